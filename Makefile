@@ -1,0 +1,29 @@
+# docgen's tasks. `make test` is what CI runs (through .ci/run).
+GO ?= go
+PKGS := ./...
+FUZZTIME ?= 30s
+
+.PHONY: build test bench fuzz lint serve golden
+
+build:
+	$(GO) run ./cmd/docgen build
+
+test:
+	$(GO) vet $(PKGS)
+	$(GO) test -count=1 $(PKGS)
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+fuzz:
+	@echo "make fuzz: no fuzz targets yet (they arrive with the hardening issue)" >&2; exit 1
+
+lint:
+	$(GO) vet $(PKGS)
+	@command -v staticcheck >/dev/null && staticcheck $(PKGS) || $(GO) run honnef.co/go/tools/cmd/staticcheck@latest $(PKGS)
+
+serve:
+	@echo "make serve: docgen serve is not built yet (it arrives with the scale issue)" >&2; exit 1
+
+golden:
+	$(GO) test $(PKGS) -update

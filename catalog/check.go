@@ -1,0 +1,78 @@
+package catalog
+
+import (
+	"strings"
+	"unicode"
+)
+
+// The stable ids of the rules that Check and the readers apply. Tools (CI annotations,
+// editors) can rely on them.
+const (
+	RuleDuplicateID      = "duplicate-id"      // error: two entries of a service share an ID
+	RuleInvalidStatus    = "invalid-status"    // error: a status that is not an HTTP status
+	RuleEmptyCode        = "empty-code"        // error: a code that is empty or only punctuation
+	RuleNoDescription    = "no-description"    // warning: an entry with no description or message
+	RuleCodeStatuses     = "code-statuses"     // warning: one code under two statuses in a service
+	RuleStatusConflict   = "status-conflict"   // warning: status column disagrees with the heading
+	RulePrefixMismatch   = "prefix-mismatch"   // warning: a code's prefix disagrees with its status
+	RuleRaggedRow        = "ragged-row"        // error: a row with more or fewer cells than its header
+	RuleUnrecognised     = "unrecognised"      // error: no reader recognised a source
+	RuleBadStatusCell    = "bad-status-cell"   // error: a status cell that holds no status
+	RuleNoCodes          = "no-codes"          // warning: a source a reader took but found no codes in
+	RuleDuplicateService = "duplicate-service" // error: two services share an ID
+)
+
+// Check validates c and returns what it finds: the catalog-wide rules that no single reader
+// can apply. It does not modify c.
+func Check(c *Catalog) Diagnostics {
+	var d Diagnostics
+	services := make(map[string]*Service)
+	for _, s := range c.Services {
+		if prev, ok := services[s.ID]; ok {
+			d.Add(Pos{File: s.Source, Line: 1, Col: 1}, Error, RuleDuplicateService,
+				"service id %q is already used by %s", s.ID, prev.Source)
+		}
+		services[s.ID] = s
+		checkService(s, &d)
+	}
+	return d
+}
+
+func checkService(s *Service, d *Diagnostics) {
+	ids := make(map[string]*Entry, len(s.Entries))
+	statuses := make(map[string][]*Entry)
+	for _, e := range s.Entries {
+		if prev, ok := ids[e.ID]; ok {
+			d.Add(e.Source, Error, RuleDuplicateID, "entry id %q is already used by %q at line %d", e.ID, prev.Code, prev.Source.Line)
+		}
+		ids[e.ID] = e
+		if e.Status != 0 && !e.Status.IsValid() {
+			d.Add(e.Source, Error, RuleInvalidStatus, "status %d of %q is not an HTTP status (100-599)", int(e.Status), e.Code)
+		}
+		if !hasWord(e.Code) {
+			d.Add(e.Source, Error, RuleEmptyCode, "code %q is empty or only punctuation", e.Code)
+		}
+		if strings.TrimSpace(e.Description) == "" && strings.TrimSpace(e.Message) == "" {
+			d.Add(e.Source, Warning, RuleNoDescription, "entry %q has no description", e.Code)
+		}
+		if e.Protocol == HTTP {
+			statuses[e.Code] = append(statuses[e.Code], e)
+		}
+	}
+	for _, e := range s.Entries {
+		list := statuses[e.Code]
+		if len(list) < 2 || list[0] != e {
+			continue
+		}
+		var names []string
+		for _, o := range list {
+			names = append(names, o.Status.String())
+		}
+		d.Add(e.Source, Warning, RuleCodeStatuses, "code %q is documented under %d statuses: %s", e.Code, len(list), strings.Join(names, ", "))
+	}
+}
+
+// hasWord reports whether s holds a letter or a digit.
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}

@@ -1,0 +1,231 @@
+package catalog
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// Version is the version of the JSON catalog's shape. Fields may be added within a
+// version; none is ever renamed or removed.
+const Version = 1
+
+// SchemaFile is the file name the JSON Schema is published under, beside catalog.json.
+const SchemaFile = "catalog.schema.json"
+
+// JSONSchema is the JSON Schema (2020-12) of the JSON catalog.
+//
+//go:embed catalog.schema.json
+var JSONSchema []byte
+
+// URLFunc returns the site-relative URL of an entry's page, e.g. "api-gateway/400102001/".
+// The URL scheme belongs to the renderer, so encoders take it as a function.
+type URLFunc func(s *Service, e *Entry) string
+
+// The JSON shapes. Field order here is the order in the output; it is a contract.
+type (
+	jsonCatalog struct {
+		Schema   string        `json:"$schema"`
+		Version  int           `json:"version"`
+		Title    string        `json:"title"`
+		BaseURL  string        `json:"baseURL,omitempty"`
+		Lang     string        `json:"lang,omitempty"`
+		Services []jsonService `json:"services"`
+	}
+	jsonService struct {
+		ID             string              `json:"id"`
+		Title          string              `json:"title"`
+		Summary        string              `json:"summary,omitempty"`
+		Lang           string              `json:"lang"`
+		Source         string              `json:"source"`
+		ResponseFormat *jsonResponseFormat `json:"responseFormat,omitempty"`
+		Groups         []jsonGroup         `json:"groups,omitempty"`
+		Sections       []jsonSection       `json:"sections,omitempty"`
+		Entries        []jsonEntry         `json:"entries"`
+	}
+	jsonResponseFormat struct {
+		Example string         `json:"example"`
+		Schema  map[string]any `json:"schema,omitempty"`
+		Source  *jsonPos       `json:"source,omitempty"`
+	}
+	jsonGroup struct {
+		Name        string   `json:"name"`
+		Status      int      `json:"status,omitempty"`
+		Description string   `json:"description"`
+		Source      *jsonPos `json:"source,omitempty"`
+	}
+	jsonSection struct {
+		Title  string   `json:"title"`
+		Body   string   `json:"body"`
+		Source *jsonPos `json:"source,omitempty"`
+	}
+	jsonEntry struct {
+		ID          string        `json:"id"`
+		Code        string        `json:"code"`
+		Status      int           `json:"status,omitempty"`
+		Protocol    string        `json:"protocol"`
+		Group       string        `json:"group"`
+		Message     string        `json:"message"`
+		Description string        `json:"description"`
+		Resolution  string        `json:"resolution"`
+		Fields      []jsonField   `json:"fields,omitempty"`
+		URL         string        `json:"url,omitempty"`
+		Source      *jsonPos      `json:"source,omitempty"`
+		Variants    []jsonVariant `json:"variants"`
+	}
+	jsonVariant struct {
+		Message     string      `json:"message,omitempty"`
+		Description string      `json:"description,omitempty"`
+		Resolution  string      `json:"resolution,omitempty"`
+		Fields      []jsonField `json:"fields,omitempty"`
+		Source      *jsonPos    `json:"source,omitempty"`
+	}
+	jsonField struct {
+		Name  string `json:"name"`
+		Value string `json:"value"`
+	}
+	jsonPos struct {
+		Path   string `json:"path"`
+		Line   int    `json:"line"`
+		Column int    `json:"column,omitempty"`
+	}
+)
+
+// EncodeJSON writes c as the JSON catalog, indented, with "$schema" pointing at SchemaFile.
+// url gives each entry's "url"; with a nil url the field is left out.
+func EncodeJSON(w io.Writer, c *Catalog, url URLFunc) error {
+	jc := jsonCatalog{
+		Schema: SchemaFile, Version: Version, Title: c.Title, BaseURL: c.BaseURL, Lang: c.Lang,
+		Services: make([]jsonService, 0, len(c.Services)),
+	}
+	for _, s := range c.Services {
+		jc.Services = append(jc.Services, toJSONService(s, url))
+	}
+	return encode(w, jc)
+}
+
+// EncodeServiceJSON writes one service object of the JSON catalog's shape.
+func EncodeServiceJSON(w io.Writer, s *Service, url URLFunc) error {
+	return encode(w, toJSONService(s, url))
+}
+
+func encode(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("encode catalog: %w", err)
+	}
+	return nil
+}
+
+func toJSONPos(p Pos) *jsonPos {
+	if !p.IsValid() {
+		return nil
+	}
+	return &jsonPos{Path: p.File, Line: p.Line, Column: p.Col}
+}
+
+func toJSONFields(fs []Field) []jsonField {
+	var out []jsonField
+	for _, f := range fs {
+		out = append(out, jsonField(f))
+	}
+	return out
+}
+
+func toJSONService(s *Service, url URLFunc) jsonService {
+	js := jsonService{
+		ID: s.ID, Title: s.Title, Summary: s.Summary, Lang: s.Lang, Source: s.Source,
+		Entries: make([]jsonEntry, 0, len(s.Entries)),
+	}
+	if rf := s.ResponseFormat; rf != nil {
+		js.ResponseFormat = &jsonResponseFormat{Example: rf.Example, Schema: rf.Schema, Source: toJSONPos(rf.Source)}
+	}
+	for _, g := range s.Groups {
+		js.Groups = append(js.Groups, jsonGroup{Name: g.Name, Status: int(g.Status), Description: g.Description, Source: toJSONPos(g.Source)})
+	}
+	for _, sec := range s.Sections {
+		js.Sections = append(js.Sections, jsonSection{Title: sec.Title, Body: sec.Body, Source: toJSONPos(sec.Source)})
+	}
+	for _, e := range s.Entries {
+		je := jsonEntry{
+			ID: e.ID, Code: e.Code, Status: int(e.Status), Protocol: e.Protocol.String(), Group: e.Group,
+			Message: e.Message, Description: e.Description, Resolution: e.Resolution,
+			Fields: toJSONFields(e.Fields), Source: toJSONPos(e.Source),
+			Variants: make([]jsonVariant, 0, len(e.Variants)),
+		}
+		if url != nil {
+			je.URL = url(s, e)
+		}
+		for _, v := range e.Variants {
+			je.Variants = append(je.Variants, jsonVariant{
+				Message: v.Message, Description: v.Description, Resolution: v.Resolution,
+				Fields: toJSONFields(v.Fields), Source: toJSONPos(v.Source),
+			})
+		}
+		js.Entries = append(js.Entries, je)
+	}
+	return js
+}
+
+// DecodeJSON reads a JSON catalog written by EncodeJSON. It rejects a catalog of another
+// version; entry URLs are not kept (they follow from the IDs).
+func DecodeJSON(r io.Reader) (*Catalog, error) {
+	var jc jsonCatalog
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&jc); err != nil {
+		return nil, fmt.Errorf("decode catalog: %w", err)
+	}
+	if jc.Version != Version {
+		return nil, fmt.Errorf("decode catalog: version %d, want %d", jc.Version, Version)
+	}
+	c := &Catalog{Title: jc.Title, BaseURL: jc.BaseURL, Lang: jc.Lang}
+	for _, js := range jc.Services {
+		s := &Service{ID: js.ID, Title: js.Title, Summary: js.Summary, Lang: js.Lang, Source: js.Source}
+		if rf := js.ResponseFormat; rf != nil {
+			s.ResponseFormat = &ResponseFormat{Example: rf.Example, Schema: rf.Schema, Source: fromJSONPos(rf.Source)}
+		}
+		for _, g := range js.Groups {
+			s.Groups = append(s.Groups, Group{Name: g.Name, Status: Status(g.Status), Description: g.Description, Source: fromJSONPos(g.Source)})
+		}
+		for _, sec := range js.Sections {
+			s.Sections = append(s.Sections, Section{Title: sec.Title, Body: sec.Body, Source: fromJSONPos(sec.Source)})
+		}
+		for _, je := range js.Entries {
+			p, ok := ParseProtocol(je.Protocol)
+			if !ok {
+				return nil, fmt.Errorf("decode catalog: service %q entry %q: unknown protocol %q", js.ID, je.ID, je.Protocol)
+			}
+			e := &Entry{
+				ID: je.ID, Code: je.Code, Status: Status(je.Status), Protocol: p, Group: je.Group,
+				Message: je.Message, Description: je.Description, Resolution: je.Resolution,
+				Fields: fromJSONFields(je.Fields), Source: fromJSONPos(je.Source),
+			}
+			for _, v := range je.Variants {
+				e.Variants = append(e.Variants, Variant{
+					Message: v.Message, Description: v.Description, Resolution: v.Resolution,
+					Fields: fromJSONFields(v.Fields), Source: fromJSONPos(v.Source),
+				})
+			}
+			s.Entries = append(s.Entries, e)
+		}
+		c.Services = append(c.Services, s)
+	}
+	return c, nil
+}
+
+func fromJSONPos(p *jsonPos) Pos {
+	if p == nil {
+		return Pos{}
+	}
+	return Pos{File: p.Path, Line: p.Line, Col: p.Column}
+}
+
+func fromJSONFields(fs []jsonField) []Field {
+	var out []Field
+	for _, f := range fs {
+		out = append(out, Field(f))
+	}
+	return out
+}

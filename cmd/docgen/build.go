@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"docgen/catalog"
+	"docgen/render"
+)
+
+// BuildOptions are docgen build's flags and arguments.
+type BuildOptions struct {
+	IO *IOStreams
+	sourceOptions
+	configSet bool
+	Out       string
+	outSet    bool
+	Quiet     bool
+}
+
+func newBuildCmd(ios *IOStreams, runF func(context.Context, *BuildOptions) error) *cobra.Command {
+	opts := &BuildOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "build [SOURCE...]",
+		Short: "Read the sources and write the catalog's outputs",
+		Long: `Build reads the error documentation and writes the outputs into --out:
+catalog.json and its JSON Schema, catalog.schema.json.
+
+With no SOURCE it builds what the config file (default content/docgen.yaml) lists.
+With files or folders named it needs no config: the service id comes from the file
+name, the title from front matter or the first heading, the language from the text.
+
+The output is built in a temporary folder beside --out and put in place only when
+everything succeeded: a build with errors writes nothing.
+
+` + exitCodeHelp,
+		Example: `  docgen build
+  docgen build --out site
+  docgen build docs/errors/ --out /tmp/errors-site`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Sources = args
+			opts.configSet = cmd.Flags().Changed("config")
+			opts.outSet = cmd.Flags().Changed("out")
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runBuild(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Config, "config", DefaultConfig, "the config file listing the sources")
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "public", "the output directory")
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "print only diagnostics")
+	return cmd
+}
+
+func runBuild(_ context.Context, opts *BuildOptions) error {
+	l, err := loadCatalog(opts.sourceOptions, opts.configSet)
+	if err != nil {
+		return err
+	}
+	if l.config != nil && l.config.Out != "" && !opts.outSet {
+		opts.Out = l.config.Out
+	}
+	for _, s := range l.catalog.Services {
+		if render.ReservedServiceIDs[s.ID] {
+			l.diags.Add(catalog.Pos{File: s.Source, Line: 1, Col: 1}, catalog.Error, "reserved-id",
+				"service id %q is reserved for the site's own pages; set another id for this source in docgen.yaml", s.ID)
+		}
+	}
+	l.diags.Sort()
+	printDiags(opts.IO, l.diags)
+	if l.diags.HasErrors() {
+		fmt.Fprintf(opts.IO.Err, "docgen: %s; nothing written to %s\n", countSummary(l.diags), opts.Out)
+		return silentExit(ExitSources)
+	}
+	out, err := render.NewOutput(opts.Out)
+	if err != nil {
+		return &exitError{code: ExitInternal, err: err}
+	}
+	if err := render.WriteJSON(out, l.catalog); err != nil {
+		out.Abort()
+		return &exitError{code: ExitInternal, err: err}
+	}
+	if err := out.Commit(); err != nil {
+		return &exitError{code: ExitInternal, err: err}
+	}
+	if !opts.Quiet {
+		fmt.Fprintf(opts.IO.Err, "docgen: %s, %d entries from %d rows (%s) written to %s\n",
+			plural(len(l.catalog.Services), "service"), l.catalog.EntryCount(),
+			l.catalog.RowCount(), countSummary(l.diags), opts.Out)
+	}
+	return nil
+}

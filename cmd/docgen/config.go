@@ -1,0 +1,101 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+)
+
+// DefaultConfig is the configuration docgen build uses when no source is named.
+const DefaultConfig = "content/docgen.yaml"
+
+// Config is docgen.yaml: the catalog's metadata and the sources with theirs.
+type Config struct {
+	Title   string         `yaml:"title"`
+	Lang    string         `yaml:"lang"`    // the site's own words: "ko" or "en"
+	BaseURL string         `yaml:"baseURL"` // absolute URL the site is published at
+	Out     string         `yaml:"out"`     // output directory, relative to the working directory
+	Sources []SourceConfig `yaml:"sources"`
+
+	path string // where the config was read from
+}
+
+// SourceConfig is one source of the catalog.
+type SourceConfig struct {
+	Path  string `yaml:"path"` // relative to the config file's folder
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	Lang  string `yaml:"lang"`
+}
+
+// configError is a problem with the configuration file, placed at its line and column.
+type configError struct {
+	path      string
+	line, col int
+	msg       string
+}
+
+func (e *configError) Error() string {
+	if e.line > 0 {
+		return fmt.Sprintf("%s:%d:%d: error: %s", e.path, e.line, e.col, e.msg)
+	}
+	return fmt.Sprintf("%s: error: %s", e.path, e.msg)
+}
+
+var reYAMLPos = regexp.MustCompile(`^\[(\d+):(\d+)\]\s*(.*)`)
+
+// loadConfig reads and validates a docgen.yaml. A missing file is an error wrapping
+// fs.ErrNotExist.
+func loadConfig(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("config %s: %w", path, fs.ErrNotExist)
+		}
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	var c Config
+	if err := yaml.UnmarshalWithOptions(data, &c, yaml.DisallowUnknownField()); err != nil {
+		ce := &configError{path: path, msg: strings.TrimSpace(err.Error())}
+		first, _, _ := strings.Cut(yaml.FormatError(err, false, false), "\n")
+		if m := reYAMLPos.FindStringSubmatch(first); m != nil {
+			ce.line, _ = strconv.Atoi(m[1])
+			ce.col, _ = strconv.Atoi(m[2])
+			ce.msg = m[3]
+		}
+		return nil, ce
+	}
+	c.path = path
+	if len(c.Sources) == 0 {
+		return nil, &configError{path: path, msg: "no sources: expected a list under \"sources:\" with a \"path\" each"}
+	}
+	ids := map[string]bool{}
+	for i, s := range c.Sources {
+		if strings.TrimSpace(s.Path) == "" {
+			return nil, &configError{path: path, msg: fmt.Sprintf("source %d has no path", i+1)}
+		}
+		if s.ID != "" {
+			if ids[s.ID] {
+				return nil, &configError{path: path, msg: fmt.Sprintf("source %q: id %q is used twice", s.Path, s.ID)}
+			}
+			ids[s.ID] = true
+		}
+	}
+	return &c, nil
+}
+
+// sourcePath returns where a configured source lives: relative to the config's folder,
+// slash-separated.
+func (c *Config) sourcePath(s SourceConfig) string {
+	if filepath.IsAbs(s.Path) {
+		return filepath.ToSlash(s.Path)
+	}
+	return filepath.ToSlash(filepath.Join(filepath.Dir(c.path), s.Path))
+}

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"docgen/catalog"
+	"docgen/parse"
+)
+
+// sourceExts are the file endings docgen reads when a folder is named.
+var sourceExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".html": true, ".htm": true}
+
+// input is one source to read, with what the configuration says of it.
+type input struct {
+	path string // slash-separated, as it will appear in positions
+	meta parse.Meta
+}
+
+// loaded is the catalog read from the sources, with everything said about it.
+type loaded struct {
+	catalog *catalog.Catalog
+	results []*parse.Result // one per source, in catalog order
+	diags   catalog.Diagnostics
+	config  *Config // nil when sources were named on the command line
+}
+
+// sourceOptions are the flags shared by the commands that read sources.
+type sourceOptions struct {
+	Config  string
+	Sources []string
+}
+
+// resolveInputs turns the command line into the list of sources: the files and folders
+// named, or else those of the config file.
+func resolveInputs(opts sourceOptions, configSet bool) ([]input, *Config, error) {
+	if len(opts.Sources) > 0 && !configSet {
+		ins, err := expandPaths(opts.Sources)
+		return ins, nil, err
+	}
+	cfg, err := loadConfig(opts.Config)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			if configSet {
+				return nil, nil, usageError("config file %s does not exist", opts.Config)
+			}
+			return nil, nil, usageError("no %s here: name source files or folders (docgen build docs/), or pass --config", opts.Config)
+		}
+		var ce *configError
+		if errors.As(err, &ce) {
+			return nil, nil, &exitError{code: ExitSources, err: err}
+		}
+		return nil, nil, &exitError{code: ExitSources, err: err}
+	}
+	var ins []input
+	for _, s := range cfg.Sources {
+		ins = append(ins, input{path: cfg.sourcePath(s), meta: parse.Meta{ID: s.ID, Title: s.Title, Lang: s.Lang}})
+	}
+	if len(opts.Sources) > 0 {
+		named, err := expandPaths(opts.Sources)
+		if err != nil {
+			return nil, nil, err
+		}
+		ins = filterInputs(ins, named)
+	}
+	return ins, cfg, nil
+}
+
+// filterInputs keeps the configured inputs that were also named, with their metadata; a
+// named source the config does not list is read with derived metadata.
+func filterInputs(configured, named []input) []input {
+	byPath := map[string]input{}
+	for _, in := range configured {
+		byPath[filepath.Clean(in.path)] = in
+	}
+	var out []input
+	for _, n := range named {
+		if in, ok := byPath[filepath.Clean(n.path)]; ok {
+			out = append(out, in)
+		} else {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// expandPaths lists the files named, and the source files inside the folders named
+// (recursively, sorted), skipping docgen.yaml and hidden files.
+func expandPaths(paths []string) ([]input, error) {
+	var ins []input
+	seen := map[string]bool{}
+	add := func(p string) {
+		p = filepath.ToSlash(filepath.Clean(p))
+		if !seen[p] {
+			seen[p] = true
+			ins = append(ins, input{path: p})
+		}
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, usageError("source %s does not exist", p)
+			}
+			return nil, &exitError{code: ExitSources, err: fmt.Errorf("source %s: %w", p, err)}
+		}
+		if !fi.IsDir() {
+			add(p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if q != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && sourceExts[strings.ToLower(filepath.Ext(q))] {
+				found = append(found, q)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, &exitError{code: ExitSources, err: fmt.Errorf("list %s: %w", p, err)}
+		}
+		if len(found) == 0 {
+			return nil, usageError("folder %s holds no source files (.md, .markdown, .txt, .html, .htm)", p)
+		}
+		slices.Sort(found)
+		for _, q := range found {
+			add(q)
+		}
+	}
+	return ins, nil
+}
+
+// loadCatalog reads every input into a catalog and checks it. An unreadable source is an
+// error that stops the command (exit 1); bad content is a diagnostic.
+func loadCatalog(opts sourceOptions, configSet bool) (*loaded, error) {
+	ins, cfg, err := resolveInputs(opts, configSet)
+	if err != nil {
+		return nil, err
+	}
+	l := &loaded{catalog: &catalog.Catalog{}, config: cfg}
+	if cfg != nil {
+		l.catalog.Title, l.catalog.Lang, l.catalog.BaseURL = cfg.Title, cfg.Lang, cfg.BaseURL
+	}
+	for _, in := range ins {
+		raw, err := os.ReadFile(filepath.FromSlash(in.path))
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, &exitError{code: ExitSources, err: fmt.Errorf("source %s does not exist", in.path)}
+			}
+			return nil, &exitError{code: ExitSources, err: fmt.Errorf("read %s: %w", in.path, err)}
+		}
+		res := parse.Read(parse.NewSource(in.path, raw), in.meta)
+		l.results = append(l.results, res)
+		l.catalog.Services = append(l.catalog.Services, res.Service)
+		l.diags = append(l.diags, res.Diags...)
+	}
+	if l.catalog.Title == "" {
+		l.catalog.Title = "Error catalog"
+		if len(l.catalog.Services) == 1 {
+			l.catalog.Title = l.catalog.Services[0].Title
+		}
+	}
+	if l.catalog.Lang == "" && len(l.catalog.Services) > 0 {
+		l.catalog.Lang = l.catalog.Services[0].Lang
+	}
+	l.diags = append(l.diags, catalog.Check(l.catalog)...)
+	l.diags.Sort()
+	return l, nil
+}
+
+// printDiags writes diagnostics one per line, then a count when there are any.
+func printDiags(ios *IOStreams, diags catalog.Diagnostics) {
+	for _, d := range diags {
+		fmt.Fprintln(ios.Err, d.String())
+	}
+}
+
+// countSummary says how many errors and warnings there were: "2 errors, 1 warning".
+func countSummary(diags catalog.Diagnostics) string {
+	return plural(diags.Count(catalog.Error), "error") + ", " + plural(diags.Count(catalog.Warning), "warning")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

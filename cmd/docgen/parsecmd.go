@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"docgen/catalog"
+	"docgen/render"
+)
+
+// ParseOptions are docgen parse's flags and arguments.
+type ParseOptions struct {
+	IO      *IOStreams
+	File    string
+	JSON    bool
+	Verbose bool
+}
+
+func newParseCmd(ios *IOStreams, runF func(context.Context, *ParseOptions) error) *cobra.Command {
+	opts := &ParseOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "parse FILE",
+		Short: "Show what the readers make of one file",
+		Long: `Parse reads one source file and prints its entries (line, status, code and
+message or description) and its diagnostics. It needs no config file.
+
+--json prints one service object in the shape of catalog.json.
+--verbose also says which reader was chosen and why.
+
+` + exitCodeHelp,
+		Example: `  docgen parse content/api-gateway.md
+  docgen parse content/public-api.md --verbose
+  docgen parse errors.md --json | jq '.entries[].code'`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runParse(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the service as JSON, in catalog.json's shape")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "say which reader was chosen and why")
+	return cmd
+}
+
+func runParse(_ context.Context, opts *ParseOptions) error {
+	l, err := loadCatalog(sourceOptions{Sources: []string{opts.File}}, false)
+	if err != nil {
+		return err
+	}
+	if len(l.results) != 1 {
+		return usageError("parse takes one file; %s holds %d sources", opts.File, len(l.results))
+	}
+	res := l.results[0]
+	svc := res.Service
+	if opts.Verbose {
+		for _, c := range res.Candidates {
+			mark := " "
+			if c.Reader == res.Reader {
+				mark = "*"
+			}
+			fmt.Fprintf(opts.IO.Err, "%s reader %-10s score %3d: %s\n", mark, c.Reader, c.Detection.Score, c.Detection.Why)
+		}
+	}
+	printDiags(opts.IO, l.diags)
+	if opts.JSON {
+		if err := catalog.EncodeServiceJSON(opts.IO.Out, svc, render.EntryURL); err != nil {
+			return &exitError{code: ExitInternal, err: err}
+		}
+	} else {
+		printEntries(opts.IO, svc)
+	}
+	reader := res.Reader
+	if reader == "" {
+		reader = "no reader"
+	}
+	fmt.Fprintf(opts.IO.Err, "%s: %s: %d entries from %d rows, %d rows dropped (%s)\n", svc.Source, reader,
+		len(svc.Entries), res.Rows, res.Dropped, countSummary(l.diags))
+	if l.diags.HasErrors() {
+		return silentExit(ExitSources)
+	}
+	return nil
+}
+
+// printEntries lists a service's entries as an aligned table.
+func printEntries(ios *IOStreams, s *catalog.Service) {
+	tw := tabwriter.NewWriter(ios.Out, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "LINE\tSTATUS\tCODE\tID\tTEXT\n")
+	for _, e := range s.Entries {
+		st := "-"
+		if e.Status != 0 {
+			st = fmt.Sprint(int(e.Status))
+		}
+		if e.Protocol == catalog.JSONRPC {
+			st = "rpc"
+		}
+		text := e.Message
+		if text == "" {
+			text = e.Description
+		}
+		if len(e.Variants) > 0 {
+			text = fmt.Sprintf("(+%d variants) %s", len(e.Variants), text)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", e.Source.Line, st, e.Code, e.ID, clip(text, 60))
+	}
+	tw.Flush()
+}
+
+// clip shortens s to n runes on one line.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

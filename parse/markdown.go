@@ -1,0 +1,210 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+
+	"docgen/catalog"
+)
+
+// markdownReader reads Markdown error documents on goldmark's AST: one heading per code
+// (mdheadings.go: Docusaurus pages with "## Group" + "status NNN" and "### Code"), pipe
+// tables with a code column (mdtable.go), and tables grouped under status headings, which is
+// both at once. One reader walks both shapes, because real documents mix them: a status
+// heading over a table, a code heading whose body holds a table.
+type markdownReader struct{}
+
+func init() { Register(markdownReader{}) }
+
+func (markdownReader) Name() string { return "markdown" }
+
+// md is the goldmark parser: CommonMark + GFM (tables) + front matter. Parsers are safe for
+// concurrent use once built.
+var md = goldmark.New(goldmark.WithExtensions(extension.GFM, &frontmatter.Extender{}))
+
+// mdDoc is a source parsed as Markdown, with what detection and reading both need.
+type mdDoc struct {
+	root   ast.Node
+	fm     map[string]any // front matter, nil when there is none
+	blocks []mdBlock      // the top-level blocks in order
+	// pipeRows and bareRows count the body rows of GFM tables whose line does or does not
+	// begin with "|": text copied out of HTML pages forms tables with bare rows, which are
+	// left to the scraped-text reader.
+	pipeRows, bareRows int
+	codeTables         int // tables with a code column
+	codeHeadings       int // headings that read as error codes
+	statusHeadings     int // headings that carry a status (text or "status NNN" line)
+}
+
+// mdBlock is one top-level block and the source lines it spans.
+type mdBlock struct {
+	node      ast.Node
+	start     int // first line, from 1
+	end       int // last line, blank lines after it excluded
+	heading   *ast.Heading
+	htext     string // a heading's text as written
+	table     *extast.Table
+	statusLn  bool // a paragraph whose first line is a "status NNN" line
+	statusVal catalog.Status
+	remark    string // the rest of a status line's paragraph
+}
+
+// markdown parses src as Markdown once and caches the result on the source.
+func (src *Source) markdown() *mdDoc {
+	if src.md != nil {
+		return src.md
+	}
+	ctx := parser.NewContext()
+	root := md.Parser().Parse(text.NewReader(src.Text), parser.WithContext(ctx))
+	d := &mdDoc{root: root}
+	if fm := frontmatter.Get(ctx); fm != nil {
+		var m map[string]any
+		if fm.Decode(&m) == nil {
+			d.fm = m
+		}
+	}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		b := mdBlock{node: n, start: src.Pos(blockStart(n)).Line}
+		switch n := n.(type) {
+		case *ast.Heading:
+			b.heading = n
+			b.htext = headingText(src, n)
+		case *extast.Table:
+			b.table = n
+		case *ast.Paragraph:
+			if n.Lines().Len() > 0 {
+				first := n.Lines().At(0)
+				if st, _, ok := statusLine(string(first.Value(src.Text))); ok {
+					b.statusLn, b.statusVal = true, st
+					para := string(bytes.TrimSpace(src.Text[first.Start:n.Lines().At(n.Lines().Len()-1).Stop]))
+					_, b.remark, _ = statusLine(para)
+				}
+			}
+		}
+		d.blocks = append(d.blocks, b)
+	}
+	// A block ends where the next one starts, less the blank lines between them.
+	for i := range d.blocks {
+		end := src.LineCount()
+		if i+1 < len(d.blocks) {
+			end = d.blocks[i+1].start - 1
+		}
+		for end > d.blocks[i].start && len(bytes.TrimSpace(src.Line(end))) == 0 {
+			end--
+		}
+		d.blocks[i].end = end
+	}
+	d.count(src)
+	src.md = d
+	return d
+}
+
+// blockStart returns the byte offset at which a top-level block starts.
+func blockStart(n ast.Node) int {
+	if n.Pos() >= 0 {
+		return n.Pos()
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	return 0
+}
+
+// headingText returns a heading's text as written (its source, without the #s).
+func headingText(src *Source, h *ast.Heading) string {
+	var parts []string
+	for i := 0; i < h.Lines().Len(); i++ {
+		seg := h.Lines().At(i)
+		parts = append(parts, strings.TrimSpace(string(seg.Value(src.Text))))
+	}
+	return strings.TrimSpace(strings.Join(parts, " "))
+}
+
+// count fills the detection counters.
+func (d *mdDoc) count(src *Source) {
+	for i, b := range d.blocks {
+		switch {
+		case b.table != nil:
+			t := readMDTable(src, b.table)
+			if isErrorTable(t.Header) {
+				d.codeTables++
+			}
+			for _, r := range t.Rows {
+				if line := bytes.TrimSpace(src.Line(r.Pos.Line)); len(line) > 0 && line[0] == '|' {
+					d.pipeRows++
+				} else {
+					d.bareRows++
+				}
+			}
+		case b.heading != nil:
+			if _, _, ok := statusHeading(b.htext); ok || (i+1 < len(d.blocks) && d.blocks[i+1].statusLn) {
+				d.statusHeadings++
+			} else if codeLike(headingCode(b.htext)) {
+				d.codeHeadings++
+			}
+		}
+	}
+}
+
+// Detect claims Markdown documents with code headings, or with pipe tables that have a code
+// column and rows that begin with "|".
+func (markdownReader) Detect(src *Source) Detection {
+	d := src.markdown()
+	var why []string
+	score := 0
+	if d.fm != nil {
+		why = append(why, "front matter")
+	}
+	if d.codeHeadings > 0 {
+		score = 50
+		why = append(why, fmt.Sprintf("%d code headings under %d status headings", d.codeHeadings, d.statusHeadings))
+	}
+	if d.codeTables > 0 {
+		if d.bareRows > d.pipeRows {
+			why = append(why, fmt.Sprintf("%d of %d table rows do not begin with \"|\" (text copied from HTML, not Markdown)", d.bareRows, d.bareRows+d.pipeRows))
+		} else {
+			score = max(score, 60)
+			why = append(why, fmt.Sprintf("%d pipe tables with a code column", d.codeTables))
+		}
+	}
+	if score == 0 {
+		if len(why) == 0 {
+			why = append(why, "no code headings and no table with a code column")
+		}
+		return Detection{Score: 0, Why: strings.Join(why, "; ")}
+	}
+	if d.fm != nil {
+		score += 5
+	}
+	return Detection{Score: score, Why: strings.Join(why, ", ")}
+}
+
+// Read walks the blocks with a stack of open headings.
+func (markdownReader) Read(src *Source) *Doc {
+	d := src.markdown()
+	w := &mdWalker{src: src, d: d, doc: &Doc{}}
+	w.walk()
+	return w.doc
+}
+
+// span returns the raw Markdown of lines [start, end] of src.
+func (src *Source) span(start, end int) string {
+	if start > end {
+		return ""
+	}
+	return string(src.Text[src.LineStart(start):src.lineEnd(end)])
+}
+
+// lineEnd returns the byte offset just past line n's text (before its newline).
+func (src *Source) lineEnd(n int) int {
+	return src.LineStart(n) + len(src.Line(n))
+}

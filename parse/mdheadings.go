@@ -1,0 +1,338 @@
+package parse
+
+import (
+	"strings"
+
+	"docgen/catalog"
+)
+
+// headingKind is what a Markdown heading is in an error document.
+type headingKind int
+
+const (
+	hTitle   headingKind = iota // the document's title
+	hGroup                      // a group of codes, usually with a status: "## BadRequest" + "status 400"
+	hCode                       // one error code: "### DnsResolveFailed"
+	hPart                       // a part of a code's documentation: "#### 해결 방법"
+	hSection                    // anything else: kept as a section
+)
+
+// open is a heading whose body is being collected.
+type open struct {
+	level  int
+	kind   headingKind
+	text   string
+	status catalog.Status // for groups (and codes with their own status line)
+	pos    catalog.Pos
+	entry  *catalog.Entry // for hCode and hPart
+	role   role           // for hPart: where its body goes
+	body   []string       // Markdown chunks
+}
+
+// mdWalker turns the blocks of a Markdown document into a Doc.
+type mdWalker struct {
+	src     *Source
+	d       *mdDoc
+	doc     *Doc
+	stack   []*open
+	title   int // index of the title heading block, -1 if none
+	summary []string
+}
+
+func (w *mdWalker) walk() {
+	w.title = w.titleHeading()
+	if t, ok := w.d.fm["title"].(string); ok && strings.TrimSpace(t) != "" {
+		w.doc.Title = strings.TrimSpace(t)
+	} else if w.title >= 0 {
+		w.doc.Title = w.d.blocks[w.title].htext
+	}
+	if desc, ok := w.d.fm["description"].(string); ok {
+		w.summary = append(w.summary, strings.TrimSpace(desc))
+	}
+	skip := -1 // a status-line paragraph already read as its heading's status
+	for i, b := range w.d.blocks {
+		switch {
+		case i == skip:
+			continue
+		case b.heading != nil:
+			w.heading(i)
+			if i+1 < len(w.d.blocks) && w.d.blocks[i+1].statusLn && w.top() != nil && w.top().status != 0 {
+				skip = i + 1
+				if r := w.d.blocks[i+1].remark; r != "" {
+					w.top().body = append(w.top().body, r+w.tail(i+1))
+				} else if t := w.tail(i + 1); t != "" {
+					w.top().body = append(w.top().body, strings.TrimLeft(t, "\n"))
+				}
+			}
+		case b.table != nil:
+			t := readMDTable(w.src, b.table)
+			if isErrorTable(t.Header) {
+				w.doc.addTable(t, w.context())
+				continue
+			}
+			w.text(w.src.span(b.start, b.end))
+		default:
+			w.text(w.src.span(b.start, b.end))
+		}
+	}
+	w.closeTo(0)
+	w.doc.Summary = strings.Join(w.summary, "\n\n")
+}
+
+// tail returns the lines of a status-line paragraph after its first line, so that a
+// remark spanning lines is kept whole.
+func (w *mdWalker) tail(i int) string {
+	b := w.d.blocks[i]
+	if b.end <= b.start {
+		return ""
+	}
+	return "\n" + w.src.span(b.start+1, b.end)
+}
+
+// titleHeading returns the index of the title heading: the first heading, when no later
+// heading is at its level or above, and it is neither a status nor a code.
+func (w *mdWalker) titleHeading() int {
+	first := -1
+	for i, b := range w.d.blocks {
+		if b.heading == nil {
+			continue
+		}
+		if first < 0 {
+			first = i
+			continue
+		}
+		if b.heading.Level <= w.d.blocks[first].heading.Level {
+			return -1
+		}
+	}
+	if first < 0 {
+		return -1
+	}
+	t := w.d.blocks[first].htext
+	if _, _, ok := statusHeading(t); ok || codeLike(headingCode(t)) {
+		return -1
+	}
+	if first+1 < len(w.d.blocks) && w.d.blocks[first+1].statusLn {
+		return -1
+	}
+	return first
+}
+
+func (w *mdWalker) top() *open {
+	if len(w.stack) == 0 {
+		return nil
+	}
+	return w.stack[len(w.stack)-1]
+}
+
+// heading opens the heading of block i, closing those at its level or deeper.
+func (w *mdWalker) heading(i int) {
+	b := w.d.blocks[i]
+	level := b.heading.Level
+	w.closeTo(level)
+	o := &open{level: level, text: b.htext, pos: w.src.LinePos(b.start)}
+	parent := w.top()
+	hasChildren := w.hasChildren(i)
+	code := headingCode(b.htext)
+	st, _, isStatus := statusHeading(b.htext)
+	lineStatus := i+1 < len(w.d.blocks) && w.d.blocks[i+1].statusLn
+	switch {
+	case i == w.title:
+		o.kind = hTitle
+	case isStatus:
+		o.kind, o.status = hGroup, st
+	case parent != nil && (parent.kind == hCode || parent.kind == hPart) && roleNames[foldHeader(b.htext)] != roleUnknown:
+		o.kind, o.entry, o.role = hPart, parent.entry, roleNames[foldHeader(b.htext)]
+	case lineStatus && (hasChildren || w.hasErrorTable(i)):
+		o.kind, o.status = hGroup, w.d.blocks[i+1].statusVal
+	case lineStatus && isToken(code):
+		// A heading with its own status and no codes under it is an entry itself, such as
+		// "## NotImplemented" + "status 501, …" among groups of codes.
+		o.kind, o.status = hCode, w.d.blocks[i+1].statusVal
+		o.entry = w.newEntry(code, b.htext, o.pos, o.status)
+	case hasChildren && w.childrenAreCodes(i):
+		o.kind = hGroup
+	case isToken(code) && (codeLike(code) || (parent != nil && parent.kind == hGroup)):
+		o.kind = hCode
+		o.entry = w.newEntry(code, w.groupName(), o.pos, 0)
+	case lineStatus:
+		o.kind, o.status = hGroup, w.d.blocks[i+1].statusVal
+	default:
+		o.kind = hSection
+	}
+	w.stack = append(w.stack, o)
+}
+
+// newEntry starts the entry of a code heading; its text is filled when the heading closes.
+func (w *mdWalker) newEntry(code, group string, pos catalog.Pos, own catalog.Status) *catalog.Entry {
+	w.doc.Rows++
+	e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: group, Source: pos}
+	heading := own
+	if heading == 0 {
+		heading = w.context().Status
+	}
+	resolveStatus(e, 0, heading, &w.doc.Diags)
+	w.doc.Entries = append(w.doc.Entries, e)
+	return e
+}
+
+// hasChildren reports whether the heading of block i has deeper headings under it.
+func (w *mdWalker) hasChildren(i int) bool {
+	level := w.d.blocks[i].heading.Level
+	for _, b := range w.d.blocks[i+1:] {
+		if b.heading != nil {
+			return b.heading.Level > level
+		}
+	}
+	return false
+}
+
+// childrenAreCodes reports whether the first heading under block i's heading is a code.
+func (w *mdWalker) childrenAreCodes(i int) bool {
+	for _, b := range w.d.blocks[i+1:] {
+		if b.heading != nil {
+			return codeLike(headingCode(b.htext)) && roleNames[foldHeader(b.htext)] == roleUnknown
+		}
+	}
+	return false
+}
+
+// hasErrorTable reports whether the body of block i's heading holds an error table.
+func (w *mdWalker) hasErrorTable(i int) bool {
+	for _, b := range w.d.blocks[i+1:] {
+		if b.heading != nil {
+			return false
+		}
+		if b.table != nil && isErrorTable(readMDTable(w.src, b.table).Header) {
+			return true
+		}
+	}
+	return false
+}
+
+// context returns what the open headings say about the rows below them.
+func (w *mdWalker) context() tableContext {
+	var ctx tableContext
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		o := w.stack[i]
+		if ctx.Status == 0 && o.status != 0 {
+			ctx.Status = o.status
+		}
+		if strings.Contains(strings.ToUpper(o.text), "JSON-RPC") {
+			ctx.RPC = true
+		}
+	}
+	ctx.Group = w.groupName()
+	return ctx
+}
+
+// groupName returns the text of the innermost open group or section heading.
+func (w *mdWalker) groupName() string {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		switch w.stack[i].kind {
+		case hGroup, hSection:
+			return w.stack[i].text
+		case hTitle:
+			return ""
+		}
+	}
+	return ""
+}
+
+// text adds a block of Markdown to the innermost open heading, or to the summary.
+func (w *mdWalker) text(s string) {
+	if o := w.top(); o != nil && o.kind != hTitle {
+		o.body = append(o.body, s)
+		return
+	}
+	w.summary = append(w.summary, s)
+}
+
+// closeTo closes the open headings at level or deeper (all of them for level 0).
+func (w *mdWalker) closeTo(level int) {
+	for len(w.stack) > 0 && w.top().level >= level {
+		o := w.top()
+		w.stack = w.stack[:len(w.stack)-1]
+		w.close(o)
+	}
+}
+
+// close stores what a heading collected.
+func (w *mdWalker) close(o *open) {
+	body := trimBlankLines(strings.Join(o.body, "\n\n"))
+	switch o.kind {
+	case hCode:
+		o.entry.Description = appendMarkdown(o.entry.Description, body)
+	case hPart:
+		switch o.role {
+		case roleResolution:
+			o.entry.Resolution = appendMarkdown(o.entry.Resolution, body)
+		case roleMessage:
+			o.entry.Message = appendMarkdown(o.entry.Message, body)
+		case roleDescription:
+			o.entry.Description = appendMarkdown(o.entry.Description, body)
+		default:
+			if body != "" {
+				o.entry.Fields = append(o.entry.Fields, catalog.Field{Name: o.text, Value: body})
+			}
+		}
+	case hGroup:
+		if body != "" || o.status != 0 {
+			w.doc.Groups = append(w.doc.Groups, catalog.Group{Name: o.text, Status: o.status, Description: body, Source: o.pos})
+		}
+	case hSection:
+		if body != "" {
+			w.doc.Sections = append(w.doc.Sections, catalog.Section{Title: o.text, Body: body, Source: o.pos})
+			w.responseFormat(o, body)
+		}
+	}
+}
+
+// appendMarkdown joins two Markdown texts with a blank line.
+func appendMarkdown(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n\n" + b
+}
+
+// headingCode returns the code a heading names: its text without the Markdown a code is
+// wrapped in ("### `INVALID_TOKEN`").
+func headingCode(text string) string { return cleanCode(text) }
+
+// responseFormat takes the first fenced code block of a section about the error response
+// format as the service's documented error body.
+func (w *mdWalker) responseFormat(o *open, body string) {
+	if w.doc.ResponseFormat != nil || !isResponseFormatTitle(o.text) {
+		return
+	}
+	start := strings.Index(body, "```")
+	if start < 0 {
+		return
+	}
+	rest := body[start+3:]
+	nl := strings.IndexByte(rest, '\n')
+	if nl < 0 {
+		return
+	}
+	rest = rest[nl+1:]
+	end := strings.Index(rest, "```")
+	if end < 0 {
+		end = len(rest)
+	}
+	w.doc.ResponseFormat = &catalog.ResponseFormat{Example: strings.TrimRight(rest[:end], "\n"), Source: o.pos}
+}
+
+// isResponseFormatTitle reports whether a heading announces the error response format.
+func isResponseFormatTitle(t string) bool {
+	f := foldHeader(t)
+	for _, k := range []string{"responseformat", "errorresponse", "errorformat", "errorbody", "응답형식", "응답포맷", "에러응답", "오류응답", "응답본문"} {
+		if strings.Contains(f, k) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,164 @@
+// Package parse reads error documentation, in whatever shape it was written, into docgen's
+// catalog model.
+//
+// A Source holds one normalized document and its line index. Detection asks every registered
+// Reader how well it recognises the source and why; the best one reads it into a Doc:
+// entries with their source positions, groups, sections, the documented response format and
+// diagnostics. Every table row and code heading a reader sees becomes an entry or a
+// diagnostic, never nothing. Merging repeated codes into variants and giving entries IDs is
+// the catalog package's work; rendering is package render's, which this package never
+// imports.
+package parse
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"docgen/catalog"
+)
+
+// Doc is what a reader makes of one source.
+type Doc struct {
+	Title          string // from front matter or the document's title heading; may be empty
+	Summary        string // Markdown before the first section
+	ResponseFormat *catalog.ResponseFormat
+	Groups         []catalog.Group
+	Sections       []catalog.Section
+	// Entries are flat, in source order: a code documented twice is two entries here, and
+	// catalog.Merge folds them into one with a variant.
+	Entries []*catalog.Entry
+	// Rows counts the table rows and code headings the reader saw; Dropped counts those that
+	// became no entry and have an error diagnostic instead. Rows == len(Entries) + Dropped.
+	Rows, Dropped int
+	Diags         catalog.Diagnostics
+}
+
+// Detection is a reader's answer to "is this source yours?".
+type Detection struct {
+	// Score is 0 when the reader cannot read the source; higher is more certain.
+	Score int
+	Why   string // a short reason, shown by docgen parse --verbose
+}
+
+// Reader reads one shape of source.
+type Reader interface {
+	Name() string
+	Detect(src *Source) Detection
+	Read(src *Source) *Doc
+}
+
+// registry holds the readers in the order detection asks them; on equal scores the earlier
+// one wins.
+var registry []Reader
+
+// Register adds a reader to the registry. Readers register themselves in init functions.
+func Register(r Reader) { registry = append(registry, r) }
+
+// Readers returns the registered readers in detection order.
+func Readers() []Reader { return append([]Reader(nil), registry...) }
+
+// Candidate is one reader's detection of a source.
+type Candidate struct {
+	Reader    string
+	Detection Detection
+}
+
+// Result is a source read into a service, with what detection decided and why.
+type Result struct {
+	Service    *catalog.Service
+	Reader     string      // the chosen reader's name, "" when none recognised the source
+	Candidates []Candidate // every reader's answer, in registry order
+	Rows       int         // rows the reader saw
+	Dropped    int         // rows that became a diagnostic instead of an entry
+	Diags      catalog.Diagnostics
+}
+
+// Meta is what the configuration says of a source; empty fields are filled from the source
+// itself (ID from the file name, title from front matter or the first heading, language
+// detected from the text).
+type Meta struct {
+	ID, Title, Lang string
+}
+
+// Detect returns the best reader for src (nil when none recognises it) and every reader's
+// answer.
+func Detect(src *Source) (Reader, []Candidate) {
+	var best Reader
+	bestScore := 0
+	cands := make([]Candidate, 0, len(registry))
+	for _, r := range registry {
+		d := r.Detect(src)
+		cands = append(cands, Candidate{Reader: r.Name(), Detection: d})
+		if d.Score > bestScore {
+			best, bestScore = r, d.Score
+		}
+	}
+	return best, cands
+}
+
+// Read detects src's shape, reads it with the best reader and assembles the service:
+// repeated codes merged into variants, IDs assigned. A source that no reader recognises
+// gives an empty service and one warning; the caller decides whether that fails a build.
+func Read(src *Source, meta Meta) *Result {
+	res := &Result{}
+	r, cands := Detect(src)
+	res.Candidates = cands
+	svc := &catalog.Service{ID: meta.ID, Title: meta.Title, Lang: meta.Lang, Source: src.Path}
+	if svc.ID == "" {
+		svc.ID = ServiceID(src.Path)
+	}
+	res.Service = svc
+	if r == nil {
+		res.Diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Warning, catalog.RuleUnrecognised,
+			"no reader recognised this source (%s): expected Markdown with one heading per error code or a table with a code column", describe(src))
+		if svc.Title == "" {
+			svc.Title = svc.ID
+		}
+		if svc.Lang == "" {
+			svc.Lang = DetectLang(src.Text)
+		}
+		return res
+	}
+	res.Reader = r.Name()
+	doc := r.Read(src)
+	res.Rows, res.Dropped, res.Diags = doc.Rows, doc.Dropped, doc.Diags
+	if svc.Title == "" {
+		svc.Title = doc.Title
+	}
+	if svc.Title == "" {
+		svc.Title = svc.ID
+	}
+	if svc.Lang == "" {
+		svc.Lang = DetectLang(src.Text)
+	}
+	svc.Summary = doc.Summary
+	svc.ResponseFormat = doc.ResponseFormat
+	svc.Groups = doc.Groups
+	svc.Sections = doc.Sections
+	svc.Entries = catalog.Merge(doc.Entries)
+	catalog.AssignIDs(svc)
+	if len(doc.Entries) == 0 && doc.Dropped == 0 {
+		res.Diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Warning, catalog.RuleNoCodes,
+			"the %s reader found no error codes in this source (%s)", r.Name(), describe(src))
+	}
+	return res
+}
+
+// describe names a source for a message about its whole content.
+func describe(src *Source) string {
+	if len(strings.TrimSpace(string(src.Text))) == 0 {
+		return "empty"
+	}
+	return fmt.Sprintf("%d lines", src.LineCount())
+}
+
+// ServiceID derives a service ID from a source path: the file name without its extension,
+// as a slug ("content/API Gateway.md" gives "api-gateway").
+func ServiceID(p string) string {
+	base := path.Base(strings.ReplaceAll(p, "\\", "/"))
+	if ext := path.Ext(base); ext != "" && ext != base {
+		base = strings.TrimSuffix(base, ext)
+	}
+	return catalog.Slug(base)
+}

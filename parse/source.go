@@ -1,0 +1,96 @@
+package parse
+
+import (
+	"bytes"
+	"sort"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"docgen/catalog"
+)
+
+// Source is one source document, normalized for reading: a leading BOM removed, CRLF and
+// lone CR turned into LF, invalid UTF-8 replaced by U+FFFD and the text in Unicode NFC (Hangul
+// from some editors arrives decomposed). None of these changes moves a line, so every
+// position in Text is a position in the original file.
+type Source struct {
+	Path string // as given, slash-separated
+	Text []byte
+	// lines holds the byte offset at which each line starts; lines[0] is 0.
+	lines []int
+	md    *mdDoc // the Markdown parse, made once by markdown()
+}
+
+// NewSource normalizes raw and indexes its lines.
+func NewSource(path string, raw []byte) *Source {
+	text := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(text, '\r') >= 0 {
+		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
+		text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n"))
+	}
+	if !utf8.Valid(text) {
+		text = bytes.ToValidUTF8(text, []byte("\uFFFD"))
+	}
+	if !norm.NFC.IsNormal(text) {
+		text = norm.NFC.Bytes(text)
+	}
+	s := &Source{Path: path, Text: text, lines: []int{0}}
+	for i, b := range text {
+		if b == '\n' && i+1 < len(text) {
+			s.lines = append(s.lines, i+1)
+		}
+	}
+	return s
+}
+
+// LineCount returns the number of lines of the source.
+func (s *Source) LineCount() int {
+	if len(s.Text) == 0 {
+		return 0
+	}
+	return len(s.lines)
+}
+
+// Line returns line n (from 1) without its newline, or nil past the end.
+func (s *Source) Line(n int) []byte {
+	if n < 1 || n > len(s.lines) || len(s.Text) == 0 {
+		return nil
+	}
+	start := s.lines[n-1]
+	end := len(s.Text)
+	if n < len(s.lines) {
+		end = s.lines[n]
+	}
+	return bytes.TrimSuffix(s.Text[start:end], []byte("\n"))
+}
+
+// LineStart returns the byte offset at which line n (from 1) starts.
+func (s *Source) LineStart(n int) int {
+	if n < 1 {
+		return 0
+	}
+	if n > len(s.lines) {
+		return len(s.Text)
+	}
+	return s.lines[n-1]
+}
+
+// Pos returns the position of byte offset off: its line, and its column counted in runes.
+// An offset past the end is clamped to the end.
+func (s *Source) Pos(off int) catalog.Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(s.Text) {
+		off = len(s.Text)
+	}
+	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
+	col := utf8.RuneCount(s.Text[s.lines[i]:off]) + 1
+	return catalog.Pos{File: s.Path, Line: i + 1, Col: col}
+}
+
+// LinePos returns the position of the first column of line n.
+func (s *Source) LinePos(n int) catalog.Pos {
+	return catalog.Pos{File: s.Path, Line: n, Col: 1}
+}

@@ -1,0 +1,115 @@
+package parse
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"docgen/catalog"
+)
+
+// Status headings come in many spellings: "400 Bad Request", "429 Too Many Requests",
+// "BAD_REQUEST (400)", "FORBIDDEN(403)", "Conflict (409)", "400". The name part must be
+// words, so that "404 errors in detail" is not read as a status heading.
+var (
+	reStatusFirst = regexp.MustCompile(`^(?:HTTP\s+)?([1-5]\d\d)(?:\s*[-:–]?\s*([A-Za-z][A-Za-z' -]*))?$`)
+	reStatusLast  = regexp.MustCompile(`^([A-Za-z][A-Za-z_' -]*?)\s*\(\s*([1-5]\d\d)\s*\)$`)
+	// A "status NNN" line under a heading, with an optional remark after it:
+	// "status 400", "status 500, 서버에러로 …", "HTTP status: 404", "상태 코드: 409".
+	reStatusLine = regexp.MustCompile(`^(?i:(?:http\s+)?status(?:\s+code)?|상태\s*코드)\s*[:=]?\s*([1-5]\d\d)\b\s*[,.:;\-–]?\s*`)
+	// A status inside a table cell: the first three-digit number standing alone.
+	reStatusInCell = regexp.MustCompile(`(?:^|[^0-9])([1-5]\d\d)(?:$|[^0-9])`)
+)
+
+// statusHeading reads a heading's text as a status heading. It returns the status and the
+// name written beside it ("Bad Request", "BAD_REQUEST"; "" for a bare number).
+func statusHeading(text string) (catalog.Status, string, bool) {
+	text = strings.TrimSpace(text)
+	if m := reStatusFirst.FindStringSubmatch(text); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return catalog.Status(n), strings.TrimSpace(m[2]), true
+	}
+	if m := reStatusLast.FindStringSubmatch(text); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		return catalog.Status(n), strings.TrimSpace(m[1]), true
+	}
+	return 0, "", false
+}
+
+// statusLine reads a "status NNN" line, returning the status and the remark after it.
+func statusLine(text string) (catalog.Status, string, bool) {
+	text = strings.TrimSpace(text)
+	m := reStatusLine.FindStringSubmatchIndex(text)
+	if m == nil {
+		return 0, "", false
+	}
+	n, _ := strconv.Atoi(text[m[2]:m[3]])
+	return catalog.Status(n), strings.TrimSpace(text[m[1]:]), true
+}
+
+// statusCell reads the status in a status column's cell: "400", "400 Bad Request",
+// "Conflict (409)", "HTTP 404". ok is false for text that holds no status; an empty cell
+// gives 0 and ok.
+func statusCell(text string) (catalog.Status, bool) {
+	text = strings.TrimSpace(text)
+	if text == "" || text == "-" || text == "—" {
+		return 0, true
+	}
+	m := reStatusInCell.FindStringSubmatch(text)
+	if m == nil {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	return catalog.Status(n), true
+}
+
+// minPrefixDigits is the shortest numeric code whose first three digits are read as an
+// HTTP status. Shorter numeric codes (WeChat's 40001, JSON-RPC's -32601) are their own
+// numbering, not a status with a suffix.
+const minPrefixDigits = 6
+
+// statusFromCode returns the HTTP status a numeric code starts with ("400102001" gives
+// 400), or 0 when the code is not such a number or its prefix is no registered status.
+func statusFromCode(code string) catalog.Status {
+	if len(code) < minPrefixDigits {
+		return 0
+	}
+	for i := 0; i < len(code); i++ {
+		if code[i] < '0' || code[i] > '9' {
+			return 0
+		}
+	}
+	n, _ := strconv.Atoi(code[:3])
+	if s := catalog.Status(n); s.IsValid() && s.Known() {
+		return s
+	}
+	return 0
+}
+
+// resolveStatus applies the precedence of a status column over a heading over a code
+// prefix, sets e.Status and e.From, and reports disagreements. column and heading are 0
+// when absent.
+func resolveStatus(e *catalog.Entry, column, heading catalog.Status, diags *catalog.Diagnostics) {
+	prefix := catalog.Status(0)
+	if e.Protocol == catalog.HTTP {
+		prefix = statusFromCode(e.Code)
+	}
+	switch {
+	case column != 0:
+		e.Status, e.From = column, catalog.FromColumn
+		if heading != 0 && heading != column {
+			diags.Add(e.Source, catalog.Warning, catalog.RuleStatusConflict,
+				"status column says %d but the heading above says %d for %q; using the column", int(column), int(heading), e.Code)
+		}
+	case heading != 0:
+		e.Status, e.From = heading, catalog.FromHeading
+	case prefix != 0:
+		e.Status, e.From = prefix, catalog.FromPrefix
+	default:
+		e.Status, e.From = 0, catalog.FromNone
+	}
+	if prefix != 0 && e.From != catalog.FromPrefix && prefix != e.Status {
+		diags.Add(e.Source, catalog.Warning, catalog.RulePrefixMismatch,
+			"code %q starts with %d but is documented under status %d (from the %s)", e.Code, int(prefix), int(e.Status), e.From)
+	}
+}

@@ -1,0 +1,220 @@
+package parse
+
+import (
+	"strings"
+
+	"docgen/catalog"
+)
+
+// cell is one table cell: its text (trimmed, `\|` unescaped) and where it starts.
+type cell struct {
+	Text string
+	Pos  catalog.Pos
+}
+
+// table is a table as any reader found it: a header row and body rows of cells.
+type table struct {
+	Header []cell
+	Rows   []tableRow
+}
+
+// tableRow is one body row and where it starts.
+type tableRow struct {
+	Cells []cell
+	Pos   catalog.Pos
+}
+
+// splitRow splits one pipe-table row the way GFM does: surrounding space and an outer
+// leading and trailing pipe are dropped, cells are split at every pipe not escaped by a
+// backslash, and `\|` becomes `|`. lineOff is the byte offset of line in src. Unlike
+// goldmark's table parser, which pads short rows and silently drops cells past the
+// header's count, it returns every cell, so that a ragged row can be reported.
+func splitRow(src *Source, line []byte, lineOff int) []cell {
+	start, end := 0, len(line)
+	for start < end && (line[start] == ' ' || line[start] == '\t') {
+		start++
+	}
+	for end > start && (line[end-1] == ' ' || line[end-1] == '\t') {
+		end--
+	}
+	if start < end && line[start] == '|' {
+		start++
+	}
+	if end > start && line[end-1] == '|' && (end-2 < start || line[end-2] != '\\') {
+		end--
+	}
+	var cells []cell
+	cellStart := start
+	for i := start; i <= end; i++ {
+		if i < end && (line[i] != '|' || (i > start && line[i-1] == '\\')) {
+			continue
+		}
+		raw := line[cellStart:i]
+		lead := 0
+		for lead < len(raw) && (raw[lead] == ' ' || raw[lead] == '\t') {
+			lead++
+		}
+		text := strings.TrimSpace(string(raw))
+		text = strings.ReplaceAll(text, `\|`, "|")
+		cells = append(cells, cell{Text: text, Pos: src.Pos(lineOff + cellStart + lead)})
+		cellStart = i + 1
+	}
+	return cells
+}
+
+// tableContext is what the headings above a table say about its rows.
+type tableContext struct {
+	Status catalog.Status // from the nearest status heading or "status NNN" line; 0 if none
+	Group  string         // the heading the table stands under, as written; "" under the title
+	// RPC is set when the heading says the table lists JSON-RPC codes.
+	RPC bool
+}
+
+// isErrorTable reports whether a table with these headers lists error codes: it has a code
+// column. A status glossary (status + meaning) or a header table has none.
+func isErrorTable(headers []cell) bool {
+	return hasRole(columnRoles(cellTexts(headers)), roleCode)
+}
+
+func cellTexts(cells []cell) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = c.Text
+	}
+	return out
+}
+
+// addTable turns the rows of an error table into entries of doc. Every row becomes an
+// entry, or an error diagnostic when it has no code; a row whose cell count differs from
+// the header's is an entry and an error diagnostic. Cells of columns with no known role
+// are kept as fields; cells past the header's count as fields named "column N".
+func (doc *Doc) addTable(t table, ctx tableContext) {
+	roles := columnRoles(cellTexts(t.Header))
+	protocol := catalog.HTTP
+	if ctx.RPC || allJSONRPCCodes(t, roles) {
+		protocol = catalog.JSONRPC
+	}
+	for _, row := range t.Rows {
+		empty := true
+		for _, c := range row.Cells {
+			if c.Text != "" {
+				empty = false
+				break
+			}
+		}
+		if empty {
+			continue // a blank line of a table, not a row
+		}
+		doc.Rows++
+		if len(row.Cells) != len(t.Header) {
+			doc.Diags.Add(row.Pos, catalog.Error, catalog.RuleRaggedRow,
+				"table row has %d cells, header has %d", len(row.Cells), len(t.Header))
+		}
+		e := &catalog.Entry{Protocol: protocol, Group: ctx.Group, Source: row.Pos}
+		var column catalog.Status
+		for i, c := range row.Cells {
+			r := roleUnknown
+			name := ""
+			if i < len(roles) {
+				r, name = roles[i], t.Header[i].Text
+			} else {
+				name = "column " + itoa(i+1)
+			}
+			switch r {
+			case roleCode:
+				e.Code = cleanCode(c.Text)
+			case roleStatus:
+				st, ok := statusCell(c.Text)
+				if !ok {
+					doc.Diags.Add(c.Pos, catalog.Error, catalog.RuleBadStatusCell,
+						"status cell %q holds no HTTP status (expected a number such as 400)", c.Text)
+				}
+				column = st
+			case roleMessage:
+				e.Message = c.Text
+			case roleDescription:
+				e.Description = c.Text
+			case roleResolution:
+				e.Resolution = c.Text
+			default:
+				if c.Text != "" {
+					e.Fields = append(e.Fields, catalog.Field{Name: name, Value: c.Text})
+				}
+			}
+		}
+		if !hasWordRune(e.Code) {
+			doc.Dropped++
+			doc.Diags.Add(row.Pos, catalog.Error, catalog.RuleEmptyCode,
+				"table row has no error code in its %q column: got %q", codeHeader(t.Header, roles), e.Code)
+			continue
+		}
+		if protocol == catalog.JSONRPC {
+			column = 0
+		}
+		resolveStatus(e, column, ctx.Status, &doc.Diags)
+		doc.Entries = append(doc.Entries, e)
+	}
+}
+
+func codeHeader(header []cell, roles []role) string {
+	for i, r := range roles {
+		if r == roleCode {
+			return header[i].Text
+		}
+	}
+	return ""
+}
+
+// allJSONRPCCodes reports whether every code of a table with no status column is a
+// JSON-RPC error code: an integer in the reserved range -32768 to -32000.
+func allJSONRPCCodes(t table, roles []role) bool {
+	if hasRole(roles, roleStatus) || len(t.Rows) == 0 {
+		return false
+	}
+	ci := -1
+	for i, r := range roles {
+		if r == roleCode {
+			ci = i
+		}
+	}
+	for _, row := range t.Rows {
+		if ci >= len(row.Cells) {
+			return false
+		}
+		if !isJSONRPCCode(cleanCode(row.Cells[ci].Text)) {
+			return false
+		}
+	}
+	return true
+}
+
+func isJSONRPCCode(code string) bool {
+	if len(code) != 6 || code[0] != '-' {
+		return false
+	}
+	n := 0
+	for _, c := range code[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n >= 32000 && n <= 32768
+}
+
+// cleanCode strips the Markdown a code is often wrapped in: backticks, bold, quotes.
+func cleanCode(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		t := s
+		for _, w := range []string{"`", "**", "__", "\"", "'"} {
+			if len(t) > 2*len(w) && strings.HasPrefix(t, w) && strings.HasSuffix(t, w) {
+				t = strings.TrimSpace(t[len(w) : len(t)-len(w)])
+			}
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}

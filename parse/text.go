@@ -1,0 +1,97 @@
+package parse
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// hasWordRune reports whether s holds a letter or a digit.
+func hasWordRune(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// DetectLang guesses the BCP 47 language of a document from its letters: "ko" when Hangul
+// makes up at least a tenth of them, "ja" or "zh" likewise for kana and Han, else "en".
+func DetectLang(text []byte) string {
+	var letters, hangul, kana, han int
+	for _, r := range string(text) {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		switch {
+		case unicode.Is(unicode.Hangul, r):
+			hangul++
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+	}
+	switch {
+	case letters == 0:
+		return "en"
+	case hangul*10 >= letters:
+		return "ko"
+	case kana*10 >= letters:
+		return "ja"
+	case han*10 >= letters:
+		return "zh"
+	}
+	return "en"
+}
+
+// codeLike reports whether a heading's text is written like an error code and nothing
+// else: one token of letters, digits and _ . : - with a code's typical marks, an
+// underscore, a digit, ALL CAPS or an inner capital (camelCase, PascalCase with two
+// humps). A plain word such as "Overview" or "Authentication" is not code-like; under a
+// status heading any one-token heading is a code (see isToken).
+func codeLike(s string) bool {
+	if !isToken(s) {
+		return false
+	}
+	upper, lower, inner := 0, 0, false
+	for i, r := range s {
+		switch {
+		case r == '_' || unicode.IsDigit(r):
+			return true
+		case unicode.IsUpper(r):
+			upper++
+			if i > 0 {
+				inner = true
+			}
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	return inner || (upper > 1 && lower == 0)
+}
+
+// isToken reports whether s is one token that could be a code: no spaces, made of letters,
+// digits and _ . : - only, with at least one letter or digit.
+func isToken(s string) bool {
+	if s == "" || !hasWordRune(s) {
+		return false
+	}
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.' || r == ':' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// trimBlankLines drops leading and trailing blank lines and trailing space.
+func trimBlankLines(s string) string {
+	s = strings.TrimRight(s, " \t\n")
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 || strings.TrimSpace(s[:i]) != "" {
+			return s
+		}
+		s = s[i+1:]
+	}
+}

@@ -1,0 +1,134 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Output is an output directory being built. Files go into a temporary directory beside
+// the target (same parent, so the final rename stays on one file system); Commit swaps it
+// into place, Abort removes it. Until Commit, the target is untouched.
+type Output struct {
+	target string // the output directory the user asked for
+	tmp    string // where files are written until Commit
+	done   bool
+}
+
+// The prefixes of the directories an Output leaves beside its target while it works.
+// A build that was killed can leave them behind; the next build removes them.
+func tmpPrefix(target string) string { return "." + filepath.Base(target) + ".tmp-" }
+func oldPrefix(target string) string { return "." + filepath.Base(target) + ".old-" }
+
+// NewOutput starts building target. It first removes what earlier, interrupted builds left
+// beside target.
+func NewOutput(target string) (*Output, error) {
+	target = filepath.Clean(target)
+	if target == "." || target == "/" || target == "" {
+		return nil, fmt.Errorf("output directory %q: refusing to replace the current or root directory", target)
+	}
+	parent := filepath.Dir(target)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("create output parent: %w", err)
+	}
+	if fi, err := os.Stat(target); err == nil && !fi.IsDir() {
+		return nil, fmt.Errorf("output %s exists and is not a directory", target)
+	}
+	CleanStale(target)
+	tmp, err := os.MkdirTemp(parent, tmpPrefix(target))
+	if err != nil {
+		return nil, fmt.Errorf("create temporary output directory: %w", err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("create temporary output directory: %w", err)
+	}
+	return &Output{target: target, tmp: tmp}, nil
+}
+
+// CleanStale removes temporary directories that interrupted builds of target left behind.
+func CleanStale(target string) {
+	parent := filepath.Dir(filepath.Clean(target))
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() && (strings.HasPrefix(n, tmpPrefix(target)) || strings.HasPrefix(n, oldPrefix(target))) {
+			os.RemoveAll(filepath.Join(parent, n))
+		}
+	}
+}
+
+// Target returns the directory the output will be committed to.
+func (o *Output) Target() string { return o.target }
+
+// path returns where the slash-separated relative name rel lives in the temporary
+// directory, refusing any name that would leave it.
+func (o *Output) path(rel string) (string, error) {
+	if rel == "" || !fs.ValidPath(rel) {
+		return "", fmt.Errorf("output path %q is not a clean relative path", rel)
+	}
+	return filepath.Join(o.tmp, filepath.FromSlash(rel)), nil
+}
+
+// WriteFile writes data to the relative path rel ("api-gateway/index.html"), creating
+// directories as needed.
+func (o *Output) WriteFile(rel string, data []byte) error {
+	p, err := o.path(rel)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", rel, err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", rel, err)
+	}
+	return nil
+}
+
+// Commit puts the built directory in place of the target: the old target is moved aside,
+// the new one renamed in, and the old one removed.
+func (o *Output) Commit() error {
+	if o.done {
+		return errors.New("output already committed or aborted")
+	}
+	o.done = true
+	var old string
+	if _, err := os.Lstat(o.target); err == nil {
+		d, err := os.MkdirTemp(filepath.Dir(o.target), oldPrefix(o.target))
+		if err != nil {
+			os.RemoveAll(o.tmp)
+			return fmt.Errorf("replace %s: %w", o.target, err)
+		}
+		old = filepath.Join(d, "prev")
+		if err := os.Rename(o.target, old); err != nil {
+			os.RemoveAll(o.tmp)
+			os.RemoveAll(d)
+			return fmt.Errorf("replace %s: %w", o.target, err)
+		}
+		defer os.RemoveAll(d)
+	}
+	if err := os.Rename(o.tmp, o.target); err != nil {
+		if old != "" {
+			os.Rename(old, o.target) // put the previous output back
+		}
+		os.RemoveAll(o.tmp)
+		return fmt.Errorf("replace %s: %w", o.target, err)
+	}
+	return nil
+}
+
+// Abort removes the temporary directory, leaving the target as it was.
+func (o *Output) Abort() {
+	if o.done {
+		return
+	}
+	o.done = true
+	os.RemoveAll(o.tmp)
+}
