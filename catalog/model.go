@@ -75,9 +75,9 @@ func ParseProtocol(s string) (Protocol, bool) {
 // The same code under two statuses is two entries; the same code documented again under the
 // same status (and protocol) is one entry whose later occurrences are Variants.
 type Entry struct {
-	ID       string   // slug unique within the service; see AssignIDs
-	Code     string   // exactly as written in the source: "400102001", "INVALID_TOKEN", "-32601"
-	Status   Status   // HTTP status; 0 when the source gives none
+	ID       string     // slug unique within the service; see AssignIDs
+	Code     string     // exactly as written in the source: "400102001", "INVALID_TOKEN", "-32601"
+	Status   Status     // HTTP status; 0 when the source gives none
 	From     StatusFrom // where Status was read from
 	Protocol Protocol
 	Group    string // the heading the entry stood under, as written; may be empty
