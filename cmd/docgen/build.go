@@ -55,6 +55,15 @@ everything succeeded: a build with errors writes nothing.
 	return cmd
 }
 
+// outputs are what docgen build writes, in order, into one Output. Each renderer reads the
+// catalog only; a failure in any of them aborts the whole build and writes nothing.
+var outputs = []struct {
+	name  string
+	write func(*render.Output, *catalog.Catalog) error
+}{
+	{"json catalog", render.WriteJSON},
+}
+
 func runBuild(_ context.Context, opts *BuildOptions) error {
 	l, err := loadCatalog(opts.sourceOptions, opts.configSet)
 	if err != nil {
@@ -79,9 +88,11 @@ func runBuild(_ context.Context, opts *BuildOptions) error {
 	if err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
-	if err := render.WriteJSON(out, l.catalog); err != nil {
-		out.Abort()
-		return &exitError{code: ExitInternal, err: err}
+	for _, w := range outputs {
+		if err := w.write(out, l.catalog); err != nil {
+			out.Abort()
+			return &exitError{code: ExitInternal, err: fmt.Errorf("%s: %w", w.name, err)}
+		}
 	}
 	if err := out.Commit(); err != nil {
 		return &exitError{code: ExitInternal, err: err}
