@@ -77,7 +77,7 @@ func (s *Source) LineStart(n int) int {
 }
 
 // Pos returns the position of byte offset off: its line, and its column counted in runes.
-// An offset past the end is clamped to the end.
+// An offset past the end is clamped to the end, one on a newline to the end of its line.
 func (s *Source) Pos(off int) catalog.Pos {
 	if off < 0 {
 		off = 0
@@ -86,6 +86,8 @@ func (s *Source) Pos(off int) catalog.Pos {
 		off = len(s.Text)
 	}
 	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
+	// An offset on a line's newline, or past the final one, is just after the line's text.
+	off = min(off, s.lines[i]+len(s.Line(i+1)))
 	col := utf8.RuneCount(s.Text[s.lines[i]:off]) + 1
 	return catalog.Pos{File: s.Path, Line: i + 1, Col: col}
 }

@@ -1,0 +1,74 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"docgen/catalog"
+)
+
+func TestSourceNormalizes(t *testing.T) {
+	nfd := norm.NFD.String("## 토큰 만료\n")
+	raw := []byte("\xef\xbb\xbf# 제목\r\n\r\n" + nfd + "bad \xff byte\rlast")
+	src := NewSource("x.md", raw)
+	want := "# 제목\n\n## 토큰 만료\nbad \uFFFD byte\nlast"
+	if got := string(src.Text); got != want {
+		t.Fatalf("Text = %q, want %q", got, want)
+	}
+	if n := src.LineCount(); n != 5 {
+		t.Errorf("LineCount = %d, want 5", n)
+	}
+	if got := string(src.Line(3)); got != "## 토큰 만료" {
+		t.Errorf("Line(3) = %q", got)
+	}
+	if src.Line(0) != nil || src.Line(6) != nil {
+		t.Errorf("Line outside the text is not nil")
+	}
+}
+
+func TestSourcePosCountsRunes(t *testing.T) {
+	src := NewSource("x.md", []byte("ab\n토큰이 만료\nlast\n"))
+	tests := []struct {
+		off  int
+		want catalog.Pos
+	}{
+		{0, catalog.Pos{File: "x.md", Line: 1, Col: 1}},
+		{2, catalog.Pos{File: "x.md", Line: 1, Col: 3}},
+		{3, catalog.Pos{File: "x.md", Line: 2, Col: 1}},
+		{3 + len("토큰이 "), catalog.Pos{File: "x.md", Line: 2, Col: 5}},
+		{len(src.Text), catalog.Pos{File: "x.md", Line: 3, Col: 5}},
+		{len(src.Text) + 10, catalog.Pos{File: "x.md", Line: 3, Col: 5}},
+		{-1, catalog.Pos{File: "x.md", Line: 1, Col: 1}},
+	}
+	for _, tt := range tests {
+		if got := src.Pos(tt.off); got != tt.want {
+			t.Errorf("Pos(%d) = %v, want %v", tt.off, got, tt.want)
+		}
+	}
+}
+
+func TestCRLFAndBOMKeepLines(t *testing.T) {
+	lf := "---\ntitle: T\n---\n\n## BadRequest\n\nstatus 400\n\n### MissingHeader\n\n헤더가 없습니다.\n"
+	crlf := "\xef\xbb\xbf" + strings.ReplaceAll(lf, "\n", "\r\n")
+	a := Read(NewSource("a.md", []byte(lf)), Meta{})
+	b := Read(NewSource("a.md", []byte(crlf)), Meta{})
+	if Dump(a) != Dump(b) {
+		t.Errorf("CRLF + BOM read differently:\n%s\nvs\n%s", Dump(a), Dump(b))
+	}
+	if len(b.Service.Entries) != 1 || b.Service.Entries[0].Source.Line != 9 {
+		t.Errorf("entry = %+v, want MissingHeader at line 9", b.Service.Entries)
+	}
+}
+
+func TestNFDHangulIsComposed(t *testing.T) {
+	raw := norm.NFD.String("| 오류 코드 | 설명 |\n|---|---|\n| TOKEN_EXPIRED | 토큰이 만료되었습니다 |\n")
+	res := Read(NewSource("a.md", []byte(raw)), Meta{})
+	if len(res.Service.Entries) != 1 {
+		t.Fatalf("entries = %d, want 1 (the Korean header must be recognised after NFC)", len(res.Service.Entries))
+	}
+	if got := res.Service.Entries[0].Description; got != "토큰이 만료되었습니다" || !norm.NFC.IsNormalString(got) {
+		t.Errorf("description = %q, want NFC text", got)
+	}
+}
