@@ -1,0 +1,113 @@
+package render
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestOutputCommitReplacesTarget(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "public")
+	if err := os.MkdirAll(filepath.Join(target, "old"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(target, "old", "stale.html"), []byte("old"), 0o644)
+
+	o, err := NewOutput(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := o.WriteFile("svc/code/index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	// Until Commit, the target is untouched.
+	if _, err := os.Stat(filepath.Join(target, "svc")); !os.IsNotExist(err) {
+		t.Errorf("new file visible before Commit: %v", err)
+	}
+	if err := o.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(target, "svc/code/index.html")); string(data) != "new" {
+		t.Errorf("committed file = %q", data)
+	}
+	if _, err := os.Stat(filepath.Join(target, "old")); !os.IsNotExist(err) {
+		t.Errorf("the previous output survived the commit")
+	}
+	assertOnly(t, dir, "public")
+}
+
+func TestOutputAbortLeavesTarget(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "public")
+	os.MkdirAll(target, 0o755)
+	os.WriteFile(filepath.Join(target, "keep.txt"), []byte("keep"), 0o644)
+	o, err := NewOutput(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.WriteFile("x.txt", []byte("x"))
+	o.Abort()
+	if data, _ := os.ReadFile(filepath.Join(target, "keep.txt")); string(data) != "keep" {
+		t.Errorf("abort changed the target")
+	}
+	assertOnly(t, dir, "public")
+}
+
+func TestOutputRefusesEscapingPaths(t *testing.T) {
+	dir := t.TempDir()
+	o, err := NewOutput(filepath.Join(dir, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Abort()
+	for _, rel := range []string{"../evil", "/etc/passwd", "a/../../b", "", "a//b", "./a"} {
+		if err := o.WriteFile(rel, []byte("x")); err == nil {
+			t.Errorf("WriteFile(%q) succeeded", rel)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "evil")); !os.IsNotExist(err) {
+		t.Errorf("a file was written outside the output")
+	}
+}
+
+func TestNewOutputCleansStaleTemporaries(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "public")
+	for _, n := range []string{".public.tmp-123", ".public.old-456", ".other.tmp-1"} {
+		os.MkdirAll(filepath.Join(dir, n, "x"), 0o755)
+	}
+	o, err := NewOutput(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Abort()
+	assertOnly(t, dir, ".other.tmp-1")
+}
+
+func TestNewOutputRefusesCurrentDirectory(t *testing.T) {
+	for _, target := range []string{".", "", "/"} {
+		if _, err := NewOutput(target); err == nil {
+			t.Errorf("NewOutput(%q) succeeded", target)
+		}
+	}
+	f := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(f, nil, 0o644)
+	if _, err := NewOutput(f); err == nil || !strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("NewOutput(file) = %v, want an error", err)
+	}
+}
+
+// assertOnly asserts that dir holds exactly the named entries.
+func assertOnly(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	if strings.Join(got, ",") != strings.Join(names, ",") {
+		t.Errorf("%s holds %v, want %v", dir, got, names)
+	}
+}
