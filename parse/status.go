@@ -18,7 +18,7 @@ var (
 	// "status 400", "status 500, 서버에러로 …", "HTTP status: 404", "상태 코드: 409".
 	reStatusLine = regexp.MustCompile(`^(?i:(?:http\s+)?status(?:\s+code)?|상태\s*코드)\s*[:=]?\s*([1-5]\d\d)\b\s*[,.:;\-–]?\s*`)
 	// A status inside a table cell: the first three-digit number standing alone.
-	reStatusInCell = regexp.MustCompile(`(?:^|[^0-9])([1-5]\d\d)(?:$|[^0-9])`)
+	reStatusInCell = regexp.MustCompile(`(?:^|[^0-9])(\d{3})(?:$|[^0-9])`)
 )
 
 // statusHeading reads a heading's text as a status heading. It returns the status and the
@@ -48,8 +48,9 @@ func statusLine(text string) (catalog.Status, string, bool) {
 }
 
 // statusCell reads the status in a status column's cell: "400", "400 Bad Request",
-// "Conflict (409)", "HTTP 404". ok is false for text that holds no status; an empty cell
-// gives 0 and ok.
+// "Conflict (409)", "HTTP 404". ok is false for text that holds no three-digit number; an
+// empty cell gives 0 and ok. A number outside 100-599 is returned as it is, for the caller
+// to report.
 func statusCell(text string) (catalog.Status, bool) {
 	text = strings.TrimSpace(text)
 	if text == "" || text == "-" || text == "—" {

@@ -125,9 +125,14 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				e.Code = cleanCode(c.Text)
 			case roleStatus:
 				st, ok := statusCell(c.Text)
-				if !ok {
+				switch {
+				case !ok:
 					doc.Diags.Add(c.Pos, catalog.Error, catalog.RuleBadStatusCell,
 						"status cell %q holds no HTTP status (expected a number such as 400)", c.Text)
+				case st != 0 && !st.IsValid():
+					doc.Diags.Add(c.Pos, catalog.Error, catalog.RuleInvalidStatus,
+						"status %d in cell %q is not an HTTP status (expected 100-599)", int(st), c.Text)
+					st = 0
 				}
 				column = st
 			case roleMessage:

@@ -98,9 +98,9 @@ func runBuild(_ context.Context, opts *BuildOptions) error {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	if !opts.Quiet {
-		fmt.Fprintf(opts.IO.Err, "docgen: %s, %d entries from %d rows (%s) written to %s\n",
-			plural(len(l.catalog.Services), "service"), l.catalog.EntryCount(),
-			l.catalog.RowCount(), countSummary(l.diags), opts.Out)
+		fmt.Fprintf(opts.IO.Err, "docgen: %s, %s from %s (%s) written to %s\n",
+			plural(len(l.catalog.Services), "service"), entries(l.catalog.EntryCount()),
+			plural(l.catalog.RowCount(), "row"), countSummary(l.diags), opts.Out)
 	}
 	return nil
 }

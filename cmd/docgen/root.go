@@ -76,7 +76,7 @@ JSON catalog.
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: ExitUsage, err: fmt.Errorf("%w\nSee '%s --help'.", err, c.CommandPath())}
 	})
-	root.AddCommand(newBuildCmd(ios, nil), newParseCmd(ios, nil))
+	root.AddCommand(newBuildCmd(ios, nil), newCheckCmd(ios, nil), newParseCmd(ios, nil))
 	return root
 }
 

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"docgen/catalog"
+)
+
+// CheckOptions are docgen check's flags and arguments.
+type CheckOptions struct {
+	IO *IOStreams
+	sourceOptions
+	configSet bool
+	Format    string
+	Strict    bool
+}
+
+func newCheckCmd(ios *IOStreams, runF func(context.Context, *CheckOptions) error) *cobra.Command {
+	opts := &CheckOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "check [SOURCE...]",
+		Short: "Read and validate the sources without writing anything (for CI)",
+		Long: `Check reads the sources as docgen build does (the config's, or the files and
+folders named) and prints every diagnostic, writing nothing. Each diagnostic has a
+stable rule id:
+
+  error    ragged-row        a table row has more or fewer cells than its header
+  error    empty-code        a code that is empty or only punctuation
+  error    invalid-status    a status that is not an HTTP status (100-599)
+  error    bad-status-cell   a status cell that holds no status
+  error    duplicate-id      two entries of a service share an ID
+  error    duplicate-service two sources share a service id
+  error    unrecognised      no reader recognised a source
+  warning  code-statuses     one code documented under two statuses in a service
+  warning  prefix-mismatch   a numeric code's prefix disagrees with its status
+  warning  status-conflict   a status column disagrees with the heading above
+  warning  no-description    an entry with no description or message
+  warning  no-codes          a reader took a source but found no codes in it
+
+--format text prints path:line:col: severity: message [rule]; json prints one
+object; github prints workflow commands (::error file=…,line=…::message) that
+GitHub Actions shows as annotations on the pull request. --strict makes warnings
+fail too.
+
+` + exitCodeHelp,
+		Example: `  docgen check
+  docgen check docs/errors/ --strict
+  docgen check --format github     # in a GitHub Actions step`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Sources = args
+			opts.configSet = cmd.Flags().Changed("config")
+			switch opts.Format {
+			case "text", "json", "github":
+			default:
+				return usageError("--format %q: expected text, json or github", opts.Format)
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runCheck(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Config, "config", DefaultConfig, "the config file listing the sources")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
+	return cmd
+}
+
+func runCheck(_ context.Context, opts *CheckOptions) error {
+	l, err := loadCatalog(opts.sourceOptions, opts.configSet)
+	if err != nil {
+		return err
+	}
+	diags := l.diags
+	switch opts.Format {
+	case "json":
+		err = writeDiagsJSON(opts.IO.Out, l, diags)
+	case "github":
+		err = writeDiagsGitHub(opts.IO.Out, diags)
+	default:
+		for _, d := range diags {
+			if _, err = fmt.Fprintf(opts.IO.Out, "%s [%s]\n", d, d.Rule); err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		return &exitError{code: ExitInternal, err: fmt.Errorf("write diagnostics: %w", err)}
+	}
+	fmt.Fprintf(opts.IO.Err, "docgen: checked %s, %s from %s: %s\n",
+		plural(len(l.catalog.Services), "source"), entries(l.catalog.EntryCount()), plural(l.catalog.RowCount(), "row"), countSummary(diags))
+	if diags.HasErrors() || (opts.Strict && diags.Count(catalog.Warning) > 0) {
+		return silentExit(ExitSources)
+	}
+	return nil
+}
+
+// jsonDiag is one diagnostic in docgen check --format json.
+type jsonDiag struct {
+	Path     string `json:"path"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Severity string `json:"severity"`
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+}
+
+func writeDiagsJSON(w io.Writer, l *loaded, diags catalog.Diagnostics) error {
+	out := struct {
+		Sources     int        `json:"sources"`
+		Entries     int        `json:"entries"`
+		Rows        int        `json:"rows"`
+		Errors      int        `json:"errors"`
+		Warnings    int        `json:"warnings"`
+		Diagnostics []jsonDiag `json:"diagnostics"`
+	}{
+		Sources: len(l.catalog.Services), Entries: l.catalog.EntryCount(), Rows: l.catalog.RowCount(),
+		Errors: diags.Count(catalog.Error), Warnings: diags.Count(catalog.Warning),
+		Diagnostics: make([]jsonDiag, 0, len(diags)),
+	}
+	for _, d := range diags {
+		out.Diagnostics = append(out.Diagnostics, jsonDiag{
+			Path: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Col,
+			Severity: d.Severity.String(), Rule: d.Rule, Message: d.Message,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// writeDiagsGitHub prints GitHub Actions workflow commands, which the Actions runner turns
+// into annotations on the changed files.
+func writeDiagsGitHub(w io.Writer, diags catalog.Diagnostics) error {
+	for _, d := range diags {
+		kind := map[catalog.Severity]string{catalog.Error: "error", catalog.Warning: "warning", catalog.Info: "notice"}[d.Severity]
+		props := "file=" + ghProperty(d.Pos.File)
+		if d.Pos.Line > 0 {
+			props += fmt.Sprintf(",line=%d", d.Pos.Line)
+		}
+		if d.Pos.Col > 0 {
+			props += fmt.Sprintf(",col=%d", d.Pos.Col)
+		}
+		props += ",title=" + ghProperty("docgen "+d.Rule)
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", kind, props, ghData(d.Message)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
