@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,8 +14,9 @@ import (
 // the target (same parent, so the final rename stays on one file system); Commit swaps it
 // into place, Abort removes it. Until Commit, the target is untouched.
 type Output struct {
-	target string // the output directory the user asked for
-	tmp    string // where files are written until Commit
+	ctx    context.Context // when it is done, writes fail and the build aborts
+	target string          // the output directory the user asked for
+	tmp    string          // where files are written until Commit
 	done   bool
 }
 
@@ -24,8 +26,8 @@ func tmpPrefix(target string) string { return "." + filepath.Base(target) + ".tm
 func oldPrefix(target string) string { return "." + filepath.Base(target) + ".old-" }
 
 // NewOutput starts building target. It first removes what earlier, interrupted builds left
-// beside target.
-func NewOutput(target string) (*Output, error) {
+// beside target. Once ctx is done (an interrupt), every write fails with ctx's error.
+func NewOutput(ctx context.Context, target string) (*Output, error) {
 	target = filepath.Clean(target)
 	if target == "." || target == "/" || target == "" {
 		return nil, fmt.Errorf("output directory %q: refusing to replace the current or root directory", target)
@@ -46,7 +48,7 @@ func NewOutput(target string) (*Output, error) {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("create temporary output directory: %w", err)
 	}
-	return &Output{target: target, tmp: tmp}, nil
+	return &Output{ctx: ctx, target: target, tmp: tmp}, nil
 }
 
 // CleanStale removes temporary directories that interrupted builds of target left behind.
@@ -79,6 +81,9 @@ func (o *Output) path(rel string) (string, error) {
 // WriteFile writes data to the relative path rel ("api-gateway/index.html"), creating
 // directories as needed.
 func (o *Output) WriteFile(rel string, data []byte) error {
+	if err := o.ctx.Err(); err != nil {
+		return err
+	}
 	p, err := o.path(rel)
 	if err != nil {
 		return err
@@ -97,6 +102,10 @@ func (o *Output) WriteFile(rel string, data []byte) error {
 func (o *Output) Commit() error {
 	if o.done {
 		return errors.New("output already committed or aborted")
+	}
+	if err := o.ctx.Err(); err != nil {
+		o.Abort()
+		return err
 	}
 	o.done = true
 	var old string

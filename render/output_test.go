@@ -1,6 +1,8 @@
 package render
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +17,7 @@ func TestOutputCommitReplacesTarget(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(target, "old", "stale.html"), []byte("old"), 0o644)
 
-	o, err := NewOutput(target)
+	o, err := NewOutput(context.Background(), target)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +45,7 @@ func TestOutputAbortLeavesTarget(t *testing.T) {
 	target := filepath.Join(dir, "public")
 	os.MkdirAll(target, 0o755)
 	os.WriteFile(filepath.Join(target, "keep.txt"), []byte("keep"), 0o644)
-	o, err := NewOutput(target)
+	o, err := NewOutput(context.Background(), target)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +59,7 @@ func TestOutputAbortLeavesTarget(t *testing.T) {
 
 func TestOutputRefusesEscapingPaths(t *testing.T) {
 	dir := t.TempDir()
-	o, err := NewOutput(filepath.Join(dir, "public"))
+	o, err := NewOutput(context.Background(), filepath.Join(dir, "public"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +80,7 @@ func TestNewOutputCleansStaleTemporaries(t *testing.T) {
 	for _, n := range []string{".public.tmp-123", ".public.old-456", ".other.tmp-1"} {
 		os.MkdirAll(filepath.Join(dir, n, "x"), 0o755)
 	}
-	o, err := NewOutput(target)
+	o, err := NewOutput(context.Background(), target)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,14 +90,14 @@ func TestNewOutputCleansStaleTemporaries(t *testing.T) {
 
 func TestNewOutputRefusesCurrentDirectory(t *testing.T) {
 	for _, target := range []string{".", "", "/"} {
-		if _, err := NewOutput(target); err == nil {
-			t.Errorf("NewOutput(%q) succeeded", target)
+		if _, err := NewOutput(context.Background(), target); err == nil {
+			t.Errorf("NewOutput(context.Background(), %q) succeeded", target)
 		}
 	}
 	f := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(f, nil, 0o644)
-	if _, err := NewOutput(f); err == nil || !strings.Contains(err.Error(), "not a directory") {
-		t.Errorf("NewOutput(file) = %v, want an error", err)
+	if _, err := NewOutput(context.Background(), f); err == nil || !strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("NewOutput(context.Background(), file) = %v, want an error", err)
 	}
 }
 
@@ -110,4 +112,24 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 	if strings.Join(got, ",") != strings.Join(names, ",") {
 		t.Errorf("%s holds %v, want %v", dir, got, names)
 	}
+}
+
+func TestOutputStopsWhenCancelled(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	o, err := NewOutput(ctx, filepath.Join(dir, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := o.WriteFile("a.txt", []byte("a")); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if err := o.WriteFile("b.txt", []byte("b")); !errors.Is(err, context.Canceled) {
+		t.Errorf("WriteFile after cancel = %v, want context.Canceled", err)
+	}
+	if err := o.Commit(); !errors.Is(err, context.Canceled) {
+		t.Errorf("Commit after cancel = %v, want context.Canceled", err)
+	}
+	assertOnly(t, dir)
 }

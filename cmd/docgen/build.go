@@ -49,7 +49,7 @@ everything succeeded: a build with errors writes nothing.
 			return runBuild(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Config, "config", DefaultConfig, "the config file listing the sources")
+	addSourceFlags(cmd.Flags(), &opts.sourceOptions, true)
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "public", "the output directory")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "print only diagnostics")
 	return cmd
@@ -64,8 +64,8 @@ var outputs = []struct {
 	{"json catalog", render.WriteJSON},
 }
 
-func runBuild(_ context.Context, opts *BuildOptions) error {
-	l, err := loadCatalog(opts.sourceOptions, opts.configSet)
+func runBuild(ctx context.Context, opts *BuildOptions) error {
+	l, err := loadCatalog(ctx, opts.sourceOptions, opts.configSet)
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func runBuild(_ context.Context, opts *BuildOptions) error {
 		fmt.Fprintf(opts.IO.Err, "docgen: %s; nothing written to %s\n", countSummary(l.diags), opts.Out)
 		return silentExit(ExitSources)
 	}
-	out, err := render.NewOutput(opts.Out)
+	out, err := render.NewOutput(ctx, opts.Out)
 	if err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}

@@ -66,14 +66,14 @@ fail too.
 			return runCheck(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Config, "config", DefaultConfig, "the config file listing the sources")
+	addSourceFlags(cmd.Flags(), &opts.sourceOptions, true)
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
 	return cmd
 }
 
-func runCheck(_ context.Context, opts *CheckOptions) error {
-	l, err := loadCatalog(opts.sourceOptions, opts.configSet)
+func runCheck(ctx context.Context, opts *CheckOptions) error {
+	l, err := loadCatalog(ctx, opts.sourceOptions, opts.configSet)
 	if err != nil {
 		return err
 	}

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/spf13/pflag"
 
 	"docgen/catalog"
 	"docgen/parse"
@@ -20,6 +24,9 @@ var sourceExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, "
 type input struct {
 	path string // slash-separated, as it will appear in positions
 	meta parse.Meta
+	// root is the folder the source must stay inside once links are resolved: the config's
+	// folder, or the folder named on the command line; "" for a file named directly.
+	root string
 }
 
 // loaded is the catalog read from the sources, with everything said about it.
@@ -32,8 +39,21 @@ type loaded struct {
 
 // sourceOptions are the flags shared by the commands that read sources.
 type sourceOptions struct {
-	Config  string
-	Sources []string
+	Config        string
+	Sources       []string
+	MaxSourceSize byteSize // a larger source is an error; 0 means the default
+}
+
+// defaultMaxSourceSize is the largest source docgen reads unless told otherwise.
+const defaultMaxSourceSize = 64 << 20
+
+// addSourceFlags binds the flags every command that reads sources shares.
+func addSourceFlags(fs *pflag.FlagSet, opts *sourceOptions, withConfig bool) {
+	if withConfig {
+		fs.StringVar(&opts.Config, "config", DefaultConfig, "the config file listing the sources")
+	}
+	opts.MaxSourceSize = defaultMaxSourceSize
+	fs.Var(&opts.MaxSourceSize, "max-source-size", "the largest source file to read (e.g. 64MiB, 500KB, 1048576)")
 }
 
 // resolveInputs turns the command line into the list of sources: the files and folders
@@ -59,7 +79,7 @@ func resolveInputs(opts sourceOptions, configSet bool) ([]input, *Config, error)
 	}
 	var ins []input
 	for _, s := range cfg.Sources {
-		ins = append(ins, input{path: cfg.sourcePath(s), meta: parse.Meta{ID: s.ID, Title: s.Title, Lang: s.Lang}})
+		ins = append(ins, input{path: cfg.sourcePath(s), meta: parse.Meta{ID: s.ID, Title: s.Title, Lang: s.Lang}, root: filepath.Dir(opts.Config)})
 	}
 	if len(opts.Sources) > 0 {
 		named, err := expandPaths(opts.Sources)
@@ -94,11 +114,11 @@ func filterInputs(configured, named []input) []input {
 func expandPaths(paths []string) ([]input, error) {
 	var ins []input
 	seen := map[string]bool{}
-	add := func(p string) {
+	add := func(p, root string) {
 		p = filepath.ToSlash(filepath.Clean(p))
 		if !seen[p] {
 			seen[p] = true
-			ins = append(ins, input{path: p})
+			ins = append(ins, input{path: p, root: root})
 		}
 	}
 	for _, p := range paths {
@@ -110,7 +130,7 @@ func expandPaths(paths []string) ([]input, error) {
 			return nil, &exitError{code: ExitSources, err: fmt.Errorf("source %s: %w", p, err)}
 		}
 		if !fi.IsDir() {
-			add(p)
+			add(p, "")
 			continue
 		}
 		var found []string
@@ -137,7 +157,7 @@ func expandPaths(paths []string) ([]input, error) {
 		}
 		slices.Sort(found)
 		for _, q := range found {
-			add(q)
+			add(q, p)
 		}
 	}
 	return ins, nil
@@ -145,7 +165,7 @@ func expandPaths(paths []string) ([]input, error) {
 
 // loadCatalog reads every input into a catalog and checks it. An unreadable source is an
 // error that stops the command (exit 1); bad content is a diagnostic.
-func loadCatalog(opts sourceOptions, configSet bool) (*loaded, error) {
+func loadCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*loaded, error) {
 	ins, cfg, err := resolveInputs(opts, configSet)
 	if err != nil {
 		return nil, err
@@ -155,12 +175,16 @@ func loadCatalog(opts sourceOptions, configSet bool) (*loaded, error) {
 		l.catalog.Title, l.catalog.Lang, l.catalog.BaseURL = cfg.Title, cfg.Lang, cfg.BaseURL
 	}
 	for _, in := range ins {
-		raw, err := os.ReadFile(filepath.FromSlash(in.path))
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		raw, problem, err := readSource(in, int64(opts.MaxSourceSize))
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, &exitError{code: ExitSources, err: fmt.Errorf("source %s does not exist", in.path)}
-			}
-			return nil, &exitError{code: ExitSources, err: fmt.Errorf("read %s: %w", in.path, err)}
+			return nil, err
+		}
+		if problem != nil {
+			l.diags = append(l.diags, *problem)
+			continue
 		}
 		res := parse.Read(parse.NewSource(in.path, raw), in.meta)
 		l.results = append(l.results, res)
@@ -179,6 +203,60 @@ func loadCatalog(opts sourceOptions, configSet bool) (*loaded, error) {
 	l.diags = append(l.diags, catalog.Check(l.catalog)...)
 	l.diags.Sort()
 	return l, nil
+}
+
+// readSource reads one source, refusing a file that a link takes outside its root and a
+// file larger than max. A refusal is a diagnostic; a file that cannot be read at all is an
+// error that stops the command.
+func readSource(in input, max int64) ([]byte, *catalog.Diagnostic, error) {
+	refuse := func(rule, format string, args ...any) ([]byte, *catalog.Diagnostic, error) {
+		return nil, &catalog.Diagnostic{Pos: catalog.Pos{File: in.path, Line: 1, Col: 1}, Severity: catalog.Error,
+			Rule: rule, Message: fmt.Sprintf(format, args...)}, nil
+	}
+	name := filepath.FromSlash(in.path)
+	if in.root != "" {
+		real, err := filepath.EvalSymlinks(name)
+		if err == nil {
+			real, err = filepath.Abs(real)
+		}
+		abs, _ := filepath.Abs(name)
+		if err == nil && real != abs {
+			// A link (the file or a folder on its way) decides where the bytes come from:
+			// it must not lead out of the folder the sources were taken from.
+			root, rerr := filepath.EvalSymlinks(in.root)
+			if rerr == nil {
+				root, rerr = filepath.Abs(root)
+			}
+			if rerr == nil && !within(root, real) {
+				return refuse("outside-root", "source is a link to %s, outside %s; refusing to read it", real, in.root)
+			}
+		}
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, &exitError{code: ExitSources, err: fmt.Errorf("source %s does not exist", in.path)}
+		}
+		return nil, nil, &exitError{code: ExitSources, err: fmt.Errorf("read %s: %w", in.path, err)}
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+		return refuse("not-a-file", "source is not a regular file (%s)", fi.Mode().Type())
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, nil, &exitError{code: ExitSources, err: fmt.Errorf("read %s: %w", in.path, err)}
+	}
+	if int64(len(raw)) > max {
+		return refuse("too-large", "source is larger than --max-source-size %s; raise the limit to read it", byteSize(max))
+	}
+	return raw, nil, nil
+}
+
+// within reports whether path lies inside dir (both cleaned, absolute or both relative).
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // printDiags writes diagnostics one per line, then a count when there are any.

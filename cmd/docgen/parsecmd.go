@@ -15,7 +15,8 @@ import (
 
 // ParseOptions are docgen parse's flags and arguments.
 type ParseOptions struct {
-	IO      *IOStreams
+	IO *IOStreams
+	sourceOptions
 	File    string
 	JSON    bool
 	Verbose bool
@@ -45,13 +46,14 @@ message or description) and its diagnostics. It needs no config file.
 			return runParse(cmd.Context(), opts)
 		},
 	}
+	addSourceFlags(cmd.Flags(), &opts.sourceOptions, false)
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the service as JSON, in catalog.json's shape")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "say which reader was chosen and why")
 	return cmd
 }
 
-func runParse(_ context.Context, opts *ParseOptions) error {
-	l, err := loadCatalog(sourceOptions{Sources: []string{opts.File}}, false)
+func runParse(ctx context.Context, opts *ParseOptions) error {
+	l, err := loadCatalog(ctx, sourceOptions{Sources: []string{opts.File}, MaxSourceSize: opts.MaxSourceSize}, false)
 	if err != nil {
 		return err
 	}

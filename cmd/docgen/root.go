@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/spf13/cobra"
 )
@@ -15,13 +18,16 @@ const (
 	ExitSources  = 1 // the sources have errors (diagnostics printed)
 	ExitUsage    = 2 // bad flags or arguments, a missing config or source path
 	ExitInternal = 3 // a bug or an I/O failure writing the output
+	// ExitInterrupted is the shell's code for a command stopped by Ctrl-C (128 + SIGINT).
+	ExitInterrupted = 130
 )
 
 const exitCodeHelp = `Exit codes:
   0  success
   1  the sources have errors (each printed as path:line:col: severity: message)
   2  usage: bad flags or arguments, a missing config file or source path
-  3  internal: a bug, or the output could not be written`
+  3  internal: a bug, or the output could not be written
+  130  interrupted (Ctrl-C): nothing was written`
 
 // IOStreams are the streams a command reads and writes; tests inject buffers.
 type IOStreams struct {
@@ -86,9 +92,16 @@ func Main(args []string, in io.Reader, out, errw io.Writer) int {
 	ios := &IOStreams{In: in, Out: out, Err: errw}
 	root := newRootCmd(ios)
 	root.SetArgs(args)
-	err := root.ExecuteContext(context.Background())
+	// Ctrl-C or SIGTERM cancels the context: the build stops, writes nothing, exits 130.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return ExitOK
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(errw, "docgen: interrupted; nothing written")
+		return ExitInterrupted
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
