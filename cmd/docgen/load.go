@@ -8,8 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/spf13/pflag"
 
@@ -174,22 +176,49 @@ func loadCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*load
 	if cfg != nil {
 		l.catalog.Title, l.catalog.Lang, l.catalog.BaseURL = cfg.Title, cfg.Lang, cfg.BaseURL
 	}
-	for _, in := range ins {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	// Sources are read and parsed on every core; results keep the order of ins, so the
+	// catalog is the same whatever the number of cores.
+	type outcome struct {
+		res     *parse.Result
+		problem *catalog.Diagnostic
+		err     error
+	}
+	outs := make([]outcome, len(ins))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ins)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := ctx.Err(); err != nil {
+					outs[i].err = err
+					continue
+				}
+				raw, problem, err := readSource(ins[i], int64(opts.MaxSourceSize))
+				outs[i] = outcome{problem: problem, err: err}
+				if err == nil && problem == nil {
+					outs[i].res = parse.Read(parse.NewSource(ins[i].path, raw), ins[i].meta)
+				}
+			}
+		}()
+	}
+	for i := range ins {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, o := range outs {
+		switch {
+		case o.err != nil:
+			return nil, o.err
+		case o.problem != nil:
+			l.diags = append(l.diags, *o.problem)
+		default:
+			l.results = append(l.results, o.res)
+			l.catalog.Services = append(l.catalog.Services, o.res.Service)
+			l.diags = append(l.diags, o.res.Diags...)
 		}
-		raw, problem, err := readSource(in, int64(opts.MaxSourceSize))
-		if err != nil {
-			return nil, err
-		}
-		if problem != nil {
-			l.diags = append(l.diags, *problem)
-			continue
-		}
-		res := parse.Read(parse.NewSource(in.path, raw), in.meta)
-		l.results = append(l.results, res)
-		l.catalog.Services = append(l.catalog.Services, res.Service)
-		l.diags = append(l.diags, res.Diags...)
 	}
 	if l.catalog.Title == "" {
 		l.catalog.Title = "Error catalog"
