@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 )
 
 // Output is an output directory being built. Files go into a temporary directory beside
@@ -18,6 +19,8 @@ type Output struct {
 	target string          // the output directory the user asked for
 	tmp    string          // where files are written until Commit
 	done   bool
+
+	files, bytes atomic.Int64 // written so far, for the build's summary
 }
 
 // The prefixes of the directories an Output leaves beside its target while it works.
@@ -94,8 +97,14 @@ func (o *Output) WriteFile(rel string, data []byte) error {
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
+	o.files.Add(1)
+	o.bytes.Add(int64(len(data)))
 	return nil
 }
+
+// Written returns how many files and bytes have been written. WriteFile may be called from
+// several goroutines at once.
+func (o *Output) Written() (files, bytes int64) { return o.files.Load(), o.bytes.Load() }
 
 // Commit puts the built directory in place of the target: the old target is moved aside,
 // the new one renamed in, and the old one removed.

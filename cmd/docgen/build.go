@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -65,6 +66,7 @@ var outputs = []struct {
 }
 
 func runBuild(ctx context.Context, opts *BuildOptions) error {
+	start := time.Now()
 	l, err := loadCatalog(ctx, opts.sourceOptions, opts.configSet)
 	if err != nil {
 		return err
@@ -98,9 +100,11 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	if !opts.Quiet {
-		fmt.Fprintf(opts.IO.Err, "docgen: %s, %s from %s (%s) written to %s\n",
+		files, bytes := out.Written()
+		fmt.Fprintf(opts.IO.Err, "docgen: %s, %s from %s (%s): %s, %s in %.2fs written to %s\n",
 			plural(len(l.catalog.Services), "service"), entries(l.catalog.EntryCount()),
-			plural(l.catalog.RowCount(), "row"), countSummary(l.diags), opts.Out)
+			plural(l.catalog.RowCount(), "row"), countSummary(l.diags),
+			plural(int(files), "file"), byteSize(bytes).human(), time.Since(start).Seconds(), opts.Out)
 	}
 	return nil
 }

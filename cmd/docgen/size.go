@@ -53,3 +53,17 @@ func (b *byteSize) Set(s string) error {
 
 // Type names the flag's type in help.
 func (b *byteSize) Type() string { return "size" }
+
+// human formats the size for people: "812 B", "5.2 kB", "31.4 MB" (powers of 1000).
+func (b byteSize) human() string {
+	n := float64(b)
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", int64(b))
+	case n < 1e6:
+		return fmt.Sprintf("%.1f kB", n/1e3)
+	case n < 1e9:
+		return fmt.Sprintf("%.1f MB", n/1e6)
+	}
+	return fmt.Sprintf("%.1f GB", n/1e9)
+}
