@@ -30,7 +30,7 @@ var roleNames = map[string]role{
 
 	"status": roleStatus, "httpstatus": roleStatus, "httpstatuscode": roleStatus, "statuscode": roleStatus,
 	"httpcode": roleStatus, "상태코드": roleStatus, "http상태코드": roleStatus, "상태": roleStatus,
-	"응답코드": roleStatus, "httpstatuscodes": roleStatus,
+	"응답코드": roleStatus, "httpstatuscodes": roleStatus, "http상태": roleStatus, "http상태값": roleStatus,
 
 	"message": roleMessage, "errormessage": roleMessage, "오류메시지": roleMessage, "에러메시지": roleMessage,
 	"메시지": roleMessage, "msg": roleMessage, "title": roleMessage,
@@ -63,7 +63,7 @@ func columnRoles(headers []string) []role {
 	roles := make([]role, len(headers))
 	taken := make(map[role]bool)
 	for i, h := range headers {
-		r := roleNames[foldHeader(h)]
+		r := headerRole(h)
 		if r != roleUnknown && taken[r] {
 			r = roleUnknown
 		}
@@ -81,4 +81,40 @@ func hasRole(roles []role, r role) bool {
 		}
 	}
 	return false
+}
+
+// languageTags are the words beside a header that say which language a column is in:
+// "Message (EN)", "메시지 (한국어)".
+var languageTags = map[string]bool{
+	"en": true, "eng": true, "english": true, "ko": true, "kr": true, "kor": true, "korean": true,
+	"영어": true, "영문": true, "한국어": true, "국문": true, "한글": true, "ja": true, "zh": true,
+}
+
+// headerRole returns the role a header names. Besides the names of roleNames it accepts a
+// header written in two languages, "Message / 메시지" or "설명 (Description)", or with a
+// language tag, "Message (EN)": every part between the separators / ( ) · , and line breaks
+// that is not a language tag must name the same role.
+func headerRole(h string) role {
+	if r := roleNames[foldHeader(h)]; r != roleUnknown {
+		return r
+	}
+	parts := strings.FieldsFunc(h, func(r rune) bool {
+		return r == '/' || r == '(' || r == ')' || r == '·' || r == ',' || r == '\n' || r == '|'
+	})
+	if len(parts) < 2 {
+		return roleUnknown
+	}
+	found := roleUnknown
+	for _, p := range parts {
+		f := foldHeader(p)
+		if f == "" || languageTags[f] {
+			continue
+		}
+		r := roleNames[f]
+		if r == roleUnknown || (found != roleUnknown && r != found) {
+			return roleUnknown
+		}
+		found = r
+	}
+	return found
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
 
@@ -49,9 +50,17 @@ func checkDoc(t *testing.T, src *Source, doc *Doc) {
 	if doc.Dropped > 0 && !doc.Diags.HasErrors() {
 		t.Fatalf("%d rows dropped without an error", doc.Dropped)
 	}
+	runes := map[int]int{} // rune count per line, counted once: lines can be long
 	check := func(what string, p catalog.Pos) {
-		if p.File != src.Path || p.Line < 1 || p.Line > max(src.LineCount(), 1) || p.Col < 1 ||
-			p.Col > len([]rune(string(src.Line(p.Line))))+1 {
+		if p.File != src.Path || p.Line < 1 || p.Line > max(src.LineCount(), 1) || p.Col < 1 {
+			t.Fatalf("%s at %v lies outside the input (%d lines)", what, p, src.LineCount())
+		}
+		n, ok := runes[p.Line]
+		if !ok {
+			n = utf8.RuneCount(src.Line(p.Line))
+			runes[p.Line] = n
+		}
+		if p.Col > n+1 {
 			t.Fatalf("%s at %v lies outside the input (%d lines)", what, p, src.LineCount())
 		}
 	}

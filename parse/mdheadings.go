@@ -303,27 +303,28 @@ func appendMarkdown(a, b string) string {
 // wrapped in ("### `INVALID_TOKEN`").
 func headingCode(text string) string { return cleanCode(text) }
 
-// responseFormat takes the first fenced code block of a section about the error response
-// format as the service's documented error body.
+// responseFormat takes the fenced code blocks of a section about the error response
+// format as the service's documented error body: the JSON example verbatim and a JSON
+// Schema derived from it or from a typed description beside it (respformat.go). A section
+// whose first block documents no body (an XML sample) still gives its example, without a
+// schema.
 func (w *mdWalker) responseFormat(o *open, body string) {
 	if w.doc.ResponseFormat != nil || !isResponseFormatTitle(o.text) {
 		return
 	}
-	start := strings.Index(body, "```")
-	if start < 0 {
+	blocks := fencedCode(body)
+	if len(blocks) == 0 {
 		return
 	}
-	rest := body[start+3:]
-	nl := strings.IndexByte(rest, '\n')
-	if nl < 0 {
+	samples := make([]codeSample, len(blocks))
+	for i, b := range blocks {
+		samples[i] = codeSample{Text: b, Pos: o.pos}
+	}
+	if rf := responseFormatFrom(samples); rf != nil {
+		w.doc.ResponseFormat = rf
 		return
 	}
-	rest = rest[nl+1:]
-	end := strings.Index(rest, "```")
-	if end < 0 {
-		end = len(rest)
-	}
-	w.doc.ResponseFormat = &catalog.ResponseFormat{Example: strings.TrimRight(rest[:end], "\n"), Source: o.pos}
+	w.doc.ResponseFormat = &catalog.ResponseFormat{Example: blocks[0], Source: o.pos}
 }
 
 // isResponseFormatTitle reports whether a heading announces the error response format.

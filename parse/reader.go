@@ -99,7 +99,7 @@ func Detect(src *Source) (Reader, []Candidate) {
 
 // Read detects src's shape, reads it with the best reader and assembles the service:
 // repeated codes merged into variants, IDs assigned. A source that no reader recognises
-// gives an empty service and one warning; the caller decides whether that fails a build.
+// gives an empty service and one error diagnostic.
 func Read(src *Source, meta Meta) *Result {
 	res := &Result{}
 	r, cands := Detect(src)
@@ -110,8 +110,8 @@ func Read(src *Source, meta Meta) *Result {
 	}
 	res.Service = svc
 	if r == nil {
-		res.Diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Warning, catalog.RuleUnrecognised,
-			"no reader recognised this source (%s): expected Markdown with one heading per error code or a table with a code column", describe(src))
+		res.Diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Error, catalog.RuleUnrecognised,
+			"no reader recognised this source (%s): expected error codes as Markdown headings, or a table with a code column (Markdown, text copied from a web page, or HTML)", describe(src))
 		if svc.Title == "" {
 			svc.Title = svc.ID
 		}

@@ -16,6 +16,18 @@ type cell struct {
 type table struct {
 	Header []cell
 	Rows   []tableRow
+	// Roles, when not nil, gives each header column its role instead of columnRoles of the
+	// header texts: a reader that inferred a role from the cells (a column of HTTP statuses
+	// under a header such as "HTTP") sets it. It has one role per header cell.
+	Roles []role
+}
+
+// roles returns the role of each of t's columns: t.Roles, or the roles of its header texts.
+func (t table) roles() []role {
+	if t.Roles != nil {
+		return t.Roles
+	}
+	return columnRoles(cellTexts(t.Header))
 }
 
 // tableRow is one body row and where it starts.
@@ -89,7 +101,7 @@ func cellTexts(cells []cell) []string {
 // the header's is an entry and an error diagnostic. Cells of columns with no known role
 // are kept as fields; cells past the header's count as fields named "column N".
 func (doc *Doc) addTable(t table, ctx tableContext) {
-	roles := columnRoles(cellTexts(t.Header))
+	roles := t.roles()
 	protocol := catalog.HTTP
 	if ctx.RPC || allJSONRPCCodes(t, roles) {
 		protocol = catalog.JSONRPC

@@ -9,6 +9,7 @@ import (
 
 	"docgen/catalog"
 	"docgen/render"
+	"docgen/render/openapi"
 )
 
 // BuildOptions are docgen build's flags and arguments.
@@ -56,13 +57,24 @@ everything succeeded: a build with errors writes nothing.
 	return cmd
 }
 
-// outputs are what docgen build writes, in order, into one Output. Each renderer reads the
-// catalog only; a failure in any of them aborts the whole build and writes nothing.
-var outputs = []struct {
+// output is one renderer of docgen build. Each reads the catalog only; a failure in any of
+// them aborts the whole build and writes nothing.
+type output struct {
 	name  string
 	write func(*render.Output, *catalog.Catalog) error
-}{
-	{"json catalog", render.WriteJSON},
+}
+
+// outputs returns what docgen build writes, in order, into one Output; cfg is nil when the
+// sources were named on the command line.
+func outputs(cfg *Config) []output {
+	var oa openapi.Settings
+	if cfg != nil {
+		oa = cfg.OpenAPI
+	}
+	return []output{
+		{"json catalog", render.WriteJSON},
+		{"openapi", func(o *render.Output, c *catalog.Catalog) error { return openapi.WriteFiles(o, c, oa) }},
+	}
 }
 
 func runBuild(ctx context.Context, opts *BuildOptions) error {
@@ -90,7 +102,7 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 	if err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
-	for _, w := range outputs {
+	for _, w := range outputs(l.config) {
 		if err := w.write(out, l.catalog); err != nil {
 			out.Abort()
 			return &exitError{code: ExitInternal, err: fmt.Errorf("%s: %w", w.name, err)}

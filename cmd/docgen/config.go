@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+
+	"docgen/render/openapi"
 )
 
 // DefaultConfig is the configuration docgen build uses when no source is named.
@@ -23,6 +25,14 @@ type Config struct {
 	BaseURL string         `yaml:"baseURL"` // absolute URL the site is published at
 	Out     string         `yaml:"out"`     // output directory, relative to the working directory
 	Sources []SourceConfig `yaml:"sources"`
+	// OpenAPI is the info and servers docgen export openapi writes into the document
+	// (an empty title is the catalog's title, an empty version "1.0.0", no servers "/"):
+	//
+	//	openapi:
+	//	  info: {title: Example API errors, version: "2024-06-01", description: ...}
+	//	  servers:
+	//	    - url: https://api.example.com
+	OpenAPI openapi.Settings `yaml:"openapi"`
 
 	path string // where the config was read from
 }

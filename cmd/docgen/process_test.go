@@ -54,10 +54,16 @@ func bigSource(t *testing.T, path string, n int) {
 	}
 }
 
+// signalled is how a build that startAndSignal ran ended.
+type signalled struct {
+	err    error  // from Wait
+	stderr string // what the build printed
+	sent   bool   // whether the signal landed while the build was writing
+}
+
 // startAndSignal starts a build of src into dir/public and sends sig as soon as the build's
-// temporary folder exists. It returns the exit error and stderr, and whether the signal
-// was sent while the build was writing.
-func startAndSignal(t *testing.T, bin, dir, src string, sig os.Signal) (error, string, bool) {
+// temporary folder exists.
+func startAndSignal(t *testing.T, bin, dir, src string, sig os.Signal) signalled {
 	t.Helper()
 	cmd := exec.Command(bin, "build", src, "--out", "public")
 	cmd.Dir = dir
@@ -72,7 +78,7 @@ func startAndSignal(t *testing.T, bin, dir, src string, sig os.Signal) (error, s
 	for {
 		select {
 		case err := <-done:
-			return err, stderr.String(), false
+			return signalled{err, stderr.String(), false}
 		case <-deadline:
 			cmd.Process.Kill()
 			t.Fatal("build did not finish in 60s")
@@ -80,7 +86,8 @@ func startAndSignal(t *testing.T, bin, dir, src string, sig os.Signal) (error, s
 		}
 		if m, _ := filepath.Glob(filepath.Join(dir, ".public.tmp-*")); len(m) > 0 {
 			cmd.Process.Signal(sig)
-			return <-done, stderr.String(), true
+			err := <-done
+			return signalled{err, stderr.String(), true}
 		}
 		time.Sleep(200 * time.Microsecond)
 	}
@@ -118,8 +125,7 @@ func TestKilledBuildLeavesPreviousOutput(t *testing.T) {
 	bin := buildBinary(t)
 	for _, rows := range []int{50_000, 200_000} {
 		dir, before := prepare(t, rows)
-		_, _, signalled := startAndSignal(t, bin, dir, "big.md", syscall.SIGKILL)
-		if !signalled {
+		if !startAndSignal(t, bin, dir, "big.md", syscall.SIGKILL).sent {
 			continue // finished before the kill landed: try a bigger build
 		}
 		assertPrevious(t, dir, before)
@@ -150,10 +156,11 @@ func TestInterruptedBuildExits130(t *testing.T) {
 	bin := buildBinary(t)
 	for _, rows := range []int{50_000, 200_000} {
 		dir, before := prepare(t, rows)
-		err, stderr, signalled := startAndSignal(t, bin, dir, "big.md", os.Interrupt)
-		if !signalled {
+		r := startAndSignal(t, bin, dir, "big.md", os.Interrupt)
+		if !r.sent {
 			continue
 		}
+		err, stderr := r.err, r.stderr
 		var ee *exec.ExitError
 		if !errors.As(err, &ee) || ee.ExitCode() != ExitInterrupted {
 			t.Fatalf("exit = %v, want %d; stderr:\n%s", err, ExitInterrupted, stderr)

@@ -1,0 +1,186 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"docgen/catalog"
+)
+
+// TestAnnotate checks that every element built from a tag carries the byte offset of its
+// "<" in the source, through what the HTML5 parser does to the tree: implied elements
+// (tbody) carry none, and a misnested formatting element the parser clones carries the
+// offset of the tag it was cloned from.
+func TestAnnotate(t *testing.T) {
+	text := "<!-- <td> in a comment -->\n<p>한글 <b>굵게 <i>둘</b> 셋</i></p>\n<table><tr data-docgen-pos=\"999\"><td>a</td></tr></table>\n<script>if (a<b) { x('<td>') }</script><textarea><td></textarea>"
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(annotate([]byte(text))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, n := range doc.Find("*").Nodes {
+		off, ok := ownOffset(n)
+		switch n.Data {
+		case "html", "head", "body", "tbody":
+			if ok {
+				t.Errorf("implied <%s> has offset %d", n.Data, off)
+			}
+			continue
+		}
+		if !ok {
+			t.Errorf("<%s> has no offset", n.Data)
+			continue
+		}
+		if !strings.HasPrefix(text[off:], "<"+n.Data) {
+			t.Errorf("<%s> at offset %d, where the source has %q", n.Data, off, text[off:min(off+10, len(text))])
+		}
+		seen++
+	}
+	if seen < 8 {
+		t.Errorf("only %d elements with offsets", seen)
+	}
+	if got := doc.Find("textarea").Text(); got != "<td>" {
+		t.Errorf("textarea text %q: the raw text was annotated", got)
+	}
+}
+
+// TestHTMLPositions checks line:col of entries against where their tags are written,
+// columns in runes after Korean text, on a page written on one line and on many.
+func TestHTMLPositions(t *testing.T) {
+	page := "<h2>400 잘못된 요청 Bad Request</h2><table><tr><th>코드</th><th>설명</th></tr>" +
+		"<tr><td>가나다</td><td>첫째</td></tr>\n  <tr><td>라마바</td><td>둘째</td></tr></table>" +
+		"<h3>한글_코드</h3><p>설명</p>"
+	src := NewSource("p.html", []byte("<html><body>"+page+"</body></html>"))
+	doc := htmlReader{}.Read(src)
+	checkReaderDoc(t, src, doc)
+	want := func(needle string) catalog.Pos {
+		i := bytes.Index(src.Text, []byte(needle))
+		if i < 0 {
+			t.Fatalf("no %q", needle)
+		}
+		line := bytes.Count(src.Text[:i], []byte("\n")) + 1
+		start := bytes.LastIndexByte(src.Text[:i], '\n') + 1
+		return catalog.Pos{File: "p.html", Line: line, Col: utf8.RuneCount(src.Text[start:i]) + 1}
+	}
+	if len(doc.Entries) != 3 {
+		t.Fatalf("%d entries: %+v", len(doc.Entries), doc.Entries)
+	}
+	for i, needle := range []string{"<tr><td>가나다", "<tr><td>라마바", "<h3>한글_코드"} {
+		if got, w := doc.Entries[i].Source, want(needle); got != w {
+			t.Errorf("entry %q at %v, want %v", doc.Entries[i].Code, got, w)
+		}
+	}
+	if got := doc.Entries[0].Source; got.Line != 1 || got.Col < 50 {
+		t.Errorf("first row at %v: expected far along line 1", got)
+	}
+}
+
+// TestHTMLDetect checks which reader claims HTML sources.
+func TestHTMLDetect(t *testing.T) {
+	for _, c := range []struct {
+		path, text string
+		reader     string
+	}{
+		{"a.html", "<table><tr><th>Code</th></tr><tr><td>E1</td></tr></table>", "html"},
+		{"a.md", "<div>\n<h3>E_ONE</h3>\n<p>First.</p>\n</div>", "html"},
+		{"a.md", "<p align=center>logo</p>\n\n## E_ONE\n\nFirst.\n\n<!-- end -->", "markdown"},
+		{"a.txt", "<h2>404 Not Found</h2>\n<dl><dt>NO_USER</dt><dd>No user.</dd></dl>", "html"},
+		{"a.htm", "no tags at all", "html"},
+	} {
+		res := Read(NewSource(c.path, []byte(c.text)), Meta{})
+		if res.Reader != c.reader {
+			t.Errorf("%s %q: read by %q, want %q (%+v)", c.path, c.text, res.Reader, c.reader, res.Candidates)
+		}
+	}
+}
+
+// TestHTMLHostile reads pages built to be slow or to crash: deep nesting, huge spans,
+// minified pages with many rows on one line, unclosed tags.
+func TestHTMLHostile(t *testing.T) {
+	var rows strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&rows, "<tr><td>E%d</td><td>설명 <a href=\"/e/%d\">링크</a></td></tr>", i, i)
+	}
+	pages := map[string]string{
+		"deep divs":     strings.Repeat("<div>", 20000) + "<h3>DEEP_CODE</h3><p>x</p>" + strings.Repeat("</div>", 20000),
+		"deep inline":   "<h3>E_X</h3><p>" + strings.Repeat("<span>", 20000) + "x" + strings.Repeat("</span>", 20000) + "</p>",
+		"huge spans":    "<table><tr><th>Code</th><th>Status</th></tr><tr><td rowspan=99999999 colspan=99999>E</td></tr>" + strings.Repeat("<tr><td>F</td></tr>", 1000) + "</table>",
+		"minified rows": "<table><tr><th>Code</th><th>Description</th></tr>" + rows.String() + "</table>",
+		"unclosed":      "<table><tr><th>Code<tr><td>E1<td>x<dl><dt>E2<dd><h3>E3",
+		"junk":          "<<<>>><!--<table><tr><td>E</td></tr></table><dt><dd></dd></dt>\x00<h2>400</h2><dl><dt></dt></dl>",
+		"nested tables": strings.Repeat("<table><tr><th>Code</th></tr><tr><td>", 2000) + "E" + strings.Repeat("</td></tr></table>", 2000),
+	}
+	for name, page := range pages {
+		t.Run(name, func(t *testing.T) {
+			src := NewSource("hostile.html", []byte(page))
+			start := time.Now()
+			r := htmlReader{}
+			r.Detect(src)
+			doc := r.Read(src)
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("took %v for %d bytes", d, len(page))
+			}
+			checkReaderDoc(t, src, doc)
+		})
+	}
+}
+
+// TestMarkdownText checks the text an element becomes: links and inline code kept as
+// Markdown, markup characters of plain text escaped, everything else plain.
+func TestMarkdownText(t *testing.T) {
+	for _, c := range []struct{ in, md, plain string }{
+		{`a <a href="https://x.io/a b">link <code>c</code></a> and <code>x` + "`" + `y</code>`, "a [link `c`](<https://x.io/a b>) and ``x`y``", "a link c and x`y"},
+		{"<strong>bold</strong> *star* [br] snake_case _edge_ <x>", `bold \*star\* \[br\] snake_case \_edge\_`, "bold *star* [br] snake_case _edge_"},
+		{"one<br>two<p>three</p><ul><li>a</li><li>b</li></ul>", "one\ntwo\n\nthree\n\n- a\n- b", "one\ntwo\n\nthree\n\na\nb"},
+		{`<a href="javascript:alert(1)">x</a> <img alt="pic" src="p.png">`, "x pic", "x pic"},
+		{"  spaced \n\t out  ", "spaced out", "spaced out"},
+	} {
+		nodes, err := html.ParseFragment(strings.NewReader(c.in), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		root := &html.Node{Type: html.ElementNode, Data: "div"}
+		for _, n := range nodes {
+			for n.FirstChild != nil { // <html><head></head><body>…</body></html>
+				ch := n.FirstChild
+				n.RemoveChild(ch)
+				if ch.Data == "body" {
+					for ch.FirstChild != nil {
+						g := ch.FirstChild
+						ch.RemoveChild(g)
+						root.AppendChild(g)
+					}
+				}
+			}
+		}
+		if got := markdownText(root); got != c.md {
+			t.Errorf("%q: markdown %q, want %q", c.in, got, c.md)
+		}
+		if got := plainText(root); got != c.plain {
+			t.Errorf("%q: plain %q, want %q", c.in, got, c.plain)
+		}
+	}
+}
+
+// FuzzHTMLReader reads anything with the HTML reader: no panic, every row accounted for,
+// every position inside the input.
+func FuzzHTMLReader(f *testing.F) {
+	fuzzSeeds(f)
+	for _, p := range []string{"<table><tr><th>Code</th><th>Status</th></tr><tr><td rowspan=2>E</td><td>400</td></tr></table>",
+		"<h2>404</h2><h3>E_X</h3><p>x</p><dl><dt>A (400)</dt><dd>b</dd></dl>"} {
+		f.Add([]byte(p))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		src := NewSource("fuzz.html", data)
+		r := htmlReader{}
+		r.Detect(src)
+		checkReaderDoc(t, src, r.Read(src))
+	})
+}

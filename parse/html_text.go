@@ -1,0 +1,297 @@
+package parse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// This file turns the content of HTML elements into the catalog's text: Markdown that
+// keeps links and inline code for descriptions, plain text for codes, statuses, messages
+// and headings. Whitespace is collapsed as a browser collapses it; <br> and block elements
+// become line breaks. (No library does this: goquery's Text() keeps the source's
+// whitespace and drops links, and an HTML-to-Markdown converter would keep emphasis,
+// headings and tables that the catalog wants as plain text.)
+
+// plainText returns the text of n as a browser shows it, on one line per <br> or block.
+func plainText(n *html.Node) string {
+	w := mdWriter{plain: true}
+	w.children(n)
+	return w.String()
+}
+
+// markdownText returns the content of n as Markdown: links as [text](href), inline code
+// in backticks, list items as "- " lines, paragraphs apart; all else plain text, with the
+// characters Markdown would read as markup escaped.
+func markdownText(n *html.Node) string {
+	var w mdWriter
+	w.children(n)
+	return w.String()
+}
+
+// textContent returns the text of n exactly as written (for <pre>), entities decoded.
+func textContent(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		switch {
+		case m.Type == html.TextNode:
+			b.WriteString(m.Data)
+		case m.Type == html.ElementNode && m.DataAtom == atom.Br:
+			b.WriteString("\n")
+		}
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// collapseSpace replaces every run of white space in s by one space and trims it.
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// mdWriter writes the content of elements as Markdown (or plain text).
+type mdWriter struct {
+	b     strings.Builder
+	plain bool // write plain text: no link or code syntax, no escapes
+	space bool // a space is pending before the next text
+	depth int  // nesting of elements, bounded by maxNesting
+	lists int  // nesting of lists, for the indentation of items
+}
+
+// maxNesting bounds how deep the writer follows elements, so that hostile nesting cannot
+// exhaust the stack.
+const maxNesting = 500
+
+// String returns what was written, with blank lines collapsed and each line trimmed.
+func (w *mdWriter) String() string {
+	lines := strings.Split(w.b.String(), "\n")
+	var out []string
+	blank := false
+	for _, l := range lines {
+		l = strings.TrimRight(l, " ")
+		if strings.TrimSpace(l) == "" {
+			blank = len(out) > 0
+			continue
+		}
+		if blank {
+			out = append(out, "")
+			blank = false
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// newline ends the current line, unless it is empty.
+func (w *mdWriter) newline() {
+	if w.b.Len() > 0 && !strings.HasSuffix(w.b.String(), "\n") {
+		w.b.WriteString("\n")
+	}
+	w.space = false
+}
+
+// para ends the current paragraph.
+func (w *mdWriter) para() { w.b.WriteString("\n\n"); w.space = false }
+
+func (w *mdWriter) children(n *html.Node) {
+	if w.depth > maxNesting {
+		return
+	}
+	w.depth++
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c)
+	}
+	w.depth--
+}
+
+// text writes a text node's words, whitespace collapsed.
+func (w *mdWriter) text(s string) {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		w.space = w.space || s != ""
+		return
+	}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
+		w.space = true
+	}
+	for i, word := range words {
+		if i > 0 {
+			w.space = true
+		}
+		w.sep()
+		if w.plain {
+			w.b.WriteString(word)
+		} else {
+			w.b.WriteString(escapeMarkdown(word))
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	w.space = unicode.IsSpace(r)
+}
+
+// raw writes text that must not be split or escaped (a code span, a link).
+func (w *mdWriter) raw(s string) {
+	w.sep()
+	w.b.WriteString(s)
+}
+
+// sep writes the space pending before the next text, unless a line begins there.
+func (w *mdWriter) sep() {
+	if w.space && w.b.Len() > 0 && !strings.HasSuffix(w.b.String(), "\n") {
+		w.b.WriteByte(' ')
+	}
+	w.space = false
+}
+
+func (w *mdWriter) node(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if skipTags[n.DataAtom] {
+		return
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		w.b.WriteString("\n")
+		w.space = false
+	case atom.Img:
+		for _, a := range n.Attr {
+			if a.Key == "alt" {
+				w.text(a.Val)
+			}
+		}
+	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
+		code := collapseSpace(textContent(n))
+		if code == "" {
+			return
+		}
+		if w.plain {
+			w.raw(code)
+			return
+		}
+		w.raw(codeSpan(code))
+	case atom.A:
+		href := strings.TrimSpace(attr(n, "href"))
+		if w.plain || href == "" || strings.HasPrefix(strings.ToLower(href), "javascript:") {
+			w.children(n)
+			return
+		}
+		inner := mdWriter{depth: w.depth + 1}
+		inner.children(n)
+		text := strings.ReplaceAll(inner.String(), "\n", " ")
+		if text == "" {
+			text = escapeMarkdown(href)
+		}
+		if strings.ContainsAny(href, " ()<>") {
+			href = "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(href) + ">"
+		}
+		w.raw("[" + text + "](" + href + ")")
+	case atom.Li:
+		w.newline()
+		if !w.plain {
+			w.b.WriteString(strings.Repeat("  ", max(w.lists-1, 0)) + "- ")
+		}
+		w.children(n)
+		w.newline()
+	case atom.Ul, atom.Ol:
+		w.newline()
+		w.lists++
+		w.children(n)
+		w.lists--
+		w.newline()
+	case atom.P, atom.Div, atom.Blockquote, atom.Section, atom.Article, atom.H1, atom.H2, atom.H3,
+		atom.H4, atom.H5, atom.H6, atom.Table, atom.Dl, atom.Figure, atom.Header, atom.Footer, atom.Main, atom.Aside:
+		w.para()
+		w.children(n)
+		w.para()
+	case atom.Pre:
+		w.para()
+		code := strings.Trim(textContent(n), "\n")
+		if w.plain {
+			w.b.WriteString(code)
+		} else {
+			fence := "```"
+			for strings.Contains(code, fence) {
+				fence += "`"
+			}
+			w.b.WriteString(fence + "\n" + code + "\n" + fence)
+		}
+		w.para()
+	case atom.Tr, atom.Dt, atom.Dd, atom.Caption:
+		w.newline()
+		w.children(n)
+		w.newline()
+	case atom.Td, atom.Th:
+		w.space = true
+		w.children(n)
+		w.space = true
+	default:
+		w.children(n)
+	}
+}
+
+// attr returns the value of n's attribute key, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// codeSpan wraps code in enough backticks that none inside it closes the span.
+func codeSpan(code string) string {
+	longest, run := 0, 0
+	for _, r := range code {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(code, "`") || strings.HasSuffix(code, "`") {
+		return fence + " " + code + " " + fence
+	}
+	return fence + code + fence
+}
+
+// escapeMarkdown escapes the characters of plain text that Markdown would read as markup:
+// backslashes, backticks, asterisks, brackets and "<" anywhere, and underscores at the
+// edge of a word (GFM does not read intraword underscores, so TOKEN_EXPIRED stays as
+// written).
+func escapeMarkdown(s string) string {
+	if !strings.ContainsAny(s, "\\`*[]<_") {
+		return s
+	}
+	var b strings.Builder
+	runes := []rune(s)
+	for i, r := range runes {
+		switch r {
+		case '\\', '`', '*', '[', ']', '<':
+			b.WriteByte('\\')
+		case '_':
+			before := i > 0 && isWordRune(runes[i-1])
+			after := i+1 < len(runes) && isWordRune(runes[i+1])
+			if !before || !after {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

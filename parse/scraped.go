@@ -1,0 +1,608 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"docgen/catalog"
+)
+
+// scrapedReader reads text copied out of HTML pages: no Markdown markers, headings as bare
+// lines ("Error Code Specification", "BAD_REQUEST (400)", "400 Bad Request"), tables whose
+// cells end with " |" or are glued by tabs (scraped_table.go), code samples whose first
+// or last brace may be glued to the text beside them ("}에러 응답 예시"), and sentences
+// broken wherever the page had inline code ("… code" / "와 message" / "는 …").
+//
+// Reading goes in three steps over a scanner's blocks: find the tables, code blocks,
+// status headings and list items line by line; join the remaining lines into paragraphs
+// and tell headings from prose; then walk the blocks as the Markdown reader walks its
+// headings, turning error tables into entries (with addTable), other tables into sections,
+// and the code samples that document the error body into the response format.
+type scrapedReader struct{}
+
+func init() { Register(scrapedReader{}) }
+
+func (scrapedReader) Name() string { return "scraped" }
+
+// Detect claims text with tables that have a code column and were copied out of HTML:
+// rows that do not begin with "|", headers written one cell per line, or cells glued by
+// tabs. Markdown pipe tables, whose rows begin with "|", are the Markdown reader's; HTML is
+// the HTML reader's.
+func (scrapedReader) Detect(src *Source) Detection {
+	if looksLikeHTML(src) {
+		return Detection{Score: 0, Why: "the source is HTML"}
+	}
+	sc := scanUpTo(src, detectRows)
+	var errTables, bare, piped, cellTables, tabTables, rows int
+	for _, b := range sc.blocks {
+		if b.kind != sbTable || !isErrorTable(b.tbl.Header) {
+			continue
+		}
+		errTables++
+		bare += b.tbl.bareRows
+		piped += b.tbl.pipeRows
+		rows += len(b.tbl.Rows)
+		switch b.tbl.shape {
+		case shapeCells:
+			cellTables++
+		case shapeTabs:
+			tabTables++
+		}
+	}
+	if errTables == 0 {
+		return Detection{Score: 0, Why: "no table with a code column in text copied from HTML"}
+	}
+	var why []string
+	if cellTables > 0 {
+		why = append(why, fmt.Sprintf("%d tables written one cell per line", cellTables))
+	}
+	if tabTables > 0 {
+		why = append(why, fmt.Sprintf("%d tables with cells glued by tabs", tabTables))
+	}
+	if bare > 0 {
+		why = append(why, fmt.Sprintf("%d of %d rows end with \" |\" and do not begin with \"|\"", bare, bare+piped))
+	}
+	if cellTables == 0 && tabTables == 0 && bare <= piped {
+		return Detection{Score: 0, Why: fmt.Sprintf("%d of %d table rows begin with \"|\": a Markdown pipe table, left to the markdown reader", piped, bare+piped)}
+	}
+	score := 70
+	if hasMarkdownHeadings(sc) {
+		score = 40 // Markdown with a copied table: the Markdown reader knows its headings
+		why = append(why, "but the source has Markdown headings")
+	}
+	what := fmt.Sprintf("%d error tables with %d rows", errTables, rows)
+	if rows >= detectRows {
+		what = fmt.Sprintf("the first %d error tables, with %d rows", errTables, rows)
+	}
+	return Detection{Score: score, Why: fmt.Sprintf("text copied from HTML: %s; %s", what, strings.Join(why, ", "))}
+}
+
+// hasMarkdownHeadings reports whether a scanned source has ATX headings ("## Errors"),
+// which scan makes sbHeading blocks (paragraphs makes the others later).
+func hasMarkdownHeadings(sc *scanner) bool {
+	for _, b := range sc.blocks {
+		if b.kind == sbHeading {
+			return true
+		}
+	}
+	return false
+}
+
+// Read reads the source's blocks into a Doc.
+func (scrapedReader) Read(src *Source) *Doc {
+	sc := scan(src)
+	w := &scrapedWalker{src: src, doc: &Doc{}}
+	w.walk(paragraphs(sc.blocks))
+	return w.doc
+}
+
+// sblockKind is what a block of scraped text is.
+type sblockKind int
+
+const (
+	sbBlank   sblockKind = iota // a blank line: ends a paragraph
+	sbText                      // a line of text (joined into sbPara by paragraphs)
+	sbPara                      // a paragraph of prose
+	sbHeading                   // a line that reads as a heading
+	sbCaption                   // a heading-like line just above a code block ("ErrorResponse")
+	sbStatus                    // a status heading ("BAD_REQUEST (400)", "400 Bad Request")
+	sbList                      // list items
+	sbTable                     // a table
+	sbCode                      // a code sample
+)
+
+// sblock is one block of a scraped source.
+type sblock struct {
+	kind   sblockKind
+	line   int         // first line, from 1
+	pos    catalog.Pos // where its text starts
+	text   string      // text, heading or status heading as written; a code sample verbatim
+	items  []string    // list items, without their bullets
+	status catalog.Status
+	tbl    *scrapedTable
+}
+
+// scanner splits a scraped source into blocks, line by line.
+type scanner struct {
+	src *Source
+	ix  *posIndex
+	n   int // lines
+	// Line carryLine starts at byte offset carryOff instead of its beginning: the rest of
+	// a line after a code block that ended on it ("}에러 응답 예시").
+	carryLine, carryOff int
+	blocks              []sblock
+	class               []byte // lineClass's answers, by line
+}
+
+// maxCodeLines is how many lines a code sample may span. A longer run without its closing
+// brace is not a code sample, and the lines it covered start none (see scan), which keeps
+// scanning linear.
+const maxCodeLines = 2000
+
+// detectRows is how many rows of error tables detection reads before it decides: enough
+// to tell text copied from HTML from Markdown, and it keeps detecting a large source cheap.
+const detectRows = 1000
+
+// scan splits src into blocks.
+func scan(src *Source) *scanner { return scanUpTo(src, 0) }
+
+// scanUpTo splits src into blocks, stopping after the table that brings the rows of
+// error tables to limit (0 for no limit).
+func scanUpTo(src *Source, limit int) *scanner {
+	sc := &scanner{src: src, ix: newPosIndex(src), n: src.LineCount()}
+	noCode := 0 // lines up to this one start no code sample: a failed search covered them
+	rows := 0
+	for i := 1; i <= sc.n; i++ {
+		t, raw, off := sc.line(i)
+		if t == "" {
+			sc.blocks = append(sc.blocks, sblock{kind: sbBlank, line: i})
+			continue
+		}
+		pos := sc.ix.pos(off + leadingSpace(raw))
+		if st, ok := sc.findTable(i); ok {
+			sc.blocks = append(sc.blocks, sblock{kind: sbTable, line: i, pos: pos, tbl: st})
+			i = st.end
+			if isErrorTable(st.Header) {
+				if rows += len(st.Rows); limit > 0 && rows >= limit {
+					break
+				}
+			}
+			continue
+		}
+		if i > noCode && codeOpens(t) {
+			start := off + leadingSpace(raw)
+			end, last, ok := sc.codeEnd(i, start)
+			if ok {
+				sc.blocks = append(sc.blocks, sblock{kind: sbCode, line: i, pos: pos, text: string(src.Text[start:end])})
+				if rest := strings.TrimSpace(string(src.Text[end:src.lineEnd(last)])); rest != "" {
+					sc.carryLine, sc.carryOff = last, end
+					if sc.class != nil {
+						sc.class[last] = classUnknown // the line now starts after the code
+					}
+					i = last - 1
+				} else {
+					i = last
+				}
+				continue
+			}
+			noCode = last
+		}
+		if st, _, ok := statusHeading(stripHashes(t)); ok {
+			sc.blocks = append(sc.blocks, sblock{kind: sbStatus, line: i, pos: pos, text: stripHashes(t), status: st})
+			continue
+		}
+		if item, ok := listItem(t); ok {
+			sc.blocks = append(sc.blocks, sblock{kind: sbList, line: i, pos: pos, items: []string{item}})
+			continue
+		}
+		if h := stripHashes(t); h != t && h != "" {
+			// A Markdown heading ("## Errors") is a heading whatever its words.
+			sc.blocks = append(sc.blocks, sblock{kind: sbHeading, line: i, pos: pos, text: h})
+			continue
+		}
+		sc.blocks = append(sc.blocks, sblock{kind: sbText, line: i, pos: pos, text: t})
+	}
+	return sc
+}
+
+// line returns line i trimmed, the line's bytes (from the carry offset on the carried
+// line) and the byte offset at which those bytes start. Past the end it returns "".
+func (sc *scanner) line(i int) (string, []byte, int) {
+	if i < 1 || i > sc.n {
+		return "", nil, len(sc.src.Text)
+	}
+	off := sc.src.LineStart(i)
+	raw := sc.src.Line(i)
+	if i == sc.carryLine && sc.carryOff > off {
+		raw = raw[sc.carryOff-off:]
+		off = sc.carryOff
+	}
+	return string(bytes.TrimSpace(raw)), raw, off
+}
+
+// leadingSpace returns the number of bytes of space and tabs that raw starts with.
+func leadingSpace(raw []byte) int {
+	return len(raw) - len(bytes.TrimLeft(raw, " \t"))
+}
+
+// codeOpens reports whether a line may open a code sample: it begins with "{" (a JSON or
+// typed body), is "[" or begins "[{" (a JSON array), or ends with "{" ("interface X {",
+// "async function f() {").
+func codeOpens(t string) bool {
+	return strings.HasPrefix(t, "{") || t == "[" || strings.HasPrefix(t, "[{") || strings.HasSuffix(t, "{")
+}
+
+// codeEnd finds the end of the code sample that opens at byte start of line i: the
+// offset just past the brace that closes it (with a "[]" or ";" glued after it), and the
+// line it is on. Braces inside strings and // comments do not count. A sample closes on a
+// later line, or on its own line when that line is a whole JSON or typed body. ok is false
+// when no brace closes it within maxCodeLines, or a table row or separator comes first;
+// last is then the line the search stopped at.
+func (sc *scanner) codeEnd(i, start int) (end, last int, ok bool) {
+	depth := 0
+	var quote byte
+	for k := i; k <= sc.n && k < i+maxCodeLines; k++ {
+		t, raw, off := sc.line(k)
+		if k > i && (isSeparator(t) || (trailingPipe(t) && strings.HasSuffix(t, " |"))) {
+			return 0, k, false
+		}
+		p := 0
+		if k == i {
+			p = start - off
+		}
+		for ; p < len(raw); p++ {
+			c := raw[p]
+			if quote != 0 {
+				switch c {
+				case '\\':
+					p++
+				case quote:
+					quote = 0
+				}
+				continue
+			}
+			switch c {
+			case '"', '\'', '`':
+				quote = c
+			case '/':
+				if p+1 < len(raw) && raw[p+1] == '/' {
+					p = len(raw)
+				}
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth < 0 {
+					return 0, k, false
+				}
+				if depth > 0 {
+					continue
+				}
+				if k == i {
+					// Closed on its first line: a code sample only if the line is a whole
+					// body; "{id} 경로 파라미터" is prose.
+					if strings.TrimSpace(string(raw[p+1:])) == "" && looksLikeBody(t) {
+						return off + p + 1, k, true
+					}
+					if strings.HasSuffix(t, "{") {
+						continue // "function f(options = {}) {": the block opens later on
+					}
+					return 0, k, false
+				}
+				e := p + 1
+				for {
+					rest := bytes.TrimLeft(raw[e:], " \t")
+					skip := len(raw[e:]) - len(rest)
+					switch {
+					case bytes.HasPrefix(rest, []byte("[]")):
+						e += skip + 2
+						continue
+					case bytes.HasPrefix(rest, []byte(";")):
+						e += skip + 1
+						continue
+					}
+					break
+				}
+				return off + e, k, true
+			}
+		}
+		if quote == '"' || quote == '\'' {
+			quote = 0 // such strings end with their line
+		}
+		if k == i && depth <= 0 {
+			return 0, k, false
+		}
+	}
+	return 0, min(sc.n, i+maxCodeLines-1), false
+}
+
+// listItem returns the text of a bulleted or numbered list item.
+func listItem(t string) (string, bool) {
+	for _, b := range []string{"- ", "* ", "+ ", "• ", "· ", "◦ ", "▪ "} {
+		if strings.HasPrefix(t, b) {
+			return strings.TrimSpace(t[len(b):]), true
+		}
+	}
+	i := 0
+	for i < len(t) && i < 4 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' ' {
+		return strings.TrimSpace(t[i+2:]), true
+	}
+	return "", false
+}
+
+// stripHashes removes the #s of a Markdown ATX heading ("## 400 Bad Request").
+func stripHashes(t string) string {
+	s := strings.TrimLeft(t, "#")
+	if len(t)-len(s) > 6 || len(s) == len(t) || (s != "" && s[0] != ' ' && s[0] != '\t') {
+		return t
+	}
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "#"))
+}
+
+// paragraphs joins the text lines of blocks into paragraphs and list items into lists,
+// and tells headings and captions from prose. A line goes on with the one above it when
+// the one above does not end a sentence and either is prose itself or the line begins
+// with a particle or punctuation: that is a sentence the page broke at inline code.
+func paragraphs(blocks []sblock) []sblock {
+	var out []sblock
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		switch b.kind {
+		case sbText:
+			var text strings.Builder
+			text.WriteString(b.text)
+			prev, lines := b.text, 1
+			for i+1 < len(blocks) && blocks[i+1].kind == sbText && continues(prev, blocks[i+1].text) {
+				i++
+				next := blocks[i].text
+				if !startsWithParticle(next) {
+					text.WriteString("\n")
+				}
+				text.WriteString(next)
+				prev = next
+				lines++
+			}
+			b.kind, b.text = sbPara, text.String()
+			if lines == 1 && headingLike(b.text) {
+				b.kind = sbHeading
+				if i+1 < len(blocks) && blocks[i+1].kind == sbCode {
+					b.kind = sbCaption
+				}
+			}
+		case sbList:
+			for i+1 < len(blocks) && blocks[i+1].kind == sbList {
+				i++
+				b.items = append(b.items, blocks[i].items...)
+			}
+		case sbBlank:
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// continues reports whether line next goes on with the sentence of line prev.
+func continues(prev, next string) bool {
+	if endsSentence(prev) {
+		return false
+	}
+	return startsWithParticle(next) || isProse(prev)
+}
+
+// endsSentence reports whether a line ends with the punctuation that ends a sentence or
+// introduces what follows.
+func endsSentence(t string) bool {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".。!?！？:：;", r)
+}
+
+// isProse reports whether a line is a sentence rather than a title: it is long, or has
+// punctuation between its words.
+func isProse(t string) bool {
+	if runeLen(t) > 60 {
+		return true
+	}
+	for _, p := range []string{". ", ", ", "? ", "! ", "。", "、", "; "} {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// particles are the Korean particles and endings a sentence goes on with after inline
+// code ("code" / "와 message" / "는 …"), and English words that do not begin a title. "이"
+// is left out: it is also the word "this" that begins many sentences.
+var particles = map[string]bool{
+	"와": true, "과": true, "는": true, "은": true, "가": true, "을": true, "를": true,
+	"의": true, "에": true, "에서": true, "에게": true, "로": true, "으로": true, "도": true, "만": true,
+	"나": true, "이나": true, "라는": true, "이라는": true, "란": true, "이란": true, "및": true,
+	"등": true, "등의": true, "처럼": true, "보다": true, "까지": true, "부터": true, "로는": true,
+	"으로는": true, "에는": true, "와의": true, "과의": true, "이며": true, "이고": true, "이다": true,
+	"입니다": true,
+	"and": true, "or": true, "is": true, "are": true, "of": true, "to": true, "with": true,
+}
+
+// startsWithParticle reports whether a line begins with a particle or with punctuation
+// that cannot begin a sentence.
+func startsWithParticle(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	if strings.ContainsRune(",.):;!?%", r) {
+		return true
+	}
+	end := strings.IndexFunc(t, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+	if end < 0 {
+		end = len(t)
+	}
+	return particles[t[:end]]
+}
+
+// headingLike reports whether a one-line paragraph reads as a heading: short, not a
+// sentence, and not the beginning of one.
+func headingLike(t string) bool {
+	return t != "" && runeLen(t) <= 60 && !isProse(t) && !endsSentence(t) && !startsWithParticle(t)
+}
+
+// scrapedWalker turns the blocks of a scraped source into a Doc.
+type scrapedWalker struct {
+	src     *Source
+	doc     *Doc
+	cur     *scrapedPart // the heading being collected; nil before the first one
+	summary []string
+	ctx     tableContext
+	samples []codeSample // code samples that may document the error body
+	errors  bool         // an error table has been read
+}
+
+// scrapedPart is a heading of a scraped source and the text under it.
+type scrapedPart struct {
+	title  string
+	status catalog.Status
+	group  bool // a status heading, or a heading with a "status NNN" line
+	pos    catalog.Pos
+	body   []string
+}
+
+func (w *scrapedWalker) walk(blocks []sblock) {
+	start := 0
+	// The first line is the document's title when it reads as a heading, is not written
+	// like a code, and more follows that is not its table or its "status NNN" line.
+	if len(blocks) > 1 && blocks[0].kind == sbHeading && !codeLike(blocks[0].text) && blocks[1].kind != sbTable {
+		if _, _, ok := statusLine(firstLine(blocks[1].text)); !ok || blocks[1].kind != sbPara {
+			w.doc.Title = blocks[0].text
+			start = 1
+		}
+	}
+	for i := start; i < len(blocks); i++ {
+		b := blocks[i]
+		switch b.kind {
+		case sbHeading:
+			w.open(&scrapedPart{title: b.text, pos: b.pos})
+		case sbStatus:
+			w.open(&scrapedPart{title: b.text, status: b.status, group: true, pos: b.pos})
+		case sbCaption:
+			// A caption names the code sample below it; it is kept with the sample.
+		case sbCode:
+			caption := ""
+			if i > 0 && blocks[i-1].kind == sbCaption {
+				caption = blocks[i-1].text
+			}
+			w.code(b, caption)
+		case sbTable:
+			w.table(b)
+		case sbList:
+			if isTOC(b.items) {
+				continue // a table of contents: the headings it lists follow
+			}
+			var lines []string
+			for _, it := range b.items {
+				lines = append(lines, "- "+it)
+			}
+			w.text(strings.Join(lines, "\n"))
+		case sbPara:
+			if st, remark, ok := statusLine(firstLine(b.text)); ok && w.cur != nil && w.cur.status == 0 {
+				// "status 400" under a heading gives the heading its status.
+				w.cur.status, w.cur.group = st, true
+				w.ctx.Status = st
+				if rest := restLines(b.text); remark != "" || rest != "" {
+					w.text(strings.TrimSpace(remark + rest))
+				}
+				continue
+			}
+			w.text(b.text)
+		}
+	}
+	w.close()
+	w.doc.Summary = strings.Join(w.summary, "\n\n")
+	w.doc.ResponseFormat = responseFormatFrom(w.samples)
+}
+
+// open closes the current heading and opens p.
+func (w *scrapedWalker) open(p *scrapedPart) {
+	w.close()
+	w.cur = p
+	w.ctx = tableContext{Status: p.status, Group: p.title, RPC: strings.Contains(strings.ToUpper(p.title), "JSON-RPC")}
+}
+
+// close stores what the current heading collected: a status heading as a group, any
+// other heading with text as a section.
+func (w *scrapedWalker) close() {
+	p := w.cur
+	if p == nil {
+		return
+	}
+	w.cur = nil
+	body := trimBlankLines(strings.Join(p.body, "\n\n"))
+	switch {
+	case p.group:
+		w.doc.Groups = append(w.doc.Groups, catalog.Group{Name: p.title, Status: p.status, Description: body, Source: p.pos})
+	case body != "":
+		w.doc.Sections = append(w.doc.Sections, catalog.Section{Title: p.title, Body: body, Source: p.pos})
+	}
+}
+
+// text adds Markdown to the current heading, or to the summary before the first one.
+func (w *scrapedWalker) text(s string) {
+	if w.cur != nil {
+		w.cur.body = append(w.cur.body, s)
+		return
+	}
+	w.summary = append(w.summary, s)
+}
+
+// table reads an error table into entries and keeps any other table in the text.
+func (w *scrapedWalker) table(b sblock) {
+	t := b.tbl.table
+	if !isErrorTable(t.Header) {
+		w.text(gfmTable(t))
+		return
+	}
+	t.Roles = inferRoles(t)
+	w.doc.addTable(t, w.ctx)
+	w.errors = true
+}
+
+// code keeps a code sample that documents the error body: one before the first error
+// table, or under a heading about the response format. Other samples (client code) are
+// not part of the catalog.
+func (w *scrapedWalker) code(b sblock, caption string) {
+	if w.errors && (w.cur == nil || !isResponseFormatTitle(w.cur.title)) {
+		return
+	}
+	if !looksLikeBody(b.text) {
+		return
+	}
+	w.samples = append(w.samples, codeSample{Text: b.text, Pos: b.pos, Caption: caption})
+}
+
+// isTOC reports whether list items are a table of contents: every item is a status
+// heading that the document goes on to use.
+func isTOC(items []string) bool {
+	for _, it := range items {
+		if _, _, ok := statusHeading(it); !ok {
+			return false
+		}
+	}
+	return len(items) > 0
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func restLines(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[i:]
+	}
+	return ""
+}

@@ -1,0 +1,95 @@
+package parse
+
+import (
+	"sort"
+	"strings"
+
+	"docgen/catalog"
+)
+
+// posIndex turns byte offsets of a source into positions in time independent of the
+// length of the line. Source.Pos counts the runes from the start of the line on every
+// call, which is quadratic for the many positions of one long line: minified HTML is a
+// single line, and a hostile scraped file can be one too. posIndex counts rune starts
+// (bytes that do not continue a UTF-8 sequence; the text is valid UTF-8) once, keeping
+// the count at every posStride-th byte, so a position costs a binary search for the line
+// and at most posStride bytes of counting. Its positions equal Source.Pos's.
+type posIndex struct {
+	src    *Source
+	starts []int32 // starts[k]: rune starts in src.Text[:k*posStride]
+}
+
+const posStride = 64
+
+func newPosIndex(src *Source) *posIndex {
+	ix := &posIndex{src: src, starts: make([]int32, len(src.Text)/posStride+1)}
+	n := int32(0)
+	for i, b := range src.Text {
+		if i%posStride == 0 {
+			ix.starts[i/posStride] = n
+		}
+		if b&0xC0 != 0x80 {
+			n++
+		}
+	}
+	if len(src.Text)%posStride == 0 {
+		ix.starts[len(src.Text)/posStride] = n
+	}
+	return ix
+}
+
+// runesBefore returns the number of runes that start before byte offset off.
+func (ix *posIndex) runesBefore(off int) int {
+	k := off / posStride
+	n := int(ix.starts[k])
+	for _, b := range ix.src.Text[k*posStride : off] {
+		if b&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// pos returns the position of byte offset off, clamped to the text.
+func (ix *posIndex) pos(off int) catalog.Pos {
+	off = min(max(off, 0), len(ix.src.Text))
+	lines := ix.src.lines
+	i := sort.Search(len(lines), func(i int) bool { return lines[i] > off }) - 1
+	col := ix.runesBefore(off) - ix.runesBefore(lines[i]) + 1
+	return catalog.Pos{File: ix.src.Path, Line: i + 1, Col: col}
+}
+
+// split splits one pipe-table row into cells exactly as splitRow does (see table.go), with
+// positions from ix, so that a long line costs time linear in its length.
+func (ix *posIndex) split(line []byte, lineOff int) []cell {
+	start, end := 0, len(line)
+	for start < end && (line[start] == ' ' || line[start] == '\t') {
+		start++
+	}
+	for end > start && (line[end-1] == ' ' || line[end-1] == '\t') {
+		end--
+	}
+	if start < end && line[start] == '|' {
+		start++
+	}
+	if end > start && line[end-1] == '|' && (end-2 < start || line[end-2] != '\\') {
+		end--
+	}
+	var cells []cell
+	cellStart := start
+	for i := start; i <= end; i++ {
+		if i < end && (line[i] != '|' || (i > start && line[i-1] == '\\')) {
+			continue
+		}
+		raw := line[cellStart:i]
+		lead := 0
+		for lead < len(raw) && (raw[lead] == ' ' || raw[lead] == '\t') {
+			lead++
+		}
+		text := strings.TrimSpace(string(raw))
+		text = strings.ReplaceAll(text, `\|`, "|")
+		cells = append(cells, cell{Text: text, Pos: ix.pos(lineOff + cellStart + lead)})
+		cellStart = i + 1
+	}
+	return cells
+}

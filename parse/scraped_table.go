@@ -1,0 +1,586 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"docgen/catalog"
+)
+
+// This file finds and reads the tables of text copied out of HTML pages. A browser copies
+// a table in one of these shapes, and the scraped reader accepts each:
+//
+//	code | HTTP Status Code | Description |      one row per line, every cell ending " |",
+//	---|---|---|                                 a separator under the header
+//	SUCCESS | 200 OK | 정상 응답 |
+//
+//	오류 코드 |                                  one cell per line (the header's cells too),
+//	설명 |                                       no separator
+//	badRequest |
+//	API 요청이 잘못되었습니다. |
+//
+//	오류 코드<TAB>상태<TAB>설명                   cells glued by tabs
+//
+// A cell may span lines: a line that does not end with "|" goes on in the next one. No
+// Markdown or CSV library reads these shapes (goldmark needs a separator and one row per
+// line; encoding/csv has no notion of a cell ending in " |" or spanning lines), so the
+// rows are split here; the cells of one line are split as splitRow splits them.
+
+// maxCellLines is how many lines one cell may span; a longer run of lines without a
+// closing "|" ends the table. It keeps the look-ahead that decides this bounded, so that
+// reading stays linear in the size of the source.
+const maxCellLines = 20
+
+// maxHeaderLines is how many lines a header written one cell per line may span.
+const maxHeaderLines = 20
+
+// tableShape is how a scraped table was written.
+type tableShape int
+
+const (
+	shapeRows  tableShape = iota // one row per line (a row may still span lines)
+	shapeCells                   // one cell per line, header included
+	shapeTabs                    // cells separated by tabs
+)
+
+// scrapedTable is a table found in scraped text, with how it was written and the lines
+// it spans.
+type scrapedTable struct {
+	table
+	shape      tableShape
+	start, end int  // first and last line
+	bareRows   int  // body rows whose line does not begin with "|"
+	pipeRows   int  // body rows whose line begins with "|"
+	trailing   bool // the header's cells end with "|": rows may span lines
+	// leading is set when the header begins with "|". When it does not, a row that begins
+	// with "|" begins with an empty cell.
+	leading bool
+	fold0   string // the first header cell, folded (see newTableAt)
+}
+
+// reSeparator matches a table's header separator: "---|---|", "|:---|---:|", "---\t---".
+var reSeparatorCell = regexp.MustCompile(`^:?-+:?$`)
+
+// isSeparator reports whether a line is a header separator: cells of dashes (with optional
+// alignment colons) split by "|" or tabs; a line of dashes alone is a rule, not a separator.
+func isSeparator(t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" || !strings.ContainsAny(t, "|\t") || !strings.Contains(t, "-") {
+		return false
+	}
+	t = strings.TrimPrefix(strings.TrimSuffix(t, "|"), "|")
+	for _, part := range strings.FieldsFunc(t, func(r rune) bool { return r == '|' || r == '\t' }) {
+		if !reSeparatorCell.MatchString(strings.TrimSpace(part)) {
+			return false
+		}
+	}
+	return true
+}
+
+// trailingPipe reports whether a trimmed line ends with a cell's closing "|" (not an
+// escaped "\|" and not the "||" of code).
+func trailingPipe(t string) bool {
+	n := len(t)
+	if n == 0 || t[n-1] != '|' {
+		return false
+	}
+	if n >= 2 && (t[n-2] == '\\' || t[n-2] == '|') {
+		return false
+	}
+	return true
+}
+
+// hasCellPipe reports whether a line holds a "|" that separates cells.
+func hasCellPipe(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] == '|' && (i == 0 || t[i-1] != '\\') {
+			return true
+		}
+	}
+	return false
+}
+
+// tabCells splits a line whose cells are separated by tabs. It returns nil unless the line
+// has at least two cells, one of them not empty beside the first.
+func tabCells(ix *posIndex, line []byte, lineOff int) []cell {
+	s := string(line)
+	if strings.IndexByte(strings.Trim(s, " \t"), '\t') < 0 {
+		return nil
+	}
+	var cells []cell
+	start := 0
+	// Leading tabs are indentation, not empty cells.
+	for start < len(s) && (s[start] == ' ' || s[start] == '\t') {
+		start++
+	}
+	end := len(s)
+	for end > start && (s[end-1] == ' ' || s[end-1] == '\t') {
+		end--
+	}
+	cellStart := start
+	for i := start; i <= end; i++ {
+		if i < end && s[i] != '\t' {
+			continue
+		}
+		raw := s[cellStart:i]
+		lead := len(raw) - len(strings.TrimLeft(raw, " "))
+		cells = append(cells, cell{Text: strings.TrimSpace(raw), Pos: ix.pos(lineOff + cellStart + lead)})
+		cellStart = i + 1
+	}
+	if len(cells) < 2 {
+		return nil
+	}
+	return cells
+}
+
+// headerCells reports whether every cell names a column role, so that a run of them is a
+// table header even without a separator under it ("오류 코드 |" then "설명 |").
+func headerCells(cells []cell) bool {
+	if len(cells) == 0 {
+		return false
+	}
+	for _, c := range cells {
+		if headerRole(c.Text) == roleUnknown {
+			return false
+		}
+	}
+	return true
+}
+
+// headerLine reports whether the cells of one line are a table header without a
+// separator under it: every cell names a role, or there are a code column and another
+// column with a role (unknown headers are then kept as fields).
+func headerLine(cells []cell) bool {
+	if headerCells(cells) {
+		return len(cells) >= 2
+	}
+	if len(cells) < 2 {
+		return false
+	}
+	roles := columnRoles(cellTexts(cells))
+	known := 0
+	for _, r := range roles {
+		if r != roleUnknown {
+			known++
+		}
+	}
+	return hasRole(roles, roleCode) && known >= 2
+}
+
+// findTable reports whether a table's header starts at line i and, if so, reads the table.
+func (sc *scanner) findTable(i int) (*scrapedTable, bool) {
+	t, line, off := sc.line(i)
+	if t == "" {
+		return nil, false
+	}
+	next, _, _ := sc.line(i + 1)
+	switch {
+	case hasCellPipe(t) && isSeparator(next):
+		st := &scrapedTable{shape: shapeRows, start: i, trailing: trailingPipe(t), leading: t[0] == '|'}
+		st.Header = sc.ix.split(line, off)
+		return sc.readPipeTable(st, i+2), true
+	case trailingPipe(t) && !isSeparator(t):
+		// A header on one line, or one whose cells, all naming roles, sit on lines of
+		// their own.
+		header := sc.ix.split(line, off)
+		j := i + 1
+		if !headerLine(header) {
+			if !headerCells(header) {
+				return nil, false
+			}
+			for ; j < i+maxHeaderLines && j <= sc.n; j++ {
+				tj, lj, oj := sc.line(j)
+				if !trailingPipe(tj) {
+					break
+				}
+				cells := sc.ix.split(lj, oj)
+				if !headerCells(cells) {
+					break
+				}
+				header = append(header, cells...)
+			}
+			if len(header) < 2 {
+				return nil, false
+			}
+		}
+		st := &scrapedTable{shape: shapeRows, start: i, trailing: true, leading: t[0] == '|', table: table{Header: header}}
+		if j-i > 1 {
+			st.shape = shapeCells
+		}
+		if tj, _, _ := sc.line(j); isSeparator(tj) {
+			j++
+		}
+		return sc.readPipeTable(st, j), true
+	case !hasCellPipe(t):
+		cells := tabCells(sc.ix, line, off)
+		if cells == nil || !(isSeparator(next) || headerLine(cells)) {
+			return nil, false
+		}
+		st := &scrapedTable{shape: shapeTabs, start: i, table: table{Header: cells}}
+		body := i + 1
+		if isSeparator(next) {
+			body++
+		}
+		return sc.readTabTable(st, body), true
+	}
+	return nil, false
+}
+
+// rowBuilder collects the cells of one row of a pipe table across lines.
+type rowBuilder struct {
+	cells []cell
+	open  bool // the last cell goes on in the next line
+	pos   catalog.Pos
+	bare  bool // the row's first line does not begin with "|"
+}
+
+// readPipeTable reads the body of a pipe table from line j on and returns it with its end.
+func (sc *scanner) readPipeTable(st *scrapedTable, j int) *scrapedTable {
+	n := len(st.Header)
+	var rb rowBuilder
+	emit := func(pad bool) {
+		if len(rb.cells) == 0 {
+			return
+		}
+		// A row that the end of a one-cell-per-line table cuts short lacks its last cells,
+		// which the page left empty: it is padded, not ragged.
+		for pad && st.shape == shapeCells && len(rb.cells) < n {
+			rb.cells = append(rb.cells, cell{Pos: rb.pos})
+		}
+		st.Rows = append(st.Rows, tableRow{Cells: rb.cells, Pos: rb.pos})
+		if rb.bare {
+			st.bareRows++
+		} else {
+			st.pipeRows++
+		}
+		rb = rowBuilder{}
+	}
+	st.end = j - 1
+	for ; j <= sc.n; j++ {
+		t, line, off := sc.line(j)
+		if t == "" {
+			k := sc.nextNonBlank(j)
+			if k < 0 || !sc.rowGoesOn(st, k, len(rb.cells) == 0) {
+				break
+			}
+			j = k - 1
+			continue
+		}
+		closes := trailingPipe(t)
+		if len(rb.cells) == 0 {
+			// A row boundary: a line without cells, or a new header, ends the table.
+			if !hasCellPipe(t) || sc.newTableAt(st, j) {
+				break
+			}
+			if !st.trailing || (!closes && !sc.cellGoesOn(st, j+1)) {
+				// A row with no closing pipe and nothing after it that goes on with it: a
+				// row of one line, as in GFM.
+				rb = rowBuilder{cells: sc.ix.split(line, off), pos: sc.ix.pos(off + leadingSpace(line)), bare: t[0] != '|'}
+				st.end = j
+				emit(false)
+				continue
+			}
+		} else {
+			switch {
+			case !closes:
+				// Mid-row, a line that does not close a cell goes on with the row only if a
+				// closing line follows soon and nothing in between starts something else.
+				if !sc.cellGoesOn(st, j) {
+					emit(true)
+					return st
+				}
+			case !rb.open:
+				if sc.newTableAt(st, j) {
+					emit(true)
+					return st
+				}
+				if cells := sc.ix.split(line, off); len(rb.cells)+len(cells) > n {
+					emit(false) // a short row, followed by a row of its own
+				}
+			}
+		}
+		cells := sc.ix.split(line, off)
+		if len(rb.cells) == 0 {
+			rb.pos, rb.bare = sc.ix.pos(off+leadingSpace(line)), t[0] != '|'
+			if t[0] == '|' && !st.leading {
+				cells = append([]cell{{Pos: rb.pos}}, cells...) // "| 500 | …": no code
+			}
+		}
+		if rb.open && len(cells) > 0 {
+			last := &rb.cells[len(rb.cells)-1]
+			last.Text = joinCellLines(last.Text, cells[0].Text)
+			cells = cells[1:]
+		}
+		rb.cells = append(rb.cells, cells...)
+		rb.open = !closes
+		st.end = j
+		if !rb.open && len(rb.cells) >= n {
+			emit(false)
+		}
+	}
+	emit(true)
+	return st
+}
+
+// joinCellLines joins the lines of a cell that spans lines with a line break (a soft break
+// in Markdown).
+func joinCellLines(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n" + b
+}
+
+// newTableAt reports whether line j, at a row boundary of st, starts another table: a
+// header with a separator under it, or st's own header again.
+func (sc *scanner) newTableAt(st *scrapedTable, j int) bool {
+	t, line, off := sc.line(j)
+	if next, _, _ := sc.line(j + 1); isSeparator(next) || isSeparator(t) {
+		return true
+	}
+	// Most rows are not the header again: compare their first cells before splitting.
+	first := strings.TrimPrefix(t, "|")
+	if k := strings.IndexByte(first, '|'); k >= 0 {
+		first = first[:k]
+	}
+	if st.fold0 == "" && len(st.Header) > 0 {
+		st.fold0 = foldHeader(st.Header[0].Text)
+	}
+	if st.fold0 == "" || !foldMatches(first, st.fold0) {
+		return false
+	}
+	cells := sc.ix.split(line, off)
+	if len(cells) > len(st.Header) {
+		return false
+	}
+	for i, c := range cells {
+		if f := foldHeader(c.Text); f == "" || f != foldHeader(st.Header[i].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsBlock reports whether line j is something other than the text of a cell: a status
+// heading, a list item, a code block or a separator.
+func (sc *scanner) startsBlock(j int) bool {
+	t, _, _ := sc.line(j)
+	if isSeparator(t) {
+		return true
+	}
+	if _, _, ok := statusHeading(stripHashes(t)); ok {
+		return true
+	}
+	if _, ok := listItem(t); ok {
+		return true
+	}
+	return codeOpens(t)
+}
+
+// cellGoesOn reports whether line j, which does not close a cell, continues a row of st:
+// a line that closes a cell follows within maxCellLines, and no line up to it is blank or
+// starts a block of its own.
+func (sc *scanner) cellGoesOn(st *scrapedTable, j int) bool {
+	for k := j; k <= sc.n && k < j+maxCellLines; k++ {
+		switch sc.lineClass(k) {
+		case classStop:
+			return false
+		case classCloses:
+			return k == j || !sc.newTableAt(st, k)
+		}
+	}
+	return false
+}
+
+// What a line can be to a cell that spans lines, for cellGoesOn; classUnknown until asked.
+const (
+	classUnknown byte = iota
+	classText         // text that can go on with a cell
+	classStop         // blank, or a block of its own: no cell goes on through it
+	classCloses       // a line that closes a cell
+)
+
+// lineClass returns what line k is to a cell that spans lines. Look-aheads ask about the
+// same lines again and again, so the answer is kept.
+func (sc *scanner) lineClass(k int) byte {
+	if sc.class == nil {
+		sc.class = make([]byte, sc.n+2)
+	}
+	if c := sc.class[k]; c != classUnknown {
+		return c
+	}
+	t, _, _ := sc.line(k)
+	c := classText
+	switch {
+	case t == "" || sc.startsBlock(k):
+		c = classStop
+	case trailingPipe(t):
+		c = classCloses
+	}
+	sc.class[k] = c
+	return c
+}
+
+// rowGoesOn reports whether the table st goes on at line k after blank lines.
+func (sc *scanner) rowGoesOn(st *scrapedTable, k int, boundary bool) bool {
+	t, _, _ := sc.line(k)
+	if !st.trailing {
+		return false // GFM-style tables end at a blank line
+	}
+	if trailingPipe(t) {
+		return !(boundary && sc.newTableAt(st, k))
+	}
+	return !boundary && sc.cellGoesOn(st, k)
+}
+
+// nextNonBlank returns the first line after j that is not blank, or -1.
+func (sc *scanner) nextNonBlank(j int) int {
+	for k := j + 1; k <= sc.n; k++ {
+		if t, _, _ := sc.line(k); t != "" {
+			return k
+		}
+	}
+	return -1
+}
+
+// readTabTable reads the body of a table whose cells are glued by tabs: every following
+// line with a tab is a row.
+func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
+	st.end = j - 1
+	for ; j <= sc.n; j++ {
+		t, line, off := sc.line(j)
+		if t == "" || strings.IndexByte(t, '\t') < 0 {
+			break
+		}
+		cells := tabCells(sc.ix, line, off)
+		if cells == nil {
+			break
+		}
+		if j > st.start+1 && sameCells(cells, st.Header) {
+			break // the header again: another table
+		}
+		st.Rows = append(st.Rows, tableRow{Cells: cells, Pos: cells[0].Pos})
+		st.bareRows++
+		st.end = j
+	}
+	return st
+}
+
+// sameCells reports whether two rows have the same folded texts.
+func sameCells(a, b []cell) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if foldHeader(a[i].Text) != foldHeader(b[i].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// inferRoles returns the roles of t's columns, where a column whose header names no role
+// ("HTTP", or no header at all) but whose every non-empty cell is an HTTP status ("404",
+// "409 Conflict", "Conflict (409)") is a status column, when the table has none. It
+// returns nil when nothing was inferred, so that addTable reads the roles from the header.
+func inferRoles(t table) []role {
+	roles := columnRoles(cellTexts(t.Header))
+	if hasRole(roles, roleStatus) {
+		return nil
+	}
+	for col, r := range roles {
+		if r != roleUnknown {
+			continue
+		}
+		seen := 0
+		all := true
+		for _, row := range t.Rows {
+			if col >= len(row.Cells) || row.Cells[col].Text == "" {
+				continue
+			}
+			seen++
+			if !wholeStatus(row.Cells[col].Text) {
+				all = false
+				break
+			}
+		}
+		if all && seen > 0 {
+			roles[col] = roleStatus
+			return roles
+		}
+	}
+	return nil
+}
+
+// wholeStatus reports whether a cell holds an HTTP status and nothing else: "404",
+// "404 Not Found", "Conflict (409)", "HTTP 409".
+func wholeStatus(text string) bool {
+	st, _, ok := statusHeading(text)
+	return ok && st.IsValid()
+}
+
+// gfmTable renders a table that is not an error list (a status glossary, a table of
+// headers) as a GFM pipe table, for a section's body.
+func gfmTable(t table) string {
+	var b strings.Builder
+	row := func(cells []cell, n int) {
+		b.WriteString("|")
+		for i := 0; i < n; i++ {
+			text := ""
+			if i < len(cells) {
+				text = cells[i].Text
+			}
+			text = strings.ReplaceAll(strings.ReplaceAll(text, "|", `\|`), "\n", " ")
+			b.WriteString(" " + text + " |")
+		}
+		b.WriteString("\n")
+	}
+	n := len(t.Header)
+	for _, r := range t.Rows {
+		n = max(n, len(r.Cells))
+	}
+	row(t.Header, n)
+	b.WriteString("|")
+	b.WriteString(strings.Repeat("---|", n))
+	b.WriteString("\n")
+	for _, r := range t.Rows {
+		row(r.Cells, n)
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// runeLen returns the number of runes of s.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// foldMatches reports whether foldHeader(s) == folded, without building the folded
+// string: newTableAt asks it of every row.
+func foldMatches(s, folded string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if folded == "" || rune(folded[0]) != r {
+				return false
+			}
+			folded = folded[1:]
+			continue
+		}
+		for _, l := range strings.ToLower(string(r)) {
+			f, size := utf8.DecodeRuneInString(folded)
+			if size == 0 || f != l {
+				return false
+			}
+			folded = folded[size:]
+		}
+	}
+	return folded == ""
+}
