@@ -158,6 +158,9 @@ func (d *mdDoc) count(src *Source) {
 // Detect claims Markdown documents with code headings, or with pipe tables that have a code
 // column and rows that begin with "|".
 func (markdownReader) Detect(src *Source) Detection {
+	if !mayBeMarkdown(src.Text) {
+		return Detection{Why: "no Markdown heading, front matter or table row beginning with \"|\""}
+	}
 	d := src.markdown()
 	var why []string
 	score := 0
@@ -186,6 +189,34 @@ func (markdownReader) Detect(src *Source) Detection {
 		score += 5
 	}
 	return Detection{Score: score, Why: strings.Join(why, ", ")}
+}
+
+// mayBeMarkdown reports whether text has any of what the reader claims a source for: an
+// ATX heading ("# …"), a setext underline ("===", "---"), front matter, or a line that
+// begins with "|". Without one, the goldmark parse (most of the cost of detecting a large
+// scraped-text file) cannot find anything to claim, so it is skipped.
+func mayBeMarkdown(text []byte) bool {
+	for len(text) > 0 {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = nil
+		}
+		line = bytes.TrimLeft(line, " \t")
+		if len(line) == 0 {
+			continue
+		}
+		switch line[0] {
+		case '#', '|':
+			return true
+		case '=', '-':
+			if t := bytes.TrimRight(line, " \t"); len(bytes.Trim(t, string(t[0]))) == 0 {
+				return true // a setext underline or a front matter fence
+			}
+		}
+	}
+	return false
 }
 
 // Read walks the blocks with a stack of open headings.
