@@ -3,7 +3,7 @@ GO ?= go
 PKGS := ./...
 FUZZTIME ?= 30s
 
-.PHONY: build test bench fuzz lint serve golden
+.PHONY: build test bench fuzz lint serve golden screenshots
 
 build:
 	$(GO) run ./cmd/docgen build
@@ -35,3 +35,8 @@ serve:
 # Packages whose tests keep goldens define an -update flag; rewrite them all.
 golden:
 	$(GO) test $$(grep -rl --include='*_test.go' 'flag.Bool("update"' . | xargs -n1 dirname | sort -u | sed 's|^\./|./|') -update
+
+# PNGs of every page kind of the default site, light and dark, desktop and phone, into
+# screenshots/ (git-ignored), taken with headless Chromium.
+screenshots:
+	$(GO) test -count=1 -run '^TestScreenshots$$' ./internal/browsertest -args -screenshots=$(CURDIR)/screenshots

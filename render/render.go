@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"docgen/catalog"
 )
@@ -25,6 +26,60 @@ func EntryURL(s *catalog.Service, e *catalog.Entry) string { return s.ID + "/" +
 // StatusURL returns the site-relative URL of the page of one status across services:
 // "status/404/".
 func StatusURL(st catalog.Status) string { return "status/" + strconv.Itoa(int(st)) + "/" }
+
+// HomeURL returns the site-relative URL of the overview page: "" (the site's root).
+func HomeURL() string { return "" }
+
+// AssetURL returns the site-relative URL of a static asset of the site, such as the
+// content-hashed stylesheet: "assets/style.0123456789.css".
+func AssetURL(name string) string { return "assets/" + name }
+
+// SearchURL returns the site-relative URL of a file of the search index; name is relative to
+// the index's folder, which carries the index's content hash: "search/0123456789/m.js".
+func SearchURL(name string) string { return "search/" + name }
+
+// The site-relative URLs of the site's single files.
+const (
+	CatalogURL  = "catalog.json" // the JSON catalog
+	NotFoundURL = "404.html"     // the page a web server shows for a missing URL
+	SitemapURL  = "sitemap.xml"  // the sitemap for search engines
+)
+
+// FilePath returns the slash-separated path, inside the output, of the file that serves the
+// site-relative URL u: a folder URL ("api-gateway/", or "" for the root) is served by its
+// index.html.
+func FilePath(u string) string {
+	if u == "" || strings.HasSuffix(u, "/") {
+		return u + "index.html"
+	}
+	return u
+}
+
+// Link returns the relative link from the page at site-relative URL from to the site-relative
+// URL to (which may carry a "#fragment"). A folder URL gets "index.html" appended, so that
+// links also work when the site is opened from disk (file://), where a folder shows as a
+// listing: Link("api-gateway/400102001/", "status/400/") is "../../status/400/index.html".
+func Link(from, to string) string {
+	to, frag, hasFrag := strings.Cut(to, "#")
+	l := strings.Repeat("../", strings.Count(from, "/")) + FilePath(to)
+	if hasFrag {
+		l += "#" + frag
+	}
+	return l
+}
+
+// RootLink returns the relative link from the page at site-relative URL from to the site's
+// root folder: "" at the root, "../../" from an entry page.
+func RootLink(from string) string { return strings.Repeat("../", strings.Count(from, "/")) }
+
+// AbsURL returns the absolute URL of the site-relative URL u under base (the site's
+// published address, as configured), or "" when base is empty.
+func AbsURL(base, u string) string {
+	if base == "" {
+		return ""
+	}
+	return strings.TrimSuffix(base, "/") + "/" + u
+}
 
 // ReservedServiceIDs are top-level names of the site that a service ID must not take.
 var ReservedServiceIDs = map[string]bool{

@@ -3,3 +3,12 @@
 // It only holds them: package render/site parses and executes the templates, and this
 // package imports nothing but embed.
 package site
+
+import "embed"
+
+// Templates holds templates/: layout.html and one template per page kind (index.html,
+// service.html, entry.html, status.html, 404.html), style.css, docgen.js (the search
+// client) and favicon.svg.
+//
+//go:embed templates
+var Templates embed.FS

@@ -10,6 +10,7 @@ import (
 	"docgen/catalog"
 	"docgen/render"
 	"docgen/render/openapi"
+	"docgen/render/site"
 )
 
 // BuildOptions are docgen build's flags and arguments.
@@ -28,7 +29,12 @@ func newBuildCmd(ios *IOStreams, runF func(context.Context, *BuildOptions) error
 		Use:   "build [SOURCE...]",
 		Short: "Read the sources and write the catalog's outputs",
 		Long: `Build reads the error documentation and writes the outputs into --out:
-catalog.json and its JSON Schema, catalog.schema.json.
+
+  index.html, <service>/, <service>/<entry>/, status/<nnn>/   the static site
+  search/                                  its search index, in shards
+  404.html, sitemap.xml, assets/           the rest of the site
+  catalog.json, catalog.schema.json        the JSON catalog and its JSON Schema
+  openapi.yaml, openapi.json               OpenAPI 3.1 error components
 
 With no SOURCE it builds what the config file (default content/docgen.yaml) lists.
 With files or folders named it needs no config: the service id comes from the file
@@ -74,6 +80,7 @@ func outputs(cfg *Config) []output {
 	return []output{
 		{"json catalog", render.WriteJSON},
 		{"openapi", func(o *render.Output, c *catalog.Catalog) error { return openapi.WriteFiles(o, c, oa) }},
+		{"site", site.Write},
 	}
 }
 

@@ -1,0 +1,324 @@
+// Command benchsearch measures the site's search in headless Chromium on a large synthetic
+// catalog: it generates a catalog of -n entries (internal/corpus), writes its overview page,
+// assets and search index (render/site with HomeOnly), serves them on 127.0.0.1 and, for
+// each query kind (a Korean word with a particle, a SNAKE_CASE code, a camelCase fragment,
+// a numeric prefix), over HTTP/1.1 (at most six requests at a time) and over HTTPS with
+// HTTP/2 (as static hosts serve), reports what a cold query loads (bytes, files) and how long it takes,
+// and how long the same query takes warm, as the median of -cold runs (and the slowest). It
+// is a benchmark, not a test: it fails nothing.
+//
+// Usage:
+//
+//	go run ./internal/benchsearch                 # 100,000 entries
+//	go run ./internal/benchsearch -n 20000 -warm 50
+//
+// A cold query runs in a new tab with the browser cache off, right after the page loaded:
+// the manifest, dictionary shards, postings and document records it needs all come over
+// the network. Its time is measured in the page (performance.now around
+// window.docgen.search) and its bytes at the server (response bodies) and by Chromium
+// (encoded data length, headers included). A warm query is the same query again in the
+// same tab, with every file it needs already loaded.
+package main
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"docgen/internal/browsertest"
+	"docgen/internal/corpus"
+	"docgen/render/search"
+	"docgen/render/site"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "benchsearch:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("benchsearch", flag.ContinueOnError)
+	n := fs.Int("n", 100000, "entries in the synthetic catalog")
+	cold := fs.Int("cold", 5, "cold runs per query, each in a new tab (the median is reported)")
+	warm := fs.Int("warm", 20, "warm runs per query (the median is reported)")
+	timeline := fs.Bool("timeline", false, "print, for the first cold run of each query, when each index file loaded")
+	dir := fs.String("dir", "", "where to write the site (default: a temporary folder, removed afterwards)")
+	chromium := fs.String("chromium", browsertest.ChromiumPath(), "the browser to drive")
+	var sopts search.Options
+	fs.IntVar(&sopts.DocsPerShard, "per", 0, "document records per file (0: the index's default)")
+	fs.IntVar(&sopts.ShardBytes, "shard", 0, "bytes per dictionary shard (0: the index's default)")
+	fs.IntVar(&sopts.InlineMax, "inline", 0, "longest postings kept in the dictionary (0: the index's default)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *chromium == "" {
+		return errors.New("no Chromium: install Debian's chromium or pass -chromium")
+	}
+	out := *dir
+	if out == "" {
+		tmp, err := os.MkdirTemp("", "docgen-benchsearch-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		out = tmp
+	}
+
+	t0 := time.Now()
+	c := corpus.Generate(*n)
+	tGen := time.Since(t0)
+	t0 = time.Now()
+	var files, indexBytes int
+	var scriptBytes int
+	err := site.Render(c, site.Options{HomeOnly: true, Search: sopts}, func(rel string, data []byte) error {
+		p := filepath.Join(out, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		files++
+		if strings.HasPrefix(rel, "search/") {
+			indexBytes += len(data)
+		}
+		if strings.HasSuffix(rel, ".js") && strings.HasPrefix(rel, "assets/") {
+			scriptBytes = len(data)
+		}
+		return os.WriteFile(p, data, 0o644)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "benchsearch: %d entries generated in %v; overview, assets and index (%d files, %.1f MB) written in %v\n",
+		*n, tGen.Round(time.Millisecond), files, float64(indexBytes)/1e6, time.Since(t0).Round(time.Millisecond))
+
+	profile, err := os.MkdirTemp("", "docgen-benchsearch-chromium-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(profile)
+	browser, cancel := browsertest.Start(context.Background(), *chromium, profile, chromedp.IgnoreCertErrors)
+	defer cancel()
+	if err := chromedp.Do(browser); err != nil {
+		return fmt.Errorf("start %s: %w", *chromium, err)
+	}
+
+	tw := tabwriter.NewWriter(stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(stdout, "search on %d entries (%d services), Chromium headless, 127.0.0.1; docgen.js is %.1f KB, loaded with the page\n",
+		*n, len(c.Services), float64(scriptBytes)/1024)
+	fmt.Fprintln(tw, "server\tkind\tquery\tresults\tof\tcold KB (bodies)\tcold KB (wire)\tfiles\tcold ms (median)\tcold ms (max)\twarm ms (median)\twarm ms (max)\t")
+	for _, h2 := range []bool{false, true} {
+		srv, err := serve(out, h2)
+		if err != nil {
+			return err
+		}
+		proto := "HTTP/1.1"
+		if h2 {
+			proto = "HTTP/2"
+		}
+		floor, err := requestFloor(browser, srv)
+		if err != nil {
+			srv.close()
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: one index file takes %.1f ms to load by itself on this machine now (median of 9)\n", proto, floor)
+		for _, q := range corpus.Queries(c) {
+			var ms []measurement
+			for range max(*cold, 1) {
+				m, err := measure(browser, srv, q.Query, *warm, *timeline && len(ms) == 0, stderr)
+				if err != nil {
+					srv.close()
+					return fmt.Errorf("%s %q: %w", q.Kind, q.Query, err)
+				}
+				ms = append(ms, m)
+			}
+			slices.SortFunc(ms, func(a, b measurement) int { return cmp.Compare(a.coldMS, b.coldMS) })
+			m := ms[len(ms)/2]
+			var warmMed, warmMax []float64
+			for _, x := range ms {
+				warmMed = append(warmMed, x.warmMedian)
+				warmMax = append(warmMax, x.warmMax)
+			}
+			slices.Sort(warmMed)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%.1f\t%.1f\t%d\t%.1f\t%.1f\t%.2f\t%.2f\t\n", proto, q.Kind, q.Query, m.results, m.total,
+				float64(m.bodyBytes)/1024, m.wireBytes/1024, m.files, m.coldMS, ms[len(ms)-1].coldMS, warmMed[len(warmMed)/2], slices.Max(warmMax))
+		}
+		srv.close()
+	}
+	return tw.Flush()
+}
+
+// server serves the site and counts the bytes of the response bodies it sends.
+type server struct {
+	url   string
+	stop  func()
+	mu    sync.Mutex
+	bytes int
+	files []string
+}
+
+func serve(dir string, h2 bool) (*server, error) {
+	s := &server{}
+	fileServer := http.FileServer(http.Dir(dir))
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		cw := &countingWriter{ResponseWriter: w}
+		fileServer.ServeHTTP(cw, r)
+		s.mu.Lock()
+		s.bytes += cw.n
+		s.files = append(s.files, r.URL.Path)
+		s.mu.Unlock()
+	})
+	if h2 {
+		// HTTPS with HTTP/2, as static hosts serve today: one connection, no limit of six
+		// requests at a time. The certificate is httptest's; Chromium is told to accept it.
+		ts := httptest.NewUnstartedServer(handler)
+		ts.EnableHTTP2 = true
+		ts.Config.ErrorLog = log.New(io.Discard, "", 0) // tabs closing mid-handshake are no news
+		ts.StartTLS()
+		s.url, s.stop = ts.URL, ts.Close
+		return s, nil
+	}
+	ts := httptest.NewServer(handler)
+	s.url, s.stop = ts.URL, ts.Close
+	return s, nil
+}
+
+func (s *server) close() { s.stop() }
+
+func (s *server) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.bytes, s.files = 0, nil
+}
+
+func (s *server) count() (int, []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.bytes, slices.Clone(s.files)
+}
+
+type countingWriter struct {
+	http.ResponseWriter
+	n int
+}
+
+// Write counts what it passes on.
+func (w *countingWriter) Write(p []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(p)
+	w.n += n
+	return n, err
+}
+
+type measurement struct {
+	results, total      int
+	bodyBytes, files    int
+	wireBytes           float64
+	coldMS              float64
+	warmMedian, warmMax float64
+}
+
+type timing struct {
+	MS    float64 `json:"ms"`
+	N     int     `json:"n"`
+	Total int     `json:"total"`
+}
+
+// measure runs q cold in a new tab with the cache off, then warm runs times.
+func measure(browser context.Context, srv *server, q string, runs int, timeline bool, log io.Writer) (measurement, error) {
+	var m measurement
+	ctx, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancelT()
+	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		return m, err
+	}
+	w, err := browsertest.NewWatch(ctx)
+	if err != nil {
+		return m, err
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.url+"/index.html")); err != nil {
+		return m, err
+	}
+	time.Sleep(200 * time.Millisecond) // let the page settle
+	srv.reset()
+	w.Reset()
+	js := fmt.Sprintf(`(async () => { const t0 = performance.now(); const r = await docgen.search(%q); return {ms: performance.now() - t0, n: r.length, total: r.total}; })()`, q)
+	cold, err := chromedp.Run(ctx, chromedp.Evaluate[timing](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return m, err
+	}
+	time.Sleep(100 * time.Millisecond) // let the last loadingFinished events arrive
+	if timeline {
+		tl, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+			const es = performance.getEntriesByType('resource').filter(e => e.name.includes('/search/'));
+			const t0 = es.length ? es[0].startTime : 0;
+			return es.map(e => e.name.replace(/.*\/search\/[0-9a-f]+\//, '').padEnd(12) + (e.startTime - t0).toFixed(1).padStart(7) + ' → ' + (e.responseEnd - t0).toFixed(1).padStart(6) + ' ms');
+		})()`))
+		if err != nil {
+			return m, err
+		}
+		fmt.Fprintf(log, "%s (cold %.1f ms):\n  %s\n", q, cold.MS, strings.Join(tl, "\n  "))
+	}
+	m.coldMS, m.results, m.total = cold.MS, cold.N, cold.Total
+	var paths []string
+	m.bodyBytes, paths = srv.count()
+	m.files = len(paths)
+	m.wireBytes, _ = w.Bytes("/search/")
+	var warm []float64
+	for range runs {
+		t, err := chromedp.Run(ctx, chromedp.Evaluate[timing](js, chromedp.EvalAwaitPromise))
+		if err != nil {
+			return m, err
+		}
+		warm = append(warm, t.MS)
+	}
+	slices.Sort(warm)
+	if len(warm) > 0 {
+		m.warmMedian, m.warmMax = warm[len(warm)/2], warm[len(warm)-1]
+	}
+	if extra, _ := srv.count(); extra != m.bodyBytes {
+		return m, fmt.Errorf("warm queries loaded %d more bytes", extra-m.bodyBytes)
+	}
+	return m, nil
+}
+
+// requestFloor returns how long loading one small index file as a script takes in a page of
+// the site, the cost every stage of a cold query pays at least once.
+func requestFloor(browser context.Context, srv *server) (float64, error) {
+	ctx, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		return 0, err
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.url+"/index.html")); err != nil {
+		return 0, err
+	}
+	return chromedp.Run(ctx, chromedp.Evaluate[float64](`(async () => {
+		const src = document.documentElement.dataset.root + document.documentElement.dataset.index + 's.js';
+		const times = [];
+		for (let i = 0; i < 9; i++) {
+			const t0 = performance.now();
+			await new Promise((ok, fail) => { const s = document.createElement('script'); s.src = src + '?' + i; s.onload = ok; s.onerror = fail; document.head.appendChild(s); });
+			times.push(performance.now() - t0);
+		}
+		times.sort((a, b) => a - b);
+		return times[4];
+	})()`, chromedp.EvalAwaitPromise))
+}

@@ -1,0 +1,897 @@
+package browsertest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"docgen/catalog"
+	"docgen/internal/corpus"
+	"docgen/render"
+	"docgen/render/search"
+	"docgen/render/site"
+)
+
+// moduleRoot is the folder of go.mod.
+func moduleRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+}
+
+var (
+	sitesOnce   sync.Once
+	sitesErr    error
+	defaultSite string // the default content built by docgen build
+	fixtureSite string // corpus.Fixture rendered by site.Render
+	fixtureCat  *catalog.Catalog
+	sitesTmp    string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sitesTmp != "" {
+		os.RemoveAll(sitesTmp)
+	}
+	os.Exit(code)
+}
+
+// sites builds the two sites once per test binary.
+func sites(t testing.TB) {
+	t.Helper()
+	root := moduleRoot(t)
+	sitesOnce.Do(func() {
+		sitesTmp, sitesErr = os.MkdirTemp("", "docgen-browsertest-")
+		if sitesErr != nil {
+			return
+		}
+		defaultSite = filepath.Join(sitesTmp, "default")
+		cmd := exec.Command(goTool(), "run", "./cmd/docgen", "build", "--quiet", "--out", defaultSite)
+		cmd.Dir = root
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Run(); err != nil {
+			sitesErr = fmt.Errorf("docgen build: %v\n%s", err, out.String())
+			return
+		}
+		fixtureSite = filepath.Join(sitesTmp, "fixture")
+		fixtureCat = corpus.Fixture()
+		sitesErr = writeSite(fixtureSite, fixtureCat)
+	})
+	if sitesErr != nil {
+		t.Fatal(sitesErr)
+	}
+}
+
+func goTool() string {
+	if p, err := exec.LookPath("go"); err == nil {
+		return p
+	}
+	return filepath.Join(os.Getenv("GOROOT"), "bin", "go")
+}
+
+// writeSite renders c's site and JSON catalog into dir.
+func writeSite(dir string, c *catalog.Catalog) error {
+	write := func(rel string, data []byte) error {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, data, 0o644)
+	}
+	if err := site.Render(c, site.Options{}, write); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := catalog.EncodeJSON(&buf, c, render.EntryURL); err != nil {
+		return err
+	}
+	return write(render.CatalogURL, buf.Bytes())
+}
+
+// serve serves dir over HTTP for the test.
+func serve(t testing.TB, dir string) *httptest.Server {
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func fileURL(dir, rel string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(rel)))}).String()
+}
+
+// readCatalog reads the default site's catalog.json.
+func readCatalog(t testing.TB) catalogJSON {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(defaultSite, render.CatalogURL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c catalogJSON
+	if err := json.Unmarshal(data, &c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+type catalogJSON struct {
+	Services []struct {
+		ID      string `json:"id"`
+		Entries []struct {
+			ID       string            `json:"id"`
+			Code     string            `json:"code"`
+			Status   int               `json:"status"`
+			Protocol string            `json:"protocol"`
+			URL      string            `json:"url"`
+			Variants []json.RawMessage `json:"variants"`
+		} `json:"entries"`
+	} `json:"services"`
+}
+
+// pageKinds returns one page of every kind of the default site, site-relative: the
+// overview, a service, entries (a plain one, one with variants, a JSON-RPC one when the
+// catalog has them), a status page and 404.html.
+func pageKinds(t testing.TB) map[string]string {
+	c := readCatalog(t)
+	pages := map[string]string{"home": "index.html", "404": render.NotFoundURL}
+	for _, s := range c.Services {
+		if len(s.Entries) == 0 {
+			continue
+		}
+		if _, ok := pages["service"]; !ok {
+			pages["service"] = s.ID + "/index.html"
+			pages["entry"] = render.FilePath(s.Entries[0].URL)
+			if st := s.Entries[0].Status; st != 0 {
+				pages["status"] = render.FilePath(render.StatusURL(catalog.Status(st)))
+			}
+		}
+		for _, e := range s.Entries {
+			if _, ok := pages["entry-variants"]; !ok && len(e.Variants) > 0 {
+				pages["entry-variants"] = render.FilePath(e.URL)
+			}
+			if _, ok := pages["entry-jsonrpc"]; !ok && e.Protocol == "json-rpc" {
+				pages["entry-jsonrpc"] = render.FilePath(e.URL)
+			}
+		}
+	}
+	return pages
+}
+
+// tab opens a new tab in the browser of ctx, watched.
+func tab(t testing.TB, browser context.Context) (context.Context, *Watch) {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(cancelTimeout)
+	w, err := NewWatch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ctx, w
+}
+
+func navigate(t testing.TB, ctx context.Context, u string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
+		t.Fatalf("navigate to %s: %v", u, err)
+	}
+}
+
+func eval[T any](t testing.TB, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", js, err)
+	}
+	return v
+}
+
+// checkClean fails t for CSP violations, script errors and requests off the site.
+func checkClean(t testing.TB, ctx context.Context, w *Watch, host string) {
+	t.Helper()
+	v, err := CSPViolations(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range v {
+		t.Errorf("CSP violation: %s", x)
+	}
+	for _, p := range w.Problems() {
+		t.Errorf("%s", p)
+	}
+	for _, r := range w.Foreign(host) {
+		t.Errorf("request to another host: %s", r)
+	}
+}
+
+// TestPages loads a page of every kind over HTTP and from disk and checks that it loads
+// its stylesheet and script, breaks no CSP rule, throws nothing and asks no other host
+// for anything.
+func TestPages(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	srv := serve(t, defaultSite)
+	host := strings.TrimPrefix(srv.URL, "http://")
+	ctx, w := tab(t, browser)
+	kinds := pageKinds(t)
+	names := slices.Sorted(func(yield func(string) bool) {
+		for k := range kinds {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	for _, scheme := range []string{"http", "file"} {
+		for _, kind := range names {
+			rel := kinds[kind]
+			t.Run(scheme+"/"+kind, func(t *testing.T) {
+				w.Reset()
+				u := srv.URL + "/" + rel
+				if scheme == "file" {
+					u = fileURL(defaultSite, rel)
+				}
+				navigate(t, ctx, u)
+				// The stylesheet applied and the script ran.
+				got := eval[string](t, ctx, `[document.documentElement.lang, getComputedStyle(document.body).fontFamily.length > 0 && getComputedStyle(document.querySelector('.site-header')).borderBottomStyle, typeof window.docgen].join(' ')`)
+				if got != "ko solid object" {
+					t.Errorf("lang, stylesheet, script = %q, want %q", got, "ko solid object")
+				}
+				// Search works on every page, from every depth.
+				n := eval[int](t, ctx, `docgen.search('409').then(r => r.length)`)
+				if n == 0 {
+					t.Errorf("search from %s found nothing", rel)
+				}
+				checkClean(t, ctx, w, host)
+			})
+		}
+	}
+}
+
+// TestLinks follows every link of a few pages from disk: each must reach a file.
+func TestLinks(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	ctx, _ := tab(t, browser)
+	for kind, rel := range pageKinds(t) {
+		navigate(t, ctx, fileURL(defaultSite, rel))
+		links := eval[[]string](t, ctx, `[...document.querySelectorAll('a[href], link[href], script[src]')].map(a => a.href || a.src).filter(h => h.startsWith('file:'))`)
+		if len(links) < 3 {
+			t.Errorf("%s: only %d links", kind, len(links))
+		}
+		for _, l := range links {
+			u, _ := url.Parse(l)
+			if _, err := os.Stat(u.Path); err != nil {
+				t.Errorf("%s: link %s leads nowhere", kind, l)
+			}
+		}
+	}
+}
+
+// TestAccessibility runs axe-core on a page of every kind, light and dark, and fails on any
+// serious or critical finding.
+func TestAccessibility(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	root := moduleRoot(t)
+	axePath := AxePath(root)
+	if axePath == "" {
+		msg := "axe-core is not installed: npm install --prefix .ci/node/axe axe-core@4.14.1 (as .ci/run does)"
+		if InCI() {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := serve(t, defaultSite)
+	ctx, _ := tab(t, browser)
+	for _, scheme := range []string{"light", "dark"} {
+		if err := EmulateColorScheme(ctx, scheme); err != nil {
+			t.Fatal(err)
+		}
+		for kind, rel := range pageKinds(t) {
+			t.Run(scheme+"/"+kind, func(t *testing.T) {
+				u := srv.URL + "/" + rel
+				if kind == "home" {
+					u += "?q=invalid" // with search results showing
+				}
+				navigate(t, ctx, u)
+				if kind == "home" {
+					waitResults(t, ctx)
+				}
+				findings, err := Axe(ctx, string(axe))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, f := range findings {
+					if f.Impact == "serious" || f.Impact == "critical" {
+						t.Errorf("%s", f)
+					} else {
+						t.Logf("minor: %s", f)
+					}
+				}
+			})
+		}
+	}
+}
+
+func waitResults(t testing.TB, ctx context.Context) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#q-results a.result"))); err != nil {
+		t.Fatalf("no results appeared: %v", err)
+	}
+}
+
+type jsResult struct {
+	ID      string  `json:"id"`
+	Code    string  `json:"code"`
+	Status  int     `json:"status"`
+	Service string  `json:"service"`
+	Title   string  `json:"title"`
+	URL     string  `json:"url"`
+	Score   float64 `json:"score"`
+	Snippet string  `json:"snippet"`
+}
+
+type jsSearch struct {
+	Results []jsResult `json:"results"`
+	Total   int        `json:"total"`
+	Partial bool       `json:"partial"`
+}
+
+func jsSearchCall(t testing.TB, ctx context.Context, q string, f search.Filter, limit int) jsSearch {
+	t.Helper()
+	qj, _ := json.Marshal(q)
+	opts, _ := json.Marshal(map[string]any{"service": f.Service, "status": f.Status, "limit": limit})
+	return eval[jsSearch](t, ctx, fmt.Sprintf(`docgen.search(%s, %s).then(r => ({results: r, total: r.total, partial: r.partial}))`, qj, opts))
+}
+
+// parityQueries are queries whose results the client and search.Reader must agree on.
+var parityQueries = []struct {
+	q string
+	f search.Filter
+}{
+	{q: "배포가"}, {q: "스테이지를"}, {q: "invalidParameter"}, {q: "invalid parameter"},
+	{q: "INVALID_PARAMETER"}, {q: "API_KEY"}, {q: "keyInvalid"}, {q: "4091"}, {q: "409"},
+	{q: "Conflict"}, {q: "-32601"}, {q: "0"}, {q: "accessNot"}, {q: "accessNotConf"},
+	{q: "param"}, {q: "요청"}, {q: "요청이 중복"}, {q: "스테이지 zzzz"}, {q: "zzzz"}, {q: "the"},
+	{q: "invalid", f: search.Filter{Service: "web3-api"}}, {q: "invalid", f: search.Filter{Status: "4xx"}},
+	{q: "error", f: search.Filter{Status: "none"}}, {q: "요청", f: search.Filter{Status: "409"}},
+	{q: "키"}, {q: "API키가"}, {q: "Not Found"}, {q: "  409100000 "}, {q: "ｉｎｖａｌｉｄ"},
+}
+
+// TestSearchParity runs the same queries through the client in the browser and through
+// search.Reader in Go, on the fixture site with its default shards and on a synthetic
+// catalog split into many small files, and wants the same results, scores and totals.
+func TestSearchParity(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	type siteCase struct {
+		name string
+		dir  string
+		c    *catalog.Catalog
+		qs   []string
+	}
+	big := corpus.Generate(3000)
+	bigDir := filepath.Join(sitesTmp, "synthetic")
+	if err := os.MkdirAll(bigDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	smallShards := site.Options{HomeOnly: true, Search: search.Options{ShardBytes: 400, InlineMax: 24, DocsPerShard: 3}}
+	err := site.Render(big, smallShards, func(rel string, data []byte) error {
+		p := filepath.Join(bigDir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bigQs []string
+	for _, q := range corpus.Queries(big) {
+		bigQs = append(bigQs, q.Query)
+	}
+	bigQs = append(bigQs, "리소스를 생성할", "quota", "invalid request", "svc", "4001", "-32")
+	for _, sc := range []siteCase{{"fixture", fixtureSite, fixtureCat, nil}, {"synthetic", bigDir, big, bigQs}} {
+		t.Run(sc.name, func(t *testing.T) {
+			srv := serve(t, sc.dir)
+			ctx, w := tab(t, browser)
+			navigate(t, ctx, srv.URL+"/index.html")
+			idx, err := search.Build(sc.c, func() search.Options {
+				if sc.name == "synthetic" {
+					o := smallShards.Search
+					o.URL = render.EntryURL
+					return o
+				}
+				return search.Options{URL: render.EntryURL}
+			}())
+			if err != nil {
+				t.Fatal(err)
+			}
+			reader, err := search.Open(idx.Files)
+			if err != nil {
+				t.Fatal(err)
+			}
+			qs := parityQueries
+			if sc.qs != nil {
+				qs = nil
+				for _, q := range sc.qs {
+					qs = append(qs, struct {
+						q string
+						f search.Filter
+					}{q: q})
+				}
+			}
+			for _, tc := range qs {
+				want, total, partial, err := reader.Search(strings.TrimSpace(tc.q), tc.f, 20)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := jsSearchCall(t, ctx, tc.q, tc.f, 20)
+				var wantJS []jsResult
+				for _, r := range want {
+					wantJS = append(wantJS, jsResult(r))
+				}
+				if !equalResults(got.Results, wantJS) || got.Total != total || got.Partial != partial {
+					t.Errorf("%q %+v:\n js: %d total, partial %v: %s\n go: %d total, partial %v: %s",
+						tc.q, tc.f, got.Total, got.Partial, summary(got.Results), total, partial, summary(wantJS))
+				}
+			}
+			// The tokenizer: the words of some text, with offsets, in both languages.
+			for _, text := range []string{"API 키가 잘못되었습니다 (keyInvalid).", "HTTPError oauth2 x509 INVALID_API_KEY 스테이지를 생성할 수 없습니다", "𝔘𝔫𝔦 code 🙂 배포가"} {
+				tj, _ := json.Marshal(text)
+				type word struct {
+					Parts []string `json:"parts"`
+					Whole string   `json:"whole"`
+					Stem  string   `json:"stem"`
+				}
+				got := eval[[]word](t, ctx, `docgen.words(`+string(tj)+`)`)
+				var want []word
+				for _, w := range search.Words(text) {
+					want = append(want, word{w.Parts, w.Whole, w.Stem})
+				}
+				gj, _ := json.Marshal(got)
+				wj, _ := json.Marshal(want)
+				if !bytes.Equal(gj, wj) {
+					t.Errorf("words(%q):\n js: %s\n go: %s", text, gj, wj)
+				}
+			}
+			checkClean(t, ctx, w, strings.TrimPrefix(srv.URL, "http://"))
+		})
+	}
+}
+
+func equalResults(a, b []jsResult) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func summary(rs []jsResult) string {
+	var parts []string
+	for _, r := range rs {
+		parts = append(parts, fmt.Sprintf("%s:%s(%g)", r.Service, r.Code, r.Score))
+	}
+	return "[" + strings.Join(parts, " ") + "]"
+}
+
+// TestSearchFindsWhatPeopleType checks the issue's examples on the default site, over HTTP
+// and from disk.
+func TestSearchFindsWhatPeopleType(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	srv := serve(t, defaultSite)
+	has := map[string]bool{}
+	for _, s := range readCatalog(t).Services {
+		for _, e := range s.Entries {
+			has[s.ID+":"+e.Code] = true
+		}
+	}
+	tests := []struct {
+		q     string
+		first string   // best result, when the catalog has it
+		want  []string // results that must be there, when the catalog has them
+	}{
+		{q: "배포가", want: []string{"api-gateway:500103000"}},
+		{q: "스테이지를", want: []string{"api-gateway:400103006", "api-gateway:400102000"}},
+		{q: "invalidParameter", first: "google-api:invalidParameter", want: []string{"web3-api:INVALID_PARAMETER"}},
+		{q: "invalid parameter", want: []string{"google-api:invalidParameter", "web3-api:INVALID_PARAMETER"}},
+		{q: "INVALID_PARAMETER", first: "web3-api:INVALID_PARAMETER", want: []string{"google-api:invalidParameter"}},
+		{q: "API_KEY", want: []string{"platform-api:INVALID_API_KEY", "google-api:keyInvalid"}},
+		{q: "4091", want: []string{"api-gateway:409100000", "api-gateway:409102000"}},
+		{q: "Conflict", want: []string{"api-gateway:409100000", "web3-api:RESOURCE_ALREADY_EXISTS"}},
+		{q: "409", want: []string{"api-gateway:409100000", "web3-api:RESOURCE_ALREADY_EXISTS"}},
+		{q: "409100000", first: "api-gateway:409100000"},
+		{q: "-32601", first: "web3-api:-32601"},
+		{q: "DnsResolveFailed", first: "public-api:DnsResolveFailed"},
+	}
+	for _, scheme := range []string{"http", "file"} {
+		t.Run(scheme, func(t *testing.T) {
+			ctx, w := tab(t, browser)
+			u := srv.URL + "/index.html"
+			if scheme == "file" {
+				u = fileURL(defaultSite, "index.html")
+			}
+			navigate(t, ctx, u)
+			for _, tt := range tests {
+				res := jsSearchCall(t, ctx, tt.q, search.Filter{}, 200)
+				var got []string
+				for _, r := range res.Results {
+					got = append(got, r.Service+":"+r.Code)
+				}
+				if tt.first != "" && has[tt.first] && (len(got) == 0 || got[0] != tt.first) {
+					t.Errorf("%q: first result %v, want %s", tt.q, head(got), tt.first)
+				}
+				for _, want := range tt.want {
+					if has[want] && !slices.Contains(got, want) {
+						t.Errorf("%q: %v lacks %s", tt.q, head(got), want)
+					}
+				}
+				if len(got) == 0 {
+					t.Errorf("%q found nothing", tt.q)
+				}
+				for _, r := range res.Results {
+					if r.ID == "" || r.URL == "" || r.Title == "" && r.Snippet == "" || r.Score <= 0 {
+						t.Errorf("%q: incomplete result %+v", tt.q, r)
+						break
+					}
+				}
+			}
+			checkClean(t, ctx, w, strings.TrimPrefix(srv.URL, "http://"))
+		})
+	}
+}
+
+func head(s []string) []string {
+	if len(s) > 8 {
+		return append(s[:8:8], "…")
+	}
+	return s
+}
+
+// TestSearchUI types into the search box and uses the keyboard: / focuses the box, arrows
+// move through the results, Enter follows one, Escape clears; the query goes into ?q=; the
+// filters narrow the results; a shared ?q= link searches on load.
+func TestSearchUI(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	srv := serve(t, defaultSite)
+	for _, scheme := range []string{"http", "file"} {
+		t.Run(scheme, func(t *testing.T) {
+			ctx, w := tab(t, browser)
+			base := srv.URL + "/"
+			if scheme == "file" {
+				base = fileURL(defaultSite, "") + "/"
+			}
+			entry := pageKinds(t)["entry"]
+			navigate(t, ctx, base+entry)
+
+			// "/" focuses the search box from anywhere on the page.
+			if err := chromedp.Do(ctx, pressKey("/", "Slash", 191)); err != nil {
+				t.Fatal(err)
+			}
+			if id := eval[string](t, ctx, `document.activeElement.id`); id != "q" {
+				t.Fatalf("after /, focus is on %q", id)
+			}
+			if err := chromedp.Do(ctx, chromedp.KeyEvent("Conflict")); err != nil {
+				t.Fatal(err)
+			}
+			waitResults(t, ctx)
+			status := eval[string](t, ctx, `document.getElementById('q-status').textContent`)
+			if !strings.Contains(status, "결과") {
+				t.Errorf("status line %q", status)
+			}
+			// Results show code, status, service and a highlighted snippet.
+			first := eval[map[string]string](t, ctx, `(() => { const a = document.querySelector('#q-results a.result');
+				return {code: a.querySelector('.r-code').textContent, badge: a.querySelector('.badge').textContent,
+				  svc: a.querySelector('.r-svc').textContent, mark: (a.querySelector('mark') || {}).textContent || ''}; })()`)
+			if first["code"] == "" || first["badge"] != "409" || first["svc"] == "" || !strings.EqualFold(first["mark"], "conflict") {
+				t.Errorf("first result shows %v", first)
+			}
+			if q := eval[string](t, ctx, `new URLSearchParams(location.search).get('q') || ''`); q != "Conflict" && scheme == "http" {
+				t.Errorf("?q= is %q", q)
+			}
+
+			// Arrows move through the results and back to the box.
+			if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+				t.Fatal(err)
+			}
+			second := eval[string](t, ctx, `(() => { const r = [...document.querySelectorAll('#q-results a.result')]; return String(r.indexOf(document.activeElement)); })()`)
+			if second != "1" {
+				t.Errorf("after two ArrowDown, result %s has focus, want 1", second)
+			}
+			if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowUp), chromedp.KeyEvent(kb.ArrowUp)); err != nil {
+				t.Fatal(err)
+			}
+			if id := eval[string](t, ctx, `document.activeElement.id`); id != "q" {
+				t.Errorf("ArrowUp from the first result: focus on %q", id)
+			}
+
+			// Filters: a status class with no match empties the list; a service narrows it.
+			svc := eval[string](t, ctx, `(() => { const o = [...document.querySelectorAll('#q-service option')].map(o => o.value).filter(Boolean); return o.includes('web3-api') ? 'web3-api' : o[0]; })()`)
+			if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("q-service"), svc)); err != nil {
+				t.Fatal(err)
+			}
+			eval[bool](t, ctx, `(() => { document.getElementById('q-service').dispatchEvent(new Event('change')); return true; })()`)
+			if err := poll(ctx, fmt.Sprintf(`[...document.querySelectorAll('#q-results a.result')].length > 0 && [...document.querySelectorAll('#q-results a.result')].every(a => a.getAttribute('href').includes('%s/'))`, svc), 5*time.Second); err != nil {
+				t.Errorf("service filter %s: %v", svc, err)
+			}
+			eval[bool](t, ctx, `(() => { const s = document.getElementById('q-class'); s.value = '2xx'; s.dispatchEvent(new Event('change')); return true; })()`)
+			if err := poll(ctx, `document.querySelectorAll('#q-results a.result').length === 0 && document.getElementById('q-status').textContent !== ''`, 5*time.Second); err != nil {
+				t.Errorf("status filter 2xx on Conflict: %v", err)
+			}
+			eval[bool](t, ctx, `(() => { for (const id of ['q-class', 'q-service']) { const s = document.getElementById(id); s.value = ''; s.dispatchEvent(new Event('change')); } return true; })()`)
+			waitResults(t, ctx)
+
+			// Escape clears the box and hides the results.
+			if err := chromedp.Do(ctx, chromedp.Focus(chromedp.ID("q")), chromedp.KeyEvent(kb.Escape)); err != nil {
+				t.Fatal(err)
+			}
+			if v := eval[string](t, ctx, `document.getElementById('q').value + '|' + document.getElementById('q-panel').hidden`); v != "|true" {
+				t.Errorf("after Escape: value|hidden = %q", v)
+			}
+
+			// Enter follows the result that has focus to its page.
+			if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("q"), "409100000")); err != nil {
+				t.Fatal(err)
+			}
+			waitResults(t, ctx)
+			if err := chromedp.Do(ctx, chromedp.Focus(chromedp.ID("q")), chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.RunResponse(ctx, chromedp.KeyEvent(kb.Enter)); err != nil && scheme == "http" {
+				t.Fatal(err)
+			}
+			waitLocation(t, ctx, "api-gateway/409100000/index.html")
+			if h1 := eval[string](t, ctx, `document.querySelector('h1').textContent`); h1 != "409100000" {
+				t.Errorf("followed result shows %q", h1)
+			}
+
+			// A shared link searches on load; Enter in the box opens the best result.
+			navigate(t, ctx, base+"index.html?q="+url.QueryEscape("스테이지를"))
+			waitResults(t, ctx)
+			if v := eval[string](t, ctx, `document.getElementById('q').value`); v != "스테이지를" {
+				t.Errorf("?q= put %q in the box", v)
+			}
+			firstHref := eval[string](t, ctx, `document.querySelector('#q-results a.result').href`)
+			if err := chromedp.Do(ctx, chromedp.Focus(chromedp.ID("q")), chromedp.KeyEvent(kb.Enter)); err != nil {
+				t.Fatal(err)
+			}
+			waitLocation(t, ctx, strings.TrimPrefix(strings.TrimPrefix(firstHref, srv.URL+"/"), fileURL(defaultSite, "")+"/"))
+			checkClean(t, ctx, w, strings.TrimPrefix(srv.URL, "http://"))
+		})
+	}
+}
+
+// poll waits until the JavaScript expression js is true in the page.
+func poll(ctx context.Context, js string, timeout time.Duration) error {
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(timeout)))
+	return err
+}
+
+// waitLocation waits until the tab shows the page whose URL ends with suffix (a web
+// server may show ".../index.html" as ".../"), while it navigates.
+func waitLocation(t testing.TB, ctx context.Context, suffix string) {
+	t.Helper()
+	dir := strings.TrimSuffix(suffix, "index.html")
+	js := fmt.Sprintf(`(location.href.endsWith(%q) || location.href.endsWith(%q)) && document.readyState === 'complete'`, suffix, dir)
+	deadline := time.Now().Add(10 * time.Second)
+	var err error
+	for time.Now().Before(deadline) {
+		if err = poll(ctx, js, time.Second); err == nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond) // the page may be between documents
+	}
+	loc, _ := chromedp.Run(ctx, chromedp.Location())
+	t.Fatalf("location %s does not end with %s: %v", loc, suffix, err)
+}
+
+// pressKey sends one key press with no character event, as a page sees a key that it
+// handles itself: chromedp's KeyEvent also sends the character, which an input field
+// would take even when the page cancelled the key.
+func pressKey(key, code string, keyCode int64) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
+			_, err := cdp.Call(ctx, t, input.DispatchKeyEvent, input.DispatchKeyEventParams{
+				Type: typ, Key: key, Code: code, WindowsVirtualKeyCode: keyCode, NativeVirtualKeyCode: keyCode,
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// TestPageScripts checks the small things pages do with JavaScript: the status class filter
+// of a service page and the copy-link button of an entry page.
+func TestPageScripts(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	srv := serve(t, fixtureSite)
+	ctx, w := tab(t, browser)
+	navigate(t, ctx, srv.URL+"/api-gateway/index.html")
+	visible := `[...document.querySelectorAll('.status-group')].filter(g => !g.hidden).map(g => g.dataset.class).join(',')`
+	if v := eval[string](t, ctx, visible); !strings.Contains(v, "4xx") || !strings.Contains(v, "5xx") {
+		t.Fatalf("groups before filtering: %s", v)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.class-filter button[data-class="5xx"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if v := eval[string](t, ctx, visible); v != "5xx" {
+		t.Errorf("after choosing 5xx, groups shown: %s", v)
+	}
+	if v := eval[string](t, ctx, `document.querySelector('.class-filter button[data-class="5xx"]').getAttribute('aria-pressed')`); v != "true" {
+		t.Errorf("aria-pressed = %s", v)
+	}
+
+	navigate(t, ctx, srv.URL+"/web3-api/32601/index.html")
+	// Headless Chromium has no clipboard to read back; catch what the page writes.
+	eval[bool](t, ctx, `(() => { navigator.clipboard.writeText = t => { window.__copied = t; return Promise.resolve(); }; return true; })()`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("button.copy"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := poll(ctx, `document.querySelector('button.copy').textContent === '복사했습니다'`, 5*time.Second); err != nil {
+		t.Errorf("copy button: %v", err)
+	}
+	clip := eval[string](t, ctx, `window.__copied || ''`)
+	if clip != srv.URL+"/web3-api/32601/" {
+		t.Errorf("copied %q", clip)
+	}
+	checkClean(t, ctx, w, strings.TrimPrefix(srv.URL, "http://"))
+}
+
+// TestWithoutJavaScript loads pages with scripts disabled: the content and the links are
+// all there.
+func TestWithoutJavaScript(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	srv := serve(t, defaultSite)
+	ctx, _ := tab(t, browser)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	kinds := pageKinds(t)
+	for _, kind := range []string{"home", "service", "entry"} {
+		navigate(t, ctx, srv.URL+"/"+kinds[kind])
+		n, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSSAll("main a[href]"), chromedp.AtLeast(0)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(n) < 2 {
+			t.Errorf("%s: %d links in main without JavaScript", kind, len(n))
+		}
+		text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main h1")))
+		if err != nil || text == "" {
+			t.Errorf("%s: no heading without JavaScript: %v", kind, err)
+		}
+	}
+	// The copy button, the class filter and the search results need JavaScript, so they
+	// stay out of sight.
+	visible := func(rel, sel string) bool {
+		t.Helper()
+		navigate(t, ctx, srv.URL+"/"+rel)
+		n, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSSAll(sel), chromedp.AtLeast(0)))
+		if err != nil || len(n) == 0 {
+			t.Fatalf("%s: no %s: %v", rel, sel, err)
+		}
+		box, err := chromedp.Run(ctx, chromedp.Dimensions(chromedp.CSS(sel)))
+		return err == nil && box != nil && box.Width > 0
+	}
+	for _, c := range []struct{ page, sel string }{
+		{kinds["entry"], "button.copy"}, {kinds["service"], ".class-filter"}, {kinds["home"], "#q-panel"},
+	} {
+		if visible(c.page, c.sel) {
+			t.Errorf("%s: %s shows without JavaScript", c.page, c.sel)
+		}
+	}
+}
+
+// httpString serves one HTML page at every path.
+type httpString string
+
+func (h httpString) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write([]byte(h))
+}
+
+// TestDefaultSiteIsDeterministic builds the default site a second time and wants every file
+// byte for byte as the first build wrote it.
+func TestDefaultSiteIsDeterministic(t *testing.T) {
+	sites(t)
+	again := filepath.Join(sitesTmp, "again")
+	cmd := exec.Command(goTool(), "run", "./cmd/docgen", "build", "--quiet", "--out", again)
+	cmd.Dir = moduleRoot(t)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("docgen build: %v\n%s", err, out)
+	}
+	files := func(dir string) map[string][]byte {
+		m := map[string][]byte{}
+		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			m[filepath.ToSlash(rel)] = data
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	a, b := files(defaultSite), files(again)
+	if len(a) != len(b) {
+		t.Errorf("first build wrote %d files, second %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+	if len(a) < 100 {
+		t.Errorf("only %d files", len(a))
+	}
+}
+
+// TestConcurrentSearches runs several searches at once through the client and wants each
+// to give what it gives alone.
+func TestConcurrentSearches(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	srv := serve(t, fixtureSite)
+	ctx, _ := tab(t, browser)
+	navigate(t, ctx, srv.URL+"/index.html")
+	got := eval[bool](t, ctx, `(async () => {
+		const qs = ['배포가', 'invalid parameter', '409', 'API_KEY', 'Conflict', '-32601'];
+		const alone = [];
+		for (const q of qs) alone.push(JSON.stringify(await docgen.search(q)));
+		const together = (await Promise.all(qs.map(q => docgen.search(q)))).map(r => JSON.stringify(r));
+		return alone.every((a, i) => a === together[i]);
+	})()`)
+	if !got {
+		t.Error("searches run together give other results than alone")
+	}
+}

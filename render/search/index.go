@@ -1,0 +1,572 @@
+// Package search builds the static site's search index from the catalog, at build time, in
+// Go: the tokenizer (Korean particles, code names by parts, numeric prefixes) and the index
+// format, split into small files that the search client in the browser loads on demand as
+// scripts, so that a query on a catalog of 100,000 entries loads a few kilobytes and opening
+// the site from disk (file://) still searches.
+//
+// The index is a folder of scripts, each calling the global function docgenIndex(name,
+// data):
+//
+//	m.js       the manifest: document count, dictionary shard boundaries, services with
+//	           their document ranges, the tokenizer's word lists
+//	s.js       the services' titles, which only the page's search box needs
+//	t/N.js     a dictionary shard: a range of terms, sorted, front-coded, each with its
+//	           postings (or a reference to a postings file)
+//	p/N.js     the postings of one frequent term, with the records of its best documents
+//	d/N.js     document records (code, status, service, URL, title, snippet) of DocsPerShard
+//	           consecutive documents
+//
+// Documents are numbered by service (in catalog order), then status (ascending, entries
+// with no status last), then source order, so that a service is one range of numbers, and
+// a status within it another.
+//
+// The package reads the catalog only; where an entry's page lives is the caller's to say
+// (Options.URL), and writing the files is the caller's too.
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"docgen/catalog"
+)
+
+// Class is how strongly a term belongs to a document: where in the entry it was found.
+type Class int
+
+// The classes, weakest first.
+const (
+	InText  Class = iota // description, resolution, variants, extra fields
+	InTitle              // message, status and reason phrase, group heading
+	InCode               // a part of the code, the code as a whole, a numeric prefix of it
+	Exact                // the code's key (CodeKey): the query names this very code
+)
+
+// numClasses is the number of classes.
+const numClasses = int(Exact) + 1
+
+// Options tune the index. The zero value of a field means its default.
+type Options struct {
+	// URL returns the site-relative URL of an entry's page. Required.
+	URL func(*catalog.Service, *catalog.Entry) string
+	// ShardBytes is the size a dictionary shard is filled to (default 3000).
+	ShardBytes int
+	// InlineMax is the longest postings kept in the dictionary; longer ones get a file of
+	// their own (default 96).
+	InlineMax int
+	// DocsPerShard is the number of document records per file (default 4).
+	DocsPerShard int
+	// SnippetRunes is the length a result's snippet is cut to (default 110).
+	SnippetRunes int
+	// HotTerms is how many of the most frequent terms the manifest lists with their
+	// postings files (default 200).
+	HotTerms int
+	// HeadDocs is how many document records a postings file carries: those of its term's
+	// best documents (default 10, the client's default number of results).
+	HeadDocs int
+}
+
+func (o *Options) defaults() {
+	if o.ShardBytes <= 0 {
+		o.ShardBytes = 3000
+	}
+	if o.InlineMax <= 0 {
+		o.InlineMax = 96
+	}
+	if o.DocsPerShard <= 0 {
+		o.DocsPerShard = 4
+	}
+	if o.SnippetRunes <= 0 {
+		o.SnippetRunes = 110
+	}
+	if o.HotTerms <= 0 {
+		o.HotTerms = 200
+	}
+	if o.HeadDocs <= 0 {
+		o.HeadDocs = 10
+	}
+}
+
+// Index is a built search index: the files of its folder.
+type Index struct {
+	// Dir is the name of the index's folder: a hash of its content, so that a new build
+	// never mixes with the files of an old one in a cache.
+	Dir string
+	// Files are the index's files, sorted by Name (slash-separated, relative to Dir).
+	Files []File
+	Docs  int // documents (entries) indexed
+	Terms int // distinct terms
+}
+
+// File is one file of the index.
+type File struct {
+	Name string // slash-separated, relative to the index's folder: "t/3.js"
+	Data []byte // the script
+}
+
+// Manifest is the content of m.js, which the client loads first.
+type Manifest struct {
+	Version int `json:"v"` // the format's version, 1
+	Docs    int `json:"n"` // documents in the index
+	// PerShard is the number of document records per d/N.js file.
+	PerShard int `json:"per"`
+	// Shards are the lowest terms of the dictionary shards t/0.js, t/1.js, …, shortened to
+	// the least that still separates each shard from the one before ("" for the first),
+	// front-coded as the dictionary's terms are and joined with ",".
+	Shards string `json:"shards"`
+	// Services are the services' IDs in catalog order, and Ends where each one's documents
+	// end (exclusive): service i has the documents from Ends[i-1] (0 for the first) on.
+	Services []string `json:"services"` // service IDs in catalog order
+	Ends     []int    `json:"ends"`     // one past each service's last document
+	// Hot lists the most frequent terms (those with a postings file) with their dictionary
+	// value ("@", file, count), each as the term followed by that value, joined with ",":
+	// a lookup of one of them needs no dictionary shard.
+	Hot string `json:"hot"`
+	// Stop and Suffixes are the tokenizer's word lists; Suffixes2 are the suffixes that
+	// need two syllables left (see Stem).
+	Stop      []string `json:"stop"`      // StopWords
+	Suffixes  []string `json:"sfx"`       // suffixes that may leave one syllable
+	Suffixes2 []string `json:"sfx2"`      // suffixes that must leave two syllables
+	MinPrefix int      `json:"minPrefix"` // MinPrefix
+}
+
+// Facet terms name a status or status class for filters. They start with "~", which no
+// word term can contain.
+const facetPrefix = "~"
+
+// FacetStatus returns the facet term of a status ("~409") or of no status ("~none").
+func FacetStatus(s catalog.Status) string {
+	if s == 0 {
+		return facetPrefix + "none"
+	}
+	return facetPrefix + strconv.Itoa(int(s))
+}
+
+// FacetClass returns the facet term of a status class ("~4xx").
+func FacetClass(class string) string { return facetPrefix + class }
+
+// doc is an entry on its way into the index.
+type doc struct {
+	svc   int
+	s     *catalog.Service
+	e     *catalog.Entry
+	terms map[string]Class
+}
+
+// Order returns each service's entries in index order (see the package comment), one slice
+// per service in catalog order.
+func Order(c *catalog.Catalog) (entries [][]*catalog.Entry) {
+	for _, s := range c.Services {
+		es := slices.Clone(s.Entries)
+		sort.SliceStable(es, func(i, j int) bool { return statusKey(es[i].Status) < statusKey(es[j].Status) })
+		entries = append(entries, es)
+	}
+	return entries
+}
+
+func statusKey(s catalog.Status) int {
+	if s == 0 {
+		return 1 << 20
+	}
+	return int(s)
+}
+
+// Build builds the search index of c.
+func Build(c *catalog.Catalog, opts Options) (*Index, error) {
+	if opts.URL == nil {
+		return nil, errors.New("search: Options.URL is required")
+	}
+	opts.defaults()
+	var docs []*doc
+	var titles [][]string
+	man := Manifest{Version: 1, PerShard: opts.DocsPerShard, Stop: StopWords, MinPrefix: MinPrefix}
+	for i, es := range Order(c) {
+		s := c.Services[i]
+		for _, e := range es {
+			docs = append(docs, &doc{svc: i, s: s, e: e, terms: docTerms(e)})
+		}
+		man.Services = append(man.Services, s.ID)
+		man.Ends = append(man.Ends, len(docs))
+		titles = append(titles, []string{s.ID, s.Title})
+	}
+	for _, sfx := range Suffixes {
+		if stemLen(sfx) == 2 {
+			man.Suffixes2 = append(man.Suffixes2, sfx)
+		} else {
+			man.Suffixes = append(man.Suffixes, sfx)
+		}
+	}
+	man.Docs = len(docs)
+
+	// Postings: documents are visited in order, so every list comes out sorted.
+	post := map[string]*[numClasses][]int{}
+	for id, d := range docs {
+		for t, cl := range d.terms {
+			p := post[t]
+			if p == nil {
+				p = new([numClasses][]int)
+				post[t] = p
+			}
+			p[cl] = append(p[cl], id)
+		}
+	}
+	terms := make([]string, 0, len(post))
+	for t := range post {
+		terms = append(terms, t)
+	}
+	keys := make(map[string][]uint16, len(terms))
+	for _, t := range terms {
+		keys[t] = utf16.Encode([]rune(t))
+	}
+	// Sort as JavaScript compares strings: by UTF-16 code units.
+	sort.Slice(terms, func(i, j int) bool { return slices.Compare(keys[terms[i]], keys[terms[j]]) < 0 })
+
+	idx := &Index{Docs: len(docs), Terms: len(terms)}
+	var files []File
+	addJS := func(name string, data any) error {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(data); err != nil {
+			return fmt.Errorf("search: encode %s: %w", name, err)
+		}
+		body := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		key, _ := json.Marshal(strings.TrimSuffix(name, ".js"))
+		out := make([]byte, 0, len(body)+len(key)+16)
+		out = append(out, "docgenIndex("...)
+		out = append(out, key...)
+		out = append(out, ',')
+		out = append(out, body...)
+		out = append(out, ");\n"...)
+		files = append(files, File{Name: name, Data: out})
+		return nil
+	}
+
+	var seps [][]uint16
+	type hotTerm struct {
+		term, ref string
+		df        int
+	}
+	var hot []hotTerm
+	// Dictionary shards, front-coded: each entry is one character giving how many UTF-16
+	// units it shares with the term before ("A" = 0 … "Z" = 25), the rest of the term, a
+	// space, the postings; entries are separated by ",".
+	var shard strings.Builder
+	var prev []uint16
+	var lastTerm []uint16
+	nPost := 0
+	flush := func() error {
+		if shard.Len() == 0 {
+			return nil
+		}
+		err := addJS(fmt.Sprintf("t/%d.js", len(seps)-1), shard.String())
+		shard.Reset()
+		return err
+	}
+	// Every document's record, as d/N.js files and postings files hold them.
+	recs := make([][]any, len(docs))
+	for i, d := range docs {
+		title, snippet := titleSnippet(d.e, opts.SnippetRunes)
+		recs[i] = []any{d.e.ID, d.e.Code, int(d.e.Status), d.svc, opts.URL(d.s, d.e), title, snippet}
+	}
+	for _, t := range terms {
+		p := encodePostings(*post[t])
+		if len(p) > opts.InlineMax {
+			df := 0
+			for _, ids := range post[t] {
+				df += len(ids)
+			}
+			// The file also holds the records of the term's best documents (strongest
+			// class first, then by number), which are the results of a query for this term
+			// alone: such a query then loads no d/N.js file.
+			heads := [][]any{}
+			for c := numClasses - 1; c >= 0 && len(heads) < opts.HeadDocs; c-- {
+				for _, d := range post[t][c] {
+					if len(heads) == opts.HeadDocs {
+						break
+					}
+					heads = append(heads, append([]any{d}, recs[d]...))
+				}
+			}
+			if err := addJS(fmt.Sprintf("p/%d.js", nPost), []any{p, heads}); err != nil {
+				return nil, err
+			}
+			ref := appendVarint([]byte{'@'}, nPost)
+			p = string(appendVarint(ref, df))
+			nPost++
+			hot = append(hot, hotTerm{t, p, df})
+		}
+		k := keys[t]
+		if shard.Len() == 0 || shard.Len() >= opts.ShardBytes {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+			seps = append(seps, separator(lastTerm, k))
+			prev = nil
+		} else {
+			shard.WriteByte(',')
+		}
+		n := commonPrefix(prev, k)
+		shard.WriteByte(byte('A' + n))
+		shard.WriteString(string(utf16.Decode(k[n:])))
+		shard.WriteByte(' ')
+		shard.WriteString(p)
+		prev, lastTerm = k, k
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	if len(seps) == 0 {
+		seps = [][]uint16{nil}
+		if err := addJS("t/0.js", ""); err != nil {
+			return nil, err
+		}
+	}
+	var sb strings.Builder
+	for i, sep := range seps {
+		if i > 0 {
+			sb.WriteByte(',')
+			n := commonPrefix(seps[i-1], sep)
+			sb.WriteByte(byte('A' + n))
+			sb.WriteString(string(utf16.Decode(sep[n:])))
+		}
+	}
+	man.Shards = sb.String()
+	// The most frequent terms, whose postings have files of their own, are in the manifest
+	// too, so that a query loads their postings without waiting for their shard.
+	sort.SliceStable(hot, func(i, j int) bool { return hot[i].df > hot[j].df })
+	var hb strings.Builder
+	for i, h := range hot {
+		if i == opts.HotTerms {
+			break
+		}
+		if i > 0 {
+			hb.WriteByte(',')
+		}
+		hb.WriteString(h.term)
+		hb.WriteString(h.ref)
+	}
+	man.Hot = hb.String()
+
+	// Document records.
+	for i := 0; i < len(docs); i += opts.DocsPerShard {
+		end := min(i+opts.DocsPerShard, len(docs))
+		if err := addJS(fmt.Sprintf("d/%d.js", i/opts.DocsPerShard), recs[i:end]); err != nil {
+			return nil, err
+		}
+	}
+	if err := addJS("m.js", man); err != nil {
+		return nil, err
+	}
+	if err := addJS("s.js", titles); err != nil {
+		return nil, err
+	}
+
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	h := sha256.New()
+	for _, f := range files {
+		fmt.Fprintf(h, "%s\x00%d\x00", f.Name, len(f.Data))
+		h.Write(f.Data)
+	}
+	idx.Dir = hex.EncodeToString(h.Sum(nil))[:10]
+	idx.Files = files
+	return idx, nil
+}
+
+// commonPrefix returns how many UTF-16 units a and b share at their start, at most 25 and
+// never ending inside a surrogate pair.
+func commonPrefix(a, b []uint16) int {
+	n := 0
+	for n < len(a) && n < len(b) && n < 25 && a[n] == b[n] {
+		n++
+	}
+	if n > 0 && n < len(b) && utf16.IsSurrogate(rune(b[n-1])) && b[n-1] < 0xDC00 {
+		n--
+	}
+	return n
+}
+
+// separator returns the shortest prefix of next that sorts after prev (the last term of the
+// shard before): any term t with separator ≤ t sorts after prev.
+func separator(prev, next []uint16) []uint16 {
+	if prev == nil {
+		return nil
+	}
+	for n := 1; n <= len(next); n++ {
+		if slices.Compare(next[:n], prev) > 0 {
+			if n < len(next) && utf16.IsSurrogate(rune(next[n-1])) && next[n-1] < 0xDC00 {
+				n++
+			}
+			return next[:n]
+		}
+	}
+	return next
+}
+
+// docTerms returns the terms of an entry with the strongest class each has in it.
+func docTerms(e *catalog.Entry) map[string]Class {
+	m := map[string]Class{}
+	add := func(t string, c Class) {
+		if old, ok := m[t]; !ok || c > old {
+			m[t] = c
+		}
+	}
+	addText := func(text string, c Class) {
+		for _, t := range Terms(text) {
+			add(t, c)
+		}
+	}
+	addText(e.Code, InCode)
+	if k := CodeKey(e.Code); k != "" {
+		add(k, Exact)
+		if isDigits(k) {
+			for n := MinPrefix; n < len(k); n++ {
+				add(k[:n], InCode)
+			}
+		}
+	}
+	if e.Status != 0 {
+		add(strconv.Itoa(int(e.Status)), InTitle)
+		addText(e.Status.Reason(), InTitle)
+	}
+	addText(e.Message, InTitle)
+	addText(e.Group, InTitle)
+	addText(e.Description, InText)
+	addText(e.Resolution, InText)
+	for _, f := range e.Fields {
+		addText(f.Value, InText)
+	}
+	for _, v := range e.Variants {
+		addText(v.Message, InTitle)
+		addText(v.Description, InText)
+		addText(v.Resolution, InText)
+		for _, f := range v.Fields {
+			addText(f.Value, InText)
+		}
+	}
+	add(FacetStatus(e.Status), InText)
+	if cl := e.Status.Class(); cl != "" {
+		add(FacetClass(cl), InText)
+	}
+	return m
+}
+
+var reSentence = regexp.MustCompile(`^(.+?[.!?。])(\s|$)`)
+
+// PlainText returns Markdown as one line of plain text: links and images become their text,
+// emphasis and code marks (**, __, `, ~~), heading, quote and list marks at the start of a
+// line and HTML tags go, runs of white space become one space.
+func PlainText(md string) string {
+	var b strings.Builder
+	b.Grow(len(md))
+	space := false
+	emit := func(s string) {
+		for _, r := range s {
+			if unicode.IsSpace(r) {
+				space = b.Len() > 0
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(r)
+		}
+	}
+	for _, line := range strings.Split(md, "\n") {
+		line = strings.TrimSpace(line)
+		line = strings.TrimLeft(line, "#>")
+		if len(line) > 1 && strings.ContainsRune("-*+", rune(line[0])) && line[1] == ' ' {
+			line = line[2:]
+		}
+		space = b.Len() > 0
+		for i := 0; i < len(line); {
+			rest := line[i:]
+			switch {
+			case strings.HasPrefix(rest, "**"), strings.HasPrefix(rest, "__"), strings.HasPrefix(rest, "~~"):
+				i += 2
+			case rest[0] == '`':
+				i++
+			case rest[0] == '<':
+				if j := strings.IndexByte(rest, '>'); j > 0 {
+					i += j + 1
+				} else {
+					emit("<")
+					i++
+				}
+			case rest[0] == '[' || strings.HasPrefix(rest, "!["):
+				start := 1
+				if rest[0] == '!' {
+					start = 2
+				}
+				close := strings.Index(rest, "](")
+				end := -1
+				if close > 0 {
+					end = strings.IndexByte(rest[close:], ')')
+				}
+				if close < 0 || end < 0 {
+					emit(rest[:1])
+					i++
+					continue
+				}
+				emit(rest[start:close])
+				i += close + end + 1
+			default:
+				_, n := utf8.DecodeRuneInString(rest)
+				emit(rest[:n])
+				i += n
+			}
+		}
+	}
+	return b.String()
+}
+
+// Title returns the line that names an entry in lists and results: its message, or else the
+// first sentence of its description, or else its group.
+func Title(e *catalog.Entry) string {
+	t, _ := titleSnippet(e, 0)
+	return t
+}
+
+// titleSnippet returns an entry's title and the text shown under it in results, cut to n
+// runes (n = 0: not cut): the description, or what of it the title did not take.
+func titleSnippet(e *catalog.Entry, n int) (title, snippet string) {
+	desc := PlainText(e.Description)
+	title = strings.TrimSpace(e.Message)
+	if title == "" {
+		if m := reSentence.FindStringSubmatch(desc); m != nil {
+			title = m[1]
+		} else {
+			title = desc
+		}
+		desc = strings.TrimSpace(strings.TrimPrefix(desc, title))
+		if title == "" {
+			title = e.Group
+		}
+	}
+	if desc == "" {
+		desc = PlainText(e.Resolution)
+	}
+	return cut(title, 2*n), cut(desc, n)
+}
+
+// cut shortens s to n runes, ending with "…" when it cut; n ≤ 0 leaves s whole.
+func cut(s string, n int) string {
+	if n <= 0 || utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	return strings.TrimSpace(string(r)) + "…"
+}

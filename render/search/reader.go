@@ -1,0 +1,461 @@
+package search
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Reader searches a built index as the search client in the browser does: the same
+// tokenizer, the same loading rules (which files a query needs) and the same scoring. It is
+// the executable description of the client's algorithm; tests compare the two.
+type Reader struct {
+	man    Manifest
+	seps   [][]uint16 // the decoded Manifest.Shards
+	hot    map[string]string
+	files  map[string][]byte
+	shards map[int]map[string]string // dictionary shard → term → postings
+	docs   map[int][]json.RawMessage
+	known  map[int]json.RawMessage // records that postings files brought
+	// Loaded lists the files the queries so far needed, in the order first needed.
+	Loaded []string
+	loaded map[string]bool
+}
+
+// Result is one search hit; its JSON is what the client's window.docgen.search returns.
+type Result struct {
+	ID      string  `json:"id"`      // the entry's ID within its service
+	Code    string  `json:"code"`    // the code as written
+	Status  int     `json:"status"`  // the HTTP status, 0 for none
+	Service string  `json:"service"` // the service's ID
+	Title   string  `json:"title"`   // the message, or the description's first sentence
+	URL     string  `json:"url"`     // the entry page's site-relative URL
+	Score   float64 `json:"score"`   // higher is better; exact code hits score 10000 and more
+	Snippet string  `json:"snippet"` // plain text under the title, cut short
+}
+
+// Filter narrows a search: Service is a service ID, Status a status ("409"), a status class
+// ("4xx") or "none"; empty means any.
+type Filter struct {
+	Service string // a service ID, or "" for all
+	Status  string // "409", "4xx", "none", or "" for all
+}
+
+// The scores of a match in each class, and the factors of a stem and a prefix match. The
+// client has the same numbers.
+var classWeight = [numClasses]float64{1, 4, 10, 30}
+
+const (
+	stemFactor   = 0.9
+	prefixFactor = 0.6
+	exactBonus   = 10000 // the query is the code's key: first whatever else matches
+	codePrefix   = 300   // the query's key starts a code's key
+	// verbatimBonus goes, among the results loaded, to a code written exactly as the query.
+	verbatimBonus = 1000
+)
+
+// MaxPrefixShards and MaxPrefixFiles bound what a prefix costs when it is no term itself (a
+// word still being typed): the dictionary shards scanned, and the postings files loaded for
+// the most frequent terms of the range. A prefix that is a term itself, or a query's code
+// key, scans its own shard only and loads no postings file.
+const (
+	MaxPrefixShards = 2
+	MaxPrefixFiles  = 3
+)
+
+// Open reads an index from its files.
+func Open(files []File) (*Reader, error) {
+	r := &Reader{files: map[string][]byte{}, shards: map[int]map[string]string{},
+		docs: map[int][]json.RawMessage{}, known: map[int]json.RawMessage{}, loaded: map[string]bool{}}
+	for _, f := range files {
+		r.files[f.Name] = f.Data
+	}
+	if err := r.load("m.js", &r.man); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// load decodes the data of the script name into v.
+func (r *Reader) load(name string, v any) error {
+	data, ok := r.files[name]
+	if !ok {
+		return fmt.Errorf("search: no file %s", name)
+	}
+	if !r.loaded[name] {
+		r.loaded[name] = true
+		r.Loaded = append(r.Loaded, name)
+	}
+	s := string(data)
+	key, _ := json.Marshal(strings.TrimSuffix(name, ".js"))
+	prefix := "docgenIndex(" + string(key) + ","
+	if !strings.HasPrefix(s, prefix) || !strings.HasSuffix(s, ");\n") {
+		return fmt.Errorf("search: %s is not a docgenIndex call", name)
+	}
+	return json.Unmarshal([]byte(s[len(prefix):len(s)-3]), v)
+}
+
+// BytesLoaded returns the size of the files loaded so far.
+func (r *Reader) BytesLoaded() int {
+	n := 0
+	for _, f := range r.Loaded {
+		n += len(r.files[f])
+	}
+	return n
+}
+
+// shardOf returns the dictionary shard that holds term t.
+func (r *Reader) shardOf(t string) int {
+	if r.seps == nil {
+		r.seps = [][]uint16{nil}
+		if r.man.Shards != "" {
+			for _, e := range strings.Split(r.man.Shards, ",")[1:] {
+				prev := r.seps[len(r.seps)-1]
+				n := int(e[0] - 'A')
+				r.seps = append(r.seps, append(slices.Clone(prev[:n]), utf16.Encode([]rune(e[1:]))...))
+			}
+		}
+	}
+	k := utf16.Encode([]rune(t))
+	i := sort.Search(len(r.seps), func(i int) bool { return slices.Compare(r.seps[i], k) > 0 })
+	return max(i-1, 0)
+}
+
+// shard returns the terms of a dictionary shard with their postings.
+func (r *Reader) shard(i int) (map[string]string, error) {
+	if m, ok := r.shards[i]; ok {
+		return m, nil
+	}
+	var s string
+	if err := r.load(fmt.Sprintf("t/%d.js", i), &s); err != nil {
+		return nil, err
+	}
+	m := map[string]string{}
+	var prev []uint16
+	if s != "" {
+		for _, e := range strings.Split(s, ",") {
+			n := int(e[0] - 'A')
+			term, post, _ := strings.Cut(e[1:], " ")
+			k := append(slices.Clone(prev[:n]), utf16.Encode([]rune(term))...)
+			m[string(utf16.Decode(k))] = post
+			prev = k
+		}
+	}
+	r.shards[i] = m
+	return m, nil
+}
+
+// postings returns the per-class documents of a dictionary entry's postings.
+func (r *Reader) postings(p string) ([numClasses][]int, error) {
+	if strings.HasPrefix(p, "@") {
+		n, _, err := readVarint(p, 1)
+		if err != nil {
+			return [numClasses][]int{}, err
+		}
+		var file []json.RawMessage // [postings, [[document, record...]...]]
+		if err := r.load(fmt.Sprintf("p/%d.js", n), &file); err != nil {
+			return [numClasses][]int{}, err
+		}
+		if len(file) != 2 {
+			return [numClasses][]int{}, errors.New("search: bad postings file")
+		}
+		var heads [][]json.RawMessage
+		if err := json.Unmarshal(file[0], &p); err != nil {
+			return [numClasses][]int{}, err
+		}
+		if err := json.Unmarshal(file[1], &heads); err != nil {
+			return [numClasses][]int{}, err
+		}
+		for _, h := range heads {
+			var d int
+			if len(h) == 0 || json.Unmarshal(h[0], &d) != nil {
+				return [numClasses][]int{}, errors.New("search: bad document record")
+			}
+			rec, _ := json.Marshal(h[1:])
+			r.known[d] = rec
+		}
+	}
+	return decodePostings(p)
+}
+
+// lookup returns the postings of term t, or "" when the index has no such term. A term of
+// the manifest's hot list needs no shard.
+func (r *Reader) lookup(t string) (string, error) {
+	if r.hot == nil {
+		r.hot = map[string]string{}
+		if r.man.Hot != "" {
+			for _, e := range strings.Split(r.man.Hot, ",") {
+				term, ref, _ := strings.Cut(e, "@")
+				r.hot[term] = "@" + ref
+			}
+		}
+	}
+	if p, ok := r.hot[t]; ok {
+		return p, nil
+	}
+	m, err := r.shard(r.shardOf(t))
+	if err != nil {
+		return "", err
+	}
+	return m[t], nil
+}
+
+// expand returns the postings of the terms that start with prefix p (p itself excluded),
+// within the given number of dictionary shards: every term with postings in the dictionary,
+// and the files most frequent ones with a file of their own.
+func (r *Reader) expand(p string, shards, files int) ([]string, error) {
+	first := r.shardOf(p)
+	last := min(r.shardOf(p+"\uffff"), first+shards-1)
+	type ref struct {
+		post string
+		df   int
+	}
+	var inline []string
+	var refs []ref
+	for i := first; i <= last; i++ {
+		m, err := r.shard(i)
+		if err != nil {
+			return nil, err
+		}
+		terms := make([]string, 0)
+		for t := range m {
+			if t != p && strings.HasPrefix(t, p) {
+				terms = append(terms, t)
+			}
+		}
+		sort.Strings(terms)
+		for _, t := range terms {
+			post := m[t]
+			if strings.HasPrefix(post, "@") {
+				_, n, _ := readVarint(post, 1)
+				df, _, _ := readVarint(post, n)
+				refs = append(refs, ref{post, df})
+			} else {
+				inline = append(inline, post)
+			}
+		}
+	}
+	sort.SliceStable(refs, func(i, j int) bool { return refs[i].df > refs[j].df })
+	for i, rf := range refs {
+		if i == files {
+			break
+		}
+		inline = append(inline, rf.post)
+	}
+	return inline, nil
+}
+
+// prefixable reports whether the last token t of a query also matches terms it starts:
+// two letters, or one Hangul syllable.
+func prefixable(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return utf8.RuneCountInString(t) >= 2 || isHangul(r)
+}
+
+// Search returns the best limit results of query q under filter f, best first, with the
+// number of documents that matched and whether they matched only some of the query's words.
+func (r *Reader) Search(q string, f Filter, limit int) (res []Result, total int, partial bool, err error) {
+	query := ParseQuery(q)
+	n := r.man.Docs
+	acc := make([]float64, n)
+	cnt := make([]int, n)
+	for _, tok := range query.Tokens {
+		best := map[int]float64{}
+		hit := func(post string, factor float64) error {
+			sets, err := r.postings(post)
+			if err != nil {
+				return err
+			}
+			for c, ids := range sets {
+				for _, d := range ids {
+					best[d] = max(best[d], classWeight[c]*factor)
+				}
+			}
+			return nil
+		}
+		whole := false // the token is a term of the index as it is
+		for j, t := range tok.Terms {
+			post, err := r.lookup(t)
+			if err != nil {
+				return nil, 0, false, err
+			}
+			factor := 1.0
+			if j > 0 {
+				factor = stemFactor
+			}
+			whole = whole || j == 0 && post != ""
+			if err := hit(post, factor); err != nil {
+				return nil, 0, false, err
+			}
+		}
+		if tok.Prefix && prefixable(tok.Terms[0]) {
+			// A word still being typed also matches the frequent words it begins; a
+			// word that is one already only adds the rare ones, which cost nothing to load.
+			shards, files := MaxPrefixShards, MaxPrefixFiles
+			if whole {
+				shards, files = 1, 0
+			}
+			posts, err := r.expand(tok.Terms[0], shards, files)
+			if err != nil {
+				return nil, 0, false, err
+			}
+			for _, p := range posts {
+				if err := hit(p, prefixFactor); err != nil {
+					return nil, 0, false, err
+				}
+			}
+		}
+		for d, s := range best {
+			acc[d] += s
+			cnt[d]++
+		}
+	}
+	bonus := map[int]float64{}
+	if query.Key != "" {
+		post, err := r.lookup(query.Key)
+		if err != nil {
+			return nil, 0, false, err
+		}
+		sets, err := r.postings(post)
+		if err != nil {
+			return nil, 0, false, err
+		}
+		if !isDigits(query.Key) {
+			posts, err := r.expand(query.Key, 1, 0)
+			if err != nil {
+				return nil, 0, false, err
+			}
+			for _, p := range posts {
+				ps, err := r.postings(p)
+				if err != nil {
+					return nil, 0, false, err
+				}
+				for _, d := range ps[Exact] {
+					bonus[d] = codePrefix
+				}
+			}
+		}
+		for _, d := range sets[Exact] {
+			bonus[d] = exactBonus
+		}
+	}
+	want := len(query.Tokens)
+	maxCnt := 0
+	for _, c := range cnt {
+		maxCnt = max(maxCnt, c)
+	}
+	if want > 0 && maxCnt < want && maxCnt > 0 {
+		want, partial = maxCnt, true
+	}
+	keep, err := r.filter(f)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	type hit struct {
+		d     int
+		score float64
+	}
+	var hits []hit
+	for d := 0; d < n; d++ {
+		full := want > 0 && cnt[d] == want
+		if !full && bonus[d] != exactBonus || keep != nil && !keep[d] {
+			continue
+		}
+		hits = append(hits, hit{d, acc[d] + bonus[d]})
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+	total = len(hits)
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
+	for _, h := range hits {
+		res1, err := r.doc(h.d)
+		if err != nil {
+			return nil, 0, false, err
+		}
+		res1.Score = h.score
+		if res1.Code == strings.TrimSpace(q) {
+			res1.Score += verbatimBonus
+		}
+		res = append(res, res1)
+	}
+	// Among the results, a code written exactly as the query comes before the codes that
+	// only share its key ("invalidParameter" before INVALID_PARAMETER).
+	sort.SliceStable(res, func(i, j int) bool { return res[i].Score > res[j].Score })
+	return res, total, partial, nil
+}
+
+// filter returns which documents pass f, or nil when f lets every one pass.
+func (r *Reader) filter(f Filter) ([]bool, error) {
+	if f.Service == "" && f.Status == "" {
+		return nil, nil
+	}
+	keep := make([]bool, r.man.Docs)
+	lo, hi := 0, r.man.Docs
+	if f.Service != "" {
+		lo, hi = 0, 0
+		for i, id := range r.man.Services {
+			if id == f.Service {
+				hi = r.man.Ends[i]
+				if i > 0 {
+					lo = r.man.Ends[i-1]
+				}
+			}
+		}
+	}
+	for d := lo; d < hi; d++ {
+		keep[d] = true
+	}
+	if f.Status != "" {
+		post, err := r.lookup(facetPrefix + f.Status)
+		if err != nil {
+			return nil, err
+		}
+		sets, err := r.postings(post)
+		if err != nil {
+			return nil, err
+		}
+		in := make([]bool, r.man.Docs)
+		for _, ids := range sets {
+			for _, d := range ids {
+				in[d] = true
+			}
+		}
+		for d := range keep {
+			keep[d] = keep[d] && in[d]
+		}
+	}
+	return keep, nil
+}
+
+// doc returns the record of document d: from a postings file loaded already, or else from
+// its d/N.js file.
+func (r *Reader) doc(d int) (Result, error) {
+	raw, ok := r.known[d]
+	if !ok {
+		per := r.man.PerShard
+		recs, ok := r.docs[d/per]
+		if !ok {
+			if err := r.load(fmt.Sprintf("d/%d.js", d/per), &recs); err != nil {
+				return Result{}, err
+			}
+			r.docs[d/per] = recs
+		}
+		if d%per >= len(recs) {
+			return Result{}, errors.New("search: document out of range")
+		}
+		raw = recs[d%per]
+	}
+	var rec []any
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		return Result{}, err
+	}
+	svc := r.man.Services[int(rec[3].(float64))]
+	return Result{ID: rec[0].(string), Code: rec[1].(string), Status: int(rec[2].(float64)),
+		Service: svc, URL: rec[4].(string), Title: rec[5].(string), Snippet: rec[6].(string)}, nil
+}

@@ -1,0 +1,302 @@
+package search
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The tokenizer turns text into index terms. The search client (site/templates/docgen.js)
+// runs the same rules on the query, with the word lists that the manifest carries
+// (StopWords and Suffixes), so the two sides cannot drift apart on them:
+//
+//  1. A word is a maximal run of letters and digits (Unicode L and Nd) that does not change
+//     between Hangul and other scripts: "API키를" is the words "API" and "키를".
+//  2. A word in another script than Hangul splits into parts at camelCase humps
+//     ("keyInvalid": key, invalid), before the last capital of an acronym ("HTTPError":
+//     http, error) and between letters and digits ("oauth2": oauth, 2). Parts are lower
+//     case. A part of one letter or digit, or an English stop word, is no term of its own.
+//     A word of several parts is also a term as a whole ("keyinvalid"), so the code
+//     spellings INVALID_PARAMETER, invalidParameter and "invalid parameter" meet in the
+//     same parts and in the same code key.
+//  3. A Hangul word is a term as written and, when it ends with a particle or a verb ending
+//     (Suffixes), also without it: "배포가" gives 배포가 and 배포. A Hangul word that is
+//     nothing but a particle ("를" after "API") is dropped.
+
+// StopWords are English words too common to be worth a term. They are left out of the index
+// and of queries.
+var StopWords = []string{
+	"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of",
+	"on", "or", "that", "the", "this", "to", "was", "with",
+}
+
+// Suffixes are the Korean particles and verb endings that a Hangul word is also indexed and
+// searched without ("스테이지를" → "스테이지", "생성할" → "생성"), longest first. A suffix is
+// only taken off when at least MinStem syllables remain (see stemLen).
+var Suffixes = func() []string {
+	s := []string{
+		// particles (조사)
+		"이", "가", "을", "를", "은", "는", "의", "에", "에서", "에게", "께", "께서", "한테",
+		"으로", "로", "으로서", "로서", "으로써", "로써", "와", "과", "도", "만", "까지", "부터",
+		"이나", "나", "이라도", "라도", "이란", "란", "이라는", "라는", "처럼", "보다", "마다",
+		"조차", "에는", "에도", "에서는", "에서도", "으로는", "로는", "으로도", "로도",
+		"에게는", "과는", "와는", "이든", "이며", "이고", "이다", "입니다", "이에요", "예요",
+		"이랑", "랑", "들", "들이", "들을", "들은", "들의", "들에", "들도", "들과", "들로",
+		// endings of 하다 and 되다 verbs, so that "생성할" and "삭제하지" find "생성", "삭제"
+		"하는", "하지", "할", "한", "합니다", "하여", "해", "해서", "했습니다", "했다", "하다",
+		"하세요", "하십시오", "하면", "하고", "하려면", "하거나", "하였습니다", "하였다", "함",
+		"된", "되는", "되지", "될", "됩니다", "되었습니다", "됐습니다", "되어", "되며", "되면",
+		"된다", "되다", "되었다", "됨", "시킬", "시키는", "시켜", "할수", "할때",
+	}
+	sort.SliceStable(s, func(i, j int) bool {
+		return utf8.RuneCountInString(s[i]) > utf8.RuneCountInString(s[j])
+	})
+	return s
+}()
+
+// stopSet and suffixSet index StopWords and Suffixes; suffixesBy lists Suffixes (longest
+// first) by their last rune, so that Stem tries only those that can match.
+var (
+	stopSet    = toSet(StopWords)
+	suffixSet  = toSet(Suffixes)
+	suffixesBy = func() map[rune][]string {
+		m := map[rune][]string{}
+		for _, s := range Suffixes {
+			r, _ := utf8.DecodeLastRuneInString(s)
+			m[r] = append(m[r], s)
+		}
+		return m
+	}()
+)
+
+func toSet(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, s := range list {
+		m[s] = true
+	}
+	return m
+}
+
+// Word is one word of a text, split as the tokenizer splits it.
+type Word struct {
+	// Parts are the word's terms in order, lower case, without stop words and parts of one
+	// character. A Hangul word has one part, the word as written.
+	Parts []string
+	// Whole is the whole word in lower case when it has several parts ("keyinvalid"), else "".
+	Whole string
+	// Stem is a Hangul word without its particle or ending ("배포" for "배포가"), or "".
+	Stem string
+	// Hangul reports whether the word is written in Hangul.
+	Hangul bool
+	// Start and End are the byte offsets of the word in the text.
+	Start, End int
+}
+
+// isWordRune reports whether r belongs to a word: a letter or a decimal digit.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isHangul reports whether r is a Hangul letter.
+func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
+
+// Words splits text into words by the rules above. Words that leave no term (a stop word, a
+// lone particle) are left out.
+func Words(text string) []Word {
+	var words []Word
+	start := -1
+	var hangul bool
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		if w, ok := makeWord(text[start:end], hangul); ok {
+			w.Start, w.End = start, end
+			words = append(words, w)
+		}
+		start = -1
+	}
+	for i, r := range text {
+		if !isWordRune(r) {
+			flush(i)
+			continue
+		}
+		h := isHangul(r)
+		if start >= 0 && h != hangul {
+			flush(i)
+		}
+		if start < 0 {
+			start, hangul = i, h
+		}
+	}
+	flush(len(text))
+	return words
+}
+
+// makeWord builds the Word of one run of letters and digits.
+func makeWord(s string, hangul bool) (Word, bool) {
+	if hangul {
+		if suffixSet[s] {
+			return Word{}, false
+		}
+		return Word{Parts: []string{s}, Stem: Stem(s), Hangul: true}, true
+	}
+	raw := splitParts(s)
+	w := Word{}
+	for _, p := range raw {
+		p = strings.ToLower(p)
+		if utf8.RuneCountInString(p) < 2 || stopSet[p] {
+			continue
+		}
+		w.Parts = append(w.Parts, p)
+	}
+	if len(raw) > 1 {
+		w.Whole = strings.ToLower(s)
+	}
+	if len(w.Parts) == 0 && w.Whole == "" {
+		return Word{}, false
+	}
+	return w, true
+}
+
+// splitParts splits a non-Hangul word at camelCase humps, acronym ends and letter-digit
+// changes.
+func splitParts(s string) []string {
+	rs := []rune(s)
+	var parts []string
+	from := 0
+	for i := 1; i < len(rs); i++ {
+		prev, cur := rs[i-1], rs[i]
+		cut := false
+		switch {
+		case unicode.IsDigit(prev) != unicode.IsDigit(cur):
+			cut = true
+		case unicode.IsLower(prev) && unicode.IsUpper(cur):
+			cut = true
+		case unicode.IsUpper(prev) && unicode.IsUpper(cur) && i+1 < len(rs) && unicode.IsLower(rs[i+1]):
+			cut = true
+		}
+		if cut {
+			parts = append(parts, string(rs[from:i]))
+			from = i
+		}
+	}
+	return append(parts, string(rs[from:]))
+}
+
+// Stem returns a Hangul word without the longest of Suffixes it ends with, or "" when it ends
+// with none or too little would remain.
+func Stem(w string) string {
+	n := utf8.RuneCountInString(w)
+	last, _ := utf8.DecodeLastRuneInString(w)
+	for _, s := range suffixesBy[last] {
+		if !strings.HasSuffix(w, s) {
+			continue
+		}
+		rest := n - utf8.RuneCountInString(s)
+		if rest >= stemLen(s) {
+			return w[:len(w)-len(s)]
+		}
+	}
+	return ""
+}
+
+// stemLen returns how many syllables must remain when suffix s is taken off: one for a
+// particle ("키가" → "키"), two for a verb ending, whose syllables also end many plain words
+// ("한" in "제한").
+func stemLen(s string) int {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '하', '한', '할', '함', '해', '했', '되', '된', '될', '됩', '됐', '됨', '시':
+		return 2
+	}
+	return 1
+}
+
+// CodeKey returns the key under which a code is found as an exact hit: its letters and
+// digits in lower case, so that "INVALID_PARAMETER", "invalidParameter" and
+// "invalid parameter" share the key "invalidparameter", and "-32601" has the key "32601".
+func CodeKey(code string) string {
+	var b strings.Builder
+	for _, r := range code {
+		if isWordRune(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// isDigits reports whether s is a non-empty string of ASCII digits.
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// MinPrefix is the shortest numeric code prefix that is a term of its own: "409" finds
+// 409100000, and so does "4091".
+const MinPrefix = 3
+
+// Terms returns the distinct index terms of text, in order of first appearance: every part,
+// every whole word of several parts, every stem.
+func Terms(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(t string) {
+		if t != "" && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	for _, w := range Words(text) {
+		for _, p := range w.Parts {
+			add(p)
+		}
+		add(w.Whole)
+		add(w.Stem)
+	}
+	return out
+}
+
+// Query is a search query split as the client splits it.
+type Query struct {
+	// Tokens must all match (each through one of its alternatives) for a full match.
+	Tokens []QueryToken
+	// Key is the query's code key (CodeKey of the whole query): an entry whose code has this
+	// key is an exact hit and comes first.
+	Key string
+}
+
+// QueryToken is one required part of a query with the terms that satisfy it.
+type QueryToken struct {
+	Terms []string // the part as written first, then its stem
+	// Prefix reports whether terms that start with Terms[0] also match: true for the last
+	// token of a query that is not a number, so that results come while typing.
+	Prefix bool
+}
+
+// ParseQuery splits a query into tokens. It is what the client does, written in Go for the
+// tests.
+func ParseQuery(q string) Query {
+	var query Query
+	for _, w := range Words(q) {
+		for _, p := range w.Parts {
+			t := QueryToken{Terms: []string{p}}
+			if w.Stem != "" {
+				t.Terms = append(t.Terms, w.Stem)
+			}
+			query.Tokens = append(query.Tokens, t)
+		}
+	}
+	if n := len(query.Tokens); n > 0 {
+		last := &query.Tokens[n-1]
+		last.Prefix = !isDigits(last.Terms[0])
+	}
+	query.Key = CodeKey(q)
+	return query
+}

@@ -1,0 +1,710 @@
+// Package site renders the catalog as a static web site: an overview with a status chart,
+// a page per service, per entry and per status, 404.html and sitemap.xml, the content-hashed
+// stylesheet and search client, and the search index (built by package render/search).
+//
+// It turns the model into page data, runs the templates of package docgen/site over it and
+// holds the one function through which source text becomes HTML (Markdown). Every link is
+// relative and comes from the URL scheme of package render, so the site works from any
+// folder of a web server and from disk (file://). Pages carry a strict
+// Content-Security-Policy and load nothing from other hosts. It reads the catalog only,
+// never source text, and leaves the JSON catalog and OpenAPI document to other renderers.
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"docgen/catalog"
+	"docgen/render"
+	"docgen/render/search"
+	assets "docgen/site"
+)
+
+// CSP is the Content-Security-Policy of every page. 'self' covers the site's own files over
+// HTTP and, in Chromium, the files beside the page under file:// (the browser tests load
+// every page kind from disk and see no violation), so the site needs nothing looser there;
+// the search index loads as scripts because fetch does not work from disk. There is no
+// inline script or style anywhere: the chart's SVG is styled by class from the stylesheet.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
+	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+
+// Options change what Render writes.
+type Options struct {
+	// HomeOnly writes only the overview page, the assets and the search index: enough to
+	// search, for benchmarks on catalogs too large to want every page.
+	HomeOnly bool
+	// Search tunes the search index.
+	Search search.Options
+}
+
+// Write renders the site of c into o. It is one of docgen build's outputs.
+func Write(o *render.Output, c *catalog.Catalog) error {
+	return Render(c, Options{}, o.WriteFile)
+}
+
+// Render renders the site of c, handing each file to write with its slash-separated path
+// relative to the site's root.
+func Render(c *catalog.Catalog, opts Options, write func(rel string, data []byte) error) error {
+	t, err := parseTemplates()
+	if err != nil {
+		return err
+	}
+	b := &builder{c: c, t: t, write: write, lang: siteLang(c.Lang), refs: map[*catalog.Entry]entryRef{}}
+	b.w = words[b.lang]
+	return b.build(opts)
+}
+
+// builder holds what every page of one build shares.
+type builder struct {
+	c     *catalog.Catalog
+	t     map[string]*template.Template
+	write func(string, []byte) error
+	lang  string
+	w     map[string]string
+
+	css, js  string // site-relative URLs of the hashed assets
+	icon     string
+	indexDir string // site-relative URL of the search index's folder
+	classes  []statusClass
+	sitemap  []string
+	related  map[string][]entryRef // code key → entries with that code, for "same code elsewhere"
+	refs     map[*catalog.Entry]entryRef
+}
+
+func (b *builder) build(opts Options) error {
+	for name, u := range map[string]*string{"style.css": &b.css, "docgen.js": &b.js, "favicon.svg": &b.icon} {
+		var err error
+		if *u, err = b.asset(name); err != nil {
+			return err
+		}
+	}
+	sopts := opts.Search
+	sopts.URL = render.EntryURL
+	idx, err := search.Build(b.c, sopts)
+	if err != nil {
+		return err
+	}
+	b.indexDir = render.SearchURL(idx.Dir + "/")
+	for _, f := range idx.Files {
+		if err := b.write(render.SearchURL(idx.Dir+"/"+f.Name), f.Data); err != nil {
+			return err
+		}
+	}
+	b.classes = statusClasses(b.c)
+	b.related = map[string][]entryRef{}
+	for _, s := range b.c.Services {
+		for _, e := range s.Entries {
+			k := search.CodeKey(e.Code)
+			b.related[k] = append(b.related[k], b.ref(s, e))
+		}
+	}
+
+	if err := b.home(); err != nil {
+		return err
+	}
+	if opts.HomeOnly {
+		return nil
+	}
+	for _, s := range b.c.Services {
+		if err := b.service(s); err != nil {
+			return err
+		}
+		for i, e := range s.Entries {
+			if err := b.entry(s, i, e); err != nil {
+				return err
+			}
+		}
+	}
+	for _, st := range statuses(b.c) {
+		if err := b.status(st); err != nil {
+			return err
+		}
+	}
+	if err := b.notFound(); err != nil {
+		return err
+	}
+	return b.writeSitemap()
+}
+
+// asset writes a file of site/templates under a name with its content hash and returns its
+// site-relative URL.
+func (b *builder) asset(name string) (string, error) {
+	data, err := fs.ReadFile(assets.Templates, "templates/"+name)
+	if err != nil {
+		return "", fmt.Errorf("site asset %s: %w", name, err)
+	}
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+	u := render.AssetURL(hashed)
+	return u, b.write(u, data)
+}
+
+// link is a link with its text.
+type link struct {
+	Href, Text string
+}
+
+// page is what every page template gets; Main holds the page's own data.
+type page struct {
+	Lang      string
+	W         map[string]string
+	SiteTitle string
+	Title     string
+	Desc      string
+	CSP       string
+	URL       string // site-relative URL of this page
+	Root      string // relative link to the site's root folder
+	Home      string
+	CSS, JS   string
+	Icon      string
+	IndexDir  string // site-relative, for the search client (which prefixes Root)
+	Catalog   string
+	Canonical string
+	Crumbs    []link
+	Classes   []statusClass
+	Main      any
+}
+
+func (b *builder) page(u, title string) *page {
+	p := &page{
+		Lang: b.lang, W: b.w, SiteTitle: b.siteTitle(), Title: title, CSP: CSP, URL: u,
+		Root: render.RootLink(u), Home: render.Link(u, render.HomeURL()),
+		CSS: render.Link(u, b.css), JS: render.Link(u, b.js), Icon: render.Link(u, b.icon), IndexDir: b.indexDir,
+		Catalog: render.Link(u, render.CatalogURL), Canonical: render.AbsURL(b.c.BaseURL, u),
+		Classes: b.classes,
+	}
+	if title != p.SiteTitle {
+		p.Title = title + " · " + p.SiteTitle
+	}
+	return p
+}
+
+func (b *builder) siteTitle() string {
+	if b.c.Title != "" {
+		return b.c.Title
+	}
+	return "docgen"
+}
+
+// render executes a page template and writes the page at site-relative URL u.
+func (b *builder) render(name string, p *page) error {
+	var buf bytes.Buffer
+	if err := b.t[name].ExecuteTemplate(&buf, "layout", p); err != nil {
+		return fmt.Errorf("render %s for %s: %w", name, p.URL, err)
+	}
+	if p.URL != render.NotFoundURL {
+		b.sitemap = append(b.sitemap, p.URL)
+	}
+	return b.write(render.FilePath(p.URL), buf.Bytes())
+}
+
+// entryRef is an entry as lists show it.
+type entryRef struct {
+	Href     string // site-relative until made relative to a page by (entryRef).from
+	Code     string
+	Title    string
+	Status   catalog.Status
+	Service  string // service title
+	SvcID    string
+	Protocol string
+	Variants int
+}
+
+// ref returns e as lists show it, made once per entry: many pages list the same entry.
+func (b *builder) ref(s *catalog.Service, e *catalog.Entry) entryRef {
+	if r, ok := b.refs[e]; ok {
+		return r
+	}
+	r := entryRef{Href: render.EntryURL(s, e), Code: e.Code, Title: search.Title(e), Status: e.Status,
+		Service: s.Title, SvcID: s.ID, Protocol: e.Protocol.String(), Variants: len(e.Variants)}
+	b.refs[e] = r
+	return r
+}
+
+// from returns r with its link relative to the page at u.
+func (r entryRef) from(u string) entryRef {
+	r.Href = render.Link(u, r.Href)
+	return r
+}
+
+// statusClass is an option of the search's status filter.
+type statusClass struct {
+	Value, Label string
+}
+
+// statusClasses returns the status classes the catalog has, and "none" when some entry has
+// no status.
+func statusClasses(c *catalog.Catalog) []statusClass {
+	seen := map[string]bool{}
+	var out []statusClass
+	none := false
+	for _, s := range c.Services {
+		for _, e := range s.Entries {
+			cl := e.Status.Class()
+			if cl == "" {
+				none = true
+				continue
+			}
+			if !seen[cl] {
+				seen[cl] = true
+				out = append(out, statusClass{Value: cl, Label: cl})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
+	if none {
+		out = append(out, statusClass{Value: "none", Label: "-"})
+	}
+	return out
+}
+
+// statuses returns the valid statuses of the catalog's entries, ascending.
+func statuses(c *catalog.Catalog) []catalog.Status {
+	seen := map[catalog.Status]bool{}
+	var out []catalog.Status
+	for _, s := range c.Services {
+		for _, e := range s.Entries {
+			if e.Status.IsValid() && !seen[e.Status] {
+				seen[e.Status] = true
+				out = append(out, e.Status)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// statusInfo is a status as badges and tables show it.
+type statusInfo struct {
+	Code   int
+	Reason string
+	Text   string // "409 Conflict", "499", or the site's words for no status
+	Class  string // CSS class: s2xx … s5xx, or snone
+	Href   string // link to its page, "" for none
+}
+
+func (b *builder) statusInfo(from string, st catalog.Status) statusInfo {
+	si := statusInfo{Code: int(st), Reason: st.Reason(), Class: "snone", Text: st.String()}
+	if st == 0 {
+		si.Text = b.w["noStatus"]
+	}
+	if cl := st.Class(); cl != "" {
+		si.Class = "s" + cl
+		si.Href = render.Link(from, render.StatusURL(st))
+	}
+	return si
+}
+
+// ---- overview ----
+
+type homeData struct {
+	Summary  string
+	Services []homeService
+	Chart    chart
+	// NarrowChart is the chart for phones, with status codes only as labels.
+	NarrowChart chart
+	Statuses    []statusRow
+	Empty       bool
+}
+
+type homeService struct {
+	Link     link
+	Entries  int
+	Source   string
+	Lang     string
+	Statuses []statusInfo
+}
+
+type statusRow struct {
+	Status statusInfo
+	Count  int
+}
+
+func (b *builder) home() error {
+	u := render.HomeURL()
+	p := b.page(u, b.siteTitle())
+	n, nsvc := b.c.EntryCount(), len(b.c.Services)
+	d := homeData{Summary: fmt.Sprintf(b.w["entriesIn"], n, nsvc), Empty: n == 0}
+	counts := map[catalog.Status]int{}
+	for _, s := range b.c.Services {
+		hs := homeService{Link: link{render.Link(u, render.ServiceURL(s)), s.Title}, Entries: len(s.Entries), Source: s.Source, Lang: s.Lang}
+		seen := map[catalog.Status]bool{}
+		for _, e := range s.Entries {
+			counts[e.Status]++
+			if !seen[e.Status] {
+				seen[e.Status] = true
+				hs.Statuses = append(hs.Statuses, b.statusInfo(u, e.Status))
+			}
+		}
+		sort.Slice(hs.Statuses, func(i, j int) bool { return statusOrder(hs.Statuses[i].Code) < statusOrder(hs.Statuses[j].Code) })
+		d.Services = append(d.Services, hs)
+	}
+	var keys []catalog.Status
+	for st := range counts {
+		keys = append(keys, st)
+	}
+	sort.Slice(keys, func(i, j int) bool { return statusOrder(int(keys[i])) < statusOrder(int(keys[j])) })
+	for _, st := range keys {
+		d.Statuses = append(d.Statuses, statusRow{b.statusInfo(u, st), counts[st]})
+	}
+	d.Chart = newChart(d.Statuses, b.w["noStatus"], chartWidth, chartLabelW, false)
+	d.NarrowChart = newChart(d.Statuses, b.w["noStatus"], chartNarrowWidth, chartNarrowLabelW, true)
+	p.Desc = d.Summary
+	p.Main = d
+	return b.render("index.html", p)
+}
+
+// statusOrder sorts statuses ascending with "no status" last.
+func statusOrder(st int) int {
+	if st == 0 {
+		return 1 << 20
+	}
+	return st
+}
+
+// ---- service ----
+
+type serviceData struct {
+	Title, ID, Lang, Source string
+	Summary                 template.HTML
+	Count                   int
+	Example                 string
+	Schema                  string
+	Groups                  []statusGroup
+	Sections                []section
+	Jump                    []link
+	Classes                 []statusClass // the status classes of this service's entries
+}
+
+type statusGroup struct {
+	Anchor  string
+	Status  statusInfo
+	Class   string // status class for the filter: "4xx", or "none"
+	Notes   []template.HTML
+	Entries []entryRef
+}
+
+type section struct {
+	Title string
+	Body  template.HTML
+}
+
+func (b *builder) service(s *catalog.Service) error {
+	u := render.ServiceURL(s)
+	p := b.page(u, s.Title)
+	p.Crumbs = []link{{p.Home, b.w["home"]}, {"", s.Title}}
+	d := serviceData{Title: s.Title, ID: s.ID, Lang: s.Lang, Source: s.Source, Summary: Markdown(s.Summary), Count: len(s.Entries)}
+	if rf := s.ResponseFormat; rf != nil {
+		d.Example = prettyJSON(rf.Example)
+		if rf.Schema != nil {
+			js, err := json.MarshalIndent(rf.Schema, "", "  ")
+			if err != nil {
+				return fmt.Errorf("service %s: schema: %w", s.ID, err)
+			}
+			d.Schema = string(js)
+		}
+	}
+	groups := map[catalog.Status]*statusGroup{}
+	var order []catalog.Status
+	for _, es := range search.Order(&catalog.Catalog{Services: []*catalog.Service{s}}) {
+		for _, e := range es {
+			g := groups[e.Status]
+			if g == nil {
+				cl := e.Status.Class()
+				if cl == "" {
+					cl = "none"
+				}
+				g = &statusGroup{Anchor: "status-" + strconv.Itoa(int(e.Status)), Status: b.statusInfo(u, e.Status), Class: cl}
+				if e.Status == 0 {
+					g.Anchor = "status-none"
+				}
+				groups[e.Status] = g
+				order = append(order, e.Status)
+			}
+			g.Entries = append(g.Entries, b.ref(s, e).from(u))
+		}
+	}
+	for _, gr := range s.Groups {
+		if g := groups[gr.Status]; g != nil && strings.TrimSpace(gr.Description) != "" {
+			g.Notes = append(g.Notes, Markdown(gr.Description))
+		}
+	}
+	d.Classes = statusClasses(&catalog.Catalog{Services: []*catalog.Service{s}})
+	for _, st := range order {
+		g := groups[st]
+		d.Groups = append(d.Groups, *g)
+		text := strconv.Itoa(int(st))
+		if st == 0 {
+			text = b.w["noStatus"]
+		}
+		d.Jump = append(d.Jump, link{"#" + g.Anchor, text})
+	}
+	for _, sec := range s.Sections {
+		d.Sections = append(d.Sections, section{sec.Title, Markdown(sec.Body)})
+	}
+	p.Desc = search.PlainText(s.Summary)
+	p.Main = d
+	return b.render("service.html", p)
+}
+
+// prettyJSON indents a JSON example when it parses, keeping key order; other text stays.
+func prettyJSON(s string) string {
+	if n, err := parseJSON(s); err == nil {
+		return n.String()
+	}
+	return strings.TrimSpace(s)
+}
+
+// ---- entry ----
+
+type entryData struct {
+	Code, Lang     string
+	Status         statusInfo
+	Protocol       string
+	JSONRPC        bool
+	Group          string
+	Message        string
+	Title          string
+	Description    template.HTML
+	Resolution     template.HTML
+	Fields         []field
+	Variants       []variant
+	Example        string
+	Source         string
+	Service        link
+	Permalink      string // absolute when the site has a base URL, else site-relative
+	PermalinkShown string
+	PermalinkHref  string // the link to the page itself
+	SameCode       []entryRef
+	SameStatus     []entryRef
+}
+
+type field struct {
+	Name  string
+	Value template.HTML
+}
+
+type variant struct {
+	Message     string
+	Description template.HTML
+	Resolution  template.HTML
+	Fields      []field
+	Source      string
+}
+
+func fields(fs []catalog.Field) []field {
+	var out []field
+	for _, f := range fs {
+		out = append(out, field{f.Name, Markdown(f.Value)})
+	}
+	return out
+}
+
+// An entry page lists up to maxRelated entries of the same status found within maxScan
+// entries of it, and up to maxSameCode entries with the same code elsewhere.
+const (
+	maxRelated  = 8
+	maxScan     = 200
+	maxSameCode = 20
+)
+
+// entry writes the page of e, the entry at index i of s.Entries.
+func (b *builder) entry(s *catalog.Service, i int, e *catalog.Entry) error {
+	u := render.EntryURL(s, e)
+	p := b.page(u, e.Code)
+	svcLink := render.Link(u, render.ServiceURL(s))
+	p.Crumbs = []link{{p.Home, b.w["home"]}, {svcLink, s.Title}, {"", e.Code}}
+	d := entryData{
+		Code: e.Code, Lang: s.Lang, Status: b.statusInfo(u, e.Status), Protocol: e.Protocol.String(),
+		JSONRPC: e.Protocol == catalog.JSONRPC, Group: e.Group, Message: e.Message,
+		Title:       b.ref(s, e).Title,
+		Description: Markdown(e.Description), Resolution: Markdown(e.Resolution), Fields: fields(e.Fields),
+		Example: ExampleBody(s, e), Source: e.Source.String(), Service: link{svcLink, s.Title},
+		Permalink: render.AbsURL(b.c.BaseURL, u),
+	}
+	if e.Source.IsValid() {
+		d.Source = fmt.Sprintf("%s:%d", e.Source.File, e.Source.Line)
+	}
+	d.PermalinkShown = d.Permalink
+	d.PermalinkHref = render.Link(u, u)
+	if d.Permalink == "" {
+		d.Permalink = u
+		d.PermalinkShown = u
+	}
+	for _, v := range e.Variants {
+		vs := v.Source.String()
+		if v.Source.IsValid() {
+			vs = fmt.Sprintf("%s:%d", v.Source.File, v.Source.Line)
+		}
+		d.Variants = append(d.Variants, variant{v.Message, Markdown(v.Description), Markdown(v.Resolution), fields(v.Fields), vs})
+	}
+	self := render.EntryURL(s, e)
+	for _, r := range b.related[search.CodeKey(e.Code)] {
+		if r.Href != self && len(d.SameCode) < maxSameCode {
+			d.SameCode = append(d.SameCode, r.from(u))
+		}
+	}
+	// Entries of the same status in the same service, nearest in source order first.
+	for dist := 1; dist <= maxScan && len(d.SameStatus) < maxRelated && (i-dist >= 0 || i+dist < len(s.Entries)); dist++ {
+		for _, j := range []int{i - dist, i + dist} {
+			if j >= 0 && j < len(s.Entries) && s.Entries[j].Status == e.Status && len(d.SameStatus) < maxRelated {
+				d.SameStatus = append(d.SameStatus, b.ref(s, s.Entries[j]).from(u))
+			}
+		}
+	}
+	p.Desc = d.Title
+	p.Main = d
+	return b.render("entry.html", p)
+}
+
+// ---- status ----
+
+type statusData struct {
+	Status   statusInfo
+	Summary  string
+	Services []statusService
+}
+
+type statusService struct {
+	Service link
+	Entries []entryRef
+}
+
+func (b *builder) status(st catalog.Status) error {
+	u := render.StatusURL(st)
+	p := b.page(u, st.String())
+	p.Crumbs = []link{{p.Home, b.w["home"]}, {"", st.String()}}
+	d := statusData{Status: b.statusInfo(u, st)}
+	n := 0
+	for _, s := range b.c.Services {
+		ss := statusService{Service: link{render.Link(u, render.ServiceURL(s)), s.Title}}
+		for _, e := range s.Entries {
+			if e.Status == st {
+				ss.Entries = append(ss.Entries, b.ref(s, e).from(u))
+			}
+		}
+		if len(ss.Entries) > 0 {
+			n += len(ss.Entries)
+			d.Services = append(d.Services, ss)
+		}
+	}
+	d.Summary = fmt.Sprintf(b.w["entriesOfStatus"], n, len(d.Services))
+	p.Desc = d.Summary
+	p.Main = d
+	return b.render("status.html", p)
+}
+
+// ---- 404 ----
+
+// notFound writes 404.html. A web server shows it at any depth, where relative links would
+// point nowhere, so with a base URL its links are absolute (to the site's own host); without
+// one they are relative to the root, which suits a 404 at the top level and file://.
+func (b *builder) notFound() error {
+	u := render.NotFoundURL
+	p := b.page(u, b.w["notFound"])
+	if base := b.c.BaseURL; base != "" {
+		p.Root = render.AbsURL(base, "")
+		p.Home = render.AbsURL(base, render.FilePath(render.HomeURL()))
+		p.CSS = render.AbsURL(base, b.css)
+		p.JS = render.AbsURL(base, b.js)
+		p.Icon = render.AbsURL(base, b.icon)
+		p.Catalog = render.AbsURL(base, render.CatalogURL)
+	}
+	p.Canonical = ""
+	p.Main = struct{}{}
+	return b.render("404.html", p)
+}
+
+// ---- sitemap ----
+
+type urlset struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	XMLName xml.Name `xml:"url"`
+	Loc     string   `xml:"loc"`
+}
+
+// writeSitemap writes sitemap.xml: absolute URLs under the base URL, or site-relative ones
+// when the site has no base URL (the sitemap protocol wants absolute URLs; set baseURL).
+func (b *builder) writeSitemap() error {
+	us := urlset{}
+	for _, u := range b.sitemap {
+		loc := render.AbsURL(b.c.BaseURL, u)
+		if loc == "" {
+			loc = render.FilePath(u)
+		}
+		us.URLs = append(us.URLs, sitemapURL{Loc: loc})
+	}
+	out, err := xml.MarshalIndent(us, "", "  ")
+	if err != nil {
+		return fmt.Errorf("sitemap: %w", err)
+	}
+	return b.write(render.SitemapURL, append(append([]byte(xml.Header), out...), '\n'))
+}
+
+// ---- templates ----
+
+var (
+	tmplOnce sync.Once
+	tmpls    map[string]*template.Template
+	tmplErr  error
+)
+
+// Pages are the page templates of site/templates; each defines "main" for layout.html.
+var Pages = []string{"index.html", "service.html", "entry.html", "status.html", "404.html"}
+
+// parseTemplates parses the layout and every page template once.
+func parseTemplates() (map[string]*template.Template, error) {
+	tmplOnce.Do(func() {
+		base, err := template.New("layout").Funcs(funcs).ParseFS(assets.Templates, "templates/layout.html")
+		if err != nil {
+			tmplErr = fmt.Errorf("site templates: %w", err)
+			return
+		}
+		tmpls = map[string]*template.Template{}
+		for _, name := range Pages {
+			t, err := template.Must(base.Clone()).ParseFS(assets.Templates, "templates/"+name)
+			if err != nil {
+				tmplErr = fmt.Errorf("site templates: %w", err)
+				return
+			}
+			tmpls[name] = t
+		}
+	})
+	return tmpls, tmplErr
+}
+
+// funcs are the template functions.
+var funcs = template.FuncMap{
+	// dict makes a map of its key, value arguments, to hand several values to a template.
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, fmt.Errorf("dict: odd number of arguments")
+		}
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+}

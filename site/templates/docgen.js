@@ -1,0 +1,872 @@
+/* docgen: the site's search client and the little the pages do with JavaScript (copy a
+ * link, filter a service's statuses). Everything else works without it.
+ *
+ * The index is built in Go (package render/search); this file mirrors search.Reader step
+ * for step: the same tokenizer (with the word lists from the manifest), the same files
+ * loaded for a query, the same scores. Index files are scripts that call docgenIndex(name,
+ * data), so they load from file:// as well as over HTTP.
+ *
+ * API: window.docgen.search(query, {service, status, limit}) returns a Promise of results
+ * [{id, code, status, service, title, url, score, snippet}], best first; url is the entry's
+ * permanent site-relative URL; the array also has .total (all matches) and .partial (true
+ * when no entry matched every word and these match some). limit defaults to 10.
+ */
+(function () {
+  'use strict';
+
+  var doc = document;
+  var html = doc.documentElement;
+  var root = html.getAttribute('data-root') || '';
+  var base = root + (html.getAttribute('data-index') || '');
+
+  // ---- loading index files ----
+  var pending = {};
+  var files = {};
+  window.docgenIndex = function (name, data) {
+    var p = pending[name];
+    if (p) {
+      delete pending[name];
+      p(data);
+    }
+  };
+  function load(name) {
+    if (files[name]) return files[name];
+    files[name] = new Promise(function (resolve, reject) {
+      pending[name] = resolve;
+      var s = doc.createElement('script');
+      s.src = base + name + '.js';
+      s.async = true;
+      s.fetchPriority = 'high'; // a query waits for it: not a background load
+      s.onload = function () {
+        s.remove();
+        if (pending[name]) {
+          delete pending[name];
+          delete files[name];
+          reject(new Error('docgen: ' + name + '.js did not call docgenIndex'));
+        }
+      };
+      s.onerror = function () {
+        s.remove();
+        delete pending[name];
+        delete files[name];
+        reject(new Error('docgen: cannot load ' + base + name + '.js'));
+      };
+      doc.head.appendChild(s);
+    });
+    return files[name];
+  }
+
+  var manifest = null;
+  function ready() {
+    if (manifest) return manifest;
+    manifest = load('m').then(function (m) {
+      m.seps = [''];
+      if (m.shards) {
+        var parts = m.shards.split(',');
+        for (var i = 1; i < parts.length; i++) {
+          var prev = m.seps[i - 1];
+          m.seps.push(prev.slice(0, parts[i].charCodeAt(0) - 65) + parts[i].slice(1));
+        }
+      }
+      m.hotMap = new Map();
+      if (m.hot) {
+        m.hot.split(',').forEach(function (e) {
+          var at = e.indexOf('@');
+          m.hotMap.set(e.slice(0, at), e.slice(at));
+        });
+      }
+      m.stopSet = toSet(m.stop);
+      m.suffixes = m.sfx.map(function (s) { return [s, 1]; }).concat(m.sfx2.map(function (s) { return [s, 2]; }));
+      m.suffixes.sort(function (a, b) { return cpLen(b[0]) - cpLen(a[0]); });
+      m.sfxSet = toSet(m.sfx.concat(m.sfx2));
+      return m;
+    }, function (err) {
+      manifest = null;
+      throw err;
+    });
+    return manifest;
+  }
+
+  function toSet(list) {
+    var o = Object.create(null);
+    list.forEach(function (s) { o[s] = true; });
+    return o;
+  }
+
+  // ---- the tokenizer (search.Words, search.ParseQuery) ----
+  var reWord = /[\p{L}\p{Nd}]/u;
+  var reHangul = /\p{Script=Hangul}/u;
+  var reUpper = /\p{Lu}/u;
+  var reLower = /\p{Ll}/u;
+  var reDigit = /\p{Nd}/u;
+
+  function cpLen(s) {
+    var n = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) n++;
+    }
+    return n;
+  }
+
+  function stem(m, w) {
+    var n = cpLen(w);
+    for (var i = 0; i < m.suffixes.length; i++) {
+      var s = m.suffixes[i][0];
+      if (w.slice(-s.length) === s && n - cpLen(s) >= m.suffixes[i][1]) return w.slice(0, w.length - s.length);
+    }
+    return '';
+  }
+
+  function splitParts(s) {
+    var cps = Array.from(s);
+    var parts = [];
+    var from = 0;
+    for (var i = 1; i < cps.length; i++) {
+      var prev = cps[i - 1], cur = cps[i];
+      var cut = reDigit.test(prev) !== reDigit.test(cur) ||
+        reLower.test(prev) && reUpper.test(cur) ||
+        reUpper.test(prev) && reUpper.test(cur) && i + 1 < cps.length && reLower.test(cps[i + 1]);
+      if (cut) {
+        parts.push(cps.slice(from, i).join(''));
+        from = i;
+      }
+    }
+    parts.push(cps.slice(from).join(''));
+    return parts;
+  }
+
+  function makeWord(m, s, hangul) {
+    if (hangul) {
+      if (m.sfxSet[s]) return null;
+      return { parts: [s], whole: '', stem: stem(m, s), hangul: true };
+    }
+    var raw = splitParts(s);
+    var w = { parts: [], whole: '', stem: '', hangul: false };
+    raw.forEach(function (p) {
+      p = p.toLowerCase();
+      if (cpLen(p) >= 2 && !m.stopSet[p]) w.parts.push(p);
+    });
+    if (raw.length > 1) w.whole = s.toLowerCase();
+    if (!w.parts.length && !w.whole) return null;
+    return w;
+  }
+
+  // words splits text into words with their UTF-16 offsets (start, end).
+  function words(m, text) {
+    var out = [];
+    var start = -1, hangul = false;
+    function flush(end) {
+      if (start < 0) return;
+      var w = makeWord(m, text.slice(start, end), hangul);
+      if (w) {
+        w.start = start;
+        w.end = end;
+        out.push(w);
+      }
+      start = -1;
+    }
+    for (var i = 0; i < text.length;) {
+      var cp = text.codePointAt(i);
+      var ch = String.fromCodePoint(cp);
+      var size = cp > 0xffff ? 2 : 1;
+      if (!reWord.test(ch)) {
+        flush(i);
+      } else {
+        var h = reHangul.test(ch);
+        if (start >= 0 && h !== hangul) flush(i);
+        if (start < 0) {
+          start = i;
+          hangul = h;
+        }
+      }
+      i += size;
+    }
+    flush(text.length);
+    return out;
+  }
+
+  function codeKey(q) {
+    var out = '';
+    for (var ch of q) {
+      if (reWord.test(ch)) out += ch.toLowerCase();
+    }
+    return out;
+  }
+
+  function isDigits(s) { return /^[0-9]+$/.test(s); }
+
+  function parseQuery(m, q) {
+    var tokens = [];
+    words(m, q).forEach(function (w) {
+      w.parts.forEach(function (p) {
+        var t = { terms: [p], prefix: false };
+        if (w.stem) t.terms.push(w.stem);
+        tokens.push(t);
+      });
+    });
+    if (tokens.length) {
+      var last = tokens[tokens.length - 1];
+      last.prefix = !isDigits(last.terms[0]);
+    }
+    return { tokens: tokens, key: codeKey(q) };
+  }
+
+  // ---- the index format (search/encode.go) ----
+  var ALPHA = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var k = 0; k < ALPHA.length; k++) DIGIT[ALPHA.charCodeAt(k)] = k;
+  var BITS = new Uint8Array(64); // the number of bits set in each 6-bit value
+  for (k = 1; k < 64; k++) BITS[k] = BITS[k >> 1] + (k & 1);
+
+  // readVarint reads a varint of s at i into vv and returns the index after it.
+  var vv = 0;
+  function readVarint(s, i) {
+    var v = 0, mul = 1;
+    for (;;) {
+      var ch = s.charCodeAt(i++);
+      var c = ch < 128 ? DIGIT[ch] : -1;
+      if (c < 0) throw new Error('docgen: bad index data');
+      v += (c & 31) * mul;
+      mul *= 32;
+      if (c < 32) {
+        vv = v;
+        return i;
+      }
+    }
+  }
+
+  // decodeSet returns the documents of a doc set (search/encode.go) in ascending order.
+  function decodeSet(s) {
+    var i, j, d, n = 0, out;
+    if (!s) return new Int32Array(0);
+    if (s[0] === '!') {
+      var first = readVarint(s, 1), base6 = vv * 6;
+      for (i = first; i < s.length; i++) n += BITS[DIGIT[s.charCodeAt(i)]];
+      out = new Int32Array(n);
+      n = 0;
+      for (i = first; i < s.length; i++) {
+        var v = DIGIT[s.charCodeAt(i)];
+        if (v === 0) continue;
+        d = base6 + (i - first) * 6;
+        for (j = 0; j < 6; j++) if (v & (1 << j)) out[n++] = d + j;
+      }
+      return out;
+    }
+    if (s[0] === '~') {
+      var runs = [], end = 0;
+      for (i = 1; i < s.length;) {
+        i = readVarint(s, i);
+        var start = end + vv;
+        i = readVarint(s, i);
+        runs.push(start, vv + 1);
+        n += vv + 1;
+        end = start + vv + 1;
+      }
+      out = new Int32Array(n);
+      n = 0;
+      for (j = 0; j < runs.length; j += 2) for (d = 0; d < runs[j + 1]; d++) out[n++] = runs[j] + d;
+      return out;
+    }
+    out = new Int32Array(s.length); // at least one character per document
+    var prev = -1;
+    for (i = 0; i < s.length;) {
+      i = readVarint(s, i);
+      prev = prev < 0 ? vv : prev + vv + 1;
+      out[n++] = prev;
+    }
+    return out.subarray(0, n);
+  }
+
+  var NCLASS = 4;
+  var WEIGHT = [1, 4, 10, 30]; // by class, weakest first: text, title, code, exact
+  var STEM = 0.9, PREFIX = 0.6, EXACT = 10000, CODE_PREFIX = 300, VERBATIM = 1000;
+  var MAX_PREFIX_SHARDS = 2, MAX_PREFIX_FILES = 3;
+
+  var EMPTY = [new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+  var decoded = {};
+  // postings resolves a dictionary value into per-class doc lists.
+  function postings(p) {
+    if (!p) return Promise.resolve(EMPTY);
+    if (decoded[p]) return Promise.resolve(decoded[p]);
+    var get = Promise.resolve(p);
+    if (p[0] === '@') {
+      readVarint(p, 1);
+      // A postings file also brings the records of its term's best documents.
+      get = load('p/' + vv).then(function (file) {
+        file[1].forEach(function (h) { known.set(h[0], h.slice(1)); });
+        return file[0];
+      });
+    }
+    return get.then(function (s) {
+      var sets = [EMPTY[0], EMPTY[0], EMPTY[0], EMPTY[0]];
+      s.split('|').forEach(function (part, i) { sets[NCLASS - 1 - i] = decodeSet(part); });
+      decoded[p] = sets;
+      return sets;
+    });
+  }
+
+  function shardOf(m, t) {
+    var lo = 0, hi = m.seps.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (m.seps[mid] > t) hi = mid; else lo = mid + 1;
+    }
+    return Math.max(lo - 1, 0);
+  }
+
+  var shards = {};
+  function shard(i) {
+    if (shards[i]) return shards[i];
+    shards[i] = load('t/' + i).then(function (s) {
+      var sh = { map: new Map(), terms: [] };
+      var prev = '';
+      if (s) {
+        s.split(',').forEach(function (e) {
+          var sp = e.indexOf(' ');
+          var term = prev.slice(0, e.charCodeAt(0) - 65) + e.slice(1, sp);
+          sh.map.set(term, e.slice(sp + 1));
+          sh.terms.push(term);
+          prev = term;
+        });
+      }
+      return sh;
+    });
+    shards[i].catch(function () { delete shards[i]; });
+    return shards[i];
+  }
+
+  // lookup resolves the dictionary value of term t ('' for none); a term of the manifest's
+  // hot list needs no shard.
+  function lookup(m, t) {
+    if (m.hotMap.has(t)) return Promise.resolve(m.hotMap.get(t));
+    return shard(shardOf(m, t)).then(function (sh) { return sh.map.get(t) || ''; });
+  }
+
+  // expand returns the postings of the terms that start with p (see Reader.expand).
+  function expand(m, p, nShards, files) {
+    var first = shardOf(m, p);
+    var last = Math.min(shardOf(m, p + '\uffff'), first + nShards - 1);
+    var waits = [];
+    for (var i = first; i <= last; i++) waits.push(shard(i));
+    return Promise.all(waits).then(function (list) {
+      var inline = [], refs = [];
+      list.forEach(function (sh) {
+        sh.terms.forEach(function (t) {
+          if (t === p || t.slice(0, p.length) !== p) return;
+          var post = sh.map.get(t);
+          if (post[0] === '@') {
+            readVarint(post, readVarint(post, 1));
+            refs.push({ post: post, df: vv, i: refs.length });
+          } else {
+            inline.push(post);
+          }
+        });
+      });
+      refs.sort(function (a, b) { return b.df - a.df || a.i - b.i; });
+      refs.slice(0, files).forEach(function (r) { inline.push(r.post); });
+      return inline;
+    });
+  }
+
+  function prefixable(t) {
+    return cpLen(t) >= 2 || reHangul.test(t);
+  }
+
+  var services = null;
+  function serviceTitles() {
+    services = services || load('s').then(function (list) {
+      var o = {};
+      list.forEach(function (s) { o[s[0]] = s[1]; });
+      return o;
+    }, function (err) {
+      services = null;
+      throw err;
+    });
+    return services;
+  }
+
+  var docShards = {};
+  var known = new Map(); // document → record, from postings files
+  function docRecord(m, d) {
+    if (known.has(d)) return Promise.resolve(makeResult(m, known.get(d)));
+    var n = Math.floor(d / m.per);
+    if (!docShards[n]) {
+      docShards[n] = load('d/' + n);
+      docShards[n].catch(function () { delete docShards[n]; });
+    }
+    return docShards[n].then(function (recs) { return makeResult(m, recs[d % m.per]); });
+  }
+
+  function makeResult(m, r) {
+    return { id: r[0], code: r[1], status: r[2], service: m.services[r[3]], url: r[4], title: r[5], snippet: r[6] };
+  }
+
+  // keep returns which documents pass the filters, or null for all.
+  var keeps = {};
+  function keep(m, f) {
+    if (!f.service && !f.status) return Promise.resolve(null);
+    var k = (f.service || '') + '|' + (f.status || '');
+    keeps[k] = keeps[k] || filterDocs(m, f).catch(function (err) {
+      delete keeps[k];
+      throw err;
+    });
+    return keeps[k];
+  }
+
+  function filterDocs(m, f) {
+    var n = m.n;
+    var ok = new Uint8Array(n);
+    var lo = 0, hi = n;
+    if (f.service) {
+      lo = hi = 0;
+      var i = m.services.indexOf(f.service);
+      if (i >= 0) {
+        lo = i > 0 ? m.ends[i - 1] : 0;
+        hi = m.ends[i];
+      }
+    }
+    for (var d = lo; d < hi; d++) ok[d] = 1;
+    if (!f.status) return Promise.resolve(ok);
+    return lookup(m, '~' + f.status).then(postings).then(function (sets) {
+      var inSet = new Uint8Array(n);
+      sets.forEach(function (ids) { ids.forEach(function (d) { inSet[d] = 1; }); });
+      for (var d = 0; d < n; d++) ok[d] &= inSet[d];
+      return ok;
+    });
+  }
+
+  function search(q, opts) {
+    opts = opts || {};
+    var limit = opts.limit > 0 ? opts.limit : 10;
+    q = String(q || '').normalize('NFC');
+    return ready().then(function (m) {
+      var query = parseQuery(m, q);
+      var n = m.n;
+
+      var tokenWork = query.tokens.map(function (tok) {
+        var lists = tok.terms.map(function (t, j) {
+          return lookup(m, t).then(postings).then(function (sets) { return [[sets, j > 0 ? STEM : 1]]; });
+        });
+        if (tok.prefix && prefixable(tok.terms[0])) {
+          // A word still being typed also matches the frequent words it begins; a word that
+          // is one already only adds the rare ones, which cost nothing to load.
+          lists.push(lookup(m, tok.terms[0]).then(function (post) {
+            return post ? expand(m, tok.terms[0], 1, 0) : expand(m, tok.terms[0], MAX_PREFIX_SHARDS, MAX_PREFIX_FILES);
+          }).then(function (posts) {
+            return Promise.all(posts.map(postings)).then(function (all) {
+              return all.map(function (sets) { return [sets, PREFIX]; });
+            });
+          }));
+        }
+        return Promise.all(lists);
+      });
+      var keyWork = Promise.resolve([null, []]);
+      if (query.key) {
+        keyWork = Promise.all([
+          lookup(m, query.key).then(postings),
+          isDigits(query.key) ? [] : expand(m, query.key, 1, 0).then(function (posts) { return Promise.all(posts.map(postings)); })
+        ]);
+      }
+      return Promise.all([Promise.all(tokenWork), keyWork, keep(m, opts)]).then(function (all) {
+        var perToken = all[0], key = all[1], ok = all[2];
+        var w = workspace(n);
+        var qgen = ++w.gen;
+        var cand = [];
+        perToken.forEach(function (groups) {
+          // The best score of this token for each document it matches.
+          var tgen = ++w.gen;
+          var touched = [];
+          groups.forEach(function (group) {
+            group.forEach(function (pair) {
+              var sets = pair[0], factor = pair[1];
+              for (var c = 0; c < NCLASS; c++) {
+                var wt = WEIGHT[c] * factor, ids = sets[c];
+                for (var i = 0; i < ids.length; i++) {
+                  var d = ids[i];
+                  if (w.bestAt[d] !== tgen) {
+                    w.bestAt[d] = tgen;
+                    w.best[d] = wt;
+                    touched.push(d);
+                  } else if (wt > w.best[d]) {
+                    w.best[d] = wt;
+                  }
+                }
+              }
+            });
+          });
+          for (var i = 0; i < touched.length; i++) {
+            var d = touched[i];
+            if (w.accAt[d] !== qgen) {
+              w.accAt[d] = qgen;
+              w.acc[d] = 0;
+              w.cnt[d] = 0;
+              cand.push(d);
+            }
+            w.acc[d] += w.best[d];
+            w.cnt[d]++;
+          }
+        });
+        var bonus = new Map();
+        if (key[0]) {
+          key[1].forEach(function (sets) { sets[3].forEach(function (d) { bonus.set(d, CODE_PREFIX); }); });
+          key[0][3].forEach(function (d) { bonus.set(d, EXACT); });
+        }
+        var want = query.tokens.length, maxCnt = 0, partial = false;
+        cand.forEach(function (d) { if (w.cnt[d] > maxCnt) maxCnt = w.cnt[d]; });
+        if (want > 0 && maxCnt < want && maxCnt > 0) {
+          want = maxCnt;
+          partial = true;
+        }
+        var score = function (d) { return (w.accAt[d] === qgen ? w.acc[d] : 0) + (bonus.get(d) || 0); };
+        var hits = [];
+        cand.forEach(function (d) {
+          if ((want > 0 && w.cnt[d] === want || bonus.get(d) === EXACT) && (!ok || ok[d])) hits.push(d);
+        });
+        bonus.forEach(function (b, d) {
+          if (b === EXACT && w.accAt[d] !== qgen && (!ok || ok[d])) hits.push(d);
+        });
+        var total = hits.length;
+        var top = topK(hits, score, limit);
+        // The workspace belongs to the next query once this function returns: keep the
+        // scores of the results now.
+        var scores = top.map(score);
+        return Promise.all(top.map(function (d, i) {
+          return docRecord(m, d).then(function (r) {
+            r.score = scores[i];
+            if (r.code === q.trim()) r.score += VERBATIM;
+            return r;
+          });
+        })).then(function (res) {
+          res = stableSort(res, function (a, b) { return b.score - a.score; });
+          res.total = total;
+          res.partial = partial;
+          res.query = query;
+          return res;
+        });
+      });
+    });
+  }
+
+  // Scratch space for scoring, kept between queries: a stamp per document says whether
+  // its slot holds a value of the current query (or token), so that no query clears or
+  // scans an array of every document.
+  var ws = null;
+  function workspace(n) {
+    if (!ws || ws.n !== n) {
+      ws = { n: n, gen: 0, acc: new Float64Array(n), cnt: new Uint16Array(n), accAt: new Uint32Array(n),
+        best: new Float64Array(n), bestAt: new Uint32Array(n) };
+    }
+    return ws;
+  }
+
+  // topK returns the k best of ids by score, ties by the lower id (as search.Reader sorts).
+  function topK(ids, score, k) {
+    var sc = new Map();
+    ids.forEach(function (d) { sc.set(d, score(d)); });
+    var before = function (a, b) { return sc.get(a) > sc.get(b) || sc.get(a) === sc.get(b) && a < b; };
+    if (ids.length <= k * 8) {
+      return ids.slice().sort(function (a, b) { return before(a, b) ? -1 : before(b, a) ? 1 : 0; }).slice(0, k);
+    }
+    var top = [];
+    for (var i = 0; i < ids.length; i++) {
+      var d = ids[i];
+      if (top.length === k && !before(d, top[k - 1])) continue;
+      var j = top.length < k ? top.length : k - 1;
+      top[j] = d;
+      while (j > 0 && before(d, top[j - 1])) {
+        top[j] = top[j - 1];
+        top[j - 1] = d;
+        j--;
+      }
+    }
+    return top;
+  }
+
+  function stableSort(arr, cmp) {
+    return arr.map(function (v, i) { return [v, i]; })
+      .sort(function (a, b) { return cmp(a[0], b[0]) || a[1] - b[1]; })
+      .map(function (p) { return p[0]; });
+  }
+
+  window.docgen = {
+    search: search,
+    parseQuery: function (q) { return ready().then(function (m) { return parseQuery(m, String(q).normalize('NFC')); }); },
+    words: function (text) { return ready().then(function (m) { return words(m, text); }); },
+    // href returns the link from this page to a site-relative URL: it works from disk too.
+    href: function (url) { return root + url + (url === '' || url.slice(-1) === '/' ? 'index.html' : ''); }
+  };
+
+  // ---- the page ----
+  function init() {
+    var input = doc.getElementById('q');
+    var panel = doc.getElementById('q-panel');
+    if (input && panel) initSearch(input, panel);
+    initCopy(panel);
+    initClassFilter();
+  }
+
+  function initSearch(input, panel) {
+    var form = doc.getElementById('q-form');
+    var list = doc.getElementById('q-results');
+    var status = doc.getElementById('q-status');
+    var svcSel = doc.getElementById('q-service');
+    var clsSel = doc.getElementById('q-class');
+    var more = doc.getElementById('q-more');
+    var limit = 10;
+    var seq = 0;
+    var timer = 0;
+    var servicesFilled = false;
+
+    function fillServices() {
+      if (servicesFilled) return Promise.resolve();
+      servicesFilled = true;
+      return serviceTitles().then(function (titles) {
+        Object.keys(titles).forEach(function (id) {
+          var o = doc.createElement('option');
+          o.value = id;
+          o.textContent = titles[id];
+          svcSel.appendChild(o);
+        });
+      }).catch(function () { servicesFilled = false; });
+    }
+
+    function setURL(q) {
+      try {
+        var u = new URL(location.href);
+        if (q) u.searchParams.set('q', q); else u.searchParams.delete('q');
+        ['service', 'status'].forEach(function (k) { u.searchParams.delete(k); });
+        if (q && svcSel.value) u.searchParams.set('service', svcSel.value);
+        if (q && clsSel.value) u.searchParams.set('status', clsSel.value);
+        history.replaceState(null, '', u.href);
+      } catch (e) { /* some browsers refuse this for file:// pages */ }
+    }
+
+    function run() {
+      var q = input.value.trim();
+      var my = ++seq;
+      setURL(q);
+      if (!q) {
+        panel.hidden = true;
+        list.textContent = '';
+        status.textContent = '';
+        return Promise.resolve();
+      }
+      panel.hidden = false;
+      return Promise.all([
+        search(q, { service: svcSel.value, status: clsSel.value, limit: limit }),
+        serviceTitles().catch(function () { return {}; }),
+        ready()
+      ]).then(function (all) {
+        if (my !== seq) return;
+        render(all[0], all[1], all[2]);
+      }, function (err) {
+        if (my !== seq) return;
+        status.textContent = String(err && err.message || err);
+      });
+    }
+
+    function render(res, titles, m) {
+      list.textContent = '';
+      var terms = [];
+      res.query.tokens.forEach(function (t) { t.terms.forEach(function (term) { terms.push([term, t.prefix]); }); });
+      res.forEach(function (r) {
+        var li = doc.createElement('li');
+        var a = doc.createElement('a');
+        a.className = 'result';
+        a.href = window.docgen.href(r.url);
+        var head = el('span', 'r-head');
+        head.appendChild(highlight(m, el('code', 'r-code'), r.code, terms));
+        var cls = r.status ? 's' + String(r.status)[0] + 'xx' : 'snone';
+        head.appendChild(el('span', 'badge ' + cls, r.status ? String(r.status) : panel.getAttribute('data-w-nostatus')));
+        head.appendChild(el('span', 'r-svc', titles[r.service] || r.service));
+        a.appendChild(head);
+        a.appendChild(highlight(m, el('span', 'r-title'), r.title, terms));
+        if (r.snippet) a.appendChild(highlight(m, el('span', 'r-snippet'), r.snippet, terms));
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      var msg;
+      if (!res.length) msg = panel.getAttribute('data-w-none');
+      else msg = panel.getAttribute('data-w-count').replace('%d', res.total);
+      if (res.partial && res.length) msg = panel.getAttribute('data-w-partial') + ' · ' + msg;
+      status.textContent = msg;
+      more.hidden = res.total <= res.length;
+    }
+
+    function el(tag, cls, text) {
+      var e = doc.createElement(tag);
+      e.className = cls;
+      if (text !== undefined) e.textContent = text;
+      return e;
+    }
+
+    // highlight fills e with text, marking the words that match a query term.
+    // A word matched by a prefix is marked as far as the prefix goes when it is one part
+    // written in lower and upper case of the same length ("4091" in 409100000).
+    function highlight(m, e, text, terms) {
+      var at = 0;
+      words(m, text).forEach(function (w) {
+        var forms = w.parts.concat(w.whole ? [w.whole] : [], w.stem ? [w.stem] : []);
+        var end = 0;
+        terms.forEach(function (t) {
+          // A number also marks the codes it begins, as it finds them.
+          var prefix = t[1] || isDigits(t[0]) && t[0].length >= 3;
+          forms.forEach(function (f) {
+            if (f === t[0]) {
+              end = w.end;
+            } else if (prefix && f.slice(0, t[0].length) === t[0]) {
+              var whole = w.parts.length === 1 && !w.whole && f === w.parts[0] && f.length === w.end - w.start;
+              end = Math.max(end, whole ? w.start + t[0].length : w.end);
+            }
+          });
+        });
+        if (!end) return;
+        e.appendChild(doc.createTextNode(text.slice(at, w.start)));
+        e.appendChild(el('mark', '', text.slice(w.start, end)));
+        at = end;
+      });
+      e.appendChild(doc.createTextNode(text.slice(at)));
+      return e;
+    }
+
+    function schedule() {
+      limit = 10;
+      clearTimeout(timer);
+      timer = setTimeout(run, 50);
+    }
+
+    function results() { return Array.prototype.slice.call(list.querySelectorAll('a.result')); }
+
+    input.addEventListener('input', schedule);
+    // Focus comes before typing: load the manifest and the service names then.
+    input.addEventListener('focus', function () {
+      ready().catch(function () { /* reported when a search fails */ });
+      fillServices();
+    });
+    svcSel.addEventListener('change', function () { limit = 10; run(); });
+    clsSel.addEventListener('change', function () { limit = 10; run(); });
+    more.addEventListener('click', function () {
+      limit += 10;
+      var n = results().length;
+      run().then(function () {
+        var r = results()[n];
+        if (r) r.focus();
+      });
+    });
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      clearTimeout(timer);
+      run().then(function () {
+        var first = results()[0];
+        if (first) location.href = first.href;
+      });
+    });
+    input.addEventListener('keydown', function (ev) {
+      if (ev.key === 'ArrowDown') {
+        var first = results()[0];
+        if (first) {
+          ev.preventDefault();
+          first.focus();
+        }
+      } else if (ev.key === 'Escape') {
+        ev.preventDefault();
+        input.value = '';
+        run();
+      }
+    });
+    list.addEventListener('keydown', function (ev) {
+      var rs = results();
+      var i = rs.indexOf(doc.activeElement);
+      if (i < 0) return;
+      if (ev.key === 'ArrowDown') {
+        ev.preventDefault();
+        if (i + 1 < rs.length) rs[i + 1].focus();
+        else if (!more.hidden) more.focus();
+      } else if (ev.key === 'ArrowUp') {
+        ev.preventDefault();
+        if (i > 0) rs[i - 1].focus(); else input.focus();
+      } else if (ev.key === 'Escape') {
+        ev.preventDefault();
+        input.focus();
+        input.value = '';
+        run();
+      }
+    });
+    doc.addEventListener('keydown', function (ev) {
+      if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      var t = ev.target;
+      var tag = t && t.tagName;
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || t && t.isContentEditable) return;
+      ev.preventDefault();
+      input.focus();
+      input.select();
+    });
+
+    var params = new URLSearchParams(location.search);
+    var q = params.get('q');
+    if (q) {
+      input.value = q;
+      fillServices().then(function () {
+        if (params.get('service')) svcSel.value = params.get('service');
+        if (params.get('status')) clsSel.value = params.get('status');
+        run();
+      });
+    }
+  }
+
+  function initCopy(panel) {
+    var copied = panel && panel.getAttribute('data-w-copied') || 'Copied';
+    Array.prototype.forEach.call(doc.querySelectorAll('button.copy[data-copy]'), function (b) {
+      b.hidden = false;
+      var label = b.textContent;
+      b.addEventListener('click', function () {
+        var u = b.getAttribute('data-copy');
+        if (!/^[a-z]+:/i.test(u)) {
+          u = new URL(root + u, location.href).href;
+          if (location.protocol === 'file:' && u.slice(-1) === '/') u += 'index.html';
+        }
+        var done = function () {
+          b.textContent = copied;
+          setTimeout(function () { b.textContent = label; }, 2000);
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(u).then(done, function () { fallbackCopy(u); done(); });
+        } else {
+          fallbackCopy(u);
+          done();
+        }
+      });
+    });
+  }
+
+  function fallbackCopy(text) {
+    var t = doc.createElement('textarea');
+    t.value = text;
+    t.setAttribute('readonly', '');
+    t.className = 'visually-hidden';
+    doc.body.appendChild(t);
+    t.select();
+    try { doc.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+    t.remove();
+  }
+
+  function initClassFilter() {
+    var box = doc.querySelector('.class-filter');
+    if (!box) return;
+    box.hidden = false;
+    var buttons = Array.prototype.slice.call(box.querySelectorAll('button[data-class]'));
+    buttons.forEach(function (b) {
+      b.addEventListener('click', function () {
+        var cls = b.getAttribute('data-class');
+        buttons.forEach(function (o) { o.setAttribute('aria-pressed', String(o === b)); });
+        Array.prototype.forEach.call(doc.querySelectorAll('.status-group'), function (g) {
+          g.hidden = !!cls && g.getAttribute('data-class') !== cls;
+        });
+      });
+    });
+  }
+
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', init);
+  else init();
+})();
