@@ -106,9 +106,10 @@ func TestHostileSources(t *testing.T) {
 				t.Errorf("deep nesting: entries %v", e)
 			}
 		}},
-		{name: "too-large.md", gen: func() []byte {
-			return bytes.Repeat([]byte("| CODE | 400 |\n"), (64<<20)/15+10)
-		}, code: ExitSources, stderr: []string{"too-large.md:1:1: error: source is larger than --max-source-size 64MiB"}},
+		{name: "100mb.md", gen: func() []byte {
+			// A 100 MB source, made here rather than committed: refused before it is parsed.
+			return bytes.Repeat([]byte("| CODE_0000001 | 400 | a message of one row |\n"), (100<<20)/45)
+		}, code: ExitSources, stderr: []string{"100mb.md:1:1: error: source is larger than --max-source-size 64MiB"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -176,3 +176,38 @@ func TestInterruptedBuildExits130(t *testing.T) {
 	}
 	t.Fatal("every build finished before SIGINT could land while it was writing")
 }
+
+// TestReproducibleAcrossMachines builds the default content with the real binary in two
+// different directories, with one core and with two, and the same SOURCE_DATE_EPOCH: every
+// output byte must be the same.
+func TestReproducibleAcrossMachines(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the real binary twice")
+	}
+	bin := buildBinary(t)
+	var trees []map[string][]byte
+	for _, procs := range []string{"1", "2"} {
+		dir := filepath.Join(t.TempDir(), "work-"+procs)
+		if err := copyDir(contentDir, filepath.Join(dir, "content")); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(bin, "build", "--quiet")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOMAXPROCS="+procs, "SOURCE_DATE_EPOCH=1700000000")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("build with GOMAXPROCS=%s: %v\n%s", procs, err, out)
+		}
+		trees = append(trees, readTree(t, filepath.Join(dir, "public")))
+	}
+	if len(trees[0]) < 100 {
+		t.Fatalf("the build wrote only %d files", len(trees[0]))
+	}
+	for name, data := range trees[0] {
+		if !bytes.Equal(data, trees[1][name]) {
+			t.Errorf("%s differs between GOMAXPROCS=1 in one folder and GOMAXPROCS=2 in another", name)
+		}
+	}
+	if len(trees[0]) != len(trees[1]) {
+		t.Errorf("the builds wrote %d and %d files", len(trees[0]), len(trees[1]))
+	}
+}

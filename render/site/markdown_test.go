@@ -143,6 +143,10 @@ func FuzzMarkdown(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		checkHTML(t, src, string(Markdown(src)))
+		out := string(Markdown(src))
+		checkHTML(t, src, out)
+		if again := string(Markdown(src)); again != out {
+			t.Fatalf("rendering %q twice gave different HTML", src)
+		}
 	})
 }

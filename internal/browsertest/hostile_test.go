@@ -1,0 +1,117 @@
+package browsertest
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// pwnedTrap runs first in every document: any payload of the hostile sources that executes
+// sets window.__pwned, and the setter records it even if the payload later deletes it.
+const pwnedTrap = `window.__pwnedLog = [];
+Object.defineProperty(window, '__pwned', {configurable: false,
+  get: function () { return window.__pwnedLog.length ? window.__pwnedLog[0] : undefined; },
+  set: function (v) { window.__pwnedLog.push(String(v)); }});`
+
+// TestHostileSite builds a site from testdata/hostile and opens every page kind of it,
+// with search results showing hostile text: no payload runs, no CSP rule breaks, no other
+// host is asked for anything.
+func TestHostileSite(t *testing.T) {
+	browser := NewBrowser(t)
+	root := moduleRoot(t)
+	out := filepath.Join(t.TempDir(), "site")
+	sources, _ := filepath.Glob(filepath.Join(root, "testdata", "hostile", "*.md"))
+	var args []string
+	for _, s := range sources {
+		if filepath.Base(s) != "README.md" {
+			args = append(args, s)
+		}
+	}
+	if len(args) < 3 {
+		t.Fatalf("hostile sources: %v", args)
+	}
+	cmd := exec.Command(goTool(), append([]string{"run", "./cmd/docgen", "build", "--quiet", "--out", out}, args...)...)
+	cmd.Dir = root
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("docgen build: %v\n%s", err, b)
+	}
+	var cat catalogJSON
+	data, err := os.ReadFile(filepath.Join(out, "catalog.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &cat); err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{"index.html", "404.html"}
+	for _, s := range cat.Services {
+		pages = append(pages, s.ID+"/index.html")
+		for _, e := range s.Entries {
+			pages = append(pages, strings.TrimSuffix(e.URL, "/")+"/index.html")
+			if e.Status != 0 {
+				pages = append(pages, "status/"+itoa(e.Status)+"/index.html")
+			}
+		}
+	}
+	srv := serve(t, out)
+	host := strings.TrimPrefix(srv.URL, "http://")
+	ctx, w := tab(t, browser)
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: pwnedTrap}); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, p := range pages {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		for _, u := range []string{srv.URL + "/" + p, fileURL(out, p)} {
+			w.Reset()
+			navigate(t, ctx, u)
+			// Hover and focus everything, so that event-handler payloads would fire.
+			eval[bool](t, ctx, `(() => { for (const el of document.querySelectorAll('*')) {
+				for (const ev of ['mouseover', 'mouseenter', 'focus', 'click', 'load', 'error']) {
+					if (ev === 'click' && (el.tagName === 'A' || el.tagName === 'BUTTON')) continue;
+					el.dispatchEvent(new Event(ev)); } } return true; })()`)
+			if log := eval[[]string](t, ctx, `window.__pwnedLog`); len(log) > 0 {
+				t.Errorf("%s: a payload ran: __pwned set to %v", u, log)
+			}
+			checkClean(t, ctx, w, host)
+		}
+	}
+	// Search results render hostile messages and descriptions as snippets.
+	navigate(t, ctx, srv.URL+"/index.html?q=pwned")
+	for _, q := range []string{"pwned", "script", "SCRIPT_TAG", "img onerror", "javascript"} {
+		w.Reset()
+		eval[bool](t, ctx, `(() => { const q = document.getElementById('q'); q.value = `+jsString(q)+`;
+			q.dispatchEvent(new Event('input')); return true; })()`)
+		time.Sleep(300 * time.Millisecond)
+		n := eval[int](t, ctx, `docgen.search(`+jsString(q)+`).then(r => r.length)`)
+		if q == "SCRIPT_TAG" && n == 0 {
+			t.Errorf("search for %q found nothing", q)
+		}
+		if log := eval[[]string](t, ctx, `window.__pwnedLog`); len(log) > 0 {
+			t.Errorf("search %q: a payload ran: __pwned set to %v", q, log)
+		}
+		checkClean(t, ctx, w, host)
+	}
+}
+
+func jsString(s string) string {
+	var b bytes.Buffer
+	json.NewEncoder(&b).Encode(s)
+	return strings.TrimSpace(b.String())
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
