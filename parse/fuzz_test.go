@@ -124,3 +124,24 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDetect asks every reader about any input: no panic, scores never negative, a reason
+// always given, and the same answer twice.
+func FuzzDetect(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r1, c1 := Detect(NewSource("fuzz.txt", data))
+		r2, c2 := Detect(NewSource("fuzz.txt", data))
+		if (r1 == nil) != (r2 == nil) || (r1 != nil && r1.Name() != r2.Name()) {
+			t.Fatalf("detection chose differently on the same input")
+		}
+		for i, c := range c1 {
+			if c.Detection.Score < 0 || c.Detection.Why == "" {
+				t.Fatalf("%s: score %d, reason %q", c.Reader, c.Detection.Score, c.Detection.Why)
+			}
+			if c != c2[i] {
+				t.Fatalf("%s answered %v, then %v", c.Reader, c.Detection, c2[i].Detection)
+			}
+		}
+	})
+}
