@@ -20,11 +20,13 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"docgen/catalog"
 	"docgen/render"
@@ -47,11 +49,15 @@ type Options struct {
 	HomeOnly bool
 	// Search tunes the search index.
 	Search search.Options
+	// ConcurrentWrite says that write may be called from several goroutines at once, so
+	// that entry pages are written as they are rendered on every core. Without it, calls
+	// to write are serialized (pages are still rendered in parallel).
+	ConcurrentWrite bool
 }
 
 // Write renders the site of c into o. It is one of docgen build's outputs.
 func Write(o *render.Output, c *catalog.Catalog) error {
-	return Render(c, Options{}, o.WriteFile)
+	return Render(c, Options{ConcurrentWrite: true}, o.WriteFile)
 }
 
 // Render renders the site of c, handing each file to write with its slash-separated path
@@ -60,6 +66,15 @@ func Render(c *catalog.Catalog, opts Options, write func(rel string, data []byte
 	t, err := parseTemplates()
 	if err != nil {
 		return err
+	}
+	if !opts.ConcurrentWrite {
+		var mu sync.Mutex
+		serial := write
+		write = func(rel string, data []byte) error {
+			mu.Lock()
+			defer mu.Unlock()
+			return serial(rel, data)
+		}
 	}
 	b := &builder{c: c, t: t, write: write, lang: siteLang(c.Lang), refs: map[*catalog.Entry]entryRef{}}
 	b.w = words[b.lang]
@@ -121,11 +136,12 @@ func (b *builder) build(opts Options) error {
 		if err := b.service(s); err != nil {
 			return err
 		}
-		for i, e := range s.Entries {
-			if err := b.entry(s, i, e); err != nil {
-				return err
-			}
+		for _, e := range s.Entries {
+			b.sitemap = append(b.sitemap, render.EntryURL(s, e))
 		}
+	}
+	if err := b.entries(); err != nil {
+		return err
 	}
 	for _, st := range statuses(b.c) {
 		if err := b.status(st); err != nil {
@@ -201,14 +217,23 @@ func (b *builder) siteTitle() string {
 
 // render executes a page template and writes the page at site-relative URL u.
 func (b *builder) render(name string, p *page) error {
-	var buf bytes.Buffer
-	if err := b.t[name].ExecuteTemplate(&buf, "layout", p); err != nil {
-		return fmt.Errorf("render %s for %s: %w", name, p.URL, err)
+	data, err := b.execute(name, p)
+	if err != nil {
+		return err
 	}
 	if p.URL != render.NotFoundURL {
 		b.sitemap = append(b.sitemap, p.URL)
 	}
-	return b.write(render.FilePath(p.URL), buf.Bytes())
+	return b.write(render.FilePath(p.URL), data)
+}
+
+// execute runs template name over p. It is safe for concurrent use.
+func (b *builder) execute(name string, p *page) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := b.t[name].ExecuteTemplate(&buf, "layout", p); err != nil {
+		return nil, fmt.Errorf("render %s for %s: %w", name, p.URL, err)
+	}
+	return buf.Bytes(), nil
 }
 
 // entryRef is an entry as lists show it.
@@ -521,7 +546,56 @@ const (
 	maxSameCode = 20
 )
 
-// entry writes the page of e, the entry at index i of s.Entries.
+// entries writes the page of every entry, rendering on every core. Each page depends only
+// on the catalog and on what build computed before (b.refs holds every entry by now, so
+// ref only reads), so the files are the same whatever the order they are made in; the
+// sitemap lists entries in catalog order, added by build. The first error in catalog
+// order is returned.
+func (b *builder) entries() error {
+	type job struct {
+		s *catalog.Service
+		i int
+	}
+	var jobs []job
+	for _, s := range b.c.Services {
+		for i := range s.Entries {
+			jobs = append(jobs, job{s, i})
+		}
+	}
+	errs := make([]error, len(jobs))
+	var failed atomic.Bool
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				if failed.Load() {
+					continue
+				}
+				j := jobs[k]
+				if errs[k] = b.entry(j.s, j.i, j.s.Entries[j.i]); errs[k] != nil {
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	for k := range jobs {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// entry writes the page of e, the entry at index i of s.Entries. It runs on several
+// goroutines at once: it must only read the builder.
 func (b *builder) entry(s *catalog.Service, i int, e *catalog.Entry) error {
 	u := render.EntryURL(s, e)
 	p := b.page(u, e.Code)
@@ -567,7 +641,11 @@ func (b *builder) entry(s *catalog.Service, i int, e *catalog.Entry) error {
 	}
 	p.Desc = d.Title
 	p.Main = d
-	return b.render("entry.html", p)
+	data, err := b.execute("entry.html", p)
+	if err != nil {
+		return err
+	}
+	return b.write(render.FilePath(p.URL), data)
 }
 
 // ---- status ----
