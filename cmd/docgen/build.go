@@ -86,7 +86,10 @@ func outputs(cfg *Config) []output {
 
 func runBuild(ctx context.Context, opts *BuildOptions) error {
 	start := time.Now()
+	prog := newProgress(opts.IO, opts.Quiet)
+	finish := prog.track("reading sources", -1, func() int64 { return 0 })
 	l, err := loadCatalog(ctx, opts.sourceOptions, opts.configSet)
+	finish()
 	if err != nil {
 		return err
 	}
@@ -109,12 +112,17 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 	if err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
+	// Roughly the files the site will have: a page per entry, service and status, a few more.
+	estimate := int64(l.catalog.EntryCount() + 2*len(l.catalog.Services) + 64)
+	finish = prog.track("writing", estimate, func() int64 { n, _ := out.Written(); return n })
+	defer finish()
 	for _, w := range outputs(l.config) {
 		if err := w.write(out, l.catalog); err != nil {
 			out.Abort()
 			return &exitError{code: ExitInternal, err: fmt.Errorf("%s: %w", w.name, err)}
 		}
 	}
+	finish()
 	if err := out.Commit(); err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
