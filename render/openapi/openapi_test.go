@@ -505,3 +505,25 @@ func TestKinSees31(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestYAMLKeepsBlankishLines: text with a line of only spaces reads back unchanged, and
+// blank lines of literal blocks are trimmed otherwise.
+func TestYAMLKeepsBlankishLines(t *testing.T) {
+	for _, text := range []string{"first\n   \nthird", "first\n\nthird\n", "tab\n\t\nend"} {
+		v := newMap().set("description", text).set("list", []any{newMap().set("x", "a\nb")})
+		data, err := marshalYAML(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := decodeYAML(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !equal(back, v) {
+			t.Errorf("%q does not read back:\n%s", text, data)
+		}
+		if !hasBlankishLine(v) && reBlankIndent.Match(data) {
+			t.Errorf("blank lines left indented:\n%s", data)
+		}
+	}
+}
