@@ -211,7 +211,7 @@ type htmlWalker struct {
 	pageTitle string
 	blocky    map[*html.Node]bool // hasBlocks's answers
 
-	stack   []*hOpen
+	stack   []*open
 	summary []string
 	samples []codeSample
 	errors  bool // an error table, list or code heading has been read
@@ -219,18 +219,6 @@ type htmlWalker struct {
 	// if none); errBlocks[i] counts the error tables and lists among blocks[:i].
 	nextHeading []int
 	errBlocks   []int
-}
-
-// hOpen is a heading of a page whose content is being collected.
-type hOpen struct {
-	level  int
-	kind   headingKind
-	text   string
-	status catalog.Status
-	pos    catalog.Pos
-	entry  *catalog.Entry
-	role   role
-	body   []string
 }
 
 // skipTags are elements whose content is not documentation: scripts, styles, forms and
@@ -432,7 +420,7 @@ func (w *htmlWalker) ownErrors(i int) bool {
 	return w.errBlocks[w.nextHeading[i]] > w.errBlocks[i+1]
 }
 
-func (w *htmlWalker) top() *hOpen {
+func (w *htmlWalker) top() *open {
 	if len(w.stack) == 0 {
 		return nil
 	}
@@ -444,7 +432,7 @@ func (w *htmlWalker) top() *hOpen {
 func (w *htmlWalker) heading(i int) bool {
 	b := w.blocks[i]
 	w.closeTo(b.level)
-	o := &hOpen{level: b.level, text: b.text, pos: b.pos}
+	o := &open{level: b.level, text: b.text, pos: b.pos}
 	parent := w.top()
 	code := cleanCode(b.text)
 	st, name, isStatus := statusHeading(b.text)
@@ -561,30 +549,7 @@ func (w *htmlWalker) closeTo(level int) {
 	for len(w.stack) > 0 && w.top().level >= level {
 		o := w.top()
 		w.stack = w.stack[:len(w.stack)-1]
-		body := trimBlankLines(strings.Join(o.body, "\n\n"))
-		switch o.kind {
-		case hCode:
-			o.entry.Description = appendMarkdown(o.entry.Description, body)
-		case hPart:
-			switch o.role {
-			case roleResolution:
-				o.entry.Resolution = appendMarkdown(o.entry.Resolution, body)
-			case roleMessage:
-				o.entry.Message = appendMarkdown(o.entry.Message, body)
-			case roleDescription:
-				o.entry.Description = appendMarkdown(o.entry.Description, body)
-			default:
-				if body != "" {
-					o.entry.Fields = append(o.entry.Fields, catalog.Field{Name: o.text, Value: body})
-				}
-			}
-		case hGroup:
-			w.doc.Groups = append(w.doc.Groups, catalog.Group{Name: o.text, Status: o.status, Description: body, Source: o.pos})
-		case hSection:
-			if body != "" {
-				w.doc.Sections = append(w.doc.Sections, catalog.Section{Title: o.text, Body: body, Source: o.pos})
-			}
-		}
+		w.doc.closeHeading(o)
 	}
 }
 

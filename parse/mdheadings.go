@@ -259,6 +259,16 @@ func (w *mdWalker) closeTo(level int) {
 
 // close stores what a heading collected.
 func (w *mdWalker) close(o *open) {
+	if body := w.doc.closeHeading(o); o.kind == hSection && body != "" {
+		w.responseFormat(o, body)
+	}
+}
+
+// closeHeading stores what a closed heading collected, whichever reader walked it: a code's
+// text as its description, a part of a code's documentation (a "Resolution" subheading) in
+// its field, a group with a status or text of its own, a section with text. It returns the
+// heading's body.
+func (doc *Doc) closeHeading(o *open) string {
 	body := trimBlankLines(strings.Join(o.body, "\n\n"))
 	switch o.kind {
 	case hCode:
@@ -278,14 +288,14 @@ func (w *mdWalker) close(o *open) {
 		}
 	case hGroup:
 		if body != "" || o.status != 0 {
-			w.doc.Groups = append(w.doc.Groups, catalog.Group{Name: o.text, Status: o.status, Description: body, Source: o.pos})
+			doc.Groups = append(doc.Groups, catalog.Group{Name: o.text, Status: o.status, Description: body, Source: o.pos})
 		}
 	case hSection:
 		if body != "" {
-			w.doc.Sections = append(w.doc.Sections, catalog.Section{Title: o.text, Body: body, Source: o.pos})
-			w.responseFormat(o, body)
+			doc.Sections = append(doc.Sections, catalog.Section{Title: o.text, Body: body, Source: o.pos})
 		}
 	}
+	return body
 }
 
 // appendMarkdown joins two Markdown texts with a blank line.

@@ -2,7 +2,6 @@ package parse
 
 import (
 	"sort"
-	"strings"
 
 	"docgen/catalog"
 )
@@ -59,37 +58,8 @@ func (ix *posIndex) pos(off int) catalog.Pos {
 	return catalog.Pos{File: ix.src.Path, Line: i + 1, Col: col}
 }
 
-// split splits one pipe-table row into cells exactly as splitRow does (see table.go), with
-// positions from ix, so that a long line costs time linear in its length.
+// split splits one pipe-table row into cells as splitRow does, with positions from ix, so
+// that a long line costs time linear in its length.
 func (ix *posIndex) split(line []byte, lineOff int) []cell {
-	start, end := 0, len(line)
-	for start < end && (line[start] == ' ' || line[start] == '\t') {
-		start++
-	}
-	for end > start && (line[end-1] == ' ' || line[end-1] == '\t') {
-		end--
-	}
-	if start < end && line[start] == '|' {
-		start++
-	}
-	if end > start && line[end-1] == '|' && (end-2 < start || line[end-2] != '\\') {
-		end--
-	}
-	var cells []cell
-	cellStart := start
-	for i := start; i <= end; i++ {
-		if i < end && (line[i] != '|' || (i > start && line[i-1] == '\\')) {
-			continue
-		}
-		raw := line[cellStart:i]
-		lead := 0
-		for lead < len(raw) && (raw[lead] == ' ' || raw[lead] == '\t') {
-			lead++
-		}
-		text := strings.TrimSpace(string(raw))
-		text = strings.ReplaceAll(text, `\|`, "|")
-		cells = append(cells, cell{Text: text, Pos: ix.pos(lineOff + cellStart + lead)})
-		cellStart = i + 1
-	}
-	return cells
+	return splitCells(line, lineOff, ix.pos)
 }

@@ -42,6 +42,12 @@ type tableRow struct {
 // goldmark's table parser, which pads short rows and silently drops cells past the
 // header's count, it returns every cell, so that a ragged row can be reported.
 func splitRow(src *Source, line []byte, lineOff int) []cell {
+	return splitCells(line, lineOff, src.Pos)
+}
+
+// splitCells splits a row as splitRow describes, placing each cell with pos (a byte offset
+// in the source to its position).
+func splitCells(line []byte, lineOff int, pos func(int) catalog.Pos) []cell {
 	start, end := 0, len(line)
 	for start < end && (line[start] == ' ' || line[start] == '\t') {
 		start++
@@ -68,7 +74,7 @@ func splitRow(src *Source, line []byte, lineOff int) []cell {
 		}
 		text := strings.TrimSpace(string(raw))
 		text = strings.ReplaceAll(text, `\|`, "|")
-		cells = append(cells, cell{Text: text, Pos: src.Pos(lineOff + cellStart + lead)})
+		cells = append(cells, cell{Text: text, Pos: pos(lineOff + cellStart + lead)})
 		cellStart = i + 1
 	}
 	return cells
