@@ -29,8 +29,9 @@ lint:
 	$(GO) vet $(PKGS)
 	@command -v staticcheck >/dev/null && staticcheck $(PKGS) || $(GO) run honnef.co/go/tools/cmd/staticcheck@latest $(PKGS)
 
+# Preview the site on http://127.0.0.1:8080/ with live reload; Ctrl-C stops.
 serve:
-	@echo "make serve: docgen serve is not built yet (it arrives with the scale issue)" >&2; exit 1
+	$(GO) run ./cmd/docgen serve
 
 # Packages whose tests keep goldens define an -update flag; rewrite them all.
 golden:

@@ -86,8 +86,15 @@ var ReservedServiceIDs = map[string]bool{
 	"status": true, "search": true, "assets": true, "catalog": true, "openapi": true, "404": true,
 }
 
+// Writer is where renderers put files: an Output on disk for docgen build, memory for docgen
+// serve. WriteFile takes a slash-separated path relative to the site's root and must be
+// safe for concurrent use.
+type Writer interface {
+	WriteFile(rel string, data []byte) error
+}
+
 // WriteJSON writes catalog.json and its JSON Schema, catalog.schema.json, into o.
-func WriteJSON(o *Output, c *catalog.Catalog) error {
+func WriteJSON(o Writer, c *catalog.Catalog) error {
 	var buf bytes.Buffer
 	if err := catalog.EncodeJSON(&buf, c, EntryURL); err != nil {
 		return err

@@ -67,7 +67,7 @@ everything succeeded: a build with errors writes nothing.
 // them aborts the whole build and writes nothing.
 type output struct {
 	name  string
-	write func(*render.Output, *catalog.Catalog) error
+	write func(render.Writer, *catalog.Catalog) error
 }
 
 // outputs returns what docgen build writes, in order, into one Output; cfg is nil when the
@@ -79,7 +79,7 @@ func outputs(cfg *Config) []output {
 	}
 	return []output{
 		{"json catalog", render.WriteJSON},
-		{"openapi", func(o *render.Output, c *catalog.Catalog) error { return openapi.WriteFiles(o, c, oa) }},
+		{"openapi", func(o render.Writer, c *catalog.Catalog) error { return openapi.WriteFiles(o, c, oa) }},
 		{"site", site.Write},
 	}
 }

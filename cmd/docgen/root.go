@@ -82,7 +82,7 @@ JSON catalog.
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: ExitUsage, err: fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(newBuildCmd(ios, nil), newCheckCmd(ios, nil), newParseCmd(ios, nil), newExportCmd(ios), newDiffCmd(ios, nil))
+	root.AddCommand(newBuildCmd(ios, nil), newCheckCmd(ios, nil), newParseCmd(ios, nil), newExportCmd(ios), newDiffCmd(ios, nil), newServeCmd(ios, nil))
 	return root
 }
 

@@ -143,7 +143,7 @@ func (d *Document) Components() (schemas, responses []string) {
 
 // WriteFiles writes openapi.yaml and openapi.json (OpenAPI 3.1) of c into o, with info and
 // servers from s: the OpenAPI output of docgen build.
-func WriteFiles(o *render.Output, c *catalog.Catalog, s Settings) error {
+func WriteFiles(o render.Writer, c *catalog.Catalog, s Settings) error {
 	d, err := Build(c, Options{Settings: s})
 	if err != nil {
 		return err

@@ -56,7 +56,7 @@ type Options struct {
 }
 
 // Write renders the site of c into o. It is one of docgen build's outputs.
-func Write(o *render.Output, c *catalog.Catalog) error {
+func Write(o render.Writer, c *catalog.Catalog) error {
 	return Render(c, Options{ConcurrentWrite: true}, o.WriteFile)
 }
 

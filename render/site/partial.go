@@ -1,0 +1,127 @@
+package site
+
+import (
+	"errors"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"docgen/catalog"
+	"docgen/render"
+	"docgen/render/search"
+)
+
+// Partial says which pages RenderPartial writes, and which search index they link to.
+type Partial struct {
+	// Services are the IDs of the services whose own page and entry pages are written.
+	Services []string
+	// IndexDir is the site-relative folder of the search index that an earlier Render of
+	// the site wrote ("search/0123456789/", the folder of its files), which the pages link
+	// to: RenderPartial builds no index of its own.
+	IndexDir string
+}
+
+// RenderPartial writes part of the site of c, for a preview that must show an edit at
+// once (docgen serve): the content-hashed assets, the overview, every status page,
+// 404.html, and the service page and entry pages of each service p names. It builds no
+// search index and writes no sitemap, which on a large catalog is most of Render's time,
+// and leaves the other services' pages alone.
+//
+// Each page it writes is the page Render writes for c, except that it links to the search
+// index in p.IndexDir (which may be older than c); a Render of c afterwards brings every
+// page, the index and the sitemap up to date. opts.HomeOnly and opts.Search are ignored.
+func RenderPartial(c *catalog.Catalog, opts Options, p Partial, write func(rel string, data []byte) error) error {
+	if p.IndexDir == "" || !strings.HasPrefix(p.IndexDir, render.SearchURL("")) || !strings.HasSuffix(p.IndexDir, "/") {
+		return errors.New("site: Partial.IndexDir must be the folder of a search index, such as \"search/0123456789/\"")
+	}
+	t, err := parseTemplates()
+	if err != nil {
+		return err
+	}
+	if !opts.ConcurrentWrite {
+		var mu sync.Mutex
+		serial := write
+		write = func(rel string, data []byte) error {
+			mu.Lock()
+			defer mu.Unlock()
+			return serial(rel, data)
+		}
+	}
+	b := &builder{c: c, t: t, write: write, lang: siteLang(c.Lang), refs: map[*catalog.Entry]entryRef{}}
+	b.w = words[b.lang]
+	return b.partial(p)
+}
+
+// partial does what build does, minus the search index, the sitemap and the pages of the
+// services p does not name.
+func (b *builder) partial(p Partial) error {
+	for name, u := range map[string]*string{"style.css": &b.css, "docgen.js": &b.js, "favicon.svg": &b.icon} {
+		var err error
+		if *u, err = b.asset(name); err != nil {
+			return err
+		}
+	}
+	b.indexDir = p.IndexDir
+	b.classes = statusClasses(b.c)
+	b.related = map[string][]entryRef{}
+	for _, s := range b.c.Services {
+		for _, e := range s.Entries {
+			k := search.CodeKey(e.Code)
+			b.related[k] = append(b.related[k], b.ref(s, e))
+		}
+	}
+	// b.refs now holds every entry, so making a page only reads the builder, except for
+	// the sitemap that render appends to: each worker has its own copy of the builder with
+	// its own sitemap (which is dropped), and the pages are made on every core, the largest
+	// (the status pages, which list every entry of their status) first.
+	var jobs []func(*builder) error
+	for _, st := range statuses(b.c) {
+		jobs = append(jobs, func(b *builder) error { return b.status(st) })
+	}
+	jobs = append(jobs, (*builder).home, (*builder).notFound)
+	for _, s := range b.c.Services {
+		if !slices.Contains(p.Services, s.ID) {
+			continue
+		}
+		jobs = append(jobs, func(b *builder) error { return b.service(s) })
+		for i, e := range s.Entries {
+			jobs = append(jobs, func(b *builder) error { return b.entry(s, i, e) })
+		}
+	}
+	return b.run(jobs)
+}
+
+// run runs jobs on every core, each worker on its own copy of b, and returns the first
+// error in the order of jobs.
+func (b *builder) run(jobs []func(*builder) error) error {
+	errs := make([]error, len(jobs))
+	var failed atomic.Bool
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			own := *b
+			own.sitemap = nil
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(jobs) || failed.Load() {
+					return
+				}
+				if errs[k] = jobs[k](&own); errs[k] != nil {
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
