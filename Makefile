@@ -3,7 +3,7 @@ GO ?= go
 PKGS := ./...
 FUZZTIME ?= 30s
 
-.PHONY: build test bench fuzz lint serve golden screenshots
+.PHONY: build test bench bench-compare fuzz lint serve golden screenshots
 
 build:
 	$(GO) run ./cmd/docgen build
@@ -12,8 +12,24 @@ test:
 	$(GO) vet $(PKGS)
 	$(GO) test -count=1 $(PKGS)
 
+# The Go benchmarks of every package, then whole builds of the real docgen binary on a
+# synthetic corpus (internal/benchbuild): wall time, peak RSS, files and bytes, the floor
+# and the scaling per 10x. BENCH_SIZES=1k,10k,100k for the scale target; BENCH_FLAGS takes
+# more benchbuild flags (e.g. -benchfmt new.txt, for benchstat).
+BENCH_SIZES ?= 1k,10k
+BENCH_RUNS ?= 3
+BENCH_FLAGS ?=
+BENCH_COMPARE_FLAGS ?=
+
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	$(GO) run ./internal/benchbuild -sizes $(BENCH_SIZES) -runs $(BENCH_RUNS) $(BENCH_FLAGS)
+
+# docgen build against Hugo (one page per error) + Pagefind on the same corpus; installs
+# Hugo (Debian) and Pagefind (npm, into .bench/) when missing. BENCH_COMPARE_FLAGS takes
+# more flags of benchbuild compare (e.g. -keep -v).
+bench-compare:
+	GO=$(GO) BENCH_SIZES=$(BENCH_SIZES) BENCH_RUNS=$(BENCH_RUNS) scripts/bench-compare.sh $(BENCH_COMPARE_FLAGS)
 
 # Run every fuzz target of every package for FUZZTIME each. Minimizing a new input is
 # capped at 2s: with Go's default of 60s a large seed stalls the run for minutes.
