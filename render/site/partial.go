@@ -36,21 +36,10 @@ func RenderPartial(c *catalog.Catalog, opts Options, p Partial, write func(rel s
 	if p.IndexDir == "" || !strings.HasPrefix(p.IndexDir, render.SearchURL("")) || !strings.HasSuffix(p.IndexDir, "/") {
 		return errors.New("site: Partial.IndexDir must be the folder of a search index, such as \"search/0123456789/\"")
 	}
-	t, err := parseTemplates()
+	b, err := newBuilder(c, opts, write)
 	if err != nil {
 		return err
 	}
-	if !opts.ConcurrentWrite {
-		var mu sync.Mutex
-		serial := write
-		write = func(rel string, data []byte) error {
-			mu.Lock()
-			defer mu.Unlock()
-			return serial(rel, data)
-		}
-	}
-	b := &builder{c: c, t: t, write: write, lang: siteLang(c.Lang), refs: map[*catalog.Entry]entryRef{}}
-	b.w = words[b.lang]
 	return b.partial(p)
 }
 

@@ -63,9 +63,19 @@ func Write(o render.Writer, c *catalog.Catalog) error {
 // Render renders the site of c, handing each file to write with its slash-separated path
 // relative to the site's root.
 func Render(c *catalog.Catalog, opts Options, write func(rel string, data []byte) error) error {
-	t, err := parseTemplates()
+	b, err := newBuilder(c, opts, write)
 	if err != nil {
 		return err
+	}
+	return b.build(opts)
+}
+
+// newBuilder parses the templates and starts a build of c's site. Calls to write are
+// serialized unless opts says write is safe for concurrent use.
+func newBuilder(c *catalog.Catalog, opts Options, write func(rel string, data []byte) error) (*builder, error) {
+	t, err := parseTemplates()
+	if err != nil {
+		return nil, err
 	}
 	if !opts.ConcurrentWrite {
 		var mu sync.Mutex
@@ -78,7 +88,7 @@ func Render(c *catalog.Catalog, opts Options, write func(rel string, data []byte
 	}
 	b := &builder{c: c, t: t, write: write, lang: siteLang(c.Lang), refs: map[*catalog.Entry]entryRef{}}
 	b.w = words[b.lang]
-	return b.build(opts)
+	return b, nil
 }
 
 // builder holds what every page of one build shares.
