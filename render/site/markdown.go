@@ -83,6 +83,14 @@ func SafeURL(u string) bool {
 	return true
 }
 
+// safeDestination reports whether a link destination is safe both as parsed and as the
+// renderer will write it, with backslash escapes and character references resolved: the
+// fuzzer found that "[](\\:)" passes as the relative path "/:" but is written href=":".
+func safeDestination(dest []byte) bool {
+	resolved := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest)))
+	return SafeURL(string(dest)) && SafeURL(string(resolved))
+}
+
 // linkSanitizer rewrites the parsed document before it is rendered: see Markdown.
 type linkSanitizer struct{}
 
@@ -108,7 +116,7 @@ func (linkSanitizer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	})
 	for _, n := range links {
 		l := n.(*ast.Link)
-		if SafeURL(string(l.Destination)) {
+		if safeDestination(l.Destination) {
 			if isExternal(string(l.Destination)) {
 				l.SetAttributeString("rel", []byte("nofollow noopener"))
 			}
@@ -119,7 +127,7 @@ func (linkSanitizer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	for _, n := range images {
 		img := n.(*ast.Image)
 		dest := string(img.Destination)
-		if !SafeURL(dest) || !isExternal(dest) && dest != "" {
+		if !safeDestination(img.Destination) || !isExternal(dest) && dest != "" {
 			// A relative image would point into the source's folder, which the site does
 			// not have; keep its text.
 			unwrap(img)
