@@ -190,6 +190,11 @@ func (sc *scanner) findTable(i int) (*scrapedTable, bool) {
 			if !headerCells(header) {
 				return nil, false
 			}
+			seen := map[role]bool{}
+			for _, c := range header {
+				seen[headerRole(c.Text)] = true
+			}
+		collect:
 			for ; j < i+maxHeaderLines && j <= sc.n; j++ {
 				tj, lj, oj := sc.line(j)
 				if !trailingPipe(tj) {
@@ -198,6 +203,16 @@ func (sc *scanner) findTable(i int) (*scrapedTable, bool) {
 				cells := sc.ix.split(lj, oj)
 				if !headerCells(cells) {
 					break
+				}
+				// A role the header already has starts the rows: a first code that reads
+				// like a header ("ErrorType |" under "오류 코드 |") is data, not a column.
+				for _, c := range cells {
+					if seen[headerRole(c.Text)] {
+						break collect
+					}
+				}
+				for _, c := range cells {
+					seen[headerRole(c.Text)] = true
 				}
 				header = append(header, cells...)
 			}
