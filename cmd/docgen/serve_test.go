@@ -263,6 +263,9 @@ func TestServeReloadsAChangedSource(t *testing.T) {
 	}
 
 	events := subscribe(t, s)
+	// The index the pages link to before the change: the background render must replace it
+	// (read now, since on a small catalog that render may finish before the event is read).
+	oldIndex := s.site.Load().indexDir
 	writeSource(t, filepath.Join(dir, "auth.md"), table("Auth API",
 		[4]string{"TOKEN_EXPIRED", "401", "Token expired.", "The token is too old: sign in again."},
 		[4]string{"FORBIDDEN_SCOPE", "403", "Missing scope.", "The token lacks a scope."},
@@ -283,7 +286,6 @@ func TestServeReloadsAChangedSource(t *testing.T) {
 
 	// Once the background render is done, the site is what build writes, plus the search
 	// index that the pages shown before link to.
-	oldIndex := s.site.Load().indexDir
 	s.waitIdle()
 	st := s.site.Load()
 	if st.indexDir == oldIndex {
