@@ -3,14 +3,26 @@ GO ?= go
 PKGS := ./...
 FUZZTIME ?= 30s
 
-.PHONY: build test bench bench-compare fuzz lint serve golden screenshots
+.PHONY: build test test-deps bench bench-compare fuzz lint serve golden screenshots
 
 build:
 	$(GO) run ./cmd/docgen build
 
-test:
+# axe-core, for the accessibility browser tests: pinned, installed from npm into the
+# git-ignored .ci/node/axe when npm is there (the tests inject its axe.min.js into pages;
+# nothing is fetched while they run). Without npm the tests skip it, or fail under CI=true.
+AXE_CORE_VERSION := 4.14.1
+AXE_PKG := .ci/node/axe/node_modules/axe-core/package.json
+
+test: test-deps
 	$(GO) vet $(PKGS)
 	$(GO) test -count=1 $(PKGS)
+
+test-deps:
+	@if command -v npm >/dev/null 2>&1 && ! grep -q '"version": "$(AXE_CORE_VERSION)"' $(AXE_PKG) 2>/dev/null; then \
+	  echo "installing axe-core $(AXE_CORE_VERSION) into .ci/node/axe"; \
+	  npm install --prefix .ci/node/axe --no-audit --no-fund --loglevel=error --save-exact axe-core@$(AXE_CORE_VERSION); \
+	fi
 
 # The Go benchmarks of every package, then whole builds of the real docgen binary on a
 # synthetic corpus (internal/benchbuild): wall time, peak RSS, files and bytes, the floor

@@ -237,7 +237,7 @@ func CSPViolations(ctx context.Context) ([]string, error) {
 	return chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.__docgenCSP || ["CSP watch missing: the page was not loaded in a watched tab"]`))
 }
 
-// AxePath returns where axe-core's axe.min.js is (installed by .ci/run under .ci/node/axe),
+// AxePath returns where axe-core's axe.min.js is (installed by make test under .ci/node/axe),
 // or "" when it is not there. root is the module's root folder.
 func AxePath(root string) string {
 	p := filepath.Join(root, ".ci", "node", "axe", "node_modules", "axe-core", "axe.min.js")

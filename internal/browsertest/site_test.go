@@ -306,7 +306,7 @@ func TestAccessibility(t *testing.T) {
 	root := moduleRoot(t)
 	axePath := AxePath(root)
 	if axePath == "" {
-		msg := "axe-core is not installed: npm install --prefix .ci/node/axe axe-core@4.14.1 (as .ci/run does)"
+		msg := "axe-core is not installed: npm install --prefix .ci/node/axe axe-core@4.14.1 (as make test does when npm is installed)"
 		if InCI() {
 			t.Fatal(msg)
 		}
