@@ -172,7 +172,7 @@ func TestMarkdownText(t *testing.T) {
 // FuzzHTMLReader reads anything with the HTML reader: no panic, every row accounted for,
 // every position inside the input.
 func FuzzHTMLReader(f *testing.F) {
-	fuzzSeeds(f)
+	addSeeds(f)
 	for _, p := range []string{"<table><tr><th>Code</th><th>Status</th></tr><tr><td rowspan=2>E</td><td>400</td></tr></table>",
 		"<h2>404</h2><h3>E_X</h3><p>x</p><dl><dt>A (400)</dt><dd>b</dd></dl>"} {
 		f.Add([]byte(p))

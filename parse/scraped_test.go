@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/tools/txtar"
 
 	"docgen/catalog"
 )
@@ -215,32 +213,10 @@ func BenchmarkScraped10MB(b *testing.B) {
 	})
 }
 
-// fuzzSeeds adds the seeds and the txtar inputs to a fuzz corpus.
-func fuzzSeeds(f *testing.F) {
-	files, _ := filepath.Glob("../content/*")
-	for _, file := range files {
-		if data, err := os.ReadFile(file); err == nil {
-			f.Add(data)
-		}
-	}
-	cases, _ := filepath.Glob("testdata/*.txtar")
-	for _, file := range cases {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			continue
-		}
-		for _, af := range ar.Files {
-			if strings.HasPrefix(af.Name, "input") {
-				f.Add(af.Data)
-			}
-		}
-	}
-}
-
 // FuzzScrapedReader reads anything with the scraped reader: no panic, every row
 // accounted for, every position inside the input.
 func FuzzScrapedReader(f *testing.F) {
-	fuzzSeeds(f)
+	addSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		src := NewSource("fuzz.txt", data)
 		r := scrapedReader{}
