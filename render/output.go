@@ -1,9 +1,11 @@
 package render
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -99,6 +101,69 @@ func (o *Output) WriteFile(rel string, data []byte) error {
 	}
 	o.files.Add(1)
 	o.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// Create opens the file rel for streaming, creating directories as needed; what is written
+// is buffered. The file counts as written when Close succeeds.
+func (o *Output) Create(rel string) (io.WriteCloser, error) {
+	if err := o.ctx.Err(); err != nil {
+		return nil, err
+	}
+	p, err := o.path(rel)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return nil, fmt.Errorf("write %s: %w", rel, err)
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("write %s: %w", rel, err)
+	}
+	return &outFile{o: o, rel: rel, f: f, w: bufio.NewWriterSize(f, 256<<10)}, nil
+}
+
+type outFile struct {
+	o   *Output
+	rel string
+	f   *os.File
+	w   *bufio.Writer
+	n   int64
+	err error
+}
+
+func (f *outFile) Write(p []byte) (int, error) {
+	if f.err != nil {
+		return 0, f.err
+	}
+	if err := f.o.ctx.Err(); err != nil {
+		f.err = err
+		return 0, err
+	}
+	n, err := f.w.Write(p)
+	f.n += int64(n)
+	if err != nil {
+		f.err = fmt.Errorf("write %s: %w", f.rel, err)
+	}
+	return n, f.err
+}
+
+func (f *outFile) Close() error {
+	err := f.err
+	if err == nil {
+		if err = f.w.Flush(); err != nil {
+			err = fmt.Errorf("write %s: %w", f.rel, err)
+		}
+	}
+	if cerr := f.f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("write %s: %w", f.rel, cerr)
+	}
+	if err != nil {
+		return err
+	}
+	f.o.files.Add(1)
+	f.o.bytes.Add(f.n)
 	return nil
 }
 

@@ -133,3 +133,71 @@ func TestOutputStopsWhenCancelled(t *testing.T) {
 	}
 	assertOnly(t, dir)
 }
+
+func TestOutputCreateStreams(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	o, err := NewOutput(ctx, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Create("../x"); err == nil {
+		t.Error("Create accepted a path leaving the output")
+	}
+	f, err := Create(o, "a/b/big.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := strings.Repeat("0123456789", 100_000)
+	for range 3 {
+		if _, err := f.Write([]byte(big)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, _ := o.Written(); n != 0 {
+		t.Errorf("a file counts as written before Close: %d", n)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n, b := o.Written(); n != 1 || b != int64(3*len(big)) {
+		t.Errorf("Written() = %d files, %d bytes; want 1, %d", n, b, 3*len(big))
+	}
+	// Cancelling stops a stream at its next write.
+	g, err := o.Create("c.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if _, err := g.Write([]byte("x")); !errors.Is(err, context.Canceled) {
+		t.Errorf("write after cancel: %v", err)
+	}
+	if err := g.Close(); err == nil {
+		t.Error("Close after a failed write succeeded")
+	}
+	o.Abort()
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Errorf("aborted output exists: %v", err)
+	}
+}
+
+// memWriter is a Writer without Create.
+type memWriter map[string][]byte
+
+func (m memWriter) WriteFile(rel string, data []byte) error { m[rel] = data; return nil }
+
+func TestCreateBuffersForPlainWriters(t *testing.T) {
+	m := memWriter{}
+	f, err := Create(m, "x.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("a: 1\n"))
+	if _, ok := m["x.yaml"]; ok {
+		t.Error("file handed over before Close")
+	}
+	if err := f.Close(); err != nil || string(m["x.yaml"]) != "a: 1\n" {
+		t.Errorf("after Close: %q, %v", m["x.yaml"], err)
+	}
+}

@@ -10,6 +10,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -93,13 +94,43 @@ type Writer interface {
 	WriteFile(rel string, data []byte) error
 }
 
+// Creator is a Writer that can also take a file as a stream, for outputs too large to hold
+// in memory whole (the OpenAPI document of 100,000 codes is 145 MB). The file counts as
+// written once Close returns nil; a file whose Close is never called is not part of the
+// output.
+type Creator interface {
+	Writer
+	Create(rel string) (io.WriteCloser, error)
+}
+
+// Create opens the file rel of o for streaming: o's own Create when it has one, otherwise a
+// buffer handed to WriteFile on Close.
+func Create(o Writer, rel string) (io.WriteCloser, error) {
+	if c, ok := o.(Creator); ok {
+		return c.Create(rel)
+	}
+	return &bufferedFile{o: o, rel: rel}, nil
+}
+
+type bufferedFile struct {
+	bytes.Buffer
+	o   Writer
+	rel string
+}
+
+func (f *bufferedFile) Close() error { return f.o.WriteFile(f.rel, f.Bytes()) }
+
 // WriteJSON writes catalog.json and its JSON Schema, catalog.schema.json, into o.
 func WriteJSON(o Writer, c *catalog.Catalog) error {
-	var buf bytes.Buffer
-	if err := catalog.EncodeJSON(&buf, c, EntryURL); err != nil {
+	f, err := Create(o, "catalog.json")
+	if err != nil {
 		return err
 	}
-	if err := o.WriteFile("catalog.json", buf.Bytes()); err != nil {
+	if err := catalog.EncodeJSON(f, c, EntryURL); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
 		return err
 	}
 	if err := o.WriteFile(catalog.SchemaFile, catalog.JSONSchema); err != nil {

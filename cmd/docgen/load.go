@@ -238,6 +238,9 @@ func loadCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*load
 // file larger than max. A refusal is a diagnostic; a file that cannot be read at all is an
 // error that stops the command.
 func readSource(in input, max int64) ([]byte, *catalog.Diagnostic, error) {
+	if max <= 0 {
+		max = defaultMaxSourceSize
+	}
 	refuse := func(rule, format string, args ...any) ([]byte, *catalog.Diagnostic, error) {
 		return nil, &catalog.Diagnostic{Pos: catalog.Pos{File: in.path, Line: 1, Col: 1}, Severity: catalog.Error,
 			Rule: rule, Message: fmt.Sprintf(format, args...)}, nil

@@ -86,7 +86,7 @@ func newBuilder(c *catalog.Catalog, opts Options, write func(rel string, data []
 			return serial(rel, data)
 		}
 	}
-	b := &builder{c: c, t: t, write: write, lang: siteLang(c.Lang), refs: map[*catalog.Entry]entryRef{}}
+	b := &builder{c: c, t: t, write: write, lang: siteLang(c.Lang), refs: map[*catalog.Entry]entryRef{}, frames: &frameCache{}}
 	b.w = words[b.lang]
 	return b, nil
 }
@@ -106,6 +106,7 @@ type builder struct {
 	sitemap  []string
 	related  map[string][]entryRef // code key → entries with that code, for "same code elsewhere"
 	refs     map[*catalog.Entry]entryRef
+	frames   *frameCache // shared by copies of the builder
 }
 
 func (b *builder) build(opts Options) error {
@@ -607,6 +608,18 @@ func (b *builder) entries() error {
 // entry writes the page of e, the entry at index i of s.Entries. It runs on several
 // goroutines at once: it must only read the builder.
 func (b *builder) entry(s *catalog.Service, i int, e *catalog.Entry) error {
+	p, d := b.entryPage(s, i, e)
+	var buf bytes.Buffer
+	buf.Grow(8 << 10)
+	if err := b.writeEntryPage(&buf, p, d); err != nil {
+		return err
+	}
+	return b.write(render.FilePath(p.URL), buf.Bytes())
+}
+
+// entryPage returns the page data of e, the entry at index i of s.Entries: what entry.html
+// renders and writeEntryPage writes.
+func (b *builder) entryPage(s *catalog.Service, i int, e *catalog.Entry) (*page, *entryData) {
 	u := render.EntryURL(s, e)
 	p := b.page(u, e.Code)
 	svcLink := render.Link(u, render.ServiceURL(s))
@@ -651,11 +664,7 @@ func (b *builder) entry(s *catalog.Service, i int, e *catalog.Entry) error {
 	}
 	p.Desc = d.Title
 	p.Main = d
-	data, err := b.execute("entry.html", p)
-	if err != nil {
-		return err
-	}
-	return b.write(render.FilePath(p.URL), data)
+	return p, &d
 }
 
 // ---- status ----
@@ -774,6 +783,14 @@ func parseTemplates() (map[string]*template.Template, error) {
 			}
 			tmpls[name] = t
 		}
+		// frame is the layout alone, its main part given whole: the chrome of the pages
+		// written by hand (entrypage.go).
+		f, err := template.Must(base.Clone()).Parse(`{{define "main"}}{{.Main}}{{end}}`)
+		if err != nil {
+			tmplErr = fmt.Errorf("site templates: %w", err)
+			return
+		}
+		tmpls["frame"] = f
 	})
 	return tmpls, tmplErr
 }

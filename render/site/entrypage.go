@@ -1,0 +1,474 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Entry pages are written by hand, not by executing entry.html.
+//
+// A site has a page per entry, so these pages are nearly all of a build's work: on 100,000
+// entries, executing the templates took 22 s of CPU, most of it reflection (text/template
+// calls every escaper and field through reflect) and the garbage it makes. The writer below
+// produces the same bytes as the templates at a small fraction of that cost. The templates
+// stay the definition of the page: the page chrome (layout.html, the same on every entry
+// page but for a few values) is rendered once from the template with markers in place of
+// those values, and the entry's own part mirrors entry.html line by line. A test renders
+// every entry page of the seeds, the hostile sources and a generated catalog both ways and
+// compares the bytes (TestEntryPagesMatchTemplate), so a change to either shows.
+
+// frame is the layout of a kind of page rendered once, split at its slots.
+type frame struct {
+	parts []string // len(slots)+1 pieces of fixed HTML between the slots
+	slots []slot
+}
+
+// slot is a value of a page that varies from page to page, with how it is escaped; id is
+// its index in the page kind's list of slots.
+type slot struct {
+	id   int
+	kind slotKind
+}
+
+type slotKind int
+
+const (
+	slotText slotKind = iota // element text or a plain attribute value
+	slotURL                  // a whole URL attribute value
+	slotHTML                 // trusted HTML: the page's main part
+)
+
+// slotMarker makes the marker of slot i: letters and digits only, which every escaper of
+// html/template leaves as they are.
+func slotMarker(i int) string { return "zqdocgenslot" + strconv.Itoa(i) + "qz" }
+
+var reSlot = regexp.MustCompile(`zqdocgenslot([0-9]+)qz`)
+
+// frameKey names a frame: pages of the same depth with the same optional parts share one.
+type frameKey struct {
+	root        string
+	desc, canon bool
+}
+
+type frameCache struct {
+	mu     sync.Mutex
+	frames map[frameKey]*frame
+}
+
+// entrySlots are the values an entry page's chrome takes from the entry, in slot order.
+var entrySlots = []slot{
+	{0, slotText}, // title
+	{1, slotText}, // description
+	{2, slotURL},  // canonical URL
+	{3, slotURL},  // the service's breadcrumb: link
+	{4, slotText}, // and text
+	{5, slotText}, // the entry's breadcrumb
+	{6, slotHTML}, // the page's main part
+}
+
+// entryFrame returns the chrome of entry pages like p, rendering it the first time.
+func (b *builder) entryFrame(p *page) (*frame, error) {
+	k := frameKey{root: p.Root, desc: p.Desc != "", canon: p.Canonical != ""}
+	b.frames.mu.Lock()
+	defer b.frames.mu.Unlock()
+	if f := b.frames.frames[k]; f != nil {
+		return f, nil
+	}
+	if len(p.Crumbs) != 3 {
+		return nil, fmt.Errorf("entry page %s: want 3 breadcrumbs, have %d", p.URL, len(p.Crumbs))
+	}
+	m := make([]string, len(entrySlots))
+	for i := range m {
+		m[i] = slotMarker(i)
+	}
+	fp := *p
+	fp.Title, fp.Desc, fp.Canonical = m[0], "", ""
+	if k.desc {
+		fp.Desc = m[1]
+	}
+	if k.canon {
+		fp.Canonical = m[2]
+	}
+	fp.Crumbs = []link{p.Crumbs[0], {m[3], m[4]}, {"", m[5]}}
+	fp.Main = template.HTML(m[6])
+	var buf bytes.Buffer
+	if err := b.t["frame"].ExecuteTemplate(&buf, "layout", &fp); err != nil {
+		return nil, fmt.Errorf("render the entry page frame: %w", err)
+	}
+	f, err := splitFrame(buf.String(), k)
+	if err != nil {
+		return nil, err
+	}
+	if b.frames.frames == nil {
+		b.frames.frames = map[frameKey]*frame{}
+	}
+	b.frames.frames[k] = f
+	return f, nil
+}
+
+// splitFrame cuts rendered chrome at its markers; each slot in use must appear once.
+func splitFrame(s string, k frameKey) (*frame, error) {
+	f := &frame{}
+	seen := map[int]bool{}
+	last := 0
+	for _, loc := range reSlot.FindAllStringSubmatchIndex(s, -1) {
+		i, _ := strconv.Atoi(s[loc[2]:loc[3]])
+		if i >= len(entrySlots) || seen[i] {
+			return nil, fmt.Errorf("entry page frame: marker %d out of place", i)
+		}
+		seen[i] = true
+		f.parts = append(f.parts, s[last:loc[0]])
+		f.slots = append(f.slots, entrySlots[i])
+		last = loc[1]
+	}
+	f.parts = append(f.parts, s[last:])
+	want := len(entrySlots)
+	if !k.desc {
+		want--
+	}
+	if !k.canon {
+		want--
+	}
+	if len(f.slots) != want {
+		return nil, fmt.Errorf("entry page frame: %d of %d markers found", len(f.slots), want)
+	}
+	return f, nil
+}
+
+// writeEntryPage writes the page of d, an entry, with the chrome of p.
+func (b *builder) writeEntryPage(buf *bytes.Buffer, p *page, d *entryData) error {
+	f, err := b.entryFrame(p)
+	if err != nil {
+		return err
+	}
+	vals := [...]string{p.Title, p.Desc, p.Canonical, p.Crumbs[1].Href, p.Crumbs[1].Text, p.Crumbs[2].Text}
+	w := htmlWriter{buf}
+	for i, s := range f.slots {
+		w.raw(f.parts[i])
+		switch s.kind {
+		case slotText:
+			w.text(vals[s.id])
+		case slotURL:
+			w.url(vals[s.id])
+		case slotHTML:
+			b.entryMain(w, p, d)
+		}
+	}
+	w.raw(f.parts[len(f.parts)-1])
+	return nil
+}
+
+// entryMain writes what entry.html's "main" writes.
+func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
+	W := p.W
+	lang := func() { w.raw(` lang="`); w.text(d.Lang); w.raw(`"`) }
+	w.raw("\n<article class=\"entry\">\n<header class=\"entry-head\">\n<h1><code>")
+	w.text(d.Code)
+	w.raw("</code></h1>\n<p class=\"badges\">")
+	w.status(d.Status)
+	if d.JSONRPC {
+		w.raw(` <span class="badge proto">JSON-RPC</span>`)
+	}
+	w.raw(` <a class="svc" href="`)
+	w.url(d.Service.Href)
+	w.raw(`">`)
+	w.text(d.Service.Text)
+	w.raw("</a></p>\n")
+	if d.Message != "" {
+		w.raw(`<p class="message"`)
+		lang()
+		w.raw(">")
+		w.text(d.Message)
+		w.raw("</p>")
+	}
+	w.raw("\n</header>\n\n<dl class=\"facts\">\n<dt>")
+	w.text(W["status"])
+	w.raw("</dt><dd>")
+	if d.JSONRPC {
+		w.text(W["jsonrpcNote"])
+	} else {
+		w.text(d.Status.Text)
+	}
+	w.raw("</dd>\n<dt>")
+	w.text(W["protocol"])
+	w.raw("</dt><dd>")
+	w.text(d.Protocol)
+	w.raw("</dd>\n")
+	if d.Group != "" {
+		w.raw("<dt>")
+		w.text(W["group"])
+		w.raw("</dt><dd")
+		lang()
+		w.raw(">")
+		w.text(d.Group)
+		w.raw("</dd>")
+	}
+	w.raw("\n<dt>")
+	w.text(W["source"])
+	w.raw("</dt><dd><code>")
+	w.text(d.Source)
+	w.raw("</code></dd>\n<dt>")
+	w.text(W["permalink"])
+	w.raw(`</dt><dd><a class="permalink" href="`)
+	w.url(d.PermalinkHref)
+	w.raw(`">`)
+	w.text(d.PermalinkShown)
+	w.raw(`</a> <button type="button" class="copy" data-copy="`)
+	w.text(d.Permalink)
+	w.raw(`" hidden>`)
+	w.text(W["copyLink"])
+	w.raw("</button></dd>\n</dl>\n\n")
+	for _, sec := range []struct {
+		id, word string
+		body     template.HTML
+	}{{"desc-h", "description", d.Description}, {"res-h", "resolution", d.Resolution}} {
+		if sec.body != "" {
+			w.raw(`<section aria-labelledby="` + sec.id + `"><h2 id="` + sec.id + `">`)
+			w.text(W[sec.word])
+			w.raw(`</h2><div class="md"`)
+			lang()
+			w.raw(">")
+			w.raw(string(sec.body))
+			w.raw("</div></section>")
+		}
+		w.raw("\n")
+	}
+	if len(d.Fields) > 0 {
+		w.raw(`<section aria-labelledby="fields-h"><h2 id="fields-h">`)
+		w.text(W["otherFields"])
+		w.raw(`</h2><dl class="facts"`)
+		lang()
+		w.raw(">")
+		w.fields(d.Fields)
+		w.raw("</dl></section>")
+	}
+	w.raw("\n\n")
+	if len(d.Variants) > 0 {
+		w.raw(`<section aria-labelledby="var-h"><h2 id="var-h">`)
+		w.text(W["variants"])
+		w.raw("</h2>\n")
+		for _, v := range d.Variants {
+			w.raw(`<div class="variant"`)
+			lang()
+			w.raw(">\n")
+			if v.Message != "" {
+				w.raw(`<p class="message">`)
+				w.text(v.Message)
+				w.raw("</p>")
+			}
+			w.raw("\n")
+			if v.Description != "" {
+				w.raw(`<div class="md">` + string(v.Description) + "</div>")
+			}
+			w.raw("\n")
+			if v.Resolution != "" {
+				w.raw(`<div class="md"><strong lang="`)
+				w.text(p.Lang)
+				w.raw(`">`)
+				w.text(W["resolution"])
+				w.raw(":</strong> " + string(v.Resolution) + "</div>")
+			}
+			w.raw("\n")
+			if len(v.Fields) > 0 {
+				w.raw(`<dl class="facts">`)
+				w.fields(v.Fields)
+				w.raw("</dl>")
+			}
+			w.raw("\n<p class=\"muted source\" lang=\"")
+			w.text(p.Lang)
+			w.raw(`">`)
+			w.text(W["source"])
+			w.raw(": <code>")
+			w.text(v.Source)
+			w.raw("</code></p>\n</div>\n")
+		}
+		w.raw("</section>")
+	}
+	w.raw("\n\n")
+	if d.Example != "" {
+		w.raw(`<section aria-labelledby="ex-h"><h2 id="ex-h">`)
+		w.text(W["example"])
+		w.raw(`</h2><pre class="code" tabindex="0"><code>`)
+		w.text(d.Example)
+		w.raw("</code></pre></section>")
+	}
+	w.raw("\n\n")
+	if len(d.SameCode) > 0 || len(d.SameStatus) > 0 {
+		w.raw(`<section aria-labelledby="rel-h"><h2 id="rel-h">`)
+		w.text(W["related"])
+		w.raw("</h2>\n")
+		if len(d.SameCode) > 0 {
+			w.raw("<h3>")
+			w.text(W["sameCode"])
+			w.raw("</h3>\n")
+			w.entries(W, d.SameCode, d.Lang, true, true)
+		}
+		w.raw("\n")
+		if len(d.SameStatus) > 0 {
+			w.raw("<h3>")
+			w.text(W["sameStatus"])
+			w.raw("</h3>\n")
+			w.entries(W, d.SameStatus, d.Lang, false, false)
+		}
+		w.raw("\n</section>")
+	}
+	w.raw("\n</article>\n")
+}
+
+// htmlWriter writes HTML escaped exactly as html/template escapes it in the same places, so
+// that hand-written pages equal the templates' output byte for byte.
+type htmlWriter struct{ b *bytes.Buffer }
+
+func (w htmlWriter) raw(s string) { w.b.WriteString(s) }
+
+// text writes s as element text or a quoted attribute value: html/template's htmlEscaper
+// (and attrEscaper and rcdataEscaper, the same for plain strings).
+func (w htmlWriter) text(s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case 0:
+			r = "\uFFFD"
+		case '"':
+			r = "&#34;"
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '+':
+			r = "&#43;"
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		default:
+			continue
+		}
+		w.b.WriteString(s[last:i])
+		w.b.WriteString(r)
+		last = i + 1
+	}
+	w.b.WriteString(s[last:])
+}
+
+// url writes s as a whole URL attribute value, as html/template does: a URL with a scheme
+// other than http, https or mailto becomes "#ZgotmplZ", bytes outside URLs are
+// percent-encoded, and the result is escaped as an attribute value.
+func (w htmlWriter) url(s string) {
+	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") &&
+		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+		w.b.WriteString("#ZgotmplZ")
+		return
+	}
+	var sb strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			continue
+		case strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0:
+			continue
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			// A valid escape stays (like html/template, not at the very end of s).
+			continue
+		}
+		sb.WriteString(s[last:i])
+		fmt.Fprintf(&sb, "%%%02x", c)
+		last = i + 1
+	}
+	if last == 0 {
+		w.text(s)
+		return
+	}
+	sb.WriteString(s[last:])
+	w.text(sb.String())
+}
+
+// status writes layout.html's "status" badge.
+func (w htmlWriter) status(si statusInfo) {
+	if si.Href != "" {
+		w.raw(`<a class="badge `)
+		w.text(si.Class)
+		w.raw(`" href="`)
+		w.url(si.Href)
+		w.raw(`">`)
+		w.text(si.Text)
+		w.raw("</a>")
+		return
+	}
+	w.raw(`<span class="badge `)
+	w.text(si.Class)
+	w.raw(`">`)
+	w.text(si.Text)
+	w.raw("</span>")
+}
+
+func (w htmlWriter) fields(fs []field) {
+	for _, f := range fs {
+		w.raw("<dt>")
+		w.text(f.Name)
+		w.raw("</dt><dd>" + string(f.Value) + "</dd>")
+	}
+}
+
+// entries writes layout.html's "entries" table.
+func (w htmlWriter) entries(W map[string]string, rs []entryRef, lang string, service, showStatus bool) {
+	th := func(word string) { w.raw(`<th scope="col">`); w.text(W[word]); w.raw("</th>") }
+	w.raw("<table class=\"entries\">\n<thead><tr>")
+	th("code")
+	if showStatus {
+		th("status")
+	}
+	th("message")
+	if service {
+		th("service")
+	}
+	w.raw("</tr></thead>\n<tbody>\n")
+	for _, r := range rs {
+		w.raw(`<tr><td><a class="code" href="`)
+		w.url(r.Href)
+		w.raw(`">`)
+		w.text(r.Code)
+		w.raw("</a>")
+		if r.Protocol == "json-rpc" {
+			w.raw(` <span class="badge proto">JSON-RPC</span>`)
+		}
+		w.raw("</td>")
+		if showStatus {
+			w.raw(`<td class="st">`)
+			if r.Status != 0 {
+				w.text(r.Status.String())
+			} else {
+				w.raw(`<span class="muted">–</span>`)
+			}
+			w.raw("</td>")
+		}
+		w.raw("<td")
+		if lang != "" {
+			w.raw(` lang="`)
+			w.text(lang)
+			w.raw(`"`)
+		}
+		w.raw(">")
+		w.text(r.Title)
+		w.raw("</td>")
+		if service {
+			w.raw("<td>")
+			w.text(r.Service)
+			w.raw("</td>")
+		}
+		w.raw("</tr>\n")
+	}
+	w.raw("</tbody>\n</table>")
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
