@@ -205,3 +205,31 @@ func compileSchema(t testing.TB) *jsonschema.Schema {
 	}
 	return sch
 }
+
+// TestEncodeJSONStreamsTheWholeEncoding checks that writing service by service gives the
+// bytes of encoding the whole catalog at once.
+func TestEncodeJSONStreamsTheWholeEncoding(t *testing.T) {
+	url := func(s *Service, e *Entry) string { return s.ID + "/" + e.ID + "/" }
+	for name, c := range map[string]*Catalog{
+		"sample":   sampleCatalog(),
+		"empty":    {Title: "none"},
+		"base-url": {Title: "<b>&", BaseURL: "https://x.test/", Lang: "ko", Services: sampleCatalog().Services[:1]},
+		"three":    {Title: "3", Services: append(append(sampleCatalog().Services, &Service{ID: "b", Title: "B"}), sampleCatalog().Services...)},
+	} {
+		var got bytes.Buffer
+		if err := EncodeJSON(&got, c, url); err != nil {
+			t.Fatal(err)
+		}
+		jc := jsonCatalog{Schema: SchemaFile, Version: Version, Title: c.Title, BaseURL: c.BaseURL, Lang: c.Lang, Services: []jsonService{}}
+		for _, s := range c.Services {
+			jc.Services = append(jc.Services, toJSONService(s, url))
+		}
+		var want bytes.Buffer
+		if err := encode(&want, jc); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: streamed catalog differs:\n%s\nwant\n%s", name, got.String(), want.String())
+		}
+	}
+}

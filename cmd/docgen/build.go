@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -84,6 +86,24 @@ func outputs(cfg *Config) []output {
 	}
 }
 
+// writeOutputs runs every output at once: the site renders on every core, the JSON catalog
+// and the OpenAPI document are one stream each, and they write different files, so running
+// them side by side keeps both cores busy to the end. It returns the errors of the outputs
+// that failed, in the order of outs.
+func writeOutputs(o render.Writer, c *catalog.Catalog, outs []output) error {
+	errs := make([]error, len(outs))
+	var wg sync.WaitGroup
+	for i, w := range outs {
+		wg.Go(func() {
+			if err := w.write(o, c); err != nil {
+				errs[i] = fmt.Errorf("%s: %w", w.name, err)
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
 func runBuild(ctx context.Context, opts *BuildOptions) error {
 	start := time.Now()
 	prog := newProgress(opts.IO, opts.Quiet)
@@ -116,11 +136,9 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 	estimate := int64(l.catalog.EntryCount() + 2*len(l.catalog.Services) + 64)
 	finish = prog.track("writing", estimate, func() int64 { n, _ := out.Written(); return n })
 	defer finish()
-	for _, w := range outputs(l.config) {
-		if err := w.write(out, l.catalog); err != nil {
-			out.Abort()
-			return &exitError{code: ExitInternal, err: fmt.Errorf("%s: %w", w.name, err)}
-		}
+	if err := writeOutputs(out, l.catalog, outputs(l.config)); err != nil {
+		out.Abort()
+		return &exitError{code: ExitInternal, err: err}
 	}
 	finish()
 	if err := out.Commit(); err != nil {
