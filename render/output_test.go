@@ -201,3 +201,22 @@ func TestCreateBuffersForPlainWriters(t *testing.T) {
 		t.Errorf("after Close: %q, %v", m["x.yaml"], err)
 	}
 }
+
+func TestOutputRelativeTarget(t *testing.T) {
+	t.Chdir(t.TempDir())
+	o, err := NewOutput(context.Background(), "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range []string{"index.html", "a/b/c/index.html", "a/b/d/index.html", "a/index.html"} {
+		if err := o.WriteFile(rel, []byte(rel)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := o.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := os.ReadFile(filepath.Join("public", "a", "b", "d", "index.html")); err != nil || string(data) != "a/b/d/index.html" {
+		t.Errorf("read back: %q, %v", data, err)
+	}
+}

@@ -89,7 +89,8 @@ var ReservedServiceIDs = map[string]bool{
 
 // Writer is where renderers put files: an Output on disk for docgen build, memory for docgen
 // serve. WriteFile takes a slash-separated path relative to the site's root and must be
-// safe for concurrent use.
+// safe for concurrent use. The caller may reuse data once WriteFile returns: a Writer that
+// keeps it must copy it.
 type Writer interface {
 	WriteFile(rel string, data []byte) error
 }

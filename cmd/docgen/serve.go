@@ -525,7 +525,7 @@ func (m *memSite) WriteFile(rel string, data []byte) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.files[rel] = data
+	m.files[rel] = bytes.Clone(data) // the renderer may reuse data (see render.Writer)
 	if dir, ok := searchDir(rel); ok {
 		m.indexDir = dir
 	}

@@ -142,11 +142,43 @@ func FuzzMarkdown(f *testing.F) {
 	for _, s := range hostile {
 		f.Add(s)
 	}
+	for _, s := range plainLines {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		out := string(Markdown(src))
 		checkHTML(t, src, out)
 		if again := string(Markdown(src)); again != out {
 			t.Fatalf("rendering %q twice gave different HTML", src)
 		}
+		if plainParagraph(src) {
+			if want := string(convert(src)); out != want {
+				t.Fatalf("plain line %q: written %q, goldmark %q", src, out, want)
+			}
+		}
 	})
+}
+
+// plainLines are lines Markdown writes without goldmark, and near misses.
+var plainLines = []string{
+	"토큰이 만료되었습니다.", `The "token" expired; sign in again.`, "a  b", "x.", "1 2 3", "3. item",
+	"a - b", "a+b=c", "50% off", "e.g. this", "한국어\u3000공백", "trailing ", " leading", "tab\tin",
+	"see www.example.com", "user@example.com", "http://x.test", "a\u00a0b", "ends with \\", "'single'",
+	"--", "==", "a = b", "a > b", "a $ b ^ c ; d / e ? f , g", "é\u0301",
+}
+
+func TestPlainLinesMatchGoldmark(t *testing.T) {
+	n := 0
+	for _, s := range plainLines {
+		if !plainParagraph(s) {
+			continue
+		}
+		n++
+		if got, want := string(Markdown(s)), string(convert(s)); got != want {
+			t.Errorf("%q: written %q, goldmark %q", s, got, want)
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d of the plain lines take the plain path", n)
+	}
 }

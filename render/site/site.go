@@ -53,11 +53,15 @@ type Options struct {
 	// that entry pages are written as they are rendered on every core. Without it, calls
 	// to write are serialized (pages are still rendered in parallel).
 	ConcurrentWrite bool
+	// WriteDone says that write is done with data when it returns (it writes it out or
+	// copies it), so that the buffers of entry pages are reused: on 100,000 pages, fresh
+	// buffers were 0.8 GB of garbage.
+	WriteDone bool
 }
 
 // Write renders the site of c into o. It is one of docgen build's outputs.
 func Write(o render.Writer, c *catalog.Catalog) error {
-	return Render(c, Options{ConcurrentWrite: true}, o.WriteFile)
+	return Render(c, Options{ConcurrentWrite: true, WriteDone: true}, o.WriteFile)
 }
 
 // Render renders the site of c, handing each file to write with its slash-separated path
@@ -86,7 +90,7 @@ func newBuilder(c *catalog.Catalog, opts Options, write func(rel string, data []
 			return serial(rel, data)
 		}
 	}
-	b := &builder{c: c, t: t, write: write, lang: siteLang(c.Lang), refs: map[*catalog.Entry]entryRef{}, frames: &frameCache{}}
+	b := &builder{c: c, t: t, write: write, lang: siteLang(c.Lang), refs: map[*catalog.Entry]entryRef{}, frames: &frameCache{}, reuse: opts.WriteDone}
 	b.w = words[b.lang]
 	return b, nil
 }
@@ -107,7 +111,11 @@ type builder struct {
 	related  map[string][]entryRef // code key → entries with that code, for "same code elsewhere"
 	refs     map[*catalog.Entry]entryRef
 	frames   *frameCache // shared by copies of the builder
+	reuse    bool        // page buffers go back to pagePool once written
 }
+
+// pagePool holds the buffers of written entry pages.
+var pagePool = sync.Pool{New: func() any { b := new(bytes.Buffer); b.Grow(16 << 10); return b }}
 
 func (b *builder) build(opts Options) error {
 	for name, u := range map[string]*string{"style.css": &b.css, "docgen.js": &b.js, "favicon.svg": &b.icon} {
@@ -609,9 +617,12 @@ func (b *builder) entries() error {
 // goroutines at once: it must only read the builder.
 func (b *builder) entry(s *catalog.Service, i int, e *catalog.Entry) error {
 	p, d := b.entryPage(s, i, e)
-	var buf bytes.Buffer
-	buf.Grow(8 << 10)
-	if err := b.writeEntryPage(&buf, p, d); err != nil {
+	buf := new(bytes.Buffer)
+	if b.reuse {
+		buf = pagePool.Get().(*bytes.Buffer)
+		defer func() { buf.Reset(); pagePool.Put(buf) }()
+	}
+	if err := b.writeEntryPage(buf, p, d); err != nil {
 		return err
 	}
 	return b.write(render.FilePath(p.URL), buf.Bytes())
