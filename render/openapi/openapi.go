@@ -141,36 +141,36 @@ func (d *Document) Components() (schemas, responses []string) {
 	return slices.Clone(d.schemas.keys), slices.Clone(d.responses.keys)
 }
 
-// WriteFiles writes openapi.yaml and openapi.json (OpenAPI 3.1) of c into o, with info and
-// servers from s: the OpenAPI output of docgen build.
-func WriteFiles(o render.Writer, c *catalog.Catalog, s Settings) error {
-	d, err := Build(c, Options{Settings: s})
-	if err != nil {
-		return err
-	}
-	for _, f := range []Format{YAML, JSON} {
-		data, err := d.Marshal(f)
-		if err != nil {
-			return err
-		}
-		if err := o.WriteFile("openapi."+string(f), data); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Build makes the OpenAPI document of c: info and servers from the settings, empty paths,
 // and the error components of every service.
 func Build(c *catalog.Catalog, opts Options) (*Document, error) {
+	root, v, err := header(c, opts)
+	if err != nil {
+		return nil, err
+	}
+	d := buildComponents(c, v)
+	comp := newMap()
+	if d.schemas.len() > 0 {
+		comp.set("schemas", d.schemas)
+	}
+	if d.responses.len() > 0 {
+		comp.set("responses", d.responses)
+	}
+	root.set("components", comp)
+	d.root = root
+	return d, nil
+}
+
+// header makes the document's members before components: openapi, info, externalDocs,
+// servers and paths.
+func header(c *catalog.Catalog, opts Options) (*omap, Version, error) {
 	v := opts.Version
 	if v == "" {
 		v = V31
 	}
 	if v != V31 && v != V30 {
-		return nil, fmt.Errorf("OpenAPI version %q: expected 3.1 or 3.0", v)
+		return nil, "", fmt.Errorf("OpenAPI version %q: expected 3.1 or 3.0", v)
 	}
-	d := buildComponents(c, v)
 	root := newMap()
 	root.set("openapi", v.String())
 	root.set("info", infoObject(c, opts.Settings.Info, v))
@@ -180,7 +180,7 @@ func Build(c *catalog.Catalog, opts Options) (*Document, error) {
 	servers := []any{}
 	for _, s := range opts.Settings.Servers {
 		if strings.TrimSpace(s.URL) == "" {
-			return nil, fmt.Errorf("openapi.servers: a server has no url")
+			return nil, "", fmt.Errorf("openapi.servers: a server has no url")
 		}
 		so := newMap().set("url", s.URL)
 		if s.Description != "" {
@@ -193,16 +193,7 @@ func Build(c *catalog.Catalog, opts Options) (*Document, error) {
 	}
 	root.set("servers", servers)
 	root.set("paths", newMap())
-	comp := newMap()
-	if d.schemas.len() > 0 {
-		comp.set("schemas", d.schemas)
-	}
-	if d.responses.len() > 0 {
-		comp.set("responses", d.responses)
-	}
-	root.set("components", comp)
-	d.root = root
-	return d, nil
+	return root, v, nil
 }
 
 func infoObject(c *catalog.Catalog, in Info, v Version) *omap {
@@ -251,19 +242,47 @@ func buildComponents(c *catalog.Catalog, v Version) *Document {
 	for _, s := range c.Services {
 		addService(d, c, s, pre[s.ID])
 	}
+	finishSchemas(d)
+	return d
+}
+
+// finishSchemas makes the schemas of d what the document says: every type spelt out, and
+// OpenAPI 3.0's form for a 3.0 document. Each schema is finished on its own, so that the
+// schemas of one service at a time come out as those of the whole catalog do.
+func finishSchemas(d *Document) {
 	for _, k := range d.schemas.keys {
 		explicitAny(d.schemas.vals[k].(*omap))
-		if v == V30 {
+		if d.version == V30 {
 			d.schemas.vals[k] = to30(d.schemas.vals[k].(*omap))
 		}
 	}
-	return d
 }
 
 func schemaRef(name string) *omap { return newMap().set("$ref", "#/components/schemas/"+name) }
 
 // addService adds the components of one service.
 func addService(d *Document, c *catalog.Catalog, s *catalog.Service, prefix string) {
+	addSchemas(d, s, prefix).addResponses(d, c, s, prefix)
+}
+
+// httpPart is what the responses of a service are made from: its entries with an HTTP
+// protocol and the model of its error body. It is nil for a service without any.
+type httpPart struct {
+	entries []*catalog.Entry
+	body    *body
+	errName string // the name of the body's schema
+}
+
+// addResponses adds the responses of the service the part belongs to.
+func (p *httpPart) addResponses(d *Document, c *catalog.Catalog, s *catalog.Service, prefix string) {
+	if p != nil {
+		addResponses(d, c, s, prefix, p.entries, p.body, p.errName)
+	}
+}
+
+// addSchemas adds the schemas of one service, and returns what its responses are made of.
+func addSchemas(d *Document, s *catalog.Service, prefix string) *httpPart {
+	var part *httpPart
 	var httpEntries, rpcEntries []*catalog.Entry
 	for _, e := range s.Entries {
 		if e.Protocol == catalog.JSONRPC {
@@ -281,7 +300,7 @@ func addService(d *Document, c *catalog.Catalog, s *catalog.Service, prefix stri
 			d.schemas.set(def.name, def.schema)
 		}
 		d.schemas.set(codeName, codeEnum(title, "error codes", httpEntries, b.codeInt))
-		addResponses(d, c, s, prefix, httpEntries, b, errName)
+		part = &httpPart{entries: httpEntries, body: b, errName: errName}
 	}
 	if len(rpcEntries) > 0 {
 		codeName := prefix + ".JsonRpcErrorCode"
@@ -305,6 +324,7 @@ func addService(d *Document, c *catalog.Catalog, s *catalog.Service, prefix stri
 		d.schemas.set(prefix+".JsonRpcError", obj)
 		d.schemas.set(codeName, codeEnum(title, "JSON-RPC error codes", rpcEntries, asInt))
 	}
+	return part
 }
 
 // codeEnum makes the enum schema of a list of entries' codes. A code under several

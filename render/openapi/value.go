@@ -1,15 +1,16 @@
 package openapi
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 )
@@ -249,10 +250,14 @@ func marshalJSON(v any) ([]byte, error) { return marshalJSONIndent(v, "  ") }
 // marshalJSONIndent writes v as JSON indented by unit per level, with a final newline.
 func marshalJSONIndent(v any, unit string) ([]byte, error) {
 	var b bytes.Buffer
-	if err := writeJSON(&b, v, "", unit); err != nil {
+	w := newJSONWriter(&b, unit)
+	if err := w.value(v, 0); err != nil {
 		return nil, err
 	}
-	b.WriteByte('\n')
+	w.w.WriteByte('\n')
+	if err := w.w.Flush(); err != nil {
+		return nil, err
+	}
 	return b.Bytes(), nil
 }
 
@@ -269,125 +274,187 @@ func compactJSON(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func writeJSON(b *bytes.Buffer, v any, indent, unit string) error {
+// jsonWriter writes the tree as indented JSON, byte for byte what encoding/json would write
+// with SetEscapeHTML(false) and MarshalIndent's layout, without a value or a buffer per
+// string: the 78 MB document of 100,000 codes took a json.Encoder per string before.
+type jsonWriter struct {
+	w       *bufio.Writer
+	unit    string
+	scratch []byte // reused by every string
+}
+
+func newJSONWriter(w io.Writer, unit string) *jsonWriter {
+	return &jsonWriter{w: bufio.NewWriterSize(w, 64<<10), unit: unit}
+}
+
+// indent writes depth units of indentation.
+func (j *jsonWriter) indent(depth int) {
+	for range depth {
+		j.w.WriteString(j.unit)
+	}
+}
+
+// value writes v, whose first line is indented by depth units already.
+func (j *jsonWriter) value(v any, depth int) error {
+	w := j.w
 	switch v := v.(type) {
 	case nil:
-		b.WriteString("null")
+		w.WriteString("null")
 	case bool:
-		b.WriteString(strconv.FormatBool(v))
+		w.WriteString(strconv.FormatBool(v))
 	case int64:
-		b.WriteString(strconv.FormatInt(v, 10))
+		w.Write(strconv.AppendInt(w.AvailableBuffer(), v, 10))
 	case float64:
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return fmt.Errorf("number %v has no JSON form", v)
 		}
-		data, _ := json.Marshal(v)
-		b.Write(data)
+		w.Write(appendJSONFloat(w.AvailableBuffer(), v))
 	case string:
-		writeJSONString(b, v)
+		j.string(v)
 	case []any:
 		if len(v) == 0 {
-			b.WriteString("[]")
+			w.WriteString("[]")
 			return nil
 		}
-		b.WriteString("[\n")
+		w.WriteString("[\n")
 		for i, x := range v {
-			b.WriteString(indent + unit)
-			if err := writeJSON(b, x, indent+unit, unit); err != nil {
+			j.indent(depth + 1)
+			if err := j.value(x, depth+1); err != nil {
 				return err
 			}
 			if i < len(v)-1 {
-				b.WriteByte(',')
+				w.WriteByte(',')
 			}
-			b.WriteByte('\n')
+			w.WriteByte('\n')
 		}
-		b.WriteString(indent + "]")
+		j.indent(depth)
+		w.WriteByte(']')
 	case *omap:
 		if v.len() == 0 {
-			b.WriteString("{}")
+			w.WriteString("{}")
 			return nil
 		}
-		b.WriteString("{\n")
+		w.WriteString("{\n")
 		for i, k := range v.keys {
-			b.WriteString(indent + unit)
-			writeJSONString(b, k)
-			b.WriteString(": ")
-			if err := writeJSON(b, v.vals[k], indent+unit, unit); err != nil {
+			if err := j.member(k, v.vals[k], depth+1); err != nil {
 				return err
 			}
 			if i < len(v.keys)-1 {
-				b.WriteByte(',')
+				w.WriteByte(',')
 			}
-			b.WriteByte('\n')
+			w.WriteByte('\n')
 		}
-		b.WriteString(indent + "}")
+		j.indent(depth)
+		w.WriteByte('}')
 	default:
 		return fmt.Errorf("value of type %T has no JSON form", v)
 	}
 	return nil
 }
 
-func writeJSONString(b *bytes.Buffer, s string) {
-	var sb bytes.Buffer
-	enc := json.NewEncoder(&sb)
-	enc.SetEscapeHTML(false)
-	enc.Encode(s) // a string always encodes
-	b.Write(bytes.TrimSuffix(sb.Bytes(), []byte("\n")))
+// member writes `"k": v` indented by depth units, without a comma or a line end.
+func (j *jsonWriter) member(k string, v any, depth int) error {
+	j.indent(depth)
+	j.string(k)
+	j.w.WriteString(": ")
+	return j.value(v, depth)
 }
 
-// marshalYAML writes v as block-style YAML indented by two spaces, multi-line strings as
-// literal blocks.
+func (j *jsonWriter) string(s string) {
+	j.scratch = appendJSONString(j.scratch[:0], s)
+	j.w.Write(j.scratch)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string exactly as encoding/json writes it without
+// HTML escaping: \" \\ \b \f \n \r \t, other control characters as \u00XX, U+2028 and
+// U+2029 escaped, each byte of invalid UTF-8 as \ufffd, everything else as it is.
+func appendJSONString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// appendJSONFloat appends f as encoding/json writes a float64: the shortest decimal that
+// reads back as f, in exponent form below 1e-6 and from 1e21 on, with a two-digit negative
+// exponent shortened (1e-07 is 1e-7).
+func appendJSONFloat(dst []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, 64)
+	if format == 'e' {
+		if n := len(dst); n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst
+}
+
+// marshalYAML writes v as block-style YAML indented by two spaces (see yamlEmitter).
 func marshalYAML(v any) ([]byte, error) { return marshalYAMLIndent(v, 2) }
 
 // marshalYAMLIndent writes v as block-style YAML indented by unit spaces.
-//
-// The encoder indents the empty lines of literal blocks; without those spaces the lines
-// mean the same, unless a line of some text is itself only spaces or tabs, so they are
-// trimmed only when no string holds such a line. (This used to be checked by decoding the
-// whole output again, which doubled the cost: 23 s for the 145 MB document of 100,000
-// codes; the tests check that the output reads back as the document.)
 func marshalYAMLIndent(v any, unit int) ([]byte, error) {
-	data, err := yaml.MarshalWithOptions(toYAML(v),
-		yaml.Indent(unit), yaml.IndentSequence(true), yaml.UseLiteralStyleIfMultiline(true))
-	if err != nil {
-		return nil, fmt.Errorf("encode YAML: %w", err)
+	var b bytes.Buffer
+	e := newYAMLEmitter(&b, unit)
+	if err := e.document(v); err != nil {
+		return nil, err
 	}
-	if hasBlankishLine(v) {
-		return data, nil
+	if err := e.w.Flush(); err != nil {
+		return nil, err
 	}
-	return reBlankIndent.ReplaceAll(data, nil), nil
+	return b.Bytes(), nil
 }
-
-// hasBlankishLine reports whether a string anywhere in v has a line (of several) made only
-// of spaces and tabs, which trimming the output's blank lines would change.
-func hasBlankishLine(v any) bool {
-	switch v := v.(type) {
-	case *omap:
-		for _, k := range v.keys {
-			if hasBlankishLine(k) || hasBlankishLine(v.vals[k]) {
-				return true
-			}
-		}
-	case []any:
-		for _, x := range v {
-			if hasBlankishLine(x) {
-				return true
-			}
-		}
-	case string:
-		if !strings.Contains(v, "\n") {
-			return false
-		}
-		for _, line := range strings.Split(v, "\n") {
-			if line != "" && strings.Trim(line, " \t") == "" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-var reBlankIndent = regexp.MustCompile(`(?m)^[ \t]+$`)
 
 // decodeYAML reads YAML into the tree's values.
 func decodeYAML(data []byte) (any, error) {
@@ -396,25 +463,6 @@ func decodeYAML(data []byte) (any, error) {
 		return nil, err
 	}
 	return fromYAML(v), nil
-}
-
-// toYAML turns the tree into what the YAML encoder keeps in order: MapSlice for objects.
-func toYAML(v any) any {
-	switch v := v.(type) {
-	case *omap:
-		ms := make(yaml.MapSlice, 0, v.len())
-		for _, k := range v.keys {
-			ms = append(ms, yaml.MapItem{Key: k, Value: toYAML(v.vals[k])})
-		}
-		return ms
-	case []any:
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = toYAML(x)
-		}
-		return out
-	}
-	return v
 }
 
 // fromYAML turns a value decoded by the YAML library (maps, slices, Go numbers) into the
