@@ -178,3 +178,28 @@ func FuzzEntryPage(f *testing.F) {
 		}
 	})
 }
+
+// TestEntriesTableMatchesTemplate compares the entriesTable function of the service and
+// status pages with layout.html's "entries" template.
+func TestEntriesTableMatchesTemplate(t *testing.T) {
+	ts, err := parseTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := []entryRef{
+		{Href: "../a b/<x>/index.html", Code: `<script>"'&+`, Title: "제목 & <b>", Status: 404, Protocol: "http"},
+		{Href: "javascript:alert(1)", Code: "X", Title: "", Status: 0, Protocol: "json-rpc"},
+	}
+	for _, lang := range []string{"", "ko", `"><x`} {
+		for _, rs := range [][]entryRef{rows, rows[:1], nil} {
+			var want bytes.Buffer
+			if err := ts["entry.html"].ExecuteTemplate(&want, "entries", map[string]any{"W": words["ko"], "Entries": rs, "Lang": lang}); err != nil {
+				t.Fatal(err)
+			}
+			got := funcs["entriesTable"].(func(map[string]string, []entryRef, string) template.HTML)(words["ko"], rs, lang)
+			if string(got) != want.String() {
+				t.Errorf("lang %q, %d rows:\nfunc     %s\ntemplate %s", lang, len(rs), got, want.String())
+			}
+		}
+	}
+}

@@ -61,10 +61,9 @@ func (b *builder) partial(p Partial) error {
 			b.related[k] = append(b.related[k], b.ref(s, e))
 		}
 	}
-	// b.refs now holds every entry, so making a page only reads the builder, except for
-	// the sitemap that render appends to: each worker has its own copy of the builder with
-	// its own sitemap (which is dropped), and the pages are made on every core, the largest
-	// (the status pages, which list every entry of their status) first.
+	// b.refs now holds every entry, so making a page only reads the builder: the pages are
+	// made on every core, the largest (the status pages, which list every entry of their
+	// status) first.
 	var jobs []func(*builder) error
 	for _, st := range statuses(b.c) {
 		jobs = append(jobs, func(b *builder) error { return b.status(st) })
@@ -94,7 +93,6 @@ func (b *builder) run(jobs []func(*builder) error) error {
 		go func() {
 			defer wg.Done()
 			own := *b
-			own.sitemap = nil
 			for {
 				k := int(next.Add(1) - 1)
 				if k >= len(jobs) || failed.Load() {

@@ -20,13 +20,11 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"docgen/catalog"
 	"docgen/render"
@@ -131,11 +129,6 @@ func (b *builder) build(opts Options) error {
 		return err
 	}
 	b.indexDir = render.SearchURL(idx.Dir + "/")
-	for _, f := range idx.Files {
-		if err := b.write(render.SearchURL(idx.Dir+"/"+f.Name), f.Data); err != nil {
-			return err
-		}
-	}
 	b.classes = statusClasses(b.c)
 	b.related = map[string][]entryRef{}
 	for _, s := range b.c.Services {
@@ -145,29 +138,38 @@ func (b *builder) build(opts Options) error {
 		}
 	}
 
-	if err := b.home(); err != nil {
-		return err
-	}
 	if opts.HomeOnly {
-		return nil
+		for _, f := range idx.Files {
+			if err := b.write(render.SearchURL(idx.Dir+"/"+f.Name), f.Data); err != nil {
+				return err
+			}
+		}
+		return b.home()
+	}
+	// b.refs now holds every entry, so making a page only reads the builder (see run): the
+	// pages are made on every core, the largest (the status pages, which list every entry
+	// of their status) first. The sitemap lists them in catalog order.
+	b.sitemap = []string{render.HomeURL()}
+	var jobs []func(*builder) error
+	for _, st := range statuses(b.c) {
+		jobs = append(jobs, func(b *builder) error { return b.status(st) })
+	}
+	jobs = append(jobs, (*builder).home, (*builder).notFound)
+	for _, f := range idx.Files {
+		jobs = append(jobs, func(b *builder) error { return b.write(render.SearchURL(idx.Dir+"/"+f.Name), f.Data) })
 	}
 	for _, s := range b.c.Services {
-		if err := b.service(s); err != nil {
-			return err
-		}
-		for _, e := range s.Entries {
+		b.sitemap = append(b.sitemap, render.ServiceURL(s))
+		jobs = append(jobs, func(b *builder) error { return b.service(s) })
+		for i, e := range s.Entries {
 			b.sitemap = append(b.sitemap, render.EntryURL(s, e))
+			jobs = append(jobs, func(b *builder) error { return b.entry(s, i, e) })
 		}
-	}
-	if err := b.entries(); err != nil {
-		return err
 	}
 	for _, st := range statuses(b.c) {
-		if err := b.status(st); err != nil {
-			return err
-		}
+		b.sitemap = append(b.sitemap, render.StatusURL(st))
 	}
-	if err := b.notFound(); err != nil {
+	if err := b.run(jobs); err != nil {
 		return err
 	}
 	return b.writeSitemap()
@@ -239,9 +241,6 @@ func (b *builder) render(name string, p *page) error {
 	data, err := b.execute(name, p)
 	if err != nil {
 		return err
-	}
-	if p.URL != render.NotFoundURL {
-		b.sitemap = append(b.sitemap, p.URL)
 	}
 	return b.write(render.FilePath(p.URL), data)
 }
@@ -565,54 +564,6 @@ const (
 	maxSameCode = 20
 )
 
-// entries writes the page of every entry, rendering on every core. Each page depends only
-// on the catalog and on what build computed before (b.refs holds every entry by now, so
-// ref only reads), so the files are the same whatever the order they are made in; the
-// sitemap lists entries in catalog order, added by build. The first error in catalog
-// order is returned.
-func (b *builder) entries() error {
-	type job struct {
-		s *catalog.Service
-		i int
-	}
-	var jobs []job
-	for _, s := range b.c.Services {
-		for i := range s.Entries {
-			jobs = append(jobs, job{s, i})
-		}
-	}
-	errs := make([]error, len(jobs))
-	var failed atomic.Bool
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range next {
-				if failed.Load() {
-					continue
-				}
-				j := jobs[k]
-				if errs[k] = b.entry(j.s, j.i, j.s.Entries[j.i]); errs[k] != nil {
-					failed.Store(true)
-				}
-			}
-		}()
-	}
-	for k := range jobs {
-		next <- k
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // entry writes the page of e, the entry at index i of s.Entries. It runs on several
 // goroutines at once: it must only read the builder.
 func (b *builder) entry(s *catalog.Service, i int, e *catalog.Entry) error {
@@ -808,6 +759,15 @@ func parseTemplates() (map[string]*template.Template, error) {
 
 // funcs are the template functions.
 var funcs = template.FuncMap{
+	// entriesTable writes the table of entries of layout.html's "entries" (for lists of
+	// the entries of a service or status, without the status and service columns) in Go:
+	// the status pages of 100,000 entries list them all, and ranging over them in the
+	// template cost seconds. TestEntriesTableMatchesTemplate compares the two.
+	"entriesTable": func(w map[string]string, rs []entryRef, lang string) template.HTML {
+		var b bytes.Buffer
+		htmlWriter{&b}.entries(w, rs, lang, false, false)
+		return template.HTML(b.String())
+	},
 	// dict makes a map of its key, value arguments, to hand several values to a template.
 	"dict": func(kv ...any) (map[string]any, error) {
 		if len(kv)%2 != 0 {
