@@ -32,14 +32,22 @@ func (htmlReader) Detect(src *Source) Detection {
 		return Detection{Score: 0, Why: "not HTML: the text does not begin and end with a tag"}
 	}
 	doc := readHTML(src)
+	src.html = doc // Read takes it: parsing the page again cost as much as detecting it
 	if doc.Rows == 0 {
 		return Detection{Score: 30, Why: "HTML with no error table, code heading or definition list of codes"}
 	}
 	return Detection{Score: 80, Why: fmt.Sprintf("HTML with %d error rows (tables, code headings, definition lists)", doc.Rows)}
 }
 
-// Read reads the page into a Doc.
-func (htmlReader) Read(src *Source) *Doc { return readHTML(src) }
+// Read reads the page into a Doc: the one Detect made, if it did (once: a second Read
+// reads the page again, so that no two callers share a Doc).
+func (htmlReader) Read(src *Source) *Doc {
+	if doc := src.html; doc != nil {
+		src.html = nil
+		return doc
+	}
+	return readHTML(src)
+}
 
 // looksLikeHTML reports whether src is an HTML document: a .html or .htm file, or a file
 // whose text is one raw HTML block: it begins with a tag, ends with one, and holds no

@@ -20,6 +20,7 @@ type Source struct {
 	// lines holds the byte offset at which each line starts; lines[0] is 0.
 	lines []int
 	md    *mdDoc // the Markdown parse, made once by markdown()
+	html  *Doc   // the HTML reader's result, made by its Detect and taken by its Read
 }
 
 // NewSource normalizes raw and indexes its lines.
