@@ -81,8 +81,8 @@ func (b *builder) partial(p Partial) error {
 	return b.run(jobs)
 }
 
-// run runs jobs on every core, each worker on its own copy of b, and returns the first
-// error in the order of jobs.
+// run runs jobs on every core and returns the first error in the order of jobs. A job may
+// only read the builder: everything the pages share is computed before.
 func (b *builder) run(jobs []func(*builder) error) error {
 	errs := make([]error, len(jobs))
 	var failed atomic.Bool
@@ -92,13 +92,12 @@ func (b *builder) run(jobs []func(*builder) error) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			own := *b
 			for {
 				k := int(next.Add(1) - 1)
 				if k >= len(jobs) || failed.Load() {
 					return
 				}
-				if errs[k] = jobs[k](&own); errs[k] != nil {
+				if errs[k] = jobs[k](b); errs[k] != nil {
 					failed.Store(true)
 				}
 			}
