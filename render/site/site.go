@@ -150,11 +150,14 @@ func (b *builder) build(opts Options) error {
 	// pages are made on every core, the largest (the status pages, which list every entry
 	// of their status) first. The sitemap lists them in catalog order.
 	b.sitemap = []string{render.HomeURL()}
+	sts := statuses(b.c)
 	var jobs []func(*builder) error
-	for _, st := range statuses(b.c) {
+	for _, st := range sts {
 		jobs = append(jobs, func(b *builder) error { return b.status(st) })
 	}
-	jobs = append(jobs, (*builder).home, (*builder).notFound)
+	// The sitemap is listed below before any job runs, so it is written early, not after
+	// every page.
+	jobs = append(jobs, (*builder).writeSitemap, (*builder).home, (*builder).notFound)
 	for _, f := range idx.Files {
 		jobs = append(jobs, func(b *builder) error { return b.write(render.SearchURL(idx.Dir+"/"+f.Name), f.Data) })
 	}
@@ -166,13 +169,10 @@ func (b *builder) build(opts Options) error {
 			jobs = append(jobs, func(b *builder) error { return b.entry(s, i, e) })
 		}
 	}
-	for _, st := range statuses(b.c) {
+	for _, st := range sts {
 		b.sitemap = append(b.sitemap, render.StatusURL(st))
 	}
-	if err := b.run(jobs); err != nil {
-		return err
-	}
-	return b.writeSitemap()
+	return b.run(jobs)
 }
 
 // asset writes a file of site/templates under a name with its content hash and returns its
