@@ -4,7 +4,10 @@
 // with English messages and Korean descriptions that use particles and verb endings as
 // real documents do, some variants, some entries with no status and some JSON-RPC codes.
 //
-// It builds catalog values directly and reads no sources; it imports only the catalog.
+// Generate and Fixture build catalog values directly, for renderer benchmarks and tests.
+// WriteSources (sources.go) writes the same kind of catalog as source files in every shape
+// the readers take (Markdown headings and tables, scraped text tables, HTML), for whole
+// builds: cmd/docgen's BenchmarkBuild, internal/benchbuild, internal/gencorpus.
 package corpus
 
 import (
