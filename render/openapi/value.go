@@ -298,17 +298,12 @@ func (j *jsonWriter) indent(depth int) {
 func (j *jsonWriter) value(v any, depth int) error {
 	w := j.w
 	switch v := v.(type) {
-	case nil:
-		w.WriteString("null")
-	case bool:
-		w.WriteString(strconv.FormatBool(v))
-	case int64:
-		w.Write(strconv.AppendInt(w.AvailableBuffer(), v, 10))
-	case float64:
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("number %v has no JSON form", v)
+	case nil, bool, int64, float64:
+		b, err := appendScalar(w.AvailableBuffer(), v, appendJSONFloat)
+		if err != nil {
+			return err
 		}
-		w.Write(appendJSONFloat(w.AvailableBuffer(), v))
+		w.Write(b)
 	case string:
 		j.string(v)
 	case []any:
@@ -554,4 +549,24 @@ func appendEscape(dst []byte, c byte) []byte {
 		return append(dst, '\\', 't')
 	}
 	return append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+}
+
+// appendScalar appends null, a boolean or a number as the JSON writer and the YAML emitter
+// both write them, a float by appendFloat (the YAML emitter's differs); any other value, a
+// NaN or an infinity is an error.
+func appendScalar(dst []byte, v any, appendFloat func([]byte, float64) []byte) ([]byte, error) {
+	switch v := v.(type) {
+	case nil:
+		return append(dst, "null"...), nil
+	case bool:
+		return strconv.AppendBool(dst, v), nil
+	case int64:
+		return strconv.AppendInt(dst, v, 10), nil
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return dst, fmt.Errorf("number %v has no JSON form", v)
+		}
+		return appendFloat(dst, v), nil
+	}
+	return dst, fmt.Errorf("value of type %T has no JSON or YAML form", v)
 }

@@ -3,10 +3,7 @@ package openapi
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io"
-	"math"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -256,25 +253,12 @@ func (e *yamlEmitter) literalLines(s string, col int) {
 
 // scalar writes null, a boolean or a number.
 func (e *yamlEmitter) scalar(v any) {
-	w := e.w
-	switch v := v.(type) {
-	case nil:
-		w.WriteString("null")
-	case bool:
-		w.WriteString(strconv.FormatBool(v))
-	case int64:
-		w.Write(strconv.AppendInt(w.AvailableBuffer(), v, 10))
-	case float64:
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			e.fail(fmt.Errorf("number %v has no JSON form", v))
-			w.WriteString("null")
-			return
-		}
-		w.Write(appendYAMLFloat(w.AvailableBuffer(), v))
-	default:
-		e.fail(fmt.Errorf("value of type %T has no YAML form", v))
-		w.WriteString("null")
+	b, err := appendScalar(e.w.AvailableBuffer(), v, appendYAMLFloat)
+	if err != nil {
+		e.fail(err)
+		b = append(b[:0], "null"...)
 	}
+	e.w.Write(b)
 }
 
 func (e *yamlEmitter) fail(err error) {
