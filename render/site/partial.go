@@ -10,7 +10,6 @@ import (
 
 	"docgen/catalog"
 	"docgen/render"
-	"docgen/render/search"
 )
 
 // Partial says which pages RenderPartial writes, and which search index they link to.
@@ -46,20 +45,8 @@ func RenderPartial(c *catalog.Catalog, opts Options, p Partial, write func(rel s
 // partial does what build does, minus the search index, the sitemap and the pages of the
 // services p does not name.
 func (b *builder) partial(p Partial) error {
-	for name, u := range map[string]*string{"style.css": &b.css, "docgen.js": &b.js, "favicon.svg": &b.icon} {
-		var err error
-		if *u, err = b.asset(name); err != nil {
-			return err
-		}
-	}
-	b.indexDir = p.IndexDir
-	b.classes = statusClasses(b.c)
-	b.related = map[string][]entryRef{}
-	for _, s := range b.c.Services {
-		for _, e := range s.Entries {
-			k := search.CodeKey(e.Code)
-			b.related[k] = append(b.related[k], b.ref(s, e))
-		}
+	if err := b.prepare(p.IndexDir); err != nil {
+		return err
 	}
 	// b.refs now holds every entry, so making a page only reads the builder: the pages are
 	// made on every core, the largest (the status pages, which list every entry of their

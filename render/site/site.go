@@ -116,26 +116,14 @@ type builder struct {
 var pagePool = sync.Pool{New: func() any { b := new(bytes.Buffer); b.Grow(16 << 10); return b }}
 
 func (b *builder) build(opts Options) error {
-	for name, u := range map[string]*string{"style.css": &b.css, "docgen.js": &b.js, "favicon.svg": &b.icon} {
-		var err error
-		if *u, err = b.asset(name); err != nil {
-			return err
-		}
-	}
 	sopts := opts.Search
 	sopts.URL = render.EntryURL
 	idx, err := search.Build(b.c, sopts)
 	if err != nil {
 		return err
 	}
-	b.indexDir = render.SearchURL(idx.Dir + "/")
-	b.classes = statusClasses(b.c)
-	b.related = map[string][]entryRef{}
-	for _, s := range b.c.Services {
-		for _, e := range s.Entries {
-			k := search.CodeKey(e.Code)
-			b.related[k] = append(b.related[k], b.ref(s, e))
-		}
+	if err := b.prepare(render.SearchURL(idx.Dir + "/")); err != nil {
+		return err
 	}
 
 	if opts.HomeOnly {
@@ -173,6 +161,28 @@ func (b *builder) build(opts Options) error {
 		b.sitemap = append(b.sitemap, render.StatusURL(st))
 	}
 	return b.run(jobs)
+}
+
+// prepare writes the hashed assets and computes what every page shares, given the folder
+// of the search index the pages link to. After it, b.refs holds every entry, so making a
+// page only reads the builder.
+func (b *builder) prepare(indexDir string) error {
+	for name, u := range map[string]*string{"style.css": &b.css, "docgen.js": &b.js, "favicon.svg": &b.icon} {
+		var err error
+		if *u, err = b.asset(name); err != nil {
+			return err
+		}
+	}
+	b.indexDir = indexDir
+	b.classes = statusClasses(b.c)
+	b.related = map[string][]entryRef{}
+	for _, s := range b.c.Services {
+		for _, e := range s.Entries {
+			k := search.CodeKey(e.Code)
+			b.related[k] = append(b.related[k], b.ref(s, e))
+		}
+	}
+	return nil
 }
 
 // asset writes a file of site/templates under a name with its content hash and returns its
@@ -629,9 +639,8 @@ func (b *builder) entryPage(s *catalog.Service, i int, e *catalog.Entry) (*page,
 		}
 		d.Variants = append(d.Variants, variant{v.Message, Markdown(v.Description), Markdown(v.Resolution), fields(v.Fields), vs})
 	}
-	self := render.EntryURL(s, e)
 	for _, r := range b.related[search.CodeKey(e.Code)] {
-		if r.Href != self && len(d.SameCode) < maxSameCode {
+		if r.Href != u && len(d.SameCode) < maxSameCode {
 			d.SameCode = append(d.SameCode, r.from(u))
 		}
 	}
