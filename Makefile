@@ -3,7 +3,7 @@ GO ?= go
 PKGS := ./...
 FUZZTIME ?= 30s
 
-.PHONY: build test test-deps bench bench-compare fuzz lint serve golden screenshots
+.PHONY: build test test-deps bench bench-compare fuzz lint serve golden screenshots corpus
 
 build:
 	$(GO) run ./cmd/docgen build
@@ -64,3 +64,13 @@ golden:
 # screenshots/ (git-ignored), taken with headless Chromium.
 screenshots:
 	$(GO) test -count=1 -run '^TestScreenshots$$' ./internal/browsertest -args -screenshots=$(CURDIR)/screenshots
+
+# Measure the readers on the corpus of real error documents kept outside the project
+# (../shared/corpus: expected.tsv and docs/; MANIFEST.md there has the scoring rule): one
+# line per document, then the passes per group (p: scraped pages, r: repository files).
+# Fails when fewer pass than the floors below, which only ever go up.
+CORPUS_DIR ?= ../shared/corpus
+CORPUS_MIN ?= 3
+CORPUS_MIN_GROUP ?= p=1,r=2
+corpus:
+	$(GO) run ./internal/corpuseval -dir $(CORPUS_DIR) -min $(CORPUS_MIN) -min-group $(CORPUS_MIN_GROUP)
