@@ -15,10 +15,13 @@ const (
 	roleMessage
 	roleDescription
 	roleResolution
+	// roleStatusName is a status column whose cells also name the error ("403 No token"):
+	// the status and, as the code, the name. Only classify gives it.
+	roleStatusName
 )
 
 func (r role) String() string {
-	return [...]string{"unknown", "code", "status", "message", "description", "resolution"}[r]
+	return [...]string{"unknown", "code", "status", "message", "description", "resolution", "status and name"}[r]
 }
 
 // roleNames maps a header, folded by foldHeader (lower case, no spaces, no punctuation), to
@@ -102,7 +105,8 @@ func headerRole(h string) role {
 		return r == '/' || r == '(' || r == ')' || r == '·' || r == ',' || r == '\n' || r == '|'
 	})
 	if len(parts) < 2 {
-		return roleUnknown
+		r, _ := headerWordRole(h)
+		return r
 	}
 	found := roleUnknown
 	for _, p := range parts {
@@ -111,7 +115,13 @@ func headerRole(h string) role {
 			continue
 		}
 		r := roleNames[f]
-		if r == roleUnknown || (found != roleUnknown && r != found) {
+		if r == roleUnknown {
+			r, _ = headerWordRole(p)
+		}
+		if r == roleUnknown {
+			continue // "Code (string)": a type or remark beside the name
+		}
+		if found != roleUnknown && r != found {
 			return roleUnknown
 		}
 		found = r

@@ -754,7 +754,7 @@ func (w *htmlWalker) table(b hblock) {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	if t.Header == nil || !isErrorTable(t.Header) {
+	if t.Header == nil || !isErrorTable(t) {
 		if t.Header == nil && len(t.Rows) > 0 {
 			t.Header, t.Rows = t.Rows[0].Cells, t.Rows[1:]
 		}
@@ -773,7 +773,6 @@ func (w *htmlWalker) table(b hblock) {
 			ctx.RPC = true
 		}
 	}
-	t.Roles = inferRoles(t)
 	w.doc.addTable(t, ctx)
 	w.errors = true
 }

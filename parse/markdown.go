@@ -135,7 +135,7 @@ func (d *mdDoc) count(src *Source) {
 		switch {
 		case b.table != nil:
 			t := readMDTable(src, b.table)
-			if isErrorTable(t.Header) {
+			if isErrorTable(t) {
 				d.codeTables++
 			}
 			for _, r := range t.Rows {

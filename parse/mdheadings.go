@@ -66,7 +66,7 @@ func (w *mdWalker) walk() {
 			}
 		case b.table != nil:
 			t := readMDTable(w.src, b.table)
-			if isErrorTable(t.Header) {
+			if isErrorTable(t) {
 				w.doc.addTable(t, w.context())
 				continue
 			}
@@ -203,7 +203,7 @@ func (w *mdWalker) hasErrorTable(i int) bool {
 		if b.heading != nil {
 			return false
 		}
-		if b.table != nil && isErrorTable(readMDTable(w.src, b.table).Header) {
+		if b.table != nil && isErrorTable(readMDTable(w.src, b.table)) {
 			return true
 		}
 	}

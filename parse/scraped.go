@@ -38,7 +38,7 @@ func (scrapedReader) Detect(src *Source) Detection {
 	sc := scanUpTo(src, detectRows)
 	var errTables, bare, piped, cellTables, tabTables, rows int
 	for _, b := range sc.blocks {
-		if b.kind != sbTable || !isErrorTable(b.tbl.Header) {
+		if b.kind != sbTable || !isErrorTable(b.tbl.table) {
 			continue
 		}
 		errTables++
@@ -165,7 +165,7 @@ func scanUpTo(src *Source, limit int) *scanner {
 		if st, ok := sc.findTable(i); ok {
 			sc.blocks = append(sc.blocks, sblock{kind: sbTable, line: i, pos: pos, tbl: st})
 			i = st.end
-			if isErrorTable(st.Header) {
+			if isErrorTable(st.table) {
 				if rows += len(st.Rows); limit > 0 && rows >= limit {
 					break
 				}
@@ -560,11 +560,10 @@ func (w *scrapedWalker) text(s string) {
 // table reads an error table into entries and keeps any other table in the text.
 func (w *scrapedWalker) table(b sblock) {
 	t := b.tbl.table
-	if !isErrorTable(t.Header) {
+	if !isErrorTable(t) {
 		w.text(gfmTable(t))
 		return
 	}
-	t.Roles = inferRoles(t)
 	w.doc.addTable(t, w.ctx)
 	w.errors = true
 }

@@ -18,7 +18,7 @@ var (
 	// "status 400", "status 500, 서버에러로 …", "HTTP status: 404", "상태 코드: 409".
 	reStatusLine = regexp.MustCompile(`^(?i:(?:http\s+)?status(?:\s+code)?|상태\s*코드)\s*[:=]?\s*([1-5]\d\d)\b\s*[,.:;\-–]?\s*`)
 	// A status inside a table cell: the first three-digit number standing alone.
-	reStatusInCell = regexp.MustCompile(`(?:^|[^0-9])(\d{3})(?:$|[^0-9])`)
+	reStatusInCell = regexp.MustCompile(`(?:^|[^0-9-])(\d{3})(?:$|[^0-9])`)
 )
 
 // statusHeading reads a heading's text as a status heading. It returns the status and the

@@ -24,10 +24,8 @@ type table struct {
 
 // roles returns the role of each of t's columns: t.Roles, or the roles of its header texts.
 func (t table) roles() []role {
-	if t.Roles != nil {
-		return t.Roles
-	}
-	return columnRoles(cellTexts(t.Header))
+	roles, _, _ := classify(t)
+	return roles
 }
 
 // tableRow is one body row and where it starts.
@@ -88,10 +86,11 @@ type tableContext struct {
 	RPC bool
 }
 
-// isErrorTable reports whether a table with these headers lists error codes: it has a code
-// column. A status glossary (status + meaning) or a header table has none.
-func isErrorTable(headers []cell) bool {
-	return hasRole(columnRoles(cellTexts(headers)), roleCode)
+// isErrorTable reports whether t lists error codes (see classify): it has a code column
+// and is not a status glossary or a parameter table.
+func isErrorTable(t table) bool {
+	_, kind, _ := classify(t)
+	return kind == tableErrors
 }
 
 func cellTexts(cells []cell) []string {
@@ -134,13 +133,24 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			r := roleUnknown
 			name := ""
 			if i < len(roles) {
-				r, name = roles[i], t.Header[i].Text
+				r = roles[i]
+			}
+			if i < len(t.Header) && t.Header[i].Text != "" {
+				name = t.Header[i].Text
 			} else {
 				name = "column " + itoa(i+1)
 			}
 			switch r {
 			case roleCode:
 				e.Code = cleanCode(c.Text)
+			case roleStatusName:
+				if st, name, ok := statusPrefix(c.Text); ok {
+					e.Code, column = name, st
+				} else if st, _, ok := statusHeading(c.Text); ok {
+					e.Code, column = c.Text, st
+				} else {
+					e.Code = c.Text
+				}
 			case roleStatus:
 				st, ok := statusCell(c.Text)
 				switch {

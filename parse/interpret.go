@@ -1,0 +1,318 @@
+package parse
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"docgen/catalog"
+)
+
+// This file is the part of the interpreter that decides what a table is, the same way for
+// every front-end: which column holds what (from the header's words and from the cells),
+// and whether the table lists errors at all or is a parameter table, a status glossary or
+// something else, with the reason.
+
+// tableKind is what a table is to the interpreter.
+type tableKind int
+
+const (
+	tableErrors     tableKind = iota // an error list: its rows become entries
+	tableNoCode                      // no column holds codes
+	tableParameters                  // a parameter, field or reference table
+	tableGlossary                    // HTTP statuses and their meaning, no application codes
+)
+
+func (k tableKind) String() string {
+	return [...]string{"error list", "no code column", "parameter table", "status glossary"}[k]
+}
+
+// classifySample is how many rows classify looks at: enough to judge a column's cells,
+// and it keeps classifying a huge table cheap.
+const classifySample = 200
+
+// classify decides what t is and gives each of its columns a role. The header's words
+// come first (columnRoles); the cells then correct and complete them:
+//   - a "status" column whose cells are not HTTP statuses ("Status code" over -101, -102)
+//     is the code column when the table has none;
+//   - with no code column, the first column whose cells are all one token each and
+//     nearly all different is the code column ("ID" over 0, 2, 3; a column with no header);
+//   - a column with no role whose cells are all HTTP statuses is the status column;
+//   - with no code column, a status column whose cells name an error after the status
+//     ("403 No token") gives both: the status and, as the code, the name;
+//   - a table whose header is empty gets every role from its cells.
+//
+// A table whose codes are all HTTP statuses named by their standard reason, each once, is
+// a status glossary; one with a parameter or field column and no code column a parameter
+// table.
+func classify(t table) ([]role, tableKind, string) {
+	if t.Roles != nil {
+		if hasRole(t.Roles, roleCode) || hasRole(t.Roles, roleStatusName) {
+			return t.Roles, tableErrors, "roles given"
+		}
+		return t.Roles, tableNoCode, "roles given, no code column"
+	}
+	texts := cellTexts(t.Header)
+	emptyHeader := true
+	for _, h := range texts {
+		if strings.TrimSpace(h) != "" {
+			emptyHeader = false
+		}
+	}
+	n := len(t.Header)
+	if emptyHeader {
+		// With no header words, the columns are those of the rows; with a header, cells
+		// past it are extra cells of ragged rows, kept as fields.
+		for _, r := range t.Rows {
+			n = max(n, len(r.Cells))
+		}
+	}
+	if n == 0 {
+		return nil, tableNoCode, "the table has no columns"
+	}
+	for len(texts) < n {
+		texts = append(texts, "")
+	}
+	roles := columnRoles(texts)
+	cols := make([]colStats, n)
+	rows := t.Rows
+	if len(rows) > classifySample {
+		rows = rows[:classifySample]
+	}
+	for i := range cols {
+		cols[i] = columnStats(rows, i)
+	}
+	// A status column whose cells are not statuses.
+	for i, r := range roles {
+		if r != roleStatus || cols[i].nonEmpty == 0 {
+			continue
+		}
+		if cols[i].statuses+cols[i].statusNames == 0 && cols[i].numbers == cols[i].nonEmpty {
+			roles[i] = roleUnknown
+			if !hasRole(roles, roleCode) && cols[i].tokens == cols[i].nonEmpty && cols[i].unique() {
+				roles[i] = roleCode
+			}
+		}
+	}
+	if !hasRole(roles, roleStatus) {
+		for i, r := range roles {
+			if (r == roleUnknown || emptyHeader) && cols[i].nonEmpty > 0 && cols[i].statuses == cols[i].nonEmpty && !cols[i].unique() {
+				roles[i] = roleStatus
+				break
+			}
+		}
+	}
+	if !hasRole(roles, roleCode) {
+		for i, r := range roles {
+			if !emptyHeader && (r != roleUnknown || notErrorHeader(texts[i]) || texts[i] == "") {
+				continue
+			}
+			c := cols[i]
+			if c.nonEmpty > 0 && c.tokens == c.nonEmpty && c.unique() && c.statuses < c.nonEmpty && c.codeShaped == c.nonEmpty {
+				roles[i] = roleCode
+				break
+			}
+		}
+	}
+	if !hasRole(roles, roleStatus) {
+		for i, r := range roles {
+			if (r == roleUnknown || emptyHeader) && cols[i].nonEmpty > 0 && cols[i].statuses == cols[i].nonEmpty {
+				roles[i] = roleStatus
+				break
+			}
+		}
+	}
+	if !hasRole(roles, roleCode) {
+		for i, r := range roles {
+			if r == roleStatus && cols[i].statusNames > 0 && cols[i].statusNames+cols[i].statuses == cols[i].nonEmpty && !cols[i].allReasons {
+				roles[i] = roleStatusName
+				break
+			}
+		}
+	}
+	if emptyHeader {
+		// The text columns, in order: a message, then a description, then a resolution.
+		next := []role{roleMessage, roleDescription, roleResolution}
+		if textColumns(roles, cols) == 1 {
+			next = []role{roleDescription}
+		}
+		for i, r := range roles {
+			if r == roleUnknown && cols[i].nonEmpty > 0 && len(next) > 0 {
+				roles[i], next = next[0], next[1:]
+			}
+		}
+	}
+	if !hasRole(roles, roleCode) && !hasRole(roles, roleStatusName) {
+		for _, h := range texts {
+			if notErrorHeader(h) {
+				return roles, tableParameters, fmt.Sprintf("a parameter or field table (column %q) with no code column", h)
+			}
+		}
+		return roles, tableNoCode, "no column holds error codes (headers " + quoteList(texts) + ")"
+	}
+	for i, r := range roles {
+		if r == roleCode && cols[i].nonEmpty > 0 && cols[i].statuses == cols[i].nonEmpty && !hasRole(roles, roleStatus) {
+			if cols[i].unique() && !hasRole(roles, roleMessage) {
+				return roles, tableGlossary, "every code is an HTTP status: a status glossary"
+			}
+		}
+	}
+	return roles, tableErrors, ""
+}
+
+// textColumns counts the columns without a role that hold text.
+func textColumns(roles []role, cols []colStats) int {
+	n := 0
+	for i, r := range roles {
+		if r == roleUnknown && cols[i].nonEmpty > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func quoteList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+// colStats is what classify knows of one column's cells.
+type colStats struct {
+	nonEmpty    int
+	tokens      int // cells that are one token (no spaces)
+	codeShaped  int // tokens that look like codes: digits, SNAKE, Camel, dotted
+	statuses    int // cells that are an HTTP status and nothing else, or a class (4xx)
+	statusNames int // cells that are a status followed by a name ("403 No token")
+	numbers     int // cells that are an integer, with a sign or not
+	distinct    int
+	allReasons  bool // every status name is the status's standard reason phrase
+}
+
+// unique reports whether nearly all the column's cells differ.
+func (c colStats) unique() bool { return c.nonEmpty > 0 && c.distinct*10 >= c.nonEmpty*9 }
+
+func columnStats(rows []tableRow, col int) colStats {
+	var c colStats
+	seen := map[string]bool{}
+	c.allReasons = true
+	for _, r := range rows {
+		if col >= len(r.Cells) {
+			continue
+		}
+		text := strings.TrimSpace(r.Cells[col].Text)
+		if text == "" {
+			continue
+		}
+		c.nonEmpty++
+		if !seen[text] {
+			seen[text] = true
+			c.distinct++
+		}
+		code := cleanCode(text)
+		if isInteger(code) {
+			c.numbers++
+		}
+		if isToken(code) {
+			c.tokens++
+			if codeShaped(code) {
+				c.codeShaped++
+			}
+		}
+		if isStatusClass(text) {
+			c.statuses++
+			continue
+		}
+		if st, name, ok := statusHeading(text); ok && st.IsValid() {
+			if name == "" || isReason(st, name) {
+				c.statuses++
+				continue
+			}
+		}
+		if st, name, ok := statusPrefix(text); ok {
+			c.statusNames++
+			if !isReason(st, name) {
+				c.allReasons = false
+			}
+		}
+	}
+	return c
+}
+
+// reStatusClass matches a class of statuses: "4xx", "5**", "4XX".
+var reStatusClass = regexp.MustCompile(`^[1-5](?:xx|XX|\*\*)$`)
+
+func isStatusClass(s string) bool { return reStatusClass.MatchString(s) }
+
+// reStatusPrefix matches a status written before a name in one cell: "403 No token",
+// "404 Not found".
+var reStatusPrefix = regexp.MustCompile(`^([1-5]\d\d)\s+(\S.*)$`)
+
+// statusPrefix splits a cell that begins with an HTTP status followed by a name.
+func statusPrefix(text string) (st catalog.Status, name string, ok bool) {
+	m := reStatusPrefix.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return 0, "", false
+	}
+	n := int(m[1][0]-'0')*100 + int(m[1][1]-'0')*10 + int(m[1][2]-'0')
+	return catalog.Status(n), strings.TrimSpace(m[2]), true
+}
+
+// isReason reports whether name is st's standard reason phrase, ignoring case and spaces.
+func isReason(st catalog.Status, name string) bool {
+	r := st.Reason()
+	return r != "" && foldHeader(r) == foldHeader(name)
+}
+
+// codeShaped reports whether a token looks like an error code: digits (with a sign),
+// SCREAMING_SNAKE, camelCase or PascalCase, dotted or dashed names with a digit or an
+// upper-case letter inside.
+func codeShaped(s string) bool {
+	if s == "" {
+		return false
+	}
+	digits, letters := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if letters == 0 {
+		return digits > 0
+	}
+	if codeLike(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) && letters > 1 && r < utf8.RuneSelf && isASCII(s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// isInteger reports whether s is an integer with an optional sign.
+func isInteger(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,269 @@
+package parse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file is the header vocabulary of the interpreter: the words, in Korean, English,
+// Japanese and Chinese, by which a table header, a data-file key or a labelled line names
+// what its column holds. A new header word goes into headerWords; nothing else needs to
+// change.
+//
+// A header is matched by words, not as a whole: "HTTP Status Code", "Error code (string)",
+// "エラーメッセージ", "错误码" and "messsage" (a typo) each name a role. Latin words are
+// matched whole, and a word of five letters or more also at one typo (one letter added,
+// dropped, changed or two swapped); words of other scripts are matched inside the header,
+// since Korean, Japanese and Chinese headers glue their words ("오류코드", "错误代码").
+
+// headerWord is one word of the vocabulary.
+type headerWord struct {
+	word string // folded: lower case, letters and digits only
+	role role
+	// weak words name a role only when nothing stronger does: "error" alone is a code
+	// column ("Error" over INVALID_SECRET), but "error message" is a message.
+	weak bool
+}
+
+// headerWords is the vocabulary. Order does not matter.
+var headerWords = func() []headerWord {
+	var ws []headerWord
+	add := func(r role, weak bool, words ...string) {
+		for _, w := range words {
+			ws = append(ws, headerWord{word: foldHeader(w), role: r, weak: weak})
+		}
+	}
+	add(roleCode, false,
+		"code", "codes", "errcode", "errorcode", "errorcodes", "reason", "errorname", "errorkey", "errortype",
+		"identifier", "errno", "slug", "constant",
+		"코드", "오류코드", "에러코드", "오류타입", "에러타입", "오류명", "에러명", "응답코드", "결과코드",
+		"コード", "エラーコード", "エラー番号", "エラーid",
+		"码", "代码", "错误码", "错误代码", "返回码", "错误编码", "编码", "错误标识")
+	add(roleCode, true, "error", "err", "id", "errorid", "오류", "에러", "エラー", "错误", "名称")
+	add(roleStatus, false,
+		"status", "statuscode", "httpstatus", "httpcode", "http", "httpstatuscode",
+		"상태", "상태코드", "상태값", "응답상태",
+		"ステータス", "ステータスコード", "状態", "状態コード",
+		"状态", "状态码", "http状态码", "响应码")
+	add(roleMessage, false,
+		"message", "messages", "msg", "errormessage", "errormsg", "title", "summary", "text",
+		"메시지", "메세지", "오류메시지", "에러메시지", "문구",
+		"メッセージ", "エラーメッセージ", "文言",
+		"消息", "信息", "错误信息", "提示", "提示信息", "错误消息", "返回信息")
+	add(roleDescription, false,
+		"description", "descriptions", "desc", "meaning", "details", "detail", "explanation", "remark",
+		"remarks", "note", "notes", "cause", "causes", "when", "comment", "comments",
+		"설명", "의미", "내용", "상세", "상세설명", "원인", "발생원인", "비고",
+		"意味", "説明", "内容", "詳細", "原因", "概要", "備考", "理由",
+		"描述", "说明", "含义", "备注", "错误描述", "描述信息", "原因说明")
+	add(roleResolution, false,
+		"resolution", "solution", "solutions", "fix", "howtofix", "action", "actions", "remedy",
+		"suggestedaction", "handling", "handlingmeasure", "measure", "workaround", "recommendation",
+		"해결", "해결방법", "해결방안", "조치", "조치방법", "조치사항", "대응", "대응방법", "처리방법",
+		"対策", "対処", "対処法", "対応", "対処方法", "解決策", "解決方法",
+		"解决", "解决方案", "解决办法", "解决方法", "处理", "处理方法", "处理建议", "建议", "措施")
+	return ws
+}()
+
+// headerWordsByFold finds a vocabulary word by its folded spelling.
+var headerWordsByFold = func() map[string]headerWord {
+	m := make(map[string]headerWord, len(headerWords))
+	for _, w := range headerWords {
+		m[w.word] = w
+	}
+	return m
+}()
+
+// notErrorHeaders are the words of headers that make a table a parameter, field or
+// reference table rather than an error list, when it has no code column.
+var notErrorHeaders = []string{
+	"parameter", "param", "field", "fieldname", "property", "attribute", "argument", "header",
+	"파라미터", "매개변수", "필드", "필드명", "항목", "헤더", "카드사", "은행",
+	"パラメータ", "パラメーター", "フィールド", "引数", "項目", "ヘッダ",
+	"参数", "字段", "属性", "请求头",
+}
+
+// headerWordRole returns the role one header names by its words, and whether that came
+// from a strong word. It returns roleUnknown when no vocabulary word is in the header.
+//
+// The rules: a status word or "HTTP" makes a status column ("HTTP Status Code", "HTTP
+// code", "状态码"); otherwise the last strong word decides, as compounds in all four
+// languages put their head last ("Error code" → code, "エラーメッセージ" → message); weak
+// words ("error", "ID") decide only alone.
+func headerWordRole(h string) (role, bool) {
+	words := headerTokens(h)
+	if len(words) == 0 {
+		return roleUnknown, false
+	}
+	last, lastWeak := roleUnknown, roleUnknown
+	status := false
+	for _, w := range words {
+		hw, ok := matchWord(w)
+		if !ok {
+			continue
+		}
+		if hw.role == roleStatus {
+			status = true
+		}
+		if hw.weak {
+			lastWeak = hw.role
+		} else {
+			last = hw.role
+		}
+	}
+	switch {
+	case status:
+		return roleStatus, true
+	case last != roleUnknown:
+		return last, true
+	}
+	return lastWeak, false
+}
+
+// headerTokens splits a header into the words to look up: runs of Latin letters and
+// digits ("HTTP", "StatusCode" as "status" and "code"), and, for other scripts, every known
+// word found inside a run ("오류코드" gives "오류코드"; "内容・対策" gives "内容", "対策").
+func headerTokens(h string) []string {
+	var out []string
+	runes := []rune(h)
+	for i := 0; i < len(runes); {
+		r := runes[i]
+		switch {
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			j := i
+			for j < len(runes) && runes[j] < utf8.RuneSelf && (unicode.IsLetter(runes[j]) || unicode.IsDigit(runes[j])) {
+				j++
+			}
+			out = append(out, camelWords(string(runes[i:j]))...)
+			i = j
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i
+			for j < len(runes) && runes[j] >= utf8.RuneSelf && (unicode.IsLetter(runes[j]) || unicode.IsDigit(runes[j])) {
+				j++
+			}
+			out = append(out, cjkWords(strings.ToLower(string(runes[i:j])))...)
+			i = j
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+// camelWords splits a Latin word at case changes ("StatusCode" → "status", "code"; "HTTPCode"
+// → "http", "code"), lower-cased, and keeps the whole word first so that a compound that is
+// itself a vocabulary word ("errorcode") matches as one.
+func camelWords(w string) []string {
+	parts := splitCamel(w)
+	lw := strings.ToLower(w)
+	if len(parts) <= 1 {
+		return []string{lw}
+	}
+	if _, ok := headerWordsByFold[lw]; ok {
+		return []string{lw}
+	}
+	for i := range parts {
+		parts[i] = strings.ToLower(parts[i])
+	}
+	return parts
+}
+
+// splitCamel splits at lower→upper and at the last upper of an upper run followed by
+// lower ("HTTPStatus" → "HTTP", "Status").
+func splitCamel(w string) []string {
+	var parts []string
+	start := 0
+	rs := []rune(w)
+	for i := 1; i < len(rs); i++ {
+		lowerToUpper := unicode.IsLower(rs[i-1]) && unicode.IsUpper(rs[i])
+		acronymEnd := i+1 < len(rs) && unicode.IsUpper(rs[i-1]) && unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i+1])
+		if lowerToUpper || acronymEnd {
+			parts = append(parts, string(rs[start:i]))
+			start = i
+		}
+	}
+	return append(parts, string(rs[start:]))
+}
+
+// cjkWords returns the vocabulary words inside a run of Korean, Japanese or Chinese text,
+// longest first at each position, left to right; a run that is itself a word gives that
+// word alone.
+func cjkWords(run string) []string {
+	if _, ok := headerWordsByFold[run]; ok {
+		return []string{run}
+	}
+	var out []string
+	rs := []rune(run)
+	for i := 0; i < len(rs); {
+		found := 0
+		for j := len(rs); j > i; j-- {
+			if _, ok := headerWordsByFold[string(rs[i:j])]; ok {
+				found = j - i
+				out = append(out, string(rs[i:j]))
+				break
+			}
+		}
+		if found == 0 {
+			i++
+		} else {
+			i += found
+		}
+	}
+	return out
+}
+
+// matchWord looks a folded word up in the vocabulary: exactly, or for Latin words of five
+// letters or more at one typo from a vocabulary word of five letters or more.
+func matchWord(w string) (headerWord, bool) {
+	if hw, ok := headerWordsByFold[w]; ok {
+		return hw, true
+	}
+	if len(w) < 5 || w[0] >= utf8.RuneSelf {
+		return headerWord{}, false
+	}
+	for _, hw := range headerWords {
+		if len(hw.word) >= 5 && hw.word[0] < utf8.RuneSelf && oneEdit(w, hw.word) {
+			return hw, true
+		}
+	}
+	return headerWord{}, false
+}
+
+// oneEdit reports whether ASCII words a and b differ by one insertion, deletion,
+// substitution or swap of neighbours.
+func oneEdit(a, b string) bool {
+	if a == b {
+		return false
+	}
+	la, lb := len(a), len(b)
+	if la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	i := 0
+	for i < la && i < lb && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case la == lb:
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case la > lb:
+		return a[i+1:] == b[i:]
+	default:
+		return a[i:] == b[i+1:]
+	}
+}
+
+// notErrorHeader reports whether a header names a parameter, field or reference column.
+func notErrorHeader(h string) bool {
+	f := foldHeader(h)
+	for _, w := range notErrorHeaders {
+		if f == w || (strings.HasPrefix(f, w) && len(f) <= len(w)+4) {
+			return true
+		}
+	}
+	return false
+}
