@@ -210,6 +210,9 @@ func allJSONRPCCodes(t table, roles []role) bool {
 			ci = i
 		}
 	}
+	if ci < 0 {
+		return false // the code comes from a status-and-name column
+	}
 	for _, row := range t.Rows {
 		if ci >= len(row.Cells) {
 			return false
