@@ -66,7 +66,10 @@ func (scrapedReader) Detect(src *Source) Detection {
 		why = append(why, fmt.Sprintf("%d of %d rows end with \" |\" and do not begin with \"|\"", bare, bare+piped))
 	}
 	if cellTables == 0 && tabTables == 0 && bare <= piped {
-		return Detection{Score: 0, Why: fmt.Sprintf("%d of %d table rows begin with \"|\": a Markdown pipe table, left to the markdown reader", piped, bare+piped)}
+		// Rows that begin with "|" are Markdown's when goldmark sees a table there; when it
+		// does not (no separator, or one with fewer cells than the header), this reader
+		// still reads them, below any reader that recognised the source.
+		return Detection{Score: 20, Why: fmt.Sprintf("%d of %d table rows begin with \"|\": a Markdown pipe table, left to the markdown reader if it reads one", piped, bare+piped)}
 	}
 	score := 70
 	if hasMarkdownHeadings(sc) {
@@ -157,7 +160,9 @@ func scanUpTo(src *Source, limit int) *scanner {
 	rows := 0
 	for i := 1; i <= sc.n; i++ {
 		t, raw, off := sc.line(i)
-		if t == "" {
+		if t == "" || t == "|" {
+			// A lone "|" outside a table is what is left of an empty cell or an opening
+			// pipe: nothing to read.
 			sc.blocks = append(sc.blocks, sblock{kind: sbBlank, line: i})
 			continue
 		}

@@ -186,6 +186,20 @@ func (sc *scanner) findTable(i int) (*scrapedTable, bool) {
 		// their own.
 		header := sc.ix.split(line, off)
 		j := i + 1
+		if emptyCells(header) && len(header) >= 2 {
+			// A header row with no text ("|  |  |  |") over rows of as many cells: the
+			// interpreter gives the columns their roles from the cells.
+			k := sc.nextNonBlank(i)
+			if k < 0 {
+				return nil, false
+			}
+			tk, lk, ok := sc.line(k)
+			if !trailingPipe(tk) || len(sc.ix.split(lk, ok)) < len(header) {
+				return nil, false
+			}
+			st := &scrapedTable{shape: shapeRows, start: i, trailing: true, leading: t[0] == '|', table: table{Header: header}}
+			return sc.readPipeTable(st, k), true
+		}
 		if !headerLine(header) {
 			if !headerCells(header) {
 				return nil, false
@@ -284,6 +298,12 @@ func (sc *scanner) readPipeTable(st *scrapedTable, j int) *scrapedTable {
 			continue
 		}
 		closes := trailingPipe(t)
+		if len(rb.cells) == 0 && t == "|" && st.trailing {
+			// A lone "|" between rows opens the next one: the page put every cell, and
+			// the row's opening pipe, on a line of its own.
+			st.end = j
+			continue
+		}
 		if len(rb.cells) == 0 {
 			// A row boundary: a line without cells, or a new header, ends the table.
 			if !hasCellPipe(t) || sc.newTableAt(st, j) {
@@ -598,4 +618,14 @@ func foldMatches(s, folded string) bool {
 		}
 	}
 	return folded == ""
+}
+
+// emptyCells reports whether every cell is empty.
+func emptyCells(cells []cell) bool {
+	for _, c := range cells {
+		if c.Text != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -93,12 +93,13 @@ func TestScrapedDetect(t *testing.T) {
 		score      int
 	}{
 		{"content/public-api.md", "", 0},
-		{"content/api-gateway.md", "", 0},
+		{"content/api-gateway.md", "", 20}, // below the markdown reader's 60
 		{"content/web3-api.txt", "", 70},
 		{"content/google-api.txt", "", 70},
 		{"content/platform-api.txt", "", 70},
 		{"a.txt", "code | message |\n---|---|\nE1 | one |\n", 70},
-		{"a.txt", "| code | message |\n|---|---|\n| E1 | one |\n", 0},
+		{"a.txt", "| code | message |\n|---|---|\n| E1 | one |\n", 20},
+		{"a.txt", "| code | message |\n|---|\n| E1 | one |\n", 20}, // no GFM table: only this reader reads it
 		{"a.txt", "code\tmessage\nE1\tone\n", 70},
 		{"a.md", "# Errors\n\ncode | message |\n---|---|\nE1 | one |\n", 40},
 		{"a.html", "<table><tr><td>code |</td></tr></table>", 0},

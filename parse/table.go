@@ -123,6 +123,10 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			continue // a blank line of a table, not a row
 		}
 		doc.Rows++
+		// Empty cells past the header's last are what a closing "|  |" leaves: no data.
+		for len(row.Cells) > len(t.Header) && row.Cells[len(row.Cells)-1].Text == "" {
+			row.Cells = row.Cells[:len(row.Cells)-1]
+		}
 		if len(row.Cells) != len(t.Header) {
 			doc.Diags.Add(row.Pos, catalog.Error, catalog.RuleRaggedRow,
 				"table row has %d cells, header has %d", len(row.Cells), len(t.Header))

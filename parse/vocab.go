@@ -98,11 +98,13 @@ func headerWordRole(h string) (role, bool) {
 	}
 	last, lastWeak := roleUnknown, roleUnknown
 	status := false
+	matched := 0
 	for _, w := range words {
 		hw, ok := matchWord(w)
 		if !ok {
 			continue
 		}
+		matched++
 		if hw.role == roleStatus {
 			status = true
 		}
@@ -111,6 +113,11 @@ func headerWordRole(h string) (role, bool) {
 		} else {
 			last = hw.role
 		}
+	}
+	// A header is a few words, most of them the vocabulary's: a cell of text that holds
+	// one ("ERR_STATE_CHANGED", "システム状態の競合") names nothing.
+	if matched*2 < len(words) || len(words) > 6 {
+		return roleUnknown, false
 	}
 	switch {
 	case status:
@@ -195,9 +202,10 @@ func cjkWords(run string) []string {
 	}
 	var out []string
 	rs := []rune(run)
+	gap := 0 // runes between the words found, each two of which count as a word
 	for i := 0; i < len(rs); {
 		found := 0
-		for j := len(rs); j > i; j-- {
+		for j := min(len(rs), i+8); j > i; j-- {
 			if _, ok := headerWordsByFold[string(rs[i:j])]; ok {
 				found = j - i
 				out = append(out, string(rs[i:j]))
@@ -206,8 +214,14 @@ func cjkWords(run string) []string {
 		}
 		if found == 0 {
 			i++
+			gap++
+			if gap == 2 {
+				out = append(out, "")
+				gap = 0
+			}
 		} else {
 			i += found
+			gap = 0
 		}
 	}
 	return out
