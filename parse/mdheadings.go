@@ -272,7 +272,21 @@ func (doc *Doc) closeHeading(o *open) string {
 	body := trimBlankLines(strings.Join(o.body, "\n\n"))
 	switch o.kind {
 	case hCode:
-		o.entry.Description = appendMarkdown(o.entry.Description, body)
+		// Labelled lines and paragraphs ("Resolution: …", "**Status:** 404", "HTTP 422")
+		// go to their fields; the rest is the description.
+		et := readEntryText(o.body)
+		o.entry.Description = appendMarkdown(o.entry.Description, trimBlankLines(et.Description))
+		o.entry.Resolution = appendMarkdown(o.entry.Resolution, et.Resolution)
+		if o.entry.Message == "" {
+			o.entry.Message = et.Message
+		}
+		if et.Status != 0 && o.entry.From != catalog.FromColumn && et.Status != o.entry.Status {
+			if o.entry.Status != 0 && o.entry.From == catalog.FromHeading {
+				doc.Diags.Add(o.entry.Source, catalog.Warning, catalog.RuleStatusConflict,
+					"a line under %q says status %d but the heading above says %d; using the line", o.entry.Code, int(et.Status), int(o.entry.Status))
+			}
+			o.entry.Status, o.entry.From = et.Status, catalog.FromHeading
+		}
 	case hPart:
 		switch o.role {
 		case roleResolution:

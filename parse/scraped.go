@@ -3,6 +3,8 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,7 +55,15 @@ func (scrapedReader) Detect(src *Source) Detection {
 		}
 	}
 	if errTables == 0 {
-		return Detection{Score: 0, Why: "no table with a code column in text copied from HTML"}
+		// No error table: codes may still stand as headings with text under them, or
+		// statuses as headings with their meaning.
+		if hasMarkdownHeadings(sc) {
+			return Detection{Score: 0, Why: "no table with a code column in text copied from HTML, and Markdown headings are the markdown reader's"}
+		}
+		if doc := (scrapedReader{}).Read(src); len(doc.Entries) > 0 {
+			return Detection{Score: 30, Why: fmt.Sprintf("text copied from HTML: %d codes or statuses as headings with text under them, no error table", len(doc.Entries))}
+		}
+		return Detection{Score: 0, Why: "no table with a code column and no code heading with text under it, in text copied from HTML"}
 	}
 	var why []string
 	if cellTables > 0 {
@@ -125,7 +135,9 @@ type sblock struct {
 	text   string      // text, heading or status heading as written; a code sample verbatim
 	items  []string    // list items, without their bullets
 	status catalog.Status
-	tbl    *scrapedTable
+	// statuses are all the statuses a status heading lists ("500, 502, 503 Server Errors").
+	statuses []catalog.Status
+	tbl      *scrapedTable
 }
 
 // scanner splits a scraped source into blocks, line by line.
@@ -195,8 +207,8 @@ func scanUpTo(src *Source, limit int) *scanner {
 			}
 			noCode = last
 		}
-		if st, _, ok := statusHeading(stripHashes(t)); ok {
-			sc.blocks = append(sc.blocks, sblock{kind: sbStatus, line: i, pos: pos, text: stripHashes(t), status: st})
+		if sts, _, ok := statusesHeading(stripHashes(t)); ok {
+			sc.blocks = append(sc.blocks, sblock{kind: sbStatus, line: i, pos: pos, text: stripHashes(t), status: sts[0], statuses: sts})
 			continue
 		}
 		if item, ok := listItem(t); ok {
@@ -249,10 +261,18 @@ func codeOpens(t string) bool {
 func (sc *scanner) codeEnd(i, start int) (end, last int, ok bool) {
 	depth := 0
 	var quote byte
+	first, _, _ := sc.line(i)
+	oneLineBody := strings.HasPrefix(first, `{"`) && len(first) > 20
 	for k := i; k <= sc.n && k < i+maxCodeLines; k++ {
 		t, raw, off := sc.line(k)
 		if k > i && (isSeparator(t) || (trailingPipe(t) && strings.HasSuffix(t, " |"))) {
 			return 0, k, false
+		}
+		if k > i && t == "" && oneLineBody {
+			// A body written on one line whose end was cut off ({"error":{"name":"X",…):
+			// it ends with its line, not at a brace further down.
+			_, raw0, off0 := sc.line(i)
+			return off0 + len(bytes.TrimRight(raw0, " \t")), i, true
 		}
 		p := 0
 		if k == i {
@@ -464,6 +484,8 @@ type scrapedWalker struct {
 	ctx     tableContext
 	samples []codeSample // code samples that may document the error body
 	errors  bool         // an error table has been read
+	// outer is the heading a code heading stands under: its group, and the status it gives.
+	outer *scrapedPart
 }
 
 // scrapedPart is a heading of a scraped source and the text under it.
@@ -471,8 +493,16 @@ type scrapedPart struct {
 	title  string
 	status catalog.Status
 	group  bool // a status heading, or a heading with a "status NNN" line
-	pos    catalog.Pos
-	body   []string
+	// statuses are the statuses a status heading lists, when it lists several.
+	statuses []catalog.Status
+	// code is set for a heading that is an error code ("INVALID_TOKEN"): with text under
+	// it, it is an entry.
+	code    bool
+	pos     catalog.Pos
+	body    []string
+	entries int // entries read while the heading was open
+	tables  int // tables read while the heading was open
+	blocks  int // code samples, tables and lists under it
 }
 
 func (w *scrapedWalker) walk(blocks []sblock) {
@@ -487,14 +517,33 @@ func (w *scrapedWalker) walk(blocks []sblock) {
 	}
 	for i := start; i < len(blocks); i++ {
 		b := blocks[i]
+		if w.cur != nil && (b.kind == sbCode || b.kind == sbTable || b.kind == sbList) {
+			w.cur.blocks++
+		}
 		switch b.kind {
 		case sbHeading:
-			w.open(&scrapedPart{title: b.text, pos: b.pos})
+			code := codeHeading(b.text)
+			if c := w.cur; c != nil && c.code && !code {
+				// Under a code heading, a short line is its text when it comes first
+				// ("INVALID_SENDER" then "The sender is not registered") or is labelled
+				// ("Solution: Use a registered sender").
+				if _, labelled := readLabel(b.text); labelled || (len(c.body) == 0 && c.blocks == 0) {
+					w.text(b.text)
+					continue
+				}
+			}
+			w.open(&scrapedPart{title: b.text, pos: b.pos, code: code})
 		case sbStatus:
-			w.open(&scrapedPart{title: b.text, status: b.status, group: true, pos: b.pos})
+			w.open(&scrapedPart{title: b.text, status: b.status, statuses: b.statuses, group: true, pos: b.pos})
 		case sbCaption:
 			// A caption names the code sample below it; it is kept with the sample.
 		case sbCode:
+			if _, ok := bodyMessage(b.text); ok && w.cur != nil && w.cur.code {
+				// An example of this code's body, with its message; client code under a
+				// code heading is read as any other sample.
+				w.cur.body = append(w.cur.body, b.text)
+				continue
+			}
 			caption := ""
 			if i > 0 && blocks[i-1].kind == sbCaption {
 				caption = blocks[i-1].text
@@ -513,9 +562,11 @@ func (w *scrapedWalker) walk(blocks []sblock) {
 			w.text(strings.Join(lines, "\n"))
 		case sbPara:
 			if st, remark, ok := statusLine(firstLine(b.text)); ok && w.cur != nil && w.cur.status == 0 {
-				// "status 400" under a heading gives the heading its status.
-				w.cur.status, w.cur.group = st, true
-				w.ctx.Status = st
+				// "status 400" under a heading gives the heading its status: a group of
+				// the codes that follow, even when its name is written like a code.
+				w.cur.status, w.cur.group, w.cur.code = st, true, false
+				w.outer = w.cur
+				w.ctx = tableContext{Status: st, Group: w.cur.title, RPC: w.ctx.RPC}
 				if rest := restLines(b.text); remark != "" || rest != "" {
 					w.text(strings.TrimSpace(remark + rest))
 				}
@@ -533,7 +584,77 @@ func (w *scrapedWalker) walk(blocks []sblock) {
 func (w *scrapedWalker) open(p *scrapedPart) {
 	w.close()
 	w.cur = p
+	if p.code {
+		return // a code heading keeps the context of the heading it stands under
+	}
+	w.outer = p
 	w.ctx = tableContext{Status: p.status, Group: p.title, RPC: strings.Contains(strings.ToUpper(p.title), "JSON-RPC")}
+}
+
+// codeHeading reports whether a heading line is an error code: one token written like a
+// code ("INVALID_TOKEN", "TokenExpired", "E1001"), not a header word and not a version.
+func codeHeading(t string) bool {
+	c := cleanCode(t)
+	if !isToken(c) || !codeLike(c) || reVersion.MatchString(c) || !isASCII(c) {
+		return false // a heading glued from words of two scripts is no code
+	}
+	if strings.ContainsAny(c, "_0123456789") {
+		return true // NO_CODES is a code, though "codes" is a header word
+	}
+	r, _ := headerWordRole(c)
+	return r == roleUnknown
+}
+
+// reVersion matches a version number, which is written like a code but is none: "v1.0".
+var reVersion = regexp.MustCompile(`^[vV]?\d+(?:\.\d+)+$`)
+
+// codeEntry makes the entry of a code heading from the text under it (readEntryText).
+// A code heading with nothing under it is no entry.
+func (w *scrapedWalker) codeEntry(p *scrapedPart) bool {
+	if len(p.body) == 0 {
+		return false // nothing under it: a caption or a title, not a code
+	}
+	et := readEntryText(p.body)
+	w.doc.Rows++
+	e := &catalog.Entry{Code: cleanCode(p.title), Protocol: catalog.HTTP, Group: w.ctx.Group, Source: p.pos,
+		Message: et.Message, Description: et.Description, Resolution: et.Resolution}
+	heading := w.ctx.Status
+	if et.Status != 0 {
+		heading = et.Status
+	}
+	resolveStatus(e, 0, heading, &w.doc.Diags)
+	w.doc.Entries = append(w.doc.Entries, e)
+	if w.outer != nil {
+		w.outer.entries++
+	}
+	return true
+}
+
+// statusEntries makes entries of a status heading that has text but no codes under it
+// ("404 Not Found" + a paragraph): one per status it lists, the status as the code.
+func (w *scrapedWalker) statusEntries(p *scrapedPart, body string) {
+	sts := p.statuses
+	if len(sts) == 0 {
+		sts = []catalog.Status{p.status}
+	}
+	_, name, isStatus := statusesHeading(p.title)
+	et := readEntryText(strings.Split(body, "\n\n"))
+	for _, st := range sts {
+		code := strconv.Itoa(int(st))
+		if !isStatus {
+			// A named group with a "status NNN" line and no codes under it is an entry
+			// itself ("NotImplemented" + "status 501").
+			code, name = cleanCode(p.title), ""
+		}
+		w.doc.Rows++
+		e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Source: p.pos,
+			Message: name, Description: et.Description, Resolution: et.Resolution}
+		if e.Message == "" {
+			e.Message = et.Message
+		}
+		resolveStatus(e, 0, st, &w.doc.Diags)
+		w.doc.Entries = append(w.doc.Entries, e)
+	}
 }
 
 // close stores what the current heading collected: a status heading as a group, any
@@ -544,8 +665,13 @@ func (w *scrapedWalker) close() {
 		return
 	}
 	w.cur = nil
+	if p.code && w.codeEntry(p) {
+		return
+	}
 	body := trimBlankLines(strings.Join(p.body, "\n\n"))
 	switch {
+	case p.group && p.entries == 0 && p.tables == 0 && body != "":
+		w.statusEntries(p, body)
 	case p.group:
 		w.doc.Groups = append(w.doc.Groups, catalog.Group{Name: p.title, Status: p.status, Description: body, Source: p.pos})
 	case body != "":
@@ -565,11 +691,18 @@ func (w *scrapedWalker) text(s string) {
 // table reads an error table into entries and keeps any other table in the text.
 func (w *scrapedWalker) table(b sblock) {
 	t := b.tbl.table
+	if w.cur != nil {
+		w.cur.tables++
+	}
 	if !isErrorTable(t) {
 		w.text(gfmTable(t))
 		return
 	}
+	n := len(w.doc.Entries)
 	w.doc.addTable(t, w.ctx)
+	if w.outer != nil {
+		w.outer.entries += len(w.doc.Entries) - n
+	}
 	w.errors = true
 }
 

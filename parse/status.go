@@ -114,3 +114,25 @@ func resolveStatus(e *catalog.Entry, column, heading catalog.Status, diags *cata
 			"code %q starts with %d but is documented under status %d (from the %s)", e.Code, int(prefix), int(e.Status), e.From)
 	}
 }
+
+// reMultiStatus matches a heading that lists several statuses: "500, 502, 503, 504 Server
+// Errors", "502/503 Unavailable".
+var reMultiStatus = regexp.MustCompile(`^([1-5]\d\d(?:\s*[,/、]\s*[1-5]\d\d)+)\s*[-:–]?\s*([A-Za-z][A-Za-z' -]*)?$`)
+
+// statusesHeading reads a heading that names one status or several. It returns them in
+// the order written and the name beside them.
+func statusesHeading(text string) ([]catalog.Status, string, bool) {
+	if st, name, ok := statusHeading(text); ok {
+		return []catalog.Status{st}, name, true
+	}
+	m := reMultiStatus.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return nil, "", false
+	}
+	var out []catalog.Status
+	for _, f := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == '/' || r == '、' || r == ' ' }) {
+		n, _ := strconv.Atoi(f)
+		out = append(out, catalog.Status(n))
+	}
+	return out, strings.TrimSpace(m[2]), true
+}

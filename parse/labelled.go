@@ -1,0 +1,196 @@
+package parse
+
+import (
+	"encoding/json"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"docgen/catalog"
+)
+
+// This file is the part of the interpreter that reads the text under a code heading, the
+// same way for every front-end: labelled lines and paragraphs ("Solution: …", "**HTTP
+// Status**: 401", "상태: 404", "HTTP 422") go to their field, an error body's "message" to
+// the message, and the rest is the description.
+
+// reLabel matches a label at the start of a line: "Solution:", "**Status:**", "**HTTP
+// Status**:", "해결 방법：". The label is at most five words.
+var reLabel = regexp.MustCompile(`^\s*(?:[-*]\s+)?(?:\*\*|__)?([^:：*_\n]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*`)
+
+// reHTTPLine matches a line that is only a status: "HTTP 422", "HTTP/1.1 404 Not Found".
+var reHTTPLine = regexp.MustCompile(`^\s*HTTP(?:/\d(?:\.\d)?)?\s+([1-5]\d\d)\b[ A-Za-z'-]*$`)
+
+// label is a labelled line read by readLabel.
+type label struct {
+	role   role
+	status catalog.Status // for roleStatus
+	value  string         // the text after the label (for roleStatus, what follows the status)
+}
+
+// readLabel reads the first line of a paragraph as a labelled line.
+func readLabel(line string) (label, bool) {
+	if m := reHTTPLine.FindStringSubmatch(line); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return label{role: roleStatus, status: catalog.Status(n)}, true
+	}
+	m := reLabel.FindStringSubmatchIndex(line)
+	if m == nil {
+		return label{}, false
+	}
+	name := strings.TrimSpace(line[m[2]:m[3]])
+	if len(strings.Fields(name)) > 5 {
+		return label{}, false
+	}
+	r, strong := headerWordRole(name)
+	if r == roleUnknown || !strong {
+		return label{}, false
+	}
+	value := strings.TrimSpace(line[m[1]:])
+	switch r {
+	case roleStatus:
+		st, rest, ok := leadingStatus(value)
+		if !ok {
+			return label{}, false
+		}
+		return label{role: roleStatus, status: st, value: rest}, true
+	case roleCode:
+		return label{}, false // "Code: …" under a code heading says nothing new
+	}
+	return label{role: r, value: value}, true
+}
+
+// reLeadingStatus matches a status at the start of a value: "404", "401 Unauthorized".
+var reLeadingStatus = regexp.MustCompile(`^([1-5]\d\d)\b\s*(.*)$`)
+
+func leadingStatus(v string) (catalog.Status, string, bool) {
+	m := reLeadingStatus.FindStringSubmatch(strings.Trim(v, "`* "))
+	if m == nil {
+		return 0, "", false
+	}
+	n, _ := strconv.Atoi(m[1])
+	return catalog.Status(n), strings.TrimSpace(m[2]), true
+}
+
+// entryText is what the text under a code heading says of its entry.
+type entryText struct {
+	Message, Description, Resolution string
+	Status                            catalog.Status // from a labelled line; 0 if none
+}
+
+// readEntryText splits the paragraphs under a code heading (Markdown chunks, in order) into
+// an entry's fields. A labelled paragraph goes to its field with the paragraphs after it
+// that are not labelled themselves, until the next label; a status line sets the status;
+// an error body (a JSON object with a "message") gives the message and stays in the
+// description as an example.
+func readEntryText(chunks []string) entryText {
+	var et entryText
+	var desc, res []string
+	cur := roleDescription
+	for _, c := range chunks {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		if msg, ok := bodyMessage(c); ok {
+			if et.Message == "" {
+				et.Message = msg
+			}
+			desc = append(desc, "```json\n"+c+"\n```")
+			continue
+		}
+		var keep []string
+		for _, line := range strings.Split(c, "\n") {
+			l, ok := readLabel(line)
+			if !ok {
+				keep = append(keep, line)
+				continue
+			}
+			if len(keep) > 0 {
+				desc, res = place(cur, strings.Join(keep, "\n"), desc, res, &et)
+				keep = nil
+			}
+			switch l.role {
+			case roleStatus:
+				if et.Status == 0 {
+					et.Status = l.status
+				}
+				if l.value != "" {
+					keep = append(keep, l.value)
+				}
+				cur = roleDescription
+			default:
+				cur = l.role
+				if l.value != "" {
+					keep = append(keep, l.value)
+				}
+			}
+		}
+		if len(keep) > 0 {
+			desc, res = place(cur, strings.Join(keep, "\n"), desc, res, &et)
+		}
+		if cur == roleMessage {
+			cur = roleDescription // a message is one paragraph
+		}
+	}
+	et.Description = strings.Join(desc, "\n\n")
+	et.Resolution = strings.Join(res, "\n\n")
+	return et
+}
+
+// place adds text to the field of role r.
+func place(r role, text string, desc, res []string, et *entryText) ([]string, []string) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return desc, res
+	}
+	switch r {
+	case roleResolution:
+		res = append(res, text)
+	case roleMessage:
+		if et.Message == "" {
+			et.Message = text
+		} else {
+			desc = append(desc, text)
+		}
+	default:
+		desc = append(desc, text)
+	}
+	return desc, res
+}
+
+// bodyMessage returns the "message" of an error body written as a JSON object: at the top
+// or under one key ({"error": {"name": …, "message": …}}).
+func bodyMessage(text string) (string, bool) {
+	if !strings.HasPrefix(text, "{") {
+		return "", false
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(text), &v); err != nil {
+		// A body cut off or written loosely: its "message" string, up to its quote or
+		// the end of the line.
+		if m := reMessageField.FindStringSubmatch(text); m != nil {
+			return strings.TrimSpace(m[1]), true
+		}
+		return "", false
+	}
+	for depth := 0; depth < 2; depth++ {
+		if m, ok := v["message"].(string); ok {
+			return m, true
+		}
+		var inner map[string]any
+		for _, x := range v {
+			if o, ok := x.(map[string]any); ok && inner == nil {
+				inner = o
+			}
+		}
+		if inner == nil || len(v) != 1 {
+			break
+		}
+		v = inner
+	}
+	return "", false
+}
+
+// reMessageField finds a "message" string in text that is not valid JSON.
+var reMessageField = regexp.MustCompile(`"message"\s*:\s*"([^"\n]*)`)
