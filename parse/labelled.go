@@ -75,7 +75,7 @@ func leadingStatus(v string) (catalog.Status, string, bool) {
 // entryText is what the text under a code heading says of its entry.
 type entryText struct {
 	Message, Description, Resolution string
-	Status                            catalog.Status // from a labelled line; 0 if none
+	Status                           catalog.Status // from a labelled line; 0 if none
 }
 
 // readEntryText splits the paragraphs under a code heading (Markdown chunks, in order) into
