@@ -152,9 +152,17 @@ func classify(t table) ([]role, tableKind, string) {
 		}
 		return roles, tableNoCode, "no column holds error codes (headers " + quoteList(texts) + ")"
 	}
+	statusCol := -1
 	for i, r := range roles {
-		if r == roleCode && cols[i].nonEmpty > 0 && cols[i].statuses == cols[i].nonEmpty && !hasRole(roles, roleStatus) {
-			if cols[i].unique() && !hasRole(roles, roleMessage) {
+		if r == roleStatus {
+			statusCol = i
+		}
+	}
+	for i, r := range roles {
+		if r == roleCode && cols[i].nonEmpty > 0 && cols[i].statuses == cols[i].nonEmpty && cols[i].unique() {
+			// Every code is an HTTP status, and no other column gives statuses of their
+			// own (a "Status" column of reason phrases names the same thing).
+			if statusCol < 0 || cols[statusCol].statuses == 0 {
 				return roles, tableGlossary, "every code is an HTTP status: a status glossary"
 			}
 		}

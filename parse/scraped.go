@@ -48,7 +48,7 @@ func (scrapedReader) Detect(src *Source) Detection {
 		piped += b.tbl.pipeRows
 		rows += len(b.tbl.Rows)
 		switch b.tbl.shape {
-		case shapeCells:
+		case shapeCells, shapeGlued, shapeSpaces, shapeLines:
 			cellTables++
 		case shapeTabs:
 			tabTables++
@@ -67,7 +67,7 @@ func (scrapedReader) Detect(src *Source) Detection {
 	}
 	var why []string
 	if cellTables > 0 {
-		why = append(why, fmt.Sprintf("%d tables written one cell per line", cellTables))
+		why = append(why, fmt.Sprintf("%d tables written one cell per line, glued or separated by spaces", cellTables))
 	}
 	if tabTables > 0 {
 		why = append(why, fmt.Sprintf("%d tables with cells glued by tabs", tabTables))

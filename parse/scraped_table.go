@@ -43,6 +43,9 @@ const (
 	shapeRows  tableShape = iota // one row per line (a row may still span lines)
 	shapeCells                   // one cell per line, header included
 	shapeTabs                    // cells separated by tabs
+	shapeGlued                   // cells glued with nothing between them (scraped_bare.go)
+	shapeSpaces                  // cells separated by single spaces
+	shapeLines                   // one cell per line, no pipes
 )
 
 // scrapedTable is a table found in scraped text, with how it was written and the lines
@@ -245,7 +248,7 @@ func (sc *scanner) findTable(i int) (*scrapedTable, bool) {
 	case !hasCellPipe(t):
 		cells := tabCells(sc.ix, line, off)
 		if cells == nil || !(isSeparator(next) || headerLine(cells)) {
-			return nil, false
+			return sc.findBareTable(i)
 		}
 		st := &scrapedTable{shape: shapeTabs, start: i, table: table{Header: cells}}
 		body := i + 1

@@ -1,0 +1,541 @@
+package parse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file finds the tables of copied text that have no separators at all. A browser's
+// "copy as text", or a scraper's, leaves a table in one of these shapes when the page's
+// cells had no borders in the text:
+//
+//	코드상태설명                                  glued: the cells of a row follow each
+//	VALIDATION_ERROR400요청 본문 검사 실패         other with nothing between them
+//
+//	コード メッセージ 意味                           separated by single spaces, the last cell
+//	E00001 URLは存在しません。 URLが存在しない       holding spaces of its own
+//
+//	code                                          one cell per line, no pipes: the header's
+//	message                                       cells, then each row's, N lines a row
+//	description
+//	BadRequest
+//	Bad request.
+//	요청이 잘못되었습니다.
+//
+// A header is recognised by its words (vocab.go): every cell of it must be a header word,
+// with a code or status column among them. The rows are then split by what each column
+// holds: a status is three digits, a numeric code its digits, a word code its run of
+// letters, digits and underscores (with the fix-ups of splitGlued), and text the rest. No
+// library splits such rows: they are not a format, only what is left of one.
+
+// extraHeaderWords are header words that name no role but do name a column: a header
+// glued from them is still a header ("상태유형의미": status, type, meaning).
+var extraHeaderWords = []string{
+	"type", "name", "slug", "kind", "category", "level", "retriable", "billing",
+	"유형", "타입", "이름", "종류", "구분", "분류", "과금", "과금여부", "필드명", "필드",
+	"型", "種類", "名前", "分類", "類型",
+	"类型", "名称", "分类",
+}
+
+var extraHeaderSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range extraHeaderWords {
+		m[foldHeader(w)] = true
+	}
+	for _, w := range notErrorHeaders {
+		m[foldHeader(w)] = true
+	}
+	return m
+}()
+
+// isHeaderWord reports whether a folded word is a header word of any kind.
+func isHeaderWord(f string) bool {
+	if _, ok := headerWordsByFold[f]; ok {
+		return true
+	}
+	return extraHeaderSet[f]
+}
+
+// maxBareHeader is the longest header line a glued or space-separated header may be, in
+// bytes: a header is a few words, and the segmentation below is quadratic in it.
+const maxBareHeader = 120
+
+// gluedHeader splits a header whose cells are glued ("CodeSlugDescription", "코드상태설명",
+// "HTTP STATUS CODECODEMESSAGE备注") into its cells: the line is read as a sequence of
+// header words, longest first; words separated by a space belong to one cell ("HTTP
+// STATUS CODE"), words that touch start a new one. It returns nil unless the whole line
+// is header words, in two cells at least.
+func gluedHeader(t string) []string {
+	if len(t) > maxBareHeader || len(t) < 4 {
+		return nil
+	}
+	rs := []rune(t)
+	n := len(rs)
+	// ok[i] reports whether rs[i:] is header words and spaces; next[i] is where the word
+	// at i ends in the segmentation chosen (the longest word that leaves a segmentable
+	// rest: "CodeSlug" is "Code" + "Slug", though "CodeS" folds to the word "codes").
+	ok := make([]bool, n+1)
+	next := make([]int, n+1)
+	ok[n] = true
+	for i := n - 1; i >= 0; i-- {
+		if rs[i] == ' ' {
+			ok[i], next[i] = ok[i+1], i+1
+			continue
+		}
+		for j := min(n, i+16); j > i; j-- {
+			if !ok[j] {
+				continue
+			}
+			w := string(rs[i:j])
+			if f := foldHeader(w); f == strings.ToLower(w) && isHeaderWord(f) {
+				ok[i], next[i] = true, j
+				break
+			}
+		}
+	}
+	if !ok[0] {
+		return nil
+	}
+	var cells []string
+	var cur strings.Builder
+	space := false
+	for i := 0; i < n; i = next[i] {
+		if rs[i] == ' ' {
+			space = true
+			continue
+		}
+		word := string(rs[i:next[i]])
+		switch {
+		case cur.Len() == 0:
+			cur.WriteString(word)
+		case space:
+			cur.WriteString(" " + word)
+		default:
+			cells = append(cells, cur.String())
+			cur.Reset()
+			cur.WriteString(word)
+		}
+		space = false
+	}
+	if cur.Len() > 0 {
+		cells = append(cells, cur.String())
+	}
+	if len(cells) < 2 {
+		return nil
+	}
+	return cells
+}
+
+// spaceHeader splits a header whose cells are single words separated by spaces
+// ("コード メッセージ 意味", "Code Status Description"). It returns nil unless every word
+// is a header word.
+func spaceHeader(t string) []string {
+	if len(t) > maxBareHeader {
+		return nil
+	}
+	words := strings.Fields(t)
+	if len(words) < 2 || len(words) > 8 {
+		return nil
+	}
+	for _, w := range words {
+		if !isHeaderWord(foldHeader(w)) {
+			return nil
+		}
+	}
+	return words
+}
+
+// bareHeaderRoles reports whether header cells can head an error or status table: a code
+// or a status column among them.
+func bareHeaderRoles(cells []string) bool {
+	roles := columnRoles(cells)
+	distinct := map[role]bool{}
+	for _, r := range roles {
+		if r != roleUnknown {
+			distinct[r] = true
+		}
+	}
+	// Two roles at least: "에러 코드" is a title, not a header of two columns.
+	return len(distinct) >= 2 && (distinct[roleCode] || distinct[roleStatus])
+}
+
+// findBareTable reports whether a table without separators starts at line i, and reads it.
+func (sc *scanner) findBareTable(i int) (*scrapedTable, bool) {
+	t, line, off := sc.line(i)
+	if t == "" || len(t) > maxBareHeader || hasCellPipe(t) || strings.IndexByte(t, '\t') >= 0 {
+		return nil, false
+	}
+	next, _, _ := sc.line(i + 1)
+	if next == "" {
+		return nil, false
+	}
+	if h := spaceHeader(t); h != nil && bareHeaderRoles(h) && strings.Contains(next, " ") {
+		st := &scrapedTable{shape: shapeSpaces, start: i, end: i}
+		st.Header = sc.headerCells(h, line, off)
+		sc.readBareRows(st, i+1, func(text string, o int) []cell { return sc.splitSpaced(text, o, len(h)) })
+		if len(st.Rows) > 0 {
+			return st, true
+		}
+	}
+	if h := gluedHeader(t); h != nil && bareHeaderRoles(h) {
+		kinds := gluedKinds(h)
+		st := &scrapedTable{shape: shapeGlued, start: i, end: i}
+		st.Header = sc.headerCells(h, line, off)
+		sc.readBareRows(st, i+1, func(text string, o int) []cell { return sc.splitGlued(text, o, kinds) })
+		if len(st.Rows) > 0 {
+			return st, true
+		}
+	}
+	return sc.findLinesTable(i)
+}
+
+// headerCells places header cells found by splitting one line: each at the first
+// occurrence of its text after the one before.
+func (sc *scanner) headerCells(texts []string, raw []byte, lineOff int) []cell {
+	cells := make([]cell, len(texts))
+	p := leadingSpace(raw)
+	for k, t := range texts {
+		if j := strings.Index(string(raw[p:]), t); j >= 0 {
+			p += j
+		}
+		cells[k] = cell{Text: t, Pos: sc.ix.pos(lineOff + p)}
+	}
+	return cells
+}
+
+// readBareRows reads the rows of a bare table from line j on: every non-blank line that
+// splits into cells whose first holds a value, until a blank line, a line that does not
+// split, or the header again.
+func (sc *scanner) readBareRows(st *scrapedTable, j int, split func(string, int) []cell) {
+	header := foldHeader(strings.Join(cellTexts(st.Header), ""))
+	for ; j <= sc.n; j++ {
+		t, line, off := sc.line(j)
+		if t == "" || foldMatches(t, header) {
+			return
+		}
+		cells := split(t, off+leadingSpace(line))
+		if cells == nil || cells[0].Text == "" {
+			return
+		}
+		st.Rows = append(st.Rows, tableRow{Cells: cells, Pos: cells[0].Pos})
+		st.bareRows++
+		st.end = j
+	}
+}
+
+// splitSpaced splits a row whose cells are separated by spaces into n cells: one word each
+// but the last, which takes the rest. The first cell must be one token; a status followed
+// by its reason phrase ("400 Bad Request …") keeps the phrase in its second cell.
+func (sc *scanner) splitSpaced(t string, off, n int) []cell {
+	words := fieldsWithOffsets(t)
+	if first := cleanCode(words[0].text); len(words) < 2 || !isToken(first) || !codeShaped(first) {
+		return nil
+	}
+	var cells []cell
+	k := 0
+	for c := 0; c < n && k < len(words); c++ {
+		if c == n-1 {
+			cells = append(cells, cell{Text: t[words[k].off:], Pos: sc.ix.pos(off + words[k].off)})
+			break
+		}
+		end := k + 1
+		if c == 1 {
+			if st, ok := statusCell(cells[0].Text); ok && st.IsValid() {
+				if r := st.Reason(); r != "" {
+					if m := len(strings.Fields(r)); k+m <= len(words) && strings.EqualFold(joinWords(words[k:k+m]), r) {
+						end = k + m
+					}
+				}
+			}
+		}
+		cells = append(cells, cell{Text: t[words[k].off : words[end-1].off+len(words[end-1].text)], Pos: sc.ix.pos(off + words[k].off)})
+		k = end
+	}
+	return cells
+}
+
+type word struct {
+	text string
+	off  int
+}
+
+func fieldsWithOffsets(t string) []word {
+	var out []word
+	start := -1
+	for i, r := range t {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				out = append(out, word{t[start:i], start})
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, word{t[start:], start})
+	}
+	return out
+}
+
+func joinWords(ws []word) string {
+	s := make([]string, len(ws))
+	for i, w := range ws {
+		s[i] = w.text
+	}
+	return strings.Join(s, " ")
+}
+
+// sentenceStarts are the upper-case words a description glued after a SNAKE_CASE code
+// often begins with: "REQUIRED_FIELDA required field", "KEY_DELETEDAPI key was deleted".
+var sentenceStarts = []string{"API", "IP", "ID", "URL", "JSON", "HTTP", "JWT", "SDK", "OTP", "A"}
+
+// glueKind is what a column of a glued table holds, for splitting its rows.
+type glueKind int
+
+const (
+	glueText   glueKind = iota // text: the rest of the row, or up to a change of script
+	glueCode                   // a code: digits, or a word of letters, digits and underscores
+	glueStatus                 // three digits
+)
+
+// codeishHeaders are header words of columns that hold a word rather than text, though
+// they name no role ("Slug", "유형").
+var codeishHeaders = map[string]bool{
+	"slug": true, "type": true, "name": true, "kind": true, "유형": true, "타입": true, "이름": true,
+	"종류": true, "型": true, "種類": true, "名前": true, "类型": true, "名称": true,
+}
+
+// gluedKinds gives each header cell of a glued table the kind of value it holds.
+func gluedKinds(header []string) []glueKind {
+	kinds := make([]glueKind, len(header))
+	for i, h := range header {
+		r, _ := headerWordRole(h)
+		switch {
+		case r == roleStatus:
+			kinds[i] = glueStatus
+		case r == roleCode || codeishHeaders[foldHeader(h)]:
+			kinds[i] = glueCode
+		}
+	}
+	return kinds
+}
+
+// splitGlued splits a row whose cells are glued, column by column: a status column takes
+// three digits, a code column its code (gluedCode), and the text columns the rest; two
+// text columns at the end split where the text changes from Latin to another script
+// ("Parameter missing.参数缺失"). It returns nil when a code or status is not where the
+// header says.
+func (sc *scanner) splitGlued(t string, off int, kinds []glueKind) []cell {
+	var cells []cell
+	p := 0
+	for c, k := range kinds {
+		rest := t[p:]
+		switch {
+		case k == glueStatus:
+			if len(rest) < 3 || !isDigits(rest[:3]) || rest[0] < '1' || rest[0] > '5' || (len(rest) > 3 && isDigit(rest[3])) {
+				return nil
+			}
+			cells = append(cells, cell{Text: rest[:3], Pos: sc.ix.pos(off + p)})
+			p += 3
+		case k == glueCode:
+			n := gluedCode(rest, kinds[c+1:])
+			if n == 0 {
+				return nil
+			}
+			cells = append(cells, cell{Text: rest[:n], Pos: sc.ix.pos(off + p)})
+			p += n
+		case c+1 < len(kinds) && kinds[c+1] == glueText:
+			n := scriptBoundary(rest)
+			cells = append(cells, cell{Text: strings.TrimSpace(rest[:n]), Pos: sc.ix.pos(off + p)})
+			p += n
+		default:
+			cells = append(cells, cell{Text: strings.TrimSpace(rest), Pos: sc.ix.pos(off + p)})
+			p = len(t)
+		}
+	}
+	return cells
+}
+
+// gluedCode returns the length of the code at the start of s, given the kinds of the
+// columns after it. A code of digits ends with them; a word code ends where the text
+// glued to it begins:
+//   - before a status: "INVALID_API_KEY401API 키" is INVALID_API_KEY, then 401;
+//   - SCREAMING_SNAKE before a capitalised word: "INVALID_FORMATInvalid format";
+//   - SCREAMING_SNAKE before a space: the word a sentence begins with ("REQUIRED_FIELDA
+//     required", "KEY_DELETEDAPI key was deleted"; sentenceStarts);
+//   - CamelCase before a space: the last capitalised part ("InternalServerErrorSystem
+//     busy").
+func gluedCode(s string, after []glueKind) int {
+	if s == "" {
+		return 0
+	}
+	if isDigit(s[0]) || (s[0] == '-' && len(s) > 1 && isDigit(s[1])) {
+		n := 1
+		for n < len(s) && isDigit(s[n]) {
+			n++
+		}
+		return n
+	}
+	n := 0
+	for n < len(s) && isWordByte(s[n]) {
+		n++
+	}
+	if n == 0 {
+		return 0
+	}
+	run := s[:n]
+	if len(after) > 0 && after[0] == glueStatus {
+		for j := 1; j+3 <= len(run); j++ {
+			if !isDigit(run[j-1]) && isDigits(run[j:j+3]) && run[j] >= '1' && run[j] <= '5' && (j+3 == len(run) || !isDigit(run[j+3])) {
+				return j
+			}
+		}
+		return 0
+	}
+	firstLower := strings.IndexFunc(run, unicode.IsLower)
+	prefix := run
+	if firstLower >= 0 {
+		prefix = run[:firstLower]
+	}
+	switch {
+	case strings.Contains(prefix, "_") && strings.ToUpper(prefix) == prefix && len(prefix) > 2:
+		if firstLower > 0 {
+			return firstLower - 1
+		}
+		if n < len(s) && s[n] == ' ' {
+			last := run[strings.LastIndexByte(run, '_')+1:]
+			for _, w := range sentenceStarts {
+				if strings.HasSuffix(last, w) && len(last)-len(w) >= 3 {
+					return n - len(w)
+				}
+			}
+		}
+		return n
+	case firstLower == 1 && unicode.IsUpper(rune(run[0])):
+		if n < len(s) && s[n] == ' ' {
+			if parts := splitCamel(run); len(parts) >= 2 {
+				return n - len(parts[len(parts)-1])
+			}
+		}
+		return n
+	}
+	return n
+}
+
+// scriptBoundary returns where Latin text glued to text in another script ends: the first
+// byte of a letter of another script after Latin letters, or len(s) when the text does
+// not begin with a Latin letter.
+func scriptBoundary(s string) int {
+	latin := false
+	for i, r := range s {
+		switch {
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			latin = true
+		case r >= utf8.RuneSelf && unicode.IsLetter(r):
+			if !latin {
+				return len(s) // text that begins in another script is one cell
+			}
+			return i
+		}
+	}
+	return len(s)
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b == '-' || b == '.' || isDigit(b) || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')
+}
+
+// maxLinesHeader is how many lines a header written one cell per line without pipes may
+// span.
+const maxLinesHeader = 8
+
+// findLinesTable reads a table written one cell per line with no pipes: a run of header
+// words, one per line, with a code column among them, then rows of as many lines whose
+// code cell is a code. A short line among the header's that is no header word ("과금 여부")
+// is a column too when header words come before and after it.
+func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
+	var header []cell
+	trailing := 0 // unknown lines at the end of header
+	for j := i; j <= sc.n && j < i+maxLinesHeader; j++ {
+		t, raw, off := sc.line(j)
+		if t == "" || len(t) > 40 {
+			break
+		}
+		if _, _, ok := statusesHeading(t); ok {
+			break
+		}
+		r, strong := headerWordRole(t)
+		if (r != roleUnknown && strong) || isHeaderWord(foldHeader(t)) {
+			trailing = 0
+		} else {
+			if len(header) == 0 || trailing > 0 || len(strings.Fields(t)) > 3 || codeShaped(cleanCode(t)) {
+				break
+			}
+			trailing++
+		}
+		header = append(header, cell{Text: t, Pos: sc.ix.pos(off + leadingSpace(raw))})
+	}
+	header = header[:len(header)-trailing]
+	if len(header) < 2 || !bareHeaderRoles(cellTexts(header)) {
+		return nil, false
+	}
+	roles := columnRoles(cellTexts(header))
+	ci := -1
+	for k, r := range roles {
+		if r == roleCode {
+			ci = k
+			break
+		}
+	}
+	if ci < 0 {
+		return nil, false
+	}
+	n := len(header)
+	j := i + n
+	st := &scrapedTable{shape: shapeLines, start: i, end: j - 1, table: table{Header: header}}
+	for j+n-1 <= sc.n {
+		cells := make([]cell, 0, n)
+		whole := true
+		for k := 0; k < n; k++ {
+			t, raw, off := sc.line(j + k)
+			if t == "" {
+				whole = false
+				break
+			}
+			cells = append(cells, cell{Text: t, Pos: sc.ix.pos(off + leadingSpace(raw))})
+		}
+		if !whole {
+			break
+		}
+		code := cleanCode(cells[ci].Text)
+		if !isToken(code) || !codeShaped(code) || sameCells(cells, header) {
+			break
+		}
+		if _, _, ok := statusesHeading(cells[0].Text); ok && ci != 0 {
+			break
+		}
+		st.Rows = append(st.Rows, tableRow{Cells: cells, Pos: cells[0].Pos})
+		st.bareRows++
+		j += n
+		st.end = j - 1
+	}
+	if len(st.Rows) == 0 {
+		return nil, false
+	}
+	return st, true
+}
