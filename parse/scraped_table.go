@@ -40,12 +40,12 @@ const maxHeaderLines = 20
 type tableShape int
 
 const (
-	shapeRows  tableShape = iota // one row per line (a row may still span lines)
-	shapeCells                   // one cell per line, header included
-	shapeTabs                    // cells separated by tabs
-	shapeGlued                   // cells glued with nothing between them (scraped_bare.go)
-	shapeSpaces                  // cells separated by single spaces
-	shapeLines                   // one cell per line, no pipes
+	shapeRows   tableShape = iota // one row per line (a row may still span lines)
+	shapeCells                    // one cell per line, header included
+	shapeTabs                     // cells separated by tabs
+	shapeGlued                    // cells glued with nothing between them (scraped_bare.go)
+	shapeSpaces                   // cells separated by single spaces
+	shapeLines                    // one cell per line, no pipes
 )
 
 // scrapedTable is a table found in scraped text, with how it was written and the lines
