@@ -60,7 +60,9 @@ func (scrapedReader) Detect(src *Source) Detection {
 		if hasMarkdownHeadings(sc) {
 			return Detection{Score: 0, Why: "no table with a code column in text copied from HTML, and Markdown headings are the markdown reader's"}
 		}
-		if doc := (scrapedReader{}).Read(src); len(doc.Entries) > 0 {
+		doc := (scrapedReader{}).Read(src)
+		src.scraped = doc // Read takes it: reading the source again would cost as much
+		if len(doc.Entries) > 0 {
 			return Detection{Score: 30, Why: fmt.Sprintf("text copied from HTML: %d codes or statuses as headings with text under them, no error table", len(doc.Entries))}
 		}
 		return Detection{Score: 0, Why: "no table with a code column and no code heading with text under it, in text copied from HTML"}
@@ -106,6 +108,10 @@ func hasMarkdownHeadings(sc *scanner) bool {
 
 // Read reads the source's blocks into a Doc.
 func (scrapedReader) Read(src *Source) *Doc {
+	if doc := src.scraped; doc != nil {
+		src.scraped = nil
+		return doc
+	}
 	sc := scan(src)
 	w := &scrapedWalker{src: src, doc: &Doc{}}
 	w.walk(paragraphs(sc.blocks))
@@ -150,6 +156,7 @@ type scanner struct {
 	carryLine, carryOff int
 	blocks              []sblock
 	class               []byte // lineClass's answers, by line
+	hdr                 []byte // headerWordLine's answers, by line: 0 not asked, 1 yes, 2 no
 }
 
 // maxCodeLines is how many lines a code sample may span. A longer run without its closing

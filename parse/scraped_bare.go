@@ -479,8 +479,7 @@ func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
 		if _, _, ok := statusesHeading(t); ok {
 			break
 		}
-		r, strong := headerWordRole(t)
-		if (r != roleUnknown && strong) || isHeaderWord(foldHeader(t)) {
+		if sc.headerWordLine(j) {
 			trailing = 0
 		} else {
 			if len(header) == 0 || trailing > 0 || len(strings.Fields(t)) > 3 || codeShaped(cleanCode(t)) {
@@ -538,4 +537,23 @@ func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
 		return nil, false
 	}
 	return st, true
+}
+
+// headerWordLine reports whether line j is one header word ("code", "messsage", "설명").
+// findLinesTable asks it of the same lines again and again, so the answer is kept.
+func (sc *scanner) headerWordLine(j int) bool {
+	if sc.hdr == nil {
+		sc.hdr = make([]byte, sc.n+2)
+	}
+	if a := sc.hdr[j]; a != 0 {
+		return a == 1
+	}
+	t, _, _ := sc.line(j)
+	r, strong := headerWordRole(t)
+	ok := (r != roleUnknown && strong) || isHeaderWord(foldHeader(t))
+	sc.hdr[j] = 2
+	if ok {
+		sc.hdr[j] = 1
+	}
+	return ok
 }

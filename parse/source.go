@@ -21,6 +21,9 @@ type Source struct {
 	lines []int
 	md    *mdDoc // the Markdown parse, made once by markdown()
 	html  *Doc   // the HTML reader's result, made by its Detect and taken by its Read
+	// scraped is the scraped reader's result when its Detect had to read the whole source
+	// (no error table: code headings); its Read takes it.
+	scraped *Doc
 }
 
 // NewSource normalizes raw and indexes its lines.
