@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/ast"
+
 	"docgen/catalog"
 )
 
@@ -323,4 +325,90 @@ func isInteger(s string) bool {
 		}
 	}
 	return true
+}
+
+// listItem is one item of a bulleted or numbered list, its lines joined.
+type listItemText struct {
+	Text string
+	Pos  catalog.Pos // where the item's text starts, after its bullet
+}
+
+// reListBullet matches the bullet of a list item: "- ", "* ", "+ ", "1. ", "1) ".
+var reListBullet = regexp.MustCompile(`^ {0,3}(?:[-*+•]|\d{1,9}[.)])\s+`)
+
+// mdListItems returns the items of a list written on lines start..end of src: a line
+// that begins with a bullet starts an item, other lines go on with it.
+func mdListItems(src *Source, start, end int) []listItemText {
+	var items []listItemText
+	for l := start; l <= end; l++ {
+		line := string(src.Line(l))
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if m := reListBullet.FindStringIndex(line); m != nil {
+			items = append(items, listItemText{Text: strings.TrimSpace(line[m[1]:]), Pos: src.Pos(src.LineStart(l) + m[1])})
+			continue
+		}
+		if len(items) > 0 {
+			items[len(items)-1].Text += " " + strings.TrimSpace(line)
+		}
+	}
+	return items
+}
+
+// splitListCode splits a list item that documents a code: the code first ("10000
+// URLが存在しません", "`E100`: Bad input", "**E100** - Bad input"), then its text.
+func splitListCode(text string) (code, rest string, ok bool) {
+	i := strings.IndexAny(text, " \t")
+	if i <= 0 {
+		return "", "", false
+	}
+	first := strings.TrimRight(text[:i], ":：.-")
+	code = cleanCode(first)
+	if strings.HasPrefix(code, "[") || !isToken(code) || !codeShaped(code) || !(isInteger(code) || codeLike(code)) {
+		return "", "", false
+	}
+	rest = strings.TrimSpace(text[i:])
+	rest = strings.TrimSpace(strings.TrimLeft(rest, "-–—:："))
+	return code, rest, rest != ""
+}
+
+// addCodeList turns a list whose every item is a code and its text into entries, as if it
+// were a two-column table, and reports whether it did. A list that is not (a table of
+// contents, a list of steps) is left to the caller.
+func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
+	if !codeListOK(items) {
+		return false
+	}
+	for _, it := range items {
+		code, rest, _ := splitListCode(it.Text)
+		doc.Rows++
+		e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: ctx.Group, Source: it.Pos, Description: rest}
+		resolveStatus(e, 0, ctx.Status, &doc.Diags)
+		doc.Entries = append(doc.Entries, e)
+	}
+	return true
+}
+
+// codeListOK reports whether every item of a list is a code and its text, the codes
+// nearly all different.
+func codeListOK(items []listItemText) bool {
+	if len(items) < 2 {
+		return false
+	}
+	seen := map[string]bool{}
+	for _, it := range items {
+		code, _, ok := splitListCode(it.Text)
+		if !ok {
+			return false
+		}
+		seen[code] = true
+	}
+	return len(seen)*10 >= len(items)*9
+}
+
+// isList reports whether a Markdown block is a list.
+func isList(n ast.Node) bool {
+	_, ok := n.(*ast.List)
+	return ok
 }

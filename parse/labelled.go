@@ -53,6 +53,9 @@ func readLabel(line string) (label, bool) {
 		if !ok {
 			return label{}, false
 		}
+		if isReason(st, rest) {
+			rest = "" // "401 Unauthorized": the reason says nothing more
+		}
 		return label{role: roleStatus, status: st, value: rest}, true
 	case roleCode:
 		return label{}, false // "Code: …" under a code heading says nothing new

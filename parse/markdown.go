@@ -42,6 +42,7 @@ type mdDoc struct {
 	pipeRows, bareRows int
 	codeTables         int // tables with a code column
 	codeHeadings       int // headings that read as error codes
+	codeLists          int // lists whose every item is a code and its text
 	statusHeadings     int // headings that carry a status (text or "status NNN" line)
 }
 
@@ -145,6 +146,12 @@ func (d *mdDoc) count(src *Source) {
 					d.bareRows++
 				}
 			}
+		case isList(b.node):
+			if items := mdListItems(src, b.start, b.end); len(items) >= 2 {
+				if _, _, ok := splitListCode(items[0].Text); ok && codeListOK(items) {
+					d.codeLists++
+				}
+			}
 		case b.heading != nil:
 			if _, _, ok := statusHeading(b.htext); ok || (i+1 < len(d.blocks) && d.blocks[i+1].statusLn) {
 				d.statusHeadings++
@@ -170,6 +177,10 @@ func (markdownReader) Detect(src *Source) Detection {
 	if d.codeHeadings > 0 {
 		score = 50
 		why = append(why, fmt.Sprintf("%d code headings under %d status headings", d.codeHeadings, d.statusHeadings))
+	}
+	if d.codeLists > 0 {
+		score = max(score, 50)
+		why = append(why, fmt.Sprintf("%d lists of codes and their text", d.codeLists))
 	}
 	if d.codeTables > 0 {
 		if d.bareRows > d.pipeRows {

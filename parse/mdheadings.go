@@ -72,6 +72,11 @@ func (w *mdWalker) walk() {
 			}
 			w.text(w.src.span(b.start, b.end))
 		default:
+			if isList(b.node) && (w.top() == nil || w.top().kind != hCode) {
+				if items := mdListItems(w.src, b.start, b.end); w.doc.addCodeList(items, w.context()) {
+					continue
+				}
+			}
 			w.text(w.src.span(b.start, b.end))
 		}
 	}
@@ -152,9 +157,12 @@ func (w *mdWalker) heading(i int) {
 		o.entry = w.newEntry(code, b.htext, o.pos, o.status)
 	case hasChildren && w.childrenAreCodes(i):
 		o.kind = hGroup
-	case isToken(code) && (codeLike(code) || (parent != nil && parent.kind == hGroup)):
+	case isToken(code) && (codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))):
+		// Under a group, a heading of one word is a code when it is written in ASCII:
+		// "DBに問い合わせた結果データ異常" is a heading of prose with no spaces.
 		o.kind = hCode
 		o.entry = w.newEntry(code, w.groupName(), o.pos, 0)
+		_, o.entry.Message = splitCodeHeading(b.htext)
 	case lineStatus:
 		o.kind, o.status = hGroup, w.d.blocks[i+1].statusVal
 	default:
@@ -325,7 +333,45 @@ func appendMarkdown(a, b string) string {
 
 // headingCode returns the code a heading names: its text without the Markdown a code is
 // wrapped in ("### `INVALID_TOKEN`").
-func headingCode(text string) string { return cleanCode(text) }
+func headingCode(text string) string {
+	code, _ := splitCodeHeading(text)
+	return code
+}
+
+// splitCodeHeading reads a heading that names a code: the code alone ("ERR\_PNPM\_X", its
+// Markdown escapes undone), or the code and a message after a dash or colon ("AUTH001 -
+// 인증이 필요합니다", "E100: Bad input"). A heading of other words is returned whole.
+func splitCodeHeading(text string) (code, message string) {
+	t := unescapeMarkdown(text)
+	if c := cleanCode(t); isToken(c) {
+		return c, ""
+	}
+	for _, sep := range []string{" - ", " – ", " — ", ": ", "：", " | "} {
+		i := strings.Index(t, sep)
+		if i <= 0 {
+			continue
+		}
+		if c := cleanCode(t[:i]); isToken(c) && codeLike(c) {
+			return c, strings.TrimSpace(t[i+len(sep):])
+		}
+	}
+	return cleanCode(t), ""
+}
+
+// unescapeMarkdown undoes backslash escapes of ASCII punctuation ("ERR\_X" is "ERR_X").
+func unescapeMarkdown(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
 
 // responseFormat takes the fenced code blocks of a section about the error response
 // format as the service's documented error body: the JSON example verbatim and a JSON

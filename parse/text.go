@@ -75,6 +75,10 @@ func codeLike(s string) bool {
 			lower++
 		}
 	}
+	if !isASCII(s) {
+		// Letters of other scripts: the capitals of "DBに問い合わせた結果" make no code.
+		return false
+	}
 	return inner || (upper > 1 && lower == 0)
 }
 

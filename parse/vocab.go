@@ -52,9 +52,9 @@ var headerWords = func() []headerWord {
 		"メッセージ", "エラーメッセージ", "文言",
 		"消息", "信息", "错误信息", "提示", "提示信息", "错误消息", "返回信息")
 	add(roleDescription, false,
-		"description", "descriptions", "desc", "meaning", "details", "detail", "explanation", "remark",
+		"description", "descriptions", "desc", "meaning", "example", "examples", "sample", "details", "detail", "explanation", "remark",
 		"remarks", "note", "notes", "cause", "causes", "when", "comment", "comments",
-		"설명", "의미", "내용", "상세", "상세설명", "원인", "발생원인", "비고",
+		"설명", "의미", "내용", "상세", "상세설명", "원인", "발생원인", "비고", "예시",
 		"意味", "説明", "内容", "詳細", "原因", "概要", "備考", "理由",
 		"描述", "说明", "含义", "备注", "错误描述", "描述信息", "原因说明")
 	add(roleResolution, false,
