@@ -154,6 +154,9 @@ func classify(t table) ([]role, tableKind, string) {
 		}
 		return roles, tableNoCode, "no column holds error codes (headers " + quoteList(texts) + ")"
 	}
+	if !hasTextRole(roles) && !hasProse(roles, cols) {
+		return roles, tableParameters, "a reference list: a code column but no message, description or status column (headers " + quoteList(texts) + ")"
+	}
 	statusCol := -1
 	for i, r := range roles {
 		if r == roleStatus {
@@ -191,6 +194,29 @@ func quoteList(ss []string) string {
 	return strings.Join(q, ", ")
 }
 
+// hasTextRole reports whether roles hold a column that says what an error means or which
+// status it has.
+func hasTextRole(roles []role) bool {
+	for _, r := range roles {
+		switch r {
+		case roleMessage, roleDescription, roleResolution, roleStatus, roleStatusName:
+			return true
+		}
+	}
+	return false
+}
+
+// hasProse reports whether a column without a role holds sentences: most of its cells are
+// several words long.
+func hasProse(roles []role, cols []colStats) bool {
+	for i, r := range roles {
+		if r == roleUnknown && cols[i].nonEmpty > 0 && cols[i].prose*2 >= cols[i].nonEmpty {
+			return true
+		}
+	}
+	return false
+}
+
 // colStats is what classify knows of one column's cells.
 type colStats struct {
 	nonEmpty    int
@@ -199,6 +225,7 @@ type colStats struct {
 	statuses    int // cells that are an HTTP status and nothing else, or a class (4xx)
 	statusNames int // cells that are a status followed by a name ("403 No token")
 	numbers     int // cells that are an integer, with a sign or not
+	prose       int // cells of three words or more, or of ten runes or more in a script without spaces
 	distinct    int
 	allReasons  bool // every status name is the status's standard reason phrase
 }
@@ -222,6 +249,9 @@ func columnStats(rows []tableRow, col int) colStats {
 		if !seen[text] {
 			seen[text] = true
 			c.distinct++
+		}
+		if len(strings.Fields(text)) >= 3 || (!isASCII(text) && utf8.RuneCountInString(text) >= 10) {
+			c.prose++
 		}
 		code := cleanCode(text)
 		if isInteger(code) {

@@ -157,7 +157,7 @@ func (w *mdWalker) heading(i int) {
 		o.entry = w.newEntry(code, b.htext, o.pos, o.status)
 	case hasChildren && w.childrenAreCodes(i):
 		o.kind = hGroup
-	case isToken(code) && (codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))):
+	case isToken(code) && !sectionWord(code) && (codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))):
 		// Under a group, a heading of one word is a code when it is written in ASCII:
 		// "DBに問い合わせた結果データ異常" is a heading of prose with no spaces.
 		o.kind = hCode

@@ -602,7 +602,7 @@ func (w *scrapedWalker) open(p *scrapedPart) {
 // code ("INVALID_TOKEN", "TokenExpired", "E1001"), not a header word and not a version.
 func codeHeading(t string) bool {
 	c := cleanCode(t)
-	if !isToken(c) || !codeLike(c) || reVersion.MatchString(c) || !isASCII(c) {
+	if !isToken(c) || !codeLike(c) || reVersion.MatchString(c) || !isASCII(c) || sectionWord(c) {
 		return false // a heading glued from words of two scripts is no code
 	}
 	if strings.ContainsAny(c, "_0123456789") {

@@ -107,3 +107,14 @@ func trimBlankLines(s string) string {
 		s = s[i+1:]
 	}
 }
+
+// sectionWords are words written in capitals that head sections, not codes: a heading
+// "HTTP" or "FAQ" is no error code.
+var sectionWords = map[string]bool{
+	"HTTP": true, "HTTPS": true, "API": true, "APIS": true, "FAQ": true, "JSON": true, "XML": true,
+	"REST": true, "SDK": true, "URL": true, "URI": true, "CLI": true, "UI": true, "TOC": true,
+	"README": true, "TODO": true, "NOTE": true, "NOTES": true, "HTML": true, "CSV": true, "OAUTH": true,
+}
+
+// sectionWord reports whether a one-word heading is a section word (sectionWords).
+func sectionWord(s string) bool { return sectionWords[strings.ToUpper(s)] }
