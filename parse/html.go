@@ -439,10 +439,21 @@ func (w *htmlWalker) top() *open {
 // paragraph, was read as the heading's status.
 func (w *htmlWalker) heading(i int) bool {
 	b := w.blocks[i]
+	// A part of a code's documentation written at the code heading's own level ("<h4>AUTH001
+	// - …</h4>" then "<h4>Resolution</h4>") still belongs to that code.
+	var sibling *catalog.Entry
+	if t := w.top(); t != nil && t.level == b.level && (t.kind == hCode || t.kind == hPart) && headerRole(b.text) != roleUnknown {
+		sibling = t.entry
+	}
 	w.closeTo(b.level)
 	o := &open{level: b.level, text: b.text, pos: b.pos}
 	parent := w.top()
-	code := cleanCode(b.text)
+	code, message := splitCodeHeading(b.text)
+	if sibling != nil {
+		o.kind, o.entry, o.role = hPart, sibling, headerRole(b.text)
+		w.stack = append(w.stack, o)
+		return false
+	}
 	st, name, isStatus := statusHeading(b.text)
 	lineStatus, usedLine := catalog.Status(0), false
 	if next := i + 1; next < len(w.blocks) && w.blocks[next].kind == hbText {
@@ -470,9 +481,10 @@ func (w *htmlWalker) heading(i int) bool {
 		o.kind, o.entry, o.role = hPart, parent.entry, headerRole(b.text)
 	case lineStatus != 0 && (childHeading || w.ownErrors(i)):
 		o.kind, o.status = hGroup, lineStatus
-	case isToken(code) && !w.ownErrors(i) && (lineStatus != 0 || codeLike(code) || (parent != nil && parent.kind == hGroup)):
+	case isToken(code) && !sectionWord(code) && !w.ownErrors(i) && (lineStatus != 0 || codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))):
 		o.kind = hCode
 		o.entry = w.newEntry(code, o.pos, lineStatus)
+		o.entry.Message = message
 	case lineStatus != 0:
 		o.kind, o.status = hGroup, lineStatus
 	default:

@@ -268,7 +268,7 @@ func columnStats(rows []tableRow, col int) colStats {
 			continue
 		}
 		if st, name, ok := statusHeading(text); ok && st.IsValid() {
-			if name == "" || isReason(st, name) {
+			if name == "" || isReason(st, name) || reStatusParen.MatchString(text) {
 				c.statuses++
 				continue
 			}
@@ -284,7 +284,7 @@ func columnStats(rows []tableRow, col int) colStats {
 }
 
 // reStatusClass matches a class of statuses: "4xx", "5**", "4XX".
-var reStatusClass = regexp.MustCompile(`^[1-5](?:xx|XX|\*\*)$`)
+var reStatusClass = regexp.MustCompile(`^[1-5](?:xx|XX|\*\*)(?:\s*\([A-Za-z' _-]*\))?$`)
 
 func isStatusClass(s string) bool { return reStatusClass.MatchString(s) }
 

@@ -114,7 +114,7 @@ func (w *mdWalker) titleHeading() int {
 		return -1
 	}
 	t := w.d.blocks[first].htext
-	if _, _, ok := statusHeading(t); ok || codeLike(headingCode(t)) {
+	if _, _, ok := statusHeading(t); ok || (codeLike(headingCode(t)) && !sectionWord(headingCode(t))) {
 		return -1
 	}
 	if first+1 < len(w.d.blocks) && w.d.blocks[first+1].statusLn {

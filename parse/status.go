@@ -14,6 +14,8 @@ import (
 var (
 	reStatusFirst = regexp.MustCompile(`^(?:HTTP\s+)?([1-5]\d\d)(?:\s*[-:–]?\s*([A-Za-z][A-Za-z' -]*))?$`)
 	reStatusLast  = regexp.MustCompile(`^([A-Za-z][A-Za-z_' -]*?)\s*\(\s*([1-5]\d\d)\s*\)$`)
+	// "200 (OK)", "404 (NOT FOUND)": the reason in parentheses after the status.
+	reStatusParen = regexp.MustCompile(`^([1-5]\d\d)\s*\(\s*([A-Za-z][A-Za-z' _-]*?)\s*\)$`)
 	// "HTTP Status Code 400", "Status 404": a status heading that names itself.
 	reStatusNamed = regexp.MustCompile(`^(?i:http\s+)?(?i:status)(?i:\s+code)?\s*[:：]?\s*([1-5]\d\d)$`)
 	// A "status NNN" line under a heading, with an optional remark after it:
@@ -34,6 +36,10 @@ func statusHeading(text string) (catalog.Status, string, bool) {
 	if m := reStatusLast.FindStringSubmatch(text); m != nil {
 		n, _ := strconv.Atoi(m[2])
 		return catalog.Status(n), strings.TrimSpace(m[1]), true
+	}
+	if m := reStatusParen.FindStringSubmatch(text); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return catalog.Status(n), strings.TrimSpace(m[2]), true
 	}
 	if m := reStatusNamed.FindStringSubmatch(text); m != nil {
 		n, _ := strconv.Atoi(m[1])
