@@ -65,7 +65,8 @@ func (src *Source) markdown() *mdDoc {
 		return src.md
 	}
 	ctx := parser.NewContext()
-	root := md.Parser().Parse(text.NewReader(src.Text), parser.WithContext(ctx))
+	// limitNesting (mdguard.go) keeps goldmark linear on deeply nested containers.
+	root := md.Parser().Parse(text.NewReader(limitNesting(src.Text)), parser.WithContext(ctx))
 	d := &mdDoc{root: root}
 	if fm := frontmatter.Get(ctx); fm != nil {
 		var m map[string]any

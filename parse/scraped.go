@@ -155,8 +155,9 @@ type scanner struct {
 	// a line after a code block that ended on it ("}에러 응답 예시").
 	carryLine, carryOff int
 	blocks              []sblock
-	class               []byte // lineClass's answers, by line
-	hdr                 []byte // headerWordLine's answers, by line: 0 not asked, 1 yes, 2 no
+	class               []byte          // lineClass's answers, by line
+	hdr                 []byte          // headerLineClass's answers, by line
+	roles               map[string]role // headerRole of the texts findLinesTable has seen
 }
 
 // maxCodeLines is how many lines a code sample may span. A longer run without its closing

@@ -70,7 +70,11 @@ func gluedHeader(t string) []string {
 	if len(t) > maxBareHeader || len(t) < 4 {
 		return nil
 	}
-	rs := []rune(t)
+	rs := []rune(strings.ToLower(t))
+	orig := []rune(t)
+	if len(rs) != len(orig) {
+		return nil // lower-casing changed the length: no header word is written so
+	}
 	n := len(rs)
 	// ok[i] reports whether rs[i:] is header words and spaces; next[i] is where the word
 	// at i ends in the segmentation chosen (the longest word that leaves a segmentable
@@ -87,8 +91,7 @@ func gluedHeader(t string) []string {
 			if !ok[j] {
 				continue
 			}
-			w := string(rs[i:j])
-			if f := foldHeader(w); f == strings.ToLower(w) && isHeaderWord(f) {
+			if isHeaderWord(string(rs[i:j])) {
 				ok[i], next[i] = true, j
 				break
 			}
@@ -105,7 +108,7 @@ func gluedHeader(t string) []string {
 			space = true
 			continue
 		}
-		word := string(rs[i:next[i]])
+		word := string(orig[i:next[i]])
 		switch {
 		case cur.Len() == 0:
 			cur.WriteString(word)
@@ -148,8 +151,11 @@ func spaceHeader(t string) []string {
 
 // bareHeaderRoles reports whether header cells can head an error or status table: a code
 // or a status column among them.
-func bareHeaderRoles(cells []string) bool {
-	roles := columnRoles(cells)
+func bareHeaderRoles(cells []string) bool { return distinctRoles(columnRoles(cells)) }
+
+// distinctRoles reports whether roles name two roles at least, a code or a status among
+// them.
+func distinctRoles(roles []role) bool {
 	distinct := map[role]bool{}
 	for _, r := range roles {
 		if r != roleUnknown {
@@ -476,10 +482,11 @@ func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
 		if t == "" || len(t) > 40 {
 			break
 		}
-		if _, _, ok := statusesHeading(t); ok {
+		cls := sc.headerLineClass(j)
+		if cls == hdrStatus {
 			break
 		}
-		if sc.headerWordLine(j) {
+		if cls == hdrWord {
 			trailing = 0
 		} else {
 			if len(header) == 0 || trailing > 0 || len(strings.Fields(t)) > 3 || codeShaped(cleanCode(t)) {
@@ -490,10 +497,13 @@ func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
 		header = append(header, cell{Text: t, Pos: sc.ix.pos(off + leadingSpace(raw))})
 	}
 	header = header[:len(header)-trailing]
-	if len(header) < 2 || !bareHeaderRoles(cellTexts(header)) {
+	if len(header) < 2 {
 		return nil, false
 	}
-	roles := columnRoles(cellTexts(header))
+	roles := sc.columnRoles(header)
+	if !distinctRoles(roles) {
+		return nil, false
+	}
 	ci := -1
 	for k, r := range roles {
 		if r == roleCode {
@@ -539,21 +549,53 @@ func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
 	return st, true
 }
 
-// headerWordLine reports whether line j is one header word ("code", "messsage", "설명").
-// findLinesTable asks it of the same lines again and again, so the answer is kept.
-func (sc *scanner) headerWordLine(j int) bool {
+// What a line is to findLinesTable: a header word, a status heading, or neither.
+const (
+	hdrUnknown byte = iota // not asked yet
+	hdrWord
+	hdrStatus
+	hdrOther
+)
+
+// headerLineClass returns what line j is to findLinesTable. It asks the same lines again
+// and again, so the answer is kept.
+func (sc *scanner) headerLineClass(j int) byte {
 	if sc.hdr == nil {
 		sc.hdr = make([]byte, sc.n+2)
 	}
-	if a := sc.hdr[j]; a != 0 {
-		return a == 1
+	if c := sc.hdr[j]; c != hdrUnknown {
+		return c
 	}
 	t, _, _ := sc.line(j)
-	r, strong := headerWordRole(t)
-	ok := (r != roleUnknown && strong) || isHeaderWord(foldHeader(t))
-	sc.hdr[j] = 2
-	if ok {
-		sc.hdr[j] = 1
+	c := hdrOther
+	if _, _, ok := statusesHeading(t); ok {
+		c = hdrStatus
+	} else if r, strong := headerWordRole(t); (r != roleUnknown && strong) || isHeaderWord(foldHeader(t)) {
+		c = hdrWord
 	}
-	return ok
+	sc.hdr[j] = c
+	return c
+}
+
+// columnRoles is columnRoles of the cells' texts, with each text's role kept: a source of
+// repeated header-like lines asks for the same texts again and again.
+func (sc *scanner) columnRoles(cells []cell) []role {
+	if sc.roles == nil {
+		sc.roles = map[string]role{}
+	}
+	roles := make([]role, len(cells))
+	taken := map[role]bool{}
+	for i, c := range cells {
+		r, ok := sc.roles[c.Text]
+		if !ok {
+			r = headerRole(c.Text)
+			sc.roles[c.Text] = r
+		}
+		if r != roleUnknown && taken[r] {
+			r = roleUnknown
+		}
+		taken[r] = true
+		roles[i] = r
+	}
+	return roles
 }

@@ -24,6 +24,16 @@ type Source struct {
 	// scraped is the scraped reader's result when its Detect had to read the whole source
 	// (no error table: code headings); its Read takes it.
 	scraped *Doc
+	ix      *posIndex // made once by posIx
+}
+
+// posIx returns the source's position index, made on first use: a position found through
+// it costs the same on a 200 KB line as on a short one.
+func (src *Source) posIx() *posIndex {
+	if src.ix == nil {
+		src.ix = newPosIndex(src)
+	}
+	return src.ix
 }
 
 // NewSource normalizes raw and indexes its lines.

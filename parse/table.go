@@ -40,7 +40,7 @@ type tableRow struct {
 // goldmark's table parser, which pads short rows and silently drops cells past the
 // header's count, it returns every cell, so that a ragged row can be reported.
 func splitRow(src *Source, line []byte, lineOff int) []cell {
-	return splitCells(line, lineOff, src.Pos)
+	return splitCells(line, lineOff, src.posIx().pos)
 }
 
 // splitCells splits a row as splitRow describes, placing each cell with pos (a byte offset

@@ -1,0 +1,84 @@
+package parse
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// hostileSources are inputs built to make a reader slow: each must read in time linear
+// in its size. TestHostileSources checks what they give; BenchmarkHostile measures what
+// they cost (make bench), since a fuzzer does not find slowness and a timed assertion in
+// a test would fail on a loaded machine for no fault of the code.
+func hostileSources() map[string]string {
+	cols := make([]string, 100000)
+	for i := range cols {
+		cols[i] = "c"
+	}
+	cols[0] = "code"
+	var nested strings.Builder
+	nested.WriteString("# Errors\n\n")
+	for i := 0; i < 3000; i++ {
+		nested.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	return map[string]string{
+		"pipe-line-200KB":      "| code | message |\n|---|---|\n" + strings.Repeat("| E |", 40000) + "\n",
+		"columns-100000":       "| " + strings.Join(cols, " | ") + " |\n|" + strings.Repeat("---|", len(cols)) + "\n| E1 | x |\n",
+		"list-50000-deep":      "# Errors\n\n" + strings.Repeat("- ", 50000) + "x\n",
+		"quote-50000-deep":     "# Errors\n\n" + strings.Repeat("> ", 50000) + "x\n",
+		"ordered-50000-deep":   "# Errors\n\n" + strings.Repeat("1. ", 50000) + "x\n",
+		"list-3000-by-indent":  nested.String(),
+		"glued-headers-50000":  strings.Repeat("코드상태설명\n", 50000),
+		"header-lines-50000":   strings.Repeat("code\nmessage\n", 50000),
+		"spaced-headers-50000": strings.Repeat("Code Status Description\nE1 x y\n", 25000),
+	}
+}
+
+// TestHostileSources reads every hostile source: no panic, every row accounted for, every
+// position inside the input.
+func TestHostileSources(t *testing.T) {
+	for name, text := range hostileSources() {
+		t.Run(name, func(t *testing.T) {
+			src := NewSource("hostile.md", []byte(text))
+			res := Read(src, Meta{})
+			checkInvariants(t, src, res)
+		})
+	}
+}
+
+// BenchmarkHostile reads each hostile source whole.
+func BenchmarkHostile(b *testing.B) {
+	for name, text := range hostileSources() {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				Read(NewSource("hostile.md", []byte(text)), Meta{})
+			}
+		})
+	}
+}
+
+// TestLimitNesting checks that the rewrite keeps every byte offset and escapes only the
+// markers past the limit.
+func TestLimitNesting(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"- a\n  - b\n", "- a\n  - b\n"},
+		{strings.Repeat("- ", maxMDNesting) + "x\n", strings.Repeat("- ", maxMDNesting) + "x\n"},
+		{strings.Repeat("- ", maxMDNesting+2) + "x\n", strings.Repeat("- ", maxMDNesting) + "\\-- x\n"},
+		{strings.Repeat("> ", maxMDNesting+1) + "x\n", strings.Repeat("> ", maxMDNesting) + "\\>x\n"},
+		{strings.Repeat("1. ", maxMDNesting+1) + "x\n", strings.Repeat("1. ", maxMDNesting) + "1\\.x\n"},
+		{strings.Repeat(" ", maxIndent+2) + "- deep\n", strings.Repeat(" ", maxIndent+2) + "\\-deep\n"},
+		{"| a | b |\n", "| a | b |\n"},
+	} {
+		got := limitNesting([]byte(c.in))
+		if string(got) != c.want {
+			t.Errorf("limitNesting(%.40q…) = %.60q…, want %.60q…", c.in, got[max(0, len(got)-60):], c.want[max(0, len(c.want)-60):])
+		}
+		if len(got) != len(c.in) {
+			t.Errorf("length changed: %d → %d", len(c.in), len(got))
+		}
+	}
+	if in := []byte("# x\n- a\n"); !bytes.Equal(limitNesting(in), in) || &limitNesting(in)[0] != &in[0] {
+		t.Error("a document within the limit is copied or changed")
+	}
+}
