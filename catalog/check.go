@@ -20,6 +20,7 @@ const (
 	RuleBadStatusCell    = "bad-status-cell"   // error: a status cell that holds no status
 	RuleNoCodes          = "no-codes"          // warning: a source a reader took but found no codes in
 	RuleDuplicateService = "duplicate-service" // error: two services share an ID
+	RuleInvalidUTF8      = "invalid-utf8"      // warning: bytes that are not UTF-8, replaced
 )
 
 // Check validates c and returns what it finds: the catalog-wide rules that no single reader

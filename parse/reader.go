@@ -102,6 +102,7 @@ func Detect(src *Source) (Reader, []Candidate) {
 // gives an empty service and one error diagnostic.
 func Read(src *Source, meta Meta) *Result {
 	res := &Result{}
+	res.Diags = append(res.Diags, src.Diags...)
 	r, cands := Detect(src)
 	res.Candidates = cands
 	svc := &catalog.Service{ID: meta.ID, Title: meta.Title, Lang: meta.Lang, Source: src.Path}
@@ -122,7 +123,8 @@ func Read(src *Source, meta Meta) *Result {
 	}
 	res.Reader = r.Name()
 	doc := r.Read(src)
-	res.Rows, res.Dropped, res.Diags = doc.Rows, doc.Dropped, doc.Diags
+	res.Rows, res.Dropped = doc.Rows, doc.Dropped
+	res.Diags = append(res.Diags, doc.Diags...)
 	if svc.Title == "" {
 		svc.Title = doc.Title
 	}

@@ -5,18 +5,22 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
 	"docgen/catalog"
 )
 
-// Source is one source document, normalized for reading: a leading BOM removed, CRLF and
+// Source is one source document, normalized for reading: UTF-16 decoded, a leading BOM removed, CRLF and
 // lone CR turned into LF, invalid UTF-8 replaced by U+FFFD and the text in Unicode NFC (Hangul
 // from some editors arrives decomposed). None of these changes moves a line, so every
 // position in Text is a position in the original file.
 type Source struct {
 	Path string // as given, slash-separated
 	Text []byte
+	// Diags are what reading the bytes found: lines whose bytes were not UTF-8.
+	Diags catalog.Diagnostics
 	// lines holds the byte offset at which each line starts; lines[0] is 0.
 	lines []int
 	md    *mdDoc // the Markdown parse, made once by markdown()
@@ -36,20 +40,32 @@ func (src *Source) posIx() *posIndex {
 	return src.ix
 }
 
-// NewSource normalizes raw and indexes its lines.
+// NewSource normalizes raw and indexes its lines: UTF-16 with a byte order mark is
+// decoded, a UTF-8 byte order mark dropped, line ends made "\n", bytes that are not UTF-8
+// replaced by U+FFFD (each line that had some gets a warning, see Diags), and the text
+// put in NFC.
 func NewSource(path string, raw []byte) *Source {
-	text := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	var diags catalog.Diagnostics
+	text := raw
+	if utf16BOM(raw) {
+		dec := unicode.BOMOverride(unicode.UTF8.NewDecoder())
+		if t, _, err := transform.Bytes(dec, raw); err == nil {
+			text = t
+		}
+	}
+	text = bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(text, '\r') >= 0 {
 		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
 		text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n"))
 	}
 	if !utf8.Valid(text) {
+		diags = invalidUTF8Lines(path, text)
 		text = bytes.ToValidUTF8(text, []byte("\uFFFD"))
 	}
 	if !norm.NFC.IsNormal(text) {
 		text = norm.NFC.Bytes(text)
 	}
-	s := &Source{Path: path, Text: text, lines: []int{0}}
+	s := &Source{Path: path, Text: text, lines: []int{0}, Diags: diags}
 	for i, b := range text {
 		if b == '\n' && i+1 < len(text) {
 			s.lines = append(s.lines, i+1)
@@ -109,4 +125,52 @@ func (s *Source) Pos(off int) catalog.Pos {
 // LinePos returns the position of the first column of line n.
 func (s *Source) LinePos(n int) catalog.Pos {
 	return catalog.Pos{File: s.Path, Line: n, Col: 1}
+}
+
+// utf16BOM reports whether raw begins with a UTF-16 byte order mark.
+func utf16BOM(raw []byte) bool {
+	return len(raw) >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF))
+}
+
+// maxEncodingDiags is how many lines with bytes that are not UTF-8 get a warning of their
+// own; the last warning counts the rest.
+const maxEncodingDiags = 20
+
+// invalidUTF8Lines returns a warning for each line of text that holds bytes that are not
+// UTF-8, naming the line and the first such byte's column.
+func invalidUTF8Lines(path string, text []byte) catalog.Diagnostics {
+	var d catalog.Diagnostics
+	line, more := 1, 0
+	for len(text) > 0 {
+		end := bytes.IndexByte(text, '\n')
+		l := text
+		if end >= 0 {
+			l, text = text[:end], text[end+1:]
+		} else {
+			text = nil
+		}
+		if !utf8.Valid(l) {
+			if len(d) < maxEncodingDiags {
+				col := 1
+				for i := 0; i < len(l); {
+					r, size := utf8.DecodeRune(l[i:])
+					if r == utf8.RuneError && size <= 1 {
+						break
+					}
+					i += size
+					col++
+				}
+				d.Add(catalog.Pos{File: path, Line: line, Col: col}, catalog.Warning, catalog.RuleInvalidUTF8,
+					"bytes that are not UTF-8 replaced by U+FFFD: save the file as UTF-8")
+			} else {
+				more++
+			}
+		}
+		line++
+	}
+	if more > 0 {
+		last := d[len(d)-1].Pos
+		d.Add(last, catalog.Warning, catalog.RuleInvalidUTF8, "%d more lines hold bytes that are not UTF-8", more)
+	}
+	return d
 }

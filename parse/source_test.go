@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -70,5 +72,45 @@ func TestNFDHangulIsComposed(t *testing.T) {
 	}
 	if got := res.Service.Entries[0].Description; got != "토큰이 만료되었습니다" || !norm.NFC.IsNormalString(got) {
 		t.Errorf("description = %q, want NFC text", got)
+	}
+}
+
+// TestSourceEncodings reads UTF-16 with a byte order mark, both byte orders, and text with
+// bytes that are not UTF-8: decoded, or replaced with one warning per line naming it.
+func TestSourceEncodings(t *testing.T) {
+	text := "# 오류\n\n| 코드 | 설명 |\n|---|---|\n| E1 | 토큰이 만료됨 |\n"
+	le := []byte{0xFF, 0xFE}
+	be := []byte{0xFE, 0xFF}
+	for _, r := range text {
+		if r > 0xFFFF {
+			t.Fatal("test text must be in the BMP")
+		}
+		le = append(le, byte(r), byte(r>>8))
+		be = append(be, byte(r>>8), byte(r))
+	}
+	for name, raw := range map[string][]byte{"utf-16le": le, "utf-16be": be} {
+		src := NewSource("e.md", raw)
+		if string(src.Text) != text {
+			t.Errorf("%s: decoded %q, want %q", name, src.Text, text)
+		}
+		res := Read(src, Meta{})
+		if len(res.Service.Entries) != 1 || res.Service.Entries[0].Code != "E1" {
+			t.Errorf("%s: entries %+v, want E1", name, res.Service.Entries)
+		}
+	}
+	src := NewSource("bad.md", []byte("# T\n\nok line\nbad \xff byte\nfine\n\xc3 too\n"))
+	var got []string
+	for _, d := range src.Diags {
+		got = append(got, fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Col, d.Rule))
+	}
+	if want := []string{"4:5 invalid-utf8", "6:1 invalid-utf8"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("diagnostics %v, want %v", got, want)
+	}
+	if !strings.Contains(string(src.Text), "bad \uFFFD byte") {
+		t.Errorf("text %q: the byte is not replaced", src.Text)
+	}
+	res := Read(src, Meta{})
+	if len(res.Diags) < 2 || res.Diags[0].Rule != "invalid-utf8" {
+		t.Errorf("Read diagnostics %v: the encoding warnings are not kept", res.Diags)
 	}
 }
