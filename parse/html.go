@@ -383,6 +383,9 @@ func (w *htmlWalker) walk() {
 	}
 	skip := -1
 	for i, b := range w.blocks {
+		if i%256 == 0 && w.src.cancelled() {
+			break // the read is abandoned: what follows is not used
+		}
 		switch {
 		case i == title || i == skip:
 		case b.kind == hbHeading:

@@ -51,6 +51,9 @@ func (w *mdWalker) walk() {
 	}
 	skip := -1 // a status-line paragraph already read as its heading's status
 	for i, b := range w.d.blocks {
+		if i%256 == 0 && w.src.cancelled() {
+			break // the read is abandoned: what follows is not used
+		}
 		switch {
 		case i == skip:
 			continue

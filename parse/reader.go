@@ -11,6 +11,7 @@
 package parse
 
 import (
+	"context"
 	"fmt"
 	"path"
 	"strings"
@@ -95,6 +96,33 @@ func Detect(src *Source) (Reader, []Candidate) {
 		}
 	}
 	return best, cands
+}
+
+// ReadContext is Read that stops when ctx is done: it returns ctx's error at once, and the
+// readers, which check the context between lines and blocks, stop soon after. A source
+// is read whole or not at all: a cancelled read gives no result.
+func ReadContext(ctx context.Context, src *Source, meta Meta) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	src.ctx = ctx
+	done := make(chan *Result, 1)
+	go func() { done <- Read(src, meta) }()
+	select {
+	case res := <-done:
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return res, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// cancelled reports whether the read of src has been cancelled (see ReadContext). Readers
+// ask it between lines and blocks.
+func (src *Source) cancelled() bool {
+	return src.ctx != nil && src.ctx.Err() != nil
 }
 
 // Read detects src's shape, reads it with the best reader and assembles the service:

@@ -179,6 +179,9 @@ func scanUpTo(src *Source, limit int) *scanner {
 	noCode := 0 // lines up to this one start no code sample: a failed search covered them
 	rows := 0
 	for i := 1; i <= sc.n; i++ {
+		if i%1024 == 0 && src.cancelled() {
+			break // the read is abandoned: what follows is not used
+		}
 		t, raw, off := sc.line(i)
 		if t == "" || t == "|" {
 			// A lone "|" outside a table is what is left of an empty cell or an opening

@@ -291,6 +291,9 @@ func (sc *scanner) readPipeTable(st *scrapedTable, j int) *scrapedTable {
 	}
 	st.end = j - 1
 	for ; j <= sc.n; j++ {
+		if j%1024 == 0 && sc.src.cancelled() {
+			break // the read is abandoned
+		}
 		t, line, off := sc.line(j)
 		if t == "" {
 			k := sc.nextNonBlank(j)

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"context"
 	"sort"
 	"unicode/utf8"
 
@@ -29,6 +30,8 @@ type Source struct {
 	// (no error table: code headings); its Read takes it.
 	scraped *Doc
 	ix      *posIndex // made once by posIx
+	// ctx, set by ReadContext, is checked by the readers between lines and blocks.
+	ctx context.Context
 }
 
 // posIx returns the source's position index, made on first use: a position found through

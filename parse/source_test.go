@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"strings"
@@ -112,5 +113,29 @@ func TestSourceEncodings(t *testing.T) {
 	res := Read(src, Meta{})
 	if len(res.Diags) < 2 || res.Diags[0].Rule != "invalid-utf8" {
 		t.Errorf("Read diagnostics %v: the encoding warnings are not kept", res.Diags)
+	}
+}
+
+// TestReadContextCancel checks that a cancelled read returns at once with the context's
+// error and no result, and that a read that is not cancelled gives what Read gives.
+func TestReadContextCancel(t *testing.T) {
+	text := []byte("# Errors\n\n| code | message |\n|---|---|\n" + strings.Repeat("| E1 | x |\n", 10))
+	res, err := ReadContext(context.Background(), NewSource("a.md", text), Meta{})
+	if err != nil || len(res.Service.Entries) != 1 {
+		t.Fatalf("ReadContext = %v, %v; want one entry", res, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if res, err := ReadContext(ctx, NewSource("a.md", text), Meta{}); err != context.Canceled || res != nil {
+		t.Errorf("cancelled ReadContext = %v, %v; want nil, context.Canceled", res, err)
+	}
+	// Cancelled while reading: a large scraped source stops between lines.
+	big := NewSource("big.txt", []byte("code | message |\n---|---|\n"+strings.Repeat("E | x |\n", 200000)))
+	ctx, cancel = context.WithCancel(context.Background())
+	big.ctx = ctx
+	cancel()
+	doc := scrapedReader{}.Read(big)
+	if doc.Rows >= 200000 {
+		t.Errorf("a cancelled scraped read went on to the end: %d rows", doc.Rows)
 	}
 }

@@ -198,7 +198,8 @@ func loadCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*load
 				raw, problem, err := readSource(ins[i], int64(opts.MaxSourceSize))
 				outs[i] = outcome{problem: problem, err: err}
 				if err == nil && problem == nil {
-					outs[i].res = parse.Read(parse.NewSource(ins[i].path, raw), ins[i].meta)
+					// A cancelled read (Ctrl-C, SIGTERM) returns at once with ctx's error.
+					outs[i].res, outs[i].err = parse.ReadContext(ctx, parse.NewSource(ins[i].path, raw), ins[i].meta)
 				}
 			}
 		}()
