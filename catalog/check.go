@@ -21,6 +21,7 @@ const (
 	RuleNoCodes          = "no-codes"          // warning: a source a reader took but found no codes in
 	RuleDuplicateService = "duplicate-service" // error: two services share an ID
 	RuleInvalidUTF8      = "invalid-utf8"      // warning: bytes that are not UTF-8, replaced
+	RuleOverride         = "override"          // rows left out by a source's overrides in docgen.yaml
 )
 
 // Check validates c and returns what it finds: the catalog-wide rules that no single reader

@@ -751,7 +751,7 @@ func (w *htmlWalker) isErrorTableNode(n *html.Node) bool {
 // table.
 func (w *htmlWalker) table(b hblock) {
 	ht := w.readHTMLTable(b.node)
-	var t table
+	t := table{src: w.src}
 	for _, c := range ht.header {
 		t.Header = append(t.Header, cell{Text: plainText(c), Pos: nodePos(w.ix, c)})
 	}

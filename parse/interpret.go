@@ -146,6 +146,17 @@ func classify(t table) ([]role, tableKind, string) {
 			}
 		}
 	}
+	// The columns docgen.yaml names take the roles it gives them, whatever the rest says.
+	for i, h := range texts {
+		if r, ok := t.src.columnOverride(h); ok {
+			for j := range roles {
+				if roles[j] == r && r != roleUnknown {
+					roles[j] = roleUnknown
+				}
+			}
+			roles[i] = r
+		}
+	}
 	if !hasRole(roles, roleCode) && !hasRole(roles, roleStatusName) {
 		for _, h := range texts {
 			if notErrorHeader(h) {

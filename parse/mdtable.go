@@ -9,7 +9,7 @@ import (
 // goldmark pads short rows and drops cells past the header's count, and a cell's Markdown
 // source (links, inline code) is what the catalog keeps.
 func readMDTable(src *Source, t *extast.Table) table {
-	var out table
+	out := table{src: src}
 	for n := t.FirstChild(); n != nil; n = n.NextSibling() {
 		line := src.Pos(n.Pos()).Line
 		cells := splitRow(src, src.Line(line), src.LineStart(line))

@@ -80,6 +80,8 @@ type Result struct {
 // detected from the text).
 type Meta struct {
 	ID, Title, Lang string
+	// Override is what docgen.yaml says of the source that no heuristic can know.
+	Override Override
 }
 
 // Detect returns the best reader for src (nil when none recognises it) and every reader's
@@ -131,7 +133,18 @@ func (src *Source) cancelled() bool {
 func Read(src *Source, meta Meta) *Result {
 	res := &Result{}
 	res.Diags = append(res.Diags, src.Diags...)
+	if !meta.Override.IsZero() {
+		o := meta.Override
+		src.over = &o
+	}
 	r, cands := Detect(src)
+	if name := meta.Override.Reader; name != "" {
+		for _, x := range registry {
+			if x.Name() == name {
+				r = x
+			}
+		}
+	}
 	res.Candidates = cands
 	svc := &catalog.Service{ID: meta.ID, Title: meta.Title, Lang: meta.Lang, Source: src.Path}
 	if svc.ID == "" {
@@ -140,7 +153,9 @@ func Read(src *Source, meta Meta) *Result {
 	res.Service = svc
 	if r == nil {
 		res.Diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Error, catalog.RuleUnrecognised,
-			"no reader recognised this source (%s): expected error codes as Markdown headings, or a table with a code column (Markdown, text copied from a web page, or HTML)", describe(src))
+			"no reader recognised this source (%s): expected error codes as headings, list items or a table with a code column; saw %s. "+
+				"Run docgen parse %s --verbose to see why, and tell docgen in docgen.yaml what it cannot guess: reader, columns, sections, codePattern, status (see the README)",
+			describe(src), seen(src), src.Path)
 		if svc.Title == "" {
 			svc.Title = svc.ID
 		}
@@ -151,6 +166,7 @@ func Read(src *Source, meta Meta) *Result {
 	}
 	res.Reader = r.Name()
 	doc := r.Read(src)
+	applyOverride(src.over, doc)
 	res.Rows, res.Dropped = doc.Rows, doc.Dropped
 	res.Diags = append(res.Diags, doc.Diags...)
 	if svc.Title == "" {

@@ -32,6 +32,8 @@ type Source struct {
 	ix      *posIndex // made once by posIx
 	// ctx, set by ReadContext, is checked by the readers between lines and blocks.
 	ctx context.Context
+	// over is the source's override from docgen.yaml, set by Read; nil when none.
+	over *Override
 }
 
 // posIx returns the source's position index, made on first use: a position found through

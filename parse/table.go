@@ -20,6 +20,9 @@ type table struct {
 	// header texts: a reader that inferred a role from the cells (a column of HTTP statuses
 	// under a header such as "HTTP") sets it. It has one role per header cell.
 	Roles []role
+	// src, when set, is the source the table was read from: its docgen.yaml columns
+	// override gives roles by header text.
+	src *Source
 }
 
 // roles returns the role of each of t's columns: t.Roles, or the roles of its header texts.

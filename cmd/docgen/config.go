@@ -12,6 +12,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
+	"docgen/parse"
 	"docgen/render/openapi"
 )
 
@@ -43,6 +44,23 @@ type SourceConfig struct {
 	ID    string `yaml:"id"`
 	Title string `yaml:"title"`
 	Lang  string `yaml:"lang"`
+
+	// What the readers cannot guess (parse.Override; the README's "When docgen reads a
+	// document wrong").
+	Reader      string            `yaml:"reader"`
+	Sections    []string          `yaml:"sections"`
+	Columns     map[string]string `yaml:"columns"`
+	CodePattern string            `yaml:"codePattern"`
+	Status      any               `yaml:"status"` // none, or a number
+}
+
+// override returns what s says of its source for the readers.
+func (s SourceConfig) override() parse.Override {
+	o := parse.Override{Reader: s.Reader, Sections: s.Sections, Columns: s.Columns, CodePattern: s.CodePattern}
+	if s.Status != nil {
+		o.Status = fmt.Sprint(s.Status)
+	}
+	return o
 }
 
 // configError is a problem with the configuration file, placed at its line and column.
@@ -90,6 +108,9 @@ func loadConfig(path string) (*Config, error) {
 	for i, s := range c.Sources {
 		if strings.TrimSpace(s.Path) == "" {
 			return nil, &configError{path: path, msg: fmt.Sprintf("source %d has no path", i+1)}
+		}
+		if err := s.override().Check(); err != nil {
+			return nil, &configError{path: path, msg: fmt.Sprintf("source %q: %v", s.Path, err)}
 		}
 		if s.ID != "" {
 			if ids[s.ID] {

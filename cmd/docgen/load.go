@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -81,7 +82,7 @@ func resolveInputs(opts sourceOptions, configSet bool) ([]input, *Config, error)
 	}
 	var ins []input
 	for _, s := range cfg.Sources {
-		ins = append(ins, input{path: cfg.sourcePath(s), meta: parse.Meta{ID: s.ID, Title: s.Title, Lang: s.Lang}, root: filepath.Dir(opts.Config)})
+		ins = append(ins, input{path: cfg.sourcePath(s), meta: parse.Meta{ID: s.ID, Title: s.Title, Lang: s.Lang, Override: s.override()}, root: filepath.Dir(opts.Config)})
 	}
 	if len(opts.Sources) > 0 {
 		named, err := expandPaths(opts.Sources)
@@ -318,3 +319,7 @@ func entries(n int) string {
 	}
 	return fmt.Sprintf("%d entries", n)
 }
+
+// sameInput reports whether two inputs name the same source with the same metadata and
+// overrides (an input holds maps and slices, so it cannot be compared with ==).
+func sameInput(a, b input) bool { return reflect.DeepEqual(a, b) }

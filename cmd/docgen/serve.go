@@ -343,7 +343,7 @@ func (s *server) update(ctx context.Context, ins []input, reread func(*source) b
 	var todo []int
 	for i, in := range ins {
 		old := s.byPath[in.path]
-		if old != nil && old.in == in && !reread(old) {
+		if old != nil && sameInput(old.in, in) && !reread(old) {
 			next[i] = old
 			continue
 		}
@@ -352,7 +352,7 @@ func (s *server) update(ctx context.Context, ins []input, reread func(*source) b
 			return nil, nil, nil, &exitError{code: ExitInternal, err: err}
 		}
 		next[i] = &source{in: in, abs: abs}
-		if old != nil && old.in == in {
+		if old != nil && sameInput(old.in, in) {
 			// The same source with the same metadata: what is served stays until a
 			// better version is read.
 			*next[i] = *old

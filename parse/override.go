@@ -1,0 +1,197 @@
+package parse
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"docgen/catalog"
+)
+
+// Override is what a source's entry in docgen.yaml says that no heuristic can know. Every
+// field is optional; the zero Override changes nothing.
+type Override struct {
+	// Reader names the reader to use ("markdown", "scraped", "html") instead of the one
+	// detection chooses.
+	Reader string
+	// Sections, when set, limits the entries to those under a heading, or in a table
+	// whose caption, contains one of these texts (case and spacing ignored).
+	Sections []string
+	// Columns gives table columns their role by header text: "Err" → "code". The roles
+	// are code, status, message, description, resolution and ignore (kept as a field).
+	Columns map[string]string
+	// CodePattern is a regular expression (RE2) that every code must match; a row whose
+	// code does not is reported, not read.
+	CodePattern string
+	// Status is "none" (the source gives no HTTP status: none is read from headings,
+	// columns or code prefixes) or a status ("400") that every entry has.
+	Status string
+}
+
+// overrideRoles are the roles a Columns override may name.
+var overrideRoles = map[string]role{
+	"code": roleCode, "status": roleStatus, "message": roleMessage, "description": roleDescription,
+	"resolution": roleResolution, "ignore": roleUnknown,
+}
+
+// Check reports the first value of o that cannot be used, in words for the config file.
+func (o Override) Check() error {
+	if o.Reader != "" {
+		found := false
+		var names []string
+		for _, r := range registry {
+			names = append(names, r.Name())
+			found = found || r.Name() == o.Reader
+		}
+		if !found {
+			return fmt.Errorf("reader %q is not one of %s", o.Reader, strings.Join(names, ", "))
+		}
+	}
+	for h, r := range o.Columns {
+		if _, ok := overrideRoles[r]; !ok {
+			return fmt.Errorf("columns: %q: role %q is not one of code, status, message, description, resolution, ignore", h, r)
+		}
+	}
+	if o.CodePattern != "" {
+		if _, err := regexp.Compile(o.CodePattern); err != nil {
+			return fmt.Errorf("codePattern %q: %v", o.CodePattern, err)
+		}
+	}
+	if o.Status != "" && o.Status != "none" {
+		n, err := strconv.Atoi(o.Status)
+		if err != nil || !catalog.Status(n).IsValid() {
+			return fmt.Errorf("status %q: expected none or an HTTP status (100-599)", o.Status)
+		}
+	}
+	return nil
+}
+
+// IsZero reports whether o changes nothing.
+func (o Override) IsZero() bool {
+	return o.Reader == "" && len(o.Sections) == 0 && len(o.Columns) == 0 && o.CodePattern == "" && o.Status == ""
+}
+
+// columnOverride returns the role an override gives a header, and whether it gives one.
+func (src *Source) columnOverride(header string) (role, bool) {
+	if src == nil || src.over == nil || len(src.over.Columns) == 0 {
+		return roleUnknown, false
+	}
+	f := foldHeader(header)
+	for h, r := range src.over.Columns {
+		if foldHeader(h) == f {
+			return overrideRoles[r], true
+		}
+	}
+	return roleUnknown, false
+}
+
+// applyOverride applies what the override says after a reader read the source: the
+// sections to keep, the code pattern and the status. Every entry it does not keep is
+// reported: one diagnostic for the entries outside the sections, one per code that does
+// not match the pattern.
+func applyOverride(o *Override, doc *Doc) {
+	if o == nil {
+		return
+	}
+	if len(o.Sections) > 0 {
+		keep := doc.Entries[:0]
+		left := 0
+		var first catalog.Pos
+		for _, e := range doc.Entries {
+			if inSections(e.Group, o.Sections) {
+				keep = append(keep, e)
+				continue
+			}
+			if left == 0 {
+				first = e.Source
+			}
+			left++
+		}
+		doc.Entries = keep
+		if left > 0 {
+			doc.Dropped += left
+			what := fmt.Sprintf("%d entries", left)
+			if left == 1 {
+				what = "1 entry"
+			}
+			doc.Diags.Add(first, catalog.Warning, catalog.RuleOverride,
+				"%s left out: outside the sections docgen.yaml names (%s); the first is here", what, quoteList(o.Sections))
+		}
+	}
+	if o.CodePattern != "" {
+		re := regexp.MustCompile(o.CodePattern) // Check compiled it
+		keep := doc.Entries[:0]
+		for _, e := range doc.Entries {
+			if re.MatchString(e.Code) {
+				keep = append(keep, e)
+				continue
+			}
+			doc.Dropped++
+			doc.Diags.Add(e.Source, catalog.Error, catalog.RuleOverride,
+				"code %q does not match the codePattern %q that docgen.yaml sets for this source", e.Code, o.CodePattern)
+		}
+		doc.Entries = keep
+	}
+	switch o.Status {
+	case "":
+	case "none":
+		for _, e := range doc.Entries {
+			e.Status, e.From = 0, catalog.FromNone
+		}
+		// A status read from the text no longer applies, nor do the warnings about it.
+		keep := doc.Diags[:0]
+		for _, d := range doc.Diags {
+			if d.Rule != catalog.RuleStatusConflict && d.Rule != catalog.RulePrefixMismatch {
+				keep = append(keep, d)
+			}
+		}
+		doc.Diags = keep
+	default:
+		n, _ := strconv.Atoi(o.Status)
+		for _, e := range doc.Entries {
+			e.Status, e.From = catalog.Status(n), catalog.FromHeading
+		}
+	}
+}
+
+// inSections reports whether a group heading contains one of the section texts.
+func inSections(group string, sections []string) bool {
+	g := foldHeader(group)
+	for _, s := range sections {
+		if f := foldHeader(s); f != "" && strings.Contains(g, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// seen describes what a source holds that a reader could have read, for the message of a
+// source in which nothing was recognised: its tables with their headers and its headings.
+func seen(src *Source) string {
+	sc := scanUpTo(src, 0)
+	var tables, headings []string
+	for _, b := range paragraphs(sc.blocks) {
+		switch b.kind {
+		case sbTable:
+			if len(tables) < 3 {
+				tables = append(tables, fmt.Sprintf("line %d (%s)", b.line, quoteList(cellTexts(b.tbl.Header))))
+			}
+		case sbHeading, sbStatus:
+			if len(headings) < 5 && !strings.HasPrefix(b.text, "```") && !strings.HasPrefix(b.text, "~~~") {
+				headings = append(headings, fmt.Sprintf("%q", b.text))
+			}
+		}
+	}
+	var parts []string
+	if len(tables) > 0 {
+		parts = append(parts, "tables at "+strings.Join(tables, "; "))
+	}
+	if len(headings) > 0 {
+		parts = append(parts, "headings "+strings.Join(headings, ", "))
+	}
+	if len(parts) == 0 {
+		return "no table and no heading"
+	}
+	return strings.Join(parts, "; ")
+}
