@@ -43,6 +43,7 @@ stable rule id:
   warning  no-description    an entry with no description or message
   warning  no-codes          a reader took a source but found no codes in it
   warning  invalid-utf8      a line holds bytes that are not UTF-8 (replaced by U+FFFD)
+  both     override          a row left out by the source's overrides in docgen.yaml
 
 --format text prints path:line:col: severity: message [rule]; json prints one
 object; github prints workflow commands (::error file=…,line=…::message) that
