@@ -512,6 +512,7 @@ func reasonName(name string, st catalog.Status) bool {
 // newEntry starts the entry of a code heading; its text is filled when the heading
 // closes.
 func (w *htmlWalker) newEntry(code string, pos catalog.Pos, own catalog.Status) *catalog.Entry {
+	w.doc.note(pos, "heading: code %q", code)
 	w.doc.Rows++
 	w.errors = true
 	e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: w.groupName(), Source: pos}
@@ -768,6 +769,9 @@ func (w *htmlWalker) table(b hblock) {
 			row.Cells = append(row.Cells, cell{Text: text, Pos: nodePos(w.ix, c)})
 		}
 		t.Rows = append(t.Rows, row)
+	}
+	if t.Header != nil {
+		w.doc.noteTable(t, nodePos(w.ix, b.node))
 	}
 	if t.Header == nil || !isErrorTable(t) {
 		if t.Header == nil && len(t.Rows) > 0 {

@@ -28,7 +28,7 @@ const (
 )
 
 func (k tableKind) String() string {
-	return [...]string{"error list", "no code column", "parameter table", "status glossary"}[k]
+	return [...]string{"error list", "no code column", "not an error list", "status glossary"}[k]
 }
 
 // classifySample is how many rows classify looks at: enough to judge a column's cells,
@@ -421,6 +421,7 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 	if !codeListOK(items) {
 		return false
 	}
+	doc.note(items[0].Pos, "list of %d items: each a code and its text", len(items))
 	for _, it := range items {
 		code, rest, _ := splitListCode(it.Text)
 		doc.Rows++
@@ -452,4 +453,33 @@ func codeListOK(items []listItemText) bool {
 func isList(n ast.Node) bool {
 	_, ok := n.(*ast.List)
 	return ok
+}
+
+// noteTable records what classify made of t, for docgen parse --verbose.
+func (doc *Doc) noteTable(t table, pos catalog.Pos) {
+	roles, kind, why := classify(t)
+	var cols []string
+	for i, r := range roles {
+		h := ""
+		if i < len(t.Header) {
+			h = t.Header[i].Text
+		}
+		if h == "" {
+			h = "column " + itoa(i+1)
+		}
+		cols = append(cols, fmt.Sprintf("%q=%s", h, r))
+	}
+	text := fmt.Sprintf("table of %d rows: %s", len(t.Rows), kind)
+	if why != "" && kind != tableErrors {
+		text += " (" + why + ")"
+	}
+	if len(cols) > 12 {
+		cols = append(cols[:12], fmt.Sprintf("… %d more", len(cols)-12))
+	}
+	doc.Notes = append(doc.Notes, Note{Pos: pos, Text: text + "; columns " + strings.Join(cols, ", ")})
+}
+
+// note records a line of what a reader made of a block.
+func (doc *Doc) note(pos catalog.Pos, format string, args ...any) {
+	doc.Notes = append(doc.Notes, Note{Pos: pos, Text: fmt.Sprintf(format, args...)})
 }

@@ -69,6 +69,7 @@ func (w *mdWalker) walk() {
 			}
 		case b.table != nil:
 			t := readMDTable(w.src, b.table)
+			w.doc.noteTable(t, w.src.LinePos(b.start))
 			if isErrorTable(t) {
 				w.doc.addTable(t, w.context())
 				continue
@@ -176,6 +177,7 @@ func (w *mdWalker) heading(i int) {
 
 // newEntry starts the entry of a code heading; its text is filled when the heading closes.
 func (w *mdWalker) newEntry(code, group string, pos catalog.Pos, own catalog.Status) *catalog.Entry {
+	w.doc.note(pos, "heading: code %q", code)
 	w.doc.Rows++
 	e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: group, Source: pos}
 	heading := own

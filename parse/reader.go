@@ -14,6 +14,7 @@ import (
 	"context"
 	"fmt"
 	"path"
+	"sort"
 	"strings"
 
 	"docgen/catalog"
@@ -33,6 +34,16 @@ type Doc struct {
 	// became no entry and have an error diagnostic instead. Rows == len(Entries) + Dropped.
 	Rows, Dropped int
 	Diags         catalog.Diagnostics
+	// Notes say what the reader made of each block it judged: a table taken as an error
+	// list or left as text and why, the role of each column, a heading or list read as
+	// codes. docgen parse --verbose prints them.
+	Notes []Note
+}
+
+// Note is what a reader made of one block of a source.
+type Note struct {
+	Pos  catalog.Pos
+	Text string
 }
 
 // Detection is a reader's answer to "is this source yours?".
@@ -73,6 +84,7 @@ type Result struct {
 	Rows       int         // rows the reader saw
 	Dropped    int         // rows that became a diagnostic instead of an entry
 	Diags      catalog.Diagnostics
+	Notes      []Note // what the reader made of each block it judged, in source order
 }
 
 // Meta is what the configuration says of a source; empty fields are filled from the source
@@ -162,6 +174,16 @@ func Read(src *Source, meta Meta) *Result {
 		if svc.Lang == "" {
 			svc.Lang = DetectLang(src.Text)
 		}
+		// What the reader closest to the source's shape made of its blocks says why
+		// nothing was taken (docgen parse --verbose).
+		var closest Reader = scrapedReader{}
+		switch {
+		case looksLikeHTML(src):
+			closest = htmlReader{}
+		case mayBeMarkdown(src.Text):
+			closest = markdownReader{}
+		}
+		res.Notes = closest.Read(src).Notes
 		return res
 	}
 	res.Reader = r.Name()
@@ -169,6 +191,8 @@ func Read(src *Source, meta Meta) *Result {
 	applyOverride(src.over, doc)
 	res.Rows, res.Dropped = doc.Rows, doc.Dropped
 	res.Diags = append(res.Diags, doc.Diags...)
+	res.Notes = doc.Notes
+	sort.SliceStable(res.Notes, func(i, j int) bool { return res.Notes[i].Pos.Line < res.Notes[j].Pos.Line })
 	if svc.Title == "" {
 		svc.Title = doc.Title
 	}

@@ -75,7 +75,7 @@ func (scrapedReader) Detect(src *Source) Detection {
 		why = append(why, fmt.Sprintf("%d tables with cells glued by tabs", tabTables))
 	}
 	if bare > 0 {
-		why = append(why, fmt.Sprintf("%d of %d rows end with \" |\" and do not begin with \"|\"", bare, bare+piped))
+		why = append(why, fmt.Sprintf("%d of %d rows do not begin with \"|\"", bare, bare+piped))
 	}
 	if cellTables == 0 && tabTables == 0 && bare <= piped {
 		// Rows that begin with "|" are Markdown's when goldmark sees a table there; when it
@@ -627,6 +627,7 @@ func (w *scrapedWalker) codeEntry(p *scrapedPart) bool {
 		return false // nothing under it: a caption or a title, not a code
 	}
 	et := readEntryText(p.body)
+	w.doc.note(p.pos, "heading %q: a code, with the text under it", p.title)
 	w.doc.Rows++
 	e := &catalog.Entry{Code: cleanCode(p.title), Protocol: catalog.HTTP, Group: w.ctx.Group, Source: p.pos,
 		Message: et.Message, Description: et.Description, Resolution: et.Resolution}
@@ -651,6 +652,7 @@ func (w *scrapedWalker) statusEntries(p *scrapedPart, body string) {
 	}
 	_, name, isStatus := statusesHeading(p.title)
 	et := readEntryText(strings.Split(body, "\n\n"))
+	w.doc.note(p.pos, "heading %q: a status with text and no codes under it, an entry of its own", p.title)
 	for _, st := range sts {
 		code := strconv.Itoa(int(st))
 		if !isStatus {
@@ -706,6 +708,7 @@ func (w *scrapedWalker) table(b sblock) {
 	if w.cur != nil {
 		w.cur.tables++
 	}
+	w.doc.noteTable(t, b.pos)
 	if !isErrorTable(t) {
 		w.text(gfmTable(t))
 		return

@@ -70,6 +70,9 @@ func runParse(ctx context.Context, opts *ParseOptions) error {
 			}
 			fmt.Fprintf(opts.IO.Err, "%s reader %-10s score %3d: %s\n", mark, c.Reader, c.Detection.Score, c.Detection.Why)
 		}
+		for _, n := range res.Notes {
+			fmt.Fprintf(opts.IO.Err, "  %s:%d: %s\n", svc.Source, n.Pos.Line, n.Text)
+		}
 	}
 	printDiags(opts.IO, l.diags)
 	if opts.JSON {
