@@ -13,7 +13,7 @@ import (
 // words, so that "404 errors in detail" is not read as a status heading.
 var (
 	reStatusFirst = regexp.MustCompile(`^(?:HTTP\s+)?([1-5]\d\d)(?:\s*[-:–]?\s*([A-Za-z][A-Za-z' -]*))?$`)
-	reStatusLast  = regexp.MustCompile(`^([A-Za-z][A-Za-z_' -]*?)\s*\(\s*([1-5]\d\d)\s*\)$`)
+	reStatusLast  = regexp.MustCompile(`^(\pL[\pL_' -]*?)\s*[(（]\s*([1-5]\d\d)\s*[)）]$`)
 	// "200 (OK)", "404 (NOT FOUND)": the reason in parentheses after the status.
 	reStatusParen = regexp.MustCompile(`^([1-5]\d\d)\s*\(\s*([A-Za-z][A-Za-z' _-]*?)\s*\)$`)
 	// "HTTP Status Code 400", "Status 404": a status heading that names itself.
