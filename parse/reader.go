@@ -1,13 +1,50 @@
 // Package parse reads error documentation, in whatever shape it was written, into docgen's
 // catalog model.
 //
-// A Source holds one normalized document and its line index. Detection asks every registered
-// Reader how well it recognises the source and why; the best one reads it into a Doc:
-// entries with their source positions, groups, sections, the documented response format and
-// diagnostics. Every table row and code heading a reader sees becomes an entry or a
-// diagnostic, never nothing. Merging repeated codes into variants and giving entries IDs is
-// the catalog package's work; rendering is package render's, which this package never
-// imports.
+// Reading is two stages, as in pandoc (readers → one document model → writers):
+//
+//	.md .mdx .html .txt (text copied from web pages)
+//	      │  front-ends: recover structure only, with positions
+//	      │    markdown.go, mdtable.go, mdguard.go   goldmark's AST
+//	      │    html.go, html_text.go                 goquery
+//	      │    scraped*.go                           text copied from HTML: pipe rows, lone
+//	      │                                          pipes, one cell per line, tabs, glued
+//	      │                                          cells, cells separated by spaces
+//	      ▼
+//	 headings, tables (header + rows of cells), lists, labelled lines, code samples, prose
+//	      │  the interpreter, shared by every front-end
+//	      │    vocab.go      header words in Korean, English, Japanese and Chinese
+//	      │    interpret.go  classify: column roles from header words and cells; error
+//	      │                  list, status glossary, reference or parameter table; lists
+//	      │                  of codes
+//	      │    labelled.go   "Solution: …", "**HTTP Status**: 401", "HTTP 422", error bodies
+//	      │    status.go     statuses from columns, cell prefixes, headings, lines, codes
+//	      │    table.go      rows into entries; every row an entry or a diagnostic
+//	      │    override.go   what docgen.yaml says that no heuristic can know
+//	      ▼
+//	 entries: code, status, message, description, resolution, group, fields, position
+//
+// A Source holds one normalized document (UTF-16 decoded, BOM and CRLF removed, NFC) and
+// its line index. Detection asks every registered Reader how well it recognises the source
+// and why; the best one (or the one docgen.yaml names) reads it into a Doc: entries with
+// their source positions, groups, sections, the documented response format, diagnostics,
+// and notes on what was made of each block (docgen parse --verbose). Merging repeated codes
+// into variants and giving entries IDs is the catalog package's work; rendering is package
+// render's, which this package never imports.
+//
+// Where things go:
+//   - a header word ("エラー内容", "处理建议"): headerWords in vocab.go, under its role; a
+//     word that names a column but no role (a column of types, of names) in
+//     extraHeaderWords; a word of a parameter or reference column in notErrorHeaders;
+//   - a shape of table copied from web pages: a finder in scraped_table.go or
+//     scraped_bare.go that returns a scrapedTable; the interpreter does the rest;
+//   - a new input format: a front-end file (or folder, once it grows) that builds tables,
+//     headings and lists, calls Doc.addTable, addCodeList and closeHeading, and registers
+//     its Reader in an init function.
+//
+// Front-ends and the interpreter are not yet fully apart: the Markdown, HTML and scraped
+// readers each walk their own blocks and call the interpreter's functions, rather than
+// building one shared document tree first.
 package parse
 
 import (
