@@ -60,11 +60,13 @@ func shortHash(s string) string {
 	return strings.Repeat("0", 8-len(x)) + x
 }
 
-// entryKey identifies the entries that fold into one: same protocol, status and code.
+// entryKey identifies the entries that fold into one: same protocol, status and code, in
+// the same namespace (the table, list or heading they stood under: Group).
 type entryKey struct {
 	protocol Protocol
 	status   Status
 	code     string
+	group    string
 }
 
 // Merge folds entries that repeat a code under the same status and protocol into the
@@ -74,7 +76,7 @@ func Merge(entries []*Entry) []*Entry {
 	first := make(map[entryKey]*Entry, len(entries))
 	out := entries[:0:0]
 	for _, e := range entries {
-		k := entryKey{e.Protocol, e.Status, e.Code}
+		k := entryKey{e.Protocol, e.Status, e.Code, e.Group}
 		if f, ok := first[k]; ok {
 			f.Variants = append(f.Variants, Variant{
 				Message: e.Message, Description: e.Description, Resolution: e.Resolution,
@@ -94,6 +96,9 @@ func Merge(entries []*Entry) []*Entry {
 //   - the ID is Slug(Code);
 //   - a code documented under more than one status gets "-" and its status appended
 //     ("required-400", "required-401"; "-rpc" for a JSON-RPC code, "-none" for no status);
+//   - a code documented under one status in more than one namespace (two tables of one
+//     source, each its own numbering) gets "-" and the slug of its group appended
+//     ("4000-gateway-close-codes", "4000-rpc-errors");
 //   - codes whose IDs still coincide ("Foo_Bar" and "foo-bar") keep the plain ID only where
 //     the code is written exactly as its slug; the others get "-" and a hash of the code;
 //   - anything still equal after that is numbered in source order ("-2", "-3").
@@ -101,13 +106,19 @@ func Merge(entries []*Entry) []*Entry {
 // Entries must already be merged (see Merge).
 func AssignIDs(s *Service) {
 	statuses := make(map[string]map[entryKey]bool)
+	groups := make(map[entryKey]map[string]bool) // the namespaces of a code under one status
 	for _, e := range s.Entries {
 		m := statuses[e.Code]
 		if m == nil {
 			m = make(map[entryKey]bool)
 			statuses[e.Code] = m
 		}
-		m[entryKey{e.Protocol, e.Status, ""}] = true
+		k := entryKey{e.Protocol, e.Status, e.Code, ""}
+		m[k] = true
+		if groups[k] == nil {
+			groups[k] = make(map[string]bool)
+		}
+		groups[k][e.Group] = true
 	}
 	ids := make([]string, len(s.Entries))
 	byID := make(map[string][]int)
@@ -115,6 +126,9 @@ func AssignIDs(s *Service) {
 		id := Slug(e.Code)
 		if len(statuses[e.Code]) > 1 {
 			id += "-" + statusSuffix(e)
+		}
+		if len(groups[entryKey{e.Protocol, e.Status, e.Code, ""}]) > 1 {
+			id += "-" + groupSuffix(e.Group)
 		}
 		ids[i] = id
 		byID[id] = append(byID[id], i)
@@ -149,6 +163,23 @@ func AssignIDs(s *Service) {
 		}
 		s.Entries[i].ID = id
 	}
+}
+
+// groupSuffix tells apart the entries of one code under one status in two namespaces
+// (two tables, say): the slug of the heading they stood under, cut to 40 bytes at a
+// hyphen, or "top" for entries under no heading.
+func groupSuffix(group string) string {
+	g := Slug(group)
+	if g == "" {
+		return "top"
+	}
+	if len(g) > 40 {
+		g = g[:40]
+		if i := strings.LastIndexByte(g, '-'); i > 0 {
+			g = g[:i]
+		}
+	}
+	return g
 }
 
 func statusSuffix(e *Entry) string {
