@@ -613,8 +613,10 @@ func codeHeading(t string) bool {
 	if strings.ContainsAny(c, "_0123456789") {
 		return true // NO_CODES is a code, though "codes" is a header word
 	}
-	r, _ := headerWordRole(c)
-	return r == roleUnknown
+	// "MessageTask" and "ErrorScope" are codes though their parts are header words;
+	// "ErrorCode" or "Description" as a whole are labels.
+	_, label := headerWordsByFold[foldHeader(c)]
+	return !label
 }
 
 // reVersion matches a version number, which is written like a code but is none: "v1.0".
