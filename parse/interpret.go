@@ -356,16 +356,7 @@ func isASCII(s string) bool {
 
 // isInteger reports whether s is an integer with an optional sign.
 func isInteger(s string) bool {
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return isDigits(strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+"))
 }
 
 // listItem is one item of a bulleted or numbered list, its lines joined.
