@@ -752,7 +752,7 @@ func (w *htmlWalker) isErrorTableNode(n *html.Node) bool {
 // table.
 func (w *htmlWalker) table(b hblock) {
 	ht := w.readHTMLTable(b.node)
-	t := table{src: w.src}
+	t := table{src: w.src, memo: &tableMemo{}}
 	for _, c := range ht.header {
 		t.Header = append(t.Header, cell{Text: plainText(c), Pos: nodePos(w.ix, c)})
 	}

@@ -50,6 +50,18 @@ const classifySample = 200
 // a status glossary; one with a parameter or field column and no code column a parameter
 // table.
 func classify(t table) ([]role, tableKind, string) {
+	if m := t.memo; m != nil {
+		if !m.done {
+			m.roles, m.kind, m.why = classifyTable(t)
+			m.done = true
+		}
+		return m.roles, m.kind, m.why
+	}
+	return classifyTable(t)
+}
+
+// classifyTable is classify without the memo.
+func classifyTable(t table) ([]role, tableKind, string) {
 	if t.Roles != nil {
 		if hasRole(t.Roles, roleCode) || hasRole(t.Roles, roleStatusName) {
 			return t.Roles, tableErrors, "roles given"
@@ -274,6 +286,9 @@ func columnStats(rows []tableRow, col int) colStats {
 				c.codeShaped++
 			}
 		}
+		if !mayHoldStatus(text) {
+			continue
+		}
 		if isStatusClass(text) {
 			c.statuses++
 			continue
@@ -473,4 +488,20 @@ func (doc *Doc) noteTable(t table, pos catalog.Pos) {
 // note records a line of what a reader made of a block.
 func (doc *Doc) note(pos catalog.Pos, format string, args ...any) {
 	doc.Notes = append(doc.Notes, Note{Pos: pos, Text: fmt.Sprintf(format, args...)})
+}
+
+// mayHoldStatus reports whether a cell can be a status, a class of statuses or a status
+// and a name, cheaply, before the regular expressions that decide it: it begins with a
+// digit, with "HTTP" or "Status", or ends with a closing parenthesis.
+func mayHoldStatus(text string) bool {
+	if text == "" {
+		return false
+	}
+	if c := text[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	if strings.HasSuffix(text, ")") || strings.HasSuffix(text, "）") {
+		return true
+	}
+	return len(text) >= 4 && (strings.EqualFold(text[:4], "http") || (len(text) >= 6 && strings.EqualFold(text[:6], "status")))
 }

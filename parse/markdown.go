@@ -54,6 +54,7 @@ type mdBlock struct {
 	heading   *ast.Heading
 	htext     string // a heading's text as written
 	table     *extast.Table
+	tbl       *table // readTable's result, made once
 	statusLn  bool // a paragraph whose first line is a "status NNN" line
 	statusVal catalog.Status
 	remark    string // the rest of a status line's paragraph
@@ -136,7 +137,7 @@ func (d *mdDoc) count(src *Source) {
 	for i, b := range d.blocks {
 		switch {
 		case b.table != nil:
-			t := readMDTable(src, b.table)
+			t := d.blocks[i].readTable(src)
 			if isErrorTable(t) {
 				d.codeTables++
 			}

@@ -68,7 +68,7 @@ func (w *mdWalker) walk() {
 				}
 			}
 		case b.table != nil:
-			t := readMDTable(w.src, b.table)
+			t := w.d.blocks[i].readTable(w.src)
 			w.doc.noteTable(t, w.src.LinePos(b.start))
 			if isErrorTable(t) {
 				w.doc.addTable(t, w.context())
@@ -212,11 +212,12 @@ func (w *mdWalker) childrenAreCodes(i int) bool {
 
 // hasErrorTable reports whether the body of block i's heading holds an error table.
 func (w *mdWalker) hasErrorTable(i int) bool {
-	for _, b := range w.d.blocks[i+1:] {
+	for k := i + 1; k < len(w.d.blocks); k++ {
+		b := &w.d.blocks[k]
 		if b.heading != nil {
 			return false
 		}
-		if b.table != nil && isErrorTable(readMDTable(w.src, b.table)) {
+		if b.table != nil && isErrorTable(b.readTable(w.src)) {
 			return true
 		}
 	}

@@ -9,7 +9,7 @@ import (
 // goldmark pads short rows and drops cells past the header's count, and a cell's Markdown
 // source (links, inline code) is what the catalog keeps.
 func readMDTable(src *Source, t *extast.Table) table {
-	out := table{src: src}
+	out := table{src: src, memo: &tableMemo{}}
 	for n := t.FirstChild(); n != nil; n = n.NextSibling() {
 		line := src.Pos(n.Pos()).Line
 		cells := splitRow(src, src.Line(line), src.LineStart(line))
@@ -21,4 +21,14 @@ func readMDTable(src *Source, t *extast.Table) table {
 		}
 	}
 	return out
+}
+
+// readTable returns the block's table, read once: detection, the walk and the look-ahead
+// for a heading's error tables all ask for it.
+func (b *mdBlock) readTable(src *Source) table {
+	if b.tbl == nil {
+		t := readMDTable(src, b.table)
+		b.tbl = &t
+	}
+	return *b.tbl
 }

@@ -191,7 +191,7 @@ func scanUpTo(src *Source, limit int) *scanner {
 		}
 		pos := sc.ix.pos(off + leadingSpace(raw))
 		if st, ok := sc.findTable(i); ok {
-			st.table.src = src
+			st.table.src, st.table.memo = src, &tableMemo{}
 			sc.blocks = append(sc.blocks, sblock{kind: sbTable, line: i, pos: pos, tbl: st})
 			i = st.end
 			if isErrorTable(st.table) {

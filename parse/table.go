@@ -23,6 +23,17 @@ type table struct {
 	// src, when set, is the source the table was read from: its docgen.yaml columns
 	// override gives roles by header text.
 	src *Source
+	// memo, when set, keeps what classify decided, for every copy of the table: readers
+	// ask it of one table several times (detection, the walk, addTable, notes).
+	memo *tableMemo
+}
+
+// tableMemo is classify's answer for one table.
+type tableMemo struct {
+	done  bool
+	roles []role
+	kind  tableKind
+	why   string
 }
 
 // roles returns the role of each of t's columns: t.Roles, or the roles of its header texts.
