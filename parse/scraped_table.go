@@ -525,46 +525,6 @@ func sameCells(a, b []cell) bool {
 	return true
 }
 
-// inferRoles returns the roles of t's columns, where a column whose header names no role
-// ("HTTP", or no header at all) but whose every non-empty cell is an HTTP status ("404",
-// "409 Conflict", "Conflict (409)") is a status column, when the table has none. It
-// returns nil when nothing was inferred, so that addTable reads the roles from the header.
-func inferRoles(t table) []role {
-	roles := columnRoles(cellTexts(t.Header))
-	if hasRole(roles, roleStatus) {
-		return nil
-	}
-	for col, r := range roles {
-		if r != roleUnknown {
-			continue
-		}
-		seen := 0
-		all := true
-		for _, row := range t.Rows {
-			if col >= len(row.Cells) || row.Cells[col].Text == "" {
-				continue
-			}
-			seen++
-			if !wholeStatus(row.Cells[col].Text) {
-				all = false
-				break
-			}
-		}
-		if all && seen > 0 {
-			roles[col] = roleStatus
-			return roles
-		}
-	}
-	return nil
-}
-
-// wholeStatus reports whether a cell holds an HTTP status and nothing else: "404",
-// "404 Not Found", "Conflict (409)", "HTTP 409".
-func wholeStatus(text string) bool {
-	st, _, ok := statusHeading(text)
-	return ok && st.IsValid()
-}
-
 // gfmTable renders a table that is not an error list (a status glossary, a table of
 // headers) as a GFM pipe table, for a section's body.
 func gfmTable(t table) string {
