@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -44,6 +45,10 @@ name, the title from front matter or the first heading, the language from the te
 
 The output is built in a temporary folder beside --out and put in place only when
 everything succeeded: a build with errors writes nothing.
+
+docgen replaces only folders it wrote (they hold a .docgen-output stamp). It refuses an
+--out that is or holds a source, the config or the working directory, and an existing
+folder that is neither empty nor stamped, and touches nothing then (exit 2).
 
 ` + exitCodeHelp,
 		Example: `  docgen build
@@ -128,8 +133,11 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 		fmt.Fprintf(opts.IO.Err, "docgen: %s; nothing written to %s\n", countSummary(l.diags), opts.Out)
 		return silentExit(ExitSources)
 	}
-	out, err := render.NewOutput(ctx, opts.Out)
+	out, err := render.NewOutput(ctx, opts.Out, l.protected()...)
 	if err != nil {
+		if _, ok := errors.AsType[*render.RefusedError](err); ok {
+			return &exitError{code: ExitUsage, err: err}
+		}
 		return &exitError{code: ExitInternal, err: err}
 	}
 	// Roughly the files the site will have: a page per entry, service and status, a few more.
@@ -152,4 +160,24 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 			plural(int(files), "file"), byteSize(bytes).human(), time.Since(start).Seconds(), opts.Out)
 	}
 	return nil
+}
+
+// protected lists what an output folder must not be or hold: every source, the folders
+// sources were taken from, and the config.
+func (l *loaded) protected() []render.Protected {
+	var keep []render.Protected
+	if l.config != nil {
+		keep = append(keep, render.Protected{Path: l.config.path, What: "the config"})
+	}
+	roots := map[string]bool{}
+	for _, in := range l.inputs {
+		if in.root != "" && !roots[in.root] {
+			roots[in.root] = true
+			keep = append(keep, render.Protected{Path: in.root, What: "source folder"})
+		}
+	}
+	for _, in := range l.inputs {
+		keep = append(keep, render.Protected{Path: filepath.FromSlash(in.path), What: "source"})
+	}
+	return keep
 }

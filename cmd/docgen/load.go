@@ -17,6 +17,7 @@ import (
 
 	"docgen/catalog"
 	"docgen/parse"
+	"docgen/render"
 )
 
 // sourceExts are the file endings docgen reads when a folder is named.
@@ -37,6 +38,7 @@ type loaded struct {
 	results []*parse.Result // one per source, in catalog order
 	diags   catalog.Diagnostics
 	config  *Config // nil when sources were named on the command line
+	inputs  []input // what was read, in order
 }
 
 // sourceOptions are the flags shared by the commands that read sources.
@@ -112,7 +114,8 @@ func filterInputs(configured, named []input) []input {
 }
 
 // expandPaths lists the files named, and the source files inside the folders named
-// (recursively, sorted), skipping docgen.yaml and hidden files.
+// (recursively, sorted), skipping docgen.yaml, hidden files and docgen's own output
+// folders (an output inside a source folder is not read back as sources).
 func expandPaths(paths []string) ([]input, error) {
 	var ins []input
 	seen := map[string]bool{}
@@ -146,6 +149,9 @@ func expandPaths(paths []string) ([]input, error) {
 				}
 				return nil
 			}
+			if d.IsDir() && q != p && render.IsOutput(q) {
+				return filepath.SkipDir
+			}
 			if !d.IsDir() && sourceExts[strings.ToLower(filepath.Ext(q))] {
 				found = append(found, q)
 			}
@@ -172,7 +178,7 @@ func loadCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*load
 	if err != nil {
 		return nil, err
 	}
-	l := &loaded{catalog: &catalog.Catalog{}, config: cfg}
+	l := &loaded{catalog: &catalog.Catalog{}, config: cfg, inputs: ins}
 	if cfg != nil {
 		l.catalog.Title, l.catalog.Lang, l.catalog.BaseURL = cfg.Title, cfg.Lang, cfg.BaseURL
 	}
