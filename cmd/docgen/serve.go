@@ -584,8 +584,8 @@ func (s *server) watchFolders() {
 			if err != nil || !d.IsDir() {
 				return nil
 			}
-			if p != root && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
+			if p != root && (strings.HasPrefix(d.Name(), ".") || render.IsOutput(p)) {
+				return filepath.SkipDir // hidden, or a build's output: never sources
 			}
 			want[p] = true
 			return nil
