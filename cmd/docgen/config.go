@@ -11,7 +11,9 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/parser"
 
+	"docgen/internal/yamlguard"
 	"docgen/render/openapi"
 )
 
@@ -71,6 +73,12 @@ func loadConfig(path string) (*Config, error) {
 		}
 		return nil, fmt.Errorf("read config: %w", err)
 	}
+	if f, err := parser.ParseBytes(data, 0); err == nil {
+		if err := yamlguard.Check(f, yamlguard.MaxAliasNodes); err != nil {
+			ge := err.(*yamlguard.Error)
+			return nil, &configError{path: path, line: ge.Line, col: ge.Col, msg: err.Error()}
+		}
+	} // a parse error is reported by the decoder below, with its place
 	var c Config
 	if err := yaml.UnmarshalWithOptions(data, &c, yaml.DisallowUnknownField()); err != nil {
 		ce := &configError{path: path, msg: strings.TrimSpace(err.Error())}

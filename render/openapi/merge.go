@@ -16,6 +16,7 @@ import (
 	"github.com/goccy/go-yaml/token"
 
 	"docgen/catalog"
+	"docgen/internal/yamlguard"
 )
 
 // Merging works on the text of the target, guided by its YAML syntax tree: the tree says
@@ -335,6 +336,10 @@ func (m *merger) parse() (*ast.MappingNode, Version, error) {
 			e.Msg = "does not parse as YAML or JSON: " + mm[3]
 		}
 		return nil, "", e
+	}
+	if err := yamlguard.Check(f, yamlguard.MaxAliasNodes); err != nil {
+		ge := err.(*yamlguard.Error)
+		return nil, "", &Error{File: m.file, Line: ge.Line, Col: ge.Col, Msg: err.Error()}
 	}
 	var docs []*ast.DocumentNode
 	for _, d := range f.Docs {
