@@ -173,7 +173,31 @@ func expandPaths(paths []string) ([]input, error) {
 
 // loadCatalog reads every input into a catalog and checks it. An unreadable source is an
 // error that stops the command (exit 1); bad content is a diagnostic.
+//
+// Once ctx is done (Ctrl-C, or SIGTERM from a CI timeout) it returns ctx's error at once,
+// without waiting for a config, a source or a reader that is still busy: the readers do
+// not watch ctx, and a command that is told to stop must stop, not after the two minutes
+// a hostile source can take. What is still running is abandoned to the process's exit.
 func loadCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*loaded, error) {
+	type result struct {
+		l   *loaded
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		l, err := readCatalog(ctx, opts, configSet)
+		done <- result{l, err}
+	}()
+	select {
+	case r := <-done:
+		return r.l, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// readCatalog is loadCatalog, to the end.
+func readCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*loaded, error) {
 	ins, cfg, err := resolveInputs(opts, configSet)
 	if err != nil {
 		return nil, err

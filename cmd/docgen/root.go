@@ -27,7 +27,7 @@ const exitCodeHelp = `Exit codes:
   1  the sources have errors (each printed as path:line:col: severity: message)
   2  usage: bad flags or arguments, a missing config file or source path
   3  internal: a bug, or the output could not be written
-  130  interrupted (Ctrl-C): nothing was written`
+  130  interrupted (Ctrl-C or SIGTERM): nothing was written`
 
 // IOStreams are the streams a command reads and writes; tests inject buffers.
 type IOStreams struct {
