@@ -42,6 +42,8 @@ stable rule id:
   warning  status-conflict   a status column disagrees with the heading above
   warning  no-description    an entry with no description or message
   warning  no-codes          a reader took a source but found no codes in it
+  warning  bidi-control      a code, message or group holds a bidirectional control
+                             character (U+202E…): it would display in another order
 
 --format text prints path:line:col: severity: message [rule]; json prints one
 object; github prints workflow commands (::error file=…,line=…::message) that

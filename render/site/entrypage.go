@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"docgen/catalog"
 )
 
 // Entry pages are written by hand, not by executing entry.html.
@@ -168,7 +170,7 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 	W := p.W
 	lang := func() { w.raw(` lang="`); w.text(d.Lang); w.raw(`"`) }
 	w.raw("\n<article class=\"entry\">\n<header class=\"entry-head\">\n<h1><code>")
-	w.text(d.Code)
+	w.isolated(d.Code)
 	w.raw("</code></h1>\n<p class=\"badges\">")
 	w.status(d.Status)
 	if d.JSONRPC {
@@ -183,7 +185,7 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 		w.raw(`<p class="message"`)
 		lang()
 		w.raw(">")
-		w.text(d.Message)
+		w.isolated(d.Message)
 		w.raw("</p>")
 	}
 	w.raw("\n</header>\n\n<dl class=\"facts\">\n<dt>")
@@ -205,7 +207,7 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 		w.raw("</dt><dd")
 		lang()
 		w.raw(">")
-		w.text(d.Group)
+		w.isolated(d.Group)
 		w.raw("</dd>")
 	}
 	w.raw("\n<dt>")
@@ -258,7 +260,7 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 			w.raw(">\n")
 			if v.Message != "" {
 				w.raw(`<p class="message">`)
-				w.text(v.Message)
+				w.isolated(v.Message)
 				w.raw("</p>")
 			}
 			w.raw("\n")
@@ -357,6 +359,19 @@ func (w htmlWriter) text(s string) {
 	w.b.WriteString(s[last:])
 }
 
+// isolated writes s as element text, inside <bdi> when it holds a bidirectional control
+// character: its overrides then end with it and cannot reorder the text around it. Code,
+// message and group go through it; the template function "isolated" is the same.
+func (w htmlWriter) isolated(s string) {
+	if catalog.BidiControl(s) < 0 {
+		w.text(s)
+		return
+	}
+	w.raw("<bdi>")
+	w.text(s)
+	w.raw("</bdi>")
+}
+
 // url writes s as a whole URL attribute value, as html/template does: a URL with a scheme
 // other than http, https or mailto becomes "#ZgotmplZ", bytes outside URLs are
 // percent-encoded, and the result is escaped as an attribute value.
@@ -435,7 +450,7 @@ func (w htmlWriter) entries(W map[string]string, rs []entryRef, lang string, ser
 		w.raw(`<tr><td><a class="code" href="`)
 		w.url(r.Href)
 		w.raw(`">`)
-		w.text(r.Code)
+		w.isolated(r.Code)
 		w.raw("</a>")
 		if r.Protocol == "json-rpc" {
 			w.raw(` <span class="badge proto">JSON-RPC</span>`)
@@ -457,7 +472,7 @@ func (w htmlWriter) entries(W map[string]string, rs []entryRef, lang string, ser
 			w.raw(`"`)
 		}
 		w.raw(">")
-		w.text(r.Title)
+		w.isolated(r.Title)
 		w.raw("</td>")
 		if service {
 			w.raw("<td>")

@@ -787,6 +787,13 @@ func parseTemplates() (map[string]*template.Template, error) {
 
 // funcs are the template functions.
 var funcs = template.FuncMap{
+	// isolated is htmlWriter.isolated: the text escaped, inside <bdi> when it holds a
+	// bidirectional control character.
+	"isolated": func(s string) template.HTML {
+		var b bytes.Buffer
+		htmlWriter{&b}.isolated(s)
+		return template.HTML(b.String())
+	},
 	// entriesTable writes the table of entries of layout.html's "entries" (for lists of
 	// the entries of a service or status, without the status and service columns) in Go:
 	// the status pages of 100,000 entries list them all, and ranging over them in the
