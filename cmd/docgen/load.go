@@ -229,6 +229,7 @@ func readCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*load
 				outs[i] = outcome{problem: problem, err: err}
 				if err == nil && problem == nil {
 					outs[i].res = parse.Read(parse.NewSource(ins[i].path, raw), ins[i].meta)
+					decodeEntities(outs[i].res, ins[i].meta)
 				}
 			}
 		}()
