@@ -33,9 +33,9 @@ func newBuildCmd(ios *IOStreams, runF func(context.Context, *BuildOptions) error
 		Short: "Read the sources and write the catalog's outputs",
 		Long: `Build reads the error documentation and writes the outputs into --out:
 
-  index.html, <service>/, <service>/<entry>/, status/<nnn>/   the static site
-  search/                                  its search index, in shards
-  404.html, sitemap.xml, assets/           the rest of the site
+  index.html, <service>/, <service>/<entry>/, -/status/<nnn>/   the static site
+  -/search/                                its search index, in shards
+  404.html, sitemap.xml, -/assets/         the rest of the site
   catalog.json, catalog.schema.json        the JSON catalog and its JSON Schema
   openapi.yaml, openapi.json               OpenAPI 3.1 error components
 
@@ -121,13 +121,6 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 	if l.config != nil && l.config.Out != "" && !opts.outSet {
 		opts.Out = l.config.Out
 	}
-	for _, s := range l.catalog.Services {
-		if render.ReservedServiceIDs[s.ID] {
-			l.diags.Add(catalog.Pos{File: s.Source, Line: 1, Col: 1}, catalog.Error, "reserved-id",
-				"service id %q is reserved for the site's own pages; set another id for this source in docgen.yaml", s.ID)
-		}
-	}
-	l.diags.Sort()
 	printDiags(opts.IO, l.diags)
 	if l.diags.HasErrors() {
 		fmt.Fprintf(opts.IO.Err, "docgen: %s; nothing written to %s\n", countSummary(l.diags), opts.Out)

@@ -261,6 +261,12 @@ func readCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*load
 		l.catalog.Lang = l.catalog.Services[0].Lang
 	}
 	l.diags = append(l.diags, catalog.Check(l.catalog)...)
+	for _, s := range l.catalog.Services {
+		if err := render.CheckServiceID(s.ID); err != nil {
+			l.diags.Add(catalog.Pos{File: s.Source, Line: 1, Col: 1}, catalog.Error, "reserved-id",
+				"%v; set another id for this source in docgen.yaml", err)
+		}
+	}
 	l.diags.Sort()
 	return l, nil
 }

@@ -420,9 +420,9 @@ func (s *server) update(ctx context.Context, ins []input, reread func(*source) b
 func sourceDiags(res *parse.Result) catalog.Diagnostics {
 	d := slices.Clone(res.Diags)
 	d = append(d, catalog.Check(&catalog.Catalog{Services: []*catalog.Service{res.Service}})...)
-	if sv := res.Service; render.ReservedServiceIDs[sv.ID] {
-		d.Add(catalog.Pos{File: sv.Source, Line: 1, Col: 1}, catalog.Error, "reserved-id",
-			"service id %q is reserved for the site's own pages; set another id for this source in docgen.yaml", sv.ID)
+	if err := render.CheckServiceID(res.Service.ID); err != nil {
+		d.Add(catalog.Pos{File: res.Service.Source, Line: 1, Col: 1}, catalog.Error, "reserved-id",
+			"%v; set another id for this source in docgen.yaml", err)
 	}
 	d.Sort()
 	return d
@@ -480,7 +480,7 @@ func (s *server) assemble() (*catalog.Catalog, catalog.Diagnostics) {
 			continue
 		}
 		sv := src.res.Service
-		if render.ReservedServiceIDs[sv.ID] {
+		if render.CheckServiceID(sv.ID) != nil {
 			continue
 		}
 		if prev, dup := ids[sv.ID]; dup {
@@ -758,9 +758,9 @@ func (s *server) rebuild(ctx context.Context, changed map[string]bool) error {
 	files := maps.Clone(cur.files)
 	for rel := range files {
 		for _, id := range svcs {
-			// A reserved ID is never served as a service (assemble leaves it out); its
-			// folder is the site's own (search/, status/, assets/).
-			if !render.ReservedServiceIDs[id] && strings.HasPrefix(rel, render.ServiceURL(&catalog.Service{ID: id})) {
+			// An ID that cannot name a folder is never served as a service (assemble
+			// leaves it out).
+			if render.CheckServiceID(id) == nil && strings.HasPrefix(rel, render.ServiceURL(&catalog.Service{ID: id})) {
 				delete(files, rel)
 				break
 			}

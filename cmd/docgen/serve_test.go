@@ -279,7 +279,7 @@ func TestServeReloadsAChangedSource(t *testing.T) {
 	if code, _ := get(t, s, "/auth/rate-limited/"); code != http.StatusOK {
 		t.Errorf("the new entry's page: %d", code)
 	}
-	if _, body := get(t, s, "/status/429/"); !strings.Contains(body, "RATE_LIMITED") {
+	if _, body := get(t, s, "/-/status/429/"); !strings.Contains(body, "RATE_LIMITED") {
 		t.Error("the new status page does not list the new entry")
 	}
 	waitStderr(t, errb, `reloaded .*auth\.md \(1 service\)`)
@@ -421,22 +421,24 @@ func TestServeConfig(t *testing.T) {
 	t.Logf("stderr:\n%s", errb)
 }
 
-// TestServeReservedID edits a source whose service ID is one of the site's own folders: it
-// is never served, and its pages going away must not take the search index with them.
-func TestServeReservedID(t *testing.T) {
+// TestServeSiteNamedSource serves a source named like one of the site's old folders
+// (search.md): it is a service like any other, and editing it keeps the search index.
+func TestServeSiteNamedSource(t *testing.T) {
 	dir := twoSources(t)
 	writeSource(t, filepath.Join(dir, "search.md"), table("Search API", [4]string{"NO_HITS", "404", "No hits.", "Nothing found."}))
-	s, errb := startServe(t, dir)
-	waitStderr(t, errb, `search\.md:1:1: error: service id "search" is reserved`)
+	s, _ := startServe(t, dir)
 	events := subscribe(t, s)
 	writeSource(t, filepath.Join(dir, "search.md"), table("Search API", [4]string{"NO_HITS", "404", "No hits.", "Still nothing."}))
 	nextEvent(t, events)
 	st := s.site.Load()
 	if code, _ := get(t, s, "/"+st.indexDir+"m.js"); code != http.StatusOK {
-		t.Errorf("after editing the source with the reserved id, the search index is gone (%d)", code)
+		t.Errorf("after editing search.md, the search index is gone (%d)", code)
 	}
-	if _, body := get(t, s, "/"); strings.Contains(body, "Search API") {
-		t.Error("the service with a reserved id is on the overview")
+	if _, body := get(t, s, "/search/no-hits/"); !strings.Contains(body, "Still nothing.") {
+		t.Error("the entry page of search.md does not show the edit")
+	}
+	if _, body := get(t, s, "/"); !strings.Contains(body, "Search API") {
+		t.Error("the service of search.md is not on the overview")
 	}
 }
 

@@ -12,6 +12,9 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"docgen/catalog"
+	"docgen/render"
 )
 
 // pwnedTrap runs first in every document: any payload of the hostile sources that executes
@@ -57,7 +60,7 @@ func TestHostileSite(t *testing.T) {
 		for _, e := range s.Entries {
 			pages = append(pages, strings.TrimSuffix(e.URL, "/")+"/index.html")
 			if e.Status != 0 {
-				pages = append(pages, "status/"+itoa(e.Status)+"/index.html")
+				pages = append(pages, render.FilePath(render.StatusURL(catalog.Status(e.Status))))
 			}
 		}
 	}

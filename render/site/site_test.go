@@ -76,7 +76,7 @@ func TestRenderFixture(t *testing.T) {
 	c := corpus.Fixture()
 	files := renderMap(t, c, Options{})
 	files[render.CatalogURL] = []byte("{}") // written by render.WriteJSON, linked from every page
-	want := []string{"index.html", "404.html", "sitemap.xml", "status/409/index.html", "status/501/index.html", "empty-api/index.html"}
+	want := []string{"index.html", "404.html", "sitemap.xml", "-/status/409/index.html", "-/status/501/index.html", "empty-api/index.html"}
 	for _, s := range c.Services {
 		want = append(want, render.FilePath(render.ServiceURL(s)))
 		for _, e := range s.Entries {
@@ -88,13 +88,13 @@ func TestRenderFixture(t *testing.T) {
 			t.Errorf("no %s", w)
 		}
 	}
-	if files["status/0/index.html"] != nil {
+	if files["-/status/0/index.html"] != nil {
 		t.Error("a page for status 0")
 	}
-	reAsset := regexp.MustCompile(`^assets/(style|docgen|favicon)\.[0-9a-f]{10}\.(css|js|svg)$`)
+	reAsset := regexp.MustCompile(`^-/assets/(style|docgen|favicon)\.[0-9a-f]{10}\.(css|js|svg)$`)
 	nAssets := 0
 	for name := range files {
-		if strings.HasPrefix(name, "assets/") {
+		if strings.HasPrefix(name, "-/assets/") {
 			nAssets++
 			if !reAsset.MatchString(name) {
 				t.Errorf("asset %s has no content hash in its name", name)
@@ -246,7 +246,7 @@ func TestSitemap(t *testing.T) {
 			t.Errorf("sitemap URL %q is not under the base URL", u.Loc)
 		}
 	}
-	for _, w := range []string{"https://errors.example.com/docs/", "https://errors.example.com/docs/api-gateway/409100000/", "https://errors.example.com/docs/status/409/"} {
+	for _, w := range []string{"https://errors.example.com/docs/", "https://errors.example.com/docs/api-gateway/409100000/", "https://errors.example.com/docs/-/status/409/"} {
 		if !slices.Contains(locs, w) {
 			t.Errorf("sitemap lacks %s", w)
 		}
@@ -257,7 +257,7 @@ func TestSitemap(t *testing.T) {
 	// With a base URL, 404.html links absolutely, as a server shows it at any depth, and
 	// entry pages name their canonical URL.
 	nf := string(files["404.html"])
-	if !strings.Contains(nf, `href="https://errors.example.com/docs/assets/style.`) {
+	if !strings.Contains(nf, `href="https://errors.example.com/docs/-/assets/style.`) {
 		t.Errorf("404.html does not link its stylesheet absolutely")
 	}
 	entry := string(files["api-gateway/409100000/index.html"])
@@ -287,7 +287,7 @@ func TestPageContent(t *testing.T) {
 	// example, source, copy button, related entries.
 	contains("api-gateway/409100000/index.html", `<h1><code>409100000</code></h1>`, `409 Conflict`,
 		`Could not complete the request due to a duplicate request.`, `content/api-gateway.md:13`,
-		`class="copy"`, `href="../../api-gateway/409102000/index.html"`, `href="../../status/409/index.html"`)
+		`class="copy"`, `href="../../api-gateway/409102000/index.html"`, `href="../../-/status/409/index.html"`)
 	contains("google-api/access-not-configured/index.html", `프로젝트가 이 API에 액세스하도록 구성되지 않았습니다.`,
 		`차단된 프로젝트에서 요청했습니다.`, `content/google-api.txt:160`)
 	contains("google-api/required-400/index.html", `href="../../google-api/required-401/index.html"`) // same code, other status
@@ -309,7 +309,7 @@ func TestPageContent(t *testing.T) {
 	contains("platform-api/index.html", `Rate limit headers`, `<code>X-RateLimit-Limit</code>`)
 	contains("empty-api/index.html", `이 서비스에는 문서화된 오류 코드가 없습니다.`)
 	// A status page across services.
-	contains("status/409/index.html", `<h1>409 Conflict</h1>`, `>API Gateway 오류 코드</a>`, `>Google API 표준 오류 코드</a>`)
+	contains("-/status/409/index.html", `<h1>409 Conflict</h1>`, `>API Gateway 오류 코드</a>`, `>Google API 표준 오류 코드</a>`)
 	contains("404.html", `페이지를 찾을 수 없습니다`, `href="index.html"`)
 }
 
