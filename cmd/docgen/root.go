@@ -82,7 +82,10 @@ JSON catalog.
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: ExitUsage, err: fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(newBuildCmd(ios, nil), newCheckCmd(ios, nil), newParseCmd(ios, nil), newExportCmd(ios), newDiffCmd(ios, nil), newServeCmd(ios, nil))
+	root.AddCommand(newBuildCmd(ios, nil), newCheckCmd(ios, nil), newParseCmd(ios, nil), newExportCmd(ios), newDiffCmd(ios, nil), newServeCmd(ios, nil), newVersionCmd(ios))
+	// --version prints what docgen version prints.
+	root.Version = version()
+	root.SetVersionTemplate("{{.Version}}\n")
 	return root
 }
 
