@@ -39,7 +39,8 @@ func newBuildCmd(ios *IOStreams, runF func(context.Context, *BuildOptions) error
   catalog.json, catalog.schema.json        the JSON catalog and its JSON Schema
   openapi.yaml, openapi.json               OpenAPI 3.1 error components
 
-With no SOURCE it builds what the config file (default content/docgen.yaml) lists.
+With no SOURCE it builds what the config file lists: --config, else ./docgen.yaml
+when there is one, else content/docgen.yaml.
 With files or folders named it needs no config: the service id comes from the file
 name, the title from front matter or the first heading, the language from the text.
 

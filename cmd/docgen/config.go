@@ -17,8 +17,24 @@ import (
 	"docgen/render/openapi"
 )
 
-// DefaultConfig is the configuration docgen build uses when no source is named.
-const DefaultConfig = "content/docgen.yaml"
+// The configurations docgen uses when neither a source nor --config is named: LocalConfig
+// when the working directory has one, else DefaultConfig.
+const (
+	LocalConfig   = "docgen.yaml"
+	DefaultConfig = "content/docgen.yaml"
+)
+
+// configPath returns the config file to read: --config when given, else LocalConfig when
+// it exists, else DefaultConfig.
+func configPath(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if fi, err := os.Stat(LocalConfig); err == nil && fi.Mode().IsRegular() {
+		return LocalConfig
+	}
+	return DefaultConfig
+}
 
 // Config is docgen.yaml: the catalog's metadata and the sources with theirs.
 type Config struct {

@@ -54,7 +54,7 @@ const defaultMaxSourceSize = 64 << 20
 // addSourceFlags binds the flags every command that reads sources shares.
 func addSourceFlags(fs *pflag.FlagSet, opts *sourceOptions, withConfig bool) {
 	if withConfig {
-		fs.StringVar(&opts.Config, "config", DefaultConfig, "the config file listing the sources")
+		fs.StringVar(&opts.Config, "config", "", "the config file listing the sources (default ./"+LocalConfig+" if there is one, else "+DefaultConfig+")")
 	}
 	opts.MaxSourceSize = defaultMaxSourceSize
 	fs.Var(&opts.MaxSourceSize, "max-source-size", "the largest source file to read (e.g. 64MiB, 500KB, 1048576)")
@@ -67,13 +67,14 @@ func resolveInputs(opts sourceOptions, configSet bool) ([]input, *Config, error)
 		ins, err := expandPaths(opts.Sources)
 		return ins, nil, err
 	}
-	cfg, err := loadConfig(opts.Config)
+	path := configPath(opts.Config)
+	cfg, err := loadConfig(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			if configSet {
-				return nil, nil, usageError("config file %s does not exist", opts.Config)
+			if opts.Config != "" {
+				return nil, nil, usageError("config file %s does not exist", path)
 			}
-			return nil, nil, usageError("no %s here: name source files or folders (docgen build docs/), or pass --config", opts.Config)
+			return nil, nil, usageError("no %s or %s here: name source files or folders (docgen build docs/), or pass --config", LocalConfig, DefaultConfig)
 		}
 		var ce *configError
 		if errors.As(err, &ce) {
@@ -83,7 +84,7 @@ func resolveInputs(opts sourceOptions, configSet bool) ([]input, *Config, error)
 	}
 	var ins []input
 	for _, s := range cfg.Sources {
-		ins = append(ins, input{path: cfg.sourcePath(s), meta: parse.Meta{ID: s.ID, Title: s.Title, Lang: s.Lang}, root: filepath.Dir(opts.Config)})
+		ins = append(ins, input{path: cfg.sourcePath(s), meta: parse.Meta{ID: s.ID, Title: s.Title, Lang: s.Lang}, root: filepath.Dir(path)})
 	}
 	if len(opts.Sources) > 0 {
 		named, err := expandPaths(opts.Sources)

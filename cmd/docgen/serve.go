@@ -305,7 +305,7 @@ func (s *server) load(ctx context.Context) error {
 	}
 	s.cfg = cfg
 	if cfg != nil {
-		if s.configAbs, err = filepath.Abs(s.opts.Config); err != nil {
+		if s.configAbs, err = filepath.Abs(cfg.path); err != nil {
 			return &exitError{code: ExitInternal, err: err}
 		}
 	}
