@@ -46,6 +46,14 @@ stable rule id:
   warning  bidi-control      a code, message or group holds a bidirectional control
                              character (U+202E…): it would display in another order
 
+A warning that is known and accepted can be left out: --ignore RULE, or in
+docgen.yaml, for every source or for one (errors stay errors):
+
+  rules: {no-description: error}
+  sources:
+    - path: google-api.txt
+      rules: {code-statuses: ignore}
+
 --format text prints path:line:col: severity: message [rule]; json prints one
 object; github prints workflow commands (::error file=…,line=…::message) that
 GitHub Actions shows as annotations on the pull request. --strict makes warnings
@@ -96,8 +104,12 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return &exitError{code: ExitInternal, err: fmt.Errorf("write diagnostics: %w", err)}
 	}
-	fmt.Fprintf(opts.IO.Err, "docgen: checked %s, %s from %s: %s\n",
-		plural(len(l.catalog.Services), "source"), entries(l.catalog.EntryCount()), plural(l.catalog.RowCount(), "row"), countSummary(diags))
+	ignored := ""
+	if l.ignored > 0 {
+		ignored = fmt.Sprintf(" (%d ignored by rules)", l.ignored)
+	}
+	fmt.Fprintf(opts.IO.Err, "docgen: checked %s, %s from %s: %s%s\n",
+		plural(len(l.catalog.Services), "source"), entries(l.catalog.EntryCount()), plural(l.catalog.RowCount(), "row"), countSummary(diags), ignored)
 	if diags.HasErrors() || (opts.Strict && diags.Count(catalog.Warning) > 0) {
 		return silentExit(ExitSources)
 	}

@@ -51,6 +51,12 @@ type Config struct {
 	//	  servers:
 	//	    - url: https://api.example.com
 	OpenAPI openapi.Settings `yaml:"openapi"`
+	// Rules set what the diagnostics of a rule become for every source: error, warning or
+	// ignore (a source's own rules: come first). Warnings only: errors stay errors.
+	//
+	//	rules:
+	//	  no-description: error
+	Rules Rules `yaml:"rules"`
 
 	path string // where the config was read from
 }
@@ -61,6 +67,22 @@ type SourceConfig struct {
 	ID    string `yaml:"id"`
 	Title string `yaml:"title"`
 	Lang  string `yaml:"lang"`
+	// Rules are Config.Rules for this source only, e.g. a warning the source is known
+	// and accepted to give: {code-statuses: ignore}.
+	Rules Rules `yaml:"rules"`
+}
+
+// hasRules reports whether the config sets the severity of any rule.
+func (c *Config) hasRules() bool {
+	if len(c.Rules) > 0 {
+		return true
+	}
+	for _, s := range c.Sources {
+		if len(s.Rules) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // configError is a problem with the configuration file, placed at its line and column.
@@ -110,8 +132,14 @@ func loadConfig(path string) (*Config, error) {
 	if len(c.Sources) == 0 {
 		return nil, &configError{path: path, msg: "no sources: expected a list under \"sources:\" with a \"path\" each"}
 	}
+	if err := c.Rules.check(); err != nil {
+		return nil, &configError{path: path, msg: err.Error()}
+	}
 	ids := map[string]bool{}
 	for i, s := range c.Sources {
+		if err := s.Rules.check(); err != nil {
+			return nil, &configError{path: path, msg: fmt.Sprintf("source %q: %v", s.Path, err)}
+		}
 		if strings.TrimSpace(s.Path) == "" {
 			return nil, &configError{path: path, msg: fmt.Sprintf("source %d has no path", i+1)}
 		}

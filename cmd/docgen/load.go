@@ -39,6 +39,7 @@ type loaded struct {
 	diags   catalog.Diagnostics
 	config  *Config // nil when sources were named on the command line
 	inputs  []input // what was read, in order
+	ignored int     // diagnostics left out by the config's rules and --ignore
 }
 
 // sourceOptions are the flags shared by the commands that read sources.
@@ -46,6 +47,7 @@ type sourceOptions struct {
 	Config        string
 	Sources       []string
 	MaxSourceSize byteSize // a larger source is an error; 0 means the default
+	Ignore        []string // rules whose warnings are left out
 }
 
 // defaultMaxSourceSize is the largest source docgen reads unless told otherwise.
@@ -57,6 +59,7 @@ func addSourceFlags(fs *pflag.FlagSet, opts *sourceOptions, withConfig bool) {
 		fs.StringVar(&opts.Config, "config", "", "the config file listing the sources (default ./"+LocalConfig+" if there is one, else "+DefaultConfig+")")
 	}
 	opts.MaxSourceSize = defaultMaxSourceSize
+	fs.StringSliceVar(&opts.Ignore, "ignore", nil, "leave out the warnings of this rule (repeat, or separate with commas)")
 	fs.Var(&opts.MaxSourceSize, "max-source-size", "the largest source file to read (e.g. 64MiB, 500KB, 1048576)")
 }
 
@@ -199,6 +202,9 @@ func loadCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*load
 
 // readCatalog is loadCatalog, to the end.
 func readCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*loaded, error) {
+	if err := checkIgnore(opts.Ignore); err != nil {
+		return nil, err
+	}
 	ins, cfg, err := resolveInputs(opts, configSet)
 	if err != nil {
 		return nil, err
@@ -268,6 +274,7 @@ func readCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*load
 				"%v; set another id for this source in docgen.yaml", err)
 		}
 	}
+	l.diags, l.ignored = applyRules(l.diags, cfg, opts.Ignore)
 	l.diags.Sort()
 	return l, nil
 }
