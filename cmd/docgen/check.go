@@ -104,6 +104,7 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return &exitError{code: ExitInternal, err: fmt.Errorf("write diagnostics: %w", err)}
 	}
+	hintUnrecognised(opts.IO, diags)
 	ignored := ""
 	if l.ignored > 0 {
 		ignored = fmt.Sprintf(" (%d ignored by rules)", l.ignored)

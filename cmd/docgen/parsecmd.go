@@ -71,7 +71,12 @@ func runParse(ctx context.Context, opts *ParseOptions) error {
 			fmt.Fprintf(opts.IO.Err, "%s reader %-10s score %3d: %s\n", mark, c.Reader, c.Detection.Score, c.Detection.Why)
 		}
 	}
-	printDiags(opts.IO, l.diags)
+	for _, d := range l.diags {
+		fmt.Fprintln(opts.IO.Err, d.String())
+	}
+	if !opts.Verbose {
+		hintUnrecognised(opts.IO, l.diags)
+	}
 	if opts.JSON {
 		if err := catalog.EncodeServiceJSON(opts.IO.Out, svc, render.EntryURL); err != nil {
 			return &exitError{code: ExitInternal, err: err}
