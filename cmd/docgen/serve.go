@@ -176,6 +176,7 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	s.url = "http://" + ln.Addr().String() + "/"
+	s.boundHost, _, _ = net.SplitHostPort(ln.Addr().String())
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute,
 		ErrorLog: log.New(s.errw, "docgen: http: ", 0)}
 	served := make(chan error, 1)
@@ -206,13 +207,14 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 // server is a running docgen serve: the site in memory, the watcher, and the state of every
 // source. The fields below mu belong to the goroutine running loop, except as noted.
 type server struct {
-	opts     *ServeOptions
-	errw     io.Writer // the command's stderr, one write at a time
-	url      string    // base URL once listening: "http://127.0.0.1:8080/"
-	instance string    // tells the client when a new serve has started behind the same URL
-	site     atomic.Pointer[siteState]
-	hub      *hub
-	ctx      context.Context // the command's; background renders stop with it
+	opts      *ServeOptions
+	errw      io.Writer // the command's stderr, one write at a time
+	url       string    // base URL once listening: "http://127.0.0.1:8080/"
+	boundHost string    // the host of the address listened on: "127.0.0.1"
+	instance  string    // tells the client when a new serve has started behind the same URL
+	site      atomic.Pointer[siteState]
+	hub       *hub
+	ctx       context.Context // the command's; background renders stop with it
 
 	// mu guards swapping site and bg, so that a background render superseded by a newer
 	// change never replaces the newer pages.
@@ -855,8 +857,29 @@ func (s *server) startBackground(c *catalog.Catalog, cfg *Config, gen int) chan 
 	return begin
 }
 
+// localHost reports whether the Host header hostport names this machine's loopback
+// interface (localhost, 127.0.0.1, [::1]) or the address the server is bound to.
+func (s *server) localHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") || host == s.boundHost {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
 // ServeHTTP serves the site from memory, the live-reload script and the event stream.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.opts.AllowRemote && !s.localHost(r.Host) {
+		// A DNS-rebinding page reaches a loopback server under its own name: answer
+		// only to the names of this machine.
+		http.Error(w, "misdirected request: this preview answers only for localhost, 127.0.0.1 and [::1]", http.StatusMisdirectedRequest)
+		return
+	}
 	switch r.URL.Path {
 	case eventsPath:
 		s.events(w, r)

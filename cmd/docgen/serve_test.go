@@ -559,3 +559,39 @@ func benchSource(i, rows, rev int) string {
 	}
 	return b.String()
 }
+
+// TestServeAnswersOnlyLocalHosts: while loopback-only, the preview answers only for the
+// names of this machine, so a DNS-rebinding page (Host: evil.example) cannot read it.
+func TestServeAnswersOnlyLocalHosts(t *testing.T) {
+	dir := twoSources(t)
+	s, _ := startServe(t, dir)
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(strings.TrimSuffix(s.url, "/"), "http://"))
+	for host, want := range map[string]int{
+		"evil.example":           http.StatusMisdirectedRequest,
+		"evil.example:" + port:   http.StatusMisdirectedRequest,
+		"localhost.evil.example": http.StatusMisdirectedRequest,
+		"localhost:" + port:      http.StatusOK,
+		"LOCALHOST":              http.StatusOK,
+		"127.0.0.1:" + port:      http.StatusOK,
+		"[::1]:" + port:          http.StatusOK,
+	} {
+		for _, path := range []string{"/", eventsPath, "/catalog.json"} {
+			req, _ := http.NewRequest(http.MethodHead, s.url+strings.TrimPrefix(path, "/"), nil)
+			req.Host = host
+			ctx, cancel := context.WithCancel(context.Background())
+			resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+			if err != nil {
+				cancel()
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			cancel()
+			if path == eventsPath && want == http.StatusOK {
+				continue // an event stream: HEAD says nothing of interest
+			}
+			if resp.StatusCode != want {
+				t.Errorf("Host %q, %s: %d, want %d", host, path, resp.StatusCode, want)
+			}
+		}
+	}
+}
