@@ -246,13 +246,13 @@ func buildComponents(c *catalog.Catalog, v Version) *Document {
 	return d
 }
 
-// finishSchemas makes the schemas of d what the document says: every type spelt out, and
-// OpenAPI 3.0's form for a 3.0 document. Each schema is finished on its own, so that the
+// finishSchemas makes the schemas of d what the document says: OpenAPI 3.0's form for a
+// 3.0 document. Each schema is finished on its own, so that the
 // schemas of one service at a time come out as those of the whole catalog do.
 func finishSchemas(d *Document) {
 	for _, k := range d.schemas.keys {
-		explicitAny(d.schemas.vals[k].(*omap))
 		if d.version == V30 {
+			anyValue30(d.schemas.vals[k].(*omap))
 			d.schemas.vals[k] = to30(d.schemas.vals[k].(*omap))
 		}
 	}

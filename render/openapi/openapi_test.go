@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"regexp"
 	"slices"
@@ -530,3 +531,44 @@ func TestYAMLKeepsBlankishLines(t *testing.T) {
 }
 
 var reTrailingSpace = regexp.MustCompile(`(?m)[ \t]$`)
+
+// TestSchemasConsumersAccept walks every schema of the default document for the shapes
+// that broke the tools the output is fed to: a list of several types (oapi-codegen stops
+// on it, openapi-typescript makes its object branch Record<string, never>) and a type
+// array without items (Spectral's array-items). An "any value" is an untyped schema.
+func TestSchemasConsumersAccept(t *testing.T) {
+	for _, v := range versions {
+		var doc map[string]any
+		if err := json.Unmarshal(build(t, defaultCatalog(t), v, JSON), &doc); err != nil {
+			t.Fatal(err)
+		}
+		var walk func(path string, n any)
+		walk = func(path string, n any) {
+			switch n := n.(type) {
+			case map[string]any:
+				if types, ok := n["type"].([]any); ok {
+					nonNull := 0
+					for _, x := range types {
+						if x != "null" {
+							nonNull++
+						}
+					}
+					if nonNull > 1 {
+						t.Errorf("%s: %s: type lists %d types", v, path, nonNull)
+					}
+				}
+				if n["type"] == "array" && n["items"] == nil {
+					t.Errorf("%s: %s: type array without items", v, path)
+				}
+				for k, x := range n {
+					walk(path+"/"+k, x)
+				}
+			case []any:
+				for i, x := range n {
+					walk(fmt.Sprintf("%s/%d", path, i), x)
+				}
+			}
+		}
+		walk("#/components/schemas", doc["components"].(map[string]any)["schemas"])
+	}
+}
