@@ -45,7 +45,7 @@ type ExportOpenAPIOptions struct {
 	IO *IOStreams
 	sourceOptions
 	configSet bool
-	Version   string // --openapi: 3.1 or 3.0
+	Version   string // --openapi: 3.1, 3.2 or 3.0
 	Format    string // --format: yaml or json; "" follows -o's extension
 	Out       string // -o: the file to write; "" or "-" is stdout
 	Merge     string // --merge: an existing OpenAPI document to add the components to
@@ -58,7 +58,7 @@ func newExportOpenAPICmd(ios *IOStreams, runF func(context.Context, *ExportOpenA
 	cmd := &cobra.Command{
 		Use:   "openapi [SOURCE...]",
 		Short: "Write the catalog as OpenAPI error components",
-		Long: `Export openapi writes an OpenAPI document (3.1 unless --openapi 3.0) whose
+		Long: `Export openapi writes an OpenAPI document (3.1 unless --openapi 3.0 or 3.2) whose
 components hold, per service:
 
   schemas    <service>.Error             the error body: the documented one, or RFC 9457
@@ -72,7 +72,7 @@ components hold, per service:
 Refer to them from your operations: $ref: '#/components/responses/api-gateway.404'.
 paths is empty; info and servers come from the "openapi" section of docgen.yaml.
 
---merge FILE adds the components to an existing OpenAPI 3.0 or 3.1 document (YAML or
+--merge FILE adds the components to an existing OpenAPI 3.0, 3.1 or 3.2 document (YAML or
 JSON) and writes the result to -o (stdout without -o). Everything that was in FILE
 stays as it was, byte for byte: keys, order, comments, anchors. Components are written
 for FILE's OpenAPI version and in FILE's format. A component that is already there with
@@ -97,7 +97,7 @@ The format is --format, else -o's extension (.json is JSON), else YAML.
 		},
 	}
 	addSourceFlags(cmd.Flags(), &opts.sourceOptions, true)
-	cmd.Flags().StringVar(&opts.Version, "openapi", "", "OpenAPI version: 3.1 or 3.0 (default 3.1, or the --merge document's)")
+	cmd.Flags().StringVar(&opts.Version, "openapi", "", "OpenAPI version: 3.1, 3.2 or 3.0 (default 3.1, or the --merge document's)")
 	cmd.Flags().StringVar(&opts.Format, "format", "", "yaml or json (default: from -o's extension, else yaml)")
 	cmd.Flags().StringVarP(&opts.Out, "output", "o", "", "the file to write (default stdout)")
 	cmd.Flags().StringVar(&opts.Merge, "merge", "", "an OpenAPI document to add the components to")
@@ -123,7 +123,7 @@ func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
 	if opts.Version != "" {
 		v, err := openapi.ParseVersion(opts.Version)
 		if err != nil {
-			return usageError("--openapi %q: expected 3.1 or 3.0", opts.Version)
+			return usageError("--openapi %q: expected 3.1, 3.2 or 3.0", opts.Version)
 		}
 		version = v
 	}

@@ -343,9 +343,13 @@ func (m *merger) parse() (*ast.MappingNode, Version, error) {
 	}
 	var docs []*ast.DocumentNode
 	for _, d := range f.Docs {
-		if d != nil && d.Body != nil {
-			docs = append(docs, d)
+		if d == nil || d.Body == nil {
+			continue
 		}
+		if _, directive := d.Body.(*ast.DirectiveNode); directive {
+			continue // %YAML 1.2 or %TAG before the document: not a document itself
+		}
+		docs = append(docs, d)
 	}
 	if len(docs) == 0 {
 		return nil, "", &Error{File: m.file, Line: 1, Col: 1, Msg: "is empty: expected an OpenAPI document"}
@@ -361,17 +365,13 @@ func (m *merger) parse() (*ast.MappingNode, Version, error) {
 	kv := findKey(root, "openapi")
 	if kv == nil {
 		if sw := findKey(root, "swagger"); sw != nil {
-			return nil, "", m.errAt(sw.Key.GetToken(), fmt.Sprintf("is a Swagger %s (OpenAPI 2.0) document: docgen merges into OpenAPI 3.0 and 3.1 documents; convert it to OpenAPI 3 first", scalarText(sw.Value)))
+			return nil, "", m.errAt(sw.Key.GetToken(), fmt.Sprintf("is a Swagger %s (OpenAPI 2.0) document: docgen merges into OpenAPI 3.0, 3.1 and 3.2 documents; convert it to OpenAPI 3 first", scalarText(sw.Value)))
 		}
 		return nil, "", m.errAt(root.GetToken(), "is not an OpenAPI document: no \"openapi\" field at the top level")
 	}
-	vs := scalarText(kv.Value)
-	if strings.HasPrefix(vs, "3.2") {
-		vs = "3.1" // 3.2 schemas are JSON Schema 2020-12, as in 3.1
-	}
-	v, err := ParseVersion(vs)
+	v, err := ParseVersion(scalarText(kv.Value))
 	if err != nil {
-		return nil, "", m.errAt(kv.Value.GetToken(), fmt.Sprintf("openapi %q: docgen merges into OpenAPI 3.0 and 3.1 documents", scalarText(kv.Value)))
+		return nil, "", m.errAt(kv.Value.GetToken(), fmt.Sprintf("openapi %q: docgen merges into OpenAPI 3.0, 3.1 and 3.2 documents", scalarText(kv.Value)))
 	}
 	return root, v, nil
 }

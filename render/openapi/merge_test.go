@@ -234,7 +234,7 @@ func TestMergeBadTargets(t *testing.T) {
 		{"does not parse", "openapi: 3.1.0\ninfo: [unclosed\n", 2, "does not parse"},
 		{"a list", "- openapi: 3.1.0\n", 1, "not an OpenAPI document"},
 		{"no openapi", "# hello\ntitle: x\n", 2, "no \"openapi\" field"},
-		{"openapi 4", "openapi: 4.0.0\n", 1, "docgen merges into OpenAPI 3.0 and 3.1"},
+		{"openapi 4", "openapi: 4.0.0\n", 1, "docgen merges into OpenAPI 3.0, 3.1 and 3.2"},
 		{"two documents", "openapi: 3.1.0\n---\nopenapi: 3.1.0\n", 3, "more than one YAML document"},
 		{"empty", "", 1, "empty"},
 		{"components a list", "openapi: 3.1.0\ncomponents:\n  - 1\n", 3, "components is not a mapping"},
@@ -259,6 +259,48 @@ func TestMergeBadTargets(t *testing.T) {
 	var ve *VersionError
 	if !errors.As(err, &ve) || ve.Have != V31 || ve.Want != V30 {
 		t.Errorf("err = %v, want a VersionError", err)
+	}
+}
+
+// TestMergeDirective: a one-document file that starts with a %YAML directive is one
+// document; the directive stays where it was.
+func TestMergeDirective(t *testing.T) {
+	target := "%YAML 1.2\n---\nopenapi: 3.1.0\ninfo:\n  title: t\n  version: \"1\"\npaths: {}\n"
+	res, err := Merge([]byte(target), "api.yaml", mergeCatalog(), MergeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(res.Data), "%YAML 1.2\n---\nopenapi: 3.1.0\n") {
+		t.Errorf("merged document starts %q", string(res.Data)[:min(40, len(res.Data))])
+	}
+	// kin-openapi's YAML library refuses %YAML 1.2 ("incompatible YAML document"): check
+	// the document without it.
+	if _, err := validateDoc([]byte(strings.TrimPrefix(string(res.Data), "%YAML 1.2\n"))); err != nil {
+		t.Errorf("merged document is invalid: %v", err)
+	}
+	again, err := Merge(res.Data, "api.yaml", mergeCatalog(), MergeOptions{})
+	if err != nil || string(again.Data) != string(res.Data) {
+		t.Errorf("merging twice changed the document: %v", err)
+	}
+}
+
+// TestMergeOpenAPI32: a 3.2 document takes the components as 3.2 writes them (its schemas
+// are 3.1's), and asking for another version is a VersionError.
+func TestMergeOpenAPI32(t *testing.T) {
+	target := "openapi: 3.2.0\ninfo:\n  title: t\n  version: \"1\"\npaths: {}\n"
+	res, err := Merge([]byte(target), "api.yaml", mergeCatalog(), MergeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Version != V32 {
+		t.Errorf("version %s, want 3.2", res.Version)
+	}
+	if _, err := validateDoc(res.Data); err != nil {
+		t.Errorf("merged 3.2 document is invalid: %v", err)
+	}
+	var ve *VersionError
+	if _, err := Merge([]byte(target), "api.yaml", mergeCatalog(), MergeOptions{Version: V31}); !errors.As(err, &ve) {
+		t.Errorf("--openapi 3.1 into a 3.2 document: %v, want a VersionError", err)
 	}
 }
 

@@ -22,12 +22,13 @@ import (
 	"docgen/render"
 )
 
-// Version is the OpenAPI version of a document: V31 or V30.
+// Version is the OpenAPI version of a document: V31, V32 or V30.
 type Version string
 
 // The versions docgen writes.
 const (
 	V31 Version = "3.1" // OpenAPI 3.1.0: schemas are JSON Schema 2020-12
+	V32 Version = "3.2" // OpenAPI 3.2.0: schemas as in 3.1
 	V30 Version = "3.0" // OpenAPI 3.0.3: nullable, one example per schema, no type lists
 )
 
@@ -36,16 +37,21 @@ func ParseVersion(s string) (Version, error) {
 	switch {
 	case s == "3.1" || strings.HasPrefix(s, "3.1."):
 		return V31, nil
+	case s == "3.2" || strings.HasPrefix(s, "3.2."):
+		return V32, nil
 	case s == "3.0" || strings.HasPrefix(s, "3.0."):
 		return V30, nil
 	}
-	return "", fmt.Errorf("OpenAPI version %q: expected 3.1 or 3.0", s)
+	return "", fmt.Errorf("OpenAPI version %q: expected 3.1, 3.2 or 3.0", s)
 }
 
 // String returns the version as the document's "openapi" field has it.
 func (v Version) String() string {
-	if v == V30 {
+	switch v {
+	case V30:
 		return "3.0.3"
+	case V32:
+		return "3.2.0"
 	}
 	return "3.1.0"
 }
@@ -168,8 +174,8 @@ func header(c *catalog.Catalog, opts Options) (*omap, Version, error) {
 	if v == "" {
 		v = V31
 	}
-	if v != V31 && v != V30 {
-		return nil, "", fmt.Errorf("OpenAPI version %q: expected 3.1 or 3.0", v)
+	if v != V31 && v != V32 && v != V30 {
+		return nil, "", fmt.Errorf("OpenAPI version %q: expected 3.1, 3.2 or 3.0", v)
 	}
 	root := newMap()
 	root.set("openapi", v.String())
@@ -209,7 +215,7 @@ func infoObject(c *catalog.Catalog, in Info, v Version) *omap {
 	info := newMap().set("title", title).set("version", cmpOr(in.Version, "1.0.0")).set("description", desc)
 	if l := in.License; l != nil && l.Name != "" {
 		lo := newMap().set("name", l.Name)
-		if l.Identifier != "" && v == V31 {
+		if l.Identifier != "" && v != V30 {
 			lo.set("identifier", l.Identifier)
 		} else if l.URL != "" {
 			lo.set("url", l.URL)

@@ -17,7 +17,7 @@ import (
 	"docgen/catalog"
 )
 
-var versions = []Version{V31, V30}
+var versions = []Version{V31, V32, V30}
 var formats = []Format{YAML, JSON}
 
 func build(t *testing.T, c *catalog.Catalog, v Version, f Format) []byte {
@@ -156,8 +156,8 @@ func TestValidatorCatches(t *testing.T) {
 			t.Fatalf("%s: the unchanged document is invalid: %v", v, err)
 		}
 		for name, bad := range cases {
-			if name == "schema example outside the enum" && v == V31 {
-				continue // kin-openapi checks a 3.0 schema's example, not a 3.1 schema's examples
+			if name == "schema example outside the enum" && v != V30 {
+				continue // kin-openapi checks a 3.0 schema's example, not a 3.1 or 3.2 schema's examples
 			}
 			if _, err := validateDoc(bad); err == nil {
 				t.Errorf("%s: %s: validation passed, want a failure", v, name)
