@@ -77,8 +77,11 @@ JSON) and writes the result to -o (stdout without -o). Everything that was in FI
 stays as it was, byte for byte: keys, order, comments, anchors. Components are written
 for FILE's OpenAPI version and in FILE's format. A component that is already there with
 the same content is left alone, so merging again changes nothing; one that is there with
-other content is an error unless --force. A FILE that does not parse, or is not OpenAPI
-3.x, is an error naming its line; nothing is written then.
+other content is an error unless --force. Every component docgen writes is marked
+x-generated-by: docgen; those of an earlier merge that the catalog no longer has are
+removed, unless FILE still refers to them (an error naming the reference). A FILE that
+does not parse, or is not OpenAPI 3.x, is an error naming its line; nothing is written
+then.
 
 The format is --format, else -o's extension (.json is JSON), else YAML.
 
@@ -194,8 +197,8 @@ func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
 			return usageError("-o %s: the merged document is %s, as %s is; write it to a .%s file", opts.Out, kind[res.Format], opts.Merge, res.Format)
 		}
 		data = res.Data
-		summary = fmt.Sprintf("merged OpenAPI %s components of %s into %s (%d added, %d replaced, %d already there),",
-			string(res.Version), plural(len(l.catalog.Services), "service"), opts.Merge, len(res.Added), len(res.Replaced), len(res.Unchanged))
+		summary = fmt.Sprintf("merged OpenAPI %s components of %s into %s (%d added, %d replaced, %d already there, %d removed),",
+			string(res.Version), plural(len(l.catalog.Services), "service"), opts.Merge, len(res.Added), len(res.Replaced), len(res.Unchanged), len(res.Removed))
 	} else {
 		if format == "" {
 			format = formatOf(opts.Out)

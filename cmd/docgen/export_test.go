@@ -232,7 +232,7 @@ func TestExportMerge(t *testing.T) {
 	writeFile(t, "api.yaml", target)
 
 	code, out, stderr := docgen(t, "export", "openapi", "--merge", "api.yaml", "-o", "api.yaml")
-	wantExit(t, code, stderr, 0, "merged OpenAPI 3.1 components of 5 services into api.yaml (", "0 replaced, 0 already there), written to api.yaml")
+	wantExit(t, code, stderr, 0, "merged OpenAPI 3.1 components of 5 services into api.yaml (", "0 replaced, 0 already there, 0 removed), written to api.yaml")
 	if out != "" {
 		t.Errorf("stdout: %q", out)
 	}

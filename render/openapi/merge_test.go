@@ -1,10 +1,12 @@
 package openapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -348,5 +350,92 @@ func TestMergeEmptyComponents(t *testing.T) {
 				t.Errorf("the comment moved:\n%.300s", res.Data)
 			}
 		})
+	}
+}
+
+// TestMergeRemovesStaleComponents: merging again after the catalog lost a status (and a
+// service) removes the components docgen wrote for them, in block YAML, flow YAML and
+// JSON targets alike, and leaves every component of the user's own alone; one that is
+// still referenced is an error naming the reference, and nothing is written.
+func TestMergeRemovesStaleComponents(t *testing.T) {
+	smaller := mergeCatalog()
+	smaller.Services = smaller.Services[:1]
+	smaller.Services[0].Entries = smaller.Services[0].Entries[:1] // 409 goes
+	// The same, and a status comes: removals and additions in one section.
+	changed := mergeCatalog()
+	changed.Services = changed.Services[:1]
+	changed.Services[0].Entries = []*catalog.Entry{changed.Services[0].Entries[0], entry("ORDER_GONE", 410, "Order gone", "Deleted.")}
+	for _, name := range []string{"store.yaml", "store.json", "compact.json", "flow.yaml"} {
+		t.Run(name+"/changed", func(t *testing.T) {
+			target := readTarget(t, name)
+			first, err := Merge(target, name, mergeCatalog(), MergeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			second, err := Merge(first.Data, name, changed, MergeOptions{Force: true}) // an enum changed
+			if err != nil {
+				t.Fatalf("second merge: %v", err)
+			}
+			direct, err := Merge(target, name, changed, MergeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _ := decodeYAML(second.Data)
+			b, _ := decodeYAML(direct.Data)
+			if !equal(a, b) {
+				t.Errorf("merge, then merge the changed catalog:\n%s\nwant what merging it once gives:\n%s", second.Data, direct.Data)
+			}
+			if _, err := validateDoc(second.Data); err != nil {
+				t.Errorf("invalid: %v", err)
+			}
+		})
+		t.Run(name, func(t *testing.T) {
+			target := readTarget(t, name)
+			first, err := Merge(target, name, mergeCatalog(), MergeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			second, err := Merge(first.Data, name, smaller, MergeOptions{Force: true}) // an enum changed
+			if err != nil {
+				t.Fatalf("second merge: %v\n%s", err, first.Data)
+			}
+			want := []string{"schemas/pay.Error", "schemas/pay.ErrorCode", "responses/shop.409", "responses/pay.402"}
+			slices.Sort(want)
+			got := slices.Sorted(slices.Values(second.Removed))
+			if !slices.Equal(got, want) {
+				t.Errorf("removed %v, want %v", got, want)
+			}
+			// What is left is what merging the smaller catalog into the target gives.
+			direct, err := Merge(target, name, smaller, MergeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _ := decodeYAML(second.Data)
+			b, _ := decodeYAML(direct.Data)
+			if !equal(a, b) {
+				t.Errorf("merge, then merge the smaller catalog:\n%s\nwant what merging it once gives:\n%s", second.Data, direct.Data)
+			}
+			if _, err := validateDoc(second.Data); err != nil {
+				t.Errorf("invalid after removing: %v", err)
+			}
+			again, err := Merge(second.Data, name, smaller, MergeOptions{})
+			if err != nil || !bytes.Equal(again.Data, second.Data) || len(again.Removed) != 0 {
+				t.Errorf("a third merge changed the document: %v %v", err, again.Removed)
+			}
+		})
+	}
+	// Still referenced: refused, at the reference.
+	first, err := Merge(readTarget(t, "store.yaml"), "store.yaml", mergeCatalog(), MergeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	withRef := strings.Replace(string(first.Data), "paths:\n", "paths:\n  /pay:\n    post:\n      responses:\n        \"402\":\n          $ref: \"#/components/responses/pay.402\"\n", 1)
+	if withRef == string(first.Data) {
+		t.Fatal("store.yaml has no paths: line")
+	}
+	_, err = Merge([]byte(withRef), "store.yaml", smaller, MergeOptions{Force: true})
+	var ce *ConflictError
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "refers to components.responses.pay.402") {
+		t.Errorf("a stale component still referenced: %v, want a ConflictError", err)
 	}
 }

@@ -252,16 +252,39 @@ func buildComponents(c *catalog.Catalog, v Version) *Document {
 	return d
 }
 
-// finishSchemas makes the schemas of d what the document says: OpenAPI 3.0's form for a
-// 3.0 document. Each schema is finished on its own, so that the
-// schemas of one service at a time come out as those of the whole catalog do.
+// OwnerKey and OwnerValue mark every component docgen writes (x-generated-by: docgen), so
+// that a merge knows which components of a document are docgen's: those the catalog no
+// longer has are removed, the others are never touched without --force.
+const (
+	OwnerKey   = "x-generated-by"
+	OwnerValue = "docgen"
+)
+
+// finishSchemas makes the schemas of d what the document says (OpenAPI 3.0's form for a
+// 3.0 document) and marks every component as docgen's. Each component is finished on its
+// own, so that the components of one service at a time come out as those of the whole
+// catalog do.
 func finishSchemas(d *Document) {
 	for _, k := range d.schemas.keys {
 		if d.version == V30 {
 			anyValue30(d.schemas.vals[k].(*omap))
 			d.schemas.vals[k] = to30(d.schemas.vals[k].(*omap))
 		}
+		d.schemas.vals[k].(*omap).set(OwnerKey, OwnerValue)
 	}
+	for _, k := range d.responses.keys {
+		d.responses.vals[k].(*omap).set(OwnerKey, OwnerValue)
+	}
+}
+
+// owned reports whether a component of a document is docgen's.
+func owned(v any) bool {
+	m, ok := v.(*omap)
+	if !ok {
+		return false
+	}
+	x, _ := m.get(OwnerKey)
+	return x == OwnerValue
 }
 
 func schemaRef(name string) *omap { return newMap().set("$ref", "#/components/schemas/"+name) }
