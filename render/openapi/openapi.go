@@ -339,7 +339,11 @@ func addSchemas(d *Document, s *catalog.Service, prefix string) *httpPart {
 				asInt = false
 			}
 		}
-		first := rpcEntries[0]
+		// One example per code: 3.0 keeps only the first (one example per schema there).
+		var examples []any
+		for _, e := range rpcEntries {
+			examples = append(examples, newMap().set("code", codeValue(e.Code, asInt)).set("message", message(e)))
+		}
 		obj := newMap().
 			set("title", title+" JSON-RPC error").
 			set("description", "The `error` member of a JSON-RPC 2.0 response of "+title+".").
@@ -349,7 +353,7 @@ func addSchemas(d *Document, s *catalog.Service, prefix string) *httpPart {
 				set("message", newMap().set("description", "A short description of the error.").set("type", "string")).
 				set("data", newMap().set("description", "More about the error, as the server defines it."))).
 			set("required", []any{"code", "message"}).
-			set("examples", []any{newMap().set("code", codeValue(first.Code, asInt)).set("message", message(first))})
+			set("examples", examples)
 		d.schemas.set(prefix+".JsonRpcError", obj)
 		d.schemas.set(codeName, codeEnum(title, "JSON-RPC error codes", rpcEntries, asInt))
 	}
@@ -635,7 +639,7 @@ func addResponses(d *Document, c *catalog.Catalog, s *catalog.Service, prefix st
 				name = e.ID + "-" + strconv.Itoa(i)
 			}
 			ex := newMap().set("summary", plainText(e.Code+": "+message(e), 120))
-			if dsc := strings.TrimSpace(e.Description); dsc != "" && dsc != strings.TrimSpace(e.Message) {
+			if dsc := exampleDescription(e); dsc != "" {
 				ex.set("description", dsc)
 			}
 			ex.set("value", b.example(e, entryURL(c, s, e)))
@@ -648,6 +652,22 @@ func addResponses(d *Document, c *catalog.Catalog, s *catalog.Service, prefix st
 				set("examples", examples)))
 		d.responses.set(prefix+"."+strconv.Itoa(int(st)), resp)
 	}
+}
+
+// exampleDescription is the description of an entry's example: its description (unless it
+// only repeats the message) and its resolution, in Markdown as OpenAPI descriptions are.
+func exampleDescription(e *catalog.Entry) string {
+	dsc := strings.TrimSpace(e.Description)
+	if dsc == strings.TrimSpace(e.Message) {
+		dsc = ""
+	}
+	if res := strings.TrimSpace(e.Resolution); res != "" {
+		if dsc != "" {
+			dsc += "\n\n"
+		}
+		dsc += "**Resolution:** " + res
+	}
+	return dsc
 }
 
 // entryURL is the URL of an entry's page: absolute when the catalog has a base URL. Each

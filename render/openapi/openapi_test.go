@@ -572,3 +572,54 @@ func TestSchemasConsumersAccept(t *testing.T) {
 		walk("#/components/schemas", doc["components"].(map[string]any)["schemas"])
 	}
 }
+
+// TestEveryResolutionAndJSONRPCCode: every entry's resolution is in the document (in its
+// example's description), and a JSON-RPC error schema has an example per code.
+func TestEveryResolutionAndJSONRPCCode(t *testing.T) {
+	c := defaultCatalog(t)
+	data := string(build(t, c, V31, JSON))
+	n := 0
+	for _, s := range c.Services {
+		for _, e := range s.Entries {
+			if e.Resolution == "" {
+				continue
+			}
+			n++
+			q, _ := json.Marshal("**Resolution:** " + strings.TrimSpace(e.Resolution))
+			if !strings.Contains(data, strings.Trim(string(q), `"`)) {
+				t.Errorf("%s %s: resolution missing", s.ID, e.Code)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("the default content has no resolution to look for")
+	}
+	var doc struct {
+		Components struct {
+			Schemas map[string]struct {
+				Examples []map[string]any `json:"examples"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal([]byte(data), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range c.Services {
+		codes := map[string]bool{}
+		for _, e := range s.Entries {
+			if e.Protocol == catalog.JSONRPC {
+				codes[e.Code] = true
+			}
+		}
+		if len(codes) == 0 {
+			continue
+		}
+		got := map[string]bool{}
+		for _, ex := range doc.Components.Schemas[s.ID+".JsonRpcError"].Examples {
+			got[fmt.Sprint(ex["code"])] = true
+		}
+		if len(got) != len(codes) {
+			t.Errorf("%s: JSON-RPC examples for %d codes, want %d", s.ID, len(got), len(codes))
+		}
+	}
+}
