@@ -35,7 +35,8 @@ func newBuildCmd(ios *IOStreams, runF func(context.Context, *BuildOptions) error
 
   index.html, <service>/, <service>/<entry>/, -/status/<nnn>/   the static site
   -/search/                                its search index, in shards
-  404.html, sitemap.xml, -/assets/         the rest of the site
+  404.html, -/assets/                      the rest of the site
+  sitemap.xml                              with a baseURL in docgen.yaml only
   catalog.json, catalog.schema.json        the JSON catalog and its JSON Schema
   openapi.yaml, openapi.json               OpenAPI 3.1 error components
 
@@ -152,6 +153,9 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 			plural(len(l.catalog.Services), "service"), entries(l.catalog.EntryCount()),
 			plural(l.catalog.RowCount(), "row"), countSummary(l.diags),
 			plural(int(files), "file"), byteSize(bytes).human(), time.Since(start).Seconds(), opts.Out)
+		if l.catalog.BaseURL == "" {
+			fmt.Fprintln(opts.IO.Err, "docgen: no sitemap.xml: its URLs must be absolute; set baseURL in docgen.yaml to write one")
+		}
 	}
 	return nil
 }

@@ -145,7 +145,11 @@ func (b *builder) build(opts Options) error {
 	}
 	// The sitemap is listed below before any job runs, so it is written early, not after
 	// every page.
-	jobs = append(jobs, (*builder).writeSitemap, (*builder).home, (*builder).notFound)
+	jobs = append(jobs, (*builder).home, (*builder).notFound)
+	if b.c.BaseURL != "" {
+		// The sitemap protocol wants absolute URLs: without a base URL there is none.
+		jobs = append(jobs, (*builder).writeSitemap)
+	}
 	for _, f := range idx.Files {
 		jobs = append(jobs, func(b *builder) error { return b.write(render.SearchURL(idx.Dir+"/"+f.Name), f.Data) })
 	}
@@ -697,19 +701,21 @@ func (b *builder) status(st catalog.Status) error {
 // ---- 404 ----
 
 // notFound writes 404.html. A web server shows it at any depth, where relative links would
-// point nowhere, so with a base URL its links are absolute (to the site's own host); without
-// one they are relative to the root, which suits a 404 at the top level and file://.
+// point nowhere, so its links are absolute: under the base URL, or from the server's root
+// ("/-/assets/…") without one, which is where a site without a base URL is served.
 func (b *builder) notFound() error {
 	u := render.NotFoundURL
 	p := b.page(u, b.w["notFound"])
-	if base := b.c.BaseURL; base != "" {
-		p.Root = render.AbsURL(base, "")
-		p.Home = render.AbsURL(base, render.FilePath(render.HomeURL()))
-		p.CSS = render.AbsURL(base, b.css)
-		p.JS = render.AbsURL(base, b.js)
-		p.Icon = render.AbsURL(base, b.icon)
-		p.Catalog = render.AbsURL(base, render.CatalogURL)
+	base := b.c.BaseURL
+	if base == "" {
+		base = "/"
 	}
+	p.Root = render.AbsURL(base, "")
+	p.Home = render.AbsURL(base, render.FilePath(render.HomeURL()))
+	p.CSS = render.AbsURL(base, b.css)
+	p.JS = render.AbsURL(base, b.js)
+	p.Icon = render.AbsURL(base, b.icon)
+	p.Catalog = render.AbsURL(base, render.CatalogURL)
 	p.Canonical = ""
 	p.Main = struct{}{}
 	return b.render("404.html", p)
@@ -727,16 +733,12 @@ type sitemapURL struct {
 	Loc     string   `xml:"loc"`
 }
 
-// writeSitemap writes sitemap.xml: absolute URLs under the base URL, or site-relative ones
-// when the site has no base URL (the sitemap protocol wants absolute URLs; set baseURL).
+// writeSitemap writes sitemap.xml: absolute URLs under the base URL. It is written only
+// when the site has one: the sitemap protocol wants absolute URLs.
 func (b *builder) writeSitemap() error {
 	us := urlset{}
 	for _, u := range b.sitemap {
-		loc := render.AbsURL(b.c.BaseURL, u)
-		if loc == "" {
-			loc = render.FilePath(u)
-		}
-		us.URLs = append(us.URLs, sitemapURL{Loc: loc})
+		us.URLs = append(us.URLs, sitemapURL{Loc: render.AbsURL(b.c.BaseURL, u)})
 	}
 	out, err := xml.MarshalIndent(us, "", "  ")
 	if err != nil {

@@ -76,7 +76,7 @@ func TestRenderFixture(t *testing.T) {
 	c := corpus.Fixture()
 	files := renderMap(t, c, Options{})
 	files[render.CatalogURL] = []byte("{}") // written by render.WriteJSON, linked from every page
-	want := []string{"index.html", "404.html", "sitemap.xml", "-/status/409/index.html", "-/status/501/index.html", "empty-api/index.html"}
+	want := []string{"index.html", "404.html", "-/status/409/index.html", "-/status/501/index.html", "empty-api/index.html"}
 	for _, s := range c.Services {
 		want = append(want, render.FilePath(render.ServiceURL(s)))
 		for _, e := range s.Entries {
@@ -192,6 +192,12 @@ func checkLink(t *testing.T, name, href string, files map[string][]byte) {
 		return
 	case strings.HasPrefix(href, "https://") || strings.HasPrefix(href, "http://") || strings.HasPrefix(href, "mailto:"):
 		return // a link in source text; links are no requests
+	case name == render.NotFoundURL && strings.HasPrefix(href, "/") && !strings.HasPrefix(href, "//"):
+		// 404.html is shown at any depth: its links start at the server's root.
+		if target, _, _ := strings.Cut(href[1:], "#"); files[target] == nil {
+			t.Errorf("%s: link %q leads to %s, which the site does not have", name, href, target)
+		}
+		return
 	case strings.HasPrefix(href, "/") || strings.Contains(href, ":"):
 		t.Errorf("%s: link %q is not relative", name, href)
 		return
@@ -226,16 +232,21 @@ func TestRenderIsDeterministic(t *testing.T) {
 
 func TestSitemap(t *testing.T) {
 	c := corpus.Fixture()
-	var us urlset
-	if err := xml.Unmarshal(renderMap(t, c, Options{})["sitemap.xml"], &us); err != nil {
-		t.Fatal(err)
-	}
-	if len(us.URLs) == 0 || us.URLs[0].Loc != "index.html" {
-		t.Errorf("sitemap without base URL starts %v", us.URLs[:min(2, len(us.URLs))])
-	}
-	c.BaseURL = "https://errors.example.com/docs/"
+	// Without a base URL there is no sitemap (its URLs must be absolute), and 404.html
+	// links from the server's root, so that it works at any depth.
 	files := renderMap(t, c, Options{})
-	us = urlset{}
+	if files["sitemap.xml"] != nil {
+		t.Error("a site without a base URL has a sitemap.xml")
+	}
+	nf := string(files["404.html"])
+	for _, want := range []string{`href="/-/assets/style.`, `src="/-/assets/docgen.`, `href="/index.html"`} {
+		if !strings.Contains(nf, want) {
+			t.Errorf("404.html without a base URL lacks %s", want)
+		}
+	}
+	var us urlset
+	c.BaseURL = "https://errors.example.com/docs/"
+	files = renderMap(t, c, Options{})
 	if err := xml.Unmarshal(files["sitemap.xml"], &us); err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +267,7 @@ func TestSitemap(t *testing.T) {
 	}
 	// With a base URL, 404.html links absolutely, as a server shows it at any depth, and
 	// entry pages name their canonical URL.
-	nf := string(files["404.html"])
+	nf = string(files["404.html"])
 	if !strings.Contains(nf, `href="https://errors.example.com/docs/-/assets/style.`) {
 		t.Errorf("404.html does not link its stylesheet absolutely")
 	}
@@ -310,7 +321,7 @@ func TestPageContent(t *testing.T) {
 	contains("empty-api/index.html", `이 서비스에는 문서화된 오류 코드가 없습니다.`)
 	// A status page across services.
 	contains("-/status/409/index.html", `<h1>409 Conflict</h1>`, `>API Gateway 오류 코드</a>`, `>Google API 표준 오류 코드</a>`)
-	contains("404.html", `페이지를 찾을 수 없습니다`, `href="index.html"`)
+	contains("404.html", `페이지를 찾을 수 없습니다`, `href="/index.html"`)
 }
 
 func TestEnglishSite(t *testing.T) {
