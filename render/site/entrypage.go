@@ -308,14 +308,14 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 			w.raw("<h3>")
 			w.text(W["sameCode"])
 			w.raw("</h3>\n")
-			w.entries(W, d.SameCode, d.Lang, true, true)
+			w.entries(W, d.SameCode, d.Lang, true, true, false)
 		}
 		w.raw("\n")
 		if len(d.SameStatus) > 0 {
 			w.raw("<h3>")
 			w.text(W["sameStatus"])
 			w.raw("</h3>\n")
-			w.entries(W, d.SameStatus, d.Lang, false, false)
+			w.entries(W, d.SameStatus, d.Lang, false, false, false)
 		}
 		w.raw("\n</section>")
 	}
@@ -434,7 +434,7 @@ func (w htmlWriter) fields(fs []field) {
 }
 
 // entries writes layout.html's "entries" table.
-func (w htmlWriter) entries(W map[string]string, rs []entryRef, lang string, service, showStatus bool) {
+func (w htmlWriter) entries(W map[string]string, rs []entryRef, lang string, service, showStatus, summary bool) {
 	th := func(word string) { w.raw(`<th scope="col">`); w.text(W[word]); w.raw("</th>") }
 	w.raw("<table class=\"entries\">\n<thead><tr>")
 	th("code")
@@ -473,6 +473,11 @@ func (w htmlWriter) entries(W map[string]string, rs []entryRef, lang string, ser
 		}
 		w.raw(">")
 		w.isolated(r.Title)
+		if summary && r.Summary != "" {
+			w.raw(`<span class="summary">`)
+			w.isolated(r.Summary)
+			w.raw("</span>")
+		}
 		w.raw("</td>")
 		if service {
 			w.raw("<td>")

@@ -190,17 +190,19 @@ func TestEntriesTableMatchesTemplate(t *testing.T) {
 	rows := []entryRef{
 		{Href: "../a b/<x>/index.html", Code: `<script>"'&+`, Title: "제목 & <b>", Status: 404, Protocol: "http"},
 		{Href: "javascript:alert(1)", Code: "X", Title: "", Status: 0, Protocol: "json-rpc"},
-		{Href: "a/", Code: "E\u202E1", Title: "admin\u2067 <user>", Status: 400, Protocol: "http"},
+		{Href: "a/", Code: "E\u202E1", Title: "admin\u2067 <user>", Status: 400, Protocol: "http", Summary: "what <it> means & more"},
 	}
 	for _, lang := range []string{"", "ko", `"><x`} {
 		for _, rs := range [][]entryRef{rows, rows[:1], nil} {
-			var want bytes.Buffer
-			if err := ts["entry.html"].ExecuteTemplate(&want, "entries", map[string]any{"W": words["ko"], "Entries": rs, "Lang": lang}); err != nil {
-				t.Fatal(err)
-			}
-			got := funcs["entriesTable"].(func(map[string]string, []entryRef, string) template.HTML)(words["ko"], rs, lang)
-			if string(got) != want.String() {
-				t.Errorf("lang %q, %d rows:\nfunc     %s\ntemplate %s", lang, len(rs), got, want.String())
+			for _, summary := range []bool{false, true} {
+				var want bytes.Buffer
+				if err := ts["entry.html"].ExecuteTemplate(&want, "entries", map[string]any{"W": words["ko"], "Entries": rs, "Lang": lang, "Summary": summary}); err != nil {
+					t.Fatal(err)
+				}
+				got := funcs["entriesTable"].(func(map[string]string, []entryRef, string, bool) template.HTML)(words["ko"], rs, lang, summary)
+				if string(got) != want.String() {
+					t.Errorf("lang %q, %d rows, summary %v:\nfunc     %s\ntemplate %s", lang, len(rs), summary, got, want.String())
+				}
 			}
 		}
 	}

@@ -278,7 +278,11 @@ type entryRef struct {
 	SvcID    string
 	Protocol string
 	Variants int
+	Summary  string // the description under the title in a service's lists, cut short
 }
+
+// summaryRunes is how long a description under an entry's title in a service's list gets.
+const summaryRunes = 160
 
 // ref returns e as lists show it, made once per entry: many pages list the same entry.
 func (b *builder) ref(s *catalog.Service, e *catalog.Entry) entryRef {
@@ -286,7 +290,8 @@ func (b *builder) ref(s *catalog.Service, e *catalog.Entry) entryRef {
 		return r
 	}
 	r := entryRef{Href: render.EntryURL(s, e), Code: e.Code, Title: search.Title(e), Status: e.Status,
-		Service: s.Title, SvcID: s.ID, Protocol: e.Protocol.String(), Variants: len(e.Variants)}
+		Service: s.Title, SvcID: s.ID, Protocol: e.Protocol.String(), Variants: len(e.Variants),
+		Summary: search.Summary(e, summaryRunes)}
 	b.refs[e] = r
 	return r
 }
@@ -800,9 +805,9 @@ var funcs = template.FuncMap{
 	// the entries of a service or status, without the status and service columns) in Go:
 	// the status pages of 100,000 entries list them all, and ranging over them in the
 	// template cost seconds. TestEntriesTableMatchesTemplate compares the two.
-	"entriesTable": func(w map[string]string, rs []entryRef, lang string) template.HTML {
+	"entriesTable": func(w map[string]string, rs []entryRef, lang string, summary bool) template.HTML {
 		var b bytes.Buffer
-		htmlWriter{&b}.entries(w, rs, lang, false, false)
+		htmlWriter{&b}.entries(w, rs, lang, false, false, summary)
 		return template.HTML(b.String())
 	},
 	// dict makes a map of its key, value arguments, to hand several values to a template.

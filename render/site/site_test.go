@@ -318,6 +318,12 @@ func TestPageContent(t *testing.T) {
 		`id="status-none"`, `class="class-filter"`, `&#34;${ERROR_CODE}&#34;`)
 	contains("public-api/index.html", `요청이 잘못된 경우입니다.`) // a group's own text
 	contains("platform-api/index.html", `Rate limit headers`, `<code>X-RateLimit-Limit</code>`)
+	// A service's list shows each entry's description under its message, cut short; a
+	// status page's list does not (it can hold every entry of the catalog).
+	contains("api-gateway/index.html", `<span class="summary">`)
+	if strings.Contains(string(files["-/status/409/index.html"]), `class="summary"`) {
+		t.Error("a status page lists descriptions")
+	}
 	contains("empty-api/index.html", `이 서비스에는 문서화된 오류 코드가 없습니다.`)
 	// A status page across services.
 	contains("-/status/409/index.html", `<h1>409 Conflict</h1>`, `>API Gateway 오류 코드</a>`, `>Google API 표준 오류 코드</a>`)
