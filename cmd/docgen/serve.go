@@ -231,6 +231,7 @@ type server struct {
 	configAbs  string              // the config file's absolute path; "" without one
 	watcher    *fsnotify.Watcher
 	watched    map[string]bool // folders being watched
+	awaited    map[string]bool // folders to watch that are gone; their parents are watched
 }
 
 // siteState is one version of the site in memory. It is never changed once published:
@@ -262,7 +263,7 @@ func newServer(ctx context.Context, opts *ServeOptions) *server {
 	var id [8]byte
 	rand.Read(id[:])
 	return &server{opts: opts, errw: &lockedWriter{w: opts.IO.Err}, instance: hex.EncodeToString(id[:]),
-		hub: newHub(), ctx: ctx, byPath: map[string]*source{}, byAbs: map[string]*source{}, watched: map[string]bool{}}
+		hub: newHub(), ctx: ctx, byPath: map[string]*source{}, byAbs: map[string]*source{}, watched: map[string]bool{}, awaited: map[string]bool{}}
 }
 
 // printf writes to stderr; the loop and background renders both print.
@@ -595,6 +596,20 @@ func (s *server) watchFolders() {
 		})
 	}
 	for dir := range want {
+		if _, err := os.Stat(dir); err != nil {
+			// Gone (a git checkout removes and recreates folders): watch the nearest
+			// folder above it that is there, to see it come back.
+			delete(want, dir)
+			for up := filepath.Dir(dir); up != filepath.Dir(up); up = filepath.Dir(up) {
+				if _, err := os.Stat(up); err == nil {
+					want[up] = true
+					s.awaited[dir] = true
+					break
+				}
+			}
+		}
+	}
+	for dir := range want {
 		if s.watched[dir] {
 			continue
 		}
@@ -604,6 +619,24 @@ func (s *server) watchFolders() {
 		}
 		s.watched[dir] = true
 	}
+}
+
+// comesBack reports whether p, just created, is a folder that was awaited or a folder on
+// the way to one; it forgets those that are now there.
+func (s *server) comesBack(p string) bool {
+	back := false
+	for dir := range s.awaited {
+		if dir == p || within(p, dir) {
+			back = true
+			if _, err := os.Stat(dir); err == nil {
+				delete(s.awaited, dir)
+			}
+		}
+	}
+	if back {
+		s.printf("docgen: %s is back; reloading\n", p)
+	}
+	return back
 }
 
 // namedFolders returns the absolute paths of the folders named on the command line when
@@ -662,7 +695,27 @@ func (s *server) loop(ctx context.Context, served <-chan error) error {
 			if !ok {
 				return nil
 			}
-			if p := filepath.Clean(ev.Name); s.relevant(p) {
+			p := filepath.Clean(ev.Name)
+			if s.watched[p] && ev.Has(fsnotify.Remove|fsnotify.Rename) {
+				// A watched folder went away, and its watch with it.
+				delete(s.watched, p)
+				s.watcher.Remove(p)
+				s.printf("docgen: %s is gone; serving the previous version until it comes back\n", p)
+				s.watchFolders()
+			}
+			if ev.Has(fsnotify.Create) && s.comesBack(p) {
+				// A folder of the sources is back: watch it again and read everything, as
+				// files may have arrived before the watch.
+				s.watchFolders()
+				if s.configAbs != "" {
+					pending[s.configAbs] = true
+				}
+				for _, src := range s.sources {
+					pending[src.abs] = true
+				}
+				timer.Reset(s.opts.Debounce)
+			}
+			if s.relevant(p) {
 				pending[p] = true
 				timer.Reset(s.opts.Debounce)
 			}

@@ -595,3 +595,69 @@ func TestServeAnswersOnlyLocalHosts(t *testing.T) {
 		}
 	}
 }
+
+// TestServeWatchesAFolderThatComesBack removes the sources' folder and makes it again, as a
+// git checkout does: serve says the folder is gone, and when it is back, edits reload
+// the page again.
+func TestServeWatchesAFolderThatComesBack(t *testing.T) {
+	for _, mode := range []string{"folder", "config"} {
+		t.Run(mode, func(t *testing.T) {
+			root := t.TempDir()
+			dir := filepath.Join(root, "docs")
+			os.Mkdir(dir, 0o755)
+			write := func(msg string) {
+				writeSource(t, filepath.Join(dir, "auth.md"), table("Auth API", [4]string{"TOKEN_EXPIRED", "401", msg, "The access token has expired."}))
+			}
+			write("First words.")
+			args := []string{dir}
+			if mode == "config" {
+				writeSource(t, filepath.Join(dir, "docgen.yaml"), "title: T\nsources:\n  - path: auth.md\n")
+				args = []string{"--config", filepath.Join(dir, "docgen.yaml")}
+			}
+			s, errb := startServe(t, args...)
+			events := subscribe(t, s)
+			if err := os.RemoveAll(dir); err != nil {
+				t.Fatal(err)
+			}
+			waitStderr(t, errb, `docs is gone; serving the previous version until it comes back`)
+			os.Mkdir(dir, 0o755)
+			if mode == "config" {
+				writeSource(t, filepath.Join(dir, "docgen.yaml"), "title: T\nsources:\n  - path: auth.md\n")
+			}
+			write("Second words.")
+			waitStderr(t, errb, `docs is back; reloading`)
+			// Later edits reload too: the folder is watched again.
+			for deadline := time.Now().Add(waitFor); ; {
+				if _, body := get(t, s, "/auth/token-expired/"); strings.Contains(body, "Second words.") {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("the page never showed the source written after the folder came back:\n%s", errb)
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			drain(events)
+			write("Third words.")
+			for deadline := time.Now().Add(waitFor); ; {
+				if _, body := get(t, s, "/auth/token-expired/"); strings.Contains(body, "Third words.") {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("an edit after the folder came back did not reload:\n%s", errb)
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		})
+	}
+}
+
+// drain takes the events that are waiting.
+func drain(events <-chan sseEvent) {
+	for {
+		select {
+		case <-events:
+		default:
+			return
+		}
+	}
+}
