@@ -295,7 +295,13 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 	if d.Example != "" {
 		w.raw(`<section aria-labelledby="ex-h"><h2 id="ex-h">`)
 		w.text(W["example"])
-		w.raw(`</h2><pre class="code" tabindex="0"><code>`)
+		w.raw(`</h2>`)
+		if d.ExampleNote != "" {
+			w.raw(`<p class="muted">`)
+			w.text(d.ExampleNote)
+			w.raw(`</p>`)
+		}
+		w.raw(`<pre class="code" tabindex="0"><code>`)
 		w.text(d.Example)
 		w.raw("</code></pre></section>")
 	}

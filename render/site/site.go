@@ -564,6 +564,7 @@ type entryData struct {
 	Fields         []field
 	Variants       []variant
 	Example        string
+	ExampleNote    string // says the example is the service's, when its text is not this entry's
 	Source         string
 	Service        link
 	Permalink      string // absolute when the site has a base URL, else site-relative
@@ -629,8 +630,12 @@ func (b *builder) entryPage(s *catalog.Service, i int, e *catalog.Entry) (*page,
 		JSONRPC: e.Protocol == catalog.JSONRPC, Group: e.Group, Message: e.Message,
 		Title:       b.ref(s, e).Title,
 		Description: Markdown(e.Description), Resolution: Markdown(e.Resolution), Fields: fields(e.Fields),
-		Example: ExampleBody(s, e), Source: e.Source.String(), Service: link{svcLink, s.Title},
+		Source: e.Source.String(), Service: link{svcLink, s.Title},
 		Permalink: render.AbsURL(b.c.BaseURL, u),
+	}
+	var foreign bool
+	if d.Example, foreign = exampleBody(s, e); foreign {
+		d.ExampleNote = b.w["exampleGeneric"]
 	}
 	if e.Source.IsValid() {
 		d.Source = fmt.Sprintf("%s:%d", e.Source.File, e.Source.Line)
