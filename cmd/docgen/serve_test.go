@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -659,5 +660,41 @@ func drain(events <-chan sseEvent) {
 		default:
 			return
 		}
+	}
+}
+
+// TestServeShowsErrorsOverThePage breaks a source: the open pages get its errors (file,
+// line, message) to show as an overlay, a page opened meanwhile gets them at once, and
+// fixing the source clears them.
+func TestServeShowsErrorsOverThePage(t *testing.T) {
+	dir := twoSources(t)
+	s, _ := startServe(t, dir)
+	events := subscribe(t, s)
+	auth := filepath.Join(dir, "auth.md")
+	good, _ := os.ReadFile(auth)
+	writeSource(t, auth, string(good)+"| BROKEN | 400 | only three cells |\n")
+	var ev sseEvent
+	for ev = nextEvent(t, events); ev.name != "problems"; ev = nextEvent(t, events) {
+	}
+	var list []problem
+	if err := json.Unmarshal([]byte(ev.data), &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || !strings.HasSuffix(list[0].File, "auth.md") || list[0].Line != 7 || !strings.Contains(list[0].Message, "table row has 3 cells, header has 4") {
+		t.Errorf("problems %s", ev.data)
+	}
+	late := subscribe(t, s)
+	if ev := nextEvent(t, late); ev.name != "problems" || !strings.Contains(ev.data, "table row has 3 cells") {
+		t.Errorf("a page opened while the source is broken got %+v", ev)
+	}
+	writeSource(t, auth, string(good))
+	for ev = nextEvent(t, events); ev.name != "problems"; ev = nextEvent(t, events) {
+	}
+	if ev.data != "[]" {
+		t.Errorf("after the fix: problems %s, want []", ev.data)
+	}
+	// The client script shows and clears them.
+	if _, js := get(t, s, scriptPath); !strings.Contains(js, `addEventListener("problems"`) {
+		t.Error("the live-reload script does not handle problems")
 	}
 }
