@@ -120,7 +120,9 @@ func splitFrame(s string, k frameKey) (*frame, error) {
 	last := 0
 	for _, loc := range reSlot.FindAllStringSubmatchIndex(s, -1) {
 		i, _ := strconv.Atoi(s[loc[2]:loc[3]])
-		if i >= len(entrySlots) || seen[i] {
+		// Text may be shown twice (the title and description again for Open Graph);
+		// URLs and the main part once.
+		if i >= len(entrySlots) || seen[i] && entrySlots[i].kind != slotText {
 			return nil, fmt.Errorf("entry page frame: marker %d out of place", i)
 		}
 		seen[i] = true
@@ -136,8 +138,8 @@ func splitFrame(s string, k frameKey) (*frame, error) {
 	if !k.canon {
 		want--
 	}
-	if len(f.slots) != want {
-		return nil, fmt.Errorf("entry page frame: %d of %d markers found", len(f.slots), want)
+	if len(seen) != want {
+		return nil, fmt.Errorf("entry page frame: %d of %d markers found", len(seen), want)
 	}
 	return f, nil
 }
@@ -180,7 +182,11 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 	w.url(d.Service.Href)
 	w.raw(`">`)
 	w.text(d.Service.Text)
-	w.raw("</a></p>\n")
+	w.raw(`</a> <button type="button" class="copy" data-copy-text="`)
+	w.text(d.Code)
+	w.raw(`" hidden>`)
+	w.text(W["copyCode"])
+	w.raw("</button></p>\n")
 	if d.Message != "" {
 		w.raw(`<p class="message"`)
 		lang()
@@ -301,7 +307,9 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 			w.text(d.ExampleNote)
 			w.raw(`</p>`)
 		}
-		w.raw(`<pre class="code" tabindex="0"><code>`)
+		w.raw(`<p><button type="button" class="copy" data-copy-el="ex-body" hidden>`)
+		w.text(W["copyExample"])
+		w.raw(`</button></p><pre class="code" tabindex="0"><code id="ex-body">`)
 		w.text(d.Example)
 		w.raw("</code></pre></section>")
 	}

@@ -320,7 +320,10 @@ func TestPageContent(t *testing.T) {
 	contains("platform-api/index.html", `Rate limit headers`, `<code>X-RateLimit-Limit</code>`)
 	// A service's list shows each entry's description under its message, cut short; a
 	// status page's list does not (it can hold every entry of the catalog).
-	contains("api-gateway/index.html", `<span class="summary">`)
+	contains("api-gateway/index.html", `<span class="summary">`, `<a class="anchor" href="#status-409" aria-label="이 부분으로 가는 링크">#</a>`)
+	// Entry pages: copy buttons for the code and the example, kept in place while hidden;
+	// Open Graph tags on every page.
+	contains("api-gateway/409100000/index.html", `class="copy" data-copy-text="409100000" hidden>`, `<meta property="og:title" content="409100000 · `)
 	if strings.Contains(string(files["-/status/409/index.html"]), `class="summary"`) {
 		t.Error("a status page lists descriptions")
 	}

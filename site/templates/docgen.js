@@ -828,14 +828,23 @@
 
   function initCopy(panel) {
     var copied = panel && panel.getAttribute('data-w-copied') || 'Copied';
-    Array.prototype.forEach.call(doc.querySelectorAll('button.copy[data-copy]'), function (b) {
+    // data-copy: a link (site-relative, made absolute); data-copy-text: the text itself;
+    // data-copy-el: the text of the element with that id (an example).
+    Array.prototype.forEach.call(doc.querySelectorAll('button.copy'), function (b) {
       b.hidden = false;
       var label = b.textContent;
       b.addEventListener('click', function () {
-        var u = b.getAttribute('data-copy');
-        if (!/^[a-z]+:/i.test(u)) {
-          u = new URL(root + u, location.href).href;
-          if (location.protocol === 'file:' && u.slice(-1) === '/') u += 'index.html';
+        var u;
+        if (b.hasAttribute('data-copy-text')) {
+          u = b.getAttribute('data-copy-text');
+        } else if (b.hasAttribute('data-copy-el')) {
+          u = (doc.getElementById(b.getAttribute('data-copy-el')) || {}).textContent || '';
+        } else {
+          u = b.getAttribute('data-copy') || '';
+          if (!/^[a-z]+:/i.test(u)) {
+            u = new URL(root + u, location.href).href;
+            if (location.protocol === 'file:' && u.slice(-1) === '/') u += 'index.html';
+          }
         }
         var done = function () {
           b.textContent = copied;
