@@ -136,10 +136,25 @@ func checkTarget(target string, keep []Protected) error {
 	names, _ := f.Readdirnames(1)
 	f.Close()
 	if len(names) > 0 {
-		return fmt.Errorf("output %s already holds files that docgen did not write (it has no %s); "+
-			"refusing to replace it: name a new or empty folder as --out, or move that folder away yourself", target, StampFile)
+		hint := "name a new or empty folder as --out, or move that folder away yourself"
+		if looksLikeOldOutput(target) {
+			hint = "it looks like the output of a docgen from before the stamp: remove it yourself once, and build again"
+		}
+		return fmt.Errorf("output %s already holds files that docgen did not write (it has no %s); refusing to replace it: %s", target, StampFile, hint)
 	}
 	return nil
+}
+
+// looksLikeOldOutput reports whether dir holds what every docgen build writes: the JSON
+// catalog, its schema and 404.html. It only changes the advice: such a folder is still
+// not replaced without a stamp, as somebody may have put files of their own beside them.
+func looksLikeOldOutput(dir string) bool {
+	for _, name := range []string{CatalogURL, "catalog.schema.json", NotFoundURL} {
+		if fi, err := os.Stat(filepath.Join(dir, name)); err != nil || !fi.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
 }
 
 func describe(k Protected) string {

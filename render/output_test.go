@@ -132,6 +132,14 @@ func TestNewOutputRefusesFoldersItDidNotWrite(t *testing.T) {
 			t.Errorf("NewOutput(%q) changed the folder:\n%s\nwas\n%s", tc.target, after, before)
 		}
 	}
+	// The output of a docgen from before the stamp is refused too, with advice for it.
+	os.MkdirAll("old", 0o755)
+	for _, n := range []string{"catalog.json", "catalog.schema.json", "404.html"} {
+		os.WriteFile(filepath.Join("old", n), []byte("{}"), 0o644)
+	}
+	if _, err := NewOutput(context.Background(), "old"); err == nil || !strings.Contains(err.Error(), "a docgen from before the stamp: remove it yourself once") {
+		t.Errorf("an old output: %v", err)
+	}
 	// Inside the working directory, an empty folder, or a stamped one, is fine.
 	os.Mkdir("empty", 0o755)
 	for _, target := range []string{"empty", "work/content/public", "fresh"} {
