@@ -846,7 +846,10 @@ func TestWithoutJavaScript(t *testing.T) {
 			t.Fatalf("%s: no %s: %v", rel, sel, err)
 		}
 		box, err := chromedp.Run(ctx, chromedp.Dimensions(chromedp.CSS(sel)))
-		return err == nil && box != nil && box.Width > 0
+		// A copy button keeps its place while hidden (no layout shift when it shows):
+		// it has a box, but is not visible.
+		shown := eval[bool](t, ctx, `getComputedStyle(document.querySelector('`+sel+`')).visibility !== 'hidden'`)
+		return err == nil && box != nil && box.Width > 0 && shown
 	}
 	for _, c := range []struct{ page, sel string }{
 		{kinds["entry"], "button.copy"}, {kinds["service"], ".class-filter"}, {kinds["home"], "#q-panel"},
