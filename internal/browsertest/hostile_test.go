@@ -110,6 +110,22 @@ func TestHostileSite(t *testing.T) {
 		}
 		checkClean(t, ctx, w, host)
 	}
+	// A code with a right-to-left override is isolated in the results, as on its page.
+	eval[bool](t, ctx, `(() => { const q = document.getElementById('q'); q.value = 'GNP';
+		q.dispatchEvent(new Event('input')); return true; })()`)
+	if err := poll(ctx, `[...document.querySelectorAll('#q-results .r-code')].some(c => c.textContent.includes('\u202e'))`, 10*time.Second); err != nil {
+		t.Fatalf("search for GNP: %v", err)
+	}
+	if !eval[bool](t, ctx, `[...document.querySelectorAll('#q-results .r-code')].filter(c => c.textContent.includes('\u202e')).every(c => c.parentElement.tagName === 'BDI')`) {
+		t.Error("a code with a bidi override is not isolated in the search results")
+	}
+	if eval[bool](t, ctx, `[...document.querySelectorAll('#q-results .r-code')].filter(c => !/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(c.textContent)).some(c => c.parentElement.tagName === 'BDI')`) {
+		t.Error("a code without bidi controls is wrapped in <bdi>")
+	}
+	navigate(t, ctx, srv.URL+"/bidi/gnp-exe-txt/index.html")
+	if got := eval[string](t, ctx, `document.querySelector('h1 code').innerHTML`); !strings.HasPrefix(got, "<bdi>") {
+		t.Errorf("entry page h1: %q, want the code in <bdi>", got)
+	}
 }
 
 func jsString(s string) string {
