@@ -303,6 +303,14 @@ func loadForExport(ctx context.Context, ios *IOStreams, src sourceOptions, confi
 	if l.diags.HasErrors() {
 		return nil, &exitError{code: ExitSources, err: fmt.Errorf("%s; nothing written to %s", countSummary(l.diags), outName(out))}
 	}
+	// -o never replaces a source or the config: docgen overwrites only what it writes.
+	if fi, err := os.Stat(out); err == nil && out != "" && out != "-" {
+		for _, k := range l.protected() {
+			if ki, err := os.Stat(k.Path); err == nil && os.SameFile(fi, ki) {
+				return nil, usageError("-o %s is %s %s; refusing to overwrite it: name another file", out, k.What, k.Path)
+			}
+		}
+	}
 	return l, nil
 }
 
