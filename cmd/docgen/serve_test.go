@@ -628,27 +628,24 @@ func TestServeWatchesAFolderThatComesBack(t *testing.T) {
 			write("Second words.")
 			waitStderr(t, errb, `docs is back; reloading`)
 			// Later edits reload too: the folder is watched again.
-			for deadline := time.Now().Add(waitFor); ; {
-				if _, body := get(t, s, "/auth/token-expired/"); strings.Contains(body, "Second words.") {
-					break
-				}
-				if time.Now().After(deadline) {
-					t.Fatalf("the page never showed the source written after the folder came back:\n%s", errb)
-				}
-				time.Sleep(20 * time.Millisecond)
-			}
+			waitBody(t, s, errb, "/auth/token-expired/", "Second words.")
 			drain(events)
 			write("Third words.")
-			for deadline := time.Now().Add(waitFor); ; {
-				if _, body := get(t, s, "/auth/token-expired/"); strings.Contains(body, "Third words.") {
-					break
-				}
-				if time.Now().After(deadline) {
-					t.Fatalf("an edit after the folder came back did not reload:\n%s", errb)
-				}
-				time.Sleep(20 * time.Millisecond)
-			}
+			waitBody(t, s, errb, "/auth/token-expired/", "Third words.")
 		})
+	}
+}
+
+// waitBody waits until the page at path holds want (failing after waitFor, a safety net).
+func waitBody(t *testing.T, s *server, errb *syncBuffer, path, want string) {
+	t.Helper()
+	for deadline := time.Now().Add(waitFor); ; time.Sleep(20 * time.Millisecond) {
+		if _, body := get(t, s, path); strings.Contains(body, want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never showed %q:\n%s", path, want, errb)
+		}
 	}
 }
 

@@ -941,28 +941,11 @@ func (m *merger) checkAnchors(kv *ast.MappingValueNode, path string) error {
 // replaceEntry replaces the entry kv of mapping sec with name: value.
 func (m *merger) replaceEntry(sec *ast.MappingNode, kv *ast.MappingValueNode, name string, value any) error {
 	if sec.IsFlowStyle {
-		vtk := kv.Value.GetToken()
-		start := m.offset(vtk)
+		start := m.offset(kv.Value.GetToken())
 		// The value ends before the "," or "}" that follows its last token.
-		end := -1
-		var lastTk *token.Token
-		ast.Walk(visitor(func(x ast.Node) bool {
-			switch t := x.(type) {
-			case *ast.CommentGroupNode, *ast.CommentNode:
-				return false
-			case *ast.MappingNode:
-				lastTk = later(lastTk, t.End)
-			case *ast.SequenceNode:
-				lastTk = later(lastTk, t.End)
-			}
-			lastTk = later(lastTk, x.GetToken())
-			return true
-		}), kv.Value)
-		for tk := lastTk.Next; tk != nil; tk = tk.Next {
-			if tk.Type == token.CollectEntryType || tk.Type == token.MappingEndType {
-				end = trimSpaceBeforeAll(m.src, m.offset(tk))
-				break
-			}
+		_, end, _, err := m.flowEntry(kv)
+		if err != nil {
+			return err
 		}
 		if end < start {
 			return m.errAt(kv.Key.GetToken(), "cannot find the end of this entry")
@@ -971,7 +954,6 @@ func (m *merger) replaceEntry(sec *ast.MappingNode, kv *ast.MappingValueNode, na
 		indent := keyLine[:indentOf(keyLine)]
 		multiline := sec.End != nil && sec.End.Position.Line != sec.GetToken().Position.Line
 		var val []byte
-		var err error
 		if multiline {
 			val, err = marshalJSONIndent(value, strings.Repeat(" ", m.unit))
 			val = bytes.TrimSuffix(val, []byte("\n"))
