@@ -103,6 +103,9 @@ func TestCheckRules(t *testing.T) {
 		{ID: "a", Code: "A2", Status: 999, Source: Pos{File: "a.md", Line: 2}},
 		{ID: "b", Code: "--", Status: 0, Description: "x", Source: Pos{File: "a.md", Line: 3}},
 		{ID: "c", Code: "A", Status: 401, Description: "x", Source: Pos{File: "a.md", Line: 4}},
+		{ID: "d", Code: "D\u202Egnp.exe", Status: 400, Description: "x", Source: Pos{File: "a.md", Line: 5}},
+		{ID: "e", Code: "E", Status: 400, Message: "ok", Description: "x", Source: Pos{File: "a.md", Line: 6},
+			Variants: []Variant{{Message: "admin\u2067 \u2066user"}}},
 	}}
 	d := Check(&Catalog{Services: []*Service{s, {ID: "svc", Source: "b.md"}}})
 	d.Sort()
@@ -116,6 +119,8 @@ func TestCheckRules(t *testing.T) {
 		"a.md:2 error invalid-status",
 		"a.md:2 warning no-description",
 		"a.md:3 error empty-code",
+		"a.md:5 warning bidi-control",
+		"a.md:6 warning bidi-control",
 		"b.md:1:1 error duplicate-service",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

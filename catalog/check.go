@@ -22,7 +22,26 @@ const (
 	RuleDuplicateService = "duplicate-service" // error: two services share an ID
 	RuleInvalidUTF8      = "invalid-utf8"      // warning: bytes that are not UTF-8, replaced
 	RuleOverride         = "override"          // rows left out by a source's overrides in docgen.yaml
+	RuleBidiControl      = "bidi-control"      // warning: a code, message or group holds a bidirectional control
 )
+
+// BidiControl returns the first bidirectional formatting character in s (the embeddings,
+// overrides and isolates U+202A-U+202E and U+2066-U+2069, and the marks U+200E, U+200F and
+// U+061C), or -1. Such a character makes text display in another order than it is stored
+// ("Trojan Source"): a code that reads as one string is another.
+func BidiControl(s string) rune {
+	for _, r := range s {
+		if IsBidiControl(r) {
+			return r
+		}
+	}
+	return -1
+}
+
+// IsBidiControl reports whether r is a bidirectional formatting character (see BidiControl).
+func IsBidiControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F || r == 0x061C
+}
 
 // Check validates c and returns what it finds: the catalog-wide rules that no single reader
 // can apply. It does not modify c.
@@ -57,6 +76,7 @@ func checkService(s *Service, d *Diagnostics) {
 		if strings.TrimSpace(e.Description) == "" && strings.TrimSpace(e.Message) == "" {
 			d.Add(e.Source, Warning, RuleNoDescription, "entry %q has no description", e.Code)
 		}
+		checkBidi(e, d)
 		if e.Protocol == HTTP {
 			statuses[e.Code] = append(statuses[e.Code], e)
 		}
@@ -80,6 +100,21 @@ func checkService(s *Service, d *Diagnostics) {
 			continue
 		}
 		d.Add(e.Source, Warning, RuleCodeStatuses, "code %q is documented under %d statuses: %s", e.Code, len(names), strings.Join(names, ", "))
+	}
+}
+
+// checkBidi warns of bidirectional controls in the plain-text fields of e, which pages show
+// as they are (isolated, so they cannot reorder what surrounds them).
+func checkBidi(e *Entry, d *Diagnostics) {
+	fields := []struct{ name, text string }{{"code", e.Code}, {"message", e.Message}, {"group", e.Group}}
+	for _, v := range e.Variants {
+		fields = append(fields, struct{ name, text string }{"message", v.Message})
+	}
+	for _, f := range fields {
+		if r := BidiControl(f.text); r >= 0 {
+			d.Add(e.Source, Warning, RuleBidiControl, "the %s of %q holds the bidirectional control U+%04X, which makes it display in another order than it is written", f.name, e.Code, r)
+			return
+		}
 	}
 }
 

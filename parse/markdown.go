@@ -55,7 +55,7 @@ type mdBlock struct {
 	htext     string // a heading's text as written
 	table     *extast.Table
 	tbl       *table // readTable's result, made once
-	statusLn  bool // a paragraph whose first line is a "status NNN" line
+	statusLn  bool   // a paragraph whose first line is a "status NNN" line
 	statusVal catalog.Status
 	remark    string // the rest of a status line's paragraph
 }

@@ -203,8 +203,8 @@ func Read(src *Source, meta Meta) *Result {
 	if r == nil {
 		res.Diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Error, catalog.RuleUnrecognised,
 			"no reader recognised this source (%s): expected error codes as headings, list items or a table with a code column; saw %s. "+
-				"Run docgen parse %s --verbose to see why, and tell docgen in docgen.yaml what it cannot guess: reader, columns, sections, codePattern, status (see the README)",
-			describe(src), seen(src), src.Path)
+				"Tell docgen in docgen.yaml what it cannot guess: reader, columns, sections, codePattern, status (see the README)",
+			describe(src), seen(src))
 		if svc.Title == "" {
 			svc.Title = svc.ID
 		}

@@ -32,33 +32,197 @@ type Output struct {
 func tmpPrefix(target string) string { return "." + filepath.Base(target) + ".tmp-" }
 func oldPrefix(target string) string { return "." + filepath.Base(target) + ".old-" }
 
-// NewOutput starts building target. It first removes what earlier, interrupted builds left
-// beside target. Once ctx is done (an interrupt), every write fails with ctx's error.
-func NewOutput(ctx context.Context, target string) (*Output, error) {
+// StampFile is the small file at the top of every folder docgen writes. docgen replaces only
+// folders that hold it (or empty ones): a folder without it holds somebody else's files.
+// Readers of sources skip folders that hold it, so an output inside a source folder is
+// never read back as sources.
+const StampFile = ".docgen-output"
+
+const stampText = "docgen wrote this folder and replaces it whole on its next build.\n" +
+	"Without this file docgen refuses to touch the folder.\n"
+
+// IsOutput reports whether dir is a folder docgen wrote: it holds a StampFile.
+func IsOutput(dir string) bool {
+	fi, err := os.Lstat(filepath.Join(dir, StampFile))
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// Protected is a path an output folder must not be or contain, with what it is ("source",
+// "the config") for the error that names it.
+type Protected struct {
+	Path string
+	What string
+}
+
+// NewOutput starts building target. It refuses a target that is, or holds, one of keep or
+// the working directory, and an existing folder that is neither empty nor docgen's (see
+// StampFile); the error names the path and nothing is touched. It then puts back a
+// previous output that a build killed half-way through its commit left aside, and removes
+// what earlier, interrupted builds left beside target. Once ctx is done (an interrupt),
+// every write fails with ctx's error.
+func NewOutput(ctx context.Context, target string, keep ...Protected) (*Output, error) {
 	target = filepath.Clean(target)
 	if target == "." || target == "/" || target == "" {
-		return nil, fmt.Errorf("output directory %q: refusing to replace the current or root directory", target)
+		return nil, &RefusedError{fmt.Errorf("output directory %q: refusing to replace the current or root directory", target)}
+	}
+	if err := checkTarget(target, keep); err != nil {
+		return nil, &RefusedError{err}
 	}
 	parent := filepath.Dir(target)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create output parent: %w", err)
 	}
-	if fi, err := os.Stat(target); err == nil && !fi.IsDir() {
-		return nil, fmt.Errorf("output %s exists and is not a directory", target)
-	}
+	recoverPrevious(target)
 	CleanStale(target)
 	tmp, err := os.MkdirTemp(parent, tmpPrefix(target))
 	if err != nil {
 		return nil, fmt.Errorf("create temporary output directory: %w", err)
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	if err := os.Chmod(tmp, 0o755); err == nil {
+		err = os.WriteFile(filepath.Join(tmp, StampFile), []byte(stampText), 0o644)
+	}
+	if err != nil {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("create temporary output directory: %w", err)
 	}
 	return &Output{ctx: ctx, target: target, tmp: tmp}, nil
 }
 
-// CleanStale removes temporary directories that interrupted builds of target left behind.
+// RefusedError is NewOutput's refusal of a target it must not replace: a usage error,
+// where the others are I/O failures.
+type RefusedError struct{ Err error }
+
+func (e *RefusedError) Error() string { return e.Err.Error() }
+func (e *RefusedError) Unwrap() error { return e.Err }
+
+// checkTarget refuses an output folder that docgen must not replace.
+func checkTarget(target string, keep []Protected) error {
+	abs, err := realPath(target)
+	if err != nil {
+		return fmt.Errorf("output %s: %w", target, err)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		keep = append([]Protected{{wd, "the working directory"}}, keep...)
+	}
+	for _, k := range keep {
+		p, err := realPath(k.Path)
+		if err != nil {
+			continue
+		}
+		if p == abs {
+			return fmt.Errorf("output %s is %s; refusing to replace it: name another --out", target, describe(k))
+		}
+		if within(abs, p) {
+			return fmt.Errorf("output %s holds %s; refusing to replace it: name another --out", target, describe(k))
+		}
+	}
+	fi, err := os.Lstat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("output %s: %w", target, err)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("output %s is a symbolic link; name the folder it leads to as --out instead", target)
+	case !fi.IsDir():
+		return fmt.Errorf("output %s exists and is not a directory", target)
+	case IsOutput(target):
+		return nil
+	}
+	f, err := os.Open(target)
+	if err != nil {
+		return fmt.Errorf("output %s: %w", target, err)
+	}
+	names, _ := f.Readdirnames(1)
+	f.Close()
+	if len(names) > 0 {
+		hint := "name a new or empty folder as --out, or move that folder away yourself"
+		if looksLikeOldOutput(target) {
+			hint = "it looks like the output of a docgen from before the stamp: remove it yourself once, and build again"
+		}
+		return fmt.Errorf("output %s already holds files that docgen did not write (it has no %s); refusing to replace it: %s", target, StampFile, hint)
+	}
+	return nil
+}
+
+// looksLikeOldOutput reports whether dir holds what every docgen build writes: the JSON
+// catalog, its schema and 404.html. It only changes the advice: such a folder is still
+// not replaced without a stamp, as somebody may have put files of their own beside them.
+func looksLikeOldOutput(dir string) bool {
+	for _, name := range []string{CatalogURL, "catalog.schema.json", NotFoundURL} {
+		if fi, err := os.Stat(filepath.Join(dir, name)); err != nil || !fi.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
+}
+
+func describe(k Protected) string {
+	if k.What == "the working directory" {
+		return k.What + " (" + k.Path + ")"
+	}
+	return k.What + " " + k.Path
+}
+
+// realPath returns p absolute, with the links of the part of it that exists resolved, so
+// that two names of one folder compare equal.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		if filepath.Dir(dir) == dir {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// within reports whether path lies strictly inside dir (both absolute and clean).
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// recoverPrevious puts back the previous output of target when a build was stopped between
+// moving it aside and moving the new one in (see Commit): the target is missing and a
+// stamped folder waits in a .<target>.old-* folder beside it. The newest wins.
+func recoverPrevious(target string) {
+	if _, err := os.Lstat(target); !errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	parent := filepath.Dir(target)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	var best string
+	var bestTime int64
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), oldPrefix(target)) {
+			continue
+		}
+		prev := filepath.Join(parent, e.Name(), "prev")
+		fi, err := os.Stat(prev)
+		if err != nil || !IsOutput(prev) {
+			continue
+		}
+		if t := fi.ModTime().UnixNano(); best == "" || t > bestTime {
+			best, bestTime = prev, t
+		}
+	}
+	if best != "" {
+		os.Rename(best, target)
+	}
+}
+
+// CleanStale removes the temporary folders that interrupted builds of target left beside
+// it: those that are docgen's (stamped, or holding a stamped "prev") or empty.
 func CleanStale(target string) {
 	parent := filepath.Dir(filepath.Clean(target))
 	entries, err := os.ReadDir(parent)
@@ -67,8 +231,12 @@ func CleanStale(target string) {
 	}
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() && (strings.HasPrefix(n, tmpPrefix(target)) || strings.HasPrefix(n, oldPrefix(target))) {
-			os.RemoveAll(filepath.Join(parent, n))
+		if !e.IsDir() || !(strings.HasPrefix(n, tmpPrefix(target)) || strings.HasPrefix(n, oldPrefix(target))) {
+			continue
+		}
+		p := filepath.Join(parent, n)
+		if IsOutput(p) || IsOutput(filepath.Join(p, "prev")) || os.Remove(p) == nil {
+			os.RemoveAll(p)
 		}
 	}
 }
@@ -198,8 +366,13 @@ func (o *Output) mkdir(dir string) error {
 // several goroutines at once.
 func (o *Output) Written() (files, bytes int64) { return o.files.Load(), o.bytes.Load() }
 
-// Commit puts the built directory in place of the target: the old target is moved aside,
-// the new one renamed in, and the old one removed.
+// Commit puts the built directory in place of the target. Where the system can swap two
+// folders in one step (Linux's renameat2 RENAME_EXCHANGE), it does, and then removes the
+// previous output from the temporary name; otherwise the previous output is moved aside
+// into a .<target>.old-* folder, the new one moved in, and the old one removed. A build
+// stopped between those two moves leaves the previous output aside, and the next
+// NewOutput puts it back: at no point is the previous output lost before the new one is
+// in place.
 func (o *Output) Commit() error {
 	if o.done {
 		return errors.New("output already committed or aborted")
@@ -209,28 +382,52 @@ func (o *Output) Commit() error {
 		return err
 	}
 	o.done = true
-	var old string
-	if _, err := os.Lstat(o.target); err == nil {
-		d, err := os.MkdirTemp(filepath.Dir(o.target), oldPrefix(o.target))
-		if err != nil {
+	if _, err := os.Lstat(o.target); err != nil {
+		if err := os.Rename(o.tmp, o.target); err != nil {
 			os.RemoveAll(o.tmp)
 			return fmt.Errorf("replace %s: %w", o.target, err)
 		}
-		old = filepath.Join(d, "prev")
-		if err := os.Rename(o.target, old); err != nil {
-			os.RemoveAll(o.tmp)
-			os.RemoveAll(d)
-			return fmt.Errorf("replace %s: %w", o.target, err)
-		}
-		defer os.RemoveAll(d)
+		return nil
 	}
+	if swap(o.tmp, o.target) == nil {
+		os.RemoveAll(o.tmp) // now the previous output
+		return nil
+	}
+	aside, err := o.moveAside()
+	if err != nil {
+		os.RemoveAll(o.tmp)
+		return err
+	}
+	return o.moveIn(aside)
+}
+
+// swap is exchange; tests replace it to take the path of systems without one.
+var swap = exchange
+
+// moveAside moves the previous output into a new .<target>.old-* folder and returns that
+// folder.
+func (o *Output) moveAside() (string, error) {
+	d, err := os.MkdirTemp(filepath.Dir(o.target), oldPrefix(o.target))
+	if err != nil {
+		return "", fmt.Errorf("replace %s: %w", o.target, err)
+	}
+	if err := os.Rename(o.target, filepath.Join(d, "prev")); err != nil {
+		os.Remove(d)
+		return "", fmt.Errorf("replace %s: %w", o.target, err)
+	}
+	return d, nil
+}
+
+// moveIn renames the new output into place and removes the previous one from aside, or
+// puts the previous one back when the rename fails.
+func (o *Output) moveIn(aside string) error {
 	if err := os.Rename(o.tmp, o.target); err != nil {
-		if old != "" {
-			os.Rename(old, o.target) // put the previous output back
-		}
+		os.Rename(filepath.Join(aside, "prev"), o.target)
+		os.RemoveAll(aside)
 		os.RemoveAll(o.tmp)
 		return fmt.Errorf("replace %s: %w", o.target, err)
 	}
+	os.RemoveAll(aside)
 	return nil
 }
 

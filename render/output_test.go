@@ -16,6 +16,7 @@ func TestOutputCommitReplacesTarget(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(target, "old", "stale.html"), []byte("old"), 0o644)
+	stamp(t, target)
 
 	o, err := NewOutput(context.Background(), target)
 	if err != nil {
@@ -45,6 +46,7 @@ func TestOutputAbortLeavesTarget(t *testing.T) {
 	target := filepath.Join(dir, "public")
 	os.MkdirAll(target, 0o755)
 	os.WriteFile(filepath.Join(target, "keep.txt"), []byte("keep"), 0o644)
+	stamp(t, target)
 	o, err := NewOutput(context.Background(), target)
 	if err != nil {
 		t.Fatal(err)
@@ -77,15 +79,178 @@ func TestOutputRefusesEscapingPaths(t *testing.T) {
 func TestNewOutputCleansStaleTemporaries(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "public")
-	for _, n := range []string{".public.tmp-123", ".public.old-456", ".other.tmp-1"} {
+	for _, n := range []string{".public.tmp-123", ".public.old-456/prev", ".other.tmp-1", ".public.tmp-mine"} {
 		os.MkdirAll(filepath.Join(dir, n, "x"), 0o755)
+	}
+	stamp(t, filepath.Join(dir, ".public.tmp-123"))
+	stamp(t, filepath.Join(dir, ".public.old-456/prev"))
+	os.Mkdir(filepath.Join(dir, ".public.tmp-empty"), 0o755)
+	os.Mkdir(target, 0o755) // so that the old folder is stale, not a previous output to put back
+	o, err := NewOutput(context.Background(), target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Abort()
+	// A folder that only looks like docgen's (no stamp) is somebody else's: it stays.
+	assertOnly(t, dir, ".other.tmp-1", ".public.tmp-mine", "public")
+}
+
+// stamp marks dir as a folder docgen wrote.
+func stamp(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, StampFile), []byte(stampText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestNewOutputRefusesFoldersItDidNotWrite: an existing folder that is not empty and has no
+// stamp, one that holds a protected path, the working directory or a folder above it, and
+// a link are refused with an error naming the path, and nothing is touched.
+func TestNewOutputRefusesFoldersItDidNotWrite(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.MkdirAll("work/content", 0o755)
+	os.WriteFile("work/content/errors.md", []byte("# errors"), 0o644)
+	os.MkdirAll("mine", 0o755)
+	os.WriteFile("mine/notes.txt", []byte("mine"), 0o644)
+	os.Symlink("mine", "link")
+	keep := []Protected{{"work/content/errors.md", "source"}}
+	for _, tc := range []struct{ target, want string }{
+		{"mine", "output mine already holds files that docgen did not write (it has no .docgen-output)"},
+		{"work/content", "output work/content holds source work/content/errors.md"},
+		{"work", "output work holds source work/content/errors.md"},
+		{"link", "output link is a symbolic link"},
+		{"..", "output .. holds the working directory (" + dir},
+		{dir, "output " + dir + " is the working directory"},
+	} {
+		before := listTree(t, dir)
+		_, err := NewOutput(context.Background(), tc.target, keep...)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("NewOutput(%q) = %v, want an error containing %q", tc.target, err, tc.want)
+		}
+		if after := listTree(t, dir); after != before {
+			t.Errorf("NewOutput(%q) changed the folder:\n%s\nwas\n%s", tc.target, after, before)
+		}
+	}
+	// The output of a docgen from before the stamp is refused too, with advice for it.
+	os.MkdirAll("old", 0o755)
+	for _, n := range []string{"catalog.json", "catalog.schema.json", "404.html"} {
+		os.WriteFile(filepath.Join("old", n), []byte("{}"), 0o644)
+	}
+	if _, err := NewOutput(context.Background(), "old"); err == nil || !strings.Contains(err.Error(), "a docgen from before the stamp: remove it yourself once") {
+		t.Errorf("an old output: %v", err)
+	}
+	// Inside the working directory, an empty folder, or a stamped one, is fine.
+	os.Mkdir("empty", 0o755)
+	for _, target := range []string{"empty", "work/content/public", "fresh"} {
+		o, err := NewOutput(context.Background(), target, keep...)
+		if err != nil {
+			t.Fatalf("NewOutput(%q): %v", target, err)
+		}
+		if err := o.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if !IsOutput(target) {
+			t.Errorf("%s has no stamp after Commit", target)
+		}
+		if _, err := NewOutput(context.Background(), target, keep...); err != nil {
+			t.Errorf("a second build into %s: %v", target, err)
+		}
+	}
+}
+
+// listTree lists every path under dir, for comparing before and after.
+func listTree(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		b.WriteString(p + "\n")
+		return nil
+	})
+	return b.String()
+}
+
+// TestCommitWithoutExchange takes the path of systems that cannot swap two folders, and
+// stops a commit between its two renames: the next NewOutput puts the previous output back.
+func TestCommitWithoutExchange(t *testing.T) {
+	swap = func(a, b string) error { return errors.ErrUnsupported }
+	t.Cleanup(func() { swap = exchange })
+	dir := t.TempDir()
+	target := filepath.Join(dir, "public")
+	build := func(content string) *Output {
+		o, err := NewOutput(context.Background(), target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := o.WriteFile("index.html", []byte(content)); err != nil {
+			t.Fatal(err)
+		}
+		return o
+	}
+	if err := build("one").Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := build("two").Commit(); err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, filepath.Join(target, "index.html"), "two")
+	assertOnly(t, dir, "public")
+
+	// A build killed after moving the previous output aside, before moving its own in.
+	o := build("three")
+	if _, err := o.moveAside(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Fatalf("target still there after moveAside: %v", err)
+	}
+	// The next build puts "two" back first, and a failed build leaves it there.
+	o = build("four")
+	assertFile(t, filepath.Join(target, "index.html"), "two")
+	o.Abort()
+	assertFile(t, filepath.Join(target, "index.html"), "two")
+	assertOnly(t, dir, "public")
+}
+
+// TestCommitExchanges: on Linux the previous output and the new one swap places in one
+// step; a kill right after leaves the previous output under the temporary name, which the
+// next build removes.
+func TestCommitExchanges(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "public")
+	for _, content := range []string{"one", "two"} {
+		o, err := NewOutput(context.Background(), target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.WriteFile("index.html", []byte(content))
+		if content == "two" {
+			if err := exchange(o.tmp, o.target); err != nil {
+				t.Skipf("no atomic exchange here: %v", err)
+			}
+			assertFile(t, filepath.Join(target, "index.html"), "two")
+			assertFile(t, filepath.Join(o.tmp, "index.html"), "one")
+			o.done = true // killed here
+			break
+		}
+		if err := o.Commit(); err != nil {
+			t.Fatal(err)
+		}
 	}
 	o, err := NewOutput(context.Background(), target)
 	if err != nil {
 		t.Fatal(err)
 	}
 	o.Abort()
-	assertOnly(t, dir, ".other.tmp-1")
+	assertOnly(t, dir, "public")
+	assertFile(t, filepath.Join(target, "index.html"), "two")
+}
+
+func assertFile(t *testing.T, path, want string) {
+	t.Helper()
+	if data, err := os.ReadFile(path); err != nil || string(data) != want {
+		t.Errorf("%s = %q, %v; want %q", path, data, err, want)
+	}
 }
 
 func TestNewOutputRefusesCurrentDirectory(t *testing.T) {

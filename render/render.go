@@ -24,20 +24,26 @@ func ServiceURL(s *catalog.Service) string { return s.ID + "/" }
 // "api-gateway/400102001/". It is the catalog.URLFunc of every output.
 func EntryURL(s *catalog.Service, e *catalog.Entry) string { return s.ID + "/" + e.ID + "/" }
 
+// SiteDir is the folder of the site's own pages and files (status pages, assets, the search
+// index): "-/", a name that no service ID can take (see CheckServiceID), as GitLab keeps
+// "/-/" for its own pages beside user and project names. So any file name works as a
+// service (status.md, search.md, assets.md), and services' URLs stay where they are.
+const SiteDir = "-/"
+
 // StatusURL returns the site-relative URL of the page of one status across services:
-// "status/404/".
-func StatusURL(st catalog.Status) string { return "status/" + strconv.Itoa(int(st)) + "/" }
+// "-/status/404/".
+func StatusURL(st catalog.Status) string { return SiteDir + "status/" + strconv.Itoa(int(st)) + "/" }
 
 // HomeURL returns the site-relative URL of the overview page: "" (the site's root).
 func HomeURL() string { return "" }
 
 // AssetURL returns the site-relative URL of a static asset of the site, such as the
-// content-hashed stylesheet: "assets/style.0123456789.css".
-func AssetURL(name string) string { return "assets/" + name }
+// content-hashed stylesheet: "-/assets/style.0123456789.css".
+func AssetURL(name string) string { return SiteDir + "assets/" + name }
 
 // SearchURL returns the site-relative URL of a file of the search index; name is relative to
-// the index's folder, which carries the index's content hash: "search/0123456789/m.js".
-func SearchURL(name string) string { return "search/" + name }
+// the index's folder, which carries the index's content hash: "-/search/0123456789/m.js".
+func SearchURL(name string) string { return SiteDir + "search/" + name }
 
 // The site-relative URLs of the site's single files.
 const (
@@ -59,7 +65,7 @@ func FilePath(u string) string {
 // Link returns the relative link from the page at site-relative URL from to the site-relative
 // URL to (which may carry a "#fragment"). A folder URL gets "index.html" appended, so that
 // links also work when the site is opened from disk (file://), where a folder shows as a
-// listing: Link("api-gateway/400102001/", "status/400/") is "../../status/400/index.html".
+// listing: Link("api-gateway/400102001/", "-/status/400/") is "../../-/status/400/index.html".
 func Link(from, to string) string {
 	to, frag, hasFrag := strings.Cut(to, "#")
 	l := strings.Repeat("../", strings.Count(from, "/")) + FilePath(to)
@@ -82,9 +88,29 @@ func AbsURL(base, u string) string {
 	return strings.TrimSuffix(base, "/") + "/" + u
 }
 
-// ReservedServiceIDs are top-level names of the site that a service ID must not take.
-var ReservedServiceIDs = map[string]bool{
-	"status": true, "search": true, "assets": true, "catalog": true, "openapi": true, "404": true,
+// rootFiles are the names of the files at the top of an output, which a service's folder
+// must not take.
+var rootFiles = map[string]bool{
+	"index.html": true, CatalogURL: true, "catalog.schema.json": true, NotFoundURL: true, SitemapURL: true,
+	"openapi.yaml": true, "openapi.json": true, StampFile: true,
+}
+
+// CheckServiceID returns why id cannot name a service's folder, or nil. IDs made from file
+// names are slugs (letters, digits and inner hyphens) and always can; an id set in
+// docgen.yaml must not be empty, start with "-" or ".", hold a slash, or be the name of
+// one of the site's top-level files.
+func CheckServiceID(id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("service id is empty")
+	case strings.HasPrefix(id, "-") || strings.HasPrefix(id, "."):
+		return fmt.Errorf("service id %q starts with %q: the site keeps such names for its own files", id, id[:1])
+	case strings.ContainsAny(id, "/\\"):
+		return fmt.Errorf("service id %q holds a slash: expected one folder name", id)
+	case rootFiles[id]:
+		return fmt.Errorf("service id %q is the name of one of the site's own files", id)
+	}
+	return nil
 }
 
 // Writer is where renderers put files: an Output on disk for docgen build, memory for docgen

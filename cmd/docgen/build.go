@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -32,18 +33,24 @@ func newBuildCmd(ios *IOStreams, runF func(context.Context, *BuildOptions) error
 		Short: "Read the sources and write the catalog's outputs",
 		Long: `Build reads the error documentation and writes the outputs into --out:
 
-  index.html, <service>/, <service>/<entry>/, status/<nnn>/   the static site
-  search/                                  its search index, in shards
-  404.html, sitemap.xml, assets/           the rest of the site
+  index.html, <service>/, <service>/<entry>/, -/status/<nnn>/   the static site
+  -/search/                                its search index, in shards
+  404.html, -/assets/                      the rest of the site
+  sitemap.xml                              with a baseURL in docgen.yaml only
   catalog.json, catalog.schema.json        the JSON catalog and its JSON Schema
   openapi.yaml, openapi.json               OpenAPI 3.1 error components
 
-With no SOURCE it builds what the config file (default content/docgen.yaml) lists.
+With no SOURCE it builds what the config file lists: --config, else ./docgen.yaml
+when there is one, else content/docgen.yaml.
 With files or folders named it needs no config: the service id comes from the file
 name, the title from front matter or the first heading, the language from the text.
 
 The output is built in a temporary folder beside --out and put in place only when
 everything succeeded: a build with errors writes nothing.
+
+docgen replaces only folders it wrote (they hold a .docgen-output stamp). It refuses an
+--out that is or holds a source, the config or the working directory, and an existing
+folder that is neither empty nor stamped, and touches nothing then (exit 2).
 
 ` + exitCodeHelp,
 		Example: `  docgen build
@@ -116,20 +123,16 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 	if l.config != nil && l.config.Out != "" && !opts.outSet {
 		opts.Out = l.config.Out
 	}
-	for _, s := range l.catalog.Services {
-		if render.ReservedServiceIDs[s.ID] {
-			l.diags.Add(catalog.Pos{File: s.Source, Line: 1, Col: 1}, catalog.Error, "reserved-id",
-				"service id %q is reserved for the site's own pages; set another id for this source in docgen.yaml", s.ID)
-		}
-	}
-	l.diags.Sort()
 	printDiags(opts.IO, l.diags)
 	if l.diags.HasErrors() {
 		fmt.Fprintf(opts.IO.Err, "docgen: %s; nothing written to %s\n", countSummary(l.diags), opts.Out)
 		return silentExit(ExitSources)
 	}
-	out, err := render.NewOutput(ctx, opts.Out)
+	out, err := render.NewOutput(ctx, opts.Out, l.protected()...)
 	if err != nil {
+		if _, ok := errors.AsType[*render.RefusedError](err); ok {
+			return &exitError{code: ExitUsage, err: err}
+		}
 		return &exitError{code: ExitInternal, err: err}
 	}
 	// Roughly the files the site will have: a page per entry, service and status, a few more.
@@ -150,6 +153,29 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 			plural(len(l.catalog.Services), "service"), entries(l.catalog.EntryCount()),
 			plural(l.catalog.RowCount(), "row"), countSummary(l.diags),
 			plural(int(files), "file"), byteSize(bytes).human(), time.Since(start).Seconds(), opts.Out)
+		if l.catalog.BaseURL == "" {
+			fmt.Fprintln(opts.IO.Err, "docgen: no sitemap.xml: its URLs must be absolute; set baseURL in docgen.yaml to write one")
+		}
 	}
 	return nil
+}
+
+// protected lists what an output folder must not be or hold: every source, the folders
+// sources were taken from, and the config.
+func (l *loaded) protected() []render.Protected {
+	var keep []render.Protected
+	if l.config != nil {
+		keep = append(keep, render.Protected{Path: l.config.path, What: "the config"})
+	}
+	roots := map[string]bool{}
+	for _, in := range l.inputs {
+		if in.root != "" && !roots[in.root] {
+			roots[in.root] = true
+			keep = append(keep, render.Protected{Path: in.root, What: "source folder"})
+		}
+	}
+	for _, in := range l.inputs {
+		keep = append(keep, render.Protected{Path: filepath.FromSlash(in.path), What: "source"})
+	}
+	return keep
 }

@@ -37,6 +37,7 @@ stable rule id:
   error    duplicate-id      two entries of a service share an ID
   error    duplicate-service two sources share a service id
   error    unrecognised      no reader recognised a source
+  error    reserved-id       an id in docgen.yaml that cannot name a service's folder
   warning  code-statuses     one code documented under two statuses in a service
   warning  prefix-mismatch   a numeric code's prefix disagrees with its status
   warning  status-conflict   a status column disagrees with the heading above
@@ -44,6 +45,16 @@ stable rule id:
   warning  no-codes          a reader took a source but found no codes in it
   warning  invalid-utf8      a line holds bytes that are not UTF-8 (replaced by U+FFFD)
   both     override          a row left out by the source's overrides in docgen.yaml
+  warning  bidi-control      a code, message or group holds a bidirectional control
+                             character (U+202E…): it would display in another order
+
+A warning that is known and accepted can be left out: --ignore RULE, or in
+docgen.yaml, for every source or for one (errors stay errors):
+
+  rules: {no-description: error}
+  sources:
+    - path: google-api.txt
+      rules: {code-statuses: ignore}
 
 --format text prints path:line:col: severity: message [rule]; json prints one
 object; github prints workflow commands (::error file=…,line=…::message) that
@@ -95,8 +106,13 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return &exitError{code: ExitInternal, err: fmt.Errorf("write diagnostics: %w", err)}
 	}
-	fmt.Fprintf(opts.IO.Err, "docgen: checked %s, %s from %s: %s\n",
-		plural(len(l.catalog.Services), "source"), entries(l.catalog.EntryCount()), plural(l.catalog.RowCount(), "row"), countSummary(diags))
+	hintUnrecognised(opts.IO, diags)
+	ignored := ""
+	if l.ignored > 0 {
+		ignored = fmt.Sprintf(" (%d ignored by rules)", l.ignored)
+	}
+	fmt.Fprintf(opts.IO.Err, "docgen: checked %s, %s from %s: %s%s\n",
+		plural(len(l.catalog.Services), "source"), entries(l.catalog.EntryCount()), plural(l.catalog.RowCount(), "row"), countSummary(diags), ignored)
 	if diags.HasErrors() || (opts.Strict && diags.Count(catalog.Warning) > 0) {
 		return silentExit(ExitSources)
 	}

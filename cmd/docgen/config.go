@@ -11,13 +11,31 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/parser"
 
+	"docgen/internal/yamlguard"
 	"docgen/parse"
 	"docgen/render/openapi"
 )
 
-// DefaultConfig is the configuration docgen build uses when no source is named.
-const DefaultConfig = "content/docgen.yaml"
+// The configurations docgen uses when neither a source nor --config is named: LocalConfig
+// when the working directory has one, else DefaultConfig.
+const (
+	LocalConfig   = "docgen.yaml"
+	DefaultConfig = "content/docgen.yaml"
+)
+
+// configPath returns the config file to read: --config when given, else LocalConfig when
+// it exists, else DefaultConfig.
+func configPath(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if fi, err := os.Stat(LocalConfig); err == nil && fi.Mode().IsRegular() {
+		return LocalConfig
+	}
+	return DefaultConfig
+}
 
 // Config is docgen.yaml: the catalog's metadata and the sources with theirs.
 type Config struct {
@@ -34,6 +52,12 @@ type Config struct {
 	//	  servers:
 	//	    - url: https://api.example.com
 	OpenAPI openapi.Settings `yaml:"openapi"`
+	// Rules set what the diagnostics of a rule become for every source: error, warning or
+	// ignore (a source's own rules: come first). Warnings only: errors stay errors.
+	//
+	//	rules:
+	//	  no-description: error
+	Rules Rules `yaml:"rules"`
 
 	path string // where the config was read from
 }
@@ -52,6 +76,10 @@ type SourceConfig struct {
 	Columns     map[string]string `yaml:"columns"`
 	CodePattern string            `yaml:"codePattern"`
 	Status      any               `yaml:"status"` // none, or a number
+
+	// Rules are Config.Rules for this source only, e.g. a warning the source is known
+	// and accepted to give: {code-statuses: ignore}.
+	Rules Rules `yaml:"rules"`
 }
 
 // override returns what s says of its source for the readers.
@@ -61,6 +89,19 @@ func (s SourceConfig) override() parse.Override {
 		o.Status = fmt.Sprint(s.Status)
 	}
 	return o
+}
+
+// hasRules reports whether the config sets the severity of any rule.
+func (c *Config) hasRules() bool {
+	if len(c.Rules) > 0 {
+		return true
+	}
+	for _, s := range c.Sources {
+		if len(s.Rules) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // configError is a problem with the configuration file, placed at its line and column.
@@ -89,6 +130,12 @@ func loadConfig(path string) (*Config, error) {
 		}
 		return nil, fmt.Errorf("read config: %w", err)
 	}
+	if f, err := parser.ParseBytes(data, 0); err == nil {
+		if err := yamlguard.Check(f, yamlguard.MaxAliasNodes); err != nil {
+			ge := err.(*yamlguard.Error)
+			return nil, &configError{path: path, line: ge.Line, col: ge.Col, msg: err.Error()}
+		}
+	} // a parse error is reported by the decoder below, with its place
 	var c Config
 	if err := yaml.UnmarshalWithOptions(data, &c, yaml.DisallowUnknownField()); err != nil {
 		ce := &configError{path: path, msg: strings.TrimSpace(err.Error())}
@@ -104,8 +151,14 @@ func loadConfig(path string) (*Config, error) {
 	if len(c.Sources) == 0 {
 		return nil, &configError{path: path, msg: "no sources: expected a list under \"sources:\" with a \"path\" each"}
 	}
+	if err := c.Rules.check(); err != nil {
+		return nil, &configError{path: path, msg: err.Error()}
+	}
 	ids := map[string]bool{}
 	for i, s := range c.Sources {
+		if err := s.Rules.check(); err != nil {
+			return nil, &configError{path: path, msg: fmt.Sprintf("source %q: %v", s.Path, err)}
+		}
 		if strings.TrimSpace(s.Path) == "" {
 			return nil, &configError{path: path, msg: fmt.Sprintf("source %d has no path", i+1)}
 		}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,6 +24,9 @@ type DiffOptions struct {
 	Old, New string
 	Format   string // text, json or github
 	FailOn   string // breaking, any or none
+	// Pair maps an old service ID to the new one it is compared with ("old=new"); with
+	// none, two sides of one service each are compared whatever their IDs.
+	Pair []string
 	// MaxSourceSize applies where OLD or NEW is a folder of sources.
 	MaxSourceSize byteSize
 }
@@ -46,13 +50,19 @@ old code stop working. --fail-on says what makes docgen diff exit 1: breaking ch
 workflow commands (::error file=…,line=…::message) that GitHub Actions shows as
 annotations: errors for the changes that fail, notices for the others.
 
+Services are matched by id. When each side holds one service (two versions of one
+file under two names: errors-old.md errors-new.md), the two are compared whatever their
+ids; --pair OLD_ID=NEW_ID matches services explicitly (repeat it for several).
+
 Two catalog.json files of different versions cannot be compared: export both with the
 same docgen first.
 
 ` + exitCodeHelp,
 		Example: `  docgen diff old/catalog.json public/catalog.json
   git worktree add /tmp/base origin/main && docgen diff /tmp/base/content content
-  docgen diff base.json catalog.json --format github --fail-on any`,
+  docgen diff base.json catalog.json --format github --fail-on any
+  docgen diff errors-old.md errors-new.md
+  docgen diff old/ new/ --pair billing=payments`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 2 {
 				return usageError("diff takes two catalogs, OLD and NEW; got %d argument(s)\nSee 'docgen diff --help'.", len(args))
@@ -81,6 +91,7 @@ same docgen first.
 	addSourceFlags(cmd.Flags(), &src, false)
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
 	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "breaking", "exit 1 on: breaking, any or none")
+	cmd.Flags().StringArrayVar(&opts.Pair, "pair", nil, "compare the old service OLD_ID with the new NEW_ID (OLD_ID=NEW_ID; repeat for several)")
 	return cmd
 }
 
@@ -103,6 +114,9 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	}
 	newCat, err := newSide.load(ctx, opts)
 	if err != nil {
+		return err
+	}
+	if err := pairServices(opts, oldCat, newCat); err != nil {
 		return err
 	}
 	changes := catalog.Diff(oldCat, newCat)
@@ -140,6 +154,50 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	}
 	if fail > 0 {
 		return silentExit(ExitSources)
+	}
+	return nil
+}
+
+// pairServices gives old services the ids of the new services they are to be compared
+// with: those --pair names, or, with no --pair, the one service of each side when each
+// side holds one. It says on stderr which it paired.
+func pairServices(opts *DiffOptions, oldCat, newCat *catalog.Catalog) error {
+	byID := func(c *catalog.Catalog, id string) *catalog.Service {
+		for _, s := range c.Services {
+			if s.ID == id {
+				return s
+			}
+		}
+		return nil
+	}
+	if len(opts.Pair) == 0 {
+		if len(oldCat.Services) == 1 && len(newCat.Services) == 1 && oldCat.Services[0].ID != newCat.Services[0].ID {
+			o, n := oldCat.Services[0], newCat.Services[0]
+			fmt.Fprintf(opts.IO.Err, "docgen: comparing service %s of %s with %s of %s: each side holds one (--pair sets others)\n", o.ID, opts.Old, n.ID, opts.New)
+			o.ID = n.ID
+		}
+		return nil
+	}
+	var renames []func()
+	for _, p := range opts.Pair {
+		oldID, newID, ok := strings.Cut(p, "=")
+		if !ok || oldID == "" || newID == "" {
+			return usageError("--pair %q: expected OLD_ID=NEW_ID", p)
+		}
+		o := byID(oldCat, oldID)
+		if o == nil {
+			return usageError("--pair %s: %s has no service %q", p, opts.Old, oldID)
+		}
+		if byID(newCat, newID) == nil {
+			return usageError("--pair %s: %s has no service %q", p, opts.New, newID)
+		}
+		if oldID != newID && byID(oldCat, newID) != nil && !slices.ContainsFunc(opts.Pair, func(q string) bool { return strings.HasPrefix(q, newID+"=") }) {
+			return usageError("--pair %s: %s also has a service %q; pair that one too", p, opts.Old, newID)
+		}
+		renames = append(renames, func() { o.ID = newID })
+	}
+	for _, r := range renames {
+		r()
 	}
 	return nil
 }
@@ -331,6 +389,15 @@ func writeDiffGitHub(w io.Writer, changes []catalog.Change, failing func(catalog
 			kind = "warning"
 		}
 		p := c.Pos()
+		if c.Kind == catalog.Removed && c.NewSource != "" {
+			// The pull request shows the new file, not the old one: point there, near
+			// where the code was (its old line, or the first when the new file is
+			// shorter).
+			p = catalog.Pos{File: c.NewSource, Line: c.OldEntry.Source.Line}
+			if n := lineCount(c.NewSource); n > 0 && n < p.Line {
+				p.Line = 1
+			}
+		}
 		props := "file=" + ghProperty(p.File)
 		if p.Line > 0 {
 			props += fmt.Sprintf(",line=%d", p.Line)
@@ -341,4 +408,17 @@ func writeDiffGitHub(w io.Writer, changes []catalog.Change, failing func(catalog
 		}
 	}
 	return nil
+}
+
+// lineCount returns how many lines the file at path has, or 0 when it cannot be read.
+func lineCount(path string) int {
+	data, err := os.ReadFile(filepath.FromSlash(path))
+	if err != nil || len(data) == 0 {
+		return 0
+	}
+	n := bytes.Count(data, []byte("\n"))
+	if data[len(data)-1] != '\n' {
+		n++
+	}
+	return n
 }

@@ -45,7 +45,7 @@ type ExportOpenAPIOptions struct {
 	IO *IOStreams
 	sourceOptions
 	configSet bool
-	Version   string // --openapi: 3.1 or 3.0
+	Version   string // --openapi: 3.1, 3.2 or 3.0
 	Format    string // --format: yaml or json; "" follows -o's extension
 	Out       string // -o: the file to write; "" or "-" is stdout
 	Merge     string // --merge: an existing OpenAPI document to add the components to
@@ -58,7 +58,7 @@ func newExportOpenAPICmd(ios *IOStreams, runF func(context.Context, *ExportOpenA
 	cmd := &cobra.Command{
 		Use:   "openapi [SOURCE...]",
 		Short: "Write the catalog as OpenAPI error components",
-		Long: `Export openapi writes an OpenAPI document (3.1 unless --openapi 3.0) whose
+		Long: `Export openapi writes an OpenAPI document (3.1 unless --openapi 3.0 or 3.2) whose
 components hold, per service:
 
   schemas    <service>.Error             the error body: the documented one, or RFC 9457
@@ -72,13 +72,16 @@ components hold, per service:
 Refer to them from your operations: $ref: '#/components/responses/api-gateway.404'.
 paths is empty; info and servers come from the "openapi" section of docgen.yaml.
 
---merge FILE adds the components to an existing OpenAPI 3.0 or 3.1 document (YAML or
+--merge FILE adds the components to an existing OpenAPI 3.0, 3.1 or 3.2 document (YAML or
 JSON) and writes the result to -o (stdout without -o). Everything that was in FILE
 stays as it was, byte for byte: keys, order, comments, anchors. Components are written
 for FILE's OpenAPI version and in FILE's format. A component that is already there with
 the same content is left alone, so merging again changes nothing; one that is there with
-other content is an error unless --force. A FILE that does not parse, or is not OpenAPI
-3.x, is an error naming its line; nothing is written then.
+other content is an error unless --force. Every component docgen writes is marked
+x-generated-by: docgen; those of an earlier merge that the catalog no longer has are
+removed, unless FILE still refers to them (an error naming the reference). A FILE that
+does not parse, or is not OpenAPI 3.x, is an error naming its line; nothing is written
+then.
 
 The format is --format, else -o's extension (.json is JSON), else YAML.
 
@@ -97,7 +100,7 @@ The format is --format, else -o's extension (.json is JSON), else YAML.
 		},
 	}
 	addSourceFlags(cmd.Flags(), &opts.sourceOptions, true)
-	cmd.Flags().StringVar(&opts.Version, "openapi", "", "OpenAPI version: 3.1 or 3.0 (default 3.1, or the --merge document's)")
+	cmd.Flags().StringVar(&opts.Version, "openapi", "", "OpenAPI version: 3.1, 3.2 or 3.0 (default 3.1, or the --merge document's)")
 	cmd.Flags().StringVar(&opts.Format, "format", "", "yaml or json (default: from -o's extension, else yaml)")
 	cmd.Flags().StringVarP(&opts.Out, "output", "o", "", "the file to write (default stdout)")
 	cmd.Flags().StringVar(&opts.Merge, "merge", "", "an OpenAPI document to add the components to")
@@ -123,7 +126,7 @@ func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
 	if opts.Version != "" {
 		v, err := openapi.ParseVersion(opts.Version)
 		if err != nil {
-			return usageError("--openapi %q: expected 3.1 or 3.0", opts.Version)
+			return usageError("--openapi %q: expected 3.1, 3.2 or 3.0", opts.Version)
 		}
 		version = v
 	}
@@ -194,8 +197,8 @@ func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
 			return usageError("-o %s: the merged document is %s, as %s is; write it to a .%s file", opts.Out, kind[res.Format], opts.Merge, res.Format)
 		}
 		data = res.Data
-		summary = fmt.Sprintf("merged OpenAPI %s components of %s into %s (%d added, %d replaced, %d already there),",
-			string(res.Version), plural(len(l.catalog.Services), "service"), opts.Merge, len(res.Added), len(res.Replaced), len(res.Unchanged))
+		summary = fmt.Sprintf("merged OpenAPI %s components of %s into %s (%d added, %d replaced, %d already there, %d removed),",
+			string(res.Version), plural(len(l.catalog.Services), "service"), opts.Merge, len(res.Added), len(res.Replaced), len(res.Unchanged), len(res.Removed))
 	} else {
 		if format == "" {
 			format = formatOf(opts.Out)
@@ -299,6 +302,14 @@ func loadForExport(ctx context.Context, ios *IOStreams, src sourceOptions, confi
 	}
 	if l.diags.HasErrors() {
 		return nil, &exitError{code: ExitSources, err: fmt.Errorf("%s; nothing written to %s", countSummary(l.diags), outName(out))}
+	}
+	// -o never replaces a source or the config: docgen overwrites only what it writes.
+	if fi, err := os.Stat(out); err == nil && out != "" && out != "-" {
+		for _, k := range l.protected() {
+			if ki, err := os.Stat(k.Path); err == nil && os.SameFile(fi, ki) {
+				return nil, usageError("-o %s is %s %s; refusing to overwrite it: name another file", out, k.What, k.Path)
+			}
+		}
 	}
 	return l, nil
 }

@@ -151,7 +151,7 @@ func TestExportUsage(t *testing.T) {
 	}{
 		{[]string{"export"}, "export what?"},
 		{[]string{"export", "xml"}, `unknown export "xml"`},
-		{[]string{"export", "openapi", "--openapi", "2.0", "-o", "x.yaml"}, `--openapi "2.0": expected 3.1 or 3.0`},
+		{[]string{"export", "openapi", "--openapi", "2.0", "-o", "x.yaml"}, `--openapi "2.0": expected 3.1, 3.2 or 3.0`},
 		{[]string{"export", "openapi", "--format", "xml", "-o", "x.yaml"}, `--format "xml": expected yaml or json`},
 		{[]string{"export", "openapi", "--force", "-o", "x.yaml"}, "--force goes with --merge"},
 		{[]string{"export", "openapi", "--merge", "nope.yaml", "-o", "x.yaml"}, "--merge nope.yaml: no such file"},
@@ -232,7 +232,7 @@ func TestExportMerge(t *testing.T) {
 	writeFile(t, "api.yaml", target)
 
 	code, out, stderr := docgen(t, "export", "openapi", "--merge", "api.yaml", "-o", "api.yaml")
-	wantExit(t, code, stderr, 0, "merged OpenAPI 3.1 components of 5 services into api.yaml (", "0 replaced, 0 already there), written to api.yaml")
+	wantExit(t, code, stderr, 0, "merged OpenAPI 3.1 components of 5 services into api.yaml (", "0 replaced, 0 already there, 0 removed), written to api.yaml")
 	if out != "" {
 		t.Errorf("stdout: %q", out)
 	}

@@ -52,6 +52,12 @@ func TestHostileSources(t *testing.T) {
 				t.Errorf("4 codes that slug alike got %d distinct ids: %v", len(ids), ids)
 			}
 		}},
+		{name: "bidi", file: "bidi.md", stderr: []string{"bidi:7:1: warning: the code of \"GNP\\u202eEXE.TXT\" holds the bidirectional control U+202E"},
+			check: func(t *testing.T, cat map[string]any) {
+				if n := len(entriesOf(cat)); n != 3 {
+					t.Errorf("entries = %d, want 3", n)
+				}
+			}},
 		{name: "long-code.md", gen: func() []byte {
 			return []byte("| Code | Status | Message |\n|---|---|---|\n| " + long + " | 400 | long |\n")
 		}, check: func(t *testing.T, cat map[string]any) {

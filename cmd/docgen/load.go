@@ -18,6 +18,7 @@ import (
 
 	"docgen/catalog"
 	"docgen/parse"
+	"docgen/render"
 )
 
 // sourceExts are the file endings docgen reads when a folder is named.
@@ -38,6 +39,8 @@ type loaded struct {
 	results []*parse.Result // one per source, in catalog order
 	diags   catalog.Diagnostics
 	config  *Config // nil when sources were named on the command line
+	inputs  []input // what was read, in order
+	ignored int     // diagnostics left out by the config's rules and --ignore
 }
 
 // sourceOptions are the flags shared by the commands that read sources.
@@ -45,6 +48,7 @@ type sourceOptions struct {
 	Config        string
 	Sources       []string
 	MaxSourceSize byteSize // a larger source is an error; 0 means the default
+	Ignore        []string // rules whose warnings are left out
 }
 
 // defaultMaxSourceSize is the largest source docgen reads unless told otherwise.
@@ -53,9 +57,10 @@ const defaultMaxSourceSize = 64 << 20
 // addSourceFlags binds the flags every command that reads sources shares.
 func addSourceFlags(fs *pflag.FlagSet, opts *sourceOptions, withConfig bool) {
 	if withConfig {
-		fs.StringVar(&opts.Config, "config", DefaultConfig, "the config file listing the sources")
+		fs.StringVar(&opts.Config, "config", "", "the config file listing the sources (default ./"+LocalConfig+" if there is one, else "+DefaultConfig+")")
 	}
 	opts.MaxSourceSize = defaultMaxSourceSize
+	fs.StringSliceVar(&opts.Ignore, "ignore", nil, "leave out the warnings of this rule (repeat, or separate with commas)")
 	fs.Var(&opts.MaxSourceSize, "max-source-size", "the largest source file to read (e.g. 64MiB, 500KB, 1048576)")
 }
 
@@ -66,13 +71,14 @@ func resolveInputs(opts sourceOptions, configSet bool) ([]input, *Config, error)
 		ins, err := expandPaths(opts.Sources)
 		return ins, nil, err
 	}
-	cfg, err := loadConfig(opts.Config)
+	path := configPath(opts.Config)
+	cfg, err := loadConfig(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			if configSet {
-				return nil, nil, usageError("config file %s does not exist", opts.Config)
+			if opts.Config != "" {
+				return nil, nil, usageError("config file %s does not exist", path)
 			}
-			return nil, nil, usageError("no %s here: name source files or folders (docgen build docs/), or pass --config", opts.Config)
+			return nil, nil, usageError("no %s or %s here: name source files or folders (docgen build docs/), or pass --config", LocalConfig, DefaultConfig)
 		}
 		var ce *configError
 		if errors.As(err, &ce) {
@@ -82,7 +88,7 @@ func resolveInputs(opts sourceOptions, configSet bool) ([]input, *Config, error)
 	}
 	var ins []input
 	for _, s := range cfg.Sources {
-		ins = append(ins, input{path: cfg.sourcePath(s), meta: parse.Meta{ID: s.ID, Title: s.Title, Lang: s.Lang, Override: s.override()}, root: filepath.Dir(opts.Config)})
+		ins = append(ins, input{path: cfg.sourcePath(s), meta: parse.Meta{ID: s.ID, Title: s.Title, Lang: s.Lang, Override: s.override()}, root: filepath.Dir(path)})
 	}
 	if len(opts.Sources) > 0 {
 		named, err := expandPaths(opts.Sources)
@@ -113,7 +119,8 @@ func filterInputs(configured, named []input) []input {
 }
 
 // expandPaths lists the files named, and the source files inside the folders named
-// (recursively, sorted), skipping docgen.yaml and hidden files.
+// (recursively, sorted), skipping docgen.yaml, hidden files and docgen's own output
+// folders (an output inside a source folder is not read back as sources).
 func expandPaths(paths []string) ([]input, error) {
 	var ins []input
 	seen := map[string]bool{}
@@ -147,6 +154,9 @@ func expandPaths(paths []string) ([]input, error) {
 				}
 				return nil
 			}
+			if d.IsDir() && q != p && render.IsOutput(q) {
+				return filepath.SkipDir
+			}
 			if !d.IsDir() && sourceExts[strings.ToLower(filepath.Ext(q))] {
 				found = append(found, q)
 			}
@@ -168,12 +178,39 @@ func expandPaths(paths []string) ([]input, error) {
 
 // loadCatalog reads every input into a catalog and checks it. An unreadable source is an
 // error that stops the command (exit 1); bad content is a diagnostic.
+//
+// Once ctx is done (Ctrl-C, or SIGTERM from a CI timeout) it returns ctx's error at once,
+// without waiting for a config, a source or a reader that is still busy: the readers do
+// not watch ctx, and a command that is told to stop must stop, not after the two minutes
+// a hostile source can take. What is still running is abandoned to the process's exit.
 func loadCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*loaded, error) {
+	type result struct {
+		l   *loaded
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		l, err := readCatalog(ctx, opts, configSet)
+		done <- result{l, err}
+	}()
+	select {
+	case r := <-done:
+		return r.l, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// readCatalog is loadCatalog, to the end.
+func readCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*loaded, error) {
+	if err := checkIgnore(opts.Ignore); err != nil {
+		return nil, err
+	}
 	ins, cfg, err := resolveInputs(opts, configSet)
 	if err != nil {
 		return nil, err
 	}
-	l := &loaded{catalog: &catalog.Catalog{}, config: cfg}
+	l := &loaded{catalog: &catalog.Catalog{}, config: cfg, inputs: ins}
 	if cfg != nil {
 		l.catalog.Title, l.catalog.Lang, l.catalog.BaseURL = cfg.Title, cfg.Lang, cfg.BaseURL
 	}
@@ -201,6 +238,9 @@ func loadCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*load
 				if err == nil && problem == nil {
 					// A cancelled read (Ctrl-C, SIGTERM) returns at once with ctx's error.
 					outs[i].res, outs[i].err = parse.ReadContext(ctx, parse.NewSource(ins[i].path, raw), ins[i].meta)
+					if outs[i].err == nil {
+						decodeEntities(outs[i].res, ins[i].meta)
+					}
 				}
 			}
 		}()
@@ -232,6 +272,13 @@ func loadCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*load
 		l.catalog.Lang = l.catalog.Services[0].Lang
 	}
 	l.diags = append(l.diags, catalog.Check(l.catalog)...)
+	for _, s := range l.catalog.Services {
+		if err := render.CheckServiceID(s.ID); err != nil {
+			l.diags.Add(catalog.Pos{File: s.Source, Line: 1, Col: 1}, catalog.Error, "reserved-id",
+				"%v; set another id for this source in docgen.yaml", err)
+		}
+	}
+	l.diags, l.ignored = applyRules(l.diags, cfg, opts.Ignore)
 	l.diags.Sort()
 	return l, nil
 }
@@ -298,6 +345,29 @@ func printDiags(ios *IOStreams, diags catalog.Diagnostics) {
 	for _, d := range diags {
 		fmt.Fprintln(ios.Err, d.String())
 	}
+	hintUnrecognised(ios, diags)
+}
+
+// hintUnrecognised says, once per source that no reader recognised, how to see what each
+// reader made of it.
+func hintUnrecognised(ios *IOStreams, diags catalog.Diagnostics) {
+	seen := map[string]bool{}
+	for _, d := range diags {
+		if d.Rule == catalog.RuleUnrecognised && !seen[d.Pos.File] {
+			seen[d.Pos.File] = true
+			fmt.Fprintf(ios.Err, "docgen: to see what each reader found in %s, run: docgen parse %s --verbose\n", d.Pos.File, shellQuote(d.Pos.File))
+		}
+	}
+}
+
+// shellQuote quotes p for a POSIX shell when it needs it.
+func shellQuote(p string) string {
+	if p != "" && strings.IndexFunc(p, func(r rune) bool {
+		return !(r == '/' || r == '.' || r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	}) < 0 {
+		return p
+	}
+	return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
 }
 
 // countSummary says how many errors and warnings there were: "2 errors, 1 warning".

@@ -74,7 +74,12 @@ func runParse(ctx context.Context, opts *ParseOptions) error {
 			fmt.Fprintf(opts.IO.Err, "  %s:%d: %s\n", svc.Source, n.Pos.Line, n.Text)
 		}
 	}
-	printDiags(opts.IO, l.diags)
+	for _, d := range l.diags {
+		fmt.Fprintln(opts.IO.Err, d.String())
+	}
+	if !opts.Verbose {
+		hintUnrecognised(opts.IO, l.diags)
+	}
 	if opts.JSON {
 		if err := catalog.EncodeServiceJSON(opts.IO.Out, svc, render.EntryURL); err != nil {
 			return &exitError{code: ExitInternal, err: err}

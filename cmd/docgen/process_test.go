@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"docgen/render"
 )
 
 var (
@@ -100,6 +102,7 @@ func prepare(t *testing.T, rows int) (dir string, before []byte) {
 	os.MkdirAll(filepath.Join(dir, "public"), 0o755)
 	before = []byte(`{"previous": "output"}`)
 	os.WriteFile(filepath.Join(dir, "public", "catalog.json"), before, 0o644)
+	os.WriteFile(filepath.Join(dir, "public", render.StampFile), nil, 0o644) // docgen's, so replaceable
 	bigSource(t, filepath.Join(dir, "big.md"), rows)
 	return dir, before
 }
@@ -110,8 +113,8 @@ func assertPrevious(t *testing.T, dir string, before []byte) {
 	if err != nil || !bytes.Equal(got, before) {
 		t.Errorf("previous output changed: %q, %v", got, err)
 	}
-	if entries, _ := os.ReadDir(filepath.Join(dir, "public")); len(entries) != 1 {
-		t.Errorf("previous output holds %d files, want 1", len(entries))
+	if entries, _ := os.ReadDir(filepath.Join(dir, "public")); len(entries) != 2 {
+		t.Errorf("previous output holds %d files, want 2 (catalog.json and the stamp)", len(entries))
 	}
 }
 

@@ -27,7 +27,7 @@ const exitCodeHelp = `Exit codes:
   1  the sources have errors (each printed as path:line:col: severity: message)
   2  usage: bad flags or arguments, a missing config file or source path
   3  internal: a bug, or the output could not be written
-  130  interrupted (Ctrl-C): nothing was written`
+  130  interrupted (Ctrl-C or SIGTERM): nothing was written`
 
 // IOStreams are the streams a command reads and writes; tests inject buffers.
 type IOStreams struct {
@@ -82,7 +82,10 @@ JSON catalog.
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: ExitUsage, err: fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(newBuildCmd(ios, nil), newCheckCmd(ios, nil), newParseCmd(ios, nil), newExportCmd(ios), newDiffCmd(ios, nil), newServeCmd(ios, nil))
+	root.AddCommand(newBuildCmd(ios, nil), newCheckCmd(ios, nil), newParseCmd(ios, nil), newExportCmd(ios), newDiffCmd(ios, nil), newServeCmd(ios, nil), newVersionCmd(ios))
+	// --version prints what docgen version prints.
+	root.Version = version()
+	root.SetVersionTemplate("{{.Version}}\n")
 	return root
 }
 

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -59,7 +60,7 @@ const defaultDebounce = 30 * time.Millisecond
 
 // The paths serve adds to the site. They are never part of built output.
 const (
-	eventsPath = "/_docgen/events"        // server-sent events: "reload" after each rebuild
+	eventsPath = "/_docgen/events"        // server-sent events: "reload" after each rebuild, "problems" for the overlay
 	scriptPath = "/_docgen/livereload.js" // the client that reloads the page on an event
 )
 
@@ -80,6 +81,32 @@ const liveReloadJS = `// docgen serve: reload the page when the site is rebuilt 
     server = e.data;
   });
   events.addEventListener("reload", function () { location.reload(); });
+  // The errors that keep a source from being served, over the page until it is fixed.
+  // Styled through the CSSOM: the pages' CSP allows no style attribute.
+  events.addEventListener("problems", function (e) {
+    var old = document.getElementById("docgen-problems");
+    if (old) old.parentNode.removeChild(old);
+    var list = JSON.parse(e.data);
+    if (!list.length) return;
+    var box = document.createElement("div");
+    box.id = "docgen-problems";
+    box.setAttribute("role", "alert");
+    var st = box.style;
+    st.position = "fixed"; st.left = "0"; st.right = "0"; st.bottom = "0"; st.zIndex = "2147483647";
+    st.maxHeight = "50vh"; st.overflow = "auto"; st.margin = "0"; st.padding = "1em 1.5em";
+    st.background = "#1e1e1e"; st.color = "#ffb4b4"; st.borderTop = "4px solid #e5484d";
+    st.font = "14px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
+    var h = document.createElement("strong");
+    h.textContent = "docgen serve: the page shows the last version without these errors";
+    box.appendChild(h);
+    list.forEach(function (p) {
+      var line = document.createElement("div");
+      var at = p.file ? p.file + (p.line ? ":" + p.line + (p.col ? ":" + p.col : "") : "") + ": " : "";
+      line.textContent = at + p.message;
+      box.appendChild(line);
+    });
+    document.body.appendChild(box);
+  });
 })();
 `
 
@@ -176,6 +203,7 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	s.url = "http://" + ln.Addr().String() + "/"
+	s.boundHost, _, _ = net.SplitHostPort(ln.Addr().String())
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute,
 		ErrorLog: log.New(s.errw, "docgen: http: ", 0)}
 	served := make(chan error, 1)
@@ -206,13 +234,14 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 // server is a running docgen serve: the site in memory, the watcher, and the state of every
 // source. The fields below mu belong to the goroutine running loop, except as noted.
 type server struct {
-	opts     *ServeOptions
-	errw     io.Writer // the command's stderr, one write at a time
-	url      string    // base URL once listening: "http://127.0.0.1:8080/"
-	instance string    // tells the client when a new serve has started behind the same URL
-	site     atomic.Pointer[siteState]
-	hub      *hub
-	ctx      context.Context // the command's; background renders stop with it
+	opts      *ServeOptions
+	errw      io.Writer // the command's stderr, one write at a time
+	url       string    // base URL once listening: "http://127.0.0.1:8080/"
+	boundHost string    // the host of the address listened on: "127.0.0.1"
+	instance  string    // tells the client when a new serve has started behind the same URL
+	site      atomic.Pointer[siteState]
+	hub       *hub
+	ctx       context.Context // the command's; background renders stop with it
 
 	// mu guards swapping site and bg, so that a background render superseded by a newer
 	// change never replaces the newer pages.
@@ -229,6 +258,11 @@ type server struct {
 	configAbs  string              // the config file's absolute path; "" without one
 	watcher    *fsnotify.Watcher
 	watched    map[string]bool // folders being watched
+	awaited    map[string]bool // folders to watch that are gone; their parents are watched
+	// errs are the errors of each source as last read, which the open pages show as an
+	// overlay until the source is fixed; problems is what was last sent of them (JSON).
+	errs     map[string][]catalog.Diagnostic
+	problems atomic.Pointer[string]
 }
 
 // siteState is one version of the site in memory. It is never changed once published:
@@ -260,7 +294,7 @@ func newServer(ctx context.Context, opts *ServeOptions) *server {
 	var id [8]byte
 	rand.Read(id[:])
 	return &server{opts: opts, errw: &lockedWriter{w: opts.IO.Err}, instance: hex.EncodeToString(id[:]),
-		hub: newHub(), ctx: ctx, byPath: map[string]*source{}, byAbs: map[string]*source{}, watched: map[string]bool{}}
+		hub: newHub(), ctx: ctx, byPath: map[string]*source{}, byAbs: map[string]*source{}, watched: map[string]bool{}, awaited: map[string]bool{}, errs: map[string][]catalog.Diagnostic{}}
 }
 
 // printf writes to stderr; the loop and background renders both print.
@@ -305,7 +339,7 @@ func (s *server) load(ctx context.Context) error {
 	}
 	s.cfg = cfg
 	if cfg != nil {
-		if s.configAbs, err = filepath.Abs(s.opts.Config); err != nil {
+		if s.configAbs, err = filepath.Abs(cfg.path); err != nil {
 			return &exitError{code: ExitInternal, err: err}
 		}
 	}
@@ -313,6 +347,7 @@ func (s *server) load(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	s.publishProblems(nil)
 	c, cdiags := s.assemble()
 	diags = append(diags, cdiags...)
 	diags.Sort()
@@ -369,6 +404,7 @@ func (s *server) update(ctx context.Context, ins []input, reread func(*source) b
 		switch {
 		case o.err != nil:
 			// A source missing between an editor's rename and write, or unreadable.
+			s.errs[src.in.path] = []catalog.Diagnostic{{Pos: catalog.Pos{File: src.in.path}, Severity: catalog.Error, Message: errors.Unwrap(o.err).Error()}}
 			if src.res != nil {
 				notes = append(notes, fmt.Sprintf("%v; serving its last version", errors.Unwrap(o.err)))
 			} else {
@@ -376,16 +412,27 @@ func (s *server) update(ctx context.Context, ins []input, reread func(*source) b
 			}
 			continue
 		case o.problem != nil:
+			s.errs[src.in.path] = []catalog.Diagnostic{*o.problem}
 			diags = append(diags, *o.problem)
 			if src.res != nil {
 				notes = append(notes, src.in.path+": serving its last version")
 			}
 			continue
 		case src.res != nil && o.sum == src.sum:
-			continue // the same bytes (a touch, a chmod): nothing to do
+			// The same bytes as served (a touch, a chmod, or an edit undone): nothing to
+			// render, but errors of a version in between are gone.
+			if src.good {
+				delete(s.errs, src.in.path)
+			}
+			continue
 		}
 		d := sourceDiags(o.res)
 		diags = append(diags, d...)
+		if d.HasErrors() {
+			s.errs[src.in.path] = slices.DeleteFunc(slices.Clone(d), func(x catalog.Diagnostic) bool { return x.Severity != catalog.Error })
+		} else {
+			delete(s.errs, src.in.path)
+		}
 		if d.HasErrors() && src.res != nil && src.good {
 			notes = append(notes, fmt.Sprintf("%s has %s; serving its last good version", src.in.path, plural(d.Count(catalog.Error), "error")))
 			continue
@@ -406,6 +453,11 @@ func (s *server) update(ctx context.Context, ins []input, reread func(*source) b
 			changed = append(changed, src.res.Service.ID)
 		}
 	}
+	for path := range s.errs {
+		if !kept[path] {
+			delete(s.errs, path)
+		}
+	}
 	s.sources = next
 	s.byPath, s.byAbs = map[string]*source{}, map[string]*source{}
 	for _, src := range next {
@@ -420,9 +472,9 @@ func (s *server) update(ctx context.Context, ins []input, reread func(*source) b
 func sourceDiags(res *parse.Result) catalog.Diagnostics {
 	d := slices.Clone(res.Diags)
 	d = append(d, catalog.Check(&catalog.Catalog{Services: []*catalog.Service{res.Service}})...)
-	if sv := res.Service; render.ReservedServiceIDs[sv.ID] {
-		d.Add(catalog.Pos{File: sv.Source, Line: 1, Col: 1}, catalog.Error, "reserved-id",
-			"service id %q is reserved for the site's own pages; set another id for this source in docgen.yaml", sv.ID)
+	if err := render.CheckServiceID(res.Service.ID); err != nil {
+		d.Add(catalog.Pos{File: res.Service.Source, Line: 1, Col: 1}, catalog.Error, "reserved-id",
+			"%v; set another id for this source in docgen.yaml", err)
 	}
 	d.Sort()
 	return d
@@ -456,6 +508,7 @@ func readInputs(ctx context.Context, ins []input, todo []int, maxSize int64) []r
 				if err == nil && problem == nil {
 					outs[k].sum = sha256.Sum256(raw)
 					outs[k].res = parse.Read(parse.NewSource(in.path, raw), in.meta)
+					decodeEntities(outs[k].res, in.meta)
 				}
 			}
 		}()
@@ -479,7 +532,7 @@ func (s *server) assemble() (*catalog.Catalog, catalog.Diagnostics) {
 			continue
 		}
 		sv := src.res.Service
-		if render.ReservedServiceIDs[sv.ID] {
+		if render.CheckServiceID(sv.ID) != nil {
 			continue
 		}
 		if prev, dup := ids[sv.ID]; dup {
@@ -584,12 +637,26 @@ func (s *server) watchFolders() {
 			if err != nil || !d.IsDir() {
 				return nil
 			}
-			if p != root && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
+			if p != root && (strings.HasPrefix(d.Name(), ".") || render.IsOutput(p)) {
+				return filepath.SkipDir // hidden, or a build's output: never sources
 			}
 			want[p] = true
 			return nil
 		})
+	}
+	for dir := range want {
+		if _, err := os.Stat(dir); err != nil {
+			// Gone (a git checkout removes and recreates folders): watch the nearest
+			// folder above it that is there, to see it come back.
+			delete(want, dir)
+			for up := filepath.Dir(dir); up != filepath.Dir(up); up = filepath.Dir(up) {
+				if _, err := os.Stat(up); err == nil {
+					want[up] = true
+					s.awaited[dir] = true
+					break
+				}
+			}
+		}
 	}
 	for dir := range want {
 		if s.watched[dir] {
@@ -601,6 +668,24 @@ func (s *server) watchFolders() {
 		}
 		s.watched[dir] = true
 	}
+}
+
+// comesBack reports whether p, just created, is a folder that was awaited or a folder on
+// the way to one; it forgets those that are now there.
+func (s *server) comesBack(p string) bool {
+	back := false
+	for dir := range s.awaited {
+		if dir == p || within(p, dir) {
+			back = true
+			if _, err := os.Stat(dir); err == nil {
+				delete(s.awaited, dir)
+			}
+		}
+	}
+	if back {
+		s.printf("docgen: %s is back; reloading\n", p)
+	}
+	return back
 }
 
 // namedFolders returns the absolute paths of the folders named on the command line when
@@ -659,7 +744,27 @@ func (s *server) loop(ctx context.Context, served <-chan error) error {
 			if !ok {
 				return nil
 			}
-			if p := filepath.Clean(ev.Name); s.relevant(p) {
+			p := filepath.Clean(ev.Name)
+			if s.watched[p] && ev.Has(fsnotify.Remove|fsnotify.Rename) {
+				// A watched folder went away, and its watch with it.
+				delete(s.watched, p)
+				s.watcher.Remove(p)
+				s.printf("docgen: %s is gone; serving the previous version until it comes back\n", p)
+				s.watchFolders()
+			}
+			if ev.Has(fsnotify.Create) && s.comesBack(p) {
+				// A folder of the sources is back: watch it again and read everything, as
+				// files may have arrived before the watch.
+				s.watchFolders()
+				if s.configAbs != "" {
+					pending[s.configAbs] = true
+				}
+				for _, src := range s.sources {
+					pending[src.abs] = true
+				}
+				timer.Reset(s.opts.Debounce)
+			}
+			if s.relevant(p) {
 				pending[p] = true
 				timer.Reset(s.opts.Debounce)
 			}
@@ -686,6 +791,7 @@ func (s *server) loop(ctx context.Context, served <-chan error) error {
 					return nil
 				}
 				s.printf("docgen: %v\n", err)
+				s.publishProblems(err)
 			}
 		}
 	}
@@ -712,6 +818,7 @@ func (s *server) rebuild(ctx context.Context, changed map[string]bool) error {
 	if err != nil {
 		return err
 	}
+	s.publishProblems(nil)
 	s.watchFolders()
 	c, cdiags := s.assemble()
 	diags = append(diags, cdiags...)
@@ -757,9 +864,9 @@ func (s *server) rebuild(ctx context.Context, changed map[string]bool) error {
 	files := maps.Clone(cur.files)
 	for rel := range files {
 		for _, id := range svcs {
-			// A reserved ID is never served as a service (assemble leaves it out); its
-			// folder is the site's own (search/, status/, assets/).
-			if !render.ReservedServiceIDs[id] && strings.HasPrefix(rel, render.ServiceURL(&catalog.Service{ID: id})) {
+			// An ID that cannot name a folder is never served as a service (assemble
+			// leaves it out).
+			if render.CheckServiceID(id) == nil && strings.HasPrefix(rel, render.ServiceURL(&catalog.Service{ID: id})) {
 				delete(files, rel)
 				break
 			}
@@ -854,8 +961,29 @@ func (s *server) startBackground(c *catalog.Catalog, cfg *Config, gen int) chan 
 	return begin
 }
 
+// localHost reports whether the Host header hostport names this machine's loopback
+// interface (localhost, 127.0.0.1, [::1]) or the address the server is bound to.
+func (s *server) localHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") || host == s.boundHost {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
 // ServeHTTP serves the site from memory, the live-reload script and the event stream.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.opts.AllowRemote && !s.localHost(r.Host) {
+		// A DNS-rebinding page reaches a loopback server under its own name: answer
+		// only to the names of this machine.
+		http.Error(w, "misdirected request: this preview answers only for localhost, 127.0.0.1 and [::1]", http.StatusMisdirectedRequest)
+		return
+	}
 	switch r.URL.Path {
 	case eventsPath:
 		s.events(w, r)
@@ -961,7 +1089,7 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "expected a GET that can stream", http.StatusBadRequest)
 		return
 	}
-	ch, unsubscribe := s.hub.subscribe()
+	sub, unsubscribe := s.hub.subscribe()
 	defer unsubscribe()
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
@@ -969,6 +1097,12 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	if _, err := fmt.Fprintf(w, "retry: 1000\nevent: hello\ndata: %s\n\n", s.instance); err != nil {
 		return
+	}
+	if p := s.problems.Load(); p != nil && *p != "[]" {
+		// A page opened (or reloaded) while a source is broken shows it at once.
+		if _, err := fmt.Fprintf(w, "event: problems\ndata: %s\n\n", *p); err != nil {
+			return
+		}
 	}
 	fl.Flush()
 	ping := time.NewTicker(25 * time.Second)
@@ -980,8 +1114,10 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-s.hub.done:
 			return
-		case gen := <-ch:
+		case gen := <-sub.reload:
 			_, err = fmt.Fprintf(w, "event: reload\ndata: %d\n\n", gen)
+		case p := <-sub.problems:
+			_, err = fmt.Fprintf(w, "event: problems\ndata: %s\n\n", p)
 		case <-ping.C:
 			_, err = io.WriteString(w, ": ping\n\n") // keeps proxies and idle timers away
 		}
@@ -992,26 +1128,61 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// hub hands each rebuild to every page listening for events.
+// problem is one error shown in the overlay of the open pages.
+type problem struct {
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Col     int    `json:"col,omitempty"`
+	Message string `json:"message"`
+}
+
+// publishProblems sends the open pages the errors that keep sources from being served (and
+// err, when the rebuild itself failed): they show them as an overlay, like Hugo's and
+// Vite's, and clear it when the list is empty. Only a change is sent.
+func (s *server) publishProblems(err error) {
+	list := []problem{}
+	for _, path := range slices.Sorted(maps.Keys(s.errs)) {
+		for _, d := range s.errs[path] {
+			list = append(list, problem{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Message: d.Message})
+		}
+	}
+	if err != nil {
+		list = append(list, problem{Message: err.Error()})
+	}
+	data, _ := json.Marshal(list)
+	str := string(data)
+	if old := s.problems.Swap(&str); old != nil && *old == str || old == nil && str == "[]" {
+		return
+	}
+	s.hub.broadcastProblems(str)
+}
+
+// hub hands each rebuild, and each change of the errors shown, to every page listening
+// for events.
 type hub struct {
 	mu   sync.Mutex
-	subs map[chan int]bool
+	subs map[*subscriber]bool
 	done chan struct{} // closed when serve stops
 	once sync.Once
 }
 
-func newHub() *hub { return &hub{subs: map[chan int]bool{}, done: make(chan struct{})} }
+// subscriber is one open page's event stream.
+type subscriber struct {
+	reload   chan int    // rebuild numbers
+	problems chan string // the errors to show, as JSON
+}
 
-// subscribe returns a channel of rebuild numbers and the function that ends the
-// subscription.
-func (h *hub) subscribe() (chan int, func()) {
-	ch := make(chan int, 1)
+func newHub() *hub { return &hub{subs: map[*subscriber]bool{}, done: make(chan struct{})} }
+
+// subscribe returns a new subscriber and the function that ends the subscription.
+func (h *hub) subscribe() (*subscriber, func()) {
+	sub := &subscriber{reload: make(chan int, 1), problems: make(chan string, 1)}
 	h.mu.Lock()
-	h.subs[ch] = true
+	h.subs[sub] = true
 	h.mu.Unlock()
-	return ch, func() {
+	return sub, func() {
 		h.mu.Lock()
-		delete(h.subs, ch)
+		delete(h.subs, sub)
 		h.mu.Unlock()
 	}
 }
@@ -1021,12 +1192,26 @@ func (h *hub) subscribe() (chan int, func()) {
 func (h *hub) broadcast(gen int) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	for ch := range h.subs {
+	for sub := range h.subs {
 		select {
-		case <-ch:
+		case <-sub.reload:
 		default:
 		}
-		ch <- gen
+		sub.reload <- gen
+	}
+}
+
+// broadcastProblems sends the errors to show to every subscriber, the newest replacing
+// one not yet sent.
+func (h *hub) broadcastProblems(data string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for sub := range h.subs {
+		select {
+		case <-sub.problems:
+		default:
+		}
+		sub.problems <- data
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -279,7 +280,7 @@ func TestServeReloadsAChangedSource(t *testing.T) {
 	if code, _ := get(t, s, "/auth/rate-limited/"); code != http.StatusOK {
 		t.Errorf("the new entry's page: %d", code)
 	}
-	if _, body := get(t, s, "/status/429/"); !strings.Contains(body, "RATE_LIMITED") {
+	if _, body := get(t, s, "/-/status/429/"); !strings.Contains(body, "RATE_LIMITED") {
 		t.Error("the new status page does not list the new entry")
 	}
 	waitStderr(t, errb, `reloaded .*auth\.md \(1 service\)`)
@@ -421,22 +422,24 @@ func TestServeConfig(t *testing.T) {
 	t.Logf("stderr:\n%s", errb)
 }
 
-// TestServeReservedID edits a source whose service ID is one of the site's own folders: it
-// is never served, and its pages going away must not take the search index with them.
-func TestServeReservedID(t *testing.T) {
+// TestServeSiteNamedSource serves a source named like one of the site's old folders
+// (search.md): it is a service like any other, and editing it keeps the search index.
+func TestServeSiteNamedSource(t *testing.T) {
 	dir := twoSources(t)
 	writeSource(t, filepath.Join(dir, "search.md"), table("Search API", [4]string{"NO_HITS", "404", "No hits.", "Nothing found."}))
-	s, errb := startServe(t, dir)
-	waitStderr(t, errb, `search\.md:1:1: error: service id "search" is reserved`)
+	s, _ := startServe(t, dir)
 	events := subscribe(t, s)
 	writeSource(t, filepath.Join(dir, "search.md"), table("Search API", [4]string{"NO_HITS", "404", "No hits.", "Still nothing."}))
 	nextEvent(t, events)
 	st := s.site.Load()
 	if code, _ := get(t, s, "/"+st.indexDir+"m.js"); code != http.StatusOK {
-		t.Errorf("after editing the source with the reserved id, the search index is gone (%d)", code)
+		t.Errorf("after editing search.md, the search index is gone (%d)", code)
 	}
-	if _, body := get(t, s, "/"); strings.Contains(body, "Search API") {
-		t.Error("the service with a reserved id is on the overview")
+	if _, body := get(t, s, "/search/no-hits/"); !strings.Contains(body, "Still nothing.") {
+		t.Error("the entry page of search.md does not show the edit")
+	}
+	if _, body := get(t, s, "/"); !strings.Contains(body, "Search API") {
+		t.Error("the service of search.md is not on the overview")
 	}
 }
 
@@ -556,4 +559,139 @@ func benchSource(i, rows, rev int) string {
 		fmt.Fprintf(&b, "| %s | %s | The %s is not valid. | %s |\n", code, st, w, desc)
 	}
 	return b.String()
+}
+
+// TestServeAnswersOnlyLocalHosts: while loopback-only, the preview answers only for the
+// names of this machine, so a DNS-rebinding page (Host: evil.example) cannot read it.
+func TestServeAnswersOnlyLocalHosts(t *testing.T) {
+	dir := twoSources(t)
+	s, _ := startServe(t, dir)
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(strings.TrimSuffix(s.url, "/"), "http://"))
+	for host, want := range map[string]int{
+		"evil.example":           http.StatusMisdirectedRequest,
+		"evil.example:" + port:   http.StatusMisdirectedRequest,
+		"localhost.evil.example": http.StatusMisdirectedRequest,
+		"localhost:" + port:      http.StatusOK,
+		"LOCALHOST":              http.StatusOK,
+		"127.0.0.1:" + port:      http.StatusOK,
+		"[::1]:" + port:          http.StatusOK,
+	} {
+		for _, path := range []string{"/", eventsPath, "/catalog.json"} {
+			req, _ := http.NewRequest(http.MethodHead, s.url+strings.TrimPrefix(path, "/"), nil)
+			req.Host = host
+			ctx, cancel := context.WithCancel(context.Background())
+			resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+			if err != nil {
+				cancel()
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			cancel()
+			if path == eventsPath && want == http.StatusOK {
+				continue // an event stream: HEAD says nothing of interest
+			}
+			if resp.StatusCode != want {
+				t.Errorf("Host %q, %s: %d, want %d", host, path, resp.StatusCode, want)
+			}
+		}
+	}
+}
+
+// TestServeWatchesAFolderThatComesBack removes the sources' folder and makes it again, as a
+// git checkout does: serve says the folder is gone, and when it is back, edits reload
+// the page again.
+func TestServeWatchesAFolderThatComesBack(t *testing.T) {
+	for _, mode := range []string{"folder", "config"} {
+		t.Run(mode, func(t *testing.T) {
+			root := t.TempDir()
+			dir := filepath.Join(root, "docs")
+			os.Mkdir(dir, 0o755)
+			write := func(msg string) {
+				writeSource(t, filepath.Join(dir, "auth.md"), table("Auth API", [4]string{"TOKEN_EXPIRED", "401", msg, "The access token has expired."}))
+			}
+			write("First words.")
+			args := []string{dir}
+			if mode == "config" {
+				writeSource(t, filepath.Join(dir, "docgen.yaml"), "title: T\nsources:\n  - path: auth.md\n")
+				args = []string{"--config", filepath.Join(dir, "docgen.yaml")}
+			}
+			s, errb := startServe(t, args...)
+			events := subscribe(t, s)
+			if err := os.RemoveAll(dir); err != nil {
+				t.Fatal(err)
+			}
+			waitStderr(t, errb, `docs is gone; serving the previous version until it comes back`)
+			os.Mkdir(dir, 0o755)
+			if mode == "config" {
+				writeSource(t, filepath.Join(dir, "docgen.yaml"), "title: T\nsources:\n  - path: auth.md\n")
+			}
+			write("Second words.")
+			waitStderr(t, errb, `docs is back; reloading`)
+			// Later edits reload too: the folder is watched again.
+			waitBody(t, s, errb, "/auth/token-expired/", "Second words.")
+			drain(events)
+			write("Third words.")
+			waitBody(t, s, errb, "/auth/token-expired/", "Third words.")
+		})
+	}
+}
+
+// waitBody waits until the page at path holds want (failing after waitFor, a safety net).
+func waitBody(t *testing.T, s *server, errb *syncBuffer, path, want string) {
+	t.Helper()
+	for deadline := time.Now().Add(waitFor); ; time.Sleep(20 * time.Millisecond) {
+		if _, body := get(t, s, path); strings.Contains(body, want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never showed %q:\n%s", path, want, errb)
+		}
+	}
+}
+
+// drain takes the events that are waiting.
+func drain(events <-chan sseEvent) {
+	for {
+		select {
+		case <-events:
+		default:
+			return
+		}
+	}
+}
+
+// TestServeShowsErrorsOverThePage breaks a source: the open pages get its errors (file,
+// line, message) to show as an overlay, a page opened meanwhile gets them at once, and
+// fixing the source clears them.
+func TestServeShowsErrorsOverThePage(t *testing.T) {
+	dir := twoSources(t)
+	s, _ := startServe(t, dir)
+	events := subscribe(t, s)
+	auth := filepath.Join(dir, "auth.md")
+	good, _ := os.ReadFile(auth)
+	writeSource(t, auth, string(good)+"| BROKEN | 400 | only three cells |\n")
+	var ev sseEvent
+	for ev = nextEvent(t, events); ev.name != "problems"; ev = nextEvent(t, events) {
+	}
+	var list []problem
+	if err := json.Unmarshal([]byte(ev.data), &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || !strings.HasSuffix(list[0].File, "auth.md") || list[0].Line != 7 || !strings.Contains(list[0].Message, "table row has 3 cells, header has 4") {
+		t.Errorf("problems %s", ev.data)
+	}
+	late := subscribe(t, s)
+	if ev := nextEvent(t, late); ev.name != "problems" || !strings.Contains(ev.data, "table row has 3 cells") {
+		t.Errorf("a page opened while the source is broken got %+v", ev)
+	}
+	writeSource(t, auth, string(good))
+	for ev = nextEvent(t, events); ev.name != "problems"; ev = nextEvent(t, events) {
+	}
+	if ev.data != "[]" {
+		t.Errorf("after the fix: problems %s, want []", ev.data)
+	}
+	// The client script shows and clears them.
+	if _, js := get(t, s, scriptPath); !strings.Contains(js, `addEventListener("problems"`) {
+		t.Error("the live-reload script does not handle problems")
+	}
 }

@@ -43,6 +43,7 @@ import (
 
 	"docgen/internal/browsertest"
 	"docgen/internal/corpus"
+	"docgen/render"
 	"docgen/render/search"
 	"docgen/render/site"
 )
@@ -94,10 +95,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		files++
-		if strings.HasPrefix(rel, "search/") {
+		if strings.HasPrefix(rel, render.SearchURL("")) {
 			indexBytes += len(data)
 		}
-		if strings.HasSuffix(rel, ".js") && strings.HasPrefix(rel, "assets/") {
+		if strings.HasSuffix(rel, ".js") && strings.HasPrefix(rel, render.AssetURL("")) {
 			scriptBytes = len(data)
 		}
 		return os.WriteFile(p, data, 0o644)

@@ -12,6 +12,9 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"docgen/catalog"
+	"docgen/render"
 )
 
 // pwnedTrap runs first in every document: any payload of the hostile sources that executes
@@ -57,7 +60,7 @@ func TestHostileSite(t *testing.T) {
 		for _, e := range s.Entries {
 			pages = append(pages, strings.TrimSuffix(e.URL, "/")+"/index.html")
 			if e.Status != 0 {
-				pages = append(pages, "status/"+itoa(e.Status)+"/index.html")
+				pages = append(pages, render.FilePath(render.StatusURL(catalog.Status(e.Status))))
 			}
 		}
 	}
@@ -73,7 +76,11 @@ func TestHostileSite(t *testing.T) {
 			continue
 		}
 		seen[p] = true
-		for _, u := range []string{srv.URL + "/" + p, fileURL(out, p)} {
+		urls := []string{srv.URL + "/" + p, fileURL(out, p)}
+		if p == "404.html" {
+			urls = urls[:1] // a server's page: its links start at the root
+		}
+		for _, u := range urls {
 			w.Reset()
 			navigate(t, ctx, u)
 			// Hover and focus everything, so that event-handler payloads would fire.
@@ -102,6 +109,22 @@ func TestHostileSite(t *testing.T) {
 			t.Errorf("search %q: a payload ran: __pwned set to %v", q, log)
 		}
 		checkClean(t, ctx, w, host)
+	}
+	// A code with a right-to-left override is isolated in the results, as on its page.
+	eval[bool](t, ctx, `(() => { const q = document.getElementById('q'); q.value = 'GNP';
+		q.dispatchEvent(new Event('input')); return true; })()`)
+	if err := poll(ctx, `[...document.querySelectorAll('#q-results .r-code')].some(c => c.textContent.includes('\u202e'))`, 10*time.Second); err != nil {
+		t.Fatalf("search for GNP: %v", err)
+	}
+	if !eval[bool](t, ctx, `[...document.querySelectorAll('#q-results .r-code')].filter(c => c.textContent.includes('\u202e')).every(c => c.parentElement.tagName === 'BDI')`) {
+		t.Error("a code with a bidi override is not isolated in the search results")
+	}
+	if eval[bool](t, ctx, `[...document.querySelectorAll('#q-results .r-code')].filter(c => !/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(c.textContent)).some(c => c.parentElement.tagName === 'BDI')`) {
+		t.Error("a code without bidi controls is wrapped in <bdi>")
+	}
+	navigate(t, ctx, srv.URL+"/bidi/gnp-exe-txt/index.html")
+	if got := eval[string](t, ctx, `document.querySelector('h1 code').innerHTML`); !strings.HasPrefix(got, "<bdi>") {
+		t.Errorf("entry page h1: %q, want the code in <bdi>", got)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -121,7 +122,19 @@ func writeSite(dir string, c *catalog.Catalog) error {
 
 // serve serves dir over HTTP for the test.
 func serve(t testing.TB, dir string) *httptest.Server {
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	files := http.FileServer(http.Dir(dir))
+	// Like GitHub Pages or Netlify: a missing path gets 404.html, at any depth.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(path.Clean("/"+r.URL.Path)))); err != nil {
+			if data, err := os.ReadFile(filepath.Join(dir, render.NotFoundURL)); err == nil {
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				w.WriteHeader(http.StatusNotFound)
+				w.Write(data)
+				return
+			}
+		}
+		files.ServeHTTP(w, r)
+	}))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -255,13 +268,22 @@ func TestPages(t *testing.T) {
 	for _, scheme := range []string{"http", "file"} {
 		for _, kind := range names {
 			rel := kinds[kind]
+			if kind == "404" && scheme == "file" {
+				continue // a server shows 404.html, at any depth: its links start at the root
+			}
 			t.Run(scheme+"/"+kind, func(t *testing.T) {
 				w.Reset()
 				u := srv.URL + "/" + rel
+				if kind == "404" {
+					u = srv.URL + "/no/such/page/at/depth/" // the server answers with 404.html
+				}
 				if scheme == "file" {
 					u = fileURL(defaultSite, rel)
 				}
 				navigate(t, ctx, u)
+				if kind == "404" {
+					w.Reset() // the page's own 404 status is logged; what it loads is checked below
+				}
 				// The stylesheet applied and the script ran.
 				got := eval[string](t, ctx, `[document.documentElement.lang, getComputedStyle(document.body).fontFamily.length > 0 && getComputedStyle(document.querySelector('.site-header')).borderBottomStyle, typeof window.docgen].join(' ')`)
 				if got != "ko solid object" {
@@ -284,6 +306,9 @@ func TestLinks(t *testing.T) {
 	sites(t)
 	ctx, _ := tab(t, browser)
 	for kind, rel := range pageKinds(t) {
+		if kind == "404" {
+			continue // links from the server's root; TestPages follows it at depth over HTTP
+		}
 		navigate(t, ctx, fileURL(defaultSite, rel))
 		links := eval[[]string](t, ctx, `[...document.querySelectorAll('a[href], link[href], script[src]')].map(a => a.href || a.src).filter(h => h.startsWith('file:'))`)
 		if len(links) < 3 {
@@ -769,15 +794,19 @@ func TestPageScripts(t *testing.T) {
 	navigate(t, ctx, srv.URL+"/web3-api/32601/index.html")
 	// Headless Chromium has no clipboard to read back; catch what the page writes.
 	eval[bool](t, ctx, `(() => { navigator.clipboard.writeText = t => { window.__copied = t; return Promise.resolve(); }; return true; })()`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("button.copy"))); err != nil {
-		t.Fatal(err)
-	}
-	if err := poll(ctx, `document.querySelector('button.copy').textContent === '복사했습니다'`, 5*time.Second); err != nil {
-		t.Errorf("copy button: %v", err)
-	}
-	clip := eval[string](t, ctx, `window.__copied || ''`)
-	if clip != srv.URL+"/web3-api/32601/" {
-		t.Errorf("copied %q", clip)
+	for sel, want := range map[string]string{
+		"button.copy[data-copy]":      srv.URL + "/web3-api/32601/", // the permalink
+		"button.copy[data-copy-text]": "-32601",                     // the code
+	} {
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
+			t.Fatal(err)
+		}
+		if err := poll(ctx, `document.querySelector('`+sel+`').textContent === '복사했습니다'`, 5*time.Second); err != nil {
+			t.Errorf("%s: %v", sel, err)
+		}
+		if clip := eval[string](t, ctx, `window.__copied || ''`); clip != want {
+			t.Errorf("%s copied %q, want %q", sel, clip, want)
+		}
 	}
 	checkClean(t, ctx, w, strings.TrimPrefix(srv.URL, "http://"))
 }
@@ -817,7 +846,10 @@ func TestWithoutJavaScript(t *testing.T) {
 			t.Fatalf("%s: no %s: %v", rel, sel, err)
 		}
 		box, err := chromedp.Run(ctx, chromedp.Dimensions(chromedp.CSS(sel)))
-		return err == nil && box != nil && box.Width > 0
+		// A copy button keeps its place while hidden (no layout shift when it shows):
+		// it has a box, but is not visible.
+		shown := eval[bool](t, ctx, `getComputedStyle(document.querySelector('`+sel+`')).visibility !== 'hidden'`)
+		return err == nil && box != nil && box.Width > 0 && shown
 	}
 	for _, c := range []struct{ page, sel string }{
 		{kinds["entry"], "button.copy"}, {kinds["service"], ".class-filter"}, {kinds["home"], "#q-panel"},

@@ -16,6 +16,7 @@ import (
 	"github.com/goccy/go-yaml/token"
 
 	"docgen/catalog"
+	"docgen/internal/yamlguard"
 )
 
 // Merging works on the text of the target, guided by its YAML syntax tree: the tree says
@@ -42,6 +43,9 @@ type MergeResult struct {
 	// The components added, replaced and found already present with the same content, as
 	// "schemas/<name>" or "responses/<name>".
 	Added, Replaced, Unchanged []string
+	// Removed are the components an earlier merge wrote (marked x-generated-by: docgen)
+	// that the catalog no longer has.
+	Removed []string
 }
 
 // Error is a problem with a merge target, at a place in it (Line 0 when there is none).
@@ -96,7 +100,9 @@ var reYAMLErr = regexp.MustCompile(`^\[(\d+):(\d+)\]\s*(.*)`)
 // names it in errors) and returns the merged document. The components are written for the
 // target's OpenAPI version. A component that exists with the same content is left alone,
 // so merging twice gives what merging once gave; one that exists with other content is a
-// ConflictError unless opts.Force. A target that does not parse, is not an OpenAPI 3.0 or
+// ConflictError unless opts.Force (it may have been edited by hand). docgen's components
+// (marked x-generated-by: docgen) that the catalog no longer has are removed, unless
+// something still refers to them (a ConflictError at the reference). A target that does not parse, is not an OpenAPI 3.0 or
 // 3.1 document, or cannot take the components is an *Error naming its line.
 func Merge(target []byte, file string, c *catalog.Catalog, opts MergeOptions) (*MergeResult, error) {
 	var bom []byte
@@ -139,9 +145,11 @@ func Merge(target []byte, file string, c *catalog.Catalog, opts MergeOptions) (*
 	type plan struct {
 		add     *omap
 		replace []string
+		remove  []string
 	}
 	plans := map[string]*plan{}
 	var conflicts []*Error
+	var stale []staleComp
 	compKV := findKey(root, "components")
 	for _, sec := range sections {
 		p := &plan{add: newMap()}
@@ -188,6 +196,27 @@ func Merge(target []byte, file string, c *catalog.Catalog, opts MergeOptions) (*
 			p.replace = append(p.replace, name)
 			res.Replaced = append(res.Replaced, sec.name+"/"+name)
 		}
+		// docgen's own components that the catalog no longer has go, unless something
+		// still refers to them.
+		if existing != nil && secMap != nil {
+			for _, name := range existing.keys {
+				if sec.items.has(name) || !owned(existing.vals[name]) {
+					continue
+				}
+				if kv := findKey(secMap, name); kv != nil {
+					p.remove = append(p.remove, name)
+					stale = append(stale, staleComp{sec.name, name, kv})
+				}
+			}
+		}
+	}
+	for _, st := range stale {
+		if tk := m.refOutside("#/components/"+st.section+"/"+st.name, stale); tk != nil {
+			conflicts = append(conflicts, m.errAt(tk, fmt.Sprintf("refers to components.%s.%s, which docgen wrote for what the catalog no longer has; "+
+				"remove the reference (or the x-generated-by: docgen mark, to keep it as your own), then merge again", st.section, st.name)))
+			continue
+		}
+		res.Removed = append(res.Removed, st.section+"/"+st.name)
 	}
 	if len(conflicts) > 0 {
 		return nil, &ConflictError{Conflicts: conflicts}
@@ -230,7 +259,7 @@ func Merge(target []byte, file string, c *catalog.Catalog, opts MergeOptions) (*
 				}
 				continue
 			}
-			if err := m.updateSection(cv, kv, "components."+sec.name, p.add, p.replace, sec.items); err != nil {
+			if err := m.updateSection(cv, kv, "components."+sec.name, p.add, p.replace, p.remove, sec.items); err != nil {
 				return nil, err
 			}
 		}
@@ -263,6 +292,12 @@ func Merge(target []byte, file string, c *catalog.Catalog, opts MergeOptions) (*
 		if old := beforeMap.obj("components").obj(sec.name); old != nil {
 			for _, name := range old.keys {
 				if sec.items.has(name) {
+					continue
+				}
+				if slices.Contains(plans[sec.name].remove, name) {
+					if got.has(name) {
+						return nil, fmt.Errorf("merge %s: components.%s.%s was not removed; nothing written", file, sec.name, name)
+					}
 					continue
 				}
 				if x, _ := got.get(name); !equal(x, old.vals[name]) {
@@ -336,11 +371,19 @@ func (m *merger) parse() (*ast.MappingNode, Version, error) {
 		}
 		return nil, "", e
 	}
+	if err := yamlguard.Check(f, yamlguard.MaxAliasNodes); err != nil {
+		ge := err.(*yamlguard.Error)
+		return nil, "", &Error{File: m.file, Line: ge.Line, Col: ge.Col, Msg: err.Error()}
+	}
 	var docs []*ast.DocumentNode
 	for _, d := range f.Docs {
-		if d != nil && d.Body != nil {
-			docs = append(docs, d)
+		if d == nil || d.Body == nil {
+			continue
 		}
+		if _, directive := d.Body.(*ast.DirectiveNode); directive {
+			continue // %YAML 1.2 or %TAG before the document: not a document itself
+		}
+		docs = append(docs, d)
 	}
 	if len(docs) == 0 {
 		return nil, "", &Error{File: m.file, Line: 1, Col: 1, Msg: "is empty: expected an OpenAPI document"}
@@ -356,17 +399,13 @@ func (m *merger) parse() (*ast.MappingNode, Version, error) {
 	kv := findKey(root, "openapi")
 	if kv == nil {
 		if sw := findKey(root, "swagger"); sw != nil {
-			return nil, "", m.errAt(sw.Key.GetToken(), fmt.Sprintf("is a Swagger %s (OpenAPI 2.0) document: docgen merges into OpenAPI 3.0 and 3.1 documents; convert it to OpenAPI 3 first", scalarText(sw.Value)))
+			return nil, "", m.errAt(sw.Key.GetToken(), fmt.Sprintf("is a Swagger %s (OpenAPI 2.0) document: docgen merges into OpenAPI 3.0, 3.1 and 3.2 documents; convert it to OpenAPI 3 first", scalarText(sw.Value)))
 		}
 		return nil, "", m.errAt(root.GetToken(), "is not an OpenAPI document: no \"openapi\" field at the top level")
 	}
-	vs := scalarText(kv.Value)
-	if strings.HasPrefix(vs, "3.2") {
-		vs = "3.1" // 3.2 schemas are JSON Schema 2020-12, as in 3.1
-	}
-	v, err := ParseVersion(vs)
+	v, err := ParseVersion(scalarText(kv.Value))
 	if err != nil {
-		return nil, "", m.errAt(kv.Value.GetToken(), fmt.Sprintf("openapi %q: docgen merges into OpenAPI 3.0 and 3.1 documents", scalarText(kv.Value)))
+		return nil, "", m.errAt(kv.Value.GetToken(), fmt.Sprintf("openapi %q: docgen merges into OpenAPI 3.0, 3.1 and 3.2 documents", scalarText(kv.Value)))
 	}
 	return root, v, nil
 }
@@ -734,7 +773,7 @@ func (m *merger) addTo(parent *ast.MappingNode, kv *ast.MappingValueNode, path s
 
 // updateSection adds entries to the mapping under kv (components.schemas or
 // .responses, named path) and replaces the entries named in replace with their new values.
-func (m *merger) updateSection(parent *ast.MappingNode, kv *ast.MappingValueNode, path string, add *omap, replace []string, values *omap) error {
+func (m *merger) updateSection(parent *ast.MappingNode, kv *ast.MappingValueNode, path string, add *omap, replace, remove []string, values *omap) error {
 	sec, ok := unwrap(kv.Value).(*ast.MappingNode)
 	if !ok || len(sec.Values) == 0 {
 		if add.len() == 0 {
@@ -757,10 +796,122 @@ func (m *merger) updateSection(parent *ast.MappingNode, kv *ast.MappingValueNode
 			return err
 		}
 	}
+	gone := map[*ast.MappingValueNode]bool{}
+	for _, name := range remove {
+		ekv := findKey(sec, name)
+		if ekv == nil {
+			return m.errAt(sec.GetToken(), fmt.Sprintf("cannot find %s.%s", path, name))
+		}
+		if err := m.checkAnchors(ekv, path+"."+name); err != nil {
+			return err
+		}
+		gone[ekv] = true
+	}
+	if err := m.removeEntries(sec, gone); err != nil {
+		return err
+	}
 	if add.len() > 0 {
 		return m.addEntries(sec, add)
 	}
 	return nil
+}
+
+// staleComp is a component of docgen's in the target that the catalog no longer has.
+type staleComp struct {
+	section, name string
+	kv            *ast.MappingValueNode
+}
+
+// refOutside returns the token of a $ref to ref that is not inside one of the stale
+// components (which go together), or nil.
+func (m *merger) refOutside(ref string, stale []staleComp) *token.Token {
+	inside := map[ast.Node]bool{}
+	for _, st := range stale {
+		ast.Walk(visitor(func(n ast.Node) bool { inside[n] = true; return true }), st.kv)
+	}
+	for _, n := range m.nodes {
+		kv, ok := n.(*ast.MappingValueNode)
+		if !ok || inside[n] || scalarText(kv.Key) != "$ref" || scalarText(kv.Value) != ref {
+			continue
+		}
+		return kv.Key.GetToken()
+	}
+	return nil
+}
+
+// removeEntries removes the entries of mapping sec that gone holds. In a flow mapping each
+// run of neighbouring entries goes at once, with one separator: the comma after it, or
+// the one before it when the run ends the mapping.
+func (m *merger) removeEntries(sec *ast.MappingNode, gone map[*ast.MappingValueNode]bool) error {
+	if !sec.IsFlowStyle {
+		for _, kv := range sec.Values {
+			if !gone[kv] {
+				continue
+			}
+			keyPos := kv.Key.GetToken().Position
+			n := keyPos.Column - 1
+			if l := m.line(keyPos.Line); indentOf(l) != n {
+				return m.errAt(kv.Key.GetToken(), "cannot remove this entry: write its key on a line of its own")
+			}
+			end, _ := m.endOfLine(m.lastLine(kv, n))
+			m.edits = append(m.edits, edit{m.lines[keyPos.Line-1], end, "", 0})
+		}
+		return nil
+	}
+	for i := 0; i < len(sec.Values); i++ {
+		if !gone[sec.Values[i]] {
+			continue
+		}
+		j := i
+		for j+1 < len(sec.Values) && gone[sec.Values[j+1]] {
+			j++
+		}
+		start, _, _, err := m.flowEntry(sec.Values[i])
+		if err != nil {
+			return err
+		}
+		_, end, sep, err := m.flowEntry(sec.Values[j])
+		if err != nil {
+			return err
+		}
+		if sep.Type == token.CollectEntryType {
+			// Up to the next entry: the comma and the space after it go too.
+			end = m.offset(sep) + 1
+			for end < len(m.src) && strings.ContainsRune(" \t\r\n", rune(m.src[end])) {
+				end++
+			}
+		} else if p := trimSpaceBeforeAll(m.src, start); p > 0 && m.src[p-1] == ',' {
+			start = p - 1 // the run ends the mapping: the comma before it goes instead
+		}
+		m.edits = append(m.edits, edit{start, end, "", 0})
+		i = j
+	}
+	return nil
+}
+
+// flowEntry returns where the entry kv of a flow mapping starts (its key) and where its
+// value ends, and the "," or "}" token that follows it.
+func (m *merger) flowEntry(kv *ast.MappingValueNode) (start, end int, sep *token.Token, err error) {
+	start = m.offset(kv.Key.GetToken())
+	var lastTk *token.Token
+	ast.Walk(visitor(func(x ast.Node) bool {
+		switch t := x.(type) {
+		case *ast.CommentGroupNode, *ast.CommentNode:
+			return false
+		case *ast.MappingNode:
+			lastTk = later(lastTk, t.End)
+		case *ast.SequenceNode:
+			lastTk = later(lastTk, t.End)
+		}
+		lastTk = later(lastTk, x.GetToken())
+		return true
+	}), kv.Value)
+	for tk := lastTk.Next; tk != nil; tk = tk.Next {
+		if tk.Type == token.CollectEntryType || tk.Type == token.MappingEndType {
+			return start, trimSpaceBeforeAll(m.src, m.offset(tk)), tk, nil
+		}
+	}
+	return 0, 0, nil, m.errAt(kv.Key.GetToken(), "cannot find the end of this entry")
 }
 
 // checkAnchors refuses to replace an entry that defines an anchor used elsewhere: the
@@ -790,28 +941,11 @@ func (m *merger) checkAnchors(kv *ast.MappingValueNode, path string) error {
 // replaceEntry replaces the entry kv of mapping sec with name: value.
 func (m *merger) replaceEntry(sec *ast.MappingNode, kv *ast.MappingValueNode, name string, value any) error {
 	if sec.IsFlowStyle {
-		vtk := kv.Value.GetToken()
-		start := m.offset(vtk)
+		start := m.offset(kv.Value.GetToken())
 		// The value ends before the "," or "}" that follows its last token.
-		end := -1
-		var lastTk *token.Token
-		ast.Walk(visitor(func(x ast.Node) bool {
-			switch t := x.(type) {
-			case *ast.CommentGroupNode, *ast.CommentNode:
-				return false
-			case *ast.MappingNode:
-				lastTk = later(lastTk, t.End)
-			case *ast.SequenceNode:
-				lastTk = later(lastTk, t.End)
-			}
-			lastTk = later(lastTk, x.GetToken())
-			return true
-		}), kv.Value)
-		for tk := lastTk.Next; tk != nil; tk = tk.Next {
-			if tk.Type == token.CollectEntryType || tk.Type == token.MappingEndType {
-				end = trimSpaceBeforeAll(m.src, m.offset(tk))
-				break
-			}
+		_, end, _, err := m.flowEntry(kv)
+		if err != nil {
+			return err
 		}
 		if end < start {
 			return m.errAt(kv.Key.GetToken(), "cannot find the end of this entry")
@@ -820,7 +954,6 @@ func (m *merger) replaceEntry(sec *ast.MappingNode, kv *ast.MappingValueNode, na
 		indent := keyLine[:indentOf(keyLine)]
 		multiline := sec.End != nil && sec.End.Position.Line != sec.GetToken().Position.Line
 		var val []byte
-		var err error
 		if multiline {
 			val, err = marshalJSONIndent(value, strings.Repeat(" ", m.unit))
 			val = bytes.TrimSuffix(val, []byte("\n"))

@@ -1,10 +1,12 @@
 package openapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -234,7 +236,7 @@ func TestMergeBadTargets(t *testing.T) {
 		{"does not parse", "openapi: 3.1.0\ninfo: [unclosed\n", 2, "does not parse"},
 		{"a list", "- openapi: 3.1.0\n", 1, "not an OpenAPI document"},
 		{"no openapi", "# hello\ntitle: x\n", 2, "no \"openapi\" field"},
-		{"openapi 4", "openapi: 4.0.0\n", 1, "docgen merges into OpenAPI 3.0 and 3.1"},
+		{"openapi 4", "openapi: 4.0.0\n", 1, "docgen merges into OpenAPI 3.0, 3.1 and 3.2"},
 		{"two documents", "openapi: 3.1.0\n---\nopenapi: 3.1.0\n", 3, "more than one YAML document"},
 		{"empty", "", 1, "empty"},
 		{"components a list", "openapi: 3.1.0\ncomponents:\n  - 1\n", 3, "components is not a mapping"},
@@ -259,6 +261,48 @@ func TestMergeBadTargets(t *testing.T) {
 	var ve *VersionError
 	if !errors.As(err, &ve) || ve.Have != V31 || ve.Want != V30 {
 		t.Errorf("err = %v, want a VersionError", err)
+	}
+}
+
+// TestMergeDirective: a one-document file that starts with a %YAML directive is one
+// document; the directive stays where it was.
+func TestMergeDirective(t *testing.T) {
+	target := "%YAML 1.2\n---\nopenapi: 3.1.0\ninfo:\n  title: t\n  version: \"1\"\npaths: {}\n"
+	res, err := Merge([]byte(target), "api.yaml", mergeCatalog(), MergeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(res.Data), "%YAML 1.2\n---\nopenapi: 3.1.0\n") {
+		t.Errorf("merged document starts %q", string(res.Data)[:min(40, len(res.Data))])
+	}
+	// kin-openapi's YAML library refuses %YAML 1.2 ("incompatible YAML document"): check
+	// the document without it.
+	if _, err := validateDoc([]byte(strings.TrimPrefix(string(res.Data), "%YAML 1.2\n"))); err != nil {
+		t.Errorf("merged document is invalid: %v", err)
+	}
+	again, err := Merge(res.Data, "api.yaml", mergeCatalog(), MergeOptions{})
+	if err != nil || string(again.Data) != string(res.Data) {
+		t.Errorf("merging twice changed the document: %v", err)
+	}
+}
+
+// TestMergeOpenAPI32: a 3.2 document takes the components as 3.2 writes them (its schemas
+// are 3.1's), and asking for another version is a VersionError.
+func TestMergeOpenAPI32(t *testing.T) {
+	target := "openapi: 3.2.0\ninfo:\n  title: t\n  version: \"1\"\npaths: {}\n"
+	res, err := Merge([]byte(target), "api.yaml", mergeCatalog(), MergeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Version != V32 {
+		t.Errorf("version %s, want 3.2", res.Version)
+	}
+	if _, err := validateDoc(res.Data); err != nil {
+		t.Errorf("merged 3.2 document is invalid: %v", err)
+	}
+	var ve *VersionError
+	if _, err := Merge([]byte(target), "api.yaml", mergeCatalog(), MergeOptions{Version: V31}); !errors.As(err, &ve) {
+		t.Errorf("--openapi 3.1 into a 3.2 document: %v, want a VersionError", err)
 	}
 }
 
@@ -306,5 +350,92 @@ func TestMergeEmptyComponents(t *testing.T) {
 				t.Errorf("the comment moved:\n%.300s", res.Data)
 			}
 		})
+	}
+}
+
+// TestMergeRemovesStaleComponents: merging again after the catalog lost a status (and a
+// service) removes the components docgen wrote for them, in block YAML, flow YAML and
+// JSON targets alike, and leaves every component of the user's own alone; one that is
+// still referenced is an error naming the reference, and nothing is written.
+func TestMergeRemovesStaleComponents(t *testing.T) {
+	smaller := mergeCatalog()
+	smaller.Services = smaller.Services[:1]
+	smaller.Services[0].Entries = smaller.Services[0].Entries[:1] // 409 goes
+	// The same, and a status comes: removals and additions in one section.
+	changed := mergeCatalog()
+	changed.Services = changed.Services[:1]
+	changed.Services[0].Entries = []*catalog.Entry{changed.Services[0].Entries[0], entry("ORDER_GONE", 410, "Order gone", "Deleted.")}
+	for _, name := range []string{"store.yaml", "store.json", "compact.json", "flow.yaml"} {
+		t.Run(name+"/changed", func(t *testing.T) {
+			target := readTarget(t, name)
+			first, err := Merge(target, name, mergeCatalog(), MergeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			second, err := Merge(first.Data, name, changed, MergeOptions{Force: true}) // an enum changed
+			if err != nil {
+				t.Fatalf("second merge: %v", err)
+			}
+			direct, err := Merge(target, name, changed, MergeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _ := decodeYAML(second.Data)
+			b, _ := decodeYAML(direct.Data)
+			if !equal(a, b) {
+				t.Errorf("merge, then merge the changed catalog:\n%s\nwant what merging it once gives:\n%s", second.Data, direct.Data)
+			}
+			if _, err := validateDoc(second.Data); err != nil {
+				t.Errorf("invalid: %v", err)
+			}
+		})
+		t.Run(name, func(t *testing.T) {
+			target := readTarget(t, name)
+			first, err := Merge(target, name, mergeCatalog(), MergeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			second, err := Merge(first.Data, name, smaller, MergeOptions{Force: true}) // an enum changed
+			if err != nil {
+				t.Fatalf("second merge: %v\n%s", err, first.Data)
+			}
+			want := []string{"schemas/pay.Error", "schemas/pay.ErrorCode", "responses/shop.409", "responses/pay.402"}
+			slices.Sort(want)
+			got := slices.Sorted(slices.Values(second.Removed))
+			if !slices.Equal(got, want) {
+				t.Errorf("removed %v, want %v", got, want)
+			}
+			// What is left is what merging the smaller catalog into the target gives.
+			direct, err := Merge(target, name, smaller, MergeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _ := decodeYAML(second.Data)
+			b, _ := decodeYAML(direct.Data)
+			if !equal(a, b) {
+				t.Errorf("merge, then merge the smaller catalog:\n%s\nwant what merging it once gives:\n%s", second.Data, direct.Data)
+			}
+			if _, err := validateDoc(second.Data); err != nil {
+				t.Errorf("invalid after removing: %v", err)
+			}
+			again, err := Merge(second.Data, name, smaller, MergeOptions{})
+			if err != nil || !bytes.Equal(again.Data, second.Data) || len(again.Removed) != 0 {
+				t.Errorf("a third merge changed the document: %v %v", err, again.Removed)
+			}
+		})
+	}
+	// Still referenced: refused, at the reference.
+	first, err := Merge(readTarget(t, "store.yaml"), "store.yaml", mergeCatalog(), MergeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	withRef := strings.Replace(string(first.Data), "paths:\n", "paths:\n  /pay:\n    post:\n      responses:\n        \"402\":\n          $ref: \"#/components/responses/pay.402\"\n", 1)
+	if withRef == string(first.Data) {
+		t.Fatal("store.yaml has no paths: line")
+	}
+	_, err = Merge([]byte(withRef), "store.yaml", smaller, MergeOptions{Force: true})
+	var ce *ConflictError
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "refers to components.responses.pay.402") {
+		t.Errorf("a stale component still referenced: %v, want a ConflictError", err)
 	}
 }

@@ -22,12 +22,13 @@ import (
 	"docgen/render"
 )
 
-// Version is the OpenAPI version of a document: V31 or V30.
+// Version is the OpenAPI version of a document: V31, V32 or V30.
 type Version string
 
 // The versions docgen writes.
 const (
 	V31 Version = "3.1" // OpenAPI 3.1.0: schemas are JSON Schema 2020-12
+	V32 Version = "3.2" // OpenAPI 3.2.0: schemas as in 3.1
 	V30 Version = "3.0" // OpenAPI 3.0.3: nullable, one example per schema, no type lists
 )
 
@@ -36,16 +37,21 @@ func ParseVersion(s string) (Version, error) {
 	switch {
 	case s == "3.1" || strings.HasPrefix(s, "3.1."):
 		return V31, nil
+	case s == "3.2" || strings.HasPrefix(s, "3.2."):
+		return V32, nil
 	case s == "3.0" || strings.HasPrefix(s, "3.0."):
 		return V30, nil
 	}
-	return "", fmt.Errorf("OpenAPI version %q: expected 3.1 or 3.0", s)
+	return "", fmt.Errorf("OpenAPI version %q: expected 3.1, 3.2 or 3.0", s)
 }
 
 // String returns the version as the document's "openapi" field has it.
 func (v Version) String() string {
-	if v == V30 {
+	switch v {
+	case V30:
 		return "3.0.3"
+	case V32:
+		return "3.2.0"
 	}
 	return "3.1.0"
 }
@@ -168,8 +174,8 @@ func header(c *catalog.Catalog, opts Options) (*omap, Version, error) {
 	if v == "" {
 		v = V31
 	}
-	if v != V31 && v != V30 {
-		return nil, "", fmt.Errorf("OpenAPI version %q: expected 3.1 or 3.0", v)
+	if v != V31 && v != V32 && v != V30 {
+		return nil, "", fmt.Errorf("OpenAPI version %q: expected 3.1, 3.2 or 3.0", v)
 	}
 	root := newMap()
 	root.set("openapi", v.String())
@@ -209,7 +215,7 @@ func infoObject(c *catalog.Catalog, in Info, v Version) *omap {
 	info := newMap().set("title", title).set("version", cmpOr(in.Version, "1.0.0")).set("description", desc)
 	if l := in.License; l != nil && l.Name != "" {
 		lo := newMap().set("name", l.Name)
-		if l.Identifier != "" && v == V31 {
+		if l.Identifier != "" && v != V30 {
 			lo.set("identifier", l.Identifier)
 		} else if l.URL != "" {
 			lo.set("url", l.URL)
@@ -246,16 +252,39 @@ func buildComponents(c *catalog.Catalog, v Version) *Document {
 	return d
 }
 
-// finishSchemas makes the schemas of d what the document says: every type spelt out, and
-// OpenAPI 3.0's form for a 3.0 document. Each schema is finished on its own, so that the
-// schemas of one service at a time come out as those of the whole catalog do.
+// OwnerKey and OwnerValue mark every component docgen writes (x-generated-by: docgen), so
+// that a merge knows which components of a document are docgen's: those the catalog no
+// longer has are removed, the others are never touched without --force.
+const (
+	OwnerKey   = "x-generated-by"
+	OwnerValue = "docgen"
+)
+
+// finishSchemas makes the schemas of d what the document says (OpenAPI 3.0's form for a
+// 3.0 document) and marks every component as docgen's. Each component is finished on its
+// own, so that the components of one service at a time come out as those of the whole
+// catalog do.
 func finishSchemas(d *Document) {
 	for _, k := range d.schemas.keys {
-		explicitAny(d.schemas.vals[k].(*omap))
 		if d.version == V30 {
+			anyValue30(d.schemas.vals[k].(*omap))
 			d.schemas.vals[k] = to30(d.schemas.vals[k].(*omap))
 		}
+		d.schemas.vals[k].(*omap).set(OwnerKey, OwnerValue)
 	}
+	for _, k := range d.responses.keys {
+		d.responses.vals[k].(*omap).set(OwnerKey, OwnerValue)
+	}
+}
+
+// owned reports whether a component of a document is docgen's.
+func owned(v any) bool {
+	m, ok := v.(*omap)
+	if !ok {
+		return false
+	}
+	x, _ := m.get(OwnerKey)
+	return x == OwnerValue
 }
 
 func schemaRef(name string) *omap { return newMap().set("$ref", "#/components/schemas/"+name) }
@@ -310,7 +339,11 @@ func addSchemas(d *Document, s *catalog.Service, prefix string) *httpPart {
 				asInt = false
 			}
 		}
-		first := rpcEntries[0]
+		// One example per code: 3.0 keeps only the first (one example per schema there).
+		var examples []any
+		for _, e := range rpcEntries {
+			examples = append(examples, newMap().set("code", codeValue(e.Code, asInt)).set("message", message(e)))
+		}
 		obj := newMap().
 			set("title", title+" JSON-RPC error").
 			set("description", "The `error` member of a JSON-RPC 2.0 response of "+title+".").
@@ -320,7 +353,7 @@ func addSchemas(d *Document, s *catalog.Service, prefix string) *httpPart {
 				set("message", newMap().set("description", "A short description of the error.").set("type", "string")).
 				set("data", newMap().set("description", "More about the error, as the server defines it."))).
 			set("required", []any{"code", "message"}).
-			set("examples", []any{newMap().set("code", codeValue(first.Code, asInt)).set("message", message(first))})
+			set("examples", examples)
 		d.schemas.set(prefix+".JsonRpcError", obj)
 		d.schemas.set(codeName, codeEnum(title, "JSON-RPC error codes", rpcEntries, asInt))
 	}
@@ -606,7 +639,7 @@ func addResponses(d *Document, c *catalog.Catalog, s *catalog.Service, prefix st
 				name = e.ID + "-" + strconv.Itoa(i)
 			}
 			ex := newMap().set("summary", plainText(e.Code+": "+message(e), 120))
-			if dsc := strings.TrimSpace(e.Description); dsc != "" && dsc != strings.TrimSpace(e.Message) {
+			if dsc := exampleDescription(e); dsc != "" {
 				ex.set("description", dsc)
 			}
 			ex.set("value", b.example(e, entryURL(c, s, e)))
@@ -619,6 +652,22 @@ func addResponses(d *Document, c *catalog.Catalog, s *catalog.Service, prefix st
 				set("examples", examples)))
 		d.responses.set(prefix+"."+strconv.Itoa(int(st)), resp)
 	}
+}
+
+// exampleDescription is the description of an entry's example: its description (unless it
+// only repeats the message) and its resolution, in Markdown as OpenAPI descriptions are.
+func exampleDescription(e *catalog.Entry) string {
+	dsc := strings.TrimSpace(e.Description)
+	if dsc == strings.TrimSpace(e.Message) {
+		dsc = ""
+	}
+	if res := strings.TrimSpace(e.Resolution); res != "" {
+		if dsc != "" {
+			dsc += "\n\n"
+		}
+		dsc += "**Resolution:** " + res
+	}
+	return dsc
 }
 
 // entryURL is the URL of an entry's page: absolute when the catalog has a base URL. Each

@@ -272,14 +272,14 @@ var annotations = map[string]bool{
 	"deprecated": true, "readOnly": true, "writeOnly": true, "$comment": true,
 }
 
-// anyType is every JSON type: what a schema that names none accepts.
-var anyType = []any{"string", "number", "boolean", "object", "array", "null"}
-
-// explicitAny gives every schema in s that constrains nothing (only annotations) the list
-// of every JSON type. The schema accepts what it did, but says so: validators that fall
-// back to OpenAPI 3.0 rules (kin-openapi for a schema with references does) would
-// otherwise refuse null there, and 3.0 needs the types spelt out to take null at all.
-func explicitAny(s *omap) {
+// anyValue30 makes every schema in s that constrains nothing (only annotations) take
+// null in OpenAPI 3.0, which needs nullable for it: {nullable: true}, still untyped.
+//
+// An "any JSON value" stays an untyped schema in both versions. Spelling it as a list of
+// every type broke the tools the output is fed to: Spectral wants items beside type
+// array, oapi-codegen stops on a list of types, and openapi-typescript makes the object
+// branch Record<string, never>; every one of them reads an untyped schema as any value.
+func anyValue30(s *omap) {
 	pure := true
 	for _, k := range s.keys {
 		if !annotations[k] && !strings.HasPrefix(k, "x-") {
@@ -288,10 +288,10 @@ func explicitAny(s *omap) {
 		}
 	}
 	if pure {
-		s.set("type", slices.Clone(anyType))
+		s.set("nullable", true)
 		orderKeys("", s.keys)
 	}
-	forEachSub(s, func(sub *omap, _ func(*omap)) { explicitAny(sub) })
+	forEachSub(s, func(sub *omap, _ func(*omap)) { anyValue30(sub) })
 }
 
 // hoistDefs moves a schema's $defs (or definitions) out into components named

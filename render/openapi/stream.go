@@ -62,6 +62,7 @@ func writeStreams(yw, jw io.Writer, c *catalog.Catalog, root *omap, v Version) e
 		d := &Document{version: v, schemas: newMap(), responses: newMap()}
 		parts[i].addResponses(d, c, s, pre[s.ID])
 		parts[i] = nil
+		finishSchemas(d) // marks the responses (d has no schemas)
 		for _, k := range d.responses.keys {
 			if err := cs.entry("responses", k, d.responses.vals[k]); err != nil {
 				return err

@@ -566,6 +566,13 @@ func Title(e *catalog.Entry) string {
 	return t
 }
 
+// Summary returns the text shown under an entry's title in lists: the description, or what
+// of it the title did not take (the resolution when there is none), cut to n runes.
+func Summary(e *catalog.Entry, n int) string {
+	_, s := titleSnippet(e, n)
+	return s
+}
+
 // titleSnippet returns an entry's title and the text shown under it in results, cut to n
 // runes (n = 0: not cut): the description, or what of it the title did not take.
 func titleSnippet(e *catalog.Entry, n int) (title, snippet string) {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"docgen/catalog"
 )
 
 // Entry pages are written by hand, not by executing entry.html.
@@ -118,7 +120,9 @@ func splitFrame(s string, k frameKey) (*frame, error) {
 	last := 0
 	for _, loc := range reSlot.FindAllStringSubmatchIndex(s, -1) {
 		i, _ := strconv.Atoi(s[loc[2]:loc[3]])
-		if i >= len(entrySlots) || seen[i] {
+		// Text may be shown twice (the title and description again for Open Graph);
+		// URLs and the main part once.
+		if i >= len(entrySlots) || seen[i] && entrySlots[i].kind != slotText {
 			return nil, fmt.Errorf("entry page frame: marker %d out of place", i)
 		}
 		seen[i] = true
@@ -134,8 +138,8 @@ func splitFrame(s string, k frameKey) (*frame, error) {
 	if !k.canon {
 		want--
 	}
-	if len(f.slots) != want {
-		return nil, fmt.Errorf("entry page frame: %d of %d markers found", len(f.slots), want)
+	if len(seen) != want {
+		return nil, fmt.Errorf("entry page frame: %d of %d markers found", len(seen), want)
 	}
 	return f, nil
 }
@@ -168,7 +172,7 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 	W := p.W
 	lang := func() { w.raw(` lang="`); w.text(d.Lang); w.raw(`"`) }
 	w.raw("\n<article class=\"entry\">\n<header class=\"entry-head\">\n<h1><code>")
-	w.text(d.Code)
+	w.isolated(d.Code)
 	w.raw("</code></h1>\n<p class=\"badges\">")
 	w.status(d.Status)
 	if d.JSONRPC {
@@ -178,12 +182,16 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 	w.url(d.Service.Href)
 	w.raw(`">`)
 	w.text(d.Service.Text)
-	w.raw("</a></p>\n")
+	w.raw(`</a> <button type="button" class="copy" data-copy-text="`)
+	w.text(d.Code)
+	w.raw(`" hidden>`)
+	w.text(W["copyCode"])
+	w.raw("</button></p>\n")
 	if d.Message != "" {
 		w.raw(`<p class="message"`)
 		lang()
 		w.raw(">")
-		w.text(d.Message)
+		w.isolated(d.Message)
 		w.raw("</p>")
 	}
 	w.raw("\n</header>\n\n<dl class=\"facts\">\n<dt>")
@@ -205,7 +213,7 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 		w.raw("</dt><dd")
 		lang()
 		w.raw(">")
-		w.text(d.Group)
+		w.isolated(d.Group)
 		w.raw("</dd>")
 	}
 	w.raw("\n<dt>")
@@ -258,7 +266,7 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 			w.raw(">\n")
 			if v.Message != "" {
 				w.raw(`<p class="message">`)
-				w.text(v.Message)
+				w.isolated(v.Message)
 				w.raw("</p>")
 			}
 			w.raw("\n")
@@ -293,7 +301,15 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 	if d.Example != "" {
 		w.raw(`<section aria-labelledby="ex-h"><h2 id="ex-h">`)
 		w.text(W["example"])
-		w.raw(`</h2><pre class="code" tabindex="0"><code>`)
+		w.raw(`</h2>`)
+		if d.ExampleNote != "" {
+			w.raw(`<p class="muted">`)
+			w.text(d.ExampleNote)
+			w.raw(`</p>`)
+		}
+		w.raw(`<p><button type="button" class="copy" data-copy-el="ex-body" hidden>`)
+		w.text(W["copyExample"])
+		w.raw(`</button></p><pre class="code" tabindex="0"><code id="ex-body">`)
 		w.text(d.Example)
 		w.raw("</code></pre></section>")
 	}
@@ -306,14 +322,14 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 			w.raw("<h3>")
 			w.text(W["sameCode"])
 			w.raw("</h3>\n")
-			w.entries(W, d.SameCode, d.Lang, true, true)
+			w.entries(W, d.SameCode, d.Lang, true, true, false)
 		}
 		w.raw("\n")
 		if len(d.SameStatus) > 0 {
 			w.raw("<h3>")
 			w.text(W["sameStatus"])
 			w.raw("</h3>\n")
-			w.entries(W, d.SameStatus, d.Lang, false, false)
+			w.entries(W, d.SameStatus, d.Lang, false, false, false)
 		}
 		w.raw("\n</section>")
 	}
@@ -355,6 +371,19 @@ func (w htmlWriter) text(s string) {
 		last = i + 1
 	}
 	w.b.WriteString(s[last:])
+}
+
+// isolated writes s as element text, inside <bdi> when it holds a bidirectional control
+// character: its overrides then end with it and cannot reorder the text around it. Code,
+// message and group go through it; the template function "isolated" is the same.
+func (w htmlWriter) isolated(s string) {
+	if catalog.BidiControl(s) < 0 {
+		w.text(s)
+		return
+	}
+	w.raw("<bdi>")
+	w.text(s)
+	w.raw("</bdi>")
 }
 
 // url writes s as a whole URL attribute value, as html/template does: a URL with a scheme
@@ -419,7 +448,7 @@ func (w htmlWriter) fields(fs []field) {
 }
 
 // entries writes layout.html's "entries" table.
-func (w htmlWriter) entries(W map[string]string, rs []entryRef, lang string, service, showStatus bool) {
+func (w htmlWriter) entries(W map[string]string, rs []entryRef, lang string, service, showStatus, summary bool) {
 	th := func(word string) { w.raw(`<th scope="col">`); w.text(W[word]); w.raw("</th>") }
 	w.raw("<table class=\"entries\">\n<thead><tr>")
 	th("code")
@@ -435,7 +464,7 @@ func (w htmlWriter) entries(W map[string]string, rs []entryRef, lang string, ser
 		w.raw(`<tr><td><a class="code" href="`)
 		w.url(r.Href)
 		w.raw(`">`)
-		w.text(r.Code)
+		w.isolated(r.Code)
 		w.raw("</a>")
 		if r.Protocol == "json-rpc" {
 			w.raw(` <span class="badge proto">JSON-RPC</span>`)
@@ -457,7 +486,12 @@ func (w htmlWriter) entries(W map[string]string, rs []entryRef, lang string, ser
 			w.raw(`"`)
 		}
 		w.raw(">")
-		w.text(r.Title)
+		w.isolated(r.Title)
+		if summary && r.Summary != "" {
+			w.raw(`<span class="summary">`)
+			w.isolated(r.Summary)
+			w.raw("</span>")
+		}
 		w.raw("</td>")
 		if service {
 			w.raw("<td>")

@@ -148,6 +148,7 @@ func templateNew(text string) (*template.Template, error) { return template.New(
 func FuzzEntryPage(f *testing.F) {
 	f.Add("TOKEN_EXPIRED", "토큰이 만료", "See [docs](https://x.test) <b>now</b>", "svc", 401)
 	f.Add(`"><script>x</script>`, "javascript:alert(1)", "\x00\xff", "a b", 0)
+	f.Add("gnp\u202E.exe", "admin\u2067 \u2066user", "\u200Fdesc", "group\u202D", 403)
 	f.Fuzz(func(t *testing.T, code, msg, desc, title string, status int) {
 		e := &catalog.Entry{Code: code, Message: msg, Description: desc, Resolution: msg,
 			Status: catalog.Status(status % 1000), Group: title,
@@ -189,17 +190,59 @@ func TestEntriesTableMatchesTemplate(t *testing.T) {
 	rows := []entryRef{
 		{Href: "../a b/<x>/index.html", Code: `<script>"'&+`, Title: "제목 & <b>", Status: 404, Protocol: "http"},
 		{Href: "javascript:alert(1)", Code: "X", Title: "", Status: 0, Protocol: "json-rpc"},
+		{Href: "a/", Code: "E\u202E1", Title: "admin\u2067 <user>", Status: 400, Protocol: "http", Summary: "what <it> means & more"},
 	}
 	for _, lang := range []string{"", "ko", `"><x`} {
 		for _, rs := range [][]entryRef{rows, rows[:1], nil} {
-			var want bytes.Buffer
-			if err := ts["entry.html"].ExecuteTemplate(&want, "entries", map[string]any{"W": words["ko"], "Entries": rs, "Lang": lang}); err != nil {
-				t.Fatal(err)
-			}
-			got := funcs["entriesTable"].(func(map[string]string, []entryRef, string) template.HTML)(words["ko"], rs, lang)
-			if string(got) != want.String() {
-				t.Errorf("lang %q, %d rows:\nfunc     %s\ntemplate %s", lang, len(rs), got, want.String())
+			for _, summary := range []bool{false, true} {
+				var want bytes.Buffer
+				if err := ts["entry.html"].ExecuteTemplate(&want, "entries", map[string]any{"W": words["ko"], "Entries": rs, "Lang": lang, "Summary": summary}); err != nil {
+					t.Fatal(err)
+				}
+				got := funcs["entriesTable"].(func(map[string]string, []entryRef, string, bool) template.HTML)(words["ko"], rs, lang, summary)
+				if string(got) != want.String() {
+					t.Errorf("lang %q, %d rows, summary %v:\nfunc     %s\ntemplate %s", lang, len(rs), summary, got, want.String())
+				}
 			}
 		}
+	}
+}
+
+// TestBidiControlsIsolated: a code, message or group holding a bidirectional control is
+// shown inside <bdi> on the entry page and in the service's table, so that an override
+// (U+202E) cannot reorder the text around it; text without one is written as before.
+func TestBidiControlsIsolated(t *testing.T) {
+	e := &catalog.Entry{Code: "gnp\u202E.exe", Message: "admin\u2067 <b>", Group: "g\u202Dx", Status: 400,
+		Description: "d", Variants: []catalog.Variant{{Message: "v\u202E1", Description: "v"}}}
+	plain := &catalog.Entry{Code: "PLAIN", Message: "plain", Status: 400}
+	s := &catalog.Service{ID: "svc", Title: "Svc", Lang: "en", Entries: []*catalog.Entry{e, plain}}
+	catalog.AssignIDs(s)
+	c := &catalog.Catalog{Title: "T", Services: []*catalog.Service{s}}
+	files := map[string][]byte{}
+	b, err := newBuilder(c, Options{}, func(rel string, data []byte) error { files[rel] = data; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.build(Options{}); err != nil {
+		t.Fatal(err)
+	}
+	page := string(files[render.FilePath(render.EntryURL(s, e))])
+	for _, want := range []string{
+		"<h1><code><bdi>gnp\u202E.exe</bdi></code></h1>",
+		`<p class="message" lang="en"><bdi>admin` + "\u2067" + ` &lt;b&gt;</bdi></p>`,
+		"<bdi>g\u202Dx</bdi></dd>",
+		`<p class="message"><bdi>v` + "\u202E" + `1</bdi></p>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("entry page lacks %q", want)
+		}
+	}
+	svc := string(files[render.FilePath(render.ServiceURL(s))])
+	if !strings.Contains(svc, "<bdi>gnp\u202E.exe</bdi></a>") {
+		t.Errorf("service page does not isolate the code")
+	}
+	pg := string(files[render.FilePath(render.EntryURL(s, plain))])
+	if !strings.Contains(pg, "<h1><code>PLAIN</code></h1>") || !strings.Contains(pg, `<p class="message" lang="en">plain</p>`) {
+		t.Errorf("text without bidi controls is not written as before")
 	}
 }

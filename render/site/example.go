@@ -28,6 +28,15 @@ import (
 // everything else stay as documented. An example that is not JSON has its ${…CODE…} and
 // ${…MESSAGE…} or ${…DESCRIPTION…} placeholders replaced.
 func ExampleBody(s *catalog.Service, e *catalog.Entry) string {
+	body, _ := exampleBody(s, e)
+	return body
+}
+
+// exampleBody is ExampleBody, and reports whether the example keeps text of the
+// service's own example that is not this entry's: a message documented for another error
+// where the entry has none. The page then says so, rather than show that text as this
+// error's.
+func exampleBody(s *catalog.Service, e *catalog.Entry) (string, bool) {
 	if e.Protocol == catalog.JSONRPC {
 		msg := e.Message
 		if msg == "" {
@@ -40,18 +49,18 @@ func ExampleBody(s *catalog.Service, e *catalog.Entry) string {
 		body.set("jsonrpc", &jnode{kind: jString, str: "2.0"})
 		body.set("error", errObj)
 		body.set("id", &jnode{kind: jNumber, str: "1"})
-		return body.String()
+		return body.String(), false
 	}
 	if s.ResponseFormat == nil || strings.TrimSpace(s.ResponseFormat.Example) == "" {
-		return ""
+		return "", false
 	}
 	ex := s.ResponseFormat.Example
 	if root, err := parseJSON(ex); err == nil {
-		f := filler{e: e, hasCode: root.hasKey(isCodeKey)}
+		f := &filler{e: e, hasCode: root.hasKey(isCodeKey)}
 		if f.fill(root) {
-			return root.String()
+			return root.String(), f.foreign && !f.own
 		}
-		return ""
+		return "", false
 	}
 	out := rePlaceholderCode.ReplaceAllLiteralString(ex, e.Code)
 	msg := e.Message
@@ -60,9 +69,9 @@ func ExampleBody(s *catalog.Service, e *catalog.Entry) string {
 	}
 	out = rePlaceholderMsg.ReplaceAllLiteralString(out, msg)
 	if out == ex {
-		return ""
+		return "", false
 	}
-	return out
+	return out, false
 }
 
 var (
@@ -107,10 +116,12 @@ func codeValue(code string) *jnode {
 type filler struct {
 	e       *catalog.Entry
 	hasCode bool // the example has a field that isCodeKey accepts
+	foreign bool // a message of the example, not of this entry, stays in it
+	own     bool // the example was documented for this very code
 }
 
 // fill fills n and what it holds, and reports whether it changed anything.
-func (f filler) fill(n *jnode) bool {
+func (f *filler) fill(n *jnode) bool {
 	changed := false
 	switch n.kind {
 	case jArray:
@@ -132,6 +143,7 @@ func (f filler) fill(n *jnode) bool {
 			}
 			switch {
 			case (isCodeKey(k) || k == "type" && !f.hasCode) && !(v.kind == jNumber && isHTTPStatus(v.str)):
+				f.own = f.own || v.str == f.e.Code
 				nv := codeValue(f.e.Code)
 				if v.kind == jString {
 					nv = &jnode{kind: jString, str: f.e.Code}
@@ -146,6 +158,8 @@ func (f filler) fill(n *jnode) bool {
 					n.vals[i], changed = &jnode{kind: jString, str: f.e.Message}, true
 				} else if rePlaceholder.MatchString(strings.TrimSpace(v.str)) {
 					n.vals[i], changed = &jnode{kind: jString, str: search.Title(f.e)}, true
+				} else if strings.TrimSpace(v.str) != "" {
+					f.foreign = true // the example's own words, documented for another error
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strings"
 	"testing"
 
 	"docgen/catalog"
@@ -65,5 +66,30 @@ func TestExampleBody(t *testing.T) {
 		if got := ExampleBody(tt.s, tt.e); got != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestExampleForeignMessage: an entry with no message of its own filled into an example
+// whose message was written for another error keeps that text, and says so; an entry
+// with a message, or a placeholder message, does not.
+func TestExampleForeignMessage(t *testing.T) {
+	s := &catalog.Service{ResponseFormat: &catalog.ResponseFormat{Example: `{"error": {"code": 400, "message": "Invalid string value: 'asdf'.",
+  "errors": [{"domain": "global", "reason": "invalid", "message": "Invalid string value: 'asdf'."}]}}`}}
+	for _, tc := range []struct {
+		e       *catalog.Entry
+		foreign bool
+	}{
+		{&catalog.Entry{Code: "rateLimitExceeded", Status: 429, Description: "Too many requests."}, true},
+		{&catalog.Entry{Code: "rateLimitExceeded", Status: 429, Message: "Rate limit exceeded."}, false},
+		{&catalog.Entry{Code: "invalid", Status: 400, Description: "The example's own code."}, false},
+	} {
+		body, foreign := exampleBody(s, tc.e)
+		if foreign != tc.foreign || !strings.Contains(body, `"reason": "`+tc.e.Code+`"`) {
+			t.Errorf("message %q: foreign %v, want %v\n%s", tc.e.Message, foreign, tc.foreign, body)
+		}
+	}
+	ph := &catalog.Service{ResponseFormat: &catalog.ResponseFormat{Example: `{"code": "${CODE}", "message": "${MESSAGE}"}`}}
+	if _, foreign := exampleBody(ph, &catalog.Entry{Code: "X", Description: "About X."}); foreign {
+		t.Error("a placeholder message counts as another error's")
 	}
 }

@@ -46,7 +46,7 @@ func TestRenderPartial(t *testing.T) {
 	// under the chosen service's folder; nothing else.
 	for rel := range full {
 		want := strings.HasPrefix(rel, render.AssetURL("")) || rel == "index.html" || rel == render.NotFoundURL ||
-			strings.HasPrefix(rel, "status/") || strings.HasPrefix(rel, render.ServiceURL(chosen))
+			strings.HasPrefix(rel, render.SiteDir+"status/") || strings.HasPrefix(rel, render.ServiceURL(chosen))
 		if _, ok := got[rel]; ok != want {
 			t.Errorf("%s: written %v, want %v", rel, ok, want)
 		}

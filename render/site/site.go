@@ -145,7 +145,11 @@ func (b *builder) build(opts Options) error {
 	}
 	// The sitemap is listed below before any job runs, so it is written early, not after
 	// every page.
-	jobs = append(jobs, (*builder).writeSitemap, (*builder).home, (*builder).notFound)
+	jobs = append(jobs, (*builder).home, (*builder).notFound)
+	if b.c.BaseURL != "" {
+		// The sitemap protocol wants absolute URLs: without a base URL there is none.
+		jobs = append(jobs, (*builder).writeSitemap)
+	}
 	for _, f := range idx.Files {
 		jobs = append(jobs, func(b *builder) error { return b.write(render.SearchURL(idx.Dir+"/"+f.Name), f.Data) })
 	}
@@ -274,7 +278,11 @@ type entryRef struct {
 	SvcID    string
 	Protocol string
 	Variants int
+	Summary  string // the description under the title in a service's lists, cut short; set there only
 }
+
+// summaryRunes is how long a description under an entry's title in a service's list gets.
+const summaryRunes = 160
 
 // ref returns e as lists show it, made once per entry: many pages list the same entry.
 func (b *builder) ref(s *catalog.Service, e *catalog.Entry) entryRef {
@@ -506,7 +514,10 @@ func (b *builder) service(s *catalog.Service) error {
 				groups[e.Status] = g
 				order = append(order, e.Status)
 			}
-			g.Entries = append(g.Entries, b.ref(s, e).from(u))
+			r := b.ref(s, e).from(u)
+			// Only here: made for every entry of every list, it cost 15 MB more on 10,000.
+			r.Summary = search.Summary(e, summaryRunes)
+			g.Entries = append(g.Entries, r)
 		}
 	}
 	for _, gr := range s.Groups {
@@ -555,6 +566,7 @@ type entryData struct {
 	Fields         []field
 	Variants       []variant
 	Example        string
+	ExampleNote    string // says the example is the service's, when its text is not this entry's
 	Source         string
 	Service        link
 	Permalink      string // absolute when the site has a base URL, else site-relative
@@ -620,8 +632,12 @@ func (b *builder) entryPage(s *catalog.Service, i int, e *catalog.Entry) (*page,
 		JSONRPC: e.Protocol == catalog.JSONRPC, Group: e.Group, Message: e.Message,
 		Title:       b.ref(s, e).Title,
 		Description: Markdown(e.Description), Resolution: Markdown(e.Resolution), Fields: fields(e.Fields),
-		Example: ExampleBody(s, e), Source: e.Source.String(), Service: link{svcLink, s.Title},
+		Source: e.Source.String(), Service: link{svcLink, s.Title},
 		Permalink: render.AbsURL(b.c.BaseURL, u),
+	}
+	var foreign bool
+	if d.Example, foreign = exampleBody(s, e); foreign {
+		d.ExampleNote = b.w["exampleGeneric"]
 	}
 	if e.Source.IsValid() {
 		d.Source = fmt.Sprintf("%s:%d", e.Source.File, e.Source.Line)
@@ -697,19 +713,21 @@ func (b *builder) status(st catalog.Status) error {
 // ---- 404 ----
 
 // notFound writes 404.html. A web server shows it at any depth, where relative links would
-// point nowhere, so with a base URL its links are absolute (to the site's own host); without
-// one they are relative to the root, which suits a 404 at the top level and file://.
+// point nowhere, so its links are absolute: under the base URL, or from the server's root
+// ("/-/assets/…") without one, which is where a site without a base URL is served.
 func (b *builder) notFound() error {
 	u := render.NotFoundURL
 	p := b.page(u, b.w["notFound"])
-	if base := b.c.BaseURL; base != "" {
-		p.Root = render.AbsURL(base, "")
-		p.Home = render.AbsURL(base, render.FilePath(render.HomeURL()))
-		p.CSS = render.AbsURL(base, b.css)
-		p.JS = render.AbsURL(base, b.js)
-		p.Icon = render.AbsURL(base, b.icon)
-		p.Catalog = render.AbsURL(base, render.CatalogURL)
+	base := b.c.BaseURL
+	if base == "" {
+		base = "/"
 	}
+	p.Root = render.AbsURL(base, "")
+	p.Home = render.AbsURL(base, render.FilePath(render.HomeURL()))
+	p.CSS = render.AbsURL(base, b.css)
+	p.JS = render.AbsURL(base, b.js)
+	p.Icon = render.AbsURL(base, b.icon)
+	p.Catalog = render.AbsURL(base, render.CatalogURL)
 	p.Canonical = ""
 	p.Main = struct{}{}
 	return b.render("404.html", p)
@@ -727,16 +745,12 @@ type sitemapURL struct {
 	Loc     string   `xml:"loc"`
 }
 
-// writeSitemap writes sitemap.xml: absolute URLs under the base URL, or site-relative ones
-// when the site has no base URL (the sitemap protocol wants absolute URLs; set baseURL).
+// writeSitemap writes sitemap.xml: absolute URLs under the base URL. It is written only
+// when the site has one: the sitemap protocol wants absolute URLs.
 func (b *builder) writeSitemap() error {
 	us := urlset{}
 	for _, u := range b.sitemap {
-		loc := render.AbsURL(b.c.BaseURL, u)
-		if loc == "" {
-			loc = render.FilePath(u)
-		}
-		us.URLs = append(us.URLs, sitemapURL{Loc: loc})
+		us.URLs = append(us.URLs, sitemapURL{Loc: render.AbsURL(b.c.BaseURL, u)})
 	}
 	out, err := xml.MarshalIndent(us, "", "  ")
 	if err != nil {
@@ -787,13 +801,20 @@ func parseTemplates() (map[string]*template.Template, error) {
 
 // funcs are the template functions.
 var funcs = template.FuncMap{
+	// isolated is htmlWriter.isolated: the text escaped, inside <bdi> when it holds a
+	// bidirectional control character.
+	"isolated": func(s string) template.HTML {
+		var b bytes.Buffer
+		htmlWriter{&b}.isolated(s)
+		return template.HTML(b.String())
+	},
 	// entriesTable writes the table of entries of layout.html's "entries" (for lists of
 	// the entries of a service or status, without the status and service columns) in Go:
 	// the status pages of 100,000 entries list them all, and ranging over them in the
 	// template cost seconds. TestEntriesTableMatchesTemplate compares the two.
-	"entriesTable": func(w map[string]string, rs []entryRef, lang string) template.HTML {
+	"entriesTable": func(w map[string]string, rs []entryRef, lang string, summary bool) template.HTML {
 		var b bytes.Buffer
-		htmlWriter{&b}.entries(w, rs, lang, false, false)
+		htmlWriter{&b}.entries(w, rs, lang, false, false, summary)
 		return template.HTML(b.String())
 	},
 	// dict makes a map of its key, value arguments, to hand several values to a template.

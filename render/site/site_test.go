@@ -76,7 +76,7 @@ func TestRenderFixture(t *testing.T) {
 	c := corpus.Fixture()
 	files := renderMap(t, c, Options{})
 	files[render.CatalogURL] = []byte("{}") // written by render.WriteJSON, linked from every page
-	want := []string{"index.html", "404.html", "sitemap.xml", "status/409/index.html", "status/501/index.html", "empty-api/index.html"}
+	want := []string{"index.html", "404.html", "-/status/409/index.html", "-/status/501/index.html", "empty-api/index.html"}
 	for _, s := range c.Services {
 		want = append(want, render.FilePath(render.ServiceURL(s)))
 		for _, e := range s.Entries {
@@ -88,13 +88,13 @@ func TestRenderFixture(t *testing.T) {
 			t.Errorf("no %s", w)
 		}
 	}
-	if files["status/0/index.html"] != nil {
+	if files["-/status/0/index.html"] != nil {
 		t.Error("a page for status 0")
 	}
-	reAsset := regexp.MustCompile(`^assets/(style|docgen|favicon)\.[0-9a-f]{10}\.(css|js|svg)$`)
+	reAsset := regexp.MustCompile(`^-/assets/(style|docgen|favicon)\.[0-9a-f]{10}\.(css|js|svg)$`)
 	nAssets := 0
 	for name := range files {
-		if strings.HasPrefix(name, "assets/") {
+		if strings.HasPrefix(name, "-/assets/") {
 			nAssets++
 			if !reAsset.MatchString(name) {
 				t.Errorf("asset %s has no content hash in its name", name)
@@ -192,6 +192,12 @@ func checkLink(t *testing.T, name, href string, files map[string][]byte) {
 		return
 	case strings.HasPrefix(href, "https://") || strings.HasPrefix(href, "http://") || strings.HasPrefix(href, "mailto:"):
 		return // a link in source text; links are no requests
+	case name == render.NotFoundURL && strings.HasPrefix(href, "/") && !strings.HasPrefix(href, "//"):
+		// 404.html is shown at any depth: its links start at the server's root.
+		if target, _, _ := strings.Cut(href[1:], "#"); files[target] == nil {
+			t.Errorf("%s: link %q leads to %s, which the site does not have", name, href, target)
+		}
+		return
 	case strings.HasPrefix(href, "/") || strings.Contains(href, ":"):
 		t.Errorf("%s: link %q is not relative", name, href)
 		return
@@ -226,16 +232,21 @@ func TestRenderIsDeterministic(t *testing.T) {
 
 func TestSitemap(t *testing.T) {
 	c := corpus.Fixture()
-	var us urlset
-	if err := xml.Unmarshal(renderMap(t, c, Options{})["sitemap.xml"], &us); err != nil {
-		t.Fatal(err)
-	}
-	if len(us.URLs) == 0 || us.URLs[0].Loc != "index.html" {
-		t.Errorf("sitemap without base URL starts %v", us.URLs[:min(2, len(us.URLs))])
-	}
-	c.BaseURL = "https://errors.example.com/docs/"
+	// Without a base URL there is no sitemap (its URLs must be absolute), and 404.html
+	// links from the server's root, so that it works at any depth.
 	files := renderMap(t, c, Options{})
-	us = urlset{}
+	if files["sitemap.xml"] != nil {
+		t.Error("a site without a base URL has a sitemap.xml")
+	}
+	nf := string(files["404.html"])
+	for _, want := range []string{`href="/-/assets/style.`, `src="/-/assets/docgen.`, `href="/index.html"`} {
+		if !strings.Contains(nf, want) {
+			t.Errorf("404.html without a base URL lacks %s", want)
+		}
+	}
+	var us urlset
+	c.BaseURL = "https://errors.example.com/docs/"
+	files = renderMap(t, c, Options{})
 	if err := xml.Unmarshal(files["sitemap.xml"], &us); err != nil {
 		t.Fatal(err)
 	}
@@ -246,7 +257,7 @@ func TestSitemap(t *testing.T) {
 			t.Errorf("sitemap URL %q is not under the base URL", u.Loc)
 		}
 	}
-	for _, w := range []string{"https://errors.example.com/docs/", "https://errors.example.com/docs/api-gateway/409100000/", "https://errors.example.com/docs/status/409/"} {
+	for _, w := range []string{"https://errors.example.com/docs/", "https://errors.example.com/docs/api-gateway/409100000/", "https://errors.example.com/docs/-/status/409/"} {
 		if !slices.Contains(locs, w) {
 			t.Errorf("sitemap lacks %s", w)
 		}
@@ -256,8 +267,8 @@ func TestSitemap(t *testing.T) {
 	}
 	// With a base URL, 404.html links absolutely, as a server shows it at any depth, and
 	// entry pages name their canonical URL.
-	nf := string(files["404.html"])
-	if !strings.Contains(nf, `href="https://errors.example.com/docs/assets/style.`) {
+	nf = string(files["404.html"])
+	if !strings.Contains(nf, `href="https://errors.example.com/docs/-/assets/style.`) {
 		t.Errorf("404.html does not link its stylesheet absolutely")
 	}
 	entry := string(files["api-gateway/409100000/index.html"])
@@ -287,7 +298,7 @@ func TestPageContent(t *testing.T) {
 	// example, source, copy button, related entries.
 	contains("api-gateway/409100000/index.html", `<h1><code>409100000</code></h1>`, `409 Conflict`,
 		`Could not complete the request due to a duplicate request.`, `content/api-gateway.md:13`,
-		`class="copy"`, `href="../../api-gateway/409102000/index.html"`, `href="../../status/409/index.html"`)
+		`class="copy"`, `href="../../api-gateway/409102000/index.html"`, `href="../../-/status/409/index.html"`)
 	contains("google-api/access-not-configured/index.html", `프로젝트가 이 API에 액세스하도록 구성되지 않았습니다.`,
 		`차단된 프로젝트에서 요청했습니다.`, `content/google-api.txt:160`)
 	contains("google-api/required-400/index.html", `href="../../google-api/required-401/index.html"`) // same code, other status
@@ -307,10 +318,19 @@ func TestPageContent(t *testing.T) {
 		`id="status-none"`, `class="class-filter"`, `&#34;${ERROR_CODE}&#34;`)
 	contains("public-api/index.html", `요청이 잘못된 경우입니다.`) // a group's own text
 	contains("platform-api/index.html", `Rate limit headers`, `<code>X-RateLimit-Limit</code>`)
+	// A service's list shows each entry's description under its message, cut short; a
+	// status page's list does not (it can hold every entry of the catalog).
+	contains("api-gateway/index.html", `<span class="summary">`, `<a class="anchor" href="#status-409" aria-label="이 부분으로 가는 링크">#</a>`)
+	// Entry pages: copy buttons for the code and the example, kept in place while hidden;
+	// Open Graph tags on every page.
+	contains("api-gateway/409100000/index.html", `class="copy" data-copy-text="409100000" hidden>`, `<meta property="og:title" content="409100000 · `)
+	if strings.Contains(string(files["-/status/409/index.html"]), `class="summary"`) {
+		t.Error("a status page lists descriptions")
+	}
 	contains("empty-api/index.html", `이 서비스에는 문서화된 오류 코드가 없습니다.`)
 	// A status page across services.
-	contains("status/409/index.html", `<h1>409 Conflict</h1>`, `>API Gateway 오류 코드</a>`, `>Google API 표준 오류 코드</a>`)
-	contains("404.html", `페이지를 찾을 수 없습니다`, `href="index.html"`)
+	contains("-/status/409/index.html", `<h1>409 Conflict</h1>`, `>API Gateway 오류 코드</a>`, `>Google API 표준 오류 코드</a>`)
+	contains("404.html", `페이지를 찾을 수 없습니다`, `href="/index.html"`)
 }
 
 func TestEnglishSite(t *testing.T) {

@@ -676,13 +676,13 @@
         a.className = 'result';
         a.href = window.docgen.href(r.url);
         var head = el('span', 'r-head');
-        head.appendChild(highlight(m, el('code', 'r-code'), r.code, terms));
+        head.appendChild(isolated(highlight(m, el('code', 'r-code'), r.code, terms), r.code));
         var cls = r.status ? 's' + String(r.status)[0] + 'xx' : 'snone';
         head.appendChild(el('span', 'badge ' + cls, r.status ? String(r.status) : panel.getAttribute('data-w-nostatus')));
         head.appendChild(el('span', 'r-svc', titles[r.service] || r.service));
         a.appendChild(head);
-        a.appendChild(highlight(m, el('span', 'r-title'), r.title, terms));
-        if (r.snippet) a.appendChild(highlight(m, el('span', 'r-snippet'), r.snippet, terms));
+        a.appendChild(isolated(highlight(m, el('span', 'r-title'), r.title, terms), r.title));
+        if (r.snippet) a.appendChild(isolated(highlight(m, el('span', 'r-snippet'), r.snippet, terms), r.snippet));
         li.appendChild(a);
         list.appendChild(li);
       });
@@ -692,6 +692,17 @@
       if (res.partial && res.length) msg = panel.getAttribute('data-w-partial') + ' · ' + msg;
       status.textContent = msg;
       more.hidden = res.total <= res.length;
+    }
+
+    // isolated puts e in a <bdi> when text holds a bidirectional control character (as the
+    // pages do, render/site's htmlWriter.isolated), so that an override cannot reorder
+    // the rest of the result.
+    var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+    function isolated(e, text) {
+      if (!BIDI.test(text || '')) return e;
+      var b = doc.createElement('bdi');
+      b.appendChild(e);
+      return b;
     }
 
     function el(tag, cls, text) {
@@ -817,14 +828,23 @@
 
   function initCopy(panel) {
     var copied = panel && panel.getAttribute('data-w-copied') || 'Copied';
-    Array.prototype.forEach.call(doc.querySelectorAll('button.copy[data-copy]'), function (b) {
+    // data-copy: a link (site-relative, made absolute); data-copy-text: the text itself;
+    // data-copy-el: the text of the element with that id (an example).
+    Array.prototype.forEach.call(doc.querySelectorAll('button.copy'), function (b) {
       b.hidden = false;
       var label = b.textContent;
       b.addEventListener('click', function () {
-        var u = b.getAttribute('data-copy');
-        if (!/^[a-z]+:/i.test(u)) {
-          u = new URL(root + u, location.href).href;
-          if (location.protocol === 'file:' && u.slice(-1) === '/') u += 'index.html';
+        var u;
+        if (b.hasAttribute('data-copy-text')) {
+          u = b.getAttribute('data-copy-text');
+        } else if (b.hasAttribute('data-copy-el')) {
+          u = (doc.getElementById(b.getAttribute('data-copy-el')) || {}).textContent || '';
+        } else {
+          u = b.getAttribute('data-copy') || '';
+          if (!/^[a-z]+:/i.test(u)) {
+            u = new URL(root + u, location.href).href;
+            if (location.protocol === 'file:' && u.slice(-1) === '/') u += 'index.html';
+          }
         }
         var done = function () {
           b.textContent = copied;

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+
+	"docgen/catalog"
+)
+
+// knownRules are the rule ids of every diagnostic docgen makes, with their severity.
+// Warnings can be raised to errors or ignored, in docgen.yaml or with --ignore; errors stay
+// errors (each means a row or a source was lost).
+var knownRules = map[string]catalog.Severity{
+	catalog.RuleRaggedRow: catalog.Error, catalog.RuleEmptyCode: catalog.Error,
+	catalog.RuleInvalidStatus: catalog.Error, catalog.RuleBadStatusCell: catalog.Error,
+	catalog.RuleDuplicateID: catalog.Error, catalog.RuleDuplicateService: catalog.Error,
+	catalog.RuleUnrecognised: catalog.Error, "reserved-id": catalog.Error,
+	"outside-root": catalog.Error, "not-a-file": catalog.Error, "too-large": catalog.Error,
+	catalog.RuleCodeStatuses: catalog.Warning, catalog.RulePrefixMismatch: catalog.Warning,
+	catalog.RuleStatusConflict: catalog.Warning, catalog.RuleNoDescription: catalog.Warning,
+	catalog.RuleNoCodes: catalog.Warning, catalog.RuleBidiControl: catalog.Warning,
+}
+
+// Rules maps rule ids to what a diagnostic of that rule becomes: "error", "warning" or
+// "ignore" (docgen.yaml's rules:, for every source or for one).
+type Rules map[string]string
+
+// check returns what is wrong with r, for the config error that names where it is.
+func (r Rules) check() error {
+	for _, rule := range slices.Sorted(maps.Keys(r)) {
+		level := r[rule]
+		def, ok := knownRules[rule]
+		switch {
+		case !ok:
+			return fmt.Errorf("rules: %q is not a rule docgen knows (docgen check --help lists them)", rule)
+		case level != "error" && level != "warning" && level != "ignore":
+			return fmt.Errorf("rules: %s: %q: expected error, warning or ignore", rule, level)
+		case def == catalog.Error && level != "error":
+			return fmt.Errorf("rules: %s is an error (a row or a source is lost) and cannot be set to %q", rule, level)
+		}
+	}
+	return nil
+}
+
+// checkIgnore returns the usage error of an --ignore that names an unknown rule or an error.
+func checkIgnore(rules []string) error {
+	for _, rule := range rules {
+		def, ok := knownRules[rule]
+		if !ok {
+			return usageError("--ignore %q: not a rule docgen knows (docgen check --help lists them)", rule)
+		}
+		if def == catalog.Error {
+			return usageError("--ignore %s: an error (a row or a source is lost) cannot be ignored", rule)
+		}
+	}
+	return nil
+}
+
+// applyRules returns diags with the severities the config and --ignore set, without the
+// ignored ones, and how many were ignored. A source's own rules come before the config's
+// rules for every source; --ignore before both. Errors are never lowered.
+func applyRules(diags catalog.Diagnostics, cfg *Config, ignore []string) (catalog.Diagnostics, int) {
+	if len(ignore) == 0 && (cfg == nil || !cfg.hasRules()) {
+		return diags, 0
+	}
+	perSource := map[string]Rules{}
+	var global Rules
+	if cfg != nil {
+		global = cfg.Rules
+		for _, s := range cfg.Sources {
+			if len(s.Rules) > 0 {
+				perSource[cfg.sourcePath(s)] = s.Rules
+			}
+		}
+	}
+	kept := diags[:0:0]
+	ignored := 0
+	for _, d := range diags {
+		level := ""
+		if slices.Contains(ignore, d.Rule) {
+			level = "ignore"
+		} else if l, ok := perSource[d.Pos.File][d.Rule]; ok {
+			level = l
+		} else if l, ok := global[d.Rule]; ok {
+			level = l
+		}
+		if d.Severity != catalog.Error {
+			switch level {
+			case "ignore":
+				ignored++
+				continue
+			case "error":
+				d.Severity = catalog.Error
+			case "warning":
+				d.Severity = catalog.Warning
+			}
+		}
+		kept = append(kept, d)
+	}
+	return kept, ignored
+}
