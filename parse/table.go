@@ -210,7 +210,10 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 func codeHeader(header []cell, roles []role) string {
 	for i, r := range roles {
 		if r == roleCode {
-			return header[i].Text
+			if i < len(header) && header[i].Text != "" {
+				return header[i].Text
+			}
+			return "column " + itoa(i+1) // a header with no text, or shorter than the rows
 		}
 	}
 	return ""
