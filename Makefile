@@ -3,7 +3,7 @@ GO ?= go
 PKGS := ./...
 FUZZTIME ?= 30s
 
-.PHONY: build test test-deps bench bench-compare fuzz lint serve golden screenshots
+.PHONY: build test test-deps bench bench-compare fuzz lint serve golden screenshots search-eval
 
 build:
 	$(GO) run ./cmd/docgen build
@@ -64,3 +64,11 @@ golden:
 # screenshots/ (git-ignored), taken with headless Chromium.
 screenshots:
 	$(GO) test -count=1 -run '^TestScreenshots$$' ./internal/browsertest -args -screenshots=$(CURDIR)/screenshots
+
+# How well search finds what a developer means: a query set per class (Korean compounds and
+# verb forms, initial consonants, typos, English word forms, other languages, codes) run
+# through the real client in headless Chromium on the default content and a generated
+# catalog; prints hit@1, hit@5 and MRR per class. SEARCH_EVAL_FLAGS=-v lists the misses.
+SEARCH_EVAL_FLAGS ?=
+search-eval:
+	$(GO) run ./internal/searcheval $(SEARCH_EVAL_FLAGS)

@@ -340,11 +340,19 @@ func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{10000, 100000} {
 		c := corpus.Generate(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			size := 0
 			for b.Loop() {
-				if _, err := Build(c, Options{URL: entryURL}); err != nil {
+				idx, err := Build(c, Options{URL: entryURL})
+				if err != nil {
 					b.Fatal(err)
 				}
+				size = 0
+				for _, f := range idx.Files {
+					size += len(f.Data)
+				}
 			}
+			// The index's size, so that a change that grows it shows in benchstat.
+			b.ReportMetric(float64(size), "index-bytes")
 		})
 	}
 }
