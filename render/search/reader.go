@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -50,11 +51,15 @@ type Filter struct {
 // client has the same numbers.
 var classWeight = [numClasses]float64{1, 4, 10, 30}
 
+// PairWeight is the share of a field's weight that two neighbouring query tokens written
+// together as one term of a document add to its score.
+const PairWeight = 0.5
+
 const (
 	stemFactor   = 0.9
 	prefixFactor = 0.6
 	exactBonus   = 10000 // the query is the code's key: first whatever else matches
-	codePrefix   = 300   // the query's key starts a code's key
+	codePrefix   = 5000  // the query's key starts a code's key: next, whatever else matches
 	// verbatimBonus goes, among the results loaded, to a code written exactly as the query.
 	verbatimBonus = 1000
 )
@@ -259,6 +264,15 @@ func prefixable(t string) bool {
 
 // Search returns the best limit results of query q under filter f, best first, with the
 // number of documents that matched and whether they matched only some of the query's words.
+//
+// Scoring is BM25F-like without term frequencies: a token of the query scores, in each
+// document it matches, the best over its alternatives (the word, its stems, a prefix) of
+// the weight of the field it was found in (classWeight) times the alternative's factor
+// times the term's rarity (IDF). A document scores the sum over the tokens, plus PairWeight
+// times the rarity of two neighbouring tokens written together ("token expired" and the
+// term "tokenexpired") where it has that term. Codes come first in tiers: a code whose key
+// is the query's key (exactBonus), then one whose key starts with it (codePrefix). Ties go
+// to the lower document number.
 func (r *Reader) Search(q string, f Filter, limit int) (res []Result, total int, partial bool, err error) {
 	query := ParseQuery(q)
 	n := r.man.Docs
@@ -271,9 +285,10 @@ func (r *Reader) Search(q string, f Filter, limit int) (res []Result, total int,
 			if err != nil {
 				return err
 			}
+			w := r.idf(post, sets)
 			for c, ids := range sets {
 				for _, d := range ids {
-					best[d] = max(best[d], classWeight[c]*factor)
+					best[d] = max(best[d], classWeight[c]*factor*w)
 				}
 			}
 			return nil
@@ -313,6 +328,28 @@ func (r *Reader) Search(q string, f Filter, limit int) (res []Result, total int,
 		for d, s := range best {
 			acc[d] += s
 			cnt[d]++
+		}
+	}
+	// Neighbouring tokens written together.
+	pair := map[int]float64{}
+	for i := 1; i < len(query.Tokens); i++ {
+		a, b := query.Tokens[i-1].Terms[0], query.Tokens[i].Terms[0]
+		if isDigits(a) || isDigits(b) {
+			continue
+		}
+		post, err := r.lookup(a + b)
+		if err != nil {
+			return nil, 0, false, err
+		}
+		sets, err := r.postings(post)
+		if err != nil {
+			return nil, 0, false, err
+		}
+		w := r.idf(post, sets)
+		for c, ids := range sets {
+			for _, d := range ids {
+				pair[d] = max(pair[d], PairWeight*classWeight[c]*w)
+			}
 		}
 	}
 	bonus := map[int]float64{}
@@ -366,7 +403,7 @@ func (r *Reader) Search(q string, f Filter, limit int) (res []Result, total int,
 		if !full && bonus[d] != exactBonus || keep != nil && !keep[d] {
 			continue
 		}
-		hits = append(hits, hit{d, acc[d] + bonus[d]})
+		hits = append(hits, hit{d, acc[d] + pair[d] + bonus[d]})
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
 	total = len(hits)
@@ -388,6 +425,28 @@ func (r *Reader) Search(q string, f Filter, limit int) (res []Result, total int,
 	// only share its key ("invalidParameter" before INVALID_PARAMETER).
 	sort.SliceStable(res, func(i, j int) bool { return res[i].Score > res[j].Score })
 	return res, total, partial, nil
+}
+
+// idf returns the rarity of a term from its postings: BM25's inverse document frequency,
+// ln(1 + (N - df + 0.5) / (df + 0.5)), rounded to 1/1024 so that the client, whose
+// logarithm may differ in the last bit, computes the same.
+func (r *Reader) idf(post string, sets [numClasses][]int) float64 {
+	df := 0
+	if strings.HasPrefix(post, "@") {
+		_, i, _ := readVarint(post, 1)
+		df, _, _ = readVarint(post, i)
+	} else {
+		for _, ids := range sets {
+			df += len(ids)
+		}
+	}
+	return IDF(r.man.Docs, df)
+}
+
+// IDF returns the rarity of a term found in df of n documents (see Reader.Search).
+func IDF(n, df int) float64 {
+	v := math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+	return math.Round(v*1024) / 1024
 }
 
 // filter returns which documents pass f, or nil when f lets every one pass.

@@ -60,6 +60,7 @@
   function ready() {
     if (manifest) return manifest;
     manifest = load('m').then(function (m) {
+      N = m.n;
       m.seps = [''];
       if (m.shards) {
         var parts = m.shards.split(',');
@@ -280,10 +281,17 @@
 
   var NCLASS = 4;
   var WEIGHT = [1, 4, 10, 30]; // by class, weakest first: text, title, code, exact
-  var STEM = 0.9, PREFIX = 0.6, EXACT = 10000, CODE_PREFIX = 300, VERBATIM = 1000;
+  var STEM = 0.9, PREFIX = 0.6, EXACT = 10000, CODE_PREFIX = 5000, VERBATIM = 1000, PAIR = 0.5;
+  var N = 0; // documents in the index, for idf
+
+  // idf is a term's rarity (search.IDF), rounded as the Go side rounds it.
+  function idf(df) {
+    return Math.round(Math.log(1 + (N - df + 0.5) / (df + 0.5)) * 1024) / 1024;
+  }
   var MAX_PREFIX_SHARDS = 2, MAX_PREFIX_FILES = 3;
 
   var EMPTY = [new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+  EMPTY.idf = 0;
   var decoded = {};
   // postings resolves a dictionary value into per-class doc lists.
   function postings(p) {
@@ -301,6 +309,14 @@
     return get.then(function (s) {
       var sets = [EMPTY[0], EMPTY[0], EMPTY[0], EMPTY[0]];
       s.split('|').forEach(function (part, i) { sets[NCLASS - 1 - i] = decodeSet(part); });
+      var df = 0;
+      if (p[0] === '@') {
+        readVarint(p, readVarint(p, 1));
+        df = vv;
+      } else {
+        sets.forEach(function (ids) { df += ids.length; });
+      }
+      sets.idf = idf(df);
       decoded[p] = sets;
       return sets;
     });
@@ -461,6 +477,13 @@
         }
         return Promise.all(lists);
       });
+      // Neighbouring tokens written together (see search.Reader.Search).
+      var pairWork = [];
+      for (var pi = 1; pi < query.tokens.length; pi++) {
+        var pa = query.tokens[pi - 1].terms[0], pb = query.tokens[pi].terms[0];
+        if (isDigits(pa) || isDigits(pb)) continue;
+        pairWork.push(lookup(m, pa + pb).then(postings));
+      }
       var keyWork = Promise.resolve([null, []]);
       if (query.key) {
         keyWork = Promise.all([
@@ -468,8 +491,8 @@
           isDigits(query.key) ? [] : expand(m, query.key, 1, 0).then(function (posts) { return Promise.all(posts.map(postings)); })
         ]);
       }
-      return Promise.all([Promise.all(tokenWork), keyWork, keep(m, opts)]).then(function (all) {
-        var perToken = all[0], key = all[1], ok = all[2];
+      return Promise.all([Promise.all(tokenWork), keyWork, keep(m, opts), Promise.all(pairWork)]).then(function (all) {
+        var perToken = all[0], key = all[1], ok = all[2], pairs = all[3];
         var w = workspace(n);
         var qgen = ++w.gen;
         var cand = [];
@@ -481,7 +504,7 @@
             group.forEach(function (pair) {
               var sets = pair[0], factor = pair[1];
               for (var c = 0; c < NCLASS; c++) {
-                var wt = WEIGHT[c] * factor, ids = sets[c];
+                var wt = WEIGHT[c] * factor * sets.idf, ids = sets[c];
                 for (var i = 0; i < ids.length; i++) {
                   var d = ids[i];
                   if (w.bestAt[d] !== tgen) {
@@ -507,6 +530,13 @@
             w.cnt[d]++;
           }
         });
+        var pairBonus = new Map();
+        pairs.forEach(function (sets) {
+          for (var c = 0; c < NCLASS; c++) {
+            var wt = PAIR * WEIGHT[c] * sets.idf;
+            sets[c].forEach(function (d) { if (!(pairBonus.get(d) >= wt)) pairBonus.set(d, wt); });
+          }
+        });
         var bonus = new Map();
         if (key[0]) {
           key[1].forEach(function (sets) { sets[3].forEach(function (d) { bonus.set(d, CODE_PREFIX); }); });
@@ -518,7 +548,7 @@
           want = maxCnt;
           partial = true;
         }
-        var score = function (d) { return (w.accAt[d] === qgen ? w.acc[d] : 0) + (bonus.get(d) || 0); };
+        var score = function (d) { return (w.accAt[d] === qgen ? w.acc[d] : 0) + (pairBonus.get(d) || 0) + (bonus.get(d) || 0); };
         var hits = [];
         cand.forEach(function (d) {
           if ((want > 0 && w.cnt[d] === want || bonus.get(d) === EXACT) && (!ok || ok[d])) hits.push(d);
