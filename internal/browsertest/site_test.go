@@ -478,11 +478,12 @@ func TestSearchParity(t *testing.T) {
 					Parts []string `json:"parts"`
 					Whole string   `json:"whole"`
 					Stem  string   `json:"stem"`
+					Stems []string `json:"stems"`
 				}
 				got := eval[[]word](t, ctx, `docgen.words(`+string(tj)+`)`)
 				var want []word
 				for _, w := range search.Words(text) {
-					want = append(want, word{w.Parts, w.Whole, w.Stem})
+					want = append(want, word{w.Parts, w.Whole, w.Stem, w.Stems})
 				}
 				gj, _ := json.Marshal(got)
 				wj, _ := json.Marshal(want)
@@ -492,6 +493,43 @@ func TestSearchParity(t *testing.T) {
 			}
 			checkClean(t, ctx, w, strings.TrimPrefix(srv.URL, "http://"))
 		})
+	}
+}
+
+// TestStemVectors checks the client's English stemmer against the vectors that the index's
+// stemmer is checked against in render/search.
+func TestStemVectors(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	data, err := os.ReadFile(filepath.Join(moduleRoot(t), "render", "search", "testdata", "stem_vectors.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words, want []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if w, s, ok := strings.Cut(line, " "); ok && !strings.HasPrefix(line, "#") {
+			words = append(words, w)
+			want = append(want, s)
+		}
+	}
+	if len(words) < 1000 {
+		t.Fatalf("only %d stem vectors", len(words))
+	}
+	srv := serve(t, fixtureSite)
+	ctx, _ := tab(t, browser)
+	navigate(t, ctx, srv.URL+"/index.html")
+	wj, _ := json.Marshal(words)
+	got := eval[[]string](t, ctx, `(`+string(wj)+`).map(w => docgen.stem(w))`)
+	if len(got) != len(want) {
+		t.Fatalf("%d stems for %d words", len(got), len(want))
+	}
+	bad := 0
+	for i := range want {
+		if got[i] != want[i] {
+			if bad++; bad <= 20 {
+				t.Errorf("stem(%q) = %q in the client, want %q", words[i], got[i], want[i])
+			}
+		}
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -443,6 +445,45 @@ func TestPlainText(t *testing.T) {
 	} {
 		if got := PlainText(in); got != want {
 			t.Errorf("PlainText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// readStemVectors reads testdata/stem_vectors.txt: words and their Porter2 stems.
+func readStemVectors(t *testing.T) [][2]string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "stem_vectors.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][2]string
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		w, s, ok := strings.Cut(line, " ")
+		if !ok {
+			t.Fatalf("bad vector line %q", line)
+		}
+		out = append(out, [2]string{w, s})
+	}
+	return out
+}
+
+// TestEnglishStemVectors checks the index's stemmer against the vectors the client's
+// stemmer is checked against too (internal/browsertest).
+func TestEnglishStemVectors(t *testing.T) {
+	vs := readStemVectors(t)
+	if len(vs) < 1000 {
+		t.Fatalf("only %d stem vectors", len(vs))
+	}
+	for _, v := range vs {
+		got := EnglishStem(v[0])
+		if got == "" {
+			got = v[0]
+		}
+		if got != v[1] {
+			t.Errorf("EnglishStem(%q) = %q, want %q", v[0], got, v[1])
 		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // The tokenizer turns text into index terms. The search client (site/templates/docgen.js)
@@ -23,6 +25,9 @@ import (
 //  3. A Hangul word is a term as written and, when it ends with a particle or a verb ending
 //     (Suffixes), also without it: "배포가" gives 배포가 and 배포. A Hangul word that is
 //     nothing but a particle ("를" after "API") is dropped.
+//  4. A part written in a-z is also a term as its English stem (EnglishStem, Porter2):
+//     "expiration", "expires" and "expired" meet in "expir". A query token matches through
+//     the stem at stemFactor of the word's score.
 
 // StopWords are English words too common to be worth a term. They are left out of the index
 // and of queries.
@@ -83,6 +88,8 @@ type Word struct {
 	// Parts are the word's terms in order, lower case, without stop words and parts of one
 	// character. A Hangul word has one part, the word as written.
 	Parts []string
+	// Stems are the English stems of Parts (EnglishStem), "" where a part has none.
+	Stems []string
 	// Whole is the whole word in lower case when it has several parts ("keyinvalid"), else "".
 	Whole string
 	// Stem is a Hangul word without its particle or ending ("배포" for "배포가"), or "".
@@ -138,7 +145,7 @@ func makeWord(s string, hangul bool) (Word, bool) {
 		if suffixSet[s] {
 			return Word{}, false
 		}
-		return Word{Parts: []string{s}, Stem: Stem(s), Hangul: true}, true
+		return Word{Parts: []string{s}, Stems: []string{""}, Stem: Stem(s), Hangul: true}, true
 	}
 	raw := splitParts(s)
 	w := Word{}
@@ -148,6 +155,7 @@ func makeWord(s string, hangul bool) (Word, bool) {
 			continue
 		}
 		w.Parts = append(w.Parts, p)
+		w.Stems = append(w.Stems, EnglishStem(p))
 	}
 	if len(raw) > 1 {
 		w.Whole = strings.ToLower(s)
@@ -181,6 +189,26 @@ func splitParts(s string) []string {
 		}
 	}
 	return append(parts, string(rs[from:]))
+}
+
+// EnglishStem returns the Porter2 (Snowball English) stem of a part written in the letters
+// a-z, three or more: "expiration", "expires" and "expired" all give "expir". It returns ""
+// when the part has no other stem than itself or is no such word. The client has the same
+// rules (porter2 in docgen.js); testdata/stem_vectors.txt holds the cases both are tested
+// against.
+func EnglishStem(p string) string {
+	if len(p) < 3 {
+		return ""
+	}
+	for i := 0; i < len(p); i++ {
+		if p[i] < 'a' || p[i] > 'z' {
+			return ""
+		}
+	}
+	if s := english.Stem(p, true); s != p {
+		return s
+	}
+	return ""
 }
 
 // Stem returns a Hangul word without the longest of Suffixes it ends with, or "" when it ends
@@ -254,8 +282,9 @@ func Terms(text string) []string {
 		}
 	}
 	for _, w := range Words(text) {
-		for _, p := range w.Parts {
+		for i, p := range w.Parts {
 			add(p)
+			add(w.Stems[i])
 		}
 		add(w.Whole)
 		add(w.Stem)
@@ -285,10 +314,13 @@ type QueryToken struct {
 func ParseQuery(q string) Query {
 	var query Query
 	for _, w := range Words(q) {
-		for _, p := range w.Parts {
+		for i, p := range w.Parts {
 			t := QueryToken{Terms: []string{p}}
 			if w.Stem != "" {
 				t.Terms = append(t.Terms, w.Stem)
+			}
+			if i < len(w.Stems) && w.Stems[i] != "" {
+				t.Terms = append(t.Terms, w.Stems[i])
 			}
 			query.Tokens = append(query.Tokens, t)
 		}

@@ -119,6 +119,147 @@
     return '';
   }
 
+  // ---- English stems: Porter2 (Snowball English), as search.EnglishStem ----
+  var P2_SPECIAL = {
+    skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie', idly: 'idl', gently: 'gentl',
+    ugly: 'ugli', early: 'earli', only: 'onli', singly: 'singl', sky: 'sky', news: 'news', howe: 'howe',
+    atlas: 'atlas', cosmos: 'cosmos', bias: 'bias', andes: 'andes', inning: 'inning', innings: 'inning',
+    outing: 'outing', outings: 'outing', canning: 'canning', cannings: 'canning', herring: 'herring',
+    herrings: 'herring', earring: 'earring', earrings: 'earring', proceed: 'proceed', proceeds: 'proceed',
+    proceeded: 'proceed', proceeding: 'proceed', exceed: 'exceed', exceeds: 'exceed', exceeded: 'exceed',
+    exceeding: 'exceed', succeed: 'succeed', succeeds: 'succeed', succeeded: 'succeed', succeeding: 'succeed'
+  };
+  function p2vowel(c) { return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'y'; }
+  function p2first(w, list) {
+    for (var i = 0; i < list.length; i++) if (w.length >= list[i].length && w.slice(-list[i].length) === list[i]) return list[i];
+    return '';
+  }
+  function p2vnv(w, start) {
+    for (var j = start + 1; j < w.length; j++) if (p2vowel(w[j - 1]) && !p2vowel(w[j])) return j + 1;
+    return w.length;
+  }
+  function p2shortSyl(w, i) {
+    if (i === 2) return p2vowel(w[0]) && !p2vowel(w[1]);
+    if (i >= 3) {
+      var s1 = w[i - 1], s2 = w[i - 2], s3 = w[i - 3];
+      return !p2vowel(s1) && s1 !== 'w' && s1 !== 'x' && s1 !== 'Y' && p2vowel(s2) && !p2vowel(s3);
+    }
+    return false;
+  }
+  var P2_STEP2 = {
+    tional: 'tion', enci: 'ence', anci: 'ance', abli: 'able', entli: 'ent', izer: 'ize', ization: 'ize',
+    ational: 'ate', ation: 'ate', ator: 'ate', alism: 'al', aliti: 'al', alli: 'al', fulness: 'ful',
+    ousli: 'ous', ousness: 'ous', iveness: 'ive', iviti: 'ive', biliti: 'ble', bli: 'ble', fulli: 'ful', lessli: 'less'
+  };
+  var P2_STEP2_LIST = ['ational', 'fulness', 'iveness', 'ization', 'ousness', 'biliti', 'lessli', 'tional', 'alism', 'aliti',
+    'ation', 'entli', 'fulli', 'iviti', 'ousli', 'anci', 'abli', 'alli', 'ator', 'enci', 'izer', 'bli', 'ogi', 'li'];
+  var P2_STEP3 = { ational: 'ate', tional: 'tion', alize: 'al', icate: 'ic', iciti: 'ic', ical: 'ic', ful: '', ness: '' };
+  var P2_STEP3_LIST = ['ational', 'tional', 'alize', 'icate', 'ative', 'iciti', 'ical', 'ful', 'ness'];
+  var P2_STEP4_LIST = ['ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ent', 'ant', 'ism', 'ate', 'iti', 'ous', 'ive',
+    'ize', 'ion', 'al', 'er', 'ic'];
+
+  function porter2(word) {
+    if (word.length <= 2) return word;
+    if (P2_SPECIAL[word]) return P2_SPECIAL[word];
+    var w = '';
+    for (var i = 0; i < word.length; i++) w += word[i] === 'y' && (i === 0 || p2vowel(word[i - 1])) ? 'Y' : word[i];
+    var r1 = /^(gener|commun|arsen)/.test(w) ? RegExp.$1.length : p2vnv(w, 0);
+    var r2 = p2vnv(w, r1);
+    function set(s) {
+      w = s;
+      if (r1 > w.length) r1 = w.length;
+      if (r2 > w.length) r2 = w.length;
+    }
+    // step 1a
+    var sfx = p2first(w, ['sses', 'ied', 'ies', 'us', 'ss', 's']);
+    if (sfx === 'sses') set(w.slice(0, -4) + 'ss');
+    else if (sfx === 'ied' || sfx === 'ies') set(w.slice(0, -3) + (w.length > 4 ? 'i' : 'ie'));
+    else if (sfx === 's') {
+      for (i = 0; i < w.length - 2; i++) {
+        if (p2vowel(w[i])) {
+          set(w.slice(0, -1));
+          break;
+        }
+      }
+    }
+    // step 1b
+    sfx = p2first(w, ['eedly', 'ingly', 'edly', 'ing', 'eed', 'ed']);
+    if (sfx === 'eed' || sfx === 'eedly') {
+      if (sfx.length <= w.length - r1) set(w.slice(0, -sfx.length) + 'ee');
+    } else if (sfx) {
+      var vowel = false;
+      for (i = 0; i < w.length - sfx.length; i++) if (p2vowel(w[i])) { vowel = true; break; }
+      if (vowel) {
+        var o1 = r1, o2 = r2;
+        set(w.slice(0, -sfx.length));
+        var ns = p2first(w, ['at', 'bl', 'iz', 'bb', 'dd', 'ff', 'gg', 'mm', 'nn', 'pp', 'rr', 'tt']);
+        if (!ns) {
+          if (r1 >= w.length && p2shortSyl(w, w.length)) {
+            w += 'e';
+            r1 = r2 = w.length;
+            o1 = o2 = -1;
+          }
+        } else if (ns === 'at' || ns === 'bl' || ns === 'iz') {
+          set(w + 'e');
+        } else {
+          set(w.slice(0, -1));
+        }
+        if (o1 >= 0) {
+          r1 = Math.min(o1, w.length);
+          r2 = Math.min(o2, w.length);
+        }
+      }
+    }
+    // step 1c
+    var n = w.length;
+    if (n > 2 && (w[n - 1] === 'y' || w[n - 1] === 'Y') && !p2vowel(w[n - 2])) w = w.slice(0, -1) + 'i';
+    // step 2
+    sfx = p2first(w, P2_STEP2_LIST);
+    if (sfx && sfx.length <= w.length - r1) {
+      n = w.length;
+      if (sfx === 'li') {
+        if (n >= 3 && 'cdeghkmnrt'.indexOf(w[n - 3]) >= 0) set(w.slice(0, -2));
+      } else if (sfx === 'ogi') {
+        if (n >= 4 && w[n - 4] === 'l') set(w.slice(0, -3) + 'og');
+      } else {
+        set(w.slice(0, -sfx.length) + P2_STEP2[sfx]);
+      }
+    }
+    // step 3
+    sfx = p2first(w, P2_STEP3_LIST);
+    if (sfx && sfx.length <= w.length - r1) {
+      if (sfx === 'ative') {
+        if (w.length - r2 >= 5) set(w.slice(0, -5));
+      } else {
+        set(w.slice(0, -sfx.length) + P2_STEP3[sfx]);
+      }
+    }
+    // step 4
+    sfx = p2first(w, P2_STEP4_LIST);
+    if (sfx && sfx.length <= w.length - r2) {
+      n = w.length;
+      if (sfx !== 'ion') set(w.slice(0, -sfx.length));
+      else if (n >= 4 && (w[n - 4] === 's' || w[n - 4] === 't')) set(w.slice(0, -3));
+    }
+    // step 5
+    var last = w.length - 1;
+    if (r1 <= last) {
+      if (w[last] === 'e') {
+        if (r2 <= last || !p2shortSyl(w, last)) set(w.slice(0, -1));
+      } else if (r2 <= last && w[last] === 'l' && last >= 1 && w[last - 1] === 'l') {
+        set(w.slice(0, -1));
+      }
+    }
+    return w.replace(/Y/g, 'y');
+  }
+
+  // englishStem is search.EnglishStem: the Porter2 stem of a part of a-z letters, or ''.
+  function englishStem(p) {
+    if (p.length < 3 || !/^[a-z]+$/.test(p)) return '';
+    var s = porter2(p);
+    return s === p ? '' : s;
+  }
+
   function splitParts(s) {
     var cps = Array.from(s);
     var parts = [];
@@ -140,13 +281,16 @@
   function makeWord(m, s, hangul) {
     if (hangul) {
       if (m.sfxSet[s]) return null;
-      return { parts: [s], whole: '', stem: stem(m, s), hangul: true };
+      return { parts: [s], stems: [''], whole: '', stem: stem(m, s), hangul: true };
     }
     var raw = splitParts(s);
-    var w = { parts: [], whole: '', stem: '', hangul: false };
+    var w = { parts: [], stems: [], whole: '', stem: '', hangul: false };
     raw.forEach(function (p) {
       p = p.toLowerCase();
-      if (cpLen(p) >= 2 && !m.stopSet[p]) w.parts.push(p);
+      if (cpLen(p) >= 2 && !m.stopSet[p]) {
+        w.parts.push(p);
+        w.stems.push(englishStem(p));
+      }
     });
     if (raw.length > 1) w.whole = s.toLowerCase();
     if (!w.parts.length && !w.whole) return null;
@@ -200,9 +344,10 @@
   function parseQuery(m, q) {
     var tokens = [];
     words(m, q).forEach(function (w) {
-      w.parts.forEach(function (p) {
+      w.parts.forEach(function (p, i) {
         var t = { terms: [p], prefix: false };
         if (w.stem) t.terms.push(w.stem);
+        if (w.stems[i]) t.terms.push(w.stems[i]);
         tokens.push(t);
       });
     });
@@ -623,6 +768,8 @@
     search: search,
     parseQuery: function (q) { return ready().then(function (m) { return parseQuery(m, String(q).normalize('NFC')); }); },
     words: function (text) { return ready().then(function (m) { return words(m, text); }); },
+    // stem is the client's English stemmer, for the tests (search.EnglishStem).
+    stem: porter2,
     // href returns the link from this page to a site-relative URL: it works from disk too.
     href: function (url) { return root + url + (url === '' || url.slice(-1) === '/' ? 'index.html' : ''); }
   };
@@ -737,7 +884,7 @@
     function highlight(m, e, text, terms) {
       var at = 0;
       words(m, text).forEach(function (w) {
-        var forms = w.parts.concat(w.whole ? [w.whole] : [], w.stem ? [w.stem] : []);
+        var forms = w.parts.concat(w.stems.filter(Boolean), w.whole ? [w.whole] : [], w.stem ? [w.stem] : []);
         var end = 0;
         terms.forEach(function (t) {
           // A number also marks the codes it begins, as it finds them.
