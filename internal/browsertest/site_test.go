@@ -391,6 +391,10 @@ var parityQueries = []struct {
 	{q: "invalid", f: search.Filter{Service: "web3-api"}}, {q: "invalid", f: search.Filter{Status: "4xx"}},
 	{q: "error", f: search.Filter{Status: "none"}}, {q: "요청", f: search.Filter{Status: "409"}},
 	{q: "키"}, {q: "API키가"}, {q: "Not Found"}, {q: "  409100000 "}, {q: "ｉｎｖａｌｉｄ"},
+	// compounds, verb forms, initials, typos, stems, other languages
+	{q: "결제취소"}, {q: "권한없음"}, {q: "리소스를찾을수없음"}, {q: "거절됐어요"}, {q: "ㅌㅋ"}, {q: "ㅂㅁㅂㅎ ㅌㄹ"},
+	{q: "TOKEN_EXPIERD"}, {q: "Unauthroized"}, {q: "authentification failed"}, {q: "expiration"},
+	{q: "인증 실패"}, {q: "認証失敗"}, {q: "リソースが見つかりません"}, {q: "rate limit"}, {q: "zzzznothing"},
 }
 
 // TestSearchParity runs the same queries through the client in the browser and through

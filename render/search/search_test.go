@@ -79,7 +79,7 @@ func TestCodeKey(t *testing.T) {
 
 func TestParseQuery(t *testing.T) {
 	q := ParseQuery("배포가 API_KEY")
-	want := Query{Tokens: []QueryToken{{Terms: []string{"배포가", "배포"}}, {Terms: []string{"api"}}, {Terms: []string{"key"}, Prefix: true}}, Key: "배포가apikey"}
+	want := Query{Tokens: []QueryToken{{Terms: []string{"배포가", "배포"}, Hangul: true}, {Terms: []string{"api"}}, {Terms: []string{"key"}, Prefix: true}}, Key: "배포가apikey"}
 	if diff := cmp.Diff(want, q); diff != "" {
 		t.Errorf("ParseQuery (-want +got):\n%s", diff)
 	}

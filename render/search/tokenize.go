@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -53,7 +54,26 @@ var Suffixes = func() []string {
 		"하세요", "하십시오", "하면", "하고", "하려면", "하거나", "하였습니다", "하였다", "함",
 		"된", "되는", "되지", "될", "됩니다", "되었습니다", "됐습니다", "되어", "되며", "되면",
 		"된다", "되다", "되었다", "됨", "시킬", "시키는", "시켜", "할수", "할때",
+		// more forms of 하다 and 되다: "누락됐습니다", "만료되어서", "거절됐어요" → the noun
+		"됐어요", "됐다", "됐는데", "됐음", "되어서", "되어요", "돼요", "돼서", "되었는데", "되지만",
+		"되었음", "되었고", "되고", "되는데", "되던", "되었으나", "됐으나", "되므로", "되니", "되기",
+		"했어요", "해요", "했는데", "하여서", "했음", "하지만", "하였음", "한다", "했던", "하던",
+		"하는데", "해주세요", "해주십시오", "하였으나", "하며", "하기", "합니까", "됩니까", "하므로",
+		"하니", "했고", "하였고", "시켰습니다", "시킨",
 	}
+	sort.SliceStable(s, func(i, j int) bool {
+		return utf8.RuneCountInString(s[i]) > utf8.RuneCountInString(s[j])
+	})
+	return s
+}()
+
+// SuffixesB are verb and adjective endings that follow a stem ending in a consonant
+// ("없음", "없습니다", "않아요" → "없", "않"): taken off only when the syllable before them has
+// a final consonant (받침), one syllable may remain.
+var SuffixesB = func() []string {
+	s := []string{"음", "습니다", "었습니다", "았습니다", "었어요", "았어요", "어요", "아요", "어서",
+		"아서", "었다", "았다", "었는데", "았는데", "는데", "으면", "으며", "으니", "었던", "았던", "었음",
+		"았음", "었고", "았고", "지만"}
 	sort.SliceStable(s, func(i, j int) bool {
 		return utf8.RuneCountInString(s[i]) > utf8.RuneCountInString(s[j])
 	})
@@ -67,12 +87,17 @@ var (
 	suffixSet  = toSet(Suffixes)
 	suffixesBy = func() map[rune][]string {
 		m := map[rune][]string{}
-		for _, s := range Suffixes {
+		all := append(slices.Clone(Suffixes), SuffixesB...)
+		sort.SliceStable(all, func(i, j int) bool {
+			return utf8.RuneCountInString(all[i]) > utf8.RuneCountInString(all[j])
+		})
+		for _, s := range all {
 			r, _ := utf8.DecodeLastRuneInString(s)
 			m[r] = append(m[r], s)
 		}
 		return m
 	}()
+	suffixBSet = toSet(SuffixesB)
 )
 
 func toSet(list []string) map[string]bool {
@@ -221,8 +246,14 @@ func Stem(w string) string {
 			continue
 		}
 		rest := n - utf8.RuneCountInString(s)
-		if rest >= stemLen(s) {
+		if suffixSet[s] && rest >= stemLen(s) {
 			return w[:len(w)-len(s)]
+		}
+		if suffixBSet[s] && rest >= 1 {
+			r, _ := utf8.DecodeLastRuneInString(w[:len(w)-len(s)])
+			if r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 != 0 {
+				return w[:len(w)-len(s)]
+			}
 		}
 	}
 	return ""
@@ -234,7 +265,7 @@ func Stem(w string) string {
 func stemLen(s string) int {
 	r, _ := utf8.DecodeRuneInString(s)
 	switch r {
-	case '하', '한', '할', '함', '해', '했', '되', '된', '될', '됩', '됐', '됨', '시':
+	case '하', '한', '할', '함', '해', '했', '되', '된', '될', '됩', '됐', '됨', '돼', '시':
 		return 2
 	}
 	return 1
@@ -307,6 +338,8 @@ type QueryToken struct {
 	// Prefix reports whether terms that start with Terms[0] also match: true for the last
 	// token of a query that is not a number, so that results come while typing.
 	Prefix bool
+	// Hangul reports whether the token is a Hangul word.
+	Hangul bool
 }
 
 // ParseQuery splits a query into tokens. It is what the client does, written in Go for the
@@ -315,7 +348,7 @@ func ParseQuery(q string) Query {
 	var query Query
 	for _, w := range Words(q) {
 		for i, p := range w.Parts {
-			t := QueryToken{Terms: []string{p}}
+			t := QueryToken{Terms: []string{p}, Hangul: w.Hangul}
 			if w.Stem != "" {
 				t.Terms = append(t.Terms, w.Stem)
 			}

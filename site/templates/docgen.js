@@ -77,7 +77,9 @@
         });
       }
       m.stopSet = toSet(m.stop);
-      m.suffixes = m.sfx.map(function (s) { return [s, 1]; }).concat(m.sfx2.map(function (s) { return [s, 2]; }));
+      m.suffixes = m.sfx.map(function (s) { return [s, 1]; }).concat(m.sfx2.map(function (s) { return [s, 2]; }),
+        (m.sfxB || []).map(function (s) { return [s, 'B']; }));
+      m.synx = synIndex(m.syn || []);
       m.suffixes.sort(function (a, b) { return cpLen(b[0]) - cpLen(a[0]); });
       m.sfxSet = toSet(m.sfx.concat(m.sfx2));
       return m;
@@ -114,7 +116,13 @@
     var n = cpLen(w);
     for (var i = 0; i < m.suffixes.length; i++) {
       var s = m.suffixes[i][0];
-      if (w.slice(-s.length) === s && n - cpLen(s) >= m.suffixes[i][1]) return w.slice(0, w.length - s.length);
+      if (w.slice(-s.length) !== s) continue;
+      var kind = m.suffixes[i][1], rest = n - cpLen(s);
+      if (kind !== 'B' && rest >= kind) return w.slice(0, w.length - s.length);
+      if (kind === 'B' && rest >= 1) {
+        var c = w.charCodeAt(w.length - s.length - 1);
+        if (c >= 0xac00 && c <= 0xd7a3 && (c - 0xac00) % 28 !== 0) return w.slice(0, w.length - s.length);
+      }
     }
     return '';
   }
@@ -345,7 +353,7 @@
     var tokens = [];
     words(m, q).forEach(function (w) {
       w.parts.forEach(function (p, i) {
-        var t = { terms: [p], prefix: false };
+        var t = { terms: [p], prefix: false, hangul: w.hangul };
         if (w.stem) t.terms.push(w.stem);
         if (w.stems[i]) t.terms.push(w.stems[i]);
         tokens.push(t);
@@ -597,130 +605,409 @@
     });
   }
 
-  function search(q, opts) {
+  // ---- query expansion (search/expand.go) ----
+  var SYN = 0.7, INITIALS = 0.8, TYPO1 = 0.5, TYPO2 = 0.3, MAX_TYPO_WORDS = 4, MAX_INITIALS_WORDS = 8;
+  var MIN_COMPOUND = 3, TYPO_MIN = 5, TYPO_MIN2 = 9;
+  var CHOSEONG = Array.from('ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ');
+  var reCJK = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+  function isLatinPhrase(p) { return !reCJK.test(p); }
+  function compact(s) {
+    var out = '';
+    for (var ch of s) if (!/\s/u.test(ch)) out += ch.toLowerCase();
+    return out;
+  }
+  function synIndex(groups) {
+    var x = { groups: groups, seq: new Map(), sub: new Map() };
+    groups.forEach(function (g, gi) {
+      (g.q || []).forEach(function (sq, pi) {
+        if (!x.seq.has(sq[0])) x.seq.set(sq[0], []);
+        x.seq.get(sq[0]).push([gi, pi]);
+      });
+      (g.s || []).forEach(function (sb, pi) {
+        var r = String.fromCodePoint(sb.codePointAt(0));
+        if (!x.sub.has(r)) x.sub.set(r, []);
+        x.sub.get(r).push([gi, pi]);
+      });
+    });
+    return x;
+  }
+  function seqMatches(x, forms, f) {
+    forms.forEach(function (w, i) {
+      (x.seq.get(w) || []).forEach(function (gp) {
+        var sq = x.groups[gp[0]].q[gp[1]];
+        if (i + sq.length > forms.length) return;
+        for (var k = 1; k < sq.length; k++) if (forms[i + k] !== sq[k]) return;
+        f(gp[0], i, i + sq.length);
+      });
+    });
+  }
+  // subMatches finds the phrases of other scripts in text, an array of code points.
+  function subMatches(x, text, f) {
+    text.forEach(function (r, i) {
+      (x.sub.get(r) || []).forEach(function (gp) {
+        var sb = Array.from(x.groups[gp[0]].s[gp[1]]);
+        if (i + sb.length <= text.length && text.slice(i, i + sb.length).join('') === sb.join('')) f(gp[0], i, i + sb.length);
+      });
+    });
+  }
+  function choseongIndex(r) { return CHOSEONG.indexOf(r); }
+  function isInitials(s) {
+    var cps = Array.from(s);
+    return cps.length >= 2 && cps.every(function (c) { return choseongIndex(c) >= 0; });
+  }
+  function typoDistance(n) { return n >= TYPO_MIN2 ? 2 : n >= TYPO_MIN ? 1 : 0; }
+  function isTypoWord(t) { return t.length >= TYPO_MIN && /^[a-z]+$/.test(t); }
+  // editDistance is the optimal string alignment distance, or max+1 when more than max.
+  function editDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = new Array(b.length + 1).fill(0), prev = [], cur = new Array(b.length + 1).fill(0);
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur[0] = i;
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur[j] = v;
+        if (v < low) low = v;
+      }
+      if (low > max) return max + 1;
+      var t = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length];
+  }
+  // segment splits the syllables rs (an array) into found pieces (search.segment).
+  function segment(rs, found) {
+    var n = rs.length, INF = 1 << 30, st = [];
+    st[n] = { miss: 0, pieces: 0, next: 0, take: false };
+    for (var i = n - 1; i >= 0; i--) {
+      var best = { miss: INF, pieces: 0, next: 0, take: false };
+      for (var j = n; j >= i + 2; j--) {
+        if (!found(rs.slice(i, j).join(''))) continue;
+        var s = st[j];
+        if (s.miss < best.miss || s.miss === best.miss && s.pieces + 1 < best.pieces) {
+          best = { miss: s.miss, pieces: s.pieces + 1, next: j, take: true };
+        }
+      }
+      s = st[i + 1];
+      if (s.miss + 1 < best.miss || s.miss + 1 === best.miss && s.pieces < best.pieces) {
+        best = { miss: s.miss + 1, pieces: s.pieces, next: i + 1, take: false };
+      }
+      st[i] = best;
+    }
+    if (st[0].miss > 1 || st[0].pieces < 2) return null;
+    var out = [];
+    for (i = 0; i < n; i = st[i].next) if (st[i].take) out.push(rs.slice(i, st[i].next).join(''));
+    return out;
+  }
+  function substrings(rs) {
+    var out = [];
+    for (var i = 0; i < rs.length; i++) for (var j = i + 2; j <= rs.length; j++) out.push(rs.slice(i, j).join(''));
+    return out;
+  }
+
+  function newToken(text, prefix, hangul) { return { text: text, alts: [], prefix: prefix, hangul: hangul, fixed: '' }; }
+  function addAlt(t, a) {
+    for (var i = 0; i < t.alts.length; i++) if (t.alts[i].term === a.term) return;
+    t.alts.push(a);
+  }
+  function altValue(m, a) { return a.known ? Promise.resolve(a.value) : lookup(m, a.term); }
+  function tokenFound(m, t) {
+    return Promise.all(t.alts.map(function (a) { return altValue(m, a); })).then(function (vs) {
+      return vs.some(function (v) { return v !== ''; });
+    });
+  }
+  var choFiles = {}, typoFiles = {};
+  function initialsFile(n) {
+    if (!choFiles[n]) {
+      choFiles[n] = load('c/' + n);
+      choFiles[n].catch(function () { delete choFiles[n]; });
+    }
+    return choFiles[n];
+  }
+  function typoFile(m, n) {
+    if (!m.typo || n < m.typo[0] || n > m.typo[1]) return Promise.resolve([]);
+    if (!typoFiles[n]) {
+      typoFiles[n] = load('y/' + n);
+      typoFiles[n].catch(function () { delete typoFiles[n]; });
+    }
+    return typoFiles[n];
+  }
+  function corrections(m, w) {
+    var k = typoDistance(w.length);
+    if (!k || !isTypoWord(w)) return Promise.resolve([]);
+    var waits = [];
+    for (var n = w.length - k; n <= w.length + k; n++) waits.push(typoFile(m, n));
+    return Promise.all(waits).then(function (lists) {
+      var cs = [];
+      lists.forEach(function (list) {
+        list.forEach(function (e) {
+          var d = editDistance(w, e[0], k);
+          if (d <= k && d > 0) cs.push({ term: e[0], value: e[1], d: d, i: cs.length });
+        });
+      });
+      cs.sort(function (a, b) { return a.d - b.d || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0) || a.i - b.i; });
+      return cs.slice(0, MAX_TYPO_WORDS).map(function (c) {
+        return { term: c.term, value: c.value, known: true, factor: c.d > 1 ? TYPO2 : TYPO1 };
+      });
+    });
+  }
+
+  // expandQuery is search.Reader.expandQuery: tokens with their alternatives, before typos.
+  async function expandQuery(m, query) {
+    var toks = query.tokens.map(function (qt) {
+      var t = newToken(qt.terms[0], qt.prefix, qt.hangul);
+      qt.terms.forEach(function (term, j) { addAlt(t, { term: term, factor: j > 0 ? STEM : 1 }); });
+      return t;
+    });
+    var found = await Promise.all(toks.map(function (t) { return tokenFound(m, t); }));
+    // Korean compounds.
+    var split = [];
+    for (var i = 0; i < toks.length; i++) {
+      var t = toks[i], rs = Array.from(t.text);
+      if (found[i] || !t.hangul || rs.length < MIN_COMPOUND || rs.length > 10 || isInitials(t.text)) {
+        split.push(t);
+        continue;
+      }
+      var cands = substrings(rs);
+      var vals = await Promise.all(cands.map(function (c) {
+        return lookup(m, c).then(function (v) {
+          if (v) return v;
+          var st = stem(m, c);
+          return st ? lookup(m, st) : '';
+        });
+      }));
+      var isTerm = {};
+      cands.forEach(function (c, k) { isTerm[c] = vals[k] !== ''; });
+      var pieces = segment(rs, function (c) { return isTerm[c]; });
+      if (!pieces) {
+        split.push(t);
+        continue;
+      }
+      pieces.forEach(function (p, k) {
+        var nt = newToken(p, t.prefix && k === pieces.length - 1, true);
+        addAlt(nt, { term: p, factor: 1 });
+        var st = stem(m, p);
+        if (st) addAlt(nt, { term: st, factor: STEM });
+        split.push(nt);
+      });
+    }
+    toks = split;
+    // Other scripts: split at the synonyms' phrases.
+    found = await Promise.all(toks.map(function (t) { return tokenFound(m, t); }));
+    split = [];
+    toks.forEach(function (t, i) {
+      if (found[i] || t.hangul || isLatinPhrase(t.text)) {
+        split.push(t);
+        return;
+      }
+      var rs = Array.from(compact(t.text)), parts = [];
+      subMatches(m.synx, rs, function (g, from, to) {
+        var n = parts.length;
+        if (n > 0 && from < parts[n - 1][2]) {
+          if (to - from > parts[n - 1][2] - parts[n - 1][1] && from === parts[n - 1][1]) parts[n - 1] = [g, from, to];
+          return;
+        }
+        parts.push([g, from, to]);
+      });
+      if (parts.length < 2) {
+        split.push(t);
+        return;
+      }
+      parts.forEach(function (p, k) {
+        var text = rs.slice(p[1], p[2]).join('');
+        var nt = newToken(text, t.prefix && k === parts.length - 1, false);
+        addAlt(nt, { term: text, factor: 1 });
+        split.push(nt);
+      });
+    });
+    toks = split;
+    // Synonyms.
+    var x = m.synx, forms = [], formTok = [], text = [], textTok = [];
+    toks.forEach(function (t, i) {
+      forms.push(t.hangul ? '' : englishStem(t.text) || t.text);
+      formTok.push(i);
+      Array.from(compact(t.text)).forEach(function (c) {
+        text.push(c);
+        textTok.push(i);
+      });
+    });
+    seqMatches(x, forms, function (g, from, to) {
+      for (var k = from; k < to; k++) addAlt(toks[formTok[k]], { term: x.groups[g].n, factor: SYN });
+    });
+    subMatches(x, text, function (g, from, to) {
+      for (var k = from; k < to; k++) addAlt(toks[textTok[k]], { term: x.groups[g].n, factor: SYN });
+    });
+    // Initial consonants.
+    for (i = 0; i < toks.length; i++) {
+      t = toks[i];
+      if (!isInitials(t.text)) continue;
+      var list = await initialsFile(choseongIndex(String.fromCodePoint(t.text.codePointAt(0))));
+      var n = 0;
+      list.forEach(function (e) {
+        if (e[0] === t.text && n < MAX_INITIALS_WORDS) {
+          addAlt(t, { term: e[1], value: e[2], known: true, factor: INITIALS });
+          n++;
+        }
+      });
+    }
+    return toks;
+  }
+
+  // tokenLists returns, for each alternative of t (and its prefix matches), [sets, factor].
+  function tokenLists(m, t) {
+    var lists = t.alts.map(function (a) {
+      return altValue(m, a).then(postings).then(function (sets) { return [[sets, a.factor]]; });
+    });
+    if (t.prefix && prefixable(t.text) && !isInitials(t.text)) {
+      // A word still being typed also matches the frequent words it begins; a word that
+      // is one already only adds the rare ones, which cost nothing to load.
+      lists.push(altValue(m, t.alts[0]).then(function (post) {
+        return post ? expand(m, t.text, 1, 0) : expand(m, t.text, MAX_PREFIX_SHARDS, MAX_PREFIX_FILES);
+      }).then(function (posts) {
+        return Promise.all(posts.map(postings)).then(function (all) {
+          return all.map(function (sets) { return [sets, PREFIX]; });
+        });
+      }));
+    }
+    return Promise.all(lists).then(function (groups) { return [].concat.apply([], groups); });
+  }
+
+  function empty(pairs) {
+    return pairs.every(function (p) { return p[0].every(function (ids) { return ids.length === 0; }); });
+  }
+
+  async function search(q, opts) {
     opts = opts || {};
     var limit = opts.limit > 0 ? opts.limit : 10;
     q = String(q || '').normalize('NFC');
-    return ready().then(function (m) {
-      var query = parseQuery(m, q);
-      var n = m.n;
-
-      var tokenWork = query.tokens.map(function (tok) {
-        var lists = tok.terms.map(function (t, j) {
-          return lookup(m, t).then(postings).then(function (sets) { return [[sets, j > 0 ? STEM : 1]]; });
-        });
-        if (tok.prefix && prefixable(tok.terms[0])) {
-          // A word still being typed also matches the frequent words it begins; a word that
-          // is one already only adds the rare ones, which cost nothing to load.
-          lists.push(lookup(m, tok.terms[0]).then(function (post) {
-            return post ? expand(m, tok.terms[0], 1, 0) : expand(m, tok.terms[0], MAX_PREFIX_SHARDS, MAX_PREFIX_FILES);
-          }).then(function (posts) {
-            return Promise.all(posts.map(postings)).then(function (all) {
-              return all.map(function (sets) { return [sets, PREFIX]; });
-            });
-          }));
-        }
-        return Promise.all(lists);
+    var m = await ready();
+    var query = parseQuery(m, q);
+    var n = m.n;
+    var toks = await expandQuery(m, query);
+    // The code key's own hits.
+    var bonus = new Map(), exactHit = false;
+    if (query.key) {
+      var key = await Promise.all([
+        lookup(m, query.key).then(postings),
+        isDigits(query.key) ? [] : expand(m, query.key, 1, 0).then(function (posts) { return Promise.all(posts.map(postings)); })
+      ]);
+      key[1].forEach(function (sets) { sets[3].forEach(function (d) { bonus.set(d, CODE_PREFIX); }); });
+      key[0][3].forEach(function (d) {
+        bonus.set(d, EXACT);
+        exactHit = true;
       });
-      // Neighbouring tokens written together (see search.Reader.Search).
-      var pairWork = [];
-      for (var pi = 1; pi < query.tokens.length; pi++) {
-        var pa = query.tokens[pi - 1].terms[0], pb = query.tokens[pi].terms[0];
-        if (isDigits(pa) || isDigits(pb)) continue;
-        pairWork.push(lookup(m, pa + pb).then(postings));
+    }
+    var perToken = await Promise.all(toks.map(function (t) { return tokenLists(m, t); }));
+    // Typos: only a token that matched nothing, and only when the query names no code.
+    var corrected = '';
+    if (!exactHit) {
+      var fixedAny = false;
+      for (var i = 0; i < toks.length; i++) {
+        if (!empty(perToken[i])) continue;
+        var alts = await corrections(m, toks[i].text);
+        if (!alts.length) continue;
+        alts.forEach(function (a) { addAlt(toks[i], a); });
+        toks[i].fixed = alts[0].term;
+        fixedAny = true;
+        perToken[i] = await tokenLists(m, toks[i]);
       }
-      var keyWork = Promise.resolve([null, []]);
-      if (query.key) {
-        keyWork = Promise.all([
-          lookup(m, query.key).then(postings),
-          isDigits(query.key) ? [] : expand(m, query.key, 1, 0).then(function (posts) { return Promise.all(posts.map(postings)); })
-        ]);
+      if (fixedAny) {
+        var words = toks.map(function (t) { return t.fixed || t.text; });
+        corrected = words.join(' ');
+        var sets = await lookup(m, words.join('')).then(postings);
+        sets[3].forEach(function (d) { if (!(bonus.get(d) >= CODE_PREFIX)) bonus.set(d, CODE_PREFIX); });
       }
-      return Promise.all([Promise.all(tokenWork), keyWork, keep(m, opts), Promise.all(pairWork)]).then(function (all) {
-        var perToken = all[0], key = all[1], ok = all[2], pairs = all[3];
-        var w = workspace(n);
-        var qgen = ++w.gen;
-        var cand = [];
-        perToken.forEach(function (groups) {
-          // The best score of this token for each document it matches.
-          var tgen = ++w.gen;
-          var touched = [];
-          groups.forEach(function (group) {
-            group.forEach(function (pair) {
-              var sets = pair[0], factor = pair[1];
-              for (var c = 0; c < NCLASS; c++) {
-                var wt = WEIGHT[c] * factor * sets.idf, ids = sets[c];
-                for (var i = 0; i < ids.length; i++) {
-                  var d = ids[i];
-                  if (w.bestAt[d] !== tgen) {
-                    w.bestAt[d] = tgen;
-                    w.best[d] = wt;
-                    touched.push(d);
-                  } else if (wt > w.best[d]) {
-                    w.best[d] = wt;
-                  }
-                }
-              }
-            });
-          });
-          for (var i = 0; i < touched.length; i++) {
-            var d = touched[i];
-            if (w.accAt[d] !== qgen) {
-              w.accAt[d] = qgen;
-              w.acc[d] = 0;
-              w.cnt[d] = 0;
-              cand.push(d);
+    }
+    // Neighbouring tokens written together.
+    var pairWork = [];
+    for (var pi = 1; pi < toks.length; pi++) {
+      var pa = toks[pi - 1].text, pb = toks[pi].text;
+      if (isDigits(pa) || isDigits(pb)) continue;
+      pairWork.push(lookup(m, pa + pb).then(postings));
+    }
+    var all = await Promise.all([keep(m, opts), Promise.all(pairWork)]);
+    var ok = all[0], pairs = all[1];
+    var w = workspace(n);
+    var qgen = ++w.gen;
+    var cand = [];
+    perToken.forEach(function (group) {
+      // The best score of this token for each document it matches.
+      var tgen = ++w.gen;
+      var touched = [];
+      group.forEach(function (pair) {
+        var sets = pair[0], factor = pair[1];
+        for (var c = 0; c < NCLASS; c++) {
+          var wt = WEIGHT[c] * factor * sets.idf, ids = sets[c];
+          for (var i = 0; i < ids.length; i++) {
+            var d = ids[i];
+            if (w.bestAt[d] !== tgen) {
+              w.bestAt[d] = tgen;
+              w.best[d] = wt;
+              touched.push(d);
+            } else if (wt > w.best[d]) {
+              w.best[d] = wt;
             }
-            w.acc[d] += w.best[d];
-            w.cnt[d]++;
           }
-        });
-        var pairBonus = new Map();
-        pairs.forEach(function (sets) {
-          for (var c = 0; c < NCLASS; c++) {
-            var wt = PAIR * WEIGHT[c] * sets.idf;
-            sets[c].forEach(function (d) { if (!(pairBonus.get(d) >= wt)) pairBonus.set(d, wt); });
-          }
-        });
-        var bonus = new Map();
-        if (key[0]) {
-          key[1].forEach(function (sets) { sets[3].forEach(function (d) { bonus.set(d, CODE_PREFIX); }); });
-          key[0][3].forEach(function (d) { bonus.set(d, EXACT); });
         }
-        var want = query.tokens.length, maxCnt = 0, partial = false;
-        cand.forEach(function (d) { if (w.cnt[d] > maxCnt) maxCnt = w.cnt[d]; });
-        if (want > 0 && maxCnt < want && maxCnt > 0) {
-          want = maxCnt;
-          partial = true;
-        }
-        var score = function (d) { return (w.accAt[d] === qgen ? w.acc[d] : 0) + (pairBonus.get(d) || 0) + (bonus.get(d) || 0); };
-        var hits = [];
-        cand.forEach(function (d) {
-          if ((want > 0 && w.cnt[d] === want || bonus.get(d) === EXACT) && (!ok || ok[d])) hits.push(d);
-        });
-        bonus.forEach(function (b, d) {
-          if (b === EXACT && w.accAt[d] !== qgen && (!ok || ok[d])) hits.push(d);
-        });
-        var total = hits.length;
-        var top = topK(hits, score, limit);
-        // The workspace belongs to the next query once this function returns: keep the
-        // scores of the results now.
-        var scores = top.map(score);
-        return Promise.all(top.map(function (d, i) {
-          return docRecord(m, d).then(function (r) {
-            r.score = scores[i];
-            if (r.code === q.trim()) r.score += VERBATIM;
-            return r;
-          });
-        })).then(function (res) {
-          res = stableSort(res, function (a, b) { return b.score - a.score; });
-          res.total = total;
-          res.partial = partial;
-          res.query = query;
-          return res;
-        });
       });
+      for (var i = 0; i < touched.length; i++) {
+        var d = touched[i];
+        if (w.accAt[d] !== qgen) {
+          w.accAt[d] = qgen;
+          w.acc[d] = 0;
+          w.cnt[d] = 0;
+          cand.push(d);
+        }
+        w.acc[d] += w.best[d];
+        w.cnt[d]++;
+      }
     });
+    var pairBonus = new Map();
+    pairs.forEach(function (sets) {
+      for (var c = 0; c < NCLASS; c++) {
+        var wt = PAIR * WEIGHT[c] * sets.idf;
+        sets[c].forEach(function (d) { if (!(pairBonus.get(d) >= wt)) pairBonus.set(d, wt); });
+      }
+    });
+    var want = toks.length, maxCnt = 0, partial = false;
+    cand.forEach(function (d) { if (w.cnt[d] > maxCnt) maxCnt = w.cnt[d]; });
+    if (want > 0 && maxCnt < want && maxCnt > 0) {
+      want = maxCnt;
+      partial = true;
+    }
+    var score = function (d) { return (w.accAt[d] === qgen ? w.acc[d] : 0) + (pairBonus.get(d) || 0) + (bonus.get(d) || 0); };
+    var hits = [];
+    cand.forEach(function (d) {
+      if ((want > 0 && w.cnt[d] === want || bonus.get(d) === EXACT) && (!ok || ok[d])) hits.push(d);
+    });
+    bonus.forEach(function (b, d) {
+      if (b === EXACT && w.accAt[d] !== qgen && (!ok || ok[d])) hits.push(d);
+    });
+    var total = hits.length;
+    var top = topK(hits, score, limit);
+    // The workspace belongs to the next query once this function returns: keep the
+    // scores of the results now.
+    var scores = top.map(score);
+    var res = await Promise.all(top.map(function (d, i) {
+      return docRecord(m, d).then(function (r) {
+        r.score = scores[i];
+        if (r.code === q.trim()) r.score += VERBATIM;
+        return r;
+      });
+    }));
+    res = stableSort(res, function (a, b) { return b.score - a.score; });
+    res.total = total;
+    res.partial = partial;
+    res.query = query;
+    res.tokens = toks;
+    res.corrected = corrected;
+    return res;
   }
 
   // Scratch space for scoring, kept between queries: a stamp per document says whether
