@@ -130,6 +130,29 @@ func compact(s string) string {
 	return b.String()
 }
 
+// compactDoc is compact for an entry's text, faster: it lowers ASCII letters only and
+// drops ASCII white space, no-break and ideographic spaces.
+func compactDoc(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0: // U+00A0
+			i++
+			continue
+		case c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80: // U+3000
+			i += 2
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
 // synIndex finds synonym phrases fast: Latin phrases by their first word form, the others
 // by their first rune.
 type synIndex struct {
@@ -194,26 +217,45 @@ func (x *synIndex) concepts(text string, ws []Word, add func(string)) {
 	if len(x.groups) == 0 {
 		return
 	}
-	var forms []string
+	// Latin phrases, only when a word starts one.
+	starts := false
 	for _, w := range ws {
-		if w.Hangul {
-			forms = append(forms, "")
-			continue
-		}
 		for k, p := range w.Parts {
-			forms = append(forms, norm(p, w.Stems[k]))
+			if !w.Hangul && x.seq[norm(p, w.Stems[k])] != nil {
+				starts = true
+				break
+			}
 		}
 	}
-	x.seqMatches(forms, func(g, _, _ int) { add(x.groups[g].Name) })
+	if starts {
+		var forms []string
+		for _, w := range ws {
+			if w.Hangul {
+				forms = append(forms, "")
+				continue
+			}
+			for k, p := range w.Parts {
+				forms = append(forms, norm(p, w.Stems[k]))
+			}
+		}
+		x.seqMatches(forms, func(g, _, _ int) { add(x.groups[g].Name) })
+	}
 	hasCJK := false
 	for _, r := range text {
-		if isCJK(r) {
+		if r >= 0x1100 && isCJK(r) {
 			hasCJK = true
 			break
 		}
 	}
 	if hasCJK {
-		x.subMatches([]rune(compact(text)), func(g, _, _ int) { add(x.groups[g].Name) })
+		cs := compactDoc(text)
+		for i, r := range cs {
+			for _, gp := range x.sub[r] {
+				if strings.HasPrefix(cs[i:], x.groups[gp[0]].Subs[gp[1]]) {
+					add(x.groups[gp[0]].Name)
+				}
+			}
+		}
 	}
 }
 

@@ -534,7 +534,7 @@ func separator(prev, next []uint16) []uint16 {
 
 // docTerms returns the terms of an entry with the strongest class each has in it.
 func docTerms(e *catalog.Entry, syn *synIndex) map[string]Class {
-	m := map[string]Class{}
+	m := make(map[string]Class, 64)
 	add := func(t string, c Class) {
 		if old, ok := m[t]; !ok || c > old {
 			m[t] = c

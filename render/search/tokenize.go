@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -230,11 +231,20 @@ func EnglishStem(p string) string {
 			return ""
 		}
 	}
-	if s := english.Stem(p, true); s != p {
-		return s
+	if s, ok := stemCache.Load(p); ok {
+		return s.(string)
 	}
-	return ""
+	s := english.Stem(p, true)
+	if s == p {
+		s = ""
+	}
+	stemCache.Store(p, s)
+	return s
 }
+
+// stemCache holds the stems found so far: a catalog repeats its words, and the stemmer
+// allocates for each call.
+var stemCache sync.Map
 
 // Stem returns a Hangul word without the longest of Suffixes it ends with, or "" when it ends
 // with none or too little would remain.
