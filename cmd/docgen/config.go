@@ -13,6 +13,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"docgen/render/openapi"
+	"docgen/render/search"
 )
 
 // DefaultConfig is the configuration docgen build uses when no source is named.
@@ -33,6 +34,8 @@ type Config struct {
 	//	  servers:
 	//	    - url: https://api.example.com
 	OpenAPI openapi.Settings `yaml:"openapi"`
+	// Search adds synonym groups to the search's own (search.Settings).
+	Search search.Settings `yaml:"search"`
 
 	path string // where the config was read from
 }

@@ -105,6 +105,18 @@ func (o *Options) defaults() {
 	}
 }
 
+// Settings are the search's settings in docgen.yaml:
+//
+//	search:
+//	  synonyms:
+//	    - [invoice, 청구서, 請求書, 发票]
+//
+// Each group of synonyms is added to the built-in Synonyms: a phrase of a group found in a
+// query also finds the entries that have another phrase of it.
+type Settings struct {
+	Synonyms [][]string `yaml:"synonyms"`
+}
+
 // Index is a built search index: the files of its folder.
 type Index struct {
 	// Dir is the name of the index's folder: a hash of its content, so that a new build
