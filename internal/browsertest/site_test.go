@@ -394,7 +394,7 @@ var parityQueries = []struct {
 	// compounds, verb forms, initials, typos, stems, other languages
 	{q: "결제취소"}, {q: "권한없음"}, {q: "리소스를찾을수없음"}, {q: "거절됐어요"}, {q: "ㅌㅋ"}, {q: "ㅂㅁㅂㅎ ㅌㄹ"},
 	{q: "TOKEN_EXPIERD"}, {q: "Unauthroized"}, {q: "authentification failed"}, {q: "expiration"},
-	{q: "인증 실패"}, {q: "認証失敗"}, {q: "リソースが見つかりません"}, {q: "rate limit"}, {q: "zzzznothing"},
+	{q: "인증 실패"}, {q: "認証失敗"}, {q: "リソースが見つかりません"}, {q: "rate limit"}, {q: "zzzznothing"}, {q: "409199999"}, {q: "-32609"},
 }
 
 // TestSearchParity runs the same queries through the client in the browser and through
@@ -535,6 +535,29 @@ func TestStemVectors(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSearchDidYouMean types a code with a typo: the status line says what it was taken for,
+// the corrected code comes first, and its words are marked in the result.
+func TestSearchDidYouMean(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	srv := serve(t, defaultSite)
+	ctx, w := tab(t, browser)
+	navigate(t, ctx, srv.URL+"/index.html")
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("q"), "TOKEN_EXPIERD")); err != nil {
+		t.Fatal(err)
+	}
+	if err := poll(ctx, `document.getElementById('q-status').textContent.includes('token expired') && !!document.querySelector('#q-results a.result')`, 5*time.Second); err != nil {
+		t.Errorf("no did-you-mean for TOKEN_EXPIERD: %v (status %q)", err, eval[string](t, ctx, `document.getElementById('q-status').textContent`))
+	}
+	got := eval[map[string]string](t, ctx, `(() => { const a = document.querySelector('#q-results a.result');
+		return {status: document.getElementById('q-status').textContent, code: a.querySelector('.r-code').textContent,
+		  marks: [...a.querySelectorAll('mark')].map(m => m.textContent).join(' ')}; })()`)
+	if !strings.Contains(got["status"], "token expired") || got["code"] != "TOKEN_EXPIRED" || !strings.Contains(got["marks"], "EXPIRED") {
+		t.Errorf("TOKEN_EXPIERD shows %v", got)
+	}
+	checkClean(t, ctx, w, strings.TrimPrefix(srv.URL, "http://"))
 }
 
 func equalResults(a, b []jsResult) bool {

@@ -797,6 +797,19 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 	// Among the results, a code written exactly as the query comes before the codes that
 	// only share its key ("invalidParameter" before INVALID_PARAMETER).
 	sort.SliceStable(out.Results, func(i, j int) bool { return out.Results[i].Score > out.Results[j].Score })
+	// A number that is no code and starts none: the codes that share most of its start.
+	if out.Total == 0 && isDigits(query.Key) && len(query.Key) > MinPrefix && query.Key == strings.TrimPrefix(strings.TrimSpace(q), "-") {
+		for l := len(query.Key) - 1; l >= MinPrefix; l-- {
+			near, err := r.SearchQuery(query.Key[:l], f, limit)
+			if err != nil {
+				return Outcome{}, err
+			}
+			if near.Total > 0 {
+				near.Corrected = query.Key[:l]
+				return near, nil
+			}
+		}
+	}
 	return out, nil
 }
 

@@ -607,7 +607,7 @@
 
   // ---- query expansion (search/expand.go) ----
   var SYN = 0.7, INITIALS = 0.8, TYPO1 = 0.5, TYPO2 = 0.3, MAX_TYPO_WORDS = 4, MAX_INITIALS_WORDS = 8;
-  var MIN_COMPOUND = 3, TYPO_MIN = 5, TYPO_MIN2 = 9;
+  var MIN_COMPOUND = 3, TYPO_MIN = 5, TYPO_MIN2 = 9, MIN_PREFIX = 3;
   var CHOSEONG = Array.from('ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ');
   var reCJK = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -1007,6 +1007,17 @@
     res.query = query;
     res.tokens = toks;
     res.corrected = corrected;
+    // A number that is no code and starts none: the codes that share most of its start.
+    var qt = q.trim();
+    if (!total && isDigits(query.key) && query.key.length > MIN_PREFIX && query.key === (qt[0] === '-' ? qt.slice(1) : qt)) {
+      for (var l = query.key.length - 1; l >= MIN_PREFIX; l--) {
+        var near = await search(query.key.slice(0, l), opts);
+        if (near.total) {
+          near.corrected = query.key.slice(0, l);
+          return near;
+        }
+      }
+    }
     return res;
   }
 
@@ -1132,8 +1143,12 @@
 
     function render(res, titles, m) {
       list.textContent = '';
+      // The words to mark: every alternative a token matched through (its stems, the
+      // words its initials or typos stand for), not the synonyms' concept terms.
       var terms = [];
-      res.query.tokens.forEach(function (t) { t.terms.forEach(function (term) { terms.push([term, t.prefix]); }); });
+      res.tokens.forEach(function (t) {
+        t.alts.forEach(function (a) { if (a.term[0] !== '=') terms.push([a.term, t.prefix]); });
+      });
       res.forEach(function (r) {
         var li = doc.createElement('li');
         var a = doc.createElement('a');
@@ -1154,6 +1169,7 @@
       if (!res.length) msg = panel.getAttribute('data-w-none');
       else msg = panel.getAttribute('data-w-count').replace('%d', res.total);
       if (res.partial && res.length) msg = panel.getAttribute('data-w-partial') + ' · ' + msg;
+      if (res.corrected && res.length) msg = panel.getAttribute('data-w-didyoumean').replace('%s', '“' + res.corrected + '”') + ' · ' + msg;
       status.textContent = msg;
       more.hidden = res.total <= res.length;
     }
