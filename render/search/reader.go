@@ -357,12 +357,19 @@ func (r *Reader) found(t *qtoken) (bool, error) {
 	return false, nil
 }
 
-// expandQuery turns a parsed query into tokens with their alternatives, before typos.
-func (r *Reader) expandQuery(query Query) ([]*qtoken, error) {
+// expandQuery turns a parsed query into tokens with their alternatives, before typos. A
+// query that names a code (code: its key is an entry's code key) has that code first
+// whatever else matches, so its words are not widened by English stems and synonyms,
+// whose postings a cold query would load for little.
+func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 	var toks []*qtoken
 	for _, qt := range query.Tokens {
 		t := &qtoken{text: qt.Terms[0], prefix: qt.Prefix, hangul: qt.Hangul}
-		for j, term := range qt.Terms {
+		terms := qt.Terms
+		if code && !qt.Hangul {
+			terms = terms[:1]
+		}
+		for j, term := range terms {
 			f := 1.0
 			if j > 0 {
 				f = stemFactor
@@ -448,6 +455,9 @@ func (r *Reader) expandQuery(query Query) ([]*qtoken, error) {
 		}
 	}
 	toks = split
+	if code {
+		return toks, nil
+	}
 	// Synonyms: a phrase of a group adds its concept to the tokens it covers.
 	x := r.syn()
 	var forms []string
@@ -587,10 +597,6 @@ func (r *Reader) corrections(w string) ([]alt, error) {
 func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 	query := ParseQuery(q)
 	n := r.man.Docs
-	toks, err := r.expandQuery(query)
-	if err != nil {
-		return Outcome{}, err
-	}
 	// The code key's own hits.
 	bonus := map[int]float64{}
 	exactHit := false
@@ -622,6 +628,10 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 			bonus[d] = exactBonus
 			exactHit = true
 		}
+	}
+	toks, err := r.expandQuery(query, exactHit)
+	if err != nil {
+		return Outcome{}, err
 	}
 	// Each token's best score per document.
 	score := func(t *qtoken) (map[int]float64, error) {

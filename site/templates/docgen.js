@@ -759,10 +759,12 @@
   }
 
   // expandQuery is search.Reader.expandQuery: tokens with their alternatives, before typos.
-  async function expandQuery(m, query) {
+  // A query that names a code (code) gets no English stems and synonyms.
+  async function expandQuery(m, query, code) {
     var toks = query.tokens.map(function (qt) {
       var t = newToken(qt.terms[0], qt.prefix, qt.hangul);
-      qt.terms.forEach(function (term, j) { addAlt(t, { term: term, factor: j > 0 ? STEM : 1 }); });
+      var terms = code && !qt.hangul ? qt.terms.slice(0, 1) : qt.terms;
+      terms.forEach(function (term, j) { addAlt(t, { term: term, factor: j > 0 ? STEM : 1 }); });
       return t;
     });
     var found = await Promise.all(toks.map(function (t) { return tokenFound(m, t); }));
@@ -827,6 +829,7 @@
       });
     });
     toks = split;
+    if (code) return toks;
     // Synonyms.
     var x = m.synx, forms = [], formTok = [], text = [], textTok = [];
     toks.forEach(function (t, i) {
@@ -889,7 +892,6 @@
     var m = await ready();
     var query = parseQuery(m, q);
     var n = m.n;
-    var toks = await expandQuery(m, query);
     // The code key's own hits.
     var bonus = new Map(), exactHit = false;
     if (query.key) {
@@ -903,6 +905,7 @@
         exactHit = true;
       });
     }
+    var toks = await expandQuery(m, query, exactHit);
     var perToken = await Promise.all(toks.map(function (t) { return tokenLists(m, t); }));
     // Typos: only a token that matched nothing, and only when the query names no code.
     var corrected = '';
