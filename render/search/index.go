@@ -1,5 +1,6 @@
 // Package search builds the static site's search index from the catalog, at build time, in
-// Go: the tokenizer (Korean particles, code names by parts, numeric prefixes) and the index
+// Go: the tokenizer (Korean particles and endings, code names by parts, numeric prefixes,
+// English stems, synonyms across languages; see the rules in tokenize.go) and the index
 // format, split into small files that the search client in the browser loads on demand as
 // scripts, so that a query on a catalog of 100,000 entries loads a few kilobytes and opening
 // the site from disk (file://) still searches.
@@ -15,6 +16,10 @@
 //	p/N.js     the postings of one frequent term, with the records of its best documents
 //	d/N.js     document records (code, status, service, URL, title, snippet) of DocsPerShard
 //	           consecutive documents
+//	c/N.js     the words of Hangul syllables whose first initial consonant is the Nth, with
+//	           their initials and dictionary values: loaded only for a 초성 query
+//	y/N.js     the words of N letters a-z with their dictionary values: the typo
+//	           vocabulary, loaded only for a token that matches nothing
 //
 // Documents are numbered by service (in catalog order), then status (ascending, entries
 // with no status last), then source order, so that a service is one range of numbers, and

@@ -11,25 +11,51 @@ import (
 	"github.com/kljensen/snowball/english"
 )
 
-// The tokenizer turns text into index terms. The search client (site/templates/docgen.js)
-// runs the same rules on the query, with the word lists that the manifest carries
-// (StopWords and Suffixes), so the two sides cannot drift apart on them:
+// The tokenizer turns text into index terms, and a query into tokens with the terms that
+// satisfy each. The search client (site/templates/docgen.js) runs the same rules on the
+// query, with the word lists and synonym groups that the manifest carries, so the two sides
+// cannot drift apart on them; the English stemmer, which has no list, is checked on both
+// sides against testdata/stem_vectors.txt. Each class of query, and what it does:
 //
-//  1. A word is a maximal run of letters and digits (Unicode L and Nd) that does not change
-//     between Hangul and other scripts: "API키를" is the words "API" and "키를".
-//  2. A word in another script than Hangul splits into parts at camelCase humps
-//     ("keyInvalid": key, invalid), before the last capital of an acronym ("HTTPError":
-//     http, error) and between letters and digits ("oauth2": oauth, 2). Parts are lower
-//     case. A part of one letter or digit, or an English stop word, is no term of its own.
-//     A word of several parts is also a term as a whole ("keyinvalid"), so the code
-//     spellings INVALID_PARAMETER, invalidParameter and "invalid parameter" meet in the
-//     same parts and in the same code key.
-//  3. A Hangul word is a term as written and, when it ends with a particle or a verb ending
-//     (Suffixes), also without it: "배포가" gives 배포가 and 배포. A Hangul word that is
+//  1. Words. A word is a maximal run of letters and digits (Unicode L and Nd) that does
+//     not change between Hangul and other scripts: "API키를" is the words "API" and "키를".
+//  2. Codes by parts. A word in another script than Hangul splits into parts at camelCase
+//     humps ("keyInvalid": key, invalid), before the last capital of an acronym
+//     ("HTTPError": http, error) and between letters and digits ("oauth2": oauth, 2).
+//     Parts are lower case. A part of one letter or digit, or an English stop word, is no
+//     term of its own. A word of several parts is also a term as a whole ("keyinvalid"),
+//     so the code spellings INVALID_PARAMETER, invalidParameter and "invalid parameter"
+//     meet in the same parts and in the same code key (CodeKey), and a query whose key is a
+//     code's key has that code first, then the codes its key starts.
+//  3. Numeric prefixes. A numeric code is also a term as each of its prefixes of MinPrefix
+//     digits or more ("4091" finds 409100000). A number that is no code and starts none
+//     finds the codes that share most of its start ("did you mean").
+//  4. Korean particles and endings. A Hangul word is a term as written and, when it ends
+//     with a particle or an ending of 하다/되다 verbs (Suffixes), also without it: "배포가"
+//     gives 배포가 and 배포, "만료되었습니다" 만료. Endings that follow a final consonant
+//     (SuffixesB) come off after one: "없음", "없습니다" give 없. A Hangul word that is
 //     nothing but a particle ("를" after "API") is dropped.
-//  4. A part written in a-z is also a term as its English stem (EnglishStem, Porter2):
-//     "expiration", "expires" and "expired" meet in "expir". A query token matches through
-//     the stem at stemFactor of the word's score.
+//  5. Korean compounds (query only). A Hangul query word of MinCompound syllables or more
+//     that is no term splits into the terms of the index it is made of, leaving out at most
+//     one syllable (segment): "결제취소" is the tokens 결제 and 취소.
+//  6. Initial consonants (query only). A token of two or more initial consonants (초성,
+//     "ㅌㅋ") matches the words of Hangul syllables with those initials (Initials), the
+//     MaxInitialsWords found in most entries, from the file of its first consonant.
+//  7. English word forms. A part written in a-z is also a term as its English stem
+//     (EnglishStem, Porter2): "expiration", "expires" and "expired" meet in "expir".
+//  8. Synonyms across languages. A phrase of a synonym group (Synonyms, and docgen.yaml's)
+//     in an entry gives it the group's concept term; in a query it adds the concept to the
+//     tokens it covers, so "expired" finds 만료 and 認証失敗 (split at its phrases)
+//     finds AUTHENTICATION_FAILED.
+//  9. Typos (query only, last). A token that matches nothing at all, in a query that names
+//     no code, matches the words of a-z of the index within edit distance 1 (TypoMin
+//     letters or more) or 2 (TypoMin2 or more), transpositions counting one, from the typo
+//     vocabulary files of the lengths it could have; the corrected code key ranks with code
+//     prefixes, below exact codes.
+//
+// A token's alternatives score at a factor of a match of the token as written: stems
+// stemFactor, synonyms synFactor, initials initialsFactor, typos typoFactor1 and 2, words
+// it begins (the last token, while typing) prefixFactor.
 
 // StopWords are English words too common to be worth a term. They are left out of the index
 // and of queries.
