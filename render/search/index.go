@@ -233,7 +233,7 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		SuffixesB: SuffixesB}
 	groups := compileSynonyms(append(slices.Clone(Synonyms), opts.Synonyms...))
 	for _, g := range groups {
-		man.Syn = append(man.Syn, synJSON{g.Name, g.Seqs, g.Subs})
+		man.Syn = append(man.Syn, synJSON(g))
 	}
 	syn := newSynIndex(groups)
 	for i, es := range Order(c) {

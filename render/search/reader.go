@@ -465,11 +465,9 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 	var text []rune
 	var textTok []int
 	for i, t := range toks {
-		f := t.text
+		f := ""
 		if !t.hangul {
 			f = norm(t.text, EnglishStem(t.text))
-		} else {
-			f = ""
 		}
 		forms = append(forms, f)
 		formTok = append(formTok, i)
@@ -514,7 +512,7 @@ func (r *Reader) syn() *synIndex {
 	if r.synx == nil {
 		var gs []synGroup
 		for _, g := range r.man.Syn {
-			gs = append(gs, synGroup{Name: g.Name, Seqs: g.Seqs, Subs: g.Subs})
+			gs = append(gs, synGroup(g))
 		}
 		r.synx = newSynIndex(gs)
 	}
