@@ -158,6 +158,9 @@ type synIndex struct {
 	groups []synGroup
 	seq    map[string][][2]int // first form → (group, phrase)
 	sub    map[rune][][2]int
+	// first has a bit set for each rune of the Basic Multilingual Plane that starts a
+	// phrase in sub: most runes of a text start none, and a bit is cheaper than the map.
+	first [1 << 10]uint64
 }
 
 func newSynIndex(groups []synGroup) *synIndex {
@@ -169,6 +172,9 @@ func newSynIndex(groups []synGroup) *synIndex {
 		for p, s := range gr.Subs {
 			r, _ := utf8.DecodeRuneInString(s)
 			x.sub[r] = append(x.sub[r], [2]int{g, p})
+			if r < 1<<16 {
+				x.first[r>>6] |= 1 << (r & 63)
+			}
 		}
 	}
 	return x
@@ -249,6 +255,9 @@ func (x *synIndex) concepts(text string, ws []Word, add func(string)) {
 	if hasCJK {
 		cs := compactDoc(text)
 		for i, r := range cs {
+			if r < 1<<16 && x.first[r>>6]&(1<<(r&63)) == 0 {
+				continue
+			}
 			for _, gp := range x.sub[r] {
 				if strings.HasPrefix(cs[i:], x.groups[gp[0]].Subs[gp[1]]) {
 					add(x.groups[gp[0]].Name)
