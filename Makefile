@@ -3,7 +3,7 @@ GO ?= go
 PKGS := ./...
 FUZZTIME ?= 30s
 
-.PHONY: build test test-deps bench bench-compare fuzz lint serve golden screenshots corpus
+.PHONY: build test test-deps bench bench-compare fuzz lint serve golden screenshots corpus search-eval
 
 build:
 	$(GO) run ./cmd/docgen build
@@ -74,3 +74,11 @@ CORPUS_MIN ?= 24
 CORPUS_MIN_GROUP ?= p=15,r=9
 corpus:
 	$(GO) run ./internal/corpuseval -dir $(CORPUS_DIR) -min $(CORPUS_MIN) -min-group $(CORPUS_MIN_GROUP)
+
+# How well search finds what a developer means: a query set per class (Korean compounds and
+# verb forms, initial consonants, typos, English word forms, other languages, codes) run
+# through the real client in headless Chromium on the default content and a generated
+# catalog; prints hit@1, hit@5 and MRR per class. SEARCH_EVAL_FLAGS=-v lists the misses.
+SEARCH_EVAL_FLAGS ?=
+search-eval:
+	$(GO) run ./internal/searcheval $(SEARCH_EVAL_FLAGS)

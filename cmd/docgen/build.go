@@ -13,6 +13,7 @@ import (
 	"docgen/catalog"
 	"docgen/render"
 	"docgen/render/openapi"
+	"docgen/render/search"
 	"docgen/render/site"
 )
 
@@ -83,13 +84,14 @@ type output struct {
 // sources were named on the command line.
 func outputs(cfg *Config) []output {
 	var oa openapi.Settings
+	var ss search.Settings
 	if cfg != nil {
-		oa = cfg.OpenAPI
+		oa, ss = cfg.OpenAPI, cfg.Search
 	}
 	return []output{
 		{"json catalog", render.WriteJSON},
 		{"openapi", func(o render.Writer, c *catalog.Catalog) error { return openapi.WriteFiles(o, c, oa) }},
-		{"site", site.Write},
+		{"site", func(o render.Writer, c *catalog.Catalog) error { return site.WriteWith(o, c, ss) }},
 	}
 }
 

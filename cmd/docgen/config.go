@@ -16,6 +16,7 @@ import (
 	"docgen/internal/yamlguard"
 	"docgen/parse"
 	"docgen/render/openapi"
+	"docgen/render/search"
 )
 
 // The configurations docgen uses when neither a source nor --config is named: LocalConfig
@@ -58,6 +59,8 @@ type Config struct {
 	//	rules:
 	//	  no-description: error
 	Rules Rules `yaml:"rules"`
+	// Search adds synonym groups to the search's own (search.Settings).
+	Search search.Settings `yaml:"search"`
 
 	path string // where the config was read from
 }

@@ -416,6 +416,10 @@ var parityQueries = []struct {
 	{q: "invalid", f: search.Filter{Service: "web3-api"}}, {q: "invalid", f: search.Filter{Status: "4xx"}},
 	{q: "error", f: search.Filter{Status: "none"}}, {q: "요청", f: search.Filter{Status: "409"}},
 	{q: "키"}, {q: "API키가"}, {q: "Not Found"}, {q: "  409100000 "}, {q: "ｉｎｖａｌｉｄ"},
+	// compounds, verb forms, initials, typos, stems, other languages
+	{q: "결제취소"}, {q: "권한없음"}, {q: "리소스를찾을수없음"}, {q: "거절됐어요"}, {q: "ㅌㅋ"}, {q: "ㅂㅁㅂㅎ ㅌㄹ"},
+	{q: "TOKEN_EXPIERD"}, {q: "Unauthroized"}, {q: "authentification failed"}, {q: "expiration"},
+	{q: "인증 실패"}, {q: "認証失敗"}, {q: "リソースが見つかりません"}, {q: "rate limit"}, {q: "zzzznothing"}, {q: "409199999"}, {q: "-32609"},
 }
 
 // TestSearchParity runs the same queries through the client in the browser and through
@@ -503,11 +507,12 @@ func TestSearchParity(t *testing.T) {
 					Parts []string `json:"parts"`
 					Whole string   `json:"whole"`
 					Stem  string   `json:"stem"`
+					Stems []string `json:"stems"`
 				}
 				got := eval[[]word](t, ctx, `docgen.words(`+string(tj)+`)`)
 				var want []word
 				for _, w := range search.Words(text) {
-					want = append(want, word{w.Parts, w.Whole, w.Stem})
+					want = append(want, word{w.Parts, w.Whole, w.Stem, w.Stems})
 				}
 				gj, _ := json.Marshal(got)
 				wj, _ := json.Marshal(want)
@@ -518,6 +523,66 @@ func TestSearchParity(t *testing.T) {
 			checkClean(t, ctx, w, strings.TrimPrefix(srv.URL, "http://"))
 		})
 	}
+}
+
+// TestStemVectors checks the client's English stemmer against the vectors that the index's
+// stemmer is checked against in render/search.
+func TestStemVectors(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	data, err := os.ReadFile(filepath.Join(moduleRoot(t), "render", "search", "testdata", "stem_vectors.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words, want []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if w, s, ok := strings.Cut(line, " "); ok && !strings.HasPrefix(line, "#") {
+			words = append(words, w)
+			want = append(want, s)
+		}
+	}
+	if len(words) < 1000 {
+		t.Fatalf("only %d stem vectors", len(words))
+	}
+	srv := serve(t, fixtureSite)
+	ctx, _ := tab(t, browser)
+	navigate(t, ctx, srv.URL+"/index.html")
+	wj, _ := json.Marshal(words)
+	got := eval[[]string](t, ctx, `(`+string(wj)+`).map(w => docgen.stem(w))`)
+	if len(got) != len(want) {
+		t.Fatalf("%d stems for %d words", len(got), len(want))
+	}
+	bad := 0
+	for i := range want {
+		if got[i] != want[i] {
+			if bad++; bad <= 20 {
+				t.Errorf("stem(%q) = %q in the client, want %q", words[i], got[i], want[i])
+			}
+		}
+	}
+}
+
+// TestSearchDidYouMean types a code with a typo: the status line says what it was taken for,
+// the corrected code comes first, and its words are marked in the result.
+func TestSearchDidYouMean(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	srv := serve(t, defaultSite)
+	ctx, w := tab(t, browser)
+	navigate(t, ctx, srv.URL+"/index.html")
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("q"), "TOKEN_EXPIERD")); err != nil {
+		t.Fatal(err)
+	}
+	if err := poll(ctx, `document.getElementById('q-status').textContent.includes('token expired') && !!document.querySelector('#q-results a.result')`, 5*time.Second); err != nil {
+		t.Errorf("no did-you-mean for TOKEN_EXPIERD: %v (status %q)", err, eval[string](t, ctx, `document.getElementById('q-status').textContent`))
+	}
+	got := eval[map[string]string](t, ctx, `(() => { const a = document.querySelector('#q-results a.result');
+		return {status: document.getElementById('q-status').textContent, code: a.querySelector('.r-code').textContent,
+		  marks: [...a.querySelectorAll('mark')].map(m => m.textContent).join(' ')}; })()`)
+	if !strings.Contains(got["status"], "token expired") || got["code"] != "TOKEN_EXPIRED" || !strings.Contains(got["marks"], "EXPIRED") {
+		t.Errorf("TOKEN_EXPIERD shows %v", got)
+	}
+	checkClean(t, ctx, w, strings.TrimPrefix(srv.URL, "http://"))
 }
 
 func equalResults(a, b []jsResult) bool {

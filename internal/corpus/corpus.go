@@ -296,7 +296,7 @@ var nouns = strings.Fields(`
 
 // Query is a query of one of the kinds the search benchmark measures.
 type Query struct {
-	Kind  string // "korean", "snake", "camel", "numeric"
+	Kind  string // "korean", "snake", "camel", "numeric", "typo", "initials", "compound", "english", "synonym"
 	Query string // what is typed
 }
 
@@ -336,6 +336,25 @@ func Queries(c *catalog.Catalog) []Query {
 	if e := pick(Numeric); e != nil {
 		qs = append(qs, Query{Kind: "numeric", Query: e.Code[:4]})
 	}
+	// The kinds a query is expanded for: a code with two letters swapped (a typo), initial
+	// consonants, a Korean compound written without its space, an English word form and an
+	// English word for Korean text.
+	if e := pick(Snake); e != nil {
+		parts := splitCamel(e.Code)
+		for i, p := range parts {
+			if len(p) >= 5 && p[2] != p[3] {
+				b := []byte(p)
+				b[2], b[3] = b[3], b[2]
+				parts[i] = string(b)
+				qs = append(qs, Query{Kind: "typo", Query: strings.Join(parts, "_")})
+				break
+			}
+		}
+	}
+	qs = append(qs, Query{Kind: "initials", Query: "ㅂㅍ"},
+		Query{Kind: "compound", Query: "스테이지배포"},
+		Query{Kind: "english", Query: "expiration"},
+		Query{Kind: "synonym", Query: "권한 거부"})
 	return qs
 }
 

@@ -21,7 +21,7 @@ var rules = map[string][]string{
 		"github.com/PuerkitoBio/goquery", "golang.org/x/text", "golang.org/x/net/html"},
 	"render":         {"catalog", "golang.org/x/sys/unix"},
 	"render/site":    {"catalog", "render", "render/search", "site", "github.com/yuin/goldmark"},
-	"render/search":  {"catalog"},
+	"render/search":  {"catalog", "github.com/kljensen/snowball"},
 	"render/openapi": {"catalog", "render", "internal/yamlguard", "github.com/goccy/go-yaml"},
 	"site":           {},
 	"cmd/docgen":     {"*"},

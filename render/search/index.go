@@ -1,5 +1,6 @@
 // Package search builds the static site's search index from the catalog, at build time, in
-// Go: the tokenizer (Korean particles, code names by parts, numeric prefixes) and the index
+// Go: the tokenizer (Korean particles and endings, code names by parts, numeric prefixes,
+// English stems, synonyms across languages; see the rules in tokenize.go) and the index
 // format, split into small files that the search client in the browser loads on demand as
 // scripts, so that a query on a catalog of 100,000 entries loads a few kilobytes and opening
 // the site from disk (file://) still searches.
@@ -15,6 +16,10 @@
 //	p/N.js     the postings of one frequent term, with the records of its best documents
 //	d/N.js     document records (code, status, service, URL, title, snippet) of DocsPerShard
 //	           consecutive documents
+//	c/N.js     the words of Hangul syllables whose first initial consonant is the Nth, with
+//	           their initials and dictionary values: loaded only for a 초성 query
+//	y/N.js     the words of N letters a-z with their dictionary values: the typo
+//	           vocabulary, loaded only for a token that matches nothing
 //
 // Documents are numbered by service (in catalog order), then status (ascending, entries
 // with no status last), then source order, so that a service is one range of numbers, and
@@ -79,6 +84,9 @@ type Options struct {
 	// HeadDocs is how many document records a postings file carries: those of its term's
 	// best documents (default 10, the client's default number of results).
 	HeadDocs int
+	// Synonyms are groups of phrases that mean the same, added to the built-in Synonyms
+	// (docgen.yaml's search.synonyms).
+	Synonyms [][]string
 }
 
 func (o *Options) defaults() {
@@ -100,6 +108,18 @@ func (o *Options) defaults() {
 	if o.HeadDocs <= 0 {
 		o.HeadDocs = 10
 	}
+}
+
+// Settings are the search's settings in docgen.yaml:
+//
+//	search:
+//	  synonyms:
+//	    - [invoice, 청구서, 請求書, 发票]
+//
+// Each group of synonyms is added to the built-in Synonyms: a phrase of a group found in a
+// query also finds the entries that have another phrase of it.
+type Settings struct {
+	Synonyms [][]string `yaml:"synonyms"`
 }
 
 // Index is a built search index: the files of its folder.
@@ -143,6 +163,22 @@ type Manifest struct {
 	Suffixes  []string `json:"sfx"`       // suffixes that may leave one syllable
 	Suffixes2 []string `json:"sfx2"`      // suffixes that must leave two syllables
 	MinPrefix int      `json:"minPrefix"` // MinPrefix
+	// SuffixesB are the endings taken off after a final consonant only (SuffixesB).
+	SuffixesB []string `json:"sfxB"`
+	// Syn are the synonym groups, compiled: concept term, Latin phrases as word forms,
+	// other phrases compacted.
+	Syn []synJSON `json:"syn"`
+	// Typo is the shortest and longest length of the typo vocabulary files y/N.js, which
+	// list the index's words of N letters a-z (see isTypoWord) with their dictionary
+	// values; [0, 0] when there are none.
+	Typo [2]int `json:"typo"`
+}
+
+// synJSON is a synGroup in the manifest.
+type synJSON struct {
+	Name string     `json:"n"`
+	Seqs [][]string `json:"q"`
+	Subs []string   `json:"s"`
 }
 
 // Facet terms name a status or status class for filters. They start with "~", which no
@@ -193,7 +229,13 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 	opts.defaults()
 	var docs []*doc
 	var titles [][]string
-	man := Manifest{Version: 1, PerShard: opts.DocsPerShard, Stop: StopWords, MinPrefix: MinPrefix}
+	man := Manifest{Version: 1, PerShard: opts.DocsPerShard, Stop: StopWords, MinPrefix: MinPrefix,
+		SuffixesB: SuffixesB}
+	groups := compileSynonyms(append(slices.Clone(Synonyms), opts.Synonyms...))
+	for _, g := range groups {
+		man.Syn = append(man.Syn, synJSON(g))
+	}
+	syn := newSynIndex(groups)
 	for i, es := range Order(c) {
 		s := c.Services[i]
 		for _, e := range es {
@@ -230,7 +272,7 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 						return
 					}
 					for k := from; k < min(from+64, len(batch)); k++ {
-						sets[k] = docTerms(batch[k].e)
+						sets[k] = docTerms(batch[k].e, syn)
 					}
 				}
 			})
@@ -307,13 +349,24 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		title, snippet := titleSnippet(d.e, opts.SnippetRunes)
 		recs[i] = []any{d.e.ID, d.e.Code, int(d.e.Status), d.svc, opts.URL(d.s, d.e), title, snippet}
 	}
+	// The values of the words that initial consonants and typos are looked up in.
+	type word struct {
+		term, value string
+		df          int
+	}
+	initials := map[int][][]any{} // first consonant → [initials, word, value] sorted
+	var choWords []struct {
+		ini string
+		w   word
+	}
+	typos := map[int][]word{} // length → words
 	for _, t := range terms {
 		p := encodePostings(*post[t])
+		df := 0
+		for _, ids := range post[t] {
+			df += len(ids)
+		}
 		if len(p) > opts.InlineMax {
-			df := 0
-			for _, ids := range post[t] {
-				df += len(ids)
-			}
 			// The file also holds the records of the term's best documents (strongest
 			// class first, then by number), which are the results of a query for this term
 			// alone: such a query then loads no d/N.js file.
@@ -333,6 +386,15 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 			p = string(appendVarint(ref, df))
 			nPost++
 			hot = append(hot, hotTerm{t, p, df})
+		}
+		if ini := Initials(t); utf8.RuneCountInString(ini) >= 2 {
+			choWords = append(choWords, struct {
+				ini string
+				w   word
+			}{ini, word{t, p, df}})
+		}
+		if isTypoWord(t) {
+			typos[len(t)] = append(typos[len(t)], word{t, p, df})
 		}
 		k := keys[t]
 		if shard.Len() == 0 || shard.Len() >= opts.ShardBytes {
@@ -385,6 +447,52 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		hb.WriteString(h.ref)
 	}
 	man.Hot = hb.String()
+
+	// Initial consonants: c/N.js lists, for the words of Hangul syllables whose first
+	// consonant is choseong[N], [initials, word, dictionary value], by initials, then the
+	// words found in the most entries first, then by word.
+	sort.SliceStable(choWords, func(i, j int) bool {
+		a, b := choWords[i], choWords[j]
+		if a.ini != b.ini {
+			return a.ini < b.ini
+		}
+		if a.w.df != b.w.df {
+			return a.w.df > b.w.df
+		}
+		return a.w.term < b.w.term
+	})
+	for _, cw := range choWords {
+		r, _ := utf8.DecodeRuneInString(cw.ini)
+		k := choseongIndex(r)
+		initials[k] = append(initials[k], []any{cw.ini, cw.w.term, cw.w.value})
+	}
+	for k := range choseong {
+		list := initials[k]
+		if list == nil {
+			list = [][]any{}
+		}
+		if err := addJS(fmt.Sprintf("c/%d.js", k), list); err != nil {
+			return nil, err
+		}
+	}
+	// Typos: y/N.js lists the words of N letters with their dictionary values, by word.
+	for n := range typos {
+		if man.Typo[0] == 0 || n < man.Typo[0] {
+			man.Typo[0] = n
+		}
+		man.Typo[1] = max(man.Typo[1], n)
+	}
+	if man.Typo[0] > 0 {
+		for n := man.Typo[0]; n <= man.Typo[1]; n++ {
+			list := [][]any{}
+			for _, w := range typos[n] {
+				list = append(list, []any{w.term, w.value})
+			}
+			if err := addJS(fmt.Sprintf("y/%d.js", n), list); err != nil {
+				return nil, err
+			}
+		}
+	}
 
 	// Document records.
 	for i := 0; i < len(docs); i += opts.DocsPerShard {
@@ -442,17 +550,30 @@ func separator(prev, next []uint16) []uint16 {
 }
 
 // docTerms returns the terms of an entry with the strongest class each has in it.
-func docTerms(e *catalog.Entry) map[string]Class {
-	m := map[string]Class{}
+func docTerms(e *catalog.Entry, syn *synIndex) map[string]Class {
+	m := make(map[string]Class, 64)
 	add := func(t string, c Class) {
 		if old, ok := m[t]; !ok || c > old {
 			m[t] = c
 		}
 	}
 	addText := func(text string, c Class) {
-		for _, t := range Terms(text) {
-			add(t, c)
+		ws := Words(text)
+		for _, w := range ws {
+			for i, p := range w.Parts {
+				add(p, c)
+				if w.Stems[i] != "" {
+					add(w.Stems[i], c)
+				}
+			}
+			if w.Whole != "" {
+				add(w.Whole, c)
+			}
+			if w.Stem != "" {
+				add(w.Stem, c)
+			}
 		}
+		syn.concepts(text, ws, func(t string) { add(t, c) })
 	}
 	addText(e.Code, InCode)
 	if k := CodeKey(e.Code); k != "" {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -15,13 +16,16 @@ import (
 // tokenizer, the same loading rules (which files a query needs) and the same scoring. It is
 // the executable description of the client's algorithm; tests compare the two.
 type Reader struct {
-	man    Manifest
-	seps   [][]uint16 // the decoded Manifest.Shards
-	hot    map[string]string
-	files  map[string][]byte
-	shards map[int]map[string]string // dictionary shard → term → postings
-	docs   map[int][]json.RawMessage
-	known  map[int]json.RawMessage // records that postings files brought
+	man      Manifest
+	seps     [][]uint16 // the decoded Manifest.Shards
+	hot      map[string]string
+	files    map[string][]byte
+	shards   map[int]map[string]string // dictionary shard → term → postings
+	docs     map[int][]json.RawMessage
+	known    map[int]json.RawMessage // records that postings files brought
+	synx     *synIndex
+	initials map[int][][3]string
+	typos    map[int][][2]string
 	// Loaded lists the files the queries so far needed, in the order first needed.
 	Loaded []string
 	loaded map[string]bool
@@ -50,11 +54,15 @@ type Filter struct {
 // client has the same numbers.
 var classWeight = [numClasses]float64{1, 4, 10, 30}
 
+// PairWeight is the share of a field's weight that two neighbouring query tokens written
+// together as one term of a document add to its score.
+const PairWeight = 0.5
+
 const (
 	stemFactor   = 0.9
 	prefixFactor = 0.6
 	exactBonus   = 10000 // the query is the code's key: first whatever else matches
-	codePrefix   = 300   // the query's key starts a code's key
+	codePrefix   = 5000  // the query's key starts a code's key: next, whatever else matches
 	// verbatimBonus goes, among the results loaded, to a code written exactly as the query.
 	verbatimBonus = 1000
 )
@@ -71,7 +79,8 @@ const (
 // Open reads an index from its files.
 func Open(files []File) (*Reader, error) {
 	r := &Reader{files: map[string][]byte{}, shards: map[int]map[string]string{},
-		docs: map[int][]json.RawMessage{}, known: map[int]json.RawMessage{}, loaded: map[string]bool{}}
+		docs: map[int][]json.RawMessage{}, known: map[int]json.RawMessage{}, loaded: map[string]bool{},
+		initials: map[int][][3]string{}, typos: map[int][][2]string{}}
 	for _, f := range files {
 		r.files[f.Name] = f.Data
 	}
@@ -259,81 +268,354 @@ func prefixable(t string) bool {
 
 // Search returns the best limit results of query q under filter f, best first, with the
 // number of documents that matched and whether they matched only some of the query's words.
+//
+// A query is first expanded (see expandQuery): each token gets alternatives besides its
+// own terms (English and Korean stems, synonyms' concepts, the words its initial
+// consonants stand for, a Hangul compound's parts as tokens of their own), and a token
+// that matches nothing at all is corrected for typos (loading the typo vocabulary only
+// then).
+//
+// Scoring is BM25F-like without term frequencies: a token of the query scores, in each
+// document it matches, the best over its alternatives of the weight of the field it was
+// found in (classWeight) times the alternative's factor times the term's rarity (IDF). A
+// document scores the sum over the tokens, plus PairWeight times the rarity of two
+// neighbouring tokens written together ("token expired" and the term "tokenexpired") where
+// it has that term. Codes come first in tiers: a code whose key is the query's key
+// (exactBonus), then one whose key starts with it or is the query's key with its typos
+// corrected (codePrefix). Ties go to the lower document number.
 func (r *Reader) Search(q string, f Filter, limit int) (res []Result, total int, partial bool, err error) {
-	query := ParseQuery(q)
-	n := r.man.Docs
-	acc := make([]float64, n)
-	cnt := make([]int, n)
-	for _, tok := range query.Tokens {
-		best := map[int]float64{}
-		hit := func(post string, factor float64) error {
-			sets, err := r.postings(post)
-			if err != nil {
-				return err
-			}
-			for c, ids := range sets {
-				for _, d := range ids {
-					best[d] = max(best[d], classWeight[c]*factor)
-				}
-			}
-			return nil
-		}
-		whole := false // the token is a term of the index as it is
-		for j, t := range tok.Terms {
-			post, err := r.lookup(t)
-			if err != nil {
-				return nil, 0, false, err
-			}
-			factor := 1.0
-			if j > 0 {
-				factor = stemFactor
-			}
-			whole = whole || j == 0 && post != ""
-			if err := hit(post, factor); err != nil {
-				return nil, 0, false, err
-			}
-		}
-		if tok.Prefix && prefixable(tok.Terms[0]) {
-			// A word still being typed also matches the frequent words it begins; a
-			// word that is one already only adds the rare ones, which cost nothing to load.
-			shards, files := MaxPrefixShards, MaxPrefixFiles
-			if whole {
-				shards, files = 1, 0
-			}
-			posts, err := r.expand(tok.Terms[0], shards, files)
-			if err != nil {
-				return nil, 0, false, err
-			}
-			for _, p := range posts {
-				if err := hit(p, prefixFactor); err != nil {
-					return nil, 0, false, err
-				}
-			}
-		}
-		for d, s := range best {
-			acc[d] += s
-			cnt[d]++
+	out, err := r.SearchQuery(q, f, limit)
+	return out.Results, out.Total, out.Partial, err
+}
+
+// Outcome is what a search found.
+type Outcome struct {
+	Results []Result
+	Total   int  // documents that matched
+	Partial bool // no document matched every token; these match the most
+	// Corrected is the query with its typos corrected, when it matched only so ("did you
+	// mean"); else "".
+	Corrected string
+}
+
+// The factors of the alternatives a query is expanded with.
+const (
+	synFactor      = 0.7 // a synonym group's concept
+	initialsFactor = 0.8 // a word whose initial consonants the token is
+	typoFactor1    = 0.5 // a word one typo away
+	typoFactor2    = 0.3 // a word two typos away
+	// MaxTypoWords is how many corrections of one token are tried, the nearest first.
+	MaxTypoWords = 4
+)
+
+// alt is one way a query token matches: a term (or, for the words of initials and typos,
+// its dictionary value directly) and the factor its score is taken at.
+type alt struct {
+	term   string
+	value  string // the term's dictionary value, when known without a lookup
+	known  bool
+	factor float64
+}
+
+// qtoken is a query token being expanded.
+type qtoken struct {
+	text   string // as written (the first term)
+	alts   []alt
+	prefix bool
+	hangul bool
+	fixed  string // the correction of a token that matched only through typos
+}
+
+func (t *qtoken) addAlt(a alt) {
+	for _, o := range t.alts {
+		if o.term == a.term {
+			return
 		}
 	}
+	t.alts = append(t.alts, a)
+}
+
+// value returns the dictionary value of an alternative.
+func (r *Reader) value(a alt) (string, error) {
+	if a.known {
+		return a.value, nil
+	}
+	return r.lookup(a.term)
+}
+
+// found reports whether any alternative of t is a term of the index.
+func (r *Reader) found(t *qtoken) (bool, error) {
+	for _, a := range t.alts {
+		v, err := r.value(a)
+		if err != nil {
+			return false, err
+		}
+		if v != "" {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// expandQuery turns a parsed query into tokens with their alternatives, before typos. A
+// query that names a code (code: its key is an entry's code key) has that code first
+// whatever else matches, so its words are not widened by English stems and synonyms,
+// whose postings a cold query would load for little.
+func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
+	var toks []*qtoken
+	for _, qt := range query.Tokens {
+		t := &qtoken{text: qt.Terms[0], prefix: qt.Prefix, hangul: qt.Hangul}
+		terms := qt.Terms
+		if code && !qt.Hangul {
+			terms = terms[:1]
+		}
+		for j, term := range terms {
+			f := 1.0
+			if j > 0 {
+				f = stemFactor
+			}
+			t.addAlt(alt{term: term, factor: f})
+		}
+		toks = append(toks, t)
+	}
+	// Korean compounds: a Hangul word that is no term splits into terms of the index.
+	var split []*qtoken
+	for _, t := range toks {
+		rs := []rune(t.text)
+		ok, err := r.found(t)
+		if err != nil {
+			return nil, err
+		}
+		if ok || !t.hangul || len(rs) < MinCompound || len(rs) > 10 || isInitials(t.text) {
+			split = append(split, t)
+			continue
+		}
+		isTerm := map[string]bool{}
+		for _, c := range substrings(rs) {
+			v, err := r.lookup(c)
+			if err != nil {
+				return nil, err
+			}
+			if v == "" {
+				if st := Stem(c); st != "" {
+					if v, err = r.lookup(st); err != nil {
+						return nil, err
+					}
+				}
+			}
+			isTerm[c] = v != ""
+		}
+		pieces := segment(rs, func(c string) bool { return isTerm[c] })
+		if pieces == nil {
+			split = append(split, t)
+			continue
+		}
+		for i, p := range pieces {
+			nt := &qtoken{text: p, hangul: true, prefix: t.prefix && i == len(pieces)-1}
+			nt.addAlt(alt{term: p, factor: 1})
+			if st := Stem(p); st != "" {
+				nt.addAlt(alt{term: st, factor: stemFactor})
+			}
+			split = append(split, nt)
+		}
+	}
+	toks = split
+	// Other scripts (Japanese, Chinese): a word that is no term splits at the synonyms'
+	// phrases it holds.
+	split = nil
+	for _, t := range toks {
+		ok, err := r.found(t)
+		if err != nil {
+			return nil, err
+		}
+		if ok || t.hangul || isLatinPhrase(t.text) {
+			split = append(split, t)
+			continue
+		}
+		var parts [][3]int // group, from, to
+		r.syn().subMatches([]rune(compact(t.text)), func(g, from, to int) {
+			if n := len(parts); n > 0 && from < parts[n-1][2] {
+				if to-from > parts[n-1][2]-parts[n-1][1] && from == parts[n-1][1] {
+					parts[n-1] = [3]int{g, from, to}
+				}
+				return
+			}
+			parts = append(parts, [3]int{g, from, to})
+		})
+		if len(parts) < 2 {
+			split = append(split, t)
+			continue
+		}
+		rs := []rune(compact(t.text))
+		for i, p := range parts {
+			text := string(rs[p[1]:p[2]])
+			nt := &qtoken{text: text, prefix: t.prefix && i == len(parts)-1}
+			nt.addAlt(alt{term: text, factor: 1})
+			split = append(split, nt)
+		}
+	}
+	toks = split
+	if code {
+		return toks, nil
+	}
+	// Synonyms: a phrase of a group adds its concept to the tokens it covers.
+	x := r.syn()
+	var forms []string
+	var formTok []int
+	var text []rune
+	var textTok []int
+	for i, t := range toks {
+		f := ""
+		if !t.hangul {
+			f = norm(t.text, EnglishStem(t.text))
+		}
+		forms = append(forms, f)
+		formTok = append(formTok, i)
+		for _, c := range compact(t.text) {
+			text = append(text, c)
+			textTok = append(textTok, i)
+		}
+	}
+	x.seqMatches(forms, func(g, from, to int) {
+		for k := from; k < to; k++ {
+			toks[formTok[k]].addAlt(alt{term: x.groups[g].Name, factor: synFactor})
+		}
+	})
+	x.subMatches(text, func(g, from, to int) {
+		for k := from; k < to; k++ {
+			toks[textTok[k]].addAlt(alt{term: x.groups[g].Name, factor: synFactor})
+		}
+	})
+	// Initial consonants: the words they stand for, those in the most entries first.
+	for _, t := range toks {
+		if !isInitials(t.text) {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(t.text)
+		list, err := r.initialsFile(choseongIndex(first))
+		if err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, e := range list {
+			if e[0] == t.text && n < MaxInitialsWords {
+				t.addAlt(alt{term: e[1], value: e[2], known: true, factor: initialsFactor})
+				n++
+			}
+		}
+	}
+	return toks, nil
+}
+
+// syn returns the manifest's synonym groups, indexed.
+func (r *Reader) syn() *synIndex {
+	if r.synx == nil {
+		var gs []synGroup
+		for _, g := range r.man.Syn {
+			gs = append(gs, synGroup(g))
+		}
+		r.synx = newSynIndex(gs)
+	}
+	return r.synx
+}
+
+// initialsFile returns the entries [initials, word, value] of c/N.js.
+func (r *Reader) initialsFile(n int) ([][3]string, error) {
+	if l, ok := r.initials[n]; ok {
+		return l, nil
+	}
+	var l [][3]string
+	if err := r.load(fmt.Sprintf("c/%d.js", n), &l); err != nil {
+		return nil, err
+	}
+	r.initials[n] = l
+	return l, nil
+}
+
+// typoFile returns the entries [word, value] of y/N.js, or none when there is no such file.
+func (r *Reader) typoFile(n int) ([][2]string, error) {
+	if n < r.man.Typo[0] || n > r.man.Typo[1] {
+		return nil, nil
+	}
+	if l, ok := r.typos[n]; ok {
+		return l, nil
+	}
+	var l [][2]string
+	if err := r.load(fmt.Sprintf("y/%d.js", n), &l); err != nil {
+		return nil, err
+	}
+	r.typos[n] = l
+	return l, nil
+}
+
+// corrections returns the words of the index at most typoDistance(len(w)) typos from w, the
+// nearest first (then by word), at most MaxTypoWords, as alternatives.
+func (r *Reader) corrections(w string) ([]alt, error) {
+	k := typoDistance(len(w))
+	if k == 0 || !isTypoWord(w) {
+		return nil, nil
+	}
+	type cand struct {
+		term, value string
+		d           int
+	}
+	var cs []cand
+	for n := len(w) - k; n <= len(w)+k; n++ {
+		list, err := r.typoFile(n)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range list {
+			if d := editDistance(w, e[0], k); d <= k && d > 0 {
+				cs = append(cs, cand{e[0], e[1], d})
+			}
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].d != cs[j].d {
+			return cs[i].d < cs[j].d
+		}
+		return cs[i].term < cs[j].term
+	})
+	var out []alt
+	for i, c := range cs {
+		if i == MaxTypoWords {
+			break
+		}
+		f := typoFactor1
+		if c.d > 1 {
+			f = typoFactor2
+		}
+		out = append(out, alt{term: c.term, value: c.value, known: true, factor: f})
+	}
+	return out, nil
+}
+
+// SearchQuery is Search with all it found.
+func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
+	query := ParseQuery(q)
+	n := r.man.Docs
+	// The code key's own hits.
 	bonus := map[int]float64{}
+	exactHit := false
 	if query.Key != "" {
 		post, err := r.lookup(query.Key)
 		if err != nil {
-			return nil, 0, false, err
+			return Outcome{}, err
 		}
 		sets, err := r.postings(post)
 		if err != nil {
-			return nil, 0, false, err
+			return Outcome{}, err
 		}
 		if !isDigits(query.Key) {
 			posts, err := r.expand(query.Key, 1, 0)
 			if err != nil {
-				return nil, 0, false, err
+				return Outcome{}, err
 			}
 			for _, p := range posts {
 				ps, err := r.postings(p)
 				if err != nil {
-					return nil, 0, false, err
+					return Outcome{}, err
 				}
 				for _, d := range ps[Exact] {
 					bonus[d] = codePrefix
@@ -342,19 +624,155 @@ func (r *Reader) Search(q string, f Filter, limit int) (res []Result, total int,
 		}
 		for _, d := range sets[Exact] {
 			bonus[d] = exactBonus
+			exactHit = true
 		}
 	}
-	want := len(query.Tokens)
+	toks, err := r.expandQuery(query, exactHit)
+	if err != nil {
+		return Outcome{}, err
+	}
+	// Each token's best score per document.
+	score := func(t *qtoken) (map[int]float64, error) {
+		best := map[int]float64{}
+		hit := func(post string, factor float64) error {
+			sets, err := r.postings(post)
+			if err != nil {
+				return err
+			}
+			w := r.idf(post, sets)
+			for c, ids := range sets {
+				for _, d := range ids {
+					best[d] = max(best[d], classWeight[c]*factor*w)
+				}
+			}
+			return nil
+		}
+		whole := false // the token is a term of the index as it is
+		for j, a := range t.alts {
+			post, err := r.value(a)
+			if err != nil {
+				return nil, err
+			}
+			whole = whole || j == 0 && post != ""
+			if err := hit(post, a.factor); err != nil {
+				return nil, err
+			}
+		}
+		if t.prefix && prefixable(t.text) && !isInitials(t.text) {
+			// A word still being typed also matches the frequent words it begins; a
+			// word that is one already only adds the rare ones, which cost nothing to load.
+			shards, files := MaxPrefixShards, MaxPrefixFiles
+			if whole {
+				shards, files = 1, 0
+			}
+			posts, err := r.expand(t.text, shards, files)
+			if err != nil {
+				return nil, err
+			}
+			for _, p := range posts {
+				if err := hit(p, prefixFactor); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return best, nil
+	}
+	bests := make([]map[int]float64, len(toks))
+	for i, t := range toks {
+		if bests[i], err = score(t); err != nil {
+			return Outcome{}, err
+		}
+	}
+	// Typos: only a token that matched nothing, and only when the query names no code.
+	var out Outcome
+	if !exactHit {
+		corrected := false
+		for i, t := range toks {
+			if len(bests[i]) > 0 {
+				continue
+			}
+			alts, err := r.corrections(t.text)
+			if err != nil {
+				return Outcome{}, err
+			}
+			if len(alts) == 0 {
+				continue
+			}
+			for _, a := range alts {
+				t.addAlt(a)
+			}
+			t.fixed = alts[0].term
+			corrected = true
+			if bests[i], err = score(t); err != nil {
+				return Outcome{}, err
+			}
+		}
+		if corrected {
+			var words []string
+			key := ""
+			for _, t := range toks {
+				w := t.text
+				if t.fixed != "" {
+					w = t.fixed
+				}
+				words = append(words, w)
+				key += w
+			}
+			out.Corrected = strings.Join(words, " ")
+			post, err := r.lookup(key)
+			if err != nil {
+				return Outcome{}, err
+			}
+			sets, err := r.postings(post)
+			if err != nil {
+				return Outcome{}, err
+			}
+			for _, d := range sets[Exact] {
+				bonus[d] = max(bonus[d], codePrefix)
+			}
+		}
+	}
+	acc := make([]float64, n)
+	cnt := make([]int, n)
+	for _, best := range bests {
+		for d, s := range best {
+			acc[d] += s
+			cnt[d]++
+		}
+	}
+	// Neighbouring tokens written together.
+	pair := map[int]float64{}
+	for i := 1; i < len(toks); i++ {
+		a, b := toks[i-1].text, toks[i].text
+		if isDigits(a) || isDigits(b) {
+			continue
+		}
+		post, err := r.lookup(a + b)
+		if err != nil {
+			return Outcome{}, err
+		}
+		sets, err := r.postings(post)
+		if err != nil {
+			return Outcome{}, err
+		}
+		w := r.idf(post, sets)
+		for c, ids := range sets {
+			for _, d := range ids {
+				pair[d] = max(pair[d], PairWeight*classWeight[c]*w)
+			}
+		}
+	}
+	want := len(toks)
 	maxCnt := 0
 	for _, c := range cnt {
 		maxCnt = max(maxCnt, c)
 	}
 	if want > 0 && maxCnt < want && maxCnt > 0 {
-		want, partial = maxCnt, true
+		want, out.Partial = maxCnt, true
 	}
 	keep, err := r.filter(f)
 	if err != nil {
-		return nil, 0, false, err
+		return Outcome{}, err
 	}
 	type hit struct {
 		d     int
@@ -366,28 +784,63 @@ func (r *Reader) Search(q string, f Filter, limit int) (res []Result, total int,
 		if !full && bonus[d] != exactBonus || keep != nil && !keep[d] {
 			continue
 		}
-		hits = append(hits, hit{d, acc[d] + bonus[d]})
+		hits = append(hits, hit{d, acc[d] + pair[d] + bonus[d]})
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
-	total = len(hits)
+	out.Total = len(hits)
 	if limit > 0 && len(hits) > limit {
 		hits = hits[:limit]
 	}
 	for _, h := range hits {
 		res1, err := r.doc(h.d)
 		if err != nil {
-			return nil, 0, false, err
+			return Outcome{}, err
 		}
 		res1.Score = h.score
 		if res1.Code == strings.TrimSpace(q) {
 			res1.Score += verbatimBonus
 		}
-		res = append(res, res1)
+		out.Results = append(out.Results, res1)
 	}
 	// Among the results, a code written exactly as the query comes before the codes that
 	// only share its key ("invalidParameter" before INVALID_PARAMETER).
-	sort.SliceStable(res, func(i, j int) bool { return res[i].Score > res[j].Score })
-	return res, total, partial, nil
+	sort.SliceStable(out.Results, func(i, j int) bool { return out.Results[i].Score > out.Results[j].Score })
+	// A number that is no code and starts none: the codes that share most of its start.
+	if out.Total == 0 && isDigits(query.Key) && len(query.Key) > MinPrefix && query.Key == strings.TrimPrefix(strings.TrimSpace(q), "-") {
+		for l := len(query.Key) - 1; l >= MinPrefix; l-- {
+			near, err := r.SearchQuery(query.Key[:l], f, limit)
+			if err != nil {
+				return Outcome{}, err
+			}
+			if near.Total > 0 {
+				near.Corrected = query.Key[:l]
+				return near, nil
+			}
+		}
+	}
+	return out, nil
+}
+
+// idf returns the rarity of a term from its postings: BM25's inverse document frequency,
+// ln(1 + (N - df + 0.5) / (df + 0.5)), rounded to 1/1024 so that the client, whose
+// logarithm may differ in the last bit, computes the same.
+func (r *Reader) idf(post string, sets [numClasses][]int) float64 {
+	df := 0
+	if strings.HasPrefix(post, "@") {
+		_, i, _ := readVarint(post, 1)
+		df, _, _ = readVarint(post, i)
+	} else {
+		for _, ids := range sets {
+			df += len(ids)
+		}
+	}
+	return IDF(r.man.Docs, df)
+}
+
+// IDF returns the rarity of a term found in df of n documents (see Reader.Search).
+func IDF(n, df int) float64 {
+	v := math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+	return math.Round(v*1024) / 1024
 }
 
 // filter returns which documents pass f, or nil when f lets every one pass.

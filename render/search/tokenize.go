@@ -1,28 +1,61 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 )
 
-// The tokenizer turns text into index terms. The search client (site/templates/docgen.js)
-// runs the same rules on the query, with the word lists that the manifest carries
-// (StopWords and Suffixes), so the two sides cannot drift apart on them:
+// The tokenizer turns text into index terms, and a query into tokens with the terms that
+// satisfy each. The search client (site/templates/docgen.js) runs the same rules on the
+// query, with the word lists and synonym groups that the manifest carries, so the two sides
+// cannot drift apart on them; the English stemmer, which has no list, is checked on both
+// sides against testdata/stem_vectors.txt. Each class of query, and what it does:
 //
-//  1. A word is a maximal run of letters and digits (Unicode L and Nd) that does not change
-//     between Hangul and other scripts: "API키를" is the words "API" and "키를".
-//  2. A word in another script than Hangul splits into parts at camelCase humps
-//     ("keyInvalid": key, invalid), before the last capital of an acronym ("HTTPError":
-//     http, error) and between letters and digits ("oauth2": oauth, 2). Parts are lower
-//     case. A part of one letter or digit, or an English stop word, is no term of its own.
-//     A word of several parts is also a term as a whole ("keyinvalid"), so the code
-//     spellings INVALID_PARAMETER, invalidParameter and "invalid parameter" meet in the
-//     same parts and in the same code key.
-//  3. A Hangul word is a term as written and, when it ends with a particle or a verb ending
-//     (Suffixes), also without it: "배포가" gives 배포가 and 배포. A Hangul word that is
+//  1. Words. A word is a maximal run of letters and digits (Unicode L and Nd) that does
+//     not change between Hangul and other scripts: "API키를" is the words "API" and "키를".
+//  2. Codes by parts. A word in another script than Hangul splits into parts at camelCase
+//     humps ("keyInvalid": key, invalid), before the last capital of an acronym
+//     ("HTTPError": http, error) and between letters and digits ("oauth2": oauth, 2).
+//     Parts are lower case. A part of one letter or digit, or an English stop word, is no
+//     term of its own. A word of several parts is also a term as a whole ("keyinvalid"),
+//     so the code spellings INVALID_PARAMETER, invalidParameter and "invalid parameter"
+//     meet in the same parts and in the same code key (CodeKey), and a query whose key is a
+//     code's key has that code first, then the codes its key starts.
+//  3. Numeric prefixes. A numeric code is also a term as each of its prefixes of MinPrefix
+//     digits or more ("4091" finds 409100000). A number that is no code and starts none
+//     finds the codes that share most of its start ("did you mean").
+//  4. Korean particles and endings. A Hangul word is a term as written and, when it ends
+//     with a particle or an ending of 하다/되다 verbs (Suffixes), also without it: "배포가"
+//     gives 배포가 and 배포, "만료되었습니다" 만료. Endings that follow a final consonant
+//     (SuffixesB) come off after one: "없음", "없습니다" give 없. A Hangul word that is
 //     nothing but a particle ("를" after "API") is dropped.
+//  5. Korean compounds (query only). A Hangul query word of MinCompound syllables or more
+//     that is no term splits into the terms of the index it is made of, leaving out at most
+//     one syllable (segment): "결제취소" is the tokens 결제 and 취소.
+//  6. Initial consonants (query only). A token of two or more initial consonants (초성,
+//     "ㅌㅋ") matches the words of Hangul syllables with those initials (Initials), the
+//     MaxInitialsWords found in most entries, from the file of its first consonant.
+//  7. English word forms. A part written in a-z is also a term as its English stem
+//     (EnglishStem, Porter2): "expiration", "expires" and "expired" meet in "expir".
+//  8. Synonyms across languages. A phrase of a synonym group (Synonyms, and docgen.yaml's)
+//     in an entry gives it the group's concept term; in a query it adds the concept to the
+//     tokens it covers, so "expired" finds 만료 and 認証失敗 (split at its phrases)
+//     finds AUTHENTICATION_FAILED.
+//  9. Typos (query only, last). A token that matches nothing at all, in a query that names
+//     no code, matches the words of a-z of the index within edit distance 1 (TypoMin
+//     letters or more) or 2 (TypoMin2 or more), transpositions counting one, from the typo
+//     vocabulary files of the lengths it could have; the corrected code key ranks with code
+//     prefixes, below exact codes.
+//
+// A token's alternatives score at a factor of a match of the token as written: stems
+// stemFactor, synonyms synFactor, initials initialsFactor, typos typoFactor1 and 2, words
+// it begins (the last token, while typing) prefixFactor.
 
 // StopWords are English words too common to be worth a term. They are left out of the index
 // and of queries.
@@ -48,7 +81,26 @@ var Suffixes = func() []string {
 		"하세요", "하십시오", "하면", "하고", "하려면", "하거나", "하였습니다", "하였다", "함",
 		"된", "되는", "되지", "될", "됩니다", "되었습니다", "됐습니다", "되어", "되며", "되면",
 		"된다", "되다", "되었다", "됨", "시킬", "시키는", "시켜", "할수", "할때",
+		// more forms of 하다 and 되다: "누락됐습니다", "만료되어서", "거절됐어요" → the noun
+		"됐어요", "됐다", "됐는데", "됐음", "되어서", "되어요", "돼요", "돼서", "되었는데", "되지만",
+		"되었음", "되었고", "되고", "되는데", "되던", "되었으나", "됐으나", "되므로", "되니", "되기",
+		"했어요", "해요", "했는데", "하여서", "했음", "하지만", "하였음", "한다", "했던", "하던",
+		"하는데", "해주세요", "해주십시오", "하였으나", "하며", "하기", "합니까", "됩니까", "하므로",
+		"하니", "했고", "하였고", "시켰습니다", "시킨",
 	}
+	sort.SliceStable(s, func(i, j int) bool {
+		return utf8.RuneCountInString(s[i]) > utf8.RuneCountInString(s[j])
+	})
+	return s
+}()
+
+// SuffixesB are verb and adjective endings that follow a stem ending in a consonant
+// ("없음", "없습니다", "않아요" → "없", "않"): taken off only when the syllable before them has
+// a final consonant (받침), one syllable may remain.
+var SuffixesB = func() []string {
+	s := []string{"음", "습니다", "었습니다", "았습니다", "었어요", "았어요", "어요", "아요", "어서",
+		"아서", "었다", "았다", "었는데", "았는데", "는데", "으면", "으며", "으니", "었던", "았던", "었음",
+		"았음", "었고", "았고", "지만"}
 	sort.SliceStable(s, func(i, j int) bool {
 		return utf8.RuneCountInString(s[i]) > utf8.RuneCountInString(s[j])
 	})
@@ -62,12 +114,17 @@ var (
 	suffixSet  = toSet(Suffixes)
 	suffixesBy = func() map[rune][]string {
 		m := map[rune][]string{}
-		for _, s := range Suffixes {
+		all := append(slices.Clone(Suffixes), SuffixesB...)
+		sort.SliceStable(all, func(i, j int) bool {
+			return utf8.RuneCountInString(all[i]) > utf8.RuneCountInString(all[j])
+		})
+		for _, s := range all {
 			r, _ := utf8.DecodeLastRuneInString(s)
 			m[r] = append(m[r], s)
 		}
 		return m
 	}()
+	suffixBSet = toSet(SuffixesB)
 )
 
 func toSet(list []string) map[string]bool {
@@ -83,6 +140,8 @@ type Word struct {
 	// Parts are the word's terms in order, lower case, without stop words and parts of one
 	// character. A Hangul word has one part, the word as written.
 	Parts []string
+	// Stems are the English stems of Parts (EnglishStem), "" where a part has none.
+	Stems []string
 	// Whole is the whole word in lower case when it has several parts ("keyinvalid"), else "".
 	Whole string
 	// Stem is a Hangul word without its particle or ending ("배포" for "배포가"), or "".
@@ -138,7 +197,7 @@ func makeWord(s string, hangul bool) (Word, bool) {
 		if suffixSet[s] {
 			return Word{}, false
 		}
-		return Word{Parts: []string{s}, Stem: Stem(s), Hangul: true}, true
+		return Word{Parts: []string{s}, Stems: []string{""}, Stem: Stem(s), Hangul: true}, true
 	}
 	raw := splitParts(s)
 	w := Word{}
@@ -148,6 +207,7 @@ func makeWord(s string, hangul bool) (Word, bool) {
 			continue
 		}
 		w.Parts = append(w.Parts, p)
+		w.Stems = append(w.Stems, EnglishStem(p))
 	}
 	if len(raw) > 1 {
 		w.Whole = strings.ToLower(s)
@@ -183,6 +243,35 @@ func splitParts(s string) []string {
 	return append(parts, string(rs[from:]))
 }
 
+// EnglishStem returns the Porter2 (Snowball English) stem of a part written in the letters
+// a-z, three or more: "expiration", "expires" and "expired" all give "expir". It returns ""
+// when the part has no other stem than itself or is no such word. The client has the same
+// rules (porter2 in docgen.js); testdata/stem_vectors.txt holds the cases both are tested
+// against.
+func EnglishStem(p string) string {
+	if len(p) < 3 {
+		return ""
+	}
+	for i := 0; i < len(p); i++ {
+		if p[i] < 'a' || p[i] > 'z' {
+			return ""
+		}
+	}
+	if s, ok := stemCache.Load(p); ok {
+		return s.(string)
+	}
+	s := english.Stem(p, true)
+	if s == p {
+		s = ""
+	}
+	stemCache.Store(p, s)
+	return s
+}
+
+// stemCache holds the stems found so far: a catalog repeats its words, and the stemmer
+// allocates for each call.
+var stemCache sync.Map
+
 // Stem returns a Hangul word without the longest of Suffixes it ends with, or "" when it ends
 // with none or too little would remain.
 func Stem(w string) string {
@@ -193,8 +282,14 @@ func Stem(w string) string {
 			continue
 		}
 		rest := n - utf8.RuneCountInString(s)
-		if rest >= stemLen(s) {
+		if suffixSet[s] && rest >= stemLen(s) {
 			return w[:len(w)-len(s)]
+		}
+		if suffixBSet[s] && rest >= 1 {
+			r, _ := utf8.DecodeLastRuneInString(w[:len(w)-len(s)])
+			if r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 != 0 {
+				return w[:len(w)-len(s)]
+			}
 		}
 	}
 	return ""
@@ -206,7 +301,7 @@ func Stem(w string) string {
 func stemLen(s string) int {
 	r, _ := utf8.DecodeRuneInString(s)
 	switch r {
-	case '하', '한', '할', '함', '해', '했', '되', '된', '될', '됩', '됐', '됨', '시':
+	case '하', '한', '할', '함', '해', '했', '되', '된', '될', '됩', '됐', '됨', '돼', '시':
 		return 2
 	}
 	return 1
@@ -254,8 +349,9 @@ func Terms(text string) []string {
 		}
 	}
 	for _, w := range Words(text) {
-		for _, p := range w.Parts {
+		for i, p := range w.Parts {
 			add(p)
+			add(w.Stems[i])
 		}
 		add(w.Whole)
 		add(w.Stem)
@@ -278,6 +374,8 @@ type QueryToken struct {
 	// Prefix reports whether terms that start with Terms[0] also match: true for the last
 	// token of a query that is not a number, so that results come while typing.
 	Prefix bool
+	// Hangul reports whether the token is a Hangul word.
+	Hangul bool
 }
 
 // ParseQuery splits a query into tokens. It is what the client does, written in Go for the
@@ -285,10 +383,13 @@ type QueryToken struct {
 func ParseQuery(q string) Query {
 	var query Query
 	for _, w := range Words(q) {
-		for _, p := range w.Parts {
-			t := QueryToken{Terms: []string{p}}
+		for i, p := range w.Parts {
+			t := QueryToken{Terms: []string{p}, Hangul: w.Hangul}
 			if w.Stem != "" {
 				t.Terms = append(t.Terms, w.Stem)
+			}
+			if i < len(w.Stems) && w.Stems[i] != "" {
+				t.Terms = append(t.Terms, w.Stems[i])
 			}
 			query.Tokens = append(query.Tokens, t)
 		}

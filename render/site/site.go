@@ -62,6 +62,11 @@ func Write(o render.Writer, c *catalog.Catalog) error {
 	return Render(c, Options{ConcurrentWrite: true, WriteDone: true}, o.WriteFile)
 }
 
+// WriteWith is Write with the search settings of docgen.yaml.
+func WriteWith(o render.Writer, c *catalog.Catalog, s search.Settings) error {
+	return Render(c, Options{ConcurrentWrite: true, WriteDone: true, Search: search.Options{Synonyms: s.Synonyms}}, o.WriteFile)
+}
+
 // Render renders the site of c, handing each file to write with its slash-separated path
 // relative to the site's root.
 func Render(c *catalog.Catalog, opts Options, write func(rel string, data []byte) error) error {

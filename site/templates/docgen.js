@@ -60,6 +60,7 @@
   function ready() {
     if (manifest) return manifest;
     manifest = load('m').then(function (m) {
+      N = m.n;
       m.seps = [''];
       if (m.shards) {
         var parts = m.shards.split(',');
@@ -76,7 +77,9 @@
         });
       }
       m.stopSet = toSet(m.stop);
-      m.suffixes = m.sfx.map(function (s) { return [s, 1]; }).concat(m.sfx2.map(function (s) { return [s, 2]; }));
+      m.suffixes = m.sfx.map(function (s) { return [s, 1]; }).concat(m.sfx2.map(function (s) { return [s, 2]; }),
+        (m.sfxB || []).map(function (s) { return [s, 'B']; }));
+      m.synx = synIndex(m.syn || []);
       m.suffixes.sort(function (a, b) { return cpLen(b[0]) - cpLen(a[0]); });
       m.sfxSet = toSet(m.sfx.concat(m.sfx2));
       return m;
@@ -113,9 +116,156 @@
     var n = cpLen(w);
     for (var i = 0; i < m.suffixes.length; i++) {
       var s = m.suffixes[i][0];
-      if (w.slice(-s.length) === s && n - cpLen(s) >= m.suffixes[i][1]) return w.slice(0, w.length - s.length);
+      if (w.slice(-s.length) !== s) continue;
+      var kind = m.suffixes[i][1], rest = n - cpLen(s);
+      if (kind !== 'B' && rest >= kind) return w.slice(0, w.length - s.length);
+      if (kind === 'B' && rest >= 1) {
+        var c = w.charCodeAt(w.length - s.length - 1);
+        if (c >= 0xac00 && c <= 0xd7a3 && (c - 0xac00) % 28 !== 0) return w.slice(0, w.length - s.length);
+      }
     }
     return '';
+  }
+
+  // ---- English stems: Porter2 (Snowball English), as search.EnglishStem ----
+  var P2_SPECIAL = {
+    skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie', idly: 'idl', gently: 'gentl',
+    ugly: 'ugli', early: 'earli', only: 'onli', singly: 'singl', sky: 'sky', news: 'news', howe: 'howe',
+    atlas: 'atlas', cosmos: 'cosmos', bias: 'bias', andes: 'andes', inning: 'inning', innings: 'inning',
+    outing: 'outing', outings: 'outing', canning: 'canning', cannings: 'canning', herring: 'herring',
+    herrings: 'herring', earring: 'earring', earrings: 'earring', proceed: 'proceed', proceeds: 'proceed',
+    proceeded: 'proceed', proceeding: 'proceed', exceed: 'exceed', exceeds: 'exceed', exceeded: 'exceed',
+    exceeding: 'exceed', succeed: 'succeed', succeeds: 'succeed', succeeded: 'succeed', succeeding: 'succeed'
+  };
+  function p2vowel(c) { return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'y'; }
+  function p2first(w, list) {
+    for (var i = 0; i < list.length; i++) if (w.length >= list[i].length && w.slice(-list[i].length) === list[i]) return list[i];
+    return '';
+  }
+  function p2vnv(w, start) {
+    for (var j = start + 1; j < w.length; j++) if (p2vowel(w[j - 1]) && !p2vowel(w[j])) return j + 1;
+    return w.length;
+  }
+  function p2shortSyl(w, i) {
+    if (i === 2) return p2vowel(w[0]) && !p2vowel(w[1]);
+    if (i >= 3) {
+      var s1 = w[i - 1], s2 = w[i - 2], s3 = w[i - 3];
+      return !p2vowel(s1) && s1 !== 'w' && s1 !== 'x' && s1 !== 'Y' && p2vowel(s2) && !p2vowel(s3);
+    }
+    return false;
+  }
+  var P2_STEP2 = {
+    tional: 'tion', enci: 'ence', anci: 'ance', abli: 'able', entli: 'ent', izer: 'ize', ization: 'ize',
+    ational: 'ate', ation: 'ate', ator: 'ate', alism: 'al', aliti: 'al', alli: 'al', fulness: 'ful',
+    ousli: 'ous', ousness: 'ous', iveness: 'ive', iviti: 'ive', biliti: 'ble', bli: 'ble', fulli: 'ful', lessli: 'less'
+  };
+  var P2_STEP2_LIST = ['ational', 'fulness', 'iveness', 'ization', 'ousness', 'biliti', 'lessli', 'tional', 'alism', 'aliti',
+    'ation', 'entli', 'fulli', 'iviti', 'ousli', 'anci', 'abli', 'alli', 'ator', 'enci', 'izer', 'bli', 'ogi', 'li'];
+  var P2_STEP3 = { ational: 'ate', tional: 'tion', alize: 'al', icate: 'ic', iciti: 'ic', ical: 'ic', ful: '', ness: '' };
+  var P2_STEP3_LIST = ['ational', 'tional', 'alize', 'icate', 'ative', 'iciti', 'ical', 'ful', 'ness'];
+  var P2_STEP4_LIST = ['ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ent', 'ant', 'ism', 'ate', 'iti', 'ous', 'ive',
+    'ize', 'ion', 'al', 'er', 'ic'];
+
+  function porter2(word) {
+    if (word.length <= 2) return word;
+    if (P2_SPECIAL[word]) return P2_SPECIAL[word];
+    var w = '';
+    for (var i = 0; i < word.length; i++) w += word[i] === 'y' && (i === 0 || p2vowel(word[i - 1])) ? 'Y' : word[i];
+    var r1 = /^(gener|commun|arsen)/.test(w) ? RegExp.$1.length : p2vnv(w, 0);
+    var r2 = p2vnv(w, r1);
+    function set(s) {
+      w = s;
+      if (r1 > w.length) r1 = w.length;
+      if (r2 > w.length) r2 = w.length;
+    }
+    // step 1a
+    var sfx = p2first(w, ['sses', 'ied', 'ies', 'us', 'ss', 's']);
+    if (sfx === 'sses') set(w.slice(0, -4) + 'ss');
+    else if (sfx === 'ied' || sfx === 'ies') set(w.slice(0, -3) + (w.length > 4 ? 'i' : 'ie'));
+    else if (sfx === 's') {
+      for (i = 0; i < w.length - 2; i++) {
+        if (p2vowel(w[i])) {
+          set(w.slice(0, -1));
+          break;
+        }
+      }
+    }
+    // step 1b
+    sfx = p2first(w, ['eedly', 'ingly', 'edly', 'ing', 'eed', 'ed']);
+    if (sfx === 'eed' || sfx === 'eedly') {
+      if (sfx.length <= w.length - r1) set(w.slice(0, -sfx.length) + 'ee');
+    } else if (sfx) {
+      var vowel = false;
+      for (i = 0; i < w.length - sfx.length; i++) if (p2vowel(w[i])) { vowel = true; break; }
+      if (vowel) {
+        var o1 = r1, o2 = r2;
+        set(w.slice(0, -sfx.length));
+        var ns = p2first(w, ['at', 'bl', 'iz', 'bb', 'dd', 'ff', 'gg', 'mm', 'nn', 'pp', 'rr', 'tt']);
+        if (!ns) {
+          if (r1 >= w.length && p2shortSyl(w, w.length)) {
+            w += 'e';
+            r1 = r2 = w.length;
+            o1 = o2 = -1;
+          }
+        } else if (ns === 'at' || ns === 'bl' || ns === 'iz') {
+          set(w + 'e');
+        } else {
+          set(w.slice(0, -1));
+        }
+        if (o1 >= 0) {
+          r1 = Math.min(o1, w.length);
+          r2 = Math.min(o2, w.length);
+        }
+      }
+    }
+    // step 1c
+    var n = w.length;
+    if (n > 2 && (w[n - 1] === 'y' || w[n - 1] === 'Y') && !p2vowel(w[n - 2])) w = w.slice(0, -1) + 'i';
+    // step 2
+    sfx = p2first(w, P2_STEP2_LIST);
+    if (sfx && sfx.length <= w.length - r1) {
+      n = w.length;
+      if (sfx === 'li') {
+        if (n >= 3 && 'cdeghkmnrt'.indexOf(w[n - 3]) >= 0) set(w.slice(0, -2));
+      } else if (sfx === 'ogi') {
+        if (n >= 4 && w[n - 4] === 'l') set(w.slice(0, -3) + 'og');
+      } else {
+        set(w.slice(0, -sfx.length) + P2_STEP2[sfx]);
+      }
+    }
+    // step 3
+    sfx = p2first(w, P2_STEP3_LIST);
+    if (sfx && sfx.length <= w.length - r1) {
+      if (sfx === 'ative') {
+        if (w.length - r2 >= 5) set(w.slice(0, -5));
+      } else {
+        set(w.slice(0, -sfx.length) + P2_STEP3[sfx]);
+      }
+    }
+    // step 4
+    sfx = p2first(w, P2_STEP4_LIST);
+    if (sfx && sfx.length <= w.length - r2) {
+      n = w.length;
+      if (sfx !== 'ion') set(w.slice(0, -sfx.length));
+      else if (n >= 4 && (w[n - 4] === 's' || w[n - 4] === 't')) set(w.slice(0, -3));
+    }
+    // step 5
+    var last = w.length - 1;
+    if (r1 <= last) {
+      if (w[last] === 'e') {
+        if (r2 <= last || !p2shortSyl(w, last)) set(w.slice(0, -1));
+      } else if (r2 <= last && w[last] === 'l' && last >= 1 && w[last - 1] === 'l') {
+        set(w.slice(0, -1));
+      }
+    }
+    return w.replace(/Y/g, 'y');
+  }
+
+  // englishStem is search.EnglishStem: the Porter2 stem of a part of a-z letters, or ''.
+  function englishStem(p) {
+    if (p.length < 3 || !/^[a-z]+$/.test(p)) return '';
+    var s = porter2(p);
+    return s === p ? '' : s;
   }
 
   function splitParts(s) {
@@ -139,13 +289,16 @@
   function makeWord(m, s, hangul) {
     if (hangul) {
       if (m.sfxSet[s]) return null;
-      return { parts: [s], whole: '', stem: stem(m, s), hangul: true };
+      return { parts: [s], stems: [''], whole: '', stem: stem(m, s), hangul: true };
     }
     var raw = splitParts(s);
-    var w = { parts: [], whole: '', stem: '', hangul: false };
+    var w = { parts: [], stems: [], whole: '', stem: '', hangul: false };
     raw.forEach(function (p) {
       p = p.toLowerCase();
-      if (cpLen(p) >= 2 && !m.stopSet[p]) w.parts.push(p);
+      if (cpLen(p) >= 2 && !m.stopSet[p]) {
+        w.parts.push(p);
+        w.stems.push(englishStem(p));
+      }
     });
     if (raw.length > 1) w.whole = s.toLowerCase();
     if (!w.parts.length && !w.whole) return null;
@@ -199,9 +352,10 @@
   function parseQuery(m, q) {
     var tokens = [];
     words(m, q).forEach(function (w) {
-      w.parts.forEach(function (p) {
-        var t = { terms: [p], prefix: false };
+      w.parts.forEach(function (p, i) {
+        var t = { terms: [p], prefix: false, hangul: w.hangul };
         if (w.stem) t.terms.push(w.stem);
+        if (w.stems[i]) t.terms.push(w.stems[i]);
         tokens.push(t);
       });
     });
@@ -280,10 +434,17 @@
 
   var NCLASS = 4;
   var WEIGHT = [1, 4, 10, 30]; // by class, weakest first: text, title, code, exact
-  var STEM = 0.9, PREFIX = 0.6, EXACT = 10000, CODE_PREFIX = 300, VERBATIM = 1000;
+  var STEM = 0.9, PREFIX = 0.6, EXACT = 10000, CODE_PREFIX = 5000, VERBATIM = 1000, PAIR = 0.5;
+  var N = 0; // documents in the index, for idf
+
+  // idf is a term's rarity (search.IDF), rounded as the Go side rounds it.
+  function idf(df) {
+    return Math.round(Math.log(1 + (N - df + 0.5) / (df + 0.5)) * 1024) / 1024;
+  }
   var MAX_PREFIX_SHARDS = 2, MAX_PREFIX_FILES = 3;
 
   var EMPTY = [new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+  EMPTY.idf = 0;
   var decoded = {};
   // postings resolves a dictionary value into per-class doc lists.
   function postings(p) {
@@ -301,6 +462,14 @@
     return get.then(function (s) {
       var sets = [EMPTY[0], EMPTY[0], EMPTY[0], EMPTY[0]];
       s.split('|').forEach(function (part, i) { sets[NCLASS - 1 - i] = decodeSet(part); });
+      var df = 0;
+      if (p[0] === '@') {
+        readVarint(p, readVarint(p, 1));
+        df = vv;
+      } else {
+        sets.forEach(function (ids) { df += ids.length; });
+      }
+      sets.idf = idf(df);
       decoded[p] = sets;
       return sets;
     });
@@ -436,116 +605,423 @@
     });
   }
 
-  function search(q, opts) {
+  // ---- query expansion (search/expand.go) ----
+  var SYN = 0.7, INITIALS = 0.8, TYPO1 = 0.5, TYPO2 = 0.3, MAX_TYPO_WORDS = 4, MAX_INITIALS_WORDS = 8;
+  var MIN_COMPOUND = 3, TYPO_MIN = 5, TYPO_MIN2 = 9, MIN_PREFIX = 3;
+  var CHOSEONG = Array.from('ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ');
+  var reCJK = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+  function isLatinPhrase(p) { return !reCJK.test(p); }
+  function compact(s) {
+    var out = '';
+    for (var ch of s) if (!/\s/u.test(ch)) out += ch.toLowerCase();
+    return out;
+  }
+  function synIndex(groups) {
+    var x = { groups: groups, seq: new Map(), sub: new Map() };
+    groups.forEach(function (g, gi) {
+      (g.q || []).forEach(function (sq, pi) {
+        if (!x.seq.has(sq[0])) x.seq.set(sq[0], []);
+        x.seq.get(sq[0]).push([gi, pi]);
+      });
+      (g.s || []).forEach(function (sb, pi) {
+        var r = String.fromCodePoint(sb.codePointAt(0));
+        if (!x.sub.has(r)) x.sub.set(r, []);
+        x.sub.get(r).push([gi, pi]);
+      });
+    });
+    return x;
+  }
+  function seqMatches(x, forms, f) {
+    forms.forEach(function (w, i) {
+      (x.seq.get(w) || []).forEach(function (gp) {
+        var sq = x.groups[gp[0]].q[gp[1]];
+        if (i + sq.length > forms.length) return;
+        for (var k = 1; k < sq.length; k++) if (forms[i + k] !== sq[k]) return;
+        f(gp[0], i, i + sq.length);
+      });
+    });
+  }
+  // subMatches finds the phrases of other scripts in text, an array of code points.
+  function subMatches(x, text, f) {
+    text.forEach(function (r, i) {
+      (x.sub.get(r) || []).forEach(function (gp) {
+        var sb = Array.from(x.groups[gp[0]].s[gp[1]]);
+        if (i + sb.length <= text.length && text.slice(i, i + sb.length).join('') === sb.join('')) f(gp[0], i, i + sb.length);
+      });
+    });
+  }
+  function choseongIndex(r) { return CHOSEONG.indexOf(r); }
+  function isInitials(s) {
+    var cps = Array.from(s);
+    return cps.length >= 2 && cps.every(function (c) { return choseongIndex(c) >= 0; });
+  }
+  function typoDistance(n) { return n >= TYPO_MIN2 ? 2 : n >= TYPO_MIN ? 1 : 0; }
+  function isTypoWord(t) { return t.length >= TYPO_MIN && /^[a-z]+$/.test(t); }
+  // editDistance is the optimal string alignment distance, or max+1 when more than max.
+  function editDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = new Array(b.length + 1).fill(0), prev = [], cur = new Array(b.length + 1).fill(0);
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur[0] = i;
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur[j] = v;
+        if (v < low) low = v;
+      }
+      if (low > max) return max + 1;
+      var t = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length];
+  }
+  // segment splits the syllables rs (an array) into found pieces (search.segment).
+  function segment(rs, found) {
+    var n = rs.length, INF = 1 << 30, st = [];
+    st[n] = { miss: 0, pieces: 0, next: 0, take: false };
+    for (var i = n - 1; i >= 0; i--) {
+      var best = { miss: INF, pieces: 0, next: 0, take: false };
+      for (var j = n; j >= i + 2; j--) {
+        if (!found(rs.slice(i, j).join(''))) continue;
+        var s = st[j];
+        if (s.miss < best.miss || s.miss === best.miss && s.pieces + 1 < best.pieces) {
+          best = { miss: s.miss, pieces: s.pieces + 1, next: j, take: true };
+        }
+      }
+      s = st[i + 1];
+      if (s.miss + 1 < best.miss || s.miss + 1 === best.miss && s.pieces < best.pieces) {
+        best = { miss: s.miss + 1, pieces: s.pieces, next: i + 1, take: false };
+      }
+      st[i] = best;
+    }
+    if (st[0].miss > 1 || st[0].pieces < 2) return null;
+    var out = [];
+    for (i = 0; i < n; i = st[i].next) if (st[i].take) out.push(rs.slice(i, st[i].next).join(''));
+    return out;
+  }
+  function substrings(rs) {
+    var out = [];
+    for (var i = 0; i < rs.length; i++) for (var j = i + 2; j <= rs.length; j++) out.push(rs.slice(i, j).join(''));
+    return out;
+  }
+
+  function newToken(text, prefix, hangul) { return { text: text, alts: [], prefix: prefix, hangul: hangul, fixed: '' }; }
+  function addAlt(t, a) {
+    for (var i = 0; i < t.alts.length; i++) if (t.alts[i].term === a.term) return;
+    t.alts.push(a);
+  }
+  function altValue(m, a) { return a.known ? Promise.resolve(a.value) : lookup(m, a.term); }
+  function tokenFound(m, t) {
+    return Promise.all(t.alts.map(function (a) { return altValue(m, a); })).then(function (vs) {
+      return vs.some(function (v) { return v !== ''; });
+    });
+  }
+  var choFiles = {}, typoFiles = {};
+  function initialsFile(n) {
+    if (!choFiles[n]) {
+      choFiles[n] = load('c/' + n);
+      choFiles[n].catch(function () { delete choFiles[n]; });
+    }
+    return choFiles[n];
+  }
+  function typoFile(m, n) {
+    if (!m.typo || n < m.typo[0] || n > m.typo[1]) return Promise.resolve([]);
+    if (!typoFiles[n]) {
+      typoFiles[n] = load('y/' + n);
+      typoFiles[n].catch(function () { delete typoFiles[n]; });
+    }
+    return typoFiles[n];
+  }
+  function corrections(m, w) {
+    var k = typoDistance(w.length);
+    if (!k || !isTypoWord(w)) return Promise.resolve([]);
+    var waits = [];
+    for (var n = w.length - k; n <= w.length + k; n++) waits.push(typoFile(m, n));
+    return Promise.all(waits).then(function (lists) {
+      var cs = [];
+      lists.forEach(function (list) {
+        list.forEach(function (e) {
+          var d = editDistance(w, e[0], k);
+          if (d <= k && d > 0) cs.push({ term: e[0], value: e[1], d: d, i: cs.length });
+        });
+      });
+      cs.sort(function (a, b) { return a.d - b.d || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0) || a.i - b.i; });
+      return cs.slice(0, MAX_TYPO_WORDS).map(function (c) {
+        return { term: c.term, value: c.value, known: true, factor: c.d > 1 ? TYPO2 : TYPO1 };
+      });
+    });
+  }
+
+  // expandQuery is search.Reader.expandQuery: tokens with their alternatives, before typos.
+  // A query that names a code (code) gets no English stems and synonyms.
+  async function expandQuery(m, query, code) {
+    var toks = query.tokens.map(function (qt) {
+      var t = newToken(qt.terms[0], qt.prefix, qt.hangul);
+      var terms = code && !qt.hangul ? qt.terms.slice(0, 1) : qt.terms;
+      terms.forEach(function (term, j) { addAlt(t, { term: term, factor: j > 0 ? STEM : 1 }); });
+      return t;
+    });
+    var found = await Promise.all(toks.map(function (t) { return tokenFound(m, t); }));
+    // Korean compounds.
+    var split = [];
+    for (var i = 0; i < toks.length; i++) {
+      var t = toks[i], rs = Array.from(t.text);
+      if (found[i] || !t.hangul || rs.length < MIN_COMPOUND || rs.length > 10 || isInitials(t.text)) {
+        split.push(t);
+        continue;
+      }
+      var cands = substrings(rs);
+      var vals = await Promise.all(cands.map(function (c) {
+        return lookup(m, c).then(function (v) {
+          if (v) return v;
+          var st = stem(m, c);
+          return st ? lookup(m, st) : '';
+        });
+      }));
+      var isTerm = {};
+      cands.forEach(function (c, k) { isTerm[c] = vals[k] !== ''; });
+      var pieces = segment(rs, function (c) { return isTerm[c]; });
+      if (!pieces) {
+        split.push(t);
+        continue;
+      }
+      pieces.forEach(function (p, k) {
+        var nt = newToken(p, t.prefix && k === pieces.length - 1, true);
+        addAlt(nt, { term: p, factor: 1 });
+        var st = stem(m, p);
+        if (st) addAlt(nt, { term: st, factor: STEM });
+        split.push(nt);
+      });
+    }
+    toks = split;
+    // Other scripts: split at the synonyms' phrases.
+    found = await Promise.all(toks.map(function (t) { return tokenFound(m, t); }));
+    split = [];
+    toks.forEach(function (t, i) {
+      if (found[i] || t.hangul || isLatinPhrase(t.text)) {
+        split.push(t);
+        return;
+      }
+      var rs = Array.from(compact(t.text)), parts = [];
+      subMatches(m.synx, rs, function (g, from, to) {
+        var n = parts.length;
+        if (n > 0 && from < parts[n - 1][2]) {
+          if (to - from > parts[n - 1][2] - parts[n - 1][1] && from === parts[n - 1][1]) parts[n - 1] = [g, from, to];
+          return;
+        }
+        parts.push([g, from, to]);
+      });
+      if (parts.length < 2) {
+        split.push(t);
+        return;
+      }
+      parts.forEach(function (p, k) {
+        var text = rs.slice(p[1], p[2]).join('');
+        var nt = newToken(text, t.prefix && k === parts.length - 1, false);
+        addAlt(nt, { term: text, factor: 1 });
+        split.push(nt);
+      });
+    });
+    toks = split;
+    if (code) return toks;
+    // Synonyms.
+    var x = m.synx, forms = [], formTok = [], text = [], textTok = [];
+    toks.forEach(function (t, i) {
+      forms.push(t.hangul ? '' : englishStem(t.text) || t.text);
+      formTok.push(i);
+      Array.from(compact(t.text)).forEach(function (c) {
+        text.push(c);
+        textTok.push(i);
+      });
+    });
+    seqMatches(x, forms, function (g, from, to) {
+      for (var k = from; k < to; k++) addAlt(toks[formTok[k]], { term: x.groups[g].n, factor: SYN });
+    });
+    subMatches(x, text, function (g, from, to) {
+      for (var k = from; k < to; k++) addAlt(toks[textTok[k]], { term: x.groups[g].n, factor: SYN });
+    });
+    // Initial consonants.
+    for (i = 0; i < toks.length; i++) {
+      t = toks[i];
+      if (!isInitials(t.text)) continue;
+      var list = await initialsFile(choseongIndex(String.fromCodePoint(t.text.codePointAt(0))));
+      var n = 0;
+      list.forEach(function (e) {
+        if (e[0] === t.text && n < MAX_INITIALS_WORDS) {
+          addAlt(t, { term: e[1], value: e[2], known: true, factor: INITIALS });
+          n++;
+        }
+      });
+    }
+    return toks;
+  }
+
+  // tokenLists returns, for each alternative of t (and its prefix matches), [sets, factor].
+  function tokenLists(m, t) {
+    var lists = t.alts.map(function (a) {
+      return altValue(m, a).then(postings).then(function (sets) { return [[sets, a.factor]]; });
+    });
+    if (t.prefix && prefixable(t.text) && !isInitials(t.text)) {
+      // A word still being typed also matches the frequent words it begins; a word that
+      // is one already only adds the rare ones, which cost nothing to load.
+      lists.push(altValue(m, t.alts[0]).then(function (post) {
+        return post ? expand(m, t.text, 1, 0) : expand(m, t.text, MAX_PREFIX_SHARDS, MAX_PREFIX_FILES);
+      }).then(function (posts) {
+        return Promise.all(posts.map(postings)).then(function (all) {
+          return all.map(function (sets) { return [sets, PREFIX]; });
+        });
+      }));
+    }
+    return Promise.all(lists).then(function (groups) { return [].concat.apply([], groups); });
+  }
+
+  function empty(pairs) {
+    return pairs.every(function (p) { return p[0].every(function (ids) { return ids.length === 0; }); });
+  }
+
+  async function search(q, opts) {
     opts = opts || {};
     var limit = opts.limit > 0 ? opts.limit : 10;
     q = String(q || '').normalize('NFC');
-    return ready().then(function (m) {
-      var query = parseQuery(m, q);
-      var n = m.n;
-
-      var tokenWork = query.tokens.map(function (tok) {
-        var lists = tok.terms.map(function (t, j) {
-          return lookup(m, t).then(postings).then(function (sets) { return [[sets, j > 0 ? STEM : 1]]; });
-        });
-        if (tok.prefix && prefixable(tok.terms[0])) {
-          // A word still being typed also matches the frequent words it begins; a word that
-          // is one already only adds the rare ones, which cost nothing to load.
-          lists.push(lookup(m, tok.terms[0]).then(function (post) {
-            return post ? expand(m, tok.terms[0], 1, 0) : expand(m, tok.terms[0], MAX_PREFIX_SHARDS, MAX_PREFIX_FILES);
-          }).then(function (posts) {
-            return Promise.all(posts.map(postings)).then(function (all) {
-              return all.map(function (sets) { return [sets, PREFIX]; });
-            });
-          }));
-        }
-        return Promise.all(lists);
+    var m = await ready();
+    var query = parseQuery(m, q);
+    var n = m.n;
+    // The code key's own hits.
+    var bonus = new Map(), exactHit = false;
+    if (query.key) {
+      var key = await Promise.all([
+        lookup(m, query.key).then(postings),
+        isDigits(query.key) ? [] : expand(m, query.key, 1, 0).then(function (posts) { return Promise.all(posts.map(postings)); })
+      ]);
+      key[1].forEach(function (sets) { sets[3].forEach(function (d) { bonus.set(d, CODE_PREFIX); }); });
+      key[0][3].forEach(function (d) {
+        bonus.set(d, EXACT);
+        exactHit = true;
       });
-      var keyWork = Promise.resolve([null, []]);
-      if (query.key) {
-        keyWork = Promise.all([
-          lookup(m, query.key).then(postings),
-          isDigits(query.key) ? [] : expand(m, query.key, 1, 0).then(function (posts) { return Promise.all(posts.map(postings)); })
-        ]);
+    }
+    var toks = await expandQuery(m, query, exactHit);
+    var perToken = await Promise.all(toks.map(function (t) { return tokenLists(m, t); }));
+    // Typos: only a token that matched nothing, and only when the query names no code.
+    var corrected = '';
+    if (!exactHit) {
+      var fixedAny = false;
+      for (var i = 0; i < toks.length; i++) {
+        if (!empty(perToken[i])) continue;
+        var alts = await corrections(m, toks[i].text);
+        if (!alts.length) continue;
+        alts.forEach(function (a) { addAlt(toks[i], a); });
+        toks[i].fixed = alts[0].term;
+        fixedAny = true;
+        perToken[i] = await tokenLists(m, toks[i]);
       }
-      return Promise.all([Promise.all(tokenWork), keyWork, keep(m, opts)]).then(function (all) {
-        var perToken = all[0], key = all[1], ok = all[2];
-        var w = workspace(n);
-        var qgen = ++w.gen;
-        var cand = [];
-        perToken.forEach(function (groups) {
-          // The best score of this token for each document it matches.
-          var tgen = ++w.gen;
-          var touched = [];
-          groups.forEach(function (group) {
-            group.forEach(function (pair) {
-              var sets = pair[0], factor = pair[1];
-              for (var c = 0; c < NCLASS; c++) {
-                var wt = WEIGHT[c] * factor, ids = sets[c];
-                for (var i = 0; i < ids.length; i++) {
-                  var d = ids[i];
-                  if (w.bestAt[d] !== tgen) {
-                    w.bestAt[d] = tgen;
-                    w.best[d] = wt;
-                    touched.push(d);
-                  } else if (wt > w.best[d]) {
-                    w.best[d] = wt;
-                  }
-                }
-              }
-            });
-          });
-          for (var i = 0; i < touched.length; i++) {
-            var d = touched[i];
-            if (w.accAt[d] !== qgen) {
-              w.accAt[d] = qgen;
-              w.acc[d] = 0;
-              w.cnt[d] = 0;
-              cand.push(d);
+      if (fixedAny) {
+        var words = toks.map(function (t) { return t.fixed || t.text; });
+        corrected = words.join(' ');
+        var sets = await lookup(m, words.join('')).then(postings);
+        sets[3].forEach(function (d) { if (!(bonus.get(d) >= CODE_PREFIX)) bonus.set(d, CODE_PREFIX); });
+      }
+    }
+    // Neighbouring tokens written together.
+    var pairWork = [];
+    for (var pi = 1; pi < toks.length; pi++) {
+      var pa = toks[pi - 1].text, pb = toks[pi].text;
+      if (isDigits(pa) || isDigits(pb)) continue;
+      pairWork.push(lookup(m, pa + pb).then(postings));
+    }
+    var all = await Promise.all([keep(m, opts), Promise.all(pairWork)]);
+    var ok = all[0], pairs = all[1];
+    var w = workspace(n);
+    var qgen = ++w.gen;
+    var cand = [];
+    perToken.forEach(function (group) {
+      // The best score of this token for each document it matches.
+      var tgen = ++w.gen;
+      var touched = [];
+      group.forEach(function (pair) {
+        var sets = pair[0], factor = pair[1];
+        for (var c = 0; c < NCLASS; c++) {
+          var wt = WEIGHT[c] * factor * sets.idf, ids = sets[c];
+          for (var i = 0; i < ids.length; i++) {
+            var d = ids[i];
+            if (w.bestAt[d] !== tgen) {
+              w.bestAt[d] = tgen;
+              w.best[d] = wt;
+              touched.push(d);
+            } else if (wt > w.best[d]) {
+              w.best[d] = wt;
             }
-            w.acc[d] += w.best[d];
-            w.cnt[d]++;
           }
-        });
-        var bonus = new Map();
-        if (key[0]) {
-          key[1].forEach(function (sets) { sets[3].forEach(function (d) { bonus.set(d, CODE_PREFIX); }); });
-          key[0][3].forEach(function (d) { bonus.set(d, EXACT); });
         }
-        var want = query.tokens.length, maxCnt = 0, partial = false;
-        cand.forEach(function (d) { if (w.cnt[d] > maxCnt) maxCnt = w.cnt[d]; });
-        if (want > 0 && maxCnt < want && maxCnt > 0) {
-          want = maxCnt;
-          partial = true;
-        }
-        var score = function (d) { return (w.accAt[d] === qgen ? w.acc[d] : 0) + (bonus.get(d) || 0); };
-        var hits = [];
-        cand.forEach(function (d) {
-          if ((want > 0 && w.cnt[d] === want || bonus.get(d) === EXACT) && (!ok || ok[d])) hits.push(d);
-        });
-        bonus.forEach(function (b, d) {
-          if (b === EXACT && w.accAt[d] !== qgen && (!ok || ok[d])) hits.push(d);
-        });
-        var total = hits.length;
-        var top = topK(hits, score, limit);
-        // The workspace belongs to the next query once this function returns: keep the
-        // scores of the results now.
-        var scores = top.map(score);
-        return Promise.all(top.map(function (d, i) {
-          return docRecord(m, d).then(function (r) {
-            r.score = scores[i];
-            if (r.code === q.trim()) r.score += VERBATIM;
-            return r;
-          });
-        })).then(function (res) {
-          res = stableSort(res, function (a, b) { return b.score - a.score; });
-          res.total = total;
-          res.partial = partial;
-          res.query = query;
-          return res;
-        });
       });
+      for (var i = 0; i < touched.length; i++) {
+        var d = touched[i];
+        if (w.accAt[d] !== qgen) {
+          w.accAt[d] = qgen;
+          w.acc[d] = 0;
+          w.cnt[d] = 0;
+          cand.push(d);
+        }
+        w.acc[d] += w.best[d];
+        w.cnt[d]++;
+      }
     });
+    var pairBonus = new Map();
+    pairs.forEach(function (sets) {
+      for (var c = 0; c < NCLASS; c++) {
+        var wt = PAIR * WEIGHT[c] * sets.idf;
+        sets[c].forEach(function (d) { if (!(pairBonus.get(d) >= wt)) pairBonus.set(d, wt); });
+      }
+    });
+    var want = toks.length, maxCnt = 0, partial = false;
+    cand.forEach(function (d) { if (w.cnt[d] > maxCnt) maxCnt = w.cnt[d]; });
+    if (want > 0 && maxCnt < want && maxCnt > 0) {
+      want = maxCnt;
+      partial = true;
+    }
+    var score = function (d) { return (w.accAt[d] === qgen ? w.acc[d] : 0) + (pairBonus.get(d) || 0) + (bonus.get(d) || 0); };
+    var hits = [];
+    cand.forEach(function (d) {
+      if ((want > 0 && w.cnt[d] === want || bonus.get(d) === EXACT) && (!ok || ok[d])) hits.push(d);
+    });
+    bonus.forEach(function (b, d) {
+      if (b === EXACT && w.accAt[d] !== qgen && (!ok || ok[d])) hits.push(d);
+    });
+    var total = hits.length;
+    var top = topK(hits, score, limit);
+    // The workspace belongs to the next query once this function returns: keep the
+    // scores of the results now.
+    var scores = top.map(score);
+    var res = await Promise.all(top.map(function (d, i) {
+      return docRecord(m, d).then(function (r) {
+        r.score = scores[i];
+        if (r.code === q.trim()) r.score += VERBATIM;
+        return r;
+      });
+    }));
+    res = stableSort(res, function (a, b) { return b.score - a.score; });
+    res.total = total;
+    res.partial = partial;
+    res.query = query;
+    res.tokens = toks;
+    res.corrected = corrected;
+    // A number that is no code and starts none: the codes that share most of its start.
+    var qt = q.trim();
+    if (!total && isDigits(query.key) && query.key.length > MIN_PREFIX && query.key === (qt[0] === '-' ? qt.slice(1) : qt)) {
+      for (var l = query.key.length - 1; l >= MIN_PREFIX; l--) {
+        var near = await search(query.key.slice(0, l), opts);
+        if (near.total) {
+          near.corrected = query.key.slice(0, l);
+          return near;
+        }
+      }
+    }
+    return res;
   }
 
   // Scratch space for scoring, kept between queries: a stamp per document says whether
@@ -593,6 +1069,8 @@
     search: search,
     parseQuery: function (q) { return ready().then(function (m) { return parseQuery(m, String(q).normalize('NFC')); }); },
     words: function (text) { return ready().then(function (m) { return words(m, text); }); },
+    // stem is the client's English stemmer, for the tests (search.EnglishStem).
+    stem: porter2,
     // href returns the link from this page to a site-relative URL: it works from disk too.
     href: function (url) { return root + url + (url === '' || url.slice(-1) === '/' ? 'index.html' : ''); }
   };
@@ -668,8 +1146,12 @@
 
     function render(res, titles, m) {
       list.textContent = '';
+      // The words to mark: every alternative a token matched through (its stems, the
+      // words its initials or typos stand for), not the synonyms' concept terms.
       var terms = [];
-      res.query.tokens.forEach(function (t) { t.terms.forEach(function (term) { terms.push([term, t.prefix]); }); });
+      res.tokens.forEach(function (t) {
+        t.alts.forEach(function (a) { if (a.term[0] !== '=') terms.push([a.term, t.prefix]); });
+      });
       res.forEach(function (r) {
         var li = doc.createElement('li');
         var a = doc.createElement('a');
@@ -690,6 +1172,7 @@
       if (!res.length) msg = panel.getAttribute('data-w-none');
       else msg = panel.getAttribute('data-w-count').replace('%d', res.total);
       if (res.partial && res.length) msg = panel.getAttribute('data-w-partial') + ' · ' + msg;
+      if (res.corrected && res.length) msg = panel.getAttribute('data-w-didyoumean').replace('%s', '“' + res.corrected + '”') + ' · ' + msg;
       status.textContent = msg;
       more.hidden = res.total <= res.length;
     }
@@ -718,7 +1201,7 @@
     function highlight(m, e, text, terms) {
       var at = 0;
       words(m, text).forEach(function (w) {
-        var forms = w.parts.concat(w.whole ? [w.whole] : [], w.stem ? [w.stem] : []);
+        var forms = w.parts.concat(w.stems.filter(Boolean), w.whole ? [w.whole] : [], w.stem ? [w.stem] : []);
         var end = 0;
         terms.forEach(function (t) {
           // A number also marks the codes it begins, as it finds them.

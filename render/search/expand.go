@@ -1,0 +1,442 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds what a query is expanded with beyond its own words: concepts shared
+// across languages (Synonyms), Korean compounds split against the index's vocabulary,
+// initial consonants (초성) and typos. The client (docgen.js) does the same, step for step.
+
+// Synonyms are the built-in groups of error vocabulary that mean the same in Korean,
+// English, Japanese and Chinese. A phrase of a group found in an entry gives the entry the
+// group's concept term (ConceptPrefix and the group's name, its first phrase's CodeKey), in
+// the class of the field it was found in; the same phrase found in a query adds the
+// concept to the words it covers, so that "expired" finds an entry that only says "만료".
+// A phrase in Latin letters is matched word by word on stems ("expires" matches "expired");
+// one with Hangul, kana or Han characters is matched in the text with white space removed
+// ("찾을 수 없" matches "찾을수없음"). Options.Synonyms adds groups (docgen.yaml).
+var Synonyms = [][]string{
+	{"expired", "expire", "expiration", "expiry", "만료", "期限切れ", "有効期限", "失効", "过期", "過期"},
+	{"authentication", "authenticate", "unauthenticated", "unauthorized", "unauthorised", "인증", "認証", "认证", "認證", "未授权"},
+	{"permission", "forbidden", "denied", "access denied", "권한", "거부", "금지", "허락되지", "権限", "拒否", "禁止", "权限", "拒绝"},
+	{"not found", "does not exist", "no such", "찾을 수 없", "존재하지 않", "見つかりません", "見つからない", "存在しません", "未找到", "找不到", "不存在"},
+	{"rate limit", "too many requests", "throttled", "throttle", "throttling", "요청 한도", "너무 많은 요청", "요청이 너무 많", "비율 한도", "レート制限", "リクエストが多すぎ", "请求过多", "請求過多", "限流", "频率限制"},
+	{"quota", "할당량", "쿼터", "クォータ", "割り当て", "配额", "配額"},
+	{"exceeded", "exceed", "초과", "超過", "超过", "超出"},
+	{"invalid", "malformed", "wrong", "incorrect", "잘못된", "잘못", "유효하지 않", "올바르지 않", "틀린", "無効", "不正", "无效", "不正确", "錯誤"},
+	{"failed", "failure", "fail", "실패", "失敗", "失败"},
+	{"timeout", "timed out", "time out", "시간 초과", "타임아웃", "시간 제한", "タイムアウト", "超时", "逾時"},
+	{"duplicate", "already exists", "already", "conflict", "중복", "이미 존재", "충돌", "重複", "既に存在", "競合", "重复", "已存在", "冲突"},
+	{"internal error", "internal server error", "server error", "내부 오류", "서버 오류", "내부 서버 오류", "内部エラー", "サーバーエラー", "内部错误", "服务器错误"},
+	{"unavailable", "service unavailable", "사용할 수 없", "이용 불가", "일시 불가", "불가능", "利用できません", "不可用", "服务不可用"},
+	{"token", "토큰", "トークン", "令牌"},
+	{"password", "비밀번호", "암호", "パスワード", "密码", "密碼"},
+	{"payment", "pay", "billing", "결제", "支払い", "支付", "付款"},
+	{"cancel", "cancellation", "취소", "キャンセル", "取消"},
+	{"parameter", "argument", "param", "파라미터", "매개변수", "인자", "パラメータ", "参数", "引数"},
+	{"required", "missing", "필수", "누락", "必須", "必需", "缺少"},
+	{"resource", "리소스", "リソース", "资源", "資源"},
+	{"session", "세션", "セッション", "会话", "會話"},
+	{"account", "계정", "アカウント", "账户", "帳戶"},
+	{"api key", "api 키", "apiキー", "api密钥"},
+	{"unsupported", "not supported", "지원하지 않", "지원되지 않", "サポートされていません", "不支持"},
+	{"too large", "too big", "너무 큼", "너무 커", "너무 큰", "大きすぎ", "过大", "太大"},
+}
+
+// ConceptPrefix starts the term of a synonym group's concept: no word can contain it.
+const ConceptPrefix = "="
+
+// synGroup is a compiled synonym group.
+type synGroup struct {
+	Name string     // the concept term
+	Seqs [][]string // phrases in Latin letters, as sequences of word forms (norm)
+	Subs []string   // other phrases, lower case, white space removed
+}
+
+// compileSynonyms compiles groups of phrases. Groups whose first phrases have the same
+// key are one group.
+func compileSynonyms(groups [][]string) []synGroup {
+	var out []synGroup
+	at := map[string]int{}
+	for _, g := range groups {
+		if len(g) == 0 {
+			continue
+		}
+		name := ConceptPrefix + CodeKey(g[0])
+		if name == ConceptPrefix {
+			continue
+		}
+		i, ok := at[name]
+		if !ok {
+			i = len(out)
+			at[name] = i
+			out = append(out, synGroup{Name: name})
+		}
+		for _, p := range g {
+			if isLatinPhrase(p) {
+				var seq []string
+				for _, w := range Words(p) {
+					for k, part := range w.Parts {
+						seq = append(seq, norm(part, w.Stems[k]))
+					}
+				}
+				if len(seq) > 0 {
+					out[i].Seqs = append(out[i].Seqs, seq)
+				}
+			} else if s := compact(p); s != "" {
+				out[i].Subs = append(out[i].Subs, s)
+			}
+		}
+	}
+	return out
+}
+
+// isLatinPhrase reports whether a phrase has no Hangul, kana or Han letter.
+func isLatinPhrase(p string) bool {
+	for _, r := range p {
+		if isCJK(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isCJK reports whether r is a Hangul, kana or Han letter.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Hangul, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+// norm returns the form a word part is matched in against synonym phrases: its stem, or
+// the part itself.
+func norm(part, stem string) string {
+	if stem != "" {
+		return stem
+	}
+	return part
+}
+
+// compact returns s in lower case without white space.
+func compact(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// compactDoc is compact for an entry's text, faster: it lowers ASCII letters only and
+// drops ASCII white space, no-break and ideographic spaces.
+func compactDoc(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0: // U+00A0
+			i++
+			continue
+		case c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80: // U+3000
+			i += 2
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// synIndex finds synonym phrases fast: Latin phrases by their first word form, the others
+// by their first rune.
+type synIndex struct {
+	groups []synGroup
+	seq    map[string][][2]int // first form → (group, phrase)
+	sub    map[rune][][2]int
+	// first has a bit set for each rune of the Basic Multilingual Plane that starts a
+	// phrase in sub: most runes of a text start none, and a bit is cheaper than the map.
+	first [1 << 10]uint64
+}
+
+func newSynIndex(groups []synGroup) *synIndex {
+	x := &synIndex{groups: groups, seq: map[string][][2]int{}, sub: map[rune][][2]int{}}
+	for g, gr := range groups {
+		for p, s := range gr.Seqs {
+			x.seq[s[0]] = append(x.seq[s[0]], [2]int{g, p})
+		}
+		for p, s := range gr.Subs {
+			r, _ := utf8.DecodeRuneInString(s)
+			x.sub[r] = append(x.sub[r], [2]int{g, p})
+			if r < 1<<16 {
+				x.first[r>>6] |= 1 << (r & 63)
+			}
+		}
+	}
+	return x
+}
+
+// seqMatches calls f(group, from, to) for every Latin phrase found in forms (word forms in
+// order), from and to being the indexes of its first and one past its last form.
+func (x *synIndex) seqMatches(forms []string, f func(g, from, to int)) {
+	for i, w := range forms {
+		for _, gp := range x.seq[w] {
+			s := x.groups[gp[0]].Seqs[gp[1]]
+			if i+len(s) > len(forms) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(s); k++ {
+				if forms[i+k] != s[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				f(gp[0], i, i+len(s))
+			}
+		}
+	}
+}
+
+// subMatches calls f(group, from, to) for every other phrase found in text (compacted, as
+// runes), from and to being rune indexes.
+func (x *synIndex) subMatches(text []rune, f func(g, from, to int)) {
+	for i, r := range text {
+		for _, gp := range x.sub[r] {
+			s := x.groups[gp[0]].Subs[gp[1]]
+			n := utf8.RuneCountInString(s)
+			if i+n <= len(text) && string(text[i:i+n]) == s {
+				f(gp[0], i, i+n)
+			}
+		}
+	}
+}
+
+// concepts returns the concept terms of a text whose words are ws.
+func (x *synIndex) concepts(text string, ws []Word, add func(string)) {
+	if len(x.groups) == 0 {
+		return
+	}
+	// Latin phrases, only when a word starts one.
+	starts := false
+	for _, w := range ws {
+		for k, p := range w.Parts {
+			if !w.Hangul && x.seq[norm(p, w.Stems[k])] != nil {
+				starts = true
+				break
+			}
+		}
+	}
+	if starts {
+		var forms []string
+		for _, w := range ws {
+			if w.Hangul {
+				forms = append(forms, "")
+				continue
+			}
+			for k, p := range w.Parts {
+				forms = append(forms, norm(p, w.Stems[k]))
+			}
+		}
+		x.seqMatches(forms, func(g, _, _ int) { add(x.groups[g].Name) })
+	}
+	hasCJK := false
+	for _, r := range text {
+		if r >= 0x1100 && isCJK(r) {
+			hasCJK = true
+			break
+		}
+	}
+	if hasCJK {
+		cs := compactDoc(text)
+		for i, r := range cs {
+			if r < 1<<16 && x.first[r>>6]&(1<<(r&63)) == 0 {
+				continue
+			}
+			for _, gp := range x.sub[r] {
+				if strings.HasPrefix(cs[i:], x.groups[gp[0]].Subs[gp[1]]) {
+					add(x.groups[gp[0]].Name)
+				}
+			}
+		}
+	}
+}
+
+// ---- initial consonants (초성) ----
+
+// choseong are the initial consonants of Hangul syllables, in the order of their index.
+var choseong = []rune("ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ")
+
+// Initials returns the initial consonants of a word of Hangul syllables ("토큰" → "ㅌㅋ"),
+// or "" when the word has anything else.
+func Initials(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if r < 0xAC00 || r > 0xD7A3 {
+			return ""
+		}
+		b.WriteRune(choseong[(r-0xAC00)/588])
+	}
+	return b.String()
+}
+
+// isInitials reports whether s is two or more initial consonants (a 초성 query).
+func isInitials(s string) bool {
+	n := 0
+	for _, r := range s {
+		if choseongIndex(r) < 0 {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// choseongIndex returns the index of an initial consonant, or -1.
+func choseongIndex(r rune) int {
+	for i, c := range choseong {
+		if c == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// MaxInitialsWords is how many words an initial-consonant token matches at most: those
+// found in the most entries.
+const MaxInitialsWords = 8
+
+// ---- typos ----
+
+// TypoMin is the shortest word a typo is corrected in (edit distance 1); TypoMin2 the
+// shortest that may have two (distance 2).
+const (
+	TypoMin  = 5
+	TypoMin2 = 9
+)
+
+// typoDistance returns how many typos a word of n letters may have.
+func typoDistance(n int) int {
+	switch {
+	case n >= TypoMin2:
+		return 2
+	case n >= TypoMin:
+		return 1
+	}
+	return 0
+}
+
+// isTypoWord reports whether a term is corrected to: a word of a-z letters, TypoMin or more.
+func isTypoWord(t string) bool {
+	if len(t) < TypoMin {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] < 'a' || t[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// editDistance returns the optimal string alignment distance of a and b (insertions,
+// deletions, substitutions and transpositions of neighbours each count one), or max+1 when
+// it is more than max. a and b are ASCII.
+func editDistance(a, b string, max int) int {
+	if d := len(a) - len(b); d > max || -d > max {
+		return max + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			low = min(low, v)
+		}
+		if low > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// ---- Korean compounds ----
+
+// MinCompound is the fewest syllables a Hangul query word has for it to be split into words
+// of the index when it is no term itself ("결제취소" → 결제, 취소).
+const MinCompound = 3
+
+// segment splits the syllables of a Hangul word into pieces of two or more syllables that
+// found reports as terms of the index, leaving out as few syllables as possible, then using
+// as few pieces as possible, then preferring longer pieces first. It returns nil when no
+// split into two or more pieces leaves out at most one syllable.
+func segment(rs []rune, found func(string) bool) []string {
+	n := len(rs)
+	type state struct {
+		miss, pieces int
+		next         int // where the step from here goes
+		take         bool
+	}
+	const inf = 1 << 30
+	st := make([]state, n+1)
+	st[n] = state{}
+	for i := n - 1; i >= 0; i-- {
+		best := state{miss: inf}
+		for j := n; j >= i+2; j-- {
+			if !found(string(rs[i:j])) {
+				continue
+			}
+			s := st[j]
+			if s.miss < best.miss || s.miss == best.miss && s.pieces+1 < best.pieces {
+				best = state{miss: s.miss, pieces: s.pieces + 1, next: j, take: true}
+			}
+		}
+		s := st[i+1]
+		if s.miss+1 < best.miss || s.miss+1 == best.miss && s.pieces < best.pieces {
+			best = state{miss: s.miss + 1, pieces: s.pieces, next: i + 1}
+		}
+		st[i] = best
+	}
+	if st[0].miss > 1 || st[0].pieces < 2 {
+		return nil
+	}
+	var out []string
+	for i := 0; i < n; {
+		if st[i].take {
+			out = append(out, string(rs[i:st[i].next]))
+		}
+		i = st[i].next
+	}
+	return out
+}
+
+// substrings returns every run of two or more syllables of rs, the candidates of segment.
+func substrings(rs []rune) []string {
+	var out []string
+	for i := range rs {
+		for j := i + 2; j <= len(rs); j++ {
+			out = append(out, string(rs[i:j]))
+		}
+	}
+	return out
+}
