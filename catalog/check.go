@@ -21,7 +21,8 @@ const (
 	RuleNoCodes          = "no-codes"          // warning: a source a reader took but found no codes in
 	RuleDuplicateService = "duplicate-service" // error: two services share an ID
 	RuleInvalidUTF8      = "invalid-utf8"      // warning: bytes that are not UTF-8, replaced
-	RuleOverride         = "override"          // rows left out by a source's overrides in docgen.yaml
+	RuleCodePattern      = "code-pattern"      // error: a code that does not match the source's codePattern
+	RuleOutsideSections  = "outside-sections"  // warning: entries outside the sections docgen.yaml names
 	RuleBidiControl      = "bidi-control"      // warning: a code, message or group holds a bidirectional control
 )
 

@@ -115,7 +115,7 @@ func applyOverride(o *Override, doc *Doc) {
 			if left == 1 {
 				what = "1 entry"
 			}
-			doc.Diags.Add(first, catalog.Warning, catalog.RuleOverride,
+			doc.Diags.Add(first, catalog.Warning, catalog.RuleOutsideSections,
 				"%s left out: outside the sections docgen.yaml names (%s); the first is here", what, quoteList(o.Sections))
 		}
 	}
@@ -128,7 +128,7 @@ func applyOverride(o *Override, doc *Doc) {
 				continue
 			}
 			doc.Dropped++
-			doc.Diags.Add(e.Source, catalog.Error, catalog.RuleOverride,
+			doc.Diags.Add(e.Source, catalog.Error, catalog.RuleCodePattern,
 				"code %q does not match the codePattern %q that docgen.yaml sets for this source", e.Code, o.CodePattern)
 		}
 		doc.Entries = keep

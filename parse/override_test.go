@@ -35,8 +35,8 @@ func TestOverride(t *testing.T) {
 	if got, want := codes(r), "A1:0:no token 400100001:0:bad"; got != want {
 		t.Errorf("sections + status none: %q, want %q", got, want)
 	}
-	if len(r.Diags) != 1 || r.Diags[0].Rule != "override" || r.Diags[0].Pos.Line != 14 {
-		t.Errorf("sections: diagnostics %v, want one override warning at line 14", r.Diags)
+	if len(r.Diags) != 1 || r.Diags[0].Rule != "outside-sections" || r.Diags[0].Pos.Line != 14 {
+		t.Errorf("sections: diagnostics %v, want one outside-sections warning at line 14", r.Diags)
 	}
 	r = read(Override{Columns: cols, CodePattern: `^[A-Z]\d$`, Status: "418"})
 	if got, want := codes(r), "A1:418:no token B1:418:broken"; got != want {

@@ -44,7 +44,8 @@ stable rule id:
   warning  no-description    an entry with no description or message
   warning  no-codes          a reader took a source but found no codes in it
   warning  invalid-utf8      a line holds bytes that are not UTF-8 (replaced by U+FFFD)
-  both     override          a row left out by the source's overrides in docgen.yaml
+  error    code-pattern      a code that does not match the source's codePattern (docgen.yaml)
+  warning  outside-sections  entries outside the sections the source's docgen.yaml entry names
   warning  bidi-control      a code, message or group holds a bidirectional control
                              character (U+202E…): it would display in another order
 

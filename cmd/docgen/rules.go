@@ -20,6 +20,8 @@ var knownRules = map[string]catalog.Severity{
 	catalog.RuleCodeStatuses: catalog.Warning, catalog.RulePrefixMismatch: catalog.Warning,
 	catalog.RuleStatusConflict: catalog.Warning, catalog.RuleNoDescription: catalog.Warning,
 	catalog.RuleNoCodes: catalog.Warning, catalog.RuleBidiControl: catalog.Warning,
+	catalog.RuleInvalidUTF8: catalog.Warning, catalog.RuleOutsideSections: catalog.Warning,
+	catalog.RuleCodePattern: catalog.Error,
 }
 
 // Rules maps rule ids to what a diagnostic of that rule becomes: "error", "warning" or
