@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -101,14 +100,14 @@ func TestHTMLDetect(t *testing.T) {
 	}
 }
 
-// TestHTMLHostile reads pages built to be slow or to crash: deep nesting, huge spans,
+// htmlHostilePages are pages built to be slow or to crash: deep nesting, huge spans,
 // minified pages with many rows on one line, unclosed tags.
-func TestHTMLHostile(t *testing.T) {
+func htmlHostilePages() map[string]string {
 	var rows strings.Builder
 	for i := range 20000 {
 		fmt.Fprintf(&rows, "<tr><td>E%d</td><td>설명 <a href=\"/e/%d\">링크</a></td></tr>", i, i)
 	}
-	pages := map[string]string{
+	return map[string]string{
 		"deep divs":     strings.Repeat("<div>", 20000) + "<h3>DEEP_CODE</h3><p>x</p>" + strings.Repeat("</div>", 20000),
 		"deep inline":   "<h3>E_X</h3><p>" + strings.Repeat("<span>", 20000) + "x" + strings.Repeat("</span>", 20000) + "</p>",
 		"huge spans":    "<table><tr><th>Code</th><th>Status</th></tr><tr><td rowspan=99999999 colspan=99999>E</td></tr>" + strings.Repeat("<tr><td>F</td></tr>", 1000) + "</table>",
@@ -117,17 +116,31 @@ func TestHTMLHostile(t *testing.T) {
 		"junk":          "<<<>>><!--<table><tr><td>E</td></tr></table><dt><dd></dd></dt>\x00<h2>400</h2><dl><dt></dt></dl>",
 		"nested tables": strings.Repeat("<table><tr><th>Code</th></tr><tr><td>", 2000) + "E" + strings.Repeat("</td></tr></table>", 2000),
 	}
-	for name, page := range pages {
+}
+
+// TestHTMLHostile reads each hostile page: no panic, every row accounted for, every
+// position inside the input. What each costs is BenchmarkHTMLHostile's to measure.
+func TestHTMLHostile(t *testing.T) {
+	for name, page := range htmlHostilePages() {
 		t.Run(name, func(t *testing.T) {
 			src := NewSource("hostile.html", []byte(page))
-			start := time.Now()
 			r := htmlReader{}
 			r.Detect(src)
-			doc := r.Read(src)
-			if d := time.Since(start); d > 5*time.Second {
-				t.Errorf("took %v for %d bytes", d, len(page))
+			checkReaderDoc(t, src, r.Read(src))
+		})
+	}
+}
+
+// BenchmarkHTMLHostile reads each hostile page whole (time linear in its size).
+func BenchmarkHTMLHostile(b *testing.B) {
+	for name, page := range htmlHostilePages() {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			for b.Loop() {
+				src := NewSource("hostile.html", []byte(page))
+				htmlReader{}.Detect(src)
+				htmlReader{}.Read(src)
 			}
-			checkReaderDoc(t, src, doc)
 		})
 	}
 }

@@ -41,6 +41,9 @@ type mdWalker struct {
 
 func (w *mdWalker) walk() {
 	w.title = w.titleHeading()
+	if id, ok := w.d.fm["id"].(string); ok {
+		w.doc.ID = strings.TrimSpace(id)
+	}
 	if t, ok := w.d.fm["title"].(string); ok && strings.TrimSpace(t) != "" {
 		w.doc.Title = strings.TrimSpace(t)
 	} else if w.title >= 0 {

@@ -59,6 +59,8 @@ import (
 
 // Doc is what a reader makes of one source.
 type Doc struct {
+	// ID is the service id the document gives itself (front matter "id:"); may be empty.
+	ID             string
 	Title          string // from front matter or the document's title heading; may be empty
 	Summary        string // Markdown before the first section
 	ResponseFormat *catalog.ResponseFormat
@@ -226,6 +228,9 @@ func Read(src *Source, meta Meta) *Result {
 	res.Reader = r.Name()
 	doc := r.Read(src)
 	applyOverride(src.over, doc)
+	if meta.ID == "" && strings.TrimSpace(doc.ID) != "" {
+		svc.ID = catalog.Slug(doc.ID) // front matter "id:", when docgen.yaml gives none
+	}
 	res.Rows, res.Dropped = doc.Rows, doc.Dropped
 	res.Diags = append(res.Diags, doc.Diags...)
 	res.Notes = doc.Notes

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -138,31 +137,11 @@ func TestFencedCode(t *testing.T) {
 	}
 }
 
-// TestDeriveSchemaLinear: long lines of what could begin placeholders, comments or strings
-// cost linear time.
-func TestDeriveSchemaLinear(t *testing.T) {
+// deriveHostileTexts are bodies built to make deriving a schema slow: long lines of what
+// could begin placeholders, comments or strings, and arrays and unions of many objects with
+// different members, which merge.
+func deriveHostileTexts() []string {
 	const n = 1 << 18
-	for _, text := range []string{
-		"{" + strings.Repeat("<", n) + "}",
-		"{" + strings.Repeat("${", n/2) + "}",
-		"{" + strings.Repeat("<a> ", n/4) + "}",
-		"{" + strings.Repeat("{{", n/2) + "}",
-		"{\"a\": \"" + strings.Repeat("\\\"", n/2) + "\"}",
-		"{" + strings.Repeat("/*", n/2),
-		"{ a: " + strings.Repeat("string | ", n/9) + "string }",
-		"{ a: " + strings.Repeat("'x' | ", n/6) + "'y' }",
-	} {
-		start := time.Now()
-		deriveSchema(text)
-		if d := time.Since(start); d > 3*time.Second {
-			t.Errorf("%q…: took %v", text[:20], d)
-		}
-	}
-}
-
-// TestMergeLinear: arrays and unions of many objects with different members merge in
-// linear time.
-func TestMergeLinear(t *testing.T) {
 	var arr, union strings.Builder
 	arr.WriteString("[")
 	union.WriteString("{ a: ")
@@ -176,14 +155,41 @@ func TestMergeLinear(t *testing.T) {
 	}
 	arr.WriteString("]")
 	union.WriteString(" }")
-	for _, text := range []string{arr.String(), union.String()} {
-		start := time.Now()
+	return []string{
+		"{" + strings.Repeat("<", n) + "}",
+		"{" + strings.Repeat("${", n/2) + "}",
+		"{" + strings.Repeat("<a> ", n/4) + "}",
+		"{" + strings.Repeat("{{", n/2) + "}",
+		"{\"a\": \"" + strings.Repeat("\\\"", n/2) + "\"}",
+		"{" + strings.Repeat("/*", n/2),
+		"{ a: " + strings.Repeat("string | ", n/9) + "string }",
+		"{ a: " + strings.Repeat("'x' | ", n/6) + "'y' }",
+		arr.String(),
+		union.String(),
+	}
+}
+
+// TestDeriveSchemaSlowInputs derives a schema from each hostile body: no panic, and the two
+// bodies of many objects merge into one schema. BenchmarkDeriveSchemaHostile measures the
+// cost, which must be linear.
+func TestDeriveSchemaSlowInputs(t *testing.T) {
+	texts := deriveHostileTexts()
+	for i, text := range texts {
 		s, _ := deriveSchema(text)
-		if d := time.Since(start); d > 3*time.Second {
-			t.Errorf("%q…: took %v", text[:20], d)
-		}
-		if s == nil {
+		if i >= len(texts)-2 && s == nil {
 			t.Errorf("%q…: no schema", text[:20])
 		}
+	}
+}
+
+// BenchmarkDeriveSchemaHostile derives a schema from each hostile body.
+func BenchmarkDeriveSchemaHostile(b *testing.B) {
+	for i, text := range deriveHostileTexts() {
+		b.Run(fmt.Sprintf("%d-%.12s", i, text), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				deriveSchema(text)
+			}
+		})
 	}
 }

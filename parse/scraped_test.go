@@ -6,7 +6,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -122,12 +121,10 @@ func TestScrapedDetect(t *testing.T) {
 	}
 }
 
-// TestScrapedHostile reads inputs built to defeat a scraped-text reader: no panic, every
-// row accounted for, and time linear in the input (each takes well under a second; a
-// quadratic scan of these would take minutes).
-func TestScrapedHostile(t *testing.T) {
+// scrapedHostileInputs are inputs built to defeat a scraped-text reader.
+func scrapedHostileInputs() map[string]string {
 	const n = 50000
-	inputs := map[string]string{
+	return map[string]string{
 		"unclosed braces":      strings.Repeat("{\n", n),
 		"opening lines":        strings.Repeat("function f() {\n", n),
 		"one long pipe line":   "code | message |\n---|---|\n" + strings.Repeat("E | ", n) + "\n",
@@ -142,17 +139,31 @@ func TestScrapedHostile(t *testing.T) {
 		"particles":            strings.Repeat("와 code\n", n),
 		"nul and junk":         strings.Repeat("\x00|\t{[\"'`\\|\n", n),
 	}
-	for name, text := range inputs {
+}
+
+// TestScrapedHostile reads each hostile input: no panic, every row accounted for, every
+// position inside the input. What each costs is BenchmarkScrapedHostile's to measure.
+func TestScrapedHostile(t *testing.T) {
+	for name, text := range scrapedHostileInputs() {
 		t.Run(name, func(t *testing.T) {
 			src := NewSource("hostile.txt", []byte(text))
-			start := time.Now()
 			r := scrapedReader{}
 			r.Detect(src)
-			doc := r.Read(src)
-			if d := time.Since(start); d > 5*time.Second {
-				t.Errorf("took %v for %d bytes", d, len(text))
+			checkReaderDoc(t, src, r.Read(src))
+		})
+	}
+}
+
+// BenchmarkScrapedHostile reads each hostile input whole (time linear in its size).
+func BenchmarkScrapedHostile(b *testing.B) {
+	for name, text := range scrapedHostileInputs() {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				src := NewSource("hostile.txt", []byte(text))
+				scrapedReader{}.Detect(src)
+				scrapedReader{}.Read(src)
 			}
-			checkReaderDoc(t, src, doc)
 		})
 	}
 }
