@@ -30,6 +30,10 @@ type label struct {
 
 // readLabel reads the first line of a paragraph as a labelled line.
 func readLabel(line string) (label, bool) {
+	colon := strings.IndexByte(line, ':') >= 0 || strings.Contains(line, "：")
+	if !colon && !strings.Contains(line, "HTTP") {
+		return label{}, false // every label has a colon; a status line says HTTP
+	}
 	if m := reHTTPLine.FindStringSubmatch(line); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return label{role: roleStatus, status: catalog.Status(n)}, true

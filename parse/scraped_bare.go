@@ -67,8 +67,8 @@ const maxBareHeader = 120
 // STATUS CODE"), words that touch start a new one. It returns nil unless the whole line
 // is header words, in two cells at least.
 func gluedHeader(t string) []string {
-	if len(t) > maxBareHeader || len(t) < 4 {
-		return nil
+	if len(t) > maxBareHeader || len(t) < 4 || strings.ContainsAny(t, ".,:;!?()[]{}|\"'`。、0123456789") {
+		return nil // header words hold no punctuation or digits: a sentence or a row is no header
 	}
 	rs := []rune(strings.ToLower(t))
 	orig := []rune(t)

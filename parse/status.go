@@ -29,6 +29,9 @@ var (
 // name written beside it ("Bad Request", "BAD_REQUEST"; "" for a bare number).
 func statusHeading(text string) (catalog.Status, string, bool) {
 	text = strings.TrimSpace(text)
+	if !hasStatusDigits(text) {
+		return 0, "", false // every spelling holds three digits, 1-5 first: skip the expressions
+	}
 	if m := reStatusFirst.FindStringSubmatch(text); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return catalog.Status(n), strings.TrimSpace(m[2]), true
@@ -137,6 +140,9 @@ func statusesHeading(text string) ([]catalog.Status, string, bool) {
 	if st, name, ok := statusHeading(text); ok {
 		return []catalog.Status{st}, name, true
 	}
+	if !hasStatusDigits(text) {
+		return nil, "", false
+	}
 	m := reMultiStatus.FindStringSubmatch(strings.TrimSpace(text))
 	if m == nil {
 		return nil, "", false
@@ -147,4 +153,22 @@ func statusesHeading(text string) ([]catalog.Status, string, bool) {
 		out = append(out, catalog.Status(n))
 	}
 	return out, strings.TrimSpace(m[2]), true
+}
+
+// hasStatusDigits reports whether s holds three digits in a row, the first 1 to 5: what
+// every spelling of a status needs, tested before the regular expressions.
+func hasStatusDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			run = 0
+			continue
+		}
+		run++
+		if run >= 3 && s[i-2] >= '1' && s[i-2] <= '5' {
+			return true
+		}
+	}
+	return false
 }
