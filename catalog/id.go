@@ -98,7 +98,7 @@ func Merge(entries []*Entry) []*Entry {
 //     ("required-400", "required-401"; "-rpc" for a JSON-RPC code, "-none" for no status);
 //   - a code documented under one status in more than one namespace (two tables of one
 //     source, each its own numbering) gets "-" and the slug of its group appended
-//     ("4000-gateway-close-codes", "4000-rpc-errors");
+//     ("5100-locker-close-codes", "5100-courier-errors");
 //   - codes whose IDs still coincide ("Foo_Bar" and "foo-bar") keep the plain ID only where
 //     the code is written exactly as its slug; the others get "-" and a hash of the code;
 //   - anything still equal after that is numbered in source order ("-2", "-3").

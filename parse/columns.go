@@ -15,7 +15,7 @@ const (
 	roleMessage
 	roleDescription
 	roleResolution
-	// roleStatusName is a status column whose cells also name the error ("403 No token"):
+	// roleStatusName is a status column whose cells also name the error ("403 Card blocked"):
 	// the status and, as the code, the name. Only classify gives it.
 	roleStatusName
 )

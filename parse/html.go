@@ -442,7 +442,7 @@ func (w *htmlWalker) top() *open {
 // paragraph, was read as the heading's status.
 func (w *htmlWalker) heading(i int) bool {
 	b := w.blocks[i]
-	// A part of a code's documentation written at the code heading's own level ("<h4>AUTH001
+	// A part of a code's documentation written at the code heading's own level ("<h4>LOAN001
 	// - …</h4>" then "<h4>Resolution</h4>") still belongs to that code.
 	var sibling *catalog.Entry
 	if t := w.top(); t != nil && t.level == b.level && (t.kind == hCode || t.kind == hPart) && headerRole(b.text) != roleUnknown && !codeLike(cleanCode(b.text)) {

@@ -37,13 +37,13 @@ const classifySample = 200
 
 // classify decides what t is and gives each of its columns a role. The header's words
 // come first (columnRoles); the cells then correct and complete them:
-//   - a "status" column whose cells are not HTTP statuses ("Status code" over -101, -102)
+//   - a "status" column whose cells are not HTTP statuses ("Status code" over -7, -8)
 //     is the code column when the table has none;
 //   - with no code column, the first column whose cells are all one token each and
 //     nearly all different is the code column ("ID" over 0, 2, 3; a column with no header);
 //   - a column with no role whose cells are all HTTP statuses is the status column;
 //   - with no code column, a status column whose cells name an error after the status
-//     ("403 No token") gives both: the status and, as the code, the name;
+//     ("403 Card blocked") gives both: the status and, as the code, the name;
 //   - a table whose header is empty gets every role from its cells.
 //
 // A table whose codes are all HTTP statuses named by their standard reason, each once, is
@@ -246,7 +246,7 @@ type colStats struct {
 	tokens      int // cells that are one token (no spaces)
 	codeShaped  int // tokens that look like codes: digits, SNAKE, Camel, dotted
 	statuses    int // cells that are an HTTP status and nothing else, or a class (4xx)
-	statusNames int // cells that are a status followed by a name ("403 No token")
+	statusNames int // cells that are a status followed by a name ("403 Card blocked")
 	numbers     int // cells that are an integer, with a sign or not
 	prose       int // cells of three words or more, or of ten runes or more in a script without spaces
 	distinct    int
@@ -314,7 +314,7 @@ var reStatusClass = regexp.MustCompile(`^[1-5](?:xx|XX|\*\*)(?:\s*\([A-Za-z' _-]
 
 func isStatusClass(s string) bool { return reStatusClass.MatchString(s) }
 
-// reStatusPrefix matches a status written before a name in one cell: "403 No token",
+// reStatusPrefix matches a status written before a name in one cell: "403 Card blocked",
 // "404 Not found".
 var reStatusPrefix = regexp.MustCompile(`^([1-5]\d\d)\s+(\S.*)$`)
 
@@ -404,7 +404,7 @@ func mdListItems(src *Source, start, end int) []listItemText {
 }
 
 // splitListCode splits a list item that documents a code: the code first ("10000
-// URLが存在しません", "`E100`: Bad input", "**E100** - Bad input"), then its text.
+// 貸出上限を超えました", "`E100`: Bad input", "**E100** - Bad input"), then its text.
 func splitListCode(text string) (code, rest string, ok bool) {
 	i := strings.IndexAny(text, " \t")
 	if i <= 0 {

@@ -166,7 +166,7 @@ func (w *mdWalker) heading(i int) {
 		o.kind = hGroup
 	case isToken(code) && !sectionWord(code) && (codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))):
 		// Under a group, a heading of one word is a code when it is written in ASCII:
-		// "DBに問い合わせた結果データ異常" is a heading of prose with no spaces.
+		// "在庫を確認した結果の異常" is a heading of prose with no spaces.
 		o.kind = hCode
 		o.entry = w.newEntry(code, w.groupName(), o.pos, 0)
 		_, o.entry.Message = splitCodeHeading(b.htext)
@@ -347,8 +347,8 @@ func headingCode(text string) string {
 	return code
 }
 
-// splitCodeHeading reads a heading that names a code: the code alone ("ERR\_PNPM\_X", its
-// Markdown escapes undone), or the code and a message after a dash or colon ("AUTH001 -
+// splitCodeHeading reads a heading that names a code: the code alone ("ERR\_CACHE\_X", its
+// Markdown escapes undone), or the code and a message after a dash or colon ("LOAN001 -
 // 인증이 필요합니다", "E100: Bad input"). A heading of other words is returned whole.
 func splitCodeHeading(text string) (code, message string) {
 	t := unescapeMarkdown(text)

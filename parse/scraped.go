@@ -141,7 +141,7 @@ type sblock struct {
 	text   string      // text, heading or status heading as written; a code sample verbatim
 	items  []string    // list items, without their bullets
 	status catalog.Status
-	// statuses are all the statuses a status heading lists ("500, 502, 503 Server Errors").
+	// statuses are all the statuses a status heading lists ("502, 503 Unavailable").
 	statuses []catalog.Status
 	tbl      *scrapedTable
 }
@@ -537,8 +537,8 @@ func (w *scrapedWalker) walk(blocks []sblock) {
 			code := codeHeading(b.text)
 			if c := w.cur; c != nil && c.code && !code {
 				// Under a code heading, a short line is its text when it comes first
-				// ("INVALID_SENDER" then "The sender is not registered") or is labelled
-				// ("Solution: Use a registered sender").
+				// ("LOCKER_FULL" then "The locker has no free box") or is labelled
+				// ("Solution: Pick another locker").
 				if _, labelled := readLabel(b.text); labelled || (len(c.body) == 0 && c.blocks == 0) {
 					w.text(b.text)
 					continue
@@ -611,7 +611,7 @@ func codeHeading(t string) bool {
 		return false // a heading glued from words of two scripts is no code
 	}
 	if strings.ContainsAny(c, "_0123456789") {
-		return true // NO_CODES is a code, though "codes" is a header word
+		return true // NO_ITEMS is a code, though "items" is a header word
 	}
 	// "MessageTask" and "ErrorScope" are codes though their parts are header words;
 	// "ErrorCode" or "Description" as a whole are labels.

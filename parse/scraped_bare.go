@@ -11,10 +11,10 @@ import (
 // cells had no borders in the text:
 //
 //	코드상태설명                                  glued: the cells of a row follow each
-//	VALIDATION_ERROR400요청 본문 검사 실패         other with nothing between them
+//	PARCEL_TOO_HEAVY413무게 한도 초과              other with nothing between them
 //
 //	コード メッセージ 意味                           separated by single spaces, the last cell
-//	E00001 URLは存在しません。 URLが存在しない       holding spaces of its own
+//	R0101 部屋が空いていません。 別の日を選ぶ         holding spaces of its own
 //
 //	code                                          one cell per line, no pipes: the header's
 //	message                                       cells, then each row's, N lines a row
@@ -30,7 +30,7 @@ import (
 // library splits such rows: they are not a format, only what is left of one.
 
 // extraHeaderWords are header words that name no role but do name a column: a header
-// glued from them is still a header ("상태유형의미": status, type, meaning).
+// glued from them is still a header ("상태종류뜻": status, kind, meaning).
 var extraHeaderWords = []string{
 	"type", "name", "slug", "kind", "category", "level", "retriable", "billing",
 	"유형", "타입", "이름", "종류", "구분", "분류", "과금", "과금여부", "필드명", "필드",
@@ -62,7 +62,7 @@ func isHeaderWord(f string) bool {
 const maxBareHeader = 120
 
 // gluedHeader splits a header whose cells are glued ("CodeSlugDescription", "코드상태설명",
-// "HTTP STATUS CODECODEMESSAGE备注") into its cells: the line is read as a sequence of
+// "HTTP STATUS CODECODEMESSAGE비고") into its cells: the line is read as a sequence of
 // header words, longest first; words separated by a space belong to one cell ("HTTP
 // STATUS CODE"), words that touch start a new one. It returns nil unless the whole line
 // is header words, in two cells at least.
@@ -296,7 +296,7 @@ func joinWords(ws []word) string {
 }
 
 // sentenceStarts are the upper-case words a description glued after a SNAKE_CASE code
-// often begins with: "REQUIRED_FIELDA required field", "KEY_DELETEDAPI key was deleted".
+// often begins with: "ROUTE_BLOCKEDA bridge is closed", "TOKEN_REVOKEDAPI token was revoked".
 var sentenceStarts = []string{"API", "IP", "ID", "URL", "JSON", "HTTP", "JWT", "SDK", "OTP", "A"}
 
 // glueKind is what a column of a glued table holds, for splitting its rows.
@@ -333,7 +333,7 @@ func gluedKinds(header []string) []glueKind {
 // splitGlued splits a row whose cells are glued, column by column: a status column takes
 // three digits, a code column its code (gluedCode), and the text columns the rest; two
 // text columns at the end split where the text changes from Latin to another script
-// ("Parameter missing.参数缺失"). It returns nil when a code or status is not where the
+// ("Weight must be positive.무게 오류"). It returns nil when a code or status is not where the
 // header says.
 func (sc *scanner) splitGlued(t string, off int, kinds []glueKind) []cell {
 	var cells []cell
@@ -369,12 +369,12 @@ func (sc *scanner) splitGlued(t string, off int, kinds []glueKind) []cell {
 // gluedCode returns the length of the code at the start of s, given the kinds of the
 // columns after it. A code of digits ends with them; a word code ends where the text
 // glued to it begins:
-//   - before a status: "INVALID_API_KEY401API 키" is INVALID_API_KEY, then 401;
-//   - SCREAMING_SNAKE before a capitalised word: "INVALID_FORMATInvalid format";
-//   - SCREAMING_SNAKE before a space: the word a sentence begins with ("REQUIRED_FIELDA
-//     required", "KEY_DELETEDAPI key was deleted"; sentenceStarts);
-//   - CamelCase before a space: the last capitalised part ("InternalServerErrorSystem
-//     busy").
+//   - before a status: "LABEL_MISSING401API 토큰" is LABEL_MISSING, then 401;
+//   - SCREAMING_SNAKE before a capitalised word: "BAD_POSTCODEPostcode is too short";
+//   - SCREAMING_SNAKE before a space: the word a sentence begins with ("ROUTE_BLOCKEDA
+//     bridge is closed", "TOKEN_REVOKEDAPI token was revoked"; sentenceStarts);
+//   - CamelCase before a space: the last capitalised part ("DepotOfflineDepot
+//     is closed").
 func gluedCode(s string, after []glueKind) int {
 	if s == "" {
 		return 0
@@ -472,7 +472,7 @@ const maxLinesHeader = 8
 
 // findLinesTable reads a table written one cell per line with no pipes: a run of header
 // words, one per line, with a code column among them, then rows of as many lines whose
-// code cell is a code. A short line among the header's that is no header word ("과금 여부")
+// code cell is a code. A short line among the header's that is no header word ("料金区分")
 // is a column too when header words come before and after it.
 func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
 	var header []cell

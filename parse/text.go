@@ -76,7 +76,7 @@ func codeLike(s string) bool {
 		}
 	}
 	if !isASCII(s) {
-		// Letters of other scripts: the capitals of "DBに問い合わせた結果" make no code.
+		// Letters of other scripts: the capitals of "在庫を確認した結果" make no code.
 		return false
 	}
 	return inner || (upper > 1 && lower == 0)

@@ -12,7 +12,7 @@ import (
 // change.
 //
 // A header is matched by words, not as a whole: "HTTP Status Code", "Error code (string)",
-// "エラーメッセージ", "错误码" and "messsage" (a typo) each name a role. Latin words are
+// "エラー内容", "错误代码" and "descripton" (a typo) each name a role. Latin words are
 // matched whole, and a word of five letters or more also at one typo (one letter added,
 // dropped, changed or two swapped); words of other scripts are matched inside the header,
 // since Korean, Japanese and Chinese headers glue their words ("오류코드", "错误代码").
@@ -40,7 +40,8 @@ var headerWords = func() []headerWord {
 		"코드", "오류코드", "에러코드", "오류타입", "에러타입", "오류명", "에러명", "응답코드", "결과코드",
 		"コード", "エラーコード", "エラー番号", "エラーid",
 		"码", "代码", "错误码", "错误代码", "返回码", "错误编码", "编码", "错误标识")
-	add(roleCode, true, "error", "err", "id", "errorid", "오류", "에러", "エラー", "错误", "名称")
+	add(roleCode, true, "error", "err", "id", "errorid", "num", "number", "오류", "에러", "번호",
+		"エラー", "番号", "错误", "编号", "名称")
 	add(roleStatus, false,
 		"status", "statuscode", "httpstatus", "httpcode", "http", "httpstatuscode",
 		"상태", "상태코드", "상태값", "응답상태",
@@ -54,7 +55,7 @@ var headerWords = func() []headerWord {
 	add(roleDescription, false,
 		"description", "descriptions", "desc", "meaning", "example", "examples", "sample", "details", "detail", "explanation", "remark",
 		"remarks", "note", "notes", "cause", "causes", "when", "comment", "comments",
-		"설명", "의미", "내용", "상세", "상세설명", "원인", "발생원인", "비고", "예시",
+		"설명", "의미", "뜻", "내용", "상세", "상세설명", "원인", "발생원인", "비고", "예시",
 		"意味", "説明", "内容", "詳細", "原因", "概要", "備考", "理由",
 		"描述", "说明", "含义", "备注", "错误描述", "描述信息", "原因说明")
 	add(roleResolution, false,
@@ -115,7 +116,7 @@ func headerWordRole(h string) (role, bool) {
 		}
 	}
 	// A header is a few words, most of them the vocabulary's: a cell of text that holds
-	// one ("ERR_STATE_CHANGED", "システム状態の競合") names nothing.
+	// one ("DOOR_STATE_LOST", "扉の状態が不明") names nothing.
 	if matched*2 < len(words) || len(words) > 6 {
 		return roleUnknown, false
 	}
@@ -130,7 +131,7 @@ func headerWordRole(h string) (role, bool) {
 
 // headerTokens splits a header into the words to look up: runs of Latin letters and
 // digits ("HTTP", "StatusCode" as "status" and "code"), and, for other scripts, every known
-// word found inside a run ("오류코드" gives "오류코드"; "内容・対策" gives "内容", "対策").
+// word found inside a run ("오류코드" gives "오류코드"; "原因・対処" gives "原因", "対処").
 func headerTokens(h string) []string {
 	var out []string
 	runes := []rune(h)
