@@ -227,6 +227,9 @@ func Read(src *Source, meta Meta) *Result {
 	}
 	res.Reader = r.Name()
 	doc := r.Read(src)
+	if r.Name() == "markdown" {
+		decodeEntities(doc) // Markdown keeps these fields as source text
+	}
 	applyOverride(src.over, doc)
 	if meta.ID == "" && strings.TrimSpace(doc.ID) != "" {
 		svc.ID = catalog.Slug(doc.ID) // front matter "id:", when docgen.yaml gives none

@@ -238,9 +238,6 @@ func readCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*load
 				if err == nil && problem == nil {
 					// A cancelled read (Ctrl-C, SIGTERM) returns at once with ctx's error.
 					outs[i].res, outs[i].err = parse.ReadContext(ctx, parse.NewSource(ins[i].path, raw), ins[i].meta)
-					if outs[i].err == nil {
-						decodeEntities(outs[i].res, ins[i].meta)
-					}
 				}
 			}
 		}()

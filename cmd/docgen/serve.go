@@ -508,7 +508,6 @@ func readInputs(ctx context.Context, ins []input, todo []int, maxSize int64) []r
 				if err == nil && problem == nil {
 					outs[k].sum = sha256.Sum256(raw)
 					outs[k].res = parse.Read(parse.NewSource(in.path, raw), in.meta)
-					decodeEntities(outs[k].res, in.meta)
 				}
 			}
 		}()
