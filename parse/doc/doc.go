@@ -1,0 +1,183 @@
+// Package doc is the document tree that every front-end of package parse builds and its one
+// interpreter reads, as pandoc's readers all build Text.Pandoc.Definition.
+//
+// A tree holds structure only: headings, tables, lists, definition lists, code samples,
+// paragraphs, and, for catalogs kept as data or code, records and enum members. Nothing in
+// it says what an error is; deciding that (which table lists codes, which heading is a
+// code, where a status comes from) is the interpreter's work, the same for every format.
+//
+// Blocks are flat and in source order, as in pandoc: a Heading is a block with a level,
+// and what stands under it is the blocks that follow up to the next heading of its level or
+// above. Every block and cell carries the position where its text starts in the source.
+// Text is Markdown (the catalog's text format): a front-end writes inline code, emphasis
+// and links as Markdown, and escapes what would read as Markdown by accident.
+package doc
+
+import "docgen/catalog"
+
+// Document is one source's tree.
+type Document struct {
+	// Meta is what the document says of itself outside its body: front matter or a
+	// file's attributes ("id", "title", "description"); nil when it says nothing.
+	Meta   map[string]string
+	Blocks []Block
+}
+
+// Block is one block of a document: *Heading, *Para, *Code, *List, *DefList, *Table,
+// *Records or *Enum.
+type Block interface {
+	// At returns where the block starts in the source.
+	At() catalog.Pos
+}
+
+// Heading is a section title.
+type Heading struct {
+	Pos catalog.Pos
+	// Level is 1 for a document title or top section, 2 below it, and so on. 0 means the
+	// format gives no level (a line of copied text that reads as a heading): such a
+	// heading ends the one before it, whatever its level.
+	Level int
+	Text  string // plain text, inline markup removed
+}
+
+// Para is a paragraph or any other run of prose, as Markdown. A front-end that cannot
+// tell a block's structure (a quote, raw markup) gives it as a Para of its text.
+type Para struct {
+	Pos  catalog.Pos
+	Text string
+}
+
+// Code is a code sample or a preformatted block, verbatim.
+type Code struct {
+	Pos catalog.Pos
+	// Lang is the sample's language as the document names it ("json"); may be empty.
+	Lang string
+	// Caption is a short line that names the sample right above it ("Error response"),
+	// when the format sets it apart from prose; may be empty.
+	Caption string
+	Text    string
+}
+
+// List is a bulleted or numbered list.
+type List struct {
+	Pos     catalog.Pos
+	Ordered bool
+	Items   []Item
+}
+
+// Item is one list item: its text as Markdown, without the bullet.
+type Item struct {
+	Pos  catalog.Pos
+	Text string
+}
+
+// DefList is a definition list: terms and what the document says of each (HTML's <dl>,
+// reStructuredText definition and field lists, AsciiDoc's "term::" lists).
+type DefList struct {
+	Pos   catalog.Pos
+	Items []Def
+}
+
+// Def is one term and its definitions.
+type Def struct {
+	Term Cell
+	// Defs are the term's definitions as Markdown, in order; one per <dd>.
+	Defs []Cell
+}
+
+// Table is a table: a header row and body rows of cells.
+type Table struct {
+	Pos catalog.Pos
+	// Caption is the table's own title (HTML <caption>, reStructuredText's table title,
+	// AsciiDoc's ".Title"); may be empty.
+	Caption string
+	// Header is the header row; empty when the table has none. A format with several
+	// header rows gives them joined per column ("Error" over "Code" is "Error Code").
+	Header []Cell
+	Rows   []Row
+	// Text is the table written as Markdown, kept as text where the table lists no
+	// errors; a front-end may leave it empty for the interpreter to write.
+	Text string
+}
+
+// Row is one body row of a table.
+type Row struct {
+	Pos   catalog.Pos
+	Cells []Cell
+}
+
+// Cell is one table cell, term or definition: its text as Markdown, trimmed.
+type Cell struct {
+	Pos  catalog.Pos
+	Text string
+}
+
+// Records are objects of a data file (JSON, YAML, TOML) that may each be an error: an
+// array of objects, or a map of objects keyed by what may be their code.
+type Records struct {
+	Pos catalog.Pos
+	// Path is where the records stand in the file, as keys joined by "." ("errors",
+	// "api.errors"); empty for the file's top level.
+	Path  string
+	Items []Record
+	// Keyed is set when the records are a map's values: each Record's Key is its key.
+	Keyed bool
+}
+
+// Record is one object: its map key (for keyed records) and its fields in file order.
+type Record struct {
+	Pos    catalog.Pos
+	Key    string
+	Fields []Field
+}
+
+// Field is one field of a record. Value is its text: a string as written, a number or
+// boolean as the file spells it, an object or array as compact JSON.
+type Field struct {
+	Pos   catalog.Pos
+	Name  string
+	Value string
+}
+
+// Enum is a list of named constants in code: a protobuf or C enum, a run of #defines, a
+// Python Enum class.
+type Enum struct {
+	Pos catalog.Pos
+	// Name is the enum's name ("ErrorCode"); empty for a run of #defines.
+	Name string
+	// Comment is the comment or docstring of the enum as a whole.
+	Comment string
+	Members []Member
+}
+
+// Member is one constant: its name, its value as written, and its comment.
+type Member struct {
+	Pos     catalog.Pos
+	Name    string
+	Value   string
+	Comment string
+}
+
+// At returns where the heading starts.
+func (b *Heading) At() catalog.Pos { return b.Pos }
+
+// At returns where the paragraph starts.
+func (b *Para) At() catalog.Pos { return b.Pos }
+
+// At returns where the code sample starts.
+func (b *Code) At() catalog.Pos { return b.Pos }
+
+// At returns where the list starts.
+func (b *List) At() catalog.Pos { return b.Pos }
+
+// At returns where the definition list starts.
+func (b *DefList) At() catalog.Pos { return b.Pos }
+
+// At returns where the table starts.
+func (b *Table) At() catalog.Pos { return b.Pos }
+
+// At returns where the records start.
+func (b *Records) At() catalog.Pos { return b.Pos }
+
+// At returns where the enum starts.
+func (b *Enum) At() catalog.Pos { return b.Pos }
