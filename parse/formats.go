@@ -5,8 +5,10 @@ import (
 	"fmt"
 
 	"docgen/catalog"
+	"docgen/parse/code"
 	"docgen/parse/data"
 	"docgen/parse/doc"
+	"docgen/parse/rst"
 )
 
 // This file registers the readers of error catalogs kept in other formats than Markdown
@@ -20,6 +22,8 @@ const RuleSyntax = "invalid-syntax"
 
 func init() {
 	Register(dataReader{})
+	Register(codeReader{})
+	Register(rstReader{})
 }
 
 // dataReader reads JSON, YAML and TOML files of error objects.
@@ -52,6 +56,43 @@ func (dataReader) Read(src *Source) *Doc {
 		return out
 	}
 	return readTree(src, d)
+}
+
+// codeReader reads error enums and constants in code.
+type codeReader struct{}
+
+func (codeReader) Name() string { return "code" }
+
+func (codeReader) Detect(src *Source) Detection {
+	score, lang, why := code.Detect(src.Path, src.Text)
+	if score > 0 {
+		why = lang.String() + ": " + why
+	}
+	return Detection{Score: score, Why: why}
+}
+
+func (codeReader) Read(src *Source) *Doc {
+	_, lang, _ := code.Detect(src.Path, src.Text)
+	d, probs := code.Read(src.Path, src.Text, lang, src.posIx().pos)
+	out := readTree(src, d)
+	for _, p := range probs {
+		out.Diags.Add(src.Pos(p.Offset), catalog.Error, RuleSyntax, "%s (expected valid %s; what follows it may be lost)", p.Msg, lang)
+	}
+	return out
+}
+
+// rstReader reads reStructuredText.
+type rstReader struct{}
+
+func (rstReader) Name() string { return "rst" }
+
+func (rstReader) Detect(src *Source) Detection {
+	score, why := rst.Detect(src.Path, src.Text)
+	return Detection{Score: score, Why: why}
+}
+
+func (rstReader) Read(src *Source) *Doc {
+	return readTree(src, rst.Read(src.Text, src.posIx().pos))
 }
 
 // treeSummary describes a document tree's blocks, for notes.

@@ -31,3 +31,8 @@ func fuzzReaderAs(f *testing.F, r Reader, name string) {
 func FuzzDataJSON(f *testing.F) { fuzzReaderAs(f, dataReader{}, "fuzz.json") }
 func FuzzDataYAML(f *testing.F) { fuzzReaderAs(f, dataReader{}, "fuzz.yaml") }
 func FuzzDataTOML(f *testing.F) { fuzzReaderAs(f, dataReader{}, "fuzz.toml") }
+func FuzzProto(f *testing.F)    { fuzzReaderAs(f, codeReader{}, "fuzz.proto") }
+func FuzzC(f *testing.F)        { fuzzReaderAs(f, codeReader{}, "fuzz.h") }
+func FuzzTabList(f *testing.F)  { fuzzReaderAs(f, codeReader{}, "fuzz.h.in") }
+func FuzzPython(f *testing.F)   { fuzzReaderAs(f, codeReader{}, "fuzz.py") }
+func FuzzRST(f *testing.F)      { fuzzReaderAs(f, rstReader{}, "fuzz.rst") }

@@ -119,6 +119,11 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 	return roles, why
 }
 
+// maxFields is how many distinct field names records are laid out with: more (a file
+// whose every object has fields of its own) would make the table quadratic in the
+// input; the fields past it are left out.
+const maxFields = 256
+
 // recordsTable lays records out as a table: a column per field name in the order they
 // first appear (keyed records get a first column "key"), a row per record.
 func recordsTable(src *Source, r *doc.Records, skip map[string]bool) table {
@@ -133,7 +138,7 @@ func recordsTable(src *Source, r *doc.Records, skip map[string]bool) table {
 			if skip[f.Name] {
 				continue
 			}
-			if _, ok := index[f.Name]; !ok {
+			if _, ok := index[f.Name]; !ok && len(names) < maxFields {
 				index[f.Name] = len(names)
 				names = append(names, f.Name)
 			}

@@ -70,7 +70,7 @@ func treeTitle(d *doc.Document) int {
 }
 
 func (w *treeWalker) walk() {
-	var errPaths, taken map[string]bool
+	var errAncestors, taken map[string]bool
 	catalogShape := isDocgenCatalog(w.d)
 	services := 0
 	var pending *doc.Table // a table right before an enum: its docstring's, maybe
@@ -141,13 +141,13 @@ func (w *treeWalker) walk() {
 				}
 				continue
 			}
-			if errPaths == nil {
-				errPaths, taken = recordsErrorPaths(w.src, w.d.Blocks), map[string]bool{}
+			if errAncestors == nil {
+				errAncestors, taken = ancestors(recordsErrorPaths(w.src, w.d.Blocks)), map[string]bool{}
 			}
 			if within(b.Path, taken) {
 				continue // values of records already read as errors
 			}
-			if holds(b.Path, errPaths) {
+			if errAncestors[b.Path] {
 				w.out.note(b.Pos, "%d records under %q: they hold error records, they are not errors", len(b.Items), b.Path)
 				continue
 			}
@@ -163,24 +163,34 @@ func (w *treeWalker) walk() {
 	flush()
 }
 
-// within reports whether path p lies inside one of the paths of set.
+// within reports whether path p lies inside one of the paths of set: whether one of its
+// ancestors is in set.
 func within(p string, set map[string]bool) bool {
-	for q := range set {
-		if q == "" || strings.HasPrefix(p, q+".") {
+	if p != "" && set[""] {
+		return true
+	}
+	for i := 0; i < len(p); i++ {
+		if p[i] == '.' && set[p[:i]] {
 			return true
 		}
 	}
 	return false
 }
 
-// holds reports whether path p has one of the paths of set inside it.
-func holds(p string, set map[string]bool) bool {
+// ancestors returns every proper ancestor of the paths of set ("" for the top).
+func ancestors(set map[string]bool) map[string]bool {
+	out := map[string]bool{}
 	for q := range set {
-		if q != p && (p == "" || strings.HasPrefix(q, p+".")) {
-			return true
+		if q != "" {
+			out[""] = true
+		}
+		for i := 0; i < len(q); i++ {
+			if q[i] == '.' {
+				out[q[:i]] = true
+			}
 		}
 	}
-	return false
+	return out
 }
 
 // serviceMeta takes the title and summary of the one service of a catalog.json.
