@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"docgen/catalog"
+	"docgen/parse/asciidoc"
 	"docgen/parse/code"
 	"docgen/parse/data"
 	"docgen/parse/doc"
@@ -24,6 +25,7 @@ func init() {
 	Register(dataReader{})
 	Register(codeReader{})
 	Register(rstReader{})
+	Register(asciidocReader{})
 }
 
 // dataReader reads JSON, YAML and TOML files of error objects.
@@ -102,4 +104,18 @@ func treeSummary(d *doc.Document) string {
 		n[fmt.Sprintf("%T", b)]++
 	}
 	return fmt.Sprint(n)
+}
+
+// asciidocReader reads AsciiDoc.
+type asciidocReader struct{}
+
+func (asciidocReader) Name() string { return "asciidoc" }
+
+func (asciidocReader) Detect(src *Source) Detection {
+	score, why := asciidoc.Detect(src.Path, src.Text)
+	return Detection{Score: score, Why: why}
+}
+
+func (asciidocReader) Read(src *Source) *Doc {
+	return readTree(src, asciidoc.Read(src.Text, src.posIx().pos))
 }

@@ -36,3 +36,4 @@ func FuzzC(f *testing.F)        { fuzzReaderAs(f, codeReader{}, "fuzz.h") }
 func FuzzTabList(f *testing.F)  { fuzzReaderAs(f, codeReader{}, "fuzz.h.in") }
 func FuzzPython(f *testing.F)   { fuzzReaderAs(f, codeReader{}, "fuzz.py") }
 func FuzzRST(f *testing.F)      { fuzzReaderAs(f, rstReader{}, "fuzz.rst") }
+func FuzzAsciiDoc(f *testing.F) { fuzzReaderAs(f, asciidocReader{}, "fuzz.adoc") }

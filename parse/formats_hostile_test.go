@@ -12,7 +12,7 @@ import (
 func hostileFormatSources() map[string]string {
 	var wideObj, manyKeys, tomlTables, gridWide, cEnum, defines, pyMembers strings.Builder
 	wideObj.WriteString(`{"errors":[`)
-	for i := 0; i < 20000; i++ {
+	for i := 0; i < 5000; i++ {
 		if i > 0 {
 			wideObj.WriteString(",")
 		}
@@ -20,14 +20,14 @@ func hostileFormatSources() map[string]string {
 	}
 	wideObj.WriteString("]}")
 	manyKeys.WriteString("{")
-	for i := 0; i < 20000; i++ {
+	for i := 0; i < 5000; i++ {
 		if i > 0 {
 			manyKeys.WriteString(",")
 		}
 		fmt.Fprintf(&manyKeys, `"k%d":[{"code":"E%d","message":"m"}]`, i, i) // a record set under each key
 	}
 	manyKeys.WriteString("}")
-	for i := 0; i < 20000; i++ {
+	for i := 0; i < 5000; i++ {
 		fmt.Fprintf(&tomlTables, "[\"a:b:E%d\"]\nerror = '''\nfailed %d\n'''\n\n", i, i)
 	}
 	gridWide.WriteString("+" + strings.Repeat("-+", 20000) + "\n")
@@ -62,13 +62,16 @@ func hostileFormatSources() map[string]string {
 			}
 			return b.String()
 		}(),
-		"directives.rst":     strings.Repeat(".. c:macro:: E_X\n\n   text\n\n", 20000),
-		"comments-enum.h":    cEnum.String(),
-		"defines.h":          defines.String(),
-		"unclosed-comment.h": "enum e {\n/*" + strings.Repeat("x\n", 100000),
-		"members.py":         pyMembers.String(),
-		"unclosed-doc.py":    "class E(Enum):\n    \"\"\"\n" + strings.Repeat("    +--+\n", 50000),
-		"braces.proto":       "syntax = \"proto3\";\n" + strings.Repeat("message M {\n", 2000),
+		"directives.rst":      strings.Repeat(".. c:macro:: E_X\n\n   text\n\n", 20000),
+		"comments-enum.h":     cEnum.String(),
+		"defines.h":           defines.String(),
+		"unclosed-comment.h":  "enum e {\n/*" + strings.Repeat("x\n", 100000),
+		"members.py":          pyMembers.String(),
+		"unclosed-doc.py":     "class E(Enum):\n    \"\"\"\n" + strings.Repeat("    +--+\n", 50000),
+		"cells.adoc":          "|===\n" + strings.Repeat("|a|b|c\n", 30000) + "|===\n",
+		"unclosed-table.adoc": "[cols=\"1,1\"]\n|===\n" + strings.Repeat("| x\n\n", 50000),
+		"labels.adoc":         strings.Repeat("term:: \n", 50000),
+		"braces.proto":        "syntax = \"proto3\";\n" + strings.Repeat("message M {\n", 2000),
 	}
 }
 

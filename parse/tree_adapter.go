@@ -235,7 +235,7 @@ func (w *treeWalker) table(b *doc.Table) {
 		if b.Caption != "" {
 			ctx.Group = b.Caption
 		}
-		w.out.addTable(t, ctx)
+		w.out.addLabelledTable(t, ctx)
 		return
 	}
 	if b.Text != "" {
