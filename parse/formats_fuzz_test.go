@@ -37,3 +37,4 @@ func FuzzTabList(f *testing.F)  { fuzzReaderAs(f, codeReader{}, "fuzz.h.in") }
 func FuzzPython(f *testing.F)   { fuzzReaderAs(f, codeReader{}, "fuzz.py") }
 func FuzzRST(f *testing.F)      { fuzzReaderAs(f, rstReader{}, "fuzz.rst") }
 func FuzzAsciiDoc(f *testing.F) { fuzzReaderAs(f, asciidocReader{}, "fuzz.adoc") }
+func FuzzMDX(f *testing.F)      { fuzzReaderAs(f, mdxReader{}, "fuzz.mdx") }

@@ -3,13 +3,21 @@
 //
 // Reading is two stages, as in pandoc (readers → one document model → writers):
 //
-//	.md .mdx .html .txt (text copied from web pages)
+//	.md .mdx .html .txt (text copied from web pages) .rst .adoc .json .yaml .toml .proto .h .py
 //	      │  front-ends: recover structure only, with positions
 //	      │    markdown.go, mdtable.go, mdguard.go   goldmark's AST
+//	      │    mdx.go                                MDX: Markdown without imports and JSX
 //	      │    html.go, html_text.go                 goquery
 //	      │    scraped*.go                           text copied from HTML: pipe rows, lone
 //	      │                                          pipes, one cell per line, tabs, glued
 //	      │                                          cells, cells separated by spaces
+//	      │    rst/        reStructuredText: titles, grid/simple/list/csv tables, definition
+//	      │                and field lists, ".. c:macro:: NAME" directives
+//	      │    asciidoc/   AsciiDoc: sections, |=== tables, "term::" lists
+//	      │    data/       JSON, YAML, TOML: records (arrays or maps of objects)
+//	      │    code/       protobuf, C enums and #defines, tab-separated code lists, Python
+//	      │                Enum classes: enums (members with values and comments)
+//	      │    formats.go  their Readers; tree_adapter.go walks their document trees
 //	      ▼
 //	 headings, tables (header + rows of cells), lists, labelled lines, code samples, prose
 //	      │  the interpreter, shared by every front-end
@@ -20,6 +28,9 @@
 //	      │    labelled.go   "Solution: …", "**HTTP Status**: 401", "HTTP 422", error bodies
 //	      │    status.go     statuses from columns, cell prefixes, headings, lines, codes
 //	      │    table.go      rows into entries; every row an entry or a diagnostic
+//	      │    tablegroups.go  strong rows of an error table as group labels
+//	      │    interpret_data.go  records (field roles from the header words), enums,
+//	      │                  definition lists of codes
 //	      │    override.go   what docgen.yaml says that no heuristic can know
 //	      ▼
 //	 entries: code, status, message, description, resolution, group, fields, position

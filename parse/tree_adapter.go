@@ -14,8 +14,8 @@ import (
 // tables to classify and addTable, definition lists to addDefList, records to addRecords,
 // enums to addEnum; prose goes to the body of the heading above it.
 
-// treeWalker walks one document tree.
-type treeWalker struct {
+// formatWalker walks one document tree.
+type formatWalker struct {
 	src     *Source
 	d       *doc.Document
 	out     *Doc
@@ -26,7 +26,7 @@ type treeWalker struct {
 
 // readTree interprets a document tree into a Doc.
 func readTree(src *Source, d *doc.Document) *Doc {
-	w := &treeWalker{src: src, d: d, out: &Doc{}, title: treeTitle(d)}
+	w := &formatWalker{src: src, d: d, out: &Doc{}, title: treeTitle(d)}
 	out := w.out
 	out.ID = strings.TrimSpace(d.Meta["id"])
 	out.Title = strings.TrimSpace(d.Meta["title"])
@@ -69,7 +69,7 @@ func treeTitle(d *doc.Document) int {
 	return first
 }
 
-func (w *treeWalker) walk() {
+func (w *formatWalker) walk() {
 	var errAncestors, taken map[string]bool
 	catalogShape := isDocgenCatalog(w.d)
 	services := 0
@@ -194,7 +194,7 @@ func ancestors(set map[string]bool) map[string]bool {
 }
 
 // serviceMeta takes the title and summary of the one service of a catalog.json.
-func (w *treeWalker) serviceMeta(r doc.Record) {
+func (w *formatWalker) serviceMeta(r doc.Record) {
 	for _, f := range r.Fields {
 		switch f.Name {
 		case "title":
@@ -208,7 +208,7 @@ func (w *treeWalker) serviceMeta(r doc.Record) {
 }
 
 // serviceTitle returns the title of service i of a catalog.json.
-func (w *treeWalker) serviceTitle(i string) string {
+func (w *formatWalker) serviceTitle(i string) string {
 	for _, b := range w.d.Blocks {
 		if r, ok := b.(*doc.Records); ok && r.Path == "services" {
 			for k, it := range r.Items {
@@ -227,7 +227,7 @@ func (w *treeWalker) serviceTitle(i string) string {
 }
 
 // table interprets one table.
-func (w *treeWalker) table(b *doc.Table) {
+func (w *formatWalker) table(b *doc.Table) {
 	t := treeTable(w.src, b)
 	w.out.noteTable(t, b.Pos)
 	if isErrorTable(t) {
@@ -311,7 +311,7 @@ func listText(l *doc.List) string {
 	return strings.Join(parts, "\n")
 }
 
-func (w *treeWalker) top() *open {
+func (w *formatWalker) top() *open {
 	if len(w.stack) == 0 {
 		return nil
 	}
@@ -320,7 +320,7 @@ func (w *treeWalker) top() *open {
 
 // heading opens a heading: the title, a status group, a code (an entry whose text is
 // what follows), or a section whose text names the group of the tables under it.
-func (w *treeWalker) heading(i int, h *doc.Heading) {
+func (w *formatWalker) heading(i int, h *doc.Heading) {
 	level := h.Level
 	if level <= 0 {
 		level = 1
@@ -349,7 +349,7 @@ func (w *treeWalker) heading(i int, h *doc.Heading) {
 }
 
 // context returns what the open headings say about what follows them.
-func (w *treeWalker) context() tableContext {
+func (w *formatWalker) context() tableContext {
 	var ctx tableContext
 	for i := len(w.stack) - 1; i >= 0; i-- {
 		o := w.stack[i]
@@ -364,7 +364,7 @@ func (w *treeWalker) context() tableContext {
 	return ctx
 }
 
-func (w *treeWalker) groupName() string {
+func (w *formatWalker) groupName() string {
 	for i := len(w.stack) - 1; i >= 0; i-- {
 		switch w.stack[i].kind {
 		case hGroup, hSection:
@@ -376,7 +376,7 @@ func (w *treeWalker) groupName() string {
 	return ""
 }
 
-func (w *treeWalker) text(s string) {
+func (w *formatWalker) text(s string) {
 	if strings.TrimSpace(s) == "" {
 		return
 	}
@@ -387,7 +387,7 @@ func (w *treeWalker) text(s string) {
 	w.summary = append(w.summary, s)
 }
 
-func (w *treeWalker) closeTo(level int) {
+func (w *formatWalker) closeTo(level int) {
 	for len(w.stack) > 0 && w.top().level >= level {
 		o := w.top()
 		w.stack = w.stack[:len(w.stack)-1]
