@@ -1,0 +1,547 @@
+package parse
+
+import (
+	"strconv"
+	"strings"
+
+	"docgen/catalog"
+	"docgen/parse/doc"
+)
+
+// interpret is the one interpreter: it turns the document tree a front-end built into a
+// Doc, the same way whatever the source's format. It keeps a stack of open headings; each
+// heading is the document's title, a group of codes (a status heading, or a heading with a
+// "status NNN" line), a code, a part of a code's documentation ("Resolution"), or a
+// section. Tables, definition lists and lists of codes become entries in the namespace of
+// the heading they stand under; code samples that document the error body become the
+// service's response format; the rest is the text of the heading it stands under.
+func interpret(src *Source, d *doc.Document) *Doc {
+	w := &treeWalker{src: src, doc: &Doc{}, blocks: d.Blocks, meta: d.Meta}
+	w.walk()
+	return w.doc
+}
+
+// treeWalker is interpret's state.
+type treeWalker struct {
+	src    *Source
+	doc    *Doc
+	blocks []doc.Block
+	meta   map[string]string
+
+	title   int // index of the title heading, -1 if none
+	stack   []*open
+	summary []string
+	samples []codeSample
+	errors  bool // an error table, list or code heading has been read
+	// nextHeading[i] is the index of the first heading after block i (len(blocks) if
+	// none); errBlocks[i] counts the blocks of codes (tables, lists, definition lists)
+	// among blocks[:i].
+	nextHeading []int
+	errBlocks   []int
+	tables      map[*doc.Table]table // each table as the interpreter reads it, made once
+}
+
+func (w *treeWalker) walk() {
+	n := len(w.blocks)
+	w.nextHeading = make([]int, n+1)
+	w.nextHeading[n] = n
+	for i := n - 1; i >= 0; i-- {
+		w.nextHeading[i] = w.nextHeading[i+1]
+		if i+1 < n {
+			if _, ok := w.blocks[i+1].(*doc.Heading); ok {
+				w.nextHeading[i] = i + 1
+			}
+		}
+	}
+	w.errBlocks = make([]int, n+1)
+	for i, b := range w.blocks {
+		w.errBlocks[i+1] = w.errBlocks[i]
+		if w.listsCodes(b) {
+			w.errBlocks[i+1]++
+		}
+	}
+	w.title = w.titleHeading()
+	w.doc.ID = strings.TrimSpace(w.meta["id"])
+	switch {
+	case strings.TrimSpace(w.meta["title"]) != "":
+		w.doc.Title = strings.TrimSpace(w.meta["title"])
+	case w.title >= 0:
+		w.doc.Title = w.blocks[w.title].(*doc.Heading).Text
+	default:
+		w.doc.Title = strings.TrimSpace(w.meta["pagetitle"])
+	}
+	if desc := strings.TrimSpace(w.meta["description"]); desc != "" {
+		w.summary = append(w.summary, desc)
+	}
+	skip := -1 // a "status NNN" paragraph read as its heading's status
+	for i, b := range w.blocks {
+		if i%256 == 0 && w.src.cancelled() {
+			break // the read is abandoned: what follows is not used
+		}
+		if i == skip {
+			continue
+		}
+		switch b := b.(type) {
+		case *doc.Heading:
+			if w.heading(i) {
+				skip = i + 1
+			}
+		case *doc.Table:
+			w.table(b)
+		case *doc.DefList:
+			w.defList(b)
+		case *doc.List:
+			w.list(b)
+		case *doc.Code:
+			w.code(b)
+		case *doc.Para:
+			w.text(b.Text)
+		}
+	}
+	w.closeTo(0)
+	w.doc.Summary = strings.Join(w.summary, "\n\n")
+	if w.doc.ResponseFormat == nil {
+		w.doc.ResponseFormat = responseFormatFrom(w.samples)
+	}
+}
+
+// listsCodes reports whether a block lists error codes: an error table, a definition
+// list of codes, or a list whose items are codes and their text.
+func (w *treeWalker) listsCodes(b doc.Block) bool {
+	switch b := b.(type) {
+	case *doc.Table:
+		t := w.tableOf(b)
+		return len(t.Header) > 0 && isErrorTable(t)
+	case *doc.DefList:
+		return defListHasCodes(b)
+	case *doc.List:
+		return codeListOK(listItems(b))
+	}
+	return false
+}
+
+// titleHeading returns the index of the title heading: the first heading, when no later
+// heading is at its level or above, it is neither a status nor a code, and no "status NNN"
+// line follows it. -1 if there is none.
+func (w *treeWalker) titleHeading() int {
+	first := -1
+	for i, b := range w.blocks {
+		h, ok := b.(*doc.Heading)
+		if !ok {
+			continue
+		}
+		if first < 0 {
+			first = i
+			continue
+		}
+		if h.Level <= w.blocks[first].(*doc.Heading).Level {
+			return -1
+		}
+	}
+	if first < 0 {
+		return -1
+	}
+	t := w.blocks[first].(*doc.Heading).Text
+	if _, _, ok := statusHeading(t); ok || (codeLike(headingCode(t)) && !sectionWord(headingCode(t))) {
+		return -1
+	}
+	if _, ok := w.statusLineAfter(first); ok {
+		return -1
+	}
+	return first
+}
+
+// statusLineAfter returns the paragraph after block i when its first line is a "status
+// NNN" line.
+func (w *treeWalker) statusLineAfter(i int) (*doc.Para, bool) {
+	if i+1 >= len(w.blocks) {
+		return nil, false
+	}
+	p, ok := w.blocks[i+1].(*doc.Para)
+	if !ok {
+		return nil, false
+	}
+	_, _, ok = statusLine(firstLine(p.Text))
+	return p, ok
+}
+
+// ownErrors reports whether the blocks under heading i, up to the next heading, list codes.
+func (w *treeWalker) ownErrors(i int) bool {
+	return w.errBlocks[w.nextHeading[i]] > w.errBlocks[i+1]
+}
+
+func (w *treeWalker) top() *open {
+	if len(w.stack) == 0 {
+		return nil
+	}
+	return w.stack[len(w.stack)-1]
+}
+
+// heading opens heading i, closing those at its level or deeper. It reports whether the
+// next block, a "status NNN" paragraph, was read as the heading's status.
+func (w *treeWalker) heading(i int) bool {
+	h := w.blocks[i].(*doc.Heading)
+	// A part of a code's documentation written at the code heading's own level ("LOAN001
+	// - …" then "Resolution", both h4) still belongs to that code.
+	var sibling *catalog.Entry
+	if t := w.top(); t != nil && t.level == h.Level && (t.kind == hCode || t.kind == hPart) && headerRole(h.Text) != roleUnknown && !codeLike(cleanCode(h.Text)) {
+		sibling = t.entry
+	}
+	w.closeTo(h.Level)
+	o := &open{level: h.Level, text: h.Text, pos: h.Pos}
+	parent := w.top()
+	if sibling != nil {
+		o.kind, o.entry, o.role = hPart, sibling, headerRole(h.Text)
+		w.stack = append(w.stack, o)
+		return false
+	}
+	if i == w.title {
+		o.kind = hTitle
+		w.stack = append(w.stack, o)
+		return false
+	}
+	code, message := splitCodeHeading(h.Text)
+	st, name, isStatus := statusHeading(h.Text)
+	lineStatus := catalog.Status(0)
+	var rest string
+	if p, ok := w.statusLineAfter(i); ok {
+		var remark string
+		lineStatus, remark, _ = statusLine(firstLine(p.Text))
+		rest = strings.TrimSpace(remark + restLines(p.Text))
+	}
+	// A deeper heading right under this one that is not a part of a code's documentation
+	// ("해결 방법", "Resolution") makes this heading a group.
+	childHeading, childCode := false, false
+	if k := w.nextHeading[i]; k < len(w.blocks) {
+		if c := w.blocks[k].(*doc.Heading); c.Level > h.Level {
+			childHeading = headerRole(c.Text) == roleUnknown
+			childCode = childHeading && codeLike(headingCode(c.Text))
+		}
+	}
+	switch {
+	case isStatus && name != "" && isToken(name) && !reasonName(name, st) && !w.ownErrors(i) && !childHeading:
+		// "INVALID_TOKEN (401)" over prose: a code with its own status.
+		o.kind, o.status = hCode, st
+		o.entry = w.newEntry(name, o.pos, st)
+	case isStatus:
+		o.kind, o.status = hGroup, st
+	case parent != nil && (parent.kind == hCode || parent.kind == hPart) && headerRole(h.Text) != roleUnknown:
+		o.kind, o.entry, o.role = hPart, parent.entry, headerRole(h.Text)
+	case lineStatus != 0 && (childHeading || w.ownErrors(i)):
+		o.kind, o.status = hGroup, lineStatus
+	case childCode:
+		o.kind = hGroup
+	case isToken(code) && !sectionWord(code) && !w.ownErrors(i) && (lineStatus != 0 || codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))):
+		// Under a group, a heading of one word is a code when it is written in ASCII:
+		// "在庫を確認した結果の異常" is a heading of prose with no spaces.
+		o.kind, o.status = hCode, lineStatus
+		o.entry = w.newEntry(code, o.pos, lineStatus)
+		o.entry.Message = message
+	case lineStatus != 0:
+		o.kind, o.status = hGroup, lineStatus
+	default:
+		o.kind = hSection
+	}
+	used := lineStatus != 0 && o.status == lineStatus
+	if used && rest != "" {
+		o.body = append(o.body, rest)
+	}
+	w.stack = append(w.stack, o)
+	return used
+}
+
+// newEntry starts the entry of a code heading; its text is filled when the heading
+// closes.
+func (w *treeWalker) newEntry(code string, pos catalog.Pos, own catalog.Status) *catalog.Entry {
+	w.doc.note(pos, "heading: code %q", code)
+	w.doc.Rows++
+	w.errors = true
+	e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: w.groupName(), Source: pos}
+	ctx := w.context()
+	if ctx.RPC || isJSONRPCCode(code) {
+		e.Protocol = catalog.JSONRPC
+	}
+	heading := own
+	if heading == 0 {
+		heading = ctx.Status
+	}
+	if e.Protocol == catalog.JSONRPC {
+		heading = 0
+	}
+	resolveStatus(e, 0, heading, &w.doc.Diags)
+	w.doc.Entries = append(w.doc.Entries, e)
+	return e
+}
+
+// context returns what the open headings say about the rows below them.
+func (w *treeWalker) context() tableContext {
+	var ctx tableContext
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		o := w.stack[i]
+		if ctx.Status == 0 && o.status != 0 && o.kind == hGroup {
+			ctx.Status = o.status
+		}
+		if strings.Contains(strings.ToUpper(o.text), "JSON-RPC") {
+			ctx.RPC = true
+		}
+	}
+	ctx.Group = w.groupName()
+	return ctx
+}
+
+// groupName returns the text of the innermost open group or section heading, "" under the
+// title.
+func (w *treeWalker) groupName() string {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		switch w.stack[i].kind {
+		case hGroup, hSection:
+			return w.stack[i].text
+		case hTitle:
+			return ""
+		}
+	}
+	return ""
+}
+
+// text adds Markdown to the innermost open heading, or to the summary.
+func (w *treeWalker) text(s string) {
+	if s == "" {
+		return
+	}
+	if o := w.top(); o != nil && o.kind != hTitle {
+		o.body = append(o.body, s)
+		return
+	}
+	w.summary = append(w.summary, s)
+}
+
+// closeTo closes the open headings at level or deeper (all of them for level 0).
+func (w *treeWalker) closeTo(level int) {
+	for len(w.stack) > 0 && w.top().level >= level {
+		o := w.top()
+		w.stack = w.stack[:len(w.stack)-1]
+		if body := w.doc.closeHeading(o); o.kind == hSection {
+			w.responseFormat(o, body)
+		}
+	}
+}
+
+// responseFormat takes what a closed section about the error response format documents
+// as the service's error body: the samples read so far (JSON, or a typed description),
+// else the first code block of its text (an XML sample gives an example, without a schema).
+func (w *treeWalker) responseFormat(o *open, body string) {
+	if w.doc.ResponseFormat != nil || !isResponseFormatTitle(o.text) {
+		return
+	}
+	if rf := responseFormatFrom(w.samples); rf != nil {
+		w.doc.ResponseFormat = rf
+		return
+	}
+	if blocks := fencedCode(body); len(blocks) > 0 {
+		w.doc.ResponseFormat = &catalog.ResponseFormat{Example: blocks[0], Source: o.pos}
+	}
+}
+
+// underResponseFormat reports whether an open heading announces the response format.
+func (w *treeWalker) underResponseFormat() bool {
+	for _, o := range w.stack {
+		if isResponseFormatTitle(o.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// code keeps a code sample: as a sample of the error body when it documents one (before
+// the first error, or under a heading about the response format), else in the text.
+func (w *treeWalker) code(b *doc.Code) {
+	if looksLikeBody(b.Text) && (!w.errors || w.underResponseFormat()) {
+		caption := b.Caption
+		if o := w.top(); caption == "" && o != nil && o.kind == hSection {
+			caption = o.text
+		}
+		w.samples = append(w.samples, codeSample{Text: b.Text, Pos: b.Pos, Caption: caption})
+		return
+	}
+	if b.Markdown != "" {
+		w.text(b.Markdown)
+		return
+	}
+	if b.Text == "" {
+		return
+	}
+	fence := "```"
+	for strings.Contains(b.Text, fence) {
+		fence += "`"
+	}
+	w.text(fence + b.Lang + "\n" + b.Text + "\n" + fence)
+}
+
+// tableOf returns b as the interpreter reads it, made once: cells of code, status and
+// message columns in plain text, the others as Markdown.
+func (w *treeWalker) tableOf(b *doc.Table) table {
+	if t, ok := w.tables[b]; ok {
+		return t
+	}
+	t := table{src: w.src, memo: &tableMemo{}}
+	for _, c := range b.Header {
+		t.Header = append(t.Header, cell{Text: plainOf(c), Pos: c.Pos})
+	}
+	roles := columnRoles(cellTexts(t.Header))
+	for _, r := range b.Rows {
+		row := tableRow{Pos: r.Pos, Cells: make([]cell, len(r.Cells))}
+		for j, c := range r.Cells {
+			text := c.Text
+			if j < len(roles) && (roles[j] == roleCode || roles[j] == roleStatus || roles[j] == roleMessage) {
+				text = plainOf(c)
+			}
+			row.Cells[j] = cell{Text: text, Pos: c.Pos}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if w.tables == nil {
+		w.tables = map[*doc.Table]table{}
+	}
+	w.tables[b] = t
+	return t
+}
+
+// plainOf returns a cell's plain text.
+func plainOf(c doc.Cell) string {
+	if c.Plain != "" {
+		return c.Plain
+	}
+	return c.Text
+}
+
+// table reads an error table into entries; any other table is kept in the text.
+func (w *treeWalker) table(b *doc.Table) {
+	t := w.tableOf(b)
+	if len(t.Header) > 0 {
+		w.doc.noteTable(t, b.Pos)
+	}
+	if len(t.Header) == 0 || !isErrorTable(t) {
+		switch {
+		case b.Text != "":
+			w.text(b.Text)
+		case len(t.Header) > 0:
+			w.text(gfmTable(t))
+		case len(t.Rows) > 0:
+			t.Header, t.Rows = t.Rows[0].Cells, t.Rows[1:]
+			w.text(gfmTable(t))
+		}
+		return
+	}
+	ctx := w.context()
+	if b.Caption != "" {
+		ctx.Group = b.Caption
+		if st, _, ok := statusHeading(b.Caption); ok {
+			ctx.Status = st
+		}
+		if strings.Contains(strings.ToUpper(b.Caption), "JSON-RPC") {
+			ctx.RPC = true
+		}
+	}
+	w.doc.addTable(t, ctx)
+	w.errors = true
+}
+
+// list reads a list whose every item is a code and its text into entries; any other list
+// (under a code heading, every list) is kept in the text.
+func (w *treeWalker) list(b *doc.List) {
+	if o := w.top(); o == nil || o.kind != hCode {
+		if w.doc.addCodeList(listItems(b), w.context()) {
+			w.errors = true
+			return
+		}
+	}
+	if b.Text != "" {
+		w.text(b.Text)
+		return
+	}
+	var lines []string
+	for k, it := range b.Items {
+		bullet := "- "
+		if b.Ordered {
+			bullet = strconv.Itoa(k+1) + ". "
+		}
+		lines = append(lines, bullet+it.Text)
+	}
+	w.text(strings.Join(lines, "\n"))
+}
+
+// listItems returns a list's items as the code-list reader takes them.
+func listItems(b *doc.List) []listItemText {
+	items := make([]listItemText, len(b.Items))
+	for i, it := range b.Items {
+		items[i] = listItemText{Text: it.Text, Pos: it.Pos}
+	}
+	return items
+}
+
+// dtCode splits a term into its code and the status written beside it: "INVALID_TOKEN
+// (401)" gives INVALID_TOKEN and "401"; "INVALID_TOKEN" gives itself and "".
+func dtCode(text string) (code, status string) {
+	if st, name, ok := statusHeading(text); ok && name != "" && isToken(name) {
+		return name, strconv.Itoa(int(st))
+	}
+	return cleanCode(text), ""
+}
+
+// defListHasCodes reports whether a definition list lists error codes: most of its terms
+// are written like codes, or carry a status beside one token.
+func defListHasCodes(b *doc.DefList) bool {
+	if len(b.Items) == 0 {
+		return false
+	}
+	codes := 0
+	for _, it := range b.Items {
+		code, st := dtCode(plainOf(it.Term))
+		if codeLike(code) || (st != "" && isToken(code)) || isJSONRPCCode(code) {
+			codes++
+		}
+	}
+	return codes*2 > len(b.Items)
+}
+
+// defList reads a definition list of codes as a table of code, status and description;
+// any other list is kept in the text as "term: definition" lines.
+func (w *treeWalker) defList(b *doc.DefList) {
+	if !defListHasCodes(b) {
+		var lines []string
+		for _, it := range b.Items {
+			var defs []string
+			for _, d := range it.Defs {
+				defs = append(defs, d.Text)
+			}
+			lines = append(lines, "- "+it.Term.Text+": "+strings.Join(defs, " "))
+		}
+		if len(lines) > 0 {
+			w.text(strings.Join(lines, "\n"))
+		}
+		return
+	}
+	pos := b.Pos
+	t := table{Header: []cell{{Text: "Code", Pos: pos}, {Text: "Status", Pos: pos}, {Text: "Description", Pos: pos}}}
+	for _, it := range b.Items {
+		code, st := dtCode(plainOf(it.Term))
+		var defs []string
+		for _, d := range it.Defs {
+			if d.Text != "" {
+				defs = append(defs, d.Text)
+			}
+		}
+		p := it.Term.Pos
+		t.Rows = append(t.Rows, tableRow{Pos: p, Cells: []cell{{Text: code, Pos: p}, {Text: st, Pos: p}, {Text: strings.Join(defs, "\n\n"), Pos: p}}})
+	}
+	w.doc.addTable(t, w.context())
+	w.errors = true
+}
+
+// reasonName reports whether the name beside a status is the status's reason phrase in
+// some spelling ("BAD_REQUEST", "Bad Request", "NotFound"), which makes the heading a
+// group of codes rather than a code.
+func reasonName(name string, st catalog.Status) bool {
+	reason := foldHeader(st.Reason())
+	return reason != "" && foldHeader(name) == reason
+}
