@@ -14,6 +14,7 @@ import (
 	"go.abhg.dev/goldmark/frontmatter"
 
 	"docgen/catalog"
+	"docgen/parse/doc"
 )
 
 // markdownReader reads Markdown error documents on goldmark's AST: one heading per code
@@ -232,12 +233,69 @@ func mayBeMarkdown(text []byte) bool {
 	return false
 }
 
-// Read walks the blocks with a stack of open headings.
+// Read reads the document's tree with the interpreter.
 func (markdownReader) Read(src *Source) *Doc {
-	d := src.markdown()
-	w := &mdWalker{src: src, d: d, doc: &Doc{}}
-	w.walk()
-	return w.doc
+	return interpret(src, src.markdown().tree(src))
+}
+
+// tree is the Markdown front-end: the top-level blocks as a document tree, each with the
+// Markdown it was written in.
+func (d *mdDoc) tree(src *Source) *doc.Document {
+	out := &doc.Document{}
+	for _, k := range []string{"id", "title", "description"} {
+		if v, ok := d.fm[k].(string); ok {
+			if out.Meta == nil {
+				out.Meta = map[string]string{}
+			}
+			out.Meta[k] = v
+		}
+	}
+	for i := range d.blocks {
+		b := &d.blocks[i]
+		pos := src.LinePos(b.start)
+		raw := src.span(b.start, b.end)
+		switch n := b.node.(type) {
+		case *ast.Heading:
+			out.Blocks = append(out.Blocks, &doc.Heading{Pos: pos, Level: n.Level, Text: b.htext})
+		case *extast.Table:
+			t := b.readTable(src)
+			dt := &doc.Table{Pos: pos, Text: raw, Header: docCells(t.Header)}
+			for _, r := range t.Rows {
+				dt.Rows = append(dt.Rows, doc.Row{Pos: r.Pos, Cells: docCells(r.Cells)})
+			}
+			out.Blocks = append(out.Blocks, dt)
+		case *ast.List:
+			l := &doc.List{Pos: pos, Ordered: n.IsOrdered(), Text: raw}
+			for _, it := range mdListItems(src, b.start, b.end) {
+				l.Items = append(l.Items, doc.Item{Pos: it.Pos, Text: it.Text})
+			}
+			out.Blocks = append(out.Blocks, l)
+		case *ast.FencedCodeBlock:
+			out.Blocks = append(out.Blocks, &doc.Code{Pos: pos, Lang: string(n.Language(src.Text)), Text: codeText(src, n), Markdown: raw})
+		default:
+			out.Blocks = append(out.Blocks, &doc.Para{Pos: pos, Text: raw})
+		}
+	}
+	return out
+}
+
+// codeText returns the text of a code block, its lines as written.
+func codeText(src *Source, n ast.Node) string {
+	var b strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b.Write(seg.Value(src.Text))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// docCells returns cells as the tree's.
+func docCells(cells []cell) []doc.Cell {
+	out := make([]doc.Cell, len(cells))
+	for i, c := range cells {
+		out[i] = doc.Cell{Pos: c.Pos, Text: c.Text}
+	}
+	return out
 }
 
 // span returns the raw Markdown of lines [start, end] of src.

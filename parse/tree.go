@@ -237,6 +237,11 @@ func (w *treeWalker) heading(i int) bool {
 		o.kind, o.status = hCode, lineStatus
 		o.entry = w.newEntry(code, o.pos, lineStatus)
 		o.entry.Message = message
+		if lineStatus != 0 && (parent == nil || parent.kind == hTitle) {
+			// A code with its own "status NNN" line among groups of codes is a group
+			// of its own ("## NotImplemented" + "status 501").
+			o.entry.Group = h.Text
+		}
 	case lineStatus != 0:
 		o.kind, o.status = hGroup, lineStatus
 	default:
@@ -352,8 +357,8 @@ func (w *treeWalker) underResponseFormat() bool {
 	return false
 }
 
-// code keeps a code sample: as a sample of the error body when it documents one (before
-// the first error, or under a heading about the response format), else in the text.
+// code keeps a code sample in the text, and as a sample of the error body when it
+// documents one (before the first error, or under a heading about the response format).
 func (w *treeWalker) code(b *doc.Code) {
 	if looksLikeBody(b.Text) && (!w.errors || w.underResponseFormat()) {
 		caption := b.Caption
@@ -361,7 +366,6 @@ func (w *treeWalker) code(b *doc.Code) {
 			caption = o.text
 		}
 		w.samples = append(w.samples, codeSample{Text: b.Text, Pos: b.Pos, Caption: caption})
-		return
 	}
 	if b.Markdown != "" {
 		w.text(b.Markdown)
