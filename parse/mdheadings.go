@@ -27,6 +27,19 @@ type open struct {
 	entry  *catalog.Entry // for hCode and hPart
 	role   role           // for hPart: where its body goes
 	body   []string       // Markdown chunks
+	// deferred is set for a code heading of copied text (a line, no level): it is an entry
+	// only when text stands under it, made when it closes.
+	deferred bool
+	code     string // a deferred code heading's code
+	// prose counts the paragraphs, labelled lines and error bodies under a deferred code
+	// heading: client code alone makes no entry.
+	prose int
+	// statuses are all the statuses a status heading lists ("502, 503 Unavailable").
+	statuses []catalog.Status
+	// entries and tables count the entries and tables read while the heading was open.
+	entries, tables int
+	// blocks counts the code samples, tables and lists right under the heading.
+	blocks int
 }
 
 // closeHeading stores what a closed heading collected, whichever reader walked it: a code's

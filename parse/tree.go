@@ -39,6 +39,10 @@ type treeWalker struct {
 	nextHeading []int
 	errBlocks   []int
 	tables      map[*doc.Table]table // each table as the interpreter reads it, made once
+	// level[i] is the level heading i is read at: its own, or for a heading with no level
+	// (copied text), 2 for a code and 1 for anything else, so that codes stand under the
+	// heading above them.
+	level []int
 }
 
 func (w *treeWalker) walk() {
@@ -50,6 +54,18 @@ func (w *treeWalker) walk() {
 		if i+1 < n {
 			if _, ok := w.blocks[i+1].(*doc.Heading); ok {
 				w.nextHeading[i] = i + 1
+			}
+		}
+	}
+	w.level = make([]int, n)
+	for i, b := range w.blocks {
+		if h, ok := b.(*doc.Heading); ok {
+			w.level[i] = h.Level
+			if h.Level == 0 {
+				w.level[i] = 1
+				if _, ok := w.statusLineAfter(i); !ok && codeHeading(h.Text) {
+					w.level[i] = 2
+				}
 			}
 		}
 	}
@@ -95,6 +111,9 @@ func (w *treeWalker) walk() {
 		case *doc.Code:
 			w.code(b)
 		case *doc.Para:
+			if o := w.top(); o != nil {
+				o.prose++
+			}
 			w.text(b.Text)
 		}
 	}
@@ -102,6 +121,13 @@ func (w *treeWalker) walk() {
 	w.doc.Summary = strings.Join(w.summary, "\n\n")
 	if w.doc.ResponseFormat == nil {
 		w.doc.ResponseFormat = responseFormatFrom(w.samples)
+	}
+}
+
+// added counts the entries made since there were n, in every open heading.
+func (w *treeWalker) added(n int) {
+	for _, o := range w.stack {
+		o.entries += len(w.doc.Entries) - n
 	}
 }
 
@@ -120,32 +146,44 @@ func (w *treeWalker) listsCodes(b doc.Block) bool {
 	return false
 }
 
-// titleHeading returns the index of the title heading: the first heading, when no later
-// heading is at its level or above, it is neither a status nor a code, and no "status NNN"
-// line follows it. -1 if there is none.
+// titleHeading returns the index of the title heading, or -1. A heading with a level is
+// the title when it is the first, no later heading is at its level or above, it is
+// neither a status nor a code, and no "status NNN" line follows it. A line of copied text
+// (no level) is the title when it is the first block, is not written like a code, and
+// what follows is neither its table nor its "status NNN" line.
 func (w *treeWalker) titleHeading() int {
 	first := -1
 	for i, b := range w.blocks {
-		h, ok := b.(*doc.Heading)
-		if !ok {
-			continue
-		}
-		if first < 0 {
+		if _, ok := b.(*doc.Heading); ok {
 			first = i
-			continue
-		}
-		if h.Level <= w.blocks[first].(*doc.Heading).Level {
-			return -1
+			break
 		}
 	}
 	if first < 0 {
 		return -1
 	}
-	t := w.blocks[first].(*doc.Heading).Text
-	if _, _, ok := statusHeading(t); ok || (codeLike(headingCode(t)) && !sectionWord(headingCode(t))) {
+	h := w.blocks[first].(*doc.Heading)
+	if _, ok := w.statusLineAfter(first); ok {
 		return -1
 	}
-	if _, ok := w.statusLineAfter(first); ok {
+	if _, _, ok := statusesHeading(h.Text); ok {
+		return -1
+	}
+	if h.Level == 0 {
+		if first != 0 || len(w.blocks) < 2 || codeLike(h.Text) {
+			return -1
+		}
+		if _, ok := w.blocks[1].(*doc.Table); ok {
+			return -1
+		}
+		return first
+	}
+	for _, b := range w.blocks[first+1:] {
+		if o, ok := b.(*doc.Heading); ok && o.Level <= h.Level {
+			return -1
+		}
+	}
+	if codeLike(headingCode(h.Text)) && !sectionWord(headingCode(h.Text)) {
 		return -1
 	}
 	return first
@@ -181,14 +219,26 @@ func (w *treeWalker) top() *open {
 // next block, a "status NNN" paragraph, was read as the heading's status.
 func (w *treeWalker) heading(i int) bool {
 	h := w.blocks[i].(*doc.Heading)
+	level := w.level[i]
+	sts, name, isStatus := statusesHeading(h.Text)
+	if t := w.top(); h.Level == 0 && t != nil && t.deferred && !isStatus && !codeHeading(h.Text) {
+		// Under a code in copied text, a short line is its text when it comes first
+		// ("LOCKER_FULL" then "The locker has no free box") or is labelled ("Solution:
+		// Pick another locker").
+		if _, labelled := readLabel(h.Text); labelled || (len(t.body) == 0 && t.blocks == 0) {
+			t.prose++
+			w.text(h.Text)
+			return false
+		}
+	}
 	// A part of a code's documentation written at the code heading's own level ("LOAN001
 	// - …" then "Resolution", both h4) still belongs to that code.
 	var sibling *catalog.Entry
-	if t := w.top(); t != nil && t.level == h.Level && (t.kind == hCode || t.kind == hPart) && headerRole(h.Text) != roleUnknown && !codeLike(cleanCode(h.Text)) {
+	if t := w.top(); t != nil && t.level == level && (t.kind == hCode || t.kind == hPart) && t.entry != nil && headerRole(h.Text) != roleUnknown && !codeLike(cleanCode(h.Text)) {
 		sibling = t.entry
 	}
-	w.closeTo(h.Level)
-	o := &open{level: h.Level, text: h.Text, pos: h.Pos}
+	w.closeTo(level)
+	o := &open{level: level, text: h.Text, pos: h.Pos}
 	parent := w.top()
 	if sibling != nil {
 		o.kind, o.entry, o.role = hPart, sibling, headerRole(h.Text)
@@ -201,7 +251,10 @@ func (w *treeWalker) heading(i int) bool {
 		return false
 	}
 	code, message := splitCodeHeading(h.Text)
-	st, name, isStatus := statusHeading(h.Text)
+	st := catalog.Status(0)
+	if isStatus {
+		st = sts[0]
+	}
 	lineStatus := catalog.Status(0)
 	var rest string
 	if p, ok := w.statusLineAfter(i); ok {
@@ -212,26 +265,33 @@ func (w *treeWalker) heading(i int) bool {
 	// A deeper heading right under this one that is not a part of a code's documentation
 	// ("해결 방법", "Resolution") makes this heading a group.
 	childHeading, childCode := false, false
-	if k := w.nextHeading[i]; k < len(w.blocks) {
-		if c := w.blocks[k].(*doc.Heading); c.Level > h.Level {
-			childHeading = headerRole(c.Text) == roleUnknown
-			childCode = childHeading && codeLike(headingCode(c.Text))
-		}
+	if k := w.nextHeading[i]; k < len(w.blocks) && w.level[k] > level {
+		c := w.blocks[k].(*doc.Heading)
+		childCode = codeLike(headingCode(c.Text)) && !sectionWord(headingCode(c.Text))
+		childHeading = childCode || headerRole(c.Text) == roleUnknown
 	}
 	switch {
-	case isStatus && name != "" && isToken(name) && !reasonName(name, st) && !w.ownErrors(i) && !childHeading:
+	case isStatus && len(sts) == 1 && name != "" && isToken(name) && !reasonName(name, st) && !w.ownErrors(i) && !childHeading:
 		// "INVALID_TOKEN (401)" over prose: a code with its own status.
 		o.kind, o.status = hCode, st
+		if h.Level == 0 {
+			o.deferred, o.code = true, name
+			break
+		}
 		o.entry = w.newEntry(name, o.pos, st)
 	case isStatus:
-		o.kind, o.status = hGroup, st
-	case parent != nil && (parent.kind == hCode || parent.kind == hPart) && headerRole(h.Text) != roleUnknown:
+		o.kind, o.status, o.statuses = hGroup, st, sts
+	case parent != nil && (parent.kind == hCode || parent.kind == hPart) && parent.entry != nil && headerRole(h.Text) != roleUnknown && !codeLike(cleanCode(h.Text)):
 		o.kind, o.entry, o.role = hPart, parent.entry, headerRole(h.Text)
 	case lineStatus != 0 && (childHeading || w.ownErrors(i)):
 		o.kind, o.status = hGroup, lineStatus
 	case childCode:
 		o.kind = hGroup
-	case isToken(code) && !sectionWord(code) && !w.ownErrors(i) && (lineStatus != 0 || codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))):
+	case h.Level == 0 && lineStatus == 0 && codeHeading(h.Text) && !w.ownErrors(i):
+		// A line of copied text written like a code is a code when text stands under it;
+		// the entry is made when the heading closes.
+		o.kind, o.deferred, o.code = hCode, true, cleanCode(h.Text)
+	case (h.Level > 0 || lineStatus != 0) && isToken(code) && !sectionWord(code) && !w.ownErrors(i) && (lineStatus != 0 || codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))):
 		// Under a group, a heading of one word is a code when it is written in ASCII:
 		// "在庫を確認した結果の異常" is a heading of prose with no spaces.
 		o.kind, o.status = hCode, lineStatus
@@ -275,6 +335,9 @@ func (w *treeWalker) newEntry(code string, pos catalog.Pos, own catalog.Status) 
 	}
 	resolveStatus(e, 0, heading, &w.doc.Diags)
 	w.doc.Entries = append(w.doc.Entries, e)
+	for _, o := range w.stack {
+		o.entries++
+	}
 	return e
 }
 
@@ -325,22 +388,59 @@ func (w *treeWalker) closeTo(level int) {
 	for len(w.stack) > 0 && w.top().level >= level {
 		o := w.top()
 		w.stack = w.stack[:len(w.stack)-1]
-		if body := w.doc.closeHeading(o); o.kind == hSection {
-			w.responseFormat(o, body)
-		}
+		w.close(o)
 	}
 }
 
-// responseFormat takes what a closed section about the error response format documents
-// as the service's error body: the samples read so far (JSON, or a typed description),
-// else the first code block of its text (an XML sample gives an example, without a schema).
-func (w *treeWalker) responseFormat(o *open, body string) {
-	if w.doc.ResponseFormat != nil || !isResponseFormatTitle(o.text) {
-		return
+// close stores what a heading collected.
+func (w *treeWalker) close(o *open) {
+	if o.deferred {
+		if o.prose == 0 {
+			// Nothing under it but code samples, or nothing at all: a caption or a
+			// title, not a code.
+			o.kind = hSection
+		} else {
+			o.entry = w.newEntry(o.code, o.pos, o.status)
+			w.doc.note(o.pos, "heading %q: a code, with the text under it", o.text)
+		}
 	}
-	if rf := responseFormatFrom(w.samples); rf != nil {
-		w.doc.ResponseFormat = rf
-		return
+	if o.kind == hGroup && len(o.statuses) > 0 && o.entries == 0 && o.tables == 0 {
+		if body := trimBlankLines(strings.Join(o.body, "\n\n")); body != "" {
+			w.statusEntries(o, body)
+			return
+		}
+	}
+	if body := w.doc.closeHeading(o); o.kind == hSection {
+		w.responseFormat(o, body)
+	}
+}
+
+// statusEntries makes entries of a status heading that has text but no codes under it
+// ("404 Not Found" + a paragraph): one per status it lists, the status as the code.
+func (w *treeWalker) statusEntries(o *open, body string) {
+	_, name, _ := statusesHeading(o.text)
+	et := readEntryText(strings.Split(body, "\n\n"))
+	w.doc.note(o.pos, "heading %q: a status with text and no codes under it, an entry of its own", o.text)
+	n := len(w.doc.Entries)
+	for _, st := range o.statuses {
+		w.doc.Rows++
+		e := &catalog.Entry{Code: strconv.Itoa(int(st)), Protocol: catalog.HTTP, Source: o.pos,
+			Message: name, Description: et.Description, Resolution: et.Resolution}
+		if e.Message == "" {
+			e.Message = et.Message
+		}
+		resolveStatus(e, 0, st, &w.doc.Diags)
+		w.doc.Entries = append(w.doc.Entries, e)
+	}
+	w.added(n)
+}
+
+// responseFormat takes the first code block of a closed section about the error response
+// format as the service's error body when no sample documents one (an XML sample gives an
+// example, without a schema). Samples (JSON, typed descriptions) are read at the end.
+func (w *treeWalker) responseFormat(o *open, body string) {
+	if w.doc.ResponseFormat != nil || !isResponseFormatTitle(o.text) || len(w.samples) > 0 {
+		return // samples of the body are read when the document ends
 	}
 	if blocks := fencedCode(body); len(blocks) > 0 {
 		w.doc.ResponseFormat = &catalog.ResponseFormat{Example: blocks[0], Source: o.pos}
@@ -357,15 +457,27 @@ func (w *treeWalker) underResponseFormat() bool {
 	return false
 }
 
-// code keeps a code sample in the text, and as a sample of the error body when it
-// documents one (before the first error, or under a heading about the response format).
+// code keeps a code sample as a sample of the error body when it documents one (before
+// the first error, or under a heading about the response format: it becomes the
+// service's response format), else in the text: client code is documentation too.
 func (w *treeWalker) code(b *doc.Code) {
-	if looksLikeBody(b.Text) && (!w.errors || w.underResponseFormat()) {
+	if o := w.top(); o != nil {
+		o.blocks++
+		if _, ok := bodyMessage(b.Text); ok {
+			o.prose++ // an error body with its message
+		}
+	}
+	underCode := false
+	for _, o := range w.stack {
+		underCode = underCode || o.kind == hCode || o.kind == hPart
+	}
+	if looksLikeBody(b.Text) && ((!w.errors && !underCode) || w.underResponseFormat()) {
 		caption := b.Caption
 		if o := w.top(); caption == "" && o != nil && o.kind == hSection {
 			caption = o.text
 		}
 		w.samples = append(w.samples, codeSample{Text: b.Text, Pos: b.Pos, Caption: caption})
+		return
 	}
 	if b.Markdown != "" {
 		w.text(b.Markdown)
@@ -378,7 +490,11 @@ func (w *treeWalker) code(b *doc.Code) {
 	for strings.Contains(b.Text, fence) {
 		fence += "`"
 	}
-	w.text(fence + b.Lang + "\n" + b.Text + "\n" + fence)
+	lang := b.Lang
+	if _, ok := bodyMessage(b.Text); ok && lang == "" {
+		lang = "json"
+	}
+	w.text(fence + lang + "\n" + b.Text + "\n" + fence)
 }
 
 // tableOf returns b as the interpreter reads it, made once: cells of code, status and
@@ -421,6 +537,12 @@ func plainOf(c doc.Cell) string {
 // table reads an error table into entries; any other table is kept in the text.
 func (w *treeWalker) table(b *doc.Table) {
 	t := w.tableOf(b)
+	if o := w.top(); o != nil {
+		o.blocks++
+	}
+	for _, o := range w.stack {
+		o.tables++
+	}
 	if len(t.Header) > 0 {
 		w.doc.noteTable(t, b.Pos)
 	}
@@ -446,15 +568,30 @@ func (w *treeWalker) table(b *doc.Table) {
 			ctx.RPC = true
 		}
 	}
+	n := len(w.doc.Entries)
 	w.doc.addTable(t, ctx)
+	w.added(n)
 	w.errors = true
 }
 
 // list reads a list whose every item is a code and its text into entries; any other list
 // (under a code heading, every list) is kept in the text.
 func (w *treeWalker) list(b *doc.List) {
-	if o := w.top(); o == nil || o.kind != hCode {
+	o := w.top()
+	if o != nil {
+		o.blocks++
+	}
+	texts := make([]string, len(b.Items))
+	for i, it := range b.Items {
+		texts[i] = it.Text
+	}
+	if isTOC(texts) {
+		return // a table of contents: the headings it lists follow
+	}
+	if o == nil || o.kind != hCode {
+		n := len(w.doc.Entries)
 		if w.doc.addCodeList(listItems(b), w.context()) {
+			w.added(n)
 			w.errors = true
 			return
 		}
@@ -538,7 +675,9 @@ func (w *treeWalker) defList(b *doc.DefList) {
 		p := it.Term.Pos
 		t.Rows = append(t.Rows, tableRow{Pos: p, Cells: []cell{{Text: code, Pos: p}, {Text: st, Pos: p}, {Text: strings.Join(defs, "\n\n"), Pos: p}}})
 	}
+	n := len(w.doc.Entries)
 	w.doc.addTable(t, w.context())
+	w.added(n)
 	w.errors = true
 }
 
