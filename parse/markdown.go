@@ -5,10 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"go.abhg.dev/goldmark/frontmatter"
@@ -27,10 +24,6 @@ type markdownReader struct{}
 func init() { Register(markdownReader{}) }
 
 func (markdownReader) Name() string { return "markdown" }
-
-// md is the goldmark parser: CommonMark + GFM (tables) + front matter. Parsers are safe for
-// concurrent use once built.
-var md = goldmark.New(goldmark.WithExtensions(extension.GFM, &frontmatter.Extender{}))
 
 // mdDoc is a source parsed as Markdown, with what detection and reading both need.
 type mdDoc struct {
@@ -54,7 +47,7 @@ type mdBlock struct {
 	end       int // last line, blank lines after it excluded
 	heading   *ast.Heading
 	htext     string // a heading's text as written
-	table     *extast.Table
+	table     *pipeTable
 	tbl       *table // readTable's result, made once
 	statusLn  bool   // a paragraph whose first line is a "status NNN" line
 	statusVal catalog.Status
@@ -82,7 +75,7 @@ func (src *Source) markdown() *mdDoc {
 		case *ast.Heading:
 			b.heading = n
 			b.htext = headingText(src, n)
-		case *extast.Table:
+		case *pipeTable:
 			b.table = n
 		case *ast.Paragraph:
 			if n.Lines().Len() > 0 {
@@ -257,12 +250,10 @@ func (d *mdDoc) tree(src *Source) *doc.Document {
 		switch n := b.node.(type) {
 		case *ast.Heading:
 			out.Blocks = append(out.Blocks, &doc.Heading{Pos: pos, Level: n.Level, Text: b.htext})
-		case *extast.Table:
+		case *pipeTable:
 			t := b.readTable(src)
-			dt := &doc.Table{Pos: pos, Text: raw, Header: docCells(t.Header)}
-			for _, r := range t.Rows {
-				dt.Rows = append(dt.Rows, doc.Row{Pos: r.Pos, Cells: docCells(r.Cells)})
-			}
+			dt := &doc.Table{Pos: pos, Text: raw, Header: t.Header}
+			dt.Rows = t.Rows
 			out.Blocks = append(out.Blocks, dt)
 		case *ast.List:
 			l := &doc.List{Pos: pos, Ordered: n.IsOrdered(), Text: raw}
@@ -287,15 +278,6 @@ func codeText(src *Source, n ast.Node) string {
 		b.Write(seg.Value(src.Text))
 	}
 	return strings.TrimRight(b.String(), "\n")
-}
-
-// docCells returns cells as the tree's.
-func docCells(cells []cell) []doc.Cell {
-	out := make([]doc.Cell, len(cells))
-	for i, c := range cells {
-		out[i] = doc.Cell{Pos: c.Pos, Text: c.Text}
-	}
-	return out
 }
 
 // span returns the raw Markdown of lines [start, end] of src.

@@ -132,10 +132,8 @@ func scrapedTree(blocks []sblock) *doc.Document {
 			}
 			d.Blocks = append(d.Blocks, c)
 		case sbTable:
-			t := &doc.Table{Pos: b.pos, Header: docCells(b.tbl.Header)}
-			for _, r := range b.tbl.Rows {
-				t.Rows = append(t.Rows, doc.Row{Pos: r.Pos, Cells: docCells(r.Cells)})
-			}
+			t := &doc.Table{Pos: b.pos, Header: b.tbl.Header}
+			t.Rows = b.tbl.Rows
 			d.Blocks = append(d.Blocks, t)
 		case sbList:
 			l := &doc.List{Pos: b.pos}
@@ -186,10 +184,13 @@ type scanner struct {
 	// Line carryLine starts at byte offset carryOff instead of its beginning: the rest of
 	// a line after a code block that ended on it ("}에러 응답 예시").
 	carryLine, carryOff int
-	blocks              []sblock
-	class               []byte          // lineClass's answers, by line
-	hdr                 []byte          // headerLineClass's answers, by line
-	roles               map[string]role // headerRole of the texts findLinesTable has seen
+	// rowLimit, when not 0, is how many rows of a pipe table are read: detection needs no
+	// more, and reading a large table whole only to count it costs its memory.
+	rowLimit int
+	blocks   []sblock
+	class    []byte          // lineClass's answers, by line
+	hdr      []byte          // headerLineClass's answers, by line
+	roles    map[string]role // headerRole of the texts findLinesTable has seen
 }
 
 // maxCodeLines is how many lines a code sample may span. A longer run without its closing
@@ -205,9 +206,9 @@ const detectRows = 1000
 func scan(src *Source) *scanner { return scanUpTo(src, 0) }
 
 // scanUpTo splits src into blocks, stopping after the table that brings the rows of
-// error tables to limit (0 for no limit).
+// error tables to limit (0 for no limit); a pipe table is read up to limit rows.
 func scanUpTo(src *Source, limit int) *scanner {
-	sc := &scanner{src: src, ix: newPosIndex(src), n: src.LineCount()}
+	sc := &scanner{src: src, ix: newPosIndex(src), n: src.LineCount(), rowLimit: limit}
 	noCode := 0 // lines up to this one start no code sample: a failed search covered them
 	rows := 0
 	for i := 1; i <= sc.n; i++ {

@@ -498,32 +498,52 @@ func (w *treeWalker) code(b *doc.Code) {
 }
 
 // tableOf returns b as the interpreter reads it, made once: cells of code, status and
-// message columns in plain text, the others as Markdown.
+// message columns in plain text, the others as Markdown. Only the cells that have a plain
+// text of their own (HTML's) are copied.
 func (w *treeWalker) tableOf(b *doc.Table) table {
 	if t, ok := w.tables[b]; ok {
 		return t
 	}
-	t := table{src: w.src, memo: &tableMemo{}}
-	for _, c := range b.Header {
-		t.Header = append(t.Header, cell{Text: plainOf(c), Pos: c.Pos})
-	}
-	roles := columnRoles(cellTexts(t.Header))
-	for _, r := range b.Rows {
-		row := tableRow{Pos: r.Pos, Cells: make([]cell, len(r.Cells))}
-		for j, c := range r.Cells {
-			text := c.Text
-			if j < len(roles) && (roles[j] == roleCode || roles[j] == roleStatus || roles[j] == roleMessage) {
-				text = plainOf(c)
-			}
-			row.Cells[j] = cell{Text: text, Pos: c.Pos}
+	t := table{src: w.src, memo: &tableMemo{}, Header: b.Header, Rows: b.Rows}
+	if hasPlain(b.Header) {
+		t.Header = make([]cell, len(b.Header))
+		for i, c := range b.Header {
+			t.Header[i] = cell{Text: plainOf(c), Pos: c.Pos}
 		}
-		t.Rows = append(t.Rows, row)
+	}
+	var roles []role
+	for i, r := range b.Rows {
+		if !hasPlain(r.Cells) {
+			continue
+		}
+		if roles == nil {
+			roles = columnRoles(cellTexts(t.Header))
+			t.Rows = append([]tableRow(nil), b.Rows...)
+		}
+		cells := make([]cell, len(r.Cells))
+		for j, c := range r.Cells {
+			cells[j] = cell{Text: c.Text, Pos: c.Pos}
+			if j < len(roles) && (roles[j] == roleCode || roles[j] == roleStatus || roles[j] == roleMessage) {
+				cells[j].Text = plainOf(c)
+			}
+		}
+		t.Rows[i].Cells = cells
 	}
 	if w.tables == nil {
 		w.tables = map[*doc.Table]table{}
 	}
 	w.tables[b] = t
 	return t
+}
+
+// hasPlain reports whether a cell of a row has a plain text of its own.
+func hasPlain(cells []doc.Cell) bool {
+	for _, c := range cells {
+		if c.Plain != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // plainOf returns a cell's plain text.
