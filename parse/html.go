@@ -478,9 +478,12 @@ func (w *htmlWalker) table(n *html.Node) *doc.Table {
 	ht := w.readHTMLTable(n)
 	t := &doc.Table{Pos: nodePos(w.ix, n), Caption: ht.caption}
 	cellOf := func(c *html.Node) doc.Cell {
-		md, plain := markdownText(c), plainText(c)
-		if plain == md {
-			plain = ""
+		md, plain := markdownText(c), ""
+		if hasElements(c) || strings.Contains(md, "\\") {
+			// Markup or escapes: the plain text differs (text alone reads the same).
+			if plain = plainText(c); plain == md {
+				plain = ""
+			}
 		}
 		return doc.Cell{Pos: nodePos(w.ix, c), Text: md, Plain: plain}
 	}
@@ -532,6 +535,17 @@ func dlItems(n *html.Node) []dlItem {
 	}
 	visit(n)
 	return items
+}
+
+// hasElements reports whether n holds an element: without one, its Markdown and its plain
+// text differ only by escapes.
+func hasElements(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
 }
 
 // defList returns a dl element as a definition list block.
