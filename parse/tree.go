@@ -682,8 +682,11 @@ func (w *treeWalker) defList(b *doc.DefList) {
 		}
 		return
 	}
+	// The definitions are read as the text under a code heading is: labelled lines
+	// ("対処：…", "Resolution: …", "Status: 404") go to their fields.
 	pos := b.Pos
-	t := table{Header: []cell{{Text: "Code", Pos: pos}, {Text: "Status", Pos: pos}, {Text: "Description", Pos: pos}}}
+	t := table{Header: []cell{{Text: "Code", Pos: pos}, {Text: "Status", Pos: pos}, {Text: "Message", Pos: pos},
+		{Text: "Description", Pos: pos}, {Text: "Resolution", Pos: pos}}}
 	for _, it := range b.Items {
 		code, st := dtCode(plainOf(it.Term))
 		var defs []string
@@ -692,8 +695,13 @@ func (w *treeWalker) defList(b *doc.DefList) {
 				defs = append(defs, d.Text)
 			}
 		}
+		et := readEntryText(defs)
+		if st == "" && et.Status != 0 {
+			st = strconv.Itoa(int(et.Status))
+		}
 		p := it.Term.Pos
-		t.Rows = append(t.Rows, tableRow{Pos: p, Cells: []cell{{Text: code, Pos: p}, {Text: st, Pos: p}, {Text: strings.Join(defs, "\n\n"), Pos: p}}})
+		t.Rows = append(t.Rows, tableRow{Pos: p, Cells: []cell{{Text: code, Pos: p}, {Text: st, Pos: p},
+			{Text: et.Message, Pos: p}, {Text: et.Description, Pos: p}, {Text: et.Resolution, Pos: p}}})
 	}
 	n := len(w.doc.Entries)
 	w.doc.addTable(t, w.context())
