@@ -105,38 +105,47 @@ func Merge(entries []*Entry) []*Entry {
 //
 // Entries must already be merged (see Merge).
 func AssignIDs(s *Service) {
-	statuses := make(map[string]map[entryKey]bool)
-	groups := make(map[entryKey]map[string]bool) // the namespaces of a code under one status
+	// For each code, the first status it was seen under and whether it has others; for
+	// each code under one status, the first namespace and whether it has others. One map
+	// entry per code and per code under a status, not a set of each: on a large catalog
+	// the sets were most of the memory a build allocates.
+	firstKey := make(map[string]entryKey, len(s.Entries))
+	manyStatuses := make(map[string]bool)
+	firstGroup := make(map[entryKey]string, len(s.Entries))
+	manyGroups := make(map[entryKey]bool)
 	for _, e := range s.Entries {
-		m := statuses[e.Code]
-		if m == nil {
-			m = make(map[entryKey]bool)
-			statuses[e.Code] = m
-		}
 		k := entryKey{e.Protocol, e.Status, e.Code, ""}
-		m[k] = true
-		if groups[k] == nil {
-			groups[k] = make(map[string]bool)
+		if fk, ok := firstKey[e.Code]; !ok {
+			firstKey[e.Code] = k
+		} else if fk != k {
+			manyStatuses[e.Code] = true
 		}
-		groups[k][e.Group] = true
+		if g, ok := firstGroup[k]; !ok {
+			firstGroup[k] = e.Group
+		} else if g != e.Group {
+			manyGroups[k] = true
+		}
 	}
 	ids := make([]string, len(s.Entries))
-	byID := make(map[string][]int)
+	byID := make(map[string]int, len(s.Entries)) // entries per ID
 	for i, e := range s.Entries {
 		id := Slug(e.Code)
-		if len(statuses[e.Code]) > 1 {
+		if manyStatuses[e.Code] {
 			id += "-" + statusSuffix(e)
 		}
-		if len(groups[entryKey{e.Protocol, e.Status, e.Code, ""}]) > 1 {
+		if manyGroups[entryKey{e.Protocol, e.Status, e.Code, ""}] {
 			id += "-" + groupSuffix(e.Group)
 		}
 		ids[i] = id
-		byID[id] = append(byID[id], i)
+		byID[id]++
 	}
-	for id, idx := range byID {
-		if len(idx) < 2 {
-			continue
+	shared := make(map[string][]int) // the entries of each ID that more than one has
+	for i, id := range ids {
+		if byID[id] > 1 {
+			shared[id] = append(shared[id], i)
 		}
+	}
+	for id, idx := range shared { // each ID's entries are decided alone: order does not matter
 		codes := make(map[string]bool)
 		for _, i := range idx {
 			codes[s.Entries[i].Code] = true

@@ -57,7 +57,7 @@ func (dataReader) Read(src *Source) *Doc {
 		out.Diags.Add(pos, catalog.Error, RuleSyntax, "%s (expected a valid %s file; nothing of it was read)", err.Error(), f)
 		return out
 	}
-	return readTree(src, d)
+	return interpret(src, d)
 }
 
 // codeReader reads error enums and constants in code.
@@ -76,7 +76,7 @@ func (codeReader) Detect(src *Source) Detection {
 func (codeReader) Read(src *Source) *Doc {
 	_, lang, _ := code.Detect(src.Path, src.Text)
 	d, probs := code.Read(src.Path, src.Text, lang, src.posIx().pos)
-	out := readTree(src, d)
+	out := interpret(src, d)
 	for _, p := range probs {
 		out.Diags.Add(src.Pos(p.Offset), catalog.Error, RuleSyntax, "%s (expected valid %s; what follows it may be lost)", p.Msg, lang)
 	}
@@ -94,7 +94,7 @@ func (rstReader) Detect(src *Source) Detection {
 }
 
 func (rstReader) Read(src *Source) *Doc {
-	return readTree(src, rst.Read(src.Text, src.posIx().pos))
+	return interpret(src, rst.Read(src.Text, src.posIx().pos))
 }
 
 // treeSummary describes a document tree's blocks, for notes.
@@ -117,5 +117,5 @@ func (asciidocReader) Detect(src *Source) Detection {
 }
 
 func (asciidocReader) Read(src *Source) *Doc {
-	return readTree(src, asciidoc.Read(src.Text, src.posIx().pos))
+	return interpret(src, asciidoc.Read(src.Text, src.posIx().pos))
 }

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"docgen/catalog"
+	"docgen/parse/doc"
 )
 
 // htmlReader reads HTML pages with goquery: tables with a code column (header roles as in
@@ -165,35 +166,24 @@ func ownOffset(n *html.Node) (int, bool) {
 	return 0, false
 }
 
-// hkind is what a block of an HTML page is.
-type hkind int
-
-const (
-	hbHeading hkind = iota
-	hbTable
-	hbDL
-	hbPre
-	hbText
-)
-
-// hblock is one block of an HTML page, in document order.
-type hblock struct {
-	kind  hkind
-	level int // headings: 1 to 6
-	node  *html.Node
-	pos   catalog.Pos
-	text  string // headings: plain text; text blocks: Markdown; pre: the code
-}
-
 // readHTML reads src as HTML.
 func readHTML(src *Source) *Doc {
-	doc := &Doc{}
-	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(annotate(src.Text)))
+	d, err := htmlTree(src)
 	if err != nil { // html.Parse fails only on a failing reader; a bytes.Reader does not fail
+		doc := &Doc{}
 		doc.Diags.Add(src.LinePos(1), catalog.Error, catalog.RuleUnrecognised, "cannot parse the page as HTML: %v", err)
 		return doc
 	}
-	w := &htmlWalker{src: src, ix: newPosIndex(src), doc: doc}
+	return interpret(src, d)
+}
+
+// htmlTree is the HTML front-end: it reads the page's structure into a document tree.
+func htmlTree(src *Source) (*doc.Document, error) {
+	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(annotate(src.Text)))
+	if err != nil {
+		return nil, err
+	}
+	w := &htmlWalker{src: src, ix: newPosIndex(src)}
 	body := gq.Find("body")
 	if body.Length() == 0 {
 		body = gq.Selection
@@ -202,31 +192,20 @@ func readHTML(src *Source) *Doc {
 		w.collect(n)
 	}
 	w.flush()
+	d := &doc.Document{Blocks: w.blocks}
 	if t := strings.TrimSpace(gq.Find("head > title").First().Text()); t != "" {
-		w.pageTitle = collapseSpace(t)
+		d.Meta = map[string]string{"pagetitle": collapseSpace(t)}
 	}
-	w.walk()
-	return doc
+	return d, nil
 }
 
-// htmlWalker collects the blocks of a page and turns them into a Doc.
+// htmlWalker collects the blocks of a page.
 type htmlWalker struct {
-	src       *Source
-	ix        *posIndex
-	doc       *Doc
-	blocks    []hblock
-	inline    []*html.Node // inline content not yet in a block
-	pageTitle string
-	blocky    map[*html.Node]bool // hasBlocks's answers
-
-	stack   []*open
-	summary []string
-	samples []codeSample
-	errors  bool // an error table, list or code heading has been read
-	// nextHeading[i] is the index of the first heading block after block i (len(blocks)
-	// if none); errBlocks[i] counts the error tables and lists among blocks[:i].
-	nextHeading []int
-	errBlocks   []int
+	src    *Source
+	ix     *posIndex
+	blocks []doc.Block
+	inline []*html.Node        // inline content not yet in a block
+	blocky map[*html.Node]bool // hasBlocks's answers
 }
 
 // skipTags are elements whose content is not documentation: scripts, styles, forms and
@@ -276,16 +255,16 @@ func (w *htmlWalker) collect(n *html.Node) {
 		case c.Type != html.ElementNode || skipTags[c.DataAtom]:
 		case headingLevel(c) > 0:
 			w.flush()
-			w.add(hblock{kind: hbHeading, level: headingLevel(c), node: c, text: plainText(c)})
+			w.blocks = append(w.blocks, &doc.Heading{Pos: nodePos(w.ix, c), Level: headingLevel(c), Text: plainText(c)})
 		case c.DataAtom == atom.Table:
 			w.flush()
-			w.add(hblock{kind: hbTable, node: c})
+			w.blocks = append(w.blocks, w.table(c))
 		case c.DataAtom == atom.Dl:
 			w.flush()
-			w.add(hblock{kind: hbDL, node: c})
+			w.blocks = append(w.blocks, w.defList(c))
 		case c.DataAtom == atom.Pre:
 			w.flush()
-			w.add(hblock{kind: hbPre, node: c, text: strings.TrimRight(strings.TrimPrefix(textContent(c), "\n"), "\n ")})
+			w.blocks = append(w.blocks, &doc.Code{Pos: nodePos(w.ix, c), Text: strings.TrimRight(strings.TrimPrefix(textContent(c), "\n"), "\n ")})
 		case blockTags[c.DataAtom]:
 			w.flush()
 			if w.hasBlocks(c) {
@@ -293,22 +272,33 @@ func (w *htmlWalker) collect(n *html.Node) {
 				w.flush()
 				continue
 			}
-			if text := markdownText(c); text != "" {
-				w.add(hblock{kind: hbText, node: c, text: text})
+			text := markdownText(c)
+			if text == "" {
+				continue
 			}
+			if c.DataAtom == atom.Ul || c.DataAtom == atom.Ol {
+				w.blocks = append(w.blocks, w.list(c, text))
+				continue
+			}
+			w.blocks = append(w.blocks, &doc.Para{Pos: nodePos(w.ix, c), Text: text})
 		default:
 			w.inline = append(w.inline, c)
 		}
 	}
 }
 
-// add appends a block with its position.
-func (w *htmlWalker) add(b hblock) {
-	b.pos = nodePos(w.ix, b.node)
-	w.blocks = append(w.blocks, b)
+// list returns a list element, whose Markdown is text, as a list block.
+func (w *htmlWalker) list(n *html.Node, text string) *doc.List {
+	l := &doc.List{Pos: nodePos(w.ix, n), Ordered: n.DataAtom == atom.Ol, Text: text}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Li {
+			l.Items = append(l.Items, doc.Item{Pos: nodePos(w.ix, c), Text: markdownText(c)})
+		}
+	}
+	return l
 }
 
-// flush turns the inline content collected so far into a text block.
+// flush turns the inline content collected so far into a paragraph.
 func (w *htmlWalker) flush() {
 	if len(w.inline) == 0 {
 		return
@@ -320,11 +310,11 @@ func (w *htmlWalker) flush() {
 		mw.node(n)
 	}
 	if text := mw.String(); text != "" {
-		b := hblock{kind: hbText, node: nodes[0], text: text}
-		if nodes[0].Type != html.ElementNode {
-			b.node = nodes[0].Parent
+		at := nodes[0]
+		if at.Type != html.ElementNode {
+			at = at.Parent
 		}
-		w.add(b)
+		w.blocks = append(w.blocks, &doc.Para{Pos: nodePos(w.ix, at), Text: text})
 	}
 }
 
@@ -354,259 +344,6 @@ func (w *htmlWalker) hasBlocks(n *html.Node) bool {
 	}
 	w.blocky[n] = v
 	return v
-}
-
-// walk turns the blocks into entries, groups and sections, keeping a stack of open
-// headings as the Markdown reader does.
-func (w *htmlWalker) walk() {
-	n := len(w.blocks)
-	w.nextHeading = make([]int, n+1)
-	w.nextHeading[n] = n
-	for i := n - 1; i >= 0; i-- {
-		w.nextHeading[i] = w.nextHeading[i+1]
-		if i+1 < n && w.blocks[i+1].kind == hbHeading {
-			w.nextHeading[i] = i + 1
-		}
-	}
-	w.errBlocks = make([]int, n+1)
-	for i, b := range w.blocks {
-		w.errBlocks[i+1] = w.errBlocks[i]
-		if (b.kind == hbTable && w.isErrorTableNode(b.node)) || (b.kind == hbDL && w.dlHasCodes(b.node)) {
-			w.errBlocks[i+1]++
-		}
-	}
-	title := w.titleHeading()
-	if title >= 0 {
-		w.doc.Title = w.blocks[title].text
-	} else {
-		w.doc.Title = w.pageTitle
-	}
-	skip := -1
-	for i, b := range w.blocks {
-		if i%256 == 0 && w.src.cancelled() {
-			break // the read is abandoned: what follows is not used
-		}
-		switch {
-		case i == title || i == skip:
-		case b.kind == hbHeading:
-			if w.heading(i) {
-				skip = i + 1 // a "status NNN" paragraph read as the heading's status
-			}
-		case b.kind == hbTable:
-			w.table(b)
-		case b.kind == hbDL:
-			w.dl(b)
-		case b.kind == hbPre:
-			w.pre(b)
-		default:
-			w.text(b.text)
-		}
-	}
-	w.closeTo(0)
-	w.doc.Summary = strings.Join(w.summary, "\n\n")
-	w.doc.ResponseFormat = responseFormatFrom(w.samples)
-}
-
-// titleHeading returns the index of the page's title heading: the first heading when it
-// is an h1 and neither a status nor a code, or -1.
-func (w *htmlWalker) titleHeading() int {
-	for i, b := range w.blocks {
-		if b.kind != hbHeading {
-			continue
-		}
-		if b.level != 1 {
-			return -1
-		}
-		if _, _, ok := statusHeading(b.text); ok || codeLike(cleanCode(b.text)) {
-			return -1
-		}
-		return i
-	}
-	return -1
-}
-
-// ownErrors reports whether the blocks under heading i, up to the next heading, hold an
-// error table or list.
-func (w *htmlWalker) ownErrors(i int) bool {
-	return w.errBlocks[w.nextHeading[i]] > w.errBlocks[i+1]
-}
-
-func (w *htmlWalker) top() *open {
-	if len(w.stack) == 0 {
-		return nil
-	}
-	return w.stack[len(w.stack)-1]
-}
-
-// heading opens the heading of block i. It reports whether the next block, a "status NNN"
-// paragraph, was read as the heading's status.
-func (w *htmlWalker) heading(i int) bool {
-	b := w.blocks[i]
-	// A part of a code's documentation written at the code heading's own level ("<h4>LOAN001
-	// - …</h4>" then "<h4>Resolution</h4>") still belongs to that code.
-	var sibling *catalog.Entry
-	if t := w.top(); t != nil && t.level == b.level && (t.kind == hCode || t.kind == hPart) && headerRole(b.text) != roleUnknown && !codeLike(cleanCode(b.text)) {
-		sibling = t.entry
-	}
-	w.closeTo(b.level)
-	o := &open{level: b.level, text: b.text, pos: b.pos}
-	parent := w.top()
-	code, message := splitCodeHeading(b.text)
-	if sibling != nil {
-		o.kind, o.entry, o.role = hPart, sibling, headerRole(b.text)
-		w.stack = append(w.stack, o)
-		return false
-	}
-	st, name, isStatus := statusHeading(b.text)
-	lineStatus, usedLine := catalog.Status(0), false
-	if next := i + 1; next < len(w.blocks) && w.blocks[next].kind == hbText {
-		if s, remark, ok := statusLine(firstLine(w.blocks[next].text)); ok {
-			lineStatus, usedLine = s, true
-			if rest := strings.TrimSpace(remark + restLines(w.blocks[next].text)); rest != "" {
-				o.body = append(o.body, rest)
-			}
-		}
-	}
-	// A deeper heading right under this one that is not a part of a code's documentation
-	// ("해결 방법", "Resolution") makes this heading a group.
-	childHeading := false
-	if k := w.nextHeading[i]; k < len(w.blocks) && w.blocks[k].level > b.level {
-		childHeading = headerRole(w.blocks[k].text) == roleUnknown
-	}
-	switch {
-	case isStatus && name != "" && isToken(name) && !reasonName(name, st) && !w.ownErrors(i) && !childHeading:
-		// "INVALID_TOKEN (401)" over prose: a code with its own status.
-		o.kind, o.status = hCode, st
-		o.entry = w.newEntry(name, o.pos, st)
-	case isStatus:
-		o.kind, o.status = hGroup, st
-	case parent != nil && (parent.kind == hCode || parent.kind == hPart) && headerRole(b.text) != roleUnknown:
-		o.kind, o.entry, o.role = hPart, parent.entry, headerRole(b.text)
-	case lineStatus != 0 && (childHeading || w.ownErrors(i)):
-		o.kind, o.status = hGroup, lineStatus
-	case isToken(code) && !sectionWord(code) && !w.ownErrors(i) && (lineStatus != 0 || codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))):
-		o.kind = hCode
-		o.entry = w.newEntry(code, o.pos, lineStatus)
-		o.entry.Message = message
-	case lineStatus != 0:
-		o.kind, o.status = hGroup, lineStatus
-	default:
-		o.kind = hSection
-	}
-	if usedLine && o.kind == hSection {
-		o.body = nil
-		usedLine = false
-	}
-	w.stack = append(w.stack, o)
-	return usedLine
-}
-
-// reasonName reports whether the name beside a status is the status's reason phrase in
-// some spelling ("BAD_REQUEST", "Bad Request", "NotFound"), which makes the heading a
-// group of codes rather than a code.
-func reasonName(name string, st catalog.Status) bool {
-	reason := foldHeader(st.Reason())
-	return reason != "" && foldHeader(name) == reason
-}
-
-// newEntry starts the entry of a code heading; its text is filled when the heading
-// closes.
-func (w *htmlWalker) newEntry(code string, pos catalog.Pos, own catalog.Status) *catalog.Entry {
-	w.doc.note(pos, "heading: code %q", code)
-	w.doc.Rows++
-	w.errors = true
-	e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: w.groupName(), Source: pos}
-	ctx := w.context()
-	if ctx.RPC || isJSONRPCCode(code) {
-		e.Protocol = catalog.JSONRPC
-	}
-	heading := own
-	if heading == 0 {
-		heading = ctx.Status
-	}
-	if e.Protocol == catalog.JSONRPC {
-		heading = 0
-	}
-	resolveStatus(e, 0, heading, &w.doc.Diags)
-	w.doc.Entries = append(w.doc.Entries, e)
-	return e
-}
-
-// context returns what the open headings say about the rows below them.
-func (w *htmlWalker) context() tableContext {
-	var ctx tableContext
-	for i := len(w.stack) - 1; i >= 0; i-- {
-		o := w.stack[i]
-		if ctx.Status == 0 && o.status != 0 && o.kind == hGroup {
-			ctx.Status = o.status
-		}
-		if strings.Contains(strings.ToUpper(o.text), "JSON-RPC") {
-			ctx.RPC = true
-		}
-	}
-	ctx.Group = w.groupName()
-	return ctx
-}
-
-// groupName returns the text of the innermost open group or section heading.
-func (w *htmlWalker) groupName() string {
-	for i := len(w.stack) - 1; i >= 0; i-- {
-		switch w.stack[i].kind {
-		case hGroup, hSection:
-			return w.stack[i].text
-		}
-	}
-	return ""
-}
-
-// text adds Markdown to the innermost open heading, or to the summary.
-func (w *htmlWalker) text(s string) {
-	if o := w.top(); o != nil {
-		o.body = append(o.body, s)
-		return
-	}
-	w.summary = append(w.summary, s)
-}
-
-// closeTo closes the open headings at level or deeper (all of them for level 0).
-func (w *htmlWalker) closeTo(level int) {
-	for len(w.stack) > 0 && w.top().level >= level {
-		o := w.top()
-		w.stack = w.stack[:len(w.stack)-1]
-		w.doc.closeHeading(o)
-	}
-}
-
-// pre keeps a code block: as a sample of the error body when it documents one (before the
-// first error, or under a heading about the response format), else as a fenced code block
-// in the text.
-func (w *htmlWalker) pre(b hblock) {
-	if looksLikeBody(b.text) && (!w.errors || w.underResponseFormat()) {
-		caption := ""
-		if o := w.top(); o != nil && o.kind == hSection {
-			caption = o.text
-		}
-		w.samples = append(w.samples, codeSample{Text: b.text, Pos: b.pos, Caption: caption})
-		return
-	}
-	if b.text == "" {
-		return
-	}
-	fence := "```"
-	for strings.Contains(b.text, fence) {
-		fence += "`"
-	}
-	w.text(fence + "\n" + b.text + "\n" + fence)
-}
-
-// underResponseFormat reports whether an open heading announces the response format.
-func (w *htmlWalker) underResponseFormat() bool {
-	for _, o := range w.stack {
-		if isResponseFormatTitle(o.text) {
-			return true
-		}
-	}
-	return false
 }
 
 // ---- tables ----
@@ -735,65 +472,32 @@ func allTH(cells []*html.Node) bool {
 	return len(cells) > 0
 }
 
-// isErrorTableNode reports whether a table element lists error codes.
-func (w *htmlWalker) isErrorTableNode(n *html.Node) bool {
-	t := w.readHTMLTable(n)
-	if t.header == nil {
-		return false
-	}
-	texts := make([]string, len(t.header))
-	for i, c := range t.header {
-		texts[i] = plainText(c)
-	}
-	return hasRole(columnRoles(texts), roleCode)
-}
-
-// table reads an error table into entries; any other table is kept in the text as a GFM
-// table.
-func (w *htmlWalker) table(b hblock) {
-	ht := w.readHTMLTable(b.node)
-	t := table{src: w.src, memo: &tableMemo{}}
-	for _, c := range ht.header {
-		t.Header = append(t.Header, cell{Text: plainText(c), Pos: nodePos(w.ix, c)})
-	}
-	roles := columnRoles(cellTexts(t.Header))
-	for i, r := range ht.rows {
-		row := tableRow{Pos: ht.rowPos[i]}
-		for j, c := range r {
-			text := ""
-			if j < len(roles) && (roles[j] == roleCode || roles[j] == roleStatus || roles[j] == roleMessage) {
-				text = plainText(c)
-			} else {
-				text = markdownText(c)
+// table returns a table element as a table block: cells as Markdown, with their plain
+// text beside.
+func (w *htmlWalker) table(n *html.Node) *doc.Table {
+	ht := w.readHTMLTable(n)
+	t := &doc.Table{Pos: nodePos(w.ix, n), Caption: ht.caption}
+	cellOf := func(c *html.Node) doc.Cell {
+		md, plain := markdownText(c), ""
+		if hasElements(c) || strings.Contains(md, "\\") {
+			// Markup or escapes: the plain text differs (text alone reads the same).
+			if plain = plainText(c); plain == md {
+				plain = ""
 			}
-			row.Cells = append(row.Cells, cell{Text: text, Pos: nodePos(w.ix, c)})
+		}
+		return doc.Cell{Pos: nodePos(w.ix, c), Text: md, Plain: plain}
+	}
+	for _, c := range ht.header {
+		t.Header = append(t.Header, cellOf(c))
+	}
+	for i, r := range ht.rows {
+		row := doc.Row{Pos: ht.rowPos[i], Cells: make([]doc.Cell, len(r))}
+		for j, c := range r {
+			row.Cells[j] = cellOf(c)
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	if t.Header != nil {
-		w.doc.noteTable(t, nodePos(w.ix, b.node))
-	}
-	if t.Header == nil || !isErrorTable(t) {
-		if t.Header == nil && len(t.Rows) > 0 {
-			t.Header, t.Rows = t.Rows[0].Cells, t.Rows[1:]
-		}
-		if len(t.Header) > 0 {
-			w.text(gfmTable(t))
-		}
-		return
-	}
-	ctx := w.context()
-	if ht.caption != "" {
-		ctx.Group = ht.caption
-		if st, _, ok := statusHeading(ht.caption); ok {
-			ctx.Status = st
-		}
-		if strings.Contains(strings.ToUpper(ht.caption), "JSON-RPC") {
-			ctx.RPC = true
-		}
-	}
-	w.doc.addTable(t, ctx)
-	w.errors = true
+	return t
 }
 
 // ---- definition lists ----
@@ -833,63 +537,27 @@ func dlItems(n *html.Node) []dlItem {
 	return items
 }
 
-// dtCode splits a term into its code and the status written beside it: "INVALID_TOKEN
-// (401)" gives INVALID_TOKEN and "401"; "INVALID_TOKEN" gives itself and "".
-func dtCode(text string) (code, status string) {
-	if st, name, ok := statusHeading(text); ok && name != "" && isToken(name) {
-		return name, strconv.Itoa(int(st))
+// hasElements reports whether n holds an element: without one, its Markdown and its plain
+// text differ only by escapes.
+func hasElements(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return true
+		}
 	}
-	return cleanCode(text), ""
+	return false
 }
 
-// dlHasCodes reports whether a definition list lists error codes: most of its terms are
-// written like codes, or all are one token under a status heading.
-func (w *htmlWalker) dlHasCodes(n *html.Node) bool {
-	items := dlItems(n)
-	if len(items) == 0 {
-		return false
-	}
-	codes := 0
-	for _, it := range items {
-		code, st := dtCode(plainText(it.dt))
-		if codeLike(code) || (st != "" && isToken(code)) || isJSONRPCCode(code) {
-			codes++
-		}
-	}
-	return codes*2 > len(items)
-}
-
-// dl reads a definition list of codes as a table of code, status and description; any
-// other list is kept in the text as "term: definition" lines.
-func (w *htmlWalker) dl(b hblock) {
-	items := dlItems(b.node)
-	if !w.dlHasCodes(b.node) {
-		var lines []string
-		for _, it := range items {
-			var defs []string
-			for _, dd := range it.dds {
-				defs = append(defs, markdownText(dd))
-			}
-			lines = append(lines, "- "+markdownText(it.dt)+": "+strings.Join(defs, " "))
-		}
-		if len(lines) > 0 {
-			w.text(strings.Join(lines, "\n"))
-		}
-		return
-	}
-	pos := b.pos
-	t := table{Header: []cell{{Text: "Code", Pos: pos}, {Text: "Status", Pos: pos}, {Text: "Description", Pos: pos}}}
-	for _, it := range items {
-		code, st := dtCode(plainText(it.dt))
-		var defs []string
+// defList returns a dl element as a definition list block.
+func (w *htmlWalker) defList(n *html.Node) *doc.DefList {
+	l := &doc.DefList{Pos: nodePos(w.ix, n)}
+	for _, it := range dlItems(n) {
+		term := doc.Cell{Pos: nodePos(w.ix, it.dt), Text: markdownText(it.dt), Plain: plainText(it.dt)}
+		def := doc.Def{Term: term}
 		for _, dd := range it.dds {
-			if d := markdownText(dd); d != "" {
-				defs = append(defs, d)
-			}
+			def.Defs = append(def.Defs, doc.Cell{Pos: nodePos(w.ix, dd), Text: markdownText(dd)})
 		}
-		p := nodePos(w.ix, it.dt)
-		t.Rows = append(t.Rows, tableRow{Pos: p, Cells: []cell{{Text: code, Pos: p}, {Text: st, Pos: p}, {Text: strings.Join(defs, "\n\n"), Pos: p}}})
+		l.Items = append(l.Items, def)
 	}
-	w.doc.addTable(t, w.context())
-	w.errors = true
+	return l
 }

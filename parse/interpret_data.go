@@ -439,7 +439,7 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 // members whose values are the rows' codes, and returns the members it joined. A table
 // that is no error list, or whose codes are not the members' values, joins nothing.
 func (d *Doc) joinEnumTable(src *Source, e *doc.Enum, dt *doc.Table, ctx tableContext) map[int]bool {
-	t := treeTable(src, dt)
+	t := table{src: src, memo: &tableMemo{}, Header: dt.Header, Rows: dt.Rows}
 	roles, kind, _ := classify(t)
 	joined := map[int]bool{}
 	if kind != tableErrors {

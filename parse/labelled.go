@@ -106,6 +106,13 @@ func readEntryText(chunks []string) entryText {
 			desc = append(desc, "```json\n"+c+"\n```")
 			continue
 		}
+		if inner, ok := unfence(c); ok {
+			if msg, ok := bodyMessage(inner); ok && et.Message == "" {
+				et.Message = msg
+			}
+			desc = append(desc, c) // a code block is never split at labels
+			continue
+		}
 		var keep []string
 		for _, line := range strings.Split(c, "\n") {
 			l, ok := readLabel(line)
@@ -143,6 +150,23 @@ func readEntryText(chunks []string) entryText {
 	et.Description = strings.Join(desc, "\n\n")
 	et.Resolution = strings.Join(res, "\n\n")
 	return et
+}
+
+// unfence returns the text of a chunk that is one fenced code block ("```json" … "```").
+func unfence(c string) (string, bool) {
+	if !strings.HasPrefix(c, "```") && !strings.HasPrefix(c, "~~~") {
+		return "", false
+	}
+	fence := c[:3]
+	nl := strings.IndexByte(c, '\n')
+	if nl < 0 || !strings.HasSuffix(c, fence) || len(c) < nl+1+len(fence) {
+		return "", false
+	}
+	inner := c[nl+1 : len(c)-len(fence)]
+	if strings.Contains(inner, "\n"+fence) && strings.Index(inner, "\n"+fence) < len(inner)-len(fence)-1 {
+		return "", false // more than one block
+	}
+	return strings.TrimSpace(inner), true
 }
 
 // place adds text to the field of role r.

@@ -5,15 +5,13 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"go.abhg.dev/goldmark/frontmatter"
 
 	"docgen/catalog"
+	"docgen/parse/doc"
 )
 
 // markdownReader reads Markdown error documents on goldmark's AST: one heading per code
@@ -26,10 +24,6 @@ type markdownReader struct{}
 func init() { Register(markdownReader{}) }
 
 func (markdownReader) Name() string { return "markdown" }
-
-// md is the goldmark parser: CommonMark + GFM (tables) + front matter. Parsers are safe for
-// concurrent use once built.
-var md = goldmark.New(goldmark.WithExtensions(extension.GFM, &frontmatter.Extender{}))
 
 // mdDoc is a source parsed as Markdown, with what detection and reading both need.
 type mdDoc struct {
@@ -53,7 +47,7 @@ type mdBlock struct {
 	end       int // last line, blank lines after it excluded
 	heading   *ast.Heading
 	htext     string // a heading's text as written
-	table     *extast.Table
+	table     *pipeTable
 	tbl       *table // readTable's result, made once
 	statusLn  bool   // a paragraph whose first line is a "status NNN" line
 	statusVal catalog.Status
@@ -81,7 +75,7 @@ func (src *Source) markdown() *mdDoc {
 		case *ast.Heading:
 			b.heading = n
 			b.htext = headingText(src, n)
-		case *extast.Table:
+		case *pipeTable:
 			b.table = n
 		case *ast.Paragraph:
 			if n.Lines().Len() > 0 {
@@ -232,12 +226,58 @@ func mayBeMarkdown(text []byte) bool {
 	return false
 }
 
-// Read walks the blocks with a stack of open headings.
+// Read reads the document's tree with the interpreter.
 func (markdownReader) Read(src *Source) *Doc {
-	d := src.markdown()
-	w := &mdWalker{src: src, d: d, doc: &Doc{}}
-	w.walk()
-	return w.doc
+	return interpret(src, src.markdown().tree(src))
+}
+
+// tree is the Markdown front-end: the top-level blocks as a document tree, each with the
+// Markdown it was written in.
+func (d *mdDoc) tree(src *Source) *doc.Document {
+	out := &doc.Document{}
+	for _, k := range []string{"id", "title", "description"} {
+		if v, ok := d.fm[k].(string); ok {
+			if out.Meta == nil {
+				out.Meta = map[string]string{}
+			}
+			out.Meta[k] = v
+		}
+	}
+	for i := range d.blocks {
+		b := &d.blocks[i]
+		pos := src.LinePos(b.start)
+		raw := src.span(b.start, b.end)
+		switch n := b.node.(type) {
+		case *ast.Heading:
+			out.Blocks = append(out.Blocks, &doc.Heading{Pos: pos, Level: n.Level, Text: b.htext})
+		case *pipeTable:
+			t := b.readTable(src)
+			dt := &doc.Table{Pos: pos, Text: raw, Header: t.Header}
+			dt.Rows = t.Rows
+			out.Blocks = append(out.Blocks, dt)
+		case *ast.List:
+			l := &doc.List{Pos: pos, Ordered: n.IsOrdered(), Text: raw}
+			for _, it := range mdListItems(src, b.start, b.end) {
+				l.Items = append(l.Items, doc.Item{Pos: it.Pos, Text: it.Text})
+			}
+			out.Blocks = append(out.Blocks, l)
+		case *ast.FencedCodeBlock:
+			out.Blocks = append(out.Blocks, &doc.Code{Pos: pos, Lang: string(n.Language(src.Text)), Text: codeText(src, n), Markdown: raw})
+		default:
+			out.Blocks = append(out.Blocks, &doc.Para{Pos: pos, Text: raw})
+		}
+	}
+	return out
+}
+
+// codeText returns the text of a code block, its lines as written.
+func codeText(src *Source, n ast.Node) string {
+	var b strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b.Write(seg.Value(src.Text))
+	}
+	return strings.TrimRight(b.String(), "\n")
 }
 
 // span returns the raw Markdown of lines [start, end] of src.

@@ -1,24 +1,168 @@
 package parse
 
 import (
-	extast "github.com/yuin/goldmark/extension/ast"
+	"bytes"
+	"regexp"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"go.abhg.dev/goldmark/frontmatter"
 )
 
-// readMDTable collects a GFM table found by goldmark. goldmark finds the table and where
-// each row starts; the cells are split again from the row's source line (splitRow), because
-// goldmark pads short rows and drops cells past the header's count, and a cell's Markdown
-// source (links, inline code) is what the catalog keeps.
-func readMDTable(src *Source, t *extast.Table) table {
-	out := table{src: src, memo: &tableMemo{}}
-	for n := t.FirstChild(); n != nil; n = n.NextSibling() {
-		line := src.Pos(n.Pos()).Line
-		cells := splitRow(src, src.Line(line), src.LineStart(line))
-		switch n.(type) {
-		case *extast.TableHeader:
-			out.Header = cells
-		case *extast.TableRow:
-			out.Rows = append(out.Rows, tableRow{Cells: cells, Pos: src.LinePos(line)})
+// md is the goldmark parser: CommonMark, GFM's autolinks, strikethrough and task lists,
+// front matter, and GFM pipe tables found by pipeTableTransformer. Parsers are safe for
+// concurrent use once built.
+//
+// Tables are found here rather than by goldmark's table extension, which builds a row
+// node, a cell node and the inline nodes of every cell: on a large table that AST is most
+// of the memory a read takes (for a 10 MB table, about 150 MB that stay alive until the
+// source is read), and the reader uses none of it: it splits each row again from its
+// source line (splitRow), to keep every cell of a ragged row and each cell's Markdown as
+// written. The transformer applies the extension's rules for where a table is (a header
+// row, then a delimiter row with as many cells, then the paragraph's other lines as rows)
+// and keeps the lines only, as a raw block that goldmark does not parse inline.
+var md = goldmark.New(
+	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, &frontmatter.Extender{}),
+	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200))),
+)
+
+// kindPipeTable is the node kind of a pipe table.
+var kindPipeTable = ast.NewNodeKind("DocgenPipeTable")
+
+// pipeTable is a GFM pipe table as a block of lines: the header row, the delimiter row,
+// then the body rows.
+type pipeTable struct {
+	ast.BaseBlock
+}
+
+// Kind implements ast.Node.
+func (*pipeTable) Kind() ast.NodeKind { return kindPipeTable }
+
+// IsRaw implements ast.Node: a table's cells are not parsed as inline Markdown.
+func (*pipeTable) IsRaw() bool { return true }
+
+// Dump implements ast.Node.
+func (n *pipeTable) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// pipeTableTransformer turns the lines of a paragraph from a header row followed by a
+// delimiter row on into a pipeTable, as goldmark's table extension does.
+type pipeTableTransformer struct{}
+
+// Transform implements parser.ParagraphTransformer.
+func (pipeTableTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := node.Lines()
+	src := reader.Source()
+	for i := 1; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		n := delimiterCells(seg.Value(src))
+		if n == 0 {
+			continue
 		}
+		if gfmHeaderCells(lines.At(i-1), src) != n {
+			return
+		}
+		t := &pipeTable{}
+		t.SetPos(lines.At(i - 1).Start)
+		for j := i - 1; j < lines.Len(); j++ {
+			t.Lines().Append(lines.At(j))
+		}
+		node.Lines().SetSliced(0, i-1)
+		node.Parent().InsertAfter(node.Parent(), node, t)
+		if node.Lines().Len() == 0 {
+			node.Parent().RemoveChild(node.Parent(), node)
+		} else {
+			last := node.Lines().At(i - 2)
+			last.Stop-- // the newline before the table
+			node.Lines().Set(i-2, last)
+		}
+		return
+	}
+}
+
+// reDelimiterCell matches one cell of a delimiter row: "---", ":--", "--:", ":-:".
+var reDelimiterCell = regexp.MustCompile(`^\s*:?-+:?\s*$`)
+
+// delimiterCells returns the number of cells of a table's delimiter row ("|---|:--:|"),
+// or 0 when line is none: only hyphens, colons, pipes and spaces, not hyphens alone, at
+// most three spaces of indent, every cell hyphens with a colon on either side or none.
+func delimiterCells(line []byte) int {
+	if w, _ := util.IndentWidth(line, 0); w > 3 {
+		return 0
+	}
+	allHyphens := true
+	for _, b := range line {
+		if b != '-' {
+			allHyphens = false
+		}
+		if !(util.IsSpace(b) || b == '-' || b == '|' || b == ':') {
+			return 0
+		}
+	}
+	if allHyphens {
+		return 0
+	}
+	cols := bytes.Split(line, []byte{'|'})
+	if util.IsBlank(cols[0]) {
+		cols = cols[1:]
+	}
+	if len(cols) > 0 && util.IsBlank(cols[len(cols)-1]) {
+		cols = cols[:len(cols)-1]
+	}
+	for _, c := range cols {
+		if !reDelimiterCell.Match(c) {
+			return 0
+		}
+	}
+	return len(cols)
+}
+
+// gfmHeaderCells counts the cells of a header row as goldmark's table extension does: one
+// leading and one trailing pipe are dropped, and cells end at every pipe not escaped by
+// a backslash.
+func gfmHeaderCells(seg text.Segment, src []byte) int {
+	seg = seg.TrimLeftSpace(src)
+	seg = seg.TrimRightSpace(src)
+	line := seg.Value(src)
+	pos, limit := 0, len(line)
+	if limit > 0 && line[0] == '|' {
+		pos++
+	}
+	if limit > 0 && line[limit-1] == '|' {
+		limit--
+	}
+	n := 0
+	for pos < limit {
+		end := pos
+		for end < limit && (line[end] != '|' || (end > 0 && line[end-1] == '\\')) {
+			end++
+		}
+		n++
+		pos = end + 1
+	}
+	return n
+}
+
+// readMDTable collects a pipe table: the header and body rows, each split again from its
+// source line (splitRow), because a cell's Markdown source (links, inline code) is what
+// the catalog keeps, and a ragged row keeps every cell so that it can be reported.
+func readMDTable(src *Source, t *pipeTable) table {
+	out := table{src: src, memo: &tableMemo{}}
+	lines := t.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		if i == 1 {
+			continue // the delimiter row
+		}
+		line := src.Pos(lines.At(i).Start).Line
+		cells := splitRow(src, src.Line(line), src.LineStart(line))
+		if i == 0 {
+			out.Header = cells
+			continue
+		}
+		out.Rows = append(out.Rows, tableRow{Cells: cells, Pos: src.LinePos(line)})
 	}
 	return out
 }

@@ -1,10 +1,10 @@
 // Package parse reads error documentation, in whatever shape it was written, into docgen's
 // catalog model.
 //
-// Reading is two stages, as in pandoc (readers → one document model → writers):
+// Reading is two stages, as in pandoc (readers → one document tree → writers):
 //
 //	.md .mdx .html .txt (text copied from web pages) .rst .adoc .json .yaml .toml .proto .h .py
-//	      │  front-ends: recover structure only, with positions
+//	      │  front-ends: recover structure only, with positions; nothing about errors
 //	      │    markdown.go, mdtable.go, mdguard.go   goldmark's AST
 //	      │    mdx.go                                MDX: Markdown without imports and JSX
 //	      │    html.go, html_text.go                 goquery
@@ -17,10 +17,16 @@
 //	      │    data/       JSON, YAML, TOML: records (arrays or maps of objects)
 //	      │    code/       protobuf, C enums and #defines, tab-separated code lists, Python
 //	      │                Enum classes: enums (members with values and comments)
-//	      │    formats.go  their Readers; tree_adapter.go walks their document trees
+//	      │    formats.go  their Readers
 //	      ▼
-//	 headings, tables (header + rows of cells), lists, labelled lines, code samples, prose
-//	      │  the interpreter, shared by every front-end
+//	 package doc: the document tree. Headings (with a level, or none for a line of copied
+//	 text), tables (caption, header, rows of cells), lists, definition lists, code
+//	 samples, paragraphs, records (data files), enum members (code)
+//	      │  the interpreter, one for every front-end
+//	      │    tree.go       the walk: a stack of open headings, each the title, a group
+//	      │                  of codes, a code, a part of a code ("Resolution") or a
+//	      │                  section; each table, list and code section a namespace
+//	      │    tree_formats.go  where records (data files) and enums (code) stand in the walk
 //	      │    vocab.go      header words in Korean, English, Japanese and Chinese
 //	      │    interpret.go  classify: column roles from header words and cells; error
 //	      │                  list, status glossary, reference or parameter table; lists
@@ -29,19 +35,20 @@
 //	      │    status.go     statuses from columns, cell prefixes, headings, lines, codes
 //	      │    table.go      rows into entries; every row an entry or a diagnostic
 //	      │    tablegroups.go  strong rows of an error table as group labels
-//	      │    interpret_data.go  records (field roles from the header words), enums,
-//	      │                  definition lists of codes
+//	      │    interpret_data.go  records (field roles from the header words) and enums
+//	      │                  (member name = code; a docstring table joined on the values)
 //	      │    override.go   what docgen.yaml says that no heuristic can know
 //	      ▼
 //	 entries: code, status, message, description, resolution, group, fields, position
 //
 // A Source holds one normalized document (UTF-16 decoded, BOM and CRLF removed, NFC) and
 // its line index. Detection asks every registered Reader how well it recognises the source
-// and why; the best one (or the one docgen.yaml names) reads it into a Doc: entries with
-// their source positions, groups, sections, the documented response format, diagnostics,
-// and notes on what was made of each block (docgen parse --verbose). Merging repeated codes
-// into variants and giving entries IDs is the catalog package's work; rendering is package
-// render's, which this package never imports.
+// and why; the best one (or the one docgen.yaml names) builds the source's tree and hands
+// it to interpret, which makes a Doc: entries with their source positions, groups,
+// sections, the documented response format, diagnostics, and notes on what was made of
+// each block (docgen parse --verbose). Merging repeated codes into variants and giving
+// entries IDs is the catalog package's work; rendering is package render's, which this
+// package never imports.
 //
 // Where things go:
 //   - a header word ("エラー内容", "处理建议"): headerWords in vocab.go, under its role; a
@@ -49,13 +56,10 @@
 //     extraHeaderWords; a word of a parameter or reference column in notErrorHeaders;
 //   - a shape of table copied from web pages: a finder in scraped_table.go or
 //     scraped_bare.go that returns a scrapedTable; the interpreter does the rest;
-//   - a new input format: a front-end file (or folder, once it grows) that builds tables,
-//     headings and lists, calls Doc.addTable, addCodeList and closeHeading, and registers
-//     its Reader in an init function.
-//
-// Front-ends and the interpreter are not yet fully apart: the Markdown, HTML and scraped
-// readers each walk their own blocks and call the interpreter's functions, rather than
-// building one shared document tree first.
+//   - a new input format: a front-end (a file, or a folder of its own once it grows) that
+//     builds a doc.Document, and a Reader registered in an init function whose Read is
+//     interpret(src, tree). A front-end never decides what an error is: a rule about
+//     headings, tables or lists goes into tree.go, where every format gets it.
 package parse
 
 import (

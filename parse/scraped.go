@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"docgen/catalog"
+	"docgen/parse/doc"
 )
 
 // scrapedReader reads text copied out of HTML pages: no Markdown markers, headings as bare
@@ -112,10 +112,40 @@ func (scrapedReader) Read(src *Source) *Doc {
 		src.scraped = nil
 		return doc
 	}
-	sc := scan(src)
-	w := &scrapedWalker{src: src, doc: &Doc{}}
-	w.walk(paragraphs(sc.blocks))
-	return w.doc
+	return interpret(src, scrapedTree(paragraphs(scan(src).blocks)))
+}
+
+// scrapedTree is the scraped-text front-end's last step: its blocks as a document tree.
+// Headings have no level: a line of copied text says nothing of it.
+func scrapedTree(blocks []sblock) *doc.Document {
+	d := &doc.Document{Blocks: make([]doc.Block, 0, len(blocks))}
+	for i, b := range blocks {
+		switch b.kind {
+		case sbHeading, sbStatus:
+			d.Blocks = append(d.Blocks, &doc.Heading{Pos: b.pos, Text: b.text})
+		case sbCaption:
+			// A caption names the code sample below it; it is kept with the sample.
+		case sbCode:
+			c := &doc.Code{Pos: b.pos, Text: b.text}
+			if i > 0 && blocks[i-1].kind == sbCaption {
+				c.Caption = blocks[i-1].text
+			}
+			d.Blocks = append(d.Blocks, c)
+		case sbTable:
+			t := &doc.Table{Pos: b.pos, Header: b.tbl.Header}
+			t.Rows = b.tbl.Rows
+			d.Blocks = append(d.Blocks, t)
+		case sbList:
+			l := &doc.List{Pos: b.pos}
+			for _, it := range b.items {
+				l.Items = append(l.Items, doc.Item{Pos: b.pos, Text: it})
+			}
+			d.Blocks = append(d.Blocks, l)
+		case sbPara, sbText:
+			d.Blocks = append(d.Blocks, &doc.Para{Pos: b.pos, Text: b.text})
+		}
+	}
+	return d
 }
 
 // sblockKind is what a block of scraped text is.
@@ -154,10 +184,13 @@ type scanner struct {
 	// Line carryLine starts at byte offset carryOff instead of its beginning: the rest of
 	// a line after a code block that ended on it ("}에러 응답 예시").
 	carryLine, carryOff int
-	blocks              []sblock
-	class               []byte          // lineClass's answers, by line
-	hdr                 []byte          // headerLineClass's answers, by line
-	roles               map[string]role // headerRole of the texts findLinesTable has seen
+	// rowLimit, when not 0, is how many rows of a pipe table are read: detection needs no
+	// more, and reading a large table whole only to count it costs its memory.
+	rowLimit int
+	blocks   []sblock
+	class    []byte          // lineClass's answers, by line
+	hdr      []byte          // headerLineClass's answers, by line
+	roles    map[string]role // headerRole of the texts findLinesTable has seen
 }
 
 // maxCodeLines is how many lines a code sample may span. A longer run without its closing
@@ -173,9 +206,9 @@ const detectRows = 1000
 func scan(src *Source) *scanner { return scanUpTo(src, 0) }
 
 // scanUpTo splits src into blocks, stopping after the table that brings the rows of
-// error tables to limit (0 for no limit).
+// error tables to limit (0 for no limit); a pipe table is read up to limit rows.
 func scanUpTo(src *Source, limit int) *scanner {
-	sc := &scanner{src: src, ix: newPosIndex(src), n: src.LineCount()}
+	sc := &scanner{src: src, ix: newPosIndex(src), n: src.LineCount(), rowLimit: limit}
 	noCode := 0 // lines up to this one start no code sample: a failed search covered them
 	rows := 0
 	for i := 1; i <= sc.n; i++ {
@@ -487,122 +520,6 @@ func headingLike(t string) bool {
 	return t != "" && runeLen(t) <= 60 && !isProse(t) && !endsSentence(t) && !startsWithParticle(t)
 }
 
-// scrapedWalker turns the blocks of a scraped source into a Doc.
-type scrapedWalker struct {
-	src     *Source
-	doc     *Doc
-	cur     *scrapedPart // the heading being collected; nil before the first one
-	summary []string
-	ctx     tableContext
-	samples []codeSample // code samples that may document the error body
-	errors  bool         // an error table has been read
-	// outer is the heading a code heading stands under: its group, and the status it gives.
-	outer *scrapedPart
-}
-
-// scrapedPart is a heading of a scraped source and the text under it.
-type scrapedPart struct {
-	title  string
-	status catalog.Status
-	group  bool // a status heading, or a heading with a "status NNN" line
-	// statuses are the statuses a status heading lists, when it lists several.
-	statuses []catalog.Status
-	// code is set for a heading that is an error code ("INVALID_TOKEN"): with text under
-	// it, it is an entry.
-	code    bool
-	pos     catalog.Pos
-	body    []string
-	entries int // entries read while the heading was open
-	tables  int // tables read while the heading was open
-	blocks  int // code samples, tables and lists under it
-}
-
-func (w *scrapedWalker) walk(blocks []sblock) {
-	start := 0
-	// The first line is the document's title when it reads as a heading, is not written
-	// like a code, and more follows that is not its table or its "status NNN" line.
-	if len(blocks) > 1 && blocks[0].kind == sbHeading && !codeLike(blocks[0].text) && blocks[1].kind != sbTable {
-		if _, _, ok := statusLine(firstLine(blocks[1].text)); !ok || blocks[1].kind != sbPara {
-			w.doc.Title = blocks[0].text
-			start = 1
-		}
-	}
-	for i := start; i < len(blocks); i++ {
-		b := blocks[i]
-		if w.cur != nil && (b.kind == sbCode || b.kind == sbTable || b.kind == sbList) {
-			w.cur.blocks++
-		}
-		switch b.kind {
-		case sbHeading:
-			code := codeHeading(b.text)
-			if c := w.cur; c != nil && c.code && !code {
-				// Under a code heading, a short line is its text when it comes first
-				// ("LOCKER_FULL" then "The locker has no free box") or is labelled
-				// ("Solution: Pick another locker").
-				if _, labelled := readLabel(b.text); labelled || (len(c.body) == 0 && c.blocks == 0) {
-					w.text(b.text)
-					continue
-				}
-			}
-			w.open(&scrapedPart{title: b.text, pos: b.pos, code: code})
-		case sbStatus:
-			w.open(&scrapedPart{title: b.text, status: b.status, statuses: b.statuses, group: true, pos: b.pos})
-		case sbCaption:
-			// A caption names the code sample below it; it is kept with the sample.
-		case sbCode:
-			if _, ok := bodyMessage(b.text); ok && w.cur != nil && w.cur.code {
-				// An example of this code's body, with its message; client code under a
-				// code heading is read as any other sample.
-				w.cur.body = append(w.cur.body, b.text)
-				continue
-			}
-			caption := ""
-			if i > 0 && blocks[i-1].kind == sbCaption {
-				caption = blocks[i-1].text
-			}
-			w.code(b, caption)
-		case sbTable:
-			w.table(b)
-		case sbList:
-			if isTOC(b.items) {
-				continue // a table of contents: the headings it lists follow
-			}
-			var lines []string
-			for _, it := range b.items {
-				lines = append(lines, "- "+it)
-			}
-			w.text(strings.Join(lines, "\n"))
-		case sbPara:
-			if st, remark, ok := statusLine(firstLine(b.text)); ok && w.cur != nil && w.cur.status == 0 {
-				// "status 400" under a heading gives the heading its status: a group of
-				// the codes that follow, even when its name is written like a code.
-				w.cur.status, w.cur.group, w.cur.code = st, true, false
-				w.outer = w.cur
-				w.ctx = tableContext{Status: st, Group: w.cur.title, RPC: w.ctx.RPC}
-				if rest := restLines(b.text); remark != "" || rest != "" {
-					w.text(strings.TrimSpace(remark + rest))
-				}
-				continue
-			}
-			w.text(b.text)
-		}
-	}
-	w.close()
-	w.doc.Summary = strings.Join(w.summary, "\n\n")
-	w.doc.ResponseFormat = responseFormatFrom(w.samples)
-}
-
-// open closes the current heading and opens p.
-func (w *scrapedWalker) open(p *scrapedPart) {
-	w.close()
-	w.cur = p
-	if p.code {
-		return // a code heading keeps the context of the heading it stands under
-	}
-	w.outer = p
-	w.ctx = tableContext{Status: p.status, Group: p.title, RPC: strings.Contains(strings.ToUpper(p.title), "JSON-RPC")}
-}
-
 // codeHeading reports whether a heading line is an error code: one token written like a
 // code ("INVALID_TOKEN", "TokenExpired", "E1001"), not a header word and not a version.
 func codeHeading(t string) bool {
@@ -621,120 +538,6 @@ func codeHeading(t string) bool {
 
 // reVersion matches a version number, which is written like a code but is none: "v1.0".
 var reVersion = regexp.MustCompile(`^[vV]?\d+(?:\.\d+)+$`)
-
-// codeEntry makes the entry of a code heading from the text under it (readEntryText).
-// A code heading with nothing under it is no entry.
-func (w *scrapedWalker) codeEntry(p *scrapedPart) bool {
-	if len(p.body) == 0 {
-		return false // nothing under it: a caption or a title, not a code
-	}
-	et := readEntryText(p.body)
-	w.doc.note(p.pos, "heading %q: a code, with the text under it", p.title)
-	w.doc.Rows++
-	e := &catalog.Entry{Code: cleanCode(p.title), Protocol: catalog.HTTP, Group: w.ctx.Group, Source: p.pos,
-		Message: et.Message, Description: et.Description, Resolution: et.Resolution}
-	heading := w.ctx.Status
-	if et.Status != 0 {
-		heading = et.Status
-	}
-	resolveStatus(e, 0, heading, &w.doc.Diags)
-	w.doc.Entries = append(w.doc.Entries, e)
-	if w.outer != nil {
-		w.outer.entries++
-	}
-	return true
-}
-
-// statusEntries makes entries of a status heading that has text but no codes under it
-// ("404 Not Found" + a paragraph): one per status it lists, the status as the code.
-func (w *scrapedWalker) statusEntries(p *scrapedPart, body string) {
-	sts := p.statuses
-	if len(sts) == 0 {
-		sts = []catalog.Status{p.status}
-	}
-	_, name, isStatus := statusesHeading(p.title)
-	et := readEntryText(strings.Split(body, "\n\n"))
-	w.doc.note(p.pos, "heading %q: a status with text and no codes under it, an entry of its own", p.title)
-	for _, st := range sts {
-		code := strconv.Itoa(int(st))
-		if !isStatus {
-			// A named group with a "status NNN" line and no codes under it is an entry
-			// itself ("NotImplemented" + "status 501").
-			code, name = cleanCode(p.title), ""
-		}
-		w.doc.Rows++
-		e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Source: p.pos,
-			Message: name, Description: et.Description, Resolution: et.Resolution}
-		if e.Message == "" {
-			e.Message = et.Message
-		}
-		resolveStatus(e, 0, st, &w.doc.Diags)
-		w.doc.Entries = append(w.doc.Entries, e)
-	}
-}
-
-// close stores what the current heading collected: a status heading as a group, any
-// other heading with text as a section.
-func (w *scrapedWalker) close() {
-	p := w.cur
-	if p == nil {
-		return
-	}
-	w.cur = nil
-	if p.code && w.codeEntry(p) {
-		return
-	}
-	body := trimBlankLines(strings.Join(p.body, "\n\n"))
-	switch {
-	case p.group && p.entries == 0 && p.tables == 0 && body != "":
-		w.statusEntries(p, body)
-	case p.group:
-		w.doc.Groups = append(w.doc.Groups, catalog.Group{Name: p.title, Status: p.status, Description: body, Source: p.pos})
-	case body != "":
-		w.doc.Sections = append(w.doc.Sections, catalog.Section{Title: p.title, Body: body, Source: p.pos})
-	}
-}
-
-// text adds Markdown to the current heading, or to the summary before the first one.
-func (w *scrapedWalker) text(s string) {
-	if w.cur != nil {
-		w.cur.body = append(w.cur.body, s)
-		return
-	}
-	w.summary = append(w.summary, s)
-}
-
-// table reads an error table into entries and keeps any other table in the text.
-func (w *scrapedWalker) table(b sblock) {
-	t := b.tbl.table
-	if w.cur != nil {
-		w.cur.tables++
-	}
-	w.doc.noteTable(t, b.pos)
-	if !isErrorTable(t) {
-		w.text(gfmTable(t))
-		return
-	}
-	n := len(w.doc.Entries)
-	w.doc.addTable(t, w.ctx)
-	if w.outer != nil {
-		w.outer.entries += len(w.doc.Entries) - n
-	}
-	w.errors = true
-}
-
-// code keeps a code sample that documents the error body: one before the first error
-// table, or under a heading about the response format. Other samples (client code) are
-// not part of the catalog.
-func (w *scrapedWalker) code(b sblock, caption string) {
-	if w.errors && (w.cur == nil || !isResponseFormatTitle(w.cur.title)) {
-		return
-	}
-	if !looksLikeBody(b.text) {
-		return
-	}
-	w.samples = append(w.samples, codeSample{Text: b.text, Pos: b.pos, Caption: caption})
-}
 
 // isTOC reports whether list items are a table of contents: every item is a status
 // heading that the document goes on to use.

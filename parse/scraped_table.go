@@ -312,7 +312,7 @@ func (sc *scanner) readPipeTable(st *scrapedTable, j int) *scrapedTable {
 		}
 		if len(rb.cells) == 0 {
 			// A row boundary: a line without cells, or a new header, ends the table.
-			if !hasCellPipe(t) || sc.newTableAt(st, j) {
+			if !hasCellPipe(t) || sc.newTableAt(st, j) || (sc.rowLimit > 0 && len(st.Rows) >= sc.rowLimit) {
 				break
 			}
 			if !st.trailing || (!closes && !sc.cellGoesOn(st, j+1)) {

@@ -4,13 +4,12 @@ import (
 	"strings"
 
 	"docgen/catalog"
+	"docgen/parse/doc"
 )
 
-// cell is one table cell: its text (trimmed, `\|` unescaped) and where it starts.
-type cell struct {
-	Text string
-	Pos  catalog.Pos
-}
+// cell is one table cell: the document tree's (its text trimmed, `\|` unescaped, and
+// where it starts), so that a table goes from a front-end to the interpreter uncopied.
+type cell = doc.Cell
 
 // table is a table as any reader found it: a header row and body rows of cells.
 type table struct {
@@ -43,10 +42,7 @@ func (t table) roles() []role {
 }
 
 // tableRow is one body row and where it starts.
-type tableRow struct {
-	Cells []cell
-	Pos   catalog.Pos
-}
+type tableRow = doc.Row
 
 // splitRow splits one pipe-table row the way GFM does: surrounding space and an outer
 // leading and trailing pipe are dropped, cells are split at every pipe not escaped by a

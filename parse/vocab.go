@@ -39,31 +39,36 @@ var headerWords = func() []headerWord {
 		"identifier", "errno", "slug", "constant",
 		"코드", "오류코드", "에러코드", "오류타입", "에러타입", "오류명", "에러명", "응답코드", "결과코드",
 		"コード", "エラーコード", "エラー番号", "エラーid",
-		"码", "代码", "错误码", "错误代码", "返回码", "错误编码", "编码", "错误标识")
+		"码", "代码", "错误码", "错误代码", "返回码", "错误编码", "编码", "错误标识",
+		// Traditional Chinese (Taiwan, Hong Kong)
+		"碼", "代碼", "錯誤碼", "錯誤代碼", "回傳碼", "返回碼", "錯誤編碼", "編碼", "錯誤標識")
 	add(roleCode, true, "error", "err", "id", "errorid", "num", "number", "오류", "에러", "번호",
-		"エラー", "番号", "错误", "编号", "名称")
+		"エラー", "番号", "错误", "编号", "名称", "錯誤", "編號", "名稱")
 	add(roleStatus, false,
 		"status", "statuscode", "httpstatus", "httpcode", "http", "httpstatuscode",
 		"상태", "상태코드", "상태값", "응답상태",
 		"ステータス", "ステータスコード", "状態", "状態コード",
-		"状态", "状态码", "http状态码", "响应码")
+		"状态", "状态码", "http状态码", "响应码", "狀態", "狀態碼", "http狀態碼", "響應碼")
 	add(roleMessage, false,
 		"message", "messages", "msg", "errormessage", "errormsg", "title", "summary", "text",
 		"메시지", "메세지", "오류메시지", "에러메시지", "문구",
 		"メッセージ", "エラーメッセージ", "文言",
-		"消息", "信息", "错误信息", "提示", "提示信息", "错误消息", "返回信息")
+		"消息", "信息", "错误信息", "提示", "提示信息", "错误消息", "返回信息",
+		"訊息", "錯誤訊息", "資訊", "錯誤資訊", "提示訊息", "錯誤消息")
 	add(roleDescription, false,
 		"description", "descriptions", "desc", "meaning", "example", "examples", "sample", "details", "detail", "explanation", "remark",
 		"remarks", "note", "notes", "cause", "causes", "when", "comment", "comments",
 		"설명", "의미", "뜻", "내용", "상세", "상세설명", "원인", "발생원인", "비고", "예시",
 		"意味", "説明", "内容", "詳細", "原因", "概要", "備考", "理由",
-		"描述", "说明", "含义", "备注", "错误描述", "描述信息", "原因说明")
+		"描述", "说明", "含义", "备注", "错误描述", "描述信息", "原因说明",
+		"說明", "含義", "備註", "錯誤描述", "原因說明")
 	add(roleResolution, false,
 		"resolution", "solution", "solutions", "fix", "howtofix", "action", "actions", "remedy",
 		"suggestedaction", "handling", "handlingmeasure", "measure", "workaround", "recommendation",
 		"해결", "해결방법", "해결방안", "조치", "조치방법", "조치사항", "대응", "대응방법", "처리방법",
 		"対策", "対処", "対処法", "対応", "対処方法", "解決策", "解決方法",
-		"解决", "解决方案", "解决办法", "解决方法", "处理", "处理方法", "处理建议", "建议", "措施")
+		"解决", "解决方案", "解决办法", "解决方法", "处理", "处理方法", "处理建议", "建议", "措施",
+		"解決", "解決方案", "解決辦法", "處理", "處理方法", "處理方式", "處理建議", "建議")
 	return ws
 }()
 
@@ -82,7 +87,7 @@ var notErrorHeaders = []string{
 	"parameter", "param", "field", "fieldname", "property", "attribute", "argument", "header",
 	"파라미터", "매개변수", "필드", "필드명", "항목", "헤더", "카드사", "은행",
 	"パラメータ", "パラメーター", "フィールド", "引数", "項目", "ヘッダ",
-	"参数", "字段", "属性", "请求头",
+	"参数", "字段", "属性", "请求头", "參數", "欄位", "屬性", "請求頭",
 }
 
 // headerWordRole returns the role one header names by its words, and whether that came

@@ -56,6 +56,9 @@ type Code struct {
 	// when the format sets it apart from prose; may be empty.
 	Caption string
 	Text    string
+	// Markdown is the block as the source wrote it, when the source is Markdown; the
+	// interpreter writes a fence around Text otherwise.
+	Markdown string
 }
 
 // List is a bulleted or numbered list.
@@ -63,6 +66,9 @@ type List struct {
 	Pos     catalog.Pos
 	Ordered bool
 	Items   []Item
+	// Text is the whole list as Markdown (as written, when the source is Markdown), kept
+	// as text where the list documents no codes.
+	Text string
 }
 
 // Item is one list item: its text as Markdown, without the bullet.
@@ -110,6 +116,9 @@ type Row struct {
 type Cell struct {
 	Pos  catalog.Pos
 	Text string
+	// Plain is the text without inline markup, when the format's markup is not Markdown
+	// and the two differ: a code, status or message is read from it.
+	Plain string
 }
 
 // Records are objects of a data file (JSON, YAML, TOML) that may each be an error: an

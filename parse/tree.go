@@ -1,0 +1,727 @@
+package parse
+
+import (
+	"strconv"
+	"strings"
+
+	"docgen/catalog"
+	"docgen/parse/doc"
+)
+
+// interpret is the one interpreter: it turns the document tree a front-end built into a
+// Doc, the same way whatever the source's format. It keeps a stack of open headings; each
+// heading is the document's title, a group of codes (a status heading, or a heading with a
+// "status NNN" line), a code, a part of a code's documentation ("Resolution"), or a
+// section. Tables, definition lists and lists of codes become entries in the namespace of
+// the heading they stand under; code samples that document the error body become the
+// service's response format; the rest is the text of the heading it stands under.
+func interpret(src *Source, d *doc.Document) *Doc {
+	w := &treeWalker{src: src, doc: &Doc{}, blocks: d.Blocks, meta: d.Meta}
+	w.walk()
+	return w.doc
+}
+
+// treeWalker is interpret's state.
+type treeWalker struct {
+	src    *Source
+	doc    *Doc
+	blocks []doc.Block
+	meta   map[string]string
+
+	title   int // index of the title heading, -1 if none
+	stack   []*open
+	summary []string
+	samples []codeSample
+	errors  bool // an error table, list or code heading has been read
+	// nextHeading[i] is the index of the first heading after block i (len(blocks) if
+	// none); errBlocks[i] counts the blocks of codes (tables, lists, definition lists)
+	// among blocks[:i].
+	nextHeading []int
+	errBlocks   []int
+	tables      map[*doc.Table]table // each table as the interpreter reads it, made once
+	// records is what reading the records of a data file keeps (tree_formats.go).
+	recState *recordsState
+	// level[i] is the level heading i is read at: its own, or for a heading with no level
+	// (copied text), 2 for a code and 1 for anything else, so that codes stand under the
+	// heading above them.
+	level []int
+}
+
+func (w *treeWalker) walk() {
+	n := len(w.blocks)
+	w.nextHeading = make([]int, n+1)
+	w.nextHeading[n] = n
+	for i := n - 1; i >= 0; i-- {
+		w.nextHeading[i] = w.nextHeading[i+1]
+		if i+1 < n {
+			if _, ok := w.blocks[i+1].(*doc.Heading); ok {
+				w.nextHeading[i] = i + 1
+			}
+		}
+	}
+	w.level = make([]int, n)
+	for i, b := range w.blocks {
+		if h, ok := b.(*doc.Heading); ok {
+			w.level[i] = h.Level
+			if h.Level == 0 {
+				w.level[i] = 1
+				if _, ok := w.statusLineAfter(i); !ok && codeHeading(h.Text) {
+					w.level[i] = 2
+				}
+			}
+		}
+	}
+	w.errBlocks = make([]int, n+1)
+	for i, b := range w.blocks {
+		w.errBlocks[i+1] = w.errBlocks[i]
+		if w.listsCodes(b) {
+			w.errBlocks[i+1]++
+		}
+	}
+	w.title = w.titleHeading()
+	w.doc.ID = strings.TrimSpace(w.meta["id"])
+	switch {
+	case strings.TrimSpace(w.meta["title"]) != "":
+		w.doc.Title = strings.TrimSpace(w.meta["title"])
+	case w.title >= 0:
+		w.doc.Title = w.blocks[w.title].(*doc.Heading).Text
+	default:
+		w.doc.Title = strings.TrimSpace(w.meta["pagetitle"])
+	}
+	if desc := strings.TrimSpace(w.meta["description"]); desc != "" {
+		w.summary = append(w.summary, desc)
+	}
+	skip := -1 // a "status NNN" paragraph read as its heading's status
+	for i, b := range w.blocks {
+		if i%256 == 0 && w.src.cancelled() {
+			break // the read is abandoned: what follows is not used
+		}
+		if i == skip {
+			continue
+		}
+		switch b := b.(type) {
+		case *doc.Heading:
+			if w.heading(i) {
+				skip = i + 1
+			}
+		case *doc.Table:
+			if w.beforeEnum(i) {
+				continue // its enum reads it (tree_formats.go)
+			}
+			w.table(b)
+		case *doc.Records:
+			w.records(b)
+		case *doc.Enum:
+			w.enum(i, b)
+		case *doc.DefList:
+			w.defList(b)
+		case *doc.List:
+			w.list(b)
+		case *doc.Code:
+			w.code(b)
+		case *doc.Para:
+			if o := w.top(); o != nil {
+				o.prose++
+			}
+			w.text(b.Text)
+		}
+	}
+	w.closeTo(0)
+	w.doc.Summary = strings.Join(w.summary, "\n\n")
+	if w.doc.ResponseFormat == nil {
+		w.doc.ResponseFormat = responseFormatFrom(w.samples)
+	}
+}
+
+// added counts the entries made since there were n, in every open heading.
+func (w *treeWalker) added(n int) {
+	for _, o := range w.stack {
+		o.entries += len(w.doc.Entries) - n
+	}
+}
+
+// listsCodes reports whether a block lists error codes: an error table, a definition
+// list of codes, or a list whose items are codes and their text.
+func (w *treeWalker) listsCodes(b doc.Block) bool {
+	switch b := b.(type) {
+	case *doc.Table:
+		t := w.tableOf(b)
+		return len(t.Header) > 0 && isErrorTable(t)
+	case *doc.DefList:
+		return defListHasCodes(b)
+	case *doc.List:
+		return codeListOK(listItems(b))
+	}
+	return false
+}
+
+// titleHeading returns the index of the title heading, or -1. A heading with a level is
+// the title when it is the first, no later heading is at its level or above, it is
+// neither a status nor a code, and no "status NNN" line follows it. A line of copied text
+// (no level) is the title when it is the first block, is not written like a code, and
+// what follows is neither its table nor its "status NNN" line.
+func (w *treeWalker) titleHeading() int {
+	first := -1
+	for i, b := range w.blocks {
+		if _, ok := b.(*doc.Heading); ok {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return -1
+	}
+	h := w.blocks[first].(*doc.Heading)
+	if _, ok := w.statusLineAfter(first); ok {
+		return -1
+	}
+	if _, _, ok := statusesHeading(h.Text); ok {
+		return -1
+	}
+	if h.Level == 0 {
+		if first != 0 || len(w.blocks) < 2 || codeLike(h.Text) {
+			return -1
+		}
+		if _, ok := w.blocks[1].(*doc.Table); ok {
+			return -1
+		}
+		return first
+	}
+	for _, b := range w.blocks[first+1:] {
+		if o, ok := b.(*doc.Heading); ok && o.Level <= h.Level {
+			return -1
+		}
+	}
+	if codeLike(headingCode(h.Text)) && !sectionWord(headingCode(h.Text)) {
+		return -1
+	}
+	return first
+}
+
+// statusLineAfter returns the paragraph after block i when its first line is a "status
+// NNN" line.
+func (w *treeWalker) statusLineAfter(i int) (*doc.Para, bool) {
+	if i+1 >= len(w.blocks) {
+		return nil, false
+	}
+	p, ok := w.blocks[i+1].(*doc.Para)
+	if !ok {
+		return nil, false
+	}
+	_, _, ok = statusLine(firstLine(p.Text))
+	return p, ok
+}
+
+// ownErrors reports whether the blocks under heading i, up to the next heading, list codes.
+func (w *treeWalker) ownErrors(i int) bool {
+	return w.errBlocks[w.nextHeading[i]] > w.errBlocks[i+1]
+}
+
+func (w *treeWalker) top() *open {
+	if len(w.stack) == 0 {
+		return nil
+	}
+	return w.stack[len(w.stack)-1]
+}
+
+// heading opens heading i, closing those at its level or deeper. It reports whether the
+// next block, a "status NNN" paragraph, was read as the heading's status.
+func (w *treeWalker) heading(i int) bool {
+	h := w.blocks[i].(*doc.Heading)
+	level := w.level[i]
+	sts, name, isStatus := statusesHeading(h.Text)
+	if t := w.top(); h.Level == 0 && t != nil && t.deferred && !isStatus && !codeHeading(h.Text) {
+		// Under a code in copied text, a short line is its text when it comes first
+		// ("LOCKER_FULL" then "The locker has no free box") or is labelled ("Solution:
+		// Pick another locker").
+		if _, labelled := readLabel(h.Text); labelled || (len(t.body) == 0 && t.blocks == 0) {
+			t.prose++
+			w.text(h.Text)
+			return false
+		}
+	}
+	// A part of a code's documentation written at the code heading's own level ("LOAN001
+	// - …" then "Resolution", both h4) still belongs to that code.
+	var sibling *catalog.Entry
+	if t := w.top(); t != nil && t.level == level && (t.kind == hCode || t.kind == hPart) && t.entry != nil && headerRole(h.Text) != roleUnknown && !codeLike(cleanCode(h.Text)) {
+		sibling = t.entry
+	}
+	w.closeTo(level)
+	o := &open{level: level, text: h.Text, pos: h.Pos}
+	parent := w.top()
+	if sibling != nil {
+		o.kind, o.entry, o.role = hPart, sibling, headerRole(h.Text)
+		w.stack = append(w.stack, o)
+		return false
+	}
+	if i == w.title {
+		o.kind = hTitle
+		w.stack = append(w.stack, o)
+		return false
+	}
+	code, message := splitCodeHeading(h.Text)
+	st := catalog.Status(0)
+	if isStatus {
+		st = sts[0]
+	}
+	lineStatus := catalog.Status(0)
+	var rest string
+	if p, ok := w.statusLineAfter(i); ok {
+		var remark string
+		lineStatus, remark, _ = statusLine(firstLine(p.Text))
+		rest = strings.TrimSpace(remark + restLines(p.Text))
+	}
+	// A deeper heading right under this one that is not a part of a code's documentation
+	// ("해결 방법", "Resolution") makes this heading a group.
+	childHeading, childCode := false, false
+	if k := w.nextHeading[i]; k < len(w.blocks) && w.level[k] > level {
+		c := w.blocks[k].(*doc.Heading)
+		childCode = codeLike(headingCode(c.Text)) && !sectionWord(headingCode(c.Text))
+		childHeading = childCode || headerRole(c.Text) == roleUnknown
+	}
+	switch {
+	case isStatus && len(sts) == 1 && name != "" && isToken(name) && !reasonName(name, st) && !w.ownErrors(i) && !childHeading:
+		// "INVALID_TOKEN (401)" over prose: a code with its own status.
+		o.kind, o.status = hCode, st
+		if h.Level == 0 {
+			o.deferred, o.code = true, name
+			break
+		}
+		o.entry = w.newEntry(name, o.pos, st)
+	case isStatus:
+		o.kind, o.status, o.statuses = hGroup, st, sts
+	case parent != nil && (parent.kind == hCode || parent.kind == hPart) && parent.entry != nil && headerRole(h.Text) != roleUnknown && !codeLike(cleanCode(h.Text)):
+		o.kind, o.entry, o.role = hPart, parent.entry, headerRole(h.Text)
+	case lineStatus != 0 && (childHeading || w.ownErrors(i)):
+		o.kind, o.status = hGroup, lineStatus
+	case childCode:
+		o.kind = hGroup
+	case h.Level == 0 && lineStatus == 0 && codeHeading(h.Text) && !w.ownErrors(i):
+		// A line of copied text written like a code is a code when text stands under it;
+		// the entry is made when the heading closes.
+		o.kind, o.deferred, o.code = hCode, true, cleanCode(h.Text)
+	case (h.Level > 0 || lineStatus != 0) && isToken(code) && !sectionWord(code) && !w.ownErrors(i) && (lineStatus != 0 || codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))):
+		// Under a group, a heading of one word is a code when it is written in ASCII:
+		// "在庫を確認した結果の異常" is a heading of prose with no spaces.
+		o.kind, o.status = hCode, lineStatus
+		o.entry = w.newEntry(code, o.pos, lineStatus)
+		o.entry.Message = message
+		if lineStatus != 0 && (parent == nil || parent.kind == hTitle) {
+			// A code with its own "status NNN" line among groups of codes is a group
+			// of its own ("## NotImplemented" + "status 501").
+			o.entry.Group = h.Text
+		}
+	case lineStatus != 0:
+		o.kind, o.status = hGroup, lineStatus
+	default:
+		o.kind = hSection
+	}
+	used := lineStatus != 0 && o.status == lineStatus
+	if used && rest != "" {
+		o.body = append(o.body, rest)
+	}
+	w.stack = append(w.stack, o)
+	return used
+}
+
+// newEntry starts the entry of a code heading; its text is filled when the heading
+// closes.
+func (w *treeWalker) newEntry(code string, pos catalog.Pos, own catalog.Status) *catalog.Entry {
+	w.doc.note(pos, "heading: code %q", code)
+	w.doc.Rows++
+	w.errors = true
+	e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: w.groupName(), Source: pos}
+	ctx := w.context()
+	if ctx.RPC || isJSONRPCCode(code) {
+		e.Protocol = catalog.JSONRPC
+	}
+	heading := own
+	if heading == 0 {
+		heading = ctx.Status
+	}
+	if e.Protocol == catalog.JSONRPC {
+		heading = 0
+	}
+	resolveStatus(e, 0, heading, &w.doc.Diags)
+	w.doc.Entries = append(w.doc.Entries, e)
+	for _, o := range w.stack {
+		o.entries++
+	}
+	return e
+}
+
+// context returns what the open headings say about the rows below them.
+func (w *treeWalker) context() tableContext {
+	var ctx tableContext
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		o := w.stack[i]
+		if ctx.Status == 0 && o.status != 0 && o.kind == hGroup {
+			ctx.Status = o.status
+		}
+		if strings.Contains(strings.ToUpper(o.text), "JSON-RPC") {
+			ctx.RPC = true
+		}
+	}
+	ctx.Group = w.groupName()
+	return ctx
+}
+
+// groupName returns the text of the innermost open group or section heading, "" under the
+// title.
+func (w *treeWalker) groupName() string {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		switch w.stack[i].kind {
+		case hGroup, hSection:
+			return w.stack[i].text
+		case hTitle:
+			return ""
+		}
+	}
+	return ""
+}
+
+// text adds Markdown to the innermost open heading, or to the summary.
+func (w *treeWalker) text(s string) {
+	if s == "" {
+		return
+	}
+	if o := w.top(); o != nil && o.kind != hTitle {
+		o.body = append(o.body, s)
+		return
+	}
+	w.summary = append(w.summary, s)
+}
+
+// closeTo closes the open headings at level or deeper (all of them for level 0).
+func (w *treeWalker) closeTo(level int) {
+	for len(w.stack) > 0 && w.top().level >= level {
+		o := w.top()
+		w.stack = w.stack[:len(w.stack)-1]
+		w.close(o)
+	}
+}
+
+// close stores what a heading collected.
+func (w *treeWalker) close(o *open) {
+	if o.deferred {
+		if o.prose == 0 {
+			// Nothing under it but code samples, or nothing at all: a caption or a
+			// title, not a code.
+			o.kind = hSection
+		} else {
+			o.entry = w.newEntry(o.code, o.pos, o.status)
+			w.doc.note(o.pos, "heading %q: a code, with the text under it", o.text)
+		}
+	}
+	if o.kind == hGroup && len(o.statuses) > 0 && o.entries == 0 && o.tables == 0 {
+		if body := trimBlankLines(strings.Join(o.body, "\n\n")); body != "" {
+			w.statusEntries(o, body)
+			return
+		}
+	}
+	if body := w.doc.closeHeading(o); o.kind == hSection {
+		w.responseFormat(o, body)
+	}
+}
+
+// statusEntries makes entries of a status heading that has text but no codes under it
+// ("404 Not Found" + a paragraph): one per status it lists, the status as the code.
+func (w *treeWalker) statusEntries(o *open, body string) {
+	_, name, _ := statusesHeading(o.text)
+	et := readEntryText(strings.Split(body, "\n\n"))
+	w.doc.note(o.pos, "heading %q: a status with text and no codes under it, an entry of its own", o.text)
+	n := len(w.doc.Entries)
+	for _, st := range o.statuses {
+		w.doc.Rows++
+		e := &catalog.Entry{Code: strconv.Itoa(int(st)), Protocol: catalog.HTTP, Source: o.pos,
+			Message: name, Description: et.Description, Resolution: et.Resolution}
+		if e.Message == "" {
+			e.Message = et.Message
+		}
+		resolveStatus(e, 0, st, &w.doc.Diags)
+		w.doc.Entries = append(w.doc.Entries, e)
+	}
+	w.added(n)
+}
+
+// responseFormat takes the first code block of a closed section about the error response
+// format as the service's error body when no sample documents one (an XML sample gives an
+// example, without a schema). Samples (JSON, typed descriptions) are read at the end.
+func (w *treeWalker) responseFormat(o *open, body string) {
+	if w.doc.ResponseFormat != nil || !isResponseFormatTitle(o.text) || len(w.samples) > 0 {
+		return // samples of the body are read when the document ends
+	}
+	if blocks := fencedCode(body); len(blocks) > 0 {
+		w.doc.ResponseFormat = &catalog.ResponseFormat{Example: blocks[0], Source: o.pos}
+	}
+}
+
+// underResponseFormat reports whether an open heading announces the response format.
+func (w *treeWalker) underResponseFormat() bool {
+	for _, o := range w.stack {
+		if isResponseFormatTitle(o.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// code keeps a code sample as a sample of the error body when it documents one (before
+// the first error, or under a heading about the response format: it becomes the
+// service's response format), else in the text: client code is documentation too.
+func (w *treeWalker) code(b *doc.Code) {
+	if o := w.top(); o != nil {
+		o.blocks++
+		if _, ok := bodyMessage(b.Text); ok {
+			o.prose++ // an error body with its message
+		}
+	}
+	underCode := false
+	for _, o := range w.stack {
+		underCode = underCode || o.kind == hCode || o.kind == hPart
+	}
+	if looksLikeBody(b.Text) && ((!w.errors && !underCode) || w.underResponseFormat()) {
+		caption := b.Caption
+		if o := w.top(); caption == "" && o != nil && o.kind == hSection {
+			caption = o.text
+		}
+		w.samples = append(w.samples, codeSample{Text: b.Text, Pos: b.Pos, Caption: caption})
+		return
+	}
+	if b.Markdown != "" {
+		w.text(b.Markdown)
+		return
+	}
+	if b.Text == "" {
+		return
+	}
+	fence := "```"
+	for strings.Contains(b.Text, fence) {
+		fence += "`"
+	}
+	lang := b.Lang
+	if _, ok := bodyMessage(b.Text); ok && lang == "" {
+		lang = "json"
+	}
+	w.text(fence + lang + "\n" + b.Text + "\n" + fence)
+}
+
+// tableOf returns b as the interpreter reads it, made once: cells of code, status and
+// message columns in plain text, the others as Markdown. Only the cells that have a plain
+// text of their own (HTML's) are copied.
+func (w *treeWalker) tableOf(b *doc.Table) table {
+	if t, ok := w.tables[b]; ok {
+		return t
+	}
+	t := table{src: w.src, memo: &tableMemo{}, Header: b.Header, Rows: b.Rows}
+	if hasPlain(b.Header) {
+		t.Header = make([]cell, len(b.Header))
+		for i, c := range b.Header {
+			t.Header[i] = cell{Text: plainOf(c), Pos: c.Pos}
+		}
+	}
+	var roles []role
+	for i, r := range b.Rows {
+		if !hasPlain(r.Cells) {
+			continue
+		}
+		if roles == nil {
+			roles = columnRoles(cellTexts(t.Header))
+			t.Rows = append([]tableRow(nil), b.Rows...)
+		}
+		cells := make([]cell, len(r.Cells))
+		for j, c := range r.Cells {
+			cells[j] = cell{Text: c.Text, Pos: c.Pos}
+			if j < len(roles) && (roles[j] == roleCode || roles[j] == roleStatus || roles[j] == roleMessage) {
+				cells[j].Text = plainOf(c)
+			}
+		}
+		t.Rows[i].Cells = cells
+	}
+	if w.tables == nil {
+		w.tables = map[*doc.Table]table{}
+	}
+	w.tables[b] = t
+	return t
+}
+
+// hasPlain reports whether a cell of a row has a plain text of its own.
+func hasPlain(cells []doc.Cell) bool {
+	for _, c := range cells {
+		if c.Plain != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// plainOf returns a cell's plain text.
+func plainOf(c doc.Cell) string {
+	if c.Plain != "" {
+		return c.Plain
+	}
+	return c.Text
+}
+
+// table reads an error table into entries; any other table is kept in the text.
+func (w *treeWalker) table(b *doc.Table) {
+	t := w.tableOf(b)
+	if o := w.top(); o != nil {
+		o.blocks++
+	}
+	for _, o := range w.stack {
+		o.tables++
+	}
+	if len(t.Header) > 0 {
+		w.doc.noteTable(t, b.Pos)
+	}
+	if len(t.Header) == 0 || !isErrorTable(t) {
+		switch {
+		case b.Text != "":
+			w.text(b.Text)
+		case len(t.Header) > 0:
+			w.text(gfmTable(t))
+		case len(t.Rows) > 0:
+			t.Header, t.Rows = t.Rows[0].Cells, t.Rows[1:]
+			w.text(gfmTable(t))
+		}
+		return
+	}
+	ctx := w.context()
+	if b.Caption != "" {
+		ctx.Group = b.Caption
+		if st, _, ok := statusHeading(b.Caption); ok {
+			ctx.Status = st
+		}
+		if strings.Contains(strings.ToUpper(b.Caption), "JSON-RPC") {
+			ctx.RPC = true
+		}
+	}
+	n := len(w.doc.Entries)
+	w.doc.addLabelledTable(t, ctx)
+	w.added(n)
+	w.errors = true
+}
+
+// list reads a list whose every item is a code and its text into entries; any other list
+// (under a code heading, every list) is kept in the text.
+func (w *treeWalker) list(b *doc.List) {
+	o := w.top()
+	if o != nil {
+		o.blocks++
+	}
+	texts := make([]string, len(b.Items))
+	for i, it := range b.Items {
+		texts[i] = it.Text
+	}
+	if isTOC(texts) {
+		return // a table of contents: the headings it lists follow
+	}
+	if o == nil || o.kind != hCode {
+		n := len(w.doc.Entries)
+		if w.doc.addCodeList(listItems(b), w.context()) {
+			w.added(n)
+			w.errors = true
+			return
+		}
+	}
+	if b.Text != "" {
+		w.text(b.Text)
+		return
+	}
+	var lines []string
+	for k, it := range b.Items {
+		bullet := "- "
+		if b.Ordered {
+			bullet = strconv.Itoa(k+1) + ". "
+		}
+		lines = append(lines, bullet+it.Text)
+	}
+	w.text(strings.Join(lines, "\n"))
+}
+
+// listItems returns a list's items as the code-list reader takes them.
+func listItems(b *doc.List) []listItemText {
+	items := make([]listItemText, len(b.Items))
+	for i, it := range b.Items {
+		items[i] = listItemText{Text: it.Text, Pos: it.Pos}
+	}
+	return items
+}
+
+// dtCode splits a term into its code and the status written beside it: "INVALID_TOKEN
+// (401)" gives INVALID_TOKEN and "401"; "INVALID_TOKEN" gives itself and "".
+func dtCode(text string) (code, status string) {
+	if st, name, ok := statusHeading(text); ok && name != "" && isToken(name) {
+		return name, strconv.Itoa(int(st))
+	}
+	return cleanCode(text), ""
+}
+
+// defListHasCodes reports whether a definition list lists error codes: most of its terms
+// are written like codes, or carry a status beside one token.
+func defListHasCodes(b *doc.DefList) bool {
+	if len(b.Items) == 0 {
+		return false
+	}
+	codes := 0
+	for _, it := range b.Items {
+		code, st := dtCode(plainOf(it.Term))
+		if codeLike(code) || (st != "" && isToken(code)) || isJSONRPCCode(code) {
+			codes++
+		}
+	}
+	return codes*2 > len(b.Items)
+}
+
+// defList reads a definition list of codes as a table of code, status and description;
+// any other list is kept in the text as "term: definition" lines.
+func (w *treeWalker) defList(b *doc.DefList) {
+	if !defListHasCodes(b) {
+		var lines []string
+		for _, it := range b.Items {
+			var defs []string
+			for _, d := range it.Defs {
+				defs = append(defs, d.Text)
+			}
+			lines = append(lines, "- "+it.Term.Text+": "+strings.Join(defs, " "))
+		}
+		if len(lines) > 0 {
+			w.text(strings.Join(lines, "\n"))
+		}
+		return
+	}
+	// The definitions are read as the text under a code heading is: labelled lines
+	// ("対処：…", "Resolution: …", "Status: 404") go to their fields.
+	pos := b.Pos
+	t := table{Header: []cell{{Text: "Code", Pos: pos}, {Text: "Status", Pos: pos}, {Text: "Message", Pos: pos},
+		{Text: "Description", Pos: pos}, {Text: "Resolution", Pos: pos}}}
+	for _, it := range b.Items {
+		code, st := dtCode(plainOf(it.Term))
+		var defs []string
+		for _, d := range it.Defs {
+			if d.Text != "" {
+				defs = append(defs, d.Text)
+			}
+		}
+		et := readEntryText(defs)
+		if st == "" && et.Status != 0 {
+			st = strconv.Itoa(int(et.Status))
+		}
+		p := it.Term.Pos
+		t.Rows = append(t.Rows, tableRow{Pos: p, Cells: []cell{{Text: code, Pos: p}, {Text: st, Pos: p},
+			{Text: et.Message, Pos: p}, {Text: et.Description, Pos: p}, {Text: et.Resolution, Pos: p}}})
+	}
+	n := len(w.doc.Entries)
+	w.doc.addTable(t, w.context())
+	w.added(n)
+	w.errors = true
+}
+
+// reasonName reports whether the name beside a status is the status's reason phrase in
+// some spelling ("BAD_REQUEST", "Bad Request", "NotFound"), which makes the heading a
+// group of codes rather than a code.
+func reasonName(name string, st catalog.Status) bool {
+	reason := foldHeader(st.Reason())
+	return reason != "" && foldHeader(name) == reason
+}
