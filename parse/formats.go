@@ -44,7 +44,7 @@ func (dataReader) Detect(src *Source) Detection {
 func (dataReader) Read(src *Source) *Doc {
 	_, f, _ := data.Detect(src.Path, src.Text)
 	if f == data.None {
-		f = data.JSON
+		f = data.Guess(src.Text) // docgen.yaml named this reader
 	}
 	d, err := data.Read(src.Text, f, src.posIx().pos)
 	if err != nil {
@@ -75,6 +75,9 @@ func (codeReader) Detect(src *Source) Detection {
 
 func (codeReader) Read(src *Source) *Doc {
 	_, lang, _ := code.Detect(src.Path, src.Text)
+	if lang == code.None {
+		lang = code.Guess(src.Text) // docgen.yaml named this reader
+	}
 	d, probs := code.Read(src.Path, src.Text, lang, src.posIx().pos)
 	out := interpret(src, d)
 	for _, p := range probs {

@@ -139,3 +139,18 @@ func cleanComment(raw string) string {
 	}
 	return strings.Trim(strings.Join(lines, "\n"), "\n")
 }
+
+// Guess names the language of text by its content alone, for a source that docgen.yaml
+// gives this reader whatever its name: a tab-separated code list, a Python Enum, a
+// protobuf enum, or else C.
+func Guess(text []byte) Lang {
+	switch {
+	case reTabLine.Match(text):
+		return TabList
+	case rePyEnumAny.Match(text):
+		return Python
+	case reProtoEnum.Match(text) && reProtoValue.Match(text):
+		return Proto
+	}
+	return C
+}

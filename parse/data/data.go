@@ -277,3 +277,17 @@ func writeJSON(b *strings.Builder, n *node, depth int) {
 }
 
 func itoa(i int) string { return fmt.Sprint(i) }
+
+// Guess names the format of text by its content alone, for a source that docgen.yaml
+// gives this reader whatever its name: JSON when it begins with { or [, TOML when it has
+// table headers, else YAML.
+func Guess(text []byte) Format {
+	t := bytes.TrimSpace(text)
+	switch {
+	case len(t) > 0 && (t[0] == '{' || t[0] == '['):
+		return JSON
+	case reTOMLTable.Match(text):
+		return TOML
+	}
+	return YAML
+}
