@@ -98,3 +98,44 @@ func BenchmarkHostileFormats(b *testing.B) {
 		})
 	}
 }
+
+// formatSources1000 are sources of 1,000 errors in each format this file's readers read.
+func formatSources1000() map[string]string {
+	var js, toml, proto, rstGrid, adoc, py strings.Builder
+	js.WriteString(`{"errors":[`)
+	proto.WriteString("syntax = \"proto3\";\nenum ErrorReason {\n")
+	rstGrid.WriteString("+--------+--------+----------------------+\n| Code   | Status | Message              |\n+========+========+======================+\n")
+	adoc.WriteString("[cols=\"1,1,3\"]\n|===\n| Code | Status | Message\n\n")
+	py.WriteString("class Errors(Enum):\n")
+	for i := 0; i < 1000; i++ {
+		if i > 0 {
+			js.WriteString(",")
+		}
+		fmt.Fprintf(&js, `{"errorCode":"E%04d","statusCode":400,"errorSummary":"failed %d"}`, i, i)
+		fmt.Fprintf(&toml, "[\"a:E%d\"]\nerror = '''\nfailed %d\n'''\n\n", i, i)
+		fmt.Fprintf(&proto, "  // Failed %d.\n  E_%d = %d;\n", i, i, i)
+		fmt.Fprintf(&rstGrid, "| E%04d  | 400    | failed %-13d |\n+--------+--------+----------------------+\n", i, i)
+		fmt.Fprintf(&adoc, "| `E%04d`\n| 400\n| failed %d\n\n", i, i)
+		fmt.Fprintf(&py, "    E_%d = %d  # failed %d\n", i, i, i)
+	}
+	js.WriteString("]}")
+	proto.WriteString("}\n")
+	adoc.WriteString("|===\n")
+	return map[string]string{"errors.json": js.String(), "errors.toml": toml.String(), "errors.proto": proto.String(),
+		"errors.rst": rstGrid.String(), "errors.adoc": adoc.String(), "errors.py": py.String()}
+}
+
+// BenchmarkFormatReaders reads 1,000 errors in each format, detection included.
+func BenchmarkFormatReaders(b *testing.B) {
+	for name, text := range formatSources1000() {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for i := 0; i < b.N; i++ {
+				res := Read(NewSource(name, []byte(text)), Meta{})
+				if res.Rows != 1000 {
+					b.Fatalf("%s: %d rows, want 1000", name, res.Rows)
+				}
+			}
+		})
+	}
+}

@@ -222,8 +222,11 @@ func recordsErrorPaths(src *Source, blocks []doc.Block) map[string]bool {
 		if !ok || len(r.Items) == 0 {
 			continue
 		}
-		t := recordsTable(src, r, nil)
-		if kind, _ := recordsKind(src, r, t); kind == tableErrors {
+		// The roles are judged on a sample, as addRecords judges them.
+		sample := *r
+		sample.Items = r.Items[:min(len(r.Items), recordSample)]
+		t := recordsTable(src, &sample, nil)
+		if kind, _ := recordsKind(src, &sample, t); kind == tableErrors {
 			out[r.Path] = true
 		}
 	}
