@@ -345,6 +345,9 @@ func hasErrorWord(s string) bool {
 	return false
 }
 
+// reErrnoName matches a name written as errno's are: "EPERM", "ENOENT", "E_NO_KEY".
+var reErrnoName = regexp.MustCompile(`^E_?[A-Z][A-Z0-9_]+$`)
+
 // enumIsErrors says whether an enum lists errors: its name says so ("ErrorReason",
 // "ERRORS"), or most of its members' names do ("GPG_ERR_EOF", "ERROR_NOT_FOUND"), or its
 // own comment does.
@@ -354,7 +357,7 @@ func enumIsErrors(e *doc.Enum) (bool, string) {
 	}
 	n := 0
 	for _, m := range e.Members {
-		if hasErrorWord(m.Name) || (len(m.Name) > 1 && m.Name[0] == 'E' && strings.ToUpper(m.Name) == m.Name && strings.Contains(m.Name, "_")) {
+		if hasErrorWord(m.Name) || reErrnoName.MatchString(m.Name) {
 			n++
 		}
 	}
