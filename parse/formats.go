@@ -2,13 +2,11 @@ package parse
 
 import (
 	"errors"
-	"fmt"
 
 	"docgen/catalog"
 	"docgen/parse/asciidoc"
 	"docgen/parse/code"
 	"docgen/parse/data"
-	"docgen/parse/doc"
 	"docgen/parse/rst"
 )
 
@@ -98,15 +96,6 @@ func (rstReader) Detect(src *Source) Detection {
 
 func (rstReader) Read(src *Source) *Doc {
 	return interpret(src, rst.Read(src.Text, src.posIx().pos))
-}
-
-// treeSummary describes a document tree's blocks, for notes.
-func treeSummary(d *doc.Document) string {
-	n := map[string]int{}
-	for _, b := range d.Blocks {
-		n[fmt.Sprintf("%T", b)]++
-	}
-	return fmt.Sprint(n)
 }
 
 // asciidocReader reads AsciiDoc.

@@ -233,9 +233,9 @@ func recordsErrorPaths(src *Source, blocks []doc.Block) map[string]bool {
 	return out
 }
 
-// isDocgenCatalog reports whether a data file is docgen's own catalog.json.
-func isDocgenCatalog(d *doc.Document) bool {
-	return strings.HasSuffix(d.Meta["$schema"], catalog.SchemaFile)
+// isDocgenCatalog reports whether a data file is docgen's own catalog.json, by its meta.
+func isDocgenCatalog(meta map[string]string) bool {
+	return strings.HasSuffix(meta["$schema"], catalog.SchemaFile)
 }
 
 // reEntriesPath matches where docgen's catalog.json keeps a service's entries.
@@ -500,38 +500,4 @@ func (d *Doc) joinEnumTable(src *Source, e *doc.Enum, dt *doc.Table, ctx tableCo
 	d.note(dt.Pos, "table of %d rows joined with enum %s on the members' values", len(t.Rows), e.Name)
 	d.addTable(nt, ctx)
 	return joined
-}
-
-// addDefList turns a definition list whose every term is a code into entries: the term is
-// the code, the definitions its text (labelled lines go to their fields, as under a code
-// heading). It reports whether it did.
-func (d *Doc) addDefList(l *doc.DefList, ctx tableContext) bool {
-	if len(l.Items) < 2 {
-		return false
-	}
-	seen := map[string]bool{}
-	for _, it := range l.Items {
-		c := cleanCode(it.Term.Text)
-		if !isToken(c) || !codeShaped(c) || !(isInteger(c) || codeLike(c)) {
-			return false
-		}
-		seen[c] = true
-	}
-	if len(seen)*10 < len(l.Items)*9 {
-		return false
-	}
-	d.note(l.Pos, "definition list of %d terms: each a code and its text", len(l.Items))
-	for _, it := range l.Items {
-		d.Rows++
-		e := &catalog.Entry{Code: cleanCode(it.Term.Text), Protocol: catalog.HTTP, Group: ctx.Group, Source: it.Term.Pos}
-		var chunks []string
-		for _, c := range it.Defs {
-			chunks = append(chunks, c.Text)
-		}
-		et := readEntryText(chunks)
-		e.Message, e.Description, e.Resolution = et.Message, et.Description, et.Resolution
-		resolveStatus(e, et.Status, ctx.Status, &d.Diags)
-		d.Entries = append(d.Entries, e)
-	}
-	return true
 }

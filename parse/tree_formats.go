@@ -55,7 +55,7 @@ func (w *treeWalker) enum(i int, b *doc.Enum) {
 func (w *treeWalker) records(b *doc.Records) {
 	st := w.recState
 	if st == nil {
-		st = &recordsState{catalogShape: strings.HasSuffix(w.meta["$schema"], "catalog.schema.json")}
+		st = &recordsState{catalogShape: isDocgenCatalog(w.meta)}
 		if !st.catalogShape {
 			st.errAncestors, st.taken = ancestors(recordsErrorPaths(w.src, w.blocks)), map[string]bool{}
 		}

@@ -132,10 +132,7 @@ func cleanComment(raw string) string {
 		case block && strings.HasPrefix(l, "*"):
 			l = l[1:]
 		}
-		if strings.HasPrefix(l, " ") {
-			l = l[1:]
-		}
-		lines[i] = strings.TrimRight(l, " \t")
+		lines[i] = strings.TrimRight(strings.TrimPrefix(l, " "), " \t")
 	}
 	return strings.Trim(strings.Join(lines, "\n"), "\n")
 }
