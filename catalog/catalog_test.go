@@ -3,6 +3,7 @@ package catalog
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 
@@ -227,7 +228,7 @@ func TestEncodeJSONStreamsTheWholeEncoding(t *testing.T) {
 		}
 		jc := jsonCatalog{Schema: SchemaFile, Version: Version, Title: c.Title, BaseURL: c.BaseURL, Lang: c.Lang, Services: []jsonService{}}
 		for _, s := range c.Services {
-			jc.Services = append(jc.Services, toJSONService(s, url))
+			jc.Services = append(jc.Services, toJSONService(s, url, true))
 		}
 		var want bytes.Buffer
 		if err := encode(&want, jc); err != nil {
@@ -236,5 +237,25 @@ func TestEncodeJSONStreamsTheWholeEncoding(t *testing.T) {
 		if got.String() != want.String() {
 			t.Errorf("%s: streamed catalog differs:\n%s\nwant\n%s", name, got.String(), want.String())
 		}
+		for _, s := range c.Services {
+			got.Reset()
+			want.Reset()
+			if err := EncodeServiceJSON(&got, s, url); err != nil {
+				t.Fatal(err)
+			}
+			if err := encode(&want, toJSONService(s, url, true)); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("%s: streamed service %s differs:\n%s\nwant\n%s", name, s.ID, got.String(), want.String())
+			}
+		}
 	}
+}
+
+// encode writes v as one JSON document: what the streaming encoders must match.
+func encode(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }

@@ -117,12 +117,10 @@ func EncodeJSON(w io.Writer, c *Catalog, url URLFunc) error {
 	bw.Write(head[:len(head)-len(empty)])
 	bw.WriteString("[\n")
 	for i, s := range c.Services {
-		data, err := json.MarshalIndent(toJSONService(s, url), "    ", "  ")
-		if err != nil {
-			return fmt.Errorf("encode catalog: service %s: %w", s.ID, err)
-		}
 		bw.WriteString("    ")
-		bw.Write(data)
+		if err := writeServiceJSON(bw, s, url, "    "); err != nil {
+			return err
+		}
 		if i < len(c.Services)-1 {
 			bw.WriteByte(',')
 		}
@@ -132,18 +130,44 @@ func EncodeJSON(w io.Writer, c *Catalog, url URLFunc) error {
 	return bw.Flush()
 }
 
-// EncodeServiceJSON writes one service object of the JSON catalog's shape.
-func EncodeServiceJSON(w io.Writer, s *Service, url URLFunc) error {
-	return encode(w, toJSONService(s, url))
+// writeServiceJSON writes s as json.MarshalIndent(toJSONService(s, url, true), prefix, "  ")
+// would, an entry at a time: a large service is never held whole in memory as JSON.
+func writeServiceJSON(bw *bufio.Writer, s *Service, url URLFunc, prefix string) error {
+	head, err := json.MarshalIndent(toJSONService(s, nil, false), prefix, "  ")
+	if err != nil {
+		return fmt.Errorf("encode catalog: service %s: %w", s.ID, err)
+	}
+	empty := "[]\n" + prefix + "}"
+	if len(s.Entries) == 0 || !bytes.HasSuffix(head, []byte(empty)) {
+		_, err := bw.Write(head)
+		return err
+	}
+	bw.Write(head[:len(head)-len(empty)])
+	bw.WriteString("[\n")
+	inner := prefix + "    "
+	for i, e := range s.Entries {
+		data, err := json.MarshalIndent(toJSONEntry(s, e, url), inner, "  ")
+		if err != nil {
+			return fmt.Errorf("encode catalog: service %s: entry %s: %w", s.ID, e.ID, err)
+		}
+		bw.WriteString(inner)
+		bw.Write(data)
+		if i < len(s.Entries)-1 {
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('\n')
+	}
+	bw.WriteString(prefix + "  ]\n" + prefix + "}")
+	return nil
 }
 
-func encode(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return fmt.Errorf("encode catalog: %w", err)
+func EncodeServiceJSON(w io.Writer, s *Service, url URLFunc) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := writeServiceJSON(bw, s, url, ""); err != nil {
+		return err
 	}
-	return nil
+	bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 func toJSONPos(p Pos) *jsonPos {
@@ -161,10 +185,12 @@ func toJSONFields(fs []Field) []jsonField {
 	return out
 }
 
-func toJSONService(s *Service, url URLFunc) jsonService {
+// toJSONService returns s in catalog.json's shape, with its entries when entries is set
+// (writeServiceJSON writes them one at a time).
+func toJSONService(s *Service, url URLFunc, entries bool) jsonService {
 	js := jsonService{
 		ID: s.ID, Title: s.Title, Summary: s.Summary, Lang: s.Lang, Source: s.Source,
-		Entries: make([]jsonEntry, 0, len(s.Entries)),
+		Entries: []jsonEntry{},
 	}
 	if rf := s.ResponseFormat; rf != nil {
 		js.ResponseFormat = &jsonResponseFormat{Example: rf.Example, Schema: rf.Schema, Source: toJSONPos(rf.Source)}
@@ -175,25 +201,33 @@ func toJSONService(s *Service, url URLFunc) jsonService {
 	for _, sec := range s.Sections {
 		js.Sections = append(js.Sections, jsonSection{Title: sec.Title, Body: sec.Body, Source: toJSONPos(sec.Source)})
 	}
-	for _, e := range s.Entries {
-		je := jsonEntry{
-			ID: e.ID, Code: e.Code, Status: int(e.Status), Protocol: e.Protocol.String(), Group: e.Group,
-			Message: e.Message, Description: e.Description, Resolution: e.Resolution,
-			Fields: toJSONFields(e.Fields), Source: toJSONPos(e.Source),
-			Variants: make([]jsonVariant, 0, len(e.Variants)),
+	if entries {
+		js.Entries = make([]jsonEntry, 0, len(s.Entries))
+		for _, e := range s.Entries {
+			js.Entries = append(js.Entries, toJSONEntry(s, e, url))
 		}
-		if url != nil {
-			je.URL = url(s, e)
-		}
-		for _, v := range e.Variants {
-			je.Variants = append(je.Variants, jsonVariant{
-				Message: v.Message, Description: v.Description, Resolution: v.Resolution,
-				Fields: toJSONFields(v.Fields), Source: toJSONPos(v.Source),
-			})
-		}
-		js.Entries = append(js.Entries, je)
 	}
 	return js
+}
+
+// toJSONEntry returns e in catalog.json's shape, with its URL when url is not nil.
+func toJSONEntry(s *Service, e *Entry, url URLFunc) jsonEntry {
+	je := jsonEntry{
+		ID: e.ID, Code: e.Code, Status: int(e.Status), Protocol: e.Protocol.String(), Group: e.Group,
+		Message: e.Message, Description: e.Description, Resolution: e.Resolution,
+		Fields: toJSONFields(e.Fields), Source: toJSONPos(e.Source),
+		Variants: make([]jsonVariant, 0, len(e.Variants)),
+	}
+	if url != nil {
+		je.URL = url(s, e)
+	}
+	for _, v := range e.Variants {
+		je.Variants = append(je.Variants, jsonVariant{
+			Message: v.Message, Description: v.Description, Resolution: v.Resolution,
+			Fields: toJSONFields(v.Fields), Source: toJSONPos(v.Source),
+		})
+	}
+	return je
 }
 
 // DecodeJSON reads a JSON catalog written by EncodeJSON. It rejects a catalog of another
