@@ -90,6 +90,16 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 		}
 	}
 	why := ""
+	// A map of strings: the value, a field with no name, is the message when the keys
+	// are codes.
+	if keyed && len(names) == 2 && names[1] == "" {
+		c := columnStats(sample, 0)
+		if c.nonEmpty == len(sample) && c.tokens == c.nonEmpty && c.codeShaped == c.nonEmpty && c.unique() {
+			roles[0], roles[1] = roleCode, roleMessage
+			return roles, "a map of strings keyed by code-shaped keys"
+		}
+		return roles, ""
+	}
 	if !hasRole(roles, roleCode) {
 		switch {
 		case keyed:

@@ -184,16 +184,29 @@ func collect(d *doc.Document, n *node, p string, depth int, at func(int) catalog
 			collect(d, c, join(itoa(i)), depth+1, at)
 		}
 	case kObject:
-		objects := 0
+		objects, strs := 0, 0
 		for _, c := range n.kids {
-			if c.kind == kObject {
+			switch c.kind {
+			case kObject:
 				objects++
+			case kString:
+				strs++
 			}
 		}
-		if objects > 0 && objects == len(n.kids) && (objects >= 2 || depth > 0) {
+		switch {
+		case objects > 0 && objects == len(n.kids) && (objects >= 2 || depth > 0):
 			r := &doc.Records{Pos: at(n.off), Path: p, Keyed: true}
 			for i, c := range n.kids {
 				r.Items = append(r.Items, record(c, n.keys[i], n.keyOffs[i], at))
+			}
+			d.Blocks = append(d.Blocks, r)
+		case strs >= 2 && strs == len(n.kids):
+			// A map of strings ("E1001": "Invalid token"): each a record of one field
+			// with no name, its value.
+			r := &doc.Records{Pos: at(n.off), Path: p, Keyed: true}
+			for i, c := range n.kids {
+				r.Items = append(r.Items, doc.Record{Pos: at(n.keyOffs[i]), Key: n.keys[i],
+					Fields: []doc.Field{{Pos: at(c.off), Value: valueText(c)}}})
 			}
 			d.Blocks = append(d.Blocks, r)
 		}
