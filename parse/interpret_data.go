@@ -326,12 +326,12 @@ func catalogFields(s string) []catalog.Field {
 	return fs
 }
 
-// errorWords are the words of an enum's name, or of its members' names, that say it
-// lists errors.
+// errorWords are the words of an enum's name that say it lists errors ("ErrorReason",
+// "Code", "ResultCode"); "status" alone does not (an order's status).
 var errorWords = map[string]bool{
 	"error": true, "errors": true, "err": true, "errno": true, "errcode": true, "errc": true,
-	"failure": true, "fault": true, "exception": true, "reason": true, "status": true,
-	"code": true, "codes": true, "result": true, "rc": true,
+	"failure": true, "fault": true, "exception": true, "reason": true,
+	"code": true, "codes": true, "rc": true,
 }
 
 // nameWords splits an identifier into lower-case words at underscores, dots and case
@@ -355,8 +355,25 @@ func hasErrorWord(s string) bool {
 	return false
 }
 
-// reErrnoName matches a name written as errno's are: "EPERM", "ENOENT", "E_NO_KEY".
-var reErrnoName = regexp.MustCompile(`^E_?[A-Z][A-Z0-9_]+$`)
+// reErrnoName matches a name written as errno's are: "EPERM", "ENOENT", "E2BIG".
+var reErrnoName = regexp.MustCompile(`^E[A-Z0-9]{2,}$`)
+
+// strictErrorWords are the words of member names and comments that say they are errors:
+// narrower than errorWords, since "code", "status" or "result" in a comment or a member's
+// name says nothing of errors ("Generate code …", STATUS_ACTIVE).
+var strictErrorWords = map[string]bool{
+	"error": true, "errors": true, "err": true, "errno": true, "errc": true,
+	"fail": true, "failed": true, "failure": true, "fault": true, "exception": true,
+}
+
+func hasStrictErrorWord(s string) bool {
+	for _, w := range nameWords(s) {
+		if strictErrorWords[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // enumIsErrors says whether an enum lists errors: its name says so ("ErrorReason",
 // "ERRORS"), or most of its members' names do ("GPG_ERR_EOF", "ERROR_NOT_FOUND"), or its
@@ -367,14 +384,14 @@ func enumIsErrors(e *doc.Enum) (bool, string) {
 	}
 	n := 0
 	for _, m := range e.Members {
-		if hasErrorWord(m.Name) || reErrnoName.MatchString(m.Name) {
+		if hasStrictErrorWord(m.Name) || reErrnoName.MatchString(m.Name) {
 			n++
 		}
 	}
 	if len(e.Members) > 0 && n*2 >= len(e.Members) {
 		return true, fmt.Sprintf("%d of %d member names are error names", n, len(e.Members))
 	}
-	if first, _, _ := strings.Cut(strings.TrimSpace(e.Comment), "\n"); hasErrorWord(first) {
+	if first, _, _ := strings.Cut(strings.TrimSpace(e.Comment), "\n"); hasStrictErrorWord(first) {
 		return true, "its comment says it lists errors"
 	}
 	return false, "neither its name, its members' names nor its comment name errors"
