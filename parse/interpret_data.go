@@ -103,8 +103,12 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 	if !hasRole(roles, roleCode) {
 		switch {
 		case keyed:
-			roles[0] = roleCode
-			why = "the keys are the codes"
+			// The keys are the codes when they are written like codes ("PAY_DECLINED",
+			// "NS:ErrGone", "E1001"), not words ("title", "properties").
+			if c := columnStats(sample, 0); c.codeShaped*10 >= c.nonEmpty*9 {
+				roles[0] = roleCode
+				why = "the keys are the codes"
+			}
 		default:
 			for i, r := range roles {
 				c := columnStats(sample, i)
