@@ -12,8 +12,8 @@ import (
 // Override is what a source's entry in docgen.yaml says that no heuristic can know. Every
 // field is optional; the zero Override changes nothing.
 type Override struct {
-	// Reader names the reader to use ("markdown", "scraped", "html") instead of the one
-	// detection chooses.
+	// Reader names the reader to use ("markdown", "scraped", "html", "mdx", "rst",
+	// "asciidoc", "data", "code") instead of the one detection chooses.
 	Reader string
 	// Sections, when set, limits the entries to those under a heading, or in a table
 	// whose caption, contains one of these texts (case and spacing ignored).

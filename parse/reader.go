@@ -3,13 +3,21 @@
 //
 // Reading is two stages, as in pandoc (readers → one document tree → writers):
 //
-//	.md .mdx .html .txt (text copied from web pages)
+//	.md .mdx .html .txt (text copied from web pages) .rst .adoc .json .yaml .toml .proto .h .py
 //	      │  front-ends: recover structure only, with positions; nothing about errors
 //	      │    markdown.go, mdtable.go, mdguard.go   goldmark's AST
+//	      │    mdx.go                                MDX: Markdown without imports and JSX
 //	      │    html.go, html_text.go                 goquery
 //	      │    scraped*.go                           text copied from HTML: pipe rows, lone
 //	      │                                          pipes, one cell per line, tabs, glued
 //	      │                                          cells, cells separated by spaces
+//	      │    rst/        reStructuredText: titles, grid/simple/list/csv tables, definition
+//	      │                and field lists, ".. c:macro:: NAME" directives
+//	      │    asciidoc/   AsciiDoc: sections, |=== tables, "term::" lists
+//	      │    data/       JSON, YAML, TOML: records (arrays or maps of objects)
+//	      │    code/       protobuf, C enums and #defines, tab-separated code lists, Python
+//	      │                Enum classes: enums (members with values and comments)
+//	      │    formats.go  their Readers
 //	      ▼
 //	 package doc: the document tree. Headings (with a level, or none for a line of copied
 //	 text), tables (caption, header, rows of cells), lists, definition lists, code
@@ -18,6 +26,7 @@
 //	      │    tree.go       the walk: a stack of open headings, each the title, a group
 //	      │                  of codes, a code, a part of a code ("Resolution") or a
 //	      │                  section; each table, list and code section a namespace
+//	      │    tree_formats.go  where records (data files) and enums (code) stand in the walk
 //	      │    vocab.go      header words in Korean, English, Japanese and Chinese
 //	      │    interpret.go  classify: column roles from header words and cells; error
 //	      │                  list, status glossary, reference or parameter table; lists
@@ -25,6 +34,9 @@
 //	      │    labelled.go   "Solution: …", "**HTTP Status**: 401", "HTTP 422", error bodies
 //	      │    status.go     statuses from columns, cell prefixes, headings, lines, codes
 //	      │    table.go      rows into entries; every row an entry or a diagnostic
+//	      │    tablegroups.go  strong rows of an error table as group labels
+//	      │    interpret_data.go  records (field roles from the header words) and enums
+//	      │                  (member name = code; a docstring table joined on the values)
 //	      │    override.go   what docgen.yaml says that no heuristic can know
 //	      ▼
 //	 entries: code, status, message, description, resolution, group, fields, position

@@ -39,6 +39,8 @@ type treeWalker struct {
 	nextHeading []int
 	errBlocks   []int
 	tables      map[*doc.Table]table // each table as the interpreter reads it, made once
+	// records is what reading the records of a data file keeps (tree_formats.go).
+	recState *recordsState
 	// level[i] is the level heading i is read at: its own, or for a heading with no level
 	// (copied text), 2 for a code and 1 for anything else, so that codes stand under the
 	// heading above them.
@@ -103,7 +105,14 @@ func (w *treeWalker) walk() {
 				skip = i + 1
 			}
 		case *doc.Table:
+			if w.beforeEnum(i) {
+				continue // its enum reads it (tree_formats.go)
+			}
 			w.table(b)
+		case *doc.Records:
+			w.records(b)
+		case *doc.Enum:
+			w.enum(i, b)
 		case *doc.DefList:
 			w.defList(b)
 		case *doc.List:
@@ -589,7 +598,7 @@ func (w *treeWalker) table(b *doc.Table) {
 		}
 	}
 	n := len(w.doc.Entries)
-	w.doc.addTable(t, ctx)
+	w.doc.addLabelledTable(t, ctx)
 	w.added(n)
 	w.errors = true
 }

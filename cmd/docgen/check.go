@@ -38,6 +38,7 @@ stable rule id:
   error    duplicate-service two sources share a service id
   error    unrecognised      no reader recognised a source
   error    reserved-id       an id in docgen.yaml that cannot name a service's folder
+  error    invalid-syntax    a JSON, YAML, TOML or protobuf source its parser rejects
   warning  code-statuses     one code documented under two statuses in a service
   warning  prefix-mismatch   a numeric code's prefix disagrees with its status
   warning  status-conflict   a status column disagrees with the heading above

@@ -21,8 +21,36 @@ import (
 	"docgen/render"
 )
 
-// sourceExts are the file endings docgen reads when a folder is named.
-var sourceExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".html": true, ".htm": true}
+// sourceExts are the file endings docgen reads when a folder is named: documents, data
+// files and code (".h.in" too, see isSourceFile).
+var sourceExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".html": true, ".htm": true,
+	".mdx": true, ".rst": true, ".adoc": true, ".asciidoc": true, ".json": true, ".yaml": true, ".yml": true,
+	".toml": true, ".proto": true, ".h": true, ".hpp": true, ".py": true}
+
+// documentExts are the endings of documents: a folder's file with another ending of
+// sourceExts (data, code) is a source only when it lists errors (see incidental).
+var documentExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".html": true, ".htm": true,
+	".mdx": true, ".rst": true, ".adoc": true, ".asciidoc": true}
+
+// incidental reports whether a source is a data or code file found in a named folder
+// (not named itself, not listed in the config) in which no reader found an error:
+// such files (package.json, a header of other constants) live beside error documents.
+func incidental(in input, res *parse.Result) bool {
+	if !in.found || documentExts[strings.ToLower(filepath.Ext(in.path))] || res.Dropped > 0 {
+		return false
+	}
+	return res.Service.RowCount() == 0 && !res.Diags.HasErrors() || res.Reader == ""
+}
+
+// isSourceFile reports whether a file in a named folder is a source: its ending is one of
+// sourceExts or ".h.in", and it is not docgen's own configuration.
+func isSourceFile(name string) bool {
+	base := strings.ToLower(filepath.Base(name))
+	if base == "docgen.yaml" || base == "docgen.yml" {
+		return false
+	}
+	return sourceExts[filepath.Ext(base)] || strings.HasSuffix(base, ".h.in")
+}
 
 // input is one source to read, with what the configuration says of it.
 type input struct {
@@ -31,6 +59,8 @@ type input struct {
 	// root is the folder the source must stay inside once links are resolved: the config's
 	// folder, or the folder named on the command line; "" for a file named directly.
 	root string
+	// found is set for a file found in a folder named on the command line.
+	found bool
 }
 
 // loaded is the catalog read from the sources, with everything said about it.
@@ -128,7 +158,7 @@ func expandPaths(paths []string) ([]input, error) {
 		p = filepath.ToSlash(filepath.Clean(p))
 		if !seen[p] {
 			seen[p] = true
-			ins = append(ins, input{path: p, root: root})
+			ins = append(ins, input{path: p, root: root, found: root != ""})
 		}
 	}
 	for _, p := range paths {
@@ -157,7 +187,7 @@ func expandPaths(paths []string) ([]input, error) {
 			if d.IsDir() && q != p && render.IsOutput(q) {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && sourceExts[strings.ToLower(filepath.Ext(q))] {
+			if !d.IsDir() && isSourceFile(q) {
 				found = append(found, q)
 			}
 			return nil
@@ -166,7 +196,7 @@ func expandPaths(paths []string) ([]input, error) {
 			return nil, &exitError{code: ExitSources, err: fmt.Errorf("list %s: %w", p, err)}
 		}
 		if len(found) == 0 {
-			return nil, usageError("folder %s holds no source files (.md, .markdown, .txt, .html, .htm)", p)
+			return nil, usageError("folder %s holds no source files (.md, .markdown, .txt, .html, .htm, .mdx, .rst, .adoc, .json, .yaml, .toml, .proto, .h, .h.in, .py)", p)
 		}
 		slices.Sort(found)
 		for _, q := range found {
@@ -247,12 +277,14 @@ func readCatalog(ctx context.Context, opts sourceOptions, configSet bool) (*load
 	}
 	close(next)
 	wg.Wait()
-	for _, o := range outs {
+	for i, o := range outs {
 		switch {
 		case o.err != nil:
 			return nil, o.err
 		case o.problem != nil:
 			l.diags = append(l.diags, *o.problem)
+		case incidental(ins[i], o.res):
+			// a data or code file found in a folder that lists no errors (package.json)
 		default:
 			l.results = append(l.results, o.res)
 			l.catalog.Services = append(l.catalog.Services, o.res.Service)

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"docgen/catalog"
+	"docgen/parse"
 )
 
 // knownRules are the rule ids of every diagnostic docgen makes, with their severity.
@@ -21,7 +22,7 @@ var knownRules = map[string]catalog.Severity{
 	catalog.RuleStatusConflict: catalog.Warning, catalog.RuleNoDescription: catalog.Warning,
 	catalog.RuleNoCodes: catalog.Warning, catalog.RuleBidiControl: catalog.Warning,
 	catalog.RuleInvalidUTF8: catalog.Warning, catalog.RuleOutsideSections: catalog.Warning,
-	catalog.RuleCodePattern: catalog.Error,
+	catalog.RuleCodePattern: catalog.Error, parse.RuleSyntax: catalog.Error,
 }
 
 // Rules maps rule ids to what a diagnostic of that rule becomes: "error", "warning" or

@@ -1,0 +1,497 @@
+// Package asciidoc is the front-end of package parse for AsciiDoc (Antora sites, many Java
+// projects): section titles ("=" to "======"), "|===" tables with their cols= attribute,
+// an implicit or declared header row, cells on their own lines or several on one line and
+// cells going on over lines, block titles (".Title") as captions, labelled lists
+// ("term::"), bulleted and numbered lists, listing and literal blocks, and paragraphs.
+// Block attribute lines ("[abstract]", "[#id,cols=…]"), anchors, attribute entries and
+// comments are skipped. It builds a doc.Document with positions and knows nothing of
+// errors.
+//
+// No Go package reads AsciiDoc with source positions, so this is a scanner for exactly
+// these constructs; it moves forward over the lines once, so it is linear in its input.
+package asciidoc
+
+import (
+	"regexp"
+	"strings"
+
+	"docgen/catalog"
+	"docgen/parse/doc"
+)
+
+// Detect says whether text is AsciiDoc: by its name (.adoc, .asciidoc, .asc) or by what
+// only AsciiDoc writes ("|===" tables with "= " titles). It returns a score (0 when not)
+// and the reason.
+func Detect(name string, text []byte) (int, string) {
+	lower := strings.ToLower(name)
+	for _, ext := range []string{".adoc", ".asciidoc", ".asc"} {
+		if strings.HasSuffix(lower, ext) {
+			return 85, "an " + ext + " file"
+		}
+	}
+	if reTableDelim.Match(text) && reTitleAny.Match(text) {
+		return 40, "AsciiDoc \"|===\" tables and \"= \" titles"
+	}
+	return 0, "no .adoc name and no AsciiDoc \"|===\" table"
+}
+
+var (
+	reTableDelim = regexp.MustCompile(`(?m)^\|===\s*$`)
+	reTitleAny   = regexp.MustCompile(`(?m)^=+ \S`)
+	reSection    = regexp.MustCompile(`^(={1,6})\s+(\S.*?)\s*=*$`)
+	reAttrLine   = regexp.MustCompile(`^\[[^\[\]]*\]$`)
+	reAttrEntry  = regexp.MustCompile(`^:!?[\w-]+!?:(\s.*)?$`)
+	reBlockTitle = regexp.MustCompile(`^\.([^.\s].*)$`)
+	reLabelled   = regexp.MustCompile(`^(\S.*?)(::|:::|::::|;;)(?:\s+(.*))?$`)
+	reListItem   = regexp.MustCompile(`^(\*+|-|\.+|\d+\.)\s+(.*)$`)
+	reCols       = regexp.MustCompile(`cols\s*=\s*"?([^",\]]*(?:,[^",\]]*)*)"?`)
+	reCellSpec   = regexp.MustCompile(`^(?:\d+\*)?(?:\d+(?:\.\d+)?\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?$`)
+	reColSpan    = regexp.MustCompile(`^(\d+)\+`)
+)
+
+// line is one line and the byte offset where it starts.
+type line struct {
+	off  int
+	text string
+}
+
+type reader struct {
+	at  func(int) catalog.Pos
+	doc *doc.Document
+	ls  []line
+	// attrs and caption are the block attribute line and block title waiting for the
+	// next block.
+	attrs, caption string
+}
+
+// Read reads AsciiDoc into a document tree; at places a byte offset of text.
+func Read(text []byte, at func(offset int) catalog.Pos) *doc.Document {
+	r := &reader{at: at, doc: &doc.Document{}}
+	off := 0
+	for off <= len(text) {
+		end := off
+		for end < len(text) && text[end] != '\n' {
+			end++
+		}
+		r.ls = append(r.ls, line{off: off, text: strings.TrimRight(string(text[off:end]), " \t\r")})
+		if end == len(text) {
+			break
+		}
+		off = end + 1
+	}
+	r.read()
+	return r.doc
+}
+
+func (r *reader) pos(l line) catalog.Pos {
+	k := len(l.text) - len(strings.TrimLeft(l.text, " \t"))
+	return r.at(l.off + k)
+}
+
+func (r *reader) add(b doc.Block) {
+	r.doc.Blocks = append(r.doc.Blocks, b)
+	r.attrs, r.caption = "", ""
+}
+
+func (r *reader) read() {
+	ls := r.ls
+	for i := 0; i < len(ls); {
+		t := ls[i].text
+		switch {
+		case strings.TrimSpace(t) == "":
+			i++
+		case strings.HasPrefix(t, "////"):
+			i = r.skipDelimited(i, "////")
+		case strings.HasPrefix(t, "//"):
+			i++
+		case reAttrLine.MatchString(t) && !strings.HasPrefix(t, "[["):
+			r.attrs = t
+			i++
+		case strings.HasPrefix(t, "[[") && strings.HasSuffix(t, "]]"):
+			i++
+		case reAttrEntry.MatchString(t):
+			i++
+		case reSection.MatchString(t):
+			m := reSection.FindStringSubmatch(t)
+			r.add(&doc.Heading{Pos: r.pos(ls[i]), Level: len(m[1]), Text: plain(m[2])})
+			i++
+		case reBlockTitle.MatchString(t):
+			r.caption = plain(strings.TrimPrefix(t, "."))
+			i++
+		case reTableDelim.MatchString(t):
+			i = r.table(i)
+		case isDelimiter(t, '-') || isDelimiter(t, '.'):
+			i = r.listing(i)
+		case isDelimiter(t, '=') || isDelimiter(t, '*') || isDelimiter(t, '_') || t == "--":
+			i++ // an example, sidebar, quote or open block: its content is read as blocks
+		case reListItem.MatchString(t):
+			i = r.list(i)
+		case reLabelled.MatchString(t) && !strings.Contains(t, "://"):
+			i = r.labelled(i)
+		default:
+			i = r.para(i)
+		}
+	}
+}
+
+// isDelimiter reports whether t is a block delimiter of four or more c.
+func isDelimiter(t string, c byte) bool {
+	if len(t) < 4 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] != c {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *reader) skipDelimited(i int, delim string) int {
+	for k := i + 1; k < len(r.ls); k++ {
+		if r.ls[k].text == delim {
+			return k + 1
+		}
+	}
+	return len(r.ls)
+}
+
+// listing reads a listing ("----") or literal ("....") block as code; the language comes
+// from a "[source,json]" attribute line.
+func (r *reader) listing(i int) int {
+	delim := r.ls[i].text
+	lang := ""
+	if strings.HasPrefix(r.attrs, "[source") {
+		parts := strings.Split(strings.Trim(r.attrs, "[]"), ",")
+		if len(parts) > 1 {
+			lang = strings.TrimSpace(parts[1])
+		}
+	}
+	k := i + 1
+	var body []string
+	for ; k < len(r.ls) && r.ls[k].text != delim; k++ {
+		body = append(body, r.ls[k].text)
+	}
+	r.add(&doc.Code{Pos: r.pos(r.ls[i]), Lang: lang, Caption: r.caption, Text: strings.Join(body, "\n")})
+	return min(k+1, len(r.ls))
+}
+
+// para reads a paragraph: lines up to a blank line or a line that starts another block.
+func (r *reader) para(i int) int {
+	k := i
+	var parts []string
+	for ; k < len(r.ls); k++ {
+		t := r.ls[k].text
+		if strings.TrimSpace(t) == "" || (k > i && (reTableDelim.MatchString(t) || reSection.MatchString(t) || reListItem.MatchString(t) || isDelimiter(t, '-'))) {
+			break
+		}
+		parts = append(parts, strings.TrimSpace(t))
+	}
+	r.add(&doc.Para{Pos: r.pos(r.ls[i]), Text: inline(strings.Join(parts, "\n"))})
+	return max(k, i+1)
+}
+
+// list reads a bulleted or numbered list; an item goes on over the lines that follow it
+// up to a blank line or the next item.
+func (r *reader) list(i int) int {
+	m := reListItem.FindStringSubmatch(r.ls[i].text)
+	ordered := strings.HasPrefix(m[1], ".") || (m[1][0] >= '0' && m[1][0] <= '9')
+	l := &doc.List{Pos: r.pos(r.ls[i]), Ordered: ordered}
+	k := i
+	for k < len(r.ls) {
+		t := r.ls[k].text
+		mm := reListItem.FindStringSubmatchIndex(t)
+		if mm == nil {
+			break
+		}
+		it := doc.Item{Pos: r.at(r.ls[k].off + mm[4]), Text: t[mm[4]:mm[5]]}
+		k++
+		for k < len(r.ls) && strings.TrimSpace(r.ls[k].text) != "" && !reListItem.MatchString(r.ls[k].text) && r.ls[k].text != "+" {
+			it.Text += "\n" + strings.TrimSpace(r.ls[k].text)
+			k++
+		}
+		it.Text = inline(it.Text)
+		l.Items = append(l.Items, it)
+		for k < len(r.ls) && strings.TrimSpace(r.ls[k].text) == "" {
+			k++
+		}
+	}
+	r.add(l)
+	return max(k, i+1)
+}
+
+// labelled reads a labelled list: "term:: text", or "term::" with its text on the lines
+// below, up to a blank line.
+func (r *reader) labelled(i int) int {
+	dl := &doc.DefList{Pos: r.pos(r.ls[i])}
+	k := i
+	for k < len(r.ls) {
+		t := r.ls[k].text
+		mm := reLabelled.FindStringSubmatchIndex(t)
+		if mm == nil || strings.Contains(t, "://") {
+			break
+		}
+		def := doc.Def{Term: doc.Cell{Pos: r.pos(r.ls[k]), Text: inline(strings.TrimSpace(t[mm[2]:mm[3]]))}}
+		var text []string
+		dpos := catalog.Pos{}
+		if mm[6] >= 0 {
+			text = append(text, t[mm[6]:mm[7]])
+			dpos = r.at(r.ls[k].off + mm[6])
+		}
+		k++
+		for k < len(r.ls) {
+			u := r.ls[k].text
+			if strings.TrimSpace(u) == "" {
+				if len(text) > 0 {
+					break
+				}
+				k++
+				continue
+			}
+			if reLabelled.MatchString(u) && !strings.Contains(u, "://") || reSection.MatchString(u) || reTableDelim.MatchString(u) {
+				break
+			}
+			if u != "+" {
+				if len(text) == 0 {
+					dpos = r.pos(r.ls[k])
+				}
+				text = append(text, strings.TrimSpace(u))
+			}
+			k++
+		}
+		if len(text) > 0 {
+			def.Defs = []doc.Cell{{Pos: dpos, Text: inline(strings.Join(text, "\n"))}}
+		}
+		dl.Items = append(dl.Items, def)
+		for k < len(r.ls) && strings.TrimSpace(r.ls[k].text) == "" {
+			k++
+		}
+	}
+	r.add(dl)
+	return max(k, i+1)
+}
+
+// cellFrag is a part of a cell's text on one line.
+type cellFrag struct {
+	off   int
+	text  string
+	start bool // the fragment starts a cell
+	span  int  // the columns a starting cell spans
+	blank bool // a blank line inside the table
+}
+
+// table reads a "|===" table. Its columns are counted from cols= ("1,4,4", "3*") or else
+// from the cells of its first line; the first line is the header when a blank line
+// follows it or the options say so; the cells then fill rows of that many columns,
+// whether they stand one per line or several on a line, and a cell goes on over the lines
+// up to the next cell.
+func (r *reader) table(i int) int {
+	t := &doc.Table{Pos: r.pos(r.ls[i]), Caption: r.caption}
+	attrs := r.attrs
+	cols := 0
+	if m := reCols.FindStringSubmatch(attrs); m != nil {
+		for _, c := range strings.Split(m[1], ",") {
+			c = strings.TrimSpace(c)
+			if i := strings.Index(c, "*"); i > 0 {
+				cols += max(atoi(c[:i]), 1)
+			} else if c != "" {
+				cols++
+			}
+		}
+	}
+	header := strings.Contains(attrs, "header") && !strings.Contains(attrs, "noheader")
+	k := i + 1
+	var frags []cellFrag
+	firstLine, firstLineCells := -1, 0
+	implicitHeader := false
+	for ; k < len(r.ls) && !reTableDelim.MatchString(r.ls[k].text); k++ {
+		l := r.ls[k]
+		if strings.TrimSpace(l.text) == "" {
+			if firstLine >= 0 && k == firstLine+1 && firstLineCells > 0 {
+				implicitHeader = true
+			}
+			frags = append(frags, cellFrag{blank: true})
+			continue
+		}
+		fs := splitCells(l)
+		if firstLine < 0 {
+			firstLine = k
+			for _, f := range fs {
+				if f.start {
+					firstLineCells += f.span
+				}
+			}
+		}
+		frags = append(frags, fs...)
+	}
+	if cols == 0 {
+		cols = max(firstLineCells, 1)
+	}
+	if firstLineCells != cols {
+		implicitHeader = false
+	}
+	header = header || implicitHeader
+	// Cells in order.
+	type acell struct {
+		pos   catalog.Pos
+		parts []string
+		brk   bool
+	}
+	var cells []*acell
+	for _, f := range frags {
+		switch {
+		case f.blank:
+			if len(cells) > 0 {
+				cells[len(cells)-1].brk = true
+			}
+		case f.start:
+			c := &acell{pos: r.at(f.off)}
+			if s := strings.TrimSpace(f.text); s != "" {
+				c.parts = append(c.parts, s)
+			}
+			cells = append(cells, c)
+			for s := 1; s < f.span && s < cols; s++ {
+				cells = append(cells, &acell{pos: r.at(f.off)})
+			}
+		default:
+			if len(cells) == 0 {
+				continue
+			}
+			c := cells[len(cells)-1]
+			if s := strings.TrimSpace(f.text); s != "" {
+				if c.brk && len(c.parts) > 0 {
+					c.parts = append(c.parts, "")
+				}
+				c.parts = append(c.parts, s)
+				c.brk = false
+			}
+		}
+	}
+	var rows []doc.Row
+	for s := 0; s < len(cells); s += cols {
+		row := doc.Row{Pos: cells[s].pos}
+		for c := s; c < s+cols && c < len(cells); c++ {
+			text := strings.ReplaceAll(strings.Join(cells[c].parts, "\n"), "\n\n\n", "\n\n")
+			row.Cells = append(row.Cells, doc.Cell{Pos: cells[c].pos, Text: inline(text)})
+		}
+		rows = append(rows, row)
+	}
+	if header && len(rows) > 0 {
+		t.Header, rows = rows[0].Cells, rows[1:]
+	}
+	t.Rows = rows
+	r.add(t)
+	return min(k+1, len(r.ls))
+}
+
+// splitCells cuts one table line at its unescaped "|": each starts a cell, and what a
+// line holds before its first "|" goes on with the cell above. A cell specifier before a
+// "|" ("2+", "a", "^.^s") is not text; "N+" spans N columns.
+func splitCells(l line) []cellFrag {
+	var out []cellFrag
+	t := l.text
+	start := 0
+	for start < len(t) && (t[start] == ' ' || t[start] == '\t') {
+		start++
+	}
+	segStart := start
+	var pending *cellFrag
+	var cells []cellFrag
+	for i := start; i <= len(t); i++ {
+		if i < len(t) && (t[i] != '|' || (i > 0 && t[i-1] == '\\')) {
+			continue
+		}
+		seg := t[segStart:i]
+		if i < len(t) {
+			// seg ends with the specifier of the cell this "|" starts.
+			spec, text := "", seg
+			if j := strings.LastIndexAny(seg, " \t"); j >= 0 {
+				spec, text = seg[j+1:], seg[:j]
+			} else {
+				spec, text = seg, ""
+			}
+			if !reCellSpec.MatchString(spec) {
+				spec, text = "", seg
+			}
+			if pending != nil {
+				pending.text = text
+				cells = append(cells, *pending)
+			} else if strings.TrimSpace(text) != "" {
+				out = append(out, cellFrag{off: l.off + segStart, text: text})
+			}
+			span := 1
+			if m := reColSpan.FindStringSubmatch(spec); m != nil {
+				span = max(atoi(m[1]), 1)
+			}
+			pending = &cellFrag{off: l.off + i + 1, start: true, span: span}
+			for pending.off < l.off+len(t) && (t[pending.off-l.off] == ' ') {
+				pending.off++
+			}
+		} else {
+			if pending != nil {
+				pending.text = seg
+				cells = append(cells, *pending)
+			} else if strings.TrimSpace(seg) != "" {
+				out = append(out, cellFrag{off: l.off + segStart, text: seg})
+			}
+		}
+		segStart = i + 1
+	}
+	for k := range cells {
+		cells[k].text = strings.ReplaceAll(cells[k].text, `\|`, "|")
+	}
+	return append(out, cells...)
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range strings.TrimSpace(s) {
+		if c < '0' || c > '9' || n > 1000 {
+			break
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+var (
+	reStrong = regexp.MustCompile(`(^|[^\w*])\*([^*\s](?:[^*]*[^*\s])?)\*($|[^\w*])`)
+	reEmph   = regexp.MustCompile(`(^|[^\w_])_([^_\s](?:[^_]*[^_\s])?)_($|[^\w_])`)
+	rePass   = regexp.MustCompile(`\+([^+\n]+)\+`)
+	reLink   = regexp.MustCompile(`\b(https?://[^\s\[]+)\[([^\]]*)\]`)
+	reXref   = regexp.MustCompile(`<<([^,>]+)(?:,\s*([^>]+))?>>`)
+)
+
+// inline writes AsciiDoc inline markup as Markdown: *strong* as **strong**, _emphasis_
+// as *emphasis*, `code` as it is, +passthrough+ as its text, url[text] as a link.
+func inline(s string) string {
+	if !strings.ContainsAny(s, "*_+[<") {
+		return s
+	}
+	s = reStrong.ReplaceAllString(s, "$1**$2**$3")
+	s = reEmph.ReplaceAllString(s, "$1*$2*$3")
+	s = rePass.ReplaceAllString(s, "$1")
+	s = reLink.ReplaceAllStringFunc(s, func(m string) string {
+		x := reLink.FindStringSubmatch(m)
+		if x[2] == "" {
+			return x[1]
+		}
+		return "[" + x[2] + "](" + x[1] + ")"
+	})
+	s = reXref.ReplaceAllStringFunc(s, func(m string) string {
+		x := reXref.FindStringSubmatch(m)
+		if x[2] != "" {
+			return x[2]
+		}
+		return x[1]
+	})
+	return s
+}
+
+// plain writes inline markup as plain text, for titles and captions.
+func plain(s string) string {
+	s = inline(s)
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, "`", "")
+	return strings.TrimSpace(s)
+}

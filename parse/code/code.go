@@ -1,0 +1,153 @@
+// Package code is the front-end of package parse for error catalogs kept as code: protobuf
+// enums, C and C++ enums and runs of #defines, tab-separated code lists of the kind C
+// projects generate their headers from (NUMBER<TAB>SYMBOL<TAB>text), and Python Enum
+// classes, whose docstring may hold a reStructuredText table. It gives each as a doc.Enum
+// (members with their names, values as written, comments and positions) and a docstring's
+// table as a doc.Table right before its enum. It knows nothing of errors: which enum lists
+// errors, and what a member's comment says of its status, is the interpreter's work.
+//
+// Protobuf is read with bufbuild/protocompile's parser, which keeps every comment with the
+// element it belongs to. C and Python have no parser in Go that keeps comments and
+// positions and reads a fragment that does not compile (a generator's input, a header
+// that needs its includes), so this package scans exactly what it needs of them: comments,
+// strings, enum bodies, #define lines, class bodies by indentation. Every scan moves
+// forward only, so reading is linear in the input.
+package code
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"strings"
+
+	"docgen/catalog"
+	"docgen/parse/doc"
+)
+
+// Lang is a language this package reads.
+type Lang int
+
+const (
+	None Lang = iota
+	Proto
+	C
+	TabList
+	Python
+)
+
+func (l Lang) String() string {
+	return [...]string{"none", "protobuf", "C", "tab-separated code list", "Python"}[l]
+}
+
+// Problem is what a parser rejected: where and why.
+type Problem struct {
+	Offset int
+	Msg    string
+}
+
+var (
+	reProtoEnum  = regexp.MustCompile(`(?m)^\s*enum\s+\w+\s*\{`)
+	reProtoValue = regexp.MustCompile(`(?m)^\s*[A-Za-z_]\w*\s*=\s*-?\d+\s*(?:\[[^\]]*\]\s*)?;`)
+	reProtoSyn   = regexp.MustCompile(`(?m)^\s*(?:syntax|edition)\s*=\s*"`)
+	reCEnum      = regexp.MustCompile(`(?m)\benum\s*(?:class\s+)?\w*\s*(?::\s*\w+\s*)?\{`)
+	reCDefine    = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*define[ \t]+[A-Za-z_]\w*[ \t]+\(?-?(?:0[xX][0-9A-Fa-f]+|\d+)[uUlL]*\)?`)
+	reTabLine    = regexp.MustCompile(`(?m)^-?\d+\t+[A-Za-z_]\w*\t+\S`)
+	rePyEnum     = regexp.MustCompile(`(?m)^[ \t]*class[ \t]+\w+[ \t]*\([^)]*\bEnum\b[^)]*\)[ \t]*:`)
+	rePyEnumAny  = regexp.MustCompile(`(?m)^[ \t]*class[ \t]+\w+[ \t]*\([^)]*(?:Enum|IntEnum|StrEnum|IntFlag|Flag)\b[^)]*\)[ \t]*:`)
+)
+
+// Detect says whether text is code this package reads, from its name and its content: a
+// score (0 when not), the language and the reason.
+func Detect(name string, text []byte) (int, Lang, string) {
+	base := strings.ToLower(path.Base(name))
+	ext := path.Ext(base)
+	if strings.HasSuffix(base, ".h.in") {
+		ext = ".h.in"
+	}
+	tabs := len(reTabLine.FindAllIndex(text, 20))
+	switch ext {
+	case ".proto":
+		return 90, Proto, "a .proto file"
+	case ".py", ".pyi":
+		if rePyEnumAny.Match(text) {
+			return 85, Python, "a Python file with an Enum class"
+		}
+		return 0, None, "a Python file with no Enum class"
+	case ".h", ".hpp", ".hh", ".hxx", ".c", ".cc", ".cpp", ".h.in":
+		if tabs >= 3 {
+			return 85, TabList, "a C source with lines of a number, a symbol and a text separated by tabs"
+		}
+		if reCEnum.Match(text) || len(reCDefine.FindAllIndex(text, 2)) >= 2 {
+			return 85, C, "a C source with an enum or #define constants"
+		}
+		return 0, None, "a C source with no enum, #define constants or tab-separated code list"
+	}
+	switch {
+	case reProtoSyn.Match(text) && reProtoEnum.Match(text) && reProtoValue.Match(text):
+		return 55, Proto, "a protobuf syntax line and an enum"
+	case tabs >= 20:
+		return 45, TabList, "20 or more lines of a number, a symbol and a text separated by tabs"
+	case rePyEnum.Match(text) && bytes.Contains(text, []byte("import")):
+		return 45, Python, "a Python module with an Enum class"
+	}
+	return 0, None, "no .proto, .h, .h.in, .c or .py name, and no protobuf enum, tab-separated code list or Python Enum"
+}
+
+// Read reads text as lang into a document tree. A file the parser rejects in part gives
+// what it could read and its problems.
+func Read(name string, text []byte, lang Lang, at func(offset int) catalog.Pos) (*doc.Document, []Problem) {
+	switch lang {
+	case Proto:
+		return readProto(name, text, at)
+	case C:
+		return readC(text, at), nil
+	case TabList:
+		return readTabList(text, at), nil
+	case Python:
+		return readPython(text, at), nil
+	}
+	return &doc.Document{}, nil
+}
+
+// cleanComment strips comment markers from a comment's raw text: "//", "#", "/*", "*/" and
+// the "*" that starts the lines of a block comment; lines keep their relative indentation
+// and paragraphs their blank lines.
+func cleanComment(raw string) string {
+	raw = strings.TrimSpace(raw)
+	block := strings.HasPrefix(raw, "/*")
+	if block {
+		raw = strings.TrimSuffix(strings.TrimPrefix(raw, "/*"), "*/")
+		raw = strings.TrimPrefix(raw, "*") // "/**"
+	}
+	lines := strings.Split(raw, "\n")
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(l, "///"):
+			l = l[3:]
+		case strings.HasPrefix(l, "//"):
+			l = l[2:]
+		case strings.HasPrefix(l, "#!"), strings.HasPrefix(l, "#"):
+			l = l[1:]
+		case block && strings.HasPrefix(l, "*"):
+			l = l[1:]
+		}
+		lines[i] = strings.TrimRight(strings.TrimPrefix(l, " "), " \t")
+	}
+	return strings.Trim(strings.Join(lines, "\n"), "\n")
+}
+
+// Guess names the language of text by its content alone, for a source that docgen.yaml
+// gives this reader whatever its name: a tab-separated code list, a Python Enum, a
+// protobuf enum, or else C.
+func Guess(text []byte) Lang {
+	switch {
+	case reTabLine.Match(text):
+		return TabList
+	case rePyEnumAny.Match(text):
+		return Python
+	case reProtoEnum.Match(text) && reProtoValue.Match(text):
+		return Proto
+	}
+	return C
+}

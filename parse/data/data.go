@@ -1,0 +1,306 @@
+// Package data is the front-end of package parse for error catalogs kept as data: JSON,
+// YAML and TOML files. It finds the collections of objects in a file, an array of objects
+// or a map of objects keyed by what may be their code, at the top or under keys, and gives
+// each as a doc.Records with its fields in file order and their positions. It knows
+// nothing of errors: which field holds a code or a status, and which collection lists
+// errors at all, is the interpreter's work.
+//
+// Each format is read with a parser made for it that keeps key order and positions:
+// go-json-experiment's jsontext (tokens with their input offsets), goccy/go-yaml's AST
+// (tokens with line and column), and go-toml's unstable parser (expressions with byte
+// ranges). Each builds the same small value tree, from which one function collects the
+// records, so the three formats are interpreted alike.
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+
+	"docgen/catalog"
+	"docgen/parse/doc"
+)
+
+// Format is a data format this package reads.
+type Format int
+
+const (
+	None Format = iota
+	JSON
+	YAML
+	TOML
+)
+
+func (f Format) String() string { return [...]string{"none", "JSON", "YAML", "TOML"}[f] }
+
+// SyntaxError is a file that its format's parser rejects: where and why.
+type SyntaxError struct {
+	Offset int // byte offset in the text
+	Msg    string
+}
+
+func (e *SyntaxError) Error() string { return e.Msg }
+
+// kind is what a value of the tree is.
+type kind byte
+
+const (
+	kObject kind = iota
+	kArray
+	kString
+	kScalar // a number, boolean or date, as the file spells it
+	kNull
+)
+
+// node is one value of a data file.
+type node struct {
+	kind kind
+	off  int // byte offset where the value starts
+	text string
+	// keys and keyOffs name an object's members; kids are its member values or an array's
+	// elements.
+	keys    []string
+	keyOffs []int
+	kids    []*node
+}
+
+// member returns the value of an object's key, or nil.
+func (n *node) member(k string) *node {
+	for i, key := range n.keys {
+		if key == k {
+			return n.kids[i]
+		}
+	}
+	return nil
+}
+
+// maxRecordDepth is how deep in the tree collections of records are looked for; below it
+// a value is only text. It bounds the work on deeply nested input: each level writes its
+// objects' nested values as JSON once.
+const maxRecordDepth = 8
+
+// maxFieldValue is the longest text kept for one field.
+const maxFieldValue = 64 << 10
+
+// Detect says whether text is a data file this package reads, from its name and its
+// content: a score (0 when not), the format and the reason.
+func Detect(name string, text []byte) (int, Format, string) {
+	ext := strings.ToLower(path.Ext(name))
+	t := bytes.TrimSpace(text)
+	switch ext {
+	case ".json":
+		if len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+			return 80, JSON, "a .json file holding a JSON object or array"
+		}
+		return 0, None, "a .json file that does not begin with { or ["
+	case ".yaml", ".yml":
+		return 70, YAML, "a " + ext + " file"
+	case ".toml":
+		return 75, TOML, "a .toml file"
+	}
+	// By content alone, only when nothing else would read it: a JSON document, or TOML
+	// tables.
+	if len(t) > 1 && (t[0] == '{' || t[0] == '[') && json.Valid(t) {
+		return 40, JSON, "the whole text is a JSON value"
+	}
+	if n := len(reTOMLTable.FindAllIndex(text, 3)); n >= 3 {
+		return 30, TOML, "TOML table headers ([name] lines) with key = value lines"
+	}
+	return 0, None, "no .json, .yaml, .yml or .toml name, and not a JSON document or TOML tables"
+}
+
+// reTOMLTable matches a TOML table header line followed by a key = value line.
+var reTOMLTable = regexp.MustCompile(`(?m)^\[\[?["'A-Za-z0-9_.:-]+["']?\]\]?[ \t]*\n[ \t]*["'A-Za-z0-9_-]+[ \t]*=`)
+
+// Read parses text in format f and returns its records, in file order. A file its parser
+// rejects gives the error; at places a byte offset.
+func Read(text []byte, f Format, at func(offset int) catalog.Pos) (*doc.Document, error) {
+	var root *node
+	var err error
+	switch f {
+	case JSON:
+		root, err = readJSON(text)
+	case YAML:
+		root, err = readYAML(text)
+	case TOML:
+		root, err = readTOML(text)
+	default:
+		return nil, fmt.Errorf("no data format given")
+	}
+	if err != nil {
+		return nil, err
+	}
+	d := &doc.Document{}
+	if root == nil {
+		return d, nil
+	}
+	if root.kind == kObject {
+		for i, k := range root.keys {
+			if c := root.kids[i]; c.kind == kString || c.kind == kScalar {
+				switch strings.ToLower(k) {
+				case "title", "id", "description", "name", "$schema":
+					if d.Meta == nil {
+						d.Meta = map[string]string{}
+					}
+					d.Meta[strings.ToLower(k)] = c.text
+				}
+			}
+		}
+	}
+	collect(d, root, "", 0, at)
+	return d, nil
+}
+
+// collect adds the collections of records under n to d, parents before their children.
+func collect(d *doc.Document, n *node, p string, depth int, at func(int) catalog.Pos) {
+	if depth > maxRecordDepth {
+		return
+	}
+	join := func(k string) string {
+		if p == "" {
+			return k
+		}
+		return p + "." + k
+	}
+	switch n.kind {
+	case kArray:
+		objects := 0
+		for _, c := range n.kids {
+			if c.kind == kObject {
+				objects++
+			}
+		}
+		if objects > 0 && objects == len(n.kids) {
+			r := &doc.Records{Pos: at(n.off), Path: p}
+			for _, c := range n.kids {
+				r.Items = append(r.Items, record(c, "", c.off, at))
+			}
+			d.Blocks = append(d.Blocks, r)
+		}
+		for i, c := range n.kids {
+			collect(d, c, join(itoa(i)), depth+1, at)
+		}
+	case kObject:
+		objects, strs := 0, 0
+		for _, c := range n.kids {
+			switch c.kind {
+			case kObject:
+				objects++
+			case kString:
+				strs++
+			}
+		}
+		switch {
+		case objects > 0 && objects == len(n.kids) && (objects >= 2 || depth > 0):
+			r := &doc.Records{Pos: at(n.off), Path: p, Keyed: true}
+			for i, c := range n.kids {
+				r.Items = append(r.Items, record(c, n.keys[i], n.keyOffs[i], at))
+			}
+			d.Blocks = append(d.Blocks, r)
+		case strs >= 2 && strs == len(n.kids):
+			// A map of strings ("E1001": "Invalid token"): each a record of one field
+			// with no name, its value.
+			r := &doc.Records{Pos: at(n.off), Path: p, Keyed: true}
+			for i, c := range n.kids {
+				r.Items = append(r.Items, doc.Record{Pos: at(n.keyOffs[i]), Key: n.keys[i],
+					Fields: []doc.Field{{Pos: at(c.off), Value: valueText(c)}}})
+			}
+			d.Blocks = append(d.Blocks, r)
+		}
+		for i, c := range n.kids {
+			collect(d, c, join(n.keys[i]), depth+1, at)
+		}
+	}
+}
+
+// record makes one object into a record.
+func record(n *node, key string, off int, at func(int) catalog.Pos) doc.Record {
+	r := doc.Record{Pos: at(off), Key: key}
+	for i, k := range n.keys {
+		c := n.kids[i]
+		r.Fields = append(r.Fields, doc.Field{Pos: at(n.keyOffs[i]), Name: k, Value: valueText(c)})
+	}
+	return r
+}
+
+// valueText is a field's text: a string as written (a trailing newline of a multi-line
+// string dropped), a scalar as spelled, null as "", an object or array as compact JSON.
+func valueText(n *node) string {
+	switch n.kind {
+	case kString:
+		return strings.TrimRight(n.text, "\n")
+	case kScalar:
+		return n.text
+	case kNull:
+		return ""
+	}
+	var b strings.Builder
+	writeJSON(&b, n, 0)
+	s := b.String()
+	if len(s) > maxFieldValue {
+		s = s[:maxFieldValue] + "…"
+	}
+	return s
+}
+
+// writeJSON writes n as compact JSON, up to maxFieldValue bytes.
+func writeJSON(b *strings.Builder, n *node, depth int) {
+	if b.Len() > maxFieldValue || depth > 64 {
+		b.WriteString("…")
+		return
+	}
+	switch n.kind {
+	case kString:
+		q, _ := json.Marshal(n.text)
+		b.Write(q)
+	case kScalar:
+		if json.Valid([]byte(n.text)) {
+			b.WriteString(n.text)
+		} else {
+			q, _ := json.Marshal(n.text)
+			b.Write(q)
+		}
+	case kNull:
+		b.WriteString("null")
+	case kArray:
+		b.WriteByte('[')
+		for i, c := range n.kids {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSON(b, c, depth+1)
+		}
+		b.WriteByte(']')
+	case kObject:
+		b.WriteByte('{')
+		for i, c := range n.kids {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			q, _ := json.Marshal(n.keys[i])
+			b.Write(q)
+			b.WriteByte(':')
+			writeJSON(b, c, depth+1)
+		}
+		b.WriteByte('}')
+	}
+}
+
+func itoa(i int) string { return fmt.Sprint(i) }
+
+// Guess names the format of text by its content alone, for a source that docgen.yaml
+// gives this reader whatever its name: JSON when it begins with { or [, TOML when it has
+// table headers, else YAML.
+func Guess(text []byte) Format {
+	t := bytes.TrimSpace(text)
+	switch {
+	case len(t) > 0 && (t[0] == '{' || t[0] == '['):
+		return JSON
+	case reTOMLTable.Match(text):
+		return TOML
+	}
+	return YAML
+}

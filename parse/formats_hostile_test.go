@@ -1,0 +1,141 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// hostileFormatSources are inputs built to make the readers of data, code and
+// reStructuredText slow, by file name: each must read in time linear in its size
+// (BenchmarkHostileFormats measures it; TestHostileFormats checks what they give).
+func hostileFormatSources() map[string]string {
+	var wideObj, manyKeys, tomlTables, gridWide, cEnum, defines, pyMembers strings.Builder
+	wideObj.WriteString(`{"errors":[`)
+	for i := 0; i < 5000; i++ {
+		if i > 0 {
+			wideObj.WriteString(",")
+		}
+		fmt.Fprintf(&wideObj, `{"code":"E%d","f%d":"x"}`, i, i) // a field name of its own in each
+	}
+	wideObj.WriteString("]}")
+	manyKeys.WriteString("{")
+	for i := 0; i < 5000; i++ {
+		if i > 0 {
+			manyKeys.WriteString(",")
+		}
+		fmt.Fprintf(&manyKeys, `"k%d":[{"code":"E%d","message":"m"}]`, i, i) // a record set under each key
+	}
+	manyKeys.WriteString("}")
+	for i := 0; i < 5000; i++ {
+		fmt.Fprintf(&tomlTables, "[\"a:b:E%d\"]\nerror = '''\nfailed %d\n'''\n\n", i, i)
+	}
+	gridWide.WriteString("+" + strings.Repeat("-+", 20000) + "\n")
+	for i := 0; i < 20; i++ {
+		gridWide.WriteString("|" + strings.Repeat("x|", 20000) + "\n")
+	}
+	gridWide.WriteString("+" + strings.Repeat("-+", 20000) + "\n")
+	cEnum.WriteString("enum err {\n")
+	for i := 0; i < 30000; i++ {
+		fmt.Fprintf(&cEnum, "  /* c */ /* c */\n  ERR_%d = %d, /* t */\n", i, i)
+	}
+	cEnum.WriteString("};\n")
+	for i := 0; i < 30000; i++ {
+		fmt.Fprintf(&defines, "#define ERR_%d %d /* t */\n", i, i)
+	}
+	pyMembers.WriteString("class Errors(Enum):\n    \"\"\"Doc.\"\"\"\n")
+	for i := 0; i < 30000; i++ {
+		fmt.Fprintf(&pyMembers, "    ERR_%d = %d  # t\n", i, i)
+	}
+	return map[string]string{
+		"nested-arrays.json":  strings.Repeat("[", 5000) + strings.Repeat("]", 5000),
+		"nested-objects.json": strings.Repeat(`{"a":`, 5000) + "1" + strings.Repeat("}", 5000),
+		"own-fields.json":     wideObj.String(),
+		"many-sets.json":      manyKeys.String(),
+		"nested.yaml":         strings.Repeat("[", 2000) + strings.Repeat("]", 2000) + "\n",
+		"tables.toml":         tomlTables.String(),
+		"grid-wide.rst":       gridWide.String(),
+		"indent-3000.rst": func() string {
+			var b strings.Builder
+			for i := 0; i < 3000; i++ {
+				b.WriteString(strings.Repeat(" ", i) + "x\n")
+			}
+			return b.String()
+		}(),
+		"directives.rst":      strings.Repeat(".. c:macro:: E_X\n\n   text\n\n", 20000),
+		"comments-enum.h":     cEnum.String(),
+		"defines.h":           defines.String(),
+		"unclosed-comment.h":  "enum e {\n/*" + strings.Repeat("x\n", 100000),
+		"members.py":          pyMembers.String(),
+		"unclosed-doc.py":     "class E(Enum):\n    \"\"\"\n" + strings.Repeat("    +--+\n", 50000),
+		"cells.adoc":          "|===\n" + strings.Repeat("|a|b|c\n", 30000) + "|===\n",
+		"unclosed-table.adoc": "[cols=\"1,1\"]\n|===\n" + strings.Repeat("| x\n\n", 50000),
+		"labels.adoc":         strings.Repeat("term:: \n", 50000),
+		"braces.proto":        "syntax = \"proto3\";\n" + strings.Repeat("message M {\n", 2000),
+	}
+}
+
+// TestHostileFormats reads every hostile source: no panic, every row accounted for,
+// every position inside the input.
+func TestHostileFormats(t *testing.T) {
+	for name, text := range hostileFormatSources() {
+		t.Run(name, func(t *testing.T) {
+			src := NewSource(name, []byte(text))
+			res := Read(src, Meta{})
+			checkInvariants(t, src, res)
+		})
+	}
+}
+
+// BenchmarkHostileFormats reads each hostile source whole.
+func BenchmarkHostileFormats(b *testing.B) {
+	for name, text := range hostileFormatSources() {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for i := 0; i < b.N; i++ {
+				Read(NewSource(name, []byte(text)), Meta{})
+			}
+		})
+	}
+}
+
+// formatSources1000 are sources of 1,000 errors in each format this file's readers read.
+func formatSources1000() map[string]string {
+	var js, toml, proto, rstGrid, adoc, py strings.Builder
+	js.WriteString(`{"errors":[`)
+	proto.WriteString("syntax = \"proto3\";\nenum ErrorReason {\n")
+	rstGrid.WriteString("+--------+--------+----------------------+\n| Code   | Status | Message              |\n+========+========+======================+\n")
+	adoc.WriteString("[cols=\"1,1,3\"]\n|===\n| Code | Status | Message\n\n")
+	py.WriteString("class Errors(Enum):\n")
+	for i := 0; i < 1000; i++ {
+		if i > 0 {
+			js.WriteString(",")
+		}
+		fmt.Fprintf(&js, `{"errorCode":"E%04d","statusCode":400,"errorSummary":"failed %d"}`, i, i)
+		fmt.Fprintf(&toml, "[\"a:E%d\"]\nerror = '''\nfailed %d\n'''\n\n", i, i)
+		fmt.Fprintf(&proto, "  // Failed %d.\n  E_%d = %d;\n", i, i, i)
+		fmt.Fprintf(&rstGrid, "| E%04d  | 400    | failed %-13d |\n+--------+--------+----------------------+\n", i, i)
+		fmt.Fprintf(&adoc, "| `E%04d`\n| 400\n| failed %d\n\n", i, i)
+		fmt.Fprintf(&py, "    E_%d = %d  # failed %d\n", i, i, i)
+	}
+	js.WriteString("]}")
+	proto.WriteString("}\n")
+	adoc.WriteString("|===\n")
+	return map[string]string{"errors.json": js.String(), "errors.toml": toml.String(), "errors.proto": proto.String(),
+		"errors.rst": rstGrid.String(), "errors.adoc": adoc.String(), "errors.py": py.String()}
+}
+
+// BenchmarkFormatReaders reads 1,000 errors in each format, detection included.
+func BenchmarkFormatReaders(b *testing.B) {
+	for name, text := range formatSources1000() {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for i := 0; i < b.N; i++ {
+				res := Read(NewSource(name, []byte(text)), Meta{})
+				if res.Rows != 1000 {
+					b.Fatalf("%s: %d rows, want 1000", name, res.Rows)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,95 @@
+package parse
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"docgen/catalog"
+)
+
+// entryFacts is what a catalog.json keeps of an entry and reading it back must give again.
+type entryFacts struct {
+	ID, Code, Group, Message, Description, Resolution string
+	Status                                            catalog.Status
+	Protocol                                          catalog.Protocol
+	Fields                                            []catalog.Field
+	Variants                                          []catalog.Variant
+}
+
+func facts(s *catalog.Service) []entryFacts {
+	var out []entryFacts
+	for _, e := range s.Entries {
+		f := entryFacts{ID: e.ID, Code: e.Code, Group: e.Group, Message: e.Message, Description: e.Description,
+			Resolution: e.Resolution, Status: e.Status, Protocol: e.Protocol, Fields: e.Fields}
+		for _, v := range e.Variants {
+			v.Source = catalog.Pos{}
+			f.Variants = append(f.Variants, v)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// TestCatalogRoundTrip reads each default source, writes it as docgen's catalog.json and
+// reads that back with the data reader: the same entries, statuses, groups, texts, fields
+// and variants, and the same IDs.
+func TestCatalogRoundTrip(t *testing.T) {
+	seeds, _ := filepath.Glob("../content/*.txt")
+	if len(seeds) == 0 {
+		t.Fatal("no seeds in ../content")
+	}
+	for _, p := range seeds {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := Read(NewSource(p, raw), Meta{})
+		var buf bytes.Buffer
+		c := &catalog.Catalog{Title: "Round trip", Services: []*catalog.Service{res.Service}}
+		if err := catalog.EncodeJSON(&buf, c, func(s *catalog.Service, e *catalog.Entry) string { return s.ID + "/" + e.ID + "/" }); err != nil {
+			t.Fatal(err)
+		}
+		back := Read(NewSource("catalog.json", buf.Bytes()), Meta{})
+		if back.Reader != "data" {
+			t.Fatalf("%s: catalog.json read by %q, want data", p, back.Reader)
+		}
+		if back.Rows != res.Service.RowCount() || back.Dropped != 0 {
+			t.Errorf("%s: read back %d rows (%d dropped), wrote %d", p, back.Rows, back.Dropped, res.Service.RowCount())
+		}
+		if back.Service.Title != res.Service.Title {
+			t.Errorf("%s: title %q read back as %q", p, res.Service.Title, back.Service.Title)
+		}
+		if diff := cmp.Diff(facts(res.Service), facts(back.Service)); diff != "" {
+			t.Errorf("%s: entries differ when read back (-wrote +read):\n%s", p, diff)
+		}
+	}
+}
+
+// TestCatalogRoundTripServices reads back a catalog.json of several services: the entries
+// of each keep their own, and those with no group take the service's title as their group,
+// so that one code in two services stays two entries.
+func TestCatalogRoundTripServices(t *testing.T) {
+	a := Read(NewSource("a.md", []byte("| Code | Message |\n|---|---|\n| E1 | One |\n| E2 | Two |\n")), Meta{Title: "Alpha"})
+	b := Read(NewSource("b.md", []byte("| Code | Message |\n|---|---|\n| E1 | Uno |\n")), Meta{Title: "Beta"})
+	var buf bytes.Buffer
+	if err := catalog.EncodeJSON(&buf, &catalog.Catalog{Services: []*catalog.Service{a.Service, b.Service}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	back := Read(NewSource("catalog.json", buf.Bytes()), Meta{})
+	var got []string
+	for _, e := range back.Service.Entries {
+		got = append(got, e.Code+" "+e.Group+" "+e.Message)
+	}
+	want := []string{"E1 Alpha One", "E2 Alpha Two", "E1 Beta Uno"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if strings.Contains(dumpDiags(back.Diags), "error") {
+		t.Errorf("diagnostics: %s", dumpDiags(back.Diags))
+	}
+}

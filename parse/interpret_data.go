@@ -1,0 +1,534 @@
+package parse
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"docgen/catalog"
+	"docgen/parse/doc"
+)
+
+// This file is the part of the interpreter that reads error catalogs kept as data or code:
+// records of a data file (doc.Records) and enum members (doc.Enum). A record's fields get
+// their roles from the same vocabulary as table headers (vocab.go) and from their values,
+// as a table's columns do; the records then become a table for addTable, so that statuses,
+// diagnostics and fields work as for every other format.
+
+// recordSample is how many records the roles of fields are judged from.
+const recordSample = 200
+
+// fieldRoles gives each field name its role, from its words and from the values under it:
+//   - each role goes to the field that names it best: a strong word over a weak one
+//     ("code" over "id"), and a name that says whose it is over a bare one ("errorSummary"
+//     over "title");
+//   - a status field whose values hold no status, or a code field whose values are
+//     sentences ("error" over "KMS error"), loses its role; such a code field holds the
+//     message when no other field does;
+//   - with no code field, the key of keyed records is the code, or else the first field
+//     whose values are all code-shaped tokens, nearly all different;
+//   - docgen.yaml's columns override says what it says.
+func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]role, string) {
+	roles := make([]role, len(names))
+	type cand struct {
+		col   int
+		score int
+	}
+	best := map[role]cand{}
+	weakCode := map[int]bool{}
+	for i, n := range names {
+		if keyed && i == 0 {
+			continue // the key column
+		}
+		r, strong := headerWordRole(n)
+		if x := roleNames[foldHeader(n)]; x != roleUnknown {
+			r, strong = x, true
+		}
+		if r == roleUnknown {
+			continue
+		}
+		score := 1
+		if strong {
+			score = 2
+		}
+		for _, w := range headerTokens(n) {
+			if w == "error" || w == "err" {
+				score++ // "errorSummary": the error's own summary
+				break
+			}
+		}
+		if r == roleCode && !strong {
+			weakCode[i] = true
+		}
+		if c, ok := best[r]; !ok || score > c.score {
+			best[r] = cand{i, score}
+		}
+	}
+	for r, c := range best {
+		roles[c.col] = r
+	}
+	sample := rows
+	if len(sample) > recordSample {
+		sample = sample[:recordSample]
+	}
+	for i, r := range roles {
+		c := columnStats(sample, i)
+		switch r {
+		case roleStatus:
+			if c.nonEmpty > 0 && (c.statuses+c.statusNames)*2 < c.nonEmpty {
+				roles[i] = roleUnknown
+			}
+		case roleCode:
+			if c.nonEmpty > 0 && c.tokens*10 < c.nonEmpty*9 {
+				roles[i] = roleUnknown
+				if weakCode[i] && !hasRole(roles, roleMessage) {
+					roles[i] = roleMessage
+				}
+			}
+		}
+	}
+	why := ""
+	// A map of strings: the value, a field with no name, is the message when the keys
+	// are codes.
+	if keyed && len(names) == 2 && names[1] == "" {
+		c := columnStats(sample, 0)
+		if c.nonEmpty == len(sample) && c.tokens == c.nonEmpty && c.codeShaped == c.nonEmpty && c.unique() {
+			roles[0], roles[1] = roleCode, roleMessage
+			return roles, "a map of strings keyed by code-shaped keys"
+		}
+		return roles, ""
+	}
+	if !hasRole(roles, roleCode) {
+		switch {
+		case keyed:
+			// The keys are the codes when they are written like codes ("PAY_DECLINED",
+			// "NS:ErrGone", "E1001"), not words ("title", "properties").
+			if c := columnStats(sample, 0); c.codeShaped*10 >= c.nonEmpty*9 {
+				roles[0] = roleCode
+				why = "the keys are the codes"
+			}
+		default:
+			for i, r := range roles {
+				c := columnStats(sample, i)
+				if r == roleUnknown && !notErrorHeader(names[i]) && c.nonEmpty == len(sample) && c.tokens == c.nonEmpty && c.codeShaped == c.nonEmpty && c.unique() && c.statuses < c.nonEmpty {
+					roles[i] = roleCode
+					why = fmt.Sprintf("field %q holds a code-shaped value in every record", names[i])
+					break
+				}
+			}
+		}
+	}
+	for i, n := range names {
+		if r, ok := src.columnOverride(n); ok {
+			for j := range roles {
+				if roles[j] == r {
+					roles[j] = roleUnknown
+				}
+			}
+			roles[i] = r
+		}
+	}
+	return roles, why
+}
+
+// maxFields is how many distinct field names records are laid out with: more (a file
+// whose every object has fields of its own) would make the table quadratic in the
+// input; the fields past it are left out.
+const maxFields = 256
+
+// recordsTable lays records out as a table: a column per field name in the order they
+// first appear (keyed records get a first column "key"), a row per record.
+func recordsTable(src *Source, r *doc.Records, skip map[string]bool) table {
+	var names []string
+	index := map[string]int{}
+	if r.Keyed {
+		names = append(names, "key")
+		index["\x00key"] = 0
+	}
+	for _, it := range r.Items {
+		for _, f := range it.Fields {
+			if skip[f.Name] {
+				continue
+			}
+			if _, ok := index[f.Name]; !ok && len(names) < maxFields {
+				index[f.Name] = len(names)
+				names = append(names, f.Name)
+			}
+		}
+	}
+	t := table{src: src, memo: &tableMemo{}}
+	for _, n := range names {
+		t.Header = append(t.Header, cell{Text: n, Pos: r.Pos})
+	}
+	for _, it := range r.Items {
+		row := tableRow{Pos: it.Pos, Cells: make([]cell, len(names))}
+		for i := range row.Cells {
+			row.Cells[i].Pos = it.Pos
+		}
+		if r.Keyed {
+			row.Cells[0] = cell{Text: it.Key, Pos: it.Pos}
+		}
+		for _, f := range it.Fields {
+			if i, ok := index[f.Name]; ok && row.Cells[i].Text == "" {
+				row.Cells[i] = cell{Text: strings.TrimSpace(f.Value), Pos: f.Pos}
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// recordsKind judges records laid out as t: an error list when a field holds the code and
+// another says what the error is or which status it has.
+func recordsKind(src *Source, r *doc.Records, t table) (tableKind, string) {
+	names := cellTexts(t.Header)
+	roles, why := fieldRoles(src, names, t.Rows, r.Keyed)
+	t.Roles = roles
+	t.memo.roles, t.memo.kind, t.memo.done = roles, tableErrors, true
+	if !hasRole(roles, roleCode) {
+		return tableNoCode, "no field holds error codes (fields " + quoteList(names) + ")"
+	}
+	if !hasTextRole(roles) {
+		return tableParameters, "a code field but no message, description or status field (fields " + quoteList(names) + ")"
+	}
+	return tableErrors, why
+}
+
+// addRecords turns records that list errors into entries, and reports whether it did.
+func (d *Doc) addRecords(src *Source, r *doc.Records, ctx tableContext) bool {
+	if len(r.Items) == 0 {
+		return false
+	}
+	t := recordsTable(src, r, nil)
+	kind, why := recordsKind(src, r, t)
+	where := "at the top"
+	if r.Path != "" {
+		where = fmt.Sprintf("under %q", r.Path)
+	}
+	var cols []string
+	for i, h := range t.Header {
+		cols = append(cols, fmt.Sprintf("%q=%s", h.Text, t.memo.roles[i]))
+	}
+	if len(cols) > 12 {
+		cols = append(cols[:12], fmt.Sprintf("… %d more", len(cols)-12))
+	}
+	text := fmt.Sprintf("%d records %s: %s", len(r.Items), where, kind)
+	if why != "" {
+		text += " (" + why + ")"
+	}
+	d.note(r.Pos, "%s; fields %s", text, strings.Join(cols, ", "))
+	if kind != tableErrors {
+		return false
+	}
+	t.Roles = t.memo.roles
+	d.addTable(t, ctx)
+	return true
+}
+
+// recordsHolds reports whether the records under path p (or nested deeper) are an error
+// list: then the records that hold them are containers, not errors.
+func recordsErrorPaths(src *Source, blocks []doc.Block) map[string]bool {
+	out := map[string]bool{}
+	for _, b := range blocks {
+		r, ok := b.(*doc.Records)
+		if !ok || len(r.Items) == 0 {
+			continue
+		}
+		// The roles are judged on a sample, as addRecords judges them.
+		sample := *r
+		sample.Items = r.Items[:min(len(r.Items), recordSample)]
+		t := recordsTable(src, &sample, nil)
+		if kind, _ := recordsKind(src, &sample, t); kind == tableErrors {
+			out[r.Path] = true
+		}
+	}
+	return out
+}
+
+// isDocgenCatalog reports whether a data file is docgen's own catalog.json, by its meta.
+func isDocgenCatalog(meta map[string]string) bool {
+	return strings.HasSuffix(meta["$schema"], catalog.SchemaFile)
+}
+
+// reEntriesPath matches where docgen's catalog.json keeps a service's entries.
+var reEntriesPath = regexp.MustCompile(`^services\.(\d+)\.entries$`)
+
+// addCatalogEntries reads the entries of docgen's own catalog.json: its fields are
+// docgen's, so each goes where docgen wrote it from (code, status, protocol, group,
+// message, description, resolution, fields, variants); "id", "url" and "source" are made
+// anew from the entries. Read back, a catalog gives the same entries.
+func (d *Doc) addCatalogEntries(r *doc.Records, group string) {
+	for _, it := range r.Items {
+		d.Rows++
+		e := &catalog.Entry{Protocol: catalog.HTTP, Source: it.Pos, Group: group}
+		var variants string
+		column := catalog.Status(0)
+		for _, f := range it.Fields {
+			switch f.Name {
+			case "code":
+				e.Code = f.Value
+			case "status":
+				n, err := strconv.Atoi(f.Value)
+				if err != nil || !catalog.Status(n).IsValid() {
+					d.Diags.Add(f.Pos, catalog.Error, catalog.RuleInvalidStatus, "status %q is not an HTTP status (expected 100-599)", f.Value)
+					continue
+				}
+				column = catalog.Status(n)
+			case "protocol":
+				if p, ok := catalog.ParseProtocol(f.Value); ok {
+					e.Protocol = p
+				}
+			case "group":
+				if f.Value != "" {
+					e.Group = f.Value // else the service's title, in a catalog of several
+				}
+			case "message":
+				e.Message = f.Value
+			case "description":
+				e.Description = f.Value
+			case "resolution":
+				e.Resolution = f.Value
+			case "fields":
+				e.Fields = catalogFields(f.Value)
+			case "variants":
+				variants = f.Value
+			}
+		}
+		if !hasWordRune(e.Code) {
+			d.Dropped++
+			d.Diags.Add(it.Pos, catalog.Error, catalog.RuleEmptyCode, "catalog entry has no code: got %q", e.Code)
+			continue
+		}
+		e.Status, e.From = column, catalog.FromColumn
+		if column == 0 {
+			e.From = catalog.FromNone
+		}
+		d.Entries = append(d.Entries, e)
+		var vs []struct {
+			Message, Description, Resolution string
+			Fields                           []catalog.Field
+		}
+		if json.Unmarshal([]byte(variants), &vs) == nil {
+			for _, v := range vs {
+				d.Rows++
+				x := *e
+				x.Message, x.Description, x.Resolution, x.Fields, x.Variants = v.Message, v.Description, v.Resolution, v.Fields, nil
+				d.Entries = append(d.Entries, &x)
+			}
+		}
+	}
+}
+
+// catalogFields decodes the "fields" of a catalog.json entry.
+func catalogFields(s string) []catalog.Field {
+	var fs []catalog.Field
+	if json.Unmarshal([]byte(s), &fs) != nil {
+		return nil
+	}
+	return fs
+}
+
+// errorWords are the words of an enum's name that say it lists errors ("ErrorReason",
+// "Code", "ResultCode"); "status" alone does not (an order's status).
+var errorWords = map[string]bool{
+	"error": true, "errors": true, "err": true, "errno": true, "errcode": true, "errc": true,
+	"failure": true, "fault": true, "exception": true, "reason": true,
+	"code": true, "codes": true, "rc": true,
+}
+
+// nameWords splits an identifier into lower-case words at underscores, dots and case
+// changes ("ErrorReason" → "error", "reason"; "GPG_ERR_EOF" → "gpg", "err", "eof").
+func nameWords(s string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '_' || r == '.' || r == ':' || r == '-' || r == ' ' }) {
+		for _, w := range splitCamel(part) {
+			out = append(out, strings.ToLower(w))
+		}
+	}
+	return out
+}
+
+func hasErrorWord(s string) bool {
+	for _, w := range nameWords(s) {
+		if errorWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// reErrnoName matches a name written as errno's are: "EPERM", "ENOENT", "E2BIG".
+var reErrnoName = regexp.MustCompile(`^E[A-Z0-9]{2,}$`)
+
+// strictErrorWords are the words of member names and comments that say they are errors:
+// narrower than errorWords, since "code", "status" or "result" in a comment or a member's
+// name says nothing of errors ("Generate code …", STATUS_ACTIVE).
+var strictErrorWords = map[string]bool{
+	"error": true, "errors": true, "err": true, "errno": true, "errc": true,
+	"fail": true, "failed": true, "failure": true, "fault": true, "exception": true,
+}
+
+func hasStrictErrorWord(s string) bool {
+	for _, w := range nameWords(s) {
+		if strictErrorWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// enumIsErrors says whether an enum lists errors: its name says so ("ErrorReason",
+// "ERRORS"), or most of its members' names do ("GPG_ERR_EOF", "ERROR_NOT_FOUND"), or its
+// own comment does.
+func enumIsErrors(e *doc.Enum) (bool, string) {
+	if hasErrorWord(e.Name) {
+		return true, fmt.Sprintf("its name %q says it lists errors", e.Name)
+	}
+	n := 0
+	for _, m := range e.Members {
+		if hasStrictErrorWord(m.Name) || reErrnoName.MatchString(m.Name) {
+			n++
+		}
+	}
+	if len(e.Members) > 0 && n*2 >= len(e.Members) {
+		return true, fmt.Sprintf("%d of %d member names are error names", n, len(e.Members))
+	}
+	if first, _, _ := strings.Cut(strings.TrimSpace(e.Comment), "\n"); hasStrictErrorWord(first) {
+		return true, "its comment says it lists errors"
+	}
+	return false, "neither its name, its members' names nor its comment name errors"
+}
+
+// reCommentStatus finds an HTTP status that a comment states: "HTTP 404", "HTTP status:
+// 404", "HTTP Mapping: 409 Conflict", "Status: 404", "status code 429".
+var reCommentStatus = regexp.MustCompile(`(?i)(?:\bHTTP(?:\s+(?:status|code|mapping|response))*|\bstatus(?:\s+code)?)\s*[:=]?\s*([1-5]\d\d)\b`)
+
+// commentStatus returns the HTTP status a comment states, or 0.
+func commentStatus(c string) catalog.Status {
+	m := reCommentStatus.FindStringSubmatch(c)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	if st := catalog.Status(n); st.IsValid() {
+		return st
+	}
+	return 0
+}
+
+// addEnum turns the members of an enum that lists errors into entries: the member's name
+// is the code (its value is kept as a field, or is the code when there is no name), its
+// comment the description, and an HTTP status only where the comment states one. With
+// the table of the enum's own docstring (prev, when the front-end found one), rows and
+// members are joined on the member's value: the row gives status and text, the member
+// its name. It reports whether the enum was taken and whether prev was used.
+func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContext) (taken, used bool) {
+	ok, why := enumIsErrors(e)
+	name := e.Name
+	if name == "" {
+		name = "of constants"
+	}
+	if !ok || len(e.Members) == 0 {
+		d.note(e.Pos, "enum %s with %d members: not an error list (%s)", name, len(e.Members), why)
+		return false, false
+	}
+	d.note(e.Pos, "enum %s with %d members: error list (%s)", name, len(e.Members), why)
+	if ctx.Group == "" {
+		ctx.Group = e.Name
+	}
+	joined := map[int]bool{}
+	if prev != nil {
+		joined = d.joinEnumTable(src, e, prev, ctx)
+	}
+	for i, m := range e.Members {
+		if joined[i] {
+			continue
+		}
+		d.Rows++
+		code := m.Name
+		var fields []catalog.Field
+		if code == "" {
+			code = m.Value
+		} else if m.Value != "" {
+			fields = append(fields, catalog.Field{Name: "value", Value: m.Value})
+		}
+		if !hasWordRune(code) {
+			d.Dropped++
+			d.Diags.Add(m.Pos, catalog.Error, catalog.RuleEmptyCode, "enum member has no name or value: got %q", code)
+			continue
+		}
+		en := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: ctx.Group, Source: m.Pos, Fields: fields}
+		et := readEntryText([]string{m.Comment})
+		en.Message, en.Description, en.Resolution = et.Message, et.Description, et.Resolution
+		st := et.Status
+		if st == 0 {
+			st = commentStatus(m.Comment)
+		}
+		resolveStatus(en, st, ctx.Status, &d.Diags)
+		d.Entries = append(d.Entries, en)
+	}
+	return true, len(joined) > 0
+}
+
+// joinEnumTable adds the rows of an enum's docstring table as entries named by the
+// members whose values are the rows' codes, and returns the members it joined. A table
+// that is no error list, or whose codes are not the members' values, joins nothing.
+func (d *Doc) joinEnumTable(src *Source, e *doc.Enum, dt *doc.Table, ctx tableContext) map[int]bool {
+	t := table{src: src, memo: &tableMemo{}, Header: dt.Header, Rows: dt.Rows}
+	roles, kind, _ := classify(t)
+	joined := map[int]bool{}
+	if kind != tableErrors {
+		return joined
+	}
+	codeCol := -1
+	for i, r := range roles {
+		if r == roleCode {
+			codeCol = i
+		}
+	}
+	if codeCol < 0 {
+		return joined
+	}
+	byValue := map[string]int{}
+	for i, m := range e.Members {
+		if m.Name != "" {
+			if _, dup := byValue[m.Value]; !dup {
+				byValue[m.Value] = i
+			}
+		}
+	}
+	match := 0
+	for _, r := range t.Rows {
+		if codeCol < len(r.Cells) {
+			if _, ok := byValue[cleanCode(r.Cells[codeCol].Text)]; ok {
+				match++
+			}
+		}
+	}
+	if match == 0 || match*10 < len(t.Rows)*9 {
+		return joined
+	}
+	// The member's name becomes the code; the row's code is kept as a field under its
+	// header.
+	nt := table{src: src, Header: append([]cell{{Text: "name", Pos: dt.Pos}}, t.Header...)}
+	nt.Roles = append([]role{roleCode}, roles...)
+	nt.Roles[codeCol+1] = roleUnknown
+	for _, r := range t.Rows {
+		name := cell{Pos: r.Pos}
+		if codeCol < len(r.Cells) {
+			v := cleanCode(r.Cells[codeCol].Text)
+			if i, ok := byValue[v]; ok && !joined[i] {
+				joined[i] = true
+				name = cell{Text: e.Members[i].Name, Pos: r.Pos}
+			} else {
+				name.Text = v // a row no member names keeps its own code
+			}
+		}
+		nt.Rows = append(nt.Rows, tableRow{Pos: r.Pos, Cells: append([]cell{name}, r.Cells...)})
+	}
+	d.note(dt.Pos, "table of %d rows joined with enum %s on the members' values", len(t.Rows), e.Name)
+	d.addTable(nt, ctx)
+	return joined
+}

@@ -1,0 +1,299 @@
+package rst
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"docgen/parse/doc"
+)
+
+// isSimpleBorder reports whether s is a simple table's border: runs of "=" separated by
+// spaces, at least two runs.
+func isSimpleBorder(s string) bool {
+	if s == "" || s[0] != '=' {
+		return false
+	}
+	runs := 0
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '=':
+			if prev == ' ' {
+				runs++
+			}
+		case ' ':
+		default:
+			return false
+		}
+		prev = s[i]
+	}
+	return runs >= 2
+}
+
+// reGridSep matches a grid table's row border: "+---+---+" or, under the header, "+===+".
+var reGridSep = regexp.MustCompile(`^\+(?:[-=]+\+)+$`)
+
+// runeOffsets returns the byte offset of each rune of s, and len(s) after the last, so
+// that cutting a long line at many columns costs one pass over it.
+func runeOffsets(s string) []int {
+	offs := make([]int, 0, len(s)+1)
+	for k := range s {
+		offs = append(offs, k)
+	}
+	return append(offs, len(s))
+}
+
+// byteAt returns offs[n], or the end of the line past it.
+func byteAt(offs []int, n int) int {
+	if n < len(offs) {
+		return offs[n]
+	}
+	return offs[len(offs)-1]
+}
+
+// gridTable reads a grid table starting with the border at line i. A row is everything
+// between two borders; each of its lines is cut at the columns of the top border's "+"
+// and the pieces are joined per column. A line whose "|" do not stand at those columns
+// (wide characters counted otherwise) is cut at its own "|".
+func (r *reader) gridTable(ls []line, i int, caption string) int {
+	top := []rune(ls[i].text)
+	var cols []int
+	for k, c := range top {
+		if c == '+' {
+			cols = append(cols, k)
+		}
+	}
+	n := len(cols) - 1
+	t := &doc.Table{Pos: r.pos(ls[i]), Caption: caption}
+	var rows []doc.Row
+	frags := make([][]line, n)
+	rowStart := -1
+	flush := func(header bool) {
+		if rowStart >= 0 {
+			row := doc.Row{Pos: r.pos(ls[rowStart])}
+			empty := true
+			for c := 0; c < n; c++ {
+				cell := doc.Cell{Pos: r.pos(ls[rowStart])}
+				for _, f := range frags[c] {
+					if !f.blank() {
+						cell.Pos = r.pos(f)
+						break
+					}
+				}
+				cell.Text = inline(cellText(frags[c]))
+				if cell.Text != "" {
+					empty = false
+				}
+				row.Cells = append(row.Cells, cell)
+				frags[c] = nil
+			}
+			if !empty {
+				rows = append(rows, row)
+			}
+		}
+		rowStart = -1
+		if header {
+			for _, row := range rows {
+				t.Header = joinHeader(t.Header, row.Cells)
+			}
+			rows = nil
+		}
+	}
+	k := i + 1
+	for ; k < len(ls); k++ {
+		text := ls[k].text
+		if text == "" || (text[0] != '+' && text[0] != '|') {
+			break
+		}
+		if reGridSep.MatchString(text) {
+			flush(strings.Contains(text, "=") && t.Header == nil)
+			continue
+		}
+		if rowStart < 0 {
+			rowStart = k
+		}
+		rs := []rune(text)
+		aligned := true
+		for _, c := range cols {
+			if c >= len(rs) || (rs[c] != '|' && rs[c] != '+') {
+				aligned = false
+				break
+			}
+		}
+		if aligned {
+			offs := runeOffsets(text)
+			for c := 0; c < n; c++ {
+				a, b := byteAt(offs, cols[c]+1), byteAt(offs, cols[c+1])
+				frags[c] = append(frags[c], line{off: ls[k].off + a, text: text[a:b]})
+			}
+			continue
+		}
+		// Cut at the line's own bars.
+		parts := strings.Split(strings.Trim(text, "|"), "|")
+		off := ls[k].off + 1
+		for c := 0; c < n; c++ {
+			if c < len(parts) {
+				frags[c] = append(frags[c], line{off: off, text: parts[c]})
+				off += len(parts[c]) + 1
+			}
+		}
+	}
+	flush(false)
+	t.Rows = rows
+	r.add(t)
+	return k
+}
+
+// cellText joins the pieces of one cell: lines trimmed, a blank line kept as a paragraph
+// break, and the common indentation of its lines kept out.
+func cellText(fs []line) string {
+	var b strings.Builder
+	blank := false
+	for _, f := range fs {
+		t := strings.TrimSpace(f.text)
+		if t == "" {
+			blank = b.Len() > 0
+			continue
+		}
+		if b.Len() > 0 {
+			if blank {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteString("\n")
+			}
+		}
+		blank = false
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+// simpleTable reads a simple table starting with the border at line i: its columns are
+// the runs of "=" of the border; a line whose first column is blank goes on with the row
+// above; a border followed by more rows ends the header; a border followed by a blank line
+// or the end ends the table.
+func (r *reader) simpleTable(ls []line, i int, caption string) int {
+	border := ls[i].text
+	var starts []int
+	rs := []rune(border)
+	for k, c := range rs {
+		if c == '=' && (k == 0 || rs[k-1] == ' ') {
+			starts = append(starts, k)
+		}
+	}
+	n := len(starts)
+	t := &doc.Table{Pos: r.pos(ls[i]), Caption: caption}
+	var rows []doc.Row
+	var cur [][]line
+	curStart := -1
+	flush := func() {
+		if curStart < 0 {
+			return
+		}
+		row := doc.Row{Pos: r.pos(ls[curStart])}
+		for c := 0; c < n; c++ {
+			cell := doc.Cell{Pos: r.pos(ls[curStart]), Text: inline(cellText(cur[c]))}
+			for _, f := range cur[c] {
+				if !f.blank() {
+					cell.Pos = r.pos(f)
+					break
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		rows = append(rows, row)
+		curStart = -1
+	}
+	k := i + 1
+	for ; k < len(ls); k++ {
+		text := ls[k].text
+		if isSimpleBorder(text) {
+			flush()
+			if k+1 >= len(ls) || ls[k+1].blank() {
+				k++
+				break
+			}
+			if t.Header == nil && len(rows) > 0 {
+				for _, row := range rows {
+					t.Header = joinHeader(t.Header, row.Cells)
+				}
+				rows = nil
+			}
+			continue
+		}
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		if strings.Trim(text, "- ") == "" {
+			continue // column-span underlines
+		}
+		lrs := []rune(text)
+		offs := runeOffsets(text)
+		cells := make([]line, n)
+		for c := 0; c < n; c++ {
+			a := starts[c]
+			b := len(lrs)
+			if c+1 < n {
+				b = starts[c+1]
+			}
+			a, b = min(a, len(lrs)), min(b, len(lrs))
+			ba, bb := byteAt(offs, a), byteAt(offs, b)
+			cells[c] = line{off: ls[k].off + ba, text: text[ba:bb]}
+		}
+		if curStart >= 0 && cells[0].blank() {
+			for c := range cells {
+				cur[c] = append(cur[c], cells[c])
+			}
+			continue
+		}
+		flush()
+		curStart = k
+		cur = make([][]line, n)
+		for c := range cells {
+			cur[c] = []line{cells[c]}
+		}
+	}
+	flush()
+	t.Rows = rows
+	r.add(t)
+	return k
+}
+
+var (
+	reLiteral  = regexp.MustCompile("``([^`]+?)``")
+	reLink     = regexp.MustCompile("`([^`<]+?)\\s*<([^>`]+)>`__?")
+	reRole     = regexp.MustCompile(":[A-Za-z][\\w:+.-]*:`([^`]+)`")
+	reRefText  = regexp.MustCompile("`([^`]+)`__?")
+	reRoleLink = regexp.MustCompile(`^(.*?)\s*<[^>]+>$`)
+)
+
+// inline writes reStructuredText inline markup as Markdown: “literal“ as `literal`,
+// `text <url>`_ as a link, :role:`text` as `text`; strong and emphasis are the same.
+func inline(s string) string {
+	if !strings.ContainsAny(s, "`:") {
+		return s
+	}
+	s = reLiteral.ReplaceAllString(s, "`$1`")
+	s = reLink.ReplaceAllString(s, "[$1]($2)")
+	s = reRole.ReplaceAllStringFunc(s, func(m string) string {
+		inner := reRole.FindStringSubmatch(m)[1]
+		if x := reRoleLink.FindStringSubmatch(inner); x != nil {
+			inner = x[1]
+		}
+		return "`" + strings.TrimPrefix(inner, "~") + "`"
+	})
+	s = reRefText.ReplaceAllString(s, "$1")
+	return s
+}
+
+// plain writes inline markup as plain text, for titles and captions.
+func plain(s string) string {
+	s = inline(s)
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, "`", "")
+	if utf8.RuneCountInString(s) > 1 && strings.HasPrefix(s, "*") && strings.HasSuffix(s, "*") {
+		s = strings.Trim(s, "*")
+	}
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,161 @@
+package parse
+
+import (
+	"strings"
+
+	"docgen/parse/doc"
+)
+
+// This file is the part of the tree walk (tree.go) for the blocks of catalogs kept as
+// data or code: records of a data file and enums. What they become is decided by
+// interpret_data.go; here is only where they stand in the walk.
+
+// recordsState is what the walk keeps while it reads a data file's records.
+type recordsState struct {
+	catalogShape bool            // the file is docgen's own catalog.json
+	services     int             // its services, in a catalog.json
+	errAncestors map[string]bool // paths that hold records that list errors
+	taken        map[string]bool // paths of records read as errors
+}
+
+// beforeEnum reports whether block i is a table right before an enum: the table of the
+// enum's docstring, which the enum reads with its members.
+func (w *treeWalker) beforeEnum(i int) bool {
+	if i+1 >= len(w.blocks) {
+		return false
+	}
+	_, ok := w.blocks[i+1].(*doc.Enum)
+	return ok
+}
+
+// enum reads an enum, with the table right before it when there is one.
+func (w *treeWalker) enum(i int, b *doc.Enum) {
+	var prev *doc.Table
+	if i > 0 {
+		prev, _ = w.blocks[i-1].(*doc.Table)
+	}
+	n := len(w.doc.Entries)
+	taken, used := w.doc.addEnum(w.src, b, prev, w.context())
+	w.added(n)
+	if taken {
+		w.errors = true
+	}
+	if prev != nil && !used {
+		w.table(prev)
+	}
+	if !taken && strings.TrimSpace(b.Comment) != "" {
+		w.text(b.Comment)
+	}
+}
+
+// records reads one collection of records: docgen's own catalog.json by its fields; any
+// other file's records as errors when their fields say so, unless they lie inside records
+// already read or hold records that list errors (a list of services, each with its
+// errors).
+func (w *treeWalker) records(b *doc.Records) {
+	st := w.recState
+	if st == nil {
+		st = &recordsState{catalogShape: isDocgenCatalog(w.meta)}
+		if !st.catalogShape {
+			st.errAncestors, st.taken = ancestors(recordsErrorPaths(w.src, w.blocks)), map[string]bool{}
+		}
+		w.recState = st
+	}
+	n := len(w.doc.Entries)
+	defer func() { w.added(n) }()
+	if st.catalogShape {
+		if b.Path == "services" {
+			st.services = len(b.Items)
+			if st.services == 1 {
+				w.serviceMeta(b.Items[0])
+			}
+		}
+		if m := reEntriesPath.FindStringSubmatch(b.Path); m != nil {
+			group := ""
+			if st.services > 1 {
+				group = w.serviceTitle(m[1])
+			}
+			w.doc.addCatalogEntries(b, group)
+			w.errors = true
+		}
+		return
+	}
+	if within(b.Path, st.taken) {
+		return // values of records already read as errors
+	}
+	if st.errAncestors[b.Path] {
+		w.doc.note(b.Pos, "%d records under %q: they hold error records, they are not errors", len(b.Items), b.Path)
+		return
+	}
+	ctx := w.context()
+	if ctx.Group == "" && strings.Contains(b.Path, ".") {
+		ctx.Group = b.Path
+	}
+	if w.doc.addRecords(w.src, b, ctx) {
+		st.taken[b.Path] = true
+		w.errors = true
+	}
+}
+
+// within reports whether path p lies inside one of the paths of set: whether one of its
+// ancestors is in set.
+func within(p string, set map[string]bool) bool {
+	if p != "" && set[""] {
+		return true
+	}
+	for i := 0; i < len(p); i++ {
+		if p[i] == '.' && set[p[:i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// ancestors returns every proper ancestor of the paths of set ("" for the top).
+func ancestors(set map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for q := range set {
+		if q != "" {
+			out[""] = true
+		}
+		for i := 0; i < len(q); i++ {
+			if q[i] == '.' {
+				out[q[:i]] = true
+			}
+		}
+	}
+	return out
+}
+
+// serviceMeta takes the title, summary and id of the one service of a catalog.json.
+func (w *treeWalker) serviceMeta(r doc.Record) {
+	for _, f := range r.Fields {
+		switch f.Name {
+		case "title":
+			w.doc.Title = f.Value
+		case "summary":
+			w.summary = append(w.summary, f.Value)
+		case "id":
+			w.doc.ID = f.Value
+		}
+	}
+}
+
+// serviceTitle returns the title of service i of a catalog.json.
+func (w *treeWalker) serviceTitle(i string) string {
+	for _, b := range w.blocks {
+		if r, ok := b.(*doc.Records); ok && r.Path == "services" {
+			for k, it := range r.Items {
+				if itoa(k) != i {
+					continue
+				}
+				for _, f := range it.Fields {
+					if f.Name == "title" {
+						return f.Value
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
