@@ -287,6 +287,9 @@ func describe(src *Source) string {
 // as a slug ("content/API Gateway.md" gives "api-gateway").
 func ServiceID(p string) string {
 	base := path.Base(strings.ReplaceAll(p, "\\", "/"))
+	if strings.HasSuffix(strings.ToLower(base), ".in") && len(base) > 3 {
+		base = base[:len(base)-3] // a template ("errors.h.in") is named for what it makes
+	}
 	if ext := path.Ext(base); ext != "" && ext != base {
 		base = strings.TrimSuffix(base, ext)
 	}

@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"regexp"
 	"strings"
 	"unicode"
@@ -36,6 +37,12 @@ func (scrapedReader) Name() string { return "scraped" }
 func (scrapedReader) Detect(src *Source) Detection {
 	if looksLikeHTML(src) {
 		return Detection{Score: 0, Why: "the source is HTML"}
+	}
+	if ext := formatExt(src.Path); ext != "" {
+		// Text copied from a page is saved as .txt or .md; a file named as data, code or
+		// another markup is that format's reader's, and scanning it line by line for
+		// tables (a large JSON catalog, say) would cost more than reading it.
+		return Detection{Score: 0, Why: fmt.Sprintf("a %s file is not text copied from a web page", ext)}
 	}
 	sc := scanUpTo(src, detectRows)
 	var errTables, bare, piped, cellTables, tabTables, rows int
@@ -93,6 +100,20 @@ func (scrapedReader) Detect(src *Source) Detection {
 		what = fmt.Sprintf("the first %d error tables, with %d rows", errTables, rows)
 	}
 	return Detection{Score: score, Why: fmt.Sprintf("text copied from HTML: %s; %s", what, strings.Join(why, ", "))}
+}
+
+// formatExt returns the ending of a file named as data, code or a markup other than
+// Markdown (".json", ".h.in", ".rst"), or "".
+func formatExt(p string) string {
+	name := strings.ToLower(p)
+	if strings.HasSuffix(name, ".h.in") {
+		return ".h.in"
+	}
+	switch ext := path.Ext(name); ext {
+	case ".json", ".yaml", ".yml", ".toml", ".proto", ".py", ".h", ".hpp", ".rst", ".adoc", ".asciidoc", ".mdx":
+		return ext
+	}
+	return ""
 }
 
 // hasMarkdownHeadings reports whether a scanned source has ATX headings ("## Errors"),
