@@ -664,14 +664,48 @@ func defListHasCodes(b *doc.DefList) bool {
 	if len(b.Items) == 0 {
 		return false
 	}
-	codes := 0
+	codes, lower, errorish := 0, 0, 0
 	for _, it := range b.Items {
 		code, st := dtCode(plainOf(it.Term))
 		if codeLike(code) || (st != "" && isToken(code)) || isJSONRPCCode(code) {
 			codes++
 		}
+		if st == "" && code == strings.ToLower(code) && !isInteger(code) {
+			lower++
+		}
+		for _, d := range it.Defs {
+			if saysError(d.Text) {
+				errorish++
+				break
+			}
+		}
 	}
-	return codes*2 > len(b.Items)
+	if codes*2 <= len(b.Items) {
+		return false
+	}
+	// Terms in lower case ("invalid_request", "get_body") name errors as often as
+	// functions and options: such a list lists errors when its definitions say so.
+	return lower*2 <= len(b.Items) || errorish*2 >= len(b.Items)
+}
+
+// errorSayings are words by which a text says something went wrong, in the four languages.
+var errorSayings = []string{
+	"error", "invalid", "fail", "not ", "n't", "denied", "missing", "expired", "exceed",
+	"unauthori", "forbidden", "unavailable", "too many", "unable", "unknown", "wrong", "refused",
+	"오류", "에러", "실패", "없", "않", "만료", "초과", "거부", "잘못",
+	"エラー", "失敗", "できません", "ません", "無効", "不正", "超過",
+	"错误", "失败", "无效", "錯誤", "失敗", "無效", "不存在", "超过",
+}
+
+// saysError reports whether a text says something went wrong.
+func saysError(text string) bool {
+	t := strings.ToLower(text)
+	for _, w := range errorSayings {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // defList reads a definition list of codes as a table of code, status and description;
