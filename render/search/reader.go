@@ -282,7 +282,9 @@ func prefixable(t string) bool {
 // neighbouring tokens written together ("token expired" and the term "tokenexpired") where
 // it has that term. Codes come first in tiers: a code whose key is the query's key
 // (exactBonus), then one whose key starts with it or is the query's key with its typos
-// corrected (codePrefix). Ties go to the lower document number.
+// corrected (codePrefix). Among the best ProximityDocs, neighbouring tokens found next to
+// each other in a document's code, title or snippet add to its score (proximity). Ties go
+// to the lower document number.
 func (r *Reader) Search(q string, f Filter, limit int) (res []Result, total int, partial bool, err error) {
 	out, err := r.SearchQuery(q, f, limit)
 	return out.Results, out.Total, out.Partial, err
@@ -391,21 +393,34 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 			continue
 		}
 		isTerm := map[string]bool{}
-		for _, c := range substrings(rs) {
-			v, err := r.lookup(c)
-			if err != nil {
-				return nil, err
-			}
-			if v == "" {
-				if st := Stem(c); st != "" {
-					if v, err = r.lookup(st); err != nil {
-						return nil, err
+		lookAll := func(cs []string) error {
+			for _, c := range cs {
+				v, err := r.lookup(c)
+				if err != nil {
+					return err
+				}
+				if v == "" {
+					if st := Stem(c); st != "" {
+						if v, err = r.lookup(st); err != nil {
+							return err
+						}
 					}
 				}
+				isTerm[c] = v != ""
 			}
-			isTerm[c] = v != ""
+			return nil
 		}
-		pieces := segment(rs, func(c string) bool { return isTerm[c] })
+		if err := lookAll(substrings(rs, 2, len(rs))); err != nil {
+			return nil, err
+		}
+		pieces := segment(rs, 2, func(c string) bool { return isTerm[c] })
+		if pieces == nil {
+			// Pieces of one syllable, only when those of two or more find no split.
+			if err := lookAll(substrings(rs, 1, 1)); err != nil {
+				return nil, err
+			}
+			pieces = segment(rs, 1, func(c string) bool { return isTerm[c] })
+		}
 		if pieces == nil {
 			split = append(split, t)
 			continue
@@ -788,10 +803,10 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
 	out.Total = len(hits)
-	if limit > 0 && len(hits) > limit {
-		hits = hits[:limit]
+	if k := max(limit, ProximityDocs); limit > 0 && len(hits) > k {
+		hits = hits[:k]
 	}
-	for _, h := range hits {
+	for i, h := range hits {
 		res1, err := r.doc(h.d)
 		if err != nil {
 			return Outcome{}, err
@@ -800,11 +815,18 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 		if res1.Code == strings.TrimSpace(q) {
 			res1.Score += verbatimBonus
 		}
+		if i < ProximityDocs {
+			res1.Score += proximity(toks, bests, h.d, res1)
+		}
 		out.Results = append(out.Results, res1)
 	}
 	// Among the results, a code written exactly as the query comes before the codes that
-	// only share its key ("invalidParameter" before INVALID_PARAMETER).
+	// only share its key ("invalidParameter" before INVALID_PARAMETER), and words next to
+	// each other as in the query count.
 	sort.SliceStable(out.Results, func(i, j int) bool { return out.Results[i].Score > out.Results[j].Score })
+	if limit > 0 && len(out.Results) > limit {
+		out.Results = out.Results[:limit]
+	}
 	// A number that is no code and starts none: the codes that share most of its start.
 	if out.Total == 0 && isDigits(query.Key) && len(query.Key) > MinPrefix && query.Key == strings.TrimPrefix(strings.TrimSpace(q), "-") {
 		for l := len(query.Key) - 1; l >= MinPrefix; l-- {
@@ -819,6 +841,69 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 		}
 	}
 	return out, nil
+}
+
+// ProximityDocs is how many of the best documents are looked at for the query's words
+// next to each other, in the order of the query, in their records' code, title and snippet
+// (records the results need anyway): each pair of neighbouring query tokens found so adds
+// PairWeight times the lower of the two tokens' scores in that document. The rest of the
+// results are not looked at, so the first ProximityDocs are the same whatever the limit.
+const ProximityDocs = 10
+
+// proximity returns the bonus of document d, whose record is rec, for neighbouring tokens
+// of the query found next to each other in it (see ProximityDocs).
+func proximity(toks []*qtoken, bests []map[int]float64, d int, rec Result) float64 {
+	if len(toks) < 2 {
+		return 0
+	}
+	var seqs [][]unit
+	for _, text := range []string{rec.Code, rec.Title, rec.Snippet} {
+		seqs = append(seqs, units(text))
+	}
+	bonus := 0.0
+	for i := 1; i < len(toks); i++ {
+		a, b := bests[i-1][d], bests[i][d]
+		if a == 0 || b == 0 {
+			continue
+		}
+		found := false
+		for _, us := range seqs {
+			for k := 1; k < len(us) && !found; k++ {
+				found = toks[i-1].matchesUnit(us[k-1]) && toks[i].matchesUnit(us[k])
+			}
+		}
+		if found {
+			bonus += PairWeight * min(a, b)
+		}
+	}
+	return bonus
+}
+
+// unit is one part of a word of a text, with the terms it is found under.
+type unit struct {
+	part, stem, hangulStem string
+}
+
+// units returns the parts of the words of text, in order.
+func units(text string) []unit {
+	var out []unit
+	for _, w := range Words(text) {
+		for i, p := range w.Parts {
+			out = append(out, unit{part: p, stem: w.Stems[i], hangulStem: w.Stem})
+		}
+	}
+	return out
+}
+
+// matchesUnit reports whether one of the token's alternatives is a term of u, or, for a
+// word still being typed, whether u starts with it.
+func (t *qtoken) matchesUnit(u unit) bool {
+	for _, a := range t.alts {
+		if a.term == u.part || a.term == u.stem && u.stem != "" || a.term == u.hangulStem && u.hangulStem != "" {
+			return true
+		}
+	}
+	return t.prefix && prefixable(t.text) && !isInitials(t.text) && strings.HasPrefix(u.part, t.text)
 }
 
 // idf returns the rarity of a term from its postings: BM25's inverse document frequency,

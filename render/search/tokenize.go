@@ -37,7 +37,11 @@ import (
 //     nothing but a particle ("를" after "API") is dropped.
 //  5. Korean compounds (query only). A Hangul query word of MinCompound syllables or more
 //     that is no term splits into the terms of the index it is made of, leaving out at most
-//     one syllable (segment): "결제취소" is the tokens 결제 and 취소.
+//     one syllable (segment): "결제취소" is the tokens 결제 and 취소. Pieces are of two
+//     syllables or more; only when no such split exists may a piece be one syllable that is
+//     a term ("키만료" → 키, 만료). Among the best results, those that have the pieces next to
+//     each other ("스테이지 삭제에"), as any neighbouring words of a query, rank higher
+//     (ProximityDocs).
 //  6. Initial consonants (query only). A token of two or more initial consonants (초성,
 //     "ㅌㅋ") matches the words of Hangul syllables with those initials (Initials), the
 //     MaxInitialsWords found in most entries, from the file of its first consonant.

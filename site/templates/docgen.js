@@ -682,12 +682,12 @@
     return prev[b.length];
   }
   // segment splits the syllables rs (an array) into found pieces (search.segment).
-  function segment(rs, found) {
+  function segment(rs, minPiece, found) {
     var n = rs.length, INF = 1 << 30, st = [];
     st[n] = { miss: 0, pieces: 0, next: 0, take: false };
     for (var i = n - 1; i >= 0; i--) {
       var best = { miss: INF, pieces: 0, next: 0, take: false };
-      for (var j = n; j >= i + 2; j--) {
+      for (var j = n; j >= i + minPiece; j--) {
         if (!found(rs.slice(i, j).join(''))) continue;
         var s = st[j];
         if (s.miss < best.miss || s.miss === best.miss && s.pieces + 1 < best.pieces) {
@@ -705,9 +705,11 @@
     for (i = 0; i < n; i = st[i].next) if (st[i].take) out.push(rs.slice(i, st[i].next).join(''));
     return out;
   }
-  function substrings(rs) {
+  function substrings(rs, minLen, maxLen) {
     var out = [];
-    for (var i = 0; i < rs.length; i++) for (var j = i + 2; j <= rs.length; j++) out.push(rs.slice(i, j).join(''));
+    for (var i = 0; i < rs.length; i++) {
+      for (var j = i + minLen; j <= Math.min(rs.length, i + maxLen); j++) out.push(rs.slice(i, j).join(''));
+    }
     return out;
   }
 
@@ -776,17 +778,24 @@
         split.push(t);
         continue;
       }
-      var cands = substrings(rs);
-      var vals = await Promise.all(cands.map(function (c) {
-        return lookup(m, c).then(function (v) {
-          if (v) return v;
-          var st = stem(m, c);
-          return st ? lookup(m, st) : '';
-        });
-      }));
       var isTerm = {};
-      cands.forEach(function (c, k) { isTerm[c] = vals[k] !== ''; });
-      var pieces = segment(rs, function (c) { return isTerm[c]; });
+      var lookAll = async function (cands) {
+        var vals = await Promise.all(cands.map(function (c) {
+          return lookup(m, c).then(function (v) {
+            if (v) return v;
+            var st = stem(m, c);
+            return st ? lookup(m, st) : '';
+          });
+        }));
+        cands.forEach(function (c, k) { isTerm[c] = vals[k] !== ''; });
+      };
+      await lookAll(substrings(rs, 2, rs.length));
+      var pieces = segment(rs, 2, function (c) { return isTerm[c]; });
+      if (!pieces) {
+        // Pieces of one syllable, only when those of two or more find no split.
+        await lookAll(substrings(rs, 1, 1));
+        pieces = segment(rs, 1, function (c) { return isTerm[c]; });
+      }
       if (!pieces) {
         split.push(t);
         continue;
@@ -993,7 +1002,7 @@
       if (b === EXACT && w.accAt[d] !== qgen && (!ok || ok[d])) hits.push(d);
     });
     var total = hits.length;
-    var top = topK(hits, score, limit);
+    var top = topK(hits, score, Math.max(limit, PROXIMITY_DOCS));
     // The workspace belongs to the next query once this function returns: keep the
     // scores of the results now.
     var scores = top.map(score);
@@ -1001,10 +1010,11 @@
       return docRecord(m, d).then(function (r) {
         r.score = scores[i];
         if (r.code === q.trim()) r.score += VERBATIM;
+        if (i < PROXIMITY_DOCS) r.score += proximity(m, toks, perToken, d, r);
         return r;
       });
     }));
-    res = stableSort(res, function (a, b) { return b.score - a.score; });
+    res = stableSort(res, function (a, b) { return b.score - a.score; }).slice(0, limit);
     res.total = total;
     res.partial = partial;
     res.query = query;
@@ -1022,6 +1032,64 @@
       }
     }
     return res;
+  }
+
+  // proximity is search.proximity: the bonus of document d (record r) for neighbouring
+  // tokens of the query found next to each other in its code, title or snippet.
+  var PROXIMITY_DOCS = 10;
+  function proximity(m, toks, perToken, d, r) {
+    if (toks.length < 2) return 0;
+    var seqs = [r.code, r.title, r.snippet].map(function (text) { return units(m, text || ''); });
+    var bonus = 0;
+    for (var i = 1; i < toks.length; i++) {
+      var a = tokenScore(perToken[i - 1], d), b = tokenScore(perToken[i], d);
+      if (a === 0 || b === 0) continue;
+      var found = false;
+      seqs.forEach(function (us) {
+        for (var k = 1; k < us.length && !found; k++) {
+          found = matchesUnit(toks[i - 1], us[k - 1]) && matchesUnit(toks[i], us[k]);
+        }
+      });
+      if (found) bonus += PAIR * Math.min(a, b);
+    }
+    return bonus;
+  }
+  function units(m, text) {
+    var out = [];
+    words(m, text).forEach(function (w) {
+      w.parts.forEach(function (p, i) { out.push({ part: p, stem: w.stems[i], hangulStem: w.stem }); });
+    });
+    return out;
+  }
+  function matchesUnit(t, u) {
+    for (var i = 0; i < t.alts.length; i++) {
+      var a = t.alts[i].term;
+      if (a === u.part || u.stem && a === u.stem || u.hangulStem && a === u.hangulStem) return true;
+    }
+    return t.prefix && prefixable(t.text) && !isInitials(t.text) && u.part.slice(0, t.text.length) === t.text;
+  }
+  // tokenScore is a token's best score in document d: what the scoring loop summed for it.
+  function tokenScore(group, d) {
+    var best = 0;
+    group.forEach(function (pair) {
+      var sets = pair[0], factor = pair[1];
+      for (var c = 0; c < NCLASS; c++) {
+        if (!hasDoc(sets[c], d)) continue;
+        var wt = WEIGHT[c] * factor * sets.idf;
+        if (wt > best) best = wt;
+      }
+    });
+    return best;
+  }
+  // hasDoc reports whether the ascending ids hold d.
+  function hasDoc(ids, d) {
+    var lo = 0, hi = ids.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (ids[mid] < d) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ids.length && ids[lo] === d;
   }
 
   // Scratch space for scoring, kept between queries: a stamp per document says whether
