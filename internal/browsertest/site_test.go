@@ -424,7 +424,7 @@ var parityQueries = []struct {
 	// compounds with a piece of one syllable; words next to each other, also when fewer
 	// results are asked for than the documents looked at for it
 	{q: "API키만료"}, {q: "키만료"}, {q: "스테이지삭제"}, {q: "스테이지 삭제", n: 3}, {q: "요청 중복", n: 1},
-	{q: "rate limit exceeded", n: 2}, {q: "invalid param"},
+	{q: "rate limit exceeded", n: 2}, {q: "invalid param"}, {q: "ㅂㅍㄱ"}, {q: "ㅅㅌㅇㅈ ㅅㅈ"}, {q: "ㅅㅌㅇ"}, {q: "ㅅㅌㅇ ㅅㅈ"}, {q: "ㅂㅁㅂ"}, {q: "ㅎㅇㄱㅇ"},
 }
 
 // TestSearchParity runs the same queries through the client in the browser and through
@@ -459,7 +459,7 @@ func TestSearchParity(t *testing.T) {
 	for _, q := range corpus.Queries(big) {
 		bigQs = append(bigQs, q.Query)
 	}
-	bigQs = append(bigQs, "리소스를 생성할", "quota", "invalid request", "svc", "4001", "-32", "키서버", "토픽큐", "메시지요청", "배포요청")
+	bigQs = append(bigQs, "리소스를 생성할", "quota", "invalid request", "svc", "4001", "-32", "키서버", "토픽큐", "메시지요청", "배포요청", "ㅂㅍㅇ", "ㄹㅅㅅ ㅋㄹㅇ", "ㅋㄹㅇㅇ", "ㄹㅅ ㅋㄹㅇㅇ")
 	for _, sc := range []siteCase{{"fixture", fixtureSite, fixtureCat, nil}, {"synthetic", bigDir, big, bigQs}} {
 		t.Run(sc.name, func(t *testing.T) {
 			srv := serve(t, sc.dir)

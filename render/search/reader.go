@@ -511,12 +511,25 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 		if err != nil {
 			return nil, err
 		}
-		n := 0
+		var words [][3]string
 		for _, e := range list {
-			if e[0] == t.text && n < MaxInitialsWords {
-				t.addAlt(alt{term: e[1], value: e[2], known: true, factor: initialsFactor})
-				n++
+			if e[0] == t.text && len(words) < MaxInitialsWords {
+				words = append(words, e)
 			}
+		}
+		f := initialsFactor
+		if len(words) == 0 {
+			// No word has just these initials: the words whose initials start with them, as
+			// a word still being typed or a compound written as one (ㅎㅇㄱㅇ → 회원가입시).
+			f = initialsFactor * prefixFactor
+			for _, e := range list {
+				if strings.HasPrefix(e[0], t.text) && len(words) < MaxInitialsWords {
+					words = append(words, e)
+				}
+			}
+		}
+		for _, e := range words {
+			t.addAlt(alt{term: e[1], value: e[2], known: true, factor: f})
 		}
 	}
 	return toks, nil

@@ -44,7 +44,9 @@ import (
 //     (ProximityDocs).
 //  6. Initial consonants (query only). A token of two or more initial consonants (초성,
 //     "ㅌㅋ") matches the words of Hangul syllables with those initials (Initials), the
-//     MaxInitialsWords found in most entries, from the file of its first consonant.
+//     MaxInitialsWords found in most entries, from the file of its first consonant; when no
+//     word has just those initials, the words whose initials start with them (ㅎㅇㄱㅇ →
+//     회원가입시), at prefixFactor.
 //  7. English word forms. A part written in a-z is also a term as its English stem
 //     (EnglishStem, Porter2): "expiration", "expires" and "expired" meet in "expir".
 //  8. Synonyms across languages. A phrase of a synonym group (Synonyms, and docgen.yaml's)

@@ -860,13 +860,14 @@
       t = toks[i];
       if (!isInitials(t.text)) continue;
       var list = await initialsFile(choseongIndex(String.fromCodePoint(t.text.codePointAt(0))));
-      var n = 0;
-      list.forEach(function (e) {
-        if (e[0] === t.text && n < MAX_INITIALS_WORDS) {
-          addAlt(t, { term: e[1], value: e[2], known: true, factor: INITIALS });
-          n++;
-        }
-      });
+      var found = list.filter(function (e) { return e[0] === t.text; }).slice(0, MAX_INITIALS_WORDS);
+      var f = INITIALS;
+      if (!found.length) {
+        // No word has just these initials: those whose initials start with them.
+        f = INITIALS * PREFIX;
+        found = list.filter(function (e) { return e[0].slice(0, t.text.length) === t.text; }).slice(0, MAX_INITIALS_WORDS);
+      }
+      found.forEach(function (e) { addAlt(t, { term: e[1], value: e[2], known: true, factor: f }); });
     }
     return toks;
   }
