@@ -378,6 +378,11 @@ func waitResults(t testing.TB, ctx context.Context) {
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#q-results a.result"))); err != nil {
 		t.Fatalf("no results appeared: %v", err)
 	}
+	// Keys typed one by one may let a search start on the first letters (on a slow
+	// machine, between two keys): wait for the results of what the box holds.
+	if err := poll(ctx, `document.getElementById('q-results').getAttribute('data-for') === document.getElementById('q').value.trim()`, 20*time.Second); err != nil {
+		t.Fatalf("the results are not those of the query in the box: %v", err)
+	}
 }
 
 type jsResult struct {

@@ -1207,6 +1207,7 @@
       ]).then(function (all) {
         if (my !== seq) return;
         render(all[0], all[1], all[2]);
+        list.setAttribute('data-for', q); // which query the results are of (for the tests)
       }, function (err) {
         if (my !== seq) return;
         status.textContent = String(err && err.message || err);
