@@ -430,6 +430,8 @@ var parityQueries = []struct {
 	// results are asked for than the documents looked at for it
 	{q: "API키만료"}, {q: "키만료"}, {q: "스테이지삭제"}, {q: "스테이지 삭제", n: 3}, {q: "요청 중복", n: 1},
 	{q: "rate limit exceeded", n: 2}, {q: "invalid param"}, {q: "ㅂㅍㄱ"}, {q: "ㅅㅌㅇㅈ ㅅㅈ"}, {q: "ㅅㅌㅇ"}, {q: "ㅅㅌㅇ ㅅㅈ"}, {q: "ㅂㅁㅂ"}, {q: "ㅎㅇㄱㅇ"},
+	// a typo in a part too short to correct alone; endings made of a tense and an ending
+	{q: "keyInvaild"}, {q: "keyInvld"}, {q: "badRequst"}, {q: "kyInvalid"}, {q: "삭제되었으므로"}, {q: "없었으니"},
 }
 
 // TestSearchParity runs the same queries through the client in the browser and through

@@ -282,7 +282,8 @@ func prefixable(t string) bool {
 // neighbouring tokens written together ("token expired" and the term "tokenexpired") where
 // it has that term. Codes come first in tiers: a code whose key is the query's key
 // (exactBonus), then one whose key starts with it or is the query's key with its typos
-// corrected (codePrefix). Among the best ProximityDocs, neighbouring tokens found next to
+// corrected (codePrefix), also as one word when a part of it is too short to be corrected
+// alone. Among the best ProximityDocs, neighbouring tokens found next to
 // each other in a document's code, title or snippet add to its score (proximity). Ties go
 // to the lower document number.
 func (r *Reader) Search(q string, f Filter, limit int) (res []Result, total int, partial bool, err error) {
@@ -713,6 +714,7 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 	}
 	// Typos: only a token that matched nothing, and only when the query names no code.
 	var out Outcome
+	keyFixed := map[int]bool{} // documents whose code key is the query's key corrected
 	if !exactHit {
 		corrected := false
 		for i, t := range toks {
@@ -757,6 +759,36 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 			}
 			for _, d := range sets[Exact] {
 				bonus[d] = max(bonus[d], codePrefix)
+			}
+		}
+		// A typo in a short part of a code name ("notFoud", "backendEror": a part under
+		// TypoMin letters is not corrected) is one in the code's key: when a token still
+		// matches nothing, the query's key is corrected as one word, and the codes whose
+		// key is a nearest correction are found and rank with code prefixes.
+		unmatched := false
+		for i := range toks {
+			unmatched = unmatched || len(bests[i]) == 0
+		}
+		if unmatched && len(toks) > 1 && isTypoWord(query.Key) {
+			alts, err := r.corrections(query.Key)
+			if err != nil {
+				return Outcome{}, err
+			}
+			for _, a := range alts {
+				if a.factor != alts[0].factor {
+					break
+				}
+				sets, err := r.postings(a.value)
+				if err != nil {
+					return Outcome{}, err
+				}
+				for _, d := range sets[Exact] {
+					bonus[d] = max(bonus[d], codePrefix)
+					keyFixed[d] = true
+					if out.Corrected == "" {
+						out.Corrected = a.term
+					}
+				}
 			}
 		}
 	}
@@ -809,7 +841,7 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 	var hits []hit
 	for d := 0; d < n; d++ {
 		full := want > 0 && cnt[d] == want
-		if !full && bonus[d] != exactBonus || keep != nil && !keep[d] {
+		if !full && bonus[d] != exactBonus && !keyFixed[d] || keep != nil && !keep[d] {
 			continue
 		}
 		hits = append(hits, hit{d, acc[d] + pair[d] + bonus[d]})

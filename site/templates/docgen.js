@@ -918,7 +918,7 @@
     var toks = await expandQuery(m, query, exactHit);
     var perToken = await Promise.all(toks.map(function (t) { return tokenLists(m, t); }));
     // Typos: only a token that matched nothing, and only when the query names no code.
-    var corrected = '';
+    var corrected = '', keyFixed = new Set();
     if (!exactHit) {
       var fixedAny = false;
       for (var i = 0; i < toks.length; i++) {
@@ -935,6 +935,19 @@
         corrected = words.join(' ');
         var sets = await lookup(m, words.join('')).then(postings);
         sets[3].forEach(function (d) { if (!(bonus.get(d) >= CODE_PREFIX)) bonus.set(d, CODE_PREFIX); });
+      }
+      // A typo in a short part of a code name: the query's key corrected as one word.
+      if (perToken.some(empty) && toks.length > 1 && isTypoWord(query.key)) {
+        var kalts = await corrections(m, query.key);
+        for (var ki = 0; ki < kalts.length && kalts[ki].factor === kalts[0].factor; ki++) {
+          var ksets = await postings(kalts[ki].value);
+          for (var kj = 0; kj < ksets[3].length; kj++) {
+            var kd = ksets[3][kj];
+            if (!(bonus.get(kd) >= CODE_PREFIX)) bonus.set(kd, CODE_PREFIX);
+            keyFixed.add(kd);
+            if (!corrected) corrected = kalts[ki].term;
+          }
+        }
       }
     }
     // Neighbouring tokens written together.
@@ -997,10 +1010,10 @@
     var score = function (d) { return (w.accAt[d] === qgen ? w.acc[d] : 0) + (pairBonus.get(d) || 0) + (bonus.get(d) || 0); };
     var hits = [];
     cand.forEach(function (d) {
-      if ((want > 0 && w.cnt[d] === want || bonus.get(d) === EXACT) && (!ok || ok[d])) hits.push(d);
+      if ((want > 0 && w.cnt[d] === want || bonus.get(d) === EXACT || keyFixed.has(d)) && (!ok || ok[d])) hits.push(d);
     });
     bonus.forEach(function (b, d) {
-      if (b === EXACT && w.accAt[d] !== qgen && (!ok || ok[d])) hits.push(d);
+      if ((b === EXACT || keyFixed.has(d)) && w.accAt[d] !== qgen && (!ok || ok[d])) hits.push(d);
     });
     var total = hits.length;
     var top = topK(hits, score, Math.max(limit, PROXIMITY_DOCS));
