@@ -620,6 +620,62 @@ func (r *Reader) corrections(w string) ([]alt, error) {
 	return out, nil
 }
 
+// KeyTypoPrefix is how many first letters a code key corrected as one word keeps: its
+// corrections are looked for among the terms that start with them, in the dictionary shard
+// of the key and the shards beside it (at most three small files), not in the typo
+// vocabulary, whose long words are every code key of the catalog.
+const KeyTypoPrefix = 3
+
+// keyCorrections returns the terms of a-z at most typoDistance(len(key)) typos from key
+// that start with its first KeyTypoPrefix letters and are in the dictionary shard of key or
+// one beside it, the nearest first (then by term), at most MaxTypoWords, as alternatives.
+func (r *Reader) keyCorrections(key string) ([]alt, error) {
+	k := typoDistance(len(key))
+	if k == 0 || !isTypoWord(key) {
+		return nil, nil
+	}
+	head := key[:KeyTypoPrefix]
+	at := r.shardOf(key)
+	lo, hi := max(at-1, r.shardOf(head)), min(at+1, r.shardOf(head+"\uffff"))
+	type cand struct {
+		term, value string
+		d           int
+	}
+	var cs []cand
+	for i := lo; i <= hi; i++ {
+		m, err := r.shard(i)
+		if err != nil {
+			return nil, err
+		}
+		for t, v := range m {
+			if !strings.HasPrefix(t, head) || !isTypoWord(t) {
+				continue
+			}
+			if d := editDistance(key, t, k); d <= k && d > 0 {
+				cs = append(cs, cand{t, v, d})
+			}
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].d != cs[j].d {
+			return cs[i].d < cs[j].d
+		}
+		return cs[i].term < cs[j].term
+	})
+	var out []alt
+	for i, c := range cs {
+		if i == MaxTypoWords {
+			break
+		}
+		f := typoFactor1
+		if c.d > 1 {
+			f = typoFactor2
+		}
+		out = append(out, alt{term: c.term, value: c.value, known: true, factor: f})
+	}
+	return out, nil
+}
+
 // SearchQuery is Search with all it found.
 func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 	query := ParseQuery(q)
@@ -769,8 +825,8 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 		for i := range toks {
 			unmatched = unmatched || len(bests[i]) == 0
 		}
-		if unmatched && len(toks) > 1 && isTypoWord(query.Key) {
-			alts, err := r.corrections(query.Key)
+		if unmatched && len(toks) > 1 {
+			alts, err := r.keyCorrections(query.Key)
 			if err != nil {
 				return Outcome{}, err
 			}

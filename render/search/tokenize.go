@@ -60,8 +60,10 @@ import (
 //     letters or more) or 2 (TypoMin2 or more), transpositions counting one, from the typo
 //     vocabulary files of the lengths it could have; the corrected code key ranks with code
 //     prefixes, below exact codes. When a token still matches nothing (a part too short to
-//     correct: "notFoud"), the query's code key is corrected as one word ("notfound"), and
-//     the codes with the nearest corrected key are found and rank with code prefixes.
+//     correct: "notFoud"), the query's code key is corrected as one word ("notfound")
+//     against the terms beside it in the dictionary that start with its first
+//     KeyTypoPrefix letters, and the codes with the nearest corrected key are found and
+//     rank with code prefixes.
 //
 // A token's alternatives score at a factor of a match of the token as written: stems
 // stemFactor, synonyms synFactor, initials initialsFactor, typos typoFactor1 and 2, words

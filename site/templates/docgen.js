@@ -760,6 +760,32 @@
     });
   }
 
+  // keyCorrections is search.Reader.keyCorrections: the terms a few typos from a code key
+  // that start as it does, from its dictionary shard and the shards beside it.
+  var KEY_TYPO_PREFIX = 3;
+  function keyCorrections(m, key) {
+    var k = typoDistance(key.length);
+    if (!k || !isTypoWord(key)) return Promise.resolve([]);
+    var head = key.slice(0, KEY_TYPO_PREFIX), at = shardOf(m, key);
+    var lo = Math.max(at - 1, shardOf(m, head)), hi = Math.min(at + 1, shardOf(m, head + '\uffff'));
+    var waits = [];
+    for (var i = lo; i <= hi; i++) waits.push(shard(i));
+    return Promise.all(waits).then(function (list) {
+      var cs = [];
+      list.forEach(function (sh) {
+        sh.terms.forEach(function (t) {
+          if (t.slice(0, head.length) !== head || !isTypoWord(t)) return;
+          var d = editDistance(key, t, k);
+          if (d <= k && d > 0) cs.push({ term: t, value: sh.map.get(t), d: d });
+        });
+      });
+      cs.sort(function (a, b) { return a.d - b.d || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });
+      return cs.slice(0, MAX_TYPO_WORDS).map(function (c) {
+        return { term: c.term, value: c.value, known: true, factor: c.d > 1 ? TYPO2 : TYPO1 };
+      });
+    });
+  }
+
   // expandQuery is search.Reader.expandQuery: tokens with their alternatives, before typos.
   // A query that names a code (code) gets no English stems and synonyms.
   async function expandQuery(m, query, code) {
@@ -937,8 +963,8 @@
         sets[3].forEach(function (d) { if (!(bonus.get(d) >= CODE_PREFIX)) bonus.set(d, CODE_PREFIX); });
       }
       // A typo in a short part of a code name: the query's key corrected as one word.
-      if (perToken.some(empty) && toks.length > 1 && isTypoWord(query.key)) {
-        var kalts = await corrections(m, query.key);
+      if (perToken.some(empty) && toks.length > 1) {
+        var kalts = await keyCorrections(m, query.key);
         for (var ki = 0; ki < kalts.length && kalts[ki].factor === kalts[0].factor; ki++) {
           var ksets = await postings(kalts[ki].value);
           for (var kj = 0; kj < ksets[3].length; kj++) {
