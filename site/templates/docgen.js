@@ -81,6 +81,14 @@
         (m.sfxB || []).map(function (s) { return [s, 'B']; }));
       m.synx = synIndex(m.syn || []);
       m.suffixes.sort(function (a, b) { return cpLen(b[0]) - cpLen(a[0]); });
+      // by their last character, so that stem tries only those that can match (as Go's
+      // suffixesBy): the endings are a few hundred, and every word of a result is stemmed
+      m.sfxBy = new Map();
+      m.suffixes.forEach(function (e) {
+        var last = e[0].charCodeAt(e[0].length - 1);
+        if (!m.sfxBy.has(last)) m.sfxBy.set(last, []);
+        m.sfxBy.get(last).push(e);
+      });
       m.sfxSet = toSet(m.sfx.concat(m.sfx2));
       return m;
     }, function (err) {
@@ -113,11 +121,11 @@
   }
 
   function stem(m, w) {
-    var n = cpLen(w);
-    for (var i = 0; i < m.suffixes.length; i++) {
-      var s = m.suffixes[i][0];
-      if (w.slice(-s.length) !== s) continue;
-      var kind = m.suffixes[i][1], rest = n - cpLen(s);
+    var n = cpLen(w), list = m.sfxBy.get(w.charCodeAt(w.length - 1)) || [];
+    for (var i = 0; i < list.length; i++) {
+      var s = list[i][0];
+      if (!w.endsWith(s)) continue;
+      var kind = list[i][1], rest = n - cpLen(s);
       if (kind !== 'B' && rest >= kind) return w.slice(0, w.length - s.length);
       if (kind === 'B' && rest >= 1) {
         var c = w.charCodeAt(w.length - s.length - 1);
@@ -262,10 +270,14 @@
   }
 
   // englishStem is search.EnglishStem: the Porter2 stem of a part of a-z letters, or ''.
+  var stemCache = new Map();
   function englishStem(p) {
     if (p.length < 3 || !/^[a-z]+$/.test(p)) return '';
+    if (stemCache.has(p)) return stemCache.get(p);
     var s = porter2(p);
-    return s === p ? '' : s;
+    s = s === p ? '' : s;
+    if (stemCache.size < 10000) stemCache.set(p, s);
+    return s;
   }
 
   function splitParts(s) {
