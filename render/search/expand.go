@@ -386,11 +386,15 @@ func editDistance(a, b string, max int) int {
 // of the index when it is no term itself ("결제취소" → 결제, 취소).
 const MinCompound = 3
 
-// segment splits the syllables of a Hangul word into pieces of two or more syllables that
-// found reports as terms of the index, leaving out as few syllables as possible, then using
-// as few pieces as possible, then preferring longer pieces first. It returns nil when no
-// split into two or more pieces leaves out at most one syllable.
-func segment(rs []rune, found func(string) bool) []string {
+// segment splits the syllables of a Hangul word into pieces of minPiece or more syllables
+// that found reports as terms of the index, leaving out as few syllables as possible, then
+// using as few pieces as possible, then preferring longer pieces first. It returns nil when
+// no split into two or more pieces leaves out at most one syllable.
+//
+// The reader asks for pieces of two syllables first, and only when that finds no split for
+// pieces of one: a syllable alone is often a word ("키", "큐", "앱"), but also the last
+// syllable of many others, so it is the last resort ("키만료" → 키, 만료).
+func segment(rs []rune, minPiece int, found func(string) bool) []string {
 	n := len(rs)
 	type state struct {
 		miss, pieces int
@@ -402,7 +406,7 @@ func segment(rs []rune, found func(string) bool) []string {
 	st[n] = state{}
 	for i := n - 1; i >= 0; i-- {
 		best := state{miss: inf}
-		for j := n; j >= i+2; j-- {
+		for j := n; j >= i+minPiece; j-- {
 			if !found(string(rs[i:j])) {
 				continue
 			}
@@ -430,11 +434,12 @@ func segment(rs []rune, found func(string) bool) []string {
 	return out
 }
 
-// substrings returns every run of two or more syllables of rs, the candidates of segment.
-func substrings(rs []rune) []string {
+// substrings returns every run of minLen to maxLen syllables of rs, the candidates of
+// segment.
+func substrings(rs []rune, minLen, maxLen int) []string {
 	var out []string
 	for i := range rs {
-		for j := i + 2; j <= len(rs); j++ {
+		for j := i + minLen; j <= min(len(rs), i+maxLen); j++ {
 			out = append(out, string(rs[i:j]))
 		}
 	}

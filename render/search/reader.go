@@ -282,7 +282,10 @@ func prefixable(t string) bool {
 // neighbouring tokens written together ("token expired" and the term "tokenexpired") where
 // it has that term. Codes come first in tiers: a code whose key is the query's key
 // (exactBonus), then one whose key starts with it or is the query's key with its typos
-// corrected (codePrefix). Ties go to the lower document number.
+// corrected (codePrefix), also as one word when a part of it is too short to be corrected
+// alone. Among the best ProximityDocs, neighbouring tokens found next to
+// each other in a document's code, title or snippet add to its score (proximity). Ties go
+// to the lower document number.
 func (r *Reader) Search(q string, f Filter, limit int) (res []Result, total int, partial bool, err error) {
 	out, err := r.SearchQuery(q, f, limit)
 	return out.Results, out.Total, out.Partial, err
@@ -391,21 +394,34 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 			continue
 		}
 		isTerm := map[string]bool{}
-		for _, c := range substrings(rs) {
-			v, err := r.lookup(c)
-			if err != nil {
-				return nil, err
-			}
-			if v == "" {
-				if st := Stem(c); st != "" {
-					if v, err = r.lookup(st); err != nil {
-						return nil, err
+		lookAll := func(cs []string) error {
+			for _, c := range cs {
+				v, err := r.lookup(c)
+				if err != nil {
+					return err
+				}
+				if v == "" {
+					if st := Stem(c); st != "" {
+						if v, err = r.lookup(st); err != nil {
+							return err
+						}
 					}
 				}
+				isTerm[c] = v != ""
 			}
-			isTerm[c] = v != ""
+			return nil
 		}
-		pieces := segment(rs, func(c string) bool { return isTerm[c] })
+		if err := lookAll(substrings(rs, 2, len(rs))); err != nil {
+			return nil, err
+		}
+		pieces := segment(rs, 2, func(c string) bool { return isTerm[c] })
+		if pieces == nil {
+			// Pieces of one syllable, only when those of two or more find no split.
+			if err := lookAll(substrings(rs, 1, 1)); err != nil {
+				return nil, err
+			}
+			pieces = segment(rs, 1, func(c string) bool { return isTerm[c] })
+		}
 		if pieces == nil {
 			split = append(split, t)
 			continue
@@ -496,12 +512,25 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 		if err != nil {
 			return nil, err
 		}
-		n := 0
+		var words [][3]string
 		for _, e := range list {
-			if e[0] == t.text && n < MaxInitialsWords {
-				t.addAlt(alt{term: e[1], value: e[2], known: true, factor: initialsFactor})
-				n++
+			if e[0] == t.text && len(words) < MaxInitialsWords {
+				words = append(words, e)
 			}
+		}
+		f := initialsFactor
+		if len(words) == 0 {
+			// No word has just these initials: the words whose initials start with them, as
+			// a word still being typed or a compound written as one (ㅎㅇㄱㅇ → 회원가입시).
+			f = initialsFactor * prefixFactor
+			for _, e := range list {
+				if strings.HasPrefix(e[0], t.text) && len(words) < MaxInitialsWords {
+					words = append(words, e)
+				}
+			}
+		}
+		for _, e := range words {
+			t.addAlt(alt{term: e[1], value: e[2], known: true, factor: f})
 		}
 	}
 	return toks, nil
@@ -572,6 +601,62 @@ func (r *Reader) corrections(w string) ([]alt, error) {
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].d != cs[j].d {
+			return cs[i].d < cs[j].d
+		}
+		return cs[i].term < cs[j].term
+	})
+	var out []alt
+	for i, c := range cs {
+		if i == MaxTypoWords {
+			break
+		}
+		f := typoFactor1
+		if c.d > 1 {
+			f = typoFactor2
+		}
+		out = append(out, alt{term: c.term, value: c.value, known: true, factor: f})
+	}
+	return out, nil
+}
+
+// KeyTypoPrefix is how many first letters a code key corrected as one word keeps: its
+// corrections are looked for among the terms that start with them, in the dictionary shard
+// of the key and the shards beside it (at most three small files), not in the typo
+// vocabulary, whose long words are every code key of the catalog.
+const KeyTypoPrefix = 3
+
+// keyCorrections returns the terms of a-z at most typoDistance(len(key)) typos from key
+// that start with its first KeyTypoPrefix letters and are in the dictionary shard of key or
+// one beside it, the nearest first (then by term), at most MaxTypoWords, as alternatives.
+func (r *Reader) keyCorrections(key string) ([]alt, error) {
+	k := typoDistance(len(key))
+	if k == 0 || !isTypoWord(key) {
+		return nil, nil
+	}
+	head := key[:KeyTypoPrefix]
+	at := r.shardOf(key)
+	lo, hi := max(at-1, r.shardOf(head)), min(at+1, r.shardOf(head+"\uffff"))
+	type cand struct {
+		term, value string
+		d           int
+	}
+	var cs []cand
+	for i := lo; i <= hi; i++ {
+		m, err := r.shard(i)
+		if err != nil {
+			return nil, err
+		}
+		for t, v := range m {
+			if !strings.HasPrefix(t, head) || !isTypoWord(t) {
+				continue
+			}
+			if d := editDistance(key, t, k); d <= k && d > 0 {
+				cs = append(cs, cand{t, v, d})
+			}
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
 		if cs[i].d != cs[j].d {
 			return cs[i].d < cs[j].d
 		}
@@ -685,6 +770,7 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 	}
 	// Typos: only a token that matched nothing, and only when the query names no code.
 	var out Outcome
+	keyFixed := map[int]bool{} // documents whose code key is the query's key corrected
 	if !exactHit {
 		corrected := false
 		for i, t := range toks {
@@ -729,6 +815,36 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 			}
 			for _, d := range sets[Exact] {
 				bonus[d] = max(bonus[d], codePrefix)
+			}
+		}
+		// A typo in a short part of a code name ("notFoud", "backendEror": a part under
+		// TypoMin letters is not corrected) is one in the code's key: when a token still
+		// matches nothing, the query's key is corrected as one word, and the codes whose
+		// key is a nearest correction are found and rank with code prefixes.
+		unmatched := false
+		for i := range toks {
+			unmatched = unmatched || len(bests[i]) == 0
+		}
+		if unmatched && len(toks) > 1 {
+			alts, err := r.keyCorrections(query.Key)
+			if err != nil {
+				return Outcome{}, err
+			}
+			for _, a := range alts {
+				if a.factor != alts[0].factor {
+					break
+				}
+				sets, err := r.postings(a.value)
+				if err != nil {
+					return Outcome{}, err
+				}
+				for _, d := range sets[Exact] {
+					bonus[d] = max(bonus[d], codePrefix)
+					keyFixed[d] = true
+					if out.Corrected == "" {
+						out.Corrected = a.term
+					}
+				}
 			}
 		}
 	}
@@ -781,17 +897,17 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 	var hits []hit
 	for d := 0; d < n; d++ {
 		full := want > 0 && cnt[d] == want
-		if !full && bonus[d] != exactBonus || keep != nil && !keep[d] {
+		if !full && bonus[d] != exactBonus && !keyFixed[d] || keep != nil && !keep[d] {
 			continue
 		}
 		hits = append(hits, hit{d, acc[d] + pair[d] + bonus[d]})
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
 	out.Total = len(hits)
-	if limit > 0 && len(hits) > limit {
-		hits = hits[:limit]
+	if k := max(limit, ProximityDocs); limit > 0 && len(hits) > k {
+		hits = hits[:k]
 	}
-	for _, h := range hits {
+	for i, h := range hits {
 		res1, err := r.doc(h.d)
 		if err != nil {
 			return Outcome{}, err
@@ -800,11 +916,18 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 		if res1.Code == strings.TrimSpace(q) {
 			res1.Score += verbatimBonus
 		}
+		if i < ProximityDocs {
+			res1.Score += proximity(toks, bests, h.d, res1)
+		}
 		out.Results = append(out.Results, res1)
 	}
 	// Among the results, a code written exactly as the query comes before the codes that
-	// only share its key ("invalidParameter" before INVALID_PARAMETER).
+	// only share its key ("invalidParameter" before INVALID_PARAMETER), and words next to
+	// each other as in the query count.
 	sort.SliceStable(out.Results, func(i, j int) bool { return out.Results[i].Score > out.Results[j].Score })
+	if limit > 0 && len(out.Results) > limit {
+		out.Results = out.Results[:limit]
+	}
 	// A number that is no code and starts none: the codes that share most of its start.
 	if out.Total == 0 && isDigits(query.Key) && len(query.Key) > MinPrefix && query.Key == strings.TrimPrefix(strings.TrimSpace(q), "-") {
 		for l := len(query.Key) - 1; l >= MinPrefix; l-- {
@@ -819,6 +942,69 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 		}
 	}
 	return out, nil
+}
+
+// ProximityDocs is how many of the best documents are looked at for the query's words
+// next to each other, in the order of the query, in their records' code, title and snippet
+// (records the results need anyway): each pair of neighbouring query tokens found so adds
+// PairWeight times the lower of the two tokens' scores in that document. The rest of the
+// results are not looked at, so the first ProximityDocs are the same whatever the limit.
+const ProximityDocs = 10
+
+// proximity returns the bonus of document d, whose record is rec, for neighbouring tokens
+// of the query found next to each other in it (see ProximityDocs).
+func proximity(toks []*qtoken, bests []map[int]float64, d int, rec Result) float64 {
+	if len(toks) < 2 {
+		return 0
+	}
+	var seqs [][]unit
+	for _, text := range []string{rec.Code, rec.Title, rec.Snippet} {
+		seqs = append(seqs, units(text))
+	}
+	bonus := 0.0
+	for i := 1; i < len(toks); i++ {
+		a, b := bests[i-1][d], bests[i][d]
+		if a == 0 || b == 0 {
+			continue
+		}
+		found := false
+		for _, us := range seqs {
+			for k := 1; k < len(us) && !found; k++ {
+				found = toks[i-1].matchesUnit(us[k-1]) && toks[i].matchesUnit(us[k])
+			}
+		}
+		if found {
+			bonus += PairWeight * min(a, b)
+		}
+	}
+	return bonus
+}
+
+// unit is one part of a word of a text, with the terms it is found under.
+type unit struct {
+	part, stem, hangulStem string
+}
+
+// units returns the parts of the words of text, in order.
+func units(text string) []unit {
+	var out []unit
+	for _, w := range Words(text) {
+		for i, p := range w.Parts {
+			out = append(out, unit{part: p, stem: w.Stems[i], hangulStem: w.Stem})
+		}
+	}
+	return out
+}
+
+// matchesUnit reports whether one of the token's alternatives is a term of u, or, for a
+// word still being typed, whether u starts with it.
+func (t *qtoken) matchesUnit(u unit) bool {
+	for _, a := range t.alts {
+		if a.term == u.part || a.term == u.stem && u.stem != "" || a.term == u.hangulStem && u.hangulStem != "" {
+			return true
+		}
+	}
+	return t.prefix && prefixable(t.text) && !isInitials(t.text) && strings.HasPrefix(u.part, t.text)
 }
 
 // idf returns the rarity of a term from its postings: BM25's inverse document frequency,

@@ -32,15 +32,23 @@ import (
 //     finds the codes that share most of its start ("did you mean").
 //  4. Korean particles and endings. A Hangul word is a term as written and, when it ends
 //     with a particle or an ending of 하다/되다 verbs (Suffixes), also without it: "배포가"
-//     gives 배포가 and 배포, "만료되었습니다" 만료. Endings that follow a final consonant
-//     (SuffixesB) come off after one: "없음", "없습니다" give 없. A Hangul word that is
+//     gives 배포가 and 배포, "만료되었습니다" 만료; the endings after the stems of 하다, 되다
+//     and 시키다 are made of every tense and every ending (verbEndings, presentEndings), so
+//     "삭제되었으므로" gives 삭제 too. Endings that follow a final consonant (SuffixesB) come
+//     off after one: "없음", "없습니다", "없었으므로" give 없. A Hangul word that is
 //     nothing but a particle ("를" after "API") is dropped.
 //  5. Korean compounds (query only). A Hangul query word of MinCompound syllables or more
 //     that is no term splits into the terms of the index it is made of, leaving out at most
-//     one syllable (segment): "결제취소" is the tokens 결제 and 취소.
+//     one syllable (segment): "결제취소" is the tokens 결제 and 취소. Pieces are of two
+//     syllables or more; only when no such split exists may a piece be one syllable that is
+//     a term ("키만료" → 키, 만료). Among the best results, those that have the pieces next to
+//     each other ("스테이지 삭제에"), as any neighbouring words of a query, rank higher
+//     (ProximityDocs).
 //  6. Initial consonants (query only). A token of two or more initial consonants (초성,
 //     "ㅌㅋ") matches the words of Hangul syllables with those initials (Initials), the
-//     MaxInitialsWords found in most entries, from the file of its first consonant.
+//     MaxInitialsWords found in most entries, from the file of its first consonant; when no
+//     word has just those initials, the words whose initials start with them (ㅎㅇㄱㅇ →
+//     회원가입시), at prefixFactor.
 //  7. English word forms. A part written in a-z is also a term as its English stem
 //     (EnglishStem, Porter2): "expiration", "expires" and "expired" meet in "expir".
 //  8. Synonyms across languages. A phrase of a synonym group (Synonyms, and docgen.yaml's)
@@ -51,7 +59,11 @@ import (
 //     no code, matches the words of a-z of the index within edit distance 1 (TypoMin
 //     letters or more) or 2 (TypoMin2 or more), transpositions counting one, from the typo
 //     vocabulary files of the lengths it could have; the corrected code key ranks with code
-//     prefixes, below exact codes.
+//     prefixes, below exact codes. When a token still matches nothing (a part too short to
+//     correct: "notFoud"), the query's code key is corrected as one word ("notfound")
+//     against the terms beside it in the dictionary that start with its first
+//     KeyTypoPrefix letters, and the codes with the nearest corrected key are found and
+//     rank with code prefixes.
 //
 // A token's alternatives score at a factor of a match of the token as written: stems
 // stemFactor, synonyms synFactor, initials initialsFactor, typos typoFactor1 and 2, words
@@ -88,6 +100,19 @@ var Suffixes = func() []string {
 		"하는데", "해주세요", "해주십시오", "하였으나", "하며", "하기", "합니까", "됩니까", "하므로",
 		"하니", "했고", "하였고", "시켰습니다", "시킨",
 	}
+	// and every ending of verbEndings after the past stems of 하다, 되다 and 시키다, and the
+	// present ones after their stems: "삭제되었으므로", "생성했으니" → the noun.
+	for _, stem := range []string{"했", "하였", "됐", "되었", "시켰"} {
+		for _, e := range verbEndings {
+			s = append(s, stem+e)
+		}
+	}
+	for _, stem := range []string{"하", "되", "시키"} {
+		for _, e := range presentEndings {
+			s = append(s, stem+e)
+		}
+	}
+	s = dedupe(s)
 	sort.SliceStable(s, func(i, j int) bool {
 		return utf8.RuneCountInString(s[i]) > utf8.RuneCountInString(s[j])
 	})
@@ -100,12 +125,41 @@ var Suffixes = func() []string {
 var SuffixesB = func() []string {
 	s := []string{"음", "습니다", "었습니다", "았습니다", "었어요", "았어요", "어요", "아요", "어서",
 		"아서", "었다", "았다", "었는데", "았는데", "는데", "으면", "으며", "으니", "었던", "았던", "었음",
-		"았음", "었고", "았고", "지만"}
+		"았음", "었고", "았고", "지만", "으므로", "으니까", "으나"}
+	// and every ending of verbEndings after the past tense: "없었으므로", "않았으니" → 없, 않.
+	for _, past := range []string{"었", "았"} {
+		for _, e := range verbEndings {
+			s = append(s, past+e)
+		}
+	}
+	s = dedupe(s)
 	sort.SliceStable(s, func(i, j int) bool {
 		return utf8.RuneCountInString(s[i]) > utf8.RuneCountInString(s[j])
 	})
 	return s
 }()
+
+// verbEndings are the endings that follow a past stem (했, 되었, 없었…): the suffixes are
+// made of them rather than listed one by one, so that every tense takes every ending.
+var verbEndings = []string{"다", "습니다", "음", "으므로", "으니", "으니까", "으나", "는데", "고", "지만",
+	"어요", "어서", "던", "으며", "으면", "기", "지", "을", "는지", "다가"}
+
+// presentEndings are the endings that follow the present stems 하, 되 and 시키.
+var presentEndings = []string{"다", "는", "지", "고", "며", "면", "므로", "니", "니까", "나", "기", "지만",
+	"는데", "던", "도록", "려면", "려고", "는지", "다가"}
+
+// dedupe returns list without its repeated strings, in the order of first appearance.
+func dedupe(list []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range list {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
 
 // stopSet and suffixSet index StopWords and Suffixes; suffixesBy lists Suffixes (longest
 // first) by their last rune, so that Stem tries only those that can match.

@@ -81,6 +81,14 @@
         (m.sfxB || []).map(function (s) { return [s, 'B']; }));
       m.synx = synIndex(m.syn || []);
       m.suffixes.sort(function (a, b) { return cpLen(b[0]) - cpLen(a[0]); });
+      // by their last character, so that stem tries only those that can match (as Go's
+      // suffixesBy): the endings are a few hundred, and every word of a result is stemmed
+      m.sfxBy = new Map();
+      m.suffixes.forEach(function (e) {
+        var last = e[0].charCodeAt(e[0].length - 1);
+        if (!m.sfxBy.has(last)) m.sfxBy.set(last, []);
+        m.sfxBy.get(last).push(e);
+      });
       m.sfxSet = toSet(m.sfx.concat(m.sfx2));
       return m;
     }, function (err) {
@@ -113,11 +121,11 @@
   }
 
   function stem(m, w) {
-    var n = cpLen(w);
-    for (var i = 0; i < m.suffixes.length; i++) {
-      var s = m.suffixes[i][0];
-      if (w.slice(-s.length) !== s) continue;
-      var kind = m.suffixes[i][1], rest = n - cpLen(s);
+    var n = cpLen(w), list = m.sfxBy.get(w.charCodeAt(w.length - 1)) || [];
+    for (var i = 0; i < list.length; i++) {
+      var s = list[i][0];
+      if (!w.endsWith(s)) continue;
+      var kind = list[i][1], rest = n - cpLen(s);
       if (kind !== 'B' && rest >= kind) return w.slice(0, w.length - s.length);
       if (kind === 'B' && rest >= 1) {
         var c = w.charCodeAt(w.length - s.length - 1);
@@ -262,10 +270,14 @@
   }
 
   // englishStem is search.EnglishStem: the Porter2 stem of a part of a-z letters, or ''.
+  var stemCache = new Map();
   function englishStem(p) {
     if (p.length < 3 || !/^[a-z]+$/.test(p)) return '';
+    if (stemCache.has(p)) return stemCache.get(p);
     var s = porter2(p);
-    return s === p ? '' : s;
+    s = s === p ? '' : s;
+    if (stemCache.size < 10000) stemCache.set(p, s);
+    return s;
   }
 
   function splitParts(s) {
@@ -682,12 +694,12 @@
     return prev[b.length];
   }
   // segment splits the syllables rs (an array) into found pieces (search.segment).
-  function segment(rs, found) {
+  function segment(rs, minPiece, found) {
     var n = rs.length, INF = 1 << 30, st = [];
     st[n] = { miss: 0, pieces: 0, next: 0, take: false };
     for (var i = n - 1; i >= 0; i--) {
       var best = { miss: INF, pieces: 0, next: 0, take: false };
-      for (var j = n; j >= i + 2; j--) {
+      for (var j = n; j >= i + minPiece; j--) {
         if (!found(rs.slice(i, j).join(''))) continue;
         var s = st[j];
         if (s.miss < best.miss || s.miss === best.miss && s.pieces + 1 < best.pieces) {
@@ -705,9 +717,11 @@
     for (i = 0; i < n; i = st[i].next) if (st[i].take) out.push(rs.slice(i, st[i].next).join(''));
     return out;
   }
-  function substrings(rs) {
+  function substrings(rs, minLen, maxLen) {
     var out = [];
-    for (var i = 0; i < rs.length; i++) for (var j = i + 2; j <= rs.length; j++) out.push(rs.slice(i, j).join(''));
+    for (var i = 0; i < rs.length; i++) {
+      for (var j = i + minLen; j <= Math.min(rs.length, i + maxLen); j++) out.push(rs.slice(i, j).join(''));
+    }
     return out;
   }
 
@@ -758,6 +772,32 @@
     });
   }
 
+  // keyCorrections is search.Reader.keyCorrections: the terms a few typos from a code key
+  // that start as it does, from its dictionary shard and the shards beside it.
+  var KEY_TYPO_PREFIX = 3;
+  function keyCorrections(m, key) {
+    var k = typoDistance(key.length);
+    if (!k || !isTypoWord(key)) return Promise.resolve([]);
+    var head = key.slice(0, KEY_TYPO_PREFIX), at = shardOf(m, key);
+    var lo = Math.max(at - 1, shardOf(m, head)), hi = Math.min(at + 1, shardOf(m, head + '\uffff'));
+    var waits = [];
+    for (var i = lo; i <= hi; i++) waits.push(shard(i));
+    return Promise.all(waits).then(function (list) {
+      var cs = [];
+      list.forEach(function (sh) {
+        sh.terms.forEach(function (t) {
+          if (t.slice(0, head.length) !== head || !isTypoWord(t)) return;
+          var d = editDistance(key, t, k);
+          if (d <= k && d > 0) cs.push({ term: t, value: sh.map.get(t), d: d });
+        });
+      });
+      cs.sort(function (a, b) { return a.d - b.d || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });
+      return cs.slice(0, MAX_TYPO_WORDS).map(function (c) {
+        return { term: c.term, value: c.value, known: true, factor: c.d > 1 ? TYPO2 : TYPO1 };
+      });
+    });
+  }
+
   // expandQuery is search.Reader.expandQuery: tokens with their alternatives, before typos.
   // A query that names a code (code) gets no English stems and synonyms.
   async function expandQuery(m, query, code) {
@@ -776,17 +816,24 @@
         split.push(t);
         continue;
       }
-      var cands = substrings(rs);
-      var vals = await Promise.all(cands.map(function (c) {
-        return lookup(m, c).then(function (v) {
-          if (v) return v;
-          var st = stem(m, c);
-          return st ? lookup(m, st) : '';
-        });
-      }));
       var isTerm = {};
-      cands.forEach(function (c, k) { isTerm[c] = vals[k] !== ''; });
-      var pieces = segment(rs, function (c) { return isTerm[c]; });
+      var lookAll = async function (cands) {
+        var vals = await Promise.all(cands.map(function (c) {
+          return lookup(m, c).then(function (v) {
+            if (v) return v;
+            var st = stem(m, c);
+            return st ? lookup(m, st) : '';
+          });
+        }));
+        cands.forEach(function (c, k) { isTerm[c] = vals[k] !== ''; });
+      };
+      await lookAll(substrings(rs, 2, rs.length));
+      var pieces = segment(rs, 2, function (c) { return isTerm[c]; });
+      if (!pieces) {
+        // Pieces of one syllable, only when those of two or more find no split.
+        await lookAll(substrings(rs, 1, 1));
+        pieces = segment(rs, 1, function (c) { return isTerm[c]; });
+      }
       if (!pieces) {
         split.push(t);
         continue;
@@ -851,13 +898,14 @@
       t = toks[i];
       if (!isInitials(t.text)) continue;
       var list = await initialsFile(choseongIndex(String.fromCodePoint(t.text.codePointAt(0))));
-      var n = 0;
-      list.forEach(function (e) {
-        if (e[0] === t.text && n < MAX_INITIALS_WORDS) {
-          addAlt(t, { term: e[1], value: e[2], known: true, factor: INITIALS });
-          n++;
-        }
-      });
+      var found = list.filter(function (e) { return e[0] === t.text; }).slice(0, MAX_INITIALS_WORDS);
+      var f = INITIALS;
+      if (!found.length) {
+        // No word has just these initials: those whose initials start with them.
+        f = INITIALS * PREFIX;
+        found = list.filter(function (e) { return e[0].slice(0, t.text.length) === t.text; }).slice(0, MAX_INITIALS_WORDS);
+      }
+      found.forEach(function (e) { addAlt(t, { term: e[1], value: e[2], known: true, factor: f }); });
     }
     return toks;
   }
@@ -908,7 +956,7 @@
     var toks = await expandQuery(m, query, exactHit);
     var perToken = await Promise.all(toks.map(function (t) { return tokenLists(m, t); }));
     // Typos: only a token that matched nothing, and only when the query names no code.
-    var corrected = '';
+    var corrected = '', keyFixed = new Set();
     if (!exactHit) {
       var fixedAny = false;
       for (var i = 0; i < toks.length; i++) {
@@ -925,6 +973,19 @@
         corrected = words.join(' ');
         var sets = await lookup(m, words.join('')).then(postings);
         sets[3].forEach(function (d) { if (!(bonus.get(d) >= CODE_PREFIX)) bonus.set(d, CODE_PREFIX); });
+      }
+      // A typo in a short part of a code name: the query's key corrected as one word.
+      if (perToken.some(empty) && toks.length > 1) {
+        var kalts = await keyCorrections(m, query.key);
+        for (var ki = 0; ki < kalts.length && kalts[ki].factor === kalts[0].factor; ki++) {
+          var ksets = await postings(kalts[ki].value);
+          for (var kj = 0; kj < ksets[3].length; kj++) {
+            var kd = ksets[3][kj];
+            if (!(bonus.get(kd) >= CODE_PREFIX)) bonus.set(kd, CODE_PREFIX);
+            keyFixed.add(kd);
+            if (!corrected) corrected = kalts[ki].term;
+          }
+        }
       }
     }
     // Neighbouring tokens written together.
@@ -987,13 +1048,13 @@
     var score = function (d) { return (w.accAt[d] === qgen ? w.acc[d] : 0) + (pairBonus.get(d) || 0) + (bonus.get(d) || 0); };
     var hits = [];
     cand.forEach(function (d) {
-      if ((want > 0 && w.cnt[d] === want || bonus.get(d) === EXACT) && (!ok || ok[d])) hits.push(d);
+      if ((want > 0 && w.cnt[d] === want || bonus.get(d) === EXACT || keyFixed.has(d)) && (!ok || ok[d])) hits.push(d);
     });
     bonus.forEach(function (b, d) {
-      if (b === EXACT && w.accAt[d] !== qgen && (!ok || ok[d])) hits.push(d);
+      if ((b === EXACT || keyFixed.has(d)) && w.accAt[d] !== qgen && (!ok || ok[d])) hits.push(d);
     });
     var total = hits.length;
-    var top = topK(hits, score, limit);
+    var top = topK(hits, score, Math.max(limit, PROXIMITY_DOCS));
     // The workspace belongs to the next query once this function returns: keep the
     // scores of the results now.
     var scores = top.map(score);
@@ -1001,10 +1062,11 @@
       return docRecord(m, d).then(function (r) {
         r.score = scores[i];
         if (r.code === q.trim()) r.score += VERBATIM;
+        if (i < PROXIMITY_DOCS) r.score += proximity(m, toks, perToken, d, r);
         return r;
       });
     }));
-    res = stableSort(res, function (a, b) { return b.score - a.score; });
+    res = stableSort(res, function (a, b) { return b.score - a.score; }).slice(0, limit);
     res.total = total;
     res.partial = partial;
     res.query = query;
@@ -1022,6 +1084,64 @@
       }
     }
     return res;
+  }
+
+  // proximity is search.proximity: the bonus of document d (record r) for neighbouring
+  // tokens of the query found next to each other in its code, title or snippet.
+  var PROXIMITY_DOCS = 10;
+  function proximity(m, toks, perToken, d, r) {
+    if (toks.length < 2) return 0;
+    var seqs = [r.code, r.title, r.snippet].map(function (text) { return units(m, text || ''); });
+    var bonus = 0;
+    for (var i = 1; i < toks.length; i++) {
+      var a = tokenScore(perToken[i - 1], d), b = tokenScore(perToken[i], d);
+      if (a === 0 || b === 0) continue;
+      var found = false;
+      seqs.forEach(function (us) {
+        for (var k = 1; k < us.length && !found; k++) {
+          found = matchesUnit(toks[i - 1], us[k - 1]) && matchesUnit(toks[i], us[k]);
+        }
+      });
+      if (found) bonus += PAIR * Math.min(a, b);
+    }
+    return bonus;
+  }
+  function units(m, text) {
+    var out = [];
+    words(m, text).forEach(function (w) {
+      w.parts.forEach(function (p, i) { out.push({ part: p, stem: w.stems[i], hangulStem: w.stem }); });
+    });
+    return out;
+  }
+  function matchesUnit(t, u) {
+    for (var i = 0; i < t.alts.length; i++) {
+      var a = t.alts[i].term;
+      if (a === u.part || u.stem && a === u.stem || u.hangulStem && a === u.hangulStem) return true;
+    }
+    return t.prefix && prefixable(t.text) && !isInitials(t.text) && u.part.slice(0, t.text.length) === t.text;
+  }
+  // tokenScore is a token's best score in document d: what the scoring loop summed for it.
+  function tokenScore(group, d) {
+    var best = 0;
+    group.forEach(function (pair) {
+      var sets = pair[0], factor = pair[1];
+      for (var c = 0; c < NCLASS; c++) {
+        if (!hasDoc(sets[c], d)) continue;
+        var wt = WEIGHT[c] * factor * sets.idf;
+        if (wt > best) best = wt;
+      }
+    });
+    return best;
+  }
+  // hasDoc reports whether the ascending ids hold d.
+  function hasDoc(ids, d) {
+    var lo = 0, hi = ids.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (ids[mid] < d) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ids.length && ids[lo] === d;
   }
 
   // Scratch space for scoring, kept between queries: a stamp per document says whether
@@ -1138,6 +1258,7 @@
       ]).then(function (all) {
         if (my !== seq) return;
         render(all[0], all[1], all[2]);
+        list.setAttribute('data-for', q); // which query the results are of (for the tests)
       }, function (err) {
         if (my !== seq) return;
         status.textContent = String(err && err.message || err);
