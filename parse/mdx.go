@@ -30,7 +30,7 @@ func (mdxReader) Detect(src *Source) Detection {
 	if strings.EqualFold(path.Ext(src.Path), ".mdx") {
 		return Detection{Score: 90, Why: "an .mdx file: Markdown with JSX, read as Markdown without its imports and components"}
 	}
-	if reMDXImport.Match(src.Text) && reJSXTag.Match(src.Text) && mayBeMarkdown(src.Text) {
+	if bytes.Contains(src.Text, []byte("import")) && reMDXImport.Match(src.Text) && reJSXTag.Match(src.Text) && mayBeMarkdown(src.Text) {
 		d := markdownReader{}.Detect(src)
 		if d.Score > 0 {
 			return Detection{Score: d.Score + 1, Why: "Markdown with import lines and JSX components (MDX): " + d.Why}

@@ -12,6 +12,7 @@
 package asciidoc
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -29,7 +30,7 @@ func Detect(name string, text []byte) (int, string) {
 			return 85, "an " + ext + " file"
 		}
 	}
-	if reTableDelim.Match(text) && reTitleAny.Match(text) {
+	if bytes.Contains(text, []byte("|===")) && reTableDelim.Match(text) && reTitleAny.Match(text) {
 		return 40, "AsciiDoc \"|===\" tables and \"= \" titles"
 	}
 	return 0, "no .adoc name and no AsciiDoc \"|===\" table"

@@ -64,7 +64,12 @@ func Detect(name string, text []byte) (int, Lang, string) {
 	if strings.HasSuffix(base, ".h.in") {
 		ext = ".h.in"
 	}
-	tabs := len(reTabLine.FindAllIndex(text, 20))
+	// Each expression below reads the whole text; a byte count or search that they need
+	// to match skips them on the documents most sources are.
+	tabs := 0
+	if bytes.Count(text, []byte("\t")) >= 6 {
+		tabs = len(reTabLine.FindAllIndex(text, 20))
+	}
 	switch ext {
 	case ".proto":
 		return 90, Proto, "a .proto file"
@@ -82,12 +87,13 @@ func Detect(name string, text []byte) (int, Lang, string) {
 		}
 		return 0, None, "a C source with no enum, #define constants or tab-separated code list"
 	}
+	hasEnum := bytes.Contains(text, []byte("enum")) || bytes.Contains(text, []byte("Enum"))
 	switch {
-	case reProtoSyn.Match(text) && reProtoEnum.Match(text) && reProtoValue.Match(text):
+	case hasEnum && reProtoSyn.Match(text) && reProtoEnum.Match(text) && reProtoValue.Match(text):
 		return 55, Proto, "a protobuf syntax line and an enum"
 	case tabs >= 20:
 		return 45, TabList, "20 or more lines of a number, a symbol and a text separated by tabs"
-	case rePyEnum.Match(text) && bytes.Contains(text, []byte("import")):
+	case hasEnum && bytes.Contains(text, []byte("import")) && rePyEnum.Match(text):
 		return 45, Python, "a Python module with an Enum class"
 	}
 	return 0, None, "no .proto, .h, .h.in, .c or .py name, and no protobuf enum, tab-separated code list or Python Enum"

@@ -106,6 +106,9 @@ func Detect(name string, text []byte) (int, Format, string) {
 	if len(t) > 1 && (t[0] == '{' || t[0] == '[') && json.Valid(t) {
 		return 40, JSON, "the whole text is a JSON value"
 	}
+	if bytes.Count(text, []byte("\n[")) < 2 {
+		return 0, None, "no .json, .yaml, .yml or .toml name, and not a JSON document or TOML tables"
+	}
 	if n := len(reTOMLTable.FindAllIndex(text, 3)); n >= 3 {
 		return 30, TOML, "TOML table headers ([name] lines) with key = value lines"
 	}

@@ -17,6 +17,7 @@
 package rst
 
 import (
+	"bytes"
 	"encoding/csv"
 	"regexp"
 	"strings"
@@ -73,7 +74,8 @@ func Detect(name string, text []byte) (int, string) {
 	if strings.HasSuffix(lower, ".rst") || strings.HasSuffix(lower, ".rest") {
 		return 85, "a .rst file"
 	}
-	if reDirectiveAny.Match(text) && (reGridBorder.Match(text) || hasUnderline(text)) {
+	if (bytes.HasPrefix(text, []byte(".. ")) || bytes.Contains(text, []byte("\n.. "))) && reDirectiveAny.Match(text) &&
+		(reGridBorder.Match(text) || hasUnderline(text)) {
 		return 35, "reStructuredText directives (\".. name::\") with grid tables or adorned titles"
 	}
 	return 0, "no .rst name and no reStructuredText directives"
