@@ -9,16 +9,16 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"docgen/build"
 	"docgen/catalog"
 )
 
 // CheckOptions are docgen check's flags and arguments.
 type CheckOptions struct {
 	IO *IOStreams
-	sourceOptions
-	configSet bool
-	Format    string
-	Strict    bool
+	build.Options
+	Format string
+	Strict bool
 }
 
 func newCheckCmd(ios *IOStreams, runF func(context.Context, *CheckOptions) error) *cobra.Command {
@@ -68,7 +68,7 @@ fail too.
   docgen check --format github     # in a GitHub Actions step`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Sources = args
-			opts.configSet = cmd.Flags().Changed("config")
+			opts.ConfigSet = cmd.Flags().Changed("config")
 			switch opts.Format {
 			case "text", "json", "github":
 			default:
@@ -80,18 +80,18 @@ fail too.
 			return runCheck(cmd.Context(), opts)
 		},
 	}
-	addSourceFlags(cmd.Flags(), &opts.sourceOptions, true)
+	addSourceFlags(cmd.Flags(), &opts.Options, true)
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
 	return cmd
 }
 
 func runCheck(ctx context.Context, opts *CheckOptions) error {
-	l, err := loadCatalog(ctx, opts.sourceOptions, opts.configSet)
+	l, err := build.Load(ctx, opts.Options)
 	if err != nil {
-		return err
+		return exitFor(err)
 	}
-	diags := l.diags
+	diags := l.Diags
 	switch opts.Format {
 	case "json":
 		err = writeDiagsJSON(opts.IO.Out, l, diags)
@@ -109,11 +109,11 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	}
 	hintUnrecognised(opts.IO, diags)
 	ignored := ""
-	if l.ignored > 0 {
-		ignored = fmt.Sprintf(" (%d ignored by rules)", l.ignored)
+	if l.Ignored > 0 {
+		ignored = fmt.Sprintf(" (%d ignored by rules)", l.Ignored)
 	}
 	fmt.Fprintf(opts.IO.Err, "docgen: checked %s, %s from %s: %s%s\n",
-		plural(len(l.catalog.Services), "source"), entries(l.catalog.EntryCount()), plural(l.catalog.RowCount(), "row"), countSummary(diags), ignored)
+		plural(len(l.Catalog.Services), "source"), entries(l.Catalog.EntryCount()), plural(l.Catalog.RowCount(), "row"), countSummary(diags), ignored)
 	if diags.HasErrors() || (opts.Strict && diags.Count(catalog.Warning) > 0) {
 		return silentExit(ExitSources)
 	}
@@ -130,7 +130,7 @@ type jsonDiag struct {
 	Message  string `json:"message"`
 }
 
-func writeDiagsJSON(w io.Writer, l *loaded, diags catalog.Diagnostics) error {
+func writeDiagsJSON(w io.Writer, l *build.Loaded, diags catalog.Diagnostics) error {
 	out := struct {
 		Sources     int        `json:"sources"`
 		Entries     int        `json:"entries"`
@@ -139,7 +139,7 @@ func writeDiagsJSON(w io.Writer, l *loaded, diags catalog.Diagnostics) error {
 		Warnings    int        `json:"warnings"`
 		Diagnostics []jsonDiag `json:"diagnostics"`
 	}{
-		Sources: len(l.catalog.Services), Entries: l.catalog.EntryCount(), Rows: l.catalog.RowCount(),
+		Sources: len(l.Catalog.Services), Entries: l.Catalog.EntryCount(), Rows: l.Catalog.RowCount(),
 		Errors: diags.Count(catalog.Error), Warnings: diags.Count(catalog.Warning),
 		Diagnostics: make([]jsonDiag, 0, len(diags)),
 	}

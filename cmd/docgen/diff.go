@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"docgen/build"
 	"docgen/catalog"
 )
 
@@ -28,12 +29,12 @@ type DiffOptions struct {
 	// none, two sides of one service each are compared whatever their IDs.
 	Pair []string
 	// MaxSourceSize applies where OLD or NEW is a folder of sources.
-	MaxSourceSize byteSize
+	MaxSourceSize build.ByteSize
 }
 
 func newDiffCmd(ios *IOStreams, runF func(context.Context, *DiffOptions) error) *cobra.Command {
 	opts := &DiffOptions{IO: ios}
-	var src sourceOptions
+	var src build.Options
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
 		Short: "Show what changed between two catalogs, and fail on breaking changes",
@@ -251,21 +252,19 @@ func (s *side) load(ctx context.Context, opts *DiffOptions) (*catalog.Catalog, e
 		}
 		return c, nil
 	}
-	src := sourceOptions{Sources: []string{s.path}, MaxSourceSize: opts.MaxSourceSize}
-	configSet := false
+	src := build.Options{Sources: []string{s.path}, MaxSourceSize: opts.MaxSourceSize}
 	if cfg := filepath.Join(s.path, "docgen.yaml"); fileExists(cfg) {
-		src = sourceOptions{Config: cfg, MaxSourceSize: opts.MaxSourceSize}
-		configSet = true
+		src = build.Options{Config: cfg, ConfigSet: true, MaxSourceSize: opts.MaxSourceSize}
 	}
-	l, err := loadCatalog(ctx, src, configSet)
+	l, err := build.Load(ctx, src)
 	if err != nil {
-		return nil, err
+		return nil, exitFor(err)
 	}
-	if l.diags.HasErrors() {
-		printDiags(opts.IO, l.diags)
-		return nil, &exitError{code: ExitSources, err: fmt.Errorf("%s: the sources have %s; nothing compared", s.path, countSummary(l.diags))}
+	if l.Diags.HasErrors() {
+		printDiags(opts.IO, l.Diags)
+		return nil, &exitError{code: ExitSources, err: fmt.Errorf("%s: the sources have %s; nothing compared", s.path, countSummary(l.Diags))}
 	}
-	return l.catalog, nil
+	return l.Catalog, nil
 }
 
 func fileExists(p string) bool {

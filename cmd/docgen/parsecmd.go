@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"docgen/build"
 	"docgen/catalog"
 	"docgen/render"
 )
@@ -16,7 +17,7 @@ import (
 // ParseOptions are docgen parse's flags and arguments.
 type ParseOptions struct {
 	IO *IOStreams
-	sourceOptions
+	build.Options
 	File    string
 	JSON    bool
 	Verbose bool
@@ -46,21 +47,21 @@ message or description) and its diagnostics. It needs no config file.
 			return runParse(cmd.Context(), opts)
 		},
 	}
-	addSourceFlags(cmd.Flags(), &opts.sourceOptions, false)
+	addSourceFlags(cmd.Flags(), &opts.Options, false)
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the service as JSON, in catalog.json's shape")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "say which reader was chosen and why")
 	return cmd
 }
 
 func runParse(ctx context.Context, opts *ParseOptions) error {
-	l, err := loadCatalog(ctx, sourceOptions{Sources: []string{opts.File}, MaxSourceSize: opts.MaxSourceSize}, false)
+	l, err := build.Load(ctx, build.Options{Sources: []string{opts.File}, MaxSourceSize: opts.MaxSourceSize})
 	if err != nil {
-		return err
+		return exitFor(err)
 	}
-	if len(l.results) != 1 {
-		return usageError("parse takes one file; %s holds %d sources", opts.File, len(l.results))
+	if len(l.Results) != 1 {
+		return usageError("parse takes one file; %s holds %d sources", opts.File, len(l.Results))
 	}
-	res := l.results[0]
+	res := l.Results[0]
 	svc := res.Service
 	if opts.Verbose {
 		for _, c := range res.Candidates {
@@ -74,11 +75,11 @@ func runParse(ctx context.Context, opts *ParseOptions) error {
 			fmt.Fprintf(opts.IO.Err, "  %s:%d: %s\n", svc.Source, n.Pos.Line, n.Text)
 		}
 	}
-	for _, d := range l.diags {
+	for _, d := range l.Diags {
 		fmt.Fprintln(opts.IO.Err, d.String())
 	}
 	if !opts.Verbose {
-		hintUnrecognised(opts.IO, l.diags)
+		hintUnrecognised(opts.IO, l.Diags)
 	}
 	if opts.JSON {
 		if err := catalog.EncodeServiceJSON(opts.IO.Out, svc, render.EntryURL); err != nil {
@@ -92,8 +93,8 @@ func runParse(ctx context.Context, opts *ParseOptions) error {
 		reader = "no reader"
 	}
 	fmt.Fprintf(opts.IO.Err, "%s: %s: %d entries from %d rows, %d rows dropped (%s)\n", svc.Source, reader,
-		len(svc.Entries), res.Rows, res.Dropped, countSummary(l.diags))
-	if l.diags.HasErrors() {
+		len(svc.Entries), res.Rows, res.Dropped, countSummary(l.Diags))
+	if l.Diags.HasErrors() {
 		return silentExit(ExitSources)
 	}
 	return nil

@@ -24,8 +24,11 @@ var rules = map[string][]string{
 	"render/search":  {"catalog", "github.com/kljensen/snowball"},
 	"render/openapi": {"catalog", "render", "internal/yamlguard", "github.com/goccy/go-yaml"},
 	"site":           {},
-	"cmd/docgen":     {"*"},
-	"internal":       {"*"},
+	"build": {"catalog", "parse", "render", "render/openapi", "render/search", "render/site",
+		"internal/yamlguard", "github.com/goccy/go-yaml"},
+	"preview":    {"build", "catalog", "render", "render/site", "github.com/fsnotify/fsnotify"},
+	"cmd/docgen": {"*"},
+	"internal":   {"*"},
 }
 
 const module = "docgen/"
@@ -63,7 +66,7 @@ func TestImportRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"catalog", "parse", "render", "cmd/docgen"} {
+	for _, want := range []string{"catalog", "parse", "render", "build", "preview", "cmd/docgen"} {
 		if imports[want] == nil {
 			t.Errorf("package %s not found: is the test looking at the right tree?", want)
 		}
