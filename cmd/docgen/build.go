@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"docgen/build"
+	"docgen/report"
 )
 
 // BuildOptions are docgen build's flags and arguments.
@@ -67,8 +68,8 @@ folder that is neither empty nor stamped, and touches nothing then (exit 2).
 
 func runBuild(ctx context.Context, opts *BuildOptions) error {
 	start := time.Now()
-	prog := newProgress(opts.IO, opts.Quiet)
-	finish := prog.track("reading sources", -1, func() int64 { return 0 })
+	prog := report.NewProgress(opts.IO.Err, opts.Quiet)
+	finish := prog.Track("reading sources", -1, func() int64 { return 0 })
 	l, err := build.Load(ctx, opts.Options)
 	finish()
 	if err != nil {
@@ -77,9 +78,9 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 	if l.Config != nil && l.Config.Out != "" && !opts.outSet {
 		opts.Out = l.Config.Out
 	}
-	printDiags(opts.IO, l.Diags)
+	report.Diagnostics(opts.IO.Err, l.Diags)
 	if l.Diags.HasErrors() {
-		fmt.Fprintf(opts.IO.Err, "docgen: %s; nothing written to %s\n", countSummary(l.Diags), opts.Out)
+		fmt.Fprintf(opts.IO.Err, "docgen: %s; nothing written to %s\n", report.Counts(l.Diags), opts.Out)
 		return silentExit(ExitSources)
 	}
 	out, err := l.Stage(ctx, opts.Out)
@@ -88,7 +89,7 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 	}
 	// Roughly the files the site will have: a page per entry, service and status, a few more.
 	estimate := int64(l.Catalog.EntryCount() + 2*len(l.Catalog.Services) + 64)
-	finish = prog.track("writing", estimate, func() int64 { n, _ := out.Written(); return n })
+	finish = prog.Track("writing", estimate, func() int64 { n, _ := out.Written(); return n })
 	err = l.Write(out)
 	finish()
 	if err != nil {
@@ -97,9 +98,9 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 	if !opts.Quiet {
 		files, bytes := out.Written()
 		fmt.Fprintf(opts.IO.Err, "docgen: %s, %s from %s (%s): %s, %s in %.2fs written to %s\n",
-			plural(len(l.Catalog.Services), "service"), entries(l.Catalog.EntryCount()),
-			plural(l.Catalog.RowCount(), "row"), countSummary(l.Diags),
-			plural(int(files), "file"), build.ByteSize(bytes).Human(), time.Since(start).Seconds(), opts.Out)
+			report.Plural(len(l.Catalog.Services), "service"), report.Entries(l.Catalog.EntryCount()),
+			report.Plural(l.Catalog.RowCount(), "row"), report.Counts(l.Diags),
+			report.Plural(int(files), "file"), build.ByteSize(bytes).Human(), time.Since(start).Seconds(), opts.Out)
 		if l.Catalog.BaseURL == "" {
 			fmt.Fprintln(opts.IO.Err, "docgen: no sitemap.xml: its URLs must be absolute; set baseURL in docgen.yaml to write one")
 		}

@@ -16,6 +16,7 @@ import (
 	"docgen/catalog"
 	"docgen/render"
 	"docgen/render/openapi"
+	"docgen/report"
 )
 
 // newExportCmd is docgen export, the parent of export openapi and export json.
@@ -177,7 +178,7 @@ func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
 					verb = "exists"
 				}
 				return &exitError{code: ExitSources, err: fmt.Errorf("%s of %s %s with other content; nothing written (--force replaces them)",
-					plural(len(ce.Conflicts), "component"), opts.Merge, verb)}
+					report.Plural(len(ce.Conflicts), "component"), opts.Merge, verb)}
 			}
 			var ve *openapi.VersionError
 			if errors.As(err, &ve) {
@@ -198,7 +199,7 @@ func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
 		}
 		data = res.Data
 		summary = fmt.Sprintf("merged OpenAPI %s components of %s into %s (%d added, %d replaced, %d already there, %d removed),",
-			string(res.Version), plural(len(l.Catalog.Services), "service"), opts.Merge, len(res.Added), len(res.Replaced), len(res.Unchanged), len(res.Removed))
+			string(res.Version), report.Plural(len(l.Catalog.Services), "service"), opts.Merge, len(res.Added), len(res.Replaced), len(res.Unchanged), len(res.Removed))
 	} else {
 		if format == "" {
 			format = formatOf(opts.Out)
@@ -215,7 +216,7 @@ func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
 		}
 		schemas, responses := doc.Components()
 		summary = fmt.Sprintf("OpenAPI %s, %s and %s of %s,",
-			string(doc.Version()), plural(len(schemas), "schema"), plural(len(responses), "response"), plural(len(l.Catalog.Services), "service"))
+			string(doc.Version()), report.Plural(len(schemas), "schema"), report.Plural(len(responses), "response"), report.Plural(len(l.Catalog.Services), "service"))
 	}
 	if err := writeResult(opts.IO, opts.Out, data); err != nil {
 		return err
@@ -282,7 +283,7 @@ func runExportJSON(ctx context.Context, opts *ExportJSONOptions) error {
 	}
 	if !opts.Quiet {
 		fmt.Fprintf(opts.IO.Err, "docgen: catalog of %s, %s written to %s\n",
-			plural(len(l.Catalog.Services), "service"), entries(l.Catalog.EntryCount()), outName(opts.Out))
+			report.Plural(len(l.Catalog.Services), "service"), report.Entries(l.Catalog.EntryCount()), outName(opts.Out))
 	}
 	return nil
 }
@@ -300,14 +301,11 @@ func loadForExport(ctx context.Context, ios *IOStreams, src build.Options, quiet
 		}
 	}
 	if l.Diags.HasErrors() {
-		return nil, &exitError{code: ExitSources, err: fmt.Errorf("%s; nothing written to %s", countSummary(l.Diags), outName(out))}
+		return nil, &exitError{code: ExitSources, err: fmt.Errorf("%s; nothing written to %s", report.Counts(l.Diags), outName(out))}
 	}
-	// -o never replaces a source or the config: docgen overwrites only what it writes.
-	if fi, err := os.Stat(out); err == nil && out != "" && out != "-" {
-		for _, k := range l.Protected() {
-			if ki, err := os.Stat(k.Path); err == nil && os.SameFile(fi, ki) {
-				return nil, usageError("-o %s is %s %s; refusing to overwrite it: name another file", out, k.What, k.Path)
-			}
+	if out != "" && out != "-" {
+		if err := l.CheckFile(out, "-o"); err != nil {
+			return nil, exitFor(err)
 		}
 	}
 	return l, nil
@@ -330,42 +328,8 @@ func writeResult(ios *IOStreams, out string, data []byte) error {
 		}
 		return nil
 	}
-	if err := writeFileAtomic(out, data); err != nil {
+	if err := build.WriteFile(out, data); err != nil {
 		return &exitError{code: ExitInternal, err: err}
-	}
-	return nil
-}
-
-func writeFileAtomic(name string, data []byte) error {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	mode := fs.FileMode(0o644)
-	if fi, err := os.Stat(name); err == nil {
-		if fi.IsDir() {
-			return fmt.Errorf("write %s: it is a directory", name)
-		}
-		mode = fi.Mode().Perm()
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, mode)
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"docgen/build"
 	"docgen/preview"
+	"docgen/report"
 )
 
 // ServeOptions are docgen serve's flags and arguments.
@@ -122,8 +123,8 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	s.Start(ln)
 	// From here on the preview prints too: one write at a time, through s.Printf.
 	if !opts.Quiet {
-		s.Printf("docgen: %s, %s (%s) rendered in %.2fs\n", plural(len(s.Catalog().Services), "service"),
-			entries(s.Catalog().EntryCount()), countSummary(s.Diagnostics()), time.Since(start).Seconds())
+		s.Printf("docgen: %s, %s (%s) rendered in %.2fs\n", report.Plural(len(s.Catalog().Services), "service"),
+			report.Entries(s.Catalog().EntryCount()), report.Counts(s.Diagnostics()), time.Since(start).Seconds())
 	}
 	s.Printf("docgen: serving %s with live reload; Ctrl-C stops\n", s.URL())
 	if opts.started != nil {
