@@ -28,6 +28,7 @@ import (
 
 	"docgen/catalog"
 	"docgen/render"
+	"docgen/render/jsontree"
 	"docgen/render/search"
 	assets "docgen/site"
 )
@@ -550,7 +551,7 @@ func (b *builder) service(s *catalog.Service) error {
 
 // prettyJSON indents a JSON example when it parses, keeping key order; other text stays.
 func prettyJSON(s string) string {
-	if n, err := parseJSON(s); err == nil {
+	if n, err := jsontree.Decode([]byte(s)); err == nil {
 		return n.String()
 	}
 	return strings.TrimSpace(s)
