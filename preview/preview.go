@@ -134,11 +134,20 @@ func (s *Server) printf(format string, args ...any) { fmt.Fprintf(s.errw, format
 // serves, its HTTP server, its loop and its background renders print there too.
 func (s *Server) Printf(format string, args ...any) { s.printf(format, args...) }
 
-// printDiags writes diagnostics one per line, as the other commands do.
-func (s *Server) printDiags(diags catalog.Diagnostics) {
+// catalog makes the session's catalog after the update ch and prints what was found: the
+// diagnostics of the sources read and of the catalog, one per line and sorted as the other
+// commands print them, then the notes on sources whose new version is not served.
+func (s *Server) catalog(ch build.Change) (*catalog.Catalog, catalog.Diagnostics) {
+	c, cdiags := s.sess.Catalog()
+	diags := append(ch.Diags, cdiags...)
+	diags.Sort()
 	for _, d := range diags {
 		s.printf("%s\n", d)
 	}
+	for _, n := range ch.Notes {
+		s.printf("docgen: %s\n", n)
+	}
+	return c, diags
 }
 
 // Stop cancels a background render and waits for it, and closes the watcher.
@@ -182,13 +191,7 @@ func (s *Server) Load(ctx context.Context) error {
 		return err
 	}
 	s.publishProblems(nil)
-	c, cdiags := s.sess.Catalog()
-	diags := append(ch.Diags, cdiags...)
-	diags.Sort()
-	s.printDiags(diags)
-	for _, n := range ch.Notes {
-		s.printf("docgen: %s\n", n)
-	}
+	c, diags := s.catalog(ch)
 	s.startDiags = diags
 	s.cat = c
 	m, err := build.RenderAll(ctx, c, s.sess.Config())
@@ -244,13 +247,7 @@ func (s *Server) rebuild(ctx context.Context, changed map[string]bool) error {
 	}
 	s.publishProblems(nil)
 	s.watchFolders()
-	c, cdiags := s.sess.Catalog()
-	diags := append(ch.Diags, cdiags...)
-	diags.Sort()
-	s.printDiags(diags)
-	for _, n := range ch.Notes {
-		s.printf("docgen: %s\n", n)
-	}
+	c, _ := s.catalog(ch)
 	svcs := ch.Services
 	if len(svcs) == 0 && !full {
 		return nil

@@ -129,38 +129,33 @@ func (n *Node) write(b *bytes.Buffer, indent string) {
 	case Number, Literal:
 		b.WriteString(n.Text)
 	case Object:
-		if len(n.Keys) == 0 {
-			b.WriteString("{}")
-			return
-		}
-		b.WriteString("{\n")
-		for i, k := range n.Keys {
-			b.WriteString(indent + "  ")
-			writeString(b, k)
+		writeList(b, indent, "{", "}", len(n.Keys), func(i int, in string) {
+			writeString(b, n.Keys[i])
 			b.WriteString(": ")
-			n.Values[i].write(b, indent+"  ")
-			if i < len(n.Keys)-1 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('\n')
-		}
-		b.WriteString(indent + "}")
+			n.Values[i].write(b, in)
+		})
 	case Array:
-		if len(n.Items) == 0 {
-			b.WriteString("[]")
-			return
-		}
-		b.WriteString("[\n")
-		for i, v := range n.Items {
-			b.WriteString(indent + "  ")
-			v.write(b, indent+"  ")
-			if i < len(n.Items)-1 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('\n')
-		}
-		b.WriteString(indent + "]")
+		writeList(b, indent, "[", "]", len(n.Items), func(i int, in string) { n.Items[i].write(b, in) })
 	}
+}
+
+// writeList writes n members or items between open and close, one a line, each written
+// by item at indent plus two spaces; none is open and close alone.
+func writeList(b *bytes.Buffer, indent, open, close string, n int, item func(i int, indent string)) {
+	if n == 0 {
+		b.WriteString(open + close)
+		return
+	}
+	b.WriteString(open + "\n")
+	for i := range n {
+		b.WriteString(indent + "  ")
+		item(i, indent+"  ")
+		if i < n-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString(indent + close)
 }
 
 // writeString writes s as a JSON string as encoding/json does, but for <, > and &.
