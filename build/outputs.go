@@ -137,3 +137,15 @@ func RenderAll(ctx context.Context, c *catalog.Catalog, cfg *Config) (*MemSite, 
 	}
 	return m, ctx.Err()
 }
+
+// RenderChanged renders into memory only the pages of c that show the services named
+// (their service and entry pages, the overview and the status pages), linking to the
+// search index already published at indexDir: the first step of an incremental build,
+// before RenderAll makes the rest (and a new index) in the background.
+func RenderChanged(ctx context.Context, c *catalog.Catalog, services []string, indexDir string) (*MemSite, error) {
+	m := NewMemSite(ctx)
+	if err := site.RenderPartial(c, site.Options{ConcurrentWrite: true}, site.Partial{Services: services, IndexDir: indexDir}, m.WriteFile); err != nil {
+		return nil, err
+	}
+	return m, nil
+}

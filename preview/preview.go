@@ -30,7 +30,6 @@ import (
 	"docgen/build"
 	"docgen/catalog"
 	"docgen/render"
-	"docgen/render/site"
 )
 
 // Options say what a preview serves and how.
@@ -276,8 +275,8 @@ func (s *Server) rebuild(ctx context.Context, changed map[string]bool) error {
 	}
 	// First the pages that show the change, linking to the search index already served;
 	// then, in the background, the whole site with a new index.
-	part := build.NewMemSite(ctx)
-	if err := site.RenderPartial(c, site.Options{ConcurrentWrite: true}, site.Partial{Services: svcs, IndexDir: cur.IndexDir}, part.WriteFile); err != nil {
+	part, err := build.RenderChanged(ctx, c, svcs, cur.IndexDir)
+	if err != nil {
 		return fmt.Errorf("render: %w; serving the previous version", err)
 	}
 	s.mu.Lock()

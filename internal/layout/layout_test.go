@@ -27,7 +27,7 @@ var rules = map[string][]string{
 	"site":            {},
 	"build": {"catalog", "parse", "render", "render/openapi", "render/search", "render/site",
 		"internal/yamlguard", "github.com/goccy/go-yaml"},
-	"preview":    {"build", "catalog", "render", "render/site", "github.com/fsnotify/fsnotify"},
+	"preview":    {"build", "catalog", "render", "github.com/fsnotify/fsnotify"},
 	"report":     {"catalog", "github.com/schollz/progressbar/v3", "golang.org/x/term"},
 	"cmd/docgen": {"*"},
 	"internal":   {"*"},
