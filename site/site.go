@@ -6,9 +6,10 @@ package site
 
 import "embed"
 
-// Templates holds templates/: layout.html and one template per page kind (index.html,
-// service.html, entry.html, status.html, 404.html), style.css, docgen.js (the search
-// client) and favicon.svg.
+// Templates holds templates/: layout.html (the chrome of every page) and the templates of
+// the overview, service, status and 404 pages (index.html, service.html, status.html,
+// 404.html; entry pages are written in Go by render/site), style.css, docgen.js (the
+// search client) and favicon.svg.
 //
 //go:embed templates
 var Templates embed.FS

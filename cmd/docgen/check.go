@@ -2,23 +2,21 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
+	"docgen/build"
 	"docgen/catalog"
+	"docgen/report"
 )
 
 // CheckOptions are docgen check's flags and arguments.
 type CheckOptions struct {
 	IO *IOStreams
-	sourceOptions
-	configSet bool
-	Format    string
-	Strict    bool
+	build.Options
+	Format string
+	Strict bool
 }
 
 func newCheckCmd(ios *IOStreams, runF func(context.Context, *CheckOptions) error) *cobra.Command {
@@ -69,7 +67,7 @@ fail too.
   docgen check --format github     # in a GitHub Actions step`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Sources = args
-			opts.configSet = cmd.Flags().Changed("config")
+			opts.ConfigSet = cmd.Flags().Changed("config")
 			switch opts.Format {
 			case "text", "json", "github":
 			default:
@@ -81,23 +79,23 @@ fail too.
 			return runCheck(cmd.Context(), opts)
 		},
 	}
-	addSourceFlags(cmd.Flags(), &opts.sourceOptions, true)
+	addSourceFlags(cmd.Flags(), &opts.Options, true)
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
 	return cmd
 }
 
 func runCheck(ctx context.Context, opts *CheckOptions) error {
-	l, err := loadCatalog(ctx, opts.sourceOptions, opts.configSet)
+	l, err := build.Load(ctx, opts.Options)
 	if err != nil {
-		return err
+		return exitFor(err)
 	}
-	diags := l.diags
+	diags := l.Diags
 	switch opts.Format {
 	case "json":
-		err = writeDiagsJSON(opts.IO.Out, l, diags)
+		err = report.DiagnosticsJSON(opts.IO.Out, l.Catalog, diags)
 	case "github":
-		err = writeDiagsGitHub(opts.IO.Out, diags)
+		err = report.DiagnosticsGitHub(opts.IO.Out, diags)
 	default:
 		for _, d := range diags {
 			if _, err = fmt.Fprintf(opts.IO.Out, "%s [%s]\n", d, d.Rule); err != nil {
@@ -108,79 +106,15 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return &exitError{code: ExitInternal, err: fmt.Errorf("write diagnostics: %w", err)}
 	}
-	hintUnrecognised(opts.IO, diags)
+	report.Unrecognised(opts.IO.Err, diags)
 	ignored := ""
-	if l.ignored > 0 {
-		ignored = fmt.Sprintf(" (%d ignored by rules)", l.ignored)
+	if l.Ignored > 0 {
+		ignored = fmt.Sprintf(" (%d ignored by rules)", l.Ignored)
 	}
 	fmt.Fprintf(opts.IO.Err, "docgen: checked %s, %s from %s: %s%s\n",
-		plural(len(l.catalog.Services), "source"), entries(l.catalog.EntryCount()), plural(l.catalog.RowCount(), "row"), countSummary(diags), ignored)
+		report.Plural(len(l.Catalog.Services), "source"), report.Entries(l.Catalog.EntryCount()), report.Plural(l.Catalog.RowCount(), "row"), report.Counts(diags), ignored)
 	if diags.HasErrors() || (opts.Strict && diags.Count(catalog.Warning) > 0) {
 		return silentExit(ExitSources)
 	}
 	return nil
-}
-
-// jsonDiag is one diagnostic in docgen check --format json.
-type jsonDiag struct {
-	Path     string `json:"path"`
-	Line     int    `json:"line,omitempty"`
-	Column   int    `json:"column,omitempty"`
-	Severity string `json:"severity"`
-	Rule     string `json:"rule"`
-	Message  string `json:"message"`
-}
-
-func writeDiagsJSON(w io.Writer, l *loaded, diags catalog.Diagnostics) error {
-	out := struct {
-		Sources     int        `json:"sources"`
-		Entries     int        `json:"entries"`
-		Rows        int        `json:"rows"`
-		Errors      int        `json:"errors"`
-		Warnings    int        `json:"warnings"`
-		Diagnostics []jsonDiag `json:"diagnostics"`
-	}{
-		Sources: len(l.catalog.Services), Entries: l.catalog.EntryCount(), Rows: l.catalog.RowCount(),
-		Errors: diags.Count(catalog.Error), Warnings: diags.Count(catalog.Warning),
-		Diagnostics: make([]jsonDiag, 0, len(diags)),
-	}
-	for _, d := range diags {
-		out.Diagnostics = append(out.Diagnostics, jsonDiag{
-			Path: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Col,
-			Severity: d.Severity.String(), Rule: d.Rule, Message: d.Message,
-		})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
-}
-
-// writeDiagsGitHub prints GitHub Actions workflow commands, which the Actions runner turns
-// into annotations on the changed files.
-func writeDiagsGitHub(w io.Writer, diags catalog.Diagnostics) error {
-	for _, d := range diags {
-		kind := map[catalog.Severity]string{catalog.Error: "error", catalog.Warning: "warning", catalog.Info: "notice"}[d.Severity]
-		props := "file=" + ghProperty(d.Pos.File)
-		if d.Pos.Line > 0 {
-			props += fmt.Sprintf(",line=%d", d.Pos.Line)
-		}
-		if d.Pos.Col > 0 {
-			props += fmt.Sprintf(",col=%d", d.Pos.Col)
-		}
-		props += ",title=" + ghProperty("docgen "+d.Rule)
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", kind, props, ghData(d.Message)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// ghData escapes a workflow command's message.
-func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-// ghProperty escapes a workflow command's property value.
-func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }

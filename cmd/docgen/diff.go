@@ -1,21 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"docgen/build"
 	"docgen/catalog"
+	"docgen/report"
 )
 
 // DiffOptions are docgen diff's flags and arguments.
@@ -28,12 +23,12 @@ type DiffOptions struct {
 	// none, two sides of one service each are compared whatever their IDs.
 	Pair []string
 	// MaxSourceSize applies where OLD or NEW is a folder of sources.
-	MaxSourceSize byteSize
+	MaxSourceSize build.ByteSize
 }
 
 func newDiffCmd(ios *IOStreams, runF func(context.Context, *DiffOptions) error) *cobra.Command {
 	opts := &DiffOptions{IO: ios}
-	var src sourceOptions
+	var src build.Options
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
 		Short: "Show what changed between two catalogs, and fail on breaking changes",
@@ -96,26 +91,28 @@ same docgen first.
 }
 
 func runDiff(ctx context.Context, opts *DiffOptions) error {
-	oldSide, err := readSide(opts.Old)
+	oldSide, err := build.OpenSide(opts.Old)
 	if err != nil {
-		return err
+		return exitFor(err)
 	}
-	newSide, err := readSide(opts.New)
+	newSide, err := build.OpenSide(opts.New)
 	if err != nil {
-		return err
+		return exitFor(err)
 	}
-	if oldSide.data != nil && newSide.data != nil && oldSide.version != newSide.version {
+	if oldSide.Version != 0 && newSide.Version != 0 && oldSide.Version != newSide.Version {
 		return usageError("cannot compare catalogs of different versions: %s is version %d, %s is version %d; export both with the same docgen (docgen export json)",
-			opts.Old, oldSide.version, opts.New, newSide.version)
+			opts.Old, oldSide.Version, opts.New, newSide.Version)
 	}
-	oldCat, err := oldSide.load(ctx, opts)
-	if err != nil {
-		return err
+	var cats [2]*catalog.Catalog
+	for i, side := range []*build.Side{oldSide, newSide} {
+		c, diags, err := side.Load(ctx, opts.MaxSourceSize)
+		report.Diagnostics(opts.IO.Err, diags) // only those of sources with errors
+		if err != nil {
+			return exitFor(err)
+		}
+		cats[i] = c
 	}
-	newCat, err := newSide.load(ctx, opts)
-	if err != nil {
-		return err
-	}
+	oldCat, newCat := cats[0], cats[1]
 	if err := pairServices(opts, oldCat, newCat); err != nil {
 		return err
 	}
@@ -125,12 +122,12 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	}
 	switch opts.Format {
 	case "json":
-		err = writeDiffJSON(opts.IO.Out, opts, changes)
+		err = report.ChangesJSON(opts.IO.Out, opts.Old, opts.New, changes)
 	case "github":
-		err = writeDiffGitHub(opts.IO.Out, changes, failing)
+		err = report.ChangesGitHub(opts.IO.Out, changes, failing)
 	default:
 		for _, c := range changes {
-			if _, err = fmt.Fprintln(opts.IO.Out, changeText(c)); err != nil {
+			if _, err = fmt.Fprintln(opts.IO.Out, report.ChangeText(c)); err != nil {
 				break
 			}
 		}
@@ -150,7 +147,7 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	if len(changes) == 0 {
 		fmt.Fprintf(opts.IO.Err, "docgen: no changes from %s to %s\n", opts.Old, opts.New)
 	} else {
-		fmt.Fprintf(opts.IO.Err, "docgen: %s from %s to %s, %d breaking\n", plural(len(changes), "change"), opts.Old, opts.New, breaking)
+		fmt.Fprintf(opts.IO.Err, "docgen: %s from %s to %s, %d breaking\n", report.Plural(len(changes), "change"), opts.Old, opts.New, breaking)
 	}
 	if fail > 0 {
 		return silentExit(ExitSources)
@@ -200,225 +197,4 @@ func pairServices(opts *DiffOptions, oldCat, newCat *catalog.Catalog) error {
 		r()
 	}
 	return nil
-}
-
-// side is one of the catalogs to compare: a catalog.json (data holds it) or sources.
-type side struct {
-	path    string
-	data    []byte // the catalog.json; nil for sources
-	version int
-}
-
-// readSide looks at OLD or NEW: a JSON file is read (and its version peeked at), anything
-// else is left for load to read as sources.
-func readSide(path string) (*side, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, usageError("%s does not exist", path)
-		}
-		return nil, &exitError{code: ExitSources, err: err}
-	}
-	s := &side{path: path}
-	if fi.IsDir() || !strings.EqualFold(filepath.Ext(path), ".json") {
-		return s, nil
-	}
-	if s.data, err = os.ReadFile(path); err != nil {
-		return nil, &exitError{code: ExitSources, err: fmt.Errorf("read %s: %w", path, err)}
-	}
-	var head struct {
-		Version *int `json:"version"`
-	}
-	if err := json.Unmarshal(s.data, &head); err != nil {
-		return nil, &exitError{code: ExitSources, err: fmt.Errorf("%s: not a catalog.json: %v", path, err)}
-	}
-	if head.Version == nil {
-		return nil, &exitError{code: ExitSources, err: fmt.Errorf("%s: not a catalog.json: it has no \"version\"", path)}
-	}
-	s.version = *head.Version
-	return s, nil
-}
-
-// load returns the side's catalog.
-func (s *side) load(ctx context.Context, opts *DiffOptions) (*catalog.Catalog, error) {
-	if s.data != nil {
-		if s.version != catalog.Version {
-			return nil, usageError("%s is a catalog of version %d; this docgen reads version %d: export it again with this docgen (docgen export json)", s.path, s.version, catalog.Version)
-		}
-		c, err := catalog.DecodeJSON(bytes.NewReader(s.data))
-		if err != nil {
-			return nil, &exitError{code: ExitSources, err: fmt.Errorf("%s: %w", s.path, err)}
-		}
-		return c, nil
-	}
-	src := sourceOptions{Sources: []string{s.path}, MaxSourceSize: opts.MaxSourceSize}
-	configSet := false
-	if cfg := filepath.Join(s.path, "docgen.yaml"); fileExists(cfg) {
-		src = sourceOptions{Config: cfg, MaxSourceSize: opts.MaxSourceSize}
-		configSet = true
-	}
-	l, err := loadCatalog(ctx, src, configSet)
-	if err != nil {
-		return nil, err
-	}
-	if l.diags.HasErrors() {
-		printDiags(opts.IO, l.diags)
-		return nil, &exitError{code: ExitSources, err: fmt.Errorf("%s: the sources have %s; nothing compared", s.path, countSummary(l.diags))}
-	}
-	return l.catalog, nil
-}
-
-func fileExists(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && !fi.IsDir()
-}
-
-// statusText names an entry's status: "400 Bad Request", "no status", "JSON-RPC".
-func statusText(e *catalog.Entry) string {
-	switch {
-	case e.Protocol == catalog.JSONRPC:
-		return "JSON-RPC"
-	case e.Status == 0:
-		return "no status"
-	}
-	return e.Status.String()
-}
-
-// changeText is one line of docgen diff's text output.
-func changeText(c catalog.Change) string {
-	var s string
-	switch c.Kind {
-	case catalog.ServiceRemoved:
-		s = fmt.Sprintf("%s: service removed (%s)", c.Service, plural(c.Count, "code"))
-	case catalog.ServiceAdded:
-		s = fmt.Sprintf("%s: service added (%s)", c.Service, plural(c.Count, "code"))
-	case catalog.Removed:
-		s = fmt.Sprintf("%s: removed %s (%s)", c.Service, c.Code, statusText(c.OldEntry))
-	case catalog.Added:
-		s = fmt.Sprintf("%s: added %s (%s)", c.Service, c.Code, statusText(c.NewEntry))
-	case catalog.StatusChanged:
-		s = fmt.Sprintf("%s: status of %s changed: %s -> %s", c.Service, c.Code, statusText(c.OldEntry), statusText(c.NewEntry))
-	case catalog.MessageChanged:
-		s = fmt.Sprintf("%s: message of %s (%s) changed: %q -> %q", c.Service, c.Code, statusText(c.NewEntry),
-			clip(c.OldEntry.Message, 80), clip(c.NewEntry.Message, 80))
-	case catalog.DescriptionChanged:
-		s = fmt.Sprintf("%s: description of %s (%s) changed: %q -> %q", c.Service, c.Code, statusText(c.NewEntry),
-			clip(c.OldEntry.Description, 60), clip(c.NewEntry.Description, 60))
-	}
-	if c.Breaking() {
-		s += " [breaking]"
-	}
-	return s
-}
-
-// jsonChange is one change in docgen diff --format json.
-type jsonChange struct {
-	Kind           string    `json:"kind"`
-	Breaking       bool      `json:"breaking"`
-	Service        string    `json:"service"`
-	Code           string    `json:"code,omitempty"`
-	Protocol       string    `json:"protocol,omitempty"`
-	OldStatus      *int      `json:"oldStatus,omitempty"`
-	NewStatus      *int      `json:"newStatus,omitempty"`
-	OldMessage     *string   `json:"oldMessage,omitempty"`
-	NewMessage     *string   `json:"newMessage,omitempty"`
-	OldDescription *string   `json:"oldDescription,omitempty"`
-	NewDescription *string   `json:"newDescription,omitempty"`
-	Count          int       `json:"count,omitempty"`
-	Source         *jsonDiff `json:"source,omitempty"`
-}
-
-type jsonDiff struct {
-	Path string `json:"path"`
-	Line int    `json:"line,omitempty"`
-}
-
-func writeDiffJSON(w io.Writer, opts *DiffOptions, changes []catalog.Change) error {
-	out := struct {
-		Old      string       `json:"old"`
-		New      string       `json:"new"`
-		Total    int          `json:"total"`
-		Breaking int          `json:"breaking"`
-		Changes  []jsonChange `json:"changes"`
-	}{Old: opts.Old, New: opts.New, Total: len(changes), Changes: []jsonChange{}}
-	for _, c := range changes {
-		jc := jsonChange{Kind: c.Kind.String(), Breaking: c.Breaking(), Service: c.Service, Code: c.Code, Count: c.Count}
-		if c.Breaking() {
-			out.Breaking++
-		}
-		status := func(e *catalog.Entry) *int {
-			if e == nil || e.Status == 0 {
-				return nil
-			}
-			n := int(e.Status)
-			return &n
-		}
-		if e := c.OldEntry; e != nil {
-			jc.Protocol = e.Protocol.String()
-			jc.OldStatus = status(e)
-		}
-		if e := c.NewEntry; e != nil {
-			jc.Protocol = e.Protocol.String()
-			jc.NewStatus = status(e)
-		}
-		switch c.Kind {
-		case catalog.MessageChanged:
-			jc.OldMessage, jc.NewMessage = &c.OldEntry.Message, &c.NewEntry.Message
-		case catalog.DescriptionChanged:
-			jc.OldDescription, jc.NewDescription = &c.OldEntry.Description, &c.NewEntry.Description
-		}
-		if p := c.Pos(); p.File != "" {
-			jc.Source = &jsonDiff{Path: p.File, Line: p.Line}
-		}
-		out.Changes = append(out.Changes, jc)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
-}
-
-// writeDiffGitHub prints one workflow command per change: an error for a change that
-// fails the diff, a warning for another breaking one, a notice for the rest.
-func writeDiffGitHub(w io.Writer, changes []catalog.Change, failing func(catalog.Change) bool) error {
-	for _, c := range changes {
-		kind := "notice"
-		switch {
-		case failing(c):
-			kind = "error"
-		case c.Breaking():
-			kind = "warning"
-		}
-		p := c.Pos()
-		if c.Kind == catalog.Removed && c.NewSource != "" {
-			// The pull request shows the new file, not the old one: point there, near
-			// where the code was (its old line, or the first when the new file is
-			// shorter).
-			p = catalog.Pos{File: c.NewSource, Line: c.OldEntry.Source.Line}
-			if n := lineCount(c.NewSource); n > 0 && n < p.Line {
-				p.Line = 1
-			}
-		}
-		props := "file=" + ghProperty(p.File)
-		if p.Line > 0 {
-			props += fmt.Sprintf(",line=%d", p.Line)
-		}
-		props += ",title=" + ghProperty("docgen diff: "+c.Kind.String())
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", kind, props, ghData(changeText(c))); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// lineCount returns how many lines the file at path has, or 0 when it cannot be read.
-func lineCount(path string) int {
-	data, err := os.ReadFile(filepath.FromSlash(path))
-	if err != nil || len(data) == 0 {
-		return 0
-	}
-	n := bytes.Count(data, []byte("\n"))
-	if data[len(data)-1] != '\n' {
-		n++
-	}
-	return n
 }

@@ -12,9 +12,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"docgen/build"
 	"docgen/catalog"
 	"docgen/render"
 	"docgen/render/openapi"
+	"docgen/report"
 )
 
 // newExportCmd is docgen export, the parent of export openapi and export json.
@@ -43,14 +45,13 @@ the site: OpenAPI error components (export openapi) or the JSON catalog (export 
 // ExportOpenAPIOptions are docgen export openapi's flags and arguments.
 type ExportOpenAPIOptions struct {
 	IO *IOStreams
-	sourceOptions
-	configSet bool
-	Version   string // --openapi: 3.1, 3.2 or 3.0
-	Format    string // --format: yaml or json; "" follows -o's extension
-	Out       string // -o: the file to write; "" or "-" is stdout
-	Merge     string // --merge: an existing OpenAPI document to add the components to
-	Force     bool   // --force: replace components that exist with other content
-	Quiet     bool
+	build.Options
+	Version string // --openapi: 3.1, 3.2 or 3.0
+	Format  string // --format: yaml or json; "" follows -o's extension
+	Out     string // -o: the file to write; "" or "-" is stdout
+	Merge   string // --merge: an existing OpenAPI document to add the components to
+	Force   bool   // --force: replace components that exist with other content
+	Quiet   bool
 }
 
 func newExportOpenAPICmd(ios *IOStreams, runF func(context.Context, *ExportOpenAPIOptions) error) *cobra.Command {
@@ -92,14 +93,14 @@ The format is --format, else -o's extension (.json is JSON), else YAML.
   docgen export openapi docs/errors/ -o errors.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Sources = args
-			opts.configSet = cmd.Flags().Changed("config")
+			opts.ConfigSet = cmd.Flags().Changed("config")
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
 			return runExportOpenAPI(cmd.Context(), opts)
 		},
 	}
-	addSourceFlags(cmd.Flags(), &opts.sourceOptions, true)
+	addSourceFlags(cmd.Flags(), &opts.Options, true)
 	cmd.Flags().StringVar(&opts.Version, "openapi", "", "OpenAPI version: 3.1, 3.2 or 3.0 (default 3.1, or the --merge document's)")
 	cmd.Flags().StringVar(&opts.Format, "format", "", "yaml or json (default: from -o's extension, else yaml)")
 	cmd.Flags().StringVarP(&opts.Out, "output", "o", "", "the file to write (default stdout)")
@@ -153,19 +154,19 @@ func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
 		target = data
 	}
 
-	l, err := loadForExport(ctx, opts.IO, opts.sourceOptions, opts.configSet, opts.Quiet, opts.Out)
+	l, err := loadForExport(ctx, opts.IO, opts.Options, opts.Quiet, opts.Out)
 	if err != nil {
 		return err
 	}
 	var settings openapi.Settings
-	if l.config != nil {
-		settings = l.config.OpenAPI
+	if l.Config != nil {
+		settings = l.Config.OpenAPI
 	}
 
 	var data []byte
 	var summary string
 	if opts.Merge != "" {
-		res, err := openapi.Merge(target, opts.Merge, l.catalog, openapi.MergeOptions{Force: opts.Force, Version: version})
+		res, err := openapi.Merge(target, opts.Merge, l.Catalog, openapi.MergeOptions{Force: opts.Force, Version: version})
 		if err != nil {
 			var ce *openapi.ConflictError
 			if errors.As(err, &ce) {
@@ -177,7 +178,7 @@ func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
 					verb = "exists"
 				}
 				return &exitError{code: ExitSources, err: fmt.Errorf("%s of %s %s with other content; nothing written (--force replaces them)",
-					plural(len(ce.Conflicts), "component"), opts.Merge, verb)}
+					report.Plural(len(ce.Conflicts), "component"), opts.Merge, verb)}
 			}
 			var ve *openapi.VersionError
 			if errors.As(err, &ve) {
@@ -198,7 +199,7 @@ func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
 		}
 		data = res.Data
 		summary = fmt.Sprintf("merged OpenAPI %s components of %s into %s (%d added, %d replaced, %d already there, %d removed),",
-			string(res.Version), plural(len(l.catalog.Services), "service"), opts.Merge, len(res.Added), len(res.Replaced), len(res.Unchanged), len(res.Removed))
+			string(res.Version), report.Plural(len(l.Catalog.Services), "service"), opts.Merge, len(res.Added), len(res.Replaced), len(res.Unchanged), len(res.Removed))
 	} else {
 		if format == "" {
 			format = formatOf(opts.Out)
@@ -206,7 +207,7 @@ func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
 		if format == "" {
 			format = openapi.YAML
 		}
-		doc, err := openapi.Build(l.catalog, openapi.Options{Version: version, Settings: settings})
+		doc, err := openapi.Build(l.Catalog, openapi.Options{Version: version, Settings: settings})
 		if err != nil {
 			return &exitError{code: ExitSources, err: fmt.Errorf("%s: %w", configName(l), err)}
 		}
@@ -215,7 +216,7 @@ func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
 		}
 		schemas, responses := doc.Components()
 		summary = fmt.Sprintf("OpenAPI %s, %s and %s of %s,",
-			string(doc.Version()), plural(len(schemas), "schema"), plural(len(responses), "response"), plural(len(l.catalog.Services), "service"))
+			string(doc.Version()), report.Plural(len(schemas), "schema"), report.Plural(len(responses), "response"), report.Plural(len(l.Catalog.Services), "service"))
 	}
 	if err := writeResult(opts.IO, opts.Out, data); err != nil {
 		return err
@@ -226,9 +227,9 @@ func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
 	return nil
 }
 
-func configName(l *loaded) string {
-	if l.config != nil {
-		return l.config.path
+func configName(l *build.Loaded) string {
+	if l.Config != nil {
+		return l.Config.Path()
 	}
 	return "openapi"
 }
@@ -236,10 +237,9 @@ func configName(l *loaded) string {
 // ExportJSONOptions are docgen export json's flags and arguments.
 type ExportJSONOptions struct {
 	IO *IOStreams
-	sourceOptions
-	configSet bool
-	Out       string
-	Quiet     bool
+	build.Options
+	Out   string
+	Quiet bool
 }
 
 func newExportJSONCmd(ios *IOStreams, runF func(context.Context, *ExportJSONOptions) error) *cobra.Command {
@@ -256,26 +256,26 @@ it. Two of these files are what docgen diff compares.
   docgen export json docs/errors/ | jq '.services[].entries | length'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Sources = args
-			opts.configSet = cmd.Flags().Changed("config")
+			opts.ConfigSet = cmd.Flags().Changed("config")
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
 			return runExportJSON(cmd.Context(), opts)
 		},
 	}
-	addSourceFlags(cmd.Flags(), &opts.sourceOptions, true)
+	addSourceFlags(cmd.Flags(), &opts.Options, true)
 	cmd.Flags().StringVarP(&opts.Out, "output", "o", "", "the file to write (default stdout)")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "print only errors")
 	return cmd
 }
 
 func runExportJSON(ctx context.Context, opts *ExportJSONOptions) error {
-	l, err := loadForExport(ctx, opts.IO, opts.sourceOptions, opts.configSet, opts.Quiet, opts.Out)
+	l, err := loadForExport(ctx, opts.IO, opts.Options, opts.Quiet, opts.Out)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := catalog.EncodeJSON(&buf, l.catalog, render.EntryURL); err != nil {
+	if err := catalog.EncodeJSON(&buf, l.Catalog, render.EntryURL); err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	if err := writeResult(opts.IO, opts.Out, buf.Bytes()); err != nil {
@@ -283,32 +283,29 @@ func runExportJSON(ctx context.Context, opts *ExportJSONOptions) error {
 	}
 	if !opts.Quiet {
 		fmt.Fprintf(opts.IO.Err, "docgen: catalog of %s, %s written to %s\n",
-			plural(len(l.catalog.Services), "service"), entries(l.catalog.EntryCount()), outName(opts.Out))
+			report.Plural(len(l.Catalog.Services), "service"), report.Entries(l.Catalog.EntryCount()), outName(opts.Out))
 	}
 	return nil
 }
 
 // loadForExport reads the sources and prints their diagnostics (errors only with quiet);
 // sources with errors stop the export before anything is written.
-func loadForExport(ctx context.Context, ios *IOStreams, src sourceOptions, configSet, quiet bool, out string) (*loaded, error) {
-	l, err := loadCatalog(ctx, src, configSet)
+func loadForExport(ctx context.Context, ios *IOStreams, src build.Options, quiet bool, out string) (*build.Loaded, error) {
+	l, err := build.Load(ctx, src)
 	if err != nil {
-		return nil, err
+		return nil, exitFor(err)
 	}
-	for _, d := range l.diags {
+	for _, d := range l.Diags {
 		if !quiet || d.Severity == catalog.Error {
 			fmt.Fprintln(ios.Err, d.String())
 		}
 	}
-	if l.diags.HasErrors() {
-		return nil, &exitError{code: ExitSources, err: fmt.Errorf("%s; nothing written to %s", countSummary(l.diags), outName(out))}
+	if l.Diags.HasErrors() {
+		return nil, &exitError{code: ExitSources, err: fmt.Errorf("%s; nothing written to %s", report.Counts(l.Diags), outName(out))}
 	}
-	// -o never replaces a source or the config: docgen overwrites only what it writes.
-	if fi, err := os.Stat(out); err == nil && out != "" && out != "-" {
-		for _, k := range l.protected() {
-			if ki, err := os.Stat(k.Path); err == nil && os.SameFile(fi, ki) {
-				return nil, usageError("-o %s is %s %s; refusing to overwrite it: name another file", out, k.What, k.Path)
-			}
+	if out != "" && out != "-" {
+		if err := l.CheckFile(out, "-o"); err != nil {
+			return nil, exitFor(err)
 		}
 	}
 	return l, nil
@@ -331,42 +328,8 @@ func writeResult(ios *IOStreams, out string, data []byte) error {
 		}
 		return nil
 	}
-	if err := writeFileAtomic(out, data); err != nil {
+	if err := build.WriteFile(out, data); err != nil {
 		return &exitError{code: ExitInternal, err: err}
-	}
-	return nil
-}
-
-func writeFileAtomic(name string, data []byte) error {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	mode := fs.FileMode(0o644)
-	if fi, err := os.Stat(name); err == nil {
-		if fi.IsDir() {
-			return fmt.Errorf("write %s: it is a directory", name)
-		}
-		mode = fi.Mode().Perm()
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, mode)
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
 }

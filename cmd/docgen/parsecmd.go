@@ -3,20 +3,19 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
-	"text/tabwriter"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"docgen/build"
 	"docgen/catalog"
 	"docgen/render"
+	"docgen/report"
 )
 
 // ParseOptions are docgen parse's flags and arguments.
 type ParseOptions struct {
 	IO *IOStreams
-	sourceOptions
+	build.Options
 	File    string
 	JSON    bool
 	Verbose bool
@@ -46,21 +45,21 @@ message or description) and its diagnostics. It needs no config file.
 			return runParse(cmd.Context(), opts)
 		},
 	}
-	addSourceFlags(cmd.Flags(), &opts.sourceOptions, false)
+	addSourceFlags(cmd.Flags(), &opts.Options, false)
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the service as JSON, in catalog.json's shape")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "say which reader was chosen and why")
 	return cmd
 }
 
 func runParse(ctx context.Context, opts *ParseOptions) error {
-	l, err := loadCatalog(ctx, sourceOptions{Sources: []string{opts.File}, MaxSourceSize: opts.MaxSourceSize}, false)
+	l, err := build.Load(ctx, build.Options{Sources: []string{opts.File}, MaxSourceSize: opts.MaxSourceSize})
 	if err != nil {
-		return err
+		return exitFor(err)
 	}
-	if len(l.results) != 1 {
-		return usageError("parse takes one file; %s holds %d sources", opts.File, len(l.results))
+	if len(l.Results) != 1 {
+		return usageError("parse takes one file; %s holds %d sources", opts.File, len(l.Results))
 	}
-	res := l.results[0]
+	res := l.Results[0]
 	svc := res.Service
 	if opts.Verbose {
 		for _, c := range res.Candidates {
@@ -74,61 +73,27 @@ func runParse(ctx context.Context, opts *ParseOptions) error {
 			fmt.Fprintf(opts.IO.Err, "  %s:%d: %s\n", svc.Source, n.Pos.Line, n.Text)
 		}
 	}
-	for _, d := range l.diags {
+	for _, d := range l.Diags {
 		fmt.Fprintln(opts.IO.Err, d.String())
 	}
 	if !opts.Verbose {
-		hintUnrecognised(opts.IO, l.diags)
+		report.Unrecognised(opts.IO.Err, l.Diags)
 	}
 	if opts.JSON {
 		if err := catalog.EncodeServiceJSON(opts.IO.Out, svc, render.EntryURL); err != nil {
 			return &exitError{code: ExitInternal, err: err}
 		}
 	} else {
-		printEntries(opts.IO, svc)
+		report.EntryTable(opts.IO.Out, svc)
 	}
 	reader := res.Reader
 	if reader == "" {
 		reader = "no reader"
 	}
 	fmt.Fprintf(opts.IO.Err, "%s: %s: %d entries from %d rows, %d rows dropped (%s)\n", svc.Source, reader,
-		len(svc.Entries), res.Rows, res.Dropped, countSummary(l.diags))
-	if l.diags.HasErrors() {
+		len(svc.Entries), res.Rows, res.Dropped, report.Counts(l.Diags))
+	if l.Diags.HasErrors() {
 		return silentExit(ExitSources)
 	}
 	return nil
-}
-
-// printEntries lists a service's entries as an aligned table.
-func printEntries(ios *IOStreams, s *catalog.Service) {
-	tw := tabwriter.NewWriter(ios.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "LINE\tSTATUS\tCODE\tID\tTEXT\n")
-	for _, e := range s.Entries {
-		st := "-"
-		if e.Status != 0 {
-			st = fmt.Sprint(int(e.Status))
-		}
-		if e.Protocol == catalog.JSONRPC {
-			st = "rpc"
-		}
-		text := e.Message
-		if text == "" {
-			text = e.Description
-		}
-		if len(e.Variants) > 0 {
-			text = fmt.Sprintf("(+%d variants) %s", len(e.Variants), text)
-		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", e.Source.Line, st, e.Code, e.ID, clip(text, 60))
-	}
-	tw.Flush()
-}
-
-// clip shortens s to n runes on one line.
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
 }

@@ -20,6 +20,8 @@ import (
 	"testing"
 	"time"
 
+	"docgen/build"
+	"docgen/preview"
 	"docgen/render"
 )
 
@@ -60,19 +62,19 @@ func waitStderr(t testing.TB, errb *syncBuffer, re string) {
 // startServe runs docgen serve in-process, through its cobra command, on 127.0.0.1:0 with
 // args, and returns the running server and its stderr. The server stops when the test ends.
 // Every version of the site it swaps in must have the search index its pages link to.
-func startServe(t testing.TB, args ...string) (*server, *syncBuffer) {
+func startServe(t testing.TB, args ...string) (*preview.Server, *syncBuffer) {
 	t.Helper()
-	published := func(st *siteState) {
-		if _, ok := st.files[st.indexDir+"m.js"]; !ok || st.files["index.html"] == nil {
-			t.Errorf("version %d of the site has no overview or no search index in %q", st.gen, st.indexDir)
+	published := func(st *preview.Site) {
+		if _, ok := st.Files[st.IndexDir+"m.js"]; !ok || st.Files["index.html"] == nil {
+			t.Errorf("version %d of the site has no overview or no search index in %q", st.Gen, st.IndexDir)
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	errb := &syncBuffer{}
 	ios := &IOStreams{In: strings.NewReader(""), Out: io.Discard, Err: errb}
-	ready := make(chan *server, 1)
+	ready := make(chan *preview.Server, 1)
 	cmd := newServeCmd(ios, func(ctx context.Context, o *ServeOptions) error {
-		o.started = func(s *server) { ready <- s }
+		o.started = func(s *preview.Server) { ready <- s }
 		o.published = published
 		return runServe(ctx, o)
 	})
@@ -82,7 +84,7 @@ func startServe(t testing.TB, args ...string) (*server, *syncBuffer) {
 	cmd.SilenceErrors, cmd.SilenceUsage = true, true
 	done := make(chan error, 1)
 	go func() { done <- cmd.ExecuteContext(ctx) }()
-	var s *server
+	var s *preview.Server
 	select {
 	case s = <-ready:
 	case err := <-done:
@@ -107,9 +109,9 @@ func startServe(t testing.TB, args ...string) (*server, *syncBuffer) {
 }
 
 // get fetches a path of the site and returns its status and body.
-func get(t testing.TB, s *server, p string) (int, string) {
+func get(t testing.TB, s *preview.Server, p string) (int, string) {
 	t.Helper()
-	resp, err := http.Get(strings.TrimSuffix(s.url, "/") + p)
+	resp, err := http.Get(strings.TrimSuffix(s.URL(), "/") + p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,9 +125,9 @@ func get(t testing.TB, s *server, p string) (int, string) {
 
 // rawStatus sends a request line exactly as given (no client cleans its path) and returns
 // the status code.
-func rawStatus(t testing.TB, s *server, method, target string) int {
+func rawStatus(t testing.TB, s *preview.Server, method, target string) int {
 	t.Helper()
-	addr := strings.TrimSuffix(strings.TrimPrefix(s.url, "http://"), "/")
+	addr := strings.TrimSuffix(strings.TrimPrefix(s.URL(), "http://"), "/")
 	conn, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
@@ -145,9 +147,9 @@ type sseEvent struct{ name, data string }
 
 // subscribe opens the event stream of s and waits for its hello, after which every rebuild
 // is sent to it.
-func subscribe(t testing.TB, s *server) <-chan sseEvent {
+func subscribe(t testing.TB, s *preview.Server) <-chan sseEvent {
 	t.Helper()
-	resp, err := http.Get(s.url + strings.TrimPrefix(eventsPath, "/"))
+	resp, err := http.Get(s.URL() + strings.TrimPrefix(preview.EventsPath, "/"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,8 +177,8 @@ func subscribe(t testing.TB, s *server) <-chan sseEvent {
 			}
 		}
 	}()
-	if ev := nextEvent(t, events); ev.name != "hello" || ev.data != s.instance {
-		t.Fatalf("first event %+v, want hello %s", ev, s.instance)
+	if ev := nextEvent(t, events); ev.name != "hello" || ev.data != s.Instance() {
+		t.Fatalf("first event %+v, want hello %s", ev, s.Instance())
 	}
 	return events
 }
@@ -243,30 +245,30 @@ func TestServeReloadsAChangedSource(t *testing.T) {
 		t.Fatalf("GET %s: %d\n%s", page, code, body)
 	}
 	// The served page is the built page with the script tag inserted, and nothing else.
-	built := string(s.site.Load().files["index.html"])
+	built := string(s.Site().Files["index.html"])
 	if strings.Contains(built, "livereload") {
 		t.Error("the built page has the live-reload script")
 	}
-	if want := strings.Replace(built, "</head>", reloadTag+"\n</head>", 1); home != want {
+	if want := strings.Replace(built, "</head>", preview.ReloadTag+"\n</head>", 1); home != want {
 		t.Error("the served overview differs from the built one by more than the live-reload script")
 	}
 	if m := cspMeta.FindString(home); m == "" || m != cspMeta.FindString(built) || !strings.Contains(m, "script-src &#39;self&#39;") {
 		t.Errorf("the CSP meta of the served page is %q", m)
 	}
-	resp, err := http.Get(s.url + strings.TrimPrefix(scriptPath, "/"))
+	resp, err := http.Get(s.URL() + strings.TrimPrefix(preview.ScriptPath, "/"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	js, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/javascript") || !strings.Contains(string(js), "EventSource") {
-		t.Errorf("%s: %s\n%s", scriptPath, ct, js)
+		t.Errorf("%s: %s\n%s", preview.ScriptPath, ct, js)
 	}
 
 	events := subscribe(t, s)
 	// The index the pages link to before the change: the background render must replace it
 	// (read now, since on a small catalog that render may finish before the event is read).
-	oldIndex := s.site.Load().indexDir
+	oldIndex := s.Site().IndexDir
 	writeSource(t, filepath.Join(dir, "auth.md"), table("Auth API",
 		[4]string{"TOKEN_EXPIRED", "401", "Token expired.", "The token is too old: sign in again."},
 		[4]string{"FORBIDDEN_SCOPE", "403", "Missing scope.", "The token lacks a scope."},
@@ -287,13 +289,13 @@ func TestServeReloadsAChangedSource(t *testing.T) {
 
 	// Once the background render is done, the site is what build writes, plus the search
 	// index that the pages shown before link to.
-	s.waitIdle()
-	st := s.site.Load()
-	if st.indexDir == oldIndex {
+	s.WaitIdle()
+	st := s.Site()
+	if st.IndexDir == oldIndex {
 		t.Error("the background render made no new search index")
 	}
 	want := buildMap(t, dir)
-	got := maps.Clone(st.files)
+	got := maps.Clone(st.Files)
 	for rel := range got {
 		if strings.HasPrefix(rel, oldIndex) {
 			delete(got, rel)
@@ -329,15 +331,15 @@ func TestServeReloadsAChangedSource(t *testing.T) {
 // buildMap renders what docgen build would write for the sources named, into memory.
 func buildMap(t testing.TB, sources ...string) map[string][]byte {
 	t.Helper()
-	l, err := loadCatalog(context.Background(), sourceOptions{Config: DefaultConfig, Sources: sources, MaxSourceSize: defaultMaxSourceSize}, false)
+	l, err := build.Load(context.Background(), build.Options{Config: build.DefaultConfig, Sources: sources, MaxSourceSize: build.DefaultMaxSourceSize})
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _, err := renderAll(context.Background(), l.catalog, l.config)
+	m, err := build.RenderAll(context.Background(), l.Catalog, l.Config)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return files
+	return m.Files
 }
 
 func TestServeKeepsTheLastGoodVersion(t *testing.T) {
@@ -431,8 +433,8 @@ func TestServeSiteNamedSource(t *testing.T) {
 	events := subscribe(t, s)
 	writeSource(t, filepath.Join(dir, "search.md"), table("Search API", [4]string{"NO_HITS", "404", "No hits.", "Still nothing."}))
 	nextEvent(t, events)
-	st := s.site.Load()
-	if code, _ := get(t, s, "/"+st.indexDir+"m.js"); code != http.StatusOK {
+	st := s.Site()
+	if code, _ := get(t, s, "/"+st.IndexDir+"m.js"); code != http.StatusOK {
 		t.Errorf("after editing search.md, the search index is gone (%d)", code)
 	}
 	if _, body := get(t, s, "/search/no-hits/"); !strings.Contains(body, "Still nothing.") {
@@ -456,7 +458,7 @@ func TestServeNotFound(t *testing.T) {
 		}
 	}
 	code, body := get(t, s, "/nope/")
-	if want := string(injectReload(s.site.Load().files[render.NotFoundURL])); code != http.StatusNotFound || body != want {
+	if want := string(preview.InjectReload(s.Site().Files[render.NotFoundURL])); code != http.StatusNotFound || body != want {
 		t.Errorf("the 404 page: %d\n%s", code, body)
 	}
 	if code := rawStatus(t, s, "POST", "/"); code != http.StatusMethodNotAllowed {
@@ -511,14 +513,14 @@ func BenchmarkServeReload10k(b *testing.B) {
 		writeSource(b, filepath.Join(dir, fmt.Sprintf("svc%03d.md", i)), benchSource(i, rows, 0))
 	}
 	s, _ := startServe(b, dir, "--quiet")
-	if n := s.cat.EntryCount(); n != nsrc*rows {
+	if n := s.Catalog().EntryCount(); n != nsrc*rows {
 		b.Fatalf("%d entries, want %d", n, nsrc*rows)
 	}
 	events := subscribe(b, s)
 	rev := 0
 	for b.Loop() {
 		b.StopTimer()
-		s.waitIdle()
+		s.WaitIdle()
 		rev++
 		i := rev * 37 % nsrc
 		data := benchSource(i, rows, rev)
@@ -528,7 +530,7 @@ func BenchmarkServeReload10k(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	s.waitIdle()
+	s.WaitIdle()
 	b.ReportMetric(nsrc*rows, "entries")
 }
 
@@ -566,7 +568,7 @@ func benchSource(i, rows, rev int) string {
 func TestServeAnswersOnlyLocalHosts(t *testing.T) {
 	dir := twoSources(t)
 	s, _ := startServe(t, dir)
-	_, port, _ := net.SplitHostPort(strings.TrimPrefix(strings.TrimSuffix(s.url, "/"), "http://"))
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(strings.TrimSuffix(s.URL(), "/"), "http://"))
 	for host, want := range map[string]int{
 		"evil.example":           http.StatusMisdirectedRequest,
 		"evil.example:" + port:   http.StatusMisdirectedRequest,
@@ -576,8 +578,8 @@ func TestServeAnswersOnlyLocalHosts(t *testing.T) {
 		"127.0.0.1:" + port:      http.StatusOK,
 		"[::1]:" + port:          http.StatusOK,
 	} {
-		for _, path := range []string{"/", eventsPath, "/catalog.json"} {
-			req, _ := http.NewRequest(http.MethodHead, s.url+strings.TrimPrefix(path, "/"), nil)
+		for _, path := range []string{"/", preview.EventsPath, "/catalog.json"} {
+			req, _ := http.NewRequest(http.MethodHead, s.URL()+strings.TrimPrefix(path, "/"), nil)
 			req.Host = host
 			ctx, cancel := context.WithCancel(context.Background())
 			resp, err := http.DefaultClient.Do(req.WithContext(ctx))
@@ -587,7 +589,7 @@ func TestServeAnswersOnlyLocalHosts(t *testing.T) {
 			}
 			resp.Body.Close()
 			cancel()
-			if path == eventsPath && want == http.StatusOK {
+			if path == preview.EventsPath && want == http.StatusOK {
 				continue // an event stream: HEAD says nothing of interest
 			}
 			if resp.StatusCode != want {
@@ -637,7 +639,7 @@ func TestServeWatchesAFolderThatComesBack(t *testing.T) {
 }
 
 // waitBody waits until the page at path holds want (failing after waitFor, a safety net).
-func waitBody(t *testing.T, s *server, errb *syncBuffer, path, want string) {
+func waitBody(t *testing.T, s *preview.Server, errb *syncBuffer, path, want string) {
 	t.Helper()
 	for deadline := time.Now().Add(waitFor); ; time.Sleep(20 * time.Millisecond) {
 		if _, body := get(t, s, path); strings.Contains(body, want) {
@@ -673,7 +675,7 @@ func TestServeShowsErrorsOverThePage(t *testing.T) {
 	var ev sseEvent
 	for ev = nextEvent(t, events); ev.name != "problems"; ev = nextEvent(t, events) {
 	}
-	var list []problem
+	var list []preview.Problem
 	if err := json.Unmarshal([]byte(ev.data), &list); err != nil {
 		t.Fatal(err)
 	}
@@ -691,7 +693,7 @@ func TestServeShowsErrorsOverThePage(t *testing.T) {
 		t.Errorf("after the fix: problems %s, want []", ev.data)
 	}
 	// The client script shows and clears them.
-	if _, js := get(t, s, scriptPath); !strings.Contains(js, `addEventListener("problems"`) {
+	if _, js := get(t, s, preview.ScriptPath); !strings.Contains(js, `addEventListener("problems"`) {
 		t.Error("the live-reload script does not handle problems")
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"docgen/build"
 )
 
 // blockingConfig makes a FIFO named docgen.yaml in a new folder: a command that reads it
@@ -48,7 +50,7 @@ func TestLoadStopsWhileAReaderIsBusy(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
 	go func() {
-		_, err := loadCatalog(ctx, sourceOptions{Config: cfg, MaxSourceSize: defaultMaxSourceSize}, true)
+		_, err := build.Load(ctx, build.Options{Config: cfg, ConfigSet: true, MaxSourceSize: build.DefaultMaxSourceSize})
 		errc <- err
 	}()
 	opened() // the read has begun and cannot end: nobody writes
@@ -56,10 +58,10 @@ func TestLoadStopsWhileAReaderIsBusy(t *testing.T) {
 	select {
 	case err := <-errc:
 		if !errors.Is(err, context.Canceled) {
-			t.Errorf("loadCatalog = %v, want context.Canceled", err)
+			t.Errorf("build.Load = %v, want context.Canceled", err)
 		}
 	case <-time.After(60 * time.Second): // a safety net: without the fix it waits forever
-		t.Fatal("loadCatalog still waits for its config after the context was cancelled")
+		t.Fatal("build.Load still waits for its config after the context was cancelled")
 	}
 }
 

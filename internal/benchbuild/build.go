@@ -25,30 +25,20 @@ type buildResult struct {
 
 // runBuild is the whole-build benchmark (make bench).
 func runBuild(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("benchbuild", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	sizesFlag := fs.String("sizes", "1k,10k", "corpus sizes in errors, comma-separated: 1k, 10k, 100k, 1M or numbers")
-	runs := fs.Int("runs", 3, "measured runs of docgen and of the floor at each size (alternating; the median is reported)")
-	warmup := fs.Int("warmup", 1, "unmeasured docgen runs before the measured ones (at least 1: it gives the floor its tree)")
-	per := fs.Int("per", 100, "errors per source file")
-	docgenBin := fs.String("docgen", "", "the docgen binary to measure (default: go build ./cmd/docgen once)")
-	dir := fs.String("dir", "", "work folder for corpora and outputs (default: a temporary folder)")
-	keep := fs.Bool("keep", false, "keep the work folder")
+	var bf benchFlags
+	fs := bf.newFlagSet("benchbuild", "the floor", stderr)
 	benchfmt := fs.String("benchfmt", "", "also write every run in Go benchmark format to this file, for benchstat")
 	floorWorkers := fs.Int("floor-workers", 0, "goroutines the floor writes with (default GOMAXPROCS)")
-	if err := fs.Parse(args); err != nil {
+	if err := bf.parse(fs, args); err != nil {
 		return err
 	}
-	sizes, err := parseSizes(*sizesFlag, corpus.ParseSize)
-	if err != nil {
-		return err
-	}
-	*runs, *warmup = max(1, *runs), max(1, *warmup)
+	bf.warmup = max(1, bf.warmup)
+	sizes := bf.sizes
 	root, err := moduleRoot()
 	if err != nil {
 		return err
 	}
-	work, cleanup, err := workDir(*dir, *keep, "docgen-benchbuild-")
+	work, cleanup, err := workDir(bf.dir, bf.keep, "docgen-benchbuild-")
 	if err != nil {
 		return err
 	}
@@ -57,7 +47,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	bin := *docgenBin
+	bin := bf.docgen
 	if bin == "" {
 		fmt.Fprintln(stderr, "benchbuild: go build ./cmd/docgen")
 		if bin, err = goBuild(root, "./cmd/docgen", work); err != nil {
@@ -77,7 +67,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	var results []*buildResult
 	for _, n := range sizes {
 		name := corpus.FormatSize(n)
-		res := &buildResult{errors: n, sources: max(1, n / *per)}
+		res := &buildResult{errors: n, sources: max(1, n/bf.per)}
 		src := "src-" + name
 		manifest := filepath.Join(work, "manifest-"+name+".txt")
 		t0 := time.Now()
@@ -104,7 +94,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 			r, err := measure(work, self, floorArgs(manifest, filepath.Base(out))...)
 			return r, out, err
 		}
-		for w := range *warmup {
+		for w := range bf.warmup {
 			r, out, err := docgen()
 			if err != nil {
 				return err
@@ -121,7 +111,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 				}
 			}
 		}
-		for i := range *runs {
+		for i := range bf.runs {
 			steps := []string{"docgen", "floor"}
 			if i%2 == 1 {
 				steps = []string{"floor", "docgen"}
@@ -136,7 +126,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 					return err
 				}
 				st.add(r.sample)
-				fmt.Fprintf(stderr, "benchbuild: %s: run %d/%d %-6s %6.2fs %7s MiB\n", name, i+1, *runs, step, r.wall.Seconds(), mib(r.maxRSS))
+				fmt.Fprintf(stderr, "benchbuild: %s: run %d/%d %-6s %6.2fs %7s MiB\n", name, i+1, bf.runs, step, r.wall.Seconds(), mib(r.maxRSS))
 				t, err := walkTree(out)
 				if err != nil {
 					return err
@@ -147,13 +137,13 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 				}
 			}
 		}
-		if !*keep {
+		if !bf.keep {
 			outs.clean()
 			os.RemoveAll(filepath.Join(work, src))
 		}
 		results = append(results, res)
 	}
-	printBuild(stdout, results, *runs, *warmup, fs, root)
+	printBuild(stdout, results, bf.runs, bf.warmup, fs, root)
 	if *benchfmt != "" {
 		if err := writeBenchfmt(*benchfmt, results); err != nil {
 			return err

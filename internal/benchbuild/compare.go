@@ -37,28 +37,17 @@ type compareResult struct {
 // pagefind, runs alternating; then the bytes a first query loads from each site in
 // headless Chromium.
 func runCompare(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("benchbuild compare", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	sizesFlag := fs.String("sizes", "1k,10k", "corpus sizes in errors, comma-separated: 1k, 10k, 100k or numbers")
-	runs := fs.Int("runs", 3, "measured runs of each side at each size (alternating; the median is reported)")
-	warmup := fs.Int("warmup", 1, "unmeasured runs of each side first")
-	per := fs.Int("per", 100, "errors per source file")
-	docgenBin := fs.String("docgen", "", "the docgen binary (default: go build ./cmd/docgen once)")
+	var bf benchFlags
+	fs := bf.newFlagSet("benchbuild compare", "Hugo + Pagefind", stderr)
 	hugoexportBin := fs.String("hugoexport", "", "the hugoexport binary (default: go build ./internal/hugoexport once)")
 	hugo := fs.String("hugo", "hugo", "the hugo binary")
 	pagefind := fs.String("pagefind", "", "the pagefind binary (default: .bench/node's @pagefind/linux-x64, else pagefind on $PATH)")
 	chromium := fs.String("chromium", browsertest.ChromiumPath(), `the browser that measures first-query bytes ("" to skip)`)
-	dir := fs.String("dir", "", "work folder (default: a temporary folder)")
-	keep := fs.Bool("keep", false, "keep the work folder")
 	verbose := fs.Bool("v", false, "list the files each first query fetched (on stderr)")
-	if err := fs.Parse(args); err != nil {
+	if err := bf.parse(fs, args); err != nil {
 		return err
 	}
-	sizes, err := parseSizes(*sizesFlag, corpus.ParseSize)
-	if err != nil {
-		return err
-	}
-	*runs = max(1, *runs)
+	sizes := bf.sizes
 	root, err := moduleRoot()
 	if err != nil {
 		return err
@@ -86,12 +75,12 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 		out, _ := exec.Command(p, tool.flag).Output()
 		versions = append(versions, strings.TrimSpace(strings.SplitN(string(out), "\n", 2)[0]))
 	}
-	work, cleanup, err := workDir(*dir, *keep, "docgen-benchcompare-")
+	work, cleanup, err := workDir(bf.dir, bf.keep, "docgen-benchcompare-")
 	if err != nil {
 		return err
 	}
 	defer cleanup()
-	bins := map[string]string{"./cmd/docgen": *docgenBin, "./internal/hugoexport": *hugoexportBin}
+	bins := map[string]string{"./cmd/docgen": bf.docgen, "./internal/hugoexport": *hugoexportBin}
 	for pkg, bin := range bins {
 		if bin == "" {
 			fmt.Fprintf(stderr, "benchbuild: go build %s\n", pkg)
@@ -108,7 +97,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 	var results []*compareResult
 	for _, n := range sizes {
 		name := corpus.FormatSize(n)
-		res := &compareResult{errors: n, sources: max(1, n / *per)}
+		res := &compareResult{errors: n, sources: max(1, n/bf.per)}
 		sdir := filepath.Join(work, name)
 		hdir := filepath.Join(sdir, "hugo")
 		if err := os.RemoveAll(sdir); err != nil {
@@ -156,8 +145,8 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 			p, err := measure(hdir, *pagefind, "--site", filepath.Base(out), "--quiet")
 			return h, p, err
 		}
-		for i := range *warmup + *runs {
-			measured := i >= *warmup
+		for i := range bf.warmup + bf.runs {
+			measured := i >= bf.warmup
 			order := []string{"docgen", "hugo"}
 			if i%2 == 1 {
 				order = []string{"hugo", "docgen"}
@@ -171,7 +160,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 					if measured {
 						res.docgen.add(r.sample)
 					}
-					fmt.Fprintf(stderr, "benchbuild: %s: %s docgen %6.2fs %7s MiB\n", name, label(i, *warmup), r.wall.Seconds(), mib(r.maxRSS))
+					fmt.Fprintf(stderr, "benchbuild: %s: %s docgen %6.2fs %7s MiB\n", name, label(i, bf.warmup), r.wall.Seconds(), mib(r.maxRSS))
 					continue
 				}
 				h, p, err := hugoRun()
@@ -183,7 +172,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 					res.pagefind.add(p.sample)
 					res.both.add(sample{wall: h.wall + p.wall, cpu: h.cpu + p.cpu, maxRSS: max(h.maxRSS, p.maxRSS)})
 				}
-				fmt.Fprintf(stderr, "benchbuild: %s: %s hugo %6.2fs %7s MiB, pagefind %6.2fs %7s MiB\n", name, label(i, *warmup),
+				fmt.Fprintf(stderr, "benchbuild: %s: %s hugo %6.2fs %7s MiB, pagefind %6.2fs %7s MiB\n", name, label(i, bf.warmup),
 					h.wall.Seconds(), mib(h.maxRSS), p.wall.Seconds(), mib(p.maxRSS))
 			}
 			if i == 0 { // the disk space a run needs, so that scratch folders leave room
@@ -221,14 +210,14 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 				return err
 			}
 		}
-		if !*keep {
+		if !bf.keep {
 			douts.clean()
 			houts.clean()
 			os.RemoveAll(sdir)
 		}
 		results = append(results, res)
 	}
-	printCompare(stdout, results, *runs, *warmup, fs, root, versions, *chromium)
+	printCompare(stdout, results, bf.runs, bf.warmup, fs, root, versions, *chromium)
 	return nil
 }
 

@@ -25,13 +25,18 @@ var rules = map[string][]string{
 		"github.com/pelletier/go-toml/v2"},
 	"parse": {"catalog", "parse/doc", "parse/rst", "parse/asciidoc", "parse/code", "parse/data", "github.com/yuin/goldmark", "go.abhg.dev/goldmark/frontmatter",
 		"github.com/PuerkitoBio/goquery", "golang.org/x/text", "golang.org/x/net/html"},
-	"render":         {"catalog", "golang.org/x/sys/unix"},
-	"render/site":    {"catalog", "render", "render/search", "site", "github.com/yuin/goldmark"},
-	"render/search":  {"catalog", "github.com/kljensen/snowball"},
-	"render/openapi": {"catalog", "render", "internal/yamlguard", "github.com/goccy/go-yaml"},
-	"site":           {},
-	"cmd/docgen":     {"*"},
-	"internal":       {"*"},
+	"render":          {"catalog", "golang.org/x/sys/unix"},
+	"render/site":     {"catalog", "render", "render/jsontree", "render/search", "site", "github.com/yuin/goldmark"},
+	"render/search":   {"catalog", "github.com/kljensen/snowball"},
+	"render/openapi":  {"catalog", "render", "render/jsontree", "internal/yamlguard", "github.com/goccy/go-yaml"},
+	"render/jsontree": {"github.com/go-json-experiment/json"},
+	"site":            {},
+	"build": {"catalog", "parse", "render", "render/openapi", "render/search", "render/site",
+		"internal/yamlguard", "github.com/goccy/go-yaml"},
+	"preview":    {"build", "catalog", "render", "github.com/fsnotify/fsnotify"},
+	"report":     {"catalog", "github.com/schollz/progressbar/v3", "golang.org/x/term"},
+	"cmd/docgen": {"*"},
+	"internal":   {"*"},
 }
 
 const module = "docgen/"
@@ -69,7 +74,7 @@ func TestImportRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"catalog", "parse", "render", "cmd/docgen"} {
+	for _, want := range []string{"catalog", "parse", "render", "build", "preview", "report", "cmd/docgen"} {
 		if imports[want] == nil {
 			t.Errorf("package %s not found: is the test looking at the right tree?", want)
 		}
@@ -124,4 +129,52 @@ func permitted(imp string, allowed []string) bool {
 func isStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".") && !strings.HasPrefix(path, module)
+}
+
+// TestREADMELayout checks the README's "How the code is laid out": every folder that holds
+// Go code has its line, and every folder named there exists.
+func TestREADMELayout(t *testing.T) {
+	root := "../.."
+	data, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(data), "\n## How the code is laid out\n")
+	if !ok {
+		t.Fatal(`README.md has no section "How the code is laid out"`)
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	listed := map[string]bool{}
+	for line := range strings.SplitSeq(section, "\n") {
+		if rest, ok := strings.CutPrefix(line, "| `"); ok {
+			dir, _, _ := strings.Cut(rest, "`")
+			listed[strings.TrimSuffix(dir, "/")] = true
+		}
+	}
+	for dir := range listed {
+		if fi, err := os.Stat(filepath.Join(root, dir)); err != nil || !fi.IsDir() {
+			t.Errorf("README names %s/, which is not a folder", dir)
+		}
+	}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() && p != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "node_modules" || name == "public") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(name, ".go") {
+			return nil
+		}
+		dir, _ := filepath.Rel(root, filepath.Dir(p))
+		if dir = filepath.ToSlash(dir); dir != "." && !listed[dir] {
+			listed[dir] = true // once
+			t.Errorf("%s/ holds Go code but has no line in the README's layout", dir)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

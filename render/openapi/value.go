@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
+
+	"docgen/render/jsontree"
 )
 
 // The document is built as a tree of plain values: nil, bool, string, int64, float64, []any
@@ -144,70 +146,45 @@ func number(v any) (float64, bool) {
 	return 0, false
 }
 
-// decodeJSON reads one JSON value, keeping the order of object keys. Integers become int64
-// (float64 when they do not fit), other numbers float64.
+// decodeJSON reads one JSON value (jsontree, the one order-keeping decoder), keeping the
+// order of object keys. Integers become int64 (float64 when they do not fit), other
+// numbers float64.
 func decodeJSON(data []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	v, err := decodeValue(dec)
+	n, err := jsontree.Decode(data)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("unexpected data after the JSON value")
-	}
-	return v, nil
+	return fromTree(n), nil
 }
 
-func decodeValue(dec *json.Decoder) (any, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			m := newMap()
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				k, _ := kt.(string)
-				v, err := decodeValue(dec)
-				if err != nil {
-					return nil, err
-				}
-				m.set(k, v)
-			}
-			_, err := dec.Token() // '}'
-			return m, err
-		case '[':
-			a := []any{}
-			for dec.More() {
-				v, err := decodeValue(dec)
-				if err != nil {
-					return nil, err
-				}
-				a = append(a, v)
-			}
-			_, err := dec.Token() // ']'
-			return a, err
+// fromTree turns a decoded JSON value into the document's values.
+func fromTree(n *jsontree.Node) any {
+	switch n.Kind {
+	case jsontree.Object:
+		m := newMap()
+		for i, k := range n.Keys {
+			m.set(k, fromTree(n.Values[i]))
 		}
-		return nil, fmt.Errorf("unexpected %v", t)
-	case json.Number:
-		return jsonNumber(t), nil
+		return m
+	case jsontree.Array:
+		a := make([]any, len(n.Items))
+		for i, v := range n.Items {
+			a[i] = fromTree(v)
+		}
+		return a
+	case jsontree.Number:
+		if i, err := strconv.ParseInt(n.Text, 10, 64); err == nil {
+			return i
+		}
+		f, _ := strconv.ParseFloat(n.Text, 64)
+		return f
+	case jsontree.Literal:
+		if n.Text == "null" {
+			return nil
+		}
+		return n.Text == "true"
 	}
-	return tok, nil // string, bool or nil
-}
-
-func jsonNumber(n json.Number) any {
-	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil {
-		return i
-	}
-	f, _ := strconv.ParseFloat(string(n), 64)
-	return f
+	return n.Text
 }
 
 // fromGo turns a value built of Go maps, slices and numbers (as a catalog's schema may be)

@@ -2,105 +2,14 @@ package site
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"html/template"
 
 	"docgen/catalog"
-	"docgen/internal/corpus"
-	"docgen/parse"
 	"docgen/render"
 )
-
-// readCatalog reads the sources matching pattern (relative to the repository root) the way
-// docgen build does, without a config.
-func readCatalog(t *testing.T, pattern string) *catalog.Catalog {
-	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("..", "..", pattern))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no sources match %s: %v", pattern, err)
-	}
-	c := &catalog.Catalog{Title: "Error catalog"}
-	for _, p := range paths {
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rel, _ := filepath.Rel(filepath.Join("..", ".."), p)
-		res := parse.Read(parse.NewSource(filepath.ToSlash(rel), raw), parse.Meta{})
-		c.Services = append(c.Services, res.Service)
-	}
-	c.Lang = c.Services[0].Lang
-	return c
-}
-
-// TestEntryPagesMatchTemplate checks that every entry page writeEntryPage writes is the
-// page entry.html renders from the same data, byte for byte: the default content, the
-// hostile sources, the fixture (variants, fields, JSON-RPC, no status), a generated
-// catalog, with and without a base URL, in Korean and English.
-func TestEntryPagesMatchTemplate(t *testing.T) {
-	cats := map[string]func() *catalog.Catalog{
-		"content":   func() *catalog.Catalog { return readCatalog(t, "content/*.[mth][dxt]*") },
-		"hostile":   func() *catalog.Catalog { return readCatalog(t, "testdata/hostile/*.md") },
-		"fixture":   corpus.Fixture,
-		"generated": func() *catalog.Catalog { return corpus.Generate(1500) },
-	}
-	for name, mk := range cats {
-		for _, variant := range []string{"plain", "base-url", "english"} {
-			c := mk()
-			switch variant {
-			case "base-url":
-				c.BaseURL = "https://errors.example.com/docs/"
-			case "english":
-				c.Lang = "en"
-			}
-			t.Run(name+"/"+variant, func(t *testing.T) {
-				files := map[string][]byte{}
-				b, err := newBuilder(c, Options{}, func(rel string, data []byte) error {
-					files[rel] = data
-					return nil
-				})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := b.build(Options{}); err != nil {
-					t.Fatal(err)
-				}
-				n := 0
-				for _, s := range c.Services {
-					for i, e := range s.Entries {
-						p, _ := b.entryPage(s, i, e)
-						want, err := b.execute("entry.html", p)
-						if err != nil {
-							t.Fatal(err)
-						}
-						rel := render.FilePath(render.EntryURL(s, e))
-						if got := files[rel]; !bytes.Equal(got, want) {
-							t.Fatalf("%s differs from the template's page:\n%s", rel, firstDiff(string(got), string(want)))
-						}
-						n++
-					}
-				}
-				if n == 0 {
-					t.Fatal("no entry pages")
-				}
-			})
-		}
-	}
-}
-
-// firstDiff shows where two texts part.
-func firstDiff(got, want string) string {
-	i := 0
-	for i < len(got) && i < len(want) && got[i] == want[i] {
-		i++
-	}
-	from := max(0, i-200)
-	return "written:  ..." + got[from:min(len(got), i+200)] + "\ntemplate: ..." + want[from:min(len(want), i+200)]
-}
 
 // TestHTMLWriterEscapesLikeTemplates compares the hand-written escapers with html/template
 // on hostile strings, in text, attribute and URL attribute positions.
@@ -144,7 +53,8 @@ func execString(t *testing.T, text string, data any) string {
 
 func templateNew(text string) (*template.Template, error) { return template.New("t").Parse(text) }
 
-// FuzzEntryPage checks writeEntryPage against entry.html on entries made of fuzzed text.
+// FuzzEntryPage writes the pages of entries made of fuzzed text: every page is written, and
+// no fuzzed text gets out of its escaping (the page keeps the layout's one script element).
 func FuzzEntryPage(f *testing.F) {
 	f.Add("TOKEN_EXPIRED", "토큰이 만료", "See [docs](https://x.test) <b>now</b>", "svc", 401)
 	f.Add(`"><script>x</script>`, "javascript:alert(1)", "\x00\xff", "a b", 0)
@@ -167,45 +77,16 @@ func FuzzEntryPage(f *testing.F) {
 		if err := b.build(Options{}); err != nil {
 			return // the site refuses some catalogs (e.g. an entry without an ID); not this test's concern
 		}
-		for i, e := range s.Entries {
-			p, _ := b.entryPage(s, i, e)
-			want, err := b.execute("entry.html", p)
-			if err != nil {
-				t.Fatal(err)
+		for _, e := range s.Entries {
+			page := string(files[render.FilePath(render.EntryURL(s, e))])
+			if page == "" {
+				t.Fatalf("no page for %q", e.Code)
 			}
-			if got := files[render.FilePath(render.EntryURL(s, e))]; !bytes.Equal(got, want) {
-				t.Fatalf("page differs from the template's:\n%s", firstDiff(string(got), string(want)))
+			if n := strings.Count(strings.ToLower(page), "<script"); n != 1 {
+				t.Fatalf("the page of %q has %d script elements, want the layout's one", e.Code, n)
 			}
 		}
 	})
-}
-
-// TestEntriesTableMatchesTemplate compares the entriesTable function of the service and
-// status pages with layout.html's "entries" template.
-func TestEntriesTableMatchesTemplate(t *testing.T) {
-	ts, err := parseTemplates()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := []entryRef{
-		{Href: "../a b/<x>/index.html", Code: `<script>"'&+`, Title: "제목 & <b>", Status: 404, Protocol: "http"},
-		{Href: "javascript:alert(1)", Code: "X", Title: "", Status: 0, Protocol: "json-rpc"},
-		{Href: "a/", Code: "E\u202E1", Title: "admin\u2067 <user>", Status: 400, Protocol: "http", Summary: "what <it> means & more"},
-	}
-	for _, lang := range []string{"", "ko", `"><x`} {
-		for _, rs := range [][]entryRef{rows, rows[:1], nil} {
-			for _, summary := range []bool{false, true} {
-				var want bytes.Buffer
-				if err := ts["entry.html"].ExecuteTemplate(&want, "entries", map[string]any{"W": words["ko"], "Entries": rs, "Lang": lang, "Summary": summary}); err != nil {
-					t.Fatal(err)
-				}
-				got := funcs["entriesTable"].(func(map[string]string, []entryRef, string, bool) template.HTML)(words["ko"], rs, lang, summary)
-				if string(got) != want.String() {
-					t.Errorf("lang %q, %d rows, summary %v:\nfunc     %s\ntemplate %s", lang, len(rs), summary, got, want.String())
-				}
-			}
-		}
-	}
 }
 
 // TestBidiControlsIsolated: a code, message or group holding a bidirectional control is

@@ -28,6 +28,7 @@ import (
 
 	"docgen/catalog"
 	"docgen/render"
+	"docgen/render/jsontree"
 	"docgen/render/search"
 	assets "docgen/site"
 )
@@ -550,7 +551,7 @@ func (b *builder) service(s *catalog.Service) error {
 
 // prettyJSON indents a JSON example when it parses, keeping key order; other text stays.
 func prettyJSON(s string) string {
-	if n, err := parseJSON(s); err == nil {
+	if n, err := jsontree.Decode([]byte(s)); err == nil {
 		return n.String()
 	}
 	return strings.TrimSpace(s)
@@ -625,8 +626,8 @@ func (b *builder) entry(s *catalog.Service, i int, e *catalog.Entry) error {
 	return b.write(render.FilePath(p.URL), buf.Bytes())
 }
 
-// entryPage returns the page data of e, the entry at index i of s.Entries: what entry.html
-// renders and writeEntryPage writes.
+// entryPage returns the page data of e, the entry at index i of s.Entries: what
+// writeEntryPage writes.
 func (b *builder) entryPage(s *catalog.Service, i int, e *catalog.Entry) (*page, *entryData) {
 	u := render.EntryURL(s, e)
 	p := b.page(u, e.Code)
@@ -773,7 +774,8 @@ var (
 )
 
 // Pages are the page templates of site/templates; each defines "main" for layout.html.
-var Pages = []string{"index.html", "service.html", "entry.html", "status.html", "404.html"}
+// Entry pages have none: they are written in Go (entrypage.go), in layout.html's chrome.
+var Pages = []string{"index.html", "service.html", "status.html", "404.html"}
 
 // parseTemplates parses the layout and every page template once.
 func parseTemplates() (map[string]*template.Template, error) {
@@ -813,13 +815,20 @@ var funcs = template.FuncMap{
 		htmlWriter{&b}.isolated(s)
 		return template.HTML(b.String())
 	},
-	// entriesTable writes the table of entries of layout.html's "entries" (for lists of
-	// the entries of a service or status, without the status and service columns) in Go:
-	// the status pages of 100,000 entries list them all, and ranging over them in the
-	// template cost seconds. TestEntriesTableMatchesTemplate compares the two.
+	// entriesTable writes a table of entries (the lists of a service's or a status's
+	// entries, without the status and service columns) with htmlWriter.entries, the one
+	// definition of that table: the status pages of 100,000 entries list them all, and
+	// ranging over them in a template cost seconds.
 	"entriesTable": func(w map[string]string, rs []entryRef, lang string, summary bool) template.HTML {
 		var b bytes.Buffer
 		htmlWriter{&b}.entries(w, rs, lang, false, false, summary)
+		return template.HTML(b.String())
+	},
+	// statusBadge writes a status badge with htmlWriter.status, its one definition (entry
+	// pages and entry tables, written in Go, show it too).
+	"statusBadge": func(si statusInfo) template.HTML {
+		var b bytes.Buffer
+		htmlWriter{&b}.status(si)
 		return template.HTML(b.String())
 	},
 	// dict makes a map of its key, value arguments, to hand several values to a template.

@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"fmt"
@@ -6,9 +6,9 @@ import (
 	"strings"
 )
 
-// byteSize is a size flag: a number of bytes with an optional unit (KB, MB, GB in powers of
+// ByteSize is a size flag (it implements pflag.Value): a number of bytes with an optional unit (KB, MB, GB in powers of
 // 1000; KiB, MiB, GiB in powers of 1024; B).
-type byteSize int64
+type ByteSize int64
 
 var sizeUnits = []struct {
 	suffix string
@@ -20,7 +20,7 @@ var sizeUnits = []struct {
 }
 
 // String formats the size in the largest binary unit that divides it.
-func (b byteSize) String() string {
+func (b ByteSize) String() string {
 	switch n := int64(b); {
 	case n >= 1<<30 && n%(1<<30) == 0:
 		return fmt.Sprintf("%dGiB", n>>30)
@@ -34,7 +34,7 @@ func (b byteSize) String() string {
 }
 
 // Set parses a size such as "64MiB", "500KB" or "1048576".
-func (b *byteSize) Set(s string) error {
+func (b *ByteSize) Set(s string) error {
 	t := strings.ToLower(strings.TrimSpace(s))
 	mult := int64(1)
 	for _, u := range sizeUnits {
@@ -47,15 +47,15 @@ func (b *byteSize) Set(s string) error {
 	if err != nil || n <= 0 || n > (1<<62)/mult {
 		return fmt.Errorf("%q is not a size: expected a positive number of bytes such as 64MiB, 500KB or 1048576", s)
 	}
-	*b = byteSize(n * mult)
+	*b = ByteSize(n * mult)
 	return nil
 }
 
 // Type names the flag's type in help.
-func (b *byteSize) Type() string { return "size" }
+func (b *ByteSize) Type() string { return "size" }
 
-// human formats the size for people: "812 B", "5.2 kB", "31.4 MB" (powers of 1000).
-func (b byteSize) human() string {
+// Human formats the size for people: "812 B", "5.2 kB", "31.4 MB" (powers of 1000).
+func (b ByteSize) Human() string {
 	n := float64(b)
 	switch {
 	case n < 1000:

@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"fmt"
@@ -9,10 +9,10 @@ import (
 	"docgen/parse"
 )
 
-// knownRules are the rule ids of every diagnostic docgen makes, with their severity.
+// KnownRules are the rule ids of every diagnostic docgen makes, with their severity.
 // Warnings can be raised to errors or ignored, in docgen.yaml or with --ignore; errors stay
-// errors (each means a row or a source was lost).
-var knownRules = map[string]catalog.Severity{
+// errors (each means a row or a source was lost). A new rule is listed here.
+var KnownRules = map[string]catalog.Severity{
 	catalog.RuleRaggedRow: catalog.Error, catalog.RuleEmptyCode: catalog.Error,
 	catalog.RuleInvalidStatus: catalog.Error, catalog.RuleBadStatusCell: catalog.Error,
 	catalog.RuleDuplicateID: catalog.Error, catalog.RuleDuplicateService: catalog.Error,
@@ -33,7 +33,7 @@ type Rules map[string]string
 func (r Rules) check() error {
 	for _, rule := range slices.Sorted(maps.Keys(r)) {
 		level := r[rule]
-		def, ok := knownRules[rule]
+		def, ok := KnownRules[rule]
 		switch {
 		case !ok:
 			return fmt.Errorf("rules: %q is not a rule docgen knows (docgen check --help lists them)", rule)
@@ -49,7 +49,7 @@ func (r Rules) check() error {
 // checkIgnore returns the usage error of an --ignore that names an unknown rule or an error.
 func checkIgnore(rules []string) error {
 	for _, rule := range rules {
-		def, ok := knownRules[rule]
+		def, ok := KnownRules[rule]
 		if !ok {
 			return usageError("--ignore %q: not a rule docgen knows (docgen check --help lists them)", rule)
 		}
@@ -73,7 +73,7 @@ func applyRules(diags catalog.Diagnostics, cfg *Config, ignore []string) (catalo
 		global = cfg.Rules
 		for _, s := range cfg.Sources {
 			if len(s.Rules) > 0 {
-				perSource[cfg.sourcePath(s)] = s.Rules
+				perSource[cfg.SourcePath(s)] = s.Rules
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"errors"
@@ -26,9 +26,9 @@ const (
 	DefaultConfig = "content/docgen.yaml"
 )
 
-// configPath returns the config file to read: --config when given, else LocalConfig when
+// ConfigPath returns the config file to read: --config when given, else LocalConfig when
 // it exists, else DefaultConfig.
-func configPath(flag string) string {
+func ConfigPath(flag string) string {
 	if flag != "" {
 		return flag
 	}
@@ -65,6 +65,9 @@ type Config struct {
 	path string // where the config was read from
 }
 
+// Path returns the file the config was read from.
+func (c *Config) Path() string { return c.path }
+
 // SourceConfig is one source of the catalog.
 type SourceConfig struct {
 	Path  string `yaml:"path"` // relative to the config file's folder
@@ -85,8 +88,8 @@ type SourceConfig struct {
 	Rules Rules `yaml:"rules"`
 }
 
-// override returns what s says of its source for the readers.
-func (s SourceConfig) override() parse.Override {
+// Override returns what s says of its source for the readers.
+func (s SourceConfig) Override() parse.Override {
 	o := parse.Override{Reader: s.Reader, Sections: s.Sections, Columns: s.Columns, CodePattern: s.CodePattern}
 	if s.Status != nil {
 		o.Status = fmt.Sprint(s.Status)
@@ -107,14 +110,14 @@ func (c *Config) hasRules() bool {
 	return false
 }
 
-// configError is a problem with the configuration file, placed at its line and column.
-type configError struct {
+// ConfigError is a problem with the configuration file, placed at its line and column.
+type ConfigError struct {
 	path      string
 	line, col int
 	msg       string
 }
 
-func (e *configError) Error() string {
+func (e *ConfigError) Error() string {
 	if e.line > 0 {
 		return fmt.Sprintf("%s:%d:%d: error: %s", e.path, e.line, e.col, e.msg)
 	}
@@ -123,9 +126,9 @@ func (e *configError) Error() string {
 
 var reYAMLPos = regexp.MustCompile(`^\[(\d+):(\d+)\]\s*(.*)`)
 
-// loadConfig reads and validates a docgen.yaml. A missing file is an error wrapping
+// LoadConfig reads and validates a docgen.yaml. A missing file is an error wrapping
 // fs.ErrNotExist.
-func loadConfig(path string) (*Config, error) {
+func LoadConfig(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -136,12 +139,12 @@ func loadConfig(path string) (*Config, error) {
 	if f, err := parser.ParseBytes(data, 0); err == nil {
 		if err := yamlguard.Check(f, yamlguard.MaxAliasNodes); err != nil {
 			ge := err.(*yamlguard.Error)
-			return nil, &configError{path: path, line: ge.Line, col: ge.Col, msg: err.Error()}
+			return nil, &ConfigError{path: path, line: ge.Line, col: ge.Col, msg: err.Error()}
 		}
 	} // a parse error is reported by the decoder below, with its place
 	var c Config
 	if err := yaml.UnmarshalWithOptions(data, &c, yaml.DisallowUnknownField()); err != nil {
-		ce := &configError{path: path, msg: strings.TrimSpace(err.Error())}
+		ce := &ConfigError{path: path, msg: strings.TrimSpace(err.Error())}
 		first, _, _ := strings.Cut(yaml.FormatError(err, false, false), "\n")
 		if m := reYAMLPos.FindStringSubmatch(first); m != nil {
 			ce.line, _ = strconv.Atoi(m[1])
@@ -152,25 +155,25 @@ func loadConfig(path string) (*Config, error) {
 	}
 	c.path = path
 	if len(c.Sources) == 0 {
-		return nil, &configError{path: path, msg: "no sources: expected a list under \"sources:\" with a \"path\" each"}
+		return nil, &ConfigError{path: path, msg: "no sources: expected a list under \"sources:\" with a \"path\" each"}
 	}
 	if err := c.Rules.check(); err != nil {
-		return nil, &configError{path: path, msg: err.Error()}
+		return nil, &ConfigError{path: path, msg: err.Error()}
 	}
 	ids := map[string]bool{}
 	for i, s := range c.Sources {
 		if err := s.Rules.check(); err != nil {
-			return nil, &configError{path: path, msg: fmt.Sprintf("source %q: %v", s.Path, err)}
+			return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: %v", s.Path, err)}
 		}
 		if strings.TrimSpace(s.Path) == "" {
-			return nil, &configError{path: path, msg: fmt.Sprintf("source %d has no path", i+1)}
+			return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %d has no path", i+1)}
 		}
-		if err := s.override().Check(); err != nil {
-			return nil, &configError{path: path, msg: fmt.Sprintf("source %q: %v", s.Path, err)}
+		if err := s.Override().Check(); err != nil {
+			return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: %v", s.Path, err)}
 		}
 		if s.ID != "" {
 			if ids[s.ID] {
-				return nil, &configError{path: path, msg: fmt.Sprintf("source %q: id %q is used twice", s.Path, s.ID)}
+				return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: id %q is used twice", s.Path, s.ID)}
 			}
 			ids[s.ID] = true
 		}
@@ -178,9 +181,9 @@ func loadConfig(path string) (*Config, error) {
 	return &c, nil
 }
 
-// sourcePath returns where a configured source lives: relative to the config's folder,
+// SourcePath returns where a configured source lives: relative to the config's folder,
 // slash-separated.
-func (c *Config) sourcePath(s SourceConfig) string {
+func (c *Config) SourcePath(s SourceConfig) string {
 	if filepath.IsAbs(s.Path) {
 		return filepath.ToSlash(s.Path)
 	}

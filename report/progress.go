@@ -1,6 +1,7 @@
-package main
+package report
 
 import (
+	"io"
 	"os"
 	"sync"
 	"time"
@@ -19,24 +20,25 @@ func isTerminal(w any) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// progress draws a build's progress on stderr: what stage it is in and, while writing, a
+// Progress draws a build's progress on stderr: what stage it is in and, while writing, a
 // bar of the files written. It draws nothing when stderr is not a terminal (CI logs, pipes)
 // or with --quiet, and nothing until the build has run for a second.
-type progress struct {
-	ios     *IOStreams
+type Progress struct {
+	w       io.Writer
 	enabled bool
 	start   time.Time
 	stop    chan struct{}
 	done    chan struct{}
 }
 
-func newProgress(ios *IOStreams, quiet bool) *progress {
-	return &progress{ios: ios, enabled: !quiet && isTerminal(ios.Err), start: time.Now()}
+// NewProgress returns the progress of a build that started now, drawn on w.
+func NewProgress(w io.Writer, quiet bool) *Progress {
+	return &Progress{w: w, enabled: !quiet && isTerminal(w), start: time.Now()}
 }
 
-// track shows stage until finish is called: a bar towards total when total > 0, fed by
+// Track shows stage until finish is called: a bar towards total when total > 0, fed by
 // count, else a spinner. finish may be called more than once.
-func (p *progress) track(stage string, total int64, count func() int64) (finish func()) {
+func (p *Progress) Track(stage string, total int64, count func() int64) (finish func()) {
 	if !p.enabled {
 		return func() {}
 	}
@@ -51,7 +53,7 @@ func (p *progress) track(stage string, total int64, count func() int64) (finish 
 		case <-time.After(wait):
 		}
 		bar := progressbar.NewOptions64(total,
-			progressbar.OptionSetWriter(p.ios.Err),
+			progressbar.OptionSetWriter(p.w),
 			progressbar.OptionSetDescription(stage),
 			progressbar.OptionShowCount(),
 			progressbar.OptionSetItsString("files"),
