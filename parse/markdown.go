@@ -252,7 +252,7 @@ func (d *mdDoc) tree(src *Source) *doc.Document {
 			out.Blocks = append(out.Blocks, &doc.Heading{Pos: pos, Level: n.Level, Text: b.htext})
 		case *pipeTable:
 			t := b.readTable(src)
-			dt := &doc.Table{Pos: pos, Text: raw, Header: t.Header}
+			dt := &doc.Table{Pos: pos, Text: raw, Header: t.Header, Judged: t.memo}
 			dt.Rows = t.Rows
 			out.Blocks = append(out.Blocks, dt)
 		case *ast.List:

@@ -153,7 +153,7 @@ func scrapedTree(blocks []sblock) *doc.Document {
 			}
 			d.Blocks = append(d.Blocks, c)
 		case sbTable:
-			t := &doc.Table{Pos: b.pos, Header: b.tbl.Header}
+			t := &doc.Table{Pos: b.pos, Header: b.tbl.Header, Judged: b.tbl.memo}
 			t.Rows = b.tbl.Rows
 			d.Blocks = append(d.Blocks, t)
 		case sbList:

@@ -514,6 +514,9 @@ func (w *treeWalker) tableOf(b *doc.Table) table {
 		return t
 	}
 	t := table{src: w.src, memo: &tableMemo{}, Header: b.Header, Rows: b.Rows}
+	if m, ok := b.Judged.(*tableMemo); ok && m != nil {
+		t.memo = m // judged before, on these very cells
+	}
 	if hasPlain(b.Header) {
 		t.Header = make([]cell, len(b.Header))
 		for i, c := range b.Header {
@@ -528,6 +531,7 @@ func (w *treeWalker) tableOf(b *doc.Table) table {
 		if roles == nil {
 			roles = columnRoles(cellTexts(t.Header))
 			t.Rows = append([]tableRow(nil), b.Rows...)
+			t.memo = &tableMemo{} // other cells than were judged
 		}
 		cells := make([]cell, len(r.Cells))
 		for j, c := range r.Cells {

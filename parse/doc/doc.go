@@ -104,6 +104,10 @@ type Table struct {
 	// Text is the table written as Markdown, kept as text where the table lists no
 	// errors; a front-end may leave it empty for the interpreter to write.
 	Text string
+	// Judged is the interpreter's: what it decided of the table's columns, kept so that
+	// a table looked at twice (by detection and by the read) is judged once. A front-end
+	// leaves it nil unless it hands on what the interpreter judged for it before.
+	Judged any
 }
 
 // Row is one body row of a table.
