@@ -112,7 +112,8 @@ func (s *Source) LineStart(n int) int {
 }
 
 // Pos returns the position of byte offset off: its line, and its column counted in runes.
-// An offset past the end is clamped to the end, one on a newline to the end of its line.
+// An offset past the end is clamped to the end, one on a newline to the end of its line,
+// one inside a character to the character.
 func (s *Source) Pos(off int) catalog.Pos {
 	if off < 0 {
 		off = 0
@@ -123,6 +124,9 @@ func (s *Source) Pos(off int) catalog.Pos {
 	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
 	// An offset on a line's newline, or past the final one, is just after the line's text.
 	off = min(off, s.lines[i]+len(s.Line(i+1)))
+	for off > s.lines[i] && off < len(s.Text) && !utf8.RuneStart(s.Text[off]) {
+		off-- // inside a character (a parser's offset into a replaced byte): its start
+	}
 	col := utf8.RuneCount(s.Text[s.lines[i]:off]) + 1
 	return catalog.Pos{File: s.Path, Line: i + 1, Col: col}
 }

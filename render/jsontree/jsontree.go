@@ -61,7 +61,7 @@ func (n *Node) HasKey(match func(string) bool) bool {
 // Decode reads data, which must hold exactly one JSON value. Duplicate keys are kept, as
 // encoding/json's token stream keeps them; invalid UTF-8 is an error.
 func Decode(data []byte) (*Node, error) {
-	dec := jsontext.NewDecoder(bytes.NewReader(data), jsontext.AllowDuplicateNames(true))
+	dec := jsontext.NewDecoder(bytes.NewReader(data), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
 	n, err := decode(dec)
 	if err != nil {
 		return nil, err
