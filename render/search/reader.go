@@ -584,11 +584,7 @@ func (r *Reader) corrections(w string) ([]alt, error) {
 	if k == 0 || !isTypoWord(w) {
 		return nil, nil
 	}
-	type cand struct {
-		term, value string
-		d           int
-	}
-	var cs []cand
+	var cs []typoCand
 	for n := len(w) - k; n <= len(w)+k; n++ {
 		list, err := r.typoFile(n)
 		if err != nil {
@@ -596,28 +592,11 @@ func (r *Reader) corrections(w string) ([]alt, error) {
 		}
 		for _, e := range list {
 			if d := editDistance(w, e[0], k); d <= k && d > 0 {
-				cs = append(cs, cand{e[0], e[1], d})
+				cs = append(cs, typoCand{e[0], e[1], d})
 			}
 		}
 	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].d != cs[j].d {
-			return cs[i].d < cs[j].d
-		}
-		return cs[i].term < cs[j].term
-	})
-	var out []alt
-	for i, c := range cs {
-		if i == MaxTypoWords {
-			break
-		}
-		f := typoFactor1
-		if c.d > 1 {
-			f = typoFactor2
-		}
-		out = append(out, alt{term: c.term, value: c.value, known: true, factor: f})
-	}
-	return out, nil
+	return nearestAlts(cs), nil
 }
 
 // KeyTypoPrefix is how many first letters a code key corrected as one word keeps: its
@@ -637,11 +616,7 @@ func (r *Reader) keyCorrections(key string) ([]alt, error) {
 	head := key[:KeyTypoPrefix]
 	at := r.shardOf(key)
 	lo, hi := max(at-1, r.shardOf(head)), min(at+1, r.shardOf(head+"\uffff"))
-	type cand struct {
-		term, value string
-		d           int
-	}
-	var cs []cand
+	var cs []typoCand
 	for i := lo; i <= hi; i++ {
 		m, err := r.shard(i)
 		if err != nil {
@@ -652,11 +627,24 @@ func (r *Reader) keyCorrections(key string) ([]alt, error) {
 				continue
 			}
 			if d := editDistance(key, t, k); d <= k && d > 0 {
-				cs = append(cs, cand{t, v, d})
+				cs = append(cs, typoCand{t, v, d})
 			}
 		}
 	}
-	sort.Slice(cs, func(i, j int) bool {
+	return nearestAlts(cs), nil
+}
+
+// typoCand is a word of the index some typos from a query word: its term, its value and
+// how many typos away.
+type typoCand struct {
+	term, value string
+	d           int
+}
+
+// nearestAlts returns candidates as alternatives, the nearest first (then by word), at most
+// MaxTypoWords, each weighed by its distance.
+func nearestAlts(cs []typoCand) []alt {
+	sort.SliceStable(cs, func(i, j int) bool {
 		if cs[i].d != cs[j].d {
 			return cs[i].d < cs[j].d
 		}
@@ -673,7 +661,7 @@ func (r *Reader) keyCorrections(key string) ([]alt, error) {
 		}
 		out = append(out, alt{term: c.term, value: c.value, known: true, factor: f})
 	}
-	return out, nil
+	return out
 }
 
 // SearchQuery is Search with all it found.
