@@ -200,6 +200,38 @@ func (linkSanitizer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		a.Parent().ReplaceChild(a.Parent(), a, ast.NewString(a.Label(source)))
 	}
+	flattenDeep(doc)
+}
+
+// maxNesting is how deep Markdown's elements may nest inside one description. Quotes in
+// quotes, lists in lists or emphasis in emphasis nest without end in Markdown (">>>>…" is
+// one level per character), but an HTML parser stops nesting at 512 open elements
+// (Chromium's and Go's alike) and a page that deep cannot be read anyway.
+const maxNesting = 32
+
+// flattenDeep replaces every node nested deeper than maxNesting by its children, deepest
+// first, so that what lay below the limit stays as text (and its own leaves) inside the
+// node at the limit: no text is lost, only its nesting.
+func flattenDeep(doc *ast.Document) {
+	var deep []ast.Node
+	depth := 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !n.HasChildren() {
+			return ast.WalkContinue, nil
+		}
+		if entering {
+			depth++
+			return ast.WalkContinue, nil
+		}
+		if depth > maxNesting {
+			deep = append(deep, n) // leaving: children come before their parent
+		}
+		depth--
+		return ast.WalkContinue, nil
+	})
+	for _, n := range deep {
+		unwrap(n)
+	}
 }
 
 // isExternal reports whether u names its scheme (http, https or mailto once SafeURL passed).

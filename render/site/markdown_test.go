@@ -10,6 +10,8 @@ import (
 // hostile are Markdown sources that try to get script, style, frames or requests to other
 // hosts into a page.
 var hostile = []string{
+	strings.Repeat(">", 600) + " x",
+	strings.Repeat("- ", 600) + "x",
 	`<script>alert(1)</script>`,
 	`<SCRIPT SRC=//evil.example/x.js></SCRIPT>`,
 	"<img src=x onerror=alert(1)>",
@@ -97,6 +99,49 @@ func checkHTML(t *testing.T, src, out string) {
 func TestMarkdownHostile(t *testing.T) {
 	for _, src := range hostile {
 		checkHTML(t, src, string(Markdown(src)))
+	}
+}
+
+// TestMarkdownDeepNesting: Markdown nests quotes, lists, emphasis and links without end; the
+// HTML stays within maxNesting levels (an HTML parser gives up at 512) and keeps every word.
+func TestMarkdownDeepNesting(t *testing.T) {
+	for _, src := range []string{
+		strings.Repeat(">", 700) + " deepest",
+		strings.Repeat("- ", 700) + "deepest",
+		strings.Repeat("1. ", 400) + "deepest",
+		strings.Repeat("*", 1500) + "deepest" + strings.Repeat("*", 1500),
+		strings.Repeat("[", 600) + "deepest" + strings.Repeat("](a)", 600),
+		strings.Repeat("~~", 600) + "deepest" + strings.Repeat("~~", 600),
+		strings.Repeat("> - ", 300) + "*a **b** c* deepest",
+	} {
+		out := string(Markdown(src))
+		checkHTML(t, src[:12], out)
+		doc, err := xhtml.Parse(strings.NewReader(out))
+		if err != nil {
+			t.Fatalf("%.12q…: %v", src, err)
+		}
+		deepest := 0
+		var walk func(n *xhtml.Node, d int)
+		walk = func(n *xhtml.Node, d int) {
+			if n.Type == xhtml.ElementNode {
+				d++
+				deepest = max(deepest, d)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, d)
+			}
+		}
+		walk(doc, 0)
+		if deepest > maxNesting+3 { // + html, body and the innermost inline element
+			t.Errorf("%.12q…: elements nest %d deep", src, deepest)
+		}
+		if !strings.Contains(out, "deepest") {
+			t.Errorf("%.12q…: the innermost text is gone:\n%.300s", src, out)
+		}
+	}
+	// Nesting within the limit is left alone.
+	if got, want := string(Markdown("> > quoted")), "<blockquote>\n<blockquote>\n<p>quoted</p>\n</blockquote>\n</blockquote>\n"; got != want {
+		t.Errorf("two quotes: %q, want %q", got, want)
 	}
 }
 
