@@ -92,17 +92,40 @@ const posAttr = "data-docgen-pos"
 // tag's real offset, an implied one carries none and takes its position from the nearest
 // element that does (see nodePos). The parser keeps the first of duplicate attributes, so
 // the attribute is put first, before any a page might have written itself.
-func annotate(text []byte) []byte {
+//
+// With flatten, start and end tags of layout elements (flattenTags) nested more than
+// flattenDepth deep are left out, keeping their content: see htmlTree.
+func annotate(text []byte, flatten bool) []byte {
 	z := html.NewTokenizer(bytes.NewReader(text))
 	var out bytes.Buffer
 	out.Grow(len(text) + len(text)/4)
 	off := 0
+	depth := 0                     // elements open that only an end tag closes (flatten)
+	dropped := map[atom.Atom]int{} // start tags left out whose end tags are still to come
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			break
 		}
 		raw := z.Raw()
+		if flatten && (tt == html.StartTagToken || tt == html.EndTagToken) {
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case tt == html.StartTagToken && closedByEndTag(a) && depth >= flattenDepth && flattenTags[a]:
+				dropped[a]++
+				off += len(raw)
+				continue
+			case tt == html.StartTagToken && closedByEndTag(a):
+				depth++
+			case tt == html.EndTagToken && dropped[a] > 0:
+				dropped[a]--
+				off += len(raw)
+				continue
+			case tt == html.EndTagToken && closedByEndTag(a) && depth > 0:
+				depth--
+			}
+		}
 		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
 			k := 1
 			for k < len(raw) && !strings.ContainsRune(" \t\n\f\r/>", rune(raw[k])) {
@@ -120,6 +143,39 @@ func annotate(text []byte) []byte {
 		out.Write(text[off:]) // what the tokenizer stopped at (an unterminated tag)
 	}
 	return out.Bytes()
+}
+
+// flattenDepth is how deep annotate lets layout elements nest when it flattens a page:
+// x/net/html (like Chromium's parser) stops at 512 open elements, and each element counted
+// here may bring up to three that its end tag does not close (a table's tbody, tr, td).
+const flattenDepth = 100
+
+// flattenTags are the elements annotate may leave out of a page nested too deep for the
+// HTML parser: they group or style content but give the reader no structure of their own
+// (tables, headings, definition lists and code blocks are never left out; lists only as
+// deep as no list of codes goes).
+var flattenTags = map[atom.Atom]bool{
+	atom.Div: true, atom.Span: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Aside: true, atom.Header: true, atom.Footer: true, atom.Font: true, atom.B: true,
+	atom.I: true, atom.U: true, atom.S: true, atom.Em: true, atom.Strong: true, atom.Small: true,
+	atom.Big: true, atom.Center: true, atom.Blockquote: true, atom.Mark: true, atom.Sub: true,
+	atom.Sup: true, atom.Label: true, atom.Abbr: true, atom.Cite: true, atom.Q: true,
+	atom.Figure: true, atom.Details: true, atom.Summary: true, atom.Address: true,
+	atom.Ul: true, atom.Ol: true, // a list item left outside its list still reads as text
+}
+
+// closedByEndTag reports whether an element of this name stays open until its end tag:
+// not a void element (br, img) and not one whose end tag may be left out (p, li, td).
+func closedByEndTag(a atom.Atom) bool {
+	switch a {
+	case 0, atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
+		atom.Link, atom.Meta, atom.Source, atom.Track, atom.Wbr, atom.Param, atom.Keygen,
+		atom.P, atom.Li, atom.Dt, atom.Dd, atom.Tr, atom.Td, atom.Th, atom.Thead, atom.Tbody,
+		atom.Tfoot, atom.Option, atom.Optgroup, atom.Rb, atom.Rt, atom.Rp, atom.Rtc,
+		atom.Colgroup, atom.Caption, atom.Html, atom.Head, atom.Body:
+		return false
+	}
+	return true
 }
 
 // nodePos returns where n was written: its own tag's offset, else that of the first
@@ -168,20 +224,33 @@ func ownOffset(n *html.Node) (int, bool) {
 
 // readHTML reads src as HTML.
 func readHTML(src *Source) *Doc {
-	d, err := htmlTree(src)
-	if err != nil { // html.Parse fails only on a failing reader; a bytes.Reader does not fail
+	d, flattened, err := htmlTree(src)
+	if err != nil { // a page nested too deep even with its layout elements flattened
 		doc := &Doc{}
 		doc.Diags.Add(src.LinePos(1), catalog.Error, catalog.RuleUnrecognised, "cannot parse the page as HTML: %v", err)
 		return doc
 	}
-	return interpret(src, d)
+	out := interpret(src, d)
+	if flattened {
+		out.Diags.Add(src.LinePos(1), catalog.Warning, RuleSyntax,
+			"the page nests elements more than 512 deep, deeper than an HTML parser goes: it was read with its layout elements (div, span, section …) below depth %d left out", flattenDepth)
+	}
+	return out
 }
 
 // htmlTree is the HTML front-end: it reads the page's structure into a document tree.
-func htmlTree(src *Source) (*doc.Document, error) {
-	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(annotate(src.Text)))
+//
+// A page nested deeper than the HTML parser goes (512 open elements) is read again with
+// its layout elements flattened below flattenDepth, and flattened says so: its text and
+// its tables, lists and headings are kept, only grouping elements are lost.
+func htmlTree(src *Source) (d *doc.Document, flattened bool, err error) {
+	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(annotate(src.Text, false)))
+	if err != nil && strings.Contains(err.Error(), "open stack of elements") {
+		flattened = true
+		gq, err = goquery.NewDocumentFromReader(bytes.NewReader(annotate(src.Text, true)))
+	}
 	if err != nil {
-		return nil, err
+		return nil, flattened, err
 	}
 	w := &htmlWalker{src: src, ix: newPosIndex(src)}
 	body := gq.Find("body")
@@ -192,11 +261,11 @@ func htmlTree(src *Source) (*doc.Document, error) {
 		w.collect(n)
 	}
 	w.flush()
-	d := &doc.Document{Blocks: w.blocks}
+	d = &doc.Document{Blocks: w.blocks}
 	if t := strings.TrimSpace(gq.Find("head > title").First().Text()); t != "" {
 		d.Meta = map[string]string{"pagetitle": collapseSpace(t)}
 	}
-	return d, nil
+	return d, flattened, nil
 }
 
 // htmlWalker collects the blocks of a page.
@@ -281,6 +350,12 @@ func (w *htmlWalker) collect(n *html.Node) {
 				continue
 			}
 			w.blocks = append(w.blocks, &doc.Para{Pos: nodePos(w.ix, c), Text: text})
+		case w.hasBlocks(c):
+			// An inline element around blocks (a <span> or <font> around a table, as
+			// browsers allow): its blocks are read as blocks.
+			w.flush()
+			w.collect(c)
+			w.flush()
 		default:
 			w.inline = append(w.inline, c)
 		}

@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -19,7 +20,7 @@ import (
 // offset of the tag it was cloned from.
 func TestAnnotate(t *testing.T) {
 	text := "<!-- <td> in a comment -->\n<p>한글 <b>굵게 <i>둘</b> 셋</i></p>\n<table><tr data-docgen-pos=\"999\"><td>a</td></tr></table>\n<script>if (a<b) { x('<td>') }</script><textarea><td></textarea>"
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(annotate([]byte(text))))
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(annotate([]byte(text), false)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,4 +197,50 @@ func FuzzHTMLReader(f *testing.F) {
 		r.Detect(src)
 		checkReaderDoc(t, src, r.Read(src))
 	})
+}
+
+// TestHTMLNestedTooDeep: a page nested deeper than the HTML parser's 512 open elements is
+// read with its layout elements flattened, with a warning; its tables and text are kept.
+// A page nested within the limit is read as it is, with no warning.
+func TestHTMLNestedTooDeep(t *testing.T) {
+	table := "<table><tr><th>Code</th><th>Message</th></tr><tr><td>DEEP_ONE</td><td>Deep inside.</td></tr></table>"
+	wrap := func(open, close string, n int, inner string) string {
+		return "<html><body>" + strings.Repeat(open, n) + inner + strings.Repeat(close, n) + "</body></html>"
+	}
+	for _, tt := range []struct {
+		name, page string
+		warn       bool
+		want       []string // codes
+	}{
+		{"divs", wrap("<div>", "</div>", 700, table), true, []string{"DEEP_ONE"}},
+		{"spans and sections", wrap("<section><span>", "</span></section>", 400, table), true, []string{"DEEP_ONE"}},
+		{"lists", wrap("<ul><li>", "</li></ul>", 400, table), true, []string{"DEEP_ONE"}},
+		{"within the limit", wrap("<div>", "</div>", 200, table), false, []string{"DEEP_ONE"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Read(NewSource("deep.html", []byte(tt.page)), Meta{})
+			var codes []string
+			for _, e := range res.Service.Entries {
+				codes = append(codes, e.Code)
+			}
+			if !slices.Equal(codes, tt.want) {
+				t.Errorf("codes %v, want %v (diags %v)", codes, tt.want, res.Diags)
+			}
+			warned := false
+			for _, d := range res.Diags {
+				if d.Severity == catalog.Error {
+					t.Errorf("error: %v", d)
+				}
+				warned = warned || strings.Contains(d.Message, "512 deep")
+			}
+			if warned != tt.warn {
+				t.Errorf("warned %v, want %v: %v", warned, tt.warn, res.Diags)
+			}
+		})
+	}
+	// Tables are never flattened: nested beyond the parser, the page is an error that says why.
+	res := Read(NewSource("tables.html", []byte(wrap("<table><tr><td>", "</td></tr></table>", 300, "x"))), Meta{})
+	if !res.Diags.HasErrors() || !strings.Contains(fmt.Sprint(res.Diags), "512") {
+		t.Errorf("tables nested 300 deep: %v", res.Diags)
+	}
 }
