@@ -45,6 +45,9 @@ func (scrapedReader) Detect(src *Source) Detection {
 		return Detection{Score: 0, Why: fmt.Sprintf("a %s file is not text copied from a web page", ext)}
 	}
 	sc := scanUpTo(src, detectRows)
+	if !sc.partial {
+		src.scan = sc // Read takes it: the scan covered the whole source
+	}
 	var errTables, bare, piped, cellTables, tabTables, rows int
 	for _, b := range sc.blocks {
 		if b.kind != sbTable || !isErrorTable(b.tbl.table) {
@@ -133,7 +136,12 @@ func (scrapedReader) Read(src *Source) *Doc {
 		src.scraped = nil
 		return doc
 	}
-	return interpret(src, scrapedTree(paragraphs(scan(src).blocks)))
+	sc := src.scan
+	src.scan = nil
+	if sc == nil {
+		sc = scan(src)
+	}
+	return interpret(src, scrapedTree(paragraphs(sc.blocks)))
 }
 
 // scrapedTree is the scraped-text front-end's last step: its blocks as a document tree.
@@ -208,10 +216,13 @@ type scanner struct {
 	// rowLimit, when not 0, is how many rows of a pipe table are read: detection needs no
 	// more, and reading a large table whole only to count it costs its memory.
 	rowLimit int
-	blocks   []sblock
-	class    []byte          // lineClass's answers, by line
-	hdr      []byte          // headerLineClass's answers, by line
-	roles    map[string]role // headerRole of the texts findLinesTable has seen
+	// partial is set when the scan stopped before the end of the source (rowLimit, or a
+	// cancelled read): its blocks are not the whole source's.
+	partial bool
+	blocks  []sblock
+	class   []byte          // lineClass's answers, by line
+	hdr     []byte          // headerLineClass's answers, by line
+	roles   map[string]role // headerRole of the texts findLinesTable has seen
 }
 
 // maxCodeLines is how many lines a code sample may span. A longer run without its closing
@@ -234,6 +245,7 @@ func scanUpTo(src *Source, limit int) *scanner {
 	rows := 0
 	for i := 1; i <= sc.n; i++ {
 		if i%1024 == 0 && src.cancelled() {
+			sc.partial = true
 			break // the read is abandoned: what follows is not used
 		}
 		t, raw, off := sc.line(i)
@@ -250,6 +262,7 @@ func scanUpTo(src *Source, limit int) *scanner {
 			i = st.end
 			if isErrorTable(st.table) {
 				if rows += len(st.Rows); limit > 0 && rows >= limit {
+					sc.partial = sc.partial || len(bytes.TrimSpace(src.Text[src.lineEnd(i):])) > 0
 					break
 				}
 			}

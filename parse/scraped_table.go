@@ -312,7 +312,11 @@ func (sc *scanner) readPipeTable(st *scrapedTable, j int) *scrapedTable {
 		}
 		if len(rb.cells) == 0 {
 			// A row boundary: a line without cells, or a new header, ends the table.
-			if !hasCellPipe(t) || sc.newTableAt(st, j) || (sc.rowLimit > 0 && len(st.Rows) >= sc.rowLimit) {
+			if !hasCellPipe(t) || sc.newTableAt(st, j) {
+				break
+			}
+			if sc.rowLimit > 0 && len(st.Rows) >= sc.rowLimit {
+				sc.partial = true // rows follow that were not read
 				break
 			}
 			if !st.trailing || (!closes && !sc.cellGoesOn(st, j+1)) {

@@ -29,7 +29,10 @@ type Source struct {
 	// scraped is the scraped reader's result when its Detect had to read the whole source
 	// (no error table: code headings); its Read takes it.
 	scraped *Doc
-	ix      *posIndex // made once by posIx
+	// scan is the scraped reader's scan of the whole source, made by its Detect when it
+	// did not stop early, and taken by its Read.
+	scan *scanner
+	ix   *posIndex // made once by posIx
 	// ctx, set by ReadContext, is checked by the readers between lines and blocks.
 	ctx context.Context
 	// over is the source's override from docgen.yaml, set by Read; nil when none.
