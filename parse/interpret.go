@@ -256,9 +256,28 @@ type colStats struct {
 // unique reports whether nearly all the column's cells differ.
 func (c colStats) unique() bool { return c.nonEmpty > 0 && c.distinct*10 >= c.nonEmpty*9 }
 
+// hasWords reports whether text holds at least n words separated by white space (as
+// strings.Fields counts them, without making them).
+func hasWords(text string, n int) bool {
+	words, in := 0, false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			if words++; words >= n {
+				return true
+			}
+			in = true
+		}
+	}
+	return false
+}
+
 func columnStats(rows []tableRow, col int) colStats {
 	var c colStats
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(rows))
 	c.allReasons = true
 	for _, r := range rows {
 		if col >= len(r.Cells) {
@@ -273,7 +292,7 @@ func columnStats(rows []tableRow, col int) colStats {
 			seen[text] = true
 			c.distinct++
 		}
-		if len(strings.Fields(text)) >= 3 || (!isASCII(text) && utf8.RuneCountInString(text) >= 10) {
+		if hasWords(text, 3) || (!isASCII(text) && utf8.RuneCountInString(text) >= 10) {
 			c.prose++
 		}
 		code := cleanCode(text)

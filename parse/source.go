@@ -70,7 +70,7 @@ func NewSource(path string, raw []byte) *Source {
 		diags = invalidUTF8Lines(path, text)
 		text = bytes.ToValidUTF8(text, []byte("\uFFFD"))
 	}
-	if !norm.NFC.IsNormal(text) {
+	if !plainNFC(text) && !norm.NFC.IsNormal(text) {
 		text = norm.NFC.Bytes(text)
 	}
 	s := &Source{Path: path, Text: text, lines: []int{0}, Diags: diags}
@@ -80,6 +80,37 @@ func NewSource(path string, raw []byte) *Source {
 		}
 	}
 	return s
+}
+
+// plainNFC reports whether text, valid UTF-8, is made only of characters that are in NFC
+// whatever stands around them: ASCII and the rest of Latin-1, Hangul syllables, CJK
+// ideographs, kana and CJK punctuation. Each of these has no decomposition, combining
+// class 0, and is never the second character of a canonical composition (those are
+// combining marks, conjoining jamo and a few vowel signs), so text made only of them is
+// normalized. It is a fast first test, not a replacement for norm: x/text's IsNormal looks
+// every rune up in its tables and cost a fifth of reading a Korean table (TestPlainNFC
+// checks the two agree). False means "ask norm".
+func plainNFC(text []byte) bool {
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		i += size
+		switch {
+		case r < 0x300, // Latin-1 and Latin Extended-A/B, before the combining marks
+			r >= 0xAC00 && r <= 0xD7A3,                               // Hangul syllables
+			r >= 0x4E00 && r <= 0x9FFF,                               // CJK unified ideographs
+			r >= 0x3000 && r <= 0x3096,                               // CJK punctuation, hiragana (before the combining sound marks)
+			r >= 0x309B && r <= 0x30FF,                               // spacing sound marks, katakana
+			r >= 0xFF01 && r <= 0xFF5E,                               // full-width ASCII forms
+			r >= 0x2000 && r <= 0x206F && r != 0x2000 && r != 0x2001: // general punctuation (U+2000/1 decompose)
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // LineCount returns the number of lines of the source.

@@ -139,3 +139,28 @@ func TestReadContextCancel(t *testing.T) {
 		t.Errorf("a cancelled scraped read went on to the end: %d rows", doc.Rows)
 	}
 }
+
+// TestPlainNFC: plainNFC says yes only where norm does, on every rune of the ranges it
+// passes, alone and before every combining character it could meet.
+func TestPlainNFC(t *testing.T) {
+	followers := []rune{'a', 0x0301, 0x0308, 0x3099, 0x309A, 0x1161, 0x11A8, 0x05B4, 0x0CD5, 0x1B35, 0x20D2}
+	for r := rune(0x80); r <= 0xFFFF; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		for _, f := range append([]rune{0}, followers...) {
+			s := string(r)
+			if f != 0 {
+				s += string(f)
+			}
+			if plainNFC([]byte(s)) && !norm.NFC.IsNormalString(s) {
+				t.Fatalf("plainNFC(%U %U) is true; norm says the text is not NFC", r, f)
+			}
+		}
+	}
+	for _, s := range []string{"토큰이 만료되었습니다", "認証エラー（401）", "错误代码", "café — “quoted”", "plain ASCII"} {
+		if !plainNFC([]byte(s)) {
+			t.Errorf("plainNFC(%q) is false: the fast test misses common text", s)
+		}
+	}
+}

@@ -32,6 +32,11 @@ func statusHeading(text string) (catalog.Status, string, bool) {
 	if !hasStatusDigits(text) {
 		return 0, "", false // every spelling holds three digits, 1-5 first: skip the expressions
 	}
+	if len(text) == 3 {
+		// Three digits, 1-5 first (hasStatusDigits): a status column's usual cell, which
+		// reStatusFirst matches with no name.
+		return catalog.Status(int(text[0]-'0')*100 + int(text[1]-'0')*10 + int(text[2]-'0')), "", true
+	}
 	if m := reStatusFirst.FindStringSubmatch(text); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return catalog.Status(n), strings.TrimSpace(m[2]), true
