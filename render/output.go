@@ -78,7 +78,7 @@ func NewOutput(ctx context.Context, target string, keep ...Protected) (*Output, 
 	if err != nil {
 		return nil, fmt.Errorf("create temporary output directory: %w", err)
 	}
-	if err := os.Chmod(tmp, 0o755); err == nil {
+	if err = os.Chmod(tmp, 0o755); err == nil {
 		err = os.WriteFile(filepath.Join(tmp, StampFile), []byte(stampText), 0o644)
 	}
 	if err != nil {

@@ -134,7 +134,3 @@ func jsString(s string) string {
 	return strings.TrimSpace(b.String())
 }
 
-func itoa(n int) string {
-	b, _ := json.Marshal(n)
-	return string(b)
-}
