@@ -16,14 +16,28 @@ const exitFile = ".docgen-exit"
 
 // TestMain lets the test binary act as the docgen command inside scripts: testscript runs
 // the real command line (Main), in a fresh working directory per script.
+//
+// The folder of the binary buildBinary compiles is removed when the tests end.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(removeBinaryAfter{m}, map[string]func(){
 		"docgen": func() {
 			code := Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 			os.WriteFile(exitFile, []byte(strconv.Itoa(code)), 0o644)
 			os.Exit(code)
 		},
 	})
+}
+
+// removeBinaryAfter runs the tests, then removes what buildBinary compiled (a 20 MB file
+// in the temporary folder per run otherwise).
+type removeBinaryAfter struct{ m *testing.M }
+
+func (r removeBinaryAfter) Run() int {
+	code := r.m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	return code
 }
 
 // TestScripts runs the CLI scripts in testdata/script: exit codes, stderr wording, and what
