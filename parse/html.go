@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path"
 	"strconv"
 	"strings"
@@ -75,9 +76,23 @@ func looksLikeHTML(src *Source) bool {
 	return true
 }
 
-// posAttr is the attribute annotate adds to every start tag: the byte offset of the tag in
-// the source.
-const posAttr = "data-docgen-pos"
+// posAttr is the attribute annotate adds to start tags: the byte offset of the tag in the
+// source. It is short because a page has an element per few bytes of text, and each one's
+// attribute is held in the tree while the page is read; a page's own attribute of that
+// name comes after it, and the parser keeps the first.
+const posAttr = "dgp"
+
+// phrasing are the inline elements annotate leaves without a position, because no block
+// starts at one: an element without a position takes that of the first element inside it
+// that has one, else that of its nearest ancestor (nodePos). Leaving them out keeps the
+// tree of a page of tables (a <code> in every cell) a fifth smaller.
+var phrasing = map[atom.Atom]bool{
+	atom.A: true, atom.Abbr: true, atom.B: true, atom.Bdi: true, atom.Bdo: true, atom.Br: true,
+	atom.Cite: true, atom.Code: true, atom.Data: true, atom.Dfn: true, atom.Em: true,
+	atom.I: true, atom.Img: true, atom.Kbd: true, atom.Mark: true, atom.Q: true, atom.S: true,
+	atom.Samp: true, atom.Small: true, atom.Span: true, atom.Strong: true, atom.Sub: true,
+	atom.Sup: true, atom.Time: true, atom.U: true, atom.Var: true, atom.Wbr: true, atom.Font: true,
+}
 
 // annotate returns text with the byte offset of every start tag written into the tag as
 // a posAttr attribute.
@@ -96,53 +111,90 @@ const posAttr = "data-docgen-pos"
 // With flatten, start and end tags of layout elements (flattenTags) nested more than
 // flattenDepth deep are left out, keeping their content: see htmlTree.
 func annotate(text []byte, flatten bool) []byte {
-	z := html.NewTokenizer(bytes.NewReader(text))
-	var out bytes.Buffer
-	out.Grow(len(text) + len(text)/4)
-	off := 0
-	depth := 0                     // elements open that only an end tag closes (flatten)
-	dropped := map[atom.Atom]int{} // start tags left out whose end tags are still to come
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
+	b, _ := io.ReadAll(newAnnotator(text, flatten)) // reading from memory does not fail
+	return b
+}
+
+// annotator is annotate as a reader: the parser reads the annotated page token by token,
+// so that it is never held whole beside the source and the tree (it was a third of the
+// memory of reading a page of tables).
+type annotator struct {
+	z       *html.Tokenizer
+	text    []byte
+	flatten bool
+	off     int               // bytes of text tokenized so far
+	depth   int               // elements open that only an end tag closes (flatten)
+	dropped map[atom.Atom]int // start tags left out whose end tags are still to come
+	buf     []byte            // the annotated bytes of the last token
+	pending []byte            // what of buf is still to be read
+	done    bool
+}
+
+func newAnnotator(text []byte, flatten bool) *annotator {
+	return &annotator{z: html.NewTokenizer(bytes.NewReader(text)), text: text, flatten: flatten, dropped: map[atom.Atom]int{}}
+}
+
+// Read implements io.Reader.
+func (an *annotator) Read(p []byte) (int, error) {
+	for len(an.pending) == 0 {
+		if an.done {
+			return 0, io.EOF
 		}
-		raw := z.Raw()
-		if flatten && (tt == html.StartTagToken || tt == html.EndTagToken) {
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			switch {
-			case tt == html.StartTagToken && closedByEndTag(a) && depth >= flattenDepth && flattenTags[a]:
-				dropped[a]++
-				off += len(raw)
-				continue
-			case tt == html.StartTagToken && closedByEndTag(a):
-				depth++
-			case tt == html.EndTagToken && dropped[a] > 0:
-				dropped[a]--
-				off += len(raw)
-				continue
-			case tt == html.EndTagToken && closedByEndTag(a) && depth > 0:
-				depth--
-			}
-		}
-		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
-			k := 1
-			for k < len(raw) && !strings.ContainsRune(" \t\n\f\r/>", rune(raw[k])) {
-				k++
-			}
-			out.Write(raw[:k])
-			out.WriteString(" " + posAttr + `="` + strconv.Itoa(off) + `"`)
-			out.Write(raw[k:])
-		} else {
-			out.Write(raw)
-		}
-		off += len(raw)
+		an.next()
 	}
-	if off < len(text) {
-		out.Write(text[off:]) // what the tokenizer stopped at (an unterminated tag)
+	n := copy(p, an.pending)
+	an.pending = an.pending[n:]
+	return n, nil
+}
+
+// next annotates the next token into buf.
+func (an *annotator) next() {
+	an.buf = an.buf[:0]
+	defer func() { an.pending = an.buf }()
+	tt := an.z.Next()
+	if tt == html.ErrorToken {
+		an.done = true
+		if an.off < len(an.text) {
+			an.buf = append(an.buf, an.text[an.off:]...) // what the tokenizer stopped at (an unterminated tag)
+			an.off = len(an.text)
+		}
+		return
 	}
-	return out.Bytes()
+	raw := an.z.Raw()
+	off := an.off
+	an.off += len(raw)
+	var a atom.Atom
+	if tt == html.StartTagToken || tt == html.SelfClosingTagToken || tt == html.EndTagToken {
+		name, _ := an.z.TagName() // lower-cases the name in raw too, which HTML allows
+		a = atom.Lookup(name)
+	}
+	if an.flatten && (tt == html.StartTagToken || tt == html.EndTagToken) {
+		switch {
+		case tt == html.StartTagToken && closedByEndTag(a) && an.depth >= flattenDepth && flattenTags[a]:
+			an.dropped[a]++
+			return
+		case tt == html.StartTagToken && closedByEndTag(a):
+			an.depth++
+		case tt == html.EndTagToken && an.dropped[a] > 0:
+			an.dropped[a]--
+			return
+		case tt == html.EndTagToken && closedByEndTag(a) && an.depth > 0:
+			an.depth--
+		}
+	}
+	if (tt == html.StartTagToken || tt == html.SelfClosingTagToken) && !phrasing[a] {
+		k := 1
+		for k < len(raw) && !strings.ContainsRune(" \t\n\f\r/>", rune(raw[k])) {
+			k++
+		}
+		an.buf = append(an.buf, raw[:k]...)
+		an.buf = append(an.buf, " "+posAttr+`="`...)
+		an.buf = strconv.AppendInt(an.buf, int64(off), 10)
+		an.buf = append(an.buf, '"')
+		an.buf = append(an.buf, raw[k:]...)
+		return
+	}
+	an.buf = append(an.buf, raw...)
 }
 
 // flattenDepth is how deep annotate lets layout elements nest when it flattens a page:
@@ -244,10 +296,10 @@ func readHTML(src *Source) *Doc {
 // its layout elements flattened below flattenDepth, and flattened says so: its text and
 // its tables, lists and headings are kept, only grouping elements are lost.
 func htmlTree(src *Source) (d *doc.Document, flattened bool, err error) {
-	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(annotate(src.Text, false)))
+	gq, err := goquery.NewDocumentFromReader(newAnnotator(src.Text, false))
 	if err != nil && strings.Contains(err.Error(), "open stack of elements") {
 		flattened = true
-		gq, err = goquery.NewDocumentFromReader(bytes.NewReader(annotate(src.Text, true)))
+		gq, err = goquery.NewDocumentFromReader(newAnnotator(src.Text, true))
 	}
 	if err != nil {
 		return nil, flattened, err
