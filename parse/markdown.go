@@ -228,7 +228,11 @@ func mayBeMarkdown(text []byte) bool {
 
 // Read reads the document's tree with the interpreter.
 func (markdownReader) Read(src *Source) *Doc {
-	return interpret(src, src.markdown().tree(src))
+	t := src.markdown().tree(src)
+	// The tree holds all that is read from here on: the parse, four times the source in a
+	// document of tables, is let go before the entries are made.
+	src.md = nil
+	return interpret(src, t)
 }
 
 // tree is the Markdown front-end: the top-level blocks as a document tree, each with the
