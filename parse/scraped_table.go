@@ -61,6 +61,7 @@ type scrapedTable struct {
 	// with "|" begins with an empty cell.
 	leading bool
 	fold0   string // the first header cell, folded (see newTableAt)
+	padded  int    // rows the end of a one-cell-per-line table cut short, padded
 }
 
 // reSeparator matches a table's header separator: "---|---|", "|:---|---:|", "---\t---".
@@ -203,6 +204,7 @@ func (sc *scanner) findTable(i int) (*scrapedTable, bool) {
 			st := &scrapedTable{shape: shapeRows, start: i, trailing: true, leading: t[0] == '|', table: table{Header: header}}
 			return sc.readPipeTable(st, k), true
 		}
+		var lineLens []int // the header's length before each line collected into it
 		if !headerLine(header) {
 			if !headerCells(header) {
 				return nil, false
@@ -231,20 +233,34 @@ func (sc *scanner) findTable(i int) (*scrapedTable, bool) {
 				for _, c := range cells {
 					seen[headerRole(c.Text)] = true
 				}
+				lineLens = append(lineLens, len(header))
 				header = append(header, cells...)
 			}
 			if len(header) < 2 {
 				return nil, false
 			}
 		}
-		st := &scrapedTable{shape: shapeRows, start: i, trailing: true, leading: t[0] == '|', table: table{Header: header}}
-		if j-i > 1 {
-			st.shape = shapeCells
+		read := func(header []cell, j int) *scrapedTable {
+			st := &scrapedTable{shape: shapeRows, start: i, trailing: true, leading: t[0] == '|', table: table{Header: header}}
+			if j-i > 1 {
+				st.shape = shapeCells
+			}
+			if tj, _, _ := sc.line(j); isSeparator(tj) {
+				j++
+			}
+			return sc.readPipeTable(st, j)
 		}
-		if tj, _, _ := sc.line(j); isSeparator(tj) {
-			j++
+		st := read(header, j)
+		// A header collected line by line may have taken the first code of the rows (a
+		// code holding a header word: "QUEUE_MESSAGE |" under "Error code |").
+		// Then the rows come out ragged, or with sentences in the code column; the same
+		// lines read with that line as data may not.
+		for k := len(lineLens) - 1; k >= 0 && (raggedRows(st) || !codesInCodeColumn(st)) && lineLens[k] >= 2 && codesNotHeaders(header[lineLens[k]:]); k-- {
+			if alt := read(header[:lineLens[k]], i+1+k); !raggedRows(alt) && codesInCodeColumn(alt) {
+				return alt, true
+			}
 		}
-		return sc.readPipeTable(st, j), true
+		return st, true
 	case !hasCellPipe(t):
 		cells := tabCells(sc.ix, line, off)
 		if cells == nil || !(isSeparator(next) || headerLine(cells)) {
@@ -258,6 +274,58 @@ func (sc *scanner) findTable(i int) (*scrapedTable, bool) {
 		return sc.readTabTable(st, body), true
 	}
 	return nil, false
+}
+
+// raggedRows reports whether a row of st has more or fewer cells than its header, or was
+// padded to its length.
+func raggedRows(st *scrapedTable) bool {
+	if st.padded > 0 {
+		return true
+	}
+	for _, r := range st.Rows {
+		if len(r.Cells) != len(st.Header) {
+			return true
+		}
+	}
+	return false
+}
+
+// codesInCodeColumn reports whether every row of st has a code in the column whose header
+// names the code (true when no header does).
+func codesInCodeColumn(st *scrapedTable) bool {
+	col := -1
+	for i, h := range st.Header {
+		if headerRole(h.Text) == roleCode {
+			col = i
+			break
+		}
+	}
+	for _, r := range st.Rows {
+		if col >= 0 && (col >= len(r.Cells) || !isToken(cleanCode(r.Cells[col].Text))) {
+			return false
+		}
+	}
+	return true
+}
+
+// codesNotHeaders reports whether every cell is written like a code ("QUEUE_MESSAGE") with
+// a part that is no header word ("QUEUE"): a header cell written in capitals is all header
+// words ("ERROR_CODE", "HTTP").
+func codesNotHeaders(cells []cell) bool {
+	for _, c := range cells {
+		if !codeLike(c.Text) {
+			return false
+		}
+		parts := strings.FieldsFunc(c.Text, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ':' })
+		header := true
+		for _, p := range parts {
+			header = header && (isHeaderWord(foldHeader(p)) || gluedHeader(p) != nil)
+		}
+		if header {
+			return false
+		}
+	}
+	return len(cells) > 0
 }
 
 // rowBuilder collects the cells of one row of a pipe table across lines.
@@ -278,6 +346,9 @@ func (sc *scanner) readPipeTable(st *scrapedTable, j int) *scrapedTable {
 		}
 		// A row that the end of a one-cell-per-line table cuts short lacks its last cells,
 		// which the page left empty: it is padded, not ragged.
+		if pad && st.shape == shapeCells && len(rb.cells) < n {
+			st.padded++
+		}
 		for pad && st.shape == shapeCells && len(rb.cells) < n {
 			rb.cells = append(rb.cells, cell{Pos: rb.pos})
 		}
