@@ -598,6 +598,64 @@ func TestStemVectors(t *testing.T) {
 	}
 }
 
+// TestSynonymVectors checks the client's synonym expansion against the vectors that
+// search.Reader is checked against in render/search: every query there gets the same
+// concepts in the browser, on a site of corpus.VocabularyCatalog (every concept present).
+func TestSynonymVectors(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	data, err := os.ReadFile(filepath.Join(moduleRoot(t), "render", "search", "testdata", "synonym_vectors.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs, want []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if q, cs, ok := strings.Cut(line, "\t"); ok && !strings.HasPrefix(line, "#") {
+			qs = append(qs, q)
+			want = append(want, cs)
+		}
+	}
+	if len(qs) < 1000 {
+		t.Fatalf("only %d synonym vectors", len(qs))
+	}
+	dir := filepath.Join(sitesTmp, "vocabulary")
+	err = site.Render(corpus.VocabularyCatalog(search.Synonyms), site.Options{HomeOnly: true}, func(rel string, data []byte) error {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := serve(t, dir)
+	ctx, _ := tab(t, browser)
+	navigate(t, ctx, srv.URL+"/index.html")
+	qj, _ := json.Marshal(qs)
+	got := eval[[]string](t, ctx, `(async (qs) => {
+		const out = [];
+		for (const q of qs) {
+			const r = await docgen.search(q);
+			const cs = new Set();
+			r.tokens.forEach(t => t.alts.forEach(a => { if (a.term[0] === '=') cs.add(a.term); }));
+			out.push([...cs].sort((a, b) => a < b ? -1 : a > b ? 1 : 0).join(' '));
+		}
+		return out;
+	})(`+string(qj)+`)`)
+	if len(got) != len(want) {
+		t.Fatalf("%d answers for %d queries", len(got), len(want))
+	}
+	bad := 0
+	for i := range want {
+		if got[i] != want[i] {
+			if bad++; bad <= 20 {
+				t.Errorf("%q: the client expands it with %q, search.Reader with %q", qs[i], got[i], want[i])
+			}
+		}
+	}
+}
+
 // TestSearchDidYouMean types a code with a typo: the status line says what it was taken for,
 // the corrected code comes first, and its words are marked in the result.
 func TestSearchDidYouMean(t *testing.T) {
