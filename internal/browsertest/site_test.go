@@ -598,6 +598,60 @@ func TestStemVectors(t *testing.T) {
 	}
 }
 
+// TestSearchLoadsWhatReaderLoads checks that a first query in a fresh page loads the same
+// index files in the client as in search.Reader, whose loading rules the size limits are
+// checked on: the client fetches some of them ahead, side by side, but never others. The
+// index is split into tiny files, so that a query's steps need different ones.
+func TestSearchLoadsWhatReaderLoads(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	c := corpus.Generate(1000)
+	dir := filepath.Join(sitesTmp, "files")
+	opts := site.Options{HomeOnly: true, Search: search.Options{ShardBytes: 400, InlineMax: 24, DocsPerShard: 3}}
+	err := site.Render(c, opts, func(rel string, data []byte) error {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	so := opts.Search
+	so.URL = render.EntryURL
+	idx, err := search.Build(c, so)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []string
+	for _, q := range corpus.Queries(c) {
+		qs = append(qs, q.Query)
+	}
+	qs = append(qs, "invalid request", "token expired 만료", "리소스를 생성할 수 없습니다", "ユーザーが見つかりません", "quota exceded", "400", "deploying members")
+	srv := serve(t, dir)
+	ctx, _ := tab(t, browser)
+	for _, q := range qs {
+		navigate(t, ctx, srv.URL+"/index.html")
+		qj, _ := json.Marshal(q)
+		got := eval[[]string](t, ctx, `docgen.search(`+string(qj)+`).then(() => performance.getEntriesByType('resource')
+			.map(e => e.name).filter(n => n.includes('/search/')).map(n => n.replace(/.*\/search\/[0-9a-f]+\//, '')))`)
+		r, err := search.Open(idx.Files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, _, err := r.Search(q, search.Filter{}, 10); err != nil {
+			t.Fatal(err)
+		}
+		want := slices.Clone(r.Loaded)
+		slices.Sort(want)
+		got = slices.Compact(slices.Sorted(slices.Values(got)))
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: the client loaded %v, search.Reader %v", q, got, want)
+		}
+	}
+}
+
 // TestSynonymVectors checks the client's synonym expansion against the vectors that
 // search.Reader is checked against in render/search: every query there gets the same
 // concepts in the browser, on a site of corpus.VocabularyCatalog (every concept present).

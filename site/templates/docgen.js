@@ -981,6 +981,18 @@
     var m = await ready();
     var query = parseQuery(m, q);
     var n = m.n;
+    // Start now, side by side, the fetches this query needs whatever path it takes, rather
+    // than one after another as the steps below reach them: each token's word (every form
+    // of a Korean word) is looked up whether or not the query names a code, and a word
+    // that is found has its postings scored; and the filter's documents. The steps below
+    // find them loaded or loading (files are cached by name), so a query loads the same
+    // files as search.Reader, in fewer round trips.
+    query.tokens.forEach(function (qt) {
+      (qt.hangul ? qt.terms : qt.terms.slice(0, 1)).forEach(function (t) {
+        lookup(m, t).then(postings).catch(function () { /* the step that needs it reports it */ });
+      });
+    });
+    keep(m, opts).catch(function () { /* reported below */ });
     // The code key's own hits.
     var bonus = new Map(), exactHit = false;
     if (query.key) {
@@ -996,6 +1008,15 @@
     }
     await synWait;
     var toks = await expandQuery(m, query, exactHit);
+    // Neighbouring tokens written together: their lookups go alongside the tokens' own.
+    var pairWork = [];
+    for (var pi = 1; pi < toks.length; pi++) {
+      var pa = toks[pi - 1].text, pb = toks[pi].text;
+      if (isDigits(pa) || isDigits(pb)) continue;
+      pairWork.push(lookup(m, pa + pb).then(postings));
+    }
+    var pairsWait = Promise.all(pairWork);
+    pairsWait.catch(function () { /* awaited below */ });
     var perToken = await Promise.all(toks.map(function (t) { return tokenLists(m, t); }));
     // Typos: only a token that matched nothing, and only when the query names no code.
     var corrected = '', keyFixed = new Set();
@@ -1030,14 +1051,7 @@
         }
       }
     }
-    // Neighbouring tokens written together.
-    var pairWork = [];
-    for (var pi = 1; pi < toks.length; pi++) {
-      var pa = toks[pi - 1].text, pb = toks[pi].text;
-      if (isDigits(pa) || isDigits(pb)) continue;
-      pairWork.push(lookup(m, pa + pb).then(postings));
-    }
-    var all = await Promise.all([keep(m, opts), Promise.all(pairWork)]);
+    var all = await Promise.all([keep(m, opts), pairsWait]);
     var ok = all[0], pairs = all[1];
     var w = workspace(n);
     var qgen = ++w.gen;
@@ -1396,11 +1410,14 @@
     function results() { return Array.prototype.slice.call(list.querySelectorAll('a.result')); }
 
     input.addEventListener('input', schedule);
-    // Focus comes before typing: load the manifest and the service names then.
-    input.addEventListener('focus', function () {
+    // Focus comes before typing, and a pointer over the box before focus: load the
+    // manifest and the service names then, so that the first query starts with them.
+    function warm() {
       ready().catch(function () { /* reported when a search fails */ });
       fillServices();
-    });
+    }
+    input.addEventListener('focus', warm);
+    input.addEventListener('pointerenter', warm);
     svcSel.addEventListener('change', function () { limit = 10; run(); });
     clsSel.addEventListener('change', function () { limit = 10; run(); });
     more.addEventListener('click', function () {
