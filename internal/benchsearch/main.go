@@ -61,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	cold := fs.Int("cold", 5, "cold runs per query, each in a new tab (the median is reported)")
 	warm := fs.Int("warm", 20, "warm runs per query (the median is reported)")
 	timeline := fs.Bool("timeline", false, "print, for the first cold run of each query, when each index file loaded")
+	typing := fs.Duration("typing", 0, "before a cold query, focus the search box and wait this long, as a user types (0: call the search at once)")
+	protos := fs.String("protos", "h1,h2", "which servers to measure: h1 (HTTP/1.1), h2 (HTTP/2), or both")
 	dir := fs.String("dir", "", "where to write the site (default: a temporary folder, removed afterwards)")
 	chromium := fs.String("chromium", browsertest.ChromiumPath(), "the browser to drive")
 	var sopts search.Options
@@ -125,6 +127,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		*n, len(c.Services), float64(scriptBytes)/1024)
 	fmt.Fprintln(tw, "server\tkind\tquery\tresults\tof\tcold KB (bodies)\tcold KB (wire)\tfiles\tcold ms (median)\tcold ms (max)\twarm ms (median)\twarm ms (max)\t")
 	for _, h2 := range []bool{false, true} {
+		if !slices.Contains(strings.Split(*protos, ","), map[bool]string{false: "h1", true: "h2"}[h2]) {
+			continue
+		}
 		srv, err := serve(out, h2)
 		if err != nil {
 			return err
@@ -142,7 +147,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		for _, q := range corpus.Queries(c) {
 			var ms []measurement
 			for range max(*cold, 1) {
-				m, err := measure(browser, srv, q.Query, *warm, *timeline && len(ms) == 0, stderr)
+				m, err := measure(browser, srv, q.Query, *warm, *typing, *timeline && len(ms) == 0, stderr)
 				if err != nil {
 					srv.close()
 					return fmt.Errorf("%s %q: %w", q.Kind, q.Query, err)
@@ -240,8 +245,10 @@ type timing struct {
 	Total int     `json:"total"`
 }
 
-// measure runs q cold in a new tab with the cache off, then warm runs times.
-func measure(browser context.Context, srv *server, q string, runs int, timeline bool, log io.Writer) (measurement, error) {
+// measure runs q cold in a new tab with the cache off, then warm runs times. With typing
+// > 0, the cold query comes that long after the search box got focus (what focus loads is
+// counted with the query's bytes, not its time).
+func measure(browser context.Context, srv *server, q string, runs int, typing time.Duration, timeline bool, log io.Writer) (measurement, error) {
 	var m measurement
 	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
@@ -260,6 +267,12 @@ func measure(browser context.Context, srv *server, q string, runs int, timeline 
 	time.Sleep(200 * time.Millisecond) // let the page settle
 	srv.reset()
 	w.Reset()
+	if typing > 0 {
+		if err := chromedp.Do(ctx, chromedp.Focus(chromedp.ID("q"))); err != nil {
+			return m, err
+		}
+		time.Sleep(typing)
+	}
 	js := fmt.Sprintf(`(async () => { const t0 = performance.now(); const r = await docgen.search(%q); return {ms: performance.now() - t0, n: r.length, total: r.total}; })()`, q)
 	cold, err := chromedp.Run(ctx, chromedp.Evaluate[timing](js, chromedp.EvalAwaitPromise))
 	if err != nil {

@@ -598,6 +598,118 @@ func TestStemVectors(t *testing.T) {
 	}
 }
 
+// TestSearchLoadsWhatReaderLoads checks that a first query in a fresh page loads the same
+// index files in the client as in search.Reader, whose loading rules the size limits are
+// checked on: the client fetches some of them ahead, side by side, but never others. The
+// index is split into tiny files, so that a query's steps need different ones.
+func TestSearchLoadsWhatReaderLoads(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	c := corpus.Generate(1000)
+	dir := filepath.Join(sitesTmp, "files")
+	opts := site.Options{HomeOnly: true, Search: search.Options{ShardBytes: 400, InlineMax: 24, DocsPerShard: 3}}
+	err := site.Render(c, opts, func(rel string, data []byte) error {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	so := opts.Search
+	so.URL = render.EntryURL
+	idx, err := search.Build(c, so)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []string
+	for _, q := range corpus.Queries(c) {
+		qs = append(qs, q.Query)
+	}
+	qs = append(qs, "invalid request", "token expired 만료", "리소스를 생성할 수 없습니다", "ユーザーが見つかりません", "quota exceded", "400", "deploying members")
+	srv := serve(t, dir)
+	ctx, _ := tab(t, browser)
+	for _, q := range qs {
+		navigate(t, ctx, srv.URL+"/index.html")
+		qj, _ := json.Marshal(q)
+		got := eval[[]string](t, ctx, `docgen.search(`+string(qj)+`).then(() => performance.getEntriesByType('resource')
+			.map(e => e.name).filter(n => n.includes('/search/')).map(n => n.replace(/.*\/search\/[0-9a-f]+\//, '')))`)
+		r, err := search.Open(idx.Files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, _, err := r.Search(q, search.Filter{}, 10); err != nil {
+			t.Fatal(err)
+		}
+		want := slices.Clone(r.Loaded)
+		slices.Sort(want)
+		got = slices.Compact(slices.Sorted(slices.Values(got)))
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: the client loaded %v, search.Reader %v", q, got, want)
+		}
+	}
+}
+
+// TestSynonymVectors checks the client's synonym expansion against the vectors that
+// search.Reader is checked against in render/search: every query there gets the same
+// concepts in the browser, on a site of corpus.VocabularyCatalog (every concept present).
+func TestSynonymVectors(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	data, err := os.ReadFile(filepath.Join(moduleRoot(t), "render", "search", "testdata", "synonym_vectors.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs, want []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if q, cs, ok := strings.Cut(line, "\t"); ok && !strings.HasPrefix(line, "#") {
+			qs = append(qs, q)
+			want = append(want, cs)
+		}
+	}
+	if len(qs) < 1000 {
+		t.Fatalf("only %d synonym vectors", len(qs))
+	}
+	dir := filepath.Join(sitesTmp, "vocabulary")
+	err = site.Render(corpus.VocabularyCatalog(search.Synonyms), site.Options{HomeOnly: true}, func(rel string, data []byte) error {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := serve(t, dir)
+	ctx, _ := tab(t, browser)
+	navigate(t, ctx, srv.URL+"/index.html")
+	qj, _ := json.Marshal(qs)
+	got := eval[[]string](t, ctx, `(async (qs) => {
+		const out = [];
+		for (const q of qs) {
+			const r = await docgen.search(q);
+			const cs = new Set();
+			r.tokens.forEach(t => t.alts.forEach(a => { if (a.term[0] === '=') cs.add(a.term); }));
+			out.push([...cs].sort((a, b) => a < b ? -1 : a > b ? 1 : 0).join(' '));
+		}
+		return out;
+	})(`+string(qj)+`)`)
+	if len(got) != len(want) {
+		t.Fatalf("%d answers for %d queries", len(got), len(want))
+	}
+	bad := 0
+	for i := range want {
+		if got[i] != want[i] {
+			if bad++; bad <= 20 {
+				t.Errorf("%q: the client expands it with %q, search.Reader with %q", qs[i], got[i], want[i])
+			}
+		}
+	}
+}
+
 // TestSearchDidYouMean types a code with a typo: the status line says what it was taken for,
 // the corrected code comes first, and its words are marked in the result.
 func TestSearchDidYouMean(t *testing.T) {

@@ -10,42 +10,6 @@ import (
 // across languages (Synonyms), Korean compounds split against the index's vocabulary,
 // initial consonants (초성) and typos. The client (docgen.js) does the same, step for step.
 
-// Synonyms are the built-in groups of error vocabulary that mean the same in Korean,
-// English, Japanese and Chinese. A phrase of a group found in an entry gives the entry the
-// group's concept term (ConceptPrefix and the group's name, its first phrase's CodeKey), in
-// the class of the field it was found in; the same phrase found in a query adds the
-// concept to the words it covers, so that "expired" finds an entry that only says "만료".
-// A phrase in Latin letters is matched word by word on stems ("expires" matches "expired");
-// one with Hangul, kana or Han characters is matched in the text with white space removed
-// ("찾을 수 없" matches "찾을수없음"). Options.Synonyms adds groups (docgen.yaml).
-var Synonyms = [][]string{
-	{"expired", "expire", "expiration", "expiry", "만료", "期限切れ", "有効期限", "失効", "过期", "過期"},
-	{"authentication", "authenticate", "unauthenticated", "unauthorized", "unauthorised", "인증", "認証", "认证", "認證", "未授权"},
-	{"permission", "forbidden", "denied", "access denied", "권한", "거부", "금지", "허락되지", "権限", "拒否", "禁止", "权限", "拒绝"},
-	{"not found", "does not exist", "no such", "찾을 수 없", "존재하지 않", "見つかりません", "見つからない", "存在しません", "未找到", "找不到", "不存在"},
-	{"rate limit", "too many requests", "throttled", "throttle", "throttling", "요청 한도", "너무 많은 요청", "요청이 너무 많", "비율 한도", "レート制限", "リクエストが多すぎ", "请求过多", "請求過多", "限流", "频率限制"},
-	{"quota", "할당량", "쿼터", "クォータ", "割り当て", "配额", "配額"},
-	{"exceeded", "exceed", "초과", "超過", "超过", "超出"},
-	{"invalid", "malformed", "wrong", "incorrect", "잘못된", "잘못", "유효하지 않", "올바르지 않", "틀린", "無効", "不正", "无效", "不正确", "錯誤"},
-	{"failed", "failure", "fail", "실패", "失敗", "失败"},
-	{"timeout", "timed out", "time out", "시간 초과", "타임아웃", "시간 제한", "タイムアウト", "超时", "逾時"},
-	{"duplicate", "already exists", "already", "conflict", "중복", "이미 존재", "충돌", "重複", "既に存在", "競合", "重复", "已存在", "冲突"},
-	{"internal error", "internal server error", "server error", "내부 오류", "서버 오류", "내부 서버 오류", "内部エラー", "サーバーエラー", "内部错误", "服务器错误"},
-	{"unavailable", "service unavailable", "사용할 수 없", "이용 불가", "일시 불가", "불가능", "利用できません", "不可用", "服务不可用"},
-	{"token", "토큰", "トークン", "令牌"},
-	{"password", "비밀번호", "암호", "パスワード", "密码", "密碼"},
-	{"payment", "pay", "billing", "결제", "支払い", "支付", "付款"},
-	{"cancel", "cancellation", "취소", "キャンセル", "取消"},
-	{"parameter", "argument", "param", "파라미터", "매개변수", "인자", "パラメータ", "参数", "引数"},
-	{"required", "missing", "필수", "누락", "必須", "必需", "缺少"},
-	{"resource", "리소스", "リソース", "资源", "資源"},
-	{"session", "세션", "セッション", "会话", "會話"},
-	{"account", "계정", "アカウント", "账户", "帳戶"},
-	{"api key", "api 키", "apiキー", "api密钥"},
-	{"unsupported", "not supported", "지원하지 않", "지원되지 않", "サポートされていません", "不支持"},
-	{"too large", "too big", "너무 큼", "너무 커", "너무 큰", "大きすぎ", "过大", "太大"},
-}
-
 // ConceptPrefix starts the term of a synonym group's concept: no word can contain it.
 const ConceptPrefix = "="
 
@@ -150,6 +114,84 @@ func compactDoc(s string) string {
 		b = append(b, c)
 	}
 	return string(b)
+}
+
+// SynFiles name the files v/S.js that hold the synonym groups of an index, by the script
+// of their phrases: "l" the phrases in Latin letters (as word forms joined by spaces), "k"
+// the phrases with Hangul, "j" the others (kana, Han). Each file lists [concept, phrase,
+// …] for the groups that have phrases of its script. A phrase can only match a query that
+// has the letters of its script, so a query loads the files of the scripts it is written
+// in (queryScripts): a Korean query the Hangul phrases, an English one the Latin ones.
+var SynFiles = []string{"l", "k", "j"}
+
+// synFileEntry returns group g's entry in the synonym file f, or nil when g has no phrase
+// of f's script.
+func synFileEntry(g synGroup, f string) []string {
+	e := []string{g.Name}
+	switch f {
+	case "l":
+		for _, s := range g.Seqs {
+			e = append(e, strings.Join(s, " "))
+		}
+	default:
+		for _, s := range g.Subs {
+			if hasHangul(s) == (f == "k") {
+				e = append(e, s)
+			}
+		}
+	}
+	if len(e) == 1 {
+		return nil
+	}
+	return e
+}
+
+// synGroupOf returns the group of an entry of the synonym file f.
+func synGroupOf(e []string, f string) synGroup {
+	g := synGroup{Name: e[0]}
+	for _, p := range e[1:] {
+		if f == "l" {
+			g.Seqs = append(g.Seqs, strings.Split(p, " "))
+		} else {
+			g.Subs = append(g.Subs, p)
+		}
+	}
+	return g
+}
+
+// hasHangul reports whether s has a Hangul letter.
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if isHangul(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// queryScripts returns the synonym files (SynFiles) a query needs: "l" when it has a letter
+// that is no Hangul, kana or Han, "k" when it has Hangul, "j" when it has kana or Han. A
+// phrase of digits alone matches only in a query that also has a letter.
+func queryScripts(q string) []string {
+	var l, k, j bool
+	for _, r := range q {
+		switch {
+		case !unicode.IsLetter(r):
+		case isHangul(r):
+			k = true
+		case isCJK(r):
+			j = true
+		default:
+			l = true
+		}
+	}
+	var out []string
+	for i, ok := range []bool{l, k, j} {
+		if ok {
+			out = append(out, SynFiles[i])
+		}
+	}
+	return out
 }
 
 // synIndex finds synonym phrases fast: Latin phrases by their first word form, the others

@@ -20,6 +20,9 @@
 //	           their initials and dictionary values: loaded only for a 초성 query
 //	y/N.js     the words of N letters a-z with their dictionary values: the typo
 //	           vocabulary, loaded only for a token that matches nothing
+//	v/S.js     the synonym groups whose concept some entry has, by script (SynFiles): l
+//	           their phrases in Latin letters, k those with Hangul, j the others (kana,
+//	           Han); a query loads the files of the scripts it is written in
 //
 // Documents are numbered by service (in catalog order), then status (ascending, entries
 // with no status last), then source order, so that a service is one range of numbers, and
@@ -165,20 +168,10 @@ type Manifest struct {
 	MinPrefix int      `json:"minPrefix"` // MinPrefix
 	// SuffixesB are the endings taken off after a final consonant only (SuffixesB).
 	SuffixesB []string `json:"sfxB"`
-	// Syn are the synonym groups, compiled: concept term, Latin phrases as word forms,
-	// other phrases compacted.
-	Syn []synJSON `json:"syn"`
 	// Typo is the shortest and longest length of the typo vocabulary files y/N.js, which
 	// list the index's words of N letters a-z (see isTypoWord) with their dictionary
 	// values; [0, 0] when there are none.
 	Typo [2]int `json:"typo"`
-}
-
-// synJSON is a synGroup in the manifest.
-type synJSON struct {
-	Name string     `json:"n"`
-	Seqs [][]string `json:"q"`
-	Subs []string   `json:"s"`
 }
 
 // Facet terms name a status or status class for filters. They start with "~", which no
@@ -232,9 +225,6 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 	man := Manifest{Version: 1, PerShard: opts.DocsPerShard, Stop: StopWords, MinPrefix: MinPrefix,
 		SuffixesB: SuffixesB}
 	groups := compileSynonyms(append(slices.Clone(Synonyms), opts.Synonyms...))
-	for _, g := range groups {
-		man.Syn = append(man.Syn, synJSON(g))
-	}
 	syn := newSynIndex(groups)
 	for i, es := range Order(c) {
 		s := c.Services[i]
@@ -288,6 +278,20 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 				p[cl] = append(p[cl], start+k)
 			}
 			sets[k] = nil
+		}
+	}
+	// The synonym groups a query is expanded with: only those whose concept some entry
+	// has, since no other can find anything; by script (SynFiles), so that a query loads
+	// the phrases it can match only.
+	synFiles := map[string][][]string{}
+	for _, g := range groups {
+		if post[g.Name] == nil {
+			continue
+		}
+		for _, f := range SynFiles {
+			if e := synFileEntry(g, f); e != nil {
+				synFiles[f] = append(synFiles[f], e)
+			}
 		}
 	}
 	terms := make([]string, 0, len(post))
@@ -498,6 +502,15 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 	for i := 0; i < len(docs); i += opts.DocsPerShard {
 		end := min(i+opts.DocsPerShard, len(docs))
 		if err := addJS(fmt.Sprintf("d/%d.js", i/opts.DocsPerShard), recs[i:end]); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range SynFiles {
+		list := synFiles[f]
+		if list == nil {
+			list = [][]string{}
+		}
+		if err := addJS("v/"+f+".js", list); err != nil {
 			return nil, err
 		}
 	}

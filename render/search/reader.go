@@ -24,6 +24,7 @@ type Reader struct {
 	docs     map[int][]json.RawMessage
 	known    map[int]json.RawMessage // records that postings files brought
 	synx     *synIndex
+	synFiles map[string][]synGroup // the synonym files loaded, by SynFiles name
 	initials map[int][][3]string
 	typos    map[int][][2]string
 	// Loaded lists the files the queries so far needed, in the order first needed.
@@ -80,7 +81,7 @@ const (
 func Open(files []File) (*Reader, error) {
 	r := &Reader{files: map[string][]byte{}, shards: map[int]map[string]string{},
 		docs: map[int][]json.RawMessage{}, known: map[int]json.RawMessage{}, loaded: map[string]bool{},
-		initials: map[int][][3]string{}, typos: map[int][][2]string{}}
+		initials: map[int][][3]string{}, typos: map[int][][2]string{}, synFiles: map[string][]synGroup{}}
 	for _, f := range files {
 		r.files[f.Name] = f.Data
 	}
@@ -536,12 +537,35 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 	return toks, nil
 }
 
-// syn returns the manifest's synonym groups, indexed.
+// loadSyn loads the synonym files that query q needs (queryScripts).
+func (r *Reader) loadSyn(q string) error {
+	for _, f := range queryScripts(q) {
+		if _, ok := r.synFiles[f]; ok {
+			continue
+		}
+		var list [][]string
+		if err := r.load("v/"+f+".js", &list); err != nil {
+			return err
+		}
+		gs := []synGroup{}
+		for _, e := range list {
+			if len(e) > 1 {
+				gs = append(gs, synGroupOf(e, f))
+			}
+		}
+		r.synFiles[f] = gs
+		r.synx = nil
+	}
+	return nil
+}
+
+// syn returns the synonym groups of the files loaded so far, indexed, in the order of
+// SynFiles.
 func (r *Reader) syn() *synIndex {
 	if r.synx == nil {
 		var gs []synGroup
-		for _, g := range r.man.Syn {
-			gs = append(gs, synGroup(g))
+		for _, f := range SynFiles {
+			gs = append(gs, r.synFiles[f]...)
 		}
 		r.synx = newSynIndex(gs)
 	}
@@ -667,6 +691,11 @@ func nearestAlts(cs []typoCand) []alt {
 // SearchQuery is Search with all it found.
 func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 	query := ParseQuery(q)
+	// The synonym phrases of the query's scripts (the client loads them alongside the
+	// first lookups).
+	if err := r.loadSyn(q); err != nil {
+		return Outcome{}, err
+	}
 	n := r.man.Docs
 	// The code key's own hits.
 	bonus := map[int]float64{}

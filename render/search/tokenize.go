@@ -51,10 +51,12 @@ import (
 //     회원가입시), at prefixFactor.
 //  7. English word forms. A part written in a-z is also a term as its English stem
 //     (EnglishStem, Porter2): "expiration", "expires" and "expired" meet in "expir".
-//  8. Synonyms across languages. A phrase of a synonym group (Synonyms, and docgen.yaml's)
-//     in an entry gives it the group's concept term; in a query it adds the concept to the
-//     tokens it covers, so "expired" finds 만료 and 認証失敗 (split at its phrases)
-//     finds AUTHENTICATION_FAILED.
+//  8. Synonyms across languages. A phrase of a synonym group (Synonyms: the error
+//     vocabulary of vocabulary.txt, and docgen.yaml's) in an entry gives it the group's
+//     concept term; in a query it adds the concept to the tokens it covers, so "expired"
+//     finds 만료, "login failed" 로그인에 실패, and 認証失敗 (split at its phrases)
+//     finds AUTHENTICATION_FAILED. A query loads the phrases of its own scripts only
+//     (SynFiles).
 //  9. Typos (query only, last). A token that matches nothing at all, in a query that names
 //     no code, matches the words of a-z of the index within edit distance 1 (TypoMin
 //     letters or more) or 2 (TypoMin2 or more), transpositions counting one, from the typo

@@ -79,7 +79,6 @@
       m.stopSet = toSet(m.stop);
       m.suffixes = m.sfx.map(function (s) { return [s, 1]; }).concat(m.sfx2.map(function (s) { return [s, 2]; }),
         (m.sfxB || []).map(function (s) { return [s, 'B']; }));
-      m.synx = synIndex(m.syn || []);
       m.suffixes.sort(function (a, b) { return cpLen(b[0]) - cpLen(a[0]); });
       // by their last character, so that stem tries only those that can match (as Go's
       // suffixesBy): the endings are a few hundred, and every word of a result is stemmed
@@ -663,6 +662,44 @@
       });
     });
   }
+  // The synonym files (search.SynFiles): a query loads those of the scripts it is written
+  // in (search.queryScripts), alongside the manifest and its first lookups.
+  var SYN_FILES = ['l', 'k', 'j'];
+  var synFiles = {}, synLoaded = {}, synCache = null;
+  function queryScripts(q) {
+    var has = { l: false, k: false, j: false };
+    for (var ch of q) {
+      if (!/\p{L}/u.test(ch)) continue;
+      if (/\p{Script=Hangul}/u.test(ch)) has.k = true;
+      else if (reCJK.test(ch)) has.j = true;
+      else has.l = true;
+    }
+    return SYN_FILES.filter(function (f) { return has[f]; });
+  }
+  function loadSyn(q) {
+    return Promise.all(queryScripts(q).map(function (f) {
+      if (synFiles[f]) return synFiles[f];
+      synFiles[f] = load('v/' + f).then(function (list) {
+        synLoaded[f] = list.filter(function (e) { return e.length > 1; }).map(function (e) {
+          return f === 'l' ? { n: e[0], q: e.slice(1).map(function (p) { return p.split(' '); }), s: [] }
+            : { n: e[0], q: [], s: e.slice(1) };
+        });
+        synCache = null;
+      });
+      synFiles[f].catch(function () { delete synFiles[f]; });
+      return synFiles[f];
+    }));
+  }
+  // synx is search.Reader.syn: the groups of the synonym files loaded so far, indexed, in
+  // the order of SYN_FILES.
+  function synx() {
+    if (!synCache) {
+      var groups = [];
+      SYN_FILES.forEach(function (f) { if (synLoaded[f]) groups = groups.concat(synLoaded[f]); });
+      synCache = synIndex(groups);
+    }
+    return synCache;
+  }
   function choseongIndex(r) { return CHOSEONG.indexOf(r); }
   function isInitials(s) {
     var cps = Array.from(s);
@@ -856,7 +893,7 @@
         return;
       }
       var rs = Array.from(compact(t.text)), parts = [];
-      subMatches(m.synx, rs, function (g, from, to) {
+      subMatches(synx(), rs, function (g, from, to) {
         var n = parts.length;
         if (n > 0 && from < parts[n - 1][2]) {
           if (to - from > parts[n - 1][2] - parts[n - 1][1] && from === parts[n - 1][1]) parts[n - 1] = [g, from, to];
@@ -878,7 +915,7 @@
     toks = split;
     if (code) return toks;
     // Synonyms.
-    var x = m.synx, forms = [], formTok = [], text = [], textTok = [];
+    var x = synx(), forms = [], formTok = [], text = [], textTok = [];
     toks.forEach(function (t, i) {
       forms.push(t.hangul ? '' : englishStem(t.text) || t.text);
       formTok.push(i);
@@ -937,9 +974,25 @@
     opts = opts || {};
     var limit = opts.limit > 0 ? opts.limit : 10;
     q = String(q || '').normalize('NFC');
+    // the synonym phrases of the query's scripts load alongside the manifest and the
+    // first lookups; expandQuery waits for them
+    var synWait = loadSyn(q);
+    synWait.catch(function () {}); // handled where it is awaited
     var m = await ready();
     var query = parseQuery(m, q);
     var n = m.n;
+    // Start now, side by side, the fetches this query needs whatever path it takes, rather
+    // than one after another as the steps below reach them: each token's word (every form
+    // of a Korean word) is looked up whether or not the query names a code, and a word
+    // that is found has its postings scored; and the filter's documents. The steps below
+    // find them loaded or loading (files are cached by name), so a query loads the same
+    // files as search.Reader, in fewer round trips.
+    query.tokens.forEach(function (qt) {
+      (qt.hangul ? qt.terms : qt.terms.slice(0, 1)).forEach(function (t) {
+        lookup(m, t).then(postings).catch(function () { /* the step that needs it reports it */ });
+      });
+    });
+    keep(m, opts).catch(function () { /* reported below */ });
     // The code key's own hits.
     var bonus = new Map(), exactHit = false;
     if (query.key) {
@@ -953,7 +1006,17 @@
         exactHit = true;
       });
     }
+    await synWait;
     var toks = await expandQuery(m, query, exactHit);
+    // Neighbouring tokens written together: their lookups go alongside the tokens' own.
+    var pairWork = [];
+    for (var pi = 1; pi < toks.length; pi++) {
+      var pa = toks[pi - 1].text, pb = toks[pi].text;
+      if (isDigits(pa) || isDigits(pb)) continue;
+      pairWork.push(lookup(m, pa + pb).then(postings));
+    }
+    var pairsWait = Promise.all(pairWork);
+    pairsWait.catch(function () { /* awaited below */ });
     var perToken = await Promise.all(toks.map(function (t) { return tokenLists(m, t); }));
     // Typos: only a token that matched nothing, and only when the query names no code.
     var corrected = '', keyFixed = new Set();
@@ -988,14 +1051,7 @@
         }
       }
     }
-    // Neighbouring tokens written together.
-    var pairWork = [];
-    for (var pi = 1; pi < toks.length; pi++) {
-      var pa = toks[pi - 1].text, pb = toks[pi].text;
-      if (isDigits(pa) || isDigits(pb)) continue;
-      pairWork.push(lookup(m, pa + pb).then(postings));
-    }
-    var all = await Promise.all([keep(m, opts), Promise.all(pairWork)]);
+    var all = await Promise.all([keep(m, opts), pairsWait]);
     var ok = all[0], pairs = all[1];
     var w = workspace(n);
     var qgen = ++w.gen;
@@ -1354,11 +1410,14 @@
     function results() { return Array.prototype.slice.call(list.querySelectorAll('a.result')); }
 
     input.addEventListener('input', schedule);
-    // Focus comes before typing: load the manifest and the service names then.
-    input.addEventListener('focus', function () {
+    // Focus comes before typing, and a pointer over the box before focus: load the
+    // manifest and the service names then, so that the first query starts with them.
+    function warm() {
       ready().catch(function () { /* reported when a search fails */ });
       fillServices();
-    });
+    }
+    input.addEventListener('focus', warm);
+    input.addEventListener('pointerenter', warm);
     svcSel.addEventListener('change', function () { limit = 10; run(); });
     clsSel.addEventListener('change', function () { limit = 10; run(); });
     more.addEventListener('click', function () {
