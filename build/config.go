@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -160,7 +161,7 @@ func LoadConfig(path string) (*Config, error) {
 	if err := c.Rules.check(); err != nil {
 		return nil, &ConfigError{path: path, msg: err.Error()}
 	}
-	ids := map[string]bool{}
+	langs := map[string][]string{} // id → the langs of the sources that set it
 	for i, s := range c.Sources {
 		if err := s.Rules.check(); err != nil {
 			return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: %v", s.Path, err)}
@@ -172,10 +173,12 @@ func LoadConfig(path string) (*Config, error) {
 			return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: %v", s.Path, err)}
 		}
 		if s.ID != "" {
-			if ids[s.ID] {
-				return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: id %q is used twice", s.Path, s.ID)}
+			// Sources of one id are the languages of one service: each needs a lang of
+			// its own.
+			if prev, used := langs[s.ID]; used && (s.Lang == "" || slices.ContainsFunc(prev, func(l string) bool { return l == "" || strings.EqualFold(l, s.Lang) })) {
+				return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: id %q is used twice: sources of one id are the languages of one service, each with a lang of its own", s.Path, s.ID)}
 			}
-			ids[s.ID] = true
+			langs[s.ID] = append(langs[s.ID], s.Lang)
 		}
 	}
 	return &c, nil

@@ -67,6 +67,7 @@ func load(ctx context.Context, opts Options) (*Loaded, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	var read []translated
 	for i, o := range outs {
 		switch {
 		case o.Err != nil:
@@ -77,10 +78,13 @@ func load(ctx context.Context, opts Options) (*Loaded, error) {
 			// a data or code file found in a folder that lists no errors (package.json)
 		default:
 			l.Results = append(l.Results, o.Result)
-			l.Catalog.Services = append(l.Catalog.Services, o.Result.Service)
+			read = append(read, translated{ins[i], o.Result.Service})
 			l.Diags = append(l.Diags, o.Result.Diags...)
 		}
 	}
+	var td catalog.Diagnostics
+	l.Catalog.Services, td = combineLanguages(read)
+	l.Diags = append(l.Diags, td...)
 	finishCatalog(l.Catalog)
 	l.Diags = append(l.Diags, catalog.Check(l.Catalog)...)
 	for _, s := range l.Catalog.Services {

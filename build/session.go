@@ -217,11 +217,21 @@ func (s *Session) Catalog() (*catalog.Catalog, catalog.Diagnostics) {
 	c := newCatalog(s.cfg)
 	var diags catalog.Diagnostics
 	ids := map[string]string{}
+	var read []translated
 	for _, src := range s.sources {
-		if src.res == nil {
-			continue
+		if src.res != nil {
+			read = append(read, translated{src.in, src.res.Service})
 		}
-		sv := src.res.Service
+	}
+	// The languages of one service become one (the sources' own services are kept as
+	// they are, for the next change); only its error diagnostics matter to a preview.
+	svcs, td := combineLanguages(read)
+	for _, d := range td {
+		if d.Severity == catalog.Error {
+			diags = append(diags, d)
+		}
+	}
+	for _, sv := range svcs {
 		if render.CheckServiceID(sv.ID) != nil {
 			continue
 		}

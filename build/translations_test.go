@@ -1,0 +1,147 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"docgen/catalog"
+)
+
+// loadTranslations loads the invented Korean and English pair in testdata/translations.
+func loadTranslations(t *testing.T, opts Options) *Loaded {
+	t.Helper()
+	t.Chdir(moduleRoot)
+	l, err := Load(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func TestTranslationsFromConfig(t *testing.T) {
+	l := loadTranslations(t, Options{Config: "testdata/translations/docgen.yaml", ConfigSet: true})
+	if len(l.Catalog.Services) != 1 {
+		t.Fatalf("%d services, want one service in two languages", len(l.Catalog.Services))
+	}
+	s := l.Catalog.Services[0]
+	if s.ID != "wallet" || s.Lang != "ko" || len(s.Translations) != 1 || s.Translations[0].Lang != "en" || s.Translations[0].Title != "Wallet API error codes" {
+		t.Errorf("service %s lang %s translations %+v", s.ID, s.Lang, s.Translations)
+	}
+	if len(s.Entries) != 30 || s.Coverage("en") != 29 || s.Coverage("ko") != 30 {
+		t.Errorf("%d entries, en %d, ko %d; want 30, 29, 30", len(s.Entries), s.Coverage("en"), s.Coverage("ko"))
+	}
+	if n := l.Catalog.RowCount(); n != 59 {
+		t.Errorf("%d rows, want 59 (30 Korean, 29 English)", n)
+	}
+	for _, e := range s.Entries {
+		tr, ok := e.Text(s, "en")
+		switch {
+		case e.Code == "WLT-1204" && ok:
+			t.Errorf("WLT-1204 has an English text: %+v", tr)
+		case e.Code != "WLT-1204" && (!ok || tr.Message == e.Message || tr.Source.File != "testdata/translations/en/wallet.md"):
+			t.Errorf("%s in en = %+v, %v", e.Code, tr, ok)
+		}
+	}
+	var got []string
+	for _, d := range l.Diags {
+		got = append(got, d.String()+" ["+d.Rule+"]")
+	}
+	want := `testdata/translations/ko/wallet.md:24:1: warning: code "WLT-1204" has no en translation: testdata/translations/en/wallet.md does not document it [missing-translation]`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// writeFiles writes files (slash-separated name → content) under dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+const (
+	koPair = "# 주문 오류\n\n| 코드 | 상태 | 메시지 |\n| --- | --- | --- |\n| ORD-1 | 400 | 주문이 비었습니다 |\n| ORD-2 | 404 | 주문이 없습니다 |\n| ORD-3 | 409 | 이미 결제되었습니다 |\n"
+	enPair = "# Order errors\n\n| Code | Status | Message |\n| --- | --- | --- |\n| ORD-1 | 400 | The order is empty |\n| ORD-2 | 410 | The order is gone |\n| ORD-4 | 409 | Already shipped |\n"
+)
+
+// TestTranslationsFromFolders: ko/ and en/ folders with the same file names make one
+// service each, without a config naming them; a code under another status is an error.
+func TestTranslationsFromFolders(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"docs/ko/orders.md": koPair, "docs/en/orders.md": enPair, "docs/ko/only.md": "# 기타\n\n| 코드 | 메시지 |\n| --- | --- |\n| X-1 | 하나 |\n"})
+	t.Chdir(dir)
+	l, err := Load(context.Background(), Options{Sources: []string{"docs"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Catalog.Services) != 2 {
+		t.Fatalf("%d services, want orders (two languages) and only", len(l.Catalog.Services))
+	}
+	s := l.Catalog.Services[0]
+	if s.ID != "orders" || strings.Join(s.Langs(), " ") != "ko en" {
+		t.Errorf("service %s in %v; want orders in ko (the language with the most files) and en", s.ID, s.Langs())
+	}
+	var codes []string
+	for _, e := range s.Entries {
+		codes = append(codes, e.ID+":"+e.Lang)
+	}
+	if got := strings.Join(codes, " "); got != "ord-1: ord-2: ord-3: ord-2-en:en ord-4:en" {
+		t.Errorf("entries %s", got)
+	}
+	rules := map[string]int{}
+	for _, d := range l.Diags {
+		rules[d.Rule]++
+	}
+	if rules[catalog.RuleTranslationStatus] != 1 || rules[catalog.RuleMissingTranslation] != 4 {
+		t.Errorf("diagnostics %v:\n%v", rules, l.Diags)
+	}
+}
+
+// TestTranslationsBesideAConfiguredSource: a source listed in docgen.yaml under a ko/
+// folder takes the same file under en/ as its English version.
+func TestTranslationsBesideAConfiguredSource(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"ko/orders.md": koPair, "en/orders.md": strings.Replace(enPair, "410", "404", 1),
+		"docgen.yaml": "title: T\nsources:\n  - path: ko/orders.md\n    id: orders\n",
+	})
+	t.Chdir(dir)
+	l, err := Load(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Catalog.Services) != 1 || strings.Join(l.Catalog.Services[0].Langs(), " ") != "ko en" {
+		t.Fatalf("services %v", l.Catalog.Services)
+	}
+	if l.Diags.HasErrors() {
+		t.Errorf("errors: %v", l.Diags)
+	}
+}
+
+func TestConfigSameIDNeedsLanguages(t *testing.T) {
+	for name, yaml := range map[string]string{
+		"no lang":   "sources:\n  - {path: a.md, id: x}\n  - {path: b.md, id: x, lang: en}\n",
+		"same lang": "sources:\n  - {path: a.md, id: x, lang: en}\n  - {path: b.md, id: x, lang: EN}\n",
+	} {
+		p := filepath.Join(t.TempDir(), "docgen.yaml")
+		writeFiles(t, filepath.Dir(p), map[string]string{"docgen.yaml": yaml})
+		if _, err := LoadConfig(p); err == nil || !strings.Contains(err.Error(), "is used twice") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	p := filepath.Join(t.TempDir(), "docgen.yaml")
+	writeFiles(t, filepath.Dir(p), map[string]string{"docgen.yaml": "sources:\n  - {path: a.md, id: x, lang: ko}\n  - {path: b.md, id: x, lang: en}\n"})
+	if _, err := LoadConfig(p); err != nil {
+		t.Errorf("two languages of one id: %v", err)
+	}
+}
