@@ -51,7 +51,9 @@ func langSegment(p string) (int, string) {
 // under language folders with the same path otherwise (docs/ko/pay.md, docs/en/pay.md):
 // each takes its folder's language and the same Service key, and within a group the
 // default language comes first. The default is the language with the most files in the
-// layout; between languages with as many, the first in alphabetical order.
+// layout; between languages with as many, one other than English (the English folder of
+// a team that writes in two languages is most often the translation), then the first in
+// alphabetical order. docgen.yaml says otherwise where that guess is wrong.
 func groupLanguageFolders(ins []Input) {
 	type member struct {
 		i    int
@@ -92,7 +94,7 @@ func groupLanguageFolders(ins []Input) {
 			slots[j] = m.i
 		}
 		slices.SortStableFunc(ms, func(a, b member) int {
-			return cmp.Or(cmp.Compare(files[b.lang], files[a.lang]), cmp.Compare(a.lang, b.lang))
+			return cmp.Or(cmp.Compare(files[b.lang], files[a.lang]), cmp.Compare(isEnglish(a.lang), isEnglish(b.lang)), cmp.Compare(a.lang, b.lang))
 		})
 		for j, m := range ms {
 			moved[j] = ins[m.i]
@@ -184,4 +186,12 @@ func combineLanguages(read []translated) ([]*catalog.Service, catalog.Diagnostic
 		diags = append(diags, d...)
 	}
 	return out, diags
+}
+
+// isEnglish is 1 for an English tag ("en", "en-GB"), else 0.
+func isEnglish(tag string) int {
+	if tag == "en" || strings.HasPrefix(tag, "en-") {
+		return 1
+	}
+	return 0
 }

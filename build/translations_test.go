@@ -102,7 +102,7 @@ func TestTranslationsFromFolders(t *testing.T) {
 	for _, d := range l.Diags {
 		rules[d.Rule]++
 	}
-	if rules[catalog.RuleTranslationStatus] != 1 || rules[catalog.RuleMissingTranslation] != 4 {
+	if rules[catalog.RuleTranslationStatus] != 1 || rules[catalog.RuleMissingTranslation] != 2 {
 		t.Errorf("diagnostics %v:\n%v", rules, l.Diags)
 	}
 }

@@ -38,6 +38,7 @@ func Translate(base *Service, others []*Service) (*Service, Diagnostics) {
 		ids[e.ID] = true
 	}
 	sources := map[string]string{base.Lang: base.Source}
+	conflict := map[string]bool{} // codes with a translation-status error
 	for _, o := range others {
 		if _, dup := sources[o.Lang]; dup || o.Lang == "" {
 			d.Add(Pos{File: o.Source, Line: 1, Col: 1}, Error, RuleDuplicateService,
@@ -71,6 +72,7 @@ func Translate(base *Service, others []*Service) (*Service, Diagnostics) {
 				d.Add(oe.Source, Error, RuleTranslationStatus,
 					"code %q is %s in %s but %s in %s: expected the same status in every language",
 					oe.Code, statusWords(oe.Status), o.Lang, statusList(sts), out.Lang)
+				conflict[oe.Code] = true // the error says it all: no missing-translation
 			}
 			ne := &Entry{Code: oe.Code, Status: oe.Status, From: oe.From, Protocol: oe.Protocol, Group: oe.Group,
 				Message: oe.Message, Description: oe.Description, Resolution: oe.Resolution, Fields: oe.Fields,
@@ -82,6 +84,9 @@ func Translate(base *Service, others []*Service) (*Service, Diagnostics) {
 	}
 	langs := out.Langs()
 	for _, e := range out.Entries {
+		if conflict[e.Code] {
+			continue
+		}
 		for _, l := range langs {
 			if _, ok := e.Text(&out, l); !ok {
 				d.Add(e.Source, Warning, RuleMissingTranslation, "code %q has no %s translation: %s does not document it",

@@ -63,9 +63,7 @@ func TestTranslate(t *testing.T) {
 	want := []string{
 		"en/pay.md:6:1 warning missing-translation",
 		"en/pay.md:7:1 error translation-status",
-		"en/pay.md:7:1 warning missing-translation",
 		"ko/pay.md:6:1 warning missing-translation",
-		"ko/pay.md:7:1 warning missing-translation",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s\n%v", diff, d)
@@ -133,5 +131,32 @@ func TestTranslationsJSON(t *testing.T) {
 	inst, _ = jsonschema.UnmarshalJSON(strings.NewReader(bad))
 	if err := sch.Validate(inst); err == nil {
 		t.Errorf("schema accepted a translation keyed %q", "not a tag")
+	}
+}
+
+// TestDiffTranslations: a changed English message of a Korean service is a change with
+// its language, never breaking; a translation that appears is none.
+func TestDiffTranslations(t *testing.T) {
+	ko, en := twoLanguages()
+	old, _ := Translate(ko, []*Service{en})
+	ko2, en2 := twoLanguages()
+	en2.Entries[0].Message = "The card is past its expiry date"
+	en2.Entries = append(en2.Entries, &Entry{ID: "pay-limit", Code: "PAY_LIMIT", Status: 403, Message: "Over the limit", Source: Pos{File: "en/pay.md", Line: 8, Col: 1}})
+	ko2.Entries[2].Description = "잠긴 카드입니다."
+	nw, _ := Translate(ko2, []*Service{en2})
+	changes := Diff(&Catalog{Services: []*Service{old}}, &Catalog{Services: []*Service{nw}})
+	var got []string
+	for _, c := range changes {
+		got = append(got, fmt.Sprintf("%s %s %s breaking=%v %s", c.Kind, c.Lang, c.Code, c.Breaking(), c.Pos()))
+	}
+	want := []string{
+		"message-changed en CARD_EXPIRED breaking=false en/pay.md:5:1",
+		"description-changed  CARD_LOCKED breaking=false ko/pay.md:7:1",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("changes (-want +got):\n%s", diff)
+	}
+	if changes[0].OldText.Message != "The card has expired" || changes[0].NewText.Message != "The card is past its expiry date" {
+		t.Errorf("texts %+v %+v", changes[0].OldText, changes[0].NewText)
 	}
 }
