@@ -14,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/parser"
 
+	"docgen/catalog"
 	"docgen/internal/yamlguard"
 	"docgen/parse"
 	"docgen/render/openapi"
@@ -179,6 +180,12 @@ func LoadConfig(path string) (*Config, error) {
 				return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: id %q is used twice: sources of one id are the languages of one service, each with a lang of its own", s.Path, s.ID)}
 			}
 			langs[s.ID] = append(langs[s.ID], s.Lang)
+		}
+	}
+	for _, s := range c.Sources {
+		// A language of a service in several languages names a folder of the site.
+		if len(langs[s.ID]) > 1 && !catalog.IsLangTag(s.Lang) {
+			return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: lang %q: expected a language tag such as ko, en or zh-CN", s.Path, s.Lang)}
 		}
 	}
 	return &c, nil

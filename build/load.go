@@ -92,6 +92,7 @@ func load(ctx context.Context, opts Options) (*Loaded, error) {
 			l.Diags = append(l.Diags, *d)
 		}
 	}
+	l.Diags = append(l.Diags, langFolderIDs(l.Catalog)...)
 	l.Diags, l.Ignored = applyRules(l.Diags, cfg, opts.Ignore)
 	l.Diags.Sort()
 	return l, nil
@@ -118,6 +119,23 @@ func finishCatalog(c *catalog.Catalog) {
 	if c.Lang == "" && len(c.Services) > 0 {
 		c.Lang = c.Services[0].Lang
 	}
+}
+
+// langFolderIDs returns the errors of services whose IDs are the folder of another
+// service's language ("en" beside a service with English pages under en/).
+func langFolderIDs(c *catalog.Catalog) catalog.Diagnostics {
+	var d catalog.Diagnostics
+	for _, s := range c.Services {
+		for _, t := range s.Translations {
+			for _, o := range c.Services {
+				if o.ID == t.Lang {
+					d.Add(catalog.Pos{File: o.Source, Line: 1, Col: 1}, catalog.Error, "reserved-id",
+						"service id %q is the folder of the %s pages of service %q; set another id for this source in docgen.yaml", o.ID, t.Lang, s.ID)
+				}
+			}
+		}
+	}
+	return d
 }
 
 // reservedID returns the diagnostic of a service whose ID cannot name its folder of the

@@ -1,10 +1,17 @@
 package catalog
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 )
+
+var reLangTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
+// IsLangTag reports whether tag is shaped like a BCP 47 language tag ("ko", "zh-Hant",
+// "pt-BR"): letters, digits and inner hyphens only, so that it can name a folder.
+func IsLangTag(tag string) bool { return reLangTag.MatchString(tag) }
 
 // transKey matches an entry across the languages of a service: its protocol, code and
 // status.
@@ -40,7 +47,12 @@ func Translate(base *Service, others []*Service) (*Service, Diagnostics) {
 	sources := map[string]string{base.Lang: base.Source}
 	conflict := map[string]bool{} // codes with a translation-status error
 	for _, o := range others {
-		if _, dup := sources[o.Lang]; dup || o.Lang == "" {
+		if !IsLangTag(o.Lang) || !IsLangTag(base.Lang) {
+			d.Add(Pos{File: o.Source, Line: 1, Col: 1}, Error, RuleDuplicateService,
+				"service id %q: languages %q and %q: expected a language tag such as ko, en or zh-CN for each source of one id", base.ID, base.Lang, o.Lang)
+			continue
+		}
+		if _, dup := sources[o.Lang]; dup {
 			d.Add(Pos{File: o.Source, Line: 1, Col: 1}, Error, RuleDuplicateService,
 				"service id %q is already documented in language %q by %s: expected one source per language", base.ID, o.Lang, sources[o.Lang])
 			continue

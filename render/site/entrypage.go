@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"regexp"
@@ -148,6 +149,15 @@ func splitFrame(s string, k frameKey) (*frame, error) {
 
 // writeEntryPage writes the page of d, an entry, with the chrome of p.
 func (b *builder) writeEntryPage(buf *bytes.Buffer, p *page, d *entryData) error {
+	if len(p.Langs) > 0 {
+		// The page of a service in several languages: its alternates and language switch
+		// differ from page to page, so its chrome is rendered whole, not from a frame.
+		var main bytes.Buffer
+		b.entryMain(htmlWriter{&main}, p, d)
+		fp := *p
+		fp.Main = template.HTML(main.String())
+		return b.t["frame"].ExecuteTemplate(buf, "layout", &fp)
+	}
 	f, err := b.entryFrame(p)
 	if err != nil {
 		return err
@@ -194,6 +204,11 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 		lang()
 		w.raw(">")
 		w.isolated(d.Message)
+		w.raw("</p>")
+	}
+	if d.Fallback != "" {
+		w.raw("\n<p class=\"fallback\" role=\"note\">")
+		w.text(d.Fallback)
 		w.raw("</p>")
 	}
 	w.raw("\n</header>\n\n<dl class=\"facts\">\n<dt>")
@@ -484,9 +499,9 @@ func (w htmlWriter) entries(W map[string]string, rs []entryRef, lang string, ser
 			w.raw("</td>")
 		}
 		w.raw("<td")
-		if lang != "" {
+		if l := cmp.Or(r.Lang, lang); l != "" {
 			w.raw(` lang="`)
-			w.text(lang)
+			w.text(l)
 			w.raw(`"`)
 		}
 		w.raw(">")
