@@ -79,6 +79,7 @@ func (b *builder) setLanguages(p *page, s *catalog.Service, lang, u string) {
 		p.Langs = append(p.Langs, langLink{Lang: l, Name: langName(l), Href: render.Link(p.URL, render.LangURL(l, s.Lang, u)), Current: l == lang})
 	}
 	p.Alternates = append(p.Alternates, alternate{"x-default", href(s.Lang)})
+	p.PageLang = lang
 }
 
 // localized returns e with its text in lang (see catalog.Entry.Text), and whether it has

@@ -127,6 +127,9 @@ var pagePool = sync.Pool{New: func() any { b := new(bytes.Buffer); b.Grow(16 << 
 func (b *builder) build(opts Options) error {
 	sopts := opts.Search
 	sopts.URL = render.EntryURL
+	sopts.LangURL = func(lang string, s *catalog.Service, e *catalog.Entry) string {
+		return render.LangURL(lang, s.Lang, render.EntryURL(s, e))
+	}
 	idx, err := search.Build(b.c, sopts)
 	if err != nil {
 		return err
@@ -241,7 +244,10 @@ type page struct {
 	// hreflang links of the page in each language and the language switch.
 	Alternates []alternate
 	Langs      []langLink
-	Main       any
+	// PageLang is the language of the page's text, set on the pages of a service in
+	// several languages: the search client shows results in it.
+	PageLang string
+	Main     any
 }
 
 func (b *builder) page(u, title string) *page {
