@@ -145,3 +145,50 @@ func TestConfigSameIDNeedsLanguages(t *testing.T) {
 		t.Errorf("two languages of one id: %v", err)
 	}
 }
+
+// TestSessionTranslations: docgen serve's incremental build makes one service of the
+// languages too, and an edit of the English source changes the English text only, without
+// changing the sources' own services kept for the next change.
+func TestSessionTranslations(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"ko/orders.md": koPair, "en/orders.md": strings.Replace(enPair, "410", "404", 1)})
+	t.Chdir(dir)
+	s := NewSession(Options{Sources: []string{"."}})
+	ins, err := s.Resolve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := func(string) bool { return true }
+	if _, err := s.Update(context.Background(), ins, all); err != nil {
+		t.Fatal(err)
+	}
+	c, diags := s.Catalog()
+	if len(c.Services) != 1 || len(diags) != 0 {
+		t.Fatalf("services %d, diagnostics %v", len(c.Services), diags)
+	}
+	msg := func(c *catalog.Catalog) string {
+		tr, _ := c.Services[0].Entries[0].Text(c.Services[0], "en")
+		return tr.Message
+	}
+	if got := msg(c); got != "The order is empty" {
+		t.Errorf("English message %q", got)
+	}
+	writeFiles(t, dir, map[string]string{"en/orders.md": strings.Replace(strings.Replace(enPair, "410", "404", 1), "The order is empty", "No items", 1)})
+	ch, err := s.Update(context.Background(), ins, func(abs string) bool { return strings.HasSuffix(filepath.ToSlash(abs), "en/orders.md") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(ch.Services, " ") != "orders" {
+		t.Errorf("changed services %v", ch.Services)
+	}
+	c2, _ := s.Catalog()
+	if got := msg(c2); got != "No items" {
+		t.Errorf("English message after the edit %q", got)
+	}
+	if got := c2.Services[0].Entries[0].Message; got != "주문이 비었습니다" {
+		t.Errorf("Korean message after the edit %q", got)
+	}
+	if got := msg(c); got != "The order is empty" {
+		t.Errorf("the earlier catalog changed: %q", got)
+	}
+}

@@ -1,12 +1,15 @@
 package site
 
 import (
+	"bytes"
 	"encoding/xml"
+	"html/template"
 	"regexp"
 	"strings"
 	"testing"
 
 	"docgen/catalog"
+	"docgen/internal/corpus"
 	"docgen/render"
 )
 
@@ -136,5 +139,69 @@ func TestTranslatedPagesWithoutBaseURL(t *testing.T) {
 	en := string(files["en/wallet/wlt-1/index.html"])
 	if !strings.Contains(en, `<link rel="alternate" hreflang="ko" href="../../../wallet/wlt-1/index.html">`) {
 		t.Errorf("relative alternates missing")
+	}
+}
+
+// BenchmarkRenderTranslated renders the synthetic catalog of BenchmarkRender with every
+// service given an English twin of itself: twice the pages, and the pages of a service in
+// several languages are rendered whole from the layout template (their chrome differs from
+// page to page), not from a cached frame. Compare with BenchmarkRender.
+func BenchmarkRenderTranslated(b *testing.B) {
+	c := corpus.Generate(5000)
+	for i, s := range c.Services {
+		en := *s
+		en.Lang, en.Source = "en", "en/"+s.Source
+		if s.Lang == "en" {
+			en.Lang = "ko"
+		}
+		c.Services[i], _ = catalog.Translate(s, []*catalog.Service{&en})
+	}
+	for b.Loop() {
+		if err := Render(c, Options{}, func(string, []byte) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestTranslatedEntryPagesMatchTheLayout: the entry pages of a service in several
+// languages, written from frames with slots for their alternates and switch, are the
+// bytes of the layout template executed whole for each.
+func TestTranslatedEntryPagesMatchTheLayout(t *testing.T) {
+	for _, base := range []string{"", "https://errors.example.test/x/"} {
+		c := translatedCatalog(base)
+		b, err := newBuilder(c, Options{}, func(string, []byte) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.prepare(render.SearchURL("0123456789/")); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, s := range c.Services {
+			for _, lang := range s.Langs() {
+				for i, e := range s.Entries {
+					p, d := b.entryPageIn(s, i, e, lang)
+					var got bytes.Buffer
+					if err := b.writeEntryPage(&got, p, d); err != nil {
+						t.Fatal(err)
+					}
+					var main, want bytes.Buffer
+					lb := b.pageLang(s, lang)
+					lb.entryMain(htmlWriter{&main}, p, d)
+					fp := *p
+					fp.Main = template.HTML(main.String())
+					if err := b.t["frame"].ExecuteTemplate(&want, "layout", &fp); err != nil {
+						t.Fatal(err)
+					}
+					if got.String() != want.String() {
+						t.Errorf("%s: the frame's page differs from the template's:\n%s\nwant\n%s", p.URL, got.String(), want.String())
+					}
+					n++
+				}
+			}
+		}
+		if n != 9 {
+			t.Errorf("%d pages compared, want 9", n)
+		}
 	}
 }
