@@ -165,6 +165,7 @@ func combineLanguages(read []translated) ([]*catalog.Service, catalog.Diagnostic
 	var diags catalog.Diagnostics
 	others := map[string][]*catalog.Service{}
 	at := map[string]int{}
+	var keys []string // in catalog order, so that diagnostics come in one order
 	for _, r := range read {
 		if r.in.Service == "" {
 			out = append(out, r.svc)
@@ -172,15 +173,17 @@ func combineLanguages(read []translated) ([]*catalog.Service, catalog.Diagnostic
 		}
 		if _, ok := at[r.in.Service]; !ok {
 			at[r.in.Service] = len(out)
+			keys = append(keys, r.in.Service)
 			out = append(out, r.svc)
 			continue
 		}
 		others[r.in.Service] = append(others[r.in.Service], r.svc)
 	}
-	for key, i := range at {
+	for _, key := range keys {
 		if len(others[key]) == 0 {
 			continue
 		}
+		i := at[key]
 		var d catalog.Diagnostics
 		out[i], d = catalog.Translate(out[i], others[key])
 		diags = append(diags, d...)

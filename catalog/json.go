@@ -311,8 +311,12 @@ func (m langMap[T]) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// UnmarshalJSON reads the object keeping the order of its keys.
+// UnmarshalJSON reads the object keeping the order of its keys; null is no translation.
 func (m *langMap[T]) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		*m = nil
+		return nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return fmt.Errorf("translations: expected an object keyed by language")
