@@ -106,6 +106,7 @@ func TestTranslations(t *testing.T) {
 		{"/en/wallet/wlt-1001/index.html", "request body is empty", res{"WLT-1001", "Request body is empty", "en/wallet/wlt-1001/"}},
 		{"/en/wallet/wlt-1001/index.html", "요청 본문", res{"WLT-1001", "Request body is empty", "en/wallet/wlt-1001/"}},
 		{"/en/wallet/wlt-1001/index.html", "본인 인증", res{"WLT-1204", "본인 인증이 필요합니다", "en/wallet/wlt-1204/"}},
+		{"/en/wallet/wlt-1001/index.html", "WLT-1204", res{"WLT-1204", "본인 인증이 필요합니다", "en/wallet/wlt-1204/"}},
 		{"/wallet/wlt-1001/index.html", "request body is empty", res{"WLT-1001", "요청 본문이 비어 있습니다", "wallet/wlt-1001/"}},
 		{"/wallet/wlt-1001/index.html", "wallet suspended", res{"WLT-1201", "지갑이 정지되었습니다", "wallet/wlt-1201/"}},
 		{"/index.html", "daily transfer limit", res{"WLT-1203", "일일 송금 한도를 넘었습니다", "wallet/wlt-1203/"}},

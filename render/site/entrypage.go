@@ -560,6 +560,14 @@ func (w htmlWriter) entries(W map[string]string, rs []entryRef, lang string, ser
 		}
 		w.raw(">")
 		w.isolated(r.Title)
+		if r.Lang != "" {
+			// Not in the list's language: the badge names the language it is in.
+			w.raw(` <span class="badge" lang="`)
+			w.text(r.Lang)
+			w.raw(`">`)
+			w.text(langName(r.Lang))
+			w.raw(`</span>`)
+		}
 		if summary && r.Summary != "" {
 			w.raw(`<span class="summary">`)
 			w.isolated(r.Summary)

@@ -91,7 +91,7 @@ func TestTranslatedPages(t *testing.T) {
 		t.Errorf("a translated page is marked as a fallback")
 	}
 	svc := string(files["en/wallet/index.html"])
-	for _, want := range []string{"<h1>Wallet errors</h1>", "The amount is invalid", `href="../../en/wallet/wlt-1/index.html"`} {
+	for _, want := range []string{"<h1>Wallet errors</h1>", `<td lang="ko">본인 인증이 필요합니다 <span class="badge" lang="ko">한국어</span></td>`, "The amount is invalid", `href="../../en/wallet/wlt-1/index.html"`} {
 		if !strings.Contains(svc, want) {
 			t.Errorf("English service page lacks %s", want)
 		}
