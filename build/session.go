@@ -231,8 +231,11 @@ func (s *Session) Catalog() (*catalog.Catalog, catalog.Diagnostics) {
 			diags = append(diags, d)
 		}
 	}
+	// A service whose id is another's language folder is left out, as a reserved id is.
+	lf := langFolderIDs(&catalog.Catalog{Services: svcs})
+	diags = append(diags, lf...)
 	for _, sv := range svcs {
-		if render.CheckServiceID(sv.ID) != nil {
+		if render.CheckServiceID(sv.ID) != nil || slices.ContainsFunc(lf, func(d catalog.Diagnostic) bool { return d.Pos.File == sv.Source }) {
 			continue
 		}
 		if prev, dup := ids[sv.ID]; dup {

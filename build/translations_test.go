@@ -192,3 +192,37 @@ func TestSessionTranslations(t *testing.T) {
 		t.Errorf("the earlier catalog changed: %q", got)
 	}
 }
+
+// TestLanguageFolderID: a service whose id is the folder of another service's English
+// pages is an error in a build and left out of a preview.
+func TestLanguageFolderID(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"ko/orders.md": koPair, "en/orders.md": strings.Replace(enPair, "410", "404", 1), "en.md": koPair,
+		"docgen.yaml": "sources:\n  - {path: ko/orders.md, id: orders, lang: ko}\n  - {path: en/orders.md, id: orders, lang: en}\n  - {path: en.md}\n",
+	})
+	t.Chdir(dir)
+	l, err := Load(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range l.Diags {
+		found = found || d.Rule == "reserved-id" && d.Pos.File == "en.md" && d.Severity == catalog.Error
+	}
+	if !found {
+		t.Errorf("no reserved-id error for en.md: %v", l.Diags)
+	}
+	s := NewSession(Options{})
+	ins, err := s.Resolve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Update(context.Background(), ins, func(string) bool { return true }); err != nil {
+		t.Fatal(err)
+	}
+	c, diags := s.Catalog()
+	if len(c.Services) != 1 || c.Services[0].ID != "orders" || len(diags) != 1 {
+		t.Errorf("preview: %d services, diagnostics %v", len(c.Services), diags)
+	}
+}
