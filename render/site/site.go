@@ -506,8 +506,6 @@ type section struct {
 	Body  template.HTML
 }
 
-func (b *builder) service(s *catalog.Service) error { return b.serviceIn(s, s.Lang) }
-
 // serviceIn writes the page of s in lang, one of its languages.
 func (b *builder) serviceIn(s *catalog.Service, lang string) error {
 	b = b.pageLang(s, lang)
@@ -648,13 +646,9 @@ const (
 	maxSameCode = 20
 )
 
-// entry writes the page of e, the entry at index i of s.Entries. It runs on several
-// goroutines at once: it must only read the builder.
-func (b *builder) entry(s *catalog.Service, i int, e *catalog.Entry) error {
-	return b.entryIn(s, i, e, s.Lang)
-}
-
-// entryIn writes the page of e in lang, one of its service's languages.
+// entryIn writes the page of e, the entry at index i of s.Entries, in lang, one of its
+// service's languages. It runs on several goroutines at once: it must only read the
+// builder.
 func (b *builder) entryIn(s *catalog.Service, i int, e *catalog.Entry, lang string) error {
 	p, d := b.entryPageIn(s, i, e, lang)
 	buf := new(bytes.Buffer)
@@ -668,15 +662,10 @@ func (b *builder) entryIn(s *catalog.Service, i int, e *catalog.Entry, lang stri
 	return b.write(render.FilePath(p.URL), buf.Bytes())
 }
 
-// entryPage returns the page data of e, the entry at index i of s.Entries: what
-// writeEntryPage writes.
-func (b *builder) entryPage(s *catalog.Service, i int, e *catalog.Entry) (*page, *entryData) {
-	return b.entryPageIn(s, i, e, s.Lang)
-}
-
-// entryPageIn is entryPage for the page in lang, one of the service's languages. The page
-// of a service in several languages shows the entry's text in lang, or the text it has,
-// marked as such; it links to its twins in the other languages.
+// entryPageIn returns the page data of e, the entry at index i of s.Entries, in lang, one
+// of the service's languages: what writeEntryPage writes. The page of a service in
+// several languages shows the entry's text in lang, or the text it has, marked as such;
+// it links to its twins in the other languages.
 func (b *builder) entryPageIn(s *catalog.Service, i int, e *catalog.Entry, lang string) (*page, *entryData) {
 	b = b.pageLang(s, lang)
 	multi := len(s.Translations) > 0
