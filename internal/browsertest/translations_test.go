@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -73,6 +74,9 @@ func TestTranslations(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitLocation(t, ctx, "/en/wallet/wlt-1001/index.html")
+	if err := poll(ctx, `document.documentElement.lang === 'en' && !!document.querySelector('.message')`, 10*time.Second); err != nil {
+		t.Fatalf("the English page did not load: %v", err)
+	}
 	if got := page(); got != "en | en/wallet/wlt-1001/ | Request body is empty | WLT-1001" {
 		t.Errorf("English page: %s", got)
 	}
@@ -82,7 +86,12 @@ func TestTranslations(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`nav.langs a[hreflang="ko"]`))); err != nil {
 		t.Fatal(err)
 	}
+	// The English page's address ends as the Korean one's does: wait for the Korean page
+	// itself, loaded.
 	waitLocation(t, ctx, "/wallet/wlt-1001/index.html")
+	if err := poll(ctx, `!location.pathname.includes('/en/') && document.readyState === 'complete' && document.documentElement.lang === 'ko' && !!document.querySelector('.message')`, 10*time.Second); err != nil {
+		t.Fatalf("the Korean page did not load: %v", err)
+	}
 	if got := page(); got != "ko | wallet/wlt-1001/ | 요청 본문이 비어 있습니다 | WLT-1001" {
 		t.Errorf("back on the Korean page: %s", got)
 	}
