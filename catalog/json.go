@@ -50,9 +50,11 @@ type (
 		Entries      []jsonEntry              `json:"entries"`
 	}
 	jsonServiceText struct {
-		Title   string `json:"title"`
-		Summary string `json:"summary,omitempty"`
-		Source  string `json:"source"`
+		Title    string        `json:"title"`
+		Summary  string        `json:"summary,omitempty"`
+		Source   string        `json:"source"`
+		Groups   []jsonGroup   `json:"groups,omitempty"`
+		Sections []jsonSection `json:"sections,omitempty"`
 	}
 	jsonEntryText struct {
 		Group       string        `json:"group"`
@@ -216,14 +218,10 @@ func toJSONService(s *Service, url URLFunc, entries bool) jsonService {
 	if rf := s.ResponseFormat; rf != nil {
 		js.ResponseFormat = &jsonResponseFormat{Example: rf.Example, Schema: rf.Schema, Source: toJSONPos(rf.Source)}
 	}
-	for _, g := range s.Groups {
-		js.Groups = append(js.Groups, jsonGroup{Name: g.Name, Status: int(g.Status), Description: g.Description, Source: toJSONPos(g.Source)})
-	}
-	for _, sec := range s.Sections {
-		js.Sections = append(js.Sections, jsonSection{Title: sec.Title, Body: sec.Body, Source: toJSONPos(sec.Source)})
-	}
+	js.Groups, js.Sections = toJSONGroups(s.Groups), toJSONSections(s.Sections)
 	for _, t := range s.Translations {
-		js.Translations = append(js.Translations, langValue[jsonServiceText]{t.Lang, jsonServiceText{Title: t.Title, Summary: t.Summary, Source: t.Source}})
+		js.Translations = append(js.Translations, langValue[jsonServiceText]{t.Lang, jsonServiceText{Title: t.Title, Summary: t.Summary, Source: t.Source,
+			Groups: toJSONGroups(t.Groups), Sections: toJSONSections(t.Sections)}})
 	}
 	if entries {
 		js.Entries = make([]jsonEntry, 0, len(s.Entries))
@@ -254,6 +252,38 @@ func toJSONEntry(s *Service, e *Entry, url URLFunc) jsonEntry {
 		}})
 	}
 	return je
+}
+
+func toJSONGroups(gs []Group) []jsonGroup {
+	var out []jsonGroup
+	for _, g := range gs {
+		out = append(out, jsonGroup{Name: g.Name, Status: int(g.Status), Description: g.Description, Source: toJSONPos(g.Source)})
+	}
+	return out
+}
+
+func toJSONSections(ss []Section) []jsonSection {
+	var out []jsonSection
+	for _, sec := range ss {
+		out = append(out, jsonSection{Title: sec.Title, Body: sec.Body, Source: toJSONPos(sec.Source)})
+	}
+	return out
+}
+
+func fromJSONGroups(gs []jsonGroup) []Group {
+	var out []Group
+	for _, g := range gs {
+		out = append(out, Group{Name: g.Name, Status: Status(g.Status), Description: g.Description, Source: fromJSONPos(g.Source)})
+	}
+	return out
+}
+
+func fromJSONSections(ss []jsonSection) []Section {
+	var out []Section
+	for _, sec := range ss {
+		out = append(out, Section{Title: sec.Title, Body: sec.Body, Source: fromJSONPos(sec.Source)})
+	}
+	return out
 }
 
 func toJSONVariants(vs []Variant, out []jsonVariant) []jsonVariant {
@@ -353,14 +383,10 @@ func DecodeJSON(r io.Reader) (*Catalog, error) {
 		if rf := js.ResponseFormat; rf != nil {
 			s.ResponseFormat = &ResponseFormat{Example: rf.Example, Schema: rf.Schema, Source: fromJSONPos(rf.Source)}
 		}
-		for _, g := range js.Groups {
-			s.Groups = append(s.Groups, Group{Name: g.Name, Status: Status(g.Status), Description: g.Description, Source: fromJSONPos(g.Source)})
-		}
-		for _, sec := range js.Sections {
-			s.Sections = append(s.Sections, Section{Title: sec.Title, Body: sec.Body, Source: fromJSONPos(sec.Source)})
-		}
+		s.Groups, s.Sections = fromJSONGroups(js.Groups), fromJSONSections(js.Sections)
 		for _, t := range js.Translations {
-			s.Translations = append(s.Translations, ServiceText{Lang: t.Lang, Title: t.Value.Title, Summary: t.Value.Summary, Source: t.Value.Source})
+			s.Translations = append(s.Translations, ServiceText{Lang: t.Lang, Title: t.Value.Title, Summary: t.Value.Summary, Source: t.Value.Source,
+				Groups: fromJSONGroups(t.Value.Groups), Sections: fromJSONSections(t.Value.Sections)})
 		}
 		for _, je := range js.Entries {
 			p, ok := ParseProtocol(je.Protocol)

@@ -44,13 +44,16 @@ type Service struct {
 	Translations []ServiceText
 }
 
-// ServiceText is a service's title and summary in one language other than its default,
-// and the source document of that language.
+// ServiceText is a service's own text in one language other than its default: title,
+// summary, the headings with text and the sections its source in that language has, and
+// that source document.
 type ServiceText struct {
-	Lang    string // BCP 47; never the service's Lang, never twice in one service
-	Title   string
-	Summary string // Markdown
-	Source  string // path of that language's source document
+	Lang     string // BCP 47; never the service's Lang, never twice in one service
+	Title    string
+	Summary  string // Markdown
+	Source   string // path of that language's source document
+	Groups   []Group
+	Sections []Section
 }
 
 // Langs returns the service's languages: its default first, then its translations'.

@@ -58,7 +58,8 @@ func Translate(base *Service, others []*Service) (*Service, Diagnostics) {
 			continue
 		}
 		sources[o.Lang] = o.Source
-		out.Translations = append(out.Translations, ServiceText{Lang: o.Lang, Title: o.Title, Summary: o.Summary, Source: o.Source})
+		out.Translations = append(out.Translations, ServiceText{Lang: o.Lang, Title: o.Title, Summary: o.Summary, Source: o.Source,
+			Groups: o.Groups, Sections: o.Sections})
 		if out.ResponseFormat == nil && o.ResponseFormat != nil {
 			out.ResponseFormat = o.ResponseFormat
 		}

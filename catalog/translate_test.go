@@ -19,12 +19,14 @@ func twoLanguages() (ko, en *Service) {
 		{ID: "pay-limit", Code: "PAY_LIMIT", Status: 403, Message: "한도를 넘었습니다", Source: Pos{File: "ko/pay.md", Line: 6, Col: 1}},
 		{ID: "card-locked", Code: "CARD_LOCKED", Status: 403, Message: "카드가 잠겼습니다", Source: Pos{File: "ko/pay.md", Line: 7, Col: 1}},
 	}}
-	en = &Service{ID: "pay", Title: "Payment errors", Summary: "Errors of the payment API.", Lang: "en", Source: "en/pay.md", Entries: []*Entry{
-		{ID: "card-expired", Code: "CARD_EXPIRED", Status: 400, Group: "Card", Message: "The card has expired", Resolution: "Use another card.", Source: Pos{File: "en/pay.md", Line: 5, Col: 1},
-			Variants: []Variant{{Message: "Card expired", Source: Pos{File: "en/pay.md", Line: 9, Col: 1}}}},
-		{ID: "refund-late", Code: "REFUND_LATE", Status: 409, Message: "Too late for a refund", Source: Pos{File: "en/pay.md", Line: 6, Col: 1}},
-		{ID: "card-locked", Code: "CARD_LOCKED", Status: 423, Message: "The card is locked", Source: Pos{File: "en/pay.md", Line: 7, Col: 1}},
-	}}
+	en = &Service{ID: "pay", Title: "Payment errors", Summary: "Errors of the payment API.", Lang: "en", Source: "en/pay.md",
+		Groups:   []Group{{Name: "Card", Status: 400, Description: "Errors of the card.", Source: Pos{File: "en/pay.md", Line: 3, Col: 1}}},
+		Sections: []Section{{Title: "Limits", Body: "| limit | value |", Source: Pos{File: "en/pay.md", Line: 20, Col: 1}}}, Entries: []*Entry{
+			{ID: "card-expired", Code: "CARD_EXPIRED", Status: 400, Group: "Card", Message: "The card has expired", Resolution: "Use another card.", Source: Pos{File: "en/pay.md", Line: 5, Col: 1},
+				Variants: []Variant{{Message: "Card expired", Source: Pos{File: "en/pay.md", Line: 9, Col: 1}}}},
+			{ID: "refund-late", Code: "REFUND_LATE", Status: 409, Message: "Too late for a refund", Source: Pos{File: "en/pay.md", Line: 6, Col: 1}},
+			{ID: "card-locked", Code: "CARD_LOCKED", Status: 423, Message: "The card is locked", Source: Pos{File: "en/pay.md", Line: 7, Col: 1}},
+		}}
 	return ko, en
 }
 
@@ -42,7 +44,7 @@ func TestTranslate(t *testing.T) {
 	if diff := cmp.Diff([]string{"card-expired/", "pay-limit/", "card-locked/", "refund-late/en", "card-locked-en/en"}, ids); diff != "" {
 		t.Errorf("entries (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]ServiceText{{Lang: "en", Title: "Payment errors", Summary: "Errors of the payment API.", Source: "en/pay.md"}}, s.Translations); diff != "" {
+	if diff := cmp.Diff([]ServiceText{{Lang: "en", Title: "Payment errors", Summary: "Errors of the payment API.", Source: "en/pay.md", Groups: en.Groups, Sections: en.Sections}}, s.Translations); diff != "" {
 		t.Errorf("service translations (-want +got):\n%s", diff)
 	}
 	tr, ok := s.Entries[0].Text(s, "en")
@@ -127,7 +129,15 @@ func TestTranslationsJSON(t *testing.T) {
 	if pay.Entries[0]["message"] != "카드가 만료되었습니다" || pay.Entries[3]["lang"] != "en" {
 		t.Errorf("default-language fields or lang of an English-only entry wrong: %v, %v", pay.Entries[0]["message"], pay.Entries[3]["lang"])
 	}
-	bad := strings.Replace(buf.String(), `"en": {`, `"not a tag": {`, 1)
+	if g := pay.Translations["en"]["groups"].([]any)[0].(map[string]any); g["description"] != "Errors of the card." {
+		t.Errorf("English groups %v", g)
+	}
+	bad := strings.Replace(buf.String(), `"description": "Errors of the card."`, `"description": 5`, 1)
+	inst, _ = jsonschema.UnmarshalJSON(strings.NewReader(bad))
+	if err := sch.Validate(inst); err == nil {
+		t.Errorf("schema accepted a translation's group with a number for description")
+	}
+	bad = strings.Replace(buf.String(), `"en": {`, `"not a tag": {`, 1)
 	inst, _ = jsonschema.UnmarshalJSON(strings.NewReader(bad))
 	if err := sch.Validate(inst); err == nil {
 		t.Errorf("schema accepted a translation keyed %q", "not a tag")

@@ -22,11 +22,13 @@ func translatedCatalog(base string) *catalog.Catalog {
 		{ID: "wlt-2", Code: "WLT-2", Status: 400, Message: "메모가 너무 깁니다", Source: pos("ko/wallet.md", 6)},
 		{ID: "wlt-3", Code: "WLT-3", Status: 403, Message: "본인 인증이 필요합니다", Source: pos("ko/wallet.md", 7)},
 	}}
-	en := &catalog.Service{ID: "wallet", Title: "Wallet errors", Summary: "Errors of the wallet API.", Lang: "en", Source: "en/wallet.md", Entries: []*catalog.Entry{
-		{ID: "wlt-1", Code: "WLT-1", Status: 400, Message: "The amount is invalid", Description: "Check the amount's format.", Source: pos("en/wallet.md", 5)},
-		{ID: "wlt-2", Code: "WLT-2", Status: 400, Message: "The memo is too long", Source: pos("en/wallet.md", 6)},
-		{ID: "wlt-9", Code: "WLT-9", Status: 409, Message: "Already paid", Source: pos("en/wallet.md", 7)},
-	}}
+	en := &catalog.Service{ID: "wallet", Title: "Wallet errors", Summary: "Errors of the wallet API.", Lang: "en", Source: "en/wallet.md",
+		Groups:   []catalog.Group{{Name: "Bad requests", Status: 400, Description: "Requests the wallet cannot read."}},
+		Sections: []catalog.Section{{Title: "Limits", Body: "A transfer is at most 1,000,000 won."}}, Entries: []*catalog.Entry{
+			{ID: "wlt-1", Code: "WLT-1", Status: 400, Message: "The amount is invalid", Description: "Check the amount's format.", Source: pos("en/wallet.md", 5)},
+			{ID: "wlt-2", Code: "WLT-2", Status: 400, Message: "The memo is too long", Source: pos("en/wallet.md", 6)},
+			{ID: "wlt-9", Code: "WLT-9", Status: 409, Message: "Already paid", Source: pos("en/wallet.md", 7)},
+		}}
 	s, _ := catalog.Translate(ko, []*catalog.Service{en})
 	one := &catalog.Service{ID: "other", Title: "기타", Lang: "ko", Source: "other.md", Entries: []*catalog.Entry{
 		{ID: "x-1", Code: "X-1", Status: 400, Message: "기타 오류", Source: pos("other.md", 3)},
@@ -91,10 +93,13 @@ func TestTranslatedPages(t *testing.T) {
 		t.Errorf("a translated page is marked as a fallback")
 	}
 	svc := string(files["en/wallet/index.html"])
-	for _, want := range []string{"<h1>Wallet errors</h1>", `<td lang="ko">본인 인증이 필요합니다 <span class="badge" lang="ko">한국어</span></td>`, "The amount is invalid", `href="../../en/wallet/wlt-1/index.html"`} {
+	for _, want := range []string{"<h1>Wallet errors</h1>", "Requests the wallet cannot read.", "A transfer is at most 1,000,000 won.", `<td lang="ko">본인 인증이 필요합니다 <span class="badge" lang="ko">한국어</span></td>`, "The amount is invalid", `href="../../en/wallet/wlt-1/index.html"`} {
 		if !strings.Contains(svc, want) {
 			t.Errorf("English service page lacks %s", want)
 		}
+	}
+	if ko := string(files["wallet/index.html"]); strings.Contains(ko, "Requests the wallet cannot read.") || strings.Contains(ko, "1,000,000") {
+		t.Errorf("the Korean service page shows the English notes")
 	}
 	// A page of a service in one language has neither alternates nor a switch.
 	if other := string(files["other/x-1/index.html"]); strings.Contains(other, "hreflang") || strings.Contains(other, `class="langs"`) {

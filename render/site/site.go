@@ -560,7 +560,12 @@ func (b *builder) serviceIn(s *catalog.Service, lang string) error {
 			g.Entries = append(g.Entries, r)
 		}
 	}
-	for _, gr := range s.Groups {
+	// A language's own headings and sections, where its source has them.
+	notes, sections := s.Groups, s.Sections
+	if t := s.Translation(lang); t != nil {
+		notes, sections = t.Groups, t.Sections
+	}
+	for _, gr := range notes {
 		if g := groups[gr.Status]; g != nil && strings.TrimSpace(gr.Description) != "" {
 			g.Notes = append(g.Notes, Markdown(gr.Description))
 		}
@@ -575,7 +580,7 @@ func (b *builder) serviceIn(s *catalog.Service, lang string) error {
 		}
 		d.Jump = append(d.Jump, link{"#" + g.Anchor, text})
 	}
-	for _, sec := range s.Sections {
+	for _, sec := range sections {
 		d.Sections = append(d.Sections, section{sec.Title, Markdown(sec.Body)})
 	}
 	p.Desc = search.PlainText(summary)
