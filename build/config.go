@@ -7,12 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/parser"
 
+	"docgen/catalog"
 	"docgen/internal/yamlguard"
 	"docgen/parse"
 	"docgen/render/openapi"
@@ -160,7 +162,7 @@ func LoadConfig(path string) (*Config, error) {
 	if err := c.Rules.check(); err != nil {
 		return nil, &ConfigError{path: path, msg: err.Error()}
 	}
-	ids := map[string]bool{}
+	langs := map[string][]string{} // id → the langs of the sources that set it
 	for i, s := range c.Sources {
 		if err := s.Rules.check(); err != nil {
 			return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: %v", s.Path, err)}
@@ -172,10 +174,18 @@ func LoadConfig(path string) (*Config, error) {
 			return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: %v", s.Path, err)}
 		}
 		if s.ID != "" {
-			if ids[s.ID] {
-				return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: id %q is used twice", s.Path, s.ID)}
+			// Sources of one id are the languages of one service: each needs a lang of
+			// its own.
+			if prev, used := langs[s.ID]; used && (s.Lang == "" || slices.ContainsFunc(prev, func(l string) bool { return l == "" || strings.EqualFold(l, s.Lang) })) {
+				return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: id %q is used twice: sources of one id are the languages of one service, each with a lang of its own", s.Path, s.ID)}
 			}
-			ids[s.ID] = true
+			langs[s.ID] = append(langs[s.ID], s.Lang)
+		}
+	}
+	for _, s := range c.Sources {
+		// A language of a service in several languages names a folder of the site.
+		if len(langs[s.ID]) > 1 && !catalog.IsLangTag(s.Lang) {
+			return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: lang %q: expected a language tag such as ko, en or zh-CN", s.Path, s.Lang)}
 		}
 	}
 	return &c, nil

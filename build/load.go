@@ -67,6 +67,7 @@ func load(ctx context.Context, opts Options) (*Loaded, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	var read []translated
 	for i, o := range outs {
 		switch {
 		case o.Err != nil:
@@ -77,10 +78,13 @@ func load(ctx context.Context, opts Options) (*Loaded, error) {
 			// a data or code file found in a folder that lists no errors (package.json)
 		default:
 			l.Results = append(l.Results, o.Result)
-			l.Catalog.Services = append(l.Catalog.Services, o.Result.Service)
+			read = append(read, translated{ins[i], o.Result.Service})
 			l.Diags = append(l.Diags, o.Result.Diags...)
 		}
 	}
+	var td catalog.Diagnostics
+	l.Catalog.Services, td = combineLanguages(read)
+	l.Diags = append(l.Diags, td...)
 	finishCatalog(l.Catalog)
 	l.Diags = append(l.Diags, catalog.Check(l.Catalog)...)
 	for _, s := range l.Catalog.Services {
@@ -88,6 +92,7 @@ func load(ctx context.Context, opts Options) (*Loaded, error) {
 			l.Diags = append(l.Diags, *d)
 		}
 	}
+	l.Diags = append(l.Diags, langFolderIDs(l.Catalog)...)
 	l.Diags, l.Ignored = applyRules(l.Diags, cfg, opts.Ignore)
 	l.Diags.Sort()
 	return l, nil
@@ -114,6 +119,23 @@ func finishCatalog(c *catalog.Catalog) {
 	if c.Lang == "" && len(c.Services) > 0 {
 		c.Lang = c.Services[0].Lang
 	}
+}
+
+// langFolderIDs returns the errors of services whose IDs are the folder of another
+// service's language ("en" beside a service with English pages under en/).
+func langFolderIDs(c *catalog.Catalog) catalog.Diagnostics {
+	var d catalog.Diagnostics
+	for _, s := range c.Services {
+		for _, t := range s.Translations {
+			for _, o := range c.Services {
+				if o.ID == t.Lang {
+					d.Add(catalog.Pos{File: o.Source, Line: 1, Col: 1}, catalog.Error, "reserved-id",
+						"service id %q is the folder of the %s pages of service %q; set another id for this source in docgen.yaml", o.ID, t.Lang, s.ID)
+				}
+			}
+		}
+	}
+	return d
 }
 
 // reservedID returns the diagnostic of a service whose ID cannot name its folder of the

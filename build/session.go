@@ -217,12 +217,25 @@ func (s *Session) Catalog() (*catalog.Catalog, catalog.Diagnostics) {
 	c := newCatalog(s.cfg)
 	var diags catalog.Diagnostics
 	ids := map[string]string{}
+	var read []translated
 	for _, src := range s.sources {
-		if src.res == nil {
-			continue
+		if src.res != nil {
+			read = append(read, translated{src.in, src.res.Service})
 		}
-		sv := src.res.Service
-		if render.CheckServiceID(sv.ID) != nil {
+	}
+	// The languages of one service become one (the sources' own services are kept as
+	// they are, for the next change); only its error diagnostics matter to a preview.
+	svcs, td := combineLanguages(read)
+	for _, d := range td {
+		if d.Severity == catalog.Error {
+			diags = append(diags, d)
+		}
+	}
+	// A service whose id is another's language folder is left out, as a reserved id is.
+	lf := langFolderIDs(&catalog.Catalog{Services: svcs})
+	diags = append(diags, lf...)
+	for _, sv := range svcs {
+		if render.CheckServiceID(sv.ID) != nil || slices.ContainsFunc(lf, func(d catalog.Diagnostic) bool { return d.Pos.File == sv.Source }) {
 			continue
 		}
 		if prev, dup := ids[sv.ID]; dup {

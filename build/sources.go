@@ -56,6 +56,10 @@ type Input struct {
 	Root string
 	// Found is set for a file found in a folder named on the command line.
 	Found bool
+	// Service is set on every source of a service written in several languages (the
+	// same id with different langs in docgen.yaml, or the same file name under ko/ and
+	// en/ folders): the same key on each, the default language's source first.
+	Service string
 }
 
 // SameInput reports whether two inputs name the same source with the same metadata and
@@ -87,6 +91,7 @@ const DefaultMaxSourceSize = 64 << 20
 func ResolveInputs(opts Options) ([]Input, *Config, error) {
 	if len(opts.Sources) > 0 && !opts.ConfigSet {
 		ins, err := expandPaths(opts.Sources)
+		groupLanguageFolders(ins)
 		return ins, nil, err
 	}
 	path := ConfigPath(opts.Config)
@@ -101,8 +106,33 @@ func ResolveInputs(opts Options) ([]Input, *Config, error) {
 		return nil, nil, sourcesError(err) // a *ConfigError, placed at its line, or I/O
 	}
 	var ins []Input
+	listed := map[string]bool{}
+	ids := map[string]int{}
 	for _, s := range cfg.Sources {
-		ins = append(ins, Input{Path: cfg.SourcePath(s), Meta: parse.Meta{ID: s.ID, Title: s.Title, Lang: s.Lang, Override: s.Override()}, Root: filepath.Dir(path)})
+		listed[filepath.Clean(cfg.SourcePath(s))] = true
+		if s.ID != "" {
+			ids[s.ID]++
+		}
+	}
+	for _, s := range cfg.Sources {
+		in := Input{Path: cfg.SourcePath(s), Meta: parse.Meta{ID: s.ID, Title: s.Title, Lang: s.Lang, Override: s.Override()}, Root: filepath.Dir(path)}
+		if ids[s.ID] > 1 {
+			in.Service = "id:" + s.ID // the languages of one service, listed one by one
+			ins = append(ins, in)
+			continue
+		}
+		sibs := languageSiblings(in, listed)
+		if len(sibs) > 0 {
+			in.Service = "path:" + in.Path
+			if in.Meta.Lang == "" {
+				_, in.Meta.Lang = langSegment(in.Path)
+			}
+		}
+		ins = append(ins, in)
+		for _, sib := range sibs {
+			sib.Service = in.Service
+			ins = append(ins, sib)
+		}
 	}
 	if len(opts.Sources) > 0 {
 		named, err := expandPaths(opts.Sources)

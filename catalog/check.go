@@ -24,6 +24,12 @@ const (
 	RuleCodePattern      = "code-pattern"      // error: a code that does not match the source's codePattern
 	RuleOutsideSections  = "outside-sections"  // warning: entries outside the sections docgen.yaml names
 	RuleBidiControl      = "bidi-control"      // warning: a code, message or group holds a bidirectional control
+	// RuleMissingTranslation is a warning: an entry of a service in several languages
+	// that one of them does not document.
+	RuleMissingTranslation = "missing-translation"
+	// RuleTranslationStatus is an error: a code documented under other statuses in one
+	// language of a service than in another.
+	RuleTranslationStatus = "translation-status"
 )
 
 // BidiControl returns the first bidirectional formatting character in s (the embeddings,

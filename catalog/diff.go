@@ -61,6 +61,11 @@ type Change struct {
 	Count int
 	// OldSource and NewSource are the service's source documents.
 	OldSource, NewSource string
+	// Lang is "" for a change of the text in the entry's own language; for a
+	// MessageChanged or DescriptionChanged of a translation, its language, and OldText
+	// and NewText are the translation on either side.
+	Lang             string
+	OldText, NewText *EntryText
 }
 
 // Breaking reports whether the change can break a client.
@@ -69,6 +74,9 @@ func (c Change) Breaking() bool { return c.Kind.Breaking() }
 // Pos returns where the change is best shown: in the new catalog where the code still is,
 // else in the old one.
 func (c Change) Pos() Pos {
+	if c.Lang != "" && c.NewText != nil && c.NewText.Source.IsValid() {
+		return c.NewText.Source // where the translation that changed is
+	}
 	if c.NewEntry != nil && c.Kind != Removed {
 		return c.NewEntry.Source
 	}
@@ -94,7 +102,9 @@ type diffKey struct {
 // a service, entries are matched by protocol, code and status; a code whose status
 // differs is matched across statuses (StatusChanged), pairing the remaining statuses of
 // the same code in ascending order; what is left is Removed or Added. Message and
-// description are compared with surrounding white space ignored. Variants are not
+// description are compared with surrounding white space ignored, in the entry's own
+// language and in every translation both sides have (a change with Lang set, never
+// breaking); a translation that appears or goes is not a change. Variants are not
 // compared.
 func Diff(from, to *Catalog) []Change {
 	var out []Change
@@ -156,12 +166,40 @@ func diffService(from, to *Service) []Change {
 		c.Kind, c.Code, c.OldEntry, c.NewEntry = kind, code, o, n
 		changes = append(changes, c)
 	}
+	// The languages whose translations are compared: every language but the default
+	// of either side (whose text is the entries' own).
+	var langs []string
+	for _, l := range append(from.Langs()[1:], to.Langs()[1:]...) {
+		if l != from.Lang && l != to.Lang && !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
 	compare := func(o, n *Entry) {
 		if trim(o.Message) != trim(n.Message) {
 			add(MessageChanged, n.Code, o, n)
 		}
 		if trim(o.Description) != trim(n.Description) {
 			add(DescriptionChanged, n.Code, o, n)
+		}
+		// A translation's text is compared where both sides have one and it is not the
+		// entry's own text (compared above). A change of it is never breaking.
+		for _, l := range langs {
+			ot, ook := o.Text(from, l)
+			nt, nok := n.Text(to, l)
+			if !ook || !nok || o.TextLang(from) == l && n.TextLang(to) == l {
+				continue
+			}
+			addText := func(kind ChangeKind) {
+				add(kind, n.Code, o, n)
+				c := &changes[len(changes)-1]
+				c.Lang, c.OldText, c.NewText = l, &ot, &nt
+			}
+			if trim(ot.Message) != trim(nt.Message) {
+				addText(MessageChanged)
+			}
+			if trim(ot.Description) != trim(nt.Description) {
+				addText(DescriptionChanged)
+			}
 		}
 	}
 	seen := map[diffKey]bool{}

@@ -13,6 +13,10 @@ func FuzzDecodeJSON(f *testing.F) {
 	f.Add(buf.Bytes())
 	f.Add([]byte(`{"version":1,"title":"","services":[{"id":"a","entries":[{"id":"x","code":"X","protocol":"json-rpc","variants":[{}]}]}]}`))
 	f.Add([]byte(`{"version":1,"services":null}`))
+	buf.Reset()
+	EncodeJSON(&buf, translatedCatalog(), nil)
+	f.Add(buf.Bytes())
+	f.Add([]byte(`{"version":1,"services":[{"id":"a","translations":null,"entries":[{"id":"x","code":"X","protocol":"http","translations":{"en":{"message":"m"},"en":{}}}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := DecodeJSON(bytes.NewReader(data))
 		if err != nil {

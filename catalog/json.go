@@ -44,7 +44,26 @@ type (
 		ResponseFormat *jsonResponseFormat `json:"responseFormat,omitempty"`
 		Groups         []jsonGroup         `json:"groups,omitempty"`
 		Sections       []jsonSection       `json:"sections,omitempty"`
-		Entries        []jsonEntry         `json:"entries"`
+		// Translations hold the service's title and summary in its other languages. It
+		// comes before the entries, which writeServiceJSON streams last.
+		Translations langMap[jsonServiceText] `json:"translations,omitempty"`
+		Entries      []jsonEntry              `json:"entries"`
+	}
+	jsonServiceText struct {
+		Title    string        `json:"title"`
+		Summary  string        `json:"summary,omitempty"`
+		Source   string        `json:"source"`
+		Groups   []jsonGroup   `json:"groups,omitempty"`
+		Sections []jsonSection `json:"sections,omitempty"`
+	}
+	jsonEntryText struct {
+		Group       string        `json:"group"`
+		Message     string        `json:"message"`
+		Description string        `json:"description"`
+		Resolution  string        `json:"resolution"`
+		Fields      []jsonField   `json:"fields,omitempty"`
+		Source      *jsonPos      `json:"source,omitempty"`
+		Variants    []jsonVariant `json:"variants,omitempty"`
 	}
 	jsonResponseFormat struct {
 		Example string         `json:"example"`
@@ -75,6 +94,10 @@ type (
 		URL         string        `json:"url,omitempty"`
 		Source      *jsonPos      `json:"source,omitempty"`
 		Variants    []jsonVariant `json:"variants"`
+		// Lang is set only on an entry that the service's default language does not
+		// document: the language its text is in.
+		Lang         string                 `json:"lang,omitempty"`
+		Translations langMap[jsonEntryText] `json:"translations,omitempty"`
 	}
 	jsonVariant struct {
 		Message     string      `json:"message,omitempty"`
@@ -195,11 +218,10 @@ func toJSONService(s *Service, url URLFunc, entries bool) jsonService {
 	if rf := s.ResponseFormat; rf != nil {
 		js.ResponseFormat = &jsonResponseFormat{Example: rf.Example, Schema: rf.Schema, Source: toJSONPos(rf.Source)}
 	}
-	for _, g := range s.Groups {
-		js.Groups = append(js.Groups, jsonGroup{Name: g.Name, Status: int(g.Status), Description: g.Description, Source: toJSONPos(g.Source)})
-	}
-	for _, sec := range s.Sections {
-		js.Sections = append(js.Sections, jsonSection{Title: sec.Title, Body: sec.Body, Source: toJSONPos(sec.Source)})
+	js.Groups, js.Sections = toJSONGroups(s.Groups), toJSONSections(s.Sections)
+	for _, t := range s.Translations {
+		js.Translations = append(js.Translations, langValue[jsonServiceText]{t.Lang, jsonServiceText{Title: t.Title, Summary: t.Summary, Source: t.Source,
+			Groups: toJSONGroups(t.Groups), Sections: toJSONSections(t.Sections)}})
 	}
 	if entries {
 		js.Entries = make([]jsonEntry, 0, len(s.Entries))
@@ -221,13 +243,127 @@ func toJSONEntry(s *Service, e *Entry, url URLFunc) jsonEntry {
 	if url != nil {
 		je.URL = url(s, e)
 	}
-	for _, v := range e.Variants {
-		je.Variants = append(je.Variants, jsonVariant{
+	je.Variants = toJSONVariants(e.Variants, je.Variants)
+	je.Lang = e.Lang
+	for _, t := range e.Translations {
+		je.Translations = append(je.Translations, langValue[jsonEntryText]{t.Lang, jsonEntryText{
+			Group: t.Group, Message: t.Message, Description: t.Description, Resolution: t.Resolution,
+			Fields: toJSONFields(t.Fields), Source: toJSONPos(t.Source), Variants: toJSONVariants(t.Variants, nil),
+		}})
+	}
+	return je
+}
+
+func toJSONGroups(gs []Group) []jsonGroup {
+	var out []jsonGroup
+	for _, g := range gs {
+		out = append(out, jsonGroup{Name: g.Name, Status: int(g.Status), Description: g.Description, Source: toJSONPos(g.Source)})
+	}
+	return out
+}
+
+func toJSONSections(ss []Section) []jsonSection {
+	var out []jsonSection
+	for _, sec := range ss {
+		out = append(out, jsonSection{Title: sec.Title, Body: sec.Body, Source: toJSONPos(sec.Source)})
+	}
+	return out
+}
+
+func fromJSONGroups(gs []jsonGroup) []Group {
+	var out []Group
+	for _, g := range gs {
+		out = append(out, Group{Name: g.Name, Status: Status(g.Status), Description: g.Description, Source: fromJSONPos(g.Source)})
+	}
+	return out
+}
+
+func fromJSONSections(ss []jsonSection) []Section {
+	var out []Section
+	for _, sec := range ss {
+		out = append(out, Section{Title: sec.Title, Body: sec.Body, Source: fromJSONPos(sec.Source)})
+	}
+	return out
+}
+
+func toJSONVariants(vs []Variant, out []jsonVariant) []jsonVariant {
+	for _, v := range vs {
+		out = append(out, jsonVariant{
 			Message: v.Message, Description: v.Description, Resolution: v.Resolution,
 			Fields: toJSONFields(v.Fields), Source: toJSONPos(v.Source),
 		})
 	}
-	return je
+	return out
+}
+
+func fromJSONVariants(vs []jsonVariant) []Variant {
+	var out []Variant
+	for _, v := range vs {
+		out = append(out, Variant{
+			Message: v.Message, Description: v.Description, Resolution: v.Resolution,
+			Fields: fromJSONFields(v.Fields), Source: fromJSONPos(v.Source),
+		})
+	}
+	return out
+}
+
+// langValue is one language's value of a langMap.
+type langValue[T any] struct {
+	Lang  string
+	Value T
+}
+
+// langMap is a JSON object keyed by language tag whose keys keep their order (the
+// service's language order), when written and when read.
+type langMap[T any] []langValue[T]
+
+// MarshalJSON writes the object in the order of m.
+func (m langMap[T]) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, lv := range m {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, err := json.Marshal(lv.Lang)
+		if err != nil {
+			return nil, err
+		}
+		v, err := json.Marshal(lv.Value)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// UnmarshalJSON reads the object keeping the order of its keys; null is no translation.
+func (m *langMap[T]) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		*m = nil
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return fmt.Errorf("translations: expected an object keyed by language")
+	}
+	*m = nil
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		var v T
+		if err := dec.Decode(&v); err != nil {
+			return fmt.Errorf("translations: %q: %w", t, err)
+		}
+		*m = append(*m, langValue[T]{t.(string), v})
+	}
+	return nil
 }
 
 // DecodeJSON reads a JSON catalog written by EncodeJSON. It rejects a catalog of another
@@ -247,11 +383,10 @@ func DecodeJSON(r io.Reader) (*Catalog, error) {
 		if rf := js.ResponseFormat; rf != nil {
 			s.ResponseFormat = &ResponseFormat{Example: rf.Example, Schema: rf.Schema, Source: fromJSONPos(rf.Source)}
 		}
-		for _, g := range js.Groups {
-			s.Groups = append(s.Groups, Group{Name: g.Name, Status: Status(g.Status), Description: g.Description, Source: fromJSONPos(g.Source)})
-		}
-		for _, sec := range js.Sections {
-			s.Sections = append(s.Sections, Section{Title: sec.Title, Body: sec.Body, Source: fromJSONPos(sec.Source)})
+		s.Groups, s.Sections = fromJSONGroups(js.Groups), fromJSONSections(js.Sections)
+		for _, t := range js.Translations {
+			s.Translations = append(s.Translations, ServiceText{Lang: t.Lang, Title: t.Value.Title, Summary: t.Value.Summary, Source: t.Value.Source,
+				Groups: fromJSONGroups(t.Value.Groups), Sections: fromJSONSections(t.Value.Sections)})
 		}
 		for _, je := range js.Entries {
 			p, ok := ParseProtocol(je.Protocol)
@@ -262,12 +397,13 @@ func DecodeJSON(r io.Reader) (*Catalog, error) {
 				ID: je.ID, Code: je.Code, Status: Status(je.Status), Protocol: p, Group: je.Group,
 				Message: je.Message, Description: je.Description, Resolution: je.Resolution,
 				Fields: fromJSONFields(je.Fields), Source: fromJSONPos(je.Source),
+				Variants: fromJSONVariants(je.Variants), Lang: je.Lang,
 			}
-			for _, v := range je.Variants {
-				e.Variants = append(e.Variants, Variant{
-					Message: v.Message, Description: v.Description, Resolution: v.Resolution,
-					Fields: fromJSONFields(v.Fields), Source: fromJSONPos(v.Source),
-				})
+			for _, t := range je.Translations {
+				v := t.Value
+				e.Translations = append(e.Translations, EntryText{Lang: t.Lang, Group: v.Group, Message: v.Message,
+					Description: v.Description, Resolution: v.Resolution, Fields: fromJSONFields(v.Fields),
+					Variants: fromJSONVariants(v.Variants), Source: fromJSONPos(v.Source)})
 			}
 			s.Entries = append(s.Entries, e)
 		}

@@ -37,6 +37,43 @@ type Service struct {
 	// Entries are in source order (the order of their first occurrence); IDs are unique
 	// within the service.
 	Entries []*Entry
+
+	// Translations are the service's own text in its other languages, in the order the
+	// configuration lists them (Lang is the default, first); empty for a service written
+	// in one language. Each language's entries' text is in Entry.Translations.
+	Translations []ServiceText
+}
+
+// ServiceText is a service's own text in one language other than its default: title,
+// summary, the headings with text and the sections its source in that language has, and
+// that source document.
+type ServiceText struct {
+	Lang     string // BCP 47; never the service's Lang, never twice in one service
+	Title    string
+	Summary  string // Markdown
+	Source   string // path of that language's source document
+	Groups   []Group
+	Sections []Section
+}
+
+// Langs returns the service's languages: its default first, then its translations'.
+func (s *Service) Langs() []string {
+	out := make([]string, 0, 1+len(s.Translations))
+	out = append(out, s.Lang)
+	for _, t := range s.Translations {
+		out = append(out, t.Lang)
+	}
+	return out
+}
+
+// Translation returns the service's text in lang, or nil when it has none in that language.
+func (s *Service) Translation(lang string) *ServiceText {
+	for i := range s.Translations {
+		if s.Translations[i].Lang == lang {
+			return &s.Translations[i]
+		}
+	}
+	return nil
 }
 
 // Protocol says which kind of error code an entry is.
@@ -90,6 +127,52 @@ type Entry struct {
 
 	Variants []Variant // later occurrences of the same code under the same status
 	Source   Pos       // the heading or table row the entry was read from
+
+	// Lang is "" when the text above is in the service's Lang (always, for a service in
+	// one language); otherwise the entry is documented only in other languages, and Lang
+	// is the first of them (the service's language order), in which its text above is.
+	Lang string
+	// Translations are the entry's text in the service's other languages that document
+	// it, in the service's language order; a language missing here has no translation
+	// of the entry (its pages fall back to the text above).
+	Translations []EntryText
+}
+
+// EntryText is an entry's text in one language other than the one of its own fields.
+type EntryText struct {
+	Lang        string // BCP 47
+	Group       string
+	Message     string
+	Description string // Markdown
+	Resolution  string // Markdown
+	Fields      []Field
+	Variants    []Variant
+	Source      Pos // where that language's source documents the entry
+}
+
+// TextLang returns the language of e's own fields in service s.
+func (e *Entry) TextLang(s *Service) string {
+	if e.Lang != "" {
+		return e.Lang
+	}
+	return s.Lang
+}
+
+// Text returns e's text in lang: its own fields when they are in lang, else its
+// translation; ok is false when e has no text in lang (the text returned is then its
+// own fields, the fallback).
+func (e *Entry) Text(s *Service, lang string) (t EntryText, ok bool) {
+	own := EntryText{Lang: e.TextLang(s), Group: e.Group, Message: e.Message, Description: e.Description,
+		Resolution: e.Resolution, Fields: e.Fields, Variants: e.Variants, Source: e.Source}
+	if own.Lang == lang {
+		return own, true
+	}
+	for _, tr := range e.Translations {
+		if tr.Lang == lang {
+			return tr, true
+		}
+	}
+	return own, false
 }
 
 // Variant is another documentation of an entry's code under the same status.
@@ -161,11 +244,14 @@ func (p Pos) String() string {
 }
 
 // RowCount returns how many source rows (table rows or code headings) the service's
-// entries account for: each entry and each of its variants.
+// entries account for: each entry and each of its variants, in every language.
 func (s *Service) RowCount() int {
 	n := 0
 	for _, e := range s.Entries {
 		n += 1 + len(e.Variants)
+		for _, t := range e.Translations {
+			n += 1 + len(t.Variants)
+		}
 	}
 	return n
 }

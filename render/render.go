@@ -24,6 +24,17 @@ func ServiceURL(s *catalog.Service) string { return s.ID + "/" }
 // "api-gateway/400102001/". It is the catalog.URLFunc of every output.
 func EntryURL(s *catalog.Service, e *catalog.Entry) string { return s.ID + "/" + e.ID + "/" }
 
+// LangURL returns the site-relative URL of the page u (a service's or an entry's, as
+// ServiceURL and EntryURL give it) in language lang of a service whose default language
+// is def: u itself in the default language, which keeps the permanent, language-neutral
+// URLs; else u under the language's folder: "en/api-gateway/400102001/".
+func LangURL(lang, def, u string) string {
+	if lang == "" || lang == def {
+		return u
+	}
+	return lang + "/" + u
+}
+
 // SiteDir is the folder of the site's own pages and files (status pages, assets, the search
 // index): "-/", a name that no service ID can take (see CheckServiceID), as GitLab keeps
 // "/-/" for its own pages beside user and project names. So any file name works as a

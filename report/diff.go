@@ -37,16 +37,36 @@ func ChangeText(c catalog.Change) string {
 	case catalog.StatusChanged:
 		s = fmt.Sprintf("%s: status of %s changed: %s -> %s", c.Service, c.Code, statusText(c.OldEntry), statusText(c.NewEntry))
 	case catalog.MessageChanged:
-		s = fmt.Sprintf("%s: message of %s (%s) changed: %q -> %q", c.Service, c.Code, statusText(c.NewEntry),
-			clip(c.OldEntry.Message, 80), clip(c.NewEntry.Message, 80))
+		o, n := changedText(c)
+		s = fmt.Sprintf("%s: %smessage of %s (%s) changed: %q -> %q", c.Service, langPrefix(c), c.Code, statusText(c.NewEntry),
+			clip(o.Message, 80), clip(n.Message, 80))
 	case catalog.DescriptionChanged:
-		s = fmt.Sprintf("%s: description of %s (%s) changed: %q -> %q", c.Service, c.Code, statusText(c.NewEntry),
-			clip(c.OldEntry.Description, 60), clip(c.NewEntry.Description, 60))
+		o, n := changedText(c)
+		s = fmt.Sprintf("%s: %sdescription of %s (%s) changed: %q -> %q", c.Service, langPrefix(c), c.Code, statusText(c.NewEntry),
+			clip(o.Description, 60), clip(n.Description, 60))
 	}
 	if c.Breaking() {
 		s += " [breaking]"
 	}
 	return s
+}
+
+// changedText returns the text a message or description change compares: the
+// translation's when the change has a language, else the entries' own.
+func changedText(c catalog.Change) (o, n catalog.EntryText) {
+	if c.Lang != "" && c.OldText != nil && c.NewText != nil {
+		return *c.OldText, *c.NewText
+	}
+	return catalog.EntryText{Message: c.OldEntry.Message, Description: c.OldEntry.Description},
+		catalog.EntryText{Message: c.NewEntry.Message, Description: c.NewEntry.Description}
+}
+
+// langPrefix is "en " before "message" for a change of a translation.
+func langPrefix(c catalog.Change) string {
+	if c.Lang == "" {
+		return ""
+	}
+	return c.Lang + " "
 }
 
 // jsonChange is one change in docgen diff --format json.
@@ -64,6 +84,9 @@ type jsonChange struct {
 	NewDescription *string   `json:"newDescription,omitempty"`
 	Count          int       `json:"count,omitempty"`
 	Source         *jsonDiff `json:"source,omitempty"`
+	// Lang is the language of a translation whose text changed; absent for the entries'
+	// own text.
+	Lang string `json:"lang,omitempty"`
 }
 
 type jsonDiff struct {
@@ -101,11 +124,16 @@ func ChangesJSON(w io.Writer, oldPath, newPath string, changes []catalog.Change)
 			jc.Protocol = e.Protocol.String()
 			jc.NewStatus = status(e)
 		}
+		o, n := catalog.EntryText{}, catalog.EntryText{}
+		if c.Kind == catalog.MessageChanged || c.Kind == catalog.DescriptionChanged {
+			o, n = changedText(c)
+			jc.Lang = c.Lang
+		}
 		switch c.Kind {
 		case catalog.MessageChanged:
-			jc.OldMessage, jc.NewMessage = &c.OldEntry.Message, &c.NewEntry.Message
+			jc.OldMessage, jc.NewMessage = &o.Message, &n.Message
 		case catalog.DescriptionChanged:
-			jc.OldDescription, jc.NewDescription = &c.OldEntry.Description, &c.NewEntry.Description
+			jc.OldDescription, jc.NewDescription = &o.Description, &n.Description
 		}
 		if p := c.Pos(); p.File != "" {
 			jc.Source = &jsonDiff{Path: p.File, Line: p.Line}

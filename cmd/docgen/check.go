@@ -47,6 +47,10 @@ stable rule id:
   warning  outside-sections  entries outside the sections the source's docgen.yaml entry names
   warning  bidi-control      a code, message or group holds a bidirectional control
                              character (U+202E…): it would display in another order
+  warning  missing-translation  a code one language of a service documents and
+                             another does not
+  error    translation-status   a code under other statuses in one language of a
+                             service than in another
 
 A warning that is known and accepted can be left out: --ignore RULE, or in
 docgen.yaml, for every source or for one (errors stay errors):
@@ -60,6 +64,12 @@ docgen.yaml, for every source or for one (errors stay errors):
 object; github prints workflow commands (::error file=…,line=…::message) that
 GitHub Actions shows as annotations on the pull request. --strict makes warnings
 fail too.
+
+For a service written in several languages check also says how many of its codes
+each language documents, the default first (on stderr; under "translations" in
+json):
+
+  docgen: translations: wallet: ko 30/30, en 29/30
 
 ` + exitCodeHelp,
 		Example: `  docgen check
@@ -111,8 +121,11 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	if l.Ignored > 0 {
 		ignored = fmt.Sprintf(" (%d ignored by rules)", l.Ignored)
 	}
+	for _, line := range report.Coverage(l.Catalog) {
+		fmt.Fprintf(opts.IO.Err, "docgen: translations: %s\n", line)
+	}
 	fmt.Fprintf(opts.IO.Err, "docgen: checked %s, %s from %s: %s%s\n",
-		report.Plural(len(l.Catalog.Services), "source"), report.Entries(l.Catalog.EntryCount()), report.Plural(l.Catalog.RowCount(), "row"), report.Counts(diags), ignored)
+		report.Plural(len(l.Results), "source"), report.Entries(l.Catalog.EntryCount()), report.Plural(l.Catalog.RowCount(), "row"), report.Counts(diags), ignored)
 	if diags.HasErrors() || (opts.Strict && diags.Count(catalog.Warning) > 0) {
 		return silentExit(ExitSources)
 	}

@@ -643,6 +643,9 @@ func addResponses(d *Document, c *catalog.Catalog, s *catalog.Service, prefix st
 				ex.set("description", dsc)
 			}
 			ex.set("value", b.example(e, entryURL(c, s, e)))
+			if tr := translatedExamples(b, e, entryURL(c, s, e)); tr != nil {
+				ex.set("x-translations", tr)
+			}
 			examples.set(name, ex)
 		}
 		resp := newMap().
@@ -652,6 +655,27 @@ func addResponses(d *Document, c *catalog.Catalog, s *catalog.Service, prefix st
 				set("examples", examples)))
 		d.responses.set(prefix+"."+strconv.Itoa(int(st)), resp)
 	}
+}
+
+// translatedExamples returns the example of e in each of its translations, keyed by
+// language ({"en": {"summary", "description", "value"}}), or nil for an entry in one
+// language. The example itself stays in the default language: validators and code
+// generators read only it, and pass over an x- extension.
+func translatedExamples(b *body, e *catalog.Entry, typeURL string) *omap {
+	if len(e.Translations) == 0 {
+		return nil
+	}
+	out := newMap()
+	for _, tr := range e.Translations {
+		te := *e
+		te.Group, te.Message, te.Description, te.Resolution = tr.Group, tr.Message, tr.Description, tr.Resolution
+		ex := newMap().set("summary", plainText(te.Code+": "+message(&te), 120))
+		if dsc := exampleDescription(&te); dsc != "" {
+			ex.set("description", dsc)
+		}
+		out.set(tr.Lang, ex.set("value", b.example(&te, typeURL)))
+	}
+	return out
 }
 
 // exampleDescription is the description of an entry's example: its description (unless it

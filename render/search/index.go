@@ -72,6 +72,9 @@ const numClasses = int(Exact) + 1
 type Options struct {
 	// URL returns the site-relative URL of an entry's page. Required.
 	URL func(*catalog.Service, *catalog.Entry) string
+	// LangURL returns the site-relative URL of an entry's page in one of its service's
+	// other languages; nil leaves those pages out of the results' records.
+	LangURL func(lang string, s *catalog.Service, e *catalog.Entry) string
 	// ShardBytes is the size a dictionary shard is filled to (default 3000).
 	ShardBytes int
 	// InlineMax is the longest postings kept in the dictionary; longer ones get a file of
@@ -352,6 +355,9 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 	for i, d := range docs {
 		title, snippet := titleSnippet(d.e, opts.SnippetRunes)
 		recs[i] = []any{d.e.ID, d.e.Code, int(d.e.Status), d.svc, opts.URL(d.s, d.e), title, snippet}
+		if tr := translatedRecords(d.s, d.e, opts); tr != nil {
+			recs[i] = append(recs[i], tr)
+		}
 	}
 	// The values of the words that initial consonants and typos are looked up in.
 	type word struct {
@@ -616,6 +622,13 @@ func docTerms(e *catalog.Entry, syn *synIndex) map[string]Class {
 			addText(f.Value, InText)
 		}
 	}
+	// The entry's other languages: a query in any of them finds it.
+	for _, t := range e.Translations {
+		addText(t.Message, InTitle)
+		addText(t.Group, InTitle)
+		addText(t.Description, InText)
+		addText(t.Resolution, InText)
+	}
 	add(FacetStatus(e.Status), InText)
 	if cl := e.Status.Class(); cl != "" {
 		add(FacetClass(cl), InText)
@@ -705,6 +718,29 @@ func Title(e *catalog.Entry) string {
 func Summary(e *catalog.Entry, n int) string {
 	_, s := titleSnippet(e, n)
 	return s
+}
+
+// translatedRecords returns the URL, title and snippet of e's page in each other language
+// of its service, keyed by language ({"en": [url, title, snippet]}), for the client to
+// show results in the page's language; nil for a service in one language. An entry a
+// language does not document links to its page in that language all the same, which
+// shows the text it has.
+func translatedRecords(s *catalog.Service, e *catalog.Entry, opts Options) map[string][]string {
+	if len(s.Translations) == 0 || opts.LangURL == nil {
+		return nil
+	}
+	out := map[string][]string{}
+	for _, l := range s.Langs() {
+		if l == s.Lang {
+			continue
+		}
+		t, _ := e.Text(s, l)
+		le := *e
+		le.Message, le.Description, le.Resolution, le.Group = t.Message, t.Description, t.Resolution, t.Group
+		title, snippet := titleSnippet(&le, opts.SnippetRunes)
+		out[l] = []string{opts.LangURL(l, s, e), title, snippet}
+	}
+	return out
 }
 
 // titleSnippet returns an entry's title and the text shown under it in results, cut to n

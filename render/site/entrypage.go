@@ -2,9 +2,11 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,6 +59,32 @@ var reSlot = regexp.MustCompile(`zqdocgenslot([0-9]+)qz`)
 type frameKey struct {
 	root        string
 	desc, canon bool
+	// langs names, for the pages of a service in several languages, the page's words'
+	// language, its own and its service's languages: the alternates' and the switch's
+	// hrefs are slots after entrySlots, the rest of them is the same on such pages.
+	langs string
+}
+
+// langsKey returns frameKey.langs for p.
+func langsKey(p *page) string {
+	if len(p.Langs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(p.Lang + "|" + p.PageLang + "|" + strconv.Itoa(len(p.Alternates)))
+	for _, l := range p.Langs {
+		b.WriteString("|" + l.Lang)
+	}
+	return b.String()
+}
+
+// slotOf returns slot i of an entry page: one of entrySlots, or after them an href of
+// an alternate or of the language switch.
+func slotOf(i int) slot {
+	if i < len(entrySlots) {
+		return entrySlots[i]
+	}
+	return slot{i, slotURL}
 }
 
 type frameCache struct {
@@ -77,7 +105,7 @@ var entrySlots = []slot{
 
 // entryFrame returns the chrome of entry pages like p, rendering it the first time.
 func (b *builder) entryFrame(p *page) (*frame, error) {
-	k := frameKey{root: p.Root, desc: p.Desc != "", canon: p.Canonical != ""}
+	k := frameKey{root: p.Root, desc: p.Desc != "", canon: p.Canonical != "", langs: langsKey(p)}
 	b.frames.mu.Lock()
 	defer b.frames.mu.Unlock()
 	if f := b.frames.frames[k]; f != nil {
@@ -100,11 +128,23 @@ func (b *builder) entryFrame(p *page) (*frame, error) {
 	}
 	fp.Crumbs = []link{p.Crumbs[0], {m[3], m[4]}, {"", m[5]}}
 	fp.Main = template.HTML(m[6])
+	n := len(entrySlots)
+	fp.Alternates = slices.Clone(p.Alternates)
+	for i := range fp.Alternates {
+		fp.Alternates[i].Href = slotMarker(n + i)
+	}
+	n += len(p.Alternates)
+	fp.Langs = slices.Clone(p.Langs)
+	for i := range fp.Langs {
+		if !fp.Langs[i].Current {
+			fp.Langs[i].Href = slotMarker(n + i)
+		}
+	}
 	var buf bytes.Buffer
 	if err := b.t["frame"].ExecuteTemplate(&buf, "layout", &fp); err != nil {
 		return nil, fmt.Errorf("render the entry page frame: %w", err)
 	}
-	f, err := splitFrame(buf.String(), k)
+	f, err := splitFrame(buf.String(), frameSlots{k, len(p.Alternates) + len(p.Langs), len(p.Alternates) + len(p.Langs) - current(p.Langs)})
 	if err != nil {
 		return nil, err
 	}
@@ -115,8 +155,26 @@ func (b *builder) entryFrame(p *page) (*frame, error) {
 	return f, nil
 }
 
+// frameSlots is a frame's key with the number of slots after entrySlots, and how many
+// of those are in use (the current language of the switch has no link).
+type frameSlots struct {
+	frameKey
+	slots, hrefs int
+}
+
+// current counts the current languages of a switch: 1, or 0 for none.
+func current(ls []langLink) int {
+	n := 0
+	for _, l := range ls {
+		if l.Current {
+			n++
+		}
+	}
+	return n
+}
+
 // splitFrame cuts rendered chrome at its markers; each slot in use must appear once.
-func splitFrame(s string, k frameKey) (*frame, error) {
+func splitFrame(s string, k frameSlots) (*frame, error) {
 	f := &frame{}
 	seen := map[int]bool{}
 	last := 0
@@ -124,16 +182,16 @@ func splitFrame(s string, k frameKey) (*frame, error) {
 		i, _ := strconv.Atoi(s[loc[2]:loc[3]])
 		// Text may be shown twice (the title and description again for Open Graph);
 		// URLs and the main part once.
-		if i >= len(entrySlots) || seen[i] && entrySlots[i].kind != slotText {
+		if i >= len(entrySlots)+k.slots || seen[i] && slotOf(i).kind != slotText {
 			return nil, fmt.Errorf("entry page frame: marker %d out of place", i)
 		}
 		seen[i] = true
 		f.parts = append(f.parts, s[last:loc[0]])
-		f.slots = append(f.slots, entrySlots[i])
+		f.slots = append(f.slots, slotOf(i))
 		last = loc[1]
 	}
 	f.parts = append(f.parts, s[last:])
-	want := len(entrySlots)
+	want := len(entrySlots) + k.hrefs
 	if !k.desc {
 		want--
 	}
@@ -152,7 +210,13 @@ func (b *builder) writeEntryPage(buf *bytes.Buffer, p *page, d *entryData) error
 	if err != nil {
 		return err
 	}
-	vals := [...]string{p.Title, p.Desc, p.Canonical, p.Crumbs[1].Href, p.Crumbs[1].Text, p.Crumbs[2].Text}
+	vals := []string{p.Title, p.Desc, p.Canonical, p.Crumbs[1].Href, p.Crumbs[1].Text, p.Crumbs[2].Text, ""}
+	for _, a := range p.Alternates {
+		vals = append(vals, a.Href)
+	}
+	for _, l := range p.Langs {
+		vals = append(vals, l.Href)
+	}
 	w := htmlWriter{buf}
 	for i, s := range f.slots {
 		w.raw(f.parts[i])
@@ -194,6 +258,11 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 		lang()
 		w.raw(">")
 		w.isolated(d.Message)
+		w.raw("</p>")
+	}
+	if d.Fallback != "" {
+		w.raw("\n<p class=\"fallback\" role=\"note\">")
+		w.text(d.Fallback)
 		w.raw("</p>")
 	}
 	w.raw("\n</header>\n\n<dl class=\"facts\">\n<dt>")
@@ -484,13 +553,21 @@ func (w htmlWriter) entries(W map[string]string, rs []entryRef, lang string, ser
 			w.raw("</td>")
 		}
 		w.raw("<td")
-		if lang != "" {
+		if l := cmp.Or(r.Lang, lang); l != "" {
 			w.raw(` lang="`)
-			w.text(lang)
+			w.text(l)
 			w.raw(`"`)
 		}
 		w.raw(">")
 		w.isolated(r.Title)
+		if r.Lang != "" {
+			// Not in the list's language: the badge names the language it is in.
+			w.raw(` <span class="badge" lang="`)
+			w.text(r.Lang)
+			w.raw(`">`)
+			w.text(langName(r.Lang))
+			w.raw(`</span>`)
+		}
 		if summary && r.Summary != "" {
 			w.raw(`<span class="summary">`)
 			w.isolated(r.Summary)

@@ -72,6 +72,7 @@ var words = map[string]map[string]string{
 		"results":         "Search results",
 		"statusPages":     "Statuses",
 		"totalEntries":    "entries",
+		"untranslated":    "Not documented in this language: shown in %s.",
 	},
 	"ko": {
 		"skip":            "본문으로 건너뛰기",
@@ -140,6 +141,7 @@ var words = map[string]map[string]string{
 		"results":         "검색 결과",
 		"statusPages":     "상태 코드",
 		"totalEntries":    "항목",
+		"untranslated":    "이 언어로는 문서화되지 않아 %s 원문을 보여 줍니다.",
 	},
 }
 

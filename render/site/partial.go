@@ -60,9 +60,11 @@ func (b *builder) partial(p Partial) error {
 		if !slices.Contains(p.Services, s.ID) {
 			continue
 		}
-		jobs = append(jobs, func(b *builder) error { return b.service(s) })
-		for i, e := range s.Entries {
-			jobs = append(jobs, func(b *builder) error { return b.entry(s, i, e) })
+		for _, lang := range s.Langs() {
+			jobs = append(jobs, func(b *builder) error { return b.serviceIn(s, lang) })
+			for i, e := range s.Entries {
+				jobs = append(jobs, func(b *builder) error { return b.entryIn(s, i, e, lang) })
+			}
 		}
 	}
 	return b.run(jobs)

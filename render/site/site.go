@@ -113,9 +113,12 @@ type builder struct {
 	classes  []statusClass
 	sitemap  []string
 	related  map[string][]entryRef // code key → entries with that code, for "same code elsewhere"
-	refs     map[*catalog.Entry]entryRef
-	frames   *frameCache // shared by copies of the builder
-	reuse    bool        // page buffers go back to pagePool once written
+	// sitemapAlts are the hreflang alternates of the sitemap's URLs of pages in several
+	// languages.
+	sitemapAlts map[string][]alternate
+	refs        map[*catalog.Entry]entryRef
+	frames      *frameCache // shared by copies of the builder
+	reuse       bool        // page buffers go back to pagePool once written
 }
 
 // pagePool holds the buffers of written entry pages.
@@ -124,6 +127,9 @@ var pagePool = sync.Pool{New: func() any { b := new(bytes.Buffer); b.Grow(16 << 
 func (b *builder) build(opts Options) error {
 	sopts := opts.Search
 	sopts.URL = render.EntryURL
+	sopts.LangURL = func(lang string, s *catalog.Service, e *catalog.Entry) string {
+		return render.LangURL(lang, s.Lang, render.EntryURL(s, e))
+	}
 	idx, err := search.Build(b.c, sopts)
 	if err != nil {
 		return err
@@ -160,11 +166,13 @@ func (b *builder) build(opts Options) error {
 		jobs = append(jobs, func(b *builder) error { return b.write(render.SearchURL(idx.Dir+"/"+f.Name), f.Data) })
 	}
 	for _, s := range b.c.Services {
-		b.sitemap = append(b.sitemap, render.ServiceURL(s))
-		jobs = append(jobs, func(b *builder) error { return b.service(s) })
-		for i, e := range s.Entries {
-			b.sitemap = append(b.sitemap, render.EntryURL(s, e))
-			jobs = append(jobs, func(b *builder) error { return b.entry(s, i, e) })
+		for _, lang := range s.Langs() {
+			b.addSitemap(s, lang, render.ServiceURL(s))
+			jobs = append(jobs, func(b *builder) error { return b.serviceIn(s, lang) })
+			for i, e := range s.Entries {
+				b.addSitemap(s, lang, render.EntryURL(s, e))
+				jobs = append(jobs, func(b *builder) error { return b.entryIn(s, i, e, lang) })
+			}
 		}
 	}
 	for _, st := range sts {
@@ -232,7 +240,14 @@ type page struct {
 	Canonical string
 	Crumbs    []link
 	Classes   []statusClass
-	Main      any
+	// Alternates and Langs are set on the pages of a service in several languages: the
+	// hreflang links of the page in each language and the language switch.
+	Alternates []alternate
+	Langs      []langLink
+	// PageLang is the language of the page's text, set on the pages of a service in
+	// several languages: the search client shows results in it.
+	PageLang string
+	Main     any
 }
 
 func (b *builder) page(u, title string) *page {
@@ -285,6 +300,9 @@ type entryRef struct {
 	Protocol string
 	Variants int
 	Summary  string // the description under the title in a service's lists, cut short; set there only
+	// Lang is the language of Title where it is not the list's (an entry a language of
+	// its service does not document, in that language's lists); usually "".
+	Lang string
 }
 
 // summaryRunes is how long a description under an entry's title in a service's list gets.
@@ -488,11 +506,22 @@ type section struct {
 	Body  template.HTML
 }
 
-func (b *builder) service(s *catalog.Service) error {
-	u := render.ServiceURL(s)
-	p := b.page(u, s.Title)
-	p.Crumbs = []link{{p.Home, b.w["home"]}, {"", s.Title}}
-	d := serviceData{Title: s.Title, ID: s.ID, Lang: s.Lang, Source: s.Source, Summary: Markdown(s.Summary), Count: len(s.Entries)}
+// serviceIn writes the page of s in lang, one of its languages.
+func (b *builder) serviceIn(s *catalog.Service, lang string) error {
+	b = b.pageLang(s, lang)
+	multi := len(s.Translations) > 0
+	title, summary, in := serviceText(s, lang)
+	source := s.Source
+	if t := s.Translation(lang); t != nil {
+		source = t.Source
+	}
+	u := render.LangURL(lang, s.Lang, render.ServiceURL(s))
+	p := b.page(u, title)
+	p.Crumbs = []link{{p.Home, b.w["home"]}, {"", title}}
+	if multi {
+		b.setLanguages(p, s, lang, render.ServiceURL(s))
+	}
+	d := serviceData{Title: title, ID: s.ID, Lang: in, Source: source, Summary: Markdown(summary), Count: len(s.Entries)}
 	if rf := s.ResponseFormat; rf != nil {
 		d.Example = prettyJSON(rf.Example)
 		if rf.Schema != nil {
@@ -523,10 +552,20 @@ func (b *builder) service(s *catalog.Service) error {
 			r := b.ref(s, e).from(u)
 			// Only here: made for every entry of every list, it cost 15 MB more on 10,000.
 			r.Summary = search.Summary(e, summaryRunes)
+			if multi {
+				le, _, _ := localized(s, e, lang)
+				r = b.langRef(s, e, lang).from(u)
+				r.Summary = search.Summary(le, summaryRunes)
+			}
 			g.Entries = append(g.Entries, r)
 		}
 	}
-	for _, gr := range s.Groups {
+	// A language's own headings and sections, where its source has them.
+	notes, sections := s.Groups, s.Sections
+	if t := s.Translation(lang); t != nil {
+		notes, sections = t.Groups, t.Sections
+	}
+	for _, gr := range notes {
 		if g := groups[gr.Status]; g != nil && strings.TrimSpace(gr.Description) != "" {
 			g.Notes = append(g.Notes, Markdown(gr.Description))
 		}
@@ -541,10 +580,10 @@ func (b *builder) service(s *catalog.Service) error {
 		}
 		d.Jump = append(d.Jump, link{"#" + g.Anchor, text})
 	}
-	for _, sec := range s.Sections {
+	for _, sec := range sections {
 		d.Sections = append(d.Sections, section{sec.Title, Markdown(sec.Body)})
 	}
-	p.Desc = search.PlainText(s.Summary)
+	p.Desc = search.PlainText(summary)
 	p.Main = d
 	return b.render("service.html", p)
 }
@@ -580,6 +619,7 @@ type entryData struct {
 	PermalinkHref  string // the link to the page itself
 	SameCode       []entryRef
 	SameStatus     []entryRef
+	Fallback       string // says the entry's text is not in the page's language, and in which it is
 }
 
 type field struct {
@@ -611,10 +651,11 @@ const (
 	maxSameCode = 20
 )
 
-// entry writes the page of e, the entry at index i of s.Entries. It runs on several
-// goroutines at once: it must only read the builder.
-func (b *builder) entry(s *catalog.Service, i int, e *catalog.Entry) error {
-	p, d := b.entryPage(s, i, e)
+// entryIn writes the page of e, the entry at index i of s.Entries, in lang, one of its
+// service's languages. It runs on several goroutines at once: it must only read the
+// builder.
+func (b *builder) entryIn(s *catalog.Service, i int, e *catalog.Entry, lang string) error {
+	p, d := b.entryPageIn(s, i, e, lang)
 	buf := new(bytes.Buffer)
 	if b.reuse {
 		buf = pagePool.Get().(*bytes.Buffer)
@@ -626,21 +667,42 @@ func (b *builder) entry(s *catalog.Service, i int, e *catalog.Entry) error {
 	return b.write(render.FilePath(p.URL), buf.Bytes())
 }
 
-// entryPage returns the page data of e, the entry at index i of s.Entries: what
-// writeEntryPage writes.
-func (b *builder) entryPage(s *catalog.Service, i int, e *catalog.Entry) (*page, *entryData) {
-	u := render.EntryURL(s, e)
+// entryPageIn returns the page data of e, the entry at index i of s.Entries, in lang, one
+// of the service's languages: what writeEntryPage writes. The page of a service in
+// several languages shows the entry's text in lang, or the text it has, marked as such;
+// it links to its twins in the other languages.
+func (b *builder) entryPageIn(s *catalog.Service, i int, e *catalog.Entry, lang string) (*page, *entryData) {
+	b = b.pageLang(s, lang)
+	multi := len(s.Translations) > 0
+	base := render.EntryURL(s, e)
+	u := render.LangURL(lang, s.Lang, base)
+	te, in, ok := e, s.Lang, true // the entry with its text in lang
+	title, svcTitle := "", s.Title
+	if multi {
+		te, in, ok = localized(s, e, lang)
+		svcTitle, _, _ = serviceText(s, lang)
+		title = search.Title(te)
+	} else {
+		title = b.ref(s, e).Title
+	}
 	p := b.page(u, e.Code)
-	svcLink := render.Link(u, render.ServiceURL(s))
-	p.Crumbs = []link{{p.Home, b.w["home"]}, {svcLink, s.Title}, {"", e.Code}}
+	svcLink := render.Link(u, render.LangURL(lang, s.Lang, render.ServiceURL(s)))
+	p.Crumbs = []link{{p.Home, b.w["home"]}, {svcLink, svcTitle}, {"", e.Code}}
+	if multi {
+		b.setLanguages(p, s, lang, base)
+	}
 	d := entryData{
-		Code: e.Code, Lang: s.Lang, Status: b.statusInfo(u, e.Status), Protocol: e.Protocol.String(),
-		JSONRPC: e.Protocol == catalog.JSONRPC, Group: e.Group, Message: e.Message,
-		Title:       b.ref(s, e).Title,
-		Description: Markdown(e.Description), Resolution: Markdown(e.Resolution), Fields: fields(e.Fields),
-		Source: e.Source.String(), Service: link{svcLink, s.Title},
+		Code: e.Code, Lang: in, Status: b.statusInfo(u, e.Status), Protocol: e.Protocol.String(),
+		JSONRPC: e.Protocol == catalog.JSONRPC, Group: te.Group, Message: te.Message,
+		Title:       title,
+		Description: Markdown(te.Description), Resolution: Markdown(te.Resolution), Fields: fields(te.Fields),
+		Source: te.Source.String(), Service: link{svcLink, svcTitle},
 		Permalink: render.AbsURL(b.c.BaseURL, u),
 	}
+	if !ok {
+		d.Fallback = b.untranslated(in)
+	}
+	e = te
 	var foreign bool
 	if d.Example, foreign = exampleBody(s, e); foreign {
 		d.ExampleNote = b.w["exampleGeneric"]
@@ -662,7 +724,7 @@ func (b *builder) entryPage(s *catalog.Service, i int, e *catalog.Entry) (*page,
 		d.Variants = append(d.Variants, variant{v.Message, Markdown(v.Description), Markdown(v.Resolution), fields(v.Fields), vs})
 	}
 	for _, r := range b.related[search.CodeKey(e.Code)] {
-		if r.Href != u && len(d.SameCode) < maxSameCode {
+		if r.Href != base && len(d.SameCode) < maxSameCode {
 			d.SameCode = append(d.SameCode, r.from(u))
 		}
 	}
@@ -670,7 +732,11 @@ func (b *builder) entryPage(s *catalog.Service, i int, e *catalog.Entry) (*page,
 	for dist := 1; dist <= maxScan && len(d.SameStatus) < maxRelated && (i-dist >= 0 || i+dist < len(s.Entries)); dist++ {
 		for _, j := range []int{i - dist, i + dist} {
 			if j >= 0 && j < len(s.Entries) && s.Entries[j].Status == e.Status && len(d.SameStatus) < maxRelated {
-				d.SameStatus = append(d.SameStatus, b.ref(s, s.Entries[j]).from(u))
+				if multi {
+					d.SameStatus = append(d.SameStatus, b.langRef(s, s.Entries[j], lang).from(u))
+				} else {
+					d.SameStatus = append(d.SameStatus, b.ref(s, s.Entries[j]).from(u))
+				}
 			}
 		}
 	}
@@ -742,13 +808,40 @@ func (b *builder) notFound() error {
 // ---- sitemap ----
 
 type urlset struct {
-	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapURL `xml:"url"`
+	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	// XHTML declares the namespace of the hreflang alternates, when there are any.
+	XHTML string       `xml:"xmlns:xhtml,attr,omitempty"`
+	URLs  []sitemapURL `xml:"url"`
 }
 
 type sitemapURL struct {
-	XMLName xml.Name `xml:"url"`
-	Loc     string   `xml:"loc"`
+	XMLName xml.Name       `xml:"url"`
+	Loc     string         `xml:"loc"`
+	Alts    []sitemapXHTML `xml:"xhtml:link"`
+}
+
+// sitemapXHTML is a page's version in another language, as Google reads it in sitemaps.
+type sitemapXHTML struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+// addSitemap lists the page of s in lang whose default-language URL is u, with its
+// alternates when s has several languages.
+func (b *builder) addSitemap(s *catalog.Service, lang, u string) {
+	lu := render.LangURL(lang, s.Lang, u)
+	b.sitemap = append(b.sitemap, lu)
+	if len(s.Translations) == 0 || b.c.BaseURL == "" {
+		return
+	}
+	if b.sitemapAlts == nil {
+		b.sitemapAlts = map[string][]alternate{}
+	}
+	for _, l := range s.Langs() {
+		b.sitemapAlts[lu] = append(b.sitemapAlts[lu], alternate{l, render.AbsURL(b.c.BaseURL, render.LangURL(l, s.Lang, u))})
+	}
+	b.sitemapAlts[lu] = append(b.sitemapAlts[lu], alternate{"x-default", render.AbsURL(b.c.BaseURL, u)})
 }
 
 // writeSitemap writes sitemap.xml: absolute URLs under the base URL. It is written only
@@ -756,7 +849,14 @@ type sitemapURL struct {
 func (b *builder) writeSitemap() error {
 	us := urlset{}
 	for _, u := range b.sitemap {
-		us.URLs = append(us.URLs, sitemapURL{Loc: render.AbsURL(b.c.BaseURL, u)})
+		su := sitemapURL{Loc: render.AbsURL(b.c.BaseURL, u)}
+		for _, a := range b.sitemapAlts[u] {
+			su.Alts = append(su.Alts, sitemapXHTML{"alternate", a.Lang, a.Href})
+		}
+		if len(su.Alts) > 0 {
+			us.XHTML = "http://www.w3.org/1999/xhtml"
+		}
+		us.URLs = append(us.URLs, su)
 	}
 	out, err := xml.MarshalIndent(us, "", "  ")
 	if err != nil {

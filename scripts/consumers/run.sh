@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Feeds docgen's OpenAPI output, for the default content and merged into a document of our
-# own (api.yaml here), to the tools people feed it to, each pinned:
+# Feeds docgen's OpenAPI output, for the default content, merged into a document of our
+# own (api.yaml here) and for testdata/translations (a service in two languages), to the
+# tools people feed it to, each pinned:
 #   Spectral (spectral:oas)            no errors
 #   openapi-typescript + tsc --strict  check.ts compiles: an object fits an "any value"
 #   oapi-codegen (models, skip-prune)  the generated Go compiles
@@ -36,16 +37,20 @@ cp "$here/api.yaml" "$work/api.yaml"
   ./docgen build --quiet --out public
   ./docgen export openapi --merge api.yaml -o merged.yaml --quiet
 )
+# A service in two languages: examples in Korean, English under x-translations.
+go run ./cmd/docgen build --quiet --config testdata/translations/docgen.yaml --out "$work/translated" 2>/dev/null
 
-for doc in public/openapi.yaml merged.yaml; do
+for doc in public/openapi.yaml merged.yaml translated/openapi.yaml; do
   echo "consumers: $doc"
-  d="$work/check-$(basename "$doc" .yaml)"
+  d="$work/check-$(basename "$(dirname "$doc")")-$(basename "$doc" .yaml)"
   mkdir -p "$d"
   printf 'extends: ["spectral:oas"]\n' >"$d/.spectral.yaml"
   "$bin/spectral" lint "$work/$doc" --ruleset "$d/.spectral.yaml" --fail-severity error --display-only-failures
   "$bin/openapi-typescript" "$work/$doc" -o "$d/errors.d.ts" >/dev/null
-  cp "$here/check.ts" "$d/check.ts"
-  "$bin/tsc" --strict --noEmit --target es2020 --moduleResolution node "$d/check.ts"
+  if [ "$doc" != translated/openapi.yaml ]; then # check.ts names the default content's schemas
+    cp "$here/check.ts" "$d/check.ts"
+    "$bin/tsc" --strict --noEmit --target es2020 --moduleResolution node "$d/check.ts"
+  fi
   mkdir -p "$d/go/apierrors"
   cp "$here/oapi-codegen.yaml" "$d/go/"
   printf 'module consumers\n\ngo 1.26\n' >"$d/go/go.mod"

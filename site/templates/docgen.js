@@ -578,7 +578,13 @@
     return docShards[n].then(function (recs) { return makeResult(m, recs[d % m.per]); });
   }
 
+  // The language results are shown in: the page's own (data-lang, on the pages of a
+  // service in several languages), else its words'. r[7], when there, holds an entry's
+  // page, title and snippet in its service's other languages.
+  var pageLang = html.getAttribute('data-lang') || html.lang;
   function makeResult(m, r) {
+    var t = r[7] && Object.prototype.hasOwnProperty.call(r[7], pageLang) ? r[7][pageLang] : null;
+    if (t) return { id: r[0], code: r[1], status: r[2], service: m.services[r[3]], url: t[0], title: t[1], snippet: t[2], lang: pageLang };
     return { id: r[0], code: r[1], status: r[2], service: m.services[r[3]], url: r[4], title: r[5], snippet: r[6] };
   }
 
