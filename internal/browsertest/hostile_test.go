@@ -133,4 +133,3 @@ func jsString(s string) string {
 	json.NewEncoder(&b).Encode(s)
 	return strings.TrimSpace(b.String())
 }
-
