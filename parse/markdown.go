@@ -149,10 +149,16 @@ func (d *mdDoc) count(src *Source) {
 				}
 			}
 		case b.heading != nil:
-			if _, _, ok := statusHeading(b.htext); ok || (i+1 < len(d.blocks) && d.blocks[i+1].statusLn) {
+			// A heading written like a code is a code heading even with a "Status: 404"
+			// line under it (the code's status); a heading of words over such a line is
+			// a status group ("## Authentication" + "status 401").
+			switch _, _, ok := statusHeading(b.htext); {
+			case ok:
 				d.statusHeadings++
-			} else if codeLike(headingCode(b.htext)) {
+			case codeLike(headingCode(b.htext)):
 				d.codeHeadings++
+			case i+1 < len(d.blocks) && d.blocks[i+1].statusLn:
+				d.statusHeadings++
 			}
 		}
 	}

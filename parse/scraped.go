@@ -150,7 +150,17 @@ func scrapedTree(blocks []sblock) *doc.Document {
 	d := &doc.Document{Blocks: make([]doc.Block, 0, len(blocks))}
 	for i, b := range blocks {
 		switch b.kind {
-		case sbHeading, sbStatus:
+		case sbStatus:
+			if _, _, ok := statusLine(b.text); ok && len(d.Blocks) > 0 {
+				if h, ok := d.Blocks[len(d.Blocks)-1].(*doc.Heading); ok && codeHeading(h.Text) {
+					// "Status: 423" under a line written like a code is the code's
+					// status line, as under a Markdown heading, not a status of its own.
+					d.Blocks = append(d.Blocks, &doc.Para{Pos: b.pos, Text: b.text})
+					continue
+				}
+			}
+			d.Blocks = append(d.Blocks, &doc.Heading{Pos: b.pos, Text: b.text})
+		case sbHeading:
 			d.Blocks = append(d.Blocks, &doc.Heading{Pos: b.pos, Text: b.text})
 		case sbCaption:
 			// A caption names the code sample below it; it is kept with the sample.

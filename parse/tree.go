@@ -45,6 +45,10 @@ type treeWalker struct {
 	// (copied text), 2 for a code and 1 for anything else, so that codes stand under the
 	// heading above them.
 	level []int
+	// statusGroups is set when a heading with a status ("## 404 Not Found", or a
+	// "status 404" line under it) has headings under it: the document groups its codes
+	// by status.
+	statusGroups bool
 }
 
 func (w *treeWalker) walk() {
@@ -69,6 +73,17 @@ func (w *treeWalker) walk() {
 					w.level[i] = 2
 				}
 			}
+		}
+	}
+	for i, b := range w.blocks {
+		h, ok := b.(*doc.Heading)
+		if !ok || w.statusGroups {
+			continue
+		}
+		_, _, named := statusHeading(h.Text)
+		_, lined := w.statusLineAfter(i)
+		if k := w.nextHeading[i]; (named || lined) && k < n && w.level[k] > w.level[i] {
+			w.statusGroups = true
 		}
 	}
 	w.errBlocks = make([]int, n+1)
@@ -306,9 +321,9 @@ func (w *treeWalker) heading(i int) bool {
 		o.kind, o.status = hCode, lineStatus
 		o.entry = w.newEntry(code, o.pos, lineStatus)
 		o.entry.Message = message
-		if lineStatus != 0 && (parent == nil || parent.kind == hTitle) {
-			// A code with its own "status NNN" line among groups of codes is a group
-			// of its own ("## NotImplemented" + "status 501").
+		if lineStatus != 0 && (parent == nil || parent.kind == hTitle) && w.statusGroups {
+			// A code with its own "status NNN" line among status groups of codes is a
+			// group of its own ("## NotImplemented" + "status 501" beside "## 400 …").
 			o.entry.Group = h.Text
 		}
 	case lineStatus != 0:
