@@ -17,6 +17,8 @@ const (
 	DescriptionChanged                   // a code's description changed
 	Added                                // a code is new
 	ServiceAdded                         // a service is new
+	TranslationAdded                     // a code's text in one more language
+	TranslationRemoved                   // a code's text in a language is gone (it falls back)
 )
 
 // String returns the kind's name as docgen diff --format json writes it.
@@ -36,6 +38,10 @@ func (k ChangeKind) String() string {
 		return "added"
 	case ServiceAdded:
 		return "service-added"
+	case TranslationAdded:
+		return "translation-added"
+	case TranslationRemoved:
+		return "translation-removed"
 	}
 	return "unknown"
 }
@@ -104,8 +110,9 @@ type diffKey struct {
 // the same code in ascending order; what is left is Removed or Added. Message and
 // description are compared with surrounding white space ignored, in the entry's own
 // language and in every translation both sides have (a change with Lang set, never
-// breaking); a translation that appears or goes is not a change. Variants are not
-// compared.
+// breaking); a translation that appears or goes is a TranslationAdded or
+// TranslationRemoved change with its language (never breaking: the page falls back to
+// the default language). Variants are not compared.
 func Diff(from, to *Catalog) []Change {
 	var out []Change
 	oldByID := map[string]*Service{}
@@ -186,13 +193,27 @@ func diffService(from, to *Service) []Change {
 		for _, l := range langs {
 			ot, ook := o.Text(from, l)
 			nt, nok := n.Text(to, l)
-			if !ook || !nok || o.TextLang(from) == l && n.TextLang(to) == l {
-				continue
-			}
 			addText := func(kind ChangeKind) {
 				add(kind, n.Code, o, n)
 				c := &changes[len(changes)-1]
-				c.Lang, c.OldText, c.NewText = l, &ot, &nt
+				c.Lang = l
+				if ook {
+					c.OldText = &ot
+				}
+				if nok {
+					c.NewText = &nt
+				}
+			}
+			switch {
+			case ook && !nok && slices.Contains(to.Langs(), l):
+				addText(TranslationRemoved)
+				continue
+			case !ook && nok && slices.Contains(from.Langs(), l):
+				addText(TranslationAdded)
+				continue
+			}
+			if !ook || !nok || o.TextLang(from) == l && n.TextLang(to) == l {
+				continue
 			}
 			if trim(ot.Message) != trim(nt.Message) {
 				addText(MessageChanged)

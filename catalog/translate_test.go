@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -145,7 +146,7 @@ func TestTranslationsJSON(t *testing.T) {
 }
 
 // TestDiffTranslations: a changed English message of a Korean service is a change with
-// its language, never breaking; a translation that appears is none.
+// its language, never breaking; so is an English text that appears or goes.
 func TestDiffTranslations(t *testing.T) {
 	ko, en := twoLanguages()
 	old, _ := Translate(ko, []*Service{en})
@@ -162,9 +163,20 @@ func TestDiffTranslations(t *testing.T) {
 	want := []string{
 		"message-changed en CARD_EXPIRED breaking=false en/pay.md:5:1",
 		"description-changed  CARD_LOCKED breaking=false ko/pay.md:7:1",
+		"translation-added en PAY_LIMIT breaking=false en/pay.md:8:1",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("changes (-want +got):\n%s", diff)
+	}
+	// Back again: the English text of PAY_LIMIT goes.
+	var back []string
+	for _, c := range Diff(&Catalog{Services: []*Service{nw}}, &Catalog{Services: []*Service{old}}) {
+		if c.Kind == TranslationRemoved || c.Kind == TranslationAdded {
+			back = append(back, fmt.Sprintf("%s %s %s breaking=%v old=%q", c.Kind, c.Lang, c.Code, c.Breaking(), c.OldText.Message))
+		}
+	}
+	if want := []string{`translation-removed en PAY_LIMIT breaking=false old="Over the limit"`}; !slices.Equal(back, want) {
+		t.Errorf("changes back %q, want %q", back, want)
 	}
 	if changes[0].OldText.Message != "The card has expired" || changes[0].NewText.Message != "The card is past its expiry date" {
 		t.Errorf("texts %+v %+v", changes[0].OldText, changes[0].NewText)

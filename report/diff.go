@@ -40,6 +40,10 @@ func ChangeText(c catalog.Change) string {
 		o, n := changedText(c)
 		s = fmt.Sprintf("%s: %smessage of %s (%s) changed: %q -> %q", c.Service, langPrefix(c), c.Code, statusText(c.NewEntry),
 			clip(o.Message, 80), clip(n.Message, 80))
+	case catalog.TranslationAdded:
+		s = fmt.Sprintf("%s: %s text of %s (%s) added: %q", c.Service, c.Lang, c.Code, statusText(c.NewEntry), clip(textOf(c.NewText).Message, 80))
+	case catalog.TranslationRemoved:
+		s = fmt.Sprintf("%s: %s text of %s (%s) removed: its page falls back to the default language", c.Service, c.Lang, c.Code, statusText(c.NewEntry))
 	case catalog.DescriptionChanged:
 		o, n := changedText(c)
 		s = fmt.Sprintf("%s: %sdescription of %s (%s) changed: %q -> %q", c.Service, langPrefix(c), c.Code, statusText(c.NewEntry),
@@ -49,6 +53,14 @@ func ChangeText(c catalog.Change) string {
 		s += " [breaking]"
 	}
 	return s
+}
+
+// textOf returns *t, or no text.
+func textOf(t *catalog.EntryText) catalog.EntryText {
+	if t == nil {
+		return catalog.EntryText{}
+	}
+	return *t
 }
 
 // changedText returns the text a message or description change compares: the
@@ -128,6 +140,16 @@ func ChangesJSON(w io.Writer, oldPath, newPath string, changes []catalog.Change)
 		if c.Kind == catalog.MessageChanged || c.Kind == catalog.DescriptionChanged {
 			o, n = changedText(c)
 			jc.Lang = c.Lang
+		}
+		if c.Kind == catalog.TranslationAdded || c.Kind == catalog.TranslationRemoved {
+			jc.Lang = c.Lang
+			if c.Kind == catalog.TranslationAdded {
+				m := textOf(c.NewText).Message
+				jc.NewMessage = &m
+			} else {
+				m := textOf(c.OldText).Message
+				jc.OldMessage = &m
+			}
 		}
 		switch c.Kind {
 		case catalog.MessageChanged:
