@@ -561,25 +561,33 @@ func TestSearchParity(t *testing.T) {
 	}
 }
 
+// readVectors reads a file of test vectors that render/search checks the Go side against:
+// lines of an input and the expected output split by sep, "#" lines left out. It fails
+// the test when the file holds fewer than a thousand.
+func readVectors(t *testing.T, name, sep string) (in, want []string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(moduleRoot(t), "render", "search", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if a, b, ok := strings.Cut(line, sep); ok && !strings.HasPrefix(line, "#") {
+			in = append(in, a)
+			want = append(want, b)
+		}
+	}
+	if len(in) < 1000 {
+		t.Fatalf("only %d vectors in %s", len(in), name)
+	}
+	return in, want
+}
+
 // TestStemVectors checks the client's English stemmer against the vectors that the index's
 // stemmer is checked against in render/search.
 func TestStemVectors(t *testing.T) {
 	browser := NewBrowser(t)
 	sites(t)
-	data, err := os.ReadFile(filepath.Join(moduleRoot(t), "render", "search", "testdata", "stem_vectors.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var words, want []string
-	for _, line := range strings.Split(string(data), "\n") {
-		if w, s, ok := strings.Cut(line, " "); ok && !strings.HasPrefix(line, "#") {
-			words = append(words, w)
-			want = append(want, s)
-		}
-	}
-	if len(words) < 1000 {
-		t.Fatalf("only %d stem vectors", len(words))
-	}
+	words, want := readVectors(t, "stem_vectors.txt", " ")
 	srv := serve(t, fixtureSite)
 	ctx, _ := tab(t, browser)
 	navigate(t, ctx, srv.URL+"/index.html")
@@ -658,22 +666,9 @@ func TestSearchLoadsWhatReaderLoads(t *testing.T) {
 func TestSynonymVectors(t *testing.T) {
 	browser := NewBrowser(t)
 	sites(t)
-	data, err := os.ReadFile(filepath.Join(moduleRoot(t), "render", "search", "testdata", "synonym_vectors.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var qs, want []string
-	for _, line := range strings.Split(string(data), "\n") {
-		if q, cs, ok := strings.Cut(line, "\t"); ok && !strings.HasPrefix(line, "#") {
-			qs = append(qs, q)
-			want = append(want, cs)
-		}
-	}
-	if len(qs) < 1000 {
-		t.Fatalf("only %d synonym vectors", len(qs))
-	}
+	qs, want := readVectors(t, "synonym_vectors.txt", "\t")
 	dir := filepath.Join(sitesTmp, "vocabulary")
-	err = site.Render(corpus.VocabularyCatalog(search.Synonyms), site.Options{HomeOnly: true}, func(rel string, data []byte) error {
+	err := site.Render(corpus.VocabularyCatalog(search.Synonyms), site.Options{HomeOnly: true}, func(rel string, data []byte) error {
 		p := filepath.Join(dir, filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
