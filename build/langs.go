@@ -145,10 +145,19 @@ func languageSiblings(in Input, listed map[string]bool) []Input {
 		}
 		sib := in
 		sib.Path = p
-		sib.Meta = parse.Meta{ID: in.Meta.ID, Lang: langTag(d.Name()), Override: in.Meta.Override}
+		sib.Meta = parse.Meta{ID: in.Meta.ID, Lang: langTag(d.Name()), Override: siblingOverride(in.Meta.Override)}
 		out = append(out, sib)
 	}
 	return out
+}
+
+// siblingOverride is what of a listed source's override applies to its unlisted twin in
+// another language: the reader, the code pattern and the status, which codes share
+// across languages, but not sections or columns, which name headings and headers in the
+// listed source's language (a Korean section name would leave out every English entry).
+func siblingOverride(o parse.Override) parse.Override {
+	o.Sections, o.Columns = nil, nil
+	return o
 }
 
 // translated pairs each service read with its input.

@@ -226,3 +226,28 @@ func TestLanguageFolderID(t *testing.T) {
 		t.Errorf("preview: %d services, diagnostics %v", len(c.Services), diags)
 	}
 }
+
+// TestSiblingTakesNoSectionsOrColumns: the unlisted English twin of a listed Korean source
+// is not filtered by the Korean section names or column words of its override (which
+// left out every English entry), but keeps the code pattern, which codes share.
+func TestSiblingTakesNoSectionsOrColumns(t *testing.T) {
+	dir := t.TempDir()
+	ko := "# 주문 오류\n\n## 오류 목록\n\n| 오류값 | 상태 | 메시지 |\n| --- | --- | --- |\n| ORD-1 | 400 | 주문이 비었습니다 |\n| ORD-2 | 404 | 주문이 없습니다 |\n"
+	en := "# Order errors\n\n## Error list\n\n| Code | Status | Message |\n| --- | --- | --- |\n| ORD-1 | 400 | The order is empty |\n| ORD-2 | 404 | The order is gone |\n"
+	writeFiles(t, dir, map[string]string{
+		"ko/orders.md": ko, "en/orders.md": en,
+		"docgen.yaml": "title: T\nsources:\n  - path: ko/orders.md\n    id: orders\n    lang: ko\n    sections: [\"오류 목록\"]\n    columns: {\"오류값\": code}\n    codePattern: \"^ORD-[0-9]+$\"\n",
+	})
+	t.Chdir(dir)
+	l, err := Load(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := l.Catalog.Services[0]
+	if len(l.Catalog.Services) != 1 || s.Coverage("en") != 2 || s.Coverage("ko") != 2 {
+		t.Fatalf("services %d, ko %d, en %d; want one with both codes in both languages: %v", len(l.Catalog.Services), s.Coverage("ko"), s.Coverage("en"), l.Diags)
+	}
+	if len(l.Diags) > 0 {
+		t.Errorf("diagnostics: %v", l.Diags)
+	}
+}
