@@ -50,10 +50,11 @@ func langSegment(p string) (int, string) {
 // groupLanguageFolders makes one service of the files found in named folders that sit
 // under language folders with the same path otherwise (docs/ko/pay.md, docs/en/pay.md):
 // each takes its folder's language and the same Service key, and within a group the
-// default language comes first. The default is the language with the most files in the
-// layout; between languages with as many, one other than English (the English folder of
-// a team that writes in two languages is most often the translation), then the first in
-// alphabetical order. docgen.yaml says otherwise where that guess is wrong.
+// default language comes first. The default is a language other than English (the
+// English folder of a team that writes in two languages is most often the translation),
+// then the first in alphabetical order: a rule of the group's own languages, so that
+// adding a file elsewhere never moves a service's permanent URLs to another language (a
+// count of files did). docgen.yaml says otherwise where that guess is wrong.
 func groupLanguageFolders(ins []Input) {
 	type member struct {
 		i    int
@@ -77,12 +78,6 @@ func groupLanguageFolders(ins []Input) {
 		}
 		groups[key] = append(groups[key], member{i, lang})
 	}
-	files := map[string]int{} // language → files under its folders
-	for _, key := range keys {
-		for _, m := range groups[key] {
-			files[m.lang]++
-		}
-	}
 	for _, key := range keys {
 		ms := groups[key]
 		if len(ms) < 2 {
@@ -94,7 +89,7 @@ func groupLanguageFolders(ins []Input) {
 			slots[j] = m.i
 		}
 		slices.SortStableFunc(ms, func(a, b member) int {
-			return cmp.Or(cmp.Compare(files[b.lang], files[a.lang]), cmp.Compare(isEnglish(a.lang), isEnglish(b.lang)), cmp.Compare(a.lang, b.lang))
+			return cmp.Or(cmp.Compare(isEnglish(a.lang), isEnglish(b.lang)), cmp.Compare(a.lang, b.lang))
 		})
 		for j, m := range ms {
 			moved[j] = ins[m.i]

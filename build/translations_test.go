@@ -78,18 +78,28 @@ const (
 // service each, without a config naming them; a code under another status is an error.
 func TestTranslationsFromFolders(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"docs/ko/orders.md": koPair, "docs/en/orders.md": enPair, "docs/ko/only.md": "# 기타\n\n| 코드 | 메시지 |\n| --- | --- |\n| X-1 | 하나 |\n"})
+	// More English files than Korean ones elsewhere do not make English the default.
+	writeFiles(t, dir, map[string]string{"docs/ko/orders.md": koPair, "docs/en/orders.md": enPair, "docs/ko/only.md": "# 기타\n\n| 코드 | 메시지 |\n| --- | --- |\n| X-1 | 하나 |\n",
+		"docs/en/a.md": "# A\n\n| Code | Message |\n| --- | --- |\n| A-1 | One |\n", "docs/en/b.md": "# B\n\n| Code | Message |\n| --- | --- |\n| B-1 | One |\n"})
 	t.Chdir(dir)
 	l, err := Load(context.Background(), Options{Sources: []string{"docs"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.Catalog.Services) != 2 {
-		t.Fatalf("%d services, want orders (two languages) and only", len(l.Catalog.Services))
+	if len(l.Catalog.Services) != 4 {
+		t.Fatalf("%d services, want orders (two languages), only, a and b", len(l.Catalog.Services))
 	}
-	s := l.Catalog.Services[0]
+	var s *catalog.Service
+	for _, x := range l.Catalog.Services {
+		if x.ID == "orders" {
+			s = x
+		}
+	}
+	if s == nil {
+		t.Fatalf("no service orders")
+	}
 	if s.ID != "orders" || strings.Join(s.Langs(), " ") != "ko en" {
-		t.Errorf("service %s in %v; want orders in ko (the language with the most files) and en", s.ID, s.Langs())
+		t.Errorf("service %s in %v; want orders in ko (not English) and en", s.ID, s.Langs())
 	}
 	var codes []string
 	for _, e := range s.Entries {
