@@ -108,11 +108,12 @@ type diffKey struct {
 // a service, entries are matched by protocol, code and status; a code whose status
 // differs is matched across statuses (StatusChanged), pairing the remaining statuses of
 // the same code in ascending order; what is left is Removed or Added. Message and
-// description are compared with surrounding white space ignored, in the entry's own
-// language and in every translation both sides have (a change with Lang set, never
-// breaking); a translation that appears or goes is a TranslationAdded or
-// TranslationRemoved change with its language (never breaking: the page falls back to
-// the default language). Variants are not compared.
+// description are compared with surrounding white space ignored, language by language
+// over both sides' languages (the entry's own text or its translation in each); a change
+// of a text other than the entries' own on both sides has Lang set and is never
+// breaking, and a text that appears or goes in a language is a TranslationAdded or
+// TranslationRemoved change (the page in that language then falls back). Variants are
+// not compared.
 func Diff(from, to *Catalog) []Change {
 	var out []Change
 	oldByID := map[string]*Service{}
@@ -173,28 +174,28 @@ func diffService(from, to *Service) []Change {
 		c.Kind, c.Code, c.OldEntry, c.NewEntry = kind, code, o, n
 		changes = append(changes, c)
 	}
-	// The languages whose translations are compared: every language but the default
-	// of either side (whose text is the entries' own).
+	// The languages compared: every language of either side, the defaults first. An
+	// entry's text in a language is its own fields or a translation (Entry.Text), so a
+	// service whose default language changed, or a code that gained a text in the default
+	// language, compares the same language's text on both sides, never Korean with English.
 	var langs []string
-	for _, l := range append(from.Langs()[1:], to.Langs()[1:]...) {
-		if l != from.Lang && l != to.Lang && !slices.Contains(langs, l) {
+	for _, l := range append(from.Langs(), to.Langs()...) {
+		if !slices.Contains(langs, l) {
 			langs = append(langs, l)
 		}
 	}
 	compare := func(o, n *Entry) {
-		if trim(o.Message) != trim(n.Message) {
-			add(MessageChanged, n.Code, o, n)
-		}
-		if trim(o.Description) != trim(n.Description) {
-			add(DescriptionChanged, n.Code, o, n)
-		}
-		// A translation's text is compared where both sides have one and it is not the
-		// entry's own text (compared above). A change of it is never breaking.
 		for _, l := range langs {
 			ot, ook := o.Text(from, l)
 			nt, nok := n.Text(to, l)
+			// Lang stays "" for the entries' own text on both sides: a catalog in one
+			// language diffs as before translations existed.
+			own := o.TextLang(from) == l && n.TextLang(to) == l
 			addText := func(kind ChangeKind) {
 				add(kind, n.Code, o, n)
+				if own {
+					return
+				}
 				c := &changes[len(changes)-1]
 				c.Lang = l
 				if ook {
@@ -205,21 +206,17 @@ func diffService(from, to *Service) []Change {
 				}
 			}
 			switch {
-			case ook && !nok && slices.Contains(to.Langs(), l):
-				addText(TranslationRemoved)
-				continue
-			case !ook && nok && slices.Contains(from.Langs(), l):
+			case ook && !nok:
+				addText(TranslationRemoved) // the page in l falls back to another language
+			case !ook && nok:
 				addText(TranslationAdded)
-				continue
-			}
-			if !ook || !nok || o.TextLang(from) == l && n.TextLang(to) == l {
-				continue
-			}
-			if trim(ot.Message) != trim(nt.Message) {
-				addText(MessageChanged)
-			}
-			if trim(ot.Description) != trim(nt.Description) {
-				addText(DescriptionChanged)
+			case ook && nok:
+				if trim(ot.Message) != trim(nt.Message) {
+					addText(MessageChanged)
+				}
+				if trim(ot.Description) != trim(nt.Description) {
+					addText(DescriptionChanged)
+				}
 			}
 		}
 	}

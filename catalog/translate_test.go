@@ -182,3 +182,36 @@ func TestDiffTranslations(t *testing.T) {
 		t.Errorf("texts %+v %+v", changes[0].OldText, changes[0].NewText)
 	}
 }
+
+// TestDiffComparesLikeLanguages: texts are compared language by language, never one
+// language's with another's: a code only English documented that Korean now documents too
+// is a Korean text added (not its message "changed" from English to Korean), and a
+// service whose default language flips with the same texts has no change.
+func TestDiffComparesLikeLanguages(t *testing.T) {
+	ko, en := twoLanguages()
+	old, _ := Translate(ko, []*Service{en}) // REFUND_LATE: English only
+	ko2, en2 := twoLanguages()
+	ko2.Entries = append(ko2.Entries, &Entry{ID: "refund-late", Code: "REFUND_LATE", Status: 409, Message: "환불 기한이 지났습니다", Source: Pos{File: "ko/pay.md", Line: 8, Col: 1}})
+	nw, _ := Translate(ko2, []*Service{en2})
+	var got []string
+	for _, c := range Diff(&Catalog{Services: []*Service{old}}, &Catalog{Services: []*Service{nw}}) {
+		got = append(got, fmt.Sprintf("%s %s %s", c.Kind, c.Lang, c.Code))
+	}
+	if want := []string{"translation-added ko REFUND_LATE"}; !slices.Equal(got, want) {
+		t.Errorf("changes %q, want %q", got, want)
+	}
+	ko3, en3 := twoLanguages()
+	flipped, _ := Translate(en3, []*Service{ko3}) // English the default now
+	got = nil
+	for _, c := range Diff(&Catalog{Services: []*Service{old}}, &Catalog{Services: []*Service{flipped}}) {
+		got = append(got, fmt.Sprintf("%s %s %s", c.Kind, c.Lang, c.Code))
+	}
+	// CARD_LOCKED is 403 in Korean and 423 in English: with English the default its entry
+	// is the 423 one (a status change, and the Korean 403 text an entry of its own).
+	for _, g := range got {
+		if strings.HasPrefix(g, "message-changed") || strings.HasPrefix(g, "description-changed") {
+			t.Errorf("the default language flipped with the same texts: %q", got)
+			break
+		}
+	}
+}
