@@ -113,13 +113,27 @@ func checkService(s *Service, d *Diagnostics) {
 // checkBidi warns of bidirectional controls in the plain-text fields of e, which pages show
 // as they are (isolated, so they cannot reorder what surrounds them).
 func checkBidi(e *Entry, d *Diagnostics) {
-	fields := []struct{ name, text string }{{"code", e.Code}, {"message", e.Message}, {"group", e.Group}}
+	type field struct {
+		name, text string
+		at         Pos
+	}
+	fields := []field{{"code", e.Code, e.Source}, {"message", e.Message, e.Source}, {"group", e.Group, e.Source}}
 	for _, v := range e.Variants {
-		fields = append(fields, struct{ name, text string }{"message", v.Message})
+		fields = append(fields, field{"message", v.Message, e.Source})
+	}
+	for _, t := range e.Translations { // a translation's text is shown on its pages alike
+		fields = append(fields, field{t.Lang + " message", t.Message, t.Source}, field{t.Lang + " group", t.Group, t.Source})
+		for _, v := range t.Variants {
+			fields = append(fields, field{t.Lang + " message", v.Message, t.Source})
+		}
 	}
 	for _, f := range fields {
 		if r := BidiControl(f.text); r >= 0 {
-			d.Add(e.Source, Warning, RuleBidiControl, "the %s of %q holds the bidirectional control U+%04X, which makes it display in another order than it is written", f.name, e.Code, r)
+			at := f.at
+			if !at.IsValid() {
+				at = e.Source
+			}
+			d.Add(at, Warning, RuleBidiControl, "the %s of %q holds the bidirectional control U+%04X, which makes it display in another order than it is written", f.name, e.Code, r)
 			return
 		}
 	}

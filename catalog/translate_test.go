@@ -215,3 +215,20 @@ func TestDiffComparesLikeLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckBidiInTranslations: a bidirectional control in a translation's message is
+// reported at the translation's line, as one in the entry's own text is.
+func TestCheckBidiInTranslations(t *testing.T) {
+	ko, en := twoLanguages()
+	en.Entries[0].Message = "The card has \u202eexpired"
+	s, _ := Translate(ko, []*Service{en})
+	var got []string
+	for _, d := range Check(&Catalog{Services: []*Service{s}}) {
+		if d.Rule == RuleBidiControl {
+			got = append(got, d.String())
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "en/pay.md:5:1: warning: the en message of \"CARD_EXPIRED\"") {
+		t.Errorf("bidi diagnostics %q", got)
+	}
+}

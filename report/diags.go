@@ -70,8 +70,9 @@ type jsonDiag struct {
 	Message  string `json:"message"`
 }
 
-// DiagnosticsJSON writes docgen check --format json: the counts of c and every diagnostic.
-func DiagnosticsJSON(w io.Writer, c *catalog.Catalog, diags catalog.Diagnostics) error {
+// DiagnosticsJSON writes docgen check --format json: the sources read (a service in
+// several languages is read from several), the counts of c and every diagnostic.
+func DiagnosticsJSON(w io.Writer, c *catalog.Catalog, sources int, diags catalog.Diagnostics) error {
 	out := struct {
 		Sources     int        `json:"sources"`
 		Entries     int        `json:"entries"`
@@ -82,7 +83,7 @@ func DiagnosticsJSON(w io.Writer, c *catalog.Catalog, diags catalog.Diagnostics)
 		// Translations is the coverage of each service written in several languages.
 		Translations []jsonCoverage `json:"translations,omitempty"`
 	}{
-		Sources: len(c.Services), Entries: c.EntryCount(), Rows: c.RowCount(),
+		Sources: sources, Entries: c.EntryCount(), Rows: c.RowCount(),
 		Errors: diags.Count(catalog.Error), Warnings: diags.Count(catalog.Warning),
 		Diagnostics: make([]jsonDiag, 0, len(diags)),
 	}

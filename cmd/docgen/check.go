@@ -103,7 +103,7 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	diags := l.Diags
 	switch opts.Format {
 	case "json":
-		err = report.DiagnosticsJSON(opts.IO.Out, l.Catalog, diags)
+		err = report.DiagnosticsJSON(opts.IO.Out, l.Catalog, len(l.Results), diags)
 	case "github":
 		err = report.DiagnosticsGitHub(opts.IO.Out, diags)
 	default:
