@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
 	"docgen/catalog"
@@ -138,12 +139,15 @@ func LoadConfig(path string) (*Config, error) {
 		}
 		return nil, fmt.Errorf("read config: %w", err)
 	}
-	if f, err := parser.ParseBytes(data, 0); err == nil {
+	f, perr := parser.ParseBytes(data, 0)
+	if perr != nil {
+		f = nil // a parse error is reported by the decoder below, with its place
+	} else {
 		if err := yamlguard.Check(f, yamlguard.MaxAliasNodes); err != nil {
 			ge := err.(*yamlguard.Error)
 			return nil, &ConfigError{path: path, line: ge.Line, col: ge.Col, msg: err.Error()}
 		}
-	} // a parse error is reported by the decoder below, with its place
+	}
 	var c Config
 	if err := yaml.UnmarshalWithOptions(data, &c, yaml.DisallowUnknownField()); err != nil {
 		ce := &ConfigError{path: path, msg: strings.TrimSpace(err.Error())}
@@ -165,30 +169,53 @@ func LoadConfig(path string) (*Config, error) {
 	langs := map[string][]string{} // id → the langs of the sources that set it
 	for i, s := range c.Sources {
 		if err := s.Rules.check(); err != nil {
-			return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: %v", s.Path, err)}
+			return nil, sourceError(f, path, i, "rules", fmt.Sprintf("source %q: %v", s.Path, err))
 		}
 		if strings.TrimSpace(s.Path) == "" {
-			return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %d has no path", i+1)}
+			return nil, sourceError(f, path, i, "", fmt.Sprintf("source %d has no path", i+1))
 		}
 		if err := s.Override().Check(); err != nil {
-			return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: %v", s.Path, err)}
+			return nil, sourceError(f, path, i, "", fmt.Sprintf("source %q: %v", s.Path, err))
 		}
 		if s.ID != "" {
 			// Sources of one id are the languages of one service: each needs a lang of
 			// its own.
 			if prev, used := langs[s.ID]; used && (s.Lang == "" || slices.ContainsFunc(prev, func(l string) bool { return l == "" || strings.EqualFold(l, s.Lang) })) {
-				return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: id %q is used twice: sources of one id are the languages of one service, each with a lang of its own", s.Path, s.ID)}
+				return nil, sourceError(f, path, i, "id", fmt.Sprintf("source %q: id %q is used twice: sources of one id are the languages of one service, each with a lang of its own", s.Path, s.ID))
 			}
 			langs[s.ID] = append(langs[s.ID], s.Lang)
 		}
 	}
-	for _, s := range c.Sources {
+	for i, s := range c.Sources {
 		// A language of a service in several languages names a folder of the site.
 		if len(langs[s.ID]) > 1 && !catalog.IsLangTag(s.Lang) {
-			return nil, &ConfigError{path: path, msg: fmt.Sprintf("source %q: lang %q: expected a language tag such as ko, en or zh-CN", s.Path, s.Lang)}
+			return nil, sourceError(f, path, i, "lang", fmt.Sprintf("source %q: lang %q: expected a language tag such as ko, en or zh-CN", s.Path, s.Lang))
 		}
 	}
 	return &c, nil
+}
+
+// sourceError is an error of source i of the config, placed at its key (or at the source
+// when key is "" or absent) in the parsed file f (nil when it did not parse).
+func sourceError(f *ast.File, path string, i int, key, msg string) *ConfigError {
+	ce := &ConfigError{path: path, msg: msg}
+	if f == nil {
+		return ce
+	}
+	for _, p := range []string{fmt.Sprintf("$.sources[%d].%s", i, key), fmt.Sprintf("$.sources[%d]", i)} {
+		if key == "" && strings.HasSuffix(p, ".") {
+			continue
+		}
+		yp, err := yaml.PathString(p)
+		if err != nil {
+			continue
+		}
+		if n, err := yp.FilterFile(f); err == nil && n != nil && n.GetToken() != nil {
+			ce.line, ce.col = n.GetToken().Position.Line, n.GetToken().Position.Column
+			return ce
+		}
+	}
+	return ce
 }
 
 // SourcePath returns where a configured source lives: relative to the config's folder,

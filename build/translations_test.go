@@ -145,7 +145,8 @@ func TestConfigSameIDNeedsLanguages(t *testing.T) {
 	} {
 		p := filepath.Join(t.TempDir(), "docgen.yaml")
 		writeFiles(t, filepath.Dir(p), map[string]string{"docgen.yaml": yaml})
-		if _, err := LoadConfig(p); err == nil || !strings.Contains(err.Error(), "is used twice") {
+		// The error names the line of the second source's id.
+		if _, err := LoadConfig(p); err == nil || !strings.Contains(err.Error(), "is used twice") || !strings.Contains(err.Error(), "docgen.yaml:3:") {
 			t.Errorf("%s: %v", name, err)
 		}
 	}

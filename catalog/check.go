@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
@@ -57,8 +58,13 @@ func Check(c *Catalog) Diagnostics {
 	services := make(map[string]*Service)
 	for _, s := range c.Services {
 		if prev, ok := services[s.ID]; ok {
+			hint := ""
+			if s.Lang != prev.Lang && s.Lang != "" && prev.Lang != "" {
+				// Two languages of one service, listed apart: docgen.yaml joins them by id.
+				hint = fmt.Sprintf(" (if %s and %s are the %s and %s versions of one service, give both sources the same id in docgen.yaml)", prev.Source, s.Source, prev.Lang, s.Lang)
+			}
 			d.Add(Pos{File: s.Source, Line: 1, Col: 1}, Error, RuleDuplicateService,
-				"service id %q is already used by %s", s.ID, prev.Source)
+				"service id %q is already used by %s%s", s.ID, prev.Source, hint)
 		}
 		services[s.ID] = s
 		checkService(s, &d)
