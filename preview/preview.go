@@ -283,11 +283,22 @@ func (s *Server) rebuild(ctx context.Context, changed map[string]bool) error {
 	// cur is still the version served: the background render, cancelled above with s.mu
 	// held, can no longer swap in its own.
 	files := maps.Clone(cur.Files)
+	langs := map[string]bool{} // the catalog's languages other than a service's default
+	for _, sv := range c.Services {
+		for _, l := range sv.Langs()[1:] {
+			langs[l] = true
+		}
+	}
 	for rel := range files {
+		// A service's pages in another language live under <lang>/<service>/.
+		inLang := rel
+		if l, rest, ok := strings.Cut(rel, "/"); ok && langs[l] {
+			inLang = rest
+		}
 		for _, id := range svcs {
 			// An ID that cannot name a folder is never served as a service (the session's
 			// catalog leaves it out).
-			if render.CheckServiceID(id) == nil && strings.HasPrefix(rel, render.ServiceURL(&catalog.Service{ID: id})) {
+			if u := render.ServiceURL(&catalog.Service{ID: id}); render.CheckServiceID(id) == nil && (strings.HasPrefix(rel, u) || strings.HasPrefix(inLang, u)) {
 				delete(files, rel)
 				break
 			}
