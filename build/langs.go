@@ -2,6 +2,7 @@ package build
 
 import (
 	"cmp"
+	"golang.org/x/text/language"
 	"os"
 	"path"
 	"path/filepath"
@@ -20,19 +21,15 @@ var langFolders = map[string]bool{
 	"it": true, "ru": true, "vi": true, "th": true, "id": true, "en-us": true, "en-gb": true,
 }
 
-// langTag returns the BCP 47 spelling of a language folder's name: "zh-cn" → "zh-CN",
-// "zh-hans" → "zh-Hans".
+// langTag returns the BCP 47 spelling of a language folder's name, as x/text/language
+// writes it: "zh-cn" → "zh-CN", "zh_hans" → "zh-Hans"; a name it cannot parse (no
+// folder of langFolders) is returned lower-cased.
 func langTag(folder string) string {
-	parts := strings.Split(strings.ToLower(strings.ReplaceAll(folder, "_", "-")), "-")
-	for i, p := range parts[1:] {
-		switch len(p) {
-		case 2:
-			parts[i+1] = strings.ToUpper(p)
-		case 4:
-			parts[i+1] = strings.ToUpper(p[:1]) + p[1:]
-		}
+	name := strings.ToLower(strings.ReplaceAll(folder, "_", "-"))
+	if t, err := language.Parse(name); err == nil {
+		return t.String()
 	}
-	return strings.Join(parts, "-")
+	return name
 }
 
 // langSegment returns the index among p's slash-separated segments of the last folder
