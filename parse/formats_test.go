@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,5 +92,39 @@ func TestCatalogRoundTripServices(t *testing.T) {
 	}
 	if strings.Contains(dumpDiags(back.Diags), "error") {
 		t.Errorf("diagnostics: %s", dumpDiags(back.Diags))
+	}
+}
+
+// TestCatalogRoundTripTranslations reads back a catalog.json of a service in two languages:
+// the default language, the service's text in the other and each entry's translation (and
+// the language of an entry only the other language documents) come back.
+func TestCatalogRoundTripTranslations(t *testing.T) {
+	ko := Read(NewSource("ko/pay.md", []byte("# 결제 오류\n\n| 코드 | 상태 | 메시지 |\n|---|---|---|\n| PAY_1 | 400 | 금액이 없습니다 |\n| PAY_2 | 402 | 잔액이 부족합니다 |\n")), Meta{ID: "pay", Lang: "ko"})
+	en := Read(NewSource("en/pay.md", []byte("# Payment errors\n\n| Code | Status | Message |\n|---|---|---|\n| PAY_1 | 400 | No amount |\n| PAY_3 | 409 | Already paid |\n")), Meta{ID: "pay", Lang: "en"})
+	svc, _ := catalog.Translate(ko.Service, []*catalog.Service{en.Service})
+	var buf bytes.Buffer
+	if err := catalog.EncodeJSON(&buf, &catalog.Catalog{Services: []*catalog.Service{svc}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	back := Read(NewSource("catalog.json", buf.Bytes()), Meta{})
+	s := back.Service
+	if s.Lang != "ko" || len(s.Translations) != 1 || s.Translations[0].Lang != "en" || s.Translations[0].Title != "Payment errors" {
+		t.Fatalf("service lang %q, translations %+v", s.Lang, s.Translations)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		tr, ok := e.Text(s, "en")
+		got = append(got, fmt.Sprintf("%s %s %q en:%v %q", e.Code, e.TextLang(s), e.Message, ok, tr.Message))
+	}
+	want := []string{
+		`PAY_1 ko "금액이 없습니다" en:true "No amount"`,
+		`PAY_2 ko "잔액이 부족합니다" en:false "잔액이 부족합니다"`,
+		`PAY_3 en "Already paid" en:true "Already paid"`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if d := catalog.Diff(&catalog.Catalog{Services: []*catalog.Service{svc}}, &catalog.Catalog{Services: []*catalog.Service{s}}); len(d) != 0 {
+		t.Errorf("read back, the catalog differs: %+v", d)
 	}
 }

@@ -259,8 +259,11 @@ var reEntriesPath = regexp.MustCompile(`^services\.(\d+)\.entries$`)
 // docgen's, so each goes where docgen wrote it from (code, status, protocol, group,
 // message, description, resolution, fields, variants); "id", "url" and "source" are made
 // anew from the entries. Read back, a catalog gives the same entries.
-func (d *Doc) addCatalogEntries(r *doc.Records, group string) {
-	for _, it := range r.Items {
+//
+// texts, when the catalog holds translations, are its entries as catalog.DecodeJSON reads
+// them, in the same order: an entry takes its language and translations from them.
+func (d *Doc) addCatalogEntries(r *doc.Records, group string, texts []*catalog.Entry) {
+	for k, it := range r.Items {
 		d.Rows++
 		e := &catalog.Entry{Protocol: catalog.HTTP, Source: it.Pos, Group: group}
 		var variants string
@@ -304,6 +307,13 @@ func (d *Doc) addCatalogEntries(r *doc.Records, group string) {
 		e.Status, e.From = column, catalog.FromColumn
 		if column == 0 {
 			e.From = catalog.FromNone
+		}
+		if k < len(texts) && texts[k].Code == e.Code {
+			e.Lang = texts[k].Lang
+			for _, t := range texts[k].Translations {
+				t.Source = it.Pos // where this file documents it, as for the entry itself
+				e.Translations = append(e.Translations, t)
+			}
 		}
 		d.Entries = append(d.Entries, e)
 		var vs []struct {

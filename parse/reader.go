@@ -81,6 +81,12 @@ type Doc struct {
 	ResponseFormat *catalog.ResponseFormat
 	Groups         []catalog.Group
 	Sections       []catalog.Section
+	// Translations are the service's text in its other languages: only docgen's own
+	// catalog.json read back gives them (a document is in one language).
+	Translations []catalog.ServiceText
+	// Lang is the language the document says it is written in (docgen's catalog.json
+	// does); empty when it does not say, and docgen.yaml or detection decides.
+	Lang string
 	// Entries are flat, in source order: a code documented twice is two entries here, and
 	// catalog.Merge folds them into one with a variant.
 	Entries []*catalog.Entry
@@ -260,12 +266,23 @@ func Read(src *Source, meta Meta) *Result {
 		svc.Title = svc.ID
 	}
 	if svc.Lang == "" {
+		svc.Lang = doc.Lang
+	}
+	if svc.Lang == "" {
 		svc.Lang = DetectLang(src.Text)
 	}
 	svc.Summary = doc.Summary
 	svc.ResponseFormat = doc.ResponseFormat
 	svc.Groups = doc.Groups
 	svc.Sections = doc.Sections
+	svc.Translations = doc.Translations
+	for _, e := range doc.Entries { // a language only entries name (a catalog of several services)
+		for _, t := range append([]catalog.EntryText{{Lang: e.Lang}}, e.Translations...) {
+			if t.Lang != "" && t.Lang != svc.Lang && svc.Translation(t.Lang) == nil {
+				svc.Translations = append(svc.Translations, catalog.ServiceText{Lang: t.Lang, Title: svc.Title})
+			}
+		}
+	}
 	svc.Entries = catalog.Merge(doc.Entries)
 	catalog.AssignIDs(svc)
 	if len(doc.Entries) == 0 && doc.Dropped == 0 {

@@ -1,8 +1,11 @@
 package parse
 
 import (
+	"bytes"
+	"strconv"
 	"strings"
 
+	"docgen/catalog"
 	"docgen/parse/doc"
 )
 
@@ -16,6 +19,9 @@ type recordsState struct {
 	services     int             // its services, in a catalog.json
 	errAncestors map[string]bool // paths that hold records that list errors
 	taken        map[string]bool // paths of records read as errors
+	// texts is the catalog.json decoded by catalog.DecodeJSON when it holds translations:
+	// the languages of its entries and services, which the records do not carry typed.
+	texts *catalog.Catalog
 }
 
 // beforeEnum reports whether block i is a table right before an enum: the table of the
@@ -56,6 +62,19 @@ func (w *treeWalker) records(b *doc.Records) {
 	st := w.recState
 	if st == nil {
 		st = &recordsState{catalogShape: isDocgenCatalog(w.meta)}
+		if st.catalogShape && bytes.Contains(w.src.Text, []byte(`"translations"`)) {
+			st.texts, _ = catalog.DecodeJSON(bytes.NewReader(w.src.Text)) // nil: read as one language
+			if st.texts != nil && len(st.texts.Services) > 0 {
+				// The services' default language, when they share one, is the source's:
+				// their translations are in the others.
+				w.doc.Lang = st.texts.Services[0].Lang
+				for _, sv := range st.texts.Services {
+					if sv.Lang != w.doc.Lang {
+						w.doc.Lang = ""
+					}
+				}
+			}
+		}
 		if !st.catalogShape {
 			st.errAncestors, st.taken = ancestors(recordsErrorPaths(w.src, w.blocks)), map[string]bool{}
 		}
@@ -68,6 +87,9 @@ func (w *treeWalker) records(b *doc.Records) {
 			st.services = len(b.Items)
 			if st.services == 1 {
 				w.serviceMeta(b.Items[0])
+				if st.texts != nil && len(st.texts.Services) == 1 {
+					w.doc.Translations = st.texts.Services[0].Translations
+				}
 			}
 		}
 		if m := reEntriesPath.FindStringSubmatch(b.Path); m != nil {
@@ -75,7 +97,11 @@ func (w *treeWalker) records(b *doc.Records) {
 			if st.services > 1 {
 				group = w.serviceTitle(m[1])
 			}
-			w.doc.addCatalogEntries(b, group)
+			var texts []*catalog.Entry // the decoded entries, for their languages
+			if n, err := strconv.Atoi(m[1]); err == nil && st.texts != nil && n < len(st.texts.Services) {
+				texts = st.texts.Services[n].Entries
+			}
+			w.doc.addCatalogEntries(b, group, texts)
 			w.errors = true
 		}
 		return
