@@ -151,10 +151,13 @@ func scrapedTree(blocks []sblock) *doc.Document {
 	for i, b := range blocks {
 		switch b.kind {
 		case sbStatus:
-			if _, _, ok := statusLine(b.text); ok && len(d.Blocks) > 0 {
+			_, _, lined := statusLine(b.text)
+			_, name, bare := statusHeading(b.text) // "HTTP 401", "401": a status and no name
+			if (lined || bare && name == "") && len(d.Blocks) > 0 {
 				if h, ok := d.Blocks[len(d.Blocks)-1].(*doc.Heading); ok && codeHeading(h.Text) {
-					// "Status: 423" under a line written like a code is the code's
-					// status line, as under a Markdown heading, not a status of its own.
+					// "Status: 423" or "HTTP 423" under a line written like a code is
+					// the code's status line, as under a Markdown heading, not a status
+					// of its own.
 					d.Blocks = append(d.Blocks, &doc.Para{Pos: b.pos, Text: b.text})
 					continue
 				}
