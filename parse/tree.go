@@ -68,8 +68,11 @@ func (w *treeWalker) walk() {
 		if h, ok := b.(*doc.Heading); ok {
 			w.level[i] = h.Level
 			if h.Level == 0 {
+				// A line of copied text written like a code sits under the lines of words
+				// (titles, groups), whether or not a status line follows it: a status line
+				// made it a group of the codes after it, which lost the code.
 				w.level[i] = 1
-				if _, ok := w.statusLineAfter(i); !ok && codeHeading(h.Text) {
+				if codeHeading(h.Text) {
 					w.level[i] = 2
 				}
 			}
