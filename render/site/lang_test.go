@@ -289,3 +289,32 @@ func TestTranslatedFallbacks(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslatedSameCode: on a page in English, the same code under another status of
+// the same service is listed with its English page and title.
+func TestTranslatedSameCode(t *testing.T) {
+	pos := func(f string, l int) catalog.Pos { return catalog.Pos{File: f, Line: l, Col: 1} }
+	ko := &catalog.Service{ID: "card", Title: "카드 오류", Lang: "ko", Source: "ko/card.md", Entries: []*catalog.Entry{
+		{ID: "crd-5-400", Code: "CRD-5", Status: 400, Message: "카드 번호가 잘못되었습니다", Source: pos("ko/card.md", 5)},
+		{ID: "crd-5-409", Code: "CRD-5", Status: 409, Message: "이미 등록된 카드입니다", Source: pos("ko/card.md", 6)},
+	}}
+	en := &catalog.Service{ID: "card", Title: "Card errors", Lang: "en", Source: "en/card.md", Entries: []*catalog.Entry{
+		{ID: "crd-5-400", Code: "CRD-5", Status: 400, Message: "The card number is invalid", Source: pos("en/card.md", 5)},
+		{ID: "crd-5-409", Code: "CRD-5", Status: 409, Message: "The card is already registered", Source: pos("en/card.md", 6)},
+	}}
+	s, _ := catalog.Translate(ko, []*catalog.Service{en})
+	files := renderMap(t, &catalog.Catalog{Title: "오류", Lang: "ko", Services: []*catalog.Service{s}}, Options{})
+	page := string(files["en/card/crd-5-400/index.html"])
+	i := strings.Index(page, `id="rel-h"`)
+	if i < 0 {
+		t.Fatalf("no related list:\n%s", page)
+	}
+	for _, want := range []string{`href="../../../en/card/crd-5-409/index.html"`, `<td lang="en">The card is already registered</td><td>Card errors</td>`} {
+		if !strings.Contains(page[i:], want) {
+			t.Errorf("related list lacks %s:\n%s", want, page[i:])
+		}
+	}
+	if ko := string(files["card/crd-5-400/index.html"]); !strings.Contains(ko, `<td lang="ko">이미 등록된 카드입니다</td><td>카드 오류</td>`) {
+		t.Errorf("Korean page's related list:\n%s", ko)
+	}
+}

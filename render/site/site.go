@@ -305,6 +305,7 @@ type entryRef struct {
 	Lang string
 	// textLang is the language of Title as b.ref makes it: the entry's text language.
 	textLang string
+	e        *catalog.Entry // the entry, as b.ref makes it
 }
 
 // summaryRunes is how long a description under an entry's title in a service's list gets.
@@ -316,7 +317,7 @@ func (b *builder) ref(s *catalog.Service, e *catalog.Entry) entryRef {
 		return r
 	}
 	r := entryRef{Href: render.EntryURL(s, e), Code: e.Code, Title: search.Title(e), Status: e.Status,
-		Service: s.Title, SvcID: s.ID, Protocol: e.Protocol.String(), Variants: len(e.Variants), textLang: e.TextLang(s)}
+		Service: s.Title, SvcID: s.ID, Protocol: e.Protocol.String(), Variants: len(e.Variants), textLang: e.TextLang(s), e: e}
 	b.refs[e] = r
 	return r
 }
@@ -770,7 +771,9 @@ func (b *builder) entryPageIn(s *catalog.Service, i int, e *catalog.Entry, lang 
 	}
 	for _, r := range b.related[search.CodeKey(e.Code)] {
 		if r.Href != base && len(d.SameCode) < maxSameCode {
-			if multi && r.Lang == "" && r.textLang != lang {
+			if multi && r.SvcID == s.ID && r.e != nil {
+				r = b.langRef(s, r.e, lang) // a twin in this service: its page in lang
+			} else if multi && r.Lang == "" && r.textLang != lang {
 				r.Lang = r.textLang // its title is not in the page's language
 			}
 			d.SameCode = append(d.SameCode, r.from(u))
