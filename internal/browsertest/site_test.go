@@ -394,6 +394,7 @@ type jsResult struct {
 	URL     string  `json:"url"`
 	Score   float64 `json:"score"`
 	Snippet string  `json:"snippet"`
+	Lang    string  `json:"lang"`
 }
 
 type jsSearch struct {

@@ -13,7 +13,41 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"docgen/render/search"
 )
+
+// readIndex returns the search index files of the site in dir: the folder of its m.js.
+func readIndex(t *testing.T, dir string) []search.File {
+	t.Helper()
+	var root string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && root == "" && d.Name() == "m.js" {
+			root = filepath.Dir(p)
+		}
+		return err
+	})
+	if root == "" {
+		t.Fatalf("no search index under %s", dir)
+	}
+	var files []search.File
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		files = append(files, search.File{Name: filepath.ToSlash(rel), Data: data})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
 
 // buildTranslations builds testdata/translations (an invented wallet service in Korean
 // and in English; English lacks WLT-1204) with the real command, and checks it first:
@@ -125,6 +159,46 @@ func TestTranslations(t *testing.T) {
 	waitResults(t, ctx)
 	if got := eval[string](t, ctx, `document.querySelector('#q-results a.result').getAttribute('href') + ' ' + document.querySelector('#q-results a.result').textContent`); !strings.Contains(got, "en/wallet/wlt-1402/") || !strings.Contains(got, "Insufficient balance") {
 		t.Errorf("first result on the English page: %s", got)
+	}
+	// A result in a language the page's does not document says which language its title
+	// is in; the service is named in the page's language, in results and in the filter.
+	navigate(t, ctx, srv.URL+"/en/wallet/wlt-1001/index.html?q="+"WLT-1204")
+	waitResults(t, ctx)
+	if got := eval[string](t, ctx, `(() => { const a = document.querySelector('#q-results a.result'); return [a.querySelector('.r-title').lang, a.querySelector('.r-title').textContent, a.querySelector('.r-svc').textContent].join(' | '); })()`); got != "ko | 본인 인증이 필요합니다 | Wallet API error codes" {
+		t.Errorf("fallback result on the English page: %s", got)
+	}
+	if got := eval[string](t, ctx, `Array.from(document.querySelectorAll('#q-service option')).map(o => o.textContent).join(' | ')`); !strings.Contains(got, "Wallet API error codes") || strings.Contains(got, "지갑 API 오류 코드") {
+		t.Errorf("service filter on the English page: %s", got)
+	}
+	navigate(t, ctx, srv.URL+"/en/wallet/wlt-1001/index.html?q="+"request+body+is+empty")
+	waitResults(t, ctx)
+	if got := eval[string](t, ctx, `document.querySelector('#q-results a.result .r-title').lang`); got != "en" {
+		t.Errorf("translated result's title: lang %q, want en", got)
+	}
+	// The client and search.Reader (its Lang the page's) agree on these results.
+	idx := readIndex(t, dir)
+	for _, c := range []struct{ page, lang, q string }{
+		{"/en/wallet/wlt-1001/index.html", "en", "본인 인증"}, {"/en/wallet/wlt-1001/index.html", "en", "request body"},
+		{"/wallet/wlt-1001/index.html", "ko", "request body"}, {"/wallet/wlt-1001/index.html", "ko", "WLT-1204"},
+	} {
+		navigate(t, ctx, srv.URL+c.page)
+		reader, err := search.Open(idx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reader.Lang = c.lang
+		want, total, partial, err := reader.Search(c.q, search.Filter{}, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := jsSearchCall(t, ctx, c.q, search.Filter{}, 20)
+		var wantJS []jsResult
+		for _, r := range want {
+			wantJS = append(wantJS, jsResult(r))
+		}
+		if !equalResults(got.Results, wantJS) || got.Total != total || got.Partial != partial || len(wantJS) == 0 {
+			t.Errorf("on %s, %q:\n js: %+v\n go: %+v", c.page, c.q, got.Results, wantJS)
+		}
 	}
 	checkClean(t, ctx, w, host)
 	if _, err := os.Stat(filepath.Join(dir, "sitemap.xml")); err != nil {

@@ -10,7 +10,9 @@
 //
 //	m.js       the manifest: document count, dictionary shard boundaries, services with
 //	           their document ranges, the tokenizer's word lists
-//	s.js       the services' titles, which only the page's search box needs
+//	s.js       the services' titles, which only the page's search box needs: [id, title],
+//	           and for a service in several languages a third element, its titles in
+//	           the others ({"en": title})
 //	t/N.js     a dictionary shard: a range of terms, sorted, front-coded, each with its
 //	           postings (or a reference to a postings file)
 //	p/N.js     the postings of one frequent term, with the records of its best documents
@@ -224,7 +226,7 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 	}
 	opts.defaults()
 	var docs []*doc
-	var titles [][]string
+	var titles [][]any
 	man := Manifest{Version: 1, PerShard: opts.DocsPerShard, Stop: StopWords, MinPrefix: MinPrefix,
 		SuffixesB: SuffixesB}
 	groups := compileSynonyms(append(slices.Clone(Synonyms), opts.Synonyms...))
@@ -236,7 +238,7 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		}
 		man.Services = append(man.Services, s.ID)
 		man.Ends = append(man.Ends, len(docs))
-		titles = append(titles, []string{s.ID, s.Title})
+		titles = append(titles, serviceTitles(s))
 	}
 	for _, sfx := range Suffixes {
 		if stemLen(sfx) == 2 {
@@ -357,6 +359,10 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		recs[i] = []any{d.e.ID, d.e.Code, int(d.e.Status), d.svc, opts.URL(d.s, d.e), title, snippet}
 		if tr := translatedRecords(d.s, d.e, opts); tr != nil {
 			recs[i] = append(recs[i], tr)
+			if d.e.Lang != "" {
+				// Its own text is not in its service's default language: say which it is.
+				recs[i] = append(recs[i], d.e.Lang)
+			}
 		}
 	}
 	// The values of the words that initial consonants and typos are looked up in.
@@ -720,11 +726,28 @@ func Summary(e *catalog.Entry, n int) string {
 	return s
 }
 
+// serviceTitles returns the entry of s in s.js: [id, title], and for a service in several
+// languages its titles in the others, keyed by language.
+func serviceTitles(s *catalog.Service) []any {
+	out := []any{s.ID, s.Title}
+	if len(s.Translations) > 0 {
+		tr := map[string]string{}
+		for _, t := range s.Translations {
+			if strings.TrimSpace(t.Title) != "" {
+				tr[t.Lang] = t.Title
+			}
+		}
+		out = append(out, tr)
+	}
+	return out
+}
+
 // translatedRecords returns the URL, title and snippet of e's page in each other language
 // of its service, keyed by language ({"en": [url, title, snippet]}), for the client to
 // show results in the page's language; nil for a service in one language. An entry a
 // language does not document links to its page in that language all the same, which
-// shows the text it has.
+// shows the text it has: its record then has a fourth element, the language of that
+// text ({"en": [url, title, snippet, "ko"]}).
 func translatedRecords(s *catalog.Service, e *catalog.Entry, opts Options) map[string][]string {
 	if len(s.Translations) == 0 || opts.LangURL == nil {
 		return nil
@@ -734,11 +757,14 @@ func translatedRecords(s *catalog.Service, e *catalog.Entry, opts Options) map[s
 		if l == s.Lang {
 			continue
 		}
-		t, _ := e.Text(s, l)
+		t, ok := e.Text(s, l)
 		le := *e
 		le.Message, le.Description, le.Resolution, le.Group = t.Message, t.Description, t.Resolution, t.Group
 		title, snippet := titleSnippet(&le, opts.SnippetRunes)
 		out[l] = []string{opts.LangURL(l, s, e), title, snippet}
+		if !ok {
+			out[l] = append(out[l], t.Lang)
+		}
 	}
 	return out
 }

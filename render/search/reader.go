@@ -27,6 +27,10 @@ type Reader struct {
 	synFiles map[string][]synGroup // the synonym files loaded, by SynFiles name
 	initials map[int][][3]string
 	typos    map[int][][2]string
+	// Lang is the language results are shown in, as the client's page language: a
+	// result of a service in several languages gives its page, title and snippet in Lang
+	// when Lang is one of them. "" shows them in the service's default language.
+	Lang string
 	// Loaded lists the files the queries so far needed, in the order first needed.
 	Loaded []string
 	loaded map[string]bool
@@ -42,6 +46,10 @@ type Result struct {
 	URL     string  `json:"url"`     // the entry page's site-relative URL
 	Score   float64 `json:"score"`   // higher is better; exact code hits score 10000 and more
 	Snippet string  `json:"snippet"` // plain text under the title, cut short
+	// Lang is the language of Title and Snippet where the index says it: a service in
+	// several languages' entry shown in a language that does not document it, or whose
+	// own text is not in the service's default language; "" otherwise.
+	Lang string `json:"lang,omitempty"`
 }
 
 // Filter narrows a search: Service is a service ID, Status a status ("409"), a status class
@@ -1112,6 +1120,24 @@ func (r *Reader) doc(d int) (Result, error) {
 		return Result{}, err
 	}
 	svc := r.man.Services[int(rec[3].(float64))]
-	return Result{ID: rec[0].(string), Code: rec[1].(string), Status: int(rec[2].(float64)),
-		Service: svc, URL: rec[4].(string), Title: rec[5].(string), Snippet: rec[6].(string)}, nil
+	res := Result{ID: rec[0].(string), Code: rec[1].(string), Status: int(rec[2].(float64)),
+		Service: svc, URL: rec[4].(string), Title: rec[5].(string), Snippet: rec[6].(string)}
+	// A service in several languages: rec[7] holds the page in each other language
+	// ([url, title, snippet], and the text's language when it is not that one), rec[8]
+	// the language of the entry's own text when it is not the default.
+	if len(rec) > 7 {
+		tr, _ := rec[7].(map[string]any)
+		if t, _ := tr[r.Lang].([]any); r.Lang != "" && len(t) >= 3 {
+			res.URL, _ = t[0].(string)
+			res.Title, _ = t[1].(string)
+			res.Snippet, _ = t[2].(string)
+			res.Lang = r.Lang
+			if len(t) > 3 {
+				res.Lang, _ = t[3].(string)
+			}
+		} else if len(rec) > 8 {
+			res.Lang, _ = rec[8].(string)
+		}
+	}
+	return res, nil
 }

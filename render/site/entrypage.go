@@ -60,7 +60,7 @@ type frameKey struct {
 	root        string
 	desc, canon bool
 	// langs names, for the pages of a service in several languages, the page's words'
-	// language, its own and its service's languages: the alternates' and the switch's
+	// language, its own, its alternates' and its service's languages: the alternates' and the switch's
 	// hrefs are slots after entrySlots, the rest of them is the same on such pages.
 	langs string
 }
@@ -71,7 +71,11 @@ func langsKey(p *page) string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(p.Lang + "|" + p.PageLang + "|" + strconv.Itoa(len(p.Alternates)))
+	b.WriteString(p.Lang + "|" + p.PageLang)
+	for _, a := range p.Alternates {
+		b.WriteString("|" + a.Lang)
+	}
+	b.WriteString("|")
 	for _, l := range p.Langs {
 		b.WriteString("|" + l.Lang)
 	}
@@ -393,14 +397,14 @@ func (b *builder) entryMain(w htmlWriter, p *page, d *entryData) {
 			w.raw("<h3>")
 			w.text(W["sameCode"])
 			w.raw("</h3>\n")
-			w.entries(W, d.SameCode, d.Lang, true, true, false)
+			w.entries(W, d.SameCode, d.PageLang, true, true, false)
 		}
 		w.raw("\n")
 		if len(d.SameStatus) > 0 {
 			w.raw("<h3>")
 			w.text(W["sameStatus"])
 			w.raw("</h3>\n")
-			w.entries(W, d.SameStatus, d.Lang, false, false, false)
+			w.entries(W, d.SameStatus, d.PageLang, false, false, false)
 		}
 		w.raw("\n</section>")
 	}

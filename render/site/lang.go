@@ -66,8 +66,10 @@ func (b *builder) pageLang(s *catalog.Service, lang string) *builder {
 
 // setLanguages gives p, the page in lang of s whose default-language URL is u, its
 // hreflang alternates (absolute under the base URL, else relative) with x-default the
-// default language's, and its language switch.
-func (b *builder) setLanguages(p *page, s *catalog.Service, lang, u string) {
+// default language's, and its language switch. e is the page's entry (nil for the
+// service's page): a language that does not document it has no alternate (its page
+// shows another language's text, marked), though the switch still links its page.
+func (b *builder) setLanguages(p *page, s *catalog.Service, e *catalog.Entry, lang, u string) {
 	href := func(l string) string {
 		if abs := render.AbsURL(b.c.BaseURL, render.LangURL(l, s.Lang, u)); abs != "" {
 			return abs
@@ -75,11 +77,23 @@ func (b *builder) setLanguages(p *page, s *catalog.Service, lang, u string) {
 		return render.Link(p.URL, render.LangURL(l, s.Lang, u))
 	}
 	for _, l := range s.Langs() {
-		p.Alternates = append(p.Alternates, alternate{l, href(l)})
+		if documents(s, e, l) {
+			p.Alternates = append(p.Alternates, alternate{l, href(l)})
+		}
 		p.Langs = append(p.Langs, langLink{Lang: l, Name: langName(l), Href: render.Link(p.URL, render.LangURL(l, s.Lang, u)), Current: l == lang})
 	}
 	p.Alternates = append(p.Alternates, alternate{"x-default", href(s.Lang)})
 	p.PageLang = lang
+}
+
+// documents says whether lang, a language of s, documents e (every language documents
+// the service's own page: e nil).
+func documents(s *catalog.Service, e *catalog.Entry, lang string) bool {
+	if e == nil {
+		return true
+	}
+	_, ok := e.Text(s, lang)
+	return ok
 }
 
 // localized returns e with its text in lang (see catalog.Entry.Text), and whether it has
@@ -92,10 +106,19 @@ func localized(s *catalog.Service, e *catalog.Entry, lang string) (*catalog.Entr
 	return &le, t.Lang, ok
 }
 
-// serviceText returns the title and summary of s in lang, and the language they are in.
+// serviceText returns the title and summary of s in lang, and the language the summary
+// is in: a translation without a summary (or title) of its own falls back to the default
+// language's.
 func serviceText(s *catalog.Service, lang string) (title, summary, in string) {
 	if t := s.Translation(lang); t != nil {
-		return t.Title, t.Summary, lang
+		title, summary, in = t.Title, t.Summary, lang
+		if strings.TrimSpace(title) == "" {
+			title = s.Title
+		}
+		if strings.TrimSpace(summary) == "" && strings.TrimSpace(s.Summary) != "" {
+			summary, in = s.Summary, s.Lang
+		}
+		return title, summary, in
 	}
 	return s.Title, s.Summary, s.Lang
 }

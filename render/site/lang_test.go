@@ -121,9 +121,15 @@ func TestTranslatedPages(t *testing.T) {
 	found := 0
 	for _, u := range us.URLs {
 		switch u.Loc {
-		case "https://errors.example.test/en/wallet/wlt-3/", "https://errors.example.test/wallet/wlt-3/":
+		case "https://errors.example.test/en/wallet/wlt-1/", "https://errors.example.test/wallet/wlt-1/":
 			found++
-			if len(u.Alts) != 3 || u.Alts[1].Hreflang != "en" || u.Alts[1].Href != "https://errors.example.test/en/wallet/wlt-3/" {
+			if len(u.Alts) != 3 || u.Alts[1].Hreflang != "en" || u.Alts[1].Href != "https://errors.example.test/en/wallet/wlt-1/" {
+				t.Errorf("sitemap alternates of %s: %+v", u.Loc, u.Alts)
+			}
+		case "https://errors.example.test/en/wallet/wlt-3/", "https://errors.example.test/wallet/wlt-3/":
+			// English does not document WLT-3: no English alternate.
+			found++
+			if len(u.Alts) != 2 || u.Alts[0].Hreflang != "ko" || u.Alts[1].Hreflang != "x-default" {
 				t.Errorf("sitemap alternates of %s: %+v", u.Loc, u.Alts)
 			}
 		case "https://errors.example.test/other/x-1/":
@@ -133,8 +139,8 @@ func TestTranslatedPages(t *testing.T) {
 			}
 		}
 	}
-	if found != 3 {
-		t.Errorf("sitemap lists %d of the 3 pages looked for:\n%s", found, files["sitemap.xml"])
+	if found != 5 {
+		t.Errorf("sitemap lists %d of the 5 pages looked for:\n%s", found, files["sitemap.xml"])
 	}
 }
 
@@ -208,5 +214,107 @@ func TestTranslatedEntryPagesMatchTheLayout(t *testing.T) {
 		if n != 9 {
 			t.Errorf("%d pages compared, want 9", n)
 		}
+	}
+}
+
+// TestTranslatedFallbacks: what a language lacks falls back to the text another has,
+// marked and with that text's language: the service's summary, sections and group notes,
+// the titles of related lists, the entries of status pages; and a language that does
+// not document an entry has no hreflang alternate of it (its page and switch link stay).
+func TestTranslatedFallbacks(t *testing.T) {
+	c := translatedCatalog("https://errors.example.test/")
+	s := c.Services[0]
+	s.Groups = []catalog.Group{{Name: "권한", Status: 403, Description: "권한이 없는 요청입니다."}}
+	s.Sections = []catalog.Section{{Title: "한도", Body: "한 번에 100만 원까지 보낼 수 있습니다."}}
+	s.Translations[0].Summary, s.Translations[0].Sections = "", nil
+	s.Entries = append(s.Entries, &catalog.Entry{ID: "wlt-4", Code: "WLT-4", Status: 400, Message: "수취인이 없습니다",
+		Source: catalog.Pos{File: "ko/wallet.md", Line: 8, Col: 1}})
+	files := renderMap(t, c, Options{})
+	files[render.CatalogURL] = []byte("{}")
+	for name, data := range files {
+		if strings.HasSuffix(name, ".html") {
+			checkPage(t, name, data, files)
+		}
+	}
+	note := `<p class="fallback" role="note">Not documented in this language: shown in 한국어.</p>`
+	svc := string(files["en/wallet/index.html"])
+	for _, want := range []string{
+		note + "\n" + `<div class="md" lang="ko"><p>지갑 API의 오류입니다.</p>`,
+		note + `<div class="md note" lang="ko"><p>권한이 없는 요청입니다.</p>`,
+		`<div class="md note" lang="en"><p>Requests the wallet cannot read.</p>`,
+		`<h3 lang="ko">한도</h3>` + "\n" + note + "\n" + `<div class="md" lang="ko"><p>한 번에 100만 원까지`,
+	} {
+		if !strings.Contains(svc, want) {
+			t.Errorf("English service page lacks %s:\n%s", want, svc)
+		}
+	}
+	ko := string(files["wallet/index.html"])
+	if strings.Contains(ko, `class="fallback"`) || !strings.Contains(ko, `<div class="md" lang="ko"><p>지갑 API의 오류입니다.</p>`) || !strings.Contains(ko, `<div class="md note" lang="ko"><p>권한이 없는 요청입니다.</p>`) {
+		t.Errorf("the Korean service page is marked as a fallback, or lacks its own text:\n%s", ko)
+	}
+	// en/wallet/wlt-4/ shows Korean text; its related list is in English.
+	rel := string(files["en/wallet/wlt-4/index.html"])
+	if !strings.Contains(rel, `<p class="message" lang="ko">수취인이 없습니다</p>`) {
+		t.Errorf("en/wallet/wlt-4/ does not show its Korean text")
+	}
+	if i := strings.Index(rel, `id="rel-h"`); i < 0 || !strings.Contains(rel[i:], `<td lang="en">The amount is invalid</td>`) || strings.Contains(rel[i:], `<td lang="ko">The`) {
+		t.Errorf("related list of en/wallet/wlt-4/ not in English:\n%s", rel)
+	}
+	// WLT-9 is documented in English only: the status page says so.
+	st := string(files["-/status/409/index.html"])
+	if !strings.Contains(st, `<td lang="en">Already paid <span class="badge" lang="en">English</span></td>`) {
+		t.Errorf("status page of 409 lists WLT-9 without its language:\n%s", st)
+	}
+	// hreflang: WLT-3 has no English alternate, on either page; the switch links both.
+	for _, name := range []string{"wallet/wlt-3/index.html", "en/wallet/wlt-3/index.html"} {
+		page := string(files[name])
+		var langs []string
+		for _, m := range reAlt.FindAllStringSubmatch(page, -1) {
+			langs = append(langs, m[1])
+		}
+		if strings.Join(langs, " ") != "ko x-default" {
+			t.Errorf("%s: alternates %v, want ko x-default", name, langs)
+		}
+		if !strings.Contains(page, `hreflang="en" lang="en">English</a>`) && !strings.Contains(page, `<span aria-current="page" lang="en">English</span>`) {
+			t.Errorf("%s: the switch lost English", name)
+		}
+	}
+	for _, name := range []string{"wallet/wlt-9/index.html", "en/wallet/wlt-9/index.html"} {
+		var langs []string
+		for _, m := range reAlt.FindAllStringSubmatch(string(files[name]), -1) {
+			langs = append(langs, m[1])
+		}
+		if strings.Join(langs, " ") != "en x-default" {
+			t.Errorf("%s: alternates %v, want en x-default", name, langs)
+		}
+	}
+}
+
+// TestTranslatedSameCode: on a page in English, the same code under another status of
+// the same service is listed with its English page and title.
+func TestTranslatedSameCode(t *testing.T) {
+	pos := func(f string, l int) catalog.Pos { return catalog.Pos{File: f, Line: l, Col: 1} }
+	ko := &catalog.Service{ID: "card", Title: "카드 오류", Lang: "ko", Source: "ko/card.md", Entries: []*catalog.Entry{
+		{ID: "crd-5-400", Code: "CRD-5", Status: 400, Message: "카드 번호가 잘못되었습니다", Source: pos("ko/card.md", 5)},
+		{ID: "crd-5-409", Code: "CRD-5", Status: 409, Message: "이미 등록된 카드입니다", Source: pos("ko/card.md", 6)},
+	}}
+	en := &catalog.Service{ID: "card", Title: "Card errors", Lang: "en", Source: "en/card.md", Entries: []*catalog.Entry{
+		{ID: "crd-5-400", Code: "CRD-5", Status: 400, Message: "The card number is invalid", Source: pos("en/card.md", 5)},
+		{ID: "crd-5-409", Code: "CRD-5", Status: 409, Message: "The card is already registered", Source: pos("en/card.md", 6)},
+	}}
+	s, _ := catalog.Translate(ko, []*catalog.Service{en})
+	files := renderMap(t, &catalog.Catalog{Title: "오류", Lang: "ko", Services: []*catalog.Service{s}}, Options{})
+	page := string(files["en/card/crd-5-400/index.html"])
+	i := strings.Index(page, `id="rel-h"`)
+	if i < 0 {
+		t.Fatalf("no related list:\n%s", page)
+	}
+	for _, want := range []string{`href="../../../en/card/crd-5-409/index.html"`, `<td lang="en">The card is already registered</td><td>Card errors</td>`} {
+		if !strings.Contains(page[i:], want) {
+			t.Errorf("related list lacks %s:\n%s", want, page[i:])
+		}
+	}
+	if ko := string(files["card/crd-5-400/index.html"]); !strings.Contains(ko, `<td lang="ko">이미 등록된 카드입니다</td><td>카드 오류</td>`) {
+		t.Errorf("Korean page's related list:\n%s", ko)
 	}
 }

@@ -167,10 +167,10 @@ func (b *builder) build(opts Options) error {
 	}
 	for _, s := range b.c.Services {
 		for _, lang := range s.Langs() {
-			b.addSitemap(s, lang, render.ServiceURL(s))
+			b.addSitemap(s, nil, lang, render.ServiceURL(s))
 			jobs = append(jobs, func(b *builder) error { return b.serviceIn(s, lang) })
 			for i, e := range s.Entries {
-				b.addSitemap(s, lang, render.EntryURL(s, e))
+				b.addSitemap(s, e, lang, render.EntryURL(s, e))
 				jobs = append(jobs, func(b *builder) error { return b.entryIn(s, i, e, lang) })
 			}
 		}
@@ -303,6 +303,9 @@ type entryRef struct {
 	// Lang is the language of Title where it is not the list's (an entry a language of
 	// its service does not document, in that language's lists); usually "".
 	Lang string
+	// textLang is the language of Title as b.ref makes it: the entry's text language.
+	textLang string
+	e        *catalog.Entry // the entry, as b.ref makes it
 }
 
 // summaryRunes is how long a description under an entry's title in a service's list gets.
@@ -314,7 +317,7 @@ func (b *builder) ref(s *catalog.Service, e *catalog.Entry) entryRef {
 		return r
 	}
 	r := entryRef{Href: render.EntryURL(s, e), Code: e.Code, Title: search.Title(e), Status: e.Status,
-		Service: s.Title, SvcID: s.ID, Protocol: e.Protocol.String(), Variants: len(e.Variants)}
+		Service: s.Title, SvcID: s.ID, Protocol: e.Protocol.String(), Variants: len(e.Variants), textLang: e.TextLang(s), e: e}
 	b.refs[e] = r
 	return r
 }
@@ -484,6 +487,8 @@ func statusOrder(st int) int {
 type serviceData struct {
 	Title, ID, Lang, Source string
 	Summary                 template.HTML
+	SummaryLang             string // the summary's language: Lang, or the default's where the page's has none
+	SummaryFallback         string // says the summary is not in the page's language
 	Count                   int
 	Example                 string
 	Schema                  string
@@ -497,20 +502,33 @@ type statusGroup struct {
 	Anchor  string
 	Status  statusInfo
 	Class   string // status class for the filter: "4xx", or "none"
-	Notes   []template.HTML
+	Notes   []note
 	Entries []entryRef
 }
 
+// note is the text of a status group's heading, in Lang; Fallback says it is not in the
+// page's language.
+type note struct {
+	Lang, Fallback string
+	Body           template.HTML
+}
+
+// section is a part of the service's source that is not an error, in Lang; Fallback says
+// it is not in the page's language.
 type section struct {
-	Title string
-	Body  template.HTML
+	Title, Lang, Fallback string
+	Body                  template.HTML
 }
 
 // serviceIn writes the page of s in lang, one of its languages.
 func (b *builder) serviceIn(s *catalog.Service, lang string) error {
 	b = b.pageLang(s, lang)
 	multi := len(s.Translations) > 0
-	title, summary, in := serviceText(s, lang)
+	title, summary, sumLang := serviceText(s, lang)
+	in := s.Lang
+	if s.Translation(lang) != nil {
+		in = lang
+	}
 	source := s.Source
 	if t := s.Translation(lang); t != nil {
 		source = t.Source
@@ -519,9 +537,12 @@ func (b *builder) serviceIn(s *catalog.Service, lang string) error {
 	p := b.page(u, title)
 	p.Crumbs = []link{{p.Home, b.w["home"]}, {"", title}}
 	if multi {
-		b.setLanguages(p, s, lang, render.ServiceURL(s))
+		b.setLanguages(p, s, nil, lang, render.ServiceURL(s))
 	}
-	d := serviceData{Title: title, ID: s.ID, Lang: in, Source: source, Summary: Markdown(summary), Count: len(s.Entries)}
+	d := serviceData{Title: title, ID: s.ID, Lang: in, Source: source, Summary: Markdown(summary), SummaryLang: sumLang, Count: len(s.Entries)}
+	if sumLang != in {
+		d.SummaryFallback = b.untranslated(sumLang)
+	}
 	if rf := s.ResponseFormat; rf != nil {
 		d.Example = prettyJSON(rf.Example)
 		if rf.Schema != nil {
@@ -560,14 +581,34 @@ func (b *builder) serviceIn(s *catalog.Service, lang string) error {
 			g.Entries = append(g.Entries, r)
 		}
 	}
-	// A language's own headings and sections, where its source has them.
-	notes, sections := s.Groups, s.Sections
-	if t := s.Translation(lang); t != nil {
+	// A language's own headings and sections, where its source has them; else the default
+	// language's, marked as such.
+	notes, sections, sectionsLang := s.Groups, s.Sections, in
+	t := s.Translation(lang)
+	if t != nil {
 		notes, sections = t.Groups, t.Sections
+		if len(sections) == 0 {
+			sections, sectionsLang = s.Sections, s.Lang
+		}
+	}
+	addNote := func(gr catalog.Group, l string) {
+		if g := groups[gr.Status]; g != nil && strings.TrimSpace(gr.Description) != "" {
+			n := note{Lang: l, Body: Markdown(gr.Description)}
+			if l != in {
+				n.Fallback = b.untranslated(l)
+			}
+			g.Notes = append(g.Notes, n)
+		}
 	}
 	for _, gr := range notes {
-		if g := groups[gr.Status]; g != nil && strings.TrimSpace(gr.Description) != "" {
-			g.Notes = append(g.Notes, Markdown(gr.Description))
+		addNote(gr, in)
+	}
+	if t != nil {
+		// A status whose heading has text in the default language and none in lang.
+		for _, gr := range s.Groups {
+			if g := groups[gr.Status]; g != nil && len(g.Notes) == 0 {
+				addNote(gr, s.Lang)
+			}
 		}
 	}
 	d.Classes = statusClasses(&catalog.Catalog{Services: []*catalog.Service{s}})
@@ -581,7 +622,11 @@ func (b *builder) serviceIn(s *catalog.Service, lang string) error {
 		d.Jump = append(d.Jump, link{"#" + g.Anchor, text})
 	}
 	for _, sec := range sections {
-		d.Sections = append(d.Sections, section{sec.Title, Markdown(sec.Body)})
+		ds := section{Title: sec.Title, Lang: sectionsLang, Body: Markdown(sec.Body)}
+		if sectionsLang != in {
+			ds.Fallback = b.untranslated(sectionsLang)
+		}
+		d.Sections = append(d.Sections, ds)
 	}
 	p.Desc = search.PlainText(summary)
 	p.Main = d
@@ -600,6 +645,7 @@ func prettyJSON(s string) string {
 
 type entryData struct {
 	Code, Lang     string
+	PageLang       string // the page's language: the related lists' (Lang is the entry's text's)
 	Status         statusInfo
 	Protocol       string
 	JSONRPC        bool
@@ -689,10 +735,10 @@ func (b *builder) entryPageIn(s *catalog.Service, i int, e *catalog.Entry, lang 
 	svcLink := render.Link(u, render.LangURL(lang, s.Lang, render.ServiceURL(s)))
 	p.Crumbs = []link{{p.Home, b.w["home"]}, {svcLink, svcTitle}, {"", e.Code}}
 	if multi {
-		b.setLanguages(p, s, lang, base)
+		b.setLanguages(p, s, e, lang, base)
 	}
 	d := entryData{
-		Code: e.Code, Lang: in, Status: b.statusInfo(u, e.Status), Protocol: e.Protocol.String(),
+		Code: e.Code, Lang: in, PageLang: lang, Status: b.statusInfo(u, e.Status), Protocol: e.Protocol.String(),
 		JSONRPC: e.Protocol == catalog.JSONRPC, Group: te.Group, Message: te.Message,
 		Title:       title,
 		Description: Markdown(te.Description), Resolution: Markdown(te.Resolution), Fields: fields(te.Fields),
@@ -725,6 +771,11 @@ func (b *builder) entryPageIn(s *catalog.Service, i int, e *catalog.Entry, lang 
 	}
 	for _, r := range b.related[search.CodeKey(e.Code)] {
 		if r.Href != base && len(d.SameCode) < maxSameCode {
+			if multi && r.SvcID == s.ID && r.e != nil {
+				r = b.langRef(s, r.e, lang) // a twin in this service: its page in lang
+			} else if multi && r.Lang == "" && r.textLang != lang {
+				r.Lang = r.textLang // its title is not in the page's language
+			}
 			d.SameCode = append(d.SameCode, r.from(u))
 		}
 	}
@@ -768,7 +819,11 @@ func (b *builder) status(st catalog.Status) error {
 		ss := statusService{Service: link{render.Link(u, render.ServiceURL(s)), s.Title}}
 		for _, e := range s.Entries {
 			if e.Status == st {
-				ss.Entries = append(ss.Entries, b.ref(s, e).from(u))
+				r := b.ref(s, e).from(u)
+				if e.Lang != "" {
+					r.Lang = e.TextLang(s) // documented only in another language than its service's
+				}
+				ss.Entries = append(ss.Entries, r)
 			}
 		}
 		if len(ss.Entries) > 0 {
@@ -828,8 +883,9 @@ type sitemapXHTML struct {
 }
 
 // addSitemap lists the page of s in lang whose default-language URL is u, with its
-// alternates when s has several languages.
-func (b *builder) addSitemap(s *catalog.Service, lang, u string) {
+// alternates when s has several languages: those of the languages that document e, the
+// page's entry (nil for the service's page; see setLanguages).
+func (b *builder) addSitemap(s *catalog.Service, e *catalog.Entry, lang, u string) {
 	lu := render.LangURL(lang, s.Lang, u)
 	b.sitemap = append(b.sitemap, lu)
 	if len(s.Translations) == 0 || b.c.BaseURL == "" {
@@ -839,6 +895,9 @@ func (b *builder) addSitemap(s *catalog.Service, lang, u string) {
 		b.sitemapAlts = map[string][]alternate{}
 	}
 	for _, l := range s.Langs() {
+		if !documents(s, e, l) {
+			continue
+		}
 		b.sitemapAlts[lu] = append(b.sitemapAlts[lu], alternate{l, render.AbsURL(b.c.BaseURL, render.LangURL(l, s.Lang, u))})
 	}
 	b.sitemapAlts[lu] = append(b.sitemapAlts[lu], alternate{"x-default", render.AbsURL(b.c.BaseURL, u)})

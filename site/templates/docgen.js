@@ -556,8 +556,9 @@
   var services = null;
   function serviceTitles() {
     services = services || load('s').then(function (list) {
+      // [id, title], and for a service in several languages its titles in the others.
       var o = {};
-      list.forEach(function (s) { o[s[0]] = s[1]; });
+      list.forEach(function (s) { o[s[0]] = s[2] && own(s[2], pageLang) && s[2][pageLang] || s[1]; });
       return o;
     }, function (err) {
       services = null;
@@ -580,13 +581,19 @@
 
   // The language results are shown in: the page's own (data-lang, on the pages of a
   // service in several languages), else its words'. r[7], when there, holds an entry's
-  // page, title and snippet in its service's other languages.
+  // page, title and snippet in its service's other languages (and, fourth, the language
+  // of that text when the language does not document the entry); r[8] the language of
+  // the entry's own text when it is not its service's default (search.Reader.doc).
   var pageLang = html.getAttribute('data-lang') || html.lang;
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function makeResult(m, r) {
-    var t = r[7] && Object.prototype.hasOwnProperty.call(r[7], pageLang) ? r[7][pageLang] : null;
-    if (t) return { id: r[0], code: r[1], status: r[2], service: m.services[r[3]], url: t[0], title: t[1], snippet: t[2], lang: pageLang };
-    return { id: r[0], code: r[1], status: r[2], service: m.services[r[3]], url: r[4], title: r[5], snippet: r[6] };
+    var t = r[7] && own(r[7], pageLang) ? r[7][pageLang] : null;
+    if (t) return { id: r[0], code: r[1], status: r[2], service: m.services[r[3]], url: t[0], title: t[1], snippet: t[2], lang: t[3] || pageLang };
+    var res = { id: r[0], code: r[1], status: r[2], service: m.services[r[3]], url: r[4], title: r[5], snippet: r[6] };
+    if (r[7] && r[8]) res.lang = r[8];
+    return res;
   }
+
 
   // keep returns which documents pass the filters, or null for all.
   var keeps = {};
@@ -1346,8 +1353,14 @@
         head.appendChild(el('span', 'badge ' + cls, r.status ? String(r.status) : panel.getAttribute('data-w-nostatus')));
         head.appendChild(el('span', 'r-svc', titles[r.service] || r.service));
         a.appendChild(head);
-        a.appendChild(isolated(highlight(m, el('span', 'r-title'), r.title, terms), r.title));
-        if (r.snippet) a.appendChild(isolated(highlight(m, el('span', 'r-snippet'), r.snippet, terms), r.snippet));
+        var title = highlight(m, el('span', 'r-title'), r.title, terms);
+        if (r.lang) title.lang = r.lang;
+        a.appendChild(isolated(title, r.title));
+        if (r.snippet) {
+          var snippet = highlight(m, el('span', 'r-snippet'), r.snippet, terms);
+          if (r.lang) snippet.lang = r.lang;
+          a.appendChild(isolated(snippet, r.snippet));
+        }
         li.appendChild(a);
         list.appendChild(li);
       });
