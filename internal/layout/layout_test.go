@@ -32,7 +32,7 @@ var rules = map[string][]string{
 	"render/jsontree": {"github.com/go-json-experiment/json"},
 	"site":            {},
 	"build": {"catalog", "parse", "render", "render/openapi", "render/search", "render/site",
-		"internal/yamlguard", "github.com/goccy/go-yaml"},
+		"internal/yamlguard", "github.com/goccy/go-yaml", "golang.org/x/text/language"},
 	"preview":    {"build", "catalog", "render", "github.com/fsnotify/fsnotify"},
 	"report":     {"catalog", "github.com/schollz/progressbar/v3", "golang.org/x/term"},
 	"cmd/docgen": {"*"},
