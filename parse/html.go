@@ -128,6 +128,25 @@ type annotator struct {
 	buf     []byte            // the annotated bytes of the last token
 	pending []byte            // what of buf is still to be read
 	done    bool
+	// between is set after a tag that leaves the parser between a table's cells or rows
+	// (</td>, <tr>, </tr>, <tbody> …), where white space is no cell's text.
+	between bool
+}
+
+// tableGap reports whether a tag is one after which white space stands between a table's parts: the end
+// of a cell, row, caption or row group, or the start of a table, row group or row. The
+// parser keeps such white space as text nodes in the table (four per row of a table
+// written one cell per line); no reader needs them, and each costs a node of the tree.
+func tableGap(tt html.TokenType, a atom.Atom) bool {
+	switch a {
+	case atom.Td, atom.Th, atom.Caption:
+		return tt == html.EndTagToken
+	case atom.Tr, atom.Thead, atom.Tbody, atom.Tfoot, atom.Colgroup:
+		return true
+	case atom.Table:
+		return tt == html.StartTagToken
+	}
+	return false
 }
 
 func newAnnotator(text []byte, flatten bool) *annotator {
@@ -163,10 +182,16 @@ func (an *annotator) next() {
 	raw := an.z.Raw()
 	off := an.off
 	an.off += len(raw)
+	if tt == html.TextToken && an.between && len(bytes.Trim(raw, " \t\n\f\r")) == 0 {
+		return // white space between a table's cells or rows
+	}
 	var a atom.Atom
 	if tt == html.StartTagToken || tt == html.SelfClosingTagToken || tt == html.EndTagToken {
 		name, _ := an.z.TagName() // lower-cases the name in raw too, which HTML allows
 		a = atom.Lookup(name)
+	}
+	if tt != html.CommentToken {
+		an.between = tableGap(tt, a)
 	}
 	if an.flatten && (tt == html.StartTagToken || tt == html.EndTagToken) {
 		switch {

@@ -244,3 +244,19 @@ func TestHTMLNestedTooDeep(t *testing.T) {
 		t.Errorf("tables nested 300 deep: %v", res.Diags)
 	}
 }
+
+// TestAnnotateTableWhiteSpace: white space between a table's rows and cells is left out
+// of what the parser reads (a text node each, of no use), white space in a cell is kept,
+// and every tag keeps the offset it has in the source.
+func TestAnnotateTableWhiteSpace(t *testing.T) {
+	text := "<table>\n  <tr>\n    <td> a  b </td>\n    <td>\u00a0</td>\n  </tr>\n</table>\n<p> x </p>"
+	got := string(annotate([]byte(text), false))
+	for _, want := range []string{"<td dgp=\"19\"> a  b </td><td dgp=\"39\">\u00a0</td></tr>", "</table>\n<p dgp=\"68\"> x </p>"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("annotated\n%q\nlacks %q", got, want)
+		}
+	}
+	if strings.Contains(got, "<tr dgp=\"10\">\n") || strings.Contains(got, "<table dgp=\"0\">\n") {
+		t.Errorf("white space between rows kept: %q", got)
+	}
+}
