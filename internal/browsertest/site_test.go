@@ -101,15 +101,20 @@ func goTool() string {
 	return filepath.Join(os.Getenv("GOROOT"), "bin", "go")
 }
 
-// writeSite renders c's site and JSON catalog into dir.
-func writeSite(dir string, c *catalog.Catalog) error {
-	write := func(rel string, data []byte) error {
+// dirWriter returns a site.Render writer that puts each file under dir.
+func dirWriter(dir string) func(rel string, data []byte) error {
+	return func(rel string, data []byte) error {
 		p := filepath.Join(dir, filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
 		return os.WriteFile(p, data, 0o644)
 	}
+}
+
+// writeSite renders c's site and JSON catalog into dir.
+func writeSite(dir string, c *catalog.Catalog) error {
+	write := dirWriter(dir)
 	if err := site.Render(c, site.Options{}, write); err != nil {
 		return err
 	}
@@ -453,13 +458,7 @@ func TestSearchParity(t *testing.T) {
 		t.Fatal(err)
 	}
 	smallShards := site.Options{HomeOnly: true, Search: search.Options{ShardBytes: 400, InlineMax: 24, DocsPerShard: 3}}
-	err := site.Render(big, smallShards, func(rel string, data []byte) error {
-		p := filepath.Join(bigDir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, data, 0o644)
-	})
+	err := site.Render(big, smallShards, dirWriter(bigDir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -617,13 +616,7 @@ func TestSearchLoadsWhatReaderLoads(t *testing.T) {
 	c := corpus.Generate(1000)
 	dir := filepath.Join(sitesTmp, "files")
 	opts := site.Options{HomeOnly: true, Search: search.Options{ShardBytes: 400, InlineMax: 24, DocsPerShard: 3}}
-	err := site.Render(c, opts, func(rel string, data []byte) error {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, data, 0o644)
-	})
+	err := site.Render(c, opts, dirWriter(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -669,13 +662,7 @@ func TestSynonymVectors(t *testing.T) {
 	sites(t)
 	qs, want := readVectors(t, "synonym_vectors.txt", "\t")
 	dir := filepath.Join(sitesTmp, "vocabulary")
-	err := site.Render(corpus.VocabularyCatalog(search.Synonyms), site.Options{HomeOnly: true}, func(rel string, data []byte) error {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, data, 0o644)
-	})
+	err := site.Render(corpus.VocabularyCatalog(search.Synonyms), site.Options{HomeOnly: true}, dirWriter(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
