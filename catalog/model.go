@@ -256,6 +256,16 @@ func (s *Service) RowCount() int {
 	return n
 }
 
+// Service returns the service with the given id, or nil.
+func (c *Catalog) Service(id string) *Service {
+	for _, s := range c.Services {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
 // RowCount returns the rows of every service.
 func (c *Catalog) RowCount() int {
 	n := 0

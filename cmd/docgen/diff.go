@@ -159,14 +159,6 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 // with: those --pair names, or, with no --pair, the one service of each side when each
 // side holds one. It says on stderr which it paired.
 func pairServices(opts *DiffOptions, oldCat, newCat *catalog.Catalog) error {
-	byID := func(c *catalog.Catalog, id string) *catalog.Service {
-		for _, s := range c.Services {
-			if s.ID == id {
-				return s
-			}
-		}
-		return nil
-	}
 	if len(opts.Pair) == 0 {
 		if len(oldCat.Services) == 1 && len(newCat.Services) == 1 && oldCat.Services[0].ID != newCat.Services[0].ID {
 			o, n := oldCat.Services[0], newCat.Services[0]
@@ -181,14 +173,14 @@ func pairServices(opts *DiffOptions, oldCat, newCat *catalog.Catalog) error {
 		if !ok || oldID == "" || newID == "" {
 			return usageError("--pair %q: expected OLD_ID=NEW_ID", p)
 		}
-		o := byID(oldCat, oldID)
+		o := oldCat.Service(oldID)
 		if o == nil {
 			return usageError("--pair %s: %s has no service %q", p, opts.Old, oldID)
 		}
-		if byID(newCat, newID) == nil {
+		if newCat.Service(newID) == nil {
 			return usageError("--pair %s: %s has no service %q", p, opts.New, newID)
 		}
-		if oldID != newID && byID(oldCat, newID) != nil && !slices.ContainsFunc(opts.Pair, func(q string) bool { return strings.HasPrefix(q, newID+"=") }) {
+		if oldID != newID && oldCat.Service(newID) != nil && !slices.ContainsFunc(opts.Pair, func(q string) bool { return strings.HasPrefix(q, newID+"=") }) {
 			return usageError("--pair %s: %s also has a service %q; pair that one too", p, opts.Old, newID)
 		}
 		renames = append(renames, func() { o.ID = newID })

@@ -113,13 +113,8 @@ The format is --format, else -o's extension (.json is JSON), else YAML.
 // formatOf returns the format a file name asks for: JSON for .json, YAML for .yaml and
 // .yml, "" otherwise.
 func formatOf(name string) openapi.Format {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".json":
-		return openapi.JSON
-	case ".yaml", ".yml":
-		return openapi.YAML
-	}
-	return ""
+	f, _ := openapi.ParseFormat(strings.TrimPrefix(filepath.Ext(name), "."))
+	return f
 }
 
 func runExportOpenAPI(ctx context.Context, opts *ExportOpenAPIOptions) error {
