@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/yuin/goldmark/ast"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -66,14 +65,7 @@ func looksLikeHTML(src *Source) bool {
 	if c := text[1] | 0x20; text[1] != '!' && text[1] != '?' && (c < 'a' || c > 'z') {
 		return false
 	}
-	for _, b := range src.markdown().blocks {
-		switch b.node.(type) {
-		case *ast.HTMLBlock, *ast.Paragraph:
-		default:
-			return false
-		}
-	}
-	return true
+	return src.markdown().htmlOnly
 }
 
 // posAttr is the attribute annotate adds to start tags: the byte offset of the tag in the

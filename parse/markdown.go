@@ -7,10 +7,9 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
+	gmtext "github.com/yuin/goldmark/text"
 	"go.abhg.dev/goldmark/frontmatter"
 
-	"docgen/catalog"
 	"docgen/parse/doc"
 )
 
@@ -25,11 +24,12 @@ func init() { Register(markdownReader{}) }
 
 func (markdownReader) Name() string { return "markdown" }
 
-// mdDoc is a source parsed as Markdown, with what detection and reading both need.
+// mdDoc is a source read as Markdown: its document tree and what detection counts in it.
+// It is made once (markdown) and serves both detection and the read; no goldmark node
+// outlives the part of the source it was parsed from.
 type mdDoc struct {
-	root   ast.Node
-	fm     map[string]any // front matter, nil when there is none
-	blocks []mdBlock      // the top-level blocks in order
+	fm   map[string]any // front matter, nil when there is none
+	tree *doc.Document  // the top-level blocks as a document tree
 	// pipeRows and bareRows count the body rows of GFM tables whose line does or does not
 	// begin with "|": text copied out of HTML pages forms tables with bare rows, which are
 	// left to the scraped-text reader.
@@ -38,74 +38,306 @@ type mdDoc struct {
 	codeHeadings       int // headings that read as error codes
 	codeLists          int // lists whose every item is a code and its text
 	statusHeadings     int // headings that carry a status (text or "status NNN" line)
+	// htmlOnly is set when every top-level block is raw HTML or a paragraph (looksLikeHTML).
+	htmlOnly bool
+	parts    int // the parts the source was parsed in
 }
 
-// mdBlock is one top-level block and the source lines it spans.
-type mdBlock struct {
-	node      ast.Node
-	start     int // first line, from 1
-	end       int // last line, blank lines after it excluded
-	heading   *ast.Heading
-	htext     string // a heading's text as written
-	table     *pipeTable
-	tbl       *table // readTable's result, made once
-	statusLn  bool   // a paragraph whose first line is a "status NNN" line
-	statusVal catalog.Status
-	remark    string // the rest of a status line's paragraph
-}
+// mdChunk is the size past which a Markdown source is parsed in parts. goldmark's tree is
+// about twelve times the text it is made of (a node and its line segments for every
+// heading, paragraph and line of inline text): parsed whole, a 20 MB document of code
+// headings held 300 MB of it at once. A part is parsed, made into the document's blocks and
+// let go before the next; the tree's size is then bounded by the part's, whatever the
+// document's.
+const mdChunk = 256 << 10
 
-// markdown parses src as Markdown once and caches the result on the source.
+// markdown reads src as Markdown once and caches the result on the source.
+//
+// A large source is parsed in parts cut just before a top-level ATX heading ("## …" at the
+// start of a line, after a blank line): such a line closes every block CommonMark can have
+// open there but a fenced code block or a raw HTML block of kinds 1 to 5 (<pre>, <script>,
+// comments…), so the parts give the blocks the whole parse gives. Each cut is proved rather
+// than assumed: the part is parsed with the heading's line, and the cut is taken only when
+// goldmark makes that line a top-level heading of its own; otherwise the part grows. A
+// failed cut doubles the part before the next try, so that a source with no safe cut (one
+// long code block of "# comments") costs at most about twice its parse.
 func (src *Source) markdown() *mdDoc {
-	if src.md != nil {
-		return src.md
+	if src.md == nil {
+		src.md = readMarkdown(src, mdChunk)
 	}
-	ctx := parser.NewContext()
+	return src.md
+}
+
+// readMarkdown reads src as Markdown in parts of at least chunk bytes.
+func readMarkdown(src *Source, chunk int) *mdDoc {
 	// limitNesting (mdguard.go) keeps goldmark linear on deeply nested containers.
-	root := md.Parser().Parse(text.NewReader(limitNesting(src.Text)), parser.WithContext(ctx))
-	d := &mdDoc{root: root}
-	if fm := frontmatter.Get(ctx); fm != nil {
-		var m map[string]any
-		if fm.Decode(&m) == nil {
-			d.fm = m
-		}
-	}
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		b := mdBlock{node: n, start: src.Pos(blockStart(n)).Line}
-		switch n := n.(type) {
-		case *ast.Heading:
-			b.heading = n
-			b.htext = headingText(src, n)
-		case *pipeTable:
-			b.table = n
-		case *ast.Paragraph:
-			if n.Lines().Len() > 0 {
-				first := n.Lines().At(0)
-				if st, _, ok := statusLine(string(first.Value(src.Text))); ok {
-					b.statusLn, b.statusVal = true, st
-					para := string(bytes.TrimSpace(src.Text[first.Start:n.Lines().At(n.Lines().Len()-1).Stop]))
-					_, b.remark, _ = statusLine(para)
+	text := limitNesting(src.Text)
+	b := &mdBuilder{src: src, d: &mdDoc{tree: &doc.Document{}, htmlOnly: true}}
+	for at, first := 0, true; at < len(text); first = false {
+		root, ctx, end := parseMDPart(text, at, first, chunk)
+		b.d.parts++
+		if first {
+			if fm := frontmatter.Get(ctx); fm != nil {
+				var m map[string]any
+				if fm.Decode(&m) == nil {
+					b.d.fm = m
 				}
 			}
 		}
-		d.blocks = append(d.blocks, b)
-	}
-	// A block ends where the next one starts, less the blank lines between them.
-	for i := range d.blocks {
-		end := src.LineCount()
-		if i+1 < len(d.blocks) {
-			end = d.blocks[i+1].start - 1
+		last := ast.Node(nil)
+		if end < len(text) {
+			last = root.LastChild() // the next part's first heading, parsed again there
 		}
-		for end > d.blocks[i].start && len(bytes.TrimSpace(src.Line(end))) == 0 {
-			end--
+		for n := root.FirstChild(); n != nil && n != last; n = n.NextSibling() {
+			b.add(n, text[at:end], at)
 		}
-		d.blocks[i].end = end
+		at = end
 	}
-	d.count(src)
-	src.md = d
+	b.flush()
+	d := b.d
+	for _, k := range []string{"id", "title", "description"} {
+		if v, ok := d.fm[k].(string); ok {
+			if d.tree.Meta == nil {
+				d.tree.Meta = map[string]string{}
+			}
+			d.tree.Meta[k] = v
+		}
+	}
 	return d
 }
 
-// blockStart returns the byte offset at which a top-level block starts.
+// parseMDPart parses text from at to a cut at least chunk bytes further on (see markdown),
+// or to its end; it returns the parse of text[at:end], with the cut's heading as the last
+// block when end is a cut.
+func parseMDPart(text []byte, at int, first bool, chunk int) (ast.Node, parser.Context, int) {
+	want := chunk
+	from := at + want
+	gm := mdBody
+	if first {
+		gm = md
+	}
+	if first {
+		from = max(from, frontMatterEnd(text))
+	}
+	for from < len(text) {
+		cut, next := nextMDCut(text, from)
+		if cut < 0 {
+			break
+		}
+		ctx := parser.NewContext()
+		root := gm.Parser().Parse(gmtext.NewReader(text[at:next]), parser.WithContext(ctx))
+		if h, ok := root.LastChild().(*ast.Heading); ok && h.Pos()+at == cut {
+			return root, ctx, cut
+		}
+		want *= 2
+		from = max(next, at+want)
+	}
+	ctx := parser.NewContext()
+	root := gm.Parser().Parse(gmtext.NewReader(text[at:]), parser.WithContext(ctx))
+	return root, ctx, len(text)
+}
+
+// nextMDCut returns the offset of the first line at or after from that may start a part:
+// an ATX heading with text, in the first column, after a blank line, outside what reads as
+// a top-level fenced code block; and the offset just past that line. -1 when there is none.
+// The fence tracking only spares parses that would fail: the cut is proved by the parse.
+func nextMDCut(text []byte, from int) (int, int) {
+	// Start at a line start after from.
+	if from > 0 && text[from-1] != '\n' {
+		i := bytes.IndexByte(text[from:], '\n')
+		if i < 0 {
+			return -1, -1
+		}
+		from += i + 1
+	}
+	var fence byte
+	fenceLen := 0
+	prevBlank := false
+	for at := from; at < len(text); {
+		end := bytes.IndexByte(text[at:], '\n')
+		next := len(text)
+		if end >= 0 {
+			end += at
+			next = end + 1
+		} else {
+			end = len(text)
+		}
+		line := text[at:end]
+		trimmed := bytes.TrimLeft(line, " ")
+		indent := len(line) - len(trimmed)
+		if c, n := fenceRun(trimmed); indent < 4 && n >= 3 {
+			switch {
+			case fence == 0 && !(c == '`' && bytes.IndexByte(trimmed[n:], '`') >= 0):
+				fence, fenceLen = c, n
+			case fence == c && n >= fenceLen && len(bytes.TrimSpace(trimmed[n:])) == 0:
+				fence = 0
+			}
+		} else if fence == 0 && prevBlank && atxHeadingLine(line) {
+			return at, next
+		}
+		prevBlank = len(bytes.TrimSpace(line)) == 0
+		at = next
+	}
+	return -1, -1
+}
+
+// fenceRun returns the character of a run of backticks or tildes that begins line, and the
+// run's length.
+func fenceRun(line []byte) (byte, int) {
+	if len(line) == 0 || (line[0] != '`' && line[0] != '~') {
+		return 0, 0
+	}
+	n := 0
+	for n < len(line) && line[n] == line[0] {
+		n++
+	}
+	return line[0], n
+}
+
+// atxHeadingLine reports whether line is an ATX heading with text, in the first column:
+// one to six "#", a space or tab, then something other than space.
+func atxHeadingLine(line []byte) bool {
+	n := 0
+	for n < len(line) && n < 7 && line[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n >= len(line) || (line[n] != ' ' && line[n] != '\t') {
+		return false
+	}
+	return len(bytes.Trim(line[n:], " \t#")) > 0
+}
+
+// frontMatterEnd returns the offset just past a front matter block that opens text ("---"
+// or "+++" lines), so that no part is cut inside it; 0 when there is none, len(text) when
+// it is never closed.
+func frontMatterEnd(text []byte) int {
+	first, rest, _ := bytes.Cut(text, []byte("\n"))
+	delim := bytes.TrimRight(first, " \t")
+	if !bytes.Equal(delim, []byte("---")) && !bytes.Equal(delim, []byte("+++")) {
+		return 0
+	}
+	at := len(first) + 1
+	for len(rest) > 0 {
+		line, tail, _ := bytes.Cut(rest, []byte("\n"))
+		at += len(line) + 1
+		if bytes.Equal(bytes.TrimRight(line, " \t"), delim) {
+			return min(at, len(text))
+		}
+		rest = tail
+	}
+	return len(text)
+}
+
+// mdBuilder makes the document tree from goldmark's top-level blocks as they come, part
+// after part. A block's text runs to the next block's start (less the blank lines before
+// it), so each block is made when the next one starts.
+type mdBuilder struct {
+	src     *Source
+	d       *mdDoc
+	pending *mdPending
+	// heading is the last block when it was a heading whose kind (code, status group)
+	// waits on whether the block after it is a "status NNN" line.
+	heading bool
+}
+
+// mdPending is a top-level block whose end is not known yet.
+type mdPending struct {
+	node  ast.Node
+	part  []byte // the text of the part it was parsed from
+	base  int    // the part's offset in the source
+	start int    // its first line, from 1
+}
+
+// add takes the next top-level block n of the part text, which starts at base.
+func (b *mdBuilder) add(n ast.Node, part []byte, base int) {
+	start := b.src.Pos(base + blockStart(n)).Line
+	b.finish(start)
+	b.pending = &mdPending{node: n, part: part, base: base, start: start}
+}
+
+// flush makes the last block.
+func (b *mdBuilder) flush() { b.finish(b.src.LineCount() + 1) }
+
+// finish makes the pending block, which ends before line next.
+func (b *mdBuilder) finish(next int) {
+	p := b.pending
+	if p == nil {
+		return
+	}
+	b.pending = nil
+	src, d := b.src, b.d
+	end := next - 1
+	for end > p.start && len(bytes.TrimSpace(src.Line(end))) == 0 {
+		end--
+	}
+	pos := src.LinePos(p.start)
+	raw := src.span(p.start, end)
+	// A "status NNN" line right under a heading makes a heading of words a status group.
+	if b.heading {
+		b.heading = false
+		if para, ok := p.node.(*ast.Paragraph); ok && para.Lines().Len() > 0 {
+			first := para.Lines().At(0)
+			if _, _, ok := statusLine(string(first.Value(p.part))); ok {
+				d.statusHeadings++
+			}
+		}
+	}
+	switch p.node.(type) {
+	case *ast.HTMLBlock, *ast.Paragraph:
+	default:
+		d.htmlOnly = false
+	}
+	var blk doc.Block
+	switch n := p.node.(type) {
+	case *ast.Heading:
+		htext := headingText(p.part, n)
+		blk = &doc.Heading{Pos: pos, Level: n.Level, Text: htext}
+		// A heading written like a code is a code heading even with a "Status: 404" line
+		// under it (the code's status); a heading of words over such a line is a status
+		// group ("## Authentication" + "status 401").
+		switch _, _, ok := statusHeading(htext); {
+		case ok:
+			d.statusHeadings++
+		case codeLike(headingCode(htext)):
+			d.codeHeadings++
+		default:
+			b.heading = true
+		}
+	case *pipeTable:
+		t := readMDTable(src, n, p.base)
+		if isErrorTable(t) {
+			d.codeTables++
+		}
+		for _, r := range t.Rows {
+			if line := bytes.TrimSpace(src.Line(r.Pos.Line)); len(line) > 0 && line[0] == '|' {
+				d.pipeRows++
+			} else {
+				d.bareRows++
+			}
+		}
+		blk = &doc.Table{Pos: pos, Text: raw, Header: t.Header, Rows: t.Rows, Judged: t.memo}
+	case *ast.List:
+		l := &doc.List{Pos: pos, Ordered: n.IsOrdered(), Text: raw}
+		items := mdListItems(src, p.start, end)
+		for _, it := range items {
+			l.Items = append(l.Items, doc.Item{Pos: it.Pos, Text: it.Text})
+		}
+		if len(items) >= 2 {
+			if _, _, ok := splitListCode(items[0].Text); ok && codeListOK(items) {
+				d.codeLists++
+			}
+		}
+		blk = l
+	case *ast.FencedCodeBlock:
+		blk = &doc.Code{Pos: pos, Lang: string(n.Language(p.part)), Text: codeText(p.part, n), Markdown: raw}
+	default:
+		blk = &doc.Para{Pos: pos, Text: raw}
+	}
+	d.tree.Blocks = append(d.tree.Blocks, blk)
+}
+
+// blockStart returns the offset at which a top-level block starts in the text it was
+// parsed from.
 func blockStart(n ast.Node) int {
 	if n.Pos() >= 0 {
 		return n.Pos()
@@ -116,52 +348,15 @@ func blockStart(n ast.Node) int {
 	return 0
 }
 
-// headingText returns a heading's text as written (its source, without the #s).
-func headingText(src *Source, h *ast.Heading) string {
+// headingText returns a heading's text as written (its source, without the #s); part is
+// the text the heading was parsed from.
+func headingText(part []byte, h *ast.Heading) string {
 	var parts []string
 	for i := 0; i < h.Lines().Len(); i++ {
 		seg := h.Lines().At(i)
-		parts = append(parts, strings.TrimSpace(string(seg.Value(src.Text))))
+		parts = append(parts, strings.TrimSpace(string(seg.Value(part))))
 	}
 	return strings.TrimSpace(strings.Join(parts, " "))
-}
-
-// count fills the detection counters.
-func (d *mdDoc) count(src *Source) {
-	for i, b := range d.blocks {
-		switch {
-		case b.table != nil:
-			t := d.blocks[i].readTable(src)
-			if isErrorTable(t) {
-				d.codeTables++
-			}
-			for _, r := range t.Rows {
-				if line := bytes.TrimSpace(src.Line(r.Pos.Line)); len(line) > 0 && line[0] == '|' {
-					d.pipeRows++
-				} else {
-					d.bareRows++
-				}
-			}
-		case isList(b.node):
-			if items := mdListItems(src, b.start, b.end); len(items) >= 2 {
-				if _, _, ok := splitListCode(items[0].Text); ok && codeListOK(items) {
-					d.codeLists++
-				}
-			}
-		case b.heading != nil:
-			// A heading written like a code is a code heading even with a "Status: 404"
-			// line under it (the code's status); a heading of words over such a line is
-			// a status group ("## Authentication" + "status 401").
-			switch _, _, ok := statusHeading(b.htext); {
-			case ok:
-				d.statusHeadings++
-			case codeLike(headingCode(b.htext)):
-				d.codeHeadings++
-			case i+1 < len(d.blocks) && d.blocks[i+1].statusLn:
-				d.statusHeadings++
-			}
-		}
-	}
 }
 
 // Detect claims Markdown documents with code headings, or with pipe tables that have a code
@@ -234,58 +429,18 @@ func mayBeMarkdown(text []byte) bool {
 
 // Read reads the document's tree with the interpreter.
 func (markdownReader) Read(src *Source) *Doc {
-	t := src.markdown().tree(src)
-	// The tree holds all that is read from here on: the parse, four times the source in a
-	// document of tables, is let go before the entries are made.
-	src.md = nil
+	t := src.markdown().tree
+	src.md = nil // the tree holds all that is read from here on
 	return interpret(src, t)
 }
 
-// tree is the Markdown front-end: the top-level blocks as a document tree, each with the
-// Markdown it was written in.
-func (d *mdDoc) tree(src *Source) *doc.Document {
-	out := &doc.Document{}
-	for _, k := range []string{"id", "title", "description"} {
-		if v, ok := d.fm[k].(string); ok {
-			if out.Meta == nil {
-				out.Meta = map[string]string{}
-			}
-			out.Meta[k] = v
-		}
-	}
-	for i := range d.blocks {
-		b := &d.blocks[i]
-		pos := src.LinePos(b.start)
-		raw := src.span(b.start, b.end)
-		switch n := b.node.(type) {
-		case *ast.Heading:
-			out.Blocks = append(out.Blocks, &doc.Heading{Pos: pos, Level: n.Level, Text: b.htext})
-		case *pipeTable:
-			t := b.readTable(src)
-			dt := &doc.Table{Pos: pos, Text: raw, Header: t.Header, Judged: t.memo}
-			dt.Rows = t.Rows
-			out.Blocks = append(out.Blocks, dt)
-		case *ast.List:
-			l := &doc.List{Pos: pos, Ordered: n.IsOrdered(), Text: raw}
-			for _, it := range mdListItems(src, b.start, b.end) {
-				l.Items = append(l.Items, doc.Item{Pos: it.Pos, Text: it.Text})
-			}
-			out.Blocks = append(out.Blocks, l)
-		case *ast.FencedCodeBlock:
-			out.Blocks = append(out.Blocks, &doc.Code{Pos: pos, Lang: string(n.Language(src.Text)), Text: codeText(src, n), Markdown: raw})
-		default:
-			out.Blocks = append(out.Blocks, &doc.Para{Pos: pos, Text: raw})
-		}
-	}
-	return out
-}
-
-// codeText returns the text of a code block, its lines as written.
-func codeText(src *Source, n ast.Node) string {
+// codeText returns the text of a code block, its lines as written; part is the text the
+// block was parsed from.
+func codeText(part []byte, n ast.Node) string {
 	var b strings.Builder
 	for i := 0; i < n.Lines().Len(); i++ {
 		seg := n.Lines().At(i)
-		b.Write(seg.Value(src.Text))
+		b.Write(seg.Value(part))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -30,6 +30,14 @@ var md = goldmark.New(
 	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200))),
 )
 
+// mdBody is md without front matter, for the parts of a source after its first
+// (markdown.go): the front matter extension takes a "---" on the second line of whatever
+// it is given as the start of front matter.
+var mdBody = goldmark.New(
+	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList),
+	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200))),
+)
+
 // kindPipeTable is the node kind of a pipe table.
 var kindPipeTable = ast.NewNodeKind("DocgenPipeTable")
 
@@ -146,17 +154,18 @@ func gfmHeaderCells(seg text.Segment, src []byte) int {
 	return n
 }
 
-// readMDTable collects a pipe table: the header and body rows, each split again from its
-// source line (splitRow), because a cell's Markdown source (links, inline code) is what
-// the catalog keeps, and a ragged row keeps every cell so that it can be reported.
-func readMDTable(src *Source, t *pipeTable) table {
+// readMDTable collects a pipe table, parsed from the part of the source that starts at
+// base: the header and body rows, each split again from its source line (splitRow),
+// because a cell's Markdown source (links, inline code) is what the catalog keeps, and a
+// ragged row keeps every cell so that it can be reported.
+func readMDTable(src *Source, t *pipeTable, base int) table {
 	out := table{src: src, memo: &tableMemo{}}
 	lines := t.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		if i == 1 {
 			continue // the delimiter row
 		}
-		line := src.Pos(lines.At(i).Start).Line
+		line := src.Pos(base + lines.At(i).Start).Line
 		cells := splitRow(src, src.Line(line), src.LineStart(line))
 		if i == 0 {
 			out.Header = cells
@@ -165,14 +174,4 @@ func readMDTable(src *Source, t *pipeTable) table {
 		out.Rows = append(out.Rows, tableRow{Cells: cells, Pos: src.LinePos(line)})
 	}
 	return out
-}
-
-// readTable returns the block's table, read once: detection, the walk and the look-ahead
-// for a heading's error tables all ask for it.
-func (b *mdBlock) readTable(src *Source) table {
-	if b.tbl == nil {
-		t := readMDTable(src, b.table)
-		b.tbl = &t
-	}
-	return *b.tbl
 }

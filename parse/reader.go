@@ -247,6 +247,7 @@ func Read(src *Source, meta Meta) *Result {
 		return res
 	}
 	res.Reader = r.Name()
+	src.release(r.Name())
 	doc := r.Read(src)
 	if r.Name() == "markdown" {
 		decodeEntities(doc) // Markdown keeps these fields as source text

@@ -35,6 +35,18 @@ func (scrapedReader) Name() string { return "scraped" }
 // tabs. Markdown pipe tables, whose rows begin with "|", are the Markdown reader's; HTML is
 // the HTML reader's.
 func (scrapedReader) Detect(src *Source) Detection {
+	d := detectScraped(src)
+	if d.Score == 0 {
+		// What the scan made is kept for a Read that will not come: on a large Markdown
+		// file of code headings, several times the file, alive for as long as it is read.
+		src.scan, src.scraped = nil, nil
+	}
+	return d
+}
+
+// detectScraped is the scraped reader's Detect; it keeps its scan of the whole source, or
+// its reading of it, on src for Read.
+func detectScraped(src *Source) Detection {
 	if looksLikeHTML(src) {
 		return Detection{Score: 0, Why: "the source is HTML"}
 	}
@@ -45,7 +57,7 @@ func (scrapedReader) Detect(src *Source) Detection {
 		return Detection{Score: 0, Why: fmt.Sprintf("a %s file is not text copied from a web page", ext)}
 	}
 	sc := scanUpTo(src, detectRows)
-	if !sc.partial {
+	if !sc.partial && !sc.light {
 		src.scan = sc // Read takes it: the scan covered the whole source
 	}
 	var errTables, bare, piped, cellTables, tabTables, rows int
@@ -232,7 +244,11 @@ type scanner struct {
 	// partial is set when the scan stopped before the end of the source (rowLimit, or a
 	// cancelled read): its blocks are not the whole source's.
 	partial bool
-	blocks  []sblock
+	// light is set when a detection scan (rowLimit not 0) has met a Markdown heading:
+	// from there it keeps only the tables and that heading, which is all detection asks
+	// of the blocks, and the scan is not kept for Read (see Detect).
+	light  bool
+	blocks []sblock
 	class   []byte          // lineClass's answers, by line
 	hdr     []byte          // headerLineClass's answers, by line
 	roles   map[string]role // headerRole of the texts findLinesTable has seen
@@ -265,13 +281,13 @@ func scanUpTo(src *Source, limit int) *scanner {
 		if t == "" || t == "|" {
 			// A lone "|" outside a table is what is left of an empty cell or an opening
 			// pipe: nothing to read.
-			sc.blocks = append(sc.blocks, sblock{kind: sbBlank, line: i})
+			sc.add(sblock{kind: sbBlank, line: i})
 			continue
 		}
 		pos := sc.ix.pos(off + leadingSpace(raw))
 		if st, ok := sc.findTable(i); ok {
 			st.table.src, st.table.memo = src, &tableMemo{}
-			sc.blocks = append(sc.blocks, sblock{kind: sbTable, line: i, pos: pos, tbl: st})
+			sc.add(sblock{kind: sbTable, line: i, pos: pos, tbl: st})
 			i = st.end
 			if isErrorTable(st.table) {
 				if rows += len(st.Rows); limit > 0 && rows >= limit {
@@ -285,7 +301,7 @@ func scanUpTo(src *Source, limit int) *scanner {
 			start := off + leadingSpace(raw)
 			end, last, ok := sc.codeEnd(i, start)
 			if ok {
-				sc.blocks = append(sc.blocks, sblock{kind: sbCode, line: i, pos: pos, text: string(src.Text[start:end])})
+				sc.add(sblock{kind: sbCode, line: i, pos: pos, text: string(src.Text[start:end])})
 				if rest := strings.TrimSpace(string(src.Text[end:src.lineEnd(last)])); rest != "" {
 					sc.carryLine, sc.carryOff = last, end
 					if sc.class != nil {
@@ -300,21 +316,38 @@ func scanUpTo(src *Source, limit int) *scanner {
 			noCode = last
 		}
 		if sts, _, ok := statusesHeading(stripHashes(t)); ok {
-			sc.blocks = append(sc.blocks, sblock{kind: sbStatus, line: i, pos: pos, text: stripHashes(t), status: sts[0], statuses: sts})
+			sc.add(sblock{kind: sbStatus, line: i, pos: pos, text: stripHashes(t), status: sts[0], statuses: sts})
 			continue
 		}
 		if item, ok := listItem(t); ok {
-			sc.blocks = append(sc.blocks, sblock{kind: sbList, line: i, pos: pos, items: []string{item}})
+			sc.add(sblock{kind: sbList, line: i, pos: pos, items: []string{item}})
 			continue
 		}
 		if h := stripHashes(t); h != t && h != "" {
 			// A Markdown heading ("## Errors") is a heading whatever its words.
-			sc.blocks = append(sc.blocks, sblock{kind: sbHeading, line: i, pos: pos, text: h})
+			sc.add(sblock{kind: sbHeading, line: i, pos: pos, text: h})
+			if limit > 0 && !sc.light {
+				sc.light = true
+				var keep []sblock
+				for _, b := range sc.blocks {
+					if b.kind == sbTable || b.kind == sbHeading {
+						keep = append(keep, b)
+					}
+				}
+				sc.blocks = keep
+			}
 			continue
 		}
-		sc.blocks = append(sc.blocks, sblock{kind: sbText, line: i, pos: pos, text: t})
+		sc.add(sblock{kind: sbText, line: i, pos: pos, text: t})
 	}
 	return sc
+}
+
+// add appends b to the scan's blocks; a light scan keeps tables only.
+func (sc *scanner) add(b sblock) {
+	if !sc.light || b.kind == sbTable {
+		sc.blocks = append(sc.blocks, b)
+	}
 }
 
 // line returns line i trimmed, the line's bytes (from the carry offset on the carried

@@ -39,6 +39,21 @@ type Source struct {
 	over *Override
 }
 
+// release lets go of what the readers other than the one named made while detecting: the
+// scraped reader's scan of a large Markdown file is several times its size, and would stay
+// alive for as long as the Markdown read takes.
+func (src *Source) release(keep string) {
+	if keep != "markdown" {
+		src.md = nil
+	}
+	if keep != "html" {
+		src.html = nil
+	}
+	if keep != "scraped" {
+		src.scraped, src.scan = nil, nil
+	}
+}
+
 // posIx returns the source's position index, made on first use: a position found through
 // it costs the same on a 200 KB line as on a short one.
 func (src *Source) posIx() *posIndex {
