@@ -249,9 +249,9 @@ type scanner struct {
 	// of the blocks, and the scan is not kept for Read (see Detect).
 	light  bool
 	blocks []sblock
-	class   []byte          // lineClass's answers, by line
-	hdr     []byte          // headerLineClass's answers, by line
-	roles   map[string]role // headerRole of the texts findLinesTable has seen
+	class  []byte          // lineClass's answers, by line
+	hdr    []byte          // headerLineClass's answers, by line
+	roles  map[string]role // headerRole of the texts findLinesTable has seen
 }
 
 // maxCodeLines is how many lines a code sample may span. A longer run without its closing
