@@ -109,8 +109,10 @@ func headingCode(text string) string {
 }
 
 // splitCodeHeading reads a heading that names a code: the code alone ("ERR\_CACHE\_X", its
-// Markdown escapes undone), or the code and a message after a dash or colon ("LOAN001 -
-// 인증이 필요합니다", "E100: Bad input"). A heading of other words is returned whole.
+// Markdown escapes undone), the code and a message after a dash or colon ("LOAN001 -
+// 인증이 필요합니다", "E100: Bad input"), or after a space when the first word is plainly a
+// code ("PAY-1001 잘못된 금액", "E_TIMEOUT Request timed out"; see spacedCode). A heading
+// of other words is returned whole.
 func splitCodeHeading(text string) (code, message string) {
 	t := unescapeMarkdown(text)
 	if c := cleanCode(t); isToken(c) {
@@ -125,7 +127,33 @@ func splitCodeHeading(text string) (code, message string) {
 			return c, strings.TrimSpace(t[i+len(sep):])
 		}
 	}
+	if first, rest, ok := strings.Cut(t, " "); ok && strings.TrimSpace(rest) != "" {
+		if c := cleanCode(first); spacedCode(c) {
+			return c, strings.TrimSpace(rest)
+		}
+	}
 	return cleanCode(t), ""
+}
+
+// spacedCode reports whether c, the first word of a heading followed by other words with
+// no dash or colon between, is plainly a code: code-shaped with two digits or more or an
+// underscore ("PAY-1001", "E1001", "AUTH_FAILED", "40001"). One digit is not enough
+// ("OAuth2 scopes", "S3 buckets", "HTTP2 support"), nor is a number of one or two digits
+// or a year ("12 Limits", "2024 changes"), nor a dotted number ("2.1 Errors").
+func spacedCode(c string) bool {
+	if !isToken(c) || !codeLike(c) || strings.ContainsAny(c, ".:") {
+		return false
+	}
+	digits := 0
+	for _, r := range c {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	if isInteger(c) && (len(c) < 3 || len(c) == 4 && (strings.HasPrefix(c, "19") || strings.HasPrefix(c, "20"))) {
+		return false // a section number ("12 Limits") or a year
+	}
+	return digits >= 2 || strings.Contains(c, "_")
 }
 
 // unescapeMarkdown undoes backslash escapes of ASCII punctuation ("ERR\_X" is "ERR_X").

@@ -177,3 +177,41 @@ func hasStatusDigits(s string) bool {
 	}
 	return false
 }
+
+// reTextStatus matches a status written in parentheses inside an entry's text: "(HTTP
+// 401)", "(HTTP status 404 Not Found)", "(status: 429)", "（HTTP 401）", "(상태 403)".
+var reTextStatus = regexp.MustCompile(`[(（]\s*(?i:http(?:\s*status)?(?:\s*code)?|status(?:\s*code)?|상태(?:\s*코드)?|ステータス(?:コード)?|状态码|状态|狀態碼)\s*[:：]?\s*([1-5]\d\d)\b[^()（）]{0,40}[)）]`)
+
+// textStatuses gives an entry that has no status the one its message or description
+// writes in parentheses ("認証に失敗しました。(HTTP 401)"), when that field names one
+// status only. The text is kept as written.
+func textStatuses(entries []*catalog.Entry) {
+	for _, e := range entries {
+		if e.Status != 0 || e.Protocol != catalog.HTTP {
+			continue
+		}
+		for _, text := range []string{e.Message, e.Description} {
+			if st, ok := oneTextStatus(text); ok {
+				e.Status, e.From = st, catalog.FromHeading
+				break
+			}
+		}
+	}
+}
+
+// oneTextStatus returns the status text writes in parentheses, when it writes one.
+func oneTextStatus(text string) (catalog.Status, bool) {
+	if !strings.ContainsAny(text, "(（") || !hasStatusDigits(text) {
+		return 0, false
+	}
+	var found catalog.Status
+	for _, m := range reTextStatus.FindAllStringSubmatch(text, 4) {
+		n, _ := strconv.Atoi(m[1])
+		st := catalog.Status(n)
+		if !st.IsValid() || (found != 0 && found != st) {
+			return 0, false
+		}
+		found = st
+	}
+	return found, found != 0
+}

@@ -18,6 +18,7 @@ import (
 func interpret(src *Source, d *doc.Document) *Doc {
 	w := &treeWalker{src: src, doc: &Doc{}, blocks: d.Blocks, meta: d.Meta}
 	w.walk()
+	textStatuses(w.doc.Entries)
 	return w.doc
 }
 

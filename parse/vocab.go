@@ -69,7 +69,37 @@ var headerWords = func() []headerWord {
 		"対策", "対処", "対処法", "対応", "対処方法", "解決策", "解決方法",
 		"解决", "解决方案", "解决办法", "解决方法", "处理", "处理方法", "处理建议", "建议", "措施",
 		"解決", "解決方案", "解決辦法", "處理", "處理方法", "處理方式", "處理建議", "建議")
+	// Phrases: headers that say it in a few plain words. Each is also matched written as
+	// separate words ("What to do"), see headerPhrases.
+	for _, p := range headerPhraseList {
+		add(p.role, false, p.words)
+	}
 	return ws
+}()
+
+// headerPhraseList are the vocabulary's phrases of several English words, which a header
+// writes apart ("What happened", "How to fix"): their words alone name nothing, or
+// something else ("fix" alone would already do; "what", "to", "do" would not).
+var headerPhraseList = []struct {
+	words string
+	role  role
+}{
+	{"what happened", roleDescription}, {"what it means", roleDescription}, {"why", roleDescription},
+	{"why it happens", roleDescription}, {"possible cause", roleDescription}, {"possible causes", roleDescription},
+	{"what to do", roleResolution}, {"how to fix", roleResolution}, {"how to resolve", roleResolution},
+	{"how to solve", roleResolution}, {"how to handle", roleResolution}, {"how to recover", roleResolution},
+	{"what you can do", roleResolution}, {"next step", roleResolution}, {"next steps", roleResolution},
+	{"troubleshooting", roleResolution}, {"mitigation", roleResolution}, {"user action", roleResolution},
+	{"recovery", roleResolution},
+}
+
+// headerPhrases are the folded phrases of headerPhraseList, by their number of words.
+var headerPhrases = func() map[string]int {
+	m := map[string]int{}
+	for _, p := range headerPhraseList {
+		m[foldHeader(p.words)] = len(strings.Fields(p.words))
+	}
+	return m
 }()
 
 // headerWordsByFold finds a vocabulary word by its folded spelling.
@@ -105,12 +135,20 @@ func headerWordRole(h string) (role, bool) {
 	last, lastWeak := roleUnknown, roleUnknown
 	status := false
 	matched := 0
-	for _, w := range words {
+	for i := 0; i < len(words); {
+		w, n := words[i], 1
+		for k := min(4, len(words)-i); k >= 2; k-- { // a phrase written as separate words
+			if joined := strings.Join(words[i:i+k], ""); headerPhrases[joined] == k {
+				w, n = joined, k
+				break
+			}
+		}
+		i += n
 		hw, ok := matchWord(w)
 		if !ok {
 			continue
 		}
-		matched++
+		matched += n
 		if hw.role == roleStatus {
 			status = true
 		}
