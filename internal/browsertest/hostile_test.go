@@ -66,7 +66,9 @@ func TestHostileSite(t *testing.T) {
 	}
 	srv := serve(t, out)
 	host := strings.TrimPrefix(srv.URL, "http://")
-	ctx, w := tab(t, browser)
+	// The tab visits every page twice (server and file://): its guard against a hung
+	// browser grows with them, so that a loaded machine does not fail the test.
+	ctx, w := tabWithin(t, browser, 60*time.Second+time.Duration(len(pages))*20*time.Second)
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: pwnedTrap}); err != nil {
 		t.Fatal(err)
 	}

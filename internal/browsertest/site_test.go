@@ -208,9 +208,16 @@ func pageKinds(t testing.TB) map[string]string {
 // tab opens a new tab in the browser of ctx, watched.
 func tab(t testing.TB, browser context.Context) (context.Context, *Watch) {
 	t.Helper()
+	return tabWithin(t, browser, 60*time.Second)
+}
+
+// tabWithin is tab with a deadline of its own: a guard against a hung browser, sized to
+// what the test does in the tab, never a measure of speed.
+func tabWithin(t testing.TB, browser context.Context, limit time.Duration) (context.Context, *Watch) {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(browser)
 	t.Cleanup(cancel)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
 	t.Cleanup(cancelTimeout)
 	w, err := NewWatch(ctx)
 	if err != nil {
