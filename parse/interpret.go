@@ -458,8 +458,14 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 }
 
 // codeListOK reports whether every item of a list is a code and its text, the codes
-// nearly all different.
+// nearly all different. A list of one item is one when its code is plainly a code
+// (spacedCode) or written as code ("- `E_GONE` — …"): a status heading may document a
+// single code, as its neighbours document several.
 func codeListOK(items []listItemText) bool {
+	if len(items) == 1 {
+		code, _, ok := splitListCode(items[0].Text)
+		return ok && (spacedCode(code) || strings.HasPrefix(items[0].Text, "`"))
+	}
 	if len(items) < 2 {
 		return false
 	}

@@ -149,6 +149,71 @@ func spaceHeader(t string) []string {
 	return words
 }
 
+// runsHeader splits a header whose cells are separated by runs of two spaces or more
+// ("Error code    HTTP status    Message"), as a fixed-width table or a <pre> block copied
+// from a page is. It returns nil unless every cell names a role or is header words.
+func runsHeader(t string) []string {
+	if len(t) > maxBareHeader || !strings.Contains(t, "  ") {
+		return nil
+	}
+	runs := spaceRuns(t)
+	if len(runs) < 2 || len(runs) > 8 {
+		return nil
+	}
+	cells := make([]string, len(runs))
+	for k, r := range runs {
+		if role, _ := headerWordRole(r.text); role == roleUnknown && !isHeaderWord(foldHeader(r.text)) {
+			return nil
+		}
+		cells[k] = r.text
+	}
+	return cells
+}
+
+// spaceRuns splits t at runs of two spaces or more, with each part's offset.
+func spaceRuns(t string) []word {
+	var out []word
+	for start := 0; start < len(t); {
+		for start < len(t) && t[start] == ' ' {
+			start++
+		}
+		if start == len(t) {
+			break
+		}
+		end := strings.Index(t[start:], "  ")
+		if end < 0 {
+			end = len(t)
+		} else {
+			end += start
+		}
+		out = append(out, word{strings.TrimRight(t[start:end], " "), start})
+		start = end
+	}
+	return out
+}
+
+// splitRuns splits a row of a table whose cells are separated by runs of spaces into n
+// cells, the last taking the rest; nil when the row has fewer cells or its first is no
+// code, which ends the table.
+func (sc *scanner) splitRuns(t string, off, n int) []cell {
+	runs := spaceRuns(t)
+	if len(runs) < n {
+		return nil
+	}
+	if first := cleanCode(runs[0].text); !isToken(first) || !codeShaped(first) {
+		return nil
+	}
+	cells := make([]cell, n)
+	for k := 0; k < n; k++ {
+		text := runs[k].text
+		if k == n-1 {
+			text = strings.TrimRight(t[runs[k].off:], " ")
+		}
+		cells[k] = cell{Text: text, Pos: sc.ix.pos(off + runs[k].off)}
+	}
+	return cells
+}
+
 // bareHeaderRoles reports whether header cells can head an error or status table: a code
 // or a status column among them.
 func bareHeaderRoles(cells []string) bool { return distinctRoles(columnRoles(cells)) }
@@ -175,6 +240,14 @@ func (sc *scanner) findBareTable(i int) (*scrapedTable, bool) {
 	next, _, _ := sc.line(i + 1)
 	if next == "" {
 		return nil, false
+	}
+	if h := runsHeader(t); h != nil && bareHeaderRoles(h) && strings.Contains(next, "  ") {
+		st := &scrapedTable{shape: shapeSpaces, start: i, end: i}
+		st.Header = sc.headerCells(h, line, off)
+		sc.readBareRows(st, i+1, func(text string, o int) []cell { return sc.splitRuns(text, o, len(h)) })
+		if len(st.Rows) > 0 {
+			return st, true
+		}
 	}
 	if h := spaceHeader(t); h != nil && bareHeaderRoles(h) && strings.Contains(next, " ") {
 		st := &scrapedTable{shape: shapeSpaces, start: i, end: i}

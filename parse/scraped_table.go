@@ -44,7 +44,7 @@ const (
 	shapeCells                    // one cell per line, header included
 	shapeTabs                     // cells separated by tabs
 	shapeGlued                    // cells glued with nothing between them (scraped_bare.go)
-	shapeSpaces                   // cells separated by single spaces
+	shapeSpaces                   // cells separated by single spaces, or by runs of them
 	shapeLines                    // one cell per line, no pipes
 )
 
