@@ -31,6 +31,11 @@ func hostileSources() map[string]string {
 		"glued-headers-50000":  strings.Repeat("코드상태설명\n", 50000),
 		"header-lines-50000":   strings.Repeat("code\nmessage\n", 50000),
 		"spaced-headers-50000": strings.Repeat("Code Status Description\nE1 x y\n", 25000),
+		// Headings where no part may be cut (markdown.go): each failed cut is a parse
+		// of its own, and the tries must not add up to more than a few parses.
+		"pre-of-headings-2MB":   "# T\n\n## A\n\n<pre>\n" + strings.Repeat("text line\n\n# c\n", 2<<20/16) + "</pre>\n",
+		"fence-of-headings-2MB": "# T\n\n## A\n\n~~~\n" + strings.Repeat("text line\n\n# c\n", 2<<20/16) + "~~~\n",
+		"late-cuts-2MB":         "# T\n\n<pre>\n" + strings.Repeat("plain text line\n", 2<<20/16*19/20) + strings.Repeat("\n# c\n", 2<<20/5/20) + "</pre>\n",
 	}
 }
 

@@ -60,7 +60,7 @@ const mdChunk = 256 << 10
 // than assumed: the part is parsed with the heading's line, and the cut is taken only when
 // goldmark makes that line a top-level heading of its own; otherwise the part grows. A
 // failed cut doubles the part before the next try, so that a source with no safe cut (one
-// long code block of "# comments") costs at most about twice its parse.
+// long code block of "# comments") costs at most about three times its parse.
 func (src *Source) markdown() *mdDoc {
 	if src.md == nil {
 		src.md = readMarkdown(src, mdChunk)
@@ -88,8 +88,13 @@ func readMarkdown(src *Source, chunk int) *mdDoc {
 		if end < len(text) {
 			last = root.LastChild() // the next part's first heading, parsed again there
 		}
+		// Text is read from the source, not from what limitNesting gave goldmark: the
+		// offsets are the same, the escapes it added are not the document's.
 		for n := root.FirstChild(); n != nil && n != last; n = n.NextSibling() {
-			b.add(n, text[at:end], at)
+			b.add(n, src.Text[at:end], at)
+		}
+		if end < len(text) {
+			b.finish(src.Pos(end).Line) // the part's last block ends before the cut: let its tree go
 		}
 		at = end
 	}
@@ -110,17 +115,15 @@ func readMarkdown(src *Source, chunk int) *mdDoc {
 // or to its end; it returns the parse of text[at:end], with the cut's heading as the last
 // block when end is a cut.
 func parseMDPart(text []byte, at int, first bool, chunk int) (ast.Node, parser.Context, int) {
-	want := chunk
-	from := at + want
 	gm := mdBody
+	from := at + chunk
 	if first {
 		gm = md
-	}
-	if first {
 		from = max(from, frontMatterEnd(text))
 	}
+	cuts := mdCuts{text: text, at: at}
 	for from < len(text) {
-		cut, next := nextMDCut(text, from)
+		cut, next := cuts.next(from)
 		if cut < 0 {
 			break
 		}
@@ -129,54 +132,61 @@ func parseMDPart(text []byte, at int, first bool, chunk int) (ast.Node, parser.C
 		if h, ok := root.LastChild().(*ast.Heading); ok && h.Pos()+at == cut {
 			return root, ctx, cut
 		}
-		want *= 2
-		from = max(next, at+want)
+		// The next try is twice the size of this one: what the failed tries parse adds
+		// up to at most twice the part.
+		from = max(next, at+2*(next-at))
 	}
 	ctx := parser.NewContext()
 	root := gm.Parser().Parse(gmtext.NewReader(text[at:]), parser.WithContext(ctx))
 	return root, ctx, len(text)
 }
 
-// nextMDCut returns the offset of the first line at or after from that may start a part:
-// an ATX heading with text, in the first column, after a blank line, outside what reads as
-// a top-level fenced code block; and the offset just past that line. -1 when there is none.
-// The fence tracking only spares parses that would fail: the cut is proved by the parse.
-func nextMDCut(text []byte, from int) (int, int) {
-	// Start at a line start after from.
-	if from > 0 && text[from-1] != '\n' {
-		i := bytes.IndexByte(text[from:], '\n')
-		if i < 0 {
-			return -1, -1
-		}
-		from += i + 1
-	}
-	var fence byte
-	fenceLen := 0
-	prevBlank := false
-	for at := from; at < len(text); {
-		end := bytes.IndexByte(text[at:], '\n')
-		next := len(text)
+// mdCuts finds the lines of text from at on that may start a part: an ATX heading with
+// text, in the first column, after a blank line, outside what reads as a top-level fenced
+// code block. It reads each line once, from at, where no block is open (the start of the
+// source or a proved cut), so that its idea of which fence is open is right from the
+// start; a fence opened inside a list item can still mislead it, which costs a failed
+// parse, never a wrong cut: the cut is proved by the parse.
+type mdCuts struct {
+	text      []byte
+	at        int  // the next line to read
+	fence     byte // the open fence's character, 0 when none
+	fenceLen  int
+	prevBlank bool
+}
+
+// next returns the offset of the first candidate line at or after from, and the offset
+// just past that line; -1 when there is none.
+func (c *mdCuts) next(from int) (int, int) {
+	for c.at < len(c.text) {
+		at := c.at
+		end := bytes.IndexByte(c.text[at:], '\n')
+		next := len(c.text)
 		if end >= 0 {
 			end += at
 			next = end + 1
 		} else {
-			end = len(text)
+			end = len(c.text)
 		}
-		line := text[at:end]
+		c.at = next
+		line := c.text[at:end]
 		trimmed := bytes.TrimLeft(line, " ")
 		indent := len(line) - len(trimmed)
-		if c, n := fenceRun(trimmed); indent < 4 && n >= 3 {
+		candidate := false
+		if ch, n := fenceRun(trimmed); indent < 4 && n >= 3 {
 			switch {
-			case fence == 0 && !(c == '`' && bytes.IndexByte(trimmed[n:], '`') >= 0):
-				fence, fenceLen = c, n
-			case fence == c && n >= fenceLen && len(bytes.TrimSpace(trimmed[n:])) == 0:
-				fence = 0
+			case c.fence == 0 && !(ch == '`' && bytes.IndexByte(trimmed[n:], '`') >= 0):
+				c.fence, c.fenceLen = ch, n
+			case c.fence == ch && n >= c.fenceLen && len(bytes.TrimSpace(trimmed[n:])) == 0:
+				c.fence = 0
 			}
-		} else if fence == 0 && prevBlank && atxHeadingLine(line) {
+		} else {
+			candidate = c.fence == 0 && c.prevBlank && atxHeadingLine(line)
+		}
+		c.prevBlank = len(bytes.TrimSpace(line)) == 0
+		if candidate && at >= from {
 			return at, next
 		}
-		prevBlank = len(bytes.TrimSpace(line)) == 0
-		at = next
 	}
 	return -1, -1
 }
@@ -207,25 +217,32 @@ func atxHeadingLine(line []byte) bool {
 	return len(bytes.Trim(line[n:], " \t#")) > 0
 }
 
-// frontMatterEnd returns the offset just past a front matter block that opens text ("---"
-// or "+++" lines), so that no part is cut inside it; 0 when there is none, len(text) when
-// it is never closed.
+// frontMatterEnd returns the offset just past what may be front matter at the start of
+// text, so that no part is cut inside it: the extension opens front matter on the first or
+// the second line, with a line of three or more "-" or "+", and closes it with the same
+// line. 0 when there is none, len(text) when it is never closed. (A cut it misses would
+// only fail its proof.)
 func frontMatterEnd(text []byte) int {
-	first, rest, _ := bytes.Cut(text, []byte("\n"))
-	delim := bytes.TrimRight(first, " \t")
-	if !bytes.Equal(delim, []byte("---")) && !bytes.Equal(delim, []byte("+++")) {
-		return 0
-	}
-	at := len(first) + 1
-	for len(rest) > 0 {
-		line, tail, _ := bytes.Cut(rest, []byte("\n"))
-		at += len(line) + 1
-		if bytes.Equal(bytes.TrimRight(line, " \t"), delim) {
-			return min(at, len(text))
+	lines := bytes.SplitAfterN(text, []byte("\n"), 3)
+	for k := 0; k < 2 && k < len(lines); k++ {
+		delim := bytes.TrimRight(lines[k], "\n")
+		if len(delim) < 3 || (delim[0] != '-' && delim[0] != '+') || len(bytes.Trim(delim, string(delim[0]))) != 0 {
+			continue
 		}
-		rest = tail
+		at := 0
+		for _, l := range lines[:k+1] {
+			at += len(l)
+		}
+		for at < len(text) {
+			line, _, _ := bytes.Cut(text[at:], []byte("\n"))
+			at += len(line) + 1
+			if bytes.Equal(bytes.TrimRight(line, " \t"), delim) {
+				return min(at, len(text))
+			}
+		}
+		return len(text)
 	}
-	return len(text)
+	return 0
 }
 
 // mdBuilder makes the document tree from goldmark's top-level blocks as they come, part

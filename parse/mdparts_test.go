@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"docgen/parse/doc"
 )
 
 // mdPartsCases are documents whose headings stand where a part may not be cut: inside
@@ -108,6 +110,18 @@ func TestMarkdownParts(t *testing.T) {
 	if cut < 100 {
 		t.Errorf("only %d reads were cut into parts: the test proves little", cut)
 	}
+	// A part may begin inside a fenced block: the fences are tracked from the part's
+	// start, not from there, so that the closing fence is not taken for an opening one.
+	fences := "# T\n\n```\nx\n```\n\n## A\n\n```\ny\n```\n\n## B\n\n```\nz\n```\n\n## C\n"
+	if d := sameMarkdownParts(t, "fences", []byte(fences), 7); d.parts != 4 {
+		t.Errorf("sections with fenced blocks were read in %d parts, want 4", d.parts)
+	}
+	// Text is the source's, never limitNesting's rewrite of what goldmark parses.
+	deep := "# T\n\n## E1\n\n```\n" + strings.Repeat("- ", 40) + "x\n```\n"
+	d := sameMarkdownParts(t, "deep", []byte(deep), 1)
+	if c, ok := d.tree.Blocks[len(d.tree.Blocks)-1].(*doc.Code); !ok || strings.Contains(c.Text, "\\") {
+		t.Errorf("a code block of deep list markers: got %#v, want its text as written", d.tree.Blocks[len(d.tree.Blocks)-1])
+	}
 	// Where every heading is inside a fence, nothing is cut.
 	if d := sameMarkdownParts(t, "fence", []byte("# T\n\n## A\n\n```\n\n# a\n\n# b\n```\n"), 1); d.parts != 2 {
 		t.Errorf("a fenced block of headings was read in %d parts, want 2 (up to ## A, then the rest)", d.parts)
@@ -120,6 +134,8 @@ func FuzzMarkdownParts(f *testing.F) {
 		f.Add([]byte(c))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sameMarkdownParts(t, "fuzz", data, 1)
+		for _, chunk := range []int{1, 7, 1 + len(data)/3} {
+			sameMarkdownParts(t, "fuzz", data, chunk)
+		}
 	})
 }

@@ -37,9 +37,10 @@ func (scrapedReader) Name() string { return "scraped" }
 func (scrapedReader) Detect(src *Source) Detection {
 	d := detectScraped(src)
 	if d.Score == 0 {
-		// What the scan made is kept for a Read that will not come: on a large Markdown
-		// file of code headings, several times the file, alive for as long as it is read.
-		src.scan, src.scraped = nil, nil
+		// The scan is kept for a Read that will most likely not come (another reader, or
+		// none: the notes of "no reader recognised" take src.scraped, which stays), and
+		// it is several times the source. An override naming this reader scans again.
+		src.scan = nil
 	}
 	return d
 }
