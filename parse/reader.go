@@ -5,7 +5,8 @@
 //
 //	.md .mdx .html .txt (text copied from web pages) .rst .adoc .json .yaml .toml .proto .h .py
 //	      │  front-ends: recover structure only, with positions; nothing about errors
-//	      │    markdown.go, mdtable.go, mdguard.go   goldmark's AST
+//	      │    markdown.go, mdtable.go, mdguard.go   goldmark's AST, a large source
+//	      │                                          in parts cut at proved headings
 //	      │    mdx.go                                MDX: Markdown without imports and JSX
 //	      │    html.go, html_text.go                 goquery
 //	      │    scraped*.go                           text copied from HTML: pipe rows, lone
