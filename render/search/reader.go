@@ -959,8 +959,16 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 	}
 	// Among the results, a code written exactly as the query comes before the codes that
 	// only share its key ("invalidParameter" before INVALID_PARAMETER), and words next to
-	// each other as in the query count.
-	sort.SliceStable(out.Results, func(i, j int) bool { return out.Results[i].Score > out.Results[j].Score })
+	// each other as in the query count. Of results that score the same, the code of fewer
+	// words comes first: it says less that the query did not ask for ("expired" before
+	// "lockedDomainExpired", TryPayFailed before GetBillingKeyFailed).
+	sort.SliceStable(out.Results, func(i, j int) bool {
+		a, b := out.Results[i], out.Results[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		return len(units(a.Code)) < len(units(b.Code))
+	})
 	if limit > 0 && len(out.Results) > limit {
 		out.Results = out.Results[:limit]
 	}

@@ -1138,7 +1138,10 @@
         return r;
       });
     }));
-    res = stableSort(res, function (a, b) { return b.score - a.score; }).slice(0, limit);
+    // Equal scores: the code of fewer words first (as search.Reader).
+    res = stableSort(res, function (a, b) {
+      return b.score - a.score || units(m, a.code).length - units(m, b.code).length;
+    }).slice(0, limit);
     res.total = total;
     res.partial = partial;
     res.query = query;
