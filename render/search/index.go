@@ -635,6 +635,7 @@ func docTerms(e *catalog.Entry, syn *synIndex) map[string]Class {
 		addText(t.Description, InText)
 		addText(t.Resolution, InText)
 	}
+	m[ErrorConcept] = InText // every entry, in the weakest class only (see ErrorConcept)
 	add(FacetStatus(e.Status), InText)
 	if cl := e.Status.Class(); cl != "" {
 		add(FacetClass(cl), InText)

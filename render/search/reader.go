@@ -483,12 +483,15 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 	if code {
 		return toks, nil
 	}
-	// Synonyms: a phrase of a group adds its concept to the tokens it covers.
+	// Synonyms: a phrase of a group adds its concept to the tokens it covers, but not to a
+	// Korean word that it covers only in its particle or ending: "디코딩할 수 없는" is no
+	// "할 수 없" (cannot) for 디코딩, only for 수 and 없는 (inStem).
 	x := r.syn()
 	var forms []string
 	var formTok []int
 	var text []rune
 	var textTok []int
+	var inStem []bool
 	for i, t := range toks {
 		f := ""
 		if !t.hangul {
@@ -496,9 +499,15 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 		}
 		forms = append(forms, f)
 		formTok = append(formTok, i)
-		for _, c := range compact(t.text) {
+		cs := []rune(compact(t.text))
+		n := len(cs)
+		if st := Stem(t.text); t.hangul && st != "" {
+			n = len([]rune(compact(st)))
+		}
+		for k, c := range cs {
 			text = append(text, c)
 			textTok = append(textTok, i)
+			inStem = append(inStem, k < n)
 		}
 	}
 	x.seqMatches(forms, func(g, from, to int) {
@@ -508,7 +517,9 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 	})
 	x.subMatches(text, func(g, from, to int) {
 		for k := from; k < to; k++ {
-			toks[textTok[k]].addAlt(alt{term: x.groups[g].Name, factor: synFactor})
+			if inStem[k] {
+				toks[textTok[k]].addAlt(alt{term: x.groups[g].Name, factor: synFactor})
+			}
 		}
 	})
 	// Initial consonants: the words they stand for, those in the most entries first.
@@ -948,8 +959,16 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 	}
 	// Among the results, a code written exactly as the query comes before the codes that
 	// only share its key ("invalidParameter" before INVALID_PARAMETER), and words next to
-	// each other as in the query count.
-	sort.SliceStable(out.Results, func(i, j int) bool { return out.Results[i].Score > out.Results[j].Score })
+	// each other as in the query count. Of results that score the same, the code of fewer
+	// words comes first: it says less that the query did not ask for ("expired" before
+	// "lockedDomainExpired", TryPayFailed before GetBillingKeyFailed).
+	sort.SliceStable(out.Results, func(i, j int) bool {
+		a, b := out.Results[i], out.Results[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		return len(units(a.Code)) < len(units(b.Code))
+	})
 	if limit > 0 && len(out.Results) > limit {
 		out.Results = out.Results[:limit]
 	}

@@ -515,8 +515,9 @@ func TestSearchExpansion(t *testing.T) {
 			{q: "confilct", first: "google-api:conflict", corrected: "conflict"},
 			{q: "configuration access", first: "google-api:accessNotConfigured"}, // stems
 			{q: "rate limits", first: "platform-api:RATE_LIMIT_EXCEEDED"},
-			{q: "duplicate", first: "web3-api:RESOURCE_ALREADY_EXISTS"}, // 중복, conflict
-			{q: "重複", first: "web3-api:RESOURCE_ALREADY_EXISTS"},        // 중복, conflict
+			// 중복, conflict: RESOURCE_ALREADY_EXISTS ties with conflict, whose code has fewer words
+			{q: "duplicate", first: "google-api:conflict"},
+			{q: "重複", first: "google-api:conflict"},
 			{q: "token malformed", first: "public-api:MalformedBackpackToken"},
 		}
 		for _, tt := range tests {

@@ -56,7 +56,10 @@ import (
 //     concept term; in a query it adds the concept to the tokens it covers, so "expired"
 //     finds 만료, "login failed" 로그인에 실패, and 認証失敗 (split at its phrases)
 //     finds AUTHENTICATION_FAILED. A query loads the phrases of its own scripts only
-//     (SynFiles).
+//     (SynFiles). A phrase gives a Korean query word its concept only where it covers the
+//     word's stem, not its particle or ending alone ("디코딩할 수 없는": "수 없" is no
+//     concept of 디코딩). Every entry has the concept of "error" (ErrorConcept), so that
+//     "오류", "error" or "code" in a query keeps no entry from matching in full.
 //  9. Typos (query only, last). A token that matches nothing at all, in a query that names
 //     no code, matches the words of a-z of the index within edit distance 1 (TypoMin
 //     letters or more) or 2 (TypoMin2 or more), transpositions counting one, from the typo

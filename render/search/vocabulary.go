@@ -27,6 +27,15 @@ var vocabulary string
 // entry has finds nothing, and every first query loads the manifest.
 var Synonyms = mustParseVocabulary(vocabulary)
 
+// ErrorConcept is the concept of the vocabulary's group "error" (error, 오류, エラー, 错误,
+// code, 코드, problem, 문제): every entry of an error catalog is one, so every entry has it,
+// whatever its text says, in the weakest class (InText) only, where a term of every entry
+// is one run of postings and scores next to nothing (its IDF is about 0.002). A query word
+// of the group so never keeps an entry that does not write it from matching in full
+// ("비밀번호 오류" finds an entry described as 비밀번호가 틀린); the word as written still
+// ranks the entries that write it higher.
+const ErrorConcept = ConceptPrefix + "error"
+
 // ParseVocabulary reads groups of phrases in the format of vocabulary.txt: one group a
 // line, phrases separated by "|", white space around them ignored; blank lines and lines
 // starting with "#" are skipped. A line with an empty phrase is an error naming its line.

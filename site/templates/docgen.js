@@ -927,21 +927,24 @@
     });
     toks = split;
     if (code) return toks;
-    // Synonyms.
-    var x = synx(), forms = [], formTok = [], text = [], textTok = [];
+    // Synonyms; not in a Korean word's particle or ending (inStem).
+    var x = synx(), forms = [], formTok = [], text = [], textTok = [], inStem = [];
     toks.forEach(function (t, i) {
       forms.push(t.hangul ? '' : englishStem(t.text) || t.text);
       formTok.push(i);
-      Array.from(compact(t.text)).forEach(function (c) {
+      var cs = Array.from(compact(t.text)), n = cs.length, st = t.hangul ? stem(m, t.text) : '';
+      if (st) n = Array.from(compact(st)).length;
+      cs.forEach(function (c, k) {
         text.push(c);
         textTok.push(i);
+        inStem.push(k < n);
       });
     });
     seqMatches(x, forms, function (g, from, to) {
       for (var k = from; k < to; k++) addAlt(toks[formTok[k]], { term: x.groups[g].n, factor: SYN });
     });
     subMatches(x, text, function (g, from, to) {
-      for (var k = from; k < to; k++) addAlt(toks[textTok[k]], { term: x.groups[g].n, factor: SYN });
+      for (var k = from; k < to; k++) if (inStem[k]) addAlt(toks[textTok[k]], { term: x.groups[g].n, factor: SYN });
     });
     // Initial consonants.
     for (i = 0; i < toks.length; i++) {
@@ -1135,7 +1138,10 @@
         return r;
       });
     }));
-    res = stableSort(res, function (a, b) { return b.score - a.score; }).slice(0, limit);
+    // Equal scores: the code of fewer words first (as search.Reader).
+    res = stableSort(res, function (a, b) {
+      return b.score - a.score || units(m, a.code).length - units(m, b.code).length;
+    }).slice(0, limit);
     res.total = total;
     res.partial = partial;
     res.query = query;
