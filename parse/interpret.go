@@ -305,6 +305,8 @@ func columnStats(rows []tableRow, col int) colStats {
 				c.codeShaped++
 			}
 		}
+		// A status written as code ("`400`", "**404**") is a status.
+		text = code
 		if !mayHoldStatus(text) {
 			continue
 		}
