@@ -24,7 +24,8 @@
 //	           vocabulary, loaded only for a token that matches nothing
 //	v/S.js     the synonym groups whose concept some entry has, by script (SynFiles): l
 //	           their phrases in Latin letters, k those with Hangul, j the others (kana,
-//	           Han); a query loads the files of the scripts it is written in
+//	           Han), each with its concept's dictionary value; a query loads the files
+//	           of the scripts it is written in
 //
 // Documents are numbered by service (in catalog order), then status (ascending, entries
 // with no status last), then source order, so that a service is one range of numbers, and
@@ -162,7 +163,7 @@ type Manifest struct {
 	Services []string `json:"services"` // service IDs in catalog order
 	Ends     []int    `json:"ends"`     // one past each service's last document
 	// Hot lists the most frequent terms (those with a postings file) with their dictionary
-	// value ("@", file, count), each as the term followed by that value, joined with ",":
+	// value ("@", file, count, exact count), each as the term followed by that value, joined with ",":
 	// a lookup of one of them needs no dictionary shard.
 	Hot string `json:"hot"`
 	// Stop and Suffixes are the tokenizer's word lists; Suffixes2 are the suffixes that
@@ -376,6 +377,7 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		w   word
 	}
 	typos := map[int][]word{} // length → words
+	conceptValues := map[string]string{}
 	for _, t := range terms {
 		p := encodePostings(*post[t])
 		df := 0
@@ -399,7 +401,8 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 				return nil, err
 			}
 			ref := appendVarint([]byte{'@'}, nPost)
-			p = string(appendVarint(ref, df))
+			ref = appendVarint(ref, df)
+			p = string(appendVarint(ref, len(post[t][Exact])))
 			nPost++
 			hot = append(hot, hotTerm{t, p, df})
 		}
@@ -411,6 +414,9 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		}
 		if isTypoWord(t) {
 			typos[len(t)] = append(typos[len(t)], word{t, p, df})
+		}
+		if strings.HasPrefix(t, ConceptPrefix) {
+			conceptValues[t] = p
 		}
 		k := keys[t]
 		if shard.Len() == 0 || shard.Len() >= opts.ShardBytes {
@@ -518,9 +524,11 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		}
 	}
 	for _, f := range SynFiles {
-		list := synFiles[f]
-		if list == nil {
-			list = [][]string{}
+		// Each group with its concept's dictionary value, so that a query loads the
+		// concept's postings with no dictionary shard.
+		list := [][]string{}
+		for _, e := range synFiles[f] {
+			list = append(list, append([]string{e[0], conceptValues[e[0]]}, e[1:]...))
 		}
 		if err := addJS("v/"+f+".js", list); err != nil {
 			return nil, err

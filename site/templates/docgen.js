@@ -486,6 +486,22 @@
     });
   }
 
+  // hasExact reports whether a dictionary value has documents in the class Exact: a
+  // reference to a postings file says how many ('@' file, count, exact count), inline
+  // postings list that class first.
+  function hasExact(p) {
+    if (!p) return false;
+    if (p[0] !== '@') return p.split('|')[0] !== '';
+    readVarint(p, readVarint(p, readVarint(p, 1)));
+    return vv > 0;
+  }
+  // exactDocs resolves a dictionary value's documents of the class Exact, loading its
+  // postings file only when it has some (search.Reader.exactDocs).
+  function exactDocs(p) {
+    if (!hasExact(p)) return Promise.resolve(EMPTY[3]);
+    return postings(p).then(function (sets) { return sets[3]; });
+  }
+
   function shardOf(m, t) {
     var lo = 0, hi = m.seps.length;
     while (lo < hi) {
@@ -693,9 +709,10 @@
     return Promise.all(queryScripts(q).map(function (f) {
       if (synFiles[f]) return synFiles[f];
       synFiles[f] = load('v/' + f).then(function (list) {
-        synLoaded[f] = list.filter(function (e) { return e.length > 1; }).map(function (e) {
-          return f === 'l' ? { n: e[0], q: e.slice(1).map(function (p) { return p.split(' '); }), s: [] }
-            : { n: e[0], q: [], s: e.slice(1) };
+        // [concept, its dictionary value, phrase…]
+        synLoaded[f] = list.filter(function (e) { return e.length > 2; }).map(function (e) {
+          return f === 'l' ? { n: e[0], v: e[1], q: e.slice(2).map(function (p) { return p.split(' '); }), s: [] }
+            : { n: e[0], v: e[1], q: [], s: e.slice(2) };
         });
         synCache = null;
       });
@@ -938,10 +955,10 @@
       });
     });
     seqMatches(x, forms, function (g, from, to) {
-      for (var k = from; k < to; k++) addAlt(toks[formTok[k]], { term: x.groups[g].n, factor: SYN });
+      for (var k = from; k < to; k++) addAlt(toks[formTok[k]], { term: x.groups[g].n, value: x.groups[g].v, known: true, factor: SYN });
     });
     subMatches(x, text, function (g, from, to) {
-      for (var k = from; k < to; k++) addAlt(toks[textTok[k]], { term: x.groups[g].n, factor: SYN });
+      for (var k = from; k < to; k++) addAlt(toks[textTok[k]], { term: x.groups[g].n, value: x.groups[g].v, known: true, factor: SYN });
     });
     // Initial consonants.
     for (i = 0; i < toks.length; i++) {
@@ -997,7 +1014,8 @@
     // Start now, side by side, the fetches this query needs whatever path it takes, rather
     // than one after another as the steps below reach them: each token's word (every form
     // of a Korean word) is looked up whether or not the query names a code, and a word
-    // that is found has its postings scored; and the filter's documents. The steps below
+    // that is found has its postings scored; the filter's documents; the words that
+    // initial consonants stand for. The steps below
     // find them loaded or loading (files are cached by name), so a query loads the same
     // files as search.Reader, in fewer round trips.
     query.tokens.forEach(function (qt) {
@@ -1006,18 +1024,21 @@
       });
     });
     keep(m, opts).catch(function () { /* reported below */ });
-    // The code key's own hits.
-    var bonus = new Map(), exactHit = false;
+    query.tokens.forEach(function (qt) {
+      if (isInitials(qt.terms[0])) initialsFile(choseongIndex(String.fromCodePoint(qt.terms[0].codePointAt(0)))).catch(function () {});
+    });
+    // The code key's own hits. Whether the key is some entry's code key is in its
+    // dictionary value; the documents themselves are awaited only before scoring.
+    var bonus = new Map(), exactHit = false, keyExact = null;
     if (query.key) {
       var key = await Promise.all([
-        lookup(m, query.key).then(postings),
+        lookup(m, query.key),
         isDigits(query.key) ? [] : expand(m, query.key, 1, 0).then(function (posts) { return Promise.all(posts.map(postings)); })
       ]);
       key[1].forEach(function (sets) { sets[3].forEach(function (d) { bonus.set(d, CODE_PREFIX); }); });
-      key[0][3].forEach(function (d) {
-        bonus.set(d, EXACT);
-        exactHit = true;
-      });
+      exactHit = hasExact(key[0]);
+      keyExact = exactDocs(key[0]);
+      keyExact.catch(function () { /* awaited below */ });
     }
     await synWait;
     var toks = await expandQuery(m, query, exactHit);
@@ -1047,16 +1068,16 @@
       if (fixedAny) {
         var words = toks.map(function (t) { return t.fixed || t.text; });
         corrected = words.join(' ');
-        var sets = await lookup(m, words.join('')).then(postings);
-        sets[3].forEach(function (d) { if (!(bonus.get(d) >= CODE_PREFIX)) bonus.set(d, CODE_PREFIX); });
+        var exact = await lookup(m, words.join('')).then(exactDocs);
+        exact.forEach(function (d) { if (!(bonus.get(d) >= CODE_PREFIX)) bonus.set(d, CODE_PREFIX); });
       }
       // A typo in a short part of a code name: the query's key corrected as one word.
       if (perToken.some(empty) && toks.length > 1) {
         var kalts = await keyCorrections(m, query.key);
         for (var ki = 0; ki < kalts.length && kalts[ki].factor === kalts[0].factor; ki++) {
-          var ksets = await postings(kalts[ki].value);
-          for (var kj = 0; kj < ksets[3].length; kj++) {
-            var kd = ksets[3][kj];
+          var kexact = await exactDocs(kalts[ki].value);
+          for (var kj = 0; kj < kexact.length; kj++) {
+            var kd = kexact[kj];
             if (!(bonus.get(kd) >= CODE_PREFIX)) bonus.set(kd, CODE_PREFIX);
             keyFixed.add(kd);
             if (!corrected) corrected = kalts[ki].term;
@@ -1064,6 +1085,7 @@
         }
       }
     }
+    if (keyExact) (await keyExact).forEach(function (d) { bonus.set(d, EXACT); });
     var all = await Promise.all([keep(m, opts), pairsWait]);
     var ok = all[0], pairs = all[1];
     var w = workspace(n);
