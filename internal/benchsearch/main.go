@@ -70,6 +70,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&sopts.DocsPerShard, "per", 0, "document records per file (0: the index's default)")
 	fs.IntVar(&sopts.ShardBytes, "shard", 0, "bytes per dictionary shard (0: the index's default)")
 	fs.IntVar(&sopts.InlineMax, "inline", 0, "longest postings kept in the dictionary (0: the index's default)")
+	fs.IntVar(&sopts.HotTerms, "hot", 0, "frequent terms listed in the manifest with their postings files (0: the index's default)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

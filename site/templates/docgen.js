@@ -1027,6 +1027,8 @@
     query.tokens.forEach(function (qt) {
       if (isInitials(qt.terms[0])) initialsFile(choseongIndex(String.fromCodePoint(qt.terms[0].codePointAt(0)))).catch(function () {});
     });
+    // While those load: the scoring's scratch space, made once.
+    workspace(n);
     // The code key's own hits. Whether the key is some entry's code key is in its
     // dictionary value; the documents themselves are awaited only before scoring.
     var bonus = new Map(), exactHit = false, keyExact = null;
@@ -1090,39 +1092,8 @@
     var ok = all[0], pairs = all[1];
     var w = workspace(n);
     var qgen = ++w.gen;
-    var cand = [];
-    perToken.forEach(function (group) {
-      // The best score of this token for each document it matches.
-      var tgen = ++w.gen;
-      var touched = [];
-      group.forEach(function (pair) {
-        var sets = pair[0], factor = pair[1];
-        for (var c = 0; c < NCLASS; c++) {
-          var wt = WEIGHT[c] * factor * sets.idf, ids = sets[c];
-          for (var i = 0; i < ids.length; i++) {
-            var d = ids[i];
-            if (w.bestAt[d] !== tgen) {
-              w.bestAt[d] = tgen;
-              w.best[d] = wt;
-              touched.push(d);
-            } else if (wt > w.best[d]) {
-              w.best[d] = wt;
-            }
-          }
-        }
-      });
-      for (var i = 0; i < touched.length; i++) {
-        var d = touched[i];
-        if (w.accAt[d] !== qgen) {
-          w.accAt[d] = qgen;
-          w.acc[d] = 0;
-          w.cnt[d] = 0;
-          cand.push(d);
-        }
-        w.acc[d] += w.best[d];
-        w.cnt[d]++;
-      }
-    });
+    var nc = sumTokens(w, perToken, qgen);
+    var cand = w.cand, acc = w.acc, accAt = w.accAt, cnt = w.cnt;
     var pairBonus = new Map();
     pairs.forEach(function (sets) {
       for (var c = 0; c < NCLASS; c++) {
@@ -1131,24 +1102,33 @@
       }
     });
     var want = toks.length, maxCnt = 0, partial = false;
-    cand.forEach(function (d) { if (w.cnt[d] > maxCnt) maxCnt = w.cnt[d]; });
+    for (var ci = 0; ci < nc; ci++) if (cnt[cand[ci]] > maxCnt) maxCnt = cnt[cand[ci]];
     if (want > 0 && maxCnt < want && maxCnt > 0) {
       want = maxCnt;
       partial = true;
     }
-    var score = function (d) { return (w.accAt[d] === qgen ? w.acc[d] : 0) + (pairBonus.get(d) || 0) + (bonus.get(d) || 0); };
-    var hits = [];
-    cand.forEach(function (d) {
-      if ((want > 0 && w.cnt[d] === want || bonus.get(d) === EXACT || keyFixed.has(d)) && (!ok || ok[d])) hits.push(d);
-    });
+    // The hits, in w.touched, each with its score in w.best (both free once the tokens are
+    // summed). Maps are asked only when they hold something: adding 0 changes no score.
+    var hits = w.touched, sc = w.best, nh = 0;
+    var anyPair = pairBonus.size > 0, anyBonus = bonus.size > 0, anyFixed = keyFixed.size > 0;
+    for (ci = 0; ci < nc; ci++) {
+      var cd = cand[ci];
+      if ((want > 0 && cnt[cd] === want || anyBonus && bonus.get(cd) === EXACT || anyFixed && keyFixed.has(cd)) && (!ok || ok[cd])) {
+        hits[nh++] = cd;
+        sc[cd] = acc[cd] + (anyPair && pairBonus.get(cd) || 0) + (anyBonus && bonus.get(cd) || 0);
+      }
+    }
     bonus.forEach(function (b, d) {
-      if ((b === EXACT || keyFixed.has(d)) && w.accAt[d] !== qgen && (!ok || ok[d])) hits.push(d);
+      if ((b === EXACT || keyFixed.has(d)) && accAt[d] !== qgen && (!ok || ok[d])) {
+        hits[nh++] = d;
+        sc[d] = 0 + (pairBonus.get(d) || 0) + b;
+      }
     });
-    var total = hits.length;
-    var top = topK(hits, score, Math.max(limit, PROXIMITY_DOCS));
+    var total = nh;
+    var top = topK(hits, nh, sc, Math.max(limit, PROXIMITY_DOCS));
     // The workspace belongs to the next query once this function returns: keep the
     // scores of the results now.
-    var scores = top.map(score);
+    var scores = top.map(function (d) { return sc[d]; });
     var res = await Promise.all(top.map(function (d, i) {
       return docRecord(m, d).then(function (r) {
         r.score = scores[i];
@@ -1237,28 +1217,70 @@
 
   // Scratch space for scoring, kept between queries: a stamp per document says whether
   // its slot holds a value of the current query (or token), so that no query clears or
-  // scans an array of every document.
+  // scans an array of every document. Made (and its memory touched, which costs a slow
+  // machine some milliseconds) while a first query waits for its first files.
   var ws = null;
   function workspace(n) {
     if (!ws || ws.n !== n) {
       ws = { n: n, gen: 0, acc: new Float64Array(n), cnt: new Uint16Array(n), accAt: new Uint32Array(n),
-        best: new Float64Array(n), bestAt: new Uint32Array(n) };
+        best: new Float64Array(n), bestAt: new Uint32Array(n), touched: new Int32Array(n), cand: new Int32Array(n) };
+      [ws.acc, ws.cnt, ws.accAt, ws.best, ws.bestAt, ws.touched, ws.cand].forEach(function (a) { a.fill(0); });
     }
     return ws;
   }
 
-  // topK returns the k best of ids by score, ties by the lower id (as search.Reader sorts).
-  function topK(ids, score, k) {
-    var sc = new Map();
-    ids.forEach(function (d) { sc.set(d, score(d)); });
-    var before = function (a, b) { return sc.get(a) > sc.get(b) || sc.get(a) === sc.get(b) && a < b; };
-    if (ids.length <= k * 8) {
-      return ids.slice().sort(function (a, b) { return before(a, b) ? -1 : before(b, a) ? 1 : 0; }).slice(0, k);
+  // sumTokens adds up, for every document a token matches, the token's best score in it
+  // (over its alternatives and classes): the documents matched, in w.cand (returning how
+  // many), their sums in w.acc and how many tokens each matched in w.cnt, stamped qgen in
+  // w.accAt. Plain loops over typed arrays in local variables: on a cold page this code runs
+  // before the engine has compiled it, where every closure call and property load counts.
+  function sumTokens(w, perToken, qgen) {
+    var bestAt = w.bestAt, best = w.best, accAt = w.accAt, acc = w.acc, cnt = w.cnt;
+    var touched = w.touched, cand = w.cand, nc = 0;
+    for (var ti = 0; ti < perToken.length; ti++) {
+      var group = perToken[ti], tgen = ++w.gen, nt = 0;
+      for (var gi = 0; gi < group.length; gi++) {
+        var sets = group[gi][0], factor = group[gi][1];
+        for (var c = 0; c < NCLASS; c++) {
+          var wt = WEIGHT[c] * factor * sets.idf, ids = sets[c];
+          for (var i = 0; i < ids.length; i++) {
+            var d = ids[i];
+            if (bestAt[d] !== tgen) {
+              bestAt[d] = tgen;
+              best[d] = wt;
+              touched[nt++] = d;
+            } else if (wt > best[d]) {
+              best[d] = wt;
+            }
+          }
+        }
+      }
+      for (i = 0; i < nt; i++) {
+        d = touched[i];
+        if (accAt[d] !== qgen) {
+          accAt[d] = qgen;
+          acc[d] = 0;
+          cnt[d] = 0;
+          cand[nc++] = d;
+        }
+        acc[d] += best[d];
+        cnt[d]++;
+      }
+    }
+    return nc;
+  }
+
+  // topK returns, as an array, the k best of the first n ids by their score sc[id], ties
+  // by the lower id (as search.Reader sorts).
+  function topK(ids, n, sc, k) {
+    var before = function (a, b) { return sc[a] > sc[b] || sc[a] === sc[b] && a < b; };
+    if (n <= k * 8) {
+      return Array.from(ids.subarray(0, n)).sort(function (a, b) { return before(a, b) ? -1 : before(b, a) ? 1 : 0; }).slice(0, k);
     }
     var top = [];
-    for (var i = 0; i < ids.length; i++) {
+    for (var i = 0; i < n; i++) {
       var d = ids[i];
-      if (top.length === k && !before(d, top[k - 1])) continue;
+      if (top.length === k && !(sc[d] > sc[top[k - 1]] || sc[d] === sc[top[k - 1]] && d < top[k - 1])) continue;
       var j = top.length < k ? top.length : k - 1;
       top[j] = d;
       while (j > 0 && before(d, top[j - 1])) {
