@@ -996,6 +996,17 @@
     return Promise.all(lists).then(function (groups) { return [].concat.apply([], groups); });
   }
 
+  // tokenMatches resolves whether t matches any document: whether tokenLists would give
+  // it some, known from dictionary values alone (a term of the index is in at least one
+  // document), without loading postings.
+  function tokenMatches(m, t) {
+    return Promise.all(t.alts.map(function (a) { return altValue(m, a); })).then(function (vs) {
+      if (vs.some(function (v) { return v !== ''; })) return true;
+      if (!(t.prefix && prefixable(t.text) && !isInitials(t.text))) return false;
+      return expand(m, t.text, MAX_PREFIX_SHARDS, MAX_PREFIX_FILES).then(function (posts) { return posts.length > 0; });
+    });
+  }
+
   function empty(pairs) {
     return pairs.every(function (p) { return p[0].every(function (ids) { return ids.length === 0; }); });
   }
@@ -1053,31 +1064,48 @@
     }
     var pairsWait = Promise.all(pairWork);
     pairsWait.catch(function () { /* awaited below */ });
-    var perToken = await Promise.all(toks.map(function (t) { return tokenLists(m, t); }));
+    var listsWait = Promise.all(toks.map(function (t) { return tokenLists(m, t); }));
+    listsWait.catch(function () { /* awaited below */ });
     // Typos: only a token that matched nothing, and only when the query names no code.
+    // Whether a token matched anything its dictionary values say, before its postings
+    // load: its corrections load alongside them.
+    var altsWait = exactHit ? null : Promise.all(toks.map(function (t) {
+      return tokenMatches(m, t).then(function (any) { return any ? [] : corrections(m, t.text); });
+    }));
+    if (altsWait) altsWait.catch(function () { /* awaited below */ });
+    var perToken = await listsWait;
     var corrected = '', keyFixed = new Set();
     if (!exactHit) {
+      // The corrections of every token that matched nothing, side by side; then, side
+      // by side, the postings of the corrected tokens and the corrected key (the same
+      // files as search.Reader's one after another).
       var fixedAny = false;
-      for (var i = 0; i < toks.length; i++) {
-        if (!empty(perToken[i])) continue;
-        var alts = await corrections(m, toks[i].text);
-        if (!alts.length) continue;
-        alts.forEach(function (a) { addAlt(toks[i], a); });
-        toks[i].fixed = alts[0].term;
+      var allAlts = await altsWait;
+      var relists = [];
+      toks.forEach(function (t, i) {
+        if (!allAlts[i].length) return;
+        allAlts[i].forEach(function (a) { addAlt(t, a); });
+        t.fixed = allAlts[i][0].term;
         fixedAny = true;
-        perToken[i] = await tokenLists(m, toks[i]);
-      }
+        relists.push(tokenLists(m, t).then(function (l) { perToken[i] = l; }));
+      });
       if (fixedAny) {
         var words = toks.map(function (t) { return t.fixed || t.text; });
         corrected = words.join(' ');
-        var exact = await lookup(m, words.join('')).then(exactDocs);
-        exact.forEach(function (d) { if (!(bonus.get(d) >= CODE_PREFIX)) bonus.set(d, CODE_PREFIX); });
+        var fixedKey = lookup(m, words.join('')).then(exactDocs);
+        fixedKey.catch(function () { /* awaited below */ });
+      }
+      await Promise.all(relists);
+      if (fixedAny) {
+        (await fixedKey).forEach(function (d) { if (!(bonus.get(d) >= CODE_PREFIX)) bonus.set(d, CODE_PREFIX); });
       }
       // A typo in a short part of a code name: the query's key corrected as one word.
       if (perToken.some(empty) && toks.length > 1) {
         var kalts = await keyCorrections(m, query.key);
-        for (var ki = 0; ki < kalts.length && kalts[ki].factor === kalts[0].factor; ki++) {
-          var kexact = await exactDocs(kalts[ki].value);
+        kalts = kalts.filter(function (a) { return a.factor === kalts[0].factor; }); // the nearest
+        var kexacts = await Promise.all(kalts.map(function (a) { return exactDocs(a.value); }));
+        for (var ki = 0; ki < kalts.length; ki++) {
+          var kexact = kexacts[ki];
           for (var kj = 0; kj < kexact.length; kj++) {
             var kd = kexact[kj];
             if (!(bonus.get(kd) >= CODE_PREFIX)) bonus.set(kd, CODE_PREFIX);
