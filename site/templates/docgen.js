@@ -1038,8 +1038,9 @@
     query.tokens.forEach(function (qt) {
       if (isInitials(qt.terms[0])) initialsFile(choseongIndex(String.fromCodePoint(qt.terms[0].codePointAt(0)))).catch(function () {});
     });
-    // While those load: the scoring's scratch space, made once.
-    workspace(n);
+    // While those load (once their requests are out): the scoring's scratch space, made
+    // once.
+    setTimeout(function () { workspace(n); }, 0);
     // The code key's own hits. Whether the key is some entry's code key is in its
     // dictionary value; the documents themselves are awaited only before scoring.
     var bonus = new Map(), exactHit = false, keyExact = null;
@@ -1504,9 +1505,17 @@
     // Focus comes before typing, and a pointer over the box before focus: load the
     // manifest and the service names then, so that the first query starts with them.
     function warm() {
-      ready().catch(function () { /* reported when a search fails */ });
+      ready().then(function (m) {
+        // and, once, what a first query would otherwise do between its fetches: the
+        // scoring's scratch space, and the tokenizer's first run (its regular
+        // expressions compiled, its functions seen by the engine)
+        if (!warmed) words(m, 'InvalidToken TOKEN_EXPIRED expires 토큰이 만료되었습니다 4001 トークン');
+        warmed = true;
+        workspace(m.n);
+      }).catch(function () { /* reported when a search fails */ });
       fillServices();
     }
+    var warmed = false;
     input.addEventListener('focus', warm);
     input.addEventListener('pointerenter', warm);
     svcSel.addEventListener('change', function () { limit = 10; run(); });
