@@ -11,6 +11,13 @@
 //
 //	go run ./internal/benchsearch                 # 100,000 entries
 //	go run ./internal/benchsearch -n 20000 -warm 50
+//	go run ./internal/benchsearch -protos h2 -latency 80ms -kinds snake,typo -timeline
+//
+// The depth column is the longest chain of index files each requested after the one
+// before it had arrived: the round trips a query waits for one after another. On a busy
+// machine the CPU between two files can make independent files look chained; -latency
+// (with h2, which has no limit of six requests at a time) makes every round trip long
+// enough that only real waits chain.
 //
 // A cold query runs in a new tab with the browser cache off, right after the page loaded:
 // the manifest, dictionary shards, postings and document records it needs all come over
@@ -63,6 +70,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	timeline := fs.Bool("timeline", false, "print, for the first cold run of each query, when each index file loaded")
 	typing := fs.Duration("typing", 0, "before a cold query, focus the search box and wait this long, as a user types (0: call the search at once)")
 	kinds := fs.String("kinds", "", "which query kinds to run, comma-separated (default: all)")
+	latency := fs.Duration("latency", 0, "a network latency Chromium adds to every index file of a cold query (0: none): with it, each step that waits for a file costs about that much, so that the depth and the cold time show the round trips rather than this machine's CPU")
 	protos := fs.String("protos", "h1,h2", "which servers to measure: h1 (HTTP/1.1), h2 (HTTP/2), or both")
 	dir := fs.String("dir", "", "where to write the site (default: a temporary folder, removed afterwards)")
 	chromium := fs.String("chromium", browsertest.ChromiumPath(), "the browser to drive")
@@ -152,7 +160,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 			}
 			var ms []measurement
 			for range max(*cold, 1) {
-				m, err := measure(browser, srv, q.Query, *warm, *typing, *timeline && len(ms) == 0, stderr)
+				m, err := measure(browser, srv, q.Query, *warm, *typing, *latency, *timeline && len(ms) == 0, stderr)
 				if err != nil {
 					srv.close()
 					return fmt.Errorf("%s %q: %w", q.Kind, q.Query, err)
@@ -274,7 +282,7 @@ type timing struct {
 // measure runs q cold in a new tab with the cache off, then warm runs times. With typing
 // > 0, the cold query comes that long after the search box got focus (what focus loads is
 // counted with the query's bytes, not its time).
-func measure(browser context.Context, srv *server, q string, runs int, typing time.Duration, timeline bool, log io.Writer) (measurement, error) {
+func measure(browser context.Context, srv *server, q string, runs int, typing, latency time.Duration, timeline bool, log io.Writer) (measurement, error) {
 	var m measurement
 	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
@@ -291,6 +299,12 @@ func measure(browser context.Context, srv *server, q string, runs int, typing ti
 		return m, err
 	}
 	time.Sleep(200 * time.Millisecond) // let the page settle
+	if latency > 0 {
+		cond := &network.Conditions{URLPattern: srv.url + "/-/search/*", Latency: float64(latency) / float64(time.Millisecond), DownloadThroughput: -1, UploadThroughput: -1}
+		if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{cond}}); err != nil {
+			return m, fmt.Errorf("emulate latency: %w", err)
+		}
+	}
 	srv.reset()
 	w.Reset()
 	if typing > 0 {
