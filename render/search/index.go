@@ -378,13 +378,18 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 	}
 	typos := map[int][]word{} // length → words
 	conceptValues := map[string]string{}
+	// A shard is filled to ShardBytes not counting the exact counts of its references,
+	// so that they move no shard boundary: the terms a prefix finds in its shard (see
+	// Reader.expand) stay those they were before references had them.
+	refExtra := 0
 	for _, t := range terms {
 		p := encodePostings(*post[t])
+		ref, refLen := false, 0
 		df := 0
 		for _, ids := range post[t] {
 			df += len(ids)
 		}
-		if len(p) > opts.InlineMax {
+		if ref = len(p) > opts.InlineMax; ref {
 			// The file also holds the records of the term's best documents (strongest
 			// class first, then by number), which are the results of a query for this term
 			// alone: such a query then loads no d/N.js file.
@@ -402,6 +407,7 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 			}
 			ref := appendVarint([]byte{'@'}, nPost)
 			ref = appendVarint(ref, df)
+			refLen = len(ref)
 			p = string(appendVarint(ref, len(post[t][Exact])))
 			nPost++
 			hot = append(hot, hotTerm{t, p, df})
@@ -419,12 +425,12 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 			conceptValues[t] = p
 		}
 		k := keys[t]
-		if shard.Len() == 0 || shard.Len() >= opts.ShardBytes {
+		if shard.Len() == 0 || shard.Len()-refExtra >= opts.ShardBytes {
 			if err := flush(); err != nil {
 				return nil, err
 			}
 			seps = append(seps, separator(lastTerm, k))
-			prev = nil
+			prev, refExtra = nil, 0
 		} else {
 			shard.WriteByte(',')
 		}
@@ -433,6 +439,9 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		shard.WriteString(string(utf16.Decode(k[n:])))
 		shard.WriteByte(' ')
 		shard.WriteString(p)
+		if ref {
+			refExtra += len(p) - refLen
+		}
 		prev, lastTerm = k, k
 	}
 	if err := flush(); err != nil {
