@@ -11,6 +11,13 @@
 //
 //	go run ./internal/benchsearch                 # 100,000 entries
 //	go run ./internal/benchsearch -n 20000 -warm 50
+//	go run ./internal/benchsearch -protos h2 -latency 80ms -kinds snake,typo -timeline
+//
+// The depth column is the longest chain of index files each requested after the one
+// before it had arrived: the round trips a query waits for one after another. On a busy
+// machine the CPU between two files can make independent files look chained; -latency
+// (with h2, which has no limit of six requests at a time) makes every round trip long
+// enough that only real waits chain.
 //
 // A cold query runs in a new tab with the browser cache off, right after the page loaded:
 // the manifest, dictionary shards, postings and document records it needs all come over
@@ -62,6 +69,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	warm := fs.Int("warm", 20, "warm runs per query (the median is reported)")
 	timeline := fs.Bool("timeline", false, "print, for the first cold run of each query, when each index file loaded")
 	typing := fs.Duration("typing", 0, "before a cold query, focus the search box and wait this long, as a user types (0: call the search at once)")
+	kinds := fs.String("kinds", "", "which query kinds to run, comma-separated (default: all)")
+	latency := fs.Duration("latency", 0, "a network latency Chromium adds to every index file of a cold query (0: none): with it, each step that waits for a file costs about that much, so that the depth and the cold time show the round trips rather than this machine's CPU")
 	protos := fs.String("protos", "h1,h2", "which servers to measure: h1 (HTTP/1.1), h2 (HTTP/2), or both")
 	dir := fs.String("dir", "", "where to write the site (default: a temporary folder, removed afterwards)")
 	chromium := fs.String("chromium", browsertest.ChromiumPath(), "the browser to drive")
@@ -69,6 +78,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&sopts.DocsPerShard, "per", 0, "document records per file (0: the index's default)")
 	fs.IntVar(&sopts.ShardBytes, "shard", 0, "bytes per dictionary shard (0: the index's default)")
 	fs.IntVar(&sopts.InlineMax, "inline", 0, "longest postings kept in the dictionary (0: the index's default)")
+	fs.IntVar(&sopts.HotTerms, "hot", 0, "frequent terms listed in the manifest with their postings files (0: the index's default)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -125,7 +135,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	tw := tabwriter.NewWriter(stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(stdout, "search on %d entries (%d services), Chromium headless, 127.0.0.1; docgen.js is %.1f KB, loaded with the page\n",
 		*n, len(c.Services), float64(scriptBytes)/1024)
-	fmt.Fprintln(tw, "server\tkind\tquery\tresults\tof\tcold KB (bodies)\tcold KB (wire)\tfiles\tcold ms (median)\tcold ms (max)\twarm ms (median)\twarm ms (max)\t")
+	fmt.Fprintln(tw, "server\tkind\tquery\tresults\tof\tcold KB (bodies)\tcold KB (wire)\tfiles\tdepth\tcold ms (median)\tcold ms (max)\twarm ms (median)\twarm ms (max)\t")
 	for _, h2 := range []bool{false, true} {
 		if !slices.Contains(strings.Split(*protos, ","), map[bool]string{false: "h1", true: "h2"}[h2]) {
 			continue
@@ -145,9 +155,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "%s: one index file takes %.1f ms to load by itself on this machine now (median of 9)\n", proto, floor)
 		for _, q := range corpus.Queries(c) {
+			if *kinds != "" && !slices.Contains(strings.Split(*kinds, ","), q.Kind) {
+				continue
+			}
 			var ms []measurement
 			for range max(*cold, 1) {
-				m, err := measure(browser, srv, q.Query, *warm, *typing, *timeline && len(ms) == 0, stderr)
+				m, err := measure(browser, srv, q.Query, *warm, *typing, *latency, *timeline && len(ms) == 0, stderr)
 				if err != nil {
 					srv.close()
 					return fmt.Errorf("%s %q: %w", q.Kind, q.Query, err)
@@ -162,12 +175,32 @@ func run(args []string, stdout, stderr io.Writer) error {
 				warmMax = append(warmMax, x.warmMax)
 			}
 			slices.Sort(warmMed)
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%.1f\t%.1f\t%d\t%.1f\t%.1f\t%.2f\t%.2f\t\n", proto, q.Kind, q.Query, m.results, m.total,
-				float64(m.bodyBytes)/1024, m.wireBytes/1024, m.files, m.coldMS, ms[len(ms)-1].coldMS, warmMed[len(warmMed)/2], slices.Max(warmMax))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%.1f\t%.1f\t%d\t%s\t%.1f\t%.1f\t%.2f\t%.2f\t\n", proto, q.Kind, q.Query, m.results, m.total,
+				float64(m.bodyBytes)/1024, m.wireBytes/1024, m.files, depths(ms), m.coldMS, ms[len(ms)-1].coldMS, warmMed[len(warmMed)/2], slices.Max(warmMax))
 		}
 		srv.close()
 	}
 	return tw.Flush()
+}
+
+// depths returns the depths of the cold runs' fetches (see depthJS), lowest first:
+// "4" when every run had the same, "4-5" otherwise.
+func depths(ms []measurement) string {
+	var ds []int
+	for _, m := range ms {
+		var d int
+		if _, err := fmt.Sscanf(m.depth, "%d", &d); err == nil {
+			ds = append(ds, d)
+		}
+	}
+	if len(ds) == 0 {
+		return "?"
+	}
+	lo, hi := slices.Min(ds), slices.Max(ds)
+	if lo == hi {
+		return fmt.Sprint(lo)
+	}
+	return fmt.Sprintf("%d-%d", lo, hi)
 }
 
 // server serves the site and counts the bytes of the response bodies it sends.
@@ -236,6 +269,7 @@ type measurement struct {
 	bodyBytes, files    int
 	wireBytes           float64
 	coldMS              float64
+	depth               string // the longest chain of index files each requested after the one before arrived
 	warmMedian, warmMax float64
 }
 
@@ -248,7 +282,7 @@ type timing struct {
 // measure runs q cold in a new tab with the cache off, then warm runs times. With typing
 // > 0, the cold query comes that long after the search box got focus (what focus loads is
 // counted with the query's bytes, not its time).
-func measure(browser context.Context, srv *server, q string, runs int, typing time.Duration, timeline bool, log io.Writer) (measurement, error) {
+func measure(browser context.Context, srv *server, q string, runs int, typing, latency time.Duration, timeline bool, log io.Writer) (measurement, error) {
 	var m measurement
 	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
@@ -265,6 +299,12 @@ func measure(browser context.Context, srv *server, q string, runs int, typing ti
 		return m, err
 	}
 	time.Sleep(200 * time.Millisecond) // let the page settle
+	if latency > 0 {
+		cond := &network.Conditions{URLPattern: srv.url + "/-/search/*", Latency: float64(latency) / float64(time.Millisecond), DownloadThroughput: -1, UploadThroughput: -1}
+		if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{cond}}); err != nil {
+			return m, fmt.Errorf("emulate latency: %w", err)
+		}
+	}
 	srv.reset()
 	w.Reset()
 	if typing > 0 {
@@ -283,12 +323,26 @@ func measure(browser context.Context, srv *server, q string, runs int, typing ti
 		tl, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
 			const es = performance.getEntriesByType('resource').filter(e => e.name.includes('/search/'));
 			const t0 = es.length ? es[0].startTime : 0;
-			return es.map(e => e.name.replace(/.*\/search\/[0-9a-f]+\//, '').padEnd(12) + (e.startTime - t0).toFixed(1).padStart(7) + ' → ' + (e.responseEnd - t0).toFixed(1).padStart(6) + ' ms');
+			const name = e => e.name.replace(/.*\/search\/[0-9a-f]+\//, '');
+			const lines = es.map(e => [e.startTime, name(e).padEnd(12) + (e.startTime - t0).toFixed(1).padStart(7) + ' → ' + (e.responseEnd - t0).toFixed(1).padStart(6) + ' ms']);
+			// marks and measures the client may set (none in a release; a copy instrumented by hand)
+			performance.getEntriesByType('mark').concat(performance.getEntriesByType('measure')).forEach(e => {
+				lines.push([e.startTime, '  · ' + e.name.padEnd(16) + (e.startTime - t0).toFixed(1).padStart(7) + (e.duration ? ' +' + e.duration.toFixed(1) + ' ms' : '')]);
+			});
+			lines.sort((a, b) => a[0] - b[0]);
+			return lines.map(l => l[1]);
 		})()`))
 		if err != nil {
 			return m, err
 		}
-		fmt.Fprintf(log, "%s (cold %.1f ms):\n  %s\n", q, cold.MS, strings.Join(tl, "\n  "))
+		deps, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](depthJS))
+		if err != nil {
+			return m, err
+		}
+		fmt.Fprintf(log, "%s (cold %.1f ms, depth %s):\n  %s\n", q, cold.MS, deps[0], strings.Join(tl, "\n  "))
+	}
+	if deps, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](depthJS)); err == nil {
+		m.depth = deps[0]
 	}
 	m.coldMS, m.results, m.total = cold.MS, cold.N, cold.Total
 	var paths []string
@@ -312,6 +366,27 @@ func measure(browser context.Context, srv *server, q string, runs int, typing ti
 	}
 	return m, nil
 }
+
+// depthJS returns, from the page's resource timings, the depth of a query's fetches: the
+// longest chain of index files each requested after the one before it had arrived (as
+// "n" and the chain itself). A query whose files all start at once has depth 1; each step
+// that waits for a file before it knows the next adds one.
+const depthJS = `(() => {
+	const es = performance.getEntriesByType('resource').filter(e => e.name.includes('/search/'))
+		.map(e => ({name: e.name.replace(/.*\/search\/[0-9a-f]+\//, '').replace(/\.js$/, ''), start: e.startTime, end: e.responseEnd}));
+	es.sort((a, b) => a.start - b.start);
+	const best = es.map(() => null);
+	es.forEach((e, i) => {
+		let chain = [e.name];
+		for (let j = 0; j < i; j++) {
+			if (es[j].end <= e.start && best[j].length + 1 > chain.length) chain = best[j].concat([e.name]);
+		}
+		best[i] = chain;
+	});
+	let top = [];
+	best.forEach(c => { if (c.length > top.length) top = c; });
+	return [top.length + ' (' + top.join(' → ') + ')'];
+})()`
 
 // requestFloor returns how long loading one small index file as a script takes in a page of
 // the site, the cost every stage of a cold query pays at least once.

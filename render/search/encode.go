@@ -20,8 +20,9 @@ import (
 //
 // Term postings join the doc sets of the classes (see Class) with "|", the strongest class
 // first, leaving out empty sets at the end. Postings too long to keep in the dictionary are
-// replaced there by "@", the varint number of the file that holds them and the varint count
-// of their documents.
+// replaced there by "@", the varint number of the file that holds them, the varint count
+// of their documents and the varint count of those in the class Exact: a query's code key
+// whose reference says it is no entry's key needs no postings file to know it.
 
 // alphabet is base64url; its characters need no escaping in JSON or JavaScript strings.
 const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -214,4 +215,18 @@ func decodePostings(s string) ([numClasses][]int, error) {
 		sets[numClasses-1-i] = ids
 	}
 	return sets, nil
+}
+
+// refExact returns the number of documents in the class Exact of the postings a reference
+// ("@" file, count, exact count) stands for.
+func refExact(ref string) (int, error) {
+	_, i, err := readVarint(ref, 1)
+	if err != nil {
+		return 0, err
+	}
+	if _, i, err = readVarint(ref, i); err != nil {
+		return 0, err
+	}
+	n, _, err := readVarint(ref, i)
+	return n, err
 }

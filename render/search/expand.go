@@ -18,6 +18,8 @@ type synGroup struct {
 	Name string     // the concept term
 	Seqs [][]string // phrases in Latin letters, as sequences of word forms (norm)
 	Subs []string   // other phrases, lower case, white space removed
+	// Value is the concept's dictionary value, in a group read from a synonym file.
+	Value string
 }
 
 // compileSynonyms compiles groups of phrases. Groups whose first phrases have the same
@@ -118,8 +120,10 @@ func compactDoc(s string) string {
 
 // SynFiles name the files v/S.js that hold the synonym groups of an index, by the script
 // of their phrases: "l" the phrases in Latin letters (as word forms joined by spaces), "k"
-// the phrases with Hangul, "j" the others (kana, Han). Each file lists [concept, phrase,
-// …] for the groups that have phrases of its script. A phrase can only match a query that
+// the phrases with Hangul, "j" the others (kana, Han). Each file lists [concept, value,
+// phrase, …] for the groups that have phrases of its script, value being the concept's
+// dictionary value (its postings, or the reference to their file): a query that matches a
+// phrase loads the concept's postings without looking it up. A phrase can only match a query that
 // has the letters of its script, so a query loads the files of the scripts it is written
 // in (queryScripts): a Korean query the Hangul phrases, an English one the Latin ones.
 var SynFiles = []string{"l", "k", "j"}
@@ -146,10 +150,11 @@ func synFileEntry(g synGroup, f string) []string {
 	return e
 }
 
-// synGroupOf returns the group of an entry of the synonym file f.
+// synGroupOf returns the group of an entry of the synonym file f ([concept, value,
+// phrase…]).
 func synGroupOf(e []string, f string) synGroup {
-	g := synGroup{Name: e[0]}
-	for _, p := range e[1:] {
+	g := synGroup{Name: e[0], Value: e[1]}
+	for _, p := range e[2:] {
 		if f == "l" {
 			g.Seqs = append(g.Seqs, strings.Split(p, " "))
 		} else {

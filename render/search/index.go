@@ -24,7 +24,8 @@
 //	           vocabulary, loaded only for a token that matches nothing
 //	v/S.js     the synonym groups whose concept some entry has, by script (SynFiles): l
 //	           their phrases in Latin letters, k those with Hangul, j the others (kana,
-//	           Han); a query loads the files of the scripts it is written in
+//	           Han), each with its concept's dictionary value; a query loads the files
+//	           of the scripts it is written in
 //
 // Documents are numbered by service (in catalog order), then status (ascending, entries
 // with no status last), then source order, so that a service is one range of numbers, and
@@ -162,7 +163,7 @@ type Manifest struct {
 	Services []string `json:"services"` // service IDs in catalog order
 	Ends     []int    `json:"ends"`     // one past each service's last document
 	// Hot lists the most frequent terms (those with a postings file) with their dictionary
-	// value ("@", file, count), each as the term followed by that value, joined with ",":
+	// value ("@", file, count, exact count), each as the term followed by that value, joined with ",":
 	// a lookup of one of them needs no dictionary shard.
 	Hot string `json:"hot"`
 	// Stop and Suffixes are the tokenizer's word lists; Suffixes2 are the suffixes that
@@ -376,13 +377,19 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		w   word
 	}
 	typos := map[int][]word{} // length → words
+	conceptValues := map[string]string{}
+	// A shard is filled to ShardBytes not counting the exact counts of its references,
+	// so that they move no shard boundary: the terms a prefix finds in its shard (see
+	// Reader.expand) stay those they were before references had them.
+	refExtra := 0
 	for _, t := range terms {
 		p := encodePostings(*post[t])
+		ref, refLen := false, 0
 		df := 0
 		for _, ids := range post[t] {
 			df += len(ids)
 		}
-		if len(p) > opts.InlineMax {
+		if ref = len(p) > opts.InlineMax; ref {
 			// The file also holds the records of the term's best documents (strongest
 			// class first, then by number), which are the results of a query for this term
 			// alone: such a query then loads no d/N.js file.
@@ -399,7 +406,9 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 				return nil, err
 			}
 			ref := appendVarint([]byte{'@'}, nPost)
-			p = string(appendVarint(ref, df))
+			ref = appendVarint(ref, df)
+			refLen = len(ref)
+			p = string(appendVarint(ref, len(post[t][Exact])))
 			nPost++
 			hot = append(hot, hotTerm{t, p, df})
 		}
@@ -412,13 +421,16 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		if isTypoWord(t) {
 			typos[len(t)] = append(typos[len(t)], word{t, p, df})
 		}
+		if strings.HasPrefix(t, ConceptPrefix) {
+			conceptValues[t] = p
+		}
 		k := keys[t]
-		if shard.Len() == 0 || shard.Len() >= opts.ShardBytes {
+		if shard.Len() == 0 || shard.Len()-refExtra >= opts.ShardBytes {
 			if err := flush(); err != nil {
 				return nil, err
 			}
 			seps = append(seps, separator(lastTerm, k))
-			prev = nil
+			prev, refExtra = nil, 0
 		} else {
 			shard.WriteByte(',')
 		}
@@ -427,6 +439,9 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		shard.WriteString(string(utf16.Decode(k[n:])))
 		shard.WriteByte(' ')
 		shard.WriteString(p)
+		if ref {
+			refExtra += len(p) - refLen
+		}
 		prev, lastTerm = k, k
 	}
 	if err := flush(); err != nil {
@@ -518,9 +533,11 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		}
 	}
 	for _, f := range SynFiles {
-		list := synFiles[f]
-		if list == nil {
-			list = [][]string{}
+		// Each group with its concept's dictionary value, so that a query loads the
+		// concept's postings with no dictionary shard.
+		list := [][]string{}
+		for _, e := range synFiles[f] {
+			list = append(list, append([]string{e[0], conceptValues[e[0]]}, e[1:]...))
 		}
 		if err := addJS("v/"+f+".js", list); err != nil {
 			return nil, err

@@ -201,6 +201,19 @@ func (r *Reader) postings(p string) ([numClasses][]int, error) {
 	return decodePostings(p)
 }
 
+// exactDocs returns the documents of a dictionary value's class Exact: those whose code
+// key is the term. A value that refers to a postings file says how many there are, and the
+// file is loaded only when there are some.
+func (r *Reader) exactDocs(p string) ([]int, error) {
+	if strings.HasPrefix(p, "@") {
+		if n, err := refExact(p); err != nil || n == 0 {
+			return nil, err
+		}
+	}
+	sets, err := r.postings(p)
+	return sets[Exact], err
+}
+
 // lookup returns the postings of term t, or "" when the index has no such term. A term of
 // the manifest's hot list needs no shard.
 func (r *Reader) lookup(t string) (string, error) {
@@ -512,13 +525,13 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 	}
 	x.seqMatches(forms, func(g, from, to int) {
 		for k := from; k < to; k++ {
-			toks[formTok[k]].addAlt(alt{term: x.groups[g].Name, factor: synFactor})
+			toks[formTok[k]].addAlt(alt{term: x.groups[g].Name, value: x.groups[g].Value, known: true, factor: synFactor})
 		}
 	})
 	x.subMatches(text, func(g, from, to int) {
 		for k := from; k < to; k++ {
 			if inStem[k] {
-				toks[textTok[k]].addAlt(alt{term: x.groups[g].Name, factor: synFactor})
+				toks[textTok[k]].addAlt(alt{term: x.groups[g].Name, value: x.groups[g].Value, known: true, factor: synFactor})
 			}
 		}
 	})
@@ -568,7 +581,7 @@ func (r *Reader) loadSyn(q string) error {
 		}
 		gs := []synGroup{}
 		for _, e := range list {
-			if len(e) > 1 {
+			if len(e) > 2 {
 				gs = append(gs, synGroupOf(e, f))
 			}
 		}
@@ -716,6 +729,17 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 		return Outcome{}, err
 	}
 	n := r.man.Docs
+	// The words that initial consonants stand for: the client loads them alongside the
+	// first lookups, before it knows whether the query names a code (which would not
+	// use them).
+	for _, qt := range query.Tokens {
+		if isInitials(qt.Terms[0]) {
+			first, _ := utf8.DecodeRuneInString(qt.Terms[0])
+			if _, err := r.initialsFile(choseongIndex(first)); err != nil {
+				return Outcome{}, err
+			}
+		}
+	}
 	// The code key's own hits.
 	bonus := map[int]float64{}
 	exactHit := false
@@ -724,7 +748,7 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 		if err != nil {
 			return Outcome{}, err
 		}
-		sets, err := r.postings(post)
+		exact, err := r.exactDocs(post)
 		if err != nil {
 			return Outcome{}, err
 		}
@@ -743,7 +767,7 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 				}
 			}
 		}
-		for _, d := range sets[Exact] {
+		for _, d := range exact {
 			bonus[d] = exactBonus
 			exactHit = true
 		}
@@ -845,11 +869,11 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 			if err != nil {
 				return Outcome{}, err
 			}
-			sets, err := r.postings(post)
+			exact, err := r.exactDocs(post)
 			if err != nil {
 				return Outcome{}, err
 			}
-			for _, d := range sets[Exact] {
+			for _, d := range exact {
 				bonus[d] = max(bonus[d], codePrefix)
 			}
 		}
@@ -870,11 +894,11 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 				if a.factor != alts[0].factor {
 					break
 				}
-				sets, err := r.postings(a.value)
+				exact, err := r.exactDocs(a.value)
 				if err != nil {
 					return Outcome{}, err
 				}
-				for _, d := range sets[Exact] {
+				for _, d := range exact {
 					bonus[d] = max(bonus[d], codePrefix)
 					keyFixed[d] = true
 					if out.Corrected == "" {

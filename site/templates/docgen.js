@@ -486,6 +486,22 @@
     });
   }
 
+  // hasExact reports whether a dictionary value has documents in the class Exact: a
+  // reference to a postings file says how many ('@' file, count, exact count), inline
+  // postings list that class first.
+  function hasExact(p) {
+    if (!p) return false;
+    if (p[0] !== '@') return p.split('|')[0] !== '';
+    readVarint(p, readVarint(p, readVarint(p, 1)));
+    return vv > 0;
+  }
+  // exactDocs resolves a dictionary value's documents of the class Exact, loading its
+  // postings file only when it has some (search.Reader.exactDocs).
+  function exactDocs(p) {
+    if (!hasExact(p)) return Promise.resolve(EMPTY[3]);
+    return postings(p).then(function (sets) { return sets[3]; });
+  }
+
   function shardOf(m, t) {
     var lo = 0, hi = m.seps.length;
     while (lo < hi) {
@@ -693,9 +709,10 @@
     return Promise.all(queryScripts(q).map(function (f) {
       if (synFiles[f]) return synFiles[f];
       synFiles[f] = load('v/' + f).then(function (list) {
-        synLoaded[f] = list.filter(function (e) { return e.length > 1; }).map(function (e) {
-          return f === 'l' ? { n: e[0], q: e.slice(1).map(function (p) { return p.split(' '); }), s: [] }
-            : { n: e[0], q: [], s: e.slice(1) };
+        // [concept, its dictionary value, phrase…]
+        synLoaded[f] = list.filter(function (e) { return e.length > 2; }).map(function (e) {
+          return f === 'l' ? { n: e[0], v: e[1], q: e.slice(2).map(function (p) { return p.split(' '); }), s: [] }
+            : { n: e[0], v: e[1], q: [], s: e.slice(2) };
         });
         synCache = null;
       });
@@ -941,10 +958,10 @@
       });
     });
     seqMatches(x, forms, function (g, from, to) {
-      for (var k = from; k < to; k++) addAlt(toks[formTok[k]], { term: x.groups[g].n, factor: SYN });
+      for (var k = from; k < to; k++) addAlt(toks[formTok[k]], { term: x.groups[g].n, value: x.groups[g].v, known: true, factor: SYN });
     });
     subMatches(x, text, function (g, from, to) {
-      for (var k = from; k < to; k++) if (inStem[k]) addAlt(toks[textTok[k]], { term: x.groups[g].n, factor: SYN });
+      for (var k = from; k < to; k++) if (inStem[k]) addAlt(toks[textTok[k]], { term: x.groups[g].n, value: x.groups[g].v, known: true, factor: SYN });
     });
     // Initial consonants.
     for (i = 0; i < toks.length; i++) {
@@ -982,6 +999,17 @@
     return Promise.all(lists).then(function (groups) { return [].concat.apply([], groups); });
   }
 
+  // tokenMatches resolves whether t matches any document: whether tokenLists would give
+  // it some, known from dictionary values alone (a term of the index is in at least one
+  // document), without loading postings.
+  function tokenMatches(m, t) {
+    return Promise.all(t.alts.map(function (a) { return altValue(m, a); })).then(function (vs) {
+      if (vs.some(function (v) { return v !== ''; })) return true;
+      if (!(t.prefix && prefixable(t.text) && !isInitials(t.text))) return false;
+      return expand(m, t.text, MAX_PREFIX_SHARDS, MAX_PREFIX_FILES).then(function (posts) { return posts.length > 0; });
+    });
+  }
+
   function empty(pairs) {
     return pairs.every(function (p) { return p[0].every(function (ids) { return ids.length === 0; }); });
   }
@@ -1000,7 +1028,8 @@
     // Start now, side by side, the fetches this query needs whatever path it takes, rather
     // than one after another as the steps below reach them: each token's word (every form
     // of a Korean word) is looked up whether or not the query names a code, and a word
-    // that is found has its postings scored; and the filter's documents. The steps below
+    // that is found has its postings scored; the filter's documents; the words that
+    // initial consonants stand for. The steps below
     // find them loaded or loading (files are cached by name), so a query loads the same
     // files as search.Reader, in fewer round trips.
     query.tokens.forEach(function (qt) {
@@ -1009,18 +1038,24 @@
       });
     });
     keep(m, opts).catch(function () { /* reported below */ });
-    // The code key's own hits.
-    var bonus = new Map(), exactHit = false;
+    query.tokens.forEach(function (qt) {
+      if (isInitials(qt.terms[0])) initialsFile(choseongIndex(String.fromCodePoint(qt.terms[0].codePointAt(0)))).catch(function () {});
+    });
+    // While those load (once their requests are out): the scoring's scratch space, made
+    // once.
+    setTimeout(function () { workspace(n); }, 0);
+    // The code key's own hits. Whether the key is some entry's code key is in its
+    // dictionary value; the documents themselves are awaited only before scoring.
+    var bonus = new Map(), exactHit = false, keyExact = null;
     if (query.key) {
       var key = await Promise.all([
-        lookup(m, query.key).then(postings),
+        lookup(m, query.key),
         isDigits(query.key) ? [] : expand(m, query.key, 1, 0).then(function (posts) { return Promise.all(posts.map(postings)); })
       ]);
       key[1].forEach(function (sets) { sets[3].forEach(function (d) { bonus.set(d, CODE_PREFIX); }); });
-      key[0][3].forEach(function (d) {
-        bonus.set(d, EXACT);
-        exactHit = true;
-      });
+      exactHit = hasExact(key[0]);
+      keyExact = exactDocs(key[0]);
+      keyExact.catch(function () { /* awaited below */ });
     }
     await synWait;
     var toks = await expandQuery(m, query, exactHit);
@@ -1033,33 +1068,50 @@
     }
     var pairsWait = Promise.all(pairWork);
     pairsWait.catch(function () { /* awaited below */ });
-    var perToken = await Promise.all(toks.map(function (t) { return tokenLists(m, t); }));
+    var listsWait = Promise.all(toks.map(function (t) { return tokenLists(m, t); }));
+    listsWait.catch(function () { /* awaited below */ });
     // Typos: only a token that matched nothing, and only when the query names no code.
+    // Whether a token matched anything its dictionary values say, before its postings
+    // load: its corrections load alongside them.
+    var altsWait = exactHit ? null : Promise.all(toks.map(function (t) {
+      return tokenMatches(m, t).then(function (any) { return any ? [] : corrections(m, t.text); });
+    }));
+    if (altsWait) altsWait.catch(function () { /* awaited below */ });
+    var perToken = await listsWait;
     var corrected = '', keyFixed = new Set();
     if (!exactHit) {
+      // The corrections of every token that matched nothing, side by side; then, side
+      // by side, the postings of the corrected tokens and the corrected key (the same
+      // files as search.Reader's one after another).
       var fixedAny = false;
-      for (var i = 0; i < toks.length; i++) {
-        if (!empty(perToken[i])) continue;
-        var alts = await corrections(m, toks[i].text);
-        if (!alts.length) continue;
-        alts.forEach(function (a) { addAlt(toks[i], a); });
-        toks[i].fixed = alts[0].term;
+      var allAlts = await altsWait;
+      var relists = [];
+      toks.forEach(function (t, i) {
+        if (!allAlts[i].length) return;
+        allAlts[i].forEach(function (a) { addAlt(t, a); });
+        t.fixed = allAlts[i][0].term;
         fixedAny = true;
-        perToken[i] = await tokenLists(m, toks[i]);
-      }
+        relists.push(tokenLists(m, t).then(function (l) { perToken[i] = l; }));
+      });
       if (fixedAny) {
         var words = toks.map(function (t) { return t.fixed || t.text; });
         corrected = words.join(' ');
-        var sets = await lookup(m, words.join('')).then(postings);
-        sets[3].forEach(function (d) { if (!(bonus.get(d) >= CODE_PREFIX)) bonus.set(d, CODE_PREFIX); });
+        var fixedKey = lookup(m, words.join('')).then(exactDocs);
+        fixedKey.catch(function () { /* awaited below */ });
+      }
+      await Promise.all(relists);
+      if (fixedAny) {
+        (await fixedKey).forEach(function (d) { if (!(bonus.get(d) >= CODE_PREFIX)) bonus.set(d, CODE_PREFIX); });
       }
       // A typo in a short part of a code name: the query's key corrected as one word.
       if (perToken.some(empty) && toks.length > 1) {
         var kalts = await keyCorrections(m, query.key);
-        for (var ki = 0; ki < kalts.length && kalts[ki].factor === kalts[0].factor; ki++) {
-          var ksets = await postings(kalts[ki].value);
-          for (var kj = 0; kj < ksets[3].length; kj++) {
-            var kd = ksets[3][kj];
+        kalts = kalts.filter(function (a) { return a.factor === kalts[0].factor; }); // the nearest
+        var kexacts = await Promise.all(kalts.map(function (a) { return exactDocs(a.value); }));
+        for (var ki = 0; ki < kalts.length; ki++) {
+          var kexact = kexacts[ki];
+          for (var kj = 0; kj < kexact.length; kj++) {
+            var kd = kexact[kj];
             if (!(bonus.get(kd) >= CODE_PREFIX)) bonus.set(kd, CODE_PREFIX);
             keyFixed.add(kd);
             if (!corrected) corrected = kalts[ki].term;
@@ -1067,43 +1119,13 @@
         }
       }
     }
+    if (keyExact) (await keyExact).forEach(function (d) { bonus.set(d, EXACT); });
     var all = await Promise.all([keep(m, opts), pairsWait]);
     var ok = all[0], pairs = all[1];
     var w = workspace(n);
     var qgen = ++w.gen;
-    var cand = [];
-    perToken.forEach(function (group) {
-      // The best score of this token for each document it matches.
-      var tgen = ++w.gen;
-      var touched = [];
-      group.forEach(function (pair) {
-        var sets = pair[0], factor = pair[1];
-        for (var c = 0; c < NCLASS; c++) {
-          var wt = WEIGHT[c] * factor * sets.idf, ids = sets[c];
-          for (var i = 0; i < ids.length; i++) {
-            var d = ids[i];
-            if (w.bestAt[d] !== tgen) {
-              w.bestAt[d] = tgen;
-              w.best[d] = wt;
-              touched.push(d);
-            } else if (wt > w.best[d]) {
-              w.best[d] = wt;
-            }
-          }
-        }
-      });
-      for (var i = 0; i < touched.length; i++) {
-        var d = touched[i];
-        if (w.accAt[d] !== qgen) {
-          w.accAt[d] = qgen;
-          w.acc[d] = 0;
-          w.cnt[d] = 0;
-          cand.push(d);
-        }
-        w.acc[d] += w.best[d];
-        w.cnt[d]++;
-      }
-    });
+    var nc = sumTokens(w, perToken, qgen);
+    var cand = w.cand, acc = w.acc, accAt = w.accAt, cnt = w.cnt;
     var pairBonus = new Map();
     pairs.forEach(function (sets) {
       for (var c = 0; c < NCLASS; c++) {
@@ -1112,24 +1134,33 @@
       }
     });
     var want = toks.length, maxCnt = 0, partial = false;
-    cand.forEach(function (d) { if (w.cnt[d] > maxCnt) maxCnt = w.cnt[d]; });
+    for (var ci = 0; ci < nc; ci++) if (cnt[cand[ci]] > maxCnt) maxCnt = cnt[cand[ci]];
     if (want > 0 && maxCnt < want && maxCnt > 0) {
       want = maxCnt;
       partial = true;
     }
-    var score = function (d) { return (w.accAt[d] === qgen ? w.acc[d] : 0) + (pairBonus.get(d) || 0) + (bonus.get(d) || 0); };
-    var hits = [];
-    cand.forEach(function (d) {
-      if ((want > 0 && w.cnt[d] === want || bonus.get(d) === EXACT || keyFixed.has(d)) && (!ok || ok[d])) hits.push(d);
-    });
+    // The hits, in w.touched, each with its score in w.best (both free once the tokens are
+    // summed). Maps are asked only when they hold something: adding 0 changes no score.
+    var hits = w.touched, sc = w.best, nh = 0;
+    var anyPair = pairBonus.size > 0, anyBonus = bonus.size > 0, anyFixed = keyFixed.size > 0;
+    for (ci = 0; ci < nc; ci++) {
+      var cd = cand[ci];
+      if ((want > 0 && cnt[cd] === want || anyBonus && bonus.get(cd) === EXACT || anyFixed && keyFixed.has(cd)) && (!ok || ok[cd])) {
+        hits[nh++] = cd;
+        sc[cd] = acc[cd] + (anyPair && pairBonus.get(cd) || 0) + (anyBonus && bonus.get(cd) || 0);
+      }
+    }
     bonus.forEach(function (b, d) {
-      if ((b === EXACT || keyFixed.has(d)) && w.accAt[d] !== qgen && (!ok || ok[d])) hits.push(d);
+      if ((b === EXACT || keyFixed.has(d)) && accAt[d] !== qgen && (!ok || ok[d])) {
+        hits[nh++] = d;
+        sc[d] = 0 + (pairBonus.get(d) || 0) + b;
+      }
     });
-    var total = hits.length;
-    var top = topK(hits, score, Math.max(limit, PROXIMITY_DOCS));
+    var total = nh;
+    var top = topK(hits, nh, sc, Math.max(limit, PROXIMITY_DOCS));
     // The workspace belongs to the next query once this function returns: keep the
     // scores of the results now.
-    var scores = top.map(score);
+    var scores = top.map(function (d) { return sc[d]; });
     var res = await Promise.all(top.map(function (d, i) {
       return docRecord(m, d).then(function (r) {
         r.score = scores[i];
@@ -1221,28 +1252,70 @@
 
   // Scratch space for scoring, kept between queries: a stamp per document says whether
   // its slot holds a value of the current query (or token), so that no query clears or
-  // scans an array of every document.
+  // scans an array of every document. Made (and its memory touched, which costs a slow
+  // machine some milliseconds) while a first query waits for its first files.
   var ws = null;
   function workspace(n) {
     if (!ws || ws.n !== n) {
       ws = { n: n, gen: 0, acc: new Float64Array(n), cnt: new Uint16Array(n), accAt: new Uint32Array(n),
-        best: new Float64Array(n), bestAt: new Uint32Array(n) };
+        best: new Float64Array(n), bestAt: new Uint32Array(n), touched: new Int32Array(n), cand: new Int32Array(n) };
+      [ws.acc, ws.cnt, ws.accAt, ws.best, ws.bestAt, ws.touched, ws.cand].forEach(function (a) { a.fill(0); });
     }
     return ws;
   }
 
-  // topK returns the k best of ids by score, ties by the lower id (as search.Reader sorts).
-  function topK(ids, score, k) {
-    var sc = new Map();
-    ids.forEach(function (d) { sc.set(d, score(d)); });
-    var before = function (a, b) { return sc.get(a) > sc.get(b) || sc.get(a) === sc.get(b) && a < b; };
-    if (ids.length <= k * 8) {
-      return ids.slice().sort(function (a, b) { return before(a, b) ? -1 : before(b, a) ? 1 : 0; }).slice(0, k);
+  // sumTokens adds up, for every document a token matches, the token's best score in it
+  // (over its alternatives and classes): the documents matched, in w.cand (returning how
+  // many), their sums in w.acc and how many tokens each matched in w.cnt, stamped qgen in
+  // w.accAt. Plain loops over typed arrays in local variables: on a cold page this code runs
+  // before the engine has compiled it, where every closure call and property load counts.
+  function sumTokens(w, perToken, qgen) {
+    var bestAt = w.bestAt, best = w.best, accAt = w.accAt, acc = w.acc, cnt = w.cnt;
+    var touched = w.touched, cand = w.cand, nc = 0;
+    for (var ti = 0; ti < perToken.length; ti++) {
+      var group = perToken[ti], tgen = ++w.gen, nt = 0;
+      for (var gi = 0; gi < group.length; gi++) {
+        var sets = group[gi][0], factor = group[gi][1];
+        for (var c = 0; c < NCLASS; c++) {
+          var wt = WEIGHT[c] * factor * sets.idf, ids = sets[c];
+          for (var i = 0; i < ids.length; i++) {
+            var d = ids[i];
+            if (bestAt[d] !== tgen) {
+              bestAt[d] = tgen;
+              best[d] = wt;
+              touched[nt++] = d;
+            } else if (wt > best[d]) {
+              best[d] = wt;
+            }
+          }
+        }
+      }
+      for (i = 0; i < nt; i++) {
+        d = touched[i];
+        if (accAt[d] !== qgen) {
+          accAt[d] = qgen;
+          acc[d] = 0;
+          cnt[d] = 0;
+          cand[nc++] = d;
+        }
+        acc[d] += best[d];
+        cnt[d]++;
+      }
+    }
+    return nc;
+  }
+
+  // topK returns, as an array, the k best of the first n ids by their score sc[id], ties
+  // by the lower id (as search.Reader sorts).
+  function topK(ids, n, sc, k) {
+    var before = function (a, b) { return sc[a] > sc[b] || sc[a] === sc[b] && a < b; };
+    if (n <= k * 8) {
+      return Array.from(ids.subarray(0, n)).sort(function (a, b) { return before(a, b) ? -1 : before(b, a) ? 1 : 0; }).slice(0, k);
     }
     var top = [];
-    for (var i = 0; i < ids.length; i++) {
+    for (var i = 0; i < n; i++) {
       var d = ids[i];
-      if (top.length === k && !before(d, top[k - 1])) continue;
+      if (top.length === k && !(sc[d] > sc[top[k - 1]] || sc[d] === sc[top[k - 1]] && d < top[k - 1])) continue;
       var j = top.length < k ? top.length : k - 1;
       top[j] = d;
       while (j > 0 && before(d, top[j - 1])) {
@@ -1438,9 +1511,17 @@
     // Focus comes before typing, and a pointer over the box before focus: load the
     // manifest and the service names then, so that the first query starts with them.
     function warm() {
-      ready().catch(function () { /* reported when a search fails */ });
+      ready().then(function (m) {
+        // and, once, what a first query would otherwise do between its fetches: the
+        // scoring's scratch space, and the tokenizer's first run (its regular
+        // expressions compiled, its functions seen by the engine)
+        if (!warmed) words(m, 'InvalidToken TOKEN_EXPIRED expires 토큰이 만료되었습니다 4001 トークン');
+        warmed = true;
+        workspace(m.n);
+      }).catch(function () { /* reported when a search fails */ });
       fillServices();
     }
+    var warmed = false;
     input.addEventListener('focus', warm);
     input.addEventListener('pointerenter', warm);
     svcSel.addEventListener('change', function () { limit = 10; run(); });
