@@ -312,7 +312,9 @@ func (b *mdBuilder) finish(next int) {
 		// A heading written like a code is a code heading even with a "Status: 404" line
 		// under it (the code's status); a heading of words over such a line is a status
 		// group ("## Authentication" + "status 401").
-		switch _, _, ok := statusHeading(htext); {
+		switch st, name, ok := statusHeading(htext); {
+		case ok && codeLike(name) && nameIsCode(name, st):
+			d.codeHeadings++ // "400 - INVALID_ARGUMENT": a code with its status
 		case ok:
 			d.statusHeadings++
 		case codeLike(headingCode(htext)):

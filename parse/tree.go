@@ -299,7 +299,7 @@ func (w *treeWalker) heading(i int) bool {
 		childHeading = childCode || headerRole(c.Text) == roleUnknown
 	}
 	switch {
-	case isStatus && len(sts) == 1 && name != "" && isToken(name) && !reasonName(name, st) && !w.ownErrors(i) && !childHeading:
+	case isStatus && len(sts) == 1 && nameIsCode(name, st) && !w.ownErrors(i) && !childHeading:
 		// "INVALID_TOKEN (401)" over prose: a code with its own status.
 		o.kind, o.status = hCode, st
 		if h.Level == 0 {
@@ -778,6 +778,13 @@ func (w *treeWalker) defList(b *doc.DefList) {
 // reasonName reports whether the name beside a status is the status's reason phrase in
 // some spelling ("BAD_REQUEST", "Bad Request", "NotFound"), which makes the heading a
 // group of codes rather than a code.
+// nameIsCode reports whether the name beside a status in a heading is a code: one token
+// that is not the status's reason phrase, or is written as an identifier ("NOT_FOUND"
+// beside 404 is a code; "Not Found" and "FORBIDDEN" are its reason).
+func nameIsCode(name string, st catalog.Status) bool {
+	return name != "" && isToken(name) && (strings.Contains(name, "_") || !reasonName(name, st))
+}
+
 func reasonName(name string, st catalog.Status) bool {
 	reason := foldHeader(st.Reason())
 	return reason != "" && foldHeader(name) == reason
