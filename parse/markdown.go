@@ -35,6 +35,7 @@ type mdDoc struct {
 	// left to the scraped-text reader.
 	pipeRows, bareRows int
 	codeTables         int // tables with a code column
+	glossaryTables     int // tables whose code column holds HTTP statuses only
 	codeHeadings       int // headings that read as error codes
 	codeLists          int // lists whose every item is a code and its text
 	statusHeadings     int // headings that carry a status (text or "status NNN" line)
@@ -324,8 +325,11 @@ func (b *mdBuilder) finish(next int) {
 		}
 	case *pipeTable:
 		t := readMDTable(src, n, p.base)
-		if isErrorTable(t) {
+		switch {
+		case isErrorTable(t):
 			d.codeTables++
+		case isGlossary(t):
+			d.glossaryTables++
 		}
 		for _, r := range t.Rows {
 			if line := bytes.TrimSpace(src.Line(r.Pos.Line)); len(line) > 0 && line[0] == '|' {
@@ -405,6 +409,10 @@ func (markdownReader) Detect(src *Source) Detection {
 			score = max(score, 60)
 			why = append(why, fmt.Sprintf("%d pipe tables with a code column", d.codeTables))
 		}
+	}
+	if score == 0 && d.glossaryTables > 0 {
+		score = 40
+		why = append(why, fmt.Sprintf("%d tables of HTTP statuses under a code header, read as the error codes when nothing else lists codes", d.glossaryTables))
 	}
 	if score == 0 {
 		if len(why) == 0 {

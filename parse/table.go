@@ -103,6 +103,12 @@ func isErrorTable(t table) bool {
 	return kind == tableErrors
 }
 
+// isGlossary reports whether t is a status glossary: a code column of HTTP statuses only.
+func isGlossary(t table) bool {
+	_, kind, _ := classify(t)
+	return kind == tableGlossary
+}
+
 func cellTexts(cells []cell) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {

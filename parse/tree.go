@@ -18,6 +18,12 @@ import (
 func interpret(src *Source, d *doc.Document) *Doc {
 	w := &treeWalker{src: src, doc: &Doc{}, blocks: d.Blocks, meta: d.Meta}
 	w.walk()
+	if len(w.doc.Entries) == 0 && w.doc.Dropped == 0 && w.glossaries > 0 {
+		// The document lists no codes but HTTP statuses under a code header ("Error
+		// Code | Meaning", 400, 401 …): its statuses are its error codes.
+		w = &treeWalker{src: src, doc: &Doc{}, blocks: d.Blocks, meta: d.Meta, statusCodes: true}
+		w.walk()
+	}
 	textStatuses(w.doc.Entries)
 	return w.doc
 }
@@ -50,6 +56,19 @@ type treeWalker struct {
 	// "status 404" line under it) has headings under it: the document groups its codes
 	// by status.
 	statusGroups bool
+	// glossaries counts the status glossaries met: tables whose code column holds HTTP
+	// statuses only. statusCodes, set when the document lists no other codes, reads them
+	// as error lists whose codes are the statuses.
+	glossaries  int
+	statusCodes bool
+}
+
+// errorTable reports whether the walk reads t's rows as entries.
+func (w *treeWalker) errorTable(t table) bool {
+	if isErrorTable(t) {
+		return true
+	}
+	return w.statusCodes && isGlossary(t)
 }
 
 func (w *treeWalker) walk() {
@@ -165,7 +184,7 @@ func (w *treeWalker) listsCodes(b doc.Block) bool {
 	switch b := b.(type) {
 	case *doc.Table:
 		t := w.tableOf(b)
-		return len(t.Header) > 0 && isErrorTable(t)
+		return len(t.Header) > 0 && w.errorTable(t)
 	case *doc.DefList:
 		return defListHasCodes(b)
 	case *doc.List:
@@ -597,8 +616,11 @@ func (w *treeWalker) table(b *doc.Table) {
 	}
 	if len(t.Header) > 0 {
 		w.doc.noteTable(t, b.Pos)
+		if isGlossary(t) {
+			w.glossaries++
+		}
 	}
-	if len(t.Header) == 0 || !isErrorTable(t) {
+	if len(t.Header) == 0 || !w.errorTable(t) {
 		switch {
 		case b.Text != "":
 			w.text(b.Text)
@@ -622,6 +644,13 @@ func (w *treeWalker) table(b *doc.Table) {
 	}
 	n := len(w.doc.Entries)
 	w.doc.addLabelledTable(t, ctx)
+	if !isErrorTable(t) { // a status glossary read as the document's codes
+		for _, e := range w.doc.Entries[n:] {
+			if st, ok := statusCell(e.Code); ok && st.IsValid() && e.Status == 0 {
+				e.Status, e.From = st, catalog.FromColumn
+			}
+		}
+	}
 	w.added(n)
 	w.errors = true
 }
