@@ -334,6 +334,17 @@ func (w *treeWalker) heading(i int) bool {
 		o.kind, o.status = hGroup, lineStatus
 	case childCode:
 		o.kind = hGroup
+	case h.Level == 0 && lineStatus == 0 && message != "" && spacedCode(code) && !w.ownErrors(i):
+		// A line of copied text that gives a code and its message, and maybe its status
+		// ("E1001 - Invalid token (401)"): an entry of its own; lines of text under it
+		// are its description.
+		st := catalog.Status(0)
+		if s, name, ok := statusHeading(message); ok && name != "" && s.IsValid() {
+			st, message = s, name
+		}
+		o.kind, o.status = hCode, st
+		o.entry = w.newEntry(code, o.pos, st)
+		o.entry.Message = message
 	case h.Level == 0 && lineStatus == 0 && codeHeading(h.Text) && !w.ownErrors(i):
 		// A line of copied text written like a code is a code when text stands under it;
 		// the entry is made when the heading closes.
