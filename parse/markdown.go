@@ -10,6 +10,7 @@ import (
 	gmtext "github.com/yuin/goldmark/text"
 	"go.abhg.dev/goldmark/frontmatter"
 
+	"docgen/catalog"
 	"docgen/parse/doc"
 )
 
@@ -353,10 +354,93 @@ func (b *mdBuilder) finish(next int) {
 		blk = l
 	case *ast.FencedCodeBlock:
 		blk = &doc.Code{Pos: pos, Lang: string(n.Language(p.part)), Text: codeText(p.part, n), Markdown: raw}
+	case *ast.HTMLBlock:
+		if blocks := htmlTables(src, raw, p.start); blocks != nil {
+			for _, hb := range blocks {
+				if dt, ok := hb.(*doc.Table); ok {
+					t := table{src: src, memo: &tableMemo{}, Header: dt.Header, Rows: dt.Rows}
+					switch {
+					case isErrorTable(t):
+						d.codeTables++
+					case isGlossary(t):
+						d.glossaryTables++
+					}
+				}
+			}
+			d.tree.Blocks = append(d.tree.Blocks, blocks...)
+			return
+		}
+		blk = &doc.Para{Pos: pos, Text: raw}
 	default:
 		blk = &doc.Para{Pos: pos, Text: raw}
 	}
 	d.tree.Blocks = append(d.tree.Blocks, blk)
+}
+
+// htmlTables reads a raw HTML block of a Markdown document that holds a table ("<table>
+// <tr><th>Code</th>…") with the HTML front-end, so that its tables are tables, not text:
+// Markdown files often write a table in HTML (for cells of several lines). It returns nil
+// when the block has no table, or the HTML cannot be read; the block is then text, as
+// before. start is the block's first line: the blocks' positions are moved there.
+func htmlTables(src *Source, raw string, start int) []doc.Block {
+	if !strings.Contains(strings.ToLower(raw), "<table") {
+		return nil
+	}
+	sub := NewSource(src.Path, []byte(raw))
+	d, _, err := htmlTree(sub)
+	if err != nil {
+		return nil
+	}
+	hasTable := false
+	for _, b := range d.Blocks {
+		if _, ok := b.(*doc.Table); ok {
+			hasTable = true
+		}
+	}
+	if !hasTable {
+		return nil
+	}
+	shiftLines(d.Blocks, start-1)
+	return d.Blocks
+}
+
+// shiftLines moves every position of blocks delta lines down (the blocks of a part of a
+// source read on its own, which starts at a line's start).
+func shiftLines(blocks []doc.Block, delta int) {
+	mv := func(p *catalog.Pos) { p.Line += delta }
+	cells := func(cs []doc.Cell) {
+		for i := range cs {
+			mv(&cs[i].Pos)
+		}
+	}
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *doc.Heading:
+			mv(&b.Pos)
+		case *doc.Para:
+			mv(&b.Pos)
+		case *doc.Code:
+			mv(&b.Pos)
+		case *doc.List:
+			mv(&b.Pos)
+			for i := range b.Items {
+				mv(&b.Items[i].Pos)
+			}
+		case *doc.DefList:
+			mv(&b.Pos)
+			for i := range b.Items {
+				mv(&b.Items[i].Term.Pos)
+				cells(b.Items[i].Defs)
+			}
+		case *doc.Table:
+			mv(&b.Pos)
+			cells(b.Header)
+			for i := range b.Rows {
+				mv(&b.Rows[i].Pos)
+				cells(b.Rows[i].Cells)
+			}
+		}
+	}
 }
 
 // blockStart returns the offset at which a top-level block starts in the text it was
