@@ -36,6 +36,7 @@ type mdDoc struct {
 	// left to the scraped-text reader.
 	pipeRows, bareRows int
 	codeTables         int // tables with a code column
+	codeParas          int // paragraphs that begin with a code in bold or as code
 	glossaryTables     int // tables whose code column holds HTTP statuses only
 	codeHeadings       int // headings that read as error codes
 	codeLists          int // lists whose every item is a code and its text
@@ -372,6 +373,9 @@ func (b *mdBuilder) finish(next int) {
 		}
 		blk = &doc.Para{Pos: pos, Text: raw}
 	default:
+		if _, _, ok := paraCode(raw); ok {
+			d.codeParas++
+		}
 		blk = &doc.Para{Pos: pos, Text: raw}
 	}
 	d.tree.Blocks = append(d.tree.Blocks, blk)
@@ -493,6 +497,10 @@ func (markdownReader) Detect(src *Source) Detection {
 			score = max(score, 60)
 			why = append(why, fmt.Sprintf("%d pipe tables with a code column", d.codeTables))
 		}
+	}
+	if d.codeParas >= 2 {
+		score = max(score, 45)
+		why = append(why, fmt.Sprintf("%d paragraphs that begin with a code in bold or as code", d.codeParas))
 	}
 	if score == 0 && d.glossaryTables > 0 {
 		score = 40

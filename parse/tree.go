@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -61,6 +62,64 @@ type treeWalker struct {
 	// as error lists whose codes are the statuses.
 	glossaries  int
 	statusCodes bool
+	// codeParas counts the paragraphs that begin with a code in bold or as code and go
+	// on with its text ("**E001** 잘못된 요청입니다."): two or more are a list of codes.
+	codeParas int
+}
+
+// reParaCode matches a paragraph that begins with a code in bold or as code, then its text.
+var reParaCode = regexp.MustCompile("^(?:\\*\\*|__|`)([^*`\\s]+?)(?:\\*\\*|__|`)\\s*[:：.–—-]?\\s+(\\S[^\\n]*)")
+
+// reTrailingStatus matches a status in parentheses at the end of a text: "… (400)".
+var reTrailingStatus = regexp.MustCompile(`\s*[(（]\s*(?:HTTP\s*)?([1-5]\d\d)\s*[)）]\s*$`)
+
+// paraCode reads a paragraph that begins with a code written in bold or as code and goes
+// on with its text; the code must be plainly a code (spacedCode) or CamelCase ("**Note**"
+// or "**NOTE**" is no code).
+func paraCode(text string) (code, rest string, ok bool) {
+	m := reParaCode.FindStringSubmatch(text)
+	if m == nil {
+		return "", "", false
+	}
+	code = m[1]
+	camel := codeLike(code) && strings.ToUpper(code) != code && strings.ToLower(code) != code
+	if !spacedCode(code) && !camel {
+		return "", "", false
+	}
+	return code, strings.TrimSpace(text[len(m[0])-len(m[2]):]), true
+}
+
+// codePara reads a paragraph that begins with a code, in a document with two of them or
+// more, as an entry: the code, its text, and a status in parentheses after the code or at
+// the end of its first line.
+func (w *treeWalker) codePara(b *doc.Para) bool {
+	if w.codeParas < 2 {
+		return false
+	}
+	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart) {
+		return false
+	}
+	code, rest, ok := paraCode(b.Text)
+	if !ok {
+		return false
+	}
+	own, rest := listItemStatus(rest)
+	first, more, _ := strings.Cut(rest, "\n")
+	if m := reTrailingStatus.FindStringSubmatchIndex(first); m != nil && own == 0 {
+		n, _ := strconv.Atoi(first[m[2]:m[3]])
+		if st := catalog.Status(n); st.IsValid() {
+			own, first = st, first[:m[0]]
+		}
+	}
+	rest = strings.TrimSpace(first + "\n" + more)
+	w.doc.Rows++
+	e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: w.groupName(), Source: b.Pos, Description: rest}
+	resolveStatus(e, own, w.context().Status, &w.doc.Diags)
+	w.doc.Entries = append(w.doc.Entries, e)
+	w.doc.note(b.Pos, "paragraph: code %q and its text", code)
+	w.added(len(w.doc.Entries) - 1)
+	w.errors = true
+	return true
 }
 
 // errorTable reports whether the walk reads t's rows as entries.
@@ -107,6 +166,13 @@ func (w *treeWalker) walk() {
 		_, lined := w.statusLineAfter(i)
 		if k := w.nextHeading[i]; (named || lined) && k < n && w.level[k] > w.level[i] {
 			w.statusGroups = true
+		}
+	}
+	for _, b := range w.blocks {
+		if p, ok := b.(*doc.Para); ok {
+			if _, _, ok := paraCode(p.Text); ok {
+				w.codeParas++
+			}
 		}
 	}
 	w.errBlocks = make([]int, n+1)
@@ -158,6 +224,9 @@ func (w *treeWalker) walk() {
 		case *doc.Code:
 			w.code(b)
 		case *doc.Para:
+			if w.codePara(b) {
+				continue
+			}
 			if o := w.top(); o != nil {
 				o.prose++
 			}
@@ -189,6 +258,9 @@ func (w *treeWalker) listsCodes(b doc.Block) bool {
 		return defListHasCodes(b)
 	case *doc.List:
 		return codeListOK(listItems(b))
+	case *doc.Para:
+		_, _, ok := paraCode(b.Text)
+		return ok && w.codeParas >= 2
 	}
 	return false
 }
