@@ -567,14 +567,19 @@ func (w *htmlWalker) readHTMLTable(tn *html.Node) htmlTable {
 	if len(grid) == 0 {
 		return t
 	}
-	// The header: the last row of <thead>, else a first row of <th> cells, else a first
-	// row whose texts name a code column.
+	// The header: the last row of <thead>, else the last of the first rows of <th> cells
+	// (a header of two rows, "说明" spanning "错误信息" and "处理建议", names each column in
+	// its lower row; a cell spanning both rows is in both), else a first row whose texts
+	// name a code column.
 	hi := -1
 	switch {
 	case headRows > 0:
 		hi = headRows - 1
 	case allTH(grid[0]):
 		hi = 0
+		for hi+1 < len(grid) && allTH(grid[hi+1]) && distinctCells(grid[hi+1]) > 1 {
+			hi++ // a row of one cell across the table is a group's label, not a header
+		}
 	default:
 		texts := make([]string, len(grid[0]))
 		for i, c := range grid[0] {
@@ -607,6 +612,17 @@ func spanAttr(n *html.Node, key string) int {
 	return 1
 }
 
+// distinctCells counts the cells of a grid row, a spanned cell once.
+func distinctCells(row []*html.Node) int {
+	n := 0
+	for i, c := range row {
+		if i == 0 || c != row[i-1] {
+			n++
+		}
+	}
+	return n
+}
+
 func allTH(cells []*html.Node) bool {
 	for _, c := range cells {
 		if c.DataAtom != atom.Th {
@@ -636,6 +652,18 @@ func (w *htmlWalker) table(n *html.Node) *doc.Table {
 	}
 	for i, r := range ht.rows {
 		row := doc.Row{Pos: ht.rowPos[i], Cells: make([]doc.Cell, len(r))}
+		if len(r) > 1 && distinctCells(r) == 1 {
+			// One cell across the table ("<th colspan=3>Authentication</th>"): the label
+			// of the rows below it, written strong as such labels are (tablegroups.go).
+			if text := plainText(r[0]); text != "" {
+				row.Cells[0] = doc.Cell{Pos: nodePos(w.ix, r[0]), Text: "**" + escapeMarkdown(text) + "**"}
+				for j := 1; j < len(r); j++ {
+					row.Cells[j].Pos = row.Cells[0].Pos
+				}
+				t.Rows = append(t.Rows, row)
+				continue
+			}
+		}
 		for j, c := range r {
 			row.Cells[j] = cellOf(c)
 		}
