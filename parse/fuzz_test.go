@@ -17,27 +17,44 @@ import (
 // addSeeds seeds a fuzz target with the default sources and the inputs of the reader cases.
 func addSeeds(f *testing.F) {
 	f.Helper()
+	for _, in := range readerInputs(f) {
+		f.Add(in.data)
+	}
+}
+
+// readerInput is a document the reader tests read: a default source or a case's input.
+type readerInput struct {
+	name string
+	data []byte
+}
+
+// readerInputs returns the default sources and the inputs of the reader cases, in a fixed
+// order.
+func readerInputs(t testing.TB) []readerInput {
+	t.Helper()
+	var out []readerInput
 	seeds, _ := filepath.Glob("../content/*")
 	for _, p := range seeds {
 		if strings.HasSuffix(p, ".yaml") {
 			continue
 		}
 		if data, err := os.ReadFile(p); err == nil {
-			f.Add(data)
+			out = append(out, readerInput{p, data})
 		}
 	}
 	cases, _ := filepath.Glob("testdata/*.txtar")
 	for _, p := range cases {
 		ar, err := txtar.ParseFile(p)
 		if err != nil {
-			f.Fatal(err)
+			t.Fatal(err)
 		}
 		for _, file := range ar.Files {
 			if strings.HasPrefix(file.Name, "input") {
-				f.Add(file.Data)
+				out = append(out, readerInput{p + "/" + file.Name, file.Data})
 			}
 		}
 	}
+	return out
 }
 
 // checkDoc asserts the properties every reader keeps on any input: rows accounted for,

@@ -2,13 +2,9 @@ package parse
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 
 	"docgen/parse/doc"
 )
@@ -49,23 +45,8 @@ func mdPartsInputs(t *testing.T) map[string][]byte {
 	for i, c := range mdPartsCases {
 		in["case"+string(rune('a'+i))] = []byte(c)
 	}
-	seeds, _ := filepath.Glob("../content/*")
-	for _, p := range seeds {
-		if data, err := os.ReadFile(p); err == nil && !strings.HasSuffix(p, ".yaml") {
-			in[p] = data
-		}
-	}
-	cases, _ := filepath.Glob("testdata/*.txtar")
-	for _, p := range cases {
-		ar, err := txtar.ParseFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range ar.Files {
-			if strings.HasPrefix(f.Name, "input") {
-				in[p+"/"+f.Name] = f.Data
-			}
-		}
+	for _, r := range readerInputs(t) {
+		in[r.name] = r.data
 	}
 	return in
 }

@@ -22,24 +22,8 @@ const benchRowsPerSource = 1000
 // A read that recognises nothing, reports an error or sees a different number of rows
 // fails the benchmark, so that it cannot measure a reader giving up early.
 func BenchmarkReaders(b *testing.B) {
-	shapes := corpus.Shapes()
-	// Languages rotate more slowly than shapes: two rounds of shapes hold a Korean source
-	// of each.
-	files, err := corpus.Plan(2*len(shapes), 2*len(shapes)*benchRowsPerSource)
-	if err != nil {
-		b.Fatal(err)
-	}
-	byShape := map[corpus.Shape]corpus.SourceFile{}
-	for _, f := range files {
-		if _, ok := byShape[f.Shape]; !ok && f.Lang == "ko" {
-			byShape[f.Shape] = f
-		}
-	}
-	for _, shape := range shapes {
-		f, ok := byShape[shape]
-		if !ok {
-			b.Fatalf("corpus plan has no Korean %s source", shape)
-		}
+	for _, f := range koreanSources(b, benchRowsPerSource) {
+		shape := f.Shape
 		raw := f.Content()
 		// The reader a full read chooses; detect must choose the same one.
 		reader := checkBenchRead(b, f, Read(NewSource(f.Name, raw), Meta{}))
@@ -66,6 +50,33 @@ func BenchmarkReaders(b *testing.B) {
 			reportRows(b, f.Errors)
 		})
 	}
+}
+
+// koreanSources returns a synthetic Korean source of every shape internal/corpus writes,
+// each documenting rows errors, in shape order.
+func koreanSources(b *testing.B, rows int) []corpus.SourceFile {
+	shapes := corpus.Shapes()
+	// Languages rotate more slowly than shapes: two rounds of shapes hold a Korean source
+	// of each.
+	files, err := corpus.Plan(2*len(shapes), 2*len(shapes)*rows)
+	if err != nil {
+		b.Fatal(err)
+	}
+	byShape := map[corpus.Shape]corpus.SourceFile{}
+	for _, f := range files {
+		if _, ok := byShape[f.Shape]; !ok && f.Lang == "ko" {
+			byShape[f.Shape] = f
+		}
+	}
+	out := make([]corpus.SourceFile, 0, len(shapes))
+	for _, shape := range shapes {
+		f, ok := byShape[shape]
+		if !ok {
+			b.Fatalf("corpus plan has no Korean %s source", shape)
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // checkBenchRead fails the benchmark unless res is f read in full: a reader chose it, every

@@ -5,8 +5,6 @@ import (
 	"runtime/metrics"
 	"testing"
 	"time"
-
-	"docgen/internal/corpus"
 )
 
 // BenchmarkReadersMemory reads one large synthetic source of every shape (50,000 errors,
@@ -18,25 +16,9 @@ import (
 //
 // The process's peak (RSS) is about twice peak-live with Go's default GOGC.
 func BenchmarkReadersMemory(b *testing.B) {
-	const rows = 50_000
-	shapes := corpus.Shapes()
-	files, err := corpus.Plan(2*len(shapes), 2*len(shapes)*rows)
-	if err != nil {
-		b.Fatal(err)
-	}
-	byShape := map[corpus.Shape]corpus.SourceFile{}
-	for _, f := range files {
-		if _, ok := byShape[f.Shape]; !ok && f.Lang == "ko" {
-			byShape[f.Shape] = f
-		}
-	}
-	for _, shape := range shapes {
-		f, ok := byShape[shape]
-		if !ok {
-			b.Fatalf("corpus plan has no Korean %s source", shape)
-		}
+	for _, f := range koreanSources(b, 50_000) {
 		raw := f.Content()
-		b.Run(shape.String(), func(b *testing.B) {
+		b.Run(f.Shape.String(), func(b *testing.B) {
 			b.SetBytes(int64(len(raw)))
 			var peak, kept uint64
 			var res *Result
