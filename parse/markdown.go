@@ -3,6 +3,8 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"html"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -258,6 +260,9 @@ type mdBuilder struct {
 	// heading is the last block when it was a heading whose kind (code, status group)
 	// waits on whether the block after it is a "status NNN" line.
 	heading bool
+	// level is the level of the last heading, for the code headings of <summary> lines;
+	// details counts the <details> elements opened by such lines and not yet closed.
+	level, details int
 }
 
 // mdPending is a top-level block whose end is not known yet.
@@ -312,6 +317,7 @@ func (b *mdBuilder) finish(next int) {
 	case *ast.Heading:
 		htext := headingText(p.part, n)
 		blk = &doc.Heading{Pos: pos, Level: n.Level, Text: htext}
+		b.level = n.Level
 		// A heading written like a code is a code heading even with a "Status: 404" line
 		// under it (the code's status); a heading of words over such a line is a status
 		// group ("## Authentication" + "status 401").
@@ -356,6 +362,22 @@ func (b *mdBuilder) finish(next int) {
 	case *ast.FencedCodeBlock:
 		blk = &doc.Code{Pos: pos, Lang: string(n.Language(p.part)), Text: codeText(p.part, n), Markdown: raw}
 	case *ast.HTMLBlock:
+		if b.details > 0 && reDetailsEnd.MatchString(raw) {
+			b.details--
+			return // the "</details>" of a code read as a heading
+		}
+		if m := reSummary.FindStringSubmatch(raw); m != nil {
+			if text := collapseSpace(html.UnescapeString(reTag.ReplaceAllString(m[1], ""))); codeHeading(text) {
+				// "<details><summary>`E_TIMEOUT`</summary>": a code that folds open, a
+				// heading under the last one.
+				d.codeHeadings++
+				if strings.Contains(strings.ToLower(m[0]), "<details") {
+					b.details++
+				}
+				d.tree.Blocks = append(d.tree.Blocks, &doc.Heading{Pos: pos, Level: min(b.level+1, 6), Text: text})
+				return
+			}
+		}
 		if blocks := htmlTables(src, raw, p.start); blocks != nil {
 			for _, hb := range blocks {
 				if dt, ok := hb.(*doc.Table); ok {
@@ -380,6 +402,14 @@ func (b *mdBuilder) finish(next int) {
 	}
 	d.tree.Blocks = append(d.tree.Blocks, blk)
 }
+
+// reSummary matches a raw HTML block that opens a <details> element with its <summary>;
+// reDetailsEnd one that closes it; reTag a tag.
+var (
+	reSummary    = regexp.MustCompile(`(?is)^\s*(?:<details[^>]*>\s*)?<summary[^>]*>(.*?)</summary>\s*$`)
+	reDetailsEnd = regexp.MustCompile(`(?i)^\s*</details>\s*$`)
+	reTag        = regexp.MustCompile(`<[^>]*>`)
+)
 
 // htmlTables reads a raw HTML block of a Markdown document that holds a table ("<table>
 // <tr><th>Code</th>…") with the HTML front-end, so that its tables are tables, not text:
