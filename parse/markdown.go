@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	gmtext "github.com/yuin/goldmark/text"
 	"go.abhg.dev/goldmark/frontmatter"
@@ -361,6 +362,12 @@ func (b *mdBuilder) finish(next int) {
 		blk = l
 	case *ast.FencedCodeBlock:
 		blk = &doc.Code{Pos: pos, Lang: string(n.Language(p.part)), Text: codeText(p.part, n), Markdown: raw}
+	case *extast.DefinitionList:
+		dl := mdDefList(src, n, p.part, p.base, pos)
+		if defListHasCodes(dl) {
+			d.codeLists++
+		}
+		blk = dl
 	case *ast.HTMLBlock:
 		if b.details > 0 && reDetailsEnd.MatchString(raw) {
 			b.details--
@@ -401,6 +408,52 @@ func (b *mdBuilder) finish(next int) {
 		blk = &doc.Para{Pos: pos, Text: raw}
 	}
 	d.tree.Blocks = append(d.tree.Blocks, blk)
+}
+
+// mdDefList makes a definition list ("E_TIMEOUT" then ": The upstream did not answer.")
+// a document block: each term with its definitions, as written.
+func mdDefList(src *Source, n *extast.DefinitionList, part []byte, base int, pos catalog.Pos) *doc.DefList {
+	dl := &doc.DefList{Pos: pos}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		text, at := mdBlockText(c, part)
+		cell := doc.Cell{Pos: src.Pos(base + at), Text: text}
+		switch c.(type) {
+		case *extast.DefinitionTerm:
+			dl.Items = append(dl.Items, doc.Def{Term: cell})
+		case *extast.DefinitionDescription:
+			if len(dl.Items) > 0 {
+				dl.Items[len(dl.Items)-1].Defs = append(dl.Items[len(dl.Items)-1].Defs, cell)
+			}
+		}
+	}
+	return dl
+}
+
+// mdBlockText returns the text of a block's lines and of its children's, as written,
+// paragraphs apart, and the offset where it starts.
+func mdBlockText(n ast.Node, part []byte) (string, int) {
+	var paras []string
+	at := -1
+	var walk func(ast.Node)
+	walk = func(n ast.Node) {
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			var b strings.Builder
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				if at < 0 {
+					at = seg.Start
+				}
+				b.Write(seg.Value(part))
+			}
+			paras = append(paras, strings.TrimSpace(b.String()))
+			return
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.Join(paras, "\n\n"), max(at, 0)
 }
 
 // reSummary matches a raw HTML block that opens a <details> element with its <summary>;

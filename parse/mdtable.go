@@ -14,7 +14,8 @@ import (
 )
 
 // md is the goldmark parser: CommonMark, GFM's autolinks, strikethrough and task lists,
-// front matter, and GFM pipe tables found by pipeTableTransformer. Parsers are safe for
+// definition lists ("Term" then ": definition", as PHP Markdown Extra and pandoc write
+// them), front matter, and GFM pipe tables found by pipeTableTransformer. Parsers are safe for
 // concurrent use once built.
 //
 // Tables are found here rather than by goldmark's table extension, which builds a row
@@ -26,7 +27,7 @@ import (
 // row, then a delimiter row with as many cells, then the paragraph's other lines as rows)
 // and keeps the lines only, as a raw block that goldmark does not parse inline.
 var md = goldmark.New(
-	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, &frontmatter.Extender{}),
+	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, extension.DefinitionList, &frontmatter.Extender{}),
 	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200))),
 )
 
@@ -34,7 +35,7 @@ var md = goldmark.New(
 // (markdown.go): the front matter extension takes a "---" on the second line of whatever
 // it is given as the start of front matter.
 var mdBody = goldmark.New(
-	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList),
+	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, extension.DefinitionList),
 	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200))),
 )
 
