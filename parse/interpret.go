@@ -3,7 +3,6 @@ package parse
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -459,24 +458,6 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 		doc.Entries = append(doc.Entries, e)
 	}
 	return true
-}
-
-// reItemStatus matches a status right after a list item's code: "(504): the endpoint
-// …", "(HTTP 429) Too many …", "– 404 – not found".
-var reItemStatus = regexp.MustCompile(`^[(（]\s*(?:HTTP\s*)?([1-5]\d\d)\s*[)）]\s*[-–—:：]?\s*`)
-
-// listItemStatus takes the status written in parentheses at the start of a list item's
-// text, after its code, and returns it with the rest; 0 and the text when there is none.
-func listItemStatus(text string) (catalog.Status, string) {
-	m := reItemStatus.FindStringSubmatch(text)
-	if m == nil {
-		return 0, text
-	}
-	n, _ := strconv.Atoi(m[1])
-	if st := catalog.Status(n); st.IsValid() {
-		return st, strings.TrimSpace(text[len(m[0]):])
-	}
-	return 0, text
 }
 
 // codeListOK reports whether every item of a list is a code and its text, the codes

@@ -215,3 +215,38 @@ func oneTextStatus(text string) (catalog.Status, bool) {
 	}
 	return found, found != 0
 }
+
+// reItemStatus matches a status right after a list item's code: "(504): the endpoint
+// …", "(HTTP 429) Too many …", "– 404 – not found".
+var reItemStatus = regexp.MustCompile(`^[(（]\s*(?:HTTP\s*)?([1-5]\d\d)\s*[)）]\s*[-–—:：]?\s*`)
+
+// listItemStatus takes the status written in parentheses at the start of a list item's
+// text, after its code, and returns it with the rest; 0 and the text when there is none.
+func listItemStatus(text string) (catalog.Status, string) {
+	m := reItemStatus.FindStringSubmatch(text)
+	if m == nil {
+		return 0, text
+	}
+	n, _ := strconv.Atoi(m[1])
+	if st := catalog.Status(n); st.IsValid() {
+		return st, strings.TrimSpace(text[len(m[0]):])
+	}
+	return 0, text
+}
+
+// reTrailingStatus matches a status in parentheses at the end of a line: "… (400)".
+var reTrailingStatus = regexp.MustCompile(`\s*[(（]\s*(?:HTTP\s*)?([1-5]\d\d)\s*[)）]\s*$`)
+
+// trailingStatus takes the status written in parentheses at the end of a line and returns
+// it with the rest; 0 and the line when there is none.
+func trailingStatus(line string) (catalog.Status, string) {
+	m := reTrailingStatus.FindStringSubmatchIndex(line)
+	if m == nil {
+		return 0, line
+	}
+	n, _ := strconv.Atoi(line[m[2]:m[3]])
+	if st := catalog.Status(n); st.IsValid() {
+		return st, line[:m[0]]
+	}
+	return 0, line
+}

@@ -70,9 +70,6 @@ type treeWalker struct {
 // reParaCode matches a paragraph that begins with a code in bold or as code, then its text.
 var reParaCode = regexp.MustCompile("^(?:\\*\\*|__|`)([^*`\\s]+?)(?:\\*\\*|__|`)\\s*[:：.–—-]?\\s+(\\S[^\\n]*)")
 
-// reTrailingStatus matches a status in parentheses at the end of a text: "… (400)".
-var reTrailingStatus = regexp.MustCompile(`\s*[(（]\s*(?:HTTP\s*)?([1-5]\d\d)\s*[)）]\s*$`)
-
 // paraCode reads a paragraph that begins with a code written in bold or as code and goes
 // on with its text; the code must be plainly a code (spacedCode) or CamelCase ("**Note**"
 // or "**NOTE**" is no code).
@@ -104,14 +101,11 @@ func (w *treeWalker) codePara(b *doc.Para) bool {
 		return false
 	}
 	own, rest := listItemStatus(rest)
-	first, more, _ := strings.Cut(rest, "\n")
-	if m := reTrailingStatus.FindStringSubmatchIndex(first); m != nil && own == 0 {
-		n, _ := strconv.Atoi(first[m[2]:m[3]])
-		if st := catalog.Status(n); st.IsValid() {
-			own, first = st, first[:m[0]]
-		}
+	if own == 0 {
+		first, more, _ := strings.Cut(rest, "\n")
+		own, first = trailingStatus(first)
+		rest = strings.TrimSpace(first + "\n" + more)
 	}
-	rest = strings.TrimSpace(first + "\n" + more)
 	w.doc.Rows++
 	e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: w.groupName(), Source: b.Pos, Description: rest}
 	resolveStatus(e, own, w.context().Status, &w.doc.Diags)
