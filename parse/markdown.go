@@ -652,7 +652,7 @@ func (src *Source) span(start, end int) string {
 	if start > end {
 		return ""
 	}
-	return string(src.Text[src.LineStart(start):src.lineEnd(end)])
+	return src.str(src.LineStart(start), src.lineEnd(end))
 }
 
 // lineEnd returns the byte offset just past line n's text (before its newline).

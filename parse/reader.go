@@ -64,6 +64,7 @@
 package parse
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path"
@@ -296,7 +297,7 @@ func Read(src *Source, meta Meta) *Result {
 
 // describe names a source for a message about its whole content.
 func describe(src *Source) string {
-	if len(strings.TrimSpace(string(src.Text))) == 0 {
+	if len(bytes.TrimSpace(src.Text)) == 0 {
 		return "empty"
 	}
 	return fmt.Sprintf("%d lines", src.LineCount())

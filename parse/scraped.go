@@ -302,7 +302,7 @@ func scanUpTo(src *Source, limit int) *scanner {
 			start := off + leadingSpace(raw)
 			end, last, ok := sc.codeEnd(i, start)
 			if ok {
-				sc.add(sblock{kind: sbCode, line: i, pos: pos, text: string(src.Text[start:end])})
+				sc.add(sblock{kind: sbCode, line: i, pos: pos, text: src.str(start, end)})
 				if rest := strings.TrimSpace(string(src.Text[end:src.lineEnd(last)])); rest != "" {
 					sc.carryLine, sc.carryOff = last, end
 					if sc.class != nil {

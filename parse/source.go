@@ -5,6 +5,7 @@ import (
 	"context"
 	"sort"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -54,6 +55,18 @@ func (src *Source) release(keep string) {
 	}
 }
 
+// str returns Text[start:end] as a string that shares Text's memory: no copy. Text is
+// never written after NewSource (which makes it the Source's own), so the string cannot
+// change. A reader keeps what it extracts verbatim this way; the standard library has no
+// safe zero-copy conversion, and copying every span doubled the memory of a large read
+// (the raw Markdown of every block and description is a span of the source).
+func (src *Source) str(start, end int) string {
+	if start >= end {
+		return ""
+	}
+	return unsafe.String(&src.Text[start], end-start)
+}
+
 // posIx returns the source's position index, made on first use: a position found through
 // it costs the same on a 200 KB line as on a short one.
 func (src *Source) posIx() *posIndex {
@@ -87,6 +100,11 @@ func NewSource(path string, raw []byte) *Source {
 	}
 	if !plainNFC(text) && !norm.NFC.IsNormal(text) {
 		text = norm.NFC.Bytes(text)
+	}
+	if len(text) > 0 && len(raw) > 0 && &text[0] == &raw[0] {
+		// Text must be the Source's own: str hands out strings that share its memory, so
+		// it may never change, and the caller may reuse raw.
+		text = bytes.Clone(text)
 	}
 	s := &Source{Path: path, Text: text, lines: []int{0}, Diags: diags}
 	for i, b := range text {
