@@ -56,6 +56,13 @@ func runParse(ctx context.Context, opts *ParseOptions) error {
 	if err != nil {
 		return exitFor(err)
 	}
+	if len(l.Results) == 0 && l.Diags.HasErrors() {
+		// The file was refused before it was read (too large, not a regular file): say why.
+		for _, d := range l.Diags {
+			fmt.Fprintln(opts.IO.Err, d.String())
+		}
+		return silentExit(ExitSources)
+	}
 	if len(l.Results) != 1 {
 		return usageError("parse takes one file; %s holds %d sources", opts.File, len(l.Results))
 	}
