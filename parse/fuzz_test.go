@@ -61,8 +61,8 @@ func readerInputs(t testing.TB) []readerInput {
 // every position inside the input.
 func checkDoc(t *testing.T, src *Source, doc *Doc) {
 	t.Helper()
-	if doc.Rows != len(doc.Entries)+doc.Dropped {
-		t.Fatalf("rows: saw %d, made %d entries and dropped %d", doc.Rows, len(doc.Entries), doc.Dropped)
+	if doc.Rows != len(doc.Entries)+doc.Dropped+doc.Merged {
+		t.Fatalf("rows: saw %d, made %d entries, dropped %d and merged %d", doc.Rows, len(doc.Entries), doc.Dropped, doc.Merged)
 	}
 	if doc.Dropped > 0 && !doc.Diags.HasErrors() {
 		t.Fatalf("%d rows dropped without an error", doc.Dropped)
@@ -126,8 +126,8 @@ func FuzzRead(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res := Read(NewSource("fuzz.md", data), Meta{})
-		if got := res.Service.RowCount() + res.Dropped; got != res.Rows {
-			t.Fatalf("rows: reader saw %d, catalog holds %d + %d dropped", res.Rows, res.Service.RowCount(), res.Dropped)
+		if got := res.Service.RowCount() + res.Dropped + res.Merged; got != res.Rows {
+			t.Fatalf("rows: reader saw %d, catalog holds %d + %d dropped + %d merged", res.Rows, res.Service.RowCount(), res.Dropped, res.Merged)
 		}
 		ids := map[string]bool{}
 		for _, e := range res.Service.Entries {

@@ -118,9 +118,12 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			}
 		}
 	}
-	if !hasRole(roles, roleCode) {
+	// A code column is guessed from its cells only where no header names the table a
+	// parameter, option or field table ("Option | Default | Description": the defaults
+	// are unique short values, not codes).
+	if !hasRole(roles, roleCode) && (emptyHeader || !anyHeader(texts, notErrorHeader)) {
 		for i, r := range roles {
-			if !emptyHeader && (r != roleUnknown || notErrorHeader(texts[i]) || texts[i] == "") {
+			if !emptyHeader && (r != roleUnknown || texts[i] == "") {
 				continue
 			}
 			c := cols[i]
@@ -196,6 +199,16 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		}
 	}
 	return roles, tableErrors, ""
+}
+
+// anyHeader reports whether one of the headers is such that f says so.
+func anyHeader(texts []string, f func(string) bool) bool {
+	for _, h := range texts {
+		if f(h) {
+			return true
+		}
+	}
+	return false
 }
 
 // textColumns counts the columns without a role that hold text.
@@ -408,13 +421,21 @@ var reListBullet = regexp.MustCompile(`^ {0,3}(?:[-*+•]|\d{1,9}[.)])\s+`)
 // that begins with a bullet starts an item, other lines go on with it.
 func mdListItems(src *Source, start, end int) []listItemText {
 	var items []listItemText
+	top := -1 // the indent of the list's own bullets
 	for l := start; l <= end; l++ {
 		line := string(src.Line(l))
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		if m := reListBullet.FindStringIndex(line); m != nil {
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		if m := reListBullet.FindStringIndex(line); m != nil && (top < 0 || indent < top+2) {
+			top = indent
 			items = append(items, listItemText{Text: strings.TrimSpace(line[m[1]:]), Pos: src.Pos(src.LineStart(l) + m[1])})
+			continue
+		}
+		if len(items) > 0 && indent >= top+2 && reListBullet.MatchString(strings.TrimLeft(line, " ")) {
+			// An item of a list nested in the last one ("  - Fix: …") stays a line of its own.
+			items[len(items)-1].Text += "\n" + strings.TrimSpace(line)
 			continue
 		}
 		if len(items) > 0 {
@@ -433,7 +454,7 @@ func splitListCode(text string) (code, rest string, ok bool) {
 	}
 	first := strings.TrimRight(text[:i], ":：.-")
 	code = cleanCode(first)
-	if strings.HasPrefix(code, "[") || !isToken(code) || !codeShaped(code) || !(isInteger(code) || codeLike(code)) {
+	if strings.HasPrefix(first, "[") || !isToken(code) || !codeShaped(code) || !(isInteger(code) || codeLike(code)) {
 		return "", "", false
 	}
 	rest = strings.TrimSpace(text[i:])
@@ -452,8 +473,22 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 	for _, it := range items {
 		code, rest, _ := splitListCode(it.Text)
 		doc.Rows++
+		rest, nested, _ := strings.Cut(rest, "\n")
 		own, rest := listItemStatus(rest)
 		e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: ctx.Group, Source: it.Pos, Description: rest}
+		if nested != "" {
+			// The items of a list under the code's item: labelled ones ("Cause: …",
+			// "Fix: …", "Status: 404") go to their fields, the rest to the description.
+			et := readEntryText([]string{nested})
+			e.Description = joinParas(e.Description, et.Description)
+			e.Resolution = et.Resolution
+			if e.Message == "" {
+				e.Message = et.Message
+			}
+			if own == 0 {
+				own = et.Status
+			}
+		}
 		resolveStatus(e, own, ctx.Status, &doc.Diags)
 		doc.Entries = append(doc.Entries, e)
 	}
@@ -532,4 +567,15 @@ func mayHoldStatus(text string) bool {
 		return true
 	}
 	return len(text) >= 4 && (strings.EqualFold(text[:4], "http") || (len(text) >= 6 && strings.EqualFold(text[:6], "status")))
+}
+
+// joinParas joins the paragraphs that are not empty with a blank line.
+func joinParas(paras ...string) string {
+	var kept []string
+	for _, p := range paras {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, "\n\n")
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strings"
 
 	"docgen/catalog"
@@ -114,6 +115,12 @@ func headingCode(text string) string {
 // code ("PAY-1001 잘못된 금액", "E_TIMEOUT Request timed out"; see spacedCode). A heading
 // of other words is returned whole.
 func splitCodeHeading(text string) (code, message string) {
+	if m := reSectionNumber.FindStringIndex(text); m != nil {
+		// "1. AUTH_FAILED", "2.3 E100: Bad input": a numbered section of one code.
+		if c, msg := splitCodeHeading(text[m[1]:]); isToken(c) && codeLike(c) {
+			return c, msg
+		}
+	}
 	t := unescapeMarkdown(text)
 	if c := cleanCode(t); isToken(c) {
 		return c, ""
@@ -134,6 +141,9 @@ func splitCodeHeading(text string) (code, message string) {
 	}
 	return cleanCode(t), ""
 }
+
+// reSectionNumber matches the number of a numbered heading: "1. ", "2) ", "3.1 ", "3.1. ".
+var reSectionNumber = regexp.MustCompile(`^(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+`)
 
 // spacedCode reports whether c, the first word of a heading followed by other words with
 // no dash or colon between, is plainly a code: code-shaped with two digits or more or an

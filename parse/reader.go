@@ -93,9 +93,14 @@ type Doc struct {
 	// catalog.Merge folds them into one with a variant.
 	Entries []*catalog.Entry
 	// Rows counts the table rows and code headings the reader saw; Dropped counts those that
-	// became no entry and have an error diagnostic instead. Rows == len(Entries) + Dropped.
-	Rows, Dropped int
-	Diags         catalog.Diagnostics
+	// became no entry and have an error diagnostic instead; Merged, the rows of an index
+	// table whose text went into the section their code links to (mergeLinkedRows).
+	// Rows == len(Entries) + Dropped + Merged.
+	Rows, Dropped, Merged int
+	// linked are the entries of table rows whose code is a link into the document
+	// ("[E_AUTH](#e_auth)"): an index of codes documented again below.
+	linked []*catalog.Entry
+	Diags  catalog.Diagnostics
 	// Notes say what the reader made of each block it judged: a table taken as an error
 	// list or left as text and why, the role of each column, a heading or list read as
 	// codes. docgen parse --verbose prints them.
@@ -145,6 +150,7 @@ type Result struct {
 	Candidates []Candidate // every reader's answer, in registry order
 	Rows       int         // rows the reader saw
 	Dropped    int         // rows that became a diagnostic instead of an entry
+	Merged     int         // rows of an index table merged into the section their code links to
 	Diags      catalog.Diagnostics
 	Notes      []Note // what the reader made of each block it judged, in source order
 }
@@ -258,7 +264,7 @@ func Read(src *Source, meta Meta) *Result {
 	if meta.ID == "" && strings.TrimSpace(doc.ID) != "" {
 		svc.ID = catalog.Slug(doc.ID) // front matter "id:", when docgen.yaml gives none
 	}
-	res.Rows, res.Dropped = doc.Rows, doc.Dropped
+	res.Rows, res.Dropped, res.Merged = doc.Rows, doc.Dropped, doc.Merged
 	res.Diags = append(res.Diags, doc.Diags...)
 	res.Notes = doc.Notes
 	sort.SliceStable(res.Notes, func(i, j int) bool { return res.Notes[i].Pos.Line < res.Notes[j].Pos.Line })

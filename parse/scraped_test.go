@@ -18,8 +18,8 @@ import (
 // merge and get IDs.
 func checkReaderDoc(t *testing.T, src *Source, doc *Doc) {
 	t.Helper()
-	if doc.Rows != len(doc.Entries)+doc.Dropped {
-		t.Errorf("rows: saw %d, %d entries and %d dropped", doc.Rows, len(doc.Entries), doc.Dropped)
+	if doc.Rows != len(doc.Entries)+doc.Dropped+doc.Merged {
+		t.Errorf("rows: saw %d, %d entries, %d dropped and %d merged", doc.Rows, len(doc.Entries), doc.Dropped, doc.Merged)
 	}
 	if doc.Dropped > 0 && !doc.Diags.HasErrors() {
 		t.Errorf("%d rows dropped without an error", doc.Dropped)
@@ -53,8 +53,8 @@ func checkReaderDoc(t *testing.T, src *Source, doc *Doc) {
 	}
 	svc := &catalog.Service{ID: "x", Entries: catalog.Merge(doc.Entries)}
 	catalog.AssignIDs(svc)
-	if svc.RowCount()+doc.Dropped != doc.Rows {
-		t.Errorf("after merging, %d rows and %d dropped; the reader saw %d", svc.RowCount(), doc.Dropped, doc.Rows)
+	if svc.RowCount()+doc.Dropped+doc.Merged != doc.Rows {
+		t.Errorf("after merging, %d rows, %d dropped and %d merged; the reader saw %d", svc.RowCount(), doc.Dropped, doc.Merged, doc.Rows)
 	}
 }
 

@@ -182,9 +182,15 @@ func hasStatusDigits(s string) bool {
 // 401)", "(HTTP status 404 Not Found)", "(status: 429)", "（HTTP 401）", "(상태 403)".
 var reTextStatus = regexp.MustCompile(`[(（]\s*(?i:http(?:\s*status)?(?:\s*code)?|status(?:\s*code)?|상태(?:\s*코드)?|ステータス(?:コード)?|状态码|状态|狀態碼)\s*[:：]?\s*([1-5]\d\d)\b[^()（）]{0,40}[)）]`)
 
+// reInlineStatus matches a status that a sentence names as one: "Returned with **HTTP
+// 402**", "HTTP status: 401.", "responds with status code 429", "상태 코드 404",
+// "ステータスコード 403", "状态码 500". A bare number is never read as a status.
+var reInlineStatus = regexp.MustCompile(`(?i:\bhttp(?:\s+status)?(?:\s+code)?|\bstatus\s+code|상태\s*코드|ステータス\s*コード|状态码|狀態碼)\s*[:：]?\s*(?:\*\*|__|` + "`" + `)?\s*([1-5]\d\d)\b`)
+
 // textStatuses gives an entry that has no status the one its message or description
-// writes in parentheses ("認証に失敗しました。(HTTP 401)"), when that field names one
-// status only. The text is kept as written.
+// writes in parentheses ("認証に失敗しました。(HTTP 401)") or names in a sentence
+// ("Returned with HTTP 402"), when that field names one status only. The text is kept
+// as written.
 func textStatuses(entries []*catalog.Entry) {
 	for _, e := range entries {
 		if e.Status != 0 || e.Protocol != catalog.HTTP {
@@ -199,19 +205,22 @@ func textStatuses(entries []*catalog.Entry) {
 	}
 }
 
-// oneTextStatus returns the status text writes in parentheses, when it writes one.
+// oneTextStatus returns the status text writes in parentheses or names in a sentence,
+// when it gives one, and only one.
 func oneTextStatus(text string) (catalog.Status, bool) {
-	if !strings.ContainsAny(text, "(（") || !hasStatusDigits(text) {
+	if !hasStatusDigits(text) {
 		return 0, false
 	}
 	var found catalog.Status
-	for _, m := range reTextStatus.FindAllStringSubmatch(text, 4) {
-		n, _ := strconv.Atoi(m[1])
-		st := catalog.Status(n)
-		if !st.IsValid() || (found != 0 && found != st) {
-			return 0, false
+	for _, re := range []*regexp.Regexp{reTextStatus, reInlineStatus} {
+		for _, m := range re.FindAllStringSubmatch(text, 4) {
+			n, _ := strconv.Atoi(m[1])
+			st := catalog.Status(n)
+			if !st.IsValid() || (found != 0 && found != st) {
+				return 0, false
+			}
+			found = st
 		}
-		found = st
 	}
 	return found, found != 0
 }

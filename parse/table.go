@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strings"
 
 	"docgen/catalog"
@@ -163,6 +164,9 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			switch r {
 			case roleCode:
 				e.Code = cleanCode(c.Text)
+				if strings.HasPrefix(c.Text, "[") && strings.Contains(c.Text, "](#") {
+					doc.linked = append(doc.linked, e)
+				}
 			case roleStatusName:
 				if st, name, ok := statusPrefix(c.Text); ok {
 					e.Code, column = name, st
@@ -262,10 +266,18 @@ func isJSONRPCCode(code string) bool {
 }
 
 // cleanCode strips the Markdown a code is often wrapped in: backticks, bold, quotes.
+// reLinkText matches a Markdown link that is a whole cell, its text in group 1.
+var reLinkText = regexp.MustCompile(`^\[([^\[\]]+)\]\([^()\s]*(?:\s+"[^"]*")?\)$`)
+
 func cleanCode(s string) string {
 	s = strings.TrimSpace(s)
 	for {
 		t := s
+		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, ")") {
+			if m := reLinkText.FindStringSubmatch(t); m != nil {
+				t = strings.TrimSpace(m[1]) // "[E_AUTH](#e_auth)": the link's text
+			}
+		}
 		for _, w := range []string{"`", "**", "__", "\"", "'"} {
 			if len(t) > 2*len(w) && strings.HasPrefix(t, w) && strings.HasSuffix(t, w) {
 				t = strings.TrimSpace(t[len(w) : len(t)-len(w)])

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -26,7 +27,66 @@ func interpret(src *Source, d *doc.Document) *Doc {
 		w.walk()
 	}
 	textStatuses(w.doc.Entries)
+	mergeLinkedRows(w.doc)
 	return w.doc
+}
+
+// mergeLinkedRows folds the rows of an index table into the sections they link to: a table
+// whose codes are links into the document ("| [E_AUTH](#e_auth) | Bad key |") lists codes
+// that a heading each documents below, and the two are one error. A row goes into the one
+// other entry of its code when nothing they say differs (a field one of them leaves empty
+// takes the other's; fields of unknown columns are added); otherwise both stay.
+func mergeLinkedRows(d *Doc) {
+	if len(d.linked) == 0 {
+		return
+	}
+	linked := make(map[*catalog.Entry]bool, len(d.linked))
+	for _, e := range d.linked {
+		linked[e] = true
+	}
+	byCode := map[string][]*catalog.Entry{}
+	for _, e := range d.Entries {
+		if !linked[e] {
+			byCode[e.Code] = append(byCode[e.Code], e)
+		}
+	}
+	gone := map[*catalog.Entry]bool{}
+	for _, row := range d.linked {
+		targets := byCode[row.Code]
+		if len(targets) != 1 || !mergeable(row, targets[0]) {
+			continue
+		}
+		t := targets[0]
+		t.Message = cmp.Or(t.Message, row.Message)
+		t.Description = cmp.Or(t.Description, row.Description)
+		t.Resolution = cmp.Or(t.Resolution, row.Resolution)
+		if t.Status == 0 && row.Status != 0 {
+			t.Status, t.From = row.Status, row.From
+		}
+		t.Fields = append(t.Fields, row.Fields...)
+		gone[row] = true
+		d.note(row.Source, "row of %s: merged into the section its code links to (line %d)", row.Code, t.Source.Line)
+	}
+	if len(gone) == 0 {
+		return
+	}
+	kept := d.Entries[:0]
+	for _, e := range d.Entries {
+		if !gone[e] {
+			kept = append(kept, e)
+		}
+	}
+	clear(d.Entries[len(kept):])
+	d.Entries = kept
+	d.Merged += len(gone)
+}
+
+// mergeable reports whether a and b say nothing that differs: each text field and the
+// status empty in one of them or the same in both.
+func mergeable(a, b *catalog.Entry) bool {
+	same := func(x, y string) bool { return x == "" || y == "" || x == y }
+	return a.Protocol == b.Protocol && same(a.Message, b.Message) && same(a.Description, b.Description) &&
+		same(a.Resolution, b.Resolution) && (a.Status == 0 || b.Status == 0 || a.Status == b.Status)
 }
 
 // treeWalker is interpret's state.

@@ -99,8 +99,8 @@ func setSection(ar *txtar.Archive, name, data string) {
 func checkInvariants(t *testing.T, src *Source, res *Result) {
 	t.Helper()
 	rows := res.Service.RowCount()
-	if rows+res.Dropped != res.Rows {
-		t.Errorf("rows: reader saw %d, catalog holds %d and %d were dropped", res.Rows, rows, res.Dropped)
+	if rows+res.Dropped+res.Merged != res.Rows {
+		t.Errorf("rows: reader saw %d, catalog holds %d, %d were dropped and %d merged", res.Rows, rows, res.Dropped, res.Merged)
 	}
 	if res.Dropped > 0 && !res.Diags.HasErrors() {
 		t.Errorf("%d rows dropped without an error diagnostic", res.Dropped)
@@ -138,7 +138,11 @@ func checkInvariants(t *testing.T, src *Source, res *Result) {
 func Dump(res *Result) string {
 	var b strings.Builder
 	s := res.Service
-	fmt.Fprintf(&b, "reader %s rows=%d dropped=%d\n", orNone(res.Reader), res.Rows, res.Dropped)
+	fmt.Fprintf(&b, "reader %s rows=%d dropped=%d", orNone(res.Reader), res.Rows, res.Dropped)
+	if res.Merged > 0 {
+		fmt.Fprintf(&b, " merged=%d", res.Merged)
+	}
+	b.WriteString("\n")
 	fmt.Fprintf(&b, "service id=%s title=%q lang=%s\n", s.ID, s.Title, s.Lang)
 	if s.Summary != "" {
 		fmt.Fprintf(&b, "  summary: %q\n", s.Summary)

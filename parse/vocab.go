@@ -115,9 +115,10 @@ var headerWordsByFold = func() map[string]headerWord {
 // reference table rather than an error list, when it has no code column.
 var notErrorHeaders = []string{
 	"parameter", "param", "field", "fieldname", "property", "attribute", "argument", "header",
-	"파라미터", "매개변수", "필드", "필드명", "항목", "헤더", "카드사", "은행",
-	"パラメータ", "パラメーター", "フィールド", "引数", "項目", "ヘッダ",
-	"参数", "字段", "属性", "请求头", "參數", "欄位", "屬性", "請求頭",
+	"option", "default", "flag", "variable",
+	"파라미터", "매개변수", "필드", "필드명", "항목", "헤더", "카드사", "은행", "옵션", "기본값", "변수",
+	"パラメータ", "パラメーター", "フィールド", "引数", "項目", "ヘッダ", "オプション", "デフォルト", "既定値", "変数",
+	"参数", "字段", "属性", "请求头", "參數", "欄位", "屬性", "請求頭", "选项", "默认值", "变量", "預設值", "變數",
 }
 
 // headerWordRole returns the role one header names by its words, and whether that came

@@ -97,8 +97,12 @@ func runParse(ctx context.Context, opts *ParseOptions) error {
 	if reader == "" {
 		reader = "no reader"
 	}
-	fmt.Fprintf(opts.IO.Err, "%s: %s: %d entries from %d rows, %d rows dropped (%s)\n", svc.Source, reader,
-		len(svc.Entries), res.Rows, res.Dropped, report.Counts(l.Diags))
+	merged := ""
+	if res.Merged > 0 {
+		merged = fmt.Sprintf(", %d rows of an index merged into the sections they link to", res.Merged)
+	}
+	fmt.Fprintf(opts.IO.Err, "%s: %s: %d entries from %d rows%s, %d rows dropped (%s)\n", svc.Source, reader,
+		len(svc.Entries), res.Rows, merged, res.Dropped, report.Counts(l.Diags))
 	if l.Diags.HasErrors() {
 		return silentExit(ExitSources)
 	}
