@@ -313,6 +313,12 @@ func (b *mdBuilder) finish(next int) {
 	default:
 		d.htmlOnly = false
 	}
+	switch p.node.(type) {
+	case *ast.HTMLBlock, *ast.Paragraph:
+		if strings.HasPrefix(raw, "<") && reEmptyAnchors.MatchString(raw) {
+			return // "<a name=\"E1001\"></a>" over a heading: a link target, no text
+		}
+	}
 	var blk doc.Block
 	switch n := p.node.(type) {
 	case *ast.Heading:
@@ -550,8 +556,18 @@ func headingText(part []byte, h *ast.Heading) string {
 		seg := h.Lines().At(i)
 		parts = append(parts, strings.TrimSpace(string(seg.Value(part))))
 	}
-	return strings.TrimSpace(strings.Join(parts, " "))
+	text := strings.TrimSpace(strings.Join(parts, " "))
+	if strings.Contains(text, "</a>") {
+		text = strings.TrimSpace(reEmptyAnchor.ReplaceAllString(text, "")) // "<a id=\"e1\"></a>E1"
+	}
+	return text
 }
+
+// reEmptyAnchor matches an empty HTML anchor, a link target: <a name="E1001"></a>.
+var reEmptyAnchor = regexp.MustCompile(`(?i)<a\s+(?:name|id)\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+)\s*>\s*</a>`)
+
+// reEmptyAnchors matches a block of empty anchors only.
+var reEmptyAnchors = regexp.MustCompile(`(?i)^(?:\s*<a\s+(?:name|id)\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+)\s*>\s*</a>)+\s*$`)
 
 // Detect claims Markdown documents with code headings, or with pipe tables that have a code
 // column and rows that begin with "|".

@@ -3,6 +3,7 @@ package parse
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"docgen/catalog"
 )
@@ -139,7 +140,36 @@ func splitCodeHeading(text string) (code, message string) {
 			return c, strings.TrimSpace(rest)
 		}
 	}
+	if label, rest, ok := cutLabel(t); ok && headerRole(label) == roleCode {
+		// "Error: TOKEN_EXPIRED", "Error code: E100 - Bad input", "エラー：E100".
+		if c, msg := splitCodeHeading(rest); isToken(c) && codeLike(c) {
+			return c, msg
+		}
+	}
+	if m := reTrailingCode.FindStringSubmatch(t); m != nil {
+		// "Token expired (`TOKEN_EXPIRED`)": the message, then its code in parentheses,
+		// written as code or plainly a code.
+		if c := cleanCode(m[2]); isToken(c) && (strings.HasPrefix(m[2], "`") && codeLike(c) || spacedCode(c)) {
+			return c, strings.TrimSpace(m[1])
+		}
+	}
 	return cleanCode(t), ""
+}
+
+// reTrailingCode matches a heading that ends with a word in parentheses: its text before,
+// the word.
+var reTrailingCode = regexp.MustCompile(`^(.*\S)\s*[(（]\s*([^()（）\s]+)\s*[)）]$`)
+
+// cutLabel cuts "Label: rest" at its first colon, when the label is a few words.
+func cutLabel(t string) (label, rest string, ok bool) {
+	i := strings.IndexAny(t, ":：")
+	if i <= 0 {
+		return "", "", false
+	}
+	label = strings.TrimSpace(t[:i])
+	_, size := utf8.DecodeRuneInString(t[i:])
+	rest = strings.TrimSpace(t[i+size:])
+	return label, rest, rest != "" && len(strings.Fields(label)) <= 3
 }
 
 // reSectionNumber matches the number of a numbered heading: "1. ", "2) ", "3.1 ", "3.1. ".

@@ -28,7 +28,8 @@ import (
 // and keeps the lines only, as a raw block that goldmark does not parse inline.
 var md = goldmark.New(
 	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, extension.DefinitionList, &frontmatter.Extender{}),
-	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200))),
+	// Attributes: "## TOKEN_EXPIRED {#token-expired}" is a heading of the code alone.
+	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200)), parser.WithAttribute()),
 )
 
 // mdBody is md without front matter, for the parts of a source after its first
@@ -36,7 +37,7 @@ var md = goldmark.New(
 // it is given as the start of front matter.
 var mdBody = goldmark.New(
 	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, extension.DefinitionList),
-	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200))),
+	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200)), parser.WithAttribute()),
 )
 
 // kindPipeTable is the node kind of a pipe table.

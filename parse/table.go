@@ -150,6 +150,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		}
 		e := &catalog.Entry{Protocol: protocol, Group: ctx.Group, Source: row.Pos}
 		var column catalog.Status
+		cellMsg := "" // the message written in the code's cell, after the code
 		for i, c := range row.Cells {
 			r := roleUnknown
 			name := ""
@@ -164,6 +165,12 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			switch r {
 			case roleCode:
 				e.Code = cleanCode(c.Text)
+				if !isToken(e.Code) {
+					// "E_TIMEOUT: The upstream timed out": a code and its message in one cell.
+					if code, msg := splitCodeHeading(e.Code); msg != "" && isToken(code) && codeLike(code) {
+						e.Code, cellMsg = code, msg
+					}
+				}
 				if strings.HasPrefix(c.Text, "[") && strings.Contains(c.Text, "](#") {
 					doc.linked = append(doc.linked, e)
 				}
@@ -197,6 +204,13 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				if c.Text != "" {
 					e.Fields = append(e.Fields, catalog.Field{Name: name, Value: c.Text})
 				}
+			}
+		}
+		if cellMsg != "" {
+			if e.Message == "" {
+				e.Message = cellMsg
+			} else {
+				e.Description = joinParas(cellMsg, e.Description)
 			}
 		}
 		if !hasWordRune(e.Code) {

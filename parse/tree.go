@@ -407,7 +407,7 @@ func (w *treeWalker) heading(i int) bool {
 	// A part of a code's documentation written at the code heading's own level ("LOAN001
 	// - …" then "Resolution", both h4) still belongs to that code.
 	var sibling *catalog.Entry
-	if t := w.top(); t != nil && t.level == level && (t.kind == hCode || t.kind == hPart) && t.entry != nil && headerRole(h.Text) != roleUnknown && !codeLike(cleanCode(h.Text)) {
+	if t := w.top(); t != nil && t.level == level && (t.kind == hCode || t.kind == hPart) && t.entry != nil && headerRole(h.Text) != roleUnknown && !codeLike(headingCode(h.Text)) {
 		sibling = t.entry
 	}
 	w.closeTo(level)
@@ -454,7 +454,7 @@ func (w *treeWalker) heading(i int) bool {
 		o.entry = w.newEntry(name, o.pos, st)
 	case isStatus:
 		o.kind, o.status, o.statuses = hGroup, st, sts
-	case parent != nil && (parent.kind == hCode || parent.kind == hPart) && parent.entry != nil && headerRole(h.Text) != roleUnknown && !codeLike(cleanCode(h.Text)):
+	case parent != nil && (parent.kind == hCode || parent.kind == hPart) && parent.entry != nil && headerRole(h.Text) != roleUnknown && !codeLike(headingCode(h.Text)):
 		o.kind, o.entry, o.role = hPart, parent.entry, headerRole(h.Text)
 	case lineStatus != 0 && (childHeading || w.ownErrors(i)):
 		o.kind, o.status = hGroup, lineStatus
