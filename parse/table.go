@@ -128,6 +128,11 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 	if ctx.RPC || allJSONRPCCodes(t, roles) {
 		protocol = catalog.JSONRPC
 	}
+	fill := statusFillsDown(t, roles)
+	if fill >= 0 {
+		doc.note(t.Rows[0].Pos, "status column: an empty cell takes the status above it (cells merged down the column)")
+	}
+	var above catalog.Status // the status of the row above, for fill
 	for _, row := range t.Rows {
 		empty := true
 		for _, c := range row.Cells {
@@ -194,6 +199,12 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 					st = 0
 				}
 				column = st
+				if i == fill {
+					if strings.TrimSpace(c.Text) == "" {
+						column = above
+					}
+					above = column
+				}
 			case roleMessage:
 				e.Message = c.Text
 			case roleDescription:
@@ -225,6 +236,49 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		resolveStatus(e, column, ctx.Status, &doc.Diags)
 		doc.Entries = append(doc.Entries, e)
 	}
+}
+
+// statusFillsDown returns the status column whose empty cells stand for the status above
+// them, or -1: the column of a table whose status cells were merged down the column (an
+// HTML rowspan, or a table copied from one: "400 | A", " | B", "401 | C"). That is so when
+// the first row has a status, each status is written once, and empty cells are more than
+// half as many as the statuses: a column that repeats its statuses ("400", "400") writes
+// every one, and a few empty cells among unique statuses are codes that have none.
+func statusFillsDown(t table, roles []role) int {
+	col := -1
+	for i, r := range roles {
+		if r == roleStatus {
+			col = i
+		}
+	}
+	if col < 0 || len(t.Rows) < 2 {
+		return -1
+	}
+	cellAt := func(r tableRow) string {
+		if col < len(r.Cells) {
+			return strings.TrimSpace(r.Cells[col].Text)
+		}
+		return ""
+	}
+	if cellAt(t.Rows[0]) == "" {
+		return -1
+	}
+	seen := map[string]bool{}
+	empties := 0
+	for _, r := range t.Rows {
+		switch v := cellAt(r); {
+		case v == "":
+			empties++
+		case seen[v]:
+			return -1
+		default:
+			seen[v] = true
+		}
+	}
+	if empties*2 <= len(seen) {
+		return -1
+	}
+	return col
 }
 
 func codeHeader(header []cell, roles []role) string {
