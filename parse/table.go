@@ -241,8 +241,8 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 // statusFillsDown returns the status column whose empty cells stand for the status above
 // them, or -1: the column of a table whose status cells were merged down the column (an
 // HTML rowspan, or a table copied from one: "400 | A", " | B", "401 | C"). That is so when
-// the first row has a status, each status is written once, and empty cells are more than
-// half as many as the statuses: a column that repeats its statuses ("400", "400") writes
+// the first row has a status, each of two statuses or more is written once, and empty
+// cells are more than half as many as the statuses: a column that repeats its statuses ("400", "400") writes
 // every one, and a few empty cells among unique statuses are codes that have none.
 func statusFillsDown(t table, roles []role) int {
 	col := -1
@@ -275,8 +275,8 @@ func statusFillsDown(t table, roles []role) int {
 			seen[v] = true
 		}
 	}
-	if empties*2 <= len(seen) {
-		return -1
+	if len(seen) < 2 || empties*2 <= len(seen) {
+		return -1 // one status and an empty cell say too little to tell
 	}
 	return col
 }
