@@ -475,6 +475,9 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 		doc.Rows++
 		rest, nested, _ := strings.Cut(rest, "\n")
 		own, rest := listItemStatus(rest)
+		if own == 0 {
+			own, rest = trailingStatus(rest) // "E1001: Invalid parameter (400)"
+		}
 		e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: ctx.Group, Source: it.Pos, Description: rest}
 		if nested != "" {
 			// The items of a list under the code's item: labelled ones ("Cause: …",

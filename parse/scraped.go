@@ -192,8 +192,8 @@ func scrapedTree(blocks []sblock) *doc.Document {
 			d.Blocks = append(d.Blocks, t)
 		case sbList:
 			l := &doc.List{Pos: b.pos}
-			for _, it := range b.items {
-				l.Items = append(l.Items, doc.Item{Pos: b.pos, Text: it})
+			for k, it := range b.items {
+				l.Items = append(l.Items, doc.Item{Pos: b.itemPos[k], Text: it})
 			}
 			d.Blocks = append(d.Blocks, l)
 		case sbPara, sbText:
@@ -220,12 +220,14 @@ const (
 
 // sblock is one block of a scraped source.
 type sblock struct {
-	kind   sblockKind
-	line   int         // first line, from 1
-	pos    catalog.Pos // where its text starts
-	text   string      // text, heading or status heading as written; a code sample verbatim
-	items  []string    // list items, without their bullets
-	status catalog.Status
+	kind  sblockKind
+	line  int         // first line, from 1
+	pos   catalog.Pos // where its text starts
+	text  string      // text, heading or status heading as written; a code sample verbatim
+	items []string    // list items, without their bullets
+	// itemPos[k] is where items[k] starts.
+	itemPos []catalog.Pos
+	status  catalog.Status
 	// statuses are all the statuses a status heading lists ("502, 503 Unavailable").
 	statuses []catalog.Status
 	tbl      *scrapedTable
@@ -321,7 +323,7 @@ func scanUpTo(src *Source, limit int) *scanner {
 			continue
 		}
 		if item, ok := listItem(t); ok {
-			sc.add(sblock{kind: sbList, line: i, pos: pos, items: []string{item}})
+			sc.add(sblock{kind: sbList, line: i, pos: pos, items: []string{item}, itemPos: []catalog.Pos{pos}})
 			continue
 		}
 		if h := stripHashes(t); h != t && h != "" {
@@ -530,6 +532,7 @@ func paragraphs(blocks []sblock) []sblock {
 			for i+1 < len(blocks) && blocks[i+1].kind == sbList {
 				i++
 				b.items = append(b.items, blocks[i].items...)
+				b.itemPos = append(b.itemPos, blocks[i].itemPos...)
 			}
 		case sbBlank:
 			continue

@@ -153,7 +153,7 @@ func spaceHeader(t string) []string {
 // ("Error code    HTTP status    Message"), as a fixed-width table or a <pre> block copied
 // from a page is. It returns nil unless every cell names a role or is header words.
 func runsHeader(t string) []string {
-	if len(t) > maxBareHeader || !strings.Contains(t, "  ") {
+	if len(t) > maxBareHeader || !hasRunGap(t) {
 		return nil
 	}
 	runs := spaceRuns(t)
@@ -170,23 +170,49 @@ func runsHeader(t string) []string {
 	return cells
 }
 
-// spaceRuns splits t at runs of two spaces or more, with each part's offset.
+// ideographicSpace is the full-width space Japanese, Chinese and Korean pages put between
+// cells: one of it separates cells as a run of spaces does.
+const ideographicSpace = "\u3000"
+
+// hasRunGap reports whether t has a run of two spaces or more, or an ideographic space.
+func hasRunGap(t string) bool {
+	return strings.Contains(t, "  ") || strings.Contains(t, ideographicSpace)
+}
+
+// runGap returns the offset of t's first run of two spaces or more or ideographic space,
+// or -1.
+func runGap(t string) int {
+	i, j := strings.Index(t, "  "), strings.Index(t, ideographicSpace)
+	if i < 0 || (j >= 0 && j < i) {
+		return j
+	}
+	return i
+}
+
+// spaceRuns splits t at runs of two spaces or more (or an ideographic space), with each
+// part's offset.
 func spaceRuns(t string) []word {
 	var out []word
 	for start := 0; start < len(t); {
-		for start < len(t) && t[start] == ' ' {
-			start++
+		for start < len(t) {
+			if t[start] == ' ' {
+				start++
+			} else if strings.HasPrefix(t[start:], ideographicSpace) {
+				start += len(ideographicSpace)
+			} else {
+				break
+			}
 		}
 		if start == len(t) {
 			break
 		}
-		end := strings.Index(t[start:], "  ")
+		end := runGap(t[start:])
 		if end < 0 {
 			end = len(t)
 		} else {
 			end += start
 		}
-		out = append(out, word{strings.TrimRight(t[start:end], " "), start})
+		out = append(out, word{strings.TrimRight(t[start:end], " "+ideographicSpace), start})
 		start = end
 	}
 	return out
@@ -207,7 +233,7 @@ func (sc *scanner) splitRuns(t string, off, n int) []cell {
 	for k := 0; k < n; k++ {
 		text := runs[k].text
 		if k == n-1 {
-			text = strings.TrimRight(t[runs[k].off:], " ")
+			text = strings.TrimRight(t[runs[k].off:], " "+ideographicSpace)
 		}
 		cells[k] = cell{Text: text, Pos: sc.ix.pos(off + runs[k].off)}
 	}
@@ -241,7 +267,7 @@ func (sc *scanner) findBareTable(i int) (*scrapedTable, bool) {
 	if next == "" {
 		return nil, false
 	}
-	if h := runsHeader(t); h != nil && bareHeaderRoles(h) && strings.Contains(next, "  ") {
+	if h := runsHeader(t); h != nil && bareHeaderRoles(h) && hasRunGap(next) {
 		st := &scrapedTable{shape: shapeSpaces, start: i, end: i}
 		st.Header = sc.headerCells(h, line, off)
 		sc.readBareRows(st, i+1, func(text string, o int) []cell { return sc.splitRuns(text, o, len(h)) })
