@@ -126,7 +126,7 @@ func splitCodeHeading(text string) (code, message string) {
 	if c := cleanCode(t); isToken(c) {
 		return c, ""
 	}
-	for _, sep := range []string{" - ", " – ", " — ", ": ", "：", " | "} {
+	for _, sep := range []string{" - ", " – ", " — ", ": ", "：", " | ", " · ", " • "} {
 		i := strings.Index(t, sep)
 		if i <= 0 {
 			continue

@@ -12,7 +12,7 @@ import (
 // "400 - INVALID_ARGUMENT", "BAD_REQUEST (400)", "FORBIDDEN(403)", "Conflict (409)", "400". The name part must be
 // words, so that "404 errors in detail" is not read as a status heading.
 var (
-	reStatusFirst = regexp.MustCompile(`^(?:HTTP\s+)?([1-5]\d\d)(?:\s*[-:–]?\s*([A-Za-z][A-Za-z_' -]*))?$`)
+	reStatusFirst = regexp.MustCompile(`^(?:HTTP\s+)?([1-5]\d\d)(?:\s*[-:–—·•|]?\s*([A-Za-z][A-Za-z_' -]*))?$`)
 	reStatusLast  = regexp.MustCompile(`^(\pL[\pL_' -]*?)\s*[(（]\s*([1-5]\d\d)\s*[)）]$`)
 	// "200 (OK)", "404 (NOT FOUND)": the reason in parentheses after the status.
 	reStatusParen = regexp.MustCompile(`^([1-5]\d\d)\s*\(\s*([A-Za-z][A-Za-z' _-]*?)\s*\)$`)

@@ -478,8 +478,14 @@ func (w *treeWalker) heading(i int) bool {
 	case (h.Level > 0 || lineStatus != 0) && isToken(code) && !sectionWord(code) && !w.ownErrors(i) && (lineStatus != 0 || codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))):
 		// Under a group, a heading of one word is a code when it is written in ASCII:
 		// "在庫を確認した結果の異常" is a heading of prose with no spaces.
+		own := lineStatus
+		if s, name, ok := statusHeading(message); ok && own == 0 && s.IsValid() && (name == "" || isReason(s, name)) {
+			// "INVALID_TOKEN · 401", "QUOTA_EXCEEDED — 429 Too Many Requests": what
+			// follows the code is its status, not a message.
+			own, message = s, ""
+		}
 		o.kind, o.status = hCode, lineStatus
-		o.entry = w.newEntry(code, o.pos, lineStatus)
+		o.entry = w.newEntry(code, o.pos, own)
 		o.entry.Message = message
 		if lineStatus != 0 && (parent == nil || parent.kind == hTitle) && w.statusGroups {
 			// A code with its own "status NNN" line among status groups of codes is a
