@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -121,16 +122,26 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	// A code column is guessed from its cells only where no header names the table a
 	// parameter, option or field table ("Option | Default | Description": the defaults
 	// are unique short values, not codes).
+	// A column that numbers the rows (1, 2, 3 … under "#") is the code only when no other
+	// column can be.
 	if !hasRole(roles, roleCode) && (emptyHeader || !anyHeader(texts, notErrorHeader)) {
+		numbered := -1
 		for i, r := range roles {
 			if !emptyHeader && (r != roleUnknown || texts[i] == "") {
 				continue
 			}
 			c := cols[i]
 			if c.nonEmpty > 0 && c.tokens == c.nonEmpty && c.unique() && c.statuses < c.nonEmpty && c.codeShaped == c.nonEmpty {
-				roles[i] = roleCode
+				if numbered < 0 && rowNumbers(rows, i) {
+					numbered = i
+					continue
+				}
+				roles[i], numbered = roleCode, -1
 				break
 			}
+		}
+		if numbered >= 0 {
+			roles[numbered] = roleCode
 		}
 	}
 	if !hasRole(roles, roleStatus) {
@@ -199,6 +210,28 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		}
 	}
 	return roles, tableErrors, ""
+}
+
+// rowNumbers reports whether column i numbers the rows (1, 2, 3 … or 0, 1, 2 …, under
+// "#" or "No."): it holds no codes, whatever its cells look like.
+func rowNumbers(rows []tableRow, i int) bool {
+	if len(rows) < 2 {
+		return false
+	}
+	first := 0
+	for k, r := range rows {
+		if i >= len(r.Cells) {
+			return false
+		}
+		n, err := strconv.Atoi(strings.TrimRight(strings.TrimSpace(r.Cells[i].Text), "."))
+		if k == 0 {
+			first = n
+		}
+		if err != nil || first > 1 || n != first+k {
+			return false
+		}
+	}
+	return true
 }
 
 // anyHeader reports whether one of the headers is such that f says so.
