@@ -343,6 +343,8 @@ func (b *mdBuilder) finish(next int) {
 		switch {
 		case isErrorTable(t):
 			d.codeTables++
+		case keyValueCode(t):
+			d.codeTables++ // "| Code | E1001 |" over "| Status | 400 |": one entry
 		case isGlossary(t):
 			d.glossaryTables++
 		}

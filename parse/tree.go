@@ -573,6 +573,89 @@ func (w *treeWalker) text(s string) {
 	w.summary = append(w.summary, s)
 }
 
+// keyValueTable reads a table of two columns that names an entry's fields row by row
+// ("HTTP status | 400", "Message | …"): under a code heading, its rows are labelled lines
+// of that code; elsewhere, a table whose pairs include the code ("Code | E1001" as its
+// header or a row) is one entry. It reports whether it read t.
+func (w *treeWalker) keyValueTable(t table, pos catalog.Pos) bool {
+	lines, code, ok := keyValueLines(t)
+	if !ok {
+		return false
+	}
+	if o := w.top(); o != nil && o.kind == hCode && code == "" {
+		o.body = append(o.body, strings.Join(lines, "\n"))
+		o.prose++
+		w.doc.note(pos, "table of %d fields: labelled lines of the code above", len(lines))
+		return true
+	}
+	if code == "" {
+		return false
+	}
+	et := readEntryText([]string{strings.Join(lines, "\n")})
+	st := ""
+	if et.Status != 0 {
+		st = strconv.Itoa(int(et.Status))
+	}
+	one := table{Header: []cell{{Text: "Code", Pos: pos}, {Text: "Status", Pos: pos}, {Text: "Message", Pos: pos},
+		{Text: "Description", Pos: pos}, {Text: "Resolution", Pos: pos}},
+		Rows: []tableRow{{Pos: pos, Cells: []cell{{Text: code, Pos: pos}, {Text: st, Pos: pos},
+			{Text: et.Message, Pos: pos}, {Text: et.Description, Pos: pos}, {Text: et.Resolution, Pos: pos}}}}}
+	w.doc.note(pos, "table of %d fields: the entry %s", len(lines)+1, code)
+	n := len(w.doc.Entries)
+	w.doc.addTable(one, w.context())
+	w.added(n)
+	w.errors = true
+	return true
+}
+
+// keyValueCode reports whether t is a table of fields of one entry that names its code.
+func keyValueCode(t table) bool {
+	_, code, ok := keyValueLines(t)
+	return ok && code != ""
+}
+
+// keyValueLines reads a table of two columns whose first column names fields, the
+// header's too when it is a pair ("Code | E1001"), as labelled lines ("HTTP status: 400");
+// the code is the value of the pair labelled as one, if any. Two labelled pairs or more,
+// and two thirds of them, are needed, and a header over the pairs must not name its second
+// column ("Field | Description" documents fields, it does not fill them).
+func keyValueLines(t table) (lines []string, code string, ok bool) {
+	if len(t.Header) != 2 || len(t.Rows) == 0 {
+		return nil, "", false
+	}
+	pairs := t.Rows
+	if r, strong := headerWordRole(t.Header[0].Text); r != roleUnknown && strong && headerRole(t.Header[1].Text) == roleUnknown &&
+		t.Header[1].Text != "" && !isHeaderWord(foldHeader(t.Header[1].Text)) {
+		pairs = append([]tableRow{{Pos: t.Header[0].Pos, Cells: t.Header}}, pairs...)
+	} else if headerRole(t.Header[1].Text) != roleUnknown {
+		return nil, "", false
+	}
+	labelled := 0
+	for _, p := range pairs {
+		if len(p.Cells) != 2 {
+			return nil, "", false
+		}
+		label, value := strings.TrimSpace(plainOf(p.Cells[0])), strings.TrimSpace(p.Cells[1].Text)
+		r, strong := headerWordRole(label)
+		if r == roleUnknown || !strong || strings.ContainsAny(label, ":：") {
+			lines = append(lines, value)
+			continue
+		}
+		labelled++
+		if r == roleCode {
+			if c := cleanCode(value); isToken(c) && code == "" {
+				code = c
+				continue
+			}
+		}
+		lines = append(lines, label+": "+value)
+	}
+	if labelled < 2 || labelled*3 < len(pairs)*2 {
+		return nil, "", false
+	}
+	return lines, code, true
+}
+
 // closeTo closes the open headings at level or deeper (all of them for level 0).
 func (w *treeWalker) closeTo(level int) {
 	for len(w.stack) > 0 && w.top().level >= level {
@@ -762,6 +845,9 @@ func (w *treeWalker) table(b *doc.Table) {
 		if isGlossary(t) {
 			w.glossaries++
 		}
+	}
+	if w.keyValueTable(t, b.Pos) {
+		return
 	}
 	if len(t.Header) == 0 || !w.errorTable(t) {
 		switch {
