@@ -31,6 +31,10 @@ func hostileSources() map[string]string {
 		"glued-headers-50000":  strings.Repeat("코드상태설명\n", 50000),
 		"header-lines-50000":   strings.Repeat("code\nmessage\n", 50000),
 		"spaced-headers-50000": strings.Repeat("Code Status Description\nE1 x y\n", 25000),
+		// One list item that goes on for 100,000 lines, lazily or as a nested list: its
+		// text was built by appending each line to all before it (100 s for 1.7 MB).
+		"list-item-100000-lines":  "# Errors\n\n- E1001 first\n" + strings.Repeat("  more text here\n", 100000),
+		"list-item-100000-nested": "# Errors\n\n- E1001 first\n" + strings.Repeat("  - more text here\n", 100000),
 		// Headings where no part may be cut (markdown.go): each failed cut is a parse
 		// of its own, and the tries must not add up to more than a few parses.
 		"pre-of-headings-2MB":   "# T\n\n## A\n\n<pre>\n" + strings.Repeat("text line\n\n# c\n", 2<<20/16) + "</pre>\n",

@@ -454,6 +454,13 @@ var reListBullet = regexp.MustCompile(`^ {0,3}(?:[-*+•]|\d{1,9}[.)])\s+`)
 // that begins with a bullet starts an item, other lines go on with it.
 func mdListItems(src *Source, start, end int) []listItemText {
 	var items []listItemText
+	var text strings.Builder // the last item's text: an item may go on for many lines
+	done := func() {
+		if len(items) > 0 {
+			items[len(items)-1].Text = text.String()
+		}
+		text.Reset()
+	}
 	top := -1 // the indent of the list's own bullets
 	for l := start; l <= end; l++ {
 		line := string(src.Line(l))
@@ -462,19 +469,24 @@ func mdListItems(src *Source, start, end int) []listItemText {
 		}
 		indent := len(line) - len(strings.TrimLeft(line, " "))
 		if m := reListBullet.FindStringIndex(line); m != nil && (top < 0 || indent < top+2) {
+			done()
 			top = indent
-			items = append(items, listItemText{Text: strings.TrimSpace(line[m[1]:]), Pos: src.Pos(src.LineStart(l) + m[1])})
+			items = append(items, listItemText{Pos: src.Pos(src.LineStart(l) + m[1])})
+			text.WriteString(strings.TrimSpace(line[m[1]:]))
 			continue
 		}
-		if len(items) > 0 && indent >= top+2 && reListBullet.MatchString(strings.TrimLeft(line, " ")) {
+		if len(items) == 0 {
+			continue
+		}
+		if indent >= top+2 && reListBullet.MatchString(strings.TrimLeft(line, " ")) {
 			// An item of a list nested in the last one ("  - Fix: …") stays a line of its own.
-			items[len(items)-1].Text += "\n" + strings.TrimSpace(line)
-			continue
+			text.WriteByte('\n')
+		} else {
+			text.WriteByte(' ')
 		}
-		if len(items) > 0 {
-			items[len(items)-1].Text += " " + strings.TrimSpace(line)
-		}
+		text.WriteString(strings.TrimSpace(line))
 	}
+	done()
 	return items
 }
 
