@@ -72,6 +72,11 @@ func hostileFormatSources() map[string]string {
 		"unclosed-table.adoc": "[cols=\"1,1\"]\n|===\n" + strings.Repeat("| x\n\n", 50000),
 		"labels.adoc":         strings.Repeat("term:: \n", 50000),
 		"braces.proto":        "syntax = \"proto3\";\n" + strings.Repeat("message M {\n", 2000),
+		// Text that goes on for 100,000 lines: a list item, a directive's argument, a
+		// quoted CSV field left open (each was built by appending to all before it).
+		"list-item-lines.adoc": "* E1001 first\n" + strings.Repeat("more text\n", 100000),
+		"directive-arg.rst":    ".. c:macro:: E_X\n" + strings.Repeat("   more\n", 100000),
+		"csv-open-quote.rst":   ".. csv-table:: Errors\n   :header: Code, Message\n\n   E1, \"open\n" + strings.Repeat("   more\n", 100000),
 	}
 }
 

@@ -205,13 +205,15 @@ func (r *reader) list(i int) int {
 		if mm == nil {
 			break
 		}
-		it := doc.Item{Pos: r.at(r.ls[k].off + mm[4]), Text: t[mm[4]:mm[5]]}
+		it := doc.Item{Pos: r.at(r.ls[k].off + mm[4])}
+		var text strings.Builder // an item may go on for many lines: built once
+		text.WriteString(t[mm[4]:mm[5]])
 		k++
 		for k < len(r.ls) && strings.TrimSpace(r.ls[k].text) != "" && !reListItem.MatchString(r.ls[k].text) && r.ls[k].text != "+" {
-			it.Text += "\n" + strings.TrimSpace(r.ls[k].text)
+			text.WriteString("\n" + strings.TrimSpace(r.ls[k].text))
 			k++
 		}
-		it.Text = inline(it.Text)
+		it.Text = inline(text.String())
 		l.Items = append(l.Items, it)
 		for k < len(r.ls) && strings.TrimSpace(r.ls[k].text) == "" {
 			k++

@@ -495,9 +495,14 @@ func (r *reader) directive(ls []line, i, depth int) int {
 	name, arg := strings.ToLower(m[1]), strings.TrimSpace(m[2])
 	// The argument may go on over the next lines, up to the options or a blank line.
 	k := i + 1
-	for k < end && arg != "" && !ls[k].blank() && !reField.MatchString(strings.TrimSpace(ls[k].text)) {
-		arg += " " + strings.TrimSpace(ls[k].text)
-		k++
+	if arg != "" {
+		var b strings.Builder // an argument may go on for many lines: built once
+		b.WriteString(arg)
+		for k < end && !ls[k].blank() && !reField.MatchString(strings.TrimSpace(ls[k].text)) {
+			b.WriteString(" " + strings.TrimSpace(ls[k].text))
+			k++
+		}
+		arg = b.String()
 	}
 	opts := map[string]string{}
 	for k < end && !ls[k].blank() {
@@ -643,10 +648,17 @@ func (r *reader) csvTable(body []line, caption string, opts map[string]string, a
 		}
 		text := body[k].text
 		start := k
-		// A quoted field may hold line breaks: read on while the quotes are open.
-		for strings.Count(text, `"`)%2 == 1 && k+1 < len(body) {
-			k++
-			text += "\n" + body[k].text
+		// A quoted field may hold line breaks: read on while the quotes are open (counted
+		// line by line: a row may go on for many lines).
+		if quotes := strings.Count(text, `"`); quotes%2 == 1 {
+			var b strings.Builder
+			b.WriteString(text)
+			for quotes%2 == 1 && k+1 < len(body) {
+				k++
+				b.WriteString("\n" + body[k].text)
+				quotes += strings.Count(body[k].text, `"`)
+			}
+			text = b.String()
 		}
 		row := doc.Row{Pos: r.pos(body[start])}
 		for _, f := range parse(text) {
