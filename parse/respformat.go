@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -756,8 +757,9 @@ func (p *typedParser) describe(line int) string {
 		if !ok {
 			break
 		}
-		above = append([]string{c}, above...)
+		above = append(above, c) // bottom up, turned round below: a long comment stays linear
 	}
+	slices.Reverse(above)
 	return strings.Join(above, " ")
 }
 

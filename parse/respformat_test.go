@@ -164,6 +164,7 @@ func deriveHostileTexts() []string {
 		"{" + strings.Repeat("/*", n/2),
 		"{ a: " + strings.Repeat("string | ", n/9) + "string }",
 		"{ a: " + strings.Repeat("'x' | ", n/6) + "'y' }",
+		"{\n" + strings.Repeat("  // a comment over the member\n", 50000) + "  a: string\n}", // collected bottom up
 		arr.String(),
 		union.String(),
 	}
