@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"docgen/catalog"
@@ -155,7 +156,8 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		}
 		e := &catalog.Entry{Protocol: protocol, Group: ctx.Group, Source: row.Pos}
 		var column catalog.Status
-		cellMsg := "" // the message written in the code's cell, after the code
+		cellMsg := ""     // the message written in the code's cell, after the code
+		var more []string // the other codes of a cell that lists several
 		for i, c := range row.Cells {
 			r := roleUnknown
 			name := ""
@@ -170,7 +172,9 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			switch r {
 			case roleCode:
 				e.Code = cleanCode(c.Text)
-				if !isToken(e.Code) {
+				if codes := cellCodes(c.Text); codes != nil {
+					e.Code, more = codes[0], codes[1:] // "E1001, E1002": two codes, one text
+				} else if !isToken(e.Code) {
 					// "E_TIMEOUT: The upstream timed out": a code and its message in one cell.
 					if code, msg := splitCodeHeading(e.Code); msg != "" && isToken(code) && codeLike(code) {
 						e.Code, cellMsg = code, msg
@@ -235,8 +239,42 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		}
 		resolveStatus(e, column, ctx.Status, &doc.Diags)
 		doc.Entries = append(doc.Entries, e)
+		for _, code := range more {
+			// Each code the cell lists is an entry with the row's text; each counts as
+			// a row read, so that rows = entries + dropped + merged holds.
+			doc.Rows++
+			o := *e
+			o.Code, o.Fields = code, slices.Clone(e.Fields)
+			doc.Entries = append(doc.Entries, &o)
+		}
 	}
 }
+
+// cellCodes returns the codes a code cell lists, when it lists two or more: separated by
+// commas, slashes, line breaks or "<br>" ("E1001, E1002", "`E1003`<br>`E1004`"). Each part
+// must be plainly a code (spacedCode): "Not found, gone" is no list of codes. It returns
+// nil otherwise.
+func cellCodes(text string) []string {
+	if !strings.ContainsAny(text, ",/\n<、，") {
+		return nil
+	}
+	parts := reCodeListSep.Split(text, -1)
+	if len(parts) < 2 || len(parts) > 20 {
+		return nil
+	}
+	codes := make([]string, 0, len(parts))
+	for _, p := range parts {
+		c := cleanCode(p)
+		if !spacedCode(c) {
+			return nil
+		}
+		codes = append(codes, c)
+	}
+	return codes
+}
+
+// reCodeListSep matches what separates the codes of a cell that lists several.
+var reCodeListSep = regexp.MustCompile(`\s*(?:,|、|，|\s/\s|<br\s*/?>|\n)\s*`)
 
 // statusFillsDown returns the status column whose empty cells stand for the status above
 // them, or -1: the column of a table whose status cells were merged down the column (an
