@@ -445,6 +445,9 @@ var parityQueries = []struct {
 	{q: "rate limit exceeded", n: 2}, {q: "invalid param"}, {q: "ㅂㅍㄱ"}, {q: "ㅅㅌㅇㅈ ㅅㅈ"}, {q: "ㅅㅌㅇ"}, {q: "ㅅㅌㅇ ㅅㅈ"}, {q: "ㅂㅁㅂ"}, {q: "ㅎㅇㄱㅇ"},
 	// a typo in a part too short to correct alone; endings made of a tense and an ending
 	{q: "keyInvaild"}, {q: "keyInvld"}, {q: "badRequst"}, {q: "kyInvalid"}, {q: "삭제되었으므로"}, {q: "없었으니"},
+	// a Korean word that is a phrase as a whole: no compound, and not the concepts of the
+	// shorter phrases inside it (코드 in 레코드셋, 번호 in 비밀번호)
+	{q: "레이트리밋 초과"}, {q: "레코드셋 찾을 수 없음"}, {q: "비밀번호가 틀림"}, {q: "엑세스토큰 만료"}, {q: "로그인 만료"}, {q: "接口不存在"},
 }
 
 // TestSearchParity runs the same queries through the client in the browser and through

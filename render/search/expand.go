@@ -264,6 +264,24 @@ func (x *synIndex) subMatches(text []rune, f func(g, from, to int)) {
 	}
 }
 
+// whole reports whether a Hangul word, without its particle or ending (Stem), is one
+// phrase of a group as a whole: a loanword or term of the vocabulary ("레코드셋", "레이트리밋")
+// is that concept, not a compound of the index's words to split ("레코" + "코드" …), which
+// would also take the phrase, and so the concept, from it.
+func (x *synIndex) whole(w string) bool {
+	if st := Stem(w); st != "" {
+		w = st
+	}
+	rs := []rune(compact(w))
+	found := false
+	x.subMatches(rs, func(_, from, to int) {
+		if from == 0 && to == len(rs) {
+			found = true
+		}
+	})
+	return found
+}
+
 // concepts returns the concept terms of a text whose words are ws.
 func (x *synIndex) concepts(text string, ws []Word, add func(string)) {
 	if len(x.groups) == 0 {

@@ -411,7 +411,7 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 		if err != nil {
 			return nil, err
 		}
-		if ok || !t.hangul || len(rs) < MinCompound || len(rs) > 10 || isInitials(t.text) {
+		if ok || !t.hangul || len(rs) < MinCompound || len(rs) > 10 || isInitials(t.text) || r.syn().whole(t.text) {
 			split = append(split, t)
 			continue
 		}
@@ -528,13 +528,37 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 			toks[formTok[k]].addAlt(alt{term: x.groups[g].Name, value: x.groups[g].Value, known: true, factor: synFactor})
 		}
 	})
-	x.subMatches(text, func(g, from, to int) {
-		for k := from; k < to; k++ {
-			if inStem[k] {
-				toks[textTok[k]].addAlt(alt{term: x.groups[g].Name, value: x.groups[g].Value, known: true, factor: synFactor})
+	// A Korean word whose stem a phrase covers whole ("레코드셋") is that phrase's concept,
+	// not those of the shorter phrases inside it ("코드", error): only phrases that cover
+	// all of its stem give it theirs (covers).
+	type match struct{ g, from, to int }
+	var ms []match
+	x.subMatches(text, func(g, from, to int) { ms = append(ms, match{g, from, to}) })
+	start := make([]int, len(toks))
+	for k := len(textTok) - 1; k >= 0; k-- {
+		start[textTok[k]] = k
+	}
+	stemEnd := func(i int) int { // one past the last rune of token i's stem
+		e := start[i]
+		for e < len(textTok) && textTok[e] == i && inStem[e] {
+			e++
+		}
+		return e
+	}
+	whole := make([]bool, len(toks))
+	covers := func(m match, i int) bool { return m.from <= start[i] && m.to >= stemEnd(i) }
+	for _, m := range ms {
+		if i := textTok[m.from]; toks[i].hangul && covers(m, i) {
+			whole[i] = true
+		}
+	}
+	for _, m := range ms {
+		for k := m.from; k < m.to; k++ {
+			if i := textTok[k]; inStem[k] && (!whole[i] || covers(m, i)) {
+				toks[i].addAlt(alt{term: x.groups[m.g].Name, value: x.groups[m.g].Value, known: true, factor: synFactor})
 			}
 		}
-	})
+	}
 	// Initial consonants: the words they stand for, those in the most entries first.
 	for _, t := range toks {
 		if !isInitials(t.text) {

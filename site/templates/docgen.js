@@ -691,6 +691,13 @@
       });
     });
   }
+  // wholePhrase is search.synIndex.whole: a Hangul word (without its particle or ending)
+  // that is one phrase of a group as a whole is that concept, no compound to split.
+  function wholePhrase(m, w) {
+    var st = stem(m, w), rs = Array.from(compact(st || w)), whole = false;
+    subMatches(synx(), rs, function (g, from, to) { if (from === 0 && to === rs.length) whole = true; });
+    return whole;
+  }
   // The synonym files (search.SynFiles): a query loads those of the scripts it is written
   // in (search.queryScripts), alongside the manifest and its first lookups.
   var SYN_FILES = ['l', 'k', 'j'];
@@ -879,7 +886,7 @@
     var split = [];
     for (var i = 0; i < toks.length; i++) {
       var t = toks[i], rs = Array.from(t.text);
-      if (found[i] || !t.hangul || rs.length < MIN_COMPOUND || rs.length > 10 || isInitials(t.text)) {
+      if (found[i] || !t.hangul || rs.length < MIN_COMPOUND || rs.length > 10 || isInitials(t.text) || wholePhrase(m, t.text)) {
         split.push(t);
         continue;
       }
@@ -960,8 +967,26 @@
     seqMatches(x, forms, function (g, from, to) {
       for (var k = from; k < to; k++) addAlt(toks[formTok[k]], { term: x.groups[g].n, value: x.groups[g].v, known: true, factor: SYN });
     });
-    subMatches(x, text, function (g, from, to) {
-      for (var k = from; k < to; k++) if (inStem[k]) addAlt(toks[textTok[k]], { term: x.groups[g].n, value: x.groups[g].v, known: true, factor: SYN });
+    // A Korean word whose stem a phrase covers whole is that phrase's concept, not those of
+    // the shorter phrases inside it: only phrases that cover all of its stem give theirs.
+    var ms = [], start = [], whole = [];
+    subMatches(x, text, function (g, from, to) { ms.push([g, from, to]); });
+    for (var k = textTok.length - 1; k >= 0; k--) start[textTok[k]] = k;
+    var stemEnd = function (i) {
+      var e = start[i];
+      while (e < textTok.length && textTok[e] === i && inStem[e]) e++;
+      return e;
+    };
+    var covers = function (mt, i) { return mt[1] <= start[i] && mt[2] >= stemEnd(i); };
+    ms.forEach(function (mt) {
+      var i = textTok[mt[1]];
+      if (toks[i].hangul && covers(mt, i)) whole[i] = true;
+    });
+    ms.forEach(function (mt) {
+      for (var k = mt[1]; k < mt[2]; k++) {
+        var i = textTok[k];
+        if (inStem[k] && (!whole[i] || covers(mt, i))) addAlt(toks[i], { term: x.groups[mt[0]].n, value: x.groups[mt[0]].v, known: true, factor: SYN });
+      }
     });
     // Initial consonants.
     for (i = 0; i < toks.length; i++) {
