@@ -448,6 +448,9 @@ var parityQueries = []struct {
 	// a Korean word that is a phrase as a whole: no compound, and not the concepts of the
 	// shorter phrases inside it (코드 in 레코드셋, 번호 in 비밀번호)
 	{q: "레이트리밋 초과"}, {q: "레코드셋 찾을 수 없음"}, {q: "비밀번호가 틀림"}, {q: "엑세스토큰 만료"}, {q: "로그인 만료"}, {q: "接口不存在"},
+	// loanwords by sound: a Hangul word that matches nothing finds the English words it
+	// spells; a verb (ㅆ) is no loanword
+	{q: "스테이지 컨피그"}, {q: "인밸리드 파라메터"}, {q: "리퀘스트 바디"}, {q: "스테이지를 디플로이"}, {q: "비밀번호가 틀렸어요"},
 }
 
 // TestSearchParity runs the same queries through the client in the browser and through
@@ -611,6 +614,30 @@ func TestStemVectors(t *testing.T) {
 		if got[i] != want[i] {
 			if bad++; bad <= 20 {
 				t.Errorf("stem(%q) = %q in the client, want %q", words[i], got[i], want[i])
+			}
+		}
+	}
+}
+
+// TestSoundVectors checks the client's sound keys of loanwords against the vectors that
+// the index's are checked against in render/search.
+func TestSoundVectors(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	words, want := readVectors(t, "sound_vectors.txt", "\t")
+	srv := serve(t, fixtureSite)
+	ctx, _ := tab(t, browser)
+	navigate(t, ctx, srv.URL+"/index.html")
+	wj, _ := json.Marshal(words)
+	got := eval[[]string](t, ctx, `(`+string(wj)+`).map(w => docgen.soundKey(w))`)
+	if len(got) != len(want) {
+		t.Fatalf("%d keys for %d words", len(got), len(want))
+	}
+	bad := 0
+	for i := range want {
+		if got[i] != want[i] {
+			if bad++; bad <= 20 {
+				t.Errorf("soundKey(%q) = %q in the client, want %q", words[i], got[i], want[i])
 			}
 		}
 	}

@@ -27,6 +27,7 @@ type Reader struct {
 	synFiles map[string][]synGroup // the synonym files loaded, by SynFiles name
 	initials map[int][][3]string
 	typos    map[int][][2]string
+	sounds   map[int][][3]string
 	// Lang is the language results are shown in, as the client's page language: a
 	// result of a service in several languages gives its page, title and snippet in Lang
 	// when Lang is one of them. "" shows them in the service's default language.
@@ -89,7 +90,7 @@ const (
 func Open(files []File) (*Reader, error) {
 	r := &Reader{files: map[string][]byte{}, shards: map[int]map[string]string{},
 		docs: map[int][]json.RawMessage{}, known: map[int]json.RawMessage{}, loaded: map[string]bool{},
-		initials: map[int][][3]string{}, typos: map[int][][2]string{}, synFiles: map[string][]synGroup{}}
+		initials: map[int][][3]string{}, typos: map[int][][2]string{}, sounds: map[int][][3]string{}, synFiles: map[string][]synGroup{}}
 	for _, f := range files {
 		r.files[f.Name] = f.Data
 	}
@@ -657,9 +658,32 @@ func (r *Reader) typoFile(n int) ([][2]string, error) {
 	return l, nil
 }
 
+// soundFile returns the entries [key, word, value] of w/N.js.
+func (r *Reader) soundFile(n int) ([][3]string, error) {
+	if l, ok := r.sounds[n]; ok {
+		return l, nil
+	}
+	var l [][3]string
+	if err := r.load(fmt.Sprintf("w/%d.js", n), &l); err != nil {
+		return nil, err
+	}
+	r.sounds[n] = l
+	return l, nil
+}
+
 // corrections returns the words of the index at most typoDistance(len(w)) typos from w, the
-// nearest first (then by word), at most MaxTypoWords, as alternatives.
+// nearest first (then by word), at most MaxTypoWords, as alternatives; for a Hangul word
+// (without its particle or ending), the words of a-z that sound as it does (a loanword:
+// HangulSoundKey), those found in the most entries first, at typoFactor1.
 func (r *Reader) corrections(w string) ([]alt, error) {
+	if st := Stem(w); st != "" {
+		if key := HangulSoundKey(st); key != "" {
+			return r.soundAlikes(key)
+		}
+	}
+	if key := HangulSoundKey(w); key != "" {
+		return r.soundAlikes(key)
+	}
 	k := typoDistance(len(w))
 	if k == 0 || !isTypoWord(w) {
 		return nil, nil
@@ -677,6 +701,22 @@ func (r *Reader) corrections(w string) ([]alt, error) {
 		}
 	}
 	return nearestAlts(cs), nil
+}
+
+// soundAlikes returns the words whose sound key is key, at most MaxTypoWords, as
+// alternatives.
+func (r *Reader) soundAlikes(key string) ([]alt, error) {
+	list, err := r.soundFile(strings.IndexByte(SoundSymbols, key[0]))
+	if err != nil {
+		return nil, err
+	}
+	var out []alt
+	for _, e := range list {
+		if e[0] == key && len(out) < MaxTypoWords {
+			out = append(out, alt{term: e[1], value: e[2], known: true, factor: typoFactor1})
+		}
+	}
+	return out, nil
 }
 
 // KeyTypoPrefix is how many first letters a code key corrected as one word keeps: its

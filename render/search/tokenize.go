@@ -72,10 +72,17 @@ import (
 //     against the terms beside it in the dictionary that start with its first
 //     KeyTypoPrefix letters, and the codes with the nearest corrected key are found and
 //     rank with code prefixes.
+// 10. Loanwords by sound (query only, with typos). A Hangul word of two syllables or more
+//     that matches nothing, spelt as the loanword orthography spells English (no final
+//     but ㄱ ㄴ ㄹ ㅁ ㅂ ㅅ ㅇ, no tense ㄲ ㄸ ㅃ ㅉ: "틀렸어요" is a verb), matches the words
+//     of a-z of the index that sound as it does: both give the same sound key, their
+//     consonants by the classes Hangul spells English with (SoundKey, HangulSoundKey:
+//     레코드셋 and recordset are LKTST, 타임라인 and timeline TMLN), from the file of the
+//     key's first symbol (w/N.js), the words found in most entries first, at typoFactor1.
 //
 // A token's alternatives score at a factor of a match of the token as written: stems
-// stemFactor, synonyms synFactor, initials initialsFactor, typos typoFactor1 and 2, words
-// it begins (the last token, while typing) prefixFactor.
+// stemFactor, synonyms synFactor, initials initialsFactor, typos typoFactor1 and 2,
+// loanwords typoFactor1, words it begins (the last token, while typing) prefixFactor.
 
 // StopWords are English words too common to be worth a term. They are left out of the index
 // and of queries.

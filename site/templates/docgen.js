@@ -826,7 +826,72 @@
     }
     return typoFiles[n];
   }
+  // Loanwords by sound (search.SoundKey, search.HangulSoundKey): the words of a-z that a
+  // Hangul word that matches nothing spells, from w/N.js.
+  var SOUND_SYMBOLS = 'KTPSNLMG', MIN_SOUND_KEY = 2;
+  var SOUND_INITIAL = 'K!NT!LMP!SS-S!SKTP-', SOUND_FINAL = '-K!!N!!!L!!!!!!!MP!T!G!!!!!!';
+  function soundKey(w) {
+    var b = '';
+    var vowel = function (i) { return i < w.length && 'aeiouy'.indexOf(w[i]) >= 0; };
+    var soft = function (i) { return i < w.length && 'eiy'.indexOf(w[i]) >= 0; };
+    var put = function (c) { if (b[b.length - 1] !== c) b += c; };
+    for (var i = 0; i < w.length; i++) {
+      var c = w[i], next = i + 1 < w.length ? w[i + 1] : '';
+      if (c < 'a' || c > 'z') return '';
+      if (c === 's' && next === 'c' && w[i + 2] === 'h') { put('S'); put('K'); i += 2; }
+      else if (c === 't' && next === 'c' && w[i + 2] === 'h') { /* "tch" sounds as "ch" */ }
+      else if (c === 'n' && i + 1 === w.length && i > 0 && w[i - 1] === 'm') { /* silent */ }
+      else if (c === 'p' && next === 'h') { put('P'); i++; }
+      else if ((c === 't' || c === 's' || c === 'c') && next === 'h') { put('S'); i++; }
+      else if (c === 'c' && next === 'k' || c === 'q' && next === 'u') { put('K'); i++; }
+      else if (c === 'n' && next === 'g' && !vowel(i + 2)) { put('G'); i++; }
+      else if (c === 't' && next === 'i' && vowel(i + 2)) put('S');
+      else if (c === 'x') { put('K'); put('S'); }
+      else if (c === 'c' || c === 'g') put(soft(i + 1) && !(c === 'g' && i > 0 && w[i - 1] === 'g') ? 'S' : 'K');
+      else if (c === 's' || c === 'z' || c === 'j') put('S');
+      else if (c === 'd' || c === 't') put('T');
+      else if (c === 'k' || c === 'q') put('K');
+      else if (c === 'b' || c === 'p' || c === 'f' || c === 'v') put('P');
+      else if (c === 'l') put('L');
+      else if (c === 'r') { if (vowel(i + 1)) put('L'); }
+      else if (c === 'm') put('M');
+      else if (c === 'n') put('N');
+    }
+    return b;
+  }
+  function hangulSoundKey(w) {
+    var b = '', n = 0;
+    for (var ch of w) {
+      var r = ch.codePointAt(0);
+      if (r < 0xAC00 || r > 0xD7A3) return '';
+      var i = r - 0xAC00, syms = [SOUND_INITIAL[Math.floor(i / 588)], SOUND_FINAL[i % 28]];
+      for (var k = 0; k < 2; k++) {
+        if (syms[k] === '!') return '';
+        if (syms[k] !== '-' && b[b.length - 1] !== syms[k]) b += syms[k];
+      }
+      n++;
+    }
+    return n < 2 || b.length < MIN_SOUND_KEY ? '' : b;
+  }
+  var soundFiles = {};
+  function soundFile(n) {
+    if (!soundFiles[n]) {
+      soundFiles[n] = load('w/' + n);
+      soundFiles[n].catch(function () { delete soundFiles[n]; });
+    }
+    return soundFiles[n];
+  }
+  function soundAlikes(key) {
+    return soundFile(SOUND_SYMBOLS.indexOf(key[0])).then(function (list) {
+      return list.filter(function (e) { return e[0] === key; }).slice(0, MAX_TYPO_WORDS).map(function (e) {
+        return { term: e[1], value: e[2], known: true, factor: TYPO1 };
+      });
+    });
+  }
   function corrections(m, w) {
+    var st = stem(m, w), key = st ? hangulSoundKey(st) : '';
+    if (!key) key = hangulSoundKey(w);
+    if (key) return soundAlikes(key);
     var k = typoDistance(w.length);
     if (!k || !isTypoWord(w)) return Promise.resolve([]);
     var waits = [];
@@ -1364,6 +1429,9 @@
     words: function (text) { return ready().then(function (m) { return words(m, text); }); },
     // stem is the client's English stemmer, for the tests (search.EnglishStem).
     stem: porter2,
+    // soundKey is the client's sound key of a loanword, for the tests (search.SoundKey,
+    // search.HangulSoundKey for Hangul).
+    soundKey: function (w) { return /\p{Script=Hangul}/u.test(w) ? hangulSoundKey(w) : soundKey(w); },
     // href returns the link from this page to a site-relative URL: it works from disk too.
     href: function (url) { return root + url + (url === '' || url.slice(-1) === '/' ? 'index.html' : ''); }
   };
