@@ -451,6 +451,8 @@ var parityQueries = []struct {
 	// loanwords by sound: a Hangul word that matches nothing finds the English words it
 	// spells; a verb (ㅆ) is no loanword
 	{q: "스테이지 컨피그"}, {q: "인밸리드 파라메터"}, {q: "리퀘스트 바디"}, {q: "스테이지를 디플로이"}, {q: "비밀번호가 틀렸어요"},
+	// a word of Han or kana that a phrase covers whole (服务器 is no 服务)
+	{q: "服务器内部错误"}, {q: "未授权"}, {q: "存在しないユーザー"},
 }
 
 // TestSearchParity runs the same queries through the client in the browser and through

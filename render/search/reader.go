@@ -529,9 +529,10 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 			toks[formTok[k]].addAlt(alt{term: x.groups[g].Name, value: x.groups[g].Value, known: true, factor: synFactor})
 		}
 	})
-	// A Korean word whose stem a phrase covers whole ("레코드셋") is that phrase's concept,
-	// not those of the shorter phrases inside it ("코드", error): only phrases that cover
-	// all of its stem give it theirs (covers).
+	// A Korean word whose stem a phrase covers whole ("레코드셋"), or a word of kana or Han
+	// that one covers whole ("服务器"), is that phrase's concept, not those of the shorter
+	// phrases inside it ("코드", error; "服务", service): only phrases that cover all of its
+	// stem give it theirs (covers).
 	type match struct{ g, from, to int }
 	var ms []match
 	x.subMatches(text, func(g, from, to int) { ms = append(ms, match{g, from, to}) })
@@ -549,7 +550,7 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 	whole := make([]bool, len(toks))
 	covers := func(m match, i int) bool { return m.from <= start[i] && m.to >= stemEnd(i) }
 	for _, m := range ms {
-		if i := textTok[m.from]; toks[i].hangul && covers(m, i) {
+		if i := textTok[m.from]; !isLatinPhrase(toks[i].text) && covers(m, i) {
 			whole[i] = true
 		}
 	}

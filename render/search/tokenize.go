@@ -59,9 +59,10 @@ import (
 //     finds AUTHENTICATION_FAILED. A query loads the phrases of its own scripts only
 //     (SynFiles). A phrase gives a Korean query word its concept only where it covers the
 //     word's stem, not its particle or ending alone ("디코딩할 수 없는": "수 없" is no
-//     concept of 디코딩); and a Korean word whose stem a phrase covers whole takes only
-//     the concepts of the phrases that cover all of it, not of those inside it
-//     ("레코드셋" is no 코드, "비밀번호" no 번호, "엔드포인트" no 포인트). Every entry has the concept of "error" (ErrorConcept), so that
+//     concept of 디코딩); and a Korean word whose stem a phrase covers whole, or a word of
+//     kana or Han that one covers whole, takes only the concepts of the phrases that cover
+//     all of it, not of those inside it ("레코드셋" is no 코드, "비밀번호" no 번호,
+//     "服务器" no 服务). Every entry has the concept of "error" (ErrorConcept), so that
 //     "오류", "error" or "code" in a query keeps no entry from matching in full.
 //  9. Typos (query only, last). A token that matches nothing at all, in a query that names
 //     no code, matches the words of a-z of the index within edit distance 1 (TypoMin

@@ -1032,8 +1032,9 @@
     seqMatches(x, forms, function (g, from, to) {
       for (var k = from; k < to; k++) addAlt(toks[formTok[k]], { term: x.groups[g].n, value: x.groups[g].v, known: true, factor: SYN });
     });
-    // A Korean word whose stem a phrase covers whole is that phrase's concept, not those of
-    // the shorter phrases inside it: only phrases that cover all of its stem give theirs.
+    // A Korean word whose stem a phrase covers whole, or a word of kana or Han that one
+    // covers whole, is that phrase's concept, not those of the shorter phrases inside it:
+    // only phrases that cover all of its stem give theirs.
     var ms = [], start = [], whole = [];
     subMatches(x, text, function (g, from, to) { ms.push([g, from, to]); });
     for (var k = textTok.length - 1; k >= 0; k--) start[textTok[k]] = k;
@@ -1045,7 +1046,7 @@
     var covers = function (mt, i) { return mt[1] <= start[i] && mt[2] >= stemEnd(i); };
     ms.forEach(function (mt) {
       var i = textTok[mt[1]];
-      if (toks[i].hangul && covers(mt, i)) whole[i] = true;
+      if (!isLatinPhrase(toks[i].text) && covers(mt, i)) whole[i] = true;
     });
     ms.forEach(function (mt) {
       for (var k = mt[1]; k < mt[2]; k++) {
