@@ -591,7 +591,9 @@ func SoundKey(w string) string {
 		case c == 'l':
 			put('L')
 		case c == 'r':
-			if vowel(i + 1) {
+			// only before a vowel that is sounded: not the silent e of "-re", "-red",
+			// "-res" ("expired" is 익스파이어드)
+			if rest := w[i+1:]; vowel(i+1) && rest != "e" && rest != "ed" && rest != "es" {
 				put('L')
 			}
 		case c == 'm':

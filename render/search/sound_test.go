@@ -28,6 +28,7 @@ var loanwords = [][2]string{
 	{"reference", "레퍼런스"}, {"payment", "페이먼트"}, {"compile", "컴파일"}, {"plan", "플랜"},
 	{"config", "컨피그"}, {"cluster", "클러스터"}, {"container", "컨테이너"}, {"thread", "스레드"},
 	{"method", "메서드"}, {"pipeline", "파이프라인"}, {"bucket", "버킷"}, {"socket", "소켓"},
+	{"expired", "익스파이어드"}, {"require", "리콰이어"}, {"store", "스토어"}, {"parameter", "파라미터"},
 }
 
 func TestSoundKeyLoanwords(t *testing.T) {

@@ -853,7 +853,10 @@
       else if (c === 'k' || c === 'q') put('K');
       else if (c === 'b' || c === 'p' || c === 'f' || c === 'v') put('P');
       else if (c === 'l') put('L');
-      else if (c === 'r') { if (vowel(i + 1)) put('L'); }
+      else if (c === 'r') {
+        var rest = w.slice(i + 1);
+        if (vowel(i + 1) && rest !== 'e' && rest !== 'ed' && rest !== 'es') put('L');
+      }
       else if (c === 'm') put('M');
       else if (c === 'n') put('N');
     }
