@@ -22,9 +22,10 @@
 //	           their initials and dictionary values: loaded only for a 초성 query
 //	y/N.js     the words of N letters a-z with their dictionary values: the typo
 //	           vocabulary, loaded only for a token that matches nothing
-//	w/N.js     the words of a-z whose sound key (SoundKey) starts with SoundSymbols[N],
-//	           with their keys and dictionary values: loaded only for a Hangul word that
-//	           matches nothing, as a loanword ("레코드셋" for recordset)
+//	w/N.js     the words of a-z whose sound key (SoundKey; a plural in s also by that of
+//	           its singular) starts with SoundSymbols[N], with their keys and dictionary
+//	           values: loaded only for a Hangul word that matches nothing, as a loanword
+//	           ("레코드셋" for recordset)
 //	v/S.js     the synonym groups whose concept some entry has, by script (SynFiles): l
 //	           their phrases in Latin letters, k those with Hangul, j the others (kana,
 //	           Han), each with its concept's dictionary value; a query loads the files
@@ -445,7 +446,14 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 			typos[len(t)] = append(typos[len(t)], word{t, p, df})
 		}
 		if partWord(t) && isSoundWord(t) {
-			sounds = append(sounds, sound{SoundKey(t), word{t, p, df}})
+			k := SoundKey(t)
+			sounds = append(sounds, sound{k, word{t, p, df}})
+			// Korean spells a plural as its singular (노티피케이션 for notifications).
+			if n := len(t); n > 3 && t[n-1] == 's' && t[n-2] != 's' {
+				if k1 := SoundKey(t[:n-1]); k1 != k && len(k1) >= MinSoundKey {
+					sounds = append(sounds, sound{k1, word{t, p, df}})
+				}
+			}
 		}
 		if strings.HasPrefix(t, ConceptPrefix) {
 			conceptValues[t] = p

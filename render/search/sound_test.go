@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"docgen/catalog"
 )
 
 // loanwords are English words of API errors with the Hangul that Korean developers spell
@@ -101,5 +103,31 @@ func TestSoundVectors(t *testing.T) {
 	}
 	if string(want) != got {
 		t.Errorf("%s is not what the rules give: run go test ./render/search -run TestSoundVectors -update and review the diff", path)
+	}
+}
+
+// TestLoanwordSearch checks that a Hangul word that matches nothing finds the entries whose
+// English words it spells, a plural by its singular, and that a verb finds none so.
+func TestLoanwordSearch(t *testing.T) {
+	c := &catalog.Catalog{Services: []*catalog.Service{{ID: "s", Title: "S", Lang: "ko", Entries: []*catalog.Entry{
+		{ID: "a", Code: "E1", Message: "Record set was not found", Description: "기록 묶음을 찾을 수 없습니다."},
+		{ID: "b", Code: "E2", Message: "Notifications are not supported", Description: "알림을 보낼 수 없습니다."},
+		{ID: "c", Code: "E3", Message: "Deleted", Description: "삭제되었습니다."},
+	}}}}
+	r := build(t, c, Options{})
+	for _, tc := range []struct{ q, want string }{
+		{"레코드", "s:E1"}, {"노티피케이션", "s:E2"}, {"노티피케이션 미지원", "s:E2"},
+	} {
+		res, _, _, err := r.Search(tc.q, Filter{}, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := codes(res); len(got) == 0 || got[0] != tc.want {
+			t.Errorf("%q found %v, want %s first", tc.q, got, tc.want)
+		}
+	}
+	// 틀렸어요 (was wrong) sounds as "deleted" would, but a past tense is no loanword.
+	if res, _, _, _ := r.Search("틀렸어요", Filter{}, 3); len(res) != 0 {
+		t.Errorf("틀렸어요 found %v, want nothing", codes(res))
 	}
 }
