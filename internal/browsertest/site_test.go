@@ -500,7 +500,9 @@ func TestSearchParity(t *testing.T) {
 			}
 		}
 	}
-	bigQs = append(bigQs, "리소스를 생성할", "quota", "invalid request", "svc", "4001", "-32", "키서버", "토픽큐", "메시지요청", "배포요청", "ㅂㅍㅇ", "ㄹㅅㅅ ㅋㄹㅇ", "ㅋㄹㅇㅇ", "ㄹㅅ ㅋㄹㅇㅇ")
+	bigQs = append(bigQs, "리소스를 생성할", "quota", "invalid request", "svc", "4001", "-32", "키서버", "토픽큐", "메시지요청", "배포요청", "ㅂㅍㅇ", "ㄹㅅㅅ ㅋㄹㅇ", "ㅋㄹㅇㅇ", "ㄹㅅ ㅋㄹㅇㅇ",
+		// English words of the codes written in Hangul as they sound
+		"릴리스 시크릿", "샤드 레플리카", "레플리카")
 	for _, sc := range []siteCase{{"fixture", fixtureSite, fixtureCat, nil}, {"synthetic", bigDir, big, bigQs}} {
 		t.Run(sc.name, func(t *testing.T) {
 			srv := serve(t, sc.dir)
