@@ -445,6 +445,14 @@ var parityQueries = []struct {
 	{q: "rate limit exceeded", n: 2}, {q: "invalid param"}, {q: "ㅂㅍㄱ"}, {q: "ㅅㅌㅇㅈ ㅅㅈ"}, {q: "ㅅㅌㅇ"}, {q: "ㅅㅌㅇ ㅅㅈ"}, {q: "ㅂㅁㅂ"}, {q: "ㅎㅇㄱㅇ"},
 	// a typo in a part too short to correct alone; endings made of a tense and an ending
 	{q: "keyInvaild"}, {q: "keyInvld"}, {q: "badRequst"}, {q: "kyInvalid"}, {q: "삭제되었으므로"}, {q: "없었으니"},
+	// a Korean word that is a phrase as a whole: no compound, and not the concepts of the
+	// shorter phrases inside it (코드 in 레코드셋, 번호 in 비밀번호)
+	{q: "레이트리밋 초과"}, {q: "레코드셋 찾을 수 없음"}, {q: "비밀번호가 틀림"}, {q: "엑세스토큰 만료"}, {q: "로그인 만료"}, {q: "接口不存在"},
+	// loanwords by sound: a Hangul word that matches nothing finds the English words it
+	// spells; a verb (ㅆ) is no loanword
+	{q: "스테이지 컨피그"}, {q: "인밸리드 파라메터"}, {q: "리퀘스트 바디"}, {q: "스테이지를 디플로이"}, {q: "비밀번호가 틀렸어요"},
+	// a word of Han or kana that a phrase covers whole (服务器 is no 服务)
+	{q: "服务器内部错误"}, {q: "未授权"}, {q: "存在しないユーザー"},
 }
 
 // TestSearchParity runs the same queries through the client in the browser and through
@@ -492,7 +500,9 @@ func TestSearchParity(t *testing.T) {
 			}
 		}
 	}
-	bigQs = append(bigQs, "리소스를 생성할", "quota", "invalid request", "svc", "4001", "-32", "키서버", "토픽큐", "메시지요청", "배포요청", "ㅂㅍㅇ", "ㄹㅅㅅ ㅋㄹㅇ", "ㅋㄹㅇㅇ", "ㄹㅅ ㅋㄹㅇㅇ")
+	bigQs = append(bigQs, "리소스를 생성할", "quota", "invalid request", "svc", "4001", "-32", "키서버", "토픽큐", "메시지요청", "배포요청", "ㅂㅍㅇ", "ㄹㅅㅅ ㅋㄹㅇ", "ㅋㄹㅇㅇ", "ㄹㅅ ㅋㄹㅇㅇ",
+		// English words of the codes written in Hangul as they sound
+		"릴리스 시크릿", "샤드 레플리카", "레플리카")
 	for _, sc := range []siteCase{{"fixture", fixtureSite, fixtureCat, nil}, {"synthetic", bigDir, big, bigQs}} {
 		t.Run(sc.name, func(t *testing.T) {
 			srv := serve(t, sc.dir)
@@ -608,6 +618,30 @@ func TestStemVectors(t *testing.T) {
 		if got[i] != want[i] {
 			if bad++; bad <= 20 {
 				t.Errorf("stem(%q) = %q in the client, want %q", words[i], got[i], want[i])
+			}
+		}
+	}
+}
+
+// TestSoundVectors checks the client's sound keys of loanwords against the vectors that
+// the index's are checked against in render/search.
+func TestSoundVectors(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	words, want := readVectors(t, "sound_vectors.txt", "\t")
+	srv := serve(t, fixtureSite)
+	ctx, _ := tab(t, browser)
+	navigate(t, ctx, srv.URL+"/index.html")
+	wj, _ := json.Marshal(words)
+	got := eval[[]string](t, ctx, `(`+string(wj)+`).map(w => docgen.soundKey(w))`)
+	if len(got) != len(want) {
+		t.Fatalf("%d keys for %d words", len(got), len(want))
+	}
+	bad := 0
+	for i := range want {
+		if got[i] != want[i] {
+			if bad++; bad <= 20 {
+				t.Errorf("soundKey(%q) = %q in the client, want %q", words[i], got[i], want[i])
 			}
 		}
 	}

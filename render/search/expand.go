@@ -264,6 +264,24 @@ func (x *synIndex) subMatches(text []rune, f func(g, from, to int)) {
 	}
 }
 
+// whole reports whether a Hangul word, without its particle or ending (Stem), is one
+// phrase of a group as a whole: a loanword or term of the vocabulary ("레코드셋", "레이트리밋")
+// is that concept, not a compound of the index's words to split ("레코" + "코드" …), which
+// would also take the phrase, and so the concept, from it.
+func (x *synIndex) whole(w string) bool {
+	if st := Stem(w); st != "" {
+		w = st
+	}
+	rs := []rune(compact(w))
+	found := false
+	x.subMatches(rs, func(_, from, to int) {
+		if from == 0 && to == len(rs) {
+			found = true
+		}
+	})
+	return found
+}
+
 // concepts returns the concept terms of a text whose words are ws.
 func (x *synIndex) concepts(text string, ws []Word, add func(string)) {
 	if len(x.groups) == 0 {
@@ -491,4 +509,154 @@ func substrings(rs []rune, minLen, maxLen int) []string {
 		}
 	}
 	return out
+}
+
+// ---- loanwords by sound ----
+
+// SoundSymbols are the symbols of a sound key (SoundKey), in the order of the files
+// w/N.js: the consonant classes that Korean spells English words with.
+const SoundSymbols = "KTPSNLMG"
+
+// MinSoundKey is the fewest symbols a sound key has for a word to be matched by sound.
+const MinSoundKey = 2
+
+// SoundKey returns how a word of a-z letters sounds to a Korean ear, as the consonant
+// classes Hangul spells it with (SoundSymbols): vowels, w, y and h are left out, b p f v
+// are P, d t are T, c k q g (hard) are K, s z j and soft c and g, sh, ch, th and "ti" of
+// "-tion" are S, r only before a vowel (as Korean drops it after one) and l are L, ng
+// before no vowel is G, "tch" is S and an n after m at the end silent; a symbol repeated
+// next to itself counts once. "recordset",
+// "timeline" and "serving" give LKTST, TMLN, SPG as 레코드셋, 타임라인, 서빙 do
+// (HangulSoundKey). "" when w has another letter.
+func SoundKey(w string) string {
+	vowel := func(i int) bool {
+		return i < len(w) && strings.IndexByte("aeiouy", w[i]) >= 0
+	}
+	soft := func(i int) bool { return i < len(w) && strings.IndexByte("eiy", w[i]) >= 0 }
+	var b []byte
+	put := func(s byte) {
+		if n := len(b); n == 0 || b[n-1] != s {
+			b = append(b, s)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < 'a' || c > 'z' {
+			return ""
+		}
+		next := byte(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch {
+		case c == 's' && next == 'c' && i+2 < len(w) && w[i+2] == 'h':
+			put('S')
+			put('K')
+			i += 2
+		case c == 't' && next == 'c' && i+2 < len(w) && w[i+2] == 'h':
+			// "tch" sounds as "ch" (패치 is "patch")
+		case c == 'n' && i+1 == len(w) && i > 0 && w[i-1] == 'm':
+			// a silent n after m at the end ("column", 컬럼)
+		case c == 'p' && next == 'h':
+			put('P')
+			i++
+		case (c == 't' || c == 's' || c == 'c') && next == 'h':
+			put('S')
+			i++
+		case c == 'c' && next == 'k', c == 'q' && next == 'u':
+			put('K')
+			i++
+		case c == 'n' && next == 'g' && !vowel(i+2):
+			put('G')
+			i++
+		case c == 't' && next == 'i' && vowel(i+2):
+			put('S')
+		case c == 'x':
+			put('K')
+			put('S')
+		case c == 'c' || c == 'g':
+			if soft(i+1) && !(c == 'g' && i > 0 && w[i-1] == 'g') {
+				put('S')
+			} else {
+				put('K')
+			}
+		case c == 's' || c == 'z' || c == 'j':
+			put('S')
+		case c == 'd' || c == 't':
+			put('T')
+		case c == 'k' || c == 'q':
+			put('K')
+		case c == 'b' || c == 'p' || c == 'f' || c == 'v':
+			put('P')
+		case c == 'l':
+			put('L')
+		case c == 'r':
+			// only before a vowel that is sounded: not the silent e of "-re", "-red",
+			// "-res" ("expired" is 익스파이어드)
+			if rest := w[i+1:]; vowel(i+1) && rest != "e" && rest != "ed" && rest != "es" {
+				put('L')
+			}
+		case c == 'm':
+			put('M')
+		case c == 'n':
+			put('N')
+		}
+	}
+	return string(b)
+}
+
+// soundInitial and soundFinal are the symbols of the initial and final consonants of a
+// Hangul syllable, in the order of their index: '-' for none (ㅇ and ㅎ are silent), '!'
+// for one that the loanword orthography (외래어 표기법) does not use, which makes the word
+// no loanword: a final other than ㄱ ㄴ ㄹ ㅁ ㅂ ㅅ ㅇ (its rule 3; "틀렸어요" is a verb), a
+// tense ㄲ ㄸ ㅃ ㅉ (rule 4).
+const (
+	soundInitial = "K!NT!LMP!SS-S!SKTP-"
+	soundFinal   = "-K!!N!!!L!!!!!!!MP!T!G!!!!!!"
+)
+
+// HangulSoundKey returns the sound key (SoundKey) of a word of Hangul syllables, as an
+// English word that Korean spells so would have it: the classes of its initial and final
+// consonants, ㅅ final as T (셋 is "set"), ㅇ final as G; "" when w is not two syllables or
+// more of Hangul, has a consonant that no loanword is spelt with, or its key has fewer
+// than MinSoundKey symbols.
+func HangulSoundKey(w string) string {
+	var b []byte
+	n := 0
+	for _, r := range w {
+		if r < 0xAC00 || r > 0xD7A3 {
+			return ""
+		}
+		i := int(r - 0xAC00)
+		for _, s := range [2]byte{soundInitial[i/588], soundFinal[i%28]} {
+			switch {
+			case s == '!':
+				return ""
+			case s == '-':
+			case len(b) == 0 || b[len(b)-1] != s:
+				b = append(b, s)
+			}
+		}
+		n++
+	}
+	if n < 2 || len(b) < MinSoundKey {
+		return ""
+	}
+	return string(b)
+}
+
+// isSoundWord reports whether a term is matched by sound: a word of two or more a-z
+// letters whose key has MinSoundKey symbols or more.
+func isSoundWord(t string) bool {
+	return len(t) >= 2 && len(SoundKey(t)) >= MinSoundKey
+}
+
+// isAZ reports whether s is letters a-z only.
+func isAZ(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -22,6 +22,10 @@
 //	           their initials and dictionary values: loaded only for a 초성 query
 //	y/N.js     the words of N letters a-z with their dictionary values: the typo
 //	           vocabulary, loaded only for a token that matches nothing
+//	w/N.js     the words of a-z whose sound key (SoundKey; a plural in s also by that of
+//	           its singular) starts with SoundSymbols[N], with their keys and dictionary
+//	           values: loaded only for a Hangul word that matches nothing, as a loanword
+//	           ("레코드셋" for recordset)
 //	v/S.js     the synonym groups whose concept some entry has, by script (SynFiles): l
 //	           their phrases in Latin letters, k those with Hangul, j the others (kana,
 //	           Han), each with its concept's dictionary value; a query loads the files
@@ -256,11 +260,18 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 	post := map[string]*[numClasses][]int{}
 	const wave = 4096
 	sets := make([]map[string]Class, wave)
+	// The words of a-z that are a word or a part of one (not a whole of several parts,
+	// nor a stem): those a loanword is matched to (w/N.js), one set per core.
+	partSets := make([]map[string]bool, runtime.GOMAXPROCS(0))
+	for i := range partSets {
+		partSets[i] = map[string]bool{}
+	}
 	for start := 0; start < len(docs); start += wave {
 		batch := docs[start:min(start+wave, len(docs))]
 		var next atomic.Int64
 		var wg sync.WaitGroup
-		for range runtime.GOMAXPROCS(0) {
+		for i := range partSets {
+			parts := partSets[i]
 			wg.Go(func() {
 				for {
 					from := int(next.Add(64)) - 64
@@ -268,7 +279,7 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 						return
 					}
 					for k := from; k < min(from+64, len(batch)); k++ {
-						sets[k] = docTerms(batch[k].e, syn)
+						sets[k] = docTerms(batch[k].e, syn, parts)
 					}
 				}
 			})
@@ -377,6 +388,19 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		w   word
 	}
 	typos := map[int][]word{} // length → words
+	partWord := func(t string) bool {
+		for _, ps := range partSets {
+			if ps[t] {
+				return true
+			}
+		}
+		return false
+	}
+	type sound struct {
+		key string
+		w   word
+	}
+	var sounds []sound // the words matched by sound (isSoundWord)
 	conceptValues := map[string]string{}
 	// A shard is filled to ShardBytes not counting the exact counts of its references,
 	// so that they move no shard boundary: the terms a prefix finds in its shard (see
@@ -420,6 +444,16 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		}
 		if isTypoWord(t) {
 			typos[len(t)] = append(typos[len(t)], word{t, p, df})
+		}
+		if partWord(t) && isSoundWord(t) {
+			k := SoundKey(t)
+			sounds = append(sounds, sound{k, word{t, p, df}})
+			// Korean spells a plural as its singular (노티피케이션 for notifications).
+			if n := len(t); n > 3 && t[n-1] == 's' && t[n-2] != 's' {
+				if k1 := SoundKey(t[:n-1]); k1 != k && len(k1) >= MinSoundKey {
+					sounds = append(sounds, sound{k1, word{t, p, df}})
+				}
+			}
 		}
 		if strings.HasPrefix(t, ConceptPrefix) {
 			conceptValues[t] = p
@@ -525,6 +559,31 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		}
 	}
 
+	// Loanwords: w/N.js lists, for the words of a-z whose sound key starts with
+	// SoundSymbols[N], [key, word, dictionary value], by key, then the words found in the
+	// most entries first, then by word.
+	sort.SliceStable(sounds, func(i, j int) bool {
+		a, b := sounds[i], sounds[j]
+		if a.key != b.key {
+			return a.key < b.key
+		}
+		if a.w.df != b.w.df {
+			return a.w.df > b.w.df
+		}
+		return a.w.term < b.w.term
+	})
+	for n := range SoundSymbols {
+		list := [][]any{}
+		for _, sw := range sounds {
+			if sw.key[0] == SoundSymbols[n] {
+				list = append(list, []any{sw.key, sw.w.term, sw.w.value})
+			}
+		}
+		if err := addJS(fmt.Sprintf("w/%d.js", n), list); err != nil {
+			return nil, err
+		}
+	}
+
 	// Document records.
 	for i := 0; i < len(docs); i += opts.DocsPerShard {
 		end := min(i+opts.DocsPerShard, len(docs))
@@ -591,8 +650,9 @@ func separator(prev, next []uint16) []uint16 {
 	return next
 }
 
-// docTerms returns the terms of an entry with the strongest class each has in it.
-func docTerms(e *catalog.Entry, syn *synIndex) map[string]Class {
+// docTerms returns the terms of an entry with the strongest class each has in it, and adds
+// to parts its words and parts of words that are a-z letters only.
+func docTerms(e *catalog.Entry, syn *synIndex, parts map[string]bool) map[string]Class {
 	m := make(map[string]Class, 64)
 	add := func(t string, c Class) {
 		if old, ok := m[t]; !ok || c > old {
@@ -604,6 +664,9 @@ func docTerms(e *catalog.Entry, syn *synIndex) map[string]Class {
 		for _, w := range ws {
 			for i, p := range w.Parts {
 				add(p, c)
+				if !w.Hangul && !parts[p] && isAZ(p) {
+					parts[p] = true
+				}
 				if w.Stems[i] != "" {
 					add(w.Stems[i], c)
 				}

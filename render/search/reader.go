@@ -27,6 +27,7 @@ type Reader struct {
 	synFiles map[string][]synGroup // the synonym files loaded, by SynFiles name
 	initials map[int][][3]string
 	typos    map[int][][2]string
+	sounds   map[int][][3]string
 	// Lang is the language results are shown in, as the client's page language: a
 	// result of a service in several languages gives its page, title and snippet in Lang
 	// when Lang is one of them. "" shows them in the service's default language.
@@ -89,7 +90,7 @@ const (
 func Open(files []File) (*Reader, error) {
 	r := &Reader{files: map[string][]byte{}, shards: map[int]map[string]string{},
 		docs: map[int][]json.RawMessage{}, known: map[int]json.RawMessage{}, loaded: map[string]bool{},
-		initials: map[int][][3]string{}, typos: map[int][][2]string{}, synFiles: map[string][]synGroup{}}
+		initials: map[int][][3]string{}, typos: map[int][][2]string{}, sounds: map[int][][3]string{}, synFiles: map[string][]synGroup{}}
 	for _, f := range files {
 		r.files[f.Name] = f.Data
 	}
@@ -411,7 +412,7 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 		if err != nil {
 			return nil, err
 		}
-		if ok || !t.hangul || len(rs) < MinCompound || len(rs) > 10 || isInitials(t.text) {
+		if ok || !t.hangul || len(rs) < MinCompound || len(rs) > 10 || isInitials(t.text) || r.syn().whole(t.text) {
 			split = append(split, t)
 			continue
 		}
@@ -528,13 +529,38 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 			toks[formTok[k]].addAlt(alt{term: x.groups[g].Name, value: x.groups[g].Value, known: true, factor: synFactor})
 		}
 	})
-	x.subMatches(text, func(g, from, to int) {
-		for k := from; k < to; k++ {
-			if inStem[k] {
-				toks[textTok[k]].addAlt(alt{term: x.groups[g].Name, value: x.groups[g].Value, known: true, factor: synFactor})
+	// A Korean word whose stem a phrase covers whole ("레코드셋"), or a word of kana or Han
+	// that one covers whole ("服务器"), is that phrase's concept, not those of the shorter
+	// phrases inside it ("코드", error; "服务", service): only phrases that cover all of its
+	// stem give it theirs (covers).
+	type match struct{ g, from, to int }
+	var ms []match
+	x.subMatches(text, func(g, from, to int) { ms = append(ms, match{g, from, to}) })
+	start := make([]int, len(toks))
+	for k := len(textTok) - 1; k >= 0; k-- {
+		start[textTok[k]] = k
+	}
+	stemEnd := func(i int) int { // one past the last rune of token i's stem
+		e := start[i]
+		for e < len(textTok) && textTok[e] == i && inStem[e] {
+			e++
+		}
+		return e
+	}
+	whole := make([]bool, len(toks))
+	covers := func(m match, i int) bool { return m.from <= start[i] && m.to >= stemEnd(i) }
+	for _, m := range ms {
+		if i := textTok[m.from]; !isLatinPhrase(toks[i].text) && covers(m, i) {
+			whole[i] = true
+		}
+	}
+	for _, m := range ms {
+		for k := m.from; k < m.to; k++ {
+			if i := textTok[k]; inStem[k] && (!whole[i] || covers(m, i)) {
+				toks[i].addAlt(alt{term: x.groups[m.g].Name, value: x.groups[m.g].Value, known: true, factor: synFactor})
 			}
 		}
-	})
+	}
 	// Initial consonants: the words they stand for, those in the most entries first.
 	for _, t := range toks {
 		if !isInitials(t.text) {
@@ -633,9 +659,32 @@ func (r *Reader) typoFile(n int) ([][2]string, error) {
 	return l, nil
 }
 
+// soundFile returns the entries [key, word, value] of w/N.js.
+func (r *Reader) soundFile(n int) ([][3]string, error) {
+	if l, ok := r.sounds[n]; ok {
+		return l, nil
+	}
+	var l [][3]string
+	if err := r.load(fmt.Sprintf("w/%d.js", n), &l); err != nil {
+		return nil, err
+	}
+	r.sounds[n] = l
+	return l, nil
+}
+
 // corrections returns the words of the index at most typoDistance(len(w)) typos from w, the
-// nearest first (then by word), at most MaxTypoWords, as alternatives.
+// nearest first (then by word), at most MaxTypoWords, as alternatives; for a Hangul word
+// (without its particle or ending), the words of a-z that sound as it does (a loanword:
+// HangulSoundKey), those found in the most entries first, at typoFactor1.
 func (r *Reader) corrections(w string) ([]alt, error) {
+	if st := Stem(w); st != "" {
+		if key := HangulSoundKey(st); key != "" {
+			return r.soundAlikes(key)
+		}
+	}
+	if key := HangulSoundKey(w); key != "" {
+		return r.soundAlikes(key)
+	}
 	k := typoDistance(len(w))
 	if k == 0 || !isTypoWord(w) {
 		return nil, nil
@@ -653,6 +702,22 @@ func (r *Reader) corrections(w string) ([]alt, error) {
 		}
 	}
 	return nearestAlts(cs), nil
+}
+
+// soundAlikes returns the words whose sound key is key, at most MaxTypoWords, as
+// alternatives.
+func (r *Reader) soundAlikes(key string) ([]alt, error) {
+	list, err := r.soundFile(strings.IndexByte(SoundSymbols, key[0]))
+	if err != nil {
+		return nil, err
+	}
+	var out []alt
+	for _, e := range list {
+		if e[0] == key && len(out) < MaxTypoWords {
+			out = append(out, alt{term: e[1], value: e[2], known: true, factor: typoFactor1})
+		}
+	}
+	return out, nil
 }
 
 // KeyTypoPrefix is how many first letters a code key corrected as one word keeps: its

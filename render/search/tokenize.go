@@ -38,7 +38,8 @@ import (
 //     off after one: "없음", "없습니다", "없었으므로" give 없. A Hangul word that is
 //     nothing but a particle ("를" after "API") is dropped.
 //  5. Korean compounds (query only). A Hangul query word of MinCompound syllables or more
-//     that is no term splits into the terms of the index it is made of, leaving out at most
+//     that is no term, and no phrase of the synonyms as a whole (a loanword: "레코드셋",
+//     "레이트리밋"), splits into the terms of the index it is made of, leaving out at most
 //     one syllable (segment): "결제취소" is the tokens 결제 and 취소. Pieces are of two
 //     syllables or more; only when no such split exists may a piece be one syllable that is
 //     a term ("키만료" → 키, 만료). Among the best results, those that have the pieces next to
@@ -58,7 +59,10 @@ import (
 //     finds AUTHENTICATION_FAILED. A query loads the phrases of its own scripts only
 //     (SynFiles). A phrase gives a Korean query word its concept only where it covers the
 //     word's stem, not its particle or ending alone ("디코딩할 수 없는": "수 없" is no
-//     concept of 디코딩). Every entry has the concept of "error" (ErrorConcept), so that
+//     concept of 디코딩); and a Korean word whose stem a phrase covers whole, or a word of
+//     kana or Han that one covers whole, takes only the concepts of the phrases that cover
+//     all of it, not of those inside it ("레코드셋" is no 코드, "비밀번호" no 번호,
+//     "服务器" no 服务). Every entry has the concept of "error" (ErrorConcept), so that
 //     "오류", "error" or "code" in a query keeps no entry from matching in full.
 //  9. Typos (query only, last). A token that matches nothing at all, in a query that names
 //     no code, matches the words of a-z of the index within edit distance 1 (TypoMin
@@ -69,10 +73,17 @@ import (
 //     against the terms beside it in the dictionary that start with its first
 //     KeyTypoPrefix letters, and the codes with the nearest corrected key are found and
 //     rank with code prefixes.
+// 10. Loanwords by sound (query only, with typos). A Hangul word of two syllables or more
+//     that matches nothing, spelt as the loanword orthography spells English (no final
+//     but ㄱ ㄴ ㄹ ㅁ ㅂ ㅅ ㅇ, no tense ㄲ ㄸ ㅃ ㅉ: "틀렸어요" is a verb), matches the words
+//     of a-z of the index that sound as it does: both give the same sound key, their
+//     consonants by the classes Hangul spells English with (SoundKey, HangulSoundKey:
+//     레코드셋 and recordset are LKTST, 타임라인 and timeline TMLN), from the file of the
+//     key's first symbol (w/N.js), the words found in most entries first, at typoFactor1.
 //
 // A token's alternatives score at a factor of a match of the token as written: stems
-// stemFactor, synonyms synFactor, initials initialsFactor, typos typoFactor1 and 2, words
-// it begins (the last token, while typing) prefixFactor.
+// stemFactor, synonyms synFactor, initials initialsFactor, typos typoFactor1 and 2,
+// loanwords typoFactor1, words it begins (the last token, while typing) prefixFactor.
 
 // StopWords are English words too common to be worth a term. They are left out of the index
 // and of queries.

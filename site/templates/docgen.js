@@ -691,6 +691,13 @@
       });
     });
   }
+  // wholePhrase is search.synIndex.whole: a Hangul word (without its particle or ending)
+  // that is one phrase of a group as a whole is that concept, no compound to split.
+  function wholePhrase(m, w) {
+    var st = stem(m, w), rs = Array.from(compact(st || w)), whole = false;
+    subMatches(synx(), rs, function (g, from, to) { if (from === 0 && to === rs.length) whole = true; });
+    return whole;
+  }
   // The synonym files (search.SynFiles): a query loads those of the scripts it is written
   // in (search.queryScripts), alongside the manifest and its first lookups.
   var SYN_FILES = ['l', 'k', 'j'];
@@ -819,7 +826,75 @@
     }
     return typoFiles[n];
   }
+  // Loanwords by sound (search.SoundKey, search.HangulSoundKey): the words of a-z that a
+  // Hangul word that matches nothing spells, from w/N.js.
+  var SOUND_SYMBOLS = 'KTPSNLMG', MIN_SOUND_KEY = 2;
+  var SOUND_INITIAL = 'K!NT!LMP!SS-S!SKTP-', SOUND_FINAL = '-K!!N!!!L!!!!!!!MP!T!G!!!!!!';
+  function soundKey(w) {
+    var b = '';
+    var vowel = function (i) { return i < w.length && 'aeiouy'.indexOf(w[i]) >= 0; };
+    var soft = function (i) { return i < w.length && 'eiy'.indexOf(w[i]) >= 0; };
+    var put = function (c) { if (b[b.length - 1] !== c) b += c; };
+    for (var i = 0; i < w.length; i++) {
+      var c = w[i], next = i + 1 < w.length ? w[i + 1] : '';
+      if (c < 'a' || c > 'z') return '';
+      if (c === 's' && next === 'c' && w[i + 2] === 'h') { put('S'); put('K'); i += 2; }
+      else if (c === 't' && next === 'c' && w[i + 2] === 'h') { /* "tch" sounds as "ch" */ }
+      else if (c === 'n' && i + 1 === w.length && i > 0 && w[i - 1] === 'm') { /* silent */ }
+      else if (c === 'p' && next === 'h') { put('P'); i++; }
+      else if ((c === 't' || c === 's' || c === 'c') && next === 'h') { put('S'); i++; }
+      else if (c === 'c' && next === 'k' || c === 'q' && next === 'u') { put('K'); i++; }
+      else if (c === 'n' && next === 'g' && !vowel(i + 2)) { put('G'); i++; }
+      else if (c === 't' && next === 'i' && vowel(i + 2)) put('S');
+      else if (c === 'x') { put('K'); put('S'); }
+      else if (c === 'c' || c === 'g') put(soft(i + 1) && !(c === 'g' && i > 0 && w[i - 1] === 'g') ? 'S' : 'K');
+      else if (c === 's' || c === 'z' || c === 'j') put('S');
+      else if (c === 'd' || c === 't') put('T');
+      else if (c === 'k' || c === 'q') put('K');
+      else if (c === 'b' || c === 'p' || c === 'f' || c === 'v') put('P');
+      else if (c === 'l') put('L');
+      else if (c === 'r') {
+        var rest = w.slice(i + 1);
+        if (vowel(i + 1) && rest !== 'e' && rest !== 'ed' && rest !== 'es') put('L');
+      }
+      else if (c === 'm') put('M');
+      else if (c === 'n') put('N');
+    }
+    return b;
+  }
+  function hangulSoundKey(w) {
+    var b = '', n = 0;
+    for (var ch of w) {
+      var r = ch.codePointAt(0);
+      if (r < 0xAC00 || r > 0xD7A3) return '';
+      var i = r - 0xAC00, syms = [SOUND_INITIAL[Math.floor(i / 588)], SOUND_FINAL[i % 28]];
+      for (var k = 0; k < 2; k++) {
+        if (syms[k] === '!') return '';
+        if (syms[k] !== '-' && b[b.length - 1] !== syms[k]) b += syms[k];
+      }
+      n++;
+    }
+    return n < 2 || b.length < MIN_SOUND_KEY ? '' : b;
+  }
+  var soundFiles = {};
+  function soundFile(n) {
+    if (!soundFiles[n]) {
+      soundFiles[n] = load('w/' + n);
+      soundFiles[n].catch(function () { delete soundFiles[n]; });
+    }
+    return soundFiles[n];
+  }
+  function soundAlikes(key) {
+    return soundFile(SOUND_SYMBOLS.indexOf(key[0])).then(function (list) {
+      return list.filter(function (e) { return e[0] === key; }).slice(0, MAX_TYPO_WORDS).map(function (e) {
+        return { term: e[1], value: e[2], known: true, factor: TYPO1 };
+      });
+    });
+  }
   function corrections(m, w) {
+    var st = stem(m, w), key = st ? hangulSoundKey(st) : '';
+    if (!key) key = hangulSoundKey(w);
+    if (key) return soundAlikes(key);
     var k = typoDistance(w.length);
     if (!k || !isTypoWord(w)) return Promise.resolve([]);
     var waits = [];
@@ -879,7 +954,7 @@
     var split = [];
     for (var i = 0; i < toks.length; i++) {
       var t = toks[i], rs = Array.from(t.text);
-      if (found[i] || !t.hangul || rs.length < MIN_COMPOUND || rs.length > 10 || isInitials(t.text)) {
+      if (found[i] || !t.hangul || rs.length < MIN_COMPOUND || rs.length > 10 || isInitials(t.text) || wholePhrase(m, t.text)) {
         split.push(t);
         continue;
       }
@@ -960,8 +1035,27 @@
     seqMatches(x, forms, function (g, from, to) {
       for (var k = from; k < to; k++) addAlt(toks[formTok[k]], { term: x.groups[g].n, value: x.groups[g].v, known: true, factor: SYN });
     });
-    subMatches(x, text, function (g, from, to) {
-      for (var k = from; k < to; k++) if (inStem[k]) addAlt(toks[textTok[k]], { term: x.groups[g].n, value: x.groups[g].v, known: true, factor: SYN });
+    // A Korean word whose stem a phrase covers whole, or a word of kana or Han that one
+    // covers whole, is that phrase's concept, not those of the shorter phrases inside it:
+    // only phrases that cover all of its stem give theirs.
+    var ms = [], start = [], whole = [];
+    subMatches(x, text, function (g, from, to) { ms.push([g, from, to]); });
+    for (var k = textTok.length - 1; k >= 0; k--) start[textTok[k]] = k;
+    var stemEnd = function (i) {
+      var e = start[i];
+      while (e < textTok.length && textTok[e] === i && inStem[e]) e++;
+      return e;
+    };
+    var covers = function (mt, i) { return mt[1] <= start[i] && mt[2] >= stemEnd(i); };
+    ms.forEach(function (mt) {
+      var i = textTok[mt[1]];
+      if (!isLatinPhrase(toks[i].text) && covers(mt, i)) whole[i] = true;
+    });
+    ms.forEach(function (mt) {
+      for (var k = mt[1]; k < mt[2]; k++) {
+        var i = textTok[k];
+        if (inStem[k] && (!whole[i] || covers(mt, i))) addAlt(toks[i], { term: x.groups[mt[0]].n, value: x.groups[mt[0]].v, known: true, factor: SYN });
+      }
     });
     // Initial consonants.
     for (i = 0; i < toks.length; i++) {
@@ -1339,6 +1433,9 @@
     words: function (text) { return ready().then(function (m) { return words(m, text); }); },
     // stem is the client's English stemmer, for the tests (search.EnglishStem).
     stem: porter2,
+    // soundKey is the client's sound key of a loanword, for the tests (search.SoundKey,
+    // search.HangulSoundKey for Hangul).
+    soundKey: function (w) { return /\p{Script=Hangul}/u.test(w) ? hangulSoundKey(w) : soundKey(w); },
     // href returns the link from this page to a site-relative URL: it works from disk too.
     href: function (url) { return root + url + (url === '' || url.slice(-1) === '/' ? 'index.html' : ''); }
   };
