@@ -31,6 +31,15 @@ func hostileSources() map[string]string {
 		"glued-headers-50000":  strings.Repeat("코드상태설명\n", 50000),
 		"header-lines-50000":   strings.Repeat("code\nmessage\n", 50000),
 		"spaced-headers-50000": strings.Repeat("Code Status Description\nE1 x y\n", 25000),
+		// Headings and code cells of section numbers and labels over and over: each was
+		// read again after taking one off (exponential in the labels: 20 took minutes).
+		"heading-number-labels":   "# Errors\n\n## " + strings.Repeat("1. Error: ", 20) + "\n\ntext\n",
+		"heading-numbers-30000":   "# Errors\n\n## " + strings.Repeat("1. ", 30000) + "E1\n\ntext\n",
+		"heading-labels-30000":    "# Errors\n\n## " + strings.Repeat("Error: ", 30000) + "E1\n\ntext\n",
+		"code-cell-number-labels": "| Code | Message |\n|---|---|\n| " + strings.Repeat("1. Error: ", 20) + "x y | b |\n",
+		// A row of a fixed-width table with a 2 MB last cell of single spaces: each part
+		// looked for the next run of spaces to the end of the line.
+		"spaced-row-2MB": "Error code    HTTP status    Message\nE1    400    " + strings.Repeat("x ", 1<<20) + "\n",
 		// One list item that goes on for 100,000 lines, lazily or as a nested list: its
 		// text was built by appending each line to all before it (100 s for 1.7 MB).
 		"list-item-100000-lines":  "# Errors\n\n- E1001 first\n" + strings.Repeat("  more text here\n", 100000),

@@ -119,18 +119,22 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			}
 		}
 	}
-	// A code column is guessed from its cells only where no header names the table a
-	// parameter, option or field table ("Option | Default | Description": the defaults
-	// are unique short values, not codes).
-	// A column that numbers the rows (1, 2, 3 … under "#") is the code only when no other
-	// column can be.
-	if !hasRole(roles, roleCode) && (emptyHeader || !anyHeader(texts, notErrorHeader)) {
+	// A code column is guessed from its cells, never under a header that names a
+	// parameter, option or field column ("Default" over 30 and 3); where such a header is
+	// in the table, the cells must be plainly codes ("timeout" and "retries" under
+	// "Option" are no codes, INVALID_NAME under "Name" is). A column that numbers the rows
+	// (1, 2, 3 … under "#") is the code only when no other column can be.
+	if !hasRole(roles, roleCode) {
+		params := !emptyHeader && anyHeader(texts, notErrorHeader)
 		numbered := -1
 		for i, r := range roles {
-			if !emptyHeader && (r != roleUnknown || texts[i] == "") {
+			if !emptyHeader && (r != roleUnknown || texts[i] == "" || notErrorHeader(texts[i])) {
 				continue
 			}
 			c := cols[i]
+			if params && !plainCodes(rows, i) {
+				continue
+			}
 			if c.nonEmpty > 0 && c.tokens == c.nonEmpty && c.unique() && c.statuses < c.nonEmpty && c.codeShaped == c.nonEmpty {
 				if numbered < 0 && rowNumbers(rows, i) {
 					numbered = i
@@ -210,6 +214,24 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		}
 	}
 	return roles, tableErrors, ""
+}
+
+// plainCodes reports whether every cell of column i that is not empty is plainly a code:
+// an underscore, a digit or an inner capital (codeLike).
+func plainCodes(rows []tableRow, i int) bool {
+	n := 0
+	for _, r := range rows {
+		if i >= len(r.Cells) {
+			continue
+		}
+		if c := cleanCode(r.Cells[i].Text); c != "" {
+			if !codeLike(c) {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }
 
 // rowNumbers reports whether column i numbers the rows (1, 2, 3 … or 0, 1, 2 …, under
@@ -493,7 +515,7 @@ func mdListItems(src *Source, start, end int) []listItemText {
 // splitListCode splits a list item that documents a code: the code first ("10000
 // 貸出上限を超えました", "`E100`: Bad input", "**E100** - Bad input"), then its text.
 func splitListCode(text string) (code, rest string, ok bool) {
-	i := strings.IndexAny(text, " \t")
+	i := strings.IndexAny(text, " \t\n")
 	if i <= 0 {
 		return "", "", false
 	}
@@ -501,6 +523,11 @@ func splitListCode(text string) (code, rest string, ok bool) {
 	code = cleanCode(first)
 	if strings.HasPrefix(first, "[") || !isToken(code) || !codeShaped(code) || !(isInteger(code) || codeLike(code)) {
 		return "", "", false
+	}
+	if text[i] == '\n' {
+		// A code alone on its item, its text in a nested list: "\n- Cause: …" stays the
+		// nested list's (addCodeList cuts at the line break).
+		return code, text[i:], strings.TrimSpace(text[i:]) != ""
 	}
 	rest = strings.TrimSpace(text[i:])
 	rest = strings.TrimSpace(strings.TrimLeft(rest, "-–—:："))

@@ -562,14 +562,22 @@ func headingText(part []byte, h *ast.Heading) string {
 	if strings.Contains(text, "</a>") {
 		text = strings.TrimSpace(reEmptyAnchor.ReplaceAllString(text, "")) // "<a id=\"e1\"></a>E1"
 	}
+	if strings.HasSuffix(text, "}") {
+		text = reHeadingID.ReplaceAllString(text, "") // "TOKEN_EXPIRED {#token-expired}"
+	}
 	return text
 }
 
-// reEmptyAnchor matches an empty HTML anchor, a link target: <a name="E1001"></a>.
-var reEmptyAnchor = regexp.MustCompile(`(?i)<a\s+(?:name|id)\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+)\s*>\s*</a>`)
+// emptyAnchor is an empty HTML anchor, a link target: <a name="E1001"></a>.
+const emptyAnchor = `<a\s+(?:name|id)\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+)\s*>\s*</a>`
 
-// reEmptyAnchors matches a block of empty anchors only.
-var reEmptyAnchors = regexp.MustCompile(`(?i)^(?:\s*<a\s+(?:name|id)\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+)\s*>\s*</a>)+\s*$`)
+var (
+	reEmptyAnchor  = regexp.MustCompile(`(?i)` + emptyAnchor)
+	reEmptyAnchors = regexp.MustCompile(`(?i)^(?:\s*` + emptyAnchor + `)+\s*$`) // a block of them only
+	// reHeadingID matches the id a heading gives itself at its end, as pandoc, kramdown and
+	// Hugo write it: "{#token-expired}", "{: #e1 .deprecated}". Other braces stay text.
+	reHeadingID = regexp.MustCompile(`\s+\{:?\s*#[\w:.-]+(?:\s+[.#][\w-]+)*\s*\}$`)
+)
 
 // Detect claims Markdown documents with code headings, or with pipe tables that have a code
 // column and rows that begin with "|".

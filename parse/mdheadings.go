@@ -3,7 +3,6 @@ package parse
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"docgen/catalog"
 )
@@ -116,15 +115,43 @@ func headingCode(text string) string {
 // code ("PAY-1001 잘못된 금액", "E_TIMEOUT Request timed out"; see spacedCode). A heading
 // of other words is returned whole.
 func splitCodeHeading(text string) (code, message string) {
-	if m := reSectionNumber.FindStringIndex(text); m != nil {
-		// "1. AUTH_FAILED", "2.3 E100: Bad input": a numbered section of one code.
-		if c, msg := splitCodeHeading(text[m[1]:]); isToken(c) && codeLike(c) {
+	t := unescapeMarkdown(text)
+	if c, msg, ok := codeAndText(t); ok {
+		return c, msg
+	}
+	// "1. AUTH_FAILED", "2.3 E100: Bad input": a numbered section of one code; "Error:
+	// TOKEN_EXPIRED", "Error code: E100 - Bad input", "エラー：E100": a label that names a
+	// code. One number and one label at most are taken off, in that order: no heading is
+	// read more than four times (a heading of "1. Error: " repeated must cost linear time).
+	rest := t
+	if m := reSectionNumber.FindStringIndex(rest); m != nil {
+		rest = rest[m[1]:]
+		if c, msg, ok := codeAndText(rest); ok && codeLike(c) {
 			return c, msg
 		}
 	}
-	t := unescapeMarkdown(text)
+	if label, after, ok := cutLabel(rest); ok && headerRole(label) == roleCode {
+		if c, msg, ok := codeAndText(after); ok && codeLike(c) {
+			return c, msg
+		}
+	}
+	if m := reTrailingCode.FindStringSubmatch(t); m != nil {
+		// "Token expired (`TOKEN_EXPIRED`)": the message, then its code in parentheses,
+		// written as code, with an underscore ("Token refresh (RFC6749)", "Limits
+		// (`X-RateLimit-Limit`)", "Retries (`429`)" are no codes).
+		if c := cleanCode(m[2]); strings.HasPrefix(m[2], "`") && isToken(c) && codeLike(c) && strings.Contains(c, "_") {
+			return c, strings.TrimSpace(m[1])
+		}
+	}
+	return cleanCode(t), ""
+}
+
+// codeAndText reads a heading that is a code, alone or with a message after a dash or
+// colon, or after a space when the first word is plainly a code. ok is false for a heading
+// of other words, and for a range of codes ("E2000 - E2099").
+func codeAndText(t string) (code, message string, ok bool) {
 	if c := cleanCode(t); isToken(c) {
-		return c, ""
+		return c, "", true
 	}
 	for _, sep := range []string{" - ", " – ", " — ", ": ", "：", " | ", " · ", " • "} {
 		i := strings.Index(t, sep)
@@ -132,43 +159,48 @@ func splitCodeHeading(text string) (code, message string) {
 			continue
 		}
 		if c := cleanCode(t[:i]); isToken(c) && codeLike(c) {
-			return c, strings.TrimSpace(t[i+len(sep):])
+			msg := strings.TrimSpace(t[i+len(sep):])
+			if m := cleanCode(msg); isToken(m) && codeLike(m) && sameShape(c, m) {
+				return "", "", false // "E2000 - E2099": a range, not a code and its message
+			}
+			return c, msg, true
 		}
 	}
 	if first, rest, ok := strings.Cut(t, " "); ok && strings.TrimSpace(rest) != "" {
 		if c := cleanCode(first); spacedCode(c) {
-			return c, strings.TrimSpace(rest)
+			return c, strings.TrimSpace(rest), true
 		}
 	}
-	if label, rest, ok := cutLabel(t); ok && headerRole(label) == roleCode {
-		// "Error: TOKEN_EXPIRED", "Error code: E100 - Bad input", "エラー：E100".
-		if c, msg := splitCodeHeading(rest); isToken(c) && codeLike(c) {
-			return c, msg
+	return "", "", false
+}
+
+// sameShape reports whether two codes are written alike: the same length and the same
+// letters where neither has a digit ("E2000" and "E2099", "AUTH_001" and "AUTH_099").
+func sameShape(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		da, db := a[i] >= '0' && a[i] <= '9', b[i] >= '0' && b[i] <= '9'
+		if da != db || (!da && a[i] != b[i]) {
+			return false
 		}
 	}
-	if m := reTrailingCode.FindStringSubmatch(t); m != nil {
-		// "Token expired (`TOKEN_EXPIRED`)": the message, then its code in parentheses,
-		// written as code or plainly a code.
-		if c := cleanCode(m[2]); isToken(c) && (strings.HasPrefix(m[2], "`") && codeLike(c) || spacedCode(c)) {
-			return c, strings.TrimSpace(m[1])
-		}
-	}
-	return cleanCode(t), ""
+	return true
 }
 
 // reTrailingCode matches a heading that ends with a word in parentheses: its text before,
 // the word.
 var reTrailingCode = regexp.MustCompile(`^(.*\S)\s*[(（]\s*([^()（）\s]+)\s*[)）]$`)
 
-// cutLabel cuts "Label: rest" at its first colon, when the label is a few words.
+// cutLabel cuts "Label: rest" as readLabel's expression reads a label ("**Error code**:
+// E100"), when the label is a few words.
 func cutLabel(t string) (label, rest string, ok bool) {
-	i := strings.IndexAny(t, ":：")
-	if i <= 0 {
+	m := reLabel.FindStringSubmatchIndex(t)
+	if m == nil {
 		return "", "", false
 	}
-	label = strings.TrimSpace(t[:i])
-	_, size := utf8.DecodeRuneInString(t[i:])
-	rest = strings.TrimSpace(t[i+size:])
+	label, rest = strings.TrimSpace(t[m[2]:m[3]]), strings.TrimSpace(t[m[1]:])
 	return label, rest, rest != "" && len(strings.Fields(label)) <= 3
 }
 

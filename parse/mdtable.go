@@ -28,8 +28,7 @@ import (
 // and keeps the lines only, as a raw block that goldmark does not parse inline.
 var md = goldmark.New(
 	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, extension.DefinitionList, &frontmatter.Extender{}),
-	// Attributes: "## TOKEN_EXPIRED {#token-expired}" is a heading of the code alone.
-	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200)), parser.WithAttribute()),
+	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200))),
 )
 
 // mdBody is md without front matter, for the parts of a source after its first
@@ -37,7 +36,7 @@ var md = goldmark.New(
 // it is given as the start of front matter.
 var mdBody = goldmark.New(
 	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, extension.DefinitionList),
-	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200)), parser.WithAttribute()),
+	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200))),
 )
 
 // kindPipeTable is the node kind of a pipe table.

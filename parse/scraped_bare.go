@@ -179,41 +179,34 @@ func hasRunGap(t string) bool {
 	return strings.Contains(t, "  ") || strings.Contains(t, ideographicSpace)
 }
 
-// runGap returns the offset of t's first run of two spaces or more or ideographic space,
-// or -1.
-func runGap(t string) int {
-	i, j := strings.Index(t, "  "), strings.Index(t, ideographicSpace)
-	if i < 0 || (j >= 0 && j < i) {
-		return j
-	}
-	return i
-}
-
 // spaceRuns splits t at runs of two spaces or more (or an ideographic space), with each
-// part's offset.
+// part's offset. One pass: a line of many cells costs its length.
 func spaceRuns(t string) []word {
 	var out []word
-	for start := 0; start < len(t); {
-		for start < len(t) {
-			if t[start] == ' ' {
-				start++
-			} else if strings.HasPrefix(t[start:], ideographicSpace) {
-				start += len(ideographicSpace)
-			} else {
-				break
+	start := -1 // where the current part began, -1 between parts
+	for i := 0; i < len(t); {
+		gap := 0
+		switch {
+		case strings.HasPrefix(t[i:], ideographicSpace):
+			gap = len(ideographicSpace)
+		case t[i] == ' ' && i+1 < len(t) && t[i+1] == ' ':
+			gap = 2
+		}
+		if gap == 0 {
+			if start < 0 && t[i] != ' ' {
+				start = i
 			}
+			i++
+			continue
 		}
-		if start == len(t) {
-			break
+		if start >= 0 {
+			out = append(out, word{strings.TrimRight(t[start:i], " "), start})
+			start = -1
 		}
-		end := runGap(t[start:])
-		if end < 0 {
-			end = len(t)
-		} else {
-			end += start
-		}
-		out = append(out, word{strings.TrimRight(t[start:end], " "+ideographicSpace), start})
-		start = end
+		i += gap
+	}
+	if start >= 0 {
+		out = append(out, word{strings.TrimRight(t[start:], " "+ideographicSpace), start})
 	}
 	return out
 }

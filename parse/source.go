@@ -82,28 +82,29 @@ func (src *Source) posIx() *posIndex {
 // put in NFC.
 func NewSource(path string, raw []byte) *Source {
 	var diags catalog.Diagnostics
-	text := raw
+	// Text must be the Source's own: str hands out strings that share its memory, so it
+	// may never change, and the caller may reuse raw. owned says whether text is already
+	// a copy (each step below but TrimPrefix makes one).
+	text, owned := raw, false
 	if utf16BOM(raw) {
 		dec := unicode.BOMOverride(unicode.UTF8.NewDecoder())
 		if t, _, err := transform.Bytes(dec, raw); err == nil {
-			text = t
+			text, owned = t, true
 		}
 	}
 	text = bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(text, '\r') >= 0 {
 		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
-		text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n"))
+		text, owned = bytes.ReplaceAll(text, []byte("\r"), []byte("\n")), true
 	}
 	if !utf8.Valid(text) {
 		diags = invalidUTF8Lines(path, text)
-		text = bytes.ToValidUTF8(text, []byte("\uFFFD"))
+		text, owned = bytes.ToValidUTF8(text, []byte("\uFFFD")), true
 	}
 	if !plainNFC(text) && !norm.NFC.IsNormal(text) {
-		text = norm.NFC.Bytes(text)
+		text, owned = norm.NFC.Bytes(text), true
 	}
-	if len(text) > 0 && len(raw) > 0 && &text[0] == &raw[0] {
-		// Text must be the Source's own: str hands out strings that share its memory, so
-		// it may never change, and the caller may reuse raw.
+	if !owned {
 		text = bytes.Clone(text)
 	}
 	s := &Source{Path: path, Text: text, lines: []int{0}, Diags: diags}

@@ -169,14 +169,16 @@ func TestPlainNFC(t *testing.T) {
 // the source must not share the caller's bytes: a caller that reuses its buffer after
 // NewSource changes nothing read from it.
 func TestSourceOwnsText(t *testing.T) {
-	raw := []byte("| Code | Message |\n|---|---|\n| E1 | first |\n")
-	src := NewSource("t.md", raw)
-	res := Read(src, Meta{})
-	before := res.Service.Entries[0].Message + " " + src.str(0, 6)
-	for i := range raw {
-		raw[i] = 'x'
-	}
-	if after := res.Service.Entries[0].Message + " " + src.str(0, 6); after != before || after != "first | Code" {
-		t.Errorf("after the caller reused its buffer: %q, before %q", after, before)
+	for _, bom := range []string{"", "\xef\xbb\xbf"} { // a byte order mark is taken off in place
+		raw := []byte(bom + "| Code | Message |\n|---|---|\n| E1 | first |\n")
+		src := NewSource("t.md", raw)
+		res := Read(src, Meta{})
+		before := res.Service.Entries[0].Message + " " + src.str(0, 6)
+		for i := range raw {
+			raw[i] = 'x'
+		}
+		if after := res.Service.Entries[0].Message + " " + src.str(0, 6); after != before || after != "first | Code" {
+			t.Errorf("bom %q: after the caller reused its buffer: %q, before %q", bom, after, before)
+		}
 	}
 }

@@ -182,10 +182,20 @@ func hasStatusDigits(s string) bool {
 // 401)", "(HTTP status 404 Not Found)", "(status: 429)", "（HTTP 401）", "(상태 403)".
 var reTextStatus = regexp.MustCompile(`[(（]\s*(?i:http(?:\s*status)?(?:\s*code)?|status(?:\s*code)?|상태(?:\s*코드)?|ステータス(?:コード)?|状态码|状态|狀態碼)\s*[:：]?\s*([1-5]\d\d)\b[^()（）]{0,40}[)）]`)
 
-// reInlineStatus matches a status that a sentence names as one: "Returned with **HTTP
-// 402**", "HTTP status: 401.", "responds with status code 429", "상태 코드 404",
-// "ステータスコード 403", "状态码 500". A bare number is never read as a status.
-var reInlineStatus = regexp.MustCompile(`(?i:\bhttp(?:\s+status)?(?:\s+code)?|\bstatus\s+code|상태\s*코드|ステータス\s*コード|状态码|狀態碼)\s*[:：]?\s*(?:\*\*|__|` + "`" + `)?\s*([1-5]\d\d)\b`)
+// A status the text names as the entry's own, not in passing ("unlike HTTP 404", "retries
+// HTTP 503 responses", "returns 200 even when"): after a label and a colon ("HTTP status:
+// 401"), after a verb that says the API answers with it ("Returned with **HTTP 402**",
+// "responds with status code 429"), at the start of a line or sentence ("HTTP 401. Log in
+// again.", "The token was revoked. HTTP 401."),
+// or with the particle or verb of Korean, Japanese and Chinese ("상태 코드 403으로",
+// "ステータスコード 403 を返", "返回 403"). Except after a label, only 4xx and 5xx: a
+// sentence that names 200 or 301 tells how something else behaves.
+var reInlineStatuses = []*regexp.Regexp{
+	regexp.MustCompile(`(?i:\bhttp\s+status(?:\s+code)?|\bhttp\s+code|\bstatus\s+code|상태\s*코드|ステータス\s*コード|状态码|狀態碼)\s*[:：]\s*(?:\*\*|__|` + "`" + `)?\s*([1-5]\d\d)\b`),
+	regexp.MustCompile(`(?i:\b(?:returns?|returned|responds?|responded|fails?|failed|answers?|answered|rejected|comes\s+back))\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:\*\*|__|` + "`" + `)?(?i:http(?:\s+status)?(?:\s+code)?|status(?:\s+code)?)\s*(?:\*\*|__|` + "`" + `)?\s*([45]\d\d)\b`),
+	regexp.MustCompile(`(?m)(?:^|[.!?。]\s+)(?:\*\*|__)?HTTP\s+([45]\d\d)\b`),
+	regexp.MustCompile(`상태\s*코드\s*(?:\*\*|` + "`" + `)?\s*([45]\d\d)\s*(?:\*\*|` + "`" + `)?\s*(?:으로|로)|ステータス\s*コード\s*(?:\*\*|` + "`" + `)?\s*([45]\d\d)\s*(?:\*\*|` + "`" + `)?\s*(?:を返|が返)|(?:返回|状态码为|状态码是)\s*(?:HTTP\s*)?([45]\d\d)\b`),
+}
 
 // textStatuses gives an entry that has no status the one its message or description
 // writes in parentheses ("認証に失敗しました。(HTTP 401)") or names in a sentence
@@ -212,9 +222,9 @@ func oneTextStatus(text string) (catalog.Status, bool) {
 		return 0, false
 	}
 	var found catalog.Status
-	for _, re := range []*regexp.Regexp{reTextStatus, reInlineStatus} {
+	for _, re := range append([]*regexp.Regexp{reTextStatus}, reInlineStatuses...) {
 		for _, m := range re.FindAllStringSubmatch(text, 4) {
-			n, _ := strconv.Atoi(m[1])
+			n, _ := strconv.Atoi(firstGroup(m))
 			st := catalog.Status(n)
 			if !st.IsValid() || (found != 0 && found != st) {
 				return 0, false
@@ -223,6 +233,16 @@ func oneTextStatus(text string) (catalog.Status, bool) {
 		}
 	}
 	return found, found != 0
+}
+
+// firstGroup returns the first group of a match that matched text.
+func firstGroup(m []string) string {
+	for _, g := range m[1:] {
+		if g != "" {
+			return g
+		}
+	}
+	return ""
 }
 
 // reItemStatus matches a status right after a list item's code: "(504): the endpoint

@@ -239,6 +239,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		}
 		resolveStatus(e, column, ctx.Status, &doc.Diags)
 		doc.Entries = append(doc.Entries, e)
+		linked := len(doc.linked) > 0 && doc.linked[len(doc.linked)-1] == e
 		for _, code := range more {
 			// Each code the cell lists is an entry with the row's text; each counts as
 			// a row read, so that rows = entries + dropped + merged holds.
@@ -246,6 +247,9 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			o := *e
 			o.Code, o.Fields = code, slices.Clone(e.Fields)
 			doc.Entries = append(doc.Entries, &o)
+			if linked { // "[E1001](#e1001), [E1002](#e1002)": each links to its section
+				doc.linked = append(doc.linked, &o)
+			}
 		}
 	}
 }

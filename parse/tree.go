@@ -576,33 +576,43 @@ func (w *treeWalker) text(s string) {
 // keyValueTable reads a table of two columns that names an entry's fields row by row
 // ("HTTP status | 400", "Message | …"): under a code heading, its rows are labelled lines
 // of that code; elsewhere, a table whose pairs include the code ("Code | E1001" as its
-// header or a row) is one entry. It reports whether it read t.
+// header or a row) is one entry. Rows whose label names no field are kept as fields of
+// the entry under their label. It reports whether it read t.
 func (w *treeWalker) keyValueTable(t table, pos catalog.Pos) bool {
-	lines, code, ok := keyValueLines(t)
+	kv, ok := keyValueLines(t)
 	if !ok {
 		return false
 	}
-	if o := w.top(); o != nil && o.kind == hCode && code == "" {
-		o.body = append(o.body, strings.Join(lines, "\n"))
+	if o := w.top(); o != nil && o.kind == hCode && kv.code == "" {
+		if o.entry == nil {
+			return false // a code of copied text, made when it closes: the table stays text
+		}
+		if len(kv.lines) > 0 {
+			o.body = append(o.body, strings.Join(kv.lines, "\n"))
+		}
+		o.entry.Fields = append(o.entry.Fields, kv.fields...)
 		o.prose++
-		w.doc.note(pos, "table of %d fields: labelled lines of the code above", len(lines))
+		w.doc.note(pos, "table of %d fields: the fields of the code above", len(kv.lines)+len(kv.fields))
 		return true
 	}
-	if code == "" {
+	if kv.code == "" {
 		return false
 	}
-	et := readEntryText([]string{strings.Join(lines, "\n")})
+	et := readEntryText([]string{strings.Join(kv.lines, "\n")})
 	st := ""
 	if et.Status != 0 {
 		st = strconv.Itoa(int(et.Status))
 	}
 	one := table{Header: []cell{{Text: "Code", Pos: pos}, {Text: "Status", Pos: pos}, {Text: "Message", Pos: pos},
 		{Text: "Description", Pos: pos}, {Text: "Resolution", Pos: pos}},
-		Rows: []tableRow{{Pos: pos, Cells: []cell{{Text: code, Pos: pos}, {Text: st, Pos: pos},
+		Rows: []tableRow{{Pos: pos, Cells: []cell{{Text: kv.code, Pos: pos}, {Text: st, Pos: pos},
 			{Text: et.Message, Pos: pos}, {Text: et.Description, Pos: pos}, {Text: et.Resolution, Pos: pos}}}}}
-	w.doc.note(pos, "table of %d fields: the entry %s", len(lines)+1, code)
+	w.doc.note(pos, "table of %d fields: the entry %s", len(kv.lines)+len(kv.fields)+1, kv.code)
 	n := len(w.doc.Entries)
 	w.doc.addTable(one, w.context())
+	for _, e := range w.doc.Entries[n:] {
+		e.Fields = append(e.Fields, kv.fields...)
+	}
 	w.added(n)
 	w.errors = true
 	return true
@@ -610,50 +620,74 @@ func (w *treeWalker) keyValueTable(t table, pos catalog.Pos) bool {
 
 // keyValueCode reports whether t is a table of fields of one entry that names its code.
 func keyValueCode(t table) bool {
-	_, code, ok := keyValueLines(t)
-	return ok && code != ""
+	kv, ok := keyValueLines(t)
+	return ok && kv.code != ""
 }
 
-// keyValueLines reads a table of two columns whose first column names fields, the
-// header's too when it is a pair ("Code | E1001"), as labelled lines ("HTTP status: 400");
-// the code is the value of the pair labelled as one, if any. Two labelled pairs or more,
-// and two thirds of them, are needed, and a header over the pairs must not name its second
-// column ("Field | Description" documents fields, it does not fill them).
-func keyValueLines(t table) (lines []string, code string, ok bool) {
+// keyValue is what a table of an entry's fields gives: labelled lines of the fields
+// readEntryText knows ("HTTP status: 400"), other pairs as fields, and the code.
+type keyValue struct {
+	lines  []string
+	fields []catalog.Field
+	code   string
+}
+
+// kvValueHeaders are the words of a header over the values of a table of fields.
+var kvValueHeaders = map[string]bool{"value": true, "values": true, "값": true, "내용": true, "値": true,
+	"内容": true, "值": true, "details": true, "detail": true}
+
+// typeNames are the words of a column of data types: a table of them documents fields.
+var typeNames = map[string]bool{"string": true, "integer": true, "int": true, "number": true, "boolean": true,
+	"bool": true, "object": true, "array": true, "float": true, "double": true, "long": true, "null": true,
+	"문자열": true, "숫자": true, "文字列": true, "数値": true, "字符串": true, "整数": true}
+
+// keyValueLines reads a table of two columns whose first column names an entry's fields,
+// and whose header is either such a pair itself ("Code | E1001") or names the columns as
+// names and values ("Property | Value", "항목 | 값", or no text). Two pairs or more must
+// name known fields, and two thirds of them; a table whose values are data types
+// ("Field | Type" over "code | string") documents a response's fields, and is not read.
+func keyValueLines(t table) (keyValue, bool) {
+	var kv keyValue
 	if len(t.Header) != 2 || len(t.Rows) == 0 {
-		return nil, "", false
+		return kv, false
 	}
 	pairs := t.Rows
-	if r, strong := headerWordRole(t.Header[0].Text); r != roleUnknown && strong && headerRole(t.Header[1].Text) == roleUnknown &&
-		t.Header[1].Text != "" && !isHeaderWord(foldHeader(t.Header[1].Text)) {
+	h0, h1 := strings.TrimSpace(plainOf(t.Header[0])), strings.TrimSpace(plainOf(t.Header[1]))
+	switch r, strong := headerWordRole(h0); {
+	case r != roleUnknown && strong && h1 != "" && headerRole(h1) == roleUnknown && !isHeaderWord(foldHeader(h1)) && !kvValueHeaders[foldHeader(h1)]:
 		pairs = append([]tableRow{{Pos: t.Header[0].Pos, Cells: t.Header}}, pairs...)
-	} else if headerRole(t.Header[1].Text) != roleUnknown {
-		return nil, "", false
+	case h1 != "" && !kvValueHeaders[foldHeader(h1)]:
+		return kv, false
 	}
-	labelled := 0
+	labelled, types := 0, 0
 	for _, p := range pairs {
 		if len(p.Cells) != 2 {
-			return nil, "", false
+			return kv, false
 		}
 		label, value := strings.TrimSpace(plainOf(p.Cells[0])), strings.TrimSpace(p.Cells[1].Text)
+		if typeNames[strings.ToLower(strings.Trim(value, "`*"))] {
+			types++
+		}
 		r, strong := headerWordRole(label)
 		if r == roleUnknown || !strong || strings.ContainsAny(label, ":：") {
-			lines = append(lines, value)
+			if label != "" || value != "" {
+				kv.fields = append(kv.fields, catalog.Field{Name: label, Value: value})
+			}
 			continue
 		}
 		labelled++
 		if r == roleCode {
-			if c := cleanCode(value); isToken(c) && code == "" {
-				code = c
+			if c := cleanCode(value); isToken(c) && codeLike(c) && kv.code == "" {
+				kv.code = c
 				continue
 			}
 		}
-		lines = append(lines, label+": "+value)
+		kv.lines = append(kv.lines, label+": "+value)
 	}
-	if labelled < 2 || labelled*3 < len(pairs)*2 {
-		return nil, "", false
+	if labelled < 2 || labelled*3 < len(pairs)*2 || types*2 >= len(pairs) {
+		return kv, false
 	}
-	return lines, code, true
+	return kv, true
 }
 
 // closeTo closes the open headings at level or deeper (all of them for level 0).
