@@ -69,6 +69,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	warm := fs.Int("warm", 20, "warm runs per query (the median is reported)")
 	timeline := fs.Bool("timeline", false, "print, for the first cold run of each query, when each index file loaded")
 	typing := fs.Duration("typing", 0, "before a cold query, focus the search box and wait this long, as a user types (0: call the search at once)")
+	results := fs.Bool("results", false, "print the results (service/code score) of the first cold run of each query, to compare two builds")
 	kinds := fs.String("kinds", "", "which query kinds to run, comma-separated (default: all)")
 	latency := fs.Duration("latency", 0, "a network latency Chromium adds to every index file of a cold query (0: none): with it, each step that waits for a file costs about that much, so that the depth and the cold time show the round trips rather than this machine's CPU")
 	protos := fs.String("protos", "h1,h2", "which servers to measure: h1 (HTTP/1.1), h2 (HTTP/2), or both")
@@ -160,7 +161,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 			}
 			var ms []measurement
 			for range max(*cold, 1) {
-				m, err := measure(browser, srv, q.Query, *warm, *typing, *latency, *timeline && len(ms) == 0, stderr)
+				m, err := measure(browser, srv, q.Query, *warm, *typing, *latency, *timeline && len(ms) == 0, *results && len(ms) == 0, stderr)
 				if err != nil {
 					srv.close()
 					return fmt.Errorf("%s %q: %w", q.Kind, q.Query, err)
@@ -274,15 +275,16 @@ type measurement struct {
 }
 
 type timing struct {
-	MS    float64 `json:"ms"`
-	N     int     `json:"n"`
-	Total int     `json:"total"`
+	MS      float64  `json:"ms"`
+	N       int      `json:"n"`
+	Total   int      `json:"total"`
+	Results []string `json:"results"` // service/code score, for -results
 }
 
 // measure runs q cold in a new tab with the cache off, then warm runs times. With typing
 // > 0, the cold query comes that long after the search box got focus (what focus loads is
 // counted with the query's bytes, not its time).
-func measure(browser context.Context, srv *server, q string, runs int, typing, latency time.Duration, timeline bool, log io.Writer) (measurement, error) {
+func measure(browser context.Context, srv *server, q string, runs int, typing, latency time.Duration, timeline, showResults bool, log io.Writer) (measurement, error) {
 	var m measurement
 	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
@@ -313,12 +315,15 @@ func measure(browser context.Context, srv *server, q string, runs int, typing, l
 		}
 		time.Sleep(typing)
 	}
-	js := fmt.Sprintf(`(async () => { const t0 = performance.now(); const r = await docgen.search(%q); return {ms: performance.now() - t0, n: r.length, total: r.total}; })()`, q)
+	js := fmt.Sprintf(`(async () => { const t0 = performance.now(); const r = await docgen.search(%q); const ms = performance.now() - t0; return {ms: ms, n: r.length, total: r.total, results: r.map(x => x.service + '/' + x.code + ' ' + x.score)}; })()`, q)
 	cold, err := chromedp.Run(ctx, chromedp.Evaluate[timing](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		return m, err
 	}
 	time.Sleep(100 * time.Millisecond) // let the last loadingFinished events arrive
+	if showResults {
+		fmt.Fprintf(log, "%s: %d of %d\n  %s\n", q, cold.N, cold.Total, strings.Join(cold.Results, "\n  "))
+	}
 	if timeline {
 		tl, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
 			const es = performance.getEntriesByType('resource').filter(e => e.name.includes('/search/'));
