@@ -4,6 +4,8 @@
 // each query kind (a Korean word with a particle, a SNAKE_CASE code, a camelCase fragment,
 // a numeric prefix), over HTTP/1.1 (at most six requests at a time) and over HTTPS with
 // HTTP/2 (as static hosts serve), reports what a cold query loads (bytes, files) and how long it takes,
+// the CPU time the page's main thread spent in tasks meanwhile (thread time: what another
+// process takes from the core does not count, so it compares builds on a busy machine),
 // and how long the same query takes warm, as the median of -cold runs (and the slowest). It
 // is a benchmark, not a test: it fails nothing.
 //
@@ -45,7 +47,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/chromedp"
 
 	"docgen/internal/browsertest"
@@ -136,7 +140,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	tw := tabwriter.NewWriter(stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(stdout, "search on %d entries (%d services), Chromium headless, 127.0.0.1; docgen.js is %.1f KB, loaded with the page\n",
 		*n, len(c.Services), float64(scriptBytes)/1024)
-	fmt.Fprintln(tw, "server\tkind\tquery\tresults\tof\tcold KB (bodies)\tcold KB (wire)\tfiles\tdepth\tcold ms (median)\tcold ms (max)\twarm ms (median)\twarm ms (max)\t")
+	fmt.Fprintln(tw, "server\tkind\tquery\tresults\tof\tcold KB (bodies)\tcold KB (wire)\tfiles\tdepth\tcold ms (median)\tcold ms (max)\tcold CPU ms (median)\twarm ms (median)\twarm ms (max)\t")
 	for _, h2 := range []bool{false, true} {
 		if !slices.Contains(strings.Split(*protos, ","), map[bool]string{false: "h1", true: "h2"}[h2]) {
 			continue
@@ -176,8 +180,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 				warmMax = append(warmMax, x.warmMax)
 			}
 			slices.Sort(warmMed)
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%.1f\t%.1f\t%d\t%s\t%.1f\t%.1f\t%.2f\t%.2f\t\n", proto, q.Kind, q.Query, m.results, m.total,
-				float64(m.bodyBytes)/1024, m.wireBytes/1024, m.files, depths(ms), m.coldMS, ms[len(ms)-1].coldMS, warmMed[len(warmMed)/2], slices.Max(warmMax))
+			var cpu []float64
+			for _, x := range ms {
+				cpu = append(cpu, x.cpuMS)
+			}
+			slices.Sort(cpu)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%.1f\t%.1f\t%d\t%s\t%.1f\t%.1f\t%.1f\t%.2f\t%.2f\t\n", proto, q.Kind, q.Query, m.results, m.total,
+				float64(m.bodyBytes)/1024, m.wireBytes/1024, m.files, depths(ms), m.coldMS, ms[len(ms)-1].coldMS, cpu[len(cpu)/2], warmMed[len(warmMed)/2], slices.Max(warmMax))
 		}
 		srv.close()
 	}
@@ -270,6 +279,7 @@ type measurement struct {
 	bodyBytes, files    int
 	wireBytes           float64
 	coldMS              float64
+	cpuMS               float64 // the main thread's CPU time in tasks during the cold query
 	depth               string // the longest chain of index files each requested after the one before arrived
 	warmMedian, warmMax float64
 }
@@ -307,6 +317,11 @@ func measure(browser context.Context, srv *server, q string, runs int, typing, l
 			return m, fmt.Errorf("emulate latency: %w", err)
 		}
 	}
+	// The page's main thread: its CPU time (thread ticks, not wall time, so that another
+	// process taking the core does not count) in tasks, read before and after the query.
+	if _, err := chromedp.Call(ctx, performance.Enable, performance.EnableParams{TimeDomain: performance.EnableTimeDomainThreadTicks}); err != nil {
+		return m, err
+	}
 	srv.reset()
 	w.Reset()
 	if typing > 0 {
@@ -316,10 +331,19 @@ func measure(browser context.Context, srv *server, q string, runs int, typing, l
 		time.Sleep(typing)
 	}
 	js := fmt.Sprintf(`(async () => { const t0 = performance.now(); const r = await docgen.search(%q); const ms = performance.now() - t0; return {ms: ms, n: r.length, total: r.total, results: r.map(x => x.service + '/' + x.code + ' ' + x.score)}; })()`, q)
+	cpu0, err := taskCPU(ctx)
+	if err != nil {
+		return m, err
+	}
 	cold, err := chromedp.Run(ctx, chromedp.Evaluate[timing](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		return m, err
 	}
+	cpu1, err := taskCPU(ctx)
+	if err != nil {
+		return m, err
+	}
+	m.cpuMS = cpu1 - cpu0
 	time.Sleep(100 * time.Millisecond) // let the last loadingFinished events arrive
 	if showResults {
 		fmt.Fprintf(log, "%s: %d of %d\n  %s\n", q, cold.N, cold.Total, strings.Join(cold.Results, "\n  "))
@@ -370,6 +394,20 @@ func measure(browser context.Context, srv *server, q string, runs int, typing, l
 		return m, fmt.Errorf("warm queries loaded %d more bytes", extra-m.bodyBytes)
 	}
 	return m, nil
+}
+
+// taskCPU returns the CPU time the page's main thread has spent in tasks so far, in ms.
+func taskCPU(ctx context.Context) (float64, error) {
+	r, err := chromedp.Call(ctx, performance.GetMetrics, cdp.Empty{})
+	if err != nil {
+		return 0, err
+	}
+	for _, mt := range r.Metrics {
+		if mt.Name == "TaskDuration" {
+			return mt.Value * 1000, nil
+		}
+	}
+	return 0, errors.New("no TaskDuration metric")
 }
 
 // depthJS returns, from the page's resource timings, the depth of a query's fetches: the
