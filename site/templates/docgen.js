@@ -1196,9 +1196,15 @@
         return r;
       });
     }));
-    // Equal scores: the code of fewer words first (as search.Reader).
+    // Equal scores: the code of fewer words first (as search.Reader); each code is split
+    // once, not at every comparison (the tokenizer is slow on a cold page).
+    var nUnits = new Map();
+    var codeUnits = function (r) {
+      if (!nUnits.has(r)) nUnits.set(r, units(m, r.code).length);
+      return nUnits.get(r);
+    };
     res = stableSort(res, function (a, b) {
-      return b.score - a.score || units(m, a.code).length - units(m, b.code).length;
+      return b.score - a.score || codeUnits(a) - codeUnits(b);
     }).slice(0, limit);
     res.total = total;
     res.partial = partial;
