@@ -1574,9 +1574,15 @@
         // and, once, what a first query would otherwise do between its fetches: the
         // scoring's scratch space, and the tokenizer's first run (its regular
         // expressions compiled, its functions seen by the engine)
-        if (!warmed) words(m, 'InvalidToken TOKEN_EXPIRED expires 토큰이 만료되었습니다 4001 トークン');
+        if (!warmed) {
+          words(m, 'InvalidToken TOKEN_EXPIRED expires 토큰이 만료되었습니다 4001 トークン');
+          // and the scratch space's memory faulted in now, while the user types, not
+          // page by page during the first scoring (a query without focus skips this:
+          // there it would only delay the first files, see workspace)
+          var w = workspace(m.n);
+          [w.slot, w.cand, w.acc, w.cnt, w.tok, w.hit, w.hits, w.sc].forEach(function (a) { a.fill(0); });
+        }
         warmed = true;
-        workspace(m.n);
       }).catch(function () { /* reported when a search fails */ });
       fillServices();
     }
