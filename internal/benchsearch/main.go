@@ -4,6 +4,8 @@
 // each query kind (a Korean word with a particle, a SNAKE_CASE code, a camelCase fragment,
 // a numeric prefix), over HTTP/1.1 (at most six requests at a time) and over HTTPS with
 // HTTP/2 (as static hosts serve), reports what a cold query loads (bytes, files) and how long it takes,
+// the CPU time the page's main thread spent in tasks meanwhile (thread time: what another
+// process takes from the core does not count, so it compares builds on a busy machine),
 // and how long the same query takes warm, as the median of -cold runs (and the slowest). It
 // is a benchmark, not a test: it fails nothing.
 //
@@ -45,7 +47,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/chromedp"
 
 	"docgen/internal/browsertest"
@@ -69,6 +73,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	warm := fs.Int("warm", 20, "warm runs per query (the median is reported)")
 	timeline := fs.Bool("timeline", false, "print, for the first cold run of each query, when each index file loaded")
 	typing := fs.Duration("typing", 0, "before a cold query, focus the search box and wait this long, as a user types (0: call the search at once)")
+	results := fs.Bool("results", false, "print the results (service/code score) of the first cold run of each query, to compare two builds")
 	kinds := fs.String("kinds", "", "which query kinds to run, comma-separated (default: all)")
 	latency := fs.Duration("latency", 0, "a network latency Chromium adds to every index file of a cold query (0: none): with it, each step that waits for a file costs about that much, so that the depth and the cold time show the round trips rather than this machine's CPU")
 	protos := fs.String("protos", "h1,h2", "which servers to measure: h1 (HTTP/1.1), h2 (HTTP/2), or both")
@@ -135,7 +140,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	tw := tabwriter.NewWriter(stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(stdout, "search on %d entries (%d services), Chromium headless, 127.0.0.1; docgen.js is %.1f KB, loaded with the page\n",
 		*n, len(c.Services), float64(scriptBytes)/1024)
-	fmt.Fprintln(tw, "server\tkind\tquery\tresults\tof\tcold KB (bodies)\tcold KB (wire)\tfiles\tdepth\tcold ms (median)\tcold ms (max)\twarm ms (median)\twarm ms (max)\t")
+	fmt.Fprintln(tw, "server\tkind\tquery\tresults\tof\tcold KB (bodies)\tcold KB (wire)\tfiles\tdepth\tcold ms (median)\tcold ms (max)\tcold CPU ms (median)\twarm ms (median)\twarm ms (max)\t")
 	for _, h2 := range []bool{false, true} {
 		if !slices.Contains(strings.Split(*protos, ","), map[bool]string{false: "h1", true: "h2"}[h2]) {
 			continue
@@ -148,19 +153,19 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if h2 {
 			proto = "HTTP/2"
 		}
-		floor, err := requestFloor(browser, srv)
+		floor, floorFetch, err := requestFloor(browser, srv)
 		if err != nil {
 			srv.close()
 			return err
 		}
-		fmt.Fprintf(stdout, "%s: one index file takes %.1f ms to load by itself on this machine now (median of 9)\n", proto, floor)
+		fmt.Fprintf(stdout, "%s: one index file takes %.1f ms to load by itself on this machine now as a script, %.1f ms with fetch and JSON.parse (medians of 11, alternating)\n", proto, floor, floorFetch)
 		for _, q := range corpus.Queries(c) {
 			if *kinds != "" && !slices.Contains(strings.Split(*kinds, ","), q.Kind) {
 				continue
 			}
 			var ms []measurement
 			for range max(*cold, 1) {
-				m, err := measure(browser, srv, q.Query, *warm, *typing, *latency, *timeline && len(ms) == 0, stderr)
+				m, err := measure(browser, srv, q.Query, *warm, *typing, *latency, *timeline && len(ms) == 0, *results && len(ms) == 0, stderr)
 				if err != nil {
 					srv.close()
 					return fmt.Errorf("%s %q: %w", q.Kind, q.Query, err)
@@ -175,8 +180,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 				warmMax = append(warmMax, x.warmMax)
 			}
 			slices.Sort(warmMed)
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%.1f\t%.1f\t%d\t%s\t%.1f\t%.1f\t%.2f\t%.2f\t\n", proto, q.Kind, q.Query, m.results, m.total,
-				float64(m.bodyBytes)/1024, m.wireBytes/1024, m.files, depths(ms), m.coldMS, ms[len(ms)-1].coldMS, warmMed[len(warmMed)/2], slices.Max(warmMax))
+			var cpu []float64
+			for _, x := range ms {
+				cpu = append(cpu, x.cpuMS)
+			}
+			slices.Sort(cpu)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%.1f\t%.1f\t%d\t%s\t%.1f\t%.1f\t%.1f\t%.2f\t%.2f\t\n", proto, q.Kind, q.Query, m.results, m.total,
+				float64(m.bodyBytes)/1024, m.wireBytes/1024, m.files, depths(ms), m.coldMS, ms[len(ms)-1].coldMS, cpu[len(cpu)/2], warmMed[len(warmMed)/2], slices.Max(warmMax))
 		}
 		srv.close()
 	}
@@ -269,20 +279,22 @@ type measurement struct {
 	bodyBytes, files    int
 	wireBytes           float64
 	coldMS              float64
+	cpuMS               float64 // the main thread's CPU time in tasks during the cold query
 	depth               string // the longest chain of index files each requested after the one before arrived
 	warmMedian, warmMax float64
 }
 
 type timing struct {
-	MS    float64 `json:"ms"`
-	N     int     `json:"n"`
-	Total int     `json:"total"`
+	MS      float64  `json:"ms"`
+	N       int      `json:"n"`
+	Total   int      `json:"total"`
+	Results []string `json:"results"` // service/code score, for -results
 }
 
 // measure runs q cold in a new tab with the cache off, then warm runs times. With typing
 // > 0, the cold query comes that long after the search box got focus (what focus loads is
 // counted with the query's bytes, not its time).
-func measure(browser context.Context, srv *server, q string, runs int, typing, latency time.Duration, timeline bool, log io.Writer) (measurement, error) {
+func measure(browser context.Context, srv *server, q string, runs int, typing, latency time.Duration, timeline, showResults bool, log io.Writer) (measurement, error) {
 	var m measurement
 	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
@@ -305,6 +317,11 @@ func measure(browser context.Context, srv *server, q string, runs int, typing, l
 			return m, fmt.Errorf("emulate latency: %w", err)
 		}
 	}
+	// The page's main thread: its CPU time (thread ticks, not wall time, so that another
+	// process taking the core does not count) in tasks, read before and after the query.
+	if _, err := chromedp.Call(ctx, performance.Enable, performance.EnableParams{TimeDomain: performance.EnableTimeDomainThreadTicks}); err != nil {
+		return m, err
+	}
 	srv.reset()
 	w.Reset()
 	if typing > 0 {
@@ -313,12 +330,24 @@ func measure(browser context.Context, srv *server, q string, runs int, typing, l
 		}
 		time.Sleep(typing)
 	}
-	js := fmt.Sprintf(`(async () => { const t0 = performance.now(); const r = await docgen.search(%q); return {ms: performance.now() - t0, n: r.length, total: r.total}; })()`, q)
+	js := fmt.Sprintf(`(async () => { const t0 = performance.now(); const r = await docgen.search(%q); const ms = performance.now() - t0; return {ms: ms, n: r.length, total: r.total, results: r.map(x => x.service + '/' + x.code + ' ' + x.score)}; })()`, q)
+	cpu0, err := taskCPU(ctx)
+	if err != nil {
+		return m, err
+	}
 	cold, err := chromedp.Run(ctx, chromedp.Evaluate[timing](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		return m, err
 	}
+	cpu1, err := taskCPU(ctx)
+	if err != nil {
+		return m, err
+	}
+	m.cpuMS = cpu1 - cpu0
 	time.Sleep(100 * time.Millisecond) // let the last loadingFinished events arrive
+	if showResults {
+		fmt.Fprintf(log, "%s: %d of %d\n  %s\n", q, cold.N, cold.Total, strings.Join(cold.Results, "\n  "))
+	}
 	if timeline {
 		tl, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
 			const es = performance.getEntriesByType('resource').filter(e => e.name.includes('/search/'));
@@ -367,6 +396,20 @@ func measure(browser context.Context, srv *server, q string, runs int, typing, l
 	return m, nil
 }
 
+// taskCPU returns the CPU time the page's main thread has spent in tasks so far, in ms.
+func taskCPU(ctx context.Context) (float64, error) {
+	r, err := chromedp.Call(ctx, performance.GetMetrics, cdp.Empty{})
+	if err != nil {
+		return 0, err
+	}
+	for _, mt := range r.Metrics {
+		if mt.Name == "TaskDuration" {
+			return mt.Value * 1000, nil
+		}
+	}
+	return 0, errors.New("no TaskDuration metric")
+}
+
 // depthJS returns, from the page's resource timings, the depth of a query's fetches: the
 // longest chain of index files each requested after the one before it had arrived (as
 // "n" and the chain itself). A query whose files all start at once has depth 1; each step
@@ -388,26 +431,40 @@ const depthJS = `(() => {
 	return [top.length + ' (' + top.join(' → ') + ')'];
 })()`
 
-// requestFloor returns how long loading one small index file as a script takes in a page of
-// the site, the cost every stage of a cold query pays at least once.
-func requestFloor(browser context.Context, srv *server) (float64, error) {
+// requestFloor returns how long loading one index file takes in a page of the site, the
+// cost every stage of a cold query pays at least once, by the two ways a page can load it:
+// as a script (what file:// needs) and, over http(s), with fetch() and JSON.parse of the
+// call's argument. Each is the median of 11 loads of the services file (s.js), the two
+// ways alternating, one load at a time, with the cache off and the Network domain on (as
+// in measure).
+func requestFloor(browser context.Context, srv *server) (script, fetched float64, err error) {
 	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
 	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
-		return 0, err
+		return 0, 0, err
+	}
+	if _, err := browsertest.NewWatch(ctx); err != nil {
+		return 0, 0, err
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.url+"/index.html")); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return chromedp.Run(ctx, chromedp.Evaluate[float64](`(async () => {
+	ts, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(async () => {
 		const src = document.documentElement.dataset.root + document.documentElement.dataset.index + 's.js';
-		const times = [];
-		for (let i = 0; i < 9; i++) {
-			const t0 = performance.now();
-			await new Promise((ok, fail) => { const s = document.createElement('script'); s.src = src + '?' + i; s.onload = ok; s.onerror = fail; document.head.appendChild(s); });
-			times.push(performance.now() - t0);
+		const script = u => new Promise((ok, fail) => { const s = document.createElement('script'); s.src = u; s.onload = ok; s.onerror = fail; document.head.appendChild(s); });
+		const fetched = u => fetch(u).then(r => r.text()).then(t => JSON.parse(t.slice(t.indexOf(',') + 1, t.lastIndexOf(')'))));
+		const ways = [script, fetched], times = [[], []];
+		for (let i = 0; i < 11; i++) {
+			for (let w = 0; w < 2; w++) {
+				const t0 = performance.now();
+				await ways[w](src + '?' + i + w);
+				times[w].push(performance.now() - t0);
+			}
 		}
-		times.sort((a, b) => a - b);
-		return times[4];
+		return times.map(t => { t.sort((a, b) => a - b); return t[5]; });
 	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return 0, 0, err
+	}
+	return ts[0], ts[1], nil
 }

@@ -457,10 +457,20 @@
   var EMPTY = [new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0)];
   EMPTY.idf = 0;
   var decoded = {};
-  // postings resolves a dictionary value into per-class doc lists.
+  // postings resolves a dictionary value into per-class doc lists. A value asked for again
+  // while its file loads gets the same promise: a first query asks for its words' postings
+  // both when it starts their fetches and when it scores, and decoding big lists twice
+  // cost a cold page 3-8 ms.
+  var decoding = {};
   function postings(p) {
     if (!p) return Promise.resolve(EMPTY);
     if (decoded[p]) return Promise.resolve(decoded[p]);
+    if (decoding[p]) return decoding[p];
+    decoding[p] = decodePostings(p);
+    decoding[p].then(function () { delete decoding[p]; }, function () { delete decoding[p]; });
+    return decoding[p];
+  }
+  function decodePostings(p) {
     var get = Promise.resolve(p);
     if (p[0] === '@') {
       readVarint(p, 1);
@@ -1135,9 +1145,6 @@
     query.tokens.forEach(function (qt) {
       if (isInitials(qt.terms[0])) initialsFile(choseongIndex(String.fromCodePoint(qt.terms[0].codePointAt(0)))).catch(function () {});
     });
-    // While those load (once their requests are out): the scoring's scratch space, made
-    // once.
-    setTimeout(function () { workspace(n); }, 0);
     // The code key's own hits. Whether the key is some entry's code key is in its
     // dictionary value; the documents themselves are awaited only before scoring.
     var bonus = new Map(), exactHit = false, keyExact = null;
@@ -1217,9 +1224,8 @@
     var all = await Promise.all([keep(m, opts), pairsWait]);
     var ok = all[0], pairs = all[1];
     var w = workspace(n);
-    var qgen = ++w.gen;
-    var nc = sumTokens(w, perToken, qgen);
-    var cand = w.cand, acc = w.acc, accAt = w.accAt, cnt = w.cnt;
+    var nc = sumTokens(w, perToken);
+    var cand = w.cand, acc = w.acc, cnt = w.cnt, slot = w.slot;
     var pairBonus = new Map();
     pairs.forEach(function (sets) {
       for (var c = 0; c < NCLASS; c++) {
@@ -1228,33 +1234,64 @@
       }
     });
     var want = toks.length, maxCnt = 0, partial = false;
-    for (var ci = 0; ci < nc; ci++) if (cnt[cand[ci]] > maxCnt) maxCnt = cnt[cand[ci]];
+    for (var ci = 0; ci < nc; ci++) if (cnt[ci] > maxCnt) maxCnt = cnt[ci];
     if (want > 0 && maxCnt < want && maxCnt > 0) {
       want = maxCnt;
       partial = true;
     }
-    // The hits, in w.touched, each with its score in w.best (both free once the tokens are
-    // summed). Maps are asked only when they hold something: adding 0 changes no score.
-    var hits = w.touched, sc = w.best, nh = 0;
-    var anyPair = pairBonus.size > 0, anyBonus = bonus.size > 0, anyFixed = keyFixed.size > 0;
-    for (ci = 0; ci < nc; ci++) {
-      var cd = cand[ci];
-      if ((want > 0 && cnt[cd] === want || anyBonus && bonus.get(cd) === EXACT || anyFixed && keyFixed.has(cd)) && (!ok || ok[cd])) {
-        hits[nh++] = cd;
-        sc[cd] = acc[cd] + (anyPair && pairBonus.get(cd) || 0) + (anyBonus && bonus.get(cd) || 0);
+    // The hits: slots of w.cand in w.hits, their scores in w.sc, w.hit[slot] the place of
+    // a slot among them (valid when w.hits points back). A score is the sum, then the pair
+    // bonus, then the code bonus added (in that order, as search.Reader adds them); the
+    // Maps are walked once each, not asked once per document.
+    var hits = w.hits, hit = w.hit, sc = w.sc, nh = 0;
+    if (want > 0) {
+      for (ci = 0; ci < nc; ci++) {
+        if (cnt[ci] === want && (!ok || ok[cand[ci]])) {
+          hit[ci] = nh;
+          hits[nh] = ci;
+          sc[nh++] = acc[ci];
+        }
       }
     }
+    var slotOf = function (d) {
+      var s = slot[d];
+      return s < nc && cand[s] === d ? s : -1;
+    };
+    var hitOf = function (s) {
+      var h = s < 0 ? -1 : hit[s];
+      return h >= 0 && h < nh && hits[h] === s ? h : -1;
+    };
+    // An exact code hit, or a corrected code key's, is a hit whatever its words matched:
+    // a document no token matched gets a slot of its own, its sum 0.
     bonus.forEach(function (b, d) {
-      if ((b === EXACT || keyFixed.has(d)) && accAt[d] !== qgen && (!ok || ok[d])) {
-        hits[nh++] = d;
-        sc[d] = 0 + (pairBonus.get(d) || 0) + b;
+      if (!(b === EXACT || keyFixed.has(d)) || ok && !ok[d]) return;
+      var s = slotOf(d);
+      if (s < 0) {
+        s = nc++;
+        slot[d] = s;
+        cand[s] = d;
+        acc[s] = 0;
+        cnt[s] = 0;
       }
+      if (hitOf(s) >= 0) return;
+      hit[s] = nh;
+      hits[nh] = s;
+      sc[nh++] = acc[s];
+    });
+    pairBonus.forEach(function (b, d) {
+      var h = hitOf(slotOf(d));
+      if (h >= 0) sc[h] += b;
+    });
+    bonus.forEach(function (b, d) {
+      var h = hitOf(slotOf(d));
+      if (h >= 0) sc[h] += b;
     });
     var total = nh;
-    var top = topK(hits, nh, sc, Math.max(limit, PROXIMITY_DOCS));
+    var topH = topK(w, nh, Math.max(limit, PROXIMITY_DOCS));
     // The workspace belongs to the next query once this function returns: keep the
-    // scores of the results now.
-    var scores = top.map(function (d) { return sc[d]; });
+    // documents and scores of the results now.
+    var top = topH.map(function (h) { return cand[hits[h]]; });
+    var scores = topH.map(function (h) { return sc[h]; });
     var res = await Promise.all(top.map(function (d, i) {
       return docRecord(m, d).then(function (r) {
         r.score = scores[i];
@@ -1263,9 +1300,15 @@
         return r;
       });
     }));
-    // Equal scores: the code of fewer words first (as search.Reader).
+    // Equal scores: the code of fewer words first (as search.Reader); each code is split
+    // once, not at every comparison (the tokenizer is slow on a cold page).
+    var nUnits = new Map();
+    var codeUnits = function (r) {
+      if (!nUnits.has(r)) nUnits.set(r, units(m, r.code).length);
+      return nUnits.get(r);
+    };
     res = stableSort(res, function (a, b) {
-      return b.score - a.score || units(m, a.code).length - units(m, b.code).length;
+      return b.score - a.score || codeUnits(a) - codeUnits(b);
     }).slice(0, limit);
     res.total = total;
     res.partial = partial;
@@ -1344,77 +1387,93 @@
     return lo < ids.length && ids[lo] === d;
   }
 
-  // Scratch space for scoring, kept between queries: a stamp per document says whether
-  // its slot holds a value of the current query (or token), so that no query clears or
-  // scans an array of every document. Made (and its memory touched, which costs a slow
-  // machine some milliseconds) while a first query waits for its first files.
+  // Scratch space for scoring, kept between queries and never cleared: a sparse set of the
+  // documents a query matched. Document d has slot s = slot[d] when s < nc and cand[s] ===
+  // d (whatever slot[d] held before); a slot's sum is in acc, how many tokens matched it in
+  // cnt, the last token that added to it in tok. Only slot is one entry per document of the
+  // index; the others fill from the start, as far as the query's matches go. Nothing is
+  // written before a query needs it: on a cold page every fresh page of memory costs a page
+  // fault (~15 µs on a busy VM), and writing all of several arrays of every document took
+  // 20-35 ms there.
   var ws = null;
   function workspace(n) {
     if (!ws || ws.n !== n) {
-      ws = { n: n, gen: 0, acc: new Float64Array(n), cnt: new Uint16Array(n), accAt: new Uint32Array(n),
-        best: new Float64Array(n), bestAt: new Uint32Array(n), touched: new Int32Array(n), cand: new Int32Array(n) };
-      [ws.acc, ws.cnt, ws.accAt, ws.best, ws.bestAt, ws.touched, ws.cand].forEach(function (a) { a.fill(0); });
+      ws = { n: n, slot: new Int32Array(n), cand: new Int32Array(n), acc: new Float64Array(n), cnt: new Uint16Array(n),
+        tok: new Int32Array(n), hit: new Int32Array(n), hits: new Int32Array(n), sc: new Float64Array(n) };
     }
     return ws;
   }
 
   // sumTokens adds up, for every document a token matches, the token's best score in it
-  // (over its alternatives and classes): the documents matched, in w.cand (returning how
-  // many), their sums in w.acc and how many tokens each matched in w.cnt, stamped qgen in
-  // w.accAt. Plain loops over typed arrays in local variables: on a cold page this code runs
-  // before the engine has compiled it, where every closure call and property load counts.
-  function sumTokens(w, perToken, qgen) {
-    var bestAt = w.bestAt, best = w.best, accAt = w.accAt, acc = w.acc, cnt = w.cnt;
-    var touched = w.touched, cand = w.cand, nc = 0;
+  // (over its alternatives and classes) and returns how many slots the matched documents
+  // took. A token's lists are walked by weight, highest first, so that the first list to
+  // hold a document gives the token's best score in it and the others skip it (a score is
+  // the same sum, in the same order of tokens, as search.Reader's). Plain loops over typed
+  // arrays in local variables: on a cold page this code runs before the engine has
+  // compiled it, where every closure call and property load counts.
+  function sumTokens(w, perToken) {
+    var slot = w.slot, cand = w.cand, acc = w.acc, cnt = w.cnt, tok = w.tok, nc = 0;
     for (var ti = 0; ti < perToken.length; ti++) {
-      var group = perToken[ti], tgen = ++w.gen, nt = 0;
+      var group = perToken[ti], lists = [], wts = [];
       for (var gi = 0; gi < group.length; gi++) {
         var sets = group[gi][0], factor = group[gi][1];
         for (var c = 0; c < NCLASS; c++) {
-          var wt = WEIGHT[c] * factor * sets.idf, ids = sets[c];
-          for (var i = 0; i < ids.length; i++) {
-            var d = ids[i];
-            if (bestAt[d] !== tgen) {
-              bestAt[d] = tgen;
-              best[d] = wt;
-              touched[nt++] = d;
-            } else if (wt > best[d]) {
-              best[d] = wt;
-            }
+          if (!sets[c].length) continue;
+          var wt = WEIGHT[c] * factor * sets.idf;
+          var j = lists.length; // insertion, stable: equal weights keep their order
+          while (j > 0 && wts[j - 1] < wt) {
+            lists[j] = lists[j - 1];
+            wts[j] = wts[j - 1];
+            j--;
           }
+          lists[j] = sets[c];
+          wts[j] = wt;
         }
       }
-      for (i = 0; i < nt; i++) {
-        d = touched[i];
-        if (accAt[d] !== qgen) {
-          accAt[d] = qgen;
-          acc[d] = 0;
-          cnt[d] = 0;
-          cand[nc++] = d;
+      for (var li = 0; li < lists.length; li++) {
+        var ids = lists[li];
+        wt = wts[li];
+        for (var i = 0; i < ids.length; i++) {
+          var d = ids[i], s = slot[d];
+          if (s < nc && cand[s] === d) {
+            if (tok[s] !== ti) {
+              tok[s] = ti;
+              acc[s] += wt;
+              cnt[s]++;
+            }
+          } else {
+            slot[d] = nc;
+            cand[nc] = d;
+            acc[nc] = wt;
+            cnt[nc] = 1;
+            tok[nc++] = ti;
+          }
         }
-        acc[d] += best[d];
-        cnt[d]++;
       }
     }
     return nc;
   }
 
-  // topK returns, as an array, the k best of the first n ids by their score sc[id], ties
-  // by the lower id (as search.Reader sorts).
-  function topK(ids, n, sc, k) {
-    var before = function (a, b) { return sc[a] > sc[b] || sc[a] === sc[b] && a < b; };
-    if (n <= k * 8) {
-      return Array.from(ids.subarray(0, n)).sort(function (a, b) { return before(a, b) ? -1 : before(b, a) ? 1 : 0; }).slice(0, k);
-    }
+  // topK returns, as an array, the places among the first n hits of w.hits of the k best
+  // by their score w.sc, ties by the lower document (as search.Reader sorts).
+  function topK(w, n, k) {
+    var sc = w.sc, hits = w.hits, cand = w.cand;
+    var before = function (a, b) { return sc[a] > sc[b] || sc[a] === sc[b] && cand[hits[a]] < cand[hits[b]]; };
     var top = [];
-    for (var i = 0; i < n; i++) {
-      var d = ids[i];
-      if (top.length === k && !(sc[d] > sc[top[k - 1]] || sc[d] === sc[top[k - 1]] && d < top[k - 1])) continue;
+    if (n <= k * 8) {
+      for (var i = 0; i < n; i++) top.push(i);
+      return top.sort(function (a, b) { return before(a, b) ? -1 : before(b, a) ? 1 : 0; }).slice(0, k);
+    }
+    for (i = 0; i < n; i++) {
+      if (top.length === k) { // most hits are no better than the k-th: no call for them
+        var last = top[k - 1];
+        if (sc[i] < sc[last] || sc[i] === sc[last] && cand[hits[i]] > cand[hits[last]]) continue;
+      }
       var j = top.length < k ? top.length : k - 1;
-      top[j] = d;
-      while (j > 0 && before(d, top[j - 1])) {
+      top[j] = i;
+      while (j > 0 && before(i, top[j - 1])) {
         top[j] = top[j - 1];
-        top[j - 1] = d;
+        top[j - 1] = i;
         j--;
       }
     }
@@ -1612,9 +1671,15 @@
         // and, once, what a first query would otherwise do between its fetches: the
         // scoring's scratch space, and the tokenizer's first run (its regular
         // expressions compiled, its functions seen by the engine)
-        if (!warmed) words(m, 'InvalidToken TOKEN_EXPIRED expires 토큰이 만료되었습니다 4001 トークン');
+        if (!warmed) {
+          words(m, 'InvalidToken TOKEN_EXPIRED expires 토큰이 만료되었습니다 4001 トークン');
+          // and the scratch space's memory faulted in now, while the user types, not
+          // page by page during the first scoring (a query without focus skips this:
+          // there it would only delay the first files, see workspace)
+          var w = workspace(m.n);
+          [w.slot, w.cand, w.acc, w.cnt, w.tok, w.hit, w.hits, w.sc].forEach(function (a) { a.fill(0); });
+        }
         warmed = true;
-        workspace(m.n);
       }).catch(function () { /* reported when a search fails */ });
       fillServices();
     }
