@@ -280,7 +280,7 @@ type measurement struct {
 	wireBytes           float64
 	coldMS              float64
 	cpuMS               float64 // the main thread's CPU time in tasks during the cold query
-	depth               string // the longest chain of index files each requested after the one before arrived
+	depth               string  // the longest chain of index files each requested after the one before arrived
 	warmMedian, warmMax float64
 }
 
