@@ -565,11 +565,24 @@ func (sc *scanner) nextNonBlank(j int) int {
 }
 
 // readTabTable reads the body of a table whose cells are glued by tabs: every following
-// line with a tab is a row.
+// line with a tab is a row. Up to maxWrapLines lines with no tab between two rows are the
+// last cell of the row above, wrapped as the page showed it ("The body could not" then
+// "be parsed as JSON."), when a row with the header's cell count follows them.
 func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
+	const maxWrapLines = 5
 	st.end = j - 1
 	for ; j <= sc.n; j++ {
 		t, line, off := sc.line(j)
+		if t != "" && strings.IndexByte(t, '\t') < 0 && len(st.Rows) > 0 {
+			if k := sc.wrappedUntil(j, maxWrapLines, len(st.Header)); k > j {
+				last := &st.Rows[len(st.Rows)-1].Cells[len(st.Rows[len(st.Rows)-1].Cells)-1]
+				for ; j < k; j++ {
+					w, _, _ := sc.line(j)
+					last.Text = joinCellLines(last.Text, strings.TrimSpace(w))
+				}
+				t, line, off = sc.line(j)
+			}
+		}
 		if t == "" || strings.IndexByte(t, '\t') < 0 {
 			break
 		}
@@ -585,6 +598,24 @@ func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
 		st.end = j
 	}
 	return st
+}
+
+// wrappedUntil returns the line after the lines from j on that have text and no tab, when
+// there are at most max of them and a line of n cells glued by tabs follows; j otherwise.
+func (sc *scanner) wrappedUntil(j, max, n int) int {
+	for k := j; k <= sc.n && k < j+max+1; k++ {
+		t, line, off := sc.line(k)
+		switch {
+		case t == "":
+			return j
+		case strings.IndexByte(t, '\t') >= 0:
+			if cells := tabCells(sc.ix, line, off); k > j && len(cells) == n {
+				return k
+			}
+			return j
+		}
+	}
+	return j
 }
 
 // sameCells reports whether two rows have the same folded texts.
