@@ -573,6 +573,24 @@ func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
 	st.end = j - 1
 	for ; j <= sc.n; j++ {
 		t, line, off := sc.line(j)
+		if t == "" && len(st.Rows) > 0 {
+			// Blank lines between rows, as a page's row spacing copies: the table goes on
+			// when a row of the header's cell count follows them.
+			k := j
+			for k <= sc.n && k < j+3 {
+				if kt, _, _ := sc.line(k); kt != "" {
+					break
+				}
+				k++
+			}
+			// A header line after them starts a table of its own.
+			if kt, kline, koff := sc.line(k); k <= sc.n && strings.IndexByte(kt, '\t') >= 0 {
+				if cells := tabCells(sc.ix, kline, koff); len(cells) == len(st.Header) && !headerLine(cells) && fitsColumns(st.Header, cells) {
+					j = k
+					t, line, off = kt, kline, koff
+				}
+			}
+		}
 		if t != "" && strings.IndexByte(t, '\t') < 0 && len(st.Rows) > 0 {
 			if k := sc.wrappedUntil(j, maxWrapLines, len(st.Header)); k > j {
 				last := &st.Rows[len(st.Rows)-1].Cells[len(st.Rows[len(st.Rows)-1].Cells)-1]
@@ -598,6 +616,29 @@ func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
 		st.end = j
 	}
 	return st
+}
+
+// fitsColumns reports whether a row's cells hold what its header's code and status
+// columns name: a code-shaped code, a status or nothing. A line of other words ("Name |
+// Type | Notes") after a blank line is the header of another table, not a row.
+func fitsColumns(header, cells []cell) bool {
+	for i, r := range columnRoles(cellTexts(header)) {
+		if i >= len(cells) {
+			break
+		}
+		text := strings.TrimSpace(cells[i].Text)
+		switch r {
+		case roleCode:
+			if !codeShaped(cleanCode(text)) {
+				return false
+			}
+		case roleStatus:
+			if st, ok := statusCell(text); text != "" && (!ok || !st.IsValid()) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // wrappedUntil returns the line after the lines from j on that have text and no tab, when
