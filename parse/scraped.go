@@ -522,7 +522,7 @@ func paragraphs(blocks []sblock) []sblock {
 				lines++
 			}
 			b.kind, b.text = sbPara, text.String()
-			if lines == 1 && headingLike(b.text) {
+			if lines == 1 && headingLike(b.text) && !strings.Contains(b.text, "\t") { // cells glued by tabs are a row, not a heading
 				b.kind = sbHeading
 				if i+1 < len(blocks) && blocks[i+1].kind == sbCode {
 					b.kind = sbCaption
