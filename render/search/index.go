@@ -382,6 +382,17 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		term, value string
 		df          int
 	}
+	// keyedBefore orders the lists of words looked up by a key (initials, sound keys): by
+	// key, then the words found in the most entries first, then by word.
+	keyedBefore := func(ka string, a word, kb string, b word) bool {
+		if ka != kb {
+			return ka < kb
+		}
+		if a.df != b.df {
+			return a.df > b.df
+		}
+		return a.term < b.term
+	}
 	initials := map[int][][]any{} // first consonant → [initials, word, value] sorted
 	var choWords []struct {
 		ini string
@@ -517,14 +528,7 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 	// consonant is choseong[N], [initials, word, dictionary value], by initials, then the
 	// words found in the most entries first, then by word.
 	sort.SliceStable(choWords, func(i, j int) bool {
-		a, b := choWords[i], choWords[j]
-		if a.ini != b.ini {
-			return a.ini < b.ini
-		}
-		if a.w.df != b.w.df {
-			return a.w.df > b.w.df
-		}
-		return a.w.term < b.w.term
+		return keyedBefore(choWords[i].ini, choWords[i].w, choWords[j].ini, choWords[j].w)
 	})
 	for _, cw := range choWords {
 		r, _ := utf8.DecodeRuneInString(cw.ini)
@@ -563,14 +567,7 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 	// SoundSymbols[N], [key, word, dictionary value], by key, then the words found in the
 	// most entries first, then by word.
 	sort.SliceStable(sounds, func(i, j int) bool {
-		a, b := sounds[i], sounds[j]
-		if a.key != b.key {
-			return a.key < b.key
-		}
-		if a.w.df != b.w.df {
-			return a.w.df > b.w.df
-		}
-		return a.w.term < b.w.term
+		return keyedBefore(sounds[i].key, sounds[i].w, sounds[j].key, sounds[j].w)
 	})
 	for n := range SoundSymbols {
 		list := [][]any{}

@@ -1,8 +1,6 @@
 package search
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -90,20 +88,7 @@ func soundVectors(t *testing.T) string {
 }
 
 func TestSoundVectors(t *testing.T) {
-	got := soundVectors(t)
-	path := filepath.Join("testdata", "sound_vectors.txt")
-	if *updateVectors {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(want) != got {
-		t.Errorf("%s is not what the rules give: run go test ./render/search -run TestSoundVectors -update and review the diff", path)
-	}
+	checkVectors(t, "sound_vectors.txt", soundVectors(t), "TestSoundVectors")
 }
 
 // TestLoanwordSearch checks that a Hangul word that matches nothing finds the entries whose

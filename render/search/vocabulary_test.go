@@ -12,7 +12,7 @@ import (
 	"docgen/internal/corpus"
 )
 
-var updateVectors = flag.Bool("update", false, "rewrite testdata/synonym_vectors.txt from the vocabulary")
+var updateVectors = flag.Bool("update", false, "rewrite the vector files of testdata from the Go side")
 
 // TestVocabulary checks vocabulary.txt against the rules its header states.
 func TestVocabulary(t *testing.T) {
@@ -122,12 +122,12 @@ func queryConcepts(t *testing.T, r *Reader, q string) []string {
 	return cs
 }
 
-// TestSynonymVectors checks that the query side finds every phrase of every group (each
-// phrase, as a query, gets its group's concept) and that the vectors the browser test
-// checks the client against are what search.Reader does.
-func TestSynonymVectors(t *testing.T) {
-	got := synonymVectors(t)
-	path := filepath.Join("testdata", "synonym_vectors.txt")
+// checkVectors compares a shared vector file of testdata (the browser test checks the
+// client against the same file) with what the Go side gives, got; with -update it writes
+// got first.
+func checkVectors(t *testing.T, name, got, test string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
 	if *updateVectors {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
@@ -137,9 +137,17 @@ func TestSynonymVectors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got != string(want) {
-		t.Errorf("%s is not what the vocabulary gives: run go test ./render/search -run TestSynonymVectors -update and review the diff", path)
+	if string(want) != got {
+		t.Errorf("%s is not what the Go side gives: run go test ./render/search -run %s -update and review the diff", path, test)
 	}
+}
+
+// TestSynonymVectors checks that the query side finds every phrase of every group (each
+// phrase, as a query, gets its group's concept) and that the vectors the browser test
+// checks the client against are what search.Reader does.
+func TestSynonymVectors(t *testing.T) {
+	got := synonymVectors(t)
+	checkVectors(t, "synonym_vectors.txt", got, "TestSynonymVectors")
 	// Every phrase finds its own group.
 	for _, g := range Synonyms {
 		name := ConceptPrefix + CodeKey(g[0])
