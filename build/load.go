@@ -62,6 +62,7 @@ func load(ctx context.Context, opts Options) (*Loaded, error) {
 	all := make([]int, len(ins))
 	for i := range all {
 		all[i] = i
+		ins[i].Meta.Notes = opts.Notes
 	}
 	outs := readInputs(ctx, ins, all, int64(opts.MaxSourceSize), false)
 	if err := ctx.Err(); err != nil {

@@ -81,6 +81,9 @@ type Options struct {
 	MaxSourceSize ByteSize
 	// Ignore lists rules whose warnings are left out.
 	Ignore []string
+	// Notes asks the readers for their notes on every block (parse.Meta.Notes): docgen
+	// parse --verbose prints them.
+	Notes bool
 }
 
 // DefaultMaxSourceSize is the largest source docgen reads unless told otherwise.

@@ -601,6 +601,9 @@ func isList(n ast.Node) bool {
 
 // noteTable records what classify made of t, for docgen parse --verbose.
 func (doc *Doc) noteTable(t table, pos catalog.Pos) {
+	if doc.quiet {
+		return
+	}
 	roles, kind, why := classify(t)
 	var cols []string
 	for i, r := range roles {
@@ -625,6 +628,9 @@ func (doc *Doc) noteTable(t table, pos catalog.Pos) {
 
 // note records a line of what a reader made of a block.
 func (doc *Doc) note(pos catalog.Pos, format string, args ...any) {
+	if doc.quiet {
+		return
+	}
 	doc.Notes = append(doc.Notes, Note{Pos: pos, Text: fmt.Sprintf(format, args...)})
 }
 

@@ -105,6 +105,8 @@ type Doc struct {
 	// list or left as text and why, the role of each column, a heading or list read as
 	// codes. docgen parse --verbose prints them.
 	Notes []Note
+	// quiet: no Notes are kept (Meta.Notes was not asked for).
+	quiet bool
 }
 
 // Note is what a reader made of one block of a source.
@@ -162,6 +164,10 @@ type Meta struct {
 	ID, Title, Lang string
 	// Override is what docgen.yaml says of the source that no heuristic can know.
 	Override Override
+	// Notes asks for Result.Notes, what the reader made of each block (docgen parse
+	// --verbose). Without it a read keeps none: they cost as much memory as the
+	// entries of a terse source.
+	Notes bool
 }
 
 // Detect returns the best reader for src (nil when none recognises it) and every reader's
@@ -213,6 +219,7 @@ func (src *Source) cancelled() bool {
 func Read(src *Source, meta Meta) *Result {
 	res := &Result{}
 	res.Diags = append(res.Diags, src.Diags...)
+	src.notes = meta.Notes
 	if !meta.Override.IsZero() {
 		o := meta.Override
 		src.over = &o
@@ -244,6 +251,9 @@ func Read(src *Source, meta Meta) *Result {
 		}
 		// What the reader closest to the source's shape made of its blocks says why
 		// nothing was taken (docgen parse --verbose).
+		// They are wanted whatever Meta says; the scraped reader's read during detection
+		// kept none.
+		src.notes, src.scraped = true, nil
 		var closest Reader = scrapedReader{}
 		switch {
 		case looksLikeHTML(src):

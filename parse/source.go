@@ -38,6 +38,9 @@ type Source struct {
 	ctx context.Context
 	// over is the source's override from docgen.yaml, set by Read; nil when none.
 	over *Override
+	// notes says the read keeps its Notes (Meta.Notes): off, a read of 200,000 code
+	// headings does not hold 200,000 lines of explanation nobody asked for.
+	notes bool
 }
 
 // release lets go of what the readers other than the one named made while detecting: the

@@ -182,3 +182,30 @@ func TestSourceOwnsText(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesOnlyWhenAsked: a read keeps its notes on every block only when Meta.Notes asks
+// (docgen parse --verbose); a source nothing recognises has them whatever Meta says, for
+// the "no reader recognised" hint.
+func TestNotesOnlyWhenAsked(t *testing.T) {
+	md := []byte("# Errors\n\n## E_ONE\n\nFirst.\n\n## E_TWO\n\nSecond.\n\n## More\n\n| Code | Message |\n|---|---|\n| E_THREE | Third |\n")
+	quiet := Read(NewSource("a.md", md), Meta{})
+	if len(quiet.Service.Entries) != 3 || len(quiet.Notes) != 0 {
+		t.Errorf("without Meta.Notes: %d entries, notes %q; want 3 entries, no notes", len(quiet.Service.Entries), quiet.Notes)
+	}
+	loud := Read(NewSource("a.md", md), Meta{Notes: true})
+	var texts []string
+	for _, n := range loud.Notes {
+		texts = append(texts, n.Text)
+	}
+	got := strings.Join(texts, "\n")
+	for _, want := range []string{`heading: code "E_ONE"`, `heading: code "E_TWO"`, "table of 1 rows: error list"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("with Meta.Notes: notes %q lack %q", got, want)
+		}
+	}
+	text := []byte("# Settings\n\n| Option | Default |\n|---|---|\n| retries | 3 |\n")
+	none := Read(NewSource("b.md", text), Meta{})
+	if none.Reader != "" || len(none.Notes) == 0 {
+		t.Errorf("unrecognised source: reader %q, %d notes; want none and its notes", none.Reader, len(none.Notes))
+	}
+}

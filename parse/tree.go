@@ -18,12 +18,12 @@ import (
 // the heading they stand under; code samples that document the error body become the
 // service's response format; the rest is the text of the heading it stands under.
 func interpret(src *Source, d *doc.Document) *Doc {
-	w := &treeWalker{src: src, doc: &Doc{}, blocks: d.Blocks, meta: d.Meta}
+	w := &treeWalker{src: src, doc: &Doc{quiet: !src.notes}, blocks: d.Blocks, meta: d.Meta}
 	w.walk()
 	if len(w.doc.Entries) == 0 && w.doc.Dropped == 0 && w.glossaries > 0 {
 		// The document lists no codes but HTTP statuses under a code header ("Error
 		// Code | Meaning", 400, 401 …): its statuses are its error codes.
-		w = &treeWalker{src: src, doc: &Doc{}, blocks: d.Blocks, meta: d.Meta, statusCodes: true}
+		w = &treeWalker{src: src, doc: &Doc{quiet: !src.notes}, blocks: d.Blocks, meta: d.Meta, statusCodes: true}
 		w.walk()
 	}
 	textStatuses(w.doc.Entries)
