@@ -61,5 +61,5 @@ func (ix *posIndex) pos(off int) catalog.Pos {
 // split splits one pipe-table row into cells as splitRow does, with positions from ix, so
 // that a long line costs time linear in its length.
 func (ix *posIndex) split(line []byte, lineOff int) []cell {
-	return splitCells(line, lineOff, ix.pos)
+	return splitCells(ix.src, line, lineOff, ix.pos)
 }
