@@ -117,10 +117,42 @@ func (w *treeWalker) records(b *doc.Records) {
 	if ctx.Group == "" && strings.Contains(b.Path, ".") {
 		ctx.Group = b.Path
 	}
+	if ctx.Status == 0 {
+		ctx.Status = recordsStatus(b)
+	}
 	if w.doc.addRecords(w.src, b, ctx) {
 		st.taken[b.Path] = true
 		w.errors = true
 	}
+}
+
+// recordsStatus returns the status a file gives all of b's records, as a status heading
+// gives the rows of a table, or 0: a status field of the object that holds them
+// ({"status": 404, "errors": [...]}), else the nearest key of their path that is a
+// status ({"404": {"E200": "No such user"}}, errors.400). A record's own status field
+// comes first (resolveStatus).
+func recordsStatus(b *doc.Records) catalog.Status {
+	for _, f := range b.Beside {
+		r, _ := headerWordRole(f.Name)
+		if x := roleNames[foldHeader(f.Name)]; x != roleUnknown {
+			r = x
+		}
+		if st, _, ok := statusHeading(f.Value); r == roleStatus && ok {
+			return st
+		}
+	}
+	for p := b.Path; p != ""; {
+		seg := p
+		if i := strings.LastIndexByte(p, '.'); i >= 0 {
+			seg, p = p[i+1:], p[:i]
+		} else {
+			p = ""
+		}
+		if st, _, ok := statusHeading(seg); ok {
+			return st
+		}
+	}
+	return 0
 }
 
 // within reports whether path p lies inside one of the paths of set: whether one of its

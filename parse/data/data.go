@@ -153,12 +153,13 @@ func Read(text []byte, f Format, at func(offset int) catalog.Pos) (*doc.Document
 			}
 		}
 	}
-	collect(d, root, "", 0, at)
+	collect(d, root, "", 0, nil, at)
 	return d, nil
 }
 
 // collect adds the collections of records under n to d, parents before their children.
-func collect(d *doc.Document, n *node, p string, depth int, at func(int) catalog.Pos) {
+// beside are the scalar members of the object that holds n.
+func collect(d *doc.Document, n *node, p string, depth int, beside []doc.Field, at func(int) catalog.Pos) {
 	if depth > maxRecordDepth {
 		return
 	}
@@ -177,14 +178,14 @@ func collect(d *doc.Document, n *node, p string, depth int, at func(int) catalog
 			}
 		}
 		if objects > 0 && objects == len(n.kids) {
-			r := &doc.Records{Pos: at(n.off), Path: p}
+			r := &doc.Records{Pos: at(n.off), Path: p, Beside: beside}
 			for _, c := range n.kids {
 				r.Items = append(r.Items, record(c, "", c.off, at))
 			}
 			d.Blocks = append(d.Blocks, r)
 		}
 		for i, c := range n.kids {
-			collect(d, c, join(itoa(i)), depth+1, at)
+			collect(d, c, join(itoa(i)), depth+1, nil, at)
 		}
 	case kObject:
 		objects, strs := 0, 0
@@ -198,25 +199,50 @@ func collect(d *doc.Document, n *node, p string, depth int, at func(int) catalog
 		}
 		switch {
 		case objects > 0 && objects == len(n.kids) && (objects >= 2 || depth > 0):
-			r := &doc.Records{Pos: at(n.off), Path: p, Keyed: true}
+			r := &doc.Records{Pos: at(n.off), Path: p, Keyed: true, Beside: beside}
 			for i, c := range n.kids {
 				r.Items = append(r.Items, record(c, n.keys[i], n.keyOffs[i], at))
 			}
 			d.Blocks = append(d.Blocks, r)
-		case strs >= 2 && strs == len(n.kids):
+		case strs > 0 && strs == len(n.kids) && (strs >= 2 || depth > 0):
 			// A map of strings ("E1001": "Invalid token"): each a record of one field
-			// with no name, its value.
-			r := &doc.Records{Pos: at(n.off), Path: p, Keyed: true}
+			// with no name, its value. Below the top one is enough: a group of one
+			// error ({"404": {"E200": "No such user"}}) is as much a list as its
+			// neighbours.
+			r := &doc.Records{Pos: at(n.off), Path: p, Keyed: true, Beside: beside}
 			for i, c := range n.kids {
 				r.Items = append(r.Items, doc.Record{Pos: at(n.keyOffs[i]), Key: n.keys[i],
 					Fields: []doc.Field{{Pos: at(c.off), Value: valueText(c)}}})
 			}
 			d.Blocks = append(d.Blocks, r)
 		}
+		var scalars []doc.Field // only when some member may hold records, and not too many
+		if objects+arrays(n) > 0 {
+			for i, c := range n.kids {
+				if (c.kind == kString || c.kind == kScalar) && len(scalars) < maxBeside {
+					scalars = append(scalars, doc.Field{Pos: at(n.keyOffs[i]), Name: n.keys[i], Value: valueText(c)})
+				}
+			}
+		}
 		for i, c := range n.kids {
-			collect(d, c, join(n.keys[i]), depth+1, at)
+			collect(d, c, join(n.keys[i]), depth+1, scalars, at)
 		}
 	}
+}
+
+// maxBeside is how many scalar members of an object its collections of records are given
+// (doc.Records.Beside): what such an object says of its records stands near them.
+const maxBeside = 32
+
+// arrays counts n's members that are arrays.
+func arrays(n *node) int {
+	k := 0
+	for _, c := range n.kids {
+		if c.kind == kArray {
+			k++
+		}
+	}
+	return k
 }
 
 // record makes one object into a record.

@@ -135,6 +135,9 @@ type Records struct {
 	Items []Record
 	// Keyed is set when the records are a map's values: each Record's Key is its key.
 	Keyed bool
+	// Beside are the scalar members of the object that holds the records, in file order
+	// ({"status": 404, "errors": [...]}): what it may say of all of them.
+	Beside []Field
 }
 
 // Record is one object: its map key (for keyed records) and its fields in file order.
