@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"docgen/catalog"
 )
@@ -278,4 +280,54 @@ func trailingStatus(line string) (catalog.Status, string) {
 		return st, line[:m[0]]
 	}
 	return 0, line
+}
+
+// statusNamed maps a folded reason phrase (foldHeader: "notfound") to its status, with
+// the names frameworks give some statuses beside the RFC's (Spring's PAYLOAD_TOO_LARGE).
+var statusNamed = func() map[string]catalog.Status {
+	m := map[string]catalog.Status{}
+	for s := catalog.Status(100); s < 600; s++ {
+		if r := s.Reason(); r != "" {
+			m[foldHeader(r)] = s
+		}
+	}
+	for name, s := range map[string]catalog.Status{
+		"payloadtoolarge": 413, "requestentitytoolarge": 413, "contenttoolarge": 413,
+		"requesturitoolong": 414, "uritoolong": 414, "unprocessablecontent": 422,
+		"unprocessableentity": 422, "movedtemporarily": 302, "iamateapot": 418,
+	} {
+		m[name] = s
+	}
+	return m
+}()
+
+// statusConstant reads a status written as the constant that names it in code, or as its
+// reason phrase alone: "HttpStatus.BAD_REQUEST" (Spring), "http.StatusNotFound" (Go),
+// "HTTPStatus.NOT_FOUND" (Python), "StatusCodes.TOO_MANY_REQUESTS", "Not Found".
+// qualified reports a constant with a qualifier ("X.NAME"): only those say they are a
+// status wherever they stand; a bare "NOT_FOUND" may as well be an error code.
+func statusConstant(text string) (st catalog.Status, qualified, ok bool) {
+	text = strings.TrimSpace(strings.Trim(strings.TrimSpace(text), "`"))
+	if text == "" || len(text) > 64 {
+		return 0, false, false
+	}
+	name := text
+	if i := strings.LastIndexByte(text, '.'); i >= 0 {
+		name, qualified = text[i+1:], true
+		for _, r := range text[:i] {
+			if !(r == '.' || r == '_' || r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))) {
+				return 0, false, false // not a qualifier: a sentence with a period
+			}
+		}
+	}
+	f := foldHeader(name)
+	if s, found := statusNamed[f]; found {
+		return s, qualified, true
+	}
+	if g, cut := strings.CutPrefix(f, "status"); cut {
+		if s, found := statusNamed[g]; found { // Go's http.StatusNotFound
+			return s, qualified, true
+		}
+	}
+	return 0, false, false
 }

@@ -206,10 +206,13 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				}
 			case roleStatus:
 				st, ok := statusCell(c.Text)
+				if !ok {
+					st, _, ok = statusConstant(c.Text) // "HttpStatus.NOT_FOUND", "Not Found"
+				}
 				switch {
 				case !ok:
 					doc.Diags.Add(c.Pos, catalog.Error, catalog.RuleBadStatusCell,
-						"status cell %q holds no HTTP status (expected a number such as 400)", c.Text)
+						"status cell %q holds no HTTP status (expected a number such as 400, or a status name such as Not Found)", c.Text)
 				case st != 0 && !st.IsValid():
 					doc.Diags.Add(c.Pos, catalog.Error, catalog.RuleInvalidStatus,
 						"status %d in cell %q is not an HTTP status (expected 100-599)", int(st), c.Text)
