@@ -35,6 +35,11 @@ func FuzzProto(f *testing.F)    { fuzzReaderAs(f, codeReader{}, "fuzz.proto") }
 func FuzzC(f *testing.F)        { fuzzReaderAs(f, codeReader{}, "fuzz.h") }
 func FuzzTabList(f *testing.F)  { fuzzReaderAs(f, codeReader{}, "fuzz.h.in") }
 func FuzzPython(f *testing.F)   { fuzzReaderAs(f, codeReader{}, "fuzz.py") }
+func FuzzJava(f *testing.F)     { fuzzReaderAs(f, codeReader{}, "fuzz.java") }
+func FuzzKotlin(f *testing.F)   { fuzzReaderAs(f, codeReader{}, "fuzz.kt") }
+func FuzzTypeScript(f *testing.F) {
+	fuzzReaderAs(f, codeReader{}, "fuzz.ts")
+}
 func FuzzRST(f *testing.F)      { fuzzReaderAs(f, rstReader{}, "fuzz.rst") }
 func FuzzAsciiDoc(f *testing.F) { fuzzReaderAs(f, asciidocReader{}, "fuzz.adoc") }
 func FuzzMDX(f *testing.F)      { fuzzReaderAs(f, mdxReader{}, "fuzz.mdx") }

@@ -77,6 +77,20 @@ func hostileFormatSources() map[string]string {
 		"list-item-lines.adoc": "* E1001 first\n" + strings.Repeat("more text\n", 100000),
 		"directive-arg.rst":    ".. c:macro:: E_X\n" + strings.Repeat("   more\n", 100000),
 		"csv-open-quote.rst":   ".. csv-table:: Errors\n   :header: Code, Message\n\n   E1, \"open\n" + strings.Repeat("   more\n", 100000),
+		// Java, Kotlin, TypeScript enums: a 200 KB line of "final" (each looks for its
+		// field's name), constants with arguments nested deep, an enum left open, and
+		// 30,000 labelled constants each under a comment block.
+		"finals.java":      "enum E { A(1, \"a\"); " + strings.Repeat("final ", 40000) + "}\n",
+		"deep-args.java":   "enum E { A(" + strings.Repeat("(", 50000) + strings.Repeat(")", 50000) + ", \"x\") }\n",
+		"unclosed-enum.kt": "enum class E(val s: Int) { A(400), " + strings.Repeat("B(", 50000) + "\n",
+		"labels.ts": func() string {
+			var b strings.Builder
+			b.WriteString("enum ErrorCode {\n")
+			for i := 0; i < 30000; i++ {
+				fmt.Fprintf(&b, "\n  // Group %d\n  // text\n  // more\n  E_%d = \"E_%d\",\n", i, i, i)
+			}
+			return b.String() + "}\n"
+		}(),
 	}
 }
 

@@ -117,6 +117,9 @@ func (w *treeWalker) records(b *doc.Records) {
 	if ctx.Group == "" && strings.Contains(b.Path, ".") {
 		ctx.Group = b.Path
 	}
+	if b.Group != "" {
+		ctx.Group = b.Group
+	}
 	if ctx.Status == 0 {
 		ctx.Status = recordsStatus(b)
 	}

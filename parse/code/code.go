@@ -1,9 +1,11 @@
 // Package code is the front-end of package parse for error catalogs kept as code: protobuf
 // enums, C and C++ enums and runs of #defines, tab-separated code lists of the kind C
-// projects generate their headers from (NUMBER<TAB>SYMBOL<TAB>text), and Python Enum
-// classes, whose docstring may hold a reStructuredText table. It gives each as a doc.Enum
-// (members with their names, values as written, comments and positions) and a docstring's
-// table as a doc.Table right before its enum. It knows nothing of errors: which enum lists
+// projects generate their headers from (NUMBER<TAB>SYMBOL<TAB>text), Python Enum
+// classes, whose docstring may hold a reStructuredText table, and the enums of Java,
+// Kotlin and TypeScript (jvm.go). It gives each as a doc.Enum (members with their names,
+// values as written, comments and positions) and a docstring's table as a doc.Table right
+// before its enum; an enum whose constants take arguments (Java's NAME(400, "text")) as
+// doc.Records named by the constructor's parameters. It knows nothing of errors: which enum lists
 // errors, and what a member's comment says of its status, is the interpreter's work.
 //
 // Protobuf is read with bufbuild/protocompile's parser, which keeps every comment with the
@@ -33,10 +35,12 @@ const (
 	C
 	TabList
 	Python
+	JVM        // Java and Kotlin
+	TypeScript // its enums only
 )
 
 func (l Lang) String() string {
-	return [...]string{"none", "protobuf", "C", "tab-separated code list", "Python"}[l]
+	return [...]string{"none", "protobuf", "C", "tab-separated code list", "Python", "Java or Kotlin", "TypeScript"}[l]
 }
 
 // Problem is what a parser rejected: where and why.
@@ -53,6 +57,7 @@ var (
 	reCDefine    = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*define[ \t]+[A-Za-z_]\w*[ \t]+\(?-?(?:0[xX][0-9A-Fa-f]+|\d+)[uUlL]*\)?`)
 	reTabLine    = regexp.MustCompile(`(?m)^-?\d+\t+[A-Za-z_]\w*\t+\S`)
 	rePyEnum     = regexp.MustCompile(`(?m)^[ \t]*class[ \t]+\w+[ \t]*\([^)]*\bEnum\b[^)]*\)[ \t]*:`)
+	reJVMEnum    = regexp.MustCompile(`\benum\s+(?:class\s+)?[A-Za-z_]\w*`)
 	rePyEnumAny  = regexp.MustCompile(`(?m)^[ \t]*class[ \t]+\w+[ \t]*\([^)]*(?:Enum|IntEnum|StrEnum|IntFlag|Flag)\b[^)]*\)[ \t]*:`)
 )
 
@@ -78,6 +83,16 @@ func Detect(name string, text []byte) (int, Lang, string) {
 			return 85, Python, "a Python file with an Enum class"
 		}
 		return 0, None, "a Python file with no Enum class"
+	case ".java", ".kt", ".kts":
+		if reJVMEnum.Match(text) {
+			return 85, JVM, "a Java or Kotlin file with an enum"
+		}
+		return 0, None, "a Java or Kotlin file with no enum"
+	case ".ts", ".mts", ".cts":
+		if reJVMEnum.Match(text) {
+			return 85, TypeScript, "a TypeScript file with an enum"
+		}
+		return 0, None, "a TypeScript file with no enum"
 	case ".h", ".hpp", ".hh", ".hxx", ".c", ".cc", ".cpp", ".h.in":
 		if tabs >= 3 {
 			return 85, TabList, "a C source with lines of a number, a symbol and a text separated by tabs"
@@ -96,7 +111,7 @@ func Detect(name string, text []byte) (int, Lang, string) {
 	case hasEnum && bytes.Contains(text, []byte("import")) && rePyEnum.Match(text):
 		return 45, Python, "a Python module with an Enum class"
 	}
-	return 0, None, "no .proto, .h, .h.in, .c or .py name, and no protobuf enum, tab-separated code list or Python Enum"
+	return 0, None, "no .proto, .h, .h.in, .c, .py, .java, .kt or .ts name, and no protobuf enum, tab-separated code list or Python Enum"
 }
 
 // Read reads text as lang into a document tree. A file the parser rejects in part gives
@@ -111,6 +126,8 @@ func Read(name string, text []byte, lang Lang, at func(offset int) catalog.Pos) 
 		return readTabList(text, at), nil
 	case Python:
 		return readPython(text, at), nil
+	case JVM, TypeScript:
+		return readEnums(text, at), nil
 	}
 	return &doc.Document{}, nil
 }

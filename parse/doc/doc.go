@@ -135,6 +135,9 @@ type Records struct {
 	Items []Record
 	// Keyed is set when the records are a map's values: each Record's Key is its key.
 	Keyed bool
+	// Group is the heading the records stand under when the file gives one (the comment
+	// that labels a run of enum constants); "" when it gives none.
+	Group string
 	// Beside are the scalar members of the object that holds the records, in file order
 	// ({"status": 404, "errors": [...]}): what it may say of all of them.
 	Beside []Field

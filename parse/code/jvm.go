@@ -1,0 +1,401 @@
+package code
+
+import (
+	"cmp"
+	"strconv"
+	"strings"
+
+	"docgen/catalog"
+	"docgen/parse/doc"
+)
+
+// This file reads the enums of Java, Kotlin and TypeScript, with the C lexer (lexC): their
+// comments, strings and punctuation are C's. No Go library parses these languages keeping
+// comments and positions of a fragment that need not compile, and what an error enum
+// needs of them is small: the enum's constants, their arguments or values, their doc
+// comments, and the names of the constructor's parameters.
+//
+// A constant with arguments, the usual Java or Kotlin error enum
+//
+//	INVALID_INPUT(HttpStatus.BAD_REQUEST, "C001", "Invalid input value"),
+//
+// is a record keyed by the constant's name, its fields named by the constructor's
+// parameters (or by the final fields declared in the enum when a generated constructor
+// takes them, in their order), so that the interpreter gives them roles by their names as
+// for a data file. An enum of plain constants, or TypeScript's NAME = "VALUE" members, is
+// a doc.Enum as in C.
+
+// readEnums reads every enum of Java, Kotlin or TypeScript source.
+func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
+	toks := lexC(text)
+	d := &doc.Document{}
+	for i := 0; i < len(toks); i++ {
+		if toks[i].kind != 'i' || toks[i].text != "enum" {
+			continue
+		}
+		if bs, last := readJVMEnum(toks, i, at); bs != nil {
+			d.Blocks = append(d.Blocks, bs...)
+			i = last
+		}
+	}
+	return d
+}
+
+// jvmConst is one enum constant as written.
+type jvmConst struct {
+	tok     int // index of its name
+	comment string
+	group   string   // the label of the run of constants it begins ("// Common"), if any
+	args    [][]ctok // the arguments of NAME(…), each its tokens
+	hasArgs bool
+	value   []ctok // TypeScript's NAME = value
+}
+
+// readJVMEnum reads the enum whose keyword is token i, and returns it and the index of its
+// last token; nil when what follows is no enum body.
+func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int) {
+	k := i + 1
+	if k < len(toks) && toks[k].text == "class" { // Kotlin's enum class
+		k++
+	}
+	if k >= len(toks) || toks[k].kind != 'i' {
+		return nil, i
+	}
+	name := toks[k].text
+	k++
+	var params []string
+	if k < len(toks) && toks[k].text == "(" { // Kotlin's primary constructor
+		var segs [][]ctok
+		segs, k = argList(toks, k)
+		params = paramNames(segs)
+	}
+	for k < len(toks) && toks[k].text != "{" && toks[k].text != ";" && toks[k].text != "}" {
+		k++ // implements …, : supertype(…)
+	}
+	if k >= len(toks) || toks[k].text != "{" {
+		return nil, i
+	}
+	k++
+	var consts []jvmConst
+	ended := false // the constants end at a ";" (Java, Kotlin) or the closing brace
+	for k < len(toks) && !ended {
+		t := toks[k]
+		switch {
+		case t.kind == 'c' || t.text == ",":
+			k++
+			continue
+		case t.text == "}":
+			return buildEnum(toks, i, name, consts, params, at), k
+		case t.text == ";":
+			ended = true
+			k++
+			continue
+		case t.text == "@": // an annotation, with its arguments
+			k += 2
+			if k < len(toks) && toks[k].text == "(" {
+				_, k = argList(toks, k)
+			}
+			continue
+		case t.kind != 'i':
+			k++
+			continue
+		}
+		c := jvmConst{tok: k, comment: leadingComment(toks, k)}
+		if label, ok := groupLabel(toks, k); ok {
+			// The label is no part of the comment that describes the constant.
+			c.group = label
+			c.comment = strings.TrimLeft(strings.TrimPrefix(c.comment, label), "\n")
+		}
+		k++
+		if k < len(toks) && toks[k].text == "(" {
+			c.args, k = argList(toks, k)
+			c.hasArgs = true
+			k++
+		}
+		if k < len(toks) && toks[k].text == "=" {
+			k++
+			for depth := 0; k < len(toks); k++ {
+				x := toks[k]
+				if depth == 0 && (x.text == "," || x.text == "}") {
+					break
+				}
+				switch x.text {
+				case "(", "[", "{":
+					depth++
+				case ")", "]":
+					depth--
+				}
+				if x.kind != 'c' {
+					c.value = append(c.value, x)
+				}
+			}
+		}
+		if k < len(toks) && toks[k].text == "{" { // a constant's own class body
+			k = skipBlock(toks, k)
+		}
+		if c.comment == "" {
+			c.comment = trailingComment(toks, k, toks[c.tok].line)
+		}
+		consts = append(consts, c)
+	}
+	// After the constants: the constructor's parameters, or the final fields it takes.
+	var fields []string
+	for depth := 0; k < len(toks); k++ {
+		x := toks[k]
+		switch x.text {
+		case "{":
+			depth++
+		case "}":
+			if depth == 0 {
+				if len(params) == 0 {
+					params = fields
+				}
+				return buildEnum(toks, i, name, consts, params, at), k
+			}
+			depth--
+		}
+		if depth != 0 || x.kind != 'i' {
+			continue
+		}
+		switch {
+		case x.text == name && k+1 < len(toks) && toks[k+1].text == "(" && len(params) == 0:
+			var segs [][]ctok
+			segs, k = argList(toks, k+1)
+			params = paramNames(segs)
+			k-- // the loop's k++ steps past the ")"
+		case x.text == "final" || x.text == "val":
+			if f := declaredName(toks, k+1); f != "" && !static(toks, k) {
+				fields = append(fields, f)
+			}
+		}
+	}
+	return buildEnum(toks, i, name, consts, params, at), len(toks) - 1
+}
+
+// groupLabel reads the first of the comments right above constant k as the label of the
+// run of constants it begins: a single // line of at most three words and no sentence
+// punctuation ("// Common", "// 주문"), after a blank line or the enum's brace.
+func groupLabel(toks []ctok, k int) (string, bool) {
+	j := k - 1 // the first comment of those right above k, each on the line above the next
+	if j < 0 || toks[j].kind != 'c' || toks[j].end != toks[k].line-1 {
+		return "", false
+	}
+	for j > 0 && toks[j-1].kind == 'c' && toks[j-1].end == toks[j].line-1 {
+		j--
+	}
+	c := toks[j]
+	if !strings.HasPrefix(c.text, "//") || j > 0 && toks[j-1].end >= c.line-1 && toks[j-1].text != "{" {
+		return "", false // not a line comment after a blank line or the brace
+	}
+	label := cleanComment(c.text)
+	if label == "" || len(strings.Fields(label)) > 3 || strings.ContainsAny(label, ".:;,!?。") {
+		return "", false
+	}
+	return label, true
+}
+
+// argList reads the parenthesised list that starts at toks[k] ("("), and returns its
+// comma-separated parts (their tokens, comments left out) and the index of its ")".
+func argList(toks []ctok, k int) ([][]ctok, int) {
+	var segs [][]ctok
+	var cur []ctok
+	depth := 0
+	for ; k < len(toks); k++ {
+		x := toks[k]
+		switch x.text {
+		case "(", "[", "{":
+			depth++
+			if depth == 1 {
+				continue
+			}
+		case ")", "]", "}":
+			depth--
+			if depth == 0 {
+				if len(cur) > 0 || len(segs) > 0 {
+					segs = append(segs, cur)
+				}
+				return segs, k
+			}
+		case ",":
+			if depth == 1 {
+				segs = append(segs, cur)
+				cur = nil
+				continue
+			}
+		}
+		if x.kind != 'c' {
+			cur = append(cur, x)
+		}
+	}
+	return append(segs, cur), len(toks) - 1
+}
+
+// paramNames names the parameters of a constructor: the identifier before ":" (Kotlin's
+// "val status: Int") or the last identifier (Java's "HttpStatus status").
+func paramNames(segs [][]ctok) []string {
+	var out []string
+	for _, s := range segs {
+		name := ""
+		for j, x := range s {
+			if x.text == ":" && j > 0 && s[j-1].kind == 'i' {
+				name = s[j-1].text
+				break
+			}
+			if x.text == "=" { // a default value
+				break
+			}
+			if x.kind == 'i' {
+				name = x.text
+			}
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// declaredName returns the name declared by the tokens from k: "Type name;", "name: Type"
+// or "name = …", or "" when they declare no field.
+func declaredName(toks []ctok, k int) string {
+	last := ""
+	for end := min(k+maxDecl, len(toks)); k < end; k++ { // a declaration is short: bounded, so a line of "final" is linear
+		x := toks[k]
+		switch {
+		case x.text == ":" || x.text == ";" || x.text == "=":
+			return last
+		case x.text == "(" || x.text == "{" || x.text == "}":
+			return ""
+		case x.kind == 'i':
+			last = x.text
+		case x.text == "<" || x.text == ">" || x.text == "." || x.text == "?" || x.text == "[" || x.text == "]":
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// maxDecl is how many tokens a field declaration is looked for in, either side of its
+// "final" or "val".
+const maxDecl = 16
+
+// static reports whether the declaration whose "final" or "val" is token k is static (a
+// constant of the enum, not a field of each constant): "static" on the same line before it.
+func static(toks []ctok, k int) bool {
+	for j := k - 1; j >= max(0, k-maxDecl) && toks[j].line == toks[k].line; j-- {
+		if toks[j].text == "static" || toks[j].text == "const" {
+			return true
+		}
+	}
+	return false
+}
+
+// skipBlock returns the index of the "}" that closes the block opened at toks[k].
+func skipBlock(toks []ctok, k int) int {
+	depth := 0
+	for ; k < len(toks); k++ {
+		switch toks[k].text {
+		case "{":
+			depth++
+		case "}":
+			depth--
+			if depth == 0 {
+				return k + 1
+			}
+		}
+	}
+	return k
+}
+
+// trailingComment returns a comment on the given line right after token k-1 ("A(1), //
+// text"), past one comma.
+func trailingComment(toks []ctok, k, line int) string {
+	if k < len(toks) && toks[k].text == "," {
+		k++
+	}
+	if k < len(toks) && toks[k].kind == 'c' && toks[k].line == line {
+		return cleanComment(toks[k].text)
+	}
+	return ""
+}
+
+// buildEnum makes the blocks of an enum: records when its constants take arguments (one
+// collection per labelled run of constants, the label its group), else an enum of named
+// values.
+func buildEnum(toks []ctok, i int, name string, consts []jvmConst, params []string, at func(int) catalog.Pos) []doc.Block {
+	args := false
+	for _, c := range consts {
+		args = args || c.hasArgs
+	}
+	if !args {
+		e := &doc.Enum{Pos: at(toks[i].off), Name: name, Comment: leadingComment(toks, i)}
+		for _, c := range consts {
+			e.Members = append(e.Members, doc.Member{Pos: at(toks[c.tok].off), Name: toks[c.tok].text, Value: argText(c.value), Comment: cmp.Or(c.comment, c.group)})
+		}
+		return []doc.Block{e}
+	}
+	var out []doc.Block
+	r := &doc.Records{Pos: at(toks[i].off), Path: name, Keyed: true}
+	for _, c := range consts {
+		if c.group != "" {
+			if len(r.Items) > 0 {
+				out = append(out, r)
+			}
+			r = &doc.Records{Pos: at(toks[c.tok].off), Path: name, Keyed: true, Group: c.group}
+		}
+		rec := doc.Record{Pos: at(toks[c.tok].off), Key: toks[c.tok].text}
+		for j, a := range c.args {
+			if len(a) == 0 {
+				continue
+			}
+			fname := "argument " + strconv.Itoa(j+1)
+			if len(params) == len(c.args) && params[j] != "" {
+				fname = params[j]
+			}
+			rec.Fields = append(rec.Fields, doc.Field{Pos: at(a[0].off), Name: fname, Value: argText(a)})
+		}
+		if c.comment != "" {
+			rec.Fields = append(rec.Fields, doc.Field{Pos: rec.Pos, Name: "comment", Value: c.comment})
+		}
+		r.Items = append(r.Items, rec)
+	}
+	if len(r.Items) > 0 {
+		out = append(out, r)
+	}
+	return out
+}
+
+// argText is an argument as its value: a string literal's text (string literals joined
+// with + concatenated), else the expression as written.
+func argText(a []ctok) string {
+	var b strings.Builder
+	strs := true
+	for _, x := range a {
+		switch {
+		case x.kind == 's':
+			b.WriteString(unquote(x.text))
+		case x.text == "+":
+		default:
+			strs = false
+		}
+	}
+	if strs {
+		return b.String()
+	}
+	var v []string
+	for _, x := range a {
+		v = append(v, x.text)
+	}
+	return joinTokens(v)
+}
+
+// unquote returns a string literal's text: its escapes read when it is a valid Go-like
+// literal (Java's and Kotlin's are), else the text between its quotes.
+func unquote(s string) string {
+	if len(s) >= 2 && s[0] == '\'' {
+		s = `"` + strings.ReplaceAll(s[1:len(s)-1], `"`, `\"`) + `"`
+	}
+	if u, err := strconv.Unquote(s); err == nil {
+		return u
+	}
+	return strings.Trim(s, `"'`)
+}
