@@ -250,9 +250,37 @@ func record(n *node, key string, off int, at func(int) catalog.Pos) doc.Record {
 	r := doc.Record{Pos: at(off), Key: key}
 	for i, k := range n.keys {
 		c := n.kids[i]
+		if flatObject(c) {
+			// An object of a few plain values ({"status": 400, "error": {"code": …,
+			// "message": …}}, the body an error is answered with) gives its values as
+			// fields of their own, named by the path ("error.code"), so that their names
+			// can say what they hold.
+			for j, sk := range c.keys {
+				r.Fields = append(r.Fields, doc.Field{Pos: at(c.keyOffs[j]), Name: k + "." + sk, Value: valueText(c.kids[j])})
+			}
+			continue
+		}
 		r.Fields = append(r.Fields, doc.Field{Pos: at(n.keyOffs[i]), Name: k, Value: valueText(c)})
 	}
 	return r
+}
+
+// maxFlatMembers is the most members an object nested in a record may have for its values
+// to become fields of the record (flatObject).
+const maxFlatMembers = 16
+
+// flatObject reports whether n is an object of at most maxFlatMembers members, each a
+// string, number, boolean or null.
+func flatObject(n *node) bool {
+	if n.kind != kObject || len(n.kids) == 0 || len(n.kids) > maxFlatMembers {
+		return false
+	}
+	for _, c := range n.kids {
+		if c.kind == kObject || c.kind == kArray {
+			return false
+		}
+	}
+	return true
 }
 
 // valueText is a field's text: a string as written (a trailing newline of a multi-line
