@@ -83,6 +83,21 @@ func hostileFormatSources() map[string]string {
 		"finals.java":      "enum E { A(1, \"a\"); " + strings.Repeat("final ", 40000) + "}\n",
 		"deep-args.java":   "enum E { A(" + strings.Repeat("(", 50000) + strings.Repeat(")", 50000) + ", \"x\") }\n",
 		"unclosed-enum.kt": "enum class E(val s: Int) { A(400), " + strings.Repeat("B(", 50000) + "\n",
+		// OpenAPI: 20,000 operations answering with one shared response (each named in
+		// its one error), and references that refer to each other in a ring.
+		"shared-response.json": func() string {
+			var b strings.Builder
+			b.WriteString(`{"openapi":"3.0.0","paths":{`)
+			for i := 0; i < 20000; i++ {
+				if i > 0 {
+					b.WriteString(",")
+				}
+				fmt.Fprintf(&b, `"/p%d":{"get":{"responses":{"401":{"$ref":"#/components/responses/U"}}}}`, i)
+			}
+			b.WriteString(`},"components":{"responses":{"U":{"description":"d","content":{"application/json":{"example":{"code":"E_AUTH","message":"m"}}}}}}}`)
+			return b.String()
+		}(),
+		"ref-ring.yaml": "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        \"400\":\n          $ref: \"#/components/responses/A\"\ncomponents:\n  responses:\n    A:\n      $ref: \"#/components/responses/B\"\n    B:\n      $ref: \"#/components/responses/A\"\n",
 		"labels.ts": func() string {
 			var b strings.Builder
 			b.WriteString("enum ErrorCode {\n")

@@ -136,6 +136,9 @@ func Read(text []byte, f Format, at func(offset int) catalog.Pos) (*doc.Document
 	if err != nil {
 		return nil, err
 	}
+	if isOpenAPI(root) {
+		return readOpenAPI(root, at), nil
+	}
 	d := &doc.Document{}
 	if root == nil {
 		return d, nil
