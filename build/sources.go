@@ -20,7 +20,7 @@ import (
 // files and code (".h.in" too, see IsSourceFile).
 var SourceExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".html": true, ".htm": true,
 	".mdx": true, ".rst": true, ".adoc": true, ".asciidoc": true, ".json": true, ".yaml": true, ".yml": true,
-	".toml": true, ".proto": true, ".h": true, ".hpp": true, ".py": true, ".java": true, ".kt": true, ".ts": true}
+	".toml": true, ".csv": true, ".proto": true, ".h": true, ".hpp": true, ".py": true, ".java": true, ".kt": true, ".ts": true}
 
 // documentExts are the endings of documents: a folder's file with another ending of
 // SourceExts (data, code) is a source only when it lists errors (see incidental).
@@ -213,7 +213,7 @@ func expandPaths(paths []string) ([]Input, error) {
 			return nil, sourcesError(fmt.Errorf("list %s: %w", p, err))
 		}
 		if len(found) == 0 {
-			return nil, usageError("folder %s holds no source files (.md, .markdown, .txt, .html, .htm, .mdx, .rst, .adoc, .json, .yaml, .toml, .proto, .h, .h.in, .py, .java, .kt, .ts)", p)
+			return nil, usageError("folder %s holds no source files (.md, .markdown, .txt, .html, .htm, .mdx, .rst, .adoc, .json, .yaml, .toml, .csv, .proto, .h, .h.in, .py, .java, .kt, .ts)", p)
 		}
 		slices.Sort(found)
 		for _, q := range found {

@@ -21,7 +21,7 @@ const (
 	RuleBadStatusCell    = "bad-status-cell"   // error: a status cell that holds no status
 	RuleNoCodes          = "no-codes"          // warning: a source a reader took but found no codes in
 	RuleDuplicateService = "duplicate-service" // error: two services share an ID
-	RuleInvalidUTF8      = "invalid-utf8"      // warning: bytes that are not UTF-8, replaced
+	RuleInvalidUTF8      = "invalid-utf8"      // warning: bytes that are not UTF-8, replaced (or read as a legacy CJK encoding)
 	RuleCodePattern      = "code-pattern"      // error: a code that does not match the source's codePattern
 	RuleOutsideSections  = "outside-sections"  // warning: entries outside the sections docgen.yaml names
 	RuleBidiControl      = "bidi-control"      // warning: a code, message or group holds a bidirectional control

@@ -31,6 +31,7 @@ func fuzzReaderAs(f *testing.F, r Reader, name string) {
 func FuzzDataJSON(f *testing.F) { fuzzReaderAs(f, dataReader{}, "fuzz.json") }
 func FuzzDataYAML(f *testing.F) { fuzzReaderAs(f, dataReader{}, "fuzz.yaml") }
 func FuzzDataTOML(f *testing.F) { fuzzReaderAs(f, dataReader{}, "fuzz.toml") }
+func FuzzDataCSV(f *testing.F)  { fuzzReaderAs(f, dataReader{}, "fuzz.csv") }
 func FuzzProto(f *testing.F)    { fuzzReaderAs(f, codeReader{}, "fuzz.proto") }
 func FuzzC(f *testing.F)        { fuzzReaderAs(f, codeReader{}, "fuzz.h") }
 func FuzzTabList(f *testing.F)  { fuzzReaderAs(f, codeReader{}, "fuzz.h.in") }

@@ -98,6 +98,17 @@ func hostileFormatSources() map[string]string {
 			return b.String()
 		}(),
 		"ref-ring.yaml": "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        \"400\":\n          $ref: \"#/components/responses/A\"\ncomponents:\n  responses:\n    A:\n      $ref: \"#/components/responses/B\"\n    B:\n      $ref: \"#/components/responses/A\"\n",
+		// 2 MB of bytes that are not UTF-8: each legacy encoding tries them once.
+		"not-utf8.csv": func() string {
+			b := make([]byte, 2<<20)
+			for i := range b {
+				b[i] = byte(0x80 + i*7%128)
+				if i%100 == 99 {
+					b[i] = '\n'
+				}
+			}
+			return string(b)
+		}(),
 		"labels.ts": func() string {
 			var b strings.Builder
 			b.WriteString("enum ErrorCode {\n")

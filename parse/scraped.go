@@ -126,7 +126,7 @@ func formatExt(p string) string {
 		return ".h.in"
 	}
 	switch ext := path.Ext(name); ext {
-	case ".json", ".yaml", ".yml", ".toml", ".proto", ".py", ".h", ".hpp", ".rst", ".adoc", ".asciidoc", ".mdx",
+	case ".json", ".yaml", ".yml", ".toml", ".csv", ".proto", ".py", ".h", ".hpp", ".rst", ".adoc", ".asciidoc", ".mdx",
 		".java", ".kt", ".kts", ".ts", ".mts", ".cts":
 		return ext
 	}

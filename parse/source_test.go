@@ -1,12 +1,18 @@
 package parse
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/unicode/norm"
 
 	"docgen/catalog"
@@ -207,5 +213,46 @@ func TestNotesOnlyWhenAsked(t *testing.T) {
 	none := Read(NewSource("b.md", text), Meta{})
 	if none.Reader != "" || len(none.Notes) == 0 {
 		t.Errorf("unrecognised source: reader %q, %d notes; want none and its notes", none.Reader, len(none.Notes))
+	}
+}
+
+// TestLegacyCJKEncodings: a source saved in EUC-KR, Shift_JIS or GB18030 (a spreadsheet
+// exported by Windows software) is decoded with a warning naming the encoding, and each
+// is read as its own language although their bytes overlap; bytes that no encoding reads
+// as text of its language are replaced as before.
+func TestLegacyCJKEncodings(t *testing.T) {
+	cases := []struct {
+		enc  encoding.Encoding
+		text string
+		name string
+	}{
+		{korean.EUCKR, "코드,상태,메시지\nE1001,400,필드가 누락되었습니다\nE1002,401,토큰이 만료되었습니다\n", "EUC-KR"},
+		{japanese.ShiftJIS, "コード,ステータス,メッセージ\nE1001,400,必須項目がありません\nE1002,401,トークンの有効期限が切れました\n", "Shift_JIS"},
+		{simplifiedchinese.GB18030, "错误码,状态,说明\nE1001,400,缺少必填字段\nE1002,401,令牌已过期\n", "GB18030"},
+	}
+	for _, c := range cases {
+		raw, err := c.enc.NewEncoder().Bytes([]byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if utf8.Valid(raw) {
+			t.Fatalf("%s: the encoded sample is valid UTF-8; it tests nothing", c.name)
+		}
+		src := NewSource("errors.csv", raw)
+		if string(src.Text) != c.text {
+			t.Errorf("%s: decoded as %q, want %q", c.name, src.Text, c.text)
+		}
+		if len(src.Diags) != 1 || !strings.Contains(src.Diags[0].Message, c.name) {
+			t.Errorf("%s: diagnostics %v, want one warning naming the encoding", c.name, src.Diags)
+		}
+		res := Read(src, Meta{})
+		if len(res.Service.Entries) != 2 || res.Service.Entries[1].Status != 401 {
+			t.Errorf("%s: read %d entries, want 2 (the second 401)", c.name, len(res.Service.Entries))
+		}
+	}
+	junk := []byte("# Errors\n\n## E1\n\nbad \xff\xfe\x80 bytes\n")
+	src := NewSource("a.md", junk)
+	if !bytes.Contains(src.Text, []byte("\uFFFD")) || len(src.Diags) != 1 || src.Diags[0].Pos.Line != 5 {
+		t.Errorf("junk bytes: text %q, diags %v; want U+FFFD and a warning on line 5", src.Text, src.Diags)
 	}
 }

@@ -32,9 +32,10 @@ const (
 	JSON
 	YAML
 	TOML
+	CSV
 )
 
-func (f Format) String() string { return [...]string{"none", "JSON", "YAML", "TOML"}[f] }
+func (f Format) String() string { return [...]string{"none", "JSON", "YAML", "TOML", "CSV"}[f] }
 
 // SyntaxError is a file that its format's parser rejects: where and why.
 type SyntaxError struct {
@@ -100,6 +101,8 @@ func Detect(name string, text []byte) (int, Format, string) {
 		return 70, YAML, "a " + ext + " file"
 	case ".toml":
 		return 75, TOML, "a .toml file"
+	case ".csv":
+		return 75, CSV, "a .csv file (a spreadsheet's table)"
 	}
 	// By content alone, only when nothing else would read it: a JSON document, or TOML
 	// tables.
@@ -107,12 +110,12 @@ func Detect(name string, text []byte) (int, Format, string) {
 		return 40, JSON, "the whole text is a JSON value"
 	}
 	if bytes.Count(text, []byte("\n[")) < 2 {
-		return 0, None, "no .json, .yaml, .yml or .toml name, and not a JSON document or TOML tables"
+		return 0, None, "no .json, .yaml, .yml, .toml or .csv name, and not a JSON document or TOML tables"
 	}
 	if n := len(reTOMLTable.FindAllIndex(text, 3)); n >= 3 {
 		return 30, TOML, "TOML table headers ([name] lines) with key = value lines"
 	}
-	return 0, None, "no .json, .yaml, .yml or .toml name, and not a JSON document or TOML tables"
+	return 0, None, "no .json, .yaml, .yml, .toml or .csv name, and not a JSON document or TOML tables"
 }
 
 // reTOMLTable matches a TOML table header line followed by a key = value line.
@@ -130,6 +133,8 @@ func Read(text []byte, f Format, at func(offset int) catalog.Pos) (*doc.Document
 		root, err = readYAML(text)
 	case TOML:
 		root, err = readTOML(text)
+	case CSV:
+		return readCSV(text, at)
 	default:
 		return nil, fmt.Errorf("no data format given")
 	}
