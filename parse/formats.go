@@ -11,9 +11,10 @@ import (
 )
 
 // This file registers the readers of error catalogs kept in other formats than Markdown
-// and HTML: data files (JSON, YAML, TOML), code (protobuf, C, tab-separated code lists,
-// Python) and reStructuredText. Each front-end is a package of its own (parse/data,
-// parse/code, parse/rst) that builds a document tree; the interpreter reads the tree.
+// and HTML: data files (JSON, YAML, TOML, CSV, OpenAPI), code (protobuf, C, tab-separated
+// code lists, Python, Java, Kotlin, TypeScript), reStructuredText and AsciiDoc. Each
+// front-end is a package of its own (parse/data, parse/code, parse/rst, parse/asciidoc)
+// that builds a document tree; the interpreter reads the tree.
 
 // RuleSyntax is the rule of a source its format's parser rejects: what it could read is
 // kept, the rest is lost.

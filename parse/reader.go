@@ -3,7 +3,8 @@
 //
 // Reading is two stages, as in pandoc (readers → one document tree → writers):
 //
-//	.md .mdx .html .txt (text copied from web pages) .rst .adoc .json .yaml .toml .proto .h .py
+//	.md .mdx .html .txt (text copied from web pages) .rst .adoc .json .yaml .toml .csv
+//	.proto .h .py .java .kt .ts
 //	      │  front-ends: recover structure only, with positions; nothing about errors
 //	      │    markdown.go, mdtable.go, mdguard.go   goldmark's AST, a large source
 //	      │                                          in parts cut at proved headings
@@ -15,9 +16,12 @@
 //	      │    rst/        reStructuredText: titles, grid/simple/list/csv tables, definition
 //	      │                and field lists, ".. c:macro:: NAME" directives
 //	      │    asciidoc/   AsciiDoc: sections, |=== tables, "term::" lists
-//	      │    data/       JSON, YAML, TOML: records (arrays or maps of objects)
+//	      │    data/       JSON, YAML, TOML: records (arrays or maps of objects, with the
+//	      │                scalars beside them); OpenAPI: its error responses' example
+//	      │                bodies as records; CSV: one table
 //	      │    code/       protobuf, C enums and #defines, tab-separated code lists, Python
-//	      │                Enum classes: enums (members with values and comments)
+//	      │                Enum classes, Java/Kotlin/TypeScript enums: enums (members with
+//	      │                values and comments), or records when constants take arguments
 //	      │    formats.go  their Readers
 //	      ▼
 //	 package doc: the document tree. Headings (with a level, or none for a line of copied
@@ -42,14 +46,14 @@
 //	      ▼
 //	 entries: code, status, message, description, resolution, group, fields, position
 //
-// A Source holds one normalized document (UTF-16 decoded, BOM and CRLF removed, NFC) and
-// its line index. Detection asks every registered Reader how well it recognises the source
-// and why; the best one (or the one docgen.yaml names) builds the source's tree and hands
-// it to interpret, which makes a Doc: entries with their source positions, groups,
-// sections, the documented response format, diagnostics, and notes on what was made of
-// each block (docgen parse --verbose). Merging repeated codes into variants and giving
-// entries IDs is the catalog package's work; rendering is package render's, which this
-// package never imports.
+// A Source holds one normalized document (UTF-16 and legacy CJK encodings decoded, BOM and
+// CRLF removed, NFC) and its line index. Detection asks every registered Reader how well
+// it recognises the source and why; the best one (or the one docgen.yaml names) builds
+// the source's tree and hands it to interpret, which makes a Doc: entries with their
+// source positions, groups, sections, the documented response format, diagnostics, and
+// notes on what was made of each block (docgen parse --verbose). Merging repeated codes
+// into variants and giving entries IDs is the catalog package's work; rendering is
+// package render's, which this package never imports.
 //
 // Where things go:
 //   - a header word ("エラー内容", "处理建议"): headerWords in vocab.go, under its role; a
