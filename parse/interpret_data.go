@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -139,12 +140,13 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 const maxFields = 256
 
 // recordsTable lays records out as a table: a column per field name in the order they
-// first appear (keyed records get a first column "key"), a row per record.
+// first appear (keyed records get a first column, "key" or the name the front-end gives
+// their keys), a row per record.
 func recordsTable(src *Source, r *doc.Records, skip map[string]bool) table {
 	var names []string
 	index := map[string]int{}
 	if r.Keyed {
-		names = append(names, "key")
+		names = append(names, cmp.Or(r.KeyName, "key"))
 		index["\x00key"] = 0
 	}
 	for _, it := range r.Items {

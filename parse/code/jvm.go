@@ -334,13 +334,13 @@ func buildEnum(toks []ctok, i int, name string, consts []jvmConst, params []stri
 		return []doc.Block{e}
 	}
 	var out []doc.Block
-	r := &doc.Records{Pos: at(toks[i].off), Path: name, Keyed: true}
+	r := &doc.Records{Pos: at(toks[i].off), Path: name, Keyed: true, KeyName: "name"}
 	for _, c := range consts {
 		if c.group != "" {
 			if len(r.Items) > 0 {
 				out = append(out, r)
 			}
-			r = &doc.Records{Pos: at(toks[c.tok].off), Path: name, Keyed: true, Group: c.group}
+			r = &doc.Records{Pos: at(toks[c.tok].off), Path: name, Keyed: true, KeyName: "name", Group: c.group}
 		}
 		rec := doc.Record{Pos: at(toks[c.tok].off), Key: toks[c.tok].text}
 		for j, a := range c.args {

@@ -135,6 +135,9 @@ type Records struct {
 	Items []Record
 	// Keyed is set when the records are a map's values: each Record's Key is its key.
 	Keyed bool
+	// KeyName is what the keys are, where the format says ("name" for the constants of
+	// an enum); "" for a map's keys.
+	KeyName string
 	// Group is the heading the records stand under when the file gives one (the comment
 	// that labels a run of enum constants); "" when it gives none.
 	Group string
