@@ -11,22 +11,34 @@ import (
 	"github.com/goccy/go-yaml/token"
 )
 
-// readYAML reads the first document of a YAML file into a value tree. Aliases are not
+// readYAML reads a YAML file into a value tree: its one document, or an array of its
+// documents. Aliases are not
 // expanded (a value "*name" stays that text), so a file of aliases to aliases costs no
 // more than its size.
 func readYAML(text []byte) (*node, error) {
-	f, err := parser.ParseBytes(text, 0)
+	// With comments parsed: without, go-yaml (v1.x) drops every document after one that
+	// holds only a comment. Comments themselves are no values (commentOnly).
+	f, err := parser.ParseBytes(text, parser.ParseComments)
 	if err != nil {
 		return nil, yamlError(err, text)
 	}
 	lines := lineStarts(text)
+	var docs []*node
 	for _, d := range f.Docs {
-		if d == nil || d.Body == nil {
+		if d == nil || d.Body == nil || commentOnly(d.Body) {
 			continue
 		}
-		return yamlValue(d.Body, text, lines, 0), nil
+		docs = append(docs, yamlValue(d.Body, text, lines, 0))
 	}
-	return nil, nil
+	switch len(docs) {
+	case 0:
+		return nil, nil
+	case 1:
+		return docs[0], nil
+	}
+	// A stream of documents ("---" between them), one error or one list each: read as
+	// an array of them, so that none after the first is lost.
+	return &node{kind: kArray, off: docs[0].off, kids: docs}, nil
 }
 
 func yamlError(err error, text []byte) error {
@@ -77,6 +89,12 @@ func tokenOffset(n ast.Node, text []byte, lines []int) int {
 	return offsetOf(text, lines, tk.Position)
 }
 
+// commentOnly reports whether n is a comment standing alone, not a value.
+func commentOnly(n ast.Node) bool {
+	_, ok := n.(*ast.CommentGroupNode)
+	return ok
+}
+
 // yamlValue turns a YAML node into a value.
 func yamlValue(n ast.Node, text []byte, lines []int, depth int) *node {
 	off := tokenOffset(n, text, lines)
@@ -97,7 +115,9 @@ func yamlValue(n ast.Node, text []byte, lines []int, depth int) *node {
 	case *ast.SequenceNode:
 		out := &node{kind: kArray, off: off}
 		for _, e := range v.Values {
-			out.kids = append(out.kids, yamlValue(e, text, lines, depth+1))
+			if !commentOnly(e) {
+				out.kids = append(out.kids, yamlValue(e, text, lines, depth+1))
+			}
 		}
 		return out
 	case *ast.TagNode:
