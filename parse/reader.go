@@ -69,9 +69,11 @@ package parse
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -104,6 +106,9 @@ type Doc struct {
 	// linked are the entries of table rows whose code is a link into the document
 	// ("[E_AUTH](#e_auth)"): an index of codes documented again below.
 	linked []*catalog.Entry
+	// langOf is the language of entries read from a part of a data file that holds one
+	// language of several ({"ko": {…}, "en": {…}}); Read makes the others translations.
+	langOf map[*catalog.Entry]string
 	Diags  catalog.Diagnostics
 	// Notes say what the reader made of each block it judged: a table taken as an error
 	// list or left as text and why, the role of each column, a heading or list read as
@@ -306,8 +311,17 @@ func Read(src *Source, meta Meta) *Result {
 			}
 		}
 	}
-	svc.Entries = catalog.Merge(doc.Entries)
-	catalog.AssignIDs(svc)
+	if len(doc.langOf) > 0 {
+		// One file in several languages: each language's errors are a service, the
+		// others translations of the first (or of the one docgen.yaml names).
+		out, diags, merged := byLanguage(svc, doc, meta.Lang)
+		res.Service, svc = out, out
+		res.Diags = append(res.Diags, diags...)
+		res.Merged += merged
+	} else {
+		svc.Entries = catalog.Merge(doc.Entries)
+		catalog.AssignIDs(svc)
+	}
 	if len(doc.Entries) == 0 && doc.Dropped == 0 {
 		res.Diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Warning, catalog.RuleNoCodes,
 			"the %s reader found no error codes in this source (%s)", r.Name(), describe(src))
@@ -321,6 +335,59 @@ func describe(src *Source) string {
 		return "empty"
 	}
 	return fmt.Sprintf("%d lines", src.LineCount())
+}
+
+// byLanguage makes svc of doc's entries when they are in several languages
+// (Doc.langOf): the entries of one language, the one meta names or else the first, are
+// the service's, and those of each other language its translations, matched by code and
+// status as the sources of one service in several languages are (catalog.Translate). It
+// returns the service, what Translate found amiss, and how many rows became
+// translations.
+func byLanguage(svc *catalog.Service, doc *Doc, want string) (*catalog.Service, catalog.Diagnostics, int) {
+	var langs []string
+	parts := map[string][]*catalog.Entry{}
+	for _, e := range doc.Entries {
+		l := strings.ReplaceAll(doc.langOf[e], "_", "-")
+		if l == "" {
+			l = cmp.Or(want, svc.Lang)
+		}
+		if _, ok := parts[l]; !ok {
+			langs = append(langs, l)
+		}
+		parts[l] = append(parts[l], e)
+	}
+	base := langs[0]
+	if want != "" && parts[want] != nil {
+		base = want
+	}
+	main := *svc
+	main.Lang = base
+	main.Entries = catalog.Merge(parts[base])
+	catalog.AssignIDs(&main)
+	rows := main.RowCount()
+	var others []*catalog.Service
+	for _, l := range langs {
+		if l == base {
+			continue
+		}
+		o := &catalog.Service{ID: svc.ID, Title: svc.Title, Lang: l, Source: svc.Source, Entries: catalog.Merge(parts[l])}
+		catalog.AssignIDs(o)
+		rows += o.RowCount()
+		others = append(others, o)
+	}
+	out, diags := catalog.Translate(&main, others)
+	// An entry of no language part (beside the parts, in a part of its own) is in every
+	// language alike: no translation of it is missing.
+	neutral := map[catalog.Pos]bool{}
+	for _, e := range doc.Entries {
+		if doc.langOf[e] == "" {
+			neutral[e.Source] = true
+		}
+	}
+	diags = slices.DeleteFunc(diags, func(d catalog.Diagnostic) bool {
+		return d.Rule == catalog.RuleMissingTranslation && neutral[d.Pos]
+	})
+	return out, diags, rows - out.RowCount()
 }
 
 // ServiceID derives a service ID from a source path: the file name without its extension,

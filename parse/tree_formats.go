@@ -19,6 +19,9 @@ type recordsState struct {
 	services     int             // its services, in a catalog.json
 	errAncestors map[string]bool // paths that hold records that list errors
 	taken        map[string]bool // paths of records read as errors
+	// langs maps the paths of error records that hold one language of several to their
+	// language and the path without it ("ko.errors": "ko", "errors").
+	langs map[string][2]string
 	// texts is the catalog.json decoded by catalog.DecodeJSON when it holds translations:
 	// the languages of its entries and services, which the records do not carry typed.
 	texts *catalog.Catalog
@@ -76,7 +79,8 @@ func (w *treeWalker) records(b *doc.Records) {
 			}
 		}
 		if !st.catalogShape {
-			st.errAncestors, st.taken = ancestors(recordsErrorPaths(w.src, w.blocks)), map[string]bool{}
+			paths := recordsErrorPaths(w.src, w.blocks)
+			st.errAncestors, st.taken, st.langs = ancestors(paths), map[string]bool{}, languageParts(paths)
 		}
 		w.recState = st
 	}
@@ -114,8 +118,13 @@ func (w *treeWalker) records(b *doc.Records) {
 		return
 	}
 	ctx := w.context()
-	if ctx.Group == "" && strings.Contains(b.Path, ".") {
-		ctx.Group = b.Path
+	path := b.Path
+	lang, inLang := st.langs[b.Path]
+	if inLang {
+		path = lang[1] // its group is the same in every language
+	}
+	if ctx.Group == "" && strings.Contains(path, ".") {
+		ctx.Group = path
 	}
 	if b.Group != "" {
 		ctx.Group = b.Group
@@ -126,7 +135,69 @@ func (w *treeWalker) records(b *doc.Records) {
 	if w.doc.addRecords(w.src, b, ctx) {
 		st.taken[b.Path] = true
 		w.errors = true
+		if inLang {
+			if w.doc.langOf == nil {
+				w.doc.langOf = map[*catalog.Entry]string{}
+			}
+			for _, e := range w.doc.Entries[n:] {
+				w.doc.langOf[e] = lang[0]
+			}
+		}
 	}
+}
+
+// languageParts finds, among the paths of error records, those that differ only in one
+// key that names a language, two languages or more ({"ko": {"E1": …}, "en": {"E1": …}},
+// messages.ko.errors beside messages.en.errors): one catalog written in several
+// languages. It maps each to its language and its path without that key. A key alone
+// that looks like a language ("id", "no") is none.
+func languageParts(paths map[string]bool) map[string][2]string {
+	type part struct{ path, lang, rest string }
+	byRest := map[string][]part{} // the path with the language key left out, and where
+	for p := range paths {
+		segs := strings.Split(p, ".")
+		for i, seg := range segs {
+			if !isLanguageKey(seg) {
+				continue
+			}
+			rest := strings.Join(append(append([]string{}, segs[:i]...), segs[i+1:]...), ".")
+			where := rest + "\x00" + strconv.Itoa(i)
+			byRest[where] = append(byRest[where], part{p, seg, rest})
+		}
+	}
+	out := map[string][2]string{}
+	for _, ps := range byRest {
+		langs := map[string]bool{}
+		for _, p := range ps {
+			langs[strings.ToLower(p.lang)] = true
+		}
+		if len(langs) < 2 {
+			continue
+		}
+		for _, p := range ps {
+			out[p.path] = [2]string{p.lang, p.rest}
+		}
+	}
+	return out
+}
+
+// isLanguageKey reports whether a key names a language the way message files do: a
+// language of the list below, alone or with a region or script ("ko", "en-US", "zh_CN",
+// "zh-Hant").
+func isLanguageKey(k string) bool {
+	base, rest, _ := strings.Cut(strings.ReplaceAll(k, "_", "-"), "-")
+	if rest != "" && !catalog.IsLangTag(rest) {
+		return false
+	}
+	return languageKeys[strings.ToLower(base)]
+}
+
+// languageKeys are the languages whose keys a message file is likely to use.
+var languageKeys = map[string]bool{
+	"ko": true, "en": true, "ja": true, "zh": true, "de": true, "fr": true, "es": true, "pt": true,
+	"it": true, "ru": true, "vi": true, "th": true, "id": true, "ms": true, "tr": true, "pl": true,
+	"nl": true, "ar": true, "hi": true, "uk": true, "cs": true, "sv": true, "da": true, "fi": true,
+	"no": true, "nb": true, "he": true, "el": true, "hu": true, "ro": true,
 }
 
 // recordsStatus returns the status a file gives all of b's records, as a status heading

@@ -167,6 +167,9 @@ func Dump(res *Result) string {
 		if e.Group != "" {
 			fmt.Fprintf(&b, " group=%q", e.Group)
 		}
+		if e.Lang != "" {
+			fmt.Fprintf(&b, " lang=%s", e.Lang)
+		}
 		b.WriteByte('\n')
 		dumpText(&b, "message", e.Message)
 		dumpText(&b, "description", e.Description)
@@ -182,6 +185,12 @@ func Dump(res *Result) string {
 			for _, f := range v.Fields {
 				fmt.Fprintf(&b, "    field %q: %q\n", f.Name, f.Value)
 			}
+		}
+		for _, t := range e.Translations {
+			fmt.Fprintf(&b, "  translation %s %d\n", t.Lang, t.Source.Line)
+			dumpText(&b, "  message", t.Message)
+			dumpText(&b, "  description", t.Description)
+			dumpText(&b, "  resolution", t.Resolution)
 		}
 	}
 	return b.String()
