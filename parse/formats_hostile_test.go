@@ -109,6 +109,21 @@ func hostileFormatSources() map[string]string {
 			}
 			return string(b)
 		}(),
+		// YAML merge keys: 5,000 errors each merging a mapping of 2,000 plain values
+		// (bounded in all), and JSON whose comments never end.
+		"merges.yaml": func() string {
+			var b strings.Builder
+			b.WriteString("base: &b\n")
+			for i := 0; i < 2000; i++ {
+				fmt.Fprintf(&b, "  f%d: v\n", i)
+			}
+			b.WriteString("errors:\n")
+			for i := 0; i < 5000; i++ {
+				fmt.Fprintf(&b, "  - <<: *b\n    code: E%d\n    message: m\n", i)
+			}
+			return b.String()
+		}(),
+		"open-comment.json": "{\"E1\": {\"message\": \"m\"}, /*" + strings.Repeat("x\n", 100000),
 		"labels.ts": func() string {
 			var b strings.Builder
 			b.WriteString("enum ErrorCode {\n")

@@ -92,7 +92,11 @@ func Detect(name string, text []byte) (int, Format, string) {
 	ext := strings.ToLower(path.Ext(name))
 	t := bytes.TrimSpace(text)
 	switch ext {
-	case ".json":
+	case ".json", ".jsonc":
+		if len(t) > 0 && t[0] == '/' { // a leading comment (JSONC)
+			plain, _ := blankJSONC(t)
+			t = bytes.TrimSpace(plain)
+		}
 		if len(t) > 0 && (t[0] == '{' || t[0] == '[') {
 			return 80, JSON, "a .json file holding a JSON object or array"
 		}

@@ -10,12 +10,71 @@ import (
 
 // readJSON reads a JSON document into a value tree, keeping key order and offsets.
 func readJSON(text []byte) (*node, error) {
-	dec := jsontext.NewDecoder(bytes.NewReader(text), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
-	n, err := jsonValue(dec, text)
+	n, err := decodeJSON(text)
 	if err != nil {
+		// JSON with comments or trailing commas (JSONC, as editors' and tools' settings
+		// files are written): read again with them blanked out, offsets unmoved.
+		if plain, changed := blankJSONC(text); changed {
+			if m, err2 := decodeJSON(plain); err2 == nil {
+				return m, nil
+			}
+		}
 		return nil, jsonError(err, text)
 	}
 	return n, nil
+}
+
+func decodeJSON(text []byte) (*node, error) {
+	dec := jsontext.NewDecoder(bytes.NewReader(text), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	return jsonValue(dec, text)
+}
+
+// blankJSONC returns text with its // and /* */ comments and its trailing commas (a comma
+// before a closing bracket) replaced by spaces, line breaks kept, so that every offset
+// stays where it was; changed is false when there were none. Strings are skipped whole.
+// One pass: jsontext has no option for these, and they are all JSONC adds to JSON.
+func blankJSONC(text []byte) (out []byte, changed bool) {
+	out = bytes.Clone(text)
+	lastComma := -1 // the offset of a comma with only blanks and comments after it
+	for i := 0; i < len(out); i++ {
+		switch c := out[i]; {
+		case c == '"':
+			for i++; i < len(out) && out[i] != '"'; i++ {
+				if out[i] == '\\' {
+					i++
+				}
+			}
+		case c == '/' && i+1 < len(out) && out[i+1] == '/':
+			for ; i < len(out) && out[i] != '\n'; i++ {
+				out[i] = ' '
+			}
+			changed = true
+			continue // a comma before the comment may still be trailing
+		case c == '/' && i+1 < len(out) && out[i+1] == '*':
+			out[i], out[i+1] = ' ', ' '
+			for i += 2; i < len(out) && !(out[i] == '*' && i+1 < len(out) && out[i+1] == '/'); i++ {
+				if out[i] != '\n' {
+					out[i] = ' '
+				}
+			}
+			if i < len(out) {
+				out[i], out[i+1] = ' ', ' '
+				i++
+			}
+			changed = true
+			continue
+		case c == ',':
+			lastComma = i
+			continue
+		case (c == '}' || c == ']') && lastComma >= 0:
+			out[lastComma] = ' '
+			changed = true
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			continue
+		}
+		lastComma = -1
+	}
+	return out, changed
 }
 
 // jsonError turns a decoder error into a SyntaxError at its offset.

@@ -12,9 +12,9 @@ import (
 )
 
 // readYAML reads a YAML file into a value tree: its one document, or an array of its
-// documents. Aliases are not
-// expanded (a value "*name" stays that text), so a file of aliases to aliases costs no
-// more than its size.
+// documents. Aliases are not expanded (a value "*name" stays that text), so a file of
+// aliases to aliases costs no more than its size; only a merge key ("<<: *defaults")
+// brings in the plain values of the mapping it names (yamlReader.merge).
 func readYAML(text []byte) (*node, error) {
 	// With comments parsed: without, go-yaml (v1.x) drops every document after one that
 	// holds only a comment. Comments themselves are no values (commentOnly).
@@ -22,13 +22,13 @@ func readYAML(text []byte) (*node, error) {
 	if err != nil {
 		return nil, yamlError(err, text)
 	}
-	lines := lineStarts(text)
+	y := &yamlReader{text: text, lines: lineStarts(text), anchors: map[string]*node{}}
 	var docs []*node
 	for _, d := range f.Docs {
 		if d == nil || d.Body == nil || commentOnly(d.Body) {
 			continue
 		}
-		docs = append(docs, yamlValue(d.Body, text, lines, 0))
+		docs = append(docs, y.value(d.Body, 0))
 	}
 	switch len(docs) {
 	case 0:
@@ -95,9 +95,22 @@ func commentOnly(n ast.Node) bool {
 	return ok
 }
 
-// yamlValue turns a YAML node into a value.
-func yamlValue(n ast.Node, text []byte, lines []int, depth int) *node {
-	off := tokenOffset(n, text, lines)
+// yamlReader turns go-yaml's nodes into values.
+type yamlReader struct {
+	text    []byte
+	lines   []int
+	anchors map[string]*node // the values of the anchors met so far ("&defaults")
+	merged  int              // members brought in by merge keys, at most maxMerged
+}
+
+// maxMerged bounds the members merge keys bring in, in all: each merge copies the plain
+// values of a mapping, and a file of many merges of a large mapping would otherwise cost
+// their product.
+const maxMerged = 1 << 17
+
+// value turns a YAML node into a value.
+func (y *yamlReader) value(n ast.Node, depth int) *node {
+	off := tokenOffset(n, y.text, y.lines)
 	if depth > 200 {
 		return &node{kind: kString, off: off, text: "…"}
 	}
@@ -105,25 +118,42 @@ func yamlValue(n ast.Node, text []byte, lines []int, depth int) *node {
 	case *ast.MappingNode:
 		out := &node{kind: kObject, off: off}
 		for _, mv := range v.Values {
-			addYAMLMember(out, mv, text, lines, depth)
+			y.member(out, mv, depth)
 		}
+		y.merge(out)
 		return out
 	case *ast.MappingValueNode:
 		out := &node{kind: kObject, off: off}
-		addYAMLMember(out, v, text, lines, depth)
+		y.member(out, v, depth)
+		y.merge(out)
 		return out
 	case *ast.SequenceNode:
 		out := &node{kind: kArray, off: off}
 		for _, e := range v.Values {
 			if !commentOnly(e) {
-				out.kids = append(out.kids, yamlValue(e, text, lines, depth+1))
+				out.kids = append(out.kids, y.value(e, depth+1))
 			}
 		}
 		return out
 	case *ast.TagNode:
-		return yamlValue(v.Value, text, lines, depth+1)
+		return y.value(v.Value, depth+1)
 	case *ast.AnchorNode:
-		return yamlValue(v.Value, text, lines, depth+1)
+		val := y.value(v.Value, depth+1)
+		if v.Name != nil {
+			y.anchors[v.Name.String()] = val
+		}
+		return val
+	case *ast.AliasNode:
+		// A plain value it names is that value; a mapping or sequence stays the alias's
+		// text, so that aliases of aliases cost no more than their size.
+		name := ""
+		if v.Value != nil {
+			name = v.Value.String()
+		}
+		if a := y.anchors[name]; a != nil && (a.kind == kString || a.kind == kScalar || a.kind == kNull) {
+			return &node{kind: a.kind, off: off, text: a.text}
+		}
+		return &node{kind: kString, off: off, text: "*" + name}
 	case *ast.NullNode:
 		return &node{kind: kNull, off: off}
 	case *ast.StringNode:
@@ -143,7 +173,64 @@ func yamlValue(n ast.Node, text []byte, lines []int, depth int) *node {
 	return &node{kind: kScalar, off: off, text: n.String()}
 }
 
-func addYAMLMember(out *node, mv *ast.MappingValueNode, text []byte, lines []int, depth int) {
+// merge brings into out the plain values (strings, numbers, booleans, null) of the
+// mappings its merge keys name ("<<: *defaults", "<<: [*a, *b]") that out does not give
+// itself: a status shared by a group of errors is often written so. The merge keys
+// themselves are left out. Nested mappings are not brought in: they would share a
+// subtree between every merge.
+func (y *yamlReader) merge(out *node) {
+	var from []*node
+	for i, k := range out.keys {
+		if k != "<<" {
+			continue
+		}
+		switch c := out.kids[i]; c.kind {
+		case kObject:
+			from = append(from, c)
+		case kArray:
+			for _, e := range c.kids {
+				if e.kind == kObject {
+					from = append(from, e)
+				}
+			}
+		}
+	}
+	if len(from) == 0 {
+		return
+	}
+	keep := 0
+	for i, k := range out.keys { // drop the merge keys
+		if k != "<<" {
+			out.keys[keep], out.keyOffs[keep], out.kids[keep] = k, out.keyOffs[i], out.kids[i]
+			keep++
+		}
+	}
+	out.keys, out.keyOffs, out.kids = out.keys[:keep], out.keyOffs[:keep], out.kids[:keep]
+	has := make(map[string]bool, len(out.keys))
+	for _, k := range out.keys {
+		has[k] = true
+	}
+	for _, m := range from {
+		for i, k := range m.keys {
+			if y.merged >= maxMerged {
+				return
+			}
+			c := m.kids[i]
+			if (c.kind != kString && c.kind != kScalar && c.kind != kNull) || has[k] {
+				continue
+			}
+			has[k] = true
+			y.merged++
+			out.keys = append(out.keys, k)
+			out.keyOffs = append(out.keyOffs, m.keyOffs[i])
+			out.kids = append(out.kids, c)
+		}
+	}
+}
+
+// member adds one key and its value to out. The value of a merge key's alias is the
+// anchored value (merge brings its members in).
+func (y *yamlReader) member(out *node, mv *ast.MappingValueNode, depth int) {
 	if mv == nil {
 		return
 	}
@@ -156,10 +243,38 @@ func addYAMLMember(out *node, mv *ast.MappingValueNode, text []byte, lines []int
 		}
 	}
 	out.keys = append(out.keys, key)
-	out.keyOffs = append(out.keyOffs, tokenOffset(mv.Key, text, lines))
+	out.keyOffs = append(out.keyOffs, tokenOffset(mv.Key, y.text, y.lines))
 	if mv.Value == nil {
-		out.kids = append(out.kids, &node{kind: kNull, off: tokenOffset(mv.Key, text, lines)})
+		out.kids = append(out.kids, &node{kind: kNull, off: tokenOffset(mv.Key, y.text, y.lines)})
 		return
 	}
-	out.kids = append(out.kids, yamlValue(mv.Value, text, lines, depth+1))
+	if key == "<<" {
+		if v := y.alias(mv.Value); v != nil {
+			out.kids = append(out.kids, v)
+			return
+		}
+	}
+	out.kids = append(out.kids, y.value(mv.Value, depth+1))
+}
+
+// alias returns the anchored value an alias ("*defaults") names, or a sequence of them;
+// nil when n is neither or names no anchor met.
+func (y *yamlReader) alias(n ast.Node) *node {
+	switch v := n.(type) {
+	case *ast.AliasNode:
+		if v.Value != nil {
+			return y.anchors[v.Value.String()]
+		}
+	case *ast.SequenceNode:
+		out := &node{kind: kArray, off: tokenOffset(n, y.text, y.lines)}
+		for _, e := range v.Values {
+			if a, ok := e.(*ast.AliasNode); ok && a.Value != nil {
+				if m := y.anchors[a.Value.String()]; m != nil {
+					out.kids = append(out.kids, m)
+				}
+			}
+		}
+		return out
+	}
+	return nil
 }
