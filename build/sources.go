@@ -195,7 +195,9 @@ func expandPaths(paths []string) ([]Input, error) {
 			if err != nil {
 				return err
 			}
-			if q != p && strings.HasPrefix(d.Name(), ".") {
+			if q != p && (strings.HasPrefix(d.Name(), ".") || d.IsDir() && d.Name() == "node_modules") {
+				// Hidden files and folders, and a JavaScript project's installed packages:
+				// their READMEs, JSON and TypeScript are other projects'.
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
