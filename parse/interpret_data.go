@@ -235,7 +235,7 @@ func recordsErrorPaths(src *Source, blocks []doc.Block) map[string]bool {
 	out := map[string]bool{}
 	for _, b := range blocks {
 		r, ok := b.(*doc.Records)
-		if !ok || len(r.Items) == 0 {
+		if !ok || len(r.Items) == 0 || loneWord(r) {
 			continue
 		}
 		// The roles are judged on a sample, as addRecords judges them.
@@ -247,6 +247,17 @@ func recordsErrorPaths(src *Source, blocks []doc.Block) map[string]bool {
 		}
 	}
 	return out
+}
+
+// loneWord reports whether r is an object of one string keyed by a word ({"error": "…"}
+// in each table of a TOML file): no list of errors, and so common in data files that
+// judging each as a table cost as much as reading the file.
+func loneWord(r *doc.Records) bool {
+	if !r.Keyed || len(r.Items) != 1 || len(r.Items[0].Fields) != 1 || r.Items[0].Fields[0].Name != "" {
+		return false
+	}
+	k := cleanCode(r.Items[0].Key)
+	return !(isToken(k) && codeShaped(k))
 }
 
 // isDocgenCatalog reports whether a data file is docgen's own catalog.json, by its meta.

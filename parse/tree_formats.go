@@ -110,8 +110,8 @@ func (w *treeWalker) records(b *doc.Records) {
 		}
 		return
 	}
-	if within(b.Path, st.taken) {
-		return // values of records already read as errors
+	if within(b.Path, st.taken) || loneWord(b) {
+		return // values of records already read as errors, or one word's value
 	}
 	if st.errAncestors[b.Path] {
 		w.doc.note(b.Pos, "%d records under %q: they hold error records, they are not errors", len(b.Items), b.Path)
