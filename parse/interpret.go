@@ -375,9 +375,11 @@ func columnStats(rows []tableRow, col int) colStats {
 		}
 		// A status written as code ("`400`", "**404**") is a status.
 		text = code
-		if _, qualified, ok := statusConstant(text); ok && qualified {
-			c.statuses++ // "HttpStatus.NOT_FOUND": a status constant of code
-			continue
+		if strings.IndexByte(text, '.') > 0 && !strings.ContainsAny(text, " \t") {
+			if _, qualified, ok := statusConstant(text); ok && qualified {
+				c.statuses++ // "HttpStatus.NOT_FOUND": a status constant of code
+				continue
+			}
 		}
 		if !mayHoldStatus(text) {
 			continue
