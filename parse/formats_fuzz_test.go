@@ -38,6 +38,7 @@ func FuzzTabList(f *testing.F)  { fuzzReaderAs(f, codeReader{}, "fuzz.h.in") }
 func FuzzPython(f *testing.F)   { fuzzReaderAs(f, codeReader{}, "fuzz.py") }
 func FuzzJava(f *testing.F)     { fuzzReaderAs(f, codeReader{}, "fuzz.java") }
 func FuzzKotlin(f *testing.F)   { fuzzReaderAs(f, codeReader{}, "fuzz.kt") }
+func FuzzGo(f *testing.F)       { fuzzReaderAs(f, codeReader{}, "fuzz.go") }
 func FuzzTypeScript(f *testing.F) {
 	fuzzReaderAs(f, codeReader{}, "fuzz.ts")
 }

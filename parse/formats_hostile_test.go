@@ -124,6 +124,16 @@ func hostileFormatSources() map[string]string {
 			return b.String()
 		}(),
 		"open-comment.json": "{\"E1\": {\"message\": \"m\"}, /*" + strings.Repeat("x\n", 100000),
+		// Go: a value nested 50,000 parentheses deep, and a slice of 20,000 records.
+		"deep.go": "package p\nvar ErrX = " + strings.Repeat("(", 50000) + "1" + strings.Repeat(")", 50000) + "\n",
+		"records.go": func() string {
+			var b strings.Builder
+			b.WriteString("package p\nvar ErrorCatalog = []Error{\n")
+			for i := 0; i < 20000; i++ {
+				fmt.Fprintf(&b, "\t{Code: \"E%d\", Status: 400, Message: \"m %d\"},\n", i, i)
+			}
+			return b.String() + "}\n"
+		}(),
 		"labels.ts": func() string {
 			var b strings.Builder
 			b.WriteString("enum ErrorCode {\n")

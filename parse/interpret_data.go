@@ -472,9 +472,15 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 		d.Rows++
 		code := m.Name
 		var fields []catalog.Field
-		if code == "" {
-			code = m.Value
-		} else if m.Value != "" {
+		switch s, quoted := stringLiteral(m.Value); {
+		case code == "":
+			code = s
+		case quoted && s != "" && isToken(s):
+			// A member whose value is a string ("TOKEN_EXPIRED", in a Go, TypeScript or
+			// Python string enum) is that string where the program answers with it.
+			code = s
+			fields = append(fields, catalog.Field{Name: "name", Value: m.Name})
+		case m.Value != "":
 			fields = append(fields, catalog.Field{Name: "value", Value: m.Value})
 		}
 		if !hasWordRune(code) {
@@ -493,6 +499,24 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 		d.Entries = append(d.Entries, en)
 	}
 	return true, len(joined) > 0
+}
+
+// stringLiteral returns the text of a value written as one string literal ("x", 'x' or
+// `x`), with quoted true; else the value itself.
+func stringLiteral(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'' || v[0] == '`') && v[len(v)-1] == v[0] {
+		inner := v[1 : len(v)-1]
+		if v[0] == '"' {
+			if u, err := strconv.Unquote(v); err == nil {
+				return u, true
+			}
+		}
+		if !strings.ContainsRune(inner, rune(v[0])) {
+			return inner, true
+		}
+	}
+	return v, false
 }
 
 // joinEnumTable adds the rows of an enum's docstring table as entries named by the

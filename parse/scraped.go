@@ -127,7 +127,7 @@ func formatExt(p string) string {
 	}
 	switch ext := path.Ext(name); ext {
 	case ".json", ".yaml", ".yml", ".toml", ".csv", ".proto", ".py", ".h", ".hpp", ".rst", ".adoc", ".asciidoc", ".mdx",
-		".java", ".kt", ".kts", ".ts", ".mts", ".cts":
+		".java", ".kt", ".kts", ".ts", ".mts", ".cts", ".go":
 		return ext
 	}
 	return ""

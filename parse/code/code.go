@@ -37,10 +37,11 @@ const (
 	Python
 	JVM        // Java and Kotlin
 	TypeScript // its enums only
+	Go
 )
 
 func (l Lang) String() string {
-	return [...]string{"none", "protobuf", "C", "tab-separated code list", "Python", "Java or Kotlin", "TypeScript"}[l]
+	return [...]string{"none", "protobuf", "C", "tab-separated code list", "Python", "Java or Kotlin", "TypeScript", "Go"}[l]
 }
 
 // Problem is what a parser rejected: where and why.
@@ -57,6 +58,7 @@ var (
 	reCDefine    = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*define[ \t]+[A-Za-z_]\w*[ \t]+\(?-?(?:0[xX][0-9A-Fa-f]+|\d+)[uUlL]*\)?`)
 	reTabLine    = regexp.MustCompile(`(?m)^-?\d+\t+[A-Za-z_]\w*\t+\S`)
 	rePyEnum     = regexp.MustCompile(`(?m)^[ \t]*class[ \t]+\w+[ \t]*\([^)]*\bEnum\b[^)]*\)[ \t]*:`)
+	reGoErrors   = regexp.MustCompile(`(?m)^\s*(?:var|const)\b[^\n]*$|\berrors\.New\(`)
 	reJVMEnum    = regexp.MustCompile(`\benum\s+(?:class\s+)?[A-Za-z_]\w*`)
 	rePyEnumAny  = regexp.MustCompile(`(?m)^[ \t]*class[ \t]+\w+[ \t]*\([^)]*(?:Enum|IntEnum|StrEnum|IntFlag|Flag)\b[^)]*\)[ \t]*:`)
 )
@@ -88,6 +90,14 @@ func Detect(name string, text []byte) (int, Lang, string) {
 			return 85, JVM, "a Java or Kotlin file with an enum"
 		}
 		return 0, None, "a Java or Kotlin file with no enum"
+	case ".go":
+		if strings.HasSuffix(base, "_test.go") {
+			return 0, None, "a Go test file"
+		}
+		if reGoErrors.Match(text) && (bytes.Contains(text, []byte("Err")) || bytes.Contains(text, []byte("Code"))) {
+			return 85, Go, "a Go file declaring errors or codes"
+		}
+		return 0, None, "a Go file with no error or code declarations"
 	case ".ts", ".mts", ".cts":
 		if reJVMEnum.Match(text) {
 			return 85, TypeScript, "a TypeScript file with an enum"
@@ -111,7 +121,7 @@ func Detect(name string, text []byte) (int, Lang, string) {
 	case hasEnum && bytes.Contains(text, []byte("import")) && rePyEnum.Match(text):
 		return 45, Python, "a Python module with an Enum class"
 	}
-	return 0, None, "no .proto, .h, .h.in, .c, .py, .java, .kt or .ts name, and no protobuf enum, tab-separated code list or Python Enum"
+	return 0, None, "no .proto, .h, .h.in, .c, .py, .java, .kt, .ts or .go name, and no protobuf enum, tab-separated code list or Python Enum"
 }
 
 // Read reads text as lang into a document tree. A file the parser rejects in part gives
@@ -128,6 +138,8 @@ func Read(name string, text []byte, lang Lang, at func(offset int) catalog.Pos) 
 		return readPython(text, at), nil
 	case JVM, TypeScript:
 		return readEnums(text, at), nil
+	case Go:
+		return readGo(name, text, at)
 	}
 	return &doc.Document{}, nil
 }

@@ -329,7 +329,11 @@ func buildEnum(toks []ctok, i int, name string, consts []jvmConst, params []stri
 	if !args {
 		e := &doc.Enum{Pos: at(toks[i].off), Name: name, Comment: leadingComment(toks, i)}
 		for _, c := range consts {
-			e.Members = append(e.Members, doc.Member{Pos: at(toks[c.tok].off), Name: toks[c.tok].text, Value: argText(c.value), Comment: cmp.Or(c.comment, c.group)})
+			var v []string
+			for _, x := range c.value {
+				v = append(v, x.text)
+			}
+			e.Members = append(e.Members, doc.Member{Pos: at(toks[c.tok].off), Name: toks[c.tok].text, Value: joinTokens(v), Comment: cmp.Or(c.comment, c.group)})
 		}
 		return []doc.Block{e}
 	}

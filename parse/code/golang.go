@@ -1,0 +1,351 @@
+package code
+
+import (
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"strconv"
+	"strings"
+
+	"docgen/catalog"
+	"docgen/parse/doc"
+)
+
+// This file reads the errors a Go package declares, with go/parser (the standard
+// library's, which keeps comments and positions and reads a file that does not type-check):
+//
+//   - a const or var block of literal values ("ErrCodeExpired ErrorCode = \"EXPIRED\"",
+//     "CodeNotFound = 40401"): an enum, named by the type the values share, each member
+//     with its doc or line comment;
+//   - vars made with errors.New or fmt.Errorf ("ErrNotFound = errors.New(\"not found\")"):
+//     records of their name, their text (the message) and their comment;
+//   - vars (or the elements of a slice or map) that are composite literals with keyed
+//     fields ("&APIError{Code: \"E1\", Status: http.StatusNotFound, Message: …}"), or calls
+//     of a function the file declares (its parameters name the arguments): records whose
+//     fields are named by the keys or parameters, so that the interpreter gives them roles
+//     as for a data file.
+//
+// What is no literal (an expression, a call of another package) is kept as written.
+
+// readGo reads the error declarations of Go source.
+func readGo(name string, text []byte, at func(int) catalog.Pos) (*doc.Document, []Problem) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, text, parser.ParseComments|parser.SkipObjectResolution)
+	var probs []Problem
+	if err != nil {
+		off := len(text)
+		var list scanner.ErrorList
+		if errors.As(err, &list) && len(list) > 0 {
+			off = min(max(list[0].Pos.Offset, 0), len(text))
+		}
+		probs = append(probs, Problem{Offset: off, Msg: err.Error()})
+		if f == nil {
+			return &doc.Document{}, probs
+		}
+	}
+	g := &goReader{fset: fset, text: text, at: at, params: map[string][]string{}}
+	for _, d := range f.Decls {
+		if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil && fn.Type.Params != nil {
+			var names []string
+			for _, p := range fn.Type.Params.List {
+				for _, n := range p.Names {
+					names = append(names, n.Name)
+				}
+				if len(p.Names) == 0 {
+					names = append(names, "")
+				}
+			}
+			g.params[fn.Name.Name] = names
+		}
+	}
+	d := &doc.Document{}
+	for _, decl := range f.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || (gd.Tok != token.CONST && gd.Tok != token.VAR) {
+			continue
+		}
+		d.Blocks = append(d.Blocks, g.block(gd)...)
+	}
+	return d, probs
+}
+
+// goReader holds what reading one Go file needs.
+type goReader struct {
+	fset   *token.FileSet
+	text   []byte
+	at     func(int) catalog.Pos
+	params map[string][]string // the parameter names of the file's functions
+}
+
+func (g *goReader) off(p token.Pos) int {
+	if !p.IsValid() {
+		return 0
+	}
+	return min(g.fset.Position(p).Offset, len(g.text))
+}
+
+// src returns the source text of a node.
+func (g *goReader) src(n ast.Node) string {
+	a, b := g.off(n.Pos()), g.off(n.End())
+	if a >= b {
+		return ""
+	}
+	return string(g.text[a:b])
+}
+
+// block reads one const or var declaration: its literal values as an enum, its records
+// (composite literals, calls of the file's functions) as one collection.
+func (g *goReader) block(gd *ast.GenDecl) []doc.Block {
+	e := &doc.Enum{Pos: g.at(g.off(gd.Pos())), Comment: commentText(gd.Doc)}
+	r := &doc.Records{Pos: g.at(g.off(gd.Pos())), Keyed: true, KeyName: "name"}
+	sentinels := &doc.Records{Pos: r.Pos, Keyed: true, KeyName: "name"} // errors.New: a shape of their own
+	typ := ""
+	for _, spec := range gd.Specs {
+		vs, ok := spec.(*ast.ValueSpec)
+		if !ok {
+			continue
+		}
+		if t := typeName(vs.Type); t != "" && typ == "" {
+			typ = t
+		}
+		comment := commentText(vs.Doc)
+		if comment == "" {
+			comment = commentText(vs.Comment)
+		}
+		for i, name := range vs.Names {
+			if name.Name == "_" {
+				continue
+			}
+			var val ast.Expr
+			if i < len(vs.Values) {
+				val = vs.Values[i]
+			}
+			pos := g.at(g.off(name.Pos()))
+			if fields := g.recordFields(val); fields != nil {
+				if comment != "" {
+					fields = append(fields, doc.Field{Pos: pos, Name: "comment", Value: comment})
+				}
+				r.Items = append(r.Items, doc.Record{Pos: pos, Key: name.Name, Fields: fields})
+				continue
+			}
+			for _, el := range elements(val) { // a slice or map of records
+				if fields := g.recordFields(el.value); fields != nil {
+					key := el.key
+					if key == "" {
+						key = name.Name + "[" + strconv.Itoa(len(r.Items)) + "]"
+					}
+					r.Items = append(r.Items, doc.Record{Pos: g.at(g.off(el.value.Pos())), Key: key, Fields: fields})
+				}
+			}
+			v, msg, ok := g.plainValue(val)
+			switch {
+			case ok && msg != "": // errors.New("…"): a record whose text is its message
+				fields := []doc.Field{{Pos: g.at(g.off(val.Pos())), Name: "message", Value: msg}}
+				if comment != "" {
+					fields = append(fields, doc.Field{Pos: pos, Name: "comment", Value: comment})
+				}
+				sentinels.Items = append(sentinels.Items, doc.Record{Pos: pos, Key: name.Name, Fields: fields})
+			case ok:
+				e.Members = append(e.Members, doc.Member{Pos: pos, Name: name.Name, Value: v, Comment: comment})
+			}
+		}
+	}
+	e.Name = typ
+	var out []doc.Block
+	if len(e.Members) > 0 {
+		out = append(out, e)
+	}
+	for _, rs := range []*doc.Records{r, sentinels} {
+		if len(rs.Items) > 0 {
+			rs.Path = typ
+			out = append(out, rs)
+		}
+	}
+	return out
+}
+
+// element is one element of a slice or map literal, with its key when a map's.
+type element struct {
+	key   string
+	value ast.Expr
+}
+
+// elements returns the elements of a slice or map composite literal ([]*Error{…},
+// map[string]Error{"E1": {…}}), or nil.
+func elements(x ast.Expr) []element {
+	cl, ok := unparen(x).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	switch cl.Type.(type) {
+	case *ast.ArrayType, *ast.MapType:
+	default:
+		return nil
+	}
+	var out []element
+	for _, el := range cl.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			key := ""
+			if lit, ok := kv.Key.(*ast.BasicLit); ok {
+				key = literal(lit)
+			} else if id, ok := kv.Key.(*ast.Ident); ok {
+				key = id.Name
+			}
+			out = append(out, element{key, kv.Value})
+			continue
+		}
+		out = append(out, element{"", el})
+	}
+	return out
+}
+
+// recordFields returns the fields of a composite literal with keyed fields
+// (&E{Code: "E1", …}, or an element of a slice written {Code: …} with its type left out),
+// or of a call of a function of the file (its parameters name the arguments); nil when
+// x is neither.
+func (g *goReader) recordFields(x ast.Expr) []doc.Field {
+	x = unparen(x)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = unparen(u.X)
+	}
+	switch v := x.(type) {
+	case *ast.CompositeLit:
+		if _, isArray := v.Type.(*ast.ArrayType); isArray {
+			return nil
+		}
+		if _, isMap := v.Type.(*ast.MapType); isMap {
+			return nil
+		}
+		var fields []doc.Field
+		for _, el := range v.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				return nil // positional fields: their names are not in this file
+			}
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				return nil
+			}
+			fields = append(fields, doc.Field{Pos: g.at(g.off(kv.Value.Pos())), Name: lowerFirst(id.Name), Value: g.valueText(kv.Value)})
+		}
+		return fields
+	case *ast.CallExpr:
+		id, ok := v.Fun.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		names, ok := g.params[id.Name]
+		if !ok || len(names) != len(v.Args) || v.Ellipsis.IsValid() {
+			return nil
+		}
+		var fields []doc.Field
+		for i, a := range v.Args {
+			n := names[i]
+			if n == "" || n == "_" {
+				n = "argument " + strconv.Itoa(i+1)
+			}
+			fields = append(fields, doc.Field{Pos: g.at(g.off(a.Pos())), Name: n, Value: g.valueText(a)})
+		}
+		return fields
+	}
+	return nil
+}
+
+// plainValue returns a literal value as written (a string quoted, as enums of other
+// languages give it), a constant of iota as its expression, or for errors.New /
+// fmt.Errorf its text as msg.
+func (g *goReader) plainValue(x ast.Expr) (value, msg string, ok bool) {
+	switch v := unparen(x).(type) {
+	case nil:
+		return "", "", true // a const of iota's run: its value follows the one above
+	case *ast.BasicLit:
+		return v.Value, "", true // as written: a string keeps its quotes (its text is the code)
+	case *ast.Ident:
+		return v.Name, "", true // iota, or another constant
+	case *ast.BinaryExpr, *ast.UnaryExpr:
+		return g.src(v), "", true
+	case *ast.CallExpr:
+		if len(v.Args) == 0 {
+			return "", "", false
+		}
+		sel, ok := v.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return "", "", false
+		}
+		pkg, _ := sel.X.(*ast.Ident)
+		if pkg == nil || !(pkg.Name == "errors" && sel.Sel.Name == "New" || pkg.Name == "fmt" && sel.Sel.Name == "Errorf") {
+			return "", "", false
+		}
+		if lit, ok := v.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			return "", literal(lit), true
+		}
+	}
+	return "", "", false
+}
+
+// valueText is an argument's or field's value: a literal's text, else the expression
+// as written.
+func (g *goReader) valueText(x ast.Expr) string {
+	if lit, ok := unparen(x).(*ast.BasicLit); ok {
+		return literal(lit)
+	}
+	return g.src(x)
+}
+
+// literal returns a basic literal's value: a string unquoted, a number as written.
+func literal(lit *ast.BasicLit) string {
+	if lit.Kind == token.STRING || lit.Kind == token.CHAR {
+		if s, err := strconv.Unquote(lit.Value); err == nil {
+			return s
+		}
+	}
+	return lit.Value
+}
+
+func unparen(x ast.Expr) ast.Expr {
+	for {
+		p, ok := x.(*ast.ParenExpr)
+		if !ok {
+			return x
+		}
+		x = p.X
+	}
+}
+
+// lowerFirst writes an exported Go name the way a parameter or a JSON field names the
+// same thing ("Message" message, "HTTPStatus" httpStatus, "ID" id), so that a struct's
+// fields and a constructor's parameters make the same columns.
+func lowerFirst(s string) string {
+	n := 0
+	for n < len(s) && s[n] >= 'A' && s[n] <= 'Z' {
+		n++
+	}
+	switch {
+	case n == len(s):
+		return strings.ToLower(s)
+	case n > 1:
+		n-- // the last capital starts the next word
+	}
+	return strings.ToLower(s[:n]) + s[n:]
+}
+
+// typeName returns the name of a declared type ("ErrorCode", "pkg.Code"), or "".
+func typeName(x ast.Expr) string {
+	switch v := x.(type) {
+	case *ast.Ident:
+		return v.Name
+	case *ast.SelectorExpr:
+		return v.Sel.Name
+	}
+	return ""
+}
+
+// commentText returns a comment group's text, markers stripped.
+func commentText(c *ast.CommentGroup) string {
+	if c == nil {
+		return ""
+	}
+	return strings.TrimSpace(c.Text())
+}
