@@ -339,7 +339,7 @@ func (b *mdBuilder) finish(next int) {
 			b.heading = true
 		}
 	case *pipeTable:
-		t := readMDTable(src, n, p.base)
+		t, piped := readMDTable(src, n, p.base)
 		switch {
 		case isErrorTable(t):
 			d.codeTables++
@@ -348,13 +348,8 @@ func (b *mdBuilder) finish(next int) {
 		case isGlossary(t):
 			d.glossaryTables++
 		}
-		for _, r := range t.Rows {
-			if line := bytes.TrimSpace(src.Line(r.Pos.Line)); len(line) > 0 && line[0] == '|' {
-				d.pipeRows++
-			} else {
-				d.bareRows++
-			}
-		}
+		d.pipeRows += piped
+		d.bareRows += len(t.Rows) - piped
 		blk = &doc.Table{Pos: pos, Text: raw, Header: t.Header, Rows: t.Rows, Judged: t.memo}
 	case *ast.List:
 		l := &doc.List{Pos: pos, Ordered: n.IsOrdered(), Text: raw}
@@ -642,6 +637,9 @@ func mayBeMarkdown(text []byte) bool {
 		line = bytes.TrimLeft(line, " \t")
 		if len(line) == 0 {
 			continue
+		}
+		if bytes.HasPrefix(line, fullWidthPipe) {
+			return true // a table row of full-width pipes
 		}
 		switch line[0] {
 		case '#', '|':

@@ -46,6 +46,9 @@ var kindPipeTable = ast.NewNodeKind("DocgenPipeTable")
 // then the body rows.
 type pipeTable struct {
 	ast.BaseBlock
+	// fw is set when the header separates its cells by full-width pipes ("｜"): every
+	// row is then split through pipeView.
+	fw bool
 }
 
 // Kind implements ast.Node.
@@ -67,14 +70,18 @@ func (pipeTableTransformer) Transform(node *ast.Paragraph, reader text.Reader, p
 	src := reader.Source()
 	for i := 1; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		n := delimiterCells(seg.Value(src))
+		n := delimiterCells(pipeView(seg.Value(src)))
 		if n == 0 {
 			continue
 		}
-		if gfmHeaderCells(lines.At(i-1), src) != n {
+		// A header of full-width pipes is read as one ("错误码｜说明": two cells).
+		hseg := lines.At(i - 1)
+		head := hseg.Value(src)
+		fw := fullWidthRow(head)
+		if gfmHeaderCells(pipeView(head)) != n {
 			return
 		}
-		t := &pipeTable{}
+		t := &pipeTable{fw: fw}
 		t.SetPos(lines.At(i - 1).Start)
 		for j := i - 1; j < lines.Len(); j++ {
 			t.Lines().Append(lines.At(j))
@@ -132,10 +139,8 @@ func delimiterCells(line []byte) int {
 // gfmHeaderCells counts the cells of a header row as goldmark's table extension does: one
 // leading and one trailing pipe are dropped, and cells end at every pipe not escaped by
 // a backslash.
-func gfmHeaderCells(seg text.Segment, src []byte) int {
-	seg = seg.TrimLeftSpace(src)
-	seg = seg.TrimRightSpace(src)
-	line := seg.Value(src)
+func gfmHeaderCells(line []byte) int {
+	line = util.TrimRightSpace(util.TrimLeftSpace(line))
 	pos, limit := 0, len(line)
 	if limit > 0 && line[0] == '|' {
 		pos++
@@ -158,21 +163,32 @@ func gfmHeaderCells(seg text.Segment, src []byte) int {
 // readMDTable collects a pipe table, parsed from the part of the source that starts at
 // base: the header and body rows, each split again from its source line (splitRow),
 // because a cell's Markdown source (links, inline code) is what the catalog keeps, and a
-// ragged row keeps every cell so that it can be reported.
-func readMDTable(src *Source, t *pipeTable, base int) table {
+// ragged row keeps every cell so that it can be reported. A row is split from where its
+// line's text starts in the table's container, after a blockquote's "> " or a list
+// item's indent. It also returns how many body rows begin with "|".
+func readMDTable(src *Source, t *pipeTable, base int) (table, int) {
 	out := table{src: src, memo: &tableMemo{}}
 	lines := t.Lines()
+	piped := 0
 	for i := 0; i < lines.Len(); i++ {
 		if i == 1 {
 			continue // the delimiter row
 		}
-		line := src.Pos(base + lines.At(i).Start).Line
-		cells := splitRow(src, src.Line(line), src.LineStart(line))
+		start := base + lines.At(i).Start
+		line := src.Pos(start).Line
+		text := src.Text[start : src.LineStart(line)+len(src.Line(line))]
+		if t.fw {
+			text = pipeView(text)
+		}
+		cells := splitRow(src, text, start)
 		if i == 0 {
 			out.Header = cells
 			continue
 		}
+		if t := bytes.TrimSpace(text); len(t) > 0 && t[0] == '|' {
+			piped++
+		}
 		out.Rows = append(out.Rows, tableRow{Cells: cells, Pos: src.LinePos(line)})
 	}
-	return out
+	return out, piped
 }

@@ -252,9 +252,11 @@ type scanner struct {
 	// of the blocks, and the scan is not kept for Read (see Detect).
 	light  bool
 	blocks []sblock
-	class  []byte          // lineClass's answers, by line
-	hdr    []byte          // headerLineClass's answers, by line
-	roles  map[string]role // headerRole of the texts findLinesTable has seen
+	class  []byte // lineClass's answers, by line
+	// classFW is lineClass's answers for tables of full-width pipes, made when one is met.
+	classFW []byte
+	hdr     []byte          // headerLineClass's answers, by line
+	roles   map[string]role // headerRole of the texts findLinesTable has seen
 }
 
 // maxCodeLines is how many lines a code sample may span. A longer run without its closing
@@ -309,6 +311,9 @@ func scanUpTo(src *Source, limit int) *scanner {
 					sc.carryLine, sc.carryOff = last, end
 					if sc.class != nil {
 						sc.class[last] = classUnknown // the line now starts after the code
+					}
+					if sc.classFW != nil {
+						sc.classFW[last] = classUnknown
 					}
 					i = last - 1
 				} else {
@@ -365,6 +370,17 @@ func (sc *scanner) line(i int) (string, []byte, int) {
 		raw = raw[sc.carryOff-off:]
 		off = sc.carryOff
 	}
+	return string(bytes.TrimSpace(raw)), raw, off
+}
+
+// row returns line i as line does, or, when fw is set, as a table of full-width pipes
+// reads it: through pipeView, whose offsets are the line's.
+func (sc *scanner) row(i int, fw bool) (string, []byte, int) {
+	t, raw, off := sc.line(i)
+	if !fw || !fullWidthRow(raw) {
+		return t, raw, off
+	}
+	raw = pipeView(raw)
 	return string(bytes.TrimSpace(raw)), raw, off
 }
 

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -397,5 +398,45 @@ func cleanCode(s string) string {
 			return s
 		}
 		s = t
+	}
+}
+
+// fullWidthPipe is "｜" (U+FF5C), which Chinese and Japanese input methods type for "|",
+// and with which tables copied from CJK pages separate their cells.
+var fullWidthPipe = []byte("\uFF5C")
+
+// fullWidthRow reports whether line separates its cells with full-width pipes: it holds
+// one, and no "|" stands between two cells (an outer "|" may: "| 코드 ｜ 설명 |", typed
+// half in one input mode). A line whose cells are split by "|" keeps its "｜" as text.
+func fullWidthRow(line []byte) bool {
+	if bytes.Index(line, fullWidthPipe) < 0 {
+		return false
+	}
+	t := bytes.TrimSpace(line)
+	t = bytes.TrimPrefix(t, []byte{'|'})
+	if n := len(t); n > 0 && t[n-1] == '|' && (n < 2 || t[n-2] != '\\') {
+		t = t[:n-1]
+	}
+	return bytes.IndexByte(t, '|') < 0
+}
+
+// pipeView returns line as a table of full-width pipes is split: every "｜" written as
+// "|" and two spaces. The view has as many bytes as the line, so an offset into it is the
+// same offset into the source, and a cell's position, counted in the source's runes,
+// stays right; the two spaces stand at the start of the next cell, whose text is trimmed.
+// The table readers ask for it of a table whose header is a fullWidthRow, so that every
+// check of theirs for "|" holds for "｜" too; any other line is returned as it is.
+func pipeView(line []byte) []byte {
+	if !fullWidthRow(line) {
+		return line
+	}
+	out := bytes.Clone(line)
+	for i := 0; ; {
+		k := bytes.Index(out[i:], fullWidthPipe)
+		if k < 0 {
+			return out
+		}
+		copy(out[i+k:], "|  ")
+		i += k + len(fullWidthPipe)
 	}
 }
