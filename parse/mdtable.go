@@ -28,7 +28,8 @@ import (
 // and keeps the lines only, as a raw block that goldmark does not parse inline.
 var md = goldmark.New(
 	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, extension.DefinitionList, &frontmatter.Extender{}),
-	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200))),
+	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200)),
+		parser.WithASTTransformers(util.Prioritized(tableCommentTransformer{}, 200))),
 )
 
 // mdBody is md without front matter, for the parts of a source after its first
@@ -36,7 +37,8 @@ var md = goldmark.New(
 // it is given as the start of front matter.
 var mdBody = goldmark.New(
 	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, extension.DefinitionList),
-	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200))),
+	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200)),
+		parser.WithASTTransformers(util.Prioritized(tableCommentTransformer{}, 200))),
 )
 
 // kindPipeTable is the node kind of a pipe table.
@@ -97,6 +99,84 @@ func (pipeTableTransformer) Transform(node *ast.Paragraph, reader text.Reader, p
 		}
 		return
 	}
+}
+
+// tableCommentTransformer lets a pipe table go on past an HTML comment between its rows
+// ("<!-- storage errors -->", on one line or several). CommonMark ends the paragraph at
+// the comment, and with it the table: the rows after it were a paragraph of text, under
+// an entry's description or the section's. Whoever puts a comment between rows means a
+// note to the editor, not the end of the table, so the rows right after it (no blank line
+// between, each holding a cell separator) are the table's, and the comment is skipped;
+// the lines after them that are not rows stay a paragraph.
+type tableCommentTransformer struct{}
+
+// Transform implements parser.ASTTransformer.
+func (tableCommentTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	joinCommentedRows(doc, reader.Source())
+}
+
+// joinCommentedRows joins the rows after a comment to the table above it, in n's blocks
+// and in those of the blockquotes and lists among them (whose nesting limitNesting
+// bounds).
+func joinCommentedRows(n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *pipeTable:
+			for joinAfterComment(c, src) {
+			}
+		case *ast.Blockquote, *ast.List, *ast.ListItem:
+			joinCommentedRows(c, src)
+		}
+	}
+}
+
+// joinAfterComment joins the rows of the paragraph after the comment after t to t, and
+// drops the comment; it reports whether it did.
+func joinAfterComment(t *pipeTable, src []byte) bool {
+	cm, ok := t.NextSibling().(*ast.HTMLBlock)
+	if !ok || cm.HTMLBlockType != ast.HTMLBlockType2 || cm.Lines().Len() == 0 {
+		return false
+	}
+	para, ok := cm.NextSibling().(*ast.Paragraph)
+	if !ok || para.Lines().Len() == 0 {
+		return false
+	}
+	first, last := cm.Lines().At(0), cm.Lines().At(cm.Lines().Len()-1)
+	if cm.HasClosure() {
+		last = cm.ClosureLine
+	}
+	if !bytes.HasSuffix(bytes.TrimSpace(src[first.Start:last.Stop]), []byte("-->")) {
+		return false // text after the comment on its line
+	}
+	// The comment's first line follows the table's last, and the rows its last.
+	if bytes.Count(src[t.Lines().At(t.Lines().Len()-1).Start:first.Start], []byte("\n")) != 1 ||
+		bytes.Count(src[last.Start:para.Lines().At(0).Start], []byte("\n")) != 1 {
+		return false
+	}
+	rows := 0
+	for ; rows < para.Lines().Len(); rows++ {
+		seg := para.Lines().At(rows)
+		line := seg.Value(src)
+		if t.fw {
+			line = pipeView(line)
+		}
+		if !hasCellPipe(string(line)) {
+			break
+		}
+	}
+	if rows == 0 {
+		return false
+	}
+	for i := 0; i < rows; i++ {
+		t.Lines().Append(para.Lines().At(i))
+	}
+	if rows == para.Lines().Len() {
+		para.Parent().RemoveChild(para.Parent(), para)
+	} else {
+		para.Lines().SetSliced(rows, para.Lines().Len())
+	}
+	cm.Parent().RemoveChild(cm.Parent(), cm)
+	return true
 }
 
 // reDelimiterCell matches one cell of a delimiter row: "---", ":--", "--:", ":-:".
