@@ -97,7 +97,7 @@ func readMarkdown(src *Source, chunk int) *mdDoc {
 		// Text is read from the source, not from what limitNesting gave goldmark: the
 		// offsets are the same, the escapes it added are not the document's.
 		for n := root.FirstChild(); n != nil && n != last; n = n.NextSibling() {
-			b.add(n, src.Text[at:end], at)
+			b.addBlock(n, src.Text[at:end], at)
 		}
 		if end < len(text) {
 			b.finish(src.Pos(end).Line) // the part's last block ends before the cut: let its tree go
@@ -281,6 +281,42 @@ func (b *mdBuilder) add(n ast.Node, part []byte, base int) {
 	b.pending = &mdPending{node: n, part: part, base: base, start: start}
 }
 
+// addBlock takes the top-level block n as add does, or, when n is a blockquote or a list
+// that holds a pipe table of errors, the blocks inside it, each as a block of its own: a
+// table quoted ("> | Code | …") or indented under a list item ("- Errors:" then the
+// table) is an error table, not the text of a quote or an item. Another table in a list
+// (the fields of the code an item names) stays the item's text. Nesting is bounded by
+// limitNesting.
+func (b *mdBuilder) addBlock(n ast.Node, part []byte, base int) {
+	if !b.holdsErrorTable(n, base) {
+		b.add(n, part, base)
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b.addBlock(c, part, base)
+	}
+}
+
+// holdsErrorTable reports whether n is a blockquote, a list or a list item with a pipe
+// table of errors among its blocks or theirs.
+func (b *mdBuilder) holdsErrorTable(n ast.Node, base int) bool {
+	switch n.(type) {
+	case *ast.Blockquote, *ast.List, *ast.ListItem:
+	default:
+		return false
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*pipeTable); ok {
+			if tbl, _ := readMDTable(b.src, t, base); isErrorTable(tbl) {
+				return true
+			}
+		} else if b.holdsErrorTable(c, base) {
+			return true
+		}
+	}
+	return false
+}
+
 // flush makes the last block.
 func (b *mdBuilder) flush() { b.finish(b.src.LineCount() + 1) }
 
@@ -293,7 +329,7 @@ func (b *mdBuilder) finish(next int) {
 	b.pending = nil
 	src, d := b.src, b.d
 	end := next - 1
-	for end > p.start && len(bytes.TrimSpace(src.Line(end))) == 0 {
+	for end > p.start && len(bytes.Trim(src.Line(end), " \t>")) == 0 { // blank, or blank in a quote
 		end--
 	}
 	pos := src.LinePos(p.start)
