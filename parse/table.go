@@ -394,6 +394,12 @@ func cleanCode(s string) string {
 				t = strings.TrimSpace(t[len(w) : len(t)-len(w)])
 			}
 		}
+		// "E1001:", "`E1002`:", "E1003：": the colon of a label, not the code's.
+		for _, colon := range []string{":", "："} {
+			if c, ok := strings.CutSuffix(t, colon); ok && c != "" && !strings.HasSuffix(c, ":") {
+				t = strings.TrimSpace(c)
+			}
+		}
 		if t == s {
 			return s
 		}
