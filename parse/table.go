@@ -175,6 +175,8 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				e.Code = cleanCode(c.Text)
 				if codes := cellCodes(c.Text); codes != nil {
 					e.Code, more = codes[0], codes[1:] // "E1001, E1002": two codes, one text
+				} else if code, rest, ok := codeFirstLine(c.Text); ok {
+					e.Code, cellMsg = code, rest // "`AUTH_002`<br>*deprecated*": a code and a note
 				} else if !isToken(e.Code) {
 					// "E_TIMEOUT: The upstream timed out": a code and its message in one cell.
 					if code, msg := splitCodeHeading(e.Code); msg != "" && isToken(code) && codeLike(code) {
@@ -277,6 +279,27 @@ func cellCodes(text string) []string {
 	}
 	return codes
 }
+
+// codeFirstLine splits a code cell whose first line is a code and whose next lines are
+// text ("`AUTH_002`<br>*deprecated*", "E1001\n(since v2)"): the code, and the text, which
+// goes with the row's message as the text of a "E1: message" cell does.
+func codeFirstLine(text string) (code, rest string, ok bool) {
+	if !strings.ContainsAny(text, "\n<") {
+		return "", "", false
+	}
+	parts := reCellBreak.Split(strings.TrimSpace(text), 2)
+	if len(parts) < 2 {
+		return "", "", false
+	}
+	code = cleanCode(parts[0])
+	if !isToken(code) || !codeLike(code) {
+		return "", "", false
+	}
+	return code, strings.TrimSpace(parts[1]), true
+}
+
+// reCellBreak matches a line break in a cell: a newline or "<br>".
+var reCellBreak = regexp.MustCompile(`\s*(?:<br\s*/?>|\n)\s*`)
 
 // reCodeListSep matches what separates the codes of a cell that lists several.
 var reCodeListSep = regexp.MustCompile(`\s*(?:,|、|，|\s/\s|<br\s*/?>|\n)\s*`)
