@@ -35,6 +35,10 @@ func hostileSources() map[string]string {
 		"glued-headers-50000":     strings.Repeat("코드상태설명\n", 50000),
 		"header-lines-50000":      strings.Repeat("code\nmessage\n", 50000),
 		"spaced-headers-50000":    strings.Repeat("Code Status Description\nE1 x y\n", 25000),
+		// Labelled lines of one error after another with no blank line, and a code label
+		// over 100,000 labelled lines: a record is at most maxRecordLines lines.
+		"records-50000":        strings.Repeat("Code: E1\nStatus: 400\n", 50000),
+		"record-100000-labels": "# Errors\n\nCode: E1\n" + strings.Repeat("Status: 400\n", 100000),
 		// Headings and code cells of section numbers and labels over and over: each was
 		// read again after taking one off (exponential in the labels: 20 took minutes).
 		"heading-number-labels":   "# Errors\n\n## " + strings.Repeat("1. Error: ", 20) + "\n\ntext\n",

@@ -39,7 +39,7 @@ type mdDoc struct {
 	// left to the scraped-text reader.
 	pipeRows, bareRows int
 	codeTables         int // tables with a code column
-	codeParas          int // paragraphs that begin with a code in bold or as code
+	codeParas          int // paragraphs that begin with a code in bold, as code or after a label
 	glossaryTables     int // tables whose code column holds HTTP statuses only
 	codeHeadings       int // headings that read as error codes
 	codeLists          int // lists whose every item is a code and its text
@@ -443,6 +443,8 @@ func (b *mdBuilder) finish(next int) {
 	default:
 		if _, _, ok := paraCode(raw); ok {
 			d.codeParas++
+		} else if _, _, ok := paraRecord(raw); ok {
+			d.codeParas++ // "Code: E1001" over its labelled lines
 		}
 		blk = &doc.Para{Pos: pos, Text: raw}
 	}
@@ -640,7 +642,7 @@ func (markdownReader) Detect(src *Source) Detection {
 	}
 	if d.codeParas >= 2 {
 		score = max(score, 45)
-		why = append(why, fmt.Sprintf("%d paragraphs that begin with a code in bold or as code", d.codeParas))
+		why = append(why, fmt.Sprintf("%d paragraphs that begin with a code in bold, as code or after a label (\"Code: E1\")", d.codeParas))
 	}
 	if score == 0 && d.glossaryTables > 0 {
 		score = 40

@@ -524,6 +524,17 @@ func paragraphs(blocks []sblock) []sblock {
 		b := blocks[i]
 		switch b.kind {
 		case sbText:
+			if n := recordLines(blocks[i:]); n >= 2 {
+				// "에러 코드: E1001", "HTTP 상태: 400", "설명: …": the labelled lines of one
+				// error are one paragraph, not headings.
+				texts := make([]string, n)
+				for k := range texts {
+					texts[k] = blocks[i+k].text
+				}
+				b.kind, b.text = sbPara, strings.Join(texts, "\n")
+				i += n - 1
+				break
+			}
 			var text strings.Builder
 			text.WriteString(b.text)
 			prev, lines := b.text, 1
@@ -556,6 +567,27 @@ func paragraphs(blocks []sblock) []sblock {
 		out = append(out, b)
 	}
 	return out
+}
+
+// recordLines returns how many text blocks from the first are the labelled lines of one
+// error: a code after its label, then labelled lines up to the next code's (see
+// paraRecord), a status line among them ("Status: 400", which scan made a status
+// heading); 0 when the first is no code after its label.
+func recordLines(blocks []sblock) int {
+	if _, ok := recordCode(blocks[0].text); !ok {
+		return 0
+	}
+	n := 1
+	for n < len(blocks) && n < maxRecordLines && (blocks[n].kind == sbText || blocks[n].kind == sbStatus) {
+		if _, ok := recordCode(blocks[n].text); ok {
+			break
+		}
+		if _, ok := readLabel(blocks[n].text); !ok {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // continues reports whether line next goes on with the sentence of line prev.

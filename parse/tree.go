@@ -124,6 +124,8 @@ type treeWalker struct {
 	statusCodes bool
 	// codeParas counts the paragraphs that begin with a code in bold or as code and go
 	// on with its text ("**E001** 잘못된 요청입니다."): two or more are a list of codes.
+	// Labelled records ("Code: E1001" over "Status: 400", paraRecord) count too, and are
+	// entries even alone.
 	codeParas int
 }
 
@@ -150,10 +152,14 @@ func paraCode(text string) (code, rest string, ok bool) {
 // more, as an entry: the code, its text, and a status in parentheses after the code or at
 // the end of its first line.
 func (w *treeWalker) codePara(b *doc.Para) bool {
-	if w.codeParas < 2 {
+	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart) {
 		return false
 	}
-	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart) {
+	if code, lines, ok := paraRecord(b.Text); ok {
+		w.record(code, lines, b.Pos, "paragraph")
+		return true
+	}
+	if w.codeParas < 2 {
 		return false
 	}
 	code, rest, ok := paraCode(b.Text)
@@ -174,6 +180,41 @@ func (w *treeWalker) codePara(b *doc.Para) bool {
 	w.added(len(w.doc.Entries) - 1)
 	w.errors = true
 	return true
+}
+
+// record adds the entry of a labelled record ("Code: E1001" over "Status: 400" and
+// "Message: …", see paraRecord): one error, its fields labelled, even alone in its
+// document. what names the block it was written as.
+func (w *treeWalker) record(code string, lines []string, pos catalog.Pos, what string) {
+	et := readEntryText([]string{strings.Join(lines, "\n")})
+	w.doc.Rows++
+	e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: w.groupName(), Source: pos,
+		Message: et.Message, Description: et.Description, Resolution: et.Resolution}
+	resolveStatus(e, et.Status, w.context().Status, &w.doc.Diags)
+	w.doc.Entries = append(w.doc.Entries, e)
+	w.doc.note(pos, "%s: code %q and its labelled lines", what, code)
+	w.added(len(w.doc.Entries) - 1)
+	w.errors = true
+}
+
+// listRecord returns the text of a list whose items are the labelled lines of one
+// error ("- Code: E1003", "- Status: 404"), as paraRecord reads it, or "".
+func listRecord(b *doc.List) string {
+	if len(b.Items) < 2 || len(b.Items) > maxRecordLines {
+		return ""
+	}
+	texts := make([]string, len(b.Items))
+	for i, it := range b.Items {
+		if strings.Contains(it.Text, "\n") {
+			return "" // an item of several lines is no labelled line
+		}
+		texts[i] = it.Text
+	}
+	text := strings.Join(texts, "\n")
+	if _, _, ok := paraRecord(text); !ok {
+		return ""
+	}
+	return text
 }
 
 // errorTable reports whether the walk reads t's rows as entries.
@@ -225,6 +266,8 @@ func (w *treeWalker) walk() {
 	for _, b := range w.blocks {
 		if p, ok := b.(*doc.Para); ok {
 			if _, _, ok := paraCode(p.Text); ok {
+				w.codeParas++
+			} else if _, _, ok := paraRecord(p.Text); ok {
 				w.codeParas++
 			}
 		}
@@ -313,6 +356,8 @@ func (w *treeWalker) listsCodes(b doc.Block) bool {
 	case *doc.List:
 		return codeListOK(listItems(b))
 	case *doc.Para:
+		// A labelled record ("Code: E1001" over "Status: 409") is not counted: under a
+		// heading of its own code it is that code's text.
 		_, _, ok := paraCode(b.Text)
 		return ok && w.codeParas >= 2
 	}
@@ -931,6 +976,11 @@ func (w *treeWalker) list(b *doc.List) {
 	}
 	if isTOC(texts) {
 		return // a table of contents: the headings it lists follow
+	}
+	if text := listRecord(b); text != "" && (o == nil || (o.kind != hCode && o.kind != hPart)) {
+		code, lines, _ := paraRecord(text)
+		w.record(code, lines, b.Pos, "list")
+		return
 	}
 	if o == nil || o.kind != hCode {
 		n := len(w.doc.Entries)
