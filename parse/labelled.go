@@ -46,8 +46,10 @@ func readLabel(line string) (label, bool) {
 	if len(strings.Fields(name)) > 5 {
 		return label{}, false
 	}
-	r, strong := headerWordRole(name)
-	if r == roleUnknown || !strong {
+	// A label is the vocabulary's words but one at most ("Possible cause:"); a sentence
+	// that reaches a colon ("See the status codes: 400 and 401.") is none.
+	r, strong, other := headerWordMatch(name)
+	if r == roleUnknown || !strong || other > 1 {
 		return label{}, false
 	}
 	value := strings.TrimSpace(line[m[1]:])
