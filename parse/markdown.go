@@ -445,6 +445,8 @@ func (b *mdBuilder) finish(next int) {
 			d.codeParas++
 		} else if _, _, ok := paraRecord(raw); ok {
 			d.codeParas++ // "Code: E1001" over its labelled lines
+		} else if lines := paraCodeLines(raw); lines != nil && codeListOK(lineItems(nil, pos, lines)) {
+			d.codeLists++ // "E1001 - Invalid parameter" line after line, no bullets
 		}
 		blk = &doc.Para{Pos: pos, Text: raw}
 	}

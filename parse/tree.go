@@ -159,6 +159,14 @@ func (w *treeWalker) codePara(b *doc.Para) bool {
 		w.record(code, lines, b.Pos, "paragraph")
 		return true
 	}
+	if lines := paraCodeLines(b.Text); lines != nil && codeListOK(lineItems(w.src, b.Pos, lines)) {
+		n := len(w.doc.Entries)
+		if w.doc.addCodeList(lineItems(w.src, b.Pos, lines), w.context()) {
+			w.added(n)
+			w.errors = true
+			return true
+		}
+	}
 	if w.codeParas < 2 {
 		return false
 	}
@@ -180,6 +188,20 @@ func (w *treeWalker) codePara(b *doc.Para) bool {
 	w.added(len(w.doc.Entries) - 1)
 	w.errors = true
 	return true
+}
+
+// lineItems places the lines of a paragraph that starts at pos as the items of a list:
+// each on its source line when that line holds it (Markdown), else at pos.
+func lineItems(src *Source, pos catalog.Pos, lines []string) []listItemText {
+	items := make([]listItemText, len(lines))
+	for k, l := range lines {
+		p := pos
+		if n := pos.Line + k; src != nil && k > 0 && strings.Contains(string(src.Line(n)), l) {
+			p = catalog.Pos{File: pos.File, Line: n, Col: 1}
+		}
+		items[k] = listItemText{Text: l, Pos: p}
+	}
+	return items
 }
 
 // record adds the entry of a labelled record ("Code: E1001" over "Status: 400" and
@@ -358,6 +380,9 @@ func (w *treeWalker) listsCodes(b doc.Block) bool {
 	case *doc.Para:
 		// A labelled record ("Code: E1001" over "Status: 409") is not counted: under a
 		// heading of its own code it is that code's text.
+		if lines := paraCodeLines(b.Text); lines != nil && codeListOK(lineItems(nil, b.Pos, lines)) {
+			return true
+		}
 		_, _, ok := paraCode(b.Text)
 		return ok && w.codeParas >= 2
 	}
