@@ -910,11 +910,74 @@ func (w *treeWalker) tableOf(b *doc.Table) table {
 		}
 		t.Rows[i].Cells = cells
 	}
+	if h, ok := secondHeaderRow(t); ok {
+		t.Header, t.Rows, t.memo = h, t.Rows[1:], &tableMemo{}
+		w.doc.note(b.Rows[0].Pos, "table row: the header's second row (%s)", strings.Join(cellTexts(h), " | "))
+	}
 	if w.tables == nil {
 		w.tables = map[*doc.Table]table{}
 	}
 	w.tables[b] = t
 	return t
+}
+
+// secondHeaderRow returns t's header joined with its first row, column by column, when
+// that row is the header's second ("| 구분 | 오류 | | 설명 |" over "| | 코드 | 상태 | |":
+// Markdown has one header row, so a header of two is written with the second as the
+// first row): the header leaves a column empty, every cell of the row that has text is
+// a header word, and the joined header gives more columns a role.
+func secondHeaderRow(t table) ([]cell, bool) {
+	if len(t.Rows) < 2 || len(t.Roles) > 0 || !hasEmptyCell(t.Header) || len(t.Rows[0].Cells) != len(t.Header) {
+		return nil, false
+	}
+	words := 0
+	for _, c := range t.Rows[0].Cells {
+		if c.Text == "" {
+			continue
+		}
+		if headerRole(c.Text) == roleUnknown {
+			return nil, false
+		}
+		words++
+	}
+	if words == 0 {
+		return nil, false
+	}
+	h := make([]cell, len(t.Header))
+	for i, c := range t.Header {
+		h[i] = c
+		if x := t.Rows[0].Cells[i]; x.Text != "" {
+			h[i].Text = strings.TrimSpace(c.Text + " " + x.Text)
+			if c.Text == "" {
+				h[i].Pos = x.Pos
+			}
+		}
+	}
+	if knownRoles(columnRoles(cellTexts(h))) <= knownRoles(columnRoles(cellTexts(t.Header))) {
+		return nil, false
+	}
+	return h, true
+}
+
+// hasEmptyCell reports whether a cell of cells has no text.
+func hasEmptyCell(cells []cell) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c.Text) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// knownRoles counts the roles that are known.
+func knownRoles(roles []role) int {
+	n := 0
+	for _, r := range roles {
+		if r != roleUnknown {
+			n++
+		}
+	}
+	return n
 }
 
 // hasPlain reports whether a cell of a row has a plain text of its own.
