@@ -922,25 +922,36 @@ func (w *treeWalker) tableOf(b *doc.Table) table {
 }
 
 // secondHeaderRow returns t's header joined with its first row, column by column, when
-// that row is the header's second ("| 구분 | 오류 | | 설명 |" over "| | 코드 | 상태 | |":
-// Markdown has one header row, so a header of two is written with the second as the
-// first row): the header leaves a column empty, every cell of the row that has text is
-// a header word, and the joined header gives more columns a role.
+// that row is the header's second. Markdown has one header row, so a header of two is
+// written with the second as the first row, under a header whose merged cells a copy
+// leaves empty or writes twice ("| 구분 | 오류 | | 설명 |" over "| | 코드 | 상태 | |",
+// "| 错误码 | 错误描述 | 错误描述 |" over "| | 中文 | English |"). It is so when, in that
+// row, a cell under a merged column says what part of it the column is (a short text,
+// no code) and every other cell with text is a header word, and the joined header gives
+// no fewer columns a role.
 func secondHeaderRow(t table) ([]cell, bool) {
-	if len(t.Rows) < 2 || len(t.Roles) > 0 || !hasEmptyCell(t.Header) || len(t.Rows[0].Cells) != len(t.Header) {
+	if len(t.Rows) < 2 || len(t.Roles) > 0 || len(t.Rows[0].Cells) != len(t.Header) {
 		return nil, false
 	}
-	words := 0
-	for _, c := range t.Rows[0].Cells {
-		if c.Text == "" {
-			continue
-		}
-		if headerRole(c.Text) == roleUnknown {
+	merged := func(i int) bool {
+		h := t.Header
+		return strings.TrimSpace(h[i].Text) == "" || (i > 0 && h[i].Text == h[i-1].Text) || (i+1 < len(h) && h[i].Text == h[i+1].Text)
+	}
+	parts := 0
+	for i, c := range t.Rows[0].Cells {
+		x := strings.TrimSpace(c.Text)
+		switch {
+		case x == "":
+		case merged(i):
+			if runeLen(x) > 20 || len(strings.Fields(x)) > 3 || codeLike(cleanCode(x)) {
+				return nil, false
+			}
+			parts++
+		case headerRole(x) == roleUnknown:
 			return nil, false
 		}
-		words++
 	}
-	if words == 0 {
+	if parts == 0 {
 		return nil, false
 	}
 	h := make([]cell, len(t.Header))
@@ -953,20 +964,10 @@ func secondHeaderRow(t table) ([]cell, bool) {
 			}
 		}
 	}
-	if knownRoles(columnRoles(cellTexts(h))) <= knownRoles(columnRoles(cellTexts(t.Header))) {
+	if knownRoles(columnRoles(cellTexts(h))) < knownRoles(columnRoles(cellTexts(t.Header))) {
 		return nil, false
 	}
 	return h, true
-}
-
-// hasEmptyCell reports whether a cell of cells has no text.
-func hasEmptyCell(cells []cell) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c.Text) == "" {
-			return true
-		}
-	}
-	return false
 }
 
 // knownRoles counts the roles that are known.
