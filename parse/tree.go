@@ -537,6 +537,8 @@ func (w *treeWalker) heading(i int) bool {
 		st := catalog.Status(0)
 		if s, name, ok := statusHeading(message); ok && name != "" && s.IsValid() {
 			st, message = s, name
+		} else if s, rest := listItemStatus(message); s != 0 {
+			st, message = s, rest // "E1001 (400): Invalid parameter"
 		}
 		o.kind, o.status = hCode, st
 		o.entry = w.newEntry(code, o.pos, st)
@@ -553,6 +555,8 @@ func (w *treeWalker) heading(i int) bool {
 			// "INVALID_TOKEN · 401", "QUOTA_EXCEEDED — 429 Too Many Requests": what
 			// follows the code is its status, not a message.
 			own, message = s, ""
+		} else if s, rest := listItemStatus(message); s != 0 && own == 0 {
+			own, message = s, rest // "E1001 (400): Invalid parameter", as a list item writes it
 		}
 		o.kind, o.status = hCode, lineStatus
 		o.entry = w.newEntry(code, o.pos, own)
