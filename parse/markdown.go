@@ -47,6 +47,8 @@ type mdDoc struct {
 	// htmlOnly is set when every top-level block is raw HTML or a paragraph (looksLikeHTML).
 	htmlOnly bool
 	parts    int // the parts the source was parsed in
+	// diags are what the front-end itself has to say (rows read across a blank line).
+	diags catalog.Diagnostics
 }
 
 // mdChunk is the size past which a Markdown source is parsed in parts. goldmark's tree is
@@ -264,6 +266,11 @@ type mdBuilder struct {
 	// level is the level of the last heading, for the code headings of <summary> lines;
 	// details counts the <details> elements opened by such lines and not yet closed.
 	level, details int
+	// table is the last block when it was a pipe table, fw whether its cells are split at
+	// full-width pipes: rows after a blank line under it go on with it (moreRows).
+	table    *doc.Table
+	fw       bool
+	tableEnd int // the table's last line, or that of a comment after it
 }
 
 // mdPending is a top-level block whose end is not known yet.
@@ -280,6 +287,56 @@ func (b *mdBuilder) add(n ast.Node, part []byte, base int) {
 	b.finish(start)
 	b.pending = &mdPending{node: n, part: part, base: base, start: start}
 }
+
+// maxRowGap is how many blank lines may stand between a pipe table and rows that go on
+// with it (moreRows).
+const maxRowGap = 2
+
+// moreRows takes the paragraph para, which ends at line end, as more rows of the table t
+// right above it (or above an HTML comment under it) when a blank line or two is all that
+// stands between them and every line
+// of it is a row of t: it begins with a pipe and has as many cells as t's header. GFM
+// ends a table at a blank line, so such rows were text; a blank line between groups of
+// rows is an easy slip, and a row read as text is a row lost. The rows are t's, with a
+// warning that says how GitHub shows them.
+func (b *mdBuilder) moreRows(t *doc.Table, para *ast.Paragraph, p *mdPending, end int) bool {
+	src := b.src
+	if gap := p.start - b.tableEnd - 1; gap < 1 || gap > maxRowGap {
+		return false
+	}
+	lines := para.Lines()
+	rows := make([]doc.Row, 0, lines.Len())
+	for i := 0; i < lines.Len(); i++ {
+		start := p.base + lines.At(i).Start
+		line := src.Pos(start).Line
+		text := src.Text[start : src.LineStart(line)+len(src.Line(line))]
+		if b.fw {
+			text = pipeView(text)
+		}
+		if tt := bytes.TrimSpace(text); len(tt) == 0 || tt[0] != '|' {
+			return false
+		}
+		cells := splitRow(src, text, start)
+		if len(cells) != len(t.Header) {
+			return false
+		}
+		rows = append(rows, doc.Row{Pos: src.LinePos(line), Cells: cells})
+	}
+	if len(rows) == 0 {
+		return false
+	}
+	b.d.diags.Add(rows[0].Pos, catalog.Warning, RuleRowsAfterGap,
+		"table rows after a blank line (%d) read as rows of the table above; GitHub shows them as text: remove the blank line", len(rows))
+	t.Rows = append(t.Rows, rows...)
+	t.Text = src.span(t.Pos.Line, end)
+	t.Judged = nil // judged on fewer rows
+	b.d.pipeRows += len(rows)
+	b.table, b.tableEnd = t, end // and more after another blank line
+	return true
+}
+
+// RuleRowsAfterGap is the rule of table rows read across a blank line (moreRows).
+const RuleRowsAfterGap = "rows-after-blank-line"
 
 // addBlock takes the top-level block n as add does, or, when n is a blockquote or a list
 // that holds a pipe table of errors, the blocks inside it, each as a block of its own: a
@@ -349,6 +406,14 @@ func (b *mdBuilder) finish(next int) {
 	default:
 		d.htmlOnly = false
 	}
+	last := b.table
+	b.table = nil
+	if para, ok := p.node.(*ast.Paragraph); ok && last != nil && b.moreRows(last, para, p, end) {
+		return
+	}
+	if _, ok := p.node.(*ast.HTMLBlock); ok && last != nil && strings.HasPrefix(raw, "<!--") && strings.HasSuffix(raw, "-->") {
+		b.table, b.tableEnd = last, end // a comment under a table: rows may follow it
+	}
 	switch p.node.(type) {
 	case *ast.HTMLBlock, *ast.Paragraph:
 		if strings.HasPrefix(raw, "<") && reEmptyAnchors.MatchString(raw) {
@@ -386,7 +451,9 @@ func (b *mdBuilder) finish(next int) {
 		}
 		d.pipeRows += piped
 		d.bareRows += len(t.Rows) - piped
-		blk = &doc.Table{Pos: pos, Text: raw, Header: t.Header, Rows: t.Rows, Judged: t.memo}
+		tbl := &doc.Table{Pos: pos, Text: raw, Header: t.Header, Rows: t.Rows, Judged: t.memo}
+		b.table, b.fw, b.tableEnd = tbl, n.fw, end
+		blk = tbl
 	case *ast.List:
 		l := &doc.List{Pos: pos, Ordered: n.IsOrdered(), Text: raw}
 		items := mdListItems(src, p.start, end)
@@ -695,9 +762,11 @@ func mayBeMarkdown(text []byte) bool {
 
 // Read reads the document's tree with the interpreter.
 func (markdownReader) Read(src *Source) *Doc {
-	t := src.markdown().tree
+	md := src.markdown()
 	src.md = nil // the tree holds all that is read from here on
-	return interpret(src, t)
+	out := interpret(src, md.tree)
+	out.Diags = append(out.Diags, md.diags...)
+	return out
 }
 
 // codeText returns the text of a code block, its lines as written; part is the text the
