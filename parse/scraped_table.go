@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -628,6 +629,7 @@ func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
 		if cells == nil {
 			break
 		}
+		cells = edgeTabCells(sc.ix, cells, line, off, len(st.Header))
 		if j > st.start+1 && sameCells(cells, st.Header) {
 			break // the header again: another table
 		}
@@ -636,6 +638,37 @@ func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
 		st.end = j
 	}
 	return st
+}
+
+// edgeTabCells gives a row of a tab-separated table that has fewer cells than its header
+// the empty cells its leading and trailing tabs stand for ("\t코드\t상태\t" under four
+// columns: the first and the last are empty), which tabCells takes for indentation.
+func edgeTabCells(ix *posIndex, cells []cell, line []byte, off, n int) []cell {
+	if len(cells) >= n {
+		return cells
+	}
+	lead := 0
+	for lead < len(line) && (line[lead] == '\t' || line[lead] == ' ') {
+		lead++
+	}
+	tabs := bytes.Count(line[:lead], []byte{'\t'})
+	if k := min(tabs, n-len(cells)); k > 0 {
+		at := ix.pos(off)
+		front := make([]cell, k, n)
+		for i := range front {
+			front[i].Pos = at
+		}
+		cells = append(front, cells...)
+	}
+	end := len(line)
+	for end > lead && (line[end-1] == '\t' || line[end-1] == ' ') {
+		end--
+	}
+	tabs = bytes.Count(line[end:], []byte{'\t'})
+	for k := min(tabs, n-len(cells)); k > 0; k-- {
+		cells = append(cells, cell{Pos: ix.pos(off + end)})
+	}
+	return cells
 }
 
 // fitsColumns reports whether a row's cells hold what its header's code and status
