@@ -602,19 +602,25 @@ func codeListOK(items []listItemText) bool {
 // is a code, a separator (":", "：", "-", "–", "—") and its text, so that sentences that
 // begin with a code ("E1001 means …") are no list.
 func paraCodeLines(text string) []string {
+	text = strings.TrimSpace(text)
 	if !strings.Contains(text, "\n") {
 		return nil
 	}
-	lines := strings.Split(strings.TrimSpace(text), "\n")
-	for i, l := range lines {
+	var lines []string // made once the first line is one: most paragraphs are prose
+	for rest := text; rest != ""; {
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n")
 		l = lineBreakless(strings.TrimSpace(l))
+		if !strings.ContainsAny(l, ":：-–—") {
+			return nil // every separator is one of these
+		}
 		if _, _, ok := splitListCode(l); !ok || !codeLineSep(l) {
 			l = withoutCodeLabel(l)
 			if _, _, ok := splitListCode(l); !ok || !codeLineSep(l) {
 				return nil
 			}
 		}
-		lines[i] = l
+		lines = append(lines, l)
 	}
 	return lines
 }
@@ -651,8 +657,17 @@ func withoutCodeLabel(line string) string {
 			return line
 		}
 		at += i
-		if r, strong := headerWordRole(line[:at]); r == roleCode && strong {
-			return strings.TrimLeft(line[at:], " \t")
+		// The word after the label must be plainly a code (looked at first: it is cheap,
+		// and most lines fail there).
+		after := strings.TrimLeft(line[at:], " \t")
+		tok := after
+		if k := strings.IndexAny(tok, " \t："); k >= 0 {
+			tok = tok[:k]
+		}
+		if spacedCode(cleanCode(strings.TrimRight(tok, ":.-"))) {
+			if r, strong := headerWordRole(line[:at]); r == roleCode && strong {
+				return after
+			}
 		}
 		at++
 	}

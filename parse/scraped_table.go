@@ -181,7 +181,7 @@ func headerLine(cells []cell) bool {
 // A header whose cells are separated by full-width pipes is tried as such first; when it
 // starts no table that way, its line is read as it is written ("｜" in a sentence).
 func (sc *scanner) findTable(i int) (*scrapedTable, bool) {
-	if _, line, _ := sc.line(i); fullWidthRow(line) {
+	if bytes.Contains(sc.src.Line(i), fullWidthPipe) && fullWidthRow(sc.src.Line(i)) {
 		if st, ok := sc.findTableAs(i, true); ok {
 			return st, true
 		}
