@@ -23,6 +23,7 @@ var KnownRules = map[string]catalog.Severity{
 	catalog.RuleNoCodes: catalog.Warning, catalog.RuleBidiControl: catalog.Warning,
 	catalog.RuleInvalidUTF8: catalog.Warning, catalog.RuleOutsideSections: catalog.Warning,
 	catalog.RuleCodePattern: catalog.Error, parse.RuleSyntax: catalog.Error,
+	parse.RuleRowsAfterGap:         catalog.Warning,
 	catalog.RuleMissingTranslation: catalog.Warning, catalog.RuleTranslationStatus: catalog.Error,
 }
 

@@ -22,15 +22,23 @@ func hostileSources() map[string]string {
 		nested.WriteString(strings.Repeat("  ", i) + "- x\n")
 	}
 	return map[string]string{
-		"pipe-line-200KB":      "| code | message |\n|---|---|\n" + strings.Repeat("| E |", 40000) + "\n",
-		"columns-100000":       "| " + strings.Join(cols, " | ") + " |\n|" + strings.Repeat("---|", len(cols)) + "\n| E1 | x |\n",
-		"list-50000-deep":      "# Errors\n\n" + strings.Repeat("- ", 50000) + "x\n",
-		"quote-50000-deep":     "# Errors\n\n" + strings.Repeat("> ", 50000) + "x\n",
-		"ordered-50000-deep":   "# Errors\n\n" + strings.Repeat("1. ", 50000) + "x\n",
-		"list-3000-by-indent":  nested.String(),
-		"glued-headers-50000":  strings.Repeat("코드상태설명\n", 50000),
-		"header-lines-50000":   strings.Repeat("code\nmessage\n", 50000),
-		"spaced-headers-50000": strings.Repeat("Code Status Description\nE1 x y\n", 25000),
+		"pipe-line-200KB": "| code | message |\n|---|---|\n" + strings.Repeat("| E |", 40000) + "\n",
+		"columns-100000":  "| " + strings.Join(cols, " | ") + " |\n|" + strings.Repeat("---|", len(cols)) + "\n| E1 | x |\n",
+		// The same with full-width pipes, in Markdown and in copied text: a line is read
+		// twice at most (as full-width pipes, then as written).
+		"fullwidth-line-200KB":    "｜code｜message｜\n｜---｜---｜\n" + strings.Repeat("｜ E ｜", 14000) + "\n",
+		"fullwidth-columns-30000": "code ｜ " + strings.Repeat("c ｜ ", 30000) + "\n" + strings.Repeat("E1 ｜ x ｜ ", 15000) + "\n",
+		"list-50000-deep":         "# Errors\n\n" + strings.Repeat("- ", 50000) + "x\n",
+		"quote-50000-deep":        "# Errors\n\n" + strings.Repeat("> ", 50000) + "x\n",
+		"ordered-50000-deep":      "# Errors\n\n" + strings.Repeat("1. ", 50000) + "x\n",
+		"list-3000-by-indent":     nested.String(),
+		"glued-headers-50000":     strings.Repeat("코드상태설명\n", 50000),
+		"header-lines-50000":      strings.Repeat("code\nmessage\n", 50000),
+		"spaced-headers-50000":    strings.Repeat("Code Status Description\nE1 x y\n", 25000),
+		// Labelled lines of one error after another with no blank line, and a code label
+		// over 100,000 labelled lines: a record is at most maxRecordLines lines.
+		"records-50000":        strings.Repeat("Code: E1\nStatus: 400\n", 50000),
+		"record-100000-labels": "# Errors\n\nCode: E1\n" + strings.Repeat("Status: 400\n", 100000),
 		// Headings and code cells of section numbers and labels over and over: each was
 		// read again after taking one off (exponential in the labels: 20 took minutes).
 		"heading-number-labels":   "# Errors\n\n## " + strings.Repeat("1. Error: ", 20) + "\n\ntext\n",

@@ -344,6 +344,7 @@ type htmlWalker struct {
 	blocks []doc.Block
 	inline []*html.Node        // inline content not yet in a block
 	blocky map[*html.Node]bool // hasBlocks's answers
+	level  int                 // the level of the last heading, 0 before the first
 }
 
 // skipTags are elements whose content is not documentation: scripts, styles, forms and
@@ -393,7 +394,11 @@ func (w *htmlWalker) collect(n *html.Node) {
 		case c.Type != html.ElementNode || skipTags[c.DataAtom]:
 		case headingLevel(c) > 0:
 			w.flush()
-			w.blocks = append(w.blocks, &doc.Heading{Pos: nodePos(w.ix, c), Level: headingLevel(c), Text: plainText(c)})
+			w.level = headingLevel(c)
+			w.blocks = append(w.blocks, &doc.Heading{Pos: nodePos(w.ix, c), Level: w.level, Text: plainText(c)})
+		case c.DataAtom == atom.Dl && w.termsOverLists(c):
+			w.flush()
+			w.termSections(c)
 		case c.DataAtom == atom.Table:
 			w.flush()
 			w.blocks = append(w.blocks, w.table(c))
@@ -429,6 +434,39 @@ func (w *htmlWalker) collect(n *html.Node) {
 			w.inline = append(w.inline, c)
 		}
 	}
+}
+
+// termsOverLists reports whether a definition list gives a term a table or another
+// definition list ("<dt>400 Bad Request</dt><dd><dl>…codes…</dl></dd>"): its terms are
+// then headings over what they define, not entries.
+func (w *htmlWalker) termsOverLists(n *html.Node) bool {
+	for _, it := range dlItems(n) {
+		for _, dd := range it.dds {
+			for c := dd.FirstChild; c != nil; c = c.NextSibling {
+				if c.DataAtom == atom.Table || c.DataAtom == atom.Dl {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// termSections reads a definition list whose terms stand over tables or lists as
+// sections: each term a heading one level under the last, its definitions the blocks
+// under it.
+func (w *htmlWalker) termSections(n *html.Node) {
+	outer := w.level
+	level := min(outer+1, 6)
+	for _, it := range dlItems(n) {
+		w.blocks = append(w.blocks, &doc.Heading{Pos: nodePos(w.ix, it.dt), Level: level, Text: plainText(it.dt)})
+		w.level = level
+		for _, dd := range it.dds {
+			w.collect(dd)
+			w.flush()
+		}
+	}
+	w.level = outer
 }
 
 // list returns a list element, whose Markdown is text, as a list block.

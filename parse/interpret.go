@@ -522,6 +522,9 @@ func mdListItems(src *Source, start, end int) []listItemText {
 // 貸出上限を超えました", "`E100`: Bad input", "**E100** - Bad input"), then its text.
 func splitListCode(text string) (code, rest string, ok bool) {
 	i := strings.IndexAny(text, " \t\n")
+	if k := strings.Index(text, "："); k > 0 && (i < 0 || k < i) {
+		i = k // "20001：余额不足": a full-width colon takes no space after it
+	}
 	if i <= 0 {
 		return "", "", false
 	}
@@ -597,6 +600,84 @@ func codeListOK(items []listItemText) bool {
 		seen[code] = true
 	}
 	return len(seen)*10 >= len(items)*9
+}
+
+// paraCodeLines returns the lines of a paragraph that lists codes one per line, with no
+// bullets ("E1001 - Invalid parameter", "错误码 20001：余额不足", "Error code E1002: …"): each
+// line without a label naming the code before it, or nil. Every line, of two or more,
+// is a code, a separator (":", "：", "-", "–", "—") and its text, so that sentences that
+// begin with a code ("E1001 means …") are no list.
+func paraCodeLines(text string) []string {
+	text = strings.TrimSpace(text)
+	if !strings.Contains(text, "\n") {
+		return nil
+	}
+	var lines []string // made once the first line is one: most paragraphs are prose
+	for rest := text; rest != ""; {
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n")
+		l = lineBreakless(strings.TrimSpace(l))
+		if !strings.ContainsAny(l, ":：-–—") {
+			return nil // every separator is one of these
+		}
+		if _, _, ok := splitListCode(l); !ok || !codeLineSep(l) {
+			l = withoutCodeLabel(l)
+			if _, _, ok := splitListCode(l); !ok || !codeLineSep(l) {
+				return nil
+			}
+		}
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+// codeLineSep reports whether the code that begins line is followed by a separator: glued
+// to it ("E1001:", "20001：余额不足") or after spaces ("E1001 - …").
+func codeLineSep(line string) bool {
+	i := strings.IndexAny(line, " \t")
+	if k := strings.Index(line, "："); k > 0 && (i < 0 || k < i) {
+		return true
+	}
+	if i <= 0 {
+		return false
+	}
+	if strings.ContainsAny(line[i-1:i], ":-") {
+		return true
+	}
+	rest := strings.TrimLeft(line[i:], " \t")
+	for _, sep := range []string{"-", "–", "—", ":", "："} {
+		if strings.HasPrefix(rest, sep) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutCodeLabel returns line without the label of up to three words that names the
+// code before it ("错误码 20001：…", "Error code E1002: …"), or line.
+func withoutCodeLabel(line string) string {
+	at := 0
+	for n := 0; n < 3; n++ {
+		i := strings.IndexAny(line[at:], " \t")
+		if i < 0 {
+			return line
+		}
+		at += i
+		// The word after the label must be plainly a code (looked at first: it is cheap,
+		// and most lines fail there).
+		after := strings.TrimLeft(line[at:], " \t")
+		tok := after
+		if k := strings.IndexAny(tok, " \t："); k >= 0 {
+			tok = tok[:k]
+		}
+		if spacedCode(cleanCode(strings.TrimRight(tok, ":.-"))) {
+			if r, strong := headerWordRole(line[:at]); r == roleCode && strong {
+				return after
+			}
+		}
+		at++
+	}
+	return line
 }
 
 // isList reports whether a Markdown block is a list.

@@ -46,8 +46,10 @@ func readLabel(line string) (label, bool) {
 	if len(strings.Fields(name)) > 5 {
 		return label{}, false
 	}
-	r, strong := headerWordRole(name)
-	if r == roleUnknown || !strong {
+	// A label is the vocabulary's words but one at most ("Possible cause:"); a sentence
+	// that reaches a colon ("See the status codes: 400 and 401.") is none.
+	r, strong, other := headerWordMatch(name)
+	if r == roleUnknown || !strong || other > 1 {
 		return label{}, false
 	}
 	value := strings.TrimSpace(line[m[1]:])
@@ -225,3 +227,66 @@ func bodyMessage(text string) (string, bool) {
 
 // reMessageField finds a "message" string in text that is not valid JSON.
 var reMessageField = regexp.MustCompile(`"message"\s*:\s*"([^"\n]*)`)
+
+// maxRecordLines bounds the lines of a labelled record: more is prose, not one error.
+const maxRecordLines = 40
+
+// paraRecord reads a paragraph that documents one error as labelled lines, the code's
+// first ("Code: E1001" then "Status: 400", "Message: …"; "**에러 코드:** E1001<br>"): the
+// code, and the lines after it for readEntryText. At least one of those is a labelled line
+// itself, so that a sentence that begins "Code: E1 …" is none.
+func paraRecord(text string) (code string, rest []string, ok bool) {
+	first, more, found := strings.Cut(text, "\n")
+	if !found {
+		return "", nil, false
+	}
+	if code, ok = recordCode(first); !ok {
+		return "", nil, false
+	}
+	labelled := false
+	for n := 0; more != ""; n++ {
+		if n == maxRecordLines {
+			return "", nil, false
+		}
+		var line string
+		line, more, _ = strings.Cut(more, "\n")
+		line = lineBreakless(line)
+		if _, ok := readLabel(line); ok {
+			labelled = true
+		}
+		rest = append(rest, line)
+	}
+	return code, rest, labelled
+}
+
+// lineBreakless returns a line without the hard break at its end: "<br>", a backslash or
+// two spaces.
+func lineBreakless(line string) string {
+	line = strings.TrimRight(line, " \t")
+	for _, br := range []string{"<br>", "<br/>", "<br />", `\`} {
+		if s, ok := strings.CutSuffix(line, br); ok {
+			return strings.TrimRight(s, " \t")
+		}
+	}
+	return line
+}
+
+// recordCode reads the first line of a labelled record: a label that names the code
+// ("Code", "에러 코드", "エラーコード", "错误码") and a code after it.
+func recordCode(line string) (string, bool) {
+	if !strings.ContainsAny(line, ":：") {
+		return "", false
+	}
+	m := reLabel.FindStringSubmatchIndex(line)
+	if m == nil {
+		return "", false
+	}
+	if r, strong := headerWordRole(strings.TrimSpace(line[m[2]:m[3]])); r != roleCode || !strong {
+		return "", false
+	}
+	code := cleanCode(lineBreakless(line[m[1]:]))
+	if !isToken(code) || !(spacedCode(code) || codeLike(code)) {
+		return "", false
+	}
+	return code, true
+}

@@ -39,7 +39,7 @@ type mdDoc struct {
 	// left to the scraped-text reader.
 	pipeRows, bareRows int
 	codeTables         int // tables with a code column
-	codeParas          int // paragraphs that begin with a code in bold or as code
+	codeParas          int // paragraphs that begin with a code in bold, as code or after a label
 	glossaryTables     int // tables whose code column holds HTTP statuses only
 	codeHeadings       int // headings that read as error codes
 	codeLists          int // lists whose every item is a code and its text
@@ -47,6 +47,8 @@ type mdDoc struct {
 	// htmlOnly is set when every top-level block is raw HTML or a paragraph (looksLikeHTML).
 	htmlOnly bool
 	parts    int // the parts the source was parsed in
+	// diags are what the front-end itself has to say (rows read across a blank line).
+	diags catalog.Diagnostics
 }
 
 // mdChunk is the size past which a Markdown source is parsed in parts. goldmark's tree is
@@ -97,7 +99,7 @@ func readMarkdown(src *Source, chunk int) *mdDoc {
 		// Text is read from the source, not from what limitNesting gave goldmark: the
 		// offsets are the same, the escapes it added are not the document's.
 		for n := root.FirstChild(); n != nil && n != last; n = n.NextSibling() {
-			b.add(n, src.Text[at:end], at)
+			b.addBlock(n, src.Text[at:end], at)
 		}
 		if end < len(text) {
 			b.finish(src.Pos(end).Line) // the part's last block ends before the cut: let its tree go
@@ -264,6 +266,11 @@ type mdBuilder struct {
 	// level is the level of the last heading, for the code headings of <summary> lines;
 	// details counts the <details> elements opened by such lines and not yet closed.
 	level, details int
+	// table is the last block when it was a pipe table, fw whether its cells are split at
+	// full-width pipes: rows after a blank line under it go on with it (moreRows).
+	table    *doc.Table
+	fw       bool
+	tableEnd int // the table's last line, or that of a comment after it
 }
 
 // mdPending is a top-level block whose end is not known yet.
@@ -281,6 +288,92 @@ func (b *mdBuilder) add(n ast.Node, part []byte, base int) {
 	b.pending = &mdPending{node: n, part: part, base: base, start: start}
 }
 
+// maxRowGap is how many blank lines may stand between a pipe table and rows that go on
+// with it (moreRows).
+const maxRowGap = 2
+
+// moreRows takes the paragraph para, which ends at line end, as more rows of the table t
+// right above it (or above an HTML comment under it) when a blank line or two is all that
+// stands between them and every line
+// of it is a row of t: it begins with a pipe and has as many cells as t's header. GFM
+// ends a table at a blank line, so such rows were text; a blank line between groups of
+// rows is an easy slip, and a row read as text is a row lost. The rows are t's, with a
+// warning that says how GitHub shows them.
+func (b *mdBuilder) moreRows(t *doc.Table, para *ast.Paragraph, p *mdPending, end int) bool {
+	src := b.src
+	if gap := p.start - b.tableEnd - 1; gap < 1 || gap > maxRowGap {
+		return false
+	}
+	lines := para.Lines()
+	rows := make([]doc.Row, 0, lines.Len())
+	for i := 0; i < lines.Len(); i++ {
+		start := p.base + lines.At(i).Start
+		line := src.Pos(start).Line
+		text := src.Text[start : src.LineStart(line)+len(src.Line(line))]
+		if b.fw {
+			text = pipeView(text)
+		}
+		if tt := bytes.TrimSpace(text); len(tt) == 0 || tt[0] != '|' {
+			return false
+		}
+		cells := splitRow(src, text, start)
+		if len(cells) != len(t.Header) {
+			return false
+		}
+		rows = append(rows, doc.Row{Pos: src.LinePos(line), Cells: cells})
+	}
+	if len(rows) == 0 {
+		return false
+	}
+	b.d.diags.Add(rows[0].Pos, catalog.Warning, RuleRowsAfterGap,
+		"table rows after a blank line (%d) read as rows of the table above; GitHub shows them as text: remove the blank line", len(rows))
+	t.Rows = append(t.Rows, rows...)
+	t.Text = src.span(t.Pos.Line, end)
+	t.Judged = nil // judged on fewer rows
+	b.d.pipeRows += len(rows)
+	b.table, b.tableEnd = t, end // and more after another blank line
+	return true
+}
+
+// RuleRowsAfterGap is the rule of table rows read across a blank line (moreRows).
+const RuleRowsAfterGap = "rows-after-blank-line"
+
+// addBlock takes the top-level block n as add does, or, when n is a blockquote or a list
+// that holds a pipe table of errors, the blocks inside it, each as a block of its own: a
+// table quoted ("> | Code | …") or indented under a list item ("- Errors:" then the
+// table) is an error table, not the text of a quote or an item. Another table in a list
+// (the fields of the code an item names) stays the item's text. Nesting is bounded by
+// limitNesting.
+func (b *mdBuilder) addBlock(n ast.Node, part []byte, base int) {
+	if !b.holdsErrorTable(n, base) {
+		b.add(n, part, base)
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b.addBlock(c, part, base)
+	}
+}
+
+// holdsErrorTable reports whether n is a blockquote, a list or a list item with a pipe
+// table of errors among its blocks or theirs.
+func (b *mdBuilder) holdsErrorTable(n ast.Node, base int) bool {
+	switch n.(type) {
+	case *ast.Blockquote, *ast.List, *ast.ListItem:
+	default:
+		return false
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*pipeTable); ok {
+			if tbl, _ := readMDTable(b.src, t, base); isErrorTable(tbl) {
+				return true
+			}
+		} else if b.holdsErrorTable(c, base) {
+			return true
+		}
+	}
+	return false
+}
+
 // flush makes the last block.
 func (b *mdBuilder) flush() { b.finish(b.src.LineCount() + 1) }
 
@@ -293,7 +386,7 @@ func (b *mdBuilder) finish(next int) {
 	b.pending = nil
 	src, d := b.src, b.d
 	end := next - 1
-	for end > p.start && len(bytes.TrimSpace(src.Line(end))) == 0 {
+	for end > p.start && len(bytes.Trim(src.Line(end), " \t>")) == 0 { // blank, or blank in a quote
 		end--
 	}
 	pos := src.LinePos(p.start)
@@ -312,6 +405,14 @@ func (b *mdBuilder) finish(next int) {
 	case *ast.HTMLBlock, *ast.Paragraph:
 	default:
 		d.htmlOnly = false
+	}
+	last := b.table
+	b.table = nil
+	if para, ok := p.node.(*ast.Paragraph); ok && last != nil && b.moreRows(last, para, p, end) {
+		return
+	}
+	if _, ok := p.node.(*ast.HTMLBlock); ok && last != nil && strings.HasPrefix(raw, "<!--") && strings.HasSuffix(raw, "-->") {
+		b.table, b.tableEnd = last, end // a comment under a table: rows may follow it
 	}
 	switch p.node.(type) {
 	case *ast.HTMLBlock, *ast.Paragraph:
@@ -339,7 +440,7 @@ func (b *mdBuilder) finish(next int) {
 			b.heading = true
 		}
 	case *pipeTable:
-		t := readMDTable(src, n, p.base)
+		t, piped := readMDTable(src, n, p.base)
 		switch {
 		case isErrorTable(t):
 			d.codeTables++
@@ -348,14 +449,11 @@ func (b *mdBuilder) finish(next int) {
 		case isGlossary(t):
 			d.glossaryTables++
 		}
-		for _, r := range t.Rows {
-			if line := bytes.TrimSpace(src.Line(r.Pos.Line)); len(line) > 0 && line[0] == '|' {
-				d.pipeRows++
-			} else {
-				d.bareRows++
-			}
-		}
-		blk = &doc.Table{Pos: pos, Text: raw, Header: t.Header, Rows: t.Rows, Judged: t.memo}
+		d.pipeRows += piped
+		d.bareRows += len(t.Rows) - piped
+		tbl := &doc.Table{Pos: pos, Text: raw, Header: t.Header, Rows: t.Rows, Judged: t.memo}
+		b.table, b.fw, b.tableEnd = tbl, n.fw, end
+		blk = tbl
 	case *ast.List:
 		l := &doc.List{Pos: pos, Ordered: n.IsOrdered(), Text: raw}
 		items := mdListItems(src, p.start, end)
@@ -412,6 +510,10 @@ func (b *mdBuilder) finish(next int) {
 	default:
 		if _, _, ok := paraCode(raw); ok {
 			d.codeParas++
+		} else if _, _, ok := paraRecord(raw); ok {
+			d.codeParas++ // "Code: E1001" over its labelled lines
+		} else if lines := paraCodeLines(raw); lines != nil && codeListOK(lineItems(nil, pos, lines)) {
+			d.codeLists++ // "E1001 - Invalid parameter" line after line, no bullets
 		}
 		blk = &doc.Para{Pos: pos, Text: raw}
 	}
@@ -609,7 +711,7 @@ func (markdownReader) Detect(src *Source) Detection {
 	}
 	if d.codeParas >= 2 {
 		score = max(score, 45)
-		why = append(why, fmt.Sprintf("%d paragraphs that begin with a code in bold or as code", d.codeParas))
+		why = append(why, fmt.Sprintf("%d paragraphs that begin with a code in bold, as code or after a label (\"Code: E1\")", d.codeParas))
 	}
 	if score == 0 && d.glossaryTables > 0 {
 		score = 40
@@ -643,6 +745,9 @@ func mayBeMarkdown(text []byte) bool {
 		if len(line) == 0 {
 			continue
 		}
+		if bytes.HasPrefix(line, fullWidthPipe) {
+			return true // a table row of full-width pipes
+		}
 		switch line[0] {
 		case '#', '|':
 			return true
@@ -657,9 +762,11 @@ func mayBeMarkdown(text []byte) bool {
 
 // Read reads the document's tree with the interpreter.
 func (markdownReader) Read(src *Source) *Doc {
-	t := src.markdown().tree
+	md := src.markdown()
 	src.md = nil // the tree holds all that is read from here on
-	return interpret(src, t)
+	out := interpret(src, md.tree)
+	out.Diags = append(out.Diags, md.diags...)
+	return out
 }
 
 // codeText returns the text of a code block, its lines as written; part is the text the

@@ -120,9 +120,10 @@ func splitCodeHeading(text string) (code, message string) {
 		return c, msg
 	}
 	// "1. AUTH_FAILED", "2.3 E100: Bad input": a numbered section of one code; "Error:
-	// TOKEN_EXPIRED", "Error code: E100 - Bad input", "エラー：E100": a label that names a
-	// code. One number and one label at most are taken off, in that order: no heading is
-	// read more than four times (a heading of "1. Error: " repeated must cost linear time).
+	// TOKEN_EXPIRED", "Error code: E100 - Bad input", "エラー：E100", "Error code E100": a
+	// label that names a code. One number and one label at most are taken off, in that
+	// order: no heading is read more than five times (a heading of "1. Error: " repeated
+	// must cost linear time).
 	rest := t
 	if m := reSectionNumber.FindStringIndex(rest); m != nil {
 		rest = rest[m[1]:]
@@ -132,6 +133,13 @@ func splitCodeHeading(text string) (code, message string) {
 	}
 	if label, after, ok := cutLabel(rest); ok && headerRole(label) == roleCode {
 		if c, msg, ok := codeAndText(after); ok && codeLike(c) {
+			return c, msg
+		}
+	}
+	if after := withoutCodeLabel(rest); after != rest {
+		// "Error code E1001", "错误码 20001：余额不足": the label written with no colon, then a
+		// code that is plainly one.
+		if c, msg, ok := codeAndText(after); ok && spacedCode(c) {
 			return c, msg
 		}
 	}

@@ -28,7 +28,8 @@ import (
 // and keeps the lines only, as a raw block that goldmark does not parse inline.
 var md = goldmark.New(
 	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, extension.DefinitionList, &frontmatter.Extender{}),
-	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200))),
+	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200)),
+		parser.WithASTTransformers(util.Prioritized(tableCommentTransformer{}, 200))),
 )
 
 // mdBody is md without front matter, for the parts of a source after its first
@@ -36,7 +37,8 @@ var md = goldmark.New(
 // it is given as the start of front matter.
 var mdBody = goldmark.New(
 	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, extension.DefinitionList),
-	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200))),
+	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200)),
+		parser.WithASTTransformers(util.Prioritized(tableCommentTransformer{}, 200))),
 )
 
 // kindPipeTable is the node kind of a pipe table.
@@ -46,6 +48,9 @@ var kindPipeTable = ast.NewNodeKind("DocgenPipeTable")
 // then the body rows.
 type pipeTable struct {
 	ast.BaseBlock
+	// fw is set when the header separates its cells by full-width pipes ("｜"): every
+	// row is then split through pipeView.
+	fw bool
 }
 
 // Kind implements ast.Node.
@@ -67,14 +72,18 @@ func (pipeTableTransformer) Transform(node *ast.Paragraph, reader text.Reader, p
 	src := reader.Source()
 	for i := 1; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		n := delimiterCells(seg.Value(src))
+		n := delimiterCells(pipeView(seg.Value(src)))
 		if n == 0 {
 			continue
 		}
-		if gfmHeaderCells(lines.At(i-1), src) != n {
+		// A header of full-width pipes is read as one ("错误码｜说明": two cells).
+		hseg := lines.At(i - 1)
+		head := hseg.Value(src)
+		fw := fullWidthRow(head)
+		if gfmHeaderCells(pipeView(head)) != n {
 			return
 		}
-		t := &pipeTable{}
+		t := &pipeTable{fw: fw}
 		t.SetPos(lines.At(i - 1).Start)
 		for j := i - 1; j < lines.Len(); j++ {
 			t.Lines().Append(lines.At(j))
@@ -90,6 +99,84 @@ func (pipeTableTransformer) Transform(node *ast.Paragraph, reader text.Reader, p
 		}
 		return
 	}
+}
+
+// tableCommentTransformer lets a pipe table go on past an HTML comment between its rows
+// ("<!-- storage errors -->", on one line or several). CommonMark ends the paragraph at
+// the comment, and with it the table: the rows after it were a paragraph of text, under
+// an entry's description or the section's. Whoever puts a comment between rows means a
+// note to the editor, not the end of the table, so the rows right after it (no blank line
+// between, each holding a cell separator) are the table's, and the comment is skipped;
+// the lines after them that are not rows stay a paragraph.
+type tableCommentTransformer struct{}
+
+// Transform implements parser.ASTTransformer.
+func (tableCommentTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	joinCommentedRows(doc, reader.Source())
+}
+
+// joinCommentedRows joins the rows after a comment to the table above it, in n's blocks
+// and in those of the blockquotes and lists among them (whose nesting limitNesting
+// bounds).
+func joinCommentedRows(n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *pipeTable:
+			for joinAfterComment(c, src) {
+			}
+		case *ast.Blockquote, *ast.List, *ast.ListItem:
+			joinCommentedRows(c, src)
+		}
+	}
+}
+
+// joinAfterComment joins the rows of the paragraph after the comment after t to t, and
+// drops the comment; it reports whether it did.
+func joinAfterComment(t *pipeTable, src []byte) bool {
+	cm, ok := t.NextSibling().(*ast.HTMLBlock)
+	if !ok || cm.HTMLBlockType != ast.HTMLBlockType2 || cm.Lines().Len() == 0 {
+		return false
+	}
+	para, ok := cm.NextSibling().(*ast.Paragraph)
+	if !ok || para.Lines().Len() == 0 {
+		return false
+	}
+	first, last := cm.Lines().At(0), cm.Lines().At(cm.Lines().Len()-1)
+	if cm.HasClosure() {
+		last = cm.ClosureLine
+	}
+	if !bytes.HasSuffix(bytes.TrimSpace(src[first.Start:last.Stop]), []byte("-->")) {
+		return false // text after the comment on its line
+	}
+	// The comment's first line follows the table's last, and the rows its last.
+	if bytes.Count(src[t.Lines().At(t.Lines().Len()-1).Start:first.Start], []byte("\n")) != 1 ||
+		bytes.Count(src[last.Start:para.Lines().At(0).Start], []byte("\n")) != 1 {
+		return false
+	}
+	rows := 0
+	for ; rows < para.Lines().Len(); rows++ {
+		seg := para.Lines().At(rows)
+		line := seg.Value(src)
+		if t.fw {
+			line = pipeView(line)
+		}
+		if !hasCellPipe(string(line)) {
+			break
+		}
+	}
+	if rows == 0 {
+		return false
+	}
+	for i := 0; i < rows; i++ {
+		t.Lines().Append(para.Lines().At(i))
+	}
+	if rows == para.Lines().Len() {
+		para.Parent().RemoveChild(para.Parent(), para)
+	} else {
+		para.Lines().SetSliced(rows, para.Lines().Len())
+	}
+	cm.Parent().RemoveChild(cm.Parent(), cm)
+	return true
 }
 
 // reDelimiterCell matches one cell of a delimiter row: "---", ":--", "--:", ":-:".
@@ -132,10 +219,8 @@ func delimiterCells(line []byte) int {
 // gfmHeaderCells counts the cells of a header row as goldmark's table extension does: one
 // leading and one trailing pipe are dropped, and cells end at every pipe not escaped by
 // a backslash.
-func gfmHeaderCells(seg text.Segment, src []byte) int {
-	seg = seg.TrimLeftSpace(src)
-	seg = seg.TrimRightSpace(src)
-	line := seg.Value(src)
+func gfmHeaderCells(line []byte) int {
+	line = util.TrimRightSpace(util.TrimLeftSpace(line))
 	pos, limit := 0, len(line)
 	if limit > 0 && line[0] == '|' {
 		pos++
@@ -158,21 +243,32 @@ func gfmHeaderCells(seg text.Segment, src []byte) int {
 // readMDTable collects a pipe table, parsed from the part of the source that starts at
 // base: the header and body rows, each split again from its source line (splitRow),
 // because a cell's Markdown source (links, inline code) is what the catalog keeps, and a
-// ragged row keeps every cell so that it can be reported.
-func readMDTable(src *Source, t *pipeTable, base int) table {
+// ragged row keeps every cell so that it can be reported. A row is split from where its
+// line's text starts in the table's container, after a blockquote's "> " or a list
+// item's indent. It also returns how many body rows begin with "|".
+func readMDTable(src *Source, t *pipeTable, base int) (table, int) {
 	out := table{src: src, memo: &tableMemo{}}
 	lines := t.Lines()
+	piped := 0
 	for i := 0; i < lines.Len(); i++ {
 		if i == 1 {
 			continue // the delimiter row
 		}
-		line := src.Pos(base + lines.At(i).Start).Line
-		cells := splitRow(src, src.Line(line), src.LineStart(line))
+		start := base + lines.At(i).Start
+		line := src.Pos(start).Line
+		text := src.Text[start : src.LineStart(line)+len(src.Line(line))]
+		if t.fw {
+			text = pipeView(text)
+		}
+		cells := splitRow(src, text, start)
 		if i == 0 {
 			out.Header = cells
 			continue
 		}
+		if t := bytes.TrimSpace(text); len(t) > 0 && t[0] == '|' {
+			piped++
+		}
 		out.Rows = append(out.Rows, tableRow{Cells: cells, Pos: src.LinePos(line)})
 	}
-	return out
+	return out, piped
 }

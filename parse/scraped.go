@@ -253,9 +253,11 @@ type scanner struct {
 	// of the blocks, and the scan is not kept for Read (see Detect).
 	light  bool
 	blocks []sblock
-	class  []byte          // lineClass's answers, by line
-	hdr    []byte          // headerLineClass's answers, by line
-	roles  map[string]role // headerRole of the texts findLinesTable has seen
+	class  []byte // lineClass's answers, by line
+	// classFW is lineClass's answers for tables of full-width pipes, made when one is met.
+	classFW []byte
+	hdr     []byte          // headerLineClass's answers, by line
+	roles   map[string]role // headerRole of the texts findLinesTable has seen
 }
 
 // maxCodeLines is how many lines a code sample may span. A longer run without its closing
@@ -310,6 +312,9 @@ func scanUpTo(src *Source, limit int) *scanner {
 					sc.carryLine, sc.carryOff = last, end
 					if sc.class != nil {
 						sc.class[last] = classUnknown // the line now starts after the code
+					}
+					if sc.classFW != nil {
+						sc.classFW[last] = classUnknown
 					}
 					i = last - 1
 				} else {
@@ -366,6 +371,17 @@ func (sc *scanner) line(i int) (string, []byte, int) {
 		raw = raw[sc.carryOff-off:]
 		off = sc.carryOff
 	}
+	return string(bytes.TrimSpace(raw)), raw, off
+}
+
+// row returns line i as line does, or, when fw is set, as a table of full-width pipes
+// reads it: through pipeView, whose offsets are the line's.
+func (sc *scanner) row(i int, fw bool) (string, []byte, int) {
+	t, raw, off := sc.line(i)
+	if !fw || !fullWidthRow(raw) {
+		return t, raw, off
+	}
+	raw = pipeView(raw)
 	return string(bytes.TrimSpace(raw)), raw, off
 }
 
@@ -509,6 +525,17 @@ func paragraphs(blocks []sblock) []sblock {
 		b := blocks[i]
 		switch b.kind {
 		case sbText:
+			if n := recordLines(blocks[i:]); n >= 2 {
+				// "에러 코드: E1001", "HTTP 상태: 400", "설명: …": the labelled lines of one
+				// error are one paragraph, not headings.
+				texts := make([]string, n)
+				for k := range texts {
+					texts[k] = blocks[i+k].text
+				}
+				b.kind, b.text = sbPara, strings.Join(texts, "\n")
+				i += n - 1
+				break
+			}
 			var text strings.Builder
 			text.WriteString(b.text)
 			prev, lines := b.text, 1
@@ -541,6 +568,27 @@ func paragraphs(blocks []sblock) []sblock {
 		out = append(out, b)
 	}
 	return out
+}
+
+// recordLines returns how many text blocks from the first are the labelled lines of one
+// error: a code after its label, then labelled lines up to the next code's (see
+// paraRecord), a status line among them ("Status: 400", which scan made a status
+// heading); 0 when the first is no code after its label.
+func recordLines(blocks []sblock) int {
+	if _, ok := recordCode(blocks[0].text); !ok {
+		return 0
+	}
+	n := 1
+	for n < len(blocks) && n < maxRecordLines && (blocks[n].kind == sbText || blocks[n].kind == sbStatus) {
+		if _, ok := recordCode(blocks[n].text); ok {
+			break
+		}
+		if _, ok := readLabel(blocks[n].text); !ok {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // continues reports whether line next goes on with the sentence of line prev.

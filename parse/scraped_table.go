@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -61,7 +62,10 @@ type scrapedTable struct {
 	// with "|" begins with an empty cell.
 	leading bool
 	fold0   string // the first header cell, folded (see newTableAt)
-	padded  int    // rows the end of a one-cell-per-line table cut short, padded
+	// fw is set when the header separates its cells by full-width pipes: every line of
+	// the table is then read through pipeView (see sc.row).
+	fw     bool
+	padded int // rows the end of a one-cell-per-line table cut short, padded
 }
 
 // reSeparator matches a table's header separator: "---|---|", "|:---|---:|", "---\t---".
@@ -174,15 +178,27 @@ func headerLine(cells []cell) bool {
 }
 
 // findTable reports whether a table's header starts at line i and, if so, reads the table.
+// A header whose cells are separated by full-width pipes is tried as such first; when it
+// starts no table that way, its line is read as it is written ("｜" in a sentence).
 func (sc *scanner) findTable(i int) (*scrapedTable, bool) {
-	t, line, off := sc.line(i)
+	if bytes.Contains(sc.src.Line(i), fullWidthPipe) && fullWidthRow(sc.src.Line(i)) {
+		if st, ok := sc.findTableAs(i, true); ok {
+			return st, true
+		}
+	}
+	return sc.findTableAs(i, false)
+}
+
+// findTableAs is findTable, reading the table's lines through pipeView when fw is set.
+func (sc *scanner) findTableAs(i int, fw bool) (*scrapedTable, bool) {
+	t, line, off := sc.row(i, fw)
 	if t == "" {
 		return nil, false
 	}
-	next, _, _ := sc.line(i + 1)
+	next, _, _ := sc.row(i+1, fw)
 	switch {
 	case hasCellPipe(t) && isSeparator(next):
-		st := &scrapedTable{shape: shapeRows, start: i, trailing: trailingPipe(t), leading: t[0] == '|'}
+		st := &scrapedTable{shape: shapeRows, start: i, trailing: trailingPipe(t), leading: t[0] == '|', fw: fw}
 		st.Header = sc.ix.split(line, off)
 		return sc.readPipeTable(st, i+2), true
 	case trailingPipe(t) && !isSeparator(t):
@@ -197,11 +213,11 @@ func (sc *scanner) findTable(i int) (*scrapedTable, bool) {
 			if k < 0 {
 				return nil, false
 			}
-			tk, lk, ok := sc.line(k)
+			tk, lk, ok := sc.row(k, fw)
 			if !trailingPipe(tk) || len(sc.ix.split(lk, ok)) < len(header) {
 				return nil, false
 			}
-			st := &scrapedTable{shape: shapeRows, start: i, trailing: true, leading: t[0] == '|', table: table{Header: header}}
+			st := &scrapedTable{shape: shapeRows, start: i, trailing: true, leading: t[0] == '|', fw: fw, table: table{Header: header}}
 			return sc.readPipeTable(st, k), true
 		}
 		var lineLens []int // the header's length before each line collected into it
@@ -215,7 +231,7 @@ func (sc *scanner) findTable(i int) (*scrapedTable, bool) {
 			}
 		collect:
 			for ; j < i+maxHeaderLines && j <= sc.n; j++ {
-				tj, lj, oj := sc.line(j)
+				tj, lj, oj := sc.row(j, fw)
 				if !trailingPipe(tj) {
 					break
 				}
@@ -241,11 +257,11 @@ func (sc *scanner) findTable(i int) (*scrapedTable, bool) {
 			}
 		}
 		read := func(header []cell, j int) *scrapedTable {
-			st := &scrapedTable{shape: shapeRows, start: i, trailing: true, leading: t[0] == '|', table: table{Header: header}}
+			st := &scrapedTable{shape: shapeRows, start: i, trailing: true, leading: t[0] == '|', fw: fw, table: table{Header: header}}
 			if j-i > 1 {
 				st.shape = shapeCells
 			}
-			if tj, _, _ := sc.line(j); isSeparator(tj) {
+			if tj, _, _ := sc.row(j, fw); isSeparator(tj) {
 				j++
 			}
 			return sc.readPipeTable(st, j)
@@ -365,7 +381,7 @@ func (sc *scanner) readPipeTable(st *scrapedTable, j int) *scrapedTable {
 		if j%1024 == 0 && sc.src.cancelled() {
 			break // the read is abandoned
 		}
-		t, line, off := sc.line(j)
+		t, line, off := sc.row(j, st.fw)
 		if t == "" {
 			k := sc.nextNonBlank(j)
 			if k < 0 || !sc.rowGoesOn(st, k, len(rb.cells) == 0) {
@@ -455,8 +471,8 @@ func joinCellLines(a, b string) string {
 // newTableAt reports whether line j, at a row boundary of st, starts another table: a
 // header with a separator under it, or st's own header again.
 func (sc *scanner) newTableAt(st *scrapedTable, j int) bool {
-	t, line, off := sc.line(j)
-	if next, _, _ := sc.line(j + 1); isSeparator(next) || isSeparator(t) {
+	t, line, off := sc.row(j, st.fw)
+	if next, _, _ := sc.row(j+1, st.fw); isSeparator(next) || isSeparator(t) {
 		return true
 	}
 	// Most rows are not the header again: compare their first cells before splitting.
@@ -484,8 +500,8 @@ func (sc *scanner) newTableAt(st *scrapedTable, j int) bool {
 
 // startsBlock reports whether line j is something other than the text of a cell: a status
 // heading, a list item, a code block or a separator.
-func (sc *scanner) startsBlock(j int) bool {
-	t, _, _ := sc.line(j)
+func (sc *scanner) startsBlock(j int, fw bool) bool {
+	t, _, _ := sc.row(j, fw)
 	if isSeparator(t) {
 		return true
 	}
@@ -503,7 +519,7 @@ func (sc *scanner) startsBlock(j int) bool {
 // starts a block of its own.
 func (sc *scanner) cellGoesOn(st *scrapedTable, j int) bool {
 	for k := j; k <= sc.n && k < j+maxCellLines; k++ {
-		switch sc.lineClass(k) {
+		switch sc.lineClass(k, st.fw) {
 		case classStop:
 			return false
 		case classCloses:
@@ -521,30 +537,35 @@ const (
 	classCloses       // a line that closes a cell
 )
 
-// lineClass returns what line k is to a cell that spans lines. Look-aheads ask about the
-// same lines again and again, so the answer is kept.
-func (sc *scanner) lineClass(k int) byte {
-	if sc.class == nil {
-		sc.class = make([]byte, sc.n+2)
+// lineClass returns what line k is to a cell that spans lines, in a table of full-width
+// pipes when fw is set. Look-aheads ask about the same lines again and again, so the
+// answer is kept.
+func (sc *scanner) lineClass(k int, fw bool) byte {
+	class := &sc.class
+	if fw {
+		class = &sc.classFW
 	}
-	if c := sc.class[k]; c != classUnknown {
+	if *class == nil {
+		*class = make([]byte, sc.n+2)
+	}
+	if c := (*class)[k]; c != classUnknown {
 		return c
 	}
-	t, _, _ := sc.line(k)
+	t, _, _ := sc.row(k, fw)
 	c := classText
 	switch {
-	case t == "" || sc.startsBlock(k):
+	case t == "" || sc.startsBlock(k, fw):
 		c = classStop
 	case trailingPipe(t):
 		c = classCloses
 	}
-	sc.class[k] = c
+	(*class)[k] = c
 	return c
 }
 
 // rowGoesOn reports whether the table st goes on at line k after blank lines.
 func (sc *scanner) rowGoesOn(st *scrapedTable, k int, boundary bool) bool {
-	t, _, _ := sc.line(k)
+	t, _, _ := sc.row(k, st.fw)
 	if !st.trailing {
 		return false // GFM-style tables end at a blank line
 	}
@@ -608,6 +629,7 @@ func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
 		if cells == nil {
 			break
 		}
+		cells = edgeTabCells(sc.ix, cells, line, off, len(st.Header))
 		if j > st.start+1 && sameCells(cells, st.Header) {
 			break // the header again: another table
 		}
@@ -616,6 +638,37 @@ func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
 		st.end = j
 	}
 	return st
+}
+
+// edgeTabCells gives a row of a tab-separated table that has fewer cells than its header
+// the empty cells its leading and trailing tabs stand for ("\t코드\t상태\t" under four
+// columns: the first and the last are empty), which tabCells takes for indentation.
+func edgeTabCells(ix *posIndex, cells []cell, line []byte, off, n int) []cell {
+	if len(cells) >= n {
+		return cells
+	}
+	lead := 0
+	for lead < len(line) && (line[lead] == '\t' || line[lead] == ' ') {
+		lead++
+	}
+	tabs := bytes.Count(line[:lead], []byte{'\t'})
+	if k := min(tabs, n-len(cells)); k > 0 {
+		at := ix.pos(off)
+		front := make([]cell, k, n)
+		for i := range front {
+			front[i].Pos = at
+		}
+		cells = append(front, cells...)
+	}
+	end := len(line)
+	for end > lead && (line[end-1] == '\t' || line[end-1] == ' ') {
+		end--
+	}
+	tabs = bytes.Count(line[end:], []byte{'\t'})
+	for k := min(tabs, n-len(cells)); k > 0; k-- {
+		cells = append(cells, cell{Pos: ix.pos(off + end)})
+	}
+	return cells
 }
 
 // fitsColumns reports whether a row's cells hold what its header's code and status

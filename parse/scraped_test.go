@@ -249,3 +249,33 @@ func TestHeaderRole(t *testing.T) {
 		}
 	}
 }
+
+// TestPipeView checks which lines are split at full-width pipes, and that a cell split
+// through the view starts at its column in the source.
+func TestPipeView(t *testing.T) {
+	for line, want := range map[string]bool{
+		"｜E1｜400｜":          true,
+		"E1 ｜ 400 ｜":        true,
+		"| E1 ｜ 400 |":      true, // outer pipes typed in the other input mode
+		"| E1 | 格式错误｜请检查 |": false,
+		"E1 | a｜b":          false,
+		"no pipes":          false,
+	} {
+		if got := fullWidthRow([]byte(line)); got != want {
+			t.Errorf("fullWidthRow(%q) = %v, want %v", line, got, want)
+		}
+	}
+	src := NewSource("x.txt", []byte("错误码｜说明\n｜E1001｜参数错误｜\n"))
+	line := src.Line(2)
+	view := pipeView(line)
+	if len(view) != len(line) {
+		t.Fatalf("pipeView changed the line's length: %d bytes, was %d", len(view), len(line))
+	}
+	var got []string
+	for _, c := range splitRow(src, view, src.LineStart(2)) {
+		got = append(got, fmt.Sprintf("%s@%d", c.Text, c.Pos.Col))
+	}
+	if want := []string{"E1001@2", "参数错误@8"}; !cmp.Equal(got, want) {
+		t.Errorf("cells %v, want %v", got, want)
+	}
+}

@@ -186,7 +186,8 @@ var reTextStatus = regexp.MustCompile(`[(（]\s*(?i:http(?:\s*status)?(?:\s*code
 
 // A status the text names as the entry's own, not in passing ("unlike HTTP 404", "retries
 // HTTP 503 responses", "returns 200 even when"): after a label and a colon ("HTTP status:
-// 401"), after a verb that says the API answers with it ("Returned with **HTTP 402**",
+// 401", or "Status: 401" where a line or sentence starts), after a verb that says the API
+// answers with it ("Returned with **HTTP 402**",
 // "responds with status code 429"), at the start of a line or sentence ("HTTP 401. Log in
 // again.", "The token was revoked. HTTP 401."),
 // or with the particle or verb of Korean, Japanese and Chinese ("상태 코드 403으로",
@@ -196,6 +197,7 @@ var reInlineStatuses = []*regexp.Regexp{
 	regexp.MustCompile(`(?i:\bhttp\s+status(?:\s+code)?|\bhttp\s+code|\bstatus\s+code|상태\s*코드|ステータス\s*コード|状态码|狀態碼)\s*[:：]\s*(?:\*\*|__|` + "`" + `)?\s*([1-5]\d\d)\b`),
 	regexp.MustCompile(`(?i:\b(?:returns?|returned|responds?|responded|fails?|failed|answers?|answered|rejected|comes\s+back))\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:\*\*|__|` + "`" + `)?(?i:http(?:\s+status)?(?:\s+code)?|status(?:\s+code)?)\s*(?:\*\*|__|` + "`" + `)?\s*([45]\d\d)\b`),
 	regexp.MustCompile(`(?m)(?:^|[.!?。]\s+)(?:\*\*|__)?HTTP\s+([45]\d\d)\b`),
+	regexp.MustCompile(`(?m)(?:^|[.!?。]\s*)(?:\*\*|__)?(?i:status|상태|ステータス|状态|狀態)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__|` + "`" + `)?\s*([1-5]\d\d)\b`),
 	regexp.MustCompile(`상태\s*코드\s*(?:\*\*|` + "`" + `)?\s*([45]\d\d)\s*(?:\*\*|` + "`" + `)?\s*(?:으로|로)|ステータス\s*コード\s*(?:\*\*|` + "`" + `)?\s*([45]\d\d)\s*(?:\*\*|` + "`" + `)?\s*(?:を返|が返)|(?:返回|状态码为|状态码是)\s*(?:HTTP\s*)?([45]\d\d)\b`),
 }
 

@@ -187,6 +187,8 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				e.Code = cleanCode(c.Text)
 				if codes := cellCodes(c.Text); codes != nil {
 					e.Code, more = codes[0], codes[1:] // "E1001, E1002": two codes, one text
+				} else if code, rest, ok := codeFirstLine(c.Text); ok {
+					e.Code, cellMsg = code, rest // "`AUTH_002`<br>*deprecated*": a code and a note
 				} else if !isToken(e.Code) {
 					// "E_TIMEOUT: The upstream timed out": a code and its message in one cell.
 					if code, msg := splitCodeHeading(e.Code); msg != "" && isToken(code) && codeLike(code) {
@@ -292,6 +294,27 @@ func cellCodes(text string) []string {
 	}
 	return codes
 }
+
+// codeFirstLine splits a code cell whose first line is a code and whose next lines are
+// text ("`AUTH_002`<br>*deprecated*", "E1001\n(since v2)"): the code, and the text, which
+// goes with the row's message as the text of a "E1: message" cell does.
+func codeFirstLine(text string) (code, rest string, ok bool) {
+	if !strings.ContainsAny(text, "\n<") {
+		return "", "", false
+	}
+	parts := reCellBreak.Split(strings.TrimSpace(text), 2)
+	if len(parts) < 2 {
+		return "", "", false
+	}
+	code = cleanCode(parts[0])
+	if !isToken(code) || !codeLike(code) {
+		return "", "", false
+	}
+	return code, strings.TrimSpace(parts[1]), true
+}
+
+// reCellBreak matches a line break in a cell: a newline or "<br>".
+var reCellBreak = regexp.MustCompile(`\s*(?:<br\s*/?>|\n)\s*`)
 
 // reCodeListSep matches what separates the codes of a cell that lists several.
 var reCodeListSep = regexp.MustCompile(`\s*(?:,|、|，|\s/\s|<br\s*/?>|\n)\s*`)
@@ -409,9 +432,55 @@ func cleanCode(s string) string {
 				t = strings.TrimSpace(t[len(w) : len(t)-len(w)])
 			}
 		}
+		// "E1001:", "`E1002`:", "E1003：": the colon of a label, not the code's.
+		for _, colon := range []string{":", "："} {
+			if c, ok := strings.CutSuffix(t, colon); ok && c != "" && !strings.HasSuffix(c, ":") {
+				t = strings.TrimSpace(c)
+			}
+		}
 		if t == s {
 			return s
 		}
 		s = t
+	}
+}
+
+// fullWidthPipe is "｜" (U+FF5C), which Chinese and Japanese input methods type for "|",
+// and with which tables copied from CJK pages separate their cells.
+var fullWidthPipe = []byte("\uFF5C")
+
+// fullWidthRow reports whether line separates its cells with full-width pipes: it holds
+// one, and no "|" stands between two cells (an outer "|" may: "| 코드 ｜ 설명 |", typed
+// half in one input mode). A line whose cells are split by "|" keeps its "｜" as text.
+func fullWidthRow(line []byte) bool {
+	if bytes.Index(line, fullWidthPipe) < 0 {
+		return false
+	}
+	t := bytes.TrimSpace(line)
+	t = bytes.TrimPrefix(t, []byte{'|'})
+	if n := len(t); n > 0 && t[n-1] == '|' && (n < 2 || t[n-2] != '\\') {
+		t = t[:n-1]
+	}
+	return bytes.IndexByte(t, '|') < 0
+}
+
+// pipeView returns line as a table of full-width pipes is split: every "｜" written as
+// "|" and two spaces. The view has as many bytes as the line, so an offset into it is the
+// same offset into the source, and a cell's position, counted in the source's runes,
+// stays right; the two spaces stand at the start of the next cell, whose text is trimmed.
+// The table readers ask for it of a table whose header is a fullWidthRow, so that every
+// check of theirs for "|" holds for "｜" too; any other line is returned as it is.
+func pipeView(line []byte) []byte {
+	if !fullWidthRow(line) {
+		return line
+	}
+	out := bytes.Clone(line)
+	for i := 0; ; {
+		k := bytes.Index(out[i:], fullWidthPipe)
+		if k < 0 {
+			return out
+		}
+		copy(out[i+k:], "|  ")
+		i += k + len(fullWidthPipe)
 	}
 }

@@ -3,8 +3,9 @@ package parse
 import "strings"
 
 // This file is the part of the interpreter that reads group label rows: a row of an error
-// table whose every non-empty cell is wholly strong ("**5xx**", "**Connection errors**")
-// names the group of the rows below it, as a heading would, and is no entry.
+// table whose every non-empty cell is wholly strong ("**5xx**", "**Connection errors**",
+// "**404 Not Found**") names the group of the rows below it, and the status when it
+// states one, as a heading would, and is no entry.
 
 // labelRow returns the text of a group label row.
 func labelRow(r tableRow) (string, bool) {
@@ -61,7 +62,14 @@ func (d *Doc) addLabelledTable(t table, ctx tableContext) {
 		c := ctx
 		if s.label != "" {
 			c.Group = s.label
-			d.note(s.pos.Pos, "table row %q: a group label, the group of the rows below it", s.label)
+			if st, _, ok := statusHeading(s.label); ok {
+				// "**404 Not Found**": the status of the rows below it, as a caption or a
+				// heading that says one is (a status column still goes first).
+				c.Status = st
+				d.note(s.pos.Pos, "table row %q: a group label, the group and status %d of the rows below it", s.label, int(st))
+			} else {
+				d.note(s.pos.Pos, "table row %q: a group label, the group of the rows below it", s.label)
+			}
 		}
 		part := t
 		part.Rows = s.rows

@@ -124,6 +124,8 @@ type treeWalker struct {
 	statusCodes bool
 	// codeParas counts the paragraphs that begin with a code in bold or as code and go
 	// on with its text ("**E001** 잘못된 요청입니다."): two or more are a list of codes.
+	// Labelled records ("Code: E1001" over "Status: 400", paraRecord) count too, and are
+	// entries even alone.
 	codeParas int
 }
 
@@ -150,10 +152,22 @@ func paraCode(text string) (code, rest string, ok bool) {
 // more, as an entry: the code, its text, and a status in parentheses after the code or at
 // the end of its first line.
 func (w *treeWalker) codePara(b *doc.Para) bool {
-	if w.codeParas < 2 {
+	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart) {
 		return false
 	}
-	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart) {
+	if code, lines, ok := paraRecord(b.Text); ok {
+		w.record(code, lines, b.Pos, "paragraph")
+		return true
+	}
+	if lines := paraCodeLines(b.Text); lines != nil && codeListOK(lineItems(w.src, b.Pos, lines)) {
+		n := len(w.doc.Entries)
+		if w.doc.addCodeList(lineItems(w.src, b.Pos, lines), w.context()) {
+			w.added(n)
+			w.errors = true
+			return true
+		}
+	}
+	if w.codeParas < 2 {
 		return false
 	}
 	code, rest, ok := paraCode(b.Text)
@@ -174,6 +188,55 @@ func (w *treeWalker) codePara(b *doc.Para) bool {
 	w.added(len(w.doc.Entries) - 1)
 	w.errors = true
 	return true
+}
+
+// lineItems places the lines of a paragraph that starts at pos as the items of a list:
+// each on its source line when that line holds it (Markdown), else at pos.
+func lineItems(src *Source, pos catalog.Pos, lines []string) []listItemText {
+	items := make([]listItemText, len(lines))
+	for k, l := range lines {
+		p := pos
+		if n := pos.Line + k; src != nil && k > 0 && strings.Contains(string(src.Line(n)), l) {
+			p = catalog.Pos{File: pos.File, Line: n, Col: 1}
+		}
+		items[k] = listItemText{Text: l, Pos: p}
+	}
+	return items
+}
+
+// record adds the entry of a labelled record ("Code: E1001" over "Status: 400" and
+// "Message: …", see paraRecord): one error, its fields labelled, even alone in its
+// document. what names the block it was written as.
+func (w *treeWalker) record(code string, lines []string, pos catalog.Pos, what string) {
+	et := readEntryText([]string{strings.Join(lines, "\n")})
+	w.doc.Rows++
+	e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: w.groupName(), Source: pos,
+		Message: et.Message, Description: et.Description, Resolution: et.Resolution}
+	resolveStatus(e, et.Status, w.context().Status, &w.doc.Diags)
+	w.doc.Entries = append(w.doc.Entries, e)
+	w.doc.note(pos, "%s: code %q and its labelled lines", what, code)
+	w.added(len(w.doc.Entries) - 1)
+	w.errors = true
+}
+
+// listRecord returns the text of a list whose items are the labelled lines of one
+// error ("- Code: E1003", "- Status: 404"), as paraRecord reads it, or "".
+func listRecord(b *doc.List) string {
+	if len(b.Items) < 2 || len(b.Items) > maxRecordLines {
+		return ""
+	}
+	texts := make([]string, len(b.Items))
+	for i, it := range b.Items {
+		if strings.Contains(it.Text, "\n") {
+			return "" // an item of several lines is no labelled line
+		}
+		texts[i] = it.Text
+	}
+	text := strings.Join(texts, "\n")
+	if _, _, ok := paraRecord(text); !ok {
+		return ""
+	}
+	return text
 }
 
 // errorTable reports whether the walk reads t's rows as entries.
@@ -225,6 +288,8 @@ func (w *treeWalker) walk() {
 	for _, b := range w.blocks {
 		if p, ok := b.(*doc.Para); ok {
 			if _, _, ok := paraCode(p.Text); ok {
+				w.codeParas++
+			} else if _, _, ok := paraRecord(p.Text); ok {
 				w.codeParas++
 			}
 		}
@@ -313,6 +378,11 @@ func (w *treeWalker) listsCodes(b doc.Block) bool {
 	case *doc.List:
 		return codeListOK(listItems(b))
 	case *doc.Para:
+		// A labelled record ("Code: E1001" over "Status: 409") is not counted: under a
+		// heading of its own code it is that code's text.
+		if lines := paraCodeLines(b.Text); lines != nil && codeListOK(lineItems(nil, b.Pos, lines)) {
+			return true
+		}
 		_, _, ok := paraCode(b.Text)
 		return ok && w.codeParas >= 2
 	}
@@ -467,6 +537,8 @@ func (w *treeWalker) heading(i int) bool {
 		st := catalog.Status(0)
 		if s, name, ok := statusHeading(message); ok && name != "" && s.IsValid() {
 			st, message = s, name
+		} else if s, rest := listItemStatus(message); s != 0 {
+			st, message = s, rest // "E1001 (400): Invalid parameter"
 		}
 		o.kind, o.status = hCode, st
 		o.entry = w.newEntry(code, o.pos, st)
@@ -483,6 +555,8 @@ func (w *treeWalker) heading(i int) bool {
 			// "INVALID_TOKEN · 401", "QUOTA_EXCEEDED — 429 Too Many Requests": what
 			// follows the code is its status, not a message.
 			own, message = s, ""
+		} else if s, rest := listItemStatus(message); s != 0 && own == 0 {
+			own, message = s, rest // "E1001 (400): Invalid parameter", as a list item writes it
 		}
 		o.kind, o.status = hCode, lineStatus
 		o.entry = w.newEntry(code, o.pos, own)
@@ -840,11 +914,75 @@ func (w *treeWalker) tableOf(b *doc.Table) table {
 		}
 		t.Rows[i].Cells = cells
 	}
+	if h, ok := secondHeaderRow(t); ok {
+		t.Header, t.Rows, t.memo = h, t.Rows[1:], &tableMemo{}
+		w.doc.note(b.Rows[0].Pos, "table row: the header's second row (%s)", strings.Join(cellTexts(h), " | "))
+	}
 	if w.tables == nil {
 		w.tables = map[*doc.Table]table{}
 	}
 	w.tables[b] = t
 	return t
+}
+
+// secondHeaderRow returns t's header joined with its first row, column by column, when
+// that row is the header's second. Markdown has one header row, so a header of two is
+// written with the second as the first row, under a header whose merged cells a copy
+// leaves empty or writes twice ("| 구분 | 오류 | | 설명 |" over "| | 코드 | 상태 | |",
+// "| 错误码 | 错误描述 | 错误描述 |" over "| | 中文 | English |"). It is so when, in that
+// row, a cell under a merged column says what part of it the column is (a short text,
+// no code) and every other cell with text is a header word, and the joined header gives
+// no fewer columns a role.
+func secondHeaderRow(t table) ([]cell, bool) {
+	if len(t.Rows) < 2 || len(t.Roles) > 0 || len(t.Rows[0].Cells) != len(t.Header) {
+		return nil, false
+	}
+	merged := func(i int) bool {
+		h := t.Header
+		return strings.TrimSpace(h[i].Text) == "" || (i > 0 && h[i].Text == h[i-1].Text) || (i+1 < len(h) && h[i].Text == h[i+1].Text)
+	}
+	parts := 0
+	for i, c := range t.Rows[0].Cells {
+		x := strings.TrimSpace(c.Text)
+		switch {
+		case x == "":
+		case merged(i):
+			if runeLen(x) > 20 || len(strings.Fields(x)) > 3 || codeLike(cleanCode(x)) {
+				return nil, false
+			}
+			parts++
+		case headerRole(x) == roleUnknown:
+			return nil, false
+		}
+	}
+	if parts == 0 {
+		return nil, false
+	}
+	h := make([]cell, len(t.Header))
+	for i, c := range t.Header {
+		h[i] = c
+		if x := t.Rows[0].Cells[i]; x.Text != "" {
+			h[i].Text = strings.TrimSpace(c.Text + " " + x.Text)
+			if c.Text == "" {
+				h[i].Pos = x.Pos
+			}
+		}
+	}
+	if knownRoles(columnRoles(cellTexts(h))) < knownRoles(columnRoles(cellTexts(t.Header))) {
+		return nil, false
+	}
+	return h, true
+}
+
+// knownRoles counts the roles that are known.
+func knownRoles(roles []role) int {
+	n := 0
+	for _, r := range roles {
+		if r != roleUnknown {
+			n++
+		}
+	}
+	return n
 }
 
 // hasPlain reports whether a cell of a row has a plain text of its own.
@@ -931,6 +1069,11 @@ func (w *treeWalker) list(b *doc.List) {
 	}
 	if isTOC(texts) {
 		return // a table of contents: the headings it lists follow
+	}
+	if text := listRecord(b); text != "" && (o == nil || (o.kind != hCode && o.kind != hPart)) {
+		code, lines, _ := paraRecord(text)
+		w.record(code, lines, b.Pos, "list")
+		return
 	}
 	if o == nil || o.kind != hCode {
 		n := len(w.doc.Entries)

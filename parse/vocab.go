@@ -129,9 +129,16 @@ var notErrorHeaders = []string{
 // languages put their head last ("Error code" → code, "エラーメッセージ" → message); weak
 // words ("error", "ID") decide only alone.
 func headerWordRole(h string) (role, bool) {
+	r, strong, _ := headerWordMatch(h)
+	return r, strong
+}
+
+// headerWordMatch is headerWordRole, also returning how many of the header's words are
+// not the vocabulary's.
+func headerWordMatch(h string) (role, bool, int) {
 	words := headerTokens(h)
 	if len(words) == 0 {
-		return roleUnknown, false
+		return roleUnknown, false, 0
 	}
 	last, lastWeak := roleUnknown, roleUnknown
 	status := false
@@ -162,15 +169,15 @@ func headerWordRole(h string) (role, bool) {
 	// A header is a few words, most of them the vocabulary's: a cell of text that holds
 	// one ("DOOR_STATE_LOST", "扉の状態が不明") names nothing.
 	if matched*2 < len(words) || len(words) > 6 {
-		return roleUnknown, false
+		return roleUnknown, false, len(words) - matched
 	}
 	switch {
 	case status:
-		return roleStatus, true
+		return roleStatus, true, len(words) - matched
 	case last != roleUnknown:
-		return last, true
+		return last, true, len(words) - matched
 	}
-	return lastWeak, false
+	return lastWeak, false, len(words) - matched
 }
 
 // headerTokens splits a header into the words to look up: runs of Latin letters and

@@ -43,6 +43,8 @@ stable rule id:
   warning  no-description    an entry with no description or message
   warning  no-codes          a reader took a source but found no codes in it
   warning  invalid-utf8      a line holds bytes that are not UTF-8 (replaced by U+FFFD)
+  warning  rows-after-blank-line  Markdown table rows after a blank line, read as
+                             the table's (GitHub shows them as text)
   error    code-pattern      a code that does not match the source's codePattern (docgen.yaml)
   warning  outside-sections  entries outside the sections the source's docgen.yaml entry names
   warning  bidi-control      a code, message or group holds a bidirectional control

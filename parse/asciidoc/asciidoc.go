@@ -339,6 +339,7 @@ func (r *reader) table(i int) int {
 		pos   catalog.Pos
 		parts []string
 		brk   bool
+		whole bool // the cell spans every column ("2+|Authentication" in two columns)
 	}
 	var cells []*acell
 	for _, f := range frags {
@@ -348,7 +349,7 @@ func (r *reader) table(i int) int {
 				cells[len(cells)-1].brk = true
 			}
 		case f.start:
-			c := &acell{pos: r.at(f.off)}
+			c := &acell{pos: r.at(f.off), whole: cols > 1 && f.span >= cols}
 			if s := strings.TrimSpace(f.text); s != "" {
 				c.parts = append(c.parts, s)
 			}
@@ -374,8 +375,11 @@ func (r *reader) table(i int) int {
 	for s := 0; s < len(cells); s += cols {
 		row := doc.Row{Pos: cells[s].pos}
 		for c := s; c < s+cols && c < len(cells); c++ {
-			text := strings.ReplaceAll(strings.Join(cells[c].parts, "\n"), "\n\n\n", "\n\n")
-			row.Cells = append(row.Cells, doc.Cell{Pos: cells[c].pos, Text: inline(text)})
+			text := inline(strings.ReplaceAll(strings.Join(cells[c].parts, "\n"), "\n\n\n", "\n\n"))
+			if cells[c].whole && c == s {
+				text = doc.SpanLabel(text) // the label of the rows below it
+			}
+			row.Cells = append(row.Cells, doc.Cell{Pos: cells[c].pos, Text: text})
 		}
 		rows = append(rows, row)
 	}

@@ -13,7 +13,11 @@
 // and links as Markdown, and escapes what would read as Markdown by accident.
 package doc
 
-import "docgen/catalog"
+import (
+	"strings"
+
+	"docgen/catalog"
+)
 
 // Document is one source's tree.
 type Document struct {
@@ -203,3 +207,14 @@ func (b *Records) At() catalog.Pos { return b.Pos }
 
 // At returns where the enum starts.
 func (b *Enum) At() catalog.Pos { return b.Pos }
+
+// SpanLabel returns the text of a cell that spans every column of a table's row as such
+// a row is written in the tree: strong ("**404 Not Found**"), the way a group label over
+// the rows below it is written (the interpreter reads a row of strong cells as one).
+// Text already strong is returned as it is.
+func SpanLabel(text string) string {
+	if text == "" || (len(text) > 4 && strings.HasPrefix(text, "**") && strings.HasSuffix(text, "**")) {
+		return text
+	}
+	return "**" + text + "**"
+}

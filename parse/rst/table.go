@@ -69,6 +69,9 @@ func (r *reader) gridTable(ls []line, i int, caption string) int {
 	var rows []doc.Row
 	frags := make([][]line, n)
 	rowStart := -1
+	// whole is set while every line of the row has no "|" between its ends: one cell
+	// spans the row ("| Authentication |" over two columns).
+	whole := false
 	flush := func(header bool) {
 		if rowStart >= 0 {
 			row := doc.Row{Pos: r.pos(ls[rowStart])}
@@ -82,6 +85,9 @@ func (r *reader) gridTable(ls []line, i int, caption string) int {
 					}
 				}
 				cell.Text = inline(cellText(frags[c]))
+				if whole && n > 1 && c == 0 {
+					cell.Text = doc.SpanLabel(cell.Text) // the label of the rows below it
+				}
 				if cell.Text != "" {
 					empty = false
 				}
@@ -111,7 +117,7 @@ func (r *reader) gridTable(ls []line, i int, caption string) int {
 			continue
 		}
 		if rowStart < 0 {
-			rowStart = k
+			rowStart, whole = k, true
 		}
 		rs := []rune(text)
 		aligned := true
@@ -122,6 +128,7 @@ func (r *reader) gridTable(ls []line, i int, caption string) int {
 			}
 		}
 		if aligned {
+			whole = false
 			offs := runeOffsets(text)
 			for c := 0; c < n; c++ {
 				a, b := byteAt(offs, cols[c]+1), byteAt(offs, cols[c+1])
@@ -131,6 +138,7 @@ func (r *reader) gridTable(ls []line, i int, caption string) int {
 		}
 		// Cut at the line's own bars.
 		parts := strings.Split(strings.Trim(text, "|"), "|")
+		whole = whole && len(parts) == 1
 		off := ls[k].off + 1
 		for c := 0; c < n; c++ {
 			if c < len(parts) {
