@@ -56,7 +56,11 @@ func (dataReader) Read(src *Source) *Doc {
 		out.Diags.Add(pos, catalog.Error, RuleSyntax, "%s (expected a valid %s file; nothing of it was read)", err.Error(), f)
 		return out
 	}
-	return interpret(src, d)
+	out := interpret(src, d)
+	for _, w := range d.Warnings {
+		out.Diags.Add(w.Pos, catalog.Warning, RuleSyntax, "%s", w.Msg)
+	}
+	return out
 }
 
 // codeReader reads error enums and constants in code.

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 
 	"docgen/catalog"
@@ -26,7 +27,7 @@ func csvComma(text []byte) (comma rune, skip int) {
 	if i := bytes.IndexByte(text, '\n'); i >= 0 {
 		first = text[:i+1]
 	}
-	if t := bytes.TrimSpace(first); len(t) == 5 && bytes.HasPrefix(bytes.ToLower(t), []byte("sep=")) {
+	if t := bytes.TrimRight(first, "\r\n"); len(t) == 5 && bytes.HasPrefix(bytes.ToLower(t), []byte("sep=")) {
 		return rune(t[4]), len(first)
 	}
 	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
@@ -38,52 +39,108 @@ func csvComma(text []byte) (comma rune, skip int) {
 	return ',', 0
 }
 
-// readCSV reads a CSV text into a document of one table.
+// readCSV reads a CSV text into a document of one table. It reads strictly, as the
+// format is written: a stray quote (say "hi" there, "open) would make a lenient reader
+// take the rest of the file into one field. A record the strict reader rejects is read
+// again line by line, each line alone and leniently (its quotes as text), with a warning.
 func readCSV(text []byte, at func(int) catalog.Pos) (*doc.Document, error) {
 	comma, skip := csvComma(text)
 	r := csv.NewReader(bytes.NewReader(text[skip:]))
 	r.Comma = comma
 	r.FieldsPerRecord = -1 // a ragged row is the interpreter's to report
-	r.LazyQuotes = true
 	lines := lineStarts(text)
 	skipLines := bytes.Count(text[:skip], []byte("\n"))
-	// off returns the byte offset of field i of the record just read.
-	off := func(i int) int {
-		line, col := r.FieldPos(i)
+	lineOff := func(line int) int { // line of text[skip:], from 1
 		line += skipLines
 		if line < 1 || line > len(lines) {
 			return len(text)
 		}
-		return min(lines[line-1]+col-1, len(text))
+		return lines[line-1]
 	}
+	d := &doc.Document{}
 	t := &doc.Table{Pos: at(skip)}
+	add := func(rec []string, off func(i int) int) {
+		cells := make([]doc.Cell, len(rec))
+		for i, f := range rec {
+			cells[i] = doc.Cell{Pos: at(off(i)), Text: strings.TrimSpace(f)}
+		}
+		if len(cells) == 0 {
+			return
+		}
+		if t.Header == nil && len(cells) > 1 && nonEmpty(cells) <= 1 {
+			// A title above the table, or a blank row, as a spreadsheet saves them
+			// ("Billing API error codes,,"): the header is below.
+			if t.Caption == "" {
+				t.Caption = strings.TrimSpace(cellsText(cells))
+			}
+			return
+		}
+		if t.Header == nil {
+			t.Header = cells
+			t.Pos = cells[0].Pos
+			return
+		}
+		t.Rows = append(t.Rows, doc.Row{Pos: cells[0].Pos, Cells: cells})
+	}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			o := len(text)
-			if errors.As(err, &pe) && pe.Line >= 1 && pe.Line+skipLines <= len(lines) {
-				o = lines[pe.Line+skipLines-1]
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			for line := max(pe.StartLine, 1); line <= pe.Line; line++ {
+				start := lineOff(line)
+				end := min(lineOff(line+1), len(text))
+				lr := csv.NewReader(bytes.NewReader(text[start:end]))
+				lr.Comma, lr.FieldsPerRecord, lr.LazyQuotes = comma, -1, true
+				lrec, lerr := lr.Read()
+				if lerr != nil || len(lrec) == 0 || len(lrec) == 1 && strings.TrimSpace(lrec[0]) == "" {
+					continue
+				}
+				add(lrec, func(i int) int {
+					_, col := lr.FieldPos(i)
+					return min(start+col-1, len(text))
+				})
 			}
-			return nil, &SyntaxError{Offset: o, Msg: err.Error()}
-		}
-		cells := make([]doc.Cell, len(rec))
-		for i, f := range rec {
-			cells[i] = doc.Cell{Pos: at(off(i)), Text: strings.TrimSpace(f)}
-		}
-		if t.Header == nil {
-			t.Header = cells
-			t.Pos = cells[0].Pos
+			first := max(pe.StartLine, 1)
+			what := "the line was read alone"
+			if pe.Line > first {
+				what = "lines " + strconv.Itoa(first+skipLines) + " to " + strconv.Itoa(pe.Line+skipLines) + " were read one by one"
+			}
+			d.Warnings = append(d.Warnings, doc.Warning{Pos: at(lineOff(first)),
+				Msg: "a quote does not open or close a quoted field as CSV writes them (" + pe.Err.Error() + "): " + what + ", quotes as text"})
 			continue
 		}
-		t.Rows = append(t.Rows, doc.Row{Pos: cells[0].Pos, Cells: cells})
+		if err != nil {
+			return nil, &SyntaxError{Offset: len(text), Msg: err.Error()}
+		}
+		add(rec, func(i int) int {
+			line, col := r.FieldPos(i)
+			return min(lineOff(line)+col-1, len(text))
+		})
 	}
-	d := &doc.Document{}
 	if t.Header != nil {
 		d.Blocks = append(d.Blocks, t)
 	}
 	return d, nil
+}
+
+func nonEmpty(cells []doc.Cell) int {
+	n := 0
+	for _, c := range cells {
+		if c.Text != "" {
+			n++
+		}
+	}
+	return n
+}
+
+func cellsText(cells []doc.Cell) string {
+	for _, c := range cells {
+		if c.Text != "" {
+			return c.Text
+		}
+	}
+	return ""
 }

@@ -25,6 +25,15 @@ type Document struct {
 	// file's attributes ("id", "title", "description"); nil when it says nothing.
 	Meta   map[string]string
 	Blocks []Block
+	// Warnings are what the front-end read in a way the format does not allow, and how
+	// (a stray quote in a CSV field taken as text): the reader reports them.
+	Warnings []Warning
+}
+
+// Warning is one thing a front-end read leniently.
+type Warning struct {
+	Pos catalog.Pos
+	Msg string
 }
 
 // Block is one block of a document: *Heading, *Para, *Code, *List, *DefList, *Table,
