@@ -32,6 +32,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -50,6 +51,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/performance"
+	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
 
 	"docgen/internal/browsertest"
@@ -73,6 +75,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	warm := fs.Int("warm", 20, "warm runs per query (the median is reported)")
 	timeline := fs.Bool("timeline", false, "print, for the first cold run of each query, when each index file loaded")
 	typing := fs.Duration("typing", 0, "before a cold query, focus the search box and wait this long, as a user types (0: call the search at once)")
+	cpuProfile := fs.String("profile", "", "write a CPU profile of the page during the first cold run of each query to this folder, as <kind>.cpuprofile (Chrome DevTools opens it)")
 	results := fs.Bool("results", false, "print the results (service/code score) of the first cold run of each query, to compare two builds")
 	kinds := fs.String("kinds", "", "which query kinds to run, comma-separated (default: all)")
 	latency := fs.Duration("latency", 0, "a network latency Chromium adds to every index file of a cold query (0: none): with it, each step that waits for a file costs about that much, so that the depth and the cold time show the round trips rather than this machine's CPU")
@@ -165,7 +168,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 			}
 			var ms []measurement
 			for range max(*cold, 1) {
-				m, err := measure(browser, srv, q.Query, *warm, *typing, *latency, *timeline && len(ms) == 0, *results && len(ms) == 0, stderr)
+				prof := ""
+				if *cpuProfile != "" && len(ms) == 0 {
+					prof = filepath.Join(*cpuProfile, strings.NewReplacer("/", "", ".", "").Replace(proto)+"-"+q.Kind+".cpuprofile")
+				}
+				m, err := measure(browser, srv, q.Query, *warm, *typing, *latency, *timeline && len(ms) == 0, *results && len(ms) == 0, prof, stderr)
 				if err != nil {
 					srv.close()
 					return fmt.Errorf("%s %q: %w", q.Kind, q.Query, err)
@@ -294,7 +301,7 @@ type timing struct {
 // measure runs q cold in a new tab with the cache off, then warm runs times. With typing
 // > 0, the cold query comes that long after the search box got focus (what focus loads is
 // counted with the query's bytes, not its time).
-func measure(browser context.Context, srv *server, q string, runs int, typing, latency time.Duration, timeline, showResults bool, log io.Writer) (measurement, error) {
+func measure(browser context.Context, srv *server, q string, runs int, typing, latency time.Duration, timeline, showResults bool, profile string, log io.Writer) (measurement, error) {
 	var m measurement
 	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
@@ -331,6 +338,17 @@ func measure(browser context.Context, srv *server, q string, runs int, typing, l
 		time.Sleep(typing)
 	}
 	js := fmt.Sprintf(`(async () => { const t0 = performance.now(); const r = await docgen.search(%q); const ms = performance.now() - t0; return {ms: ms, n: r.length, total: r.total, results: r.map(x => x.service + '/' + x.code + ' ' + x.score)}; })()`, q)
+	if profile != "" {
+		if _, err := chromedp.Call(ctx, profiler.Enable, cdp.Empty{}); err != nil {
+			return m, err
+		}
+		if _, err := chromedp.Call(ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100}); err != nil {
+			return m, err
+		}
+		if _, err := chromedp.Call(ctx, profiler.Start, cdp.Empty{}); err != nil {
+			return m, err
+		}
+	}
 	cpu0, err := taskCPU(ctx)
 	if err != nil {
 		return m, err
@@ -338,6 +356,19 @@ func measure(browser context.Context, srv *server, q string, runs int, typing, l
 	cold, err := chromedp.Run(ctx, chromedp.Evaluate[timing](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		return m, err
+	}
+	if profile != "" {
+		r, err := chromedp.Call(ctx, profiler.Stop, cdp.Empty{})
+		if err != nil {
+			return m, err
+		}
+		data, err := json.Marshal(r.Profile)
+		if err != nil {
+			return m, err
+		}
+		if err := os.WriteFile(profile, data, 0o644); err != nil {
+			return m, err
+		}
 	}
 	cpu1, err := taskCPU(ctx)
 	if err != nil {

@@ -671,7 +671,7 @@ func TestSearchLoadsWhatReaderLoads(t *testing.T) {
 	for _, q := range corpus.Queries(c) {
 		qs = append(qs, q.Query)
 	}
-	qs = append(qs, "invalid request", "token expired 만료", "리소스를 생성할 수 없습니다", "ユーザーが見つかりません", "quota exceded", "400", "deploying members")
+	qs = append(qs, "invalid request", "token expired 만료", "리소스를 생성할 수 없습니다", "ユーザーが見つかりません", "quota exceded", "400", "deploying members", "토큰 만료")
 	srv := serve(t, dir)
 	ctx, _ := tab(t, browser)
 	for _, q := range qs {

@@ -497,6 +497,43 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 	if code {
 		return toks, nil
 	}
+	r.addSynonyms(toks)
+	// Initial consonants: the words they stand for, those in the most entries first.
+	for _, t := range toks {
+		if !isInitials(t.text) {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(t.text)
+		list, err := r.initialsFile(choseongIndex(first))
+		if err != nil {
+			return nil, err
+		}
+		var words [][3]string
+		for _, e := range list {
+			if e[0] == t.text && len(words) < MaxInitialsWords {
+				words = append(words, e)
+			}
+		}
+		f := initialsFactor
+		if len(words) == 0 {
+			// No word has just these initials: the words whose initials start with them, as
+			// a word still being typed or a compound written as one (ㅎㅇㄱㅇ → 회원가입시).
+			f = initialsFactor * prefixFactor
+			for _, e := range list {
+				if strings.HasPrefix(e[0], t.text) && len(words) < MaxInitialsWords {
+					words = append(words, e)
+				}
+			}
+		}
+		for _, e := range words {
+			t.addAlt(alt{term: e[1], value: e[2], known: true, factor: f})
+		}
+	}
+	return toks, nil
+}
+
+// addSynonyms adds to toks the concepts of the synonym phrases they hold.
+func (r *Reader) addSynonyms(toks []*qtoken) {
 	// Synonyms: a phrase of a group adds its concept to the tokens it covers, but not to a
 	// Korean word that it covers only in its particle or ending: "디코딩할 수 없는" is no
 	// "할 수 없" (cannot) for 디코딩, only for 수 and 없는 (inStem).
@@ -561,38 +598,25 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 			}
 		}
 	}
-	// Initial consonants: the words they stand for, those in the most entries first.
-	for _, t := range toks {
-		if !isInitials(t.text) {
-			continue
+}
+
+// unsplit returns the tokens of a query written in Hangul (their text, with no alternatives
+// yet), and whether expandQuery keeps every one as it is whatever the lookups find: a
+// Hangul word too short or too long to be a compound, written in initials or a synonym
+// phrase as a whole is never split. The synonyms of such a query are known before any
+// lookup (addSynonyms on these tokens adds the concepts expandQuery adds when the query
+// names no code). A query with other words says false: one in Latin letters is often a
+// code, which would not use the concepts' postings (a code query loaded 60 KB more).
+func (r *Reader) unsplit(query Query) ([]*qtoken, bool) {
+	var toks []*qtoken
+	for _, qt := range query.Tokens {
+		n := utf8.RuneCountInString(qt.Terms[0])
+		if !qt.Hangul || !(n < MinCompound || n > 10 || isInitials(qt.Terms[0]) || r.syn().whole(qt.Terms[0])) {
+			return nil, false
 		}
-		first, _ := utf8.DecodeRuneInString(t.text)
-		list, err := r.initialsFile(choseongIndex(first))
-		if err != nil {
-			return nil, err
-		}
-		var words [][3]string
-		for _, e := range list {
-			if e[0] == t.text && len(words) < MaxInitialsWords {
-				words = append(words, e)
-			}
-		}
-		f := initialsFactor
-		if len(words) == 0 {
-			// No word has just these initials: the words whose initials start with them, as
-			// a word still being typed or a compound written as one (ㅎㅇㄱㅇ → 회원가입시).
-			f = initialsFactor * prefixFactor
-			for _, e := range list {
-				if strings.HasPrefix(e[0], t.text) && len(words) < MaxInitialsWords {
-					words = append(words, e)
-				}
-			}
-		}
-		for _, e := range words {
-			t.addAlt(alt{term: e[1], value: e[2], known: true, factor: f})
-		}
+		toks = append(toks, &qtoken{text: qt.Terms[0], prefix: qt.Prefix, hangul: qt.Hangul})
 	}
-	return toks, nil
+	return toks, true
 }
 
 // loadSyn loads the synonym files that query q needs (queryScripts).
@@ -794,6 +818,20 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 		return Outcome{}, err
 	}
 	n := r.man.Docs
+	// The concepts of a query in Hangul whose words expandQuery keeps as they are
+	// (unsplit): the client loads their postings as soon as the synonym files are there,
+	// alongside the first lookups, before it knows whether the query names a code (which
+	// would not use them).
+	if toks, ok := r.unsplit(query); ok {
+		r.addSynonyms(toks)
+		for _, t := range toks {
+			for _, a := range t.alts {
+				if _, err := r.postings(a.value); err != nil {
+					return Outcome{}, err
+				}
+			}
+		}
+	}
 	// The words that initial consonants stand for: the client loads them alongside the
 	// first lookups, before it knows whether the query names a code (which would not
 	// use them).

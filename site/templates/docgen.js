@@ -316,37 +316,22 @@
     return w;
   }
 
-  // words splits text into words with their UTF-16 offsets (start, end).
+  // words splits text into words with their UTF-16 offsets (start, end): runs of letters
+  // and digits, cut where Hangul begins or ends. One regular expression finds them, rather
+  // than a test per character: a cold page splits the code, title and snippet of every
+  // result of a query of several words (proximity) before the engine has compiled this.
+  var reWords = /((?:(?=\p{Script=Hangul})[\p{L}\p{Nd}])+)|(?:(?!\p{Script=Hangul})[\p{L}\p{Nd}])+/gu;
   function words(m, text) {
-    var out = [];
-    var start = -1, hangul = false;
-    function flush(end) {
-      if (start < 0) return;
-      var w = makeWord(m, text.slice(start, end), hangul);
+    var out = [], r;
+    reWords.lastIndex = 0; // makeWord does not call words: nothing moves it meanwhile
+    while ((r = reWords.exec(text)) !== null) {
+      var w = makeWord(m, r[0], r[1] !== undefined);
       if (w) {
-        w.start = start;
-        w.end = end;
+        w.start = r.index;
+        w.end = r.index + r[0].length;
         out.push(w);
       }
-      start = -1;
     }
-    for (var i = 0; i < text.length;) {
-      var cp = text.codePointAt(i);
-      var ch = String.fromCodePoint(cp);
-      var size = cp > 0xffff ? 2 : 1;
-      if (!reWord.test(ch)) {
-        flush(i);
-      } else {
-        var h = reHangul.test(ch);
-        if (start >= 0 && h !== hangul) flush(i);
-        if (start < 0) {
-          start = i;
-          hangul = h;
-        }
-      }
-      i += size;
-    }
-    flush(text.length);
     return out;
   }
 
@@ -711,6 +696,9 @@
   // The synonym files (search.SynFiles): a query loads those of the scripts it is written
   // in (search.queryScripts), alongside the manifest and its first lookups.
   var SYN_FILES = ['l', 'k', 'j'];
+  // a letter of the script each page language is written in (loadSyn of it loads that
+  // script's synonym file); others are written in Latin letters
+  var PAGE_SCRIPT = { ko: '가', ja: 'あ', zh: '中' };
   var synFiles = {}, synLoaded = {}, synCache = null;
   function queryScripts(q) {
     var has = { l: false, k: false, j: false };
@@ -950,6 +938,62 @@
     });
   }
 
+  // addSynonyms adds to toks the concepts of the synonym phrases they hold
+  // (search.Reader.addSynonyms).
+  function addSynonyms(m, toks) {
+    // Synonyms; not in a Korean word's particle or ending (inStem).
+    var x = synx(), forms = [], formTok = [], text = [], textTok = [], inStem = [];
+    toks.forEach(function (t, i) {
+      forms.push(t.hangul ? '' : englishStem(t.text) || t.text);
+      formTok.push(i);
+      var cs = Array.from(compact(t.text)), n = cs.length, st = t.hangul ? stem(m, t.text) : '';
+      if (st) n = Array.from(compact(st)).length;
+      cs.forEach(function (c, k) {
+        text.push(c);
+        textTok.push(i);
+        inStem.push(k < n);
+      });
+    });
+    seqMatches(x, forms, function (g, from, to) {
+      for (var k = from; k < to; k++) addAlt(toks[formTok[k]], { term: x.groups[g].n, value: x.groups[g].v, known: true, factor: SYN });
+    });
+    // A Korean word whose stem a phrase covers whole, or a word of kana or Han that one
+    // covers whole, is that phrase's concept, not those of the shorter phrases inside it:
+    // only phrases that cover all of its stem give theirs.
+    var ms = [], start = [], whole = [];
+    subMatches(x, text, function (g, from, to) { ms.push([g, from, to]); });
+    for (var k = textTok.length - 1; k >= 0; k--) start[textTok[k]] = k;
+    var stemEnd = function (i) {
+      var e = start[i];
+      while (e < textTok.length && textTok[e] === i && inStem[e]) e++;
+      return e;
+    };
+    var covers = function (mt, i) { return mt[1] <= start[i] && mt[2] >= stemEnd(i); };
+    ms.forEach(function (mt) {
+      var i = textTok[mt[1]];
+      if (!isLatinPhrase(toks[i].text) && covers(mt, i)) whole[i] = true;
+    });
+    ms.forEach(function (mt) {
+      for (var k = mt[1]; k < mt[2]; k++) {
+        var i = textTok[k];
+        if (inStem[k] && (!whole[i] || covers(mt, i))) addAlt(toks[i], { term: x.groups[mt[0]].n, value: x.groups[mt[0]].v, known: true, factor: SYN });
+      }
+    });
+  }
+
+  // unsplit returns the tokens of a query in Hangul (their text, no alternatives yet) when
+  // expandQuery keeps every one as it is whatever the lookups find (search.Reader.unsplit),
+  // else null.
+  function unsplit(m, query) {
+    var toks = [];
+    for (var i = 0; i < query.tokens.length; i++) {
+      var qt = query.tokens[i], text = qt.terms[0], n = Array.from(text).length;
+      if (!qt.hangul || !(n < MIN_COMPOUND || n > 10 || isInitials(text) || wholePhrase(m, text))) return null;
+      toks.push(newToken(text, qt.prefix, qt.hangul));
+    }
+    return toks;
+  }
+
   // expandQuery is search.Reader.expandQuery: tokens with their alternatives, before typos.
   // A query that names a code (code) gets no English stems and synonyms.
   async function expandQuery(m, query, code) {
@@ -1029,44 +1073,7 @@
     });
     toks = split;
     if (code) return toks;
-    // Synonyms; not in a Korean word's particle or ending (inStem).
-    var x = synx(), forms = [], formTok = [], text = [], textTok = [], inStem = [];
-    toks.forEach(function (t, i) {
-      forms.push(t.hangul ? '' : englishStem(t.text) || t.text);
-      formTok.push(i);
-      var cs = Array.from(compact(t.text)), n = cs.length, st = t.hangul ? stem(m, t.text) : '';
-      if (st) n = Array.from(compact(st)).length;
-      cs.forEach(function (c, k) {
-        text.push(c);
-        textTok.push(i);
-        inStem.push(k < n);
-      });
-    });
-    seqMatches(x, forms, function (g, from, to) {
-      for (var k = from; k < to; k++) addAlt(toks[formTok[k]], { term: x.groups[g].n, value: x.groups[g].v, known: true, factor: SYN });
-    });
-    // A Korean word whose stem a phrase covers whole, or a word of kana or Han that one
-    // covers whole, is that phrase's concept, not those of the shorter phrases inside it:
-    // only phrases that cover all of its stem give theirs.
-    var ms = [], start = [], whole = [];
-    subMatches(x, text, function (g, from, to) { ms.push([g, from, to]); });
-    for (var k = textTok.length - 1; k >= 0; k--) start[textTok[k]] = k;
-    var stemEnd = function (i) {
-      var e = start[i];
-      while (e < textTok.length && textTok[e] === i && inStem[e]) e++;
-      return e;
-    };
-    var covers = function (mt, i) { return mt[1] <= start[i] && mt[2] >= stemEnd(i); };
-    ms.forEach(function (mt) {
-      var i = textTok[mt[1]];
-      if (!isLatinPhrase(toks[i].text) && covers(mt, i)) whole[i] = true;
-    });
-    ms.forEach(function (mt) {
-      for (var k = mt[1]; k < mt[2]; k++) {
-        var i = textTok[k];
-        if (inStem[k] && (!whole[i] || covers(mt, i))) addAlt(toks[i], { term: x.groups[mt[0]].n, value: x.groups[mt[0]].v, known: true, factor: SYN });
-      }
-    });
+    addSynonyms(m, toks);
     // Initial consonants.
     for (i = 0; i < toks.length; i++) {
       t = toks[i];
@@ -1129,6 +1136,19 @@
     var m = await ready();
     var query = parseQuery(m, q);
     var n = m.n;
+    // The concepts of a query in Hangul whose words expandQuery keeps as they are
+    // (unsplit) are known as soon as the synonym files are there: their postings load
+    // then, alongside the first lookups, rather than after them, even though a query that
+    // names a code will not use them (search.Reader loads them too). A query typed into
+    // the search box finds the synonym file of its page's language loaded already (warm).
+    synWait.then(function () {
+      var toks = unsplit(m, query);
+      if (!toks) return;
+      addSynonyms(m, toks);
+      toks.forEach(function (t) {
+        t.alts.forEach(function (a) { postings(a.value).catch(function () { /* the step that needs it reports it */ }); });
+      });
+    }).catch(function () { /* awaited below */ });
     // Start now, side by side, the fetches this query needs whatever path it takes, rather
     // than one after another as the steps below reach them: each token's word (every form
     // of a Korean word) is looked up whether or not the query names a code, and a word
@@ -1681,6 +1701,9 @@
         }
         warmed = true;
       }).catch(function () { /* reported when a search fails */ });
+      // and the synonym phrases of the page's language, which a query in it needs before
+      // it can load its concepts' postings
+      loadSyn(PAGE_SCRIPT[pageLang.split('-')[0]] || 'a').catch(function () { /* reported when a search fails */ });
       fillServices();
     }
     var warmed = false;
