@@ -132,7 +132,23 @@ func (w *treeWalker) records(b *doc.Records) {
 	if ctx.Status == 0 {
 		ctx.Status = recordsStatus(b)
 	}
-	if w.doc.addRecords(w.src, b, ctx) {
+	taken := w.doc.addRecords(w.src, b, ctx)
+	if !taken && b.Declared {
+		var names []string
+		seen := map[string]bool{}
+		for _, it := range b.Items {
+			for _, f := range it.Fields {
+				if !seen[f.Name] && len(names) < 12 {
+					seen[f.Name] = true
+					names = append(names, f.Name)
+				}
+			}
+		}
+		w.doc.Diags.Add(b.Pos, catalog.Warning, catalog.RuleNoCodes,
+			"error examples (%d) with fields %s: no field holds their code, so they were not read; name the code field in docgen.yaml (columns: {FIELD: code})",
+			len(b.Items), quoteList(names))
+	}
+	if taken {
 		st.taken[b.Path] = true
 		w.errors = true
 		if inLang {

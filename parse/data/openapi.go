@@ -57,9 +57,11 @@ type openAPIReader struct {
 	root *node
 	at   func(int) catalog.Pos
 	recs *doc.Records
-	// seen maps the example bodies already read to their record in recs.Items: one
-	// referred to from several operations is read once, with every operation named.
-	seen map[*node]int
+	// seen maps the example bodies already read, under their status, to their record
+	// in recs.Items: one referred to from several operations is read once, with every
+	// operation named.
+	seen     map[seenKey]int
+	seenBody map[*node]bool // the bodies read under any status
 	// codes are the values of the examples' code fields, to tell which enum codes no
 	// example shows.
 	codes map[string]bool
@@ -67,6 +69,32 @@ type openAPIReader struct {
 	// recs.Items), joined into its "operations" field at the end: appending to the
 	// field each time would be quadratic in a description with thousands of them.
 	ops map[int][]string
+	// index holds the keys of large objects, made on first lookup (get): a description
+	// of 20,000 responses looked each reference up key by key, quadratic in its size.
+	index map[*node]map[string]int
+	refs  map[string]*node // each reference resolved once
+}
+
+// get returns the member k of object n, by an index for a large object.
+func (r *openAPIReader) get(n *node, k string) *node {
+	if n == nil || n.kind != kObject {
+		return nil
+	}
+	if len(n.keys) <= 16 {
+		return n.member(k)
+	}
+	ix, ok := r.index[n]
+	if !ok {
+		ix = make(map[string]int, len(n.keys))
+		for i := len(n.keys) - 1; i >= 0; i-- { // the first of duplicate keys, as member
+			ix[n.keys[i]] = i
+		}
+		r.index[n] = ix
+	}
+	if i, ok := ix[k]; ok {
+		return n.kids[i]
+	}
+	return nil
 }
 
 // readOpenAPI reads an OpenAPI description into one collection of records.
@@ -80,7 +108,8 @@ func readOpenAPI(root *node, at func(int) catalog.Pos) *doc.Document {
 		}
 	}
 	r := &openAPIReader{root: root, at: at, recs: &doc.Records{Pos: at(root.off), Path: "responses"},
-		seen: map[*node]int{}, codes: map[string]bool{}, ops: map[int][]string{}}
+		seen: map[seenKey]int{}, seenBody: map[*node]bool{}, codes: map[string]bool{}, ops: map[int][]string{},
+		index: map[*node]map[string]int{}, refs: map[string]*node{}}
 	if paths := root.member("paths"); paths != nil && paths.kind == kObject {
 		for i, p := range paths.keys {
 			ops := r.resolve(paths.kids[i], 0)
@@ -150,7 +179,7 @@ func (r *openAPIReader) byShape(examples int) []doc.Block {
 		shape := strings.Join(names, "\x00")
 		c := index[shape]
 		if c == nil {
-			c = &doc.Records{Pos: rec.Pos, Path: r.recs.Path, Keyed: true}
+			c = &doc.Records{Pos: rec.Pos, Path: r.recs.Path, Keyed: true, Declared: true}
 			index[shape] = c
 			out = append(out, c)
 		}
@@ -184,15 +213,21 @@ func (r *openAPIReader) resolve(n *node, depth int) *node {
 	if depth >= 8 || !strings.HasPrefix(ref.text, "#/") {
 		return nil
 	}
+	if v, ok := r.refs[ref.text]; ok {
+		return v
+	}
+	r.refs[ref.text] = nil // a ring resolves to nothing
 	cur := r.root
 	for _, seg := range strings.Split(ref.text[2:], "/") {
 		seg = strings.ReplaceAll(strings.ReplaceAll(seg, "~1", "/"), "~0", "~")
 		if cur == nil || cur.kind != kObject {
 			return nil
 		}
-		cur = cur.member(seg)
+		cur = r.get(cur, seg)
 	}
-	return r.resolve(cur, depth+1)
+	v := r.resolve(cur, depth+1)
+	r.refs[ref.text] = v
+	return v
 }
 
 // response reads the examples of one error response; status is its key ("" for a
@@ -237,40 +272,83 @@ func (r *openAPIReader) response(resp *node, status, op string) {
 			}
 		}
 	}
+	if !(len(status) == 3 && isDigits(status)) {
+		status = "" // "default", "4XX": no one status
+	}
 	for i, b := range bodies {
-		if k, ok := r.seen[b]; ok {
-			if op != "" {
-				r.ops[k] = append(r.ops[k], op)
-			}
-			if status != "" && !hasField(r.recs.Items[k], "status") {
-				r.recs.Items[k].Fields = append(r.recs.Items[k].Fields, doc.Field{Pos: r.recs.Items[k].Pos, Name: "status", Value: status})
-			}
+		for _, item := range errorItems(b) {
+			r.body(item, holders[i], names[i], status, op, desc)
+		}
+	}
+}
+
+// errorItems returns the errors an example body holds: the objects of an array member
+// ({"errors": [{"code": …}, {"code": …}]}, as JSON:API and validation errors write them)
+// when it has one, else the body itself.
+func errorItems(b *node) []*node {
+	for _, c := range b.kids {
+		if c.kind != kArray || len(c.kids) == 0 {
 			continue
 		}
-		rec := record(b, names[i], b.off, r.at)
-		for _, f := range rec.Fields {
-			if strings.EqualFold(f.Name, "code") || strings.HasSuffix(strings.ToLower(f.Name), ".code") {
-				r.codes[f.Value] = true
-			}
+		all := true
+		for _, e := range c.kids {
+			all = all && e.kind == kObject
 		}
-		if status != "" && !hasField(rec, "status") {
-			rec.Fields = append(rec.Fields, doc.Field{Pos: rec.Pos, Name: "status", Value: status})
+		if all {
+			return c.kids
 		}
-		text := desc
-		if h := holders[i]; h != nil {
-			if v := h.member("description"); v != nil && v.kind == kString && v.text != "" {
-				text = v.text // the example's own description says more than the response's
-			}
-		}
-		if text != "" && !hasField(rec, "description") {
-			rec.Fields = append(rec.Fields, doc.Field{Pos: rec.Pos, Name: "description", Value: text})
-		}
-		if op != "" {
-			r.ops[len(r.recs.Items)] = []string{op}
-		}
-		r.seen[b] = len(r.recs.Items)
-		r.recs.Items = append(r.recs.Items, rec)
 	}
+	return []*node{b}
+}
+
+// seenKey is an example body under one status: a body shared by responses of two
+// statuses (400 and 422) is an error under each, unless it says its status itself.
+type seenKey struct {
+	body   *node
+	status string
+}
+
+// body adds the record of one error of an example body: holder is the example object
+// that holds it (or nil), name the example's name.
+func (r *openAPIReader) body(b, holder *node, name, status, op, desc string) {
+	own := b.member("status") != nil
+	if status == "" && op == "" && r.seenBody[b] {
+		return // a component's example, read already under the statuses that refer to it
+	}
+	r.seenBody[b] = true
+	key := seenKey{b, status}
+	if own {
+		key.status = ""
+	}
+	if k, ok := r.seen[key]; ok {
+		if op != "" {
+			r.ops[k] = append(r.ops[k], op)
+		}
+		return
+	}
+	rec := record(b, name, b.off, r.at)
+	for _, f := range rec.Fields {
+		if strings.EqualFold(f.Name, "code") || strings.HasSuffix(strings.ToLower(f.Name), ".code") {
+			r.codes[f.Value] = true
+		}
+	}
+	if status != "" && !own {
+		rec.Fields = append(rec.Fields, doc.Field{Pos: rec.Pos, Name: "status", Value: status})
+	}
+	text := desc
+	if holder != nil {
+		if v := holder.member("description"); v != nil && v.kind == kString && v.text != "" {
+			text = v.text // the example's own description says more than the response's
+		}
+	}
+	if text != "" && !hasField(rec, "description") && !hasField(rec, "detail") && !hasField(rec, "details") {
+		rec.Fields = append(rec.Fields, doc.Field{Pos: rec.Pos, Name: "description", Value: text})
+	}
+	if op != "" {
+		r.ops[len(r.recs.Items)] = []string{op}
+	}
+	r.seen[key] = len(r.recs.Items)
+	r.recs.Items = append(r.recs.Items, rec)
 }
 
 func hasField(rec doc.Record, name string) bool {
@@ -283,8 +361,9 @@ func hasField(rec doc.Record, name string) bool {
 }
 
 // enumCodes adds a record for each code that a schema's enum of codes lists and no
-// example shows: a schema whose name ends in "Code", or a "code" property, of strings
-// or integers, with its x-enum-descriptions (or x-enumDescriptions) when given.
+// example shows: a schema of errors whose name ends in "Code" (ErrorCode), or the "code"
+// property of a schema of errors (Error, ProblemDetails), with its x-enum-descriptions
+// (or x-enumDescriptions) when given.
 func (r *openAPIReader) enumCodes() {
 	comps := r.root.member("components")
 	if comps == nil {
@@ -302,7 +381,11 @@ func (r *openAPIReader) enumCodes() {
 	var enums []*node
 	for i, name := range schemas.keys {
 		s := schemas.kids[i]
-		if strings.HasSuffix(strings.ToLower(name), "code") {
+		lower := strings.ToLower(name)
+		if !strings.Contains(lower, "error") && !strings.Contains(lower, "problem") {
+			continue // CurrencyCode, CountryCode: codes, but of other things
+		}
+		if strings.HasSuffix(lower, "code") || strings.HasSuffix(lower, "codes") {
 			enums = append(enums, s)
 		}
 		if props := s.member("properties"); props != nil && props.kind == kObject {
@@ -333,7 +416,7 @@ func (r *openAPIReader) enumCodes() {
 			}
 			r.codes[v.text] = true
 			rec := doc.Record{Pos: r.at(v.off), Fields: []doc.Field{{Pos: r.at(v.off), Name: "code", Value: v.text}}}
-			if t := enumDescription(descs, i, v.text); t != "" {
+			if t := r.enumDescription(descs, i, v.text); t != "" {
 				rec.Fields = append(rec.Fields, doc.Field{Pos: r.at(v.off), Name: "description", Value: t})
 			}
 			r.recs.Items = append(r.recs.Items, rec)
@@ -343,14 +426,14 @@ func (r *openAPIReader) enumCodes() {
 
 // enumDescription returns the description x-enum-descriptions gives the i-th code: the
 // i-th string of an array, or the value of a map keyed by code.
-func enumDescription(descs *node, i int, code string) string {
+func (r *openAPIReader) enumDescription(descs *node, i int, code string) string {
 	switch {
 	case descs == nil:
 		return ""
 	case descs.kind == kArray && i < len(descs.kids):
 		return valueText(descs.kids[i])
 	case descs.kind == kObject:
-		if v := descs.member(code); v != nil {
+		if v := r.get(descs, code); v != nil {
 			return valueText(v)
 		}
 	}

@@ -151,6 +151,10 @@ type Records struct {
 	// KeyName is what the keys are, where the format says ("name" for the constants of
 	// an enum); "" for a map's keys.
 	KeyName string
+	// Declared is set when the format itself says the records are errors (the example
+	// bodies of an OpenAPI description's error responses): records that give no code
+	// are then a warning, not a block left aside.
+	Declared bool
 	// Group is the heading the records stand under when the file gives one (the comment
 	// that labels a run of enum constants); "" when it gives none.
 	Group string
