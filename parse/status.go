@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"docgen/catalog"
 )
@@ -303,6 +301,15 @@ var statusNamed = func() map[string]catalog.Status {
 	return m
 }()
 
+// statusQualifiers are the names under which code keeps its HTTP status constants:
+// Spring's HttpStatus, Go's net/http, Python's HTTPStatus, .NET's HttpStatusCode,
+// Node's http-status-codes (StatusCodes), Java's HttpServletResponse and others.
+var statusQualifiers = map[string]bool{
+	"httpstatus": true, "http": true, "status": true, "statuscodes": true, "statuscode": true,
+	"httpstatuscode": true, "httpstatuscodes": true, "httpservletresponse": true,
+	"httpurlconnection": true, "httpcodes": true, "httpresponsestatus": true, "response": true,
+}
+
 // statusConstant reads a status written as the constant that names it in code, or as its
 // reason phrase alone: "HttpStatus.BAD_REQUEST" (Spring), "http.StatusNotFound" (Go),
 // "HTTPStatus.NOT_FOUND" (Python), "StatusCodes.TOO_MANY_REQUESTS", "Not Found".
@@ -316,15 +323,22 @@ func statusConstant(text string) (st catalog.Status, qualified, ok bool) {
 	name := text
 	if i := strings.LastIndexByte(text, '.'); i >= 0 {
 		name, qualified = text[i+1:], true
-		for _, r := range text[:i] {
-			if !(r == '.' || r == '_' || r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))) {
-				return 0, false, false // not a qualifier: a sentence with a period
-			}
+		q := text[:i]
+		if j := strings.LastIndexByte(q, '.'); j >= 0 {
+			q = q[j+1:] // org.springframework.http.HttpStatus: its last part
+		}
+		if !statusQualifiers[strings.ToLower(q)] {
+			return 0, false, false // Errors.NotFound: a constant of something else
 		}
 	}
 	f := foldHeader(name)
 	if s, found := statusNamed[f]; found {
 		return s, qualified, true
+	}
+	if len(f) >= 7 && strings.HasPrefix(f, "http") && hasStatusDigits(f[4:7]) {
+		// Django REST framework's status.HTTP_404_NOT_FOUND
+		n, _ := strconv.Atoi(f[4:7])
+		return catalog.Status(n), qualified, true
 	}
 	if g, cut := strings.CutPrefix(f, "status"); cut {
 		if s, found := statusNamed[g]; found { // Go's http.StatusNotFound
