@@ -81,6 +81,8 @@ func hostileFormatSources() map[string]string {
 		// field's name), constants with arguments nested deep, an enum left open, and
 		// 30,000 labelled constants each under a comment block.
 		"finals.java":      "enum E { A(1, \"a\"); " + strings.Repeat("final ", 40000) + "}\n",
+		"open-enums.kt":    strings.Repeat("enum class a ( ", 25000), // each header unclosed
+		"bare-enums.java":  strings.Repeat("enum a ", 200000),        // each with no body
 		"deep-args.java":   "enum E { A(" + strings.Repeat("(", 50000) + strings.Repeat(")", 50000) + ", \"x\") }\n",
 		"unclosed-enum.kt": "enum class E(val s: Int) { A(400), " + strings.Repeat("B(", 50000) + "\n",
 		// OpenAPI: 20,000 operations answering with one shared response (each named in

@@ -33,10 +33,9 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 		if toks[i].kind != 'i' || toks[i].text != "enum" {
 			continue
 		}
-		if bs, last := readJVMEnum(toks, i, at); bs != nil {
-			d.Blocks = append(d.Blocks, bs...)
-			i = last
-		}
+		bs, last := readJVMEnum(toks, i, at)
+		d.Blocks = append(d.Blocks, bs...)
+		i = max(i, last) // what it read, or what it looked through to fail, is not read again
 	}
 	return d
 }
@@ -65,15 +64,20 @@ func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int
 	k++
 	var params []string
 	if k < len(toks) && toks[k].text == "(" { // Kotlin's primary constructor
-		var segs [][]ctok
-		segs, k = argList(toks, k)
-		params = paramNames(segs)
+		segs, end, ok := argList(toks, k, true)
+		if !ok {
+			return nil, end
+		}
+		params, k = paramNames(segs), end
 	}
 	for k < len(toks) && toks[k].text != "{" && toks[k].text != ";" && toks[k].text != "}" {
+		if toks[k].kind == 'i' && toks[k].text == "enum" {
+			return nil, k - 1 // no body before the next enum: read on from there
+		}
 		k++ // implements …, : supertype(…)
 	}
 	if k >= len(toks) || toks[k].text != "{" {
-		return nil, i
+		return nil, max(k-1, i)
 	}
 	k++
 	var consts []jvmConst
@@ -90,10 +94,14 @@ func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int
 			ended = true
 			k++
 			continue
-		case t.text == "@": // an annotation, with its arguments
-			k += 2
+		case t.text == "@": // an annotation (@Deprecated, @com.x.JsonProperty("x")), with its arguments
+			k++
+			for k < len(toks) && (toks[k].kind == 'i' || toks[k].text == ".") {
+				k++
+			}
 			if k < len(toks) && toks[k].text == "(" {
-				_, k = argList(toks, k)
+				_, k, _ = argList(toks, k, false)
+				k++
 			}
 			continue
 		case t.kind != 'i':
@@ -108,8 +116,13 @@ func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int
 		}
 		k++
 		if k < len(toks) && toks[k].text == "(" {
-			c.args, k = argList(toks, k)
+			var ok bool
+			c.args, k, ok = argList(toks, k, false)
 			c.hasArgs = true
+			if !ok { // the arguments never close: the enum ends here
+				consts = append(consts, c)
+				return buildEnum(toks, i, name, consts, params, at), k
+			}
 			k++
 		}
 		if k < len(toks) && toks[k].text == "=" {
@@ -159,10 +172,8 @@ func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int
 		}
 		switch {
 		case x.text == name && k+1 < len(toks) && toks[k+1].text == "(" && len(params) == 0:
-			var segs [][]ctok
-			segs, k = argList(toks, k+1)
-			params = paramNames(segs)
-			k-- // the loop's k++ steps past the ")"
+			segs, end, _ := argList(toks, k+1, true)
+			params, k = paramNames(segs), end-1 // the loop's k++ steps onto the ")"
 		case x.text == "final" || x.text == "val":
 			if f := declaredName(toks, k+1); f != "" && !static(toks, k) {
 				fields = append(fields, f)
@@ -195,13 +206,19 @@ func groupLabel(toks []ctok, k int) (string, bool) {
 }
 
 // argList reads the parenthesised list that starts at toks[k] ("("), and returns its
-// comma-separated parts (their tokens, comments left out) and the index of its ")".
-func argList(toks []ctok, k int) ([][]ctok, int) {
-	var segs [][]ctok
+// comma-separated parts (their tokens, comments left out) and the index of its ")". A
+// trailing comma ends no part (Kotlin's style). With angles, commas inside <…> (a
+// parameter's generic type, Map<String, Object>) split nothing. It stops, and ok is false,
+// at an "enum" keyword before the list closes: an unclosed list ends there, so that a file
+// of them is read once, not once per list.
+func argList(toks []ctok, k int, angles bool) (segs [][]ctok, end int, ok bool) {
 	var cur []ctok
-	depth := 0
+	depth, angle := 0, 0
 	for ; k < len(toks); k++ {
 		x := toks[k]
+		if x.kind == 'i' && x.text == "enum" {
+			return segs, k - 1, false
+		}
 		switch x.text {
 		case "(", "[", "{":
 			depth++
@@ -211,13 +228,21 @@ func argList(toks []ctok, k int) ([][]ctok, int) {
 		case ")", "]", "}":
 			depth--
 			if depth == 0 {
-				if len(cur) > 0 || len(segs) > 0 {
+				if len(cur) > 0 {
 					segs = append(segs, cur)
 				}
-				return segs, k
+				return segs, k, true
+			}
+		case "<":
+			if angles {
+				angle++
+			}
+		case ">":
+			if angles && angle > 0 {
+				angle--
 			}
 		case ",":
-			if depth == 1 {
+			if depth == 1 && angle == 0 {
 				segs = append(segs, cur)
 				cur = nil
 				continue
@@ -227,7 +252,7 @@ func argList(toks []ctok, k int) ([][]ctok, int) {
 			cur = append(cur, x)
 		}
 	}
-	return append(segs, cur), len(toks) - 1
+	return append(segs, cur), len(toks) - 1, false
 }
 
 // paramNames names the parameters of a constructor: the identifier before ":" (Kotlin's
@@ -352,8 +377,11 @@ func buildEnum(toks []ctok, i int, name string, consts []jvmConst, params []stri
 				continue
 			}
 			fname := "argument " + strconv.Itoa(j+1)
-			if len(params) == len(c.args) && params[j] != "" {
-				fname = params[j]
+			if len(c.args) <= len(params) && params[j] != "" {
+				fname = params[j] // fewer arguments: the rest take their default values
+			}
+			if len(a) > 2 && a[0].kind == 'i' && a[1].text == "=" {
+				fname, a = a[0].text, a[2:] // Kotlin's named argument: message = "Gone"
 			}
 			rec.Fields = append(rec.Fields, doc.Field{Pos: at(a[0].off), Name: fname, Value: argText(a)})
 		}
