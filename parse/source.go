@@ -15,8 +15,8 @@ import (
 )
 
 // Source is one source document, normalized for reading: UTF-16 decoded, a leading BOM removed, CRLF and
-// lone CR turned into LF, Korean, Japanese or Chinese in a legacy encoding decoded
-// (legacyCJK), other invalid UTF-8 replaced by U+FFFD and the text in Unicode NFC (Hangul
+// lone CR turned into LF, Korean, Japanese, Chinese or Western text in a legacy encoding
+// decoded (legacyCJK), other invalid UTF-8 replaced by U+FFFD and the text in Unicode NFC (Hangul
 // from some editors arrives decomposed). None of these changes moves a line, so every
 // position in Text is a position in the original file.
 type Source struct {
@@ -104,7 +104,7 @@ func NewSource(path string, raw []byte) *Source {
 	if !utf8.Valid(text) {
 		if dec, name, ok := legacyCJK(text); ok {
 			diags.Add(catalog.Pos{File: path, Line: 1, Col: 1}, catalog.Warning, catalog.RuleInvalidUTF8,
-				"the file is not UTF-8: read as %s, which decodes every byte of it into text of its language; save it as UTF-8 to be sure", name)
+				"the file is not UTF-8: read as %s, the encoding its bytes and text fit; save it as UTF-8 to be sure", name)
 			text, owned = dec, true
 		} else {
 			diags = invalidUTF8Lines(path, text)

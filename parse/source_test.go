@@ -250,9 +250,25 @@ func TestLegacyCJKEncodings(t *testing.T) {
 			t.Errorf("%s: read %d entries, want 2 (the second 401)", c.name, len(res.Service.Entries))
 		}
 	}
-	junk := []byte("# Errors\n\n## E1\n\nbad \xff\xfe\x80 bytes\n")
+	// Latin-1 German is Windows-1252, not GB18030 (whose pairs it would fit when a
+	// letter stands before an ASCII byte); short Shift_JIS is not Korean.
+	for _, c := range []struct{ raw, want string }{
+		{"code,message\nE1,Ung\xfcltiger Schl\xfcssel\n", "code,message\nE1,Ungültiger Schlüssel\n"},
+		{"code,message\nE1,\x93quoted\x94 text\n", "code,message\nE1,\u201cquoted\u201d text\n"},
+	} {
+		if got := string(NewSource("a.csv", []byte(c.raw)).Text); got != c.want {
+			t.Errorf("Windows-1252 %q: decoded as %q, want %q", c.raw, got, c.want)
+		}
+	}
+	sjis, _ := japanese.ShiftJIS.NewEncoder().Bytes([]byte("code,message\nE1,入力値が不正です\n"))
+	if got := string(NewSource("a.csv", sjis).Text); got != "code,message\nE1,入力値が不正です\n" {
+		t.Errorf("short Shift_JIS: decoded as %q", got)
+	}
+	// UTF-8 with one stray byte stays UTF-8 (the byte replaced), whatever encoding
+	// would read its bytes.
+	junk := []byte("# Errors\n\n## E1\n\n잘못된 \xff\xfe\x80 요청\n")
 	src := NewSource("a.md", junk)
 	if !bytes.Contains(src.Text, []byte("\uFFFD")) || len(src.Diags) != 1 || src.Diags[0].Pos.Line != 5 {
-		t.Errorf("junk bytes: text %q, diags %v; want U+FFFD and a warning on line 5", src.Text, src.Diags)
+		t.Errorf("stray bytes in UTF-8: text %q, diags %v; want U+FFFD and a warning on line 5", src.Text, src.Diags)
 	}
 }
