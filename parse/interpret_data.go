@@ -43,8 +43,15 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 		if keyed && i == 0 {
 			continue // the key column
 		}
-		r, strong := headerWordRole(n)
-		if x := roleNames[foldHeader(n)]; x != roleUnknown {
+		// A field of a nested object ("error.code", "example.message", see data's
+		// record) has the role of its own name; it comes after the record's own fields
+		// unless the object is the error ("error.code").
+		own, outer := n, ""
+		if j := strings.LastIndexByte(n, '.'); j > 0 && j < len(n)-1 {
+			outer, own = n[:j], n[j+1:]
+		}
+		r, strong := headerWordRole(own)
+		if x := roleNames[foldHeader(own)]; x != roleUnknown {
 			r, strong = x, true
 		}
 		if r == roleUnknown {
@@ -54,9 +61,17 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 		if strong {
 			score = 2
 		}
-		for _, w := range headerTokens(n) {
+		bonusFrom := n
+		if outer != "" {
+			bonusFrom = outer
+			score--
+		}
+		for _, w := range headerTokens(bonusFrom) {
 			if w == "error" || w == "err" {
-				score++ // "errorSummary": the error's own summary
+				score += 2 // "errorSummary", "error.message": the error's own
+				if outer == "" {
+					score-- // one more than a bare name, for a name of its own
+				}
 				break
 			}
 		}
@@ -249,15 +264,36 @@ func recordsErrorPaths(src *Source, blocks []doc.Block) map[string]bool {
 	return out
 }
 
-// loneWord reports whether r is an object of one string keyed by a word ({"error": "…"}
-// in each table of a TOML file): no list of errors, and so common in data files that
+// loneWord reports whether r is an object of one string that lists no error: keyed by a
+// word ({"error": "…"} in each table of a TOML file), so common in data files that
 // judging each as a table cost as much as reading the file.
+//
+// A one-member map keyed by a code is a list only where the file says it holds errors: a
+// key on its path names errors or an error status ({"404": {"E200": "…"}},
+// NotFound.errors), or a status stands beside it. Elsewhere it is a setting
+// (env: {BILLING_API_KEY: "…"}).
 func loneWord(r *doc.Records) bool {
 	if !r.Keyed || len(r.Items) != 1 || len(r.Items[0].Fields) != 1 || r.Items[0].Fields[0].Name != "" {
 		return false
 	}
 	k := cleanCode(r.Items[0].Key)
-	return !(isToken(k) && codeShaped(k))
+	if !(isToken(k) && codeShaped(k)) {
+		return true
+	}
+	for _, key := range strings.Split(r.Path, ".") {
+		if hasErrorWord(key) {
+			return false
+		}
+		if st, _, ok := statusHeading(key); ok && st >= 400 && st.IsValid() {
+			return false
+		}
+	}
+	for _, f := range r.Beside {
+		if st, _, ok := statusHeading(f.Value); ok && st.IsValid() {
+			return false
+		}
+	}
+	return true
 }
 
 // isDocgenCatalog reports whether a data file is docgen's own catalog.json, by its meta.

@@ -218,8 +218,8 @@ var languageKeys = map[string]bool{
 
 // recordsStatus returns the status a file gives all of b's records, as a status heading
 // gives the rows of a table, or 0: a status field of the object that holds them
-// ({"status": 404, "errors": [...]}), else the nearest key of their path that is a
-// status ({"404": {"E200": "No such user"}}, errors.400). A record's own status field
+// ({"status": 404, "errors": [...]}), else the nearest key of their path that is an
+// error status ({"404": {"E200": "No such user"}}, errors.400). A record's own status field
 // comes first (resolveStatus).
 func recordsStatus(b *doc.Records) catalog.Status {
 	for _, f := range b.Beside {
@@ -231,14 +231,10 @@ func recordsStatus(b *doc.Records) catalog.Status {
 			return st
 		}
 	}
-	for p := b.Path; p != ""; {
-		seg := p
-		if i := strings.LastIndexByte(p, '.'); i >= 0 {
-			seg, p = p[i+1:], p[:i]
-		} else {
-			p = ""
-		}
-		if st, _, ok := statusHeading(seg); ok {
+	// The nearest object key that is an error status (4xx, 5xx): an array index (the
+	// 100th service) or an application's numeric code below 400 is none.
+	for i := len(b.Keys) - 1; i >= 0; i-- {
+		if st, _, ok := statusHeading(b.Keys[i]); ok && st >= 400 && st.IsValid() {
 			return st
 		}
 	}

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"docgen/catalog"
@@ -165,13 +166,15 @@ func Read(text []byte, f Format, at func(offset int) catalog.Pos) (*doc.Document
 			}
 		}
 	}
-	collect(d, root, "", 0, nil, at)
+	var keys []string
+	collect(d, root, "", 0, nil, &keys, at)
 	return d, nil
 }
 
 // collect adds the collections of records under n to d, parents before their children.
-// beside are the scalar members of the object that holds n.
-func collect(d *doc.Document, n *node, p string, depth int, beside []doc.Field, at func(int) catalog.Pos) {
+// beside are the scalar members of the object that holds n; keys is the stack of object
+// keys on the way to n (array indices are none).
+func collect(d *doc.Document, n *node, p string, depth int, beside []doc.Field, keys *[]string, at func(int) catalog.Pos) {
 	if depth > maxRecordDepth {
 		return
 	}
@@ -183,21 +186,26 @@ func collect(d *doc.Document, n *node, p string, depth int, beside []doc.Field, 
 	}
 	switch n.kind {
 	case kArray:
-		objects := 0
+		objects, nulls := 0, 0
 		for _, c := range n.kids {
-			if c.kind == kObject {
+			switch c.kind {
+			case kObject:
 				objects++
+			case kNull:
+				nulls++ // an empty item ("- " in YAML) is no record, and no reason to drop the rest
 			}
 		}
-		if objects > 0 && objects == len(n.kids) {
-			r := &doc.Records{Pos: at(n.off), Path: p, Beside: beside}
+		if objects > 0 && objects+nulls == len(n.kids) {
+			r := &doc.Records{Pos: at(n.off), Path: p, Beside: beside, Keys: slices.Clone(*keys)}
 			for _, c := range n.kids {
-				r.Items = append(r.Items, record(c, "", c.off, at))
+				if c.kind == kObject {
+					r.Items = append(r.Items, record(c, "", c.off, at))
+				}
 			}
 			d.Blocks = append(d.Blocks, r)
 		}
 		for i, c := range n.kids {
-			collect(d, c, join(itoa(i)), depth+1, nil, at)
+			collect(d, c, join(itoa(i)), depth+1, nil, keys, at)
 		}
 	case kObject:
 		objects, strs := 0, 0
@@ -211,7 +219,7 @@ func collect(d *doc.Document, n *node, p string, depth int, beside []doc.Field, 
 		}
 		switch {
 		case objects > 0 && objects == len(n.kids) && (objects >= 2 || depth > 0):
-			r := &doc.Records{Pos: at(n.off), Path: p, Keyed: true, Beside: beside}
+			r := &doc.Records{Pos: at(n.off), Path: p, Keyed: true, Beside: beside, Keys: slices.Clone(*keys)}
 			for i, c := range n.kids {
 				r.Items = append(r.Items, record(c, n.keys[i], n.keyOffs[i], at))
 			}
@@ -221,7 +229,7 @@ func collect(d *doc.Document, n *node, p string, depth int, beside []doc.Field, 
 			// with no name, its value. Below the top one is enough: a group of one
 			// error ({"404": {"E200": "No such user"}}) is as much a list as its
 			// neighbours.
-			r := &doc.Records{Pos: at(n.off), Path: p, Keyed: true, Beside: beside}
+			r := &doc.Records{Pos: at(n.off), Path: p, Keyed: true, Beside: beside, Keys: slices.Clone(*keys)}
 			for i, c := range n.kids {
 				r.Items = append(r.Items, doc.Record{Pos: at(n.keyOffs[i]), Key: n.keys[i],
 					Fields: []doc.Field{{Pos: at(c.off), Value: valueText(c)}}})
@@ -237,7 +245,9 @@ func collect(d *doc.Document, n *node, p string, depth int, beside []doc.Field, 
 			}
 		}
 		for i, c := range n.kids {
-			collect(d, c, join(n.keys[i]), depth+1, scalars, at)
+			*keys = append(*keys, n.keys[i])
+			collect(d, c, join(n.keys[i]), depth+1, scalars, keys, at)
+			*keys = (*keys)[:len(*keys)-1]
 		}
 	}
 }

@@ -158,6 +158,9 @@ type Records struct {
 	// Group is the heading the records stand under when the file gives one (the comment
 	// that labels a run of enum constants); "" when it gives none.
 	Group string
+	// Keys are the object keys on the path to the records, outermost first; array
+	// indices are none (Path has them). Nil when the format gives no path.
+	Keys []string
 	// Beside are the scalar members of the object that holds the records, in file order
 	// ({"status": 404, "errors": [...]}): what it may say of all of them.
 	Beside []Field
