@@ -347,6 +347,9 @@ func statusFillsDown(t table, roles []role) int {
 	seen := map[string]bool{}
 	empties := 0
 	for _, r := range t.Rows {
+		if blankRow(r) {
+			continue // a spacer row says nothing of the column
+		}
 		switch v := cellAt(r); {
 		case v == "":
 			empties++
@@ -360,6 +363,16 @@ func statusFillsDown(t table, roles []role) int {
 		return -1 // one status and an empty cell say too little to tell
 	}
 	return col
+}
+
+// blankRow reports whether every cell of r is empty.
+func blankRow(r tableRow) bool {
+	for _, c := range r.Cells {
+		if strings.TrimSpace(c.Text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func codeHeader(header []cell, roles []role) string {
