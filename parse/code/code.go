@@ -20,6 +20,7 @@ import (
 	"bytes"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"docgen/catalog"
@@ -77,32 +78,30 @@ func Detect(name string, text []byte) (int, Lang, string) {
 	if bytes.Count(text, []byte("\t")) >= 6 {
 		tabs = len(reTabLine.FindAllIndex(text, 20))
 	}
+	// A language known by its file name is read when the text has what it declares.
+	for _, l := range []struct {
+		exts    []string
+		lang    Lang
+		has     func() bool
+		yes, no string
+	}{
+		{[]string{".py", ".pyi"}, Python, func() bool { return rePyEnumAny.Match(text) }, "a Python file with an Enum class", "a Python file with no Enum class"},
+		{[]string{".java", ".kt", ".kts"}, JVM, func() bool { return reJVMEnum.Match(text) }, "a Java or Kotlin file with an enum", "a Java or Kotlin file with no enum"},
+		{[]string{".ts", ".mts", ".cts"}, TypeScript, func() bool { return reJVMEnum.Match(text) }, "a TypeScript file with an enum", "a TypeScript file with no enum"},
+		{[]string{".go"}, Go, func() bool {
+			return !strings.HasSuffix(base, "_test.go") && reGoErrors.Match(text) && (bytes.Contains(text, []byte("Err")) || bytes.Contains(text, []byte("Code")))
+		}, "a Go file declaring errors or codes", "a Go test file, or one with no error or code declarations"},
+	} {
+		if slices.Contains(l.exts, ext) {
+			if l.has() {
+				return 85, l.lang, l.yes
+			}
+			return 0, None, l.no
+		}
+	}
 	switch ext {
 	case ".proto":
 		return 90, Proto, "a .proto file"
-	case ".py", ".pyi":
-		if rePyEnumAny.Match(text) {
-			return 85, Python, "a Python file with an Enum class"
-		}
-		return 0, None, "a Python file with no Enum class"
-	case ".java", ".kt", ".kts":
-		if reJVMEnum.Match(text) {
-			return 85, JVM, "a Java or Kotlin file with an enum"
-		}
-		return 0, None, "a Java or Kotlin file with no enum"
-	case ".go":
-		if strings.HasSuffix(base, "_test.go") {
-			return 0, None, "a Go test file"
-		}
-		if reGoErrors.Match(text) && (bytes.Contains(text, []byte("Err")) || bytes.Contains(text, []byte("Code"))) {
-			return 85, Go, "a Go file declaring errors or codes"
-		}
-		return 0, None, "a Go file with no error or code declarations"
-	case ".ts", ".mts", ".cts":
-		if reJVMEnum.Match(text) {
-			return 85, TypeScript, "a TypeScript file with an enum"
-		}
-		return 0, None, "a TypeScript file with no enum"
 	case ".h", ".hpp", ".hh", ".hxx", ".c", ".cc", ".cpp", ".h.in":
 		if tabs >= 3 {
 			return 85, TabList, "a C source with lines of a number, a symbol and a text separated by tabs"
