@@ -103,13 +103,15 @@ func checkService(s *Service, d *Diagnostics) {
 		// numberings, not a code with two statuses.
 		var names []string
 		seen := map[Status]bool{}
+		oneRow := true // a row that lists its statuses ("400 / 422") says so on purpose
 		for _, o := range list {
+			oneRow = oneRow && o.Source == e.Source
 			if !seen[o.Status] {
 				seen[o.Status] = true
 				names = append(names, o.Status.String())
 			}
 		}
-		if len(names) < 2 {
+		if len(names) < 2 || oneRow {
 			continue
 		}
 		d.Add(e.Source, Warning, RuleCodeStatuses, "code %q is documented under %d statuses: %s", e.Code, len(names), strings.Join(names, ", "))

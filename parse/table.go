@@ -169,8 +169,9 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		}
 		e := &catalog.Entry{Protocol: protocol, Group: ctx.Group, Source: row.Pos}
 		var column catalog.Status
-		cellMsg := ""     // the message written in the code's cell, after the code
-		var more []string // the other codes of a cell that lists several
+		cellMsg := ""                     // the message written in the code's cell, after the code
+		var more []string                 // the other codes of a cell that lists several
+		var moreStatuses []catalog.Status // the other statuses of a status cell that lists several
 		for i, c := range row.Cells {
 			r := roleUnknown
 			name := ""
@@ -207,6 +208,11 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 					e.Code = c.Text
 				}
 			case roleStatus:
+				if sts := cellStatuses(c.Text); len(sts) > 1 {
+					// "400 / 422": an entry under each; the row's is the first.
+					column, moreStatuses = sts[0], sts[1:]
+					break
+				}
 				st, ok := statusCell(c.Text)
 				if !ok {
 					st, _, ok = statusConstant(c.Text) // "HttpStatus.NOT_FOUND", "Not Found"
@@ -258,6 +264,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		resolveStatus(e, column, ctx.Status, &doc.Diags)
 		doc.Entries = append(doc.Entries, e)
 		linked := len(doc.linked) > 0 && doc.linked[len(doc.linked)-1] == e
+		first := len(doc.Entries) - 1
 		for _, code := range more {
 			// Each code the cell lists is an entry with the row's text; each counts as
 			// a row read, so that rows = entries + dropped + merged holds.
@@ -269,8 +276,47 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				doc.linked = append(doc.linked, &o)
 			}
 		}
+		if len(moreStatuses) > 0 {
+			row := doc.Entries[first:] // the row's entries, one per code
+			for _, st := range moreStatuses {
+				for _, x := range row {
+					doc.Rows++ // as for the codes above
+					o := *x
+					o.Status, o.From, o.Fields = st, catalog.FromColumn, slices.Clone(x.Fields)
+					doc.Entries = append(doc.Entries, &o)
+				}
+			}
+		}
 	}
 }
+
+// cellStatuses returns the statuses a status cell lists, when it lists two or more:
+// separated by slashes, commas, "or" or line breaks ("400 / 422", "401 Unauthorized or
+// 403 Forbidden", "400<br>409"), each part a status alone or with its name. It returns
+// nil otherwise ("404 (400 before v2)" is one status and a remark).
+func cellStatuses(text string) []catalog.Status {
+	if !strings.ContainsAny(text, ",/;\n<、，或") && !strings.Contains(text, " or ") && !strings.Contains(text, "또는") && !strings.Contains(text, "または") {
+		return nil
+	}
+	parts := reStatusListSep.Split(strings.TrimSpace(text), -1)
+	if len(parts) < 2 || len(parts) > 10 {
+		return nil
+	}
+	var out []catalog.Status
+	for _, p := range parts {
+		st, name, ok := statusHeading(cleanCode(p))
+		if !ok || !st.IsValid() || name != "" && !isReason(st, name) {
+			return nil
+		}
+		if !slices.Contains(out, st) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// reStatusListSep matches what separates the statuses of a cell that lists several.
+var reStatusListSep = regexp.MustCompile(`\s*(?:[/,;、，]|<br\s*/?>|\n|\bor\b|또는|または|或)\s*`)
 
 // cellCodes returns the codes a code cell lists, when it lists two or more: separated by
 // commas, slashes, line breaks or "<br>" ("E1001, E1002", "`E1003`<br>`E1004`"). Each part
