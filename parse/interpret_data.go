@@ -90,6 +90,10 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 		sample = sample[:recordSample]
 	}
 	for i, r := range roles {
+		if (r == roleMessage || r == roleDescription || r == roleResolution) && jsonColumn(sample, i) {
+			roles[i] = roleUnknown // "causes": [{…}]: nested records (read as their own list), not text
+			continue
+		}
 		c := columnStats(sample, i)
 		switch r {
 		case roleStatus:
@@ -147,6 +151,23 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 		}
 	}
 	return roles, why
+}
+
+// jsonColumn reports whether every non-empty value of column i is an object or an array
+// (a data file's nested value, written as JSON): such a column holds no text.
+func jsonColumn(rows []tableRow, i int) bool {
+	n := 0
+	for _, r := range rows {
+		if i >= len(r.Cells) || r.Cells[i].Text == "" {
+			continue
+		}
+		v := r.Cells[i].Text
+		if (v[0] != '[' && v[0] != '{') || !json.Valid([]byte(v)) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // maxFields is how many distinct field names records are laid out with: more (a file

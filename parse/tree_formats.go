@@ -113,7 +113,8 @@ func (w *treeWalker) records(b *doc.Records) {
 	if within(b.Path, st.taken) || loneWord(b) {
 		return // values of records already read as errors, or one word's value
 	}
-	if st.errAncestors[b.Path] {
+	container := st.errAncestors[b.Path]
+	if container && !ownErrors(w.src, b) {
 		w.doc.note(b.Pos, "%d records under %q: they hold error records, they are not errors", len(b.Items), b.Path)
 		return
 	}
@@ -148,7 +149,7 @@ func (w *treeWalker) records(b *doc.Records) {
 			"error examples (%d) with fields %s: no field holds their code, so they were not read; name the code field in docgen.yaml (columns: {FIELD: code})",
 			len(b.Items), quoteList(names))
 	}
-	if taken {
+	if taken && !container { // a container's own errors leave the lists inside it to be read
 		st.taken[b.Path] = true
 		w.errors = true
 		if inLang {
@@ -239,6 +240,29 @@ func recordsStatus(b *doc.Records) catalog.Status {
 		}
 	}
 	return 0
+}
+
+// ownErrors reports whether records that hold lists of errors are errors themselves: their
+// code is their key ({"100": {"message": …, "causes": [...]}}) or a field named as a code,
+// and they have a text of their own. A list of services, whose "name" is code-shaped only
+// by chance, is not.
+func ownErrors(src *Source, b *doc.Records) bool {
+	t := recordsTable(src, b, nil)
+	if kind, _ := recordsKind(src, b, t); kind != tableErrors {
+		return false
+	}
+	for i, r := range t.memo.roles {
+		if r != roleCode {
+			continue
+		}
+		if b.Keyed && i == 0 {
+			return true
+		}
+		name := t.Header[i].Text
+		wr, strong := headerWordRole(name)
+		return roleNames[foldHeader(name)] == roleCode || wr == roleCode && strong
+	}
+	return false
 }
 
 // within reports whether path p lies inside one of the paths of set: whether one of its
