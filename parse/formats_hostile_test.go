@@ -80,11 +80,12 @@ func hostileFormatSources() map[string]string {
 		// Java, Kotlin, TypeScript enums: a 200 KB line of "final" (each looks for its
 		// field's name), constants with arguments nested deep, an enum left open, and
 		// 30,000 labelled constants each under a comment block.
-		"finals.java":      "enum E { A(1, \"a\"); " + strings.Repeat("final ", 40000) + "}\n",
-		"open-enums.kt":    strings.Repeat("enum class a ( ", 25000), // each header unclosed
-		"bare-enums.java":  strings.Repeat("enum a ", 200000),        // each with no body
-		"deep-args.java":   "enum E { A(" + strings.Repeat("(", 50000) + strings.Repeat(")", 50000) + ", \"x\") }\n",
-		"unclosed-enum.kt": "enum class E(val s: Int) { A(400), " + strings.Repeat("B(", 50000) + "\n",
+		"finals.java":         "enum E { A(1, \"a\"); " + strings.Repeat("final ", 40000) + "}\n",
+		"nested-classes.java": strings.Repeat("class a { static final String E = \"x\"; ", 30000), // never closed
+		"open-enums.kt":       strings.Repeat("enum class a ( ", 25000),                           // each header unclosed
+		"bare-enums.java":     strings.Repeat("enum a ", 200000),                                  // each with no body
+		"deep-args.java":      "enum E { A(" + strings.Repeat("(", 50000) + strings.Repeat(")", 50000) + ", \"x\") }\n",
+		"unclosed-enum.kt":    "enum class E(val s: Int) { A(400), " + strings.Repeat("B(", 50000) + "\n",
 		// OpenAPI: 20,000 operations answering with one shared response (each named in
 		// its one error), and references that refer to each other in a ring.
 		"shared-response.json": func() string {

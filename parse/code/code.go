@@ -60,6 +60,7 @@ var (
 	reTabLine    = regexp.MustCompile(`(?m)^-?\d+\t+[A-Za-z_]\w*\t+\S`)
 	rePyEnum     = regexp.MustCompile(`(?m)^[ \t]*class[ \t]+\w+[ \t]*\([^)]*\bEnum\b[^)]*\)[ \t]*:`)
 	reGoErrors   = regexp.MustCompile(`(?m)^\s*(?:var|const)\b[^\n]*$|\berrors\.New\(`)
+	reJVMConst   = regexp.MustCompile(`\bstatic\s+final\b|\bconst\s+val\b|\binterface\s+\w+[^{;]*\{[^}]*=`)
 	reJVMEnum    = regexp.MustCompile(`\benum\s+(?:class\s+)?[A-Za-z_]\w*`)
 	rePyEnumAny  = regexp.MustCompile(`(?m)^[ \t]*class[ \t]+\w+[ \t]*\([^)]*(?:Enum|IntEnum|StrEnum|IntFlag|Flag)\b[^)]*\)[ \t]*:`)
 )
@@ -86,7 +87,7 @@ func Detect(name string, text []byte) (int, Lang, string) {
 		yes, no string
 	}{
 		{[]string{".py", ".pyi"}, Python, func() bool { return rePyEnumAny.Match(text) }, "a Python file with an Enum class", "a Python file with no Enum class"},
-		{[]string{".java", ".kt", ".kts"}, JVM, func() bool { return reJVMEnum.Match(text) }, "a Java or Kotlin file with an enum", "a Java or Kotlin file with no enum"},
+		{[]string{".java", ".kt", ".kts"}, JVM, func() bool { return reJVMEnum.Match(text) || reJVMConst.Match(text) }, "a Java or Kotlin file with an enum or constants", "a Java or Kotlin file with no enum or constants"},
 		{[]string{".ts", ".mts", ".cts"}, TypeScript, func() bool { return reJVMEnum.Match(text) }, "a TypeScript file with an enum", "a TypeScript file with no enum"},
 		{[]string{".go"}, Go, func() bool {
 			return !strings.HasSuffix(base, "_test.go") && reGoErrors.Match(text) && (bytes.Contains(text, []byte("Err")) || bytes.Contains(text, []byte("Code")))

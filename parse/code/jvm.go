@@ -25,19 +25,122 @@ import (
 // for a data file. An enum of plain constants, or TypeScript's NAME = "VALUE" members, is
 // a doc.Enum as in C.
 
-// readEnums reads every enum of Java, Kotlin or TypeScript source.
+// readEnums reads every enum of Java, Kotlin or TypeScript source, and the constants that
+// Java interfaces and classes and Kotlin objects declare (constants). One pass: a
+// stack of the open braces says which type's body a declaration stands in.
 func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 	toks := lexC(text)
 	d := &doc.Document{}
+	c := &constants{toks: toks, at: at}
 	for i := 0; i < len(toks); i++ {
-		if toks[i].kind != 'i' || toks[i].text != "enum" {
+		t := toks[i]
+		if t.kind == 'i' && t.text == "enum" {
+			bs, last := readJVMEnum(toks, i, at)
+			d.Blocks = append(d.Blocks, bs...)
+			i = max(i, last) // what it read, or what it looked through to fail, is not read again
 			continue
 		}
-		bs, last := readJVMEnum(toks, i, at)
-		d.Blocks = append(d.Blocks, bs...)
-		i = max(i, last) // what it read, or what it looked through to fail, is not read again
+		c.step(i)
+	}
+	for _, e := range c.all {
+		if len(e.Members) > 0 {
+			d.Blocks = append(d.Blocks, e)
+		}
 	}
 	return d
+}
+
+// constants collects the constants declared right in the bodies of Java interfaces and
+// classes and Kotlin objects, with a literal value ("String NOT_FOUND = \"E404\";",
+// "public static final int TIMEOUT = 1001;", "const val EXPIRED = \"E401\""): an enum
+// per type, named by it, which the interpreter judges as any enum.
+type constants struct {
+	toks    []ctok
+	at      func(int) catalog.Pos
+	all     []*doc.Enum // in the order the types open
+	stack   []frame     // the open braces
+	pending *frame      // a type whose body has not opened yet
+}
+
+// frame is one open brace: the body of a type (e set) or any other block.
+type frame struct {
+	e     *doc.Enum
+	iface bool
+	stmt  int // the first token of the statement being read in this block
+}
+
+func (c *constants) step(k int) {
+	toks := c.toks
+	t := toks[k]
+	switch {
+	case t.kind == 'i' && (t.text == "interface" || t.text == "class" || t.text == "object") && k+1 < len(toks) && toks[k+1].kind == 'i':
+		c.pending = &frame{e: &doc.Enum{Pos: c.at(t.off), Name: toks[k+1].text, Comment: leadingComment(toks, k)}, iface: t.text == "interface"}
+	case t.text == "{":
+		f := frame{stmt: k + 1}
+		if c.pending != nil {
+			f.e, f.iface = c.pending.e, c.pending.iface
+			c.all = append(c.all, f.e)
+			c.pending = nil
+		}
+		c.stack = append(c.stack, f)
+	case t.text == "}":
+		if n := len(c.stack); n > 0 {
+			c.stack = c.stack[:n-1]
+		}
+		if n := len(c.stack); n > 0 {
+			c.stack[n-1].stmt = k + 1
+		}
+	case t.text == ";":
+		c.pending = nil // a declaration with no body ("class A;", "object X : Y()")
+		if n := len(c.stack); n > 0 {
+			c.stack[n-1].stmt = k + 1
+		}
+	case t.text == "=":
+		if n := len(c.stack); n > 0 && c.stack[n-1].e != nil {
+			c.constant(c.stack[n-1], k)
+		}
+	}
+}
+
+// constant reads NAME = literal at toks[k] ("=") in the body of f's type, when the
+// declaration makes it a constant.
+func (c *constants) constant(f frame, k int) {
+	toks := c.toks
+	if k == 0 || toks[k-1].kind != 'i' || k+1 >= len(toks) {
+		return
+	}
+	// The declaration: the tokens of its line since the statement began, at most a few.
+	first := k - 1
+	for first > f.stmt && first > k-maxDecl && toks[first-1].line == toks[k].line && toks[first-1].kind != 'c' {
+		first--
+	}
+	mods := map[string]bool{}
+	for j := first; j < k; j++ {
+		if toks[j].kind == 'i' {
+			mods[toks[j].text] = true
+		}
+	}
+	if !(f.iface || mods["static"] && mods["final"] || mods["const"] && mods["val"]) {
+		return
+	}
+	v := toks[k+1]
+	if v.kind != 's' && v.kind != 'n' {
+		return
+	}
+	if j := k + 2; j < len(toks) && toks[j].text != ";" && toks[j].line == v.line && toks[j].kind != 'c' {
+		return // an expression, not a literal
+	}
+	name := toks[k-1]
+	comment := leadingComment(toks, first)
+	if j := k + 2; comment == "" && j < len(toks) {
+		if toks[j].text == ";" {
+			j++
+		}
+		if j < len(toks) && toks[j].kind == 'c' && toks[j].line == name.line {
+			comment = cleanComment(toks[j].text)
+		}
+	}
+	f.e.Members = append(f.e.Members, doc.Member{Pos: c.at(name.off), Name: name.text, Value: v.text, Comment: comment})
 }
 
 // jvmConst is one enum constant as written.
