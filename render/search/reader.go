@@ -656,15 +656,7 @@ func (r *Reader) syn() *synIndex {
 
 // initialsFile returns the entries [initials, word, value] of c/N.js.
 func (r *Reader) initialsFile(n int) ([][3]string, error) {
-	if l, ok := r.initials[n]; ok {
-		return l, nil
-	}
-	var l [][3]string
-	if err := r.load(fmt.Sprintf("c/%d.js", n), &l); err != nil {
-		return nil, err
-	}
-	r.initials[n] = l
-	return l, nil
+	return loadOnce(r, r.initials, n, fmt.Sprintf("c/%d.js", n))
 }
 
 // typoFile returns the entries [word, value] of y/N.js, or none when there is no such file.
@@ -672,27 +664,25 @@ func (r *Reader) typoFile(n int) ([][2]string, error) {
 	if n < r.man.Typo[0] || n > r.man.Typo[1] {
 		return nil, nil
 	}
-	if l, ok := r.typos[n]; ok {
-		return l, nil
-	}
-	var l [][2]string
-	if err := r.load(fmt.Sprintf("y/%d.js", n), &l); err != nil {
-		return nil, err
-	}
-	r.typos[n] = l
-	return l, nil
+	return loadOnce(r, r.typos, n, fmt.Sprintf("y/%d.js", n))
 }
 
 // soundFile returns the entries [key, word, value] of w/N.js.
 func (r *Reader) soundFile(n int) ([][3]string, error) {
-	if l, ok := r.sounds[n]; ok {
+	return loadOnce(r, r.sounds, n, fmt.Sprintf("w/%d.js", n))
+}
+
+// loadOnce returns file number n of an index, decoded: from cache when loaded before,
+// else loaded (once, as the client loads each file once) and kept there.
+func loadOnce[T any](r *Reader, cache map[int]T, n int, name string) (T, error) {
+	if l, ok := cache[n]; ok {
 		return l, nil
 	}
-	var l [][3]string
-	if err := r.load(fmt.Sprintf("w/%d.js", n), &l); err != nil {
-		return nil, err
+	var l T
+	if err := r.load(name, &l); err != nil {
+		return l, err
 	}
-	r.sounds[n] = l
+	cache[n] = l
 	return l, nil
 }
 
