@@ -297,9 +297,7 @@ func (g *goReader) valueText(x ast.Expr) string {
 // literal returns a basic literal's value: a string unquoted, a number as written.
 func literal(lit *ast.BasicLit) string {
 	if lit.Kind == token.STRING || lit.Kind == token.CHAR {
-		if s, err := strconv.Unquote(lit.Value); err == nil {
-			return s
-		}
+		return unquote(lit.Value)
 	}
 	return lit.Value
 }
