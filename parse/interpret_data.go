@@ -50,10 +50,7 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 		if j := strings.LastIndexByte(n, '.'); j > 0 && j < len(n)-1 {
 			outer, own = n[:j], n[j+1:]
 		}
-		r, strong := headerWordRole(own)
-		if x := roleNames[foldHeader(own)]; x != roleUnknown {
-			r, strong = x, true
-		}
+		r, strong := fieldNameRole(own)
 		if r == roleUnknown {
 			continue
 		}
@@ -170,6 +167,15 @@ func jsonColumn(rows []tableRow, i int) bool {
 	return n > 0
 }
 
+// fieldNameRole returns the role a field's name gives it: an exact name of roleNames
+// (strong), else its words (headerWordRole, strong or weak).
+func fieldNameRole(name string) (role, bool) {
+	if r := roleNames[foldHeader(name)]; r != roleUnknown {
+		return r, true
+	}
+	return headerWordRole(name)
+}
+
 // maxFields is how many distinct field names records are laid out with: more (a file
 // whose every object has fields of its own) would make the table quadratic in the
 // input; the fields past it are left out.
@@ -234,13 +240,8 @@ func recordsKind(src *Source, r *doc.Records, t table) (tableKind, string) {
 	return tableErrors, why
 }
 
-// addRecords turns records that list errors into entries, and reports whether it did.
-func (d *Doc) addRecords(src *Source, r *doc.Records, ctx tableContext) bool {
-	if len(r.Items) == 0 {
-		return false
-	}
-	t := recordsTable(src, r, nil)
-	kind, why := recordsKind(src, r, t)
+// noteRecords records what addRecords made of r, laid out as t, for docgen parse --verbose.
+func (d *Doc) noteRecords(r *doc.Records, t table, kind tableKind, why string) {
 	where := "at the top"
 	if r.Path != "" {
 		where = fmt.Sprintf("under %q", r.Path)
@@ -257,6 +258,18 @@ func (d *Doc) addRecords(src *Source, r *doc.Records, ctx tableContext) bool {
 		text += " (" + why + ")"
 	}
 	d.note(r.Pos, "%s; fields %s", text, strings.Join(cols, ", "))
+}
+
+// addRecords turns records that list errors into entries, and reports whether it did.
+func (d *Doc) addRecords(src *Source, r *doc.Records, ctx tableContext) bool {
+	if len(r.Items) == 0 {
+		return false
+	}
+	t := recordsTable(src, r, nil)
+	kind, why := recordsKind(src, r, t)
+	if !d.quiet {
+		d.noteRecords(r, t, kind, why)
+	}
 	if kind != tableErrors {
 		return false
 	}
