@@ -224,11 +224,10 @@ var languageKeys = map[string]bool{
 // comes first (resolveStatus).
 func recordsStatus(b *doc.Records) catalog.Status {
 	for _, f := range b.Beside {
-		r, _ := headerWordRole(f.Name)
-		if x := roleNames[foldHeader(f.Name)]; x != roleUnknown {
-			r = x
+		if r, _ := fieldNameRole(f.Name); r != roleStatus {
+			continue
 		}
-		if st, _, ok := statusHeading(f.Value); r == roleStatus && ok {
+		if st, _, ok := statusHeading(f.Value); ok {
 			return st
 		}
 	}
@@ -244,12 +243,15 @@ func recordsStatus(b *doc.Records) catalog.Status {
 
 // ownErrors reports whether records that hold lists of errors are errors themselves: their
 // code is their key ({"100": {"message": …, "causes": [...]}}) or a field named as a code,
-// and they have a text of their own. A list of services, whose "name" is code-shaped only
+// and they have a message or description of their own (a status alone makes a group). A list of services, whose "name" is code-shaped only
 // by chance, is not.
 func ownErrors(src *Source, b *doc.Records) bool {
 	t := recordsTable(src, b, nil)
 	if kind, _ := recordsKind(src, b, t); kind != tableErrors {
 		return false
+	}
+	if !hasRole(t.memo.roles, roleMessage) && !hasRole(t.memo.roles, roleDescription) {
+		return false // a group with a status and its list ({BadRequest: {status: 400, errors: …}})
 	}
 	for i, r := range t.memo.roles {
 		if r != roleCode {
@@ -258,9 +260,8 @@ func ownErrors(src *Source, b *doc.Records) bool {
 		if b.Keyed && i == 0 {
 			return true
 		}
-		name := t.Header[i].Text
-		wr, strong := headerWordRole(name)
-		return roleNames[foldHeader(name)] == roleCode || wr == roleCode && strong
+		r, strong := fieldNameRole(t.Header[i].Text)
+		return r == roleCode && strong
 	}
 	return false
 }
