@@ -263,17 +263,53 @@ func readSource(in Input, max int64) ([]byte, *catalog.Diagnostic, error) {
 		return nil, nil, sourcesError(fmt.Errorf("read %s: %w", in.Path, err))
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
-		return refuse("not-a-file", "source is not a regular file (%s)", fi.Mode().Type())
+	var size int64 = -1
+	if fi, err := f.Stat(); err == nil {
+		if !fi.Mode().IsRegular() {
+			return refuse("not-a-file", "source is not a regular file (%s)", fi.Mode().Type())
+		}
+		size = fi.Size()
 	}
-	raw, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, nil, sourcesError(fmt.Errorf("read %s: %w", in.Path, err))
+	// A source past parse.MaxSourceSize cannot be read whatever the limit: the
+	// reader keeps offsets into it in 32 bits.
+	hard := int64(parse.MaxSourceSize)
+	if size > max || size > hard {
+		return refuseSize(refuse, max, hard)
 	}
-	if int64(len(raw)) > max {
-		return refuse("too-large", "source is larger than --max-source-size %s; raise the limit to read it", ByteSize(max))
+	// Read into a buffer of the file's size, as os.ReadFile does: io.ReadAll's growing
+	// buffer would hold up to twice a large source while it reads.
+	initial := size
+	if initial < 512 {
+		initial = 512
+	}
+	raw := make([]byte, 0, initial+1)
+	r := io.LimitReader(f, min(max, hard)+1)
+	for {
+		if len(raw) == cap(raw) {
+			raw = append(raw, 0)[:len(raw)] // the file grew since Stat
+		}
+		n, err := r.Read(raw[len(raw):cap(raw)])
+		raw = raw[:len(raw)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, sourcesError(fmt.Errorf("read %s: %w", in.Path, err))
+		}
+	}
+	if n := int64(len(raw)); n > max || n > hard {
+		return refuseSize(refuse, max, hard) // it grew while read
 	}
 	return raw, nil, nil
+}
+
+// refuseSize refuses a source larger than max (--max-source-size) or than hard, what
+// docgen can read at all.
+func refuseSize(refuse func(rule, format string, args ...any) ([]byte, *catalog.Diagnostic, error), max, hard int64) ([]byte, *catalog.Diagnostic, error) {
+	if max > hard {
+		return refuse("too-large", "source is larger than %s, the most docgen reads from one file; split it", ByteSize(hard))
+	}
+	return refuse("too-large", "source is larger than --max-source-size %s; raise the limit to read it", ByteSize(max))
 }
 
 // within reports whether path lies inside dir (both cleaned, absolute or both relative).

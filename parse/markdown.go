@@ -423,7 +423,7 @@ func (b *mdBuilder) finish(next int) {
 	var blk doc.Block
 	switch n := p.node.(type) {
 	case *ast.Heading:
-		htext := headingText(p.part, n)
+		htext := headingText(b.src, p.part, n)
 		blk = &doc.Heading{Pos: pos, Level: n.Level, Text: htext}
 		b.level = n.Level
 		// A heading written like a code is a code heading even with a "Status: 404" line
@@ -654,13 +654,21 @@ func blockStart(n ast.Node) int {
 
 // headingText returns a heading's text as written (its source, without the #s); part is
 // the text the heading was parsed from.
-func headingText(part []byte, h *ast.Heading) string {
-	var parts []string
-	for i := 0; i < h.Lines().Len(); i++ {
-		seg := h.Lines().At(i)
-		parts = append(parts, strings.TrimSpace(string(seg.Value(part))))
+func headingText(src *Source, part []byte, h *ast.Heading) string {
+	var text string
+	if h.Lines().Len() == 1 {
+		// The common heading, one line: its text is a view of the source (a file of
+		// code headings holds one per entry).
+		seg := h.Lines().At(0)
+		text = src.text(bytes.TrimSpace(seg.Value(part)))
+	} else {
+		var parts []string
+		for i := 0; i < h.Lines().Len(); i++ {
+			seg := h.Lines().At(i)
+			parts = append(parts, strings.TrimSpace(string(seg.Value(part))))
+		}
+		text = strings.TrimSpace(strings.Join(parts, " "))
 	}
-	text := strings.TrimSpace(strings.Join(parts, " "))
 	if strings.Contains(text, "</a>") {
 		text = strings.TrimSpace(reEmptyAnchor.ReplaceAllString(text, "")) // "<a id=\"e1\"></a>E1"
 	}

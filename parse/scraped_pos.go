@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"sort"
 
 	"docgen/catalog"
 )
@@ -52,9 +51,8 @@ func (ix *posIndex) runesBefore(off int) int {
 // pos returns the position of byte offset off, clamped to the text.
 func (ix *posIndex) pos(off int) catalog.Pos {
 	off = min(max(off, 0), len(ix.src.Text))
-	lines := ix.src.lines
-	i := sort.Search(len(lines), func(i int) bool { return lines[i] > off }) - 1
-	col := ix.runesBefore(off) - ix.runesBefore(lines[i]) + 1
+	i := ix.src.lineOf(off)
+	col := ix.runesBefore(off) - ix.runesBefore(int(ix.src.lines[i])) + 1
 	return catalog.Pos{File: ix.src.Path, Line: i + 1, Col: col}
 }
 

@@ -24,8 +24,10 @@ type Source struct {
 	Text []byte
 	// Diags are what reading the bytes found: lines whose bytes were not UTF-8.
 	Diags catalog.Diagnostics
-	// lines holds the byte offset at which each line starts; lines[0] is 0.
-	lines []int
+	// lines holds the byte offset at which each line starts; lines[0] is 0. 32 bits
+	// (Text is at most MaxSourceSize): the index of a source of short lines is a third
+	// of its size at 64.
+	lines []uint32
 	md    *mdDoc // the Markdown parse, made once by markdown()
 	html  *Doc   // the HTML reader's result, made by its Detect and taken by its Read
 	// scraped is the scraped reader's result when its Detect had to read the whole source
@@ -71,6 +73,23 @@ func (src *Source) str(start, end int) string {
 	return unsafe.String(&src.Text[start], end-start)
 }
 
+// text returns b as a string: a view of Text when b lies in it (str: no copy), else a
+// copy. A front-end that parses parts of the source keeps the text of a block this way.
+func (src *Source) text(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(src.Text) > 0 {
+		// Addresses are compared, never turned back into pointers.
+		start, p := uintptr(unsafe.Pointer(&src.Text[0])), uintptr(unsafe.Pointer(&b[0]))
+		if p >= start && p-start <= uintptr(len(src.Text)-len(b)) {
+			off := int(p - start)
+			return src.str(off, off+len(b))
+		}
+	}
+	return string(b)
+}
+
 // posIx returns the source's position index, made on first use: a position found through
 // it costs the same on a 200 KB line as on a short one.
 func (src *Source) posIx() *posIndex {
@@ -79,6 +98,10 @@ func (src *Source) posIx() *posIndex {
 	}
 	return src.ix
 }
+
+// MaxSourceSize is the largest text a Source holds, after decoding: offsets into it are
+// kept in 32 bits. A larger one is read as empty, with an error.
+const MaxSourceSize = 1 << 30
 
 // NewSource normalizes raw and indexes its lines: UTF-16 with a byte order mark is
 // decoded, a UTF-8 byte order mark dropped, line ends made "\n", bytes that are not UTF-8
@@ -114,13 +137,19 @@ func NewSource(path string, raw []byte) *Source {
 	if !plainNFC(text) && !norm.NFC.IsNormal(text) {
 		text, owned = norm.NFC.Bytes(text), true
 	}
+	if len(text) > MaxSourceSize {
+		diags.Add(catalog.Pos{File: path, Line: 1, Col: 1}, catalog.Error, "too-large",
+			"the source is %d bytes once decoded, more than the %d docgen reads; split it", len(text), MaxSourceSize)
+		text, owned = nil, true
+	}
 	if !owned {
 		text = bytes.Clone(text)
 	}
-	s := &Source{Path: path, Text: text, lines: []int{0}, Diags: diags}
+	s := &Source{Path: path, Text: text, Diags: diags}
+	s.lines = make([]uint32, 1, 1+bytes.Count(text, []byte("\n")))
 	for i, b := range text {
 		if b == '\n' && i+1 < len(text) {
-			s.lines = append(s.lines, i+1)
+			s.lines = append(s.lines, uint32(i+1))
 		}
 	}
 	return s
@@ -170,10 +199,10 @@ func (s *Source) Line(n int) []byte {
 	if n < 1 || n > len(s.lines) || len(s.Text) == 0 {
 		return nil
 	}
-	start := s.lines[n-1]
+	start := int(s.lines[n-1])
 	end := len(s.Text)
 	if n < len(s.lines) {
-		end = s.lines[n]
+		end = int(s.lines[n])
 	}
 	return bytes.TrimSuffix(s.Text[start:end], []byte("\n"))
 }
@@ -186,7 +215,7 @@ func (s *Source) LineStart(n int) int {
 	if n > len(s.lines) {
 		return len(s.Text)
 	}
-	return s.lines[n-1]
+	return int(s.lines[n-1])
 }
 
 // Pos returns the position of byte offset off: its line, and its column counted in runes.
@@ -199,14 +228,21 @@ func (s *Source) Pos(off int) catalog.Pos {
 	if off > len(s.Text) {
 		off = len(s.Text)
 	}
-	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
+	i := s.lineOf(off)
+	start := int(s.lines[i])
 	// An offset on a line's newline, or past the final one, is just after the line's text.
-	off = min(off, s.lines[i]+len(s.Line(i+1)))
-	for off > s.lines[i] && off < len(s.Text) && !utf8.RuneStart(s.Text[off]) {
+	off = min(off, start+len(s.Line(i+1)))
+	for off > start && off < len(s.Text) && !utf8.RuneStart(s.Text[off]) {
 		off-- // inside a character (a parser's offset into a replaced byte): its start
 	}
-	col := utf8.RuneCount(s.Text[s.lines[i]:off]) + 1
+	col := utf8.RuneCount(s.Text[start:off]) + 1
 	return catalog.Pos{File: s.Path, Line: i + 1, Col: col}
+}
+
+// lineOf returns the index in lines of the line that holds byte offset off (0 ≤ off ≤
+// len(Text)).
+func (s *Source) lineOf(off int) int {
+	return sort.Search(len(s.lines), func(i int) bool { return int(s.lines[i]) > off }) - 1
 }
 
 // LinePos returns the position of the first column of line n.

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"cmp"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -104,15 +105,17 @@ type treeWalker struct {
 	// nextHeading[i] is the index of the first heading after block i (len(blocks) if
 	// none); errBlocks[i] counts the blocks of codes (tables, lists, definition lists)
 	// among blocks[:i].
-	nextHeading []int
-	errBlocks   []int
+	nextHeading []int32
+	errBlocks   []int32
 	tables      map[*doc.Table]table // each table as the interpreter reads it, made once
 	// records is what reading the records of a data file keeps (tree_formats.go).
 	recState *recordsState
 	// level[i] is the level heading i is read at: its own, or for a heading with no level
 	// (copied text), 2 for a code and 1 for anything else, so that codes stand under the
 	// heading above them.
-	level []int
+	level []int8
+	// release is set when blocks the walk has passed may be let go (releaseBlocks).
+	release bool
 	// statusGroups is set when a heading with a status ("## 404 Not Found", or a
 	// "status 404" line under it) has headings under it: the document groups its codes
 	// by status.
@@ -248,21 +251,28 @@ func (w *treeWalker) errorTable(t table) bool {
 }
 
 func (w *treeWalker) walk() {
+	// The three indexes below hold one small number per block: a read of 3,000,000
+	// blocks keeps them all through the walk. A source is at most MaxSourceSize bytes,
+	// so a block index fits in an int32.
 	n := len(w.blocks)
-	w.nextHeading = make([]int, n+1)
-	w.nextHeading[n] = n
+	w.nextHeading = make([]int32, n+1)
+	w.nextHeading[n] = int32(n)
 	for i := n - 1; i >= 0; i-- {
 		w.nextHeading[i] = w.nextHeading[i+1]
 		if i+1 < n {
 			if _, ok := w.blocks[i+1].(*doc.Heading); ok {
-				w.nextHeading[i] = i + 1
+				w.nextHeading[i] = int32(i + 1)
 			}
 		}
 	}
-	w.level = make([]int, n)
+	w.level = make([]int8, n)
+	records := false
 	for i, b := range w.blocks {
+		if _, ok := b.(*doc.Records); ok {
+			records = true
+		}
 		if h, ok := b.(*doc.Heading); ok {
-			w.level[i] = h.Level
+			w.level[i] = int8(min(h.Level, math.MaxInt8)) // no format nests headings that deep
 			if h.Level == 0 {
 				// A line of copied text written like a code sits under the lines of words
 				// (titles, groups), whether or not a status line follows it: a status line
@@ -281,7 +291,7 @@ func (w *treeWalker) walk() {
 		}
 		_, _, named := statusHeading(h.Text)
 		_, lined := w.statusLineAfter(i)
-		if k := w.nextHeading[i]; (named || lined) && k < n && w.level[k] > w.level[i] {
+		if k := w.nextHeading[i]; (named || lined) && int(k) < n && w.level[k] > w.level[i] {
 			w.statusGroups = true
 		}
 	}
@@ -294,7 +304,7 @@ func (w *treeWalker) walk() {
 			}
 		}
 	}
-	w.errBlocks = make([]int, n+1)
+	w.errBlocks = make([]int32, n+1)
 	for i, b := range w.blocks {
 		w.errBlocks[i+1] = w.errBlocks[i]
 		if w.listsCodes(b) {
@@ -314,10 +324,17 @@ func (w *treeWalker) walk() {
 	if desc := strings.TrimSpace(w.meta["description"]); desc != "" {
 		w.summary = append(w.summary, desc)
 	}
+	// Records look at every block of the file (recordsErrorPaths, serviceTitle); any other
+	// block is looked at only from itself, the one before it and those after it.
+	w.release = !records
 	skip := -1 // a "status NNN" paragraph read as its heading's status
+	freed := 0 // blocks[:freed] are let go
 	for i, b := range w.blocks {
-		if i%256 == 0 && w.src.cancelled() {
-			break // the read is abandoned: what follows is not used
+		if i%256 == 0 {
+			if w.src.cancelled() {
+				break // the read is abandoned: what follows is not used
+			}
+			freed = w.releaseBlocks(freed, i-1)
 		}
 		if i == skip {
 			continue
@@ -357,6 +374,20 @@ func (w *treeWalker) walk() {
 	if w.doc.ResponseFormat == nil {
 		w.doc.ResponseFormat = responseFormatFrom(w.samples)
 	}
+}
+
+// releaseBlocks lets go of blocks[from:to], which the walk has passed, and returns
+// where the blocks still held start. A large document's blocks then go as its entries
+// come, instead of the two being held at once: for a file of code headings the blocks
+// weigh about as much as the entries. Nothing is let go while the walk may be walked
+// again (no entry and no dropped row yet: interpret reads a document of statuses
+// only a second time) or when the document holds records.
+func (w *treeWalker) releaseBlocks(from, to int) int {
+	if !w.release || to <= from || (len(w.doc.Entries) == 0 && w.doc.Dropped == 0) {
+		return from
+	}
+	clear(w.blocks[from:to])
+	return to
 }
 
 // added counts the entries made since there were n, in every open heading.
@@ -462,7 +493,7 @@ func (w *treeWalker) top() *open {
 // next block, a "status NNN" paragraph, was read as the heading's status.
 func (w *treeWalker) heading(i int) bool {
 	h := w.blocks[i].(*doc.Heading)
-	level := w.level[i]
+	level := int(w.level[i])
 	sts, name, isStatus := statusesHeading(h.Text)
 	if t := w.top(); h.Level == 0 && t != nil && t.deferred && !isStatus && !codeHeading(h.Text) {
 		// Under a code in copied text, a short line is its text when it comes first
@@ -508,7 +539,7 @@ func (w *treeWalker) heading(i int) bool {
 	// A deeper heading right under this one that is not a part of a code's documentation
 	// ("해결 방법", "Resolution") makes this heading a group.
 	childHeading, childCode := false, false
-	if k := w.nextHeading[i]; k < len(w.blocks) && w.level[k] > level {
+	if k := w.nextHeading[i]; int(k) < len(w.blocks) && int(w.level[k]) > level {
 		c := w.blocks[k].(*doc.Heading)
 		childCode = codeLike(headingCode(c.Text)) && !sectionWord(headingCode(c.Text))
 		childHeading = childCode || headerRole(c.Text) == roleUnknown
