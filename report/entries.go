@@ -1,37 +1,72 @@
 package report
 
 import (
-	"fmt"
+	"bufio"
 	"io"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 	"unicode/utf8"
 
 	"docgen/catalog"
 )
 
-// EntryTable lists a service's entries as an aligned table (docgen parse).
+// EntryTable lists a service's entries as an aligned table (docgen parse): a column is as
+// wide as its widest cell and two spaces, the last column as long as its text. It writes
+// as it goes: the widths come from a first pass over the entries, so a service of
+// 1,000,000 entries is never held as text (text/tabwriter keeps every cell until Flush).
 func EntryTable(w io.Writer, s *catalog.Service) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "LINE\tSTATUS\tCODE\tID\tTEXT\n")
+	head := [4]string{"LINE", "STATUS", "CODE", "ID"}
+	var width [4]int
+	for i, c := range head {
+		width[i] = utf8.RuneCountInString(c)
+	}
 	for _, e := range s.Entries {
-		st := "-"
-		if e.Status != 0 {
-			st = fmt.Sprint(int(e.Status))
+		for i, c := range entryCells(e) {
+			width[i] = max(width[i], utf8.RuneCountInString(c))
 		}
-		if e.Protocol == catalog.JSONRPC {
-			st = "rpc"
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	row := func(cells [4]string, text string) {
+		for i, c := range cells {
+			bw.WriteString(c)
+			bw.WriteString(strings.Repeat(" ", width[i]-utf8.RuneCountInString(c)+2))
 		}
+		bw.WriteString(text)
+		bw.WriteByte('\n')
+	}
+	row(head, "TEXT")
+	for _, e := range s.Entries {
 		text := e.Message
 		if text == "" {
 			text = e.Description
 		}
 		if len(e.Variants) > 0 {
-			text = fmt.Sprintf("(+%d variants) %s", len(e.Variants), text)
+			text = "(+" + strconv.Itoa(len(e.Variants)) + " variants) " + text
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", e.Source.Line, st, e.Code, e.ID, clip(text, 60))
+		row(entryCells(e), clip(text, 60))
 	}
-	tw.Flush()
+	bw.Flush()
+}
+
+// entryCells returns the aligned cells of e's row in EntryTable: line, status, code, ID.
+func entryCells(e *catalog.Entry) [4]string {
+	st := "-"
+	if e.Status != 0 {
+		st = strconv.Itoa(int(e.Status))
+	}
+	if e.Protocol == catalog.JSONRPC {
+		st = "rpc"
+	}
+	return [4]string{strconv.Itoa(e.Source.Line), st, cell(e.Code), cell(e.ID)}
+}
+
+// cell makes s one cell of one line: runs of white space (a tab, a line break) become one
+// space.
+func cell(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return r < ' ' }) < 0 {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // clip shortens s to n runes on one line.
