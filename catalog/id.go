@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"hash/fnv"
+	"hash/maphash"
 	"strconv"
 	"strings"
 	"unicode"
@@ -46,6 +47,9 @@ func Slug(text string) string {
 	if s == "" {
 		return "x-" + shortHash(text)
 	}
+	if s == text && len(s) <= maxSlug {
+		return text // a code that is its own slug ("400100001"): the entry keeps one string
+	}
 	if len(s) > maxSlug {
 		s = strings.TrimRight(s[:maxSlug-9], "-") + "-" + shortHash(text)
 	}
@@ -73,11 +77,11 @@ type entryKey struct {
 // first of them, as Variants, and returns the remaining entries in order of first
 // occurrence. Nothing is dropped: every entry given is an entry or a variant afterwards.
 func Merge(entries []*Entry) []*Entry {
-	first := make(map[entryKey]*Entry, len(entries))
 	out := entries[:0:0]
+	first := newFirstIndex(len(entries), func(i int) entryKey { return keyOf(out[i]) })
 	for _, e := range entries {
-		k := entryKey{e.Protocol, e.Status, e.Code, e.Group}
-		if f, ok := first[k]; ok {
+		if i := first.find(keyOf(e), len(out)); i < len(out) {
+			f := out[i]
 			f.Variants = append(f.Variants, Variant{
 				Message: e.Message, Description: e.Description, Resolution: e.Resolution,
 				Fields: e.Fields, Source: e.Source,
@@ -85,10 +89,57 @@ func Merge(entries []*Entry) []*Entry {
 			f.Variants = append(f.Variants, e.Variants...)
 			continue
 		}
-		first[k] = e
 		out = append(out, e)
 	}
 	return out
+}
+
+func keyOf(e *Entry) entryKey { return entryKey{e.Protocol, e.Status, e.Code, e.Group} }
+
+// firstIndex finds the first of a list's items with a given key: for each key, the index
+// of the first item that has it. A map from keys to indexes would hold every key's
+// strings in its slots (64 bytes and more per entry, twice over in AssignIDs, on top of
+// the catalog at the end of a large read); this one holds a 64-bit hash of the key and an
+// index, and compares the keys themselves, through key, only where two hashes meet. The
+// hash's seed is random, which decides nothing: what is found depends on the keys alone.
+type firstIndex[K comparable] struct {
+	seed   maphash.Seed
+	byHash map[uint64]int32
+	clash  map[K]int32 // keys whose hash an earlier key has: almost never any
+	key    func(i int) K
+}
+
+// sameHash, for tests, gives every key the same hash: every key but the first is then
+// found through clash.
+var sameHash bool
+
+func newFirstIndex[K comparable](n int, key func(i int) K) *firstIndex[K] {
+	return &firstIndex[K]{seed: maphash.MakeSeed(), byHash: make(map[uint64]int32, n), key: key}
+}
+
+// find returns the index of the first item with key k; when there is none, it records
+// next (the index k's item is about to get) as k's and returns it.
+func (f *firstIndex[K]) find(k K, next int) int {
+	h := maphash.Comparable(f.seed, k)
+	if sameHash {
+		h = 0
+	}
+	i, ok := f.byHash[h]
+	if !ok {
+		f.byHash[h] = int32(next)
+		return next
+	}
+	if f.key(int(i)) == k {
+		return int(i)
+	}
+	if i, ok := f.clash[k]; ok {
+		return int(i)
+	}
+	if f.clash == nil {
+		f.clash = map[K]int32{}
+	}
+	f.clash[k] = int32(next)
+	return next
 }
 
 // AssignIDs gives every entry of s an ID unique within s, derived only from the entries'
@@ -105,62 +156,77 @@ func Merge(entries []*Entry) []*Entry {
 //
 // Entries must already be merged (see Merge).
 func AssignIDs(s *Service) {
-	// For each code, the first status it was seen under and whether it has others; for
-	// each code under one status, the first namespace and whether it has others. One map
-	// entry per code and per code under a status, not a set of each: on a large catalog
-	// the sets were most of the memory a build allocates.
-	firstKey := make(map[string]entryKey, len(s.Entries))
-	manyStatuses := make(map[string]bool)
-	firstGroup := make(map[entryKey]string, len(s.Entries))
-	manyGroups := make(map[entryKey]bool)
-	for _, e := range s.Entries {
-		k := entryKey{e.Protocol, e.Status, e.Code, ""}
-		if fk, ok := firstKey[e.Code]; !ok {
-			firstKey[e.Code] = k
-		} else if fk != k {
-			manyStatuses[e.Code] = true
+	es := s.Entries
+	// For each code, whether it is documented under more than one status; for each code
+	// under one status, whether in more than one namespace: each entry marks the first
+	// of its code (and of its code and status) when it differs from it.
+	byCode := newFirstIndex(len(es), func(i int) string { return es[i].Code })
+	byStatus := newFirstIndex(len(es), func(i int) entryKey { return statusKey(es[i]) })
+	var manyStatuses, manyGroups []bool = make([]bool, len(es)), make([]bool, len(es))
+	firstOfCode, firstOfStatus := make([]int32, len(es)), make([]int32, len(es))
+	for i, e := range es {
+		c := byCode.find(e.Code, i)
+		if k := es[c]; k.Protocol != e.Protocol || k.Status != e.Status {
+			manyStatuses[c] = true
 		}
-		if g, ok := firstGroup[k]; !ok {
-			firstGroup[k] = e.Group
-		} else if g != e.Group {
-			manyGroups[k] = true
+		st := byStatus.find(statusKey(e), i)
+		if es[st].Group != e.Group {
+			manyGroups[st] = true
 		}
+		firstOfCode[i], firstOfStatus[i] = int32(c), int32(st)
 	}
-	ids := make([]string, len(s.Entries))
-	byID := make(map[string]int, len(s.Entries)) // entries per ID
-	for i, e := range s.Entries {
+	byCode, byStatus = nil, nil
+	ids := make([]string, len(es))
+	for i, e := range es {
 		id := Slug(e.Code)
-		if manyStatuses[e.Code] {
+		if manyStatuses[firstOfCode[i]] {
 			id += "-" + statusSuffix(e)
 		}
-		if manyGroups[entryKey{e.Protocol, e.Status, e.Code, ""}] {
+		if manyGroups[firstOfStatus[i]] {
 			id += "-" + groupSuffix(e.Group)
 		}
 		ids[i] = id
-		byID[id]++
 	}
-	shared := make(map[string][]int) // the entries of each ID that more than one has
+	manyStatuses, manyGroups, firstOfCode, firstOfStatus = nil, nil, nil, nil
+	// The entries of each ID that more than one has: firstID[i] is the first entry with
+	// ids[i], and count says how many have it.
+	byID := newFirstIndex(len(es), func(i int) string { return ids[i] })
+	firstID, count := make([]int32, len(es)), make([]int32, len(es))
 	for i, id := range ids {
-		if byID[id] > 1 {
-			shared[id] = append(shared[id], i)
+		f := byID.find(id, i)
+		firstID[i] = int32(f)
+		count[f]++
+	}
+	byID = nil
+	shared := make(map[int32][]int) // by first entry, the entries of an ID more than one has
+	for i := range ids {
+		if f := firstID[i]; count[f] > 1 {
+			shared[f] = append(shared[f], i)
 		}
 	}
-	for id, idx := range shared { // each ID's entries are decided alone: order does not matter
+	for f, idx := range shared { // each ID's entries are decided alone: order does not matter
+		id := ids[f]
 		codes := make(map[string]bool)
 		for _, i := range idx {
-			codes[s.Entries[i].Code] = true
+			codes[es[i].Code] = true
 		}
 		if len(codes) < 2 {
 			continue // same code, same suffix: cannot happen after Merge, numbered below
 		}
 		for _, i := range idx {
-			if s.Entries[i].Code != id && !strings.HasPrefix(id, s.Entries[i].Code+"-") {
-				ids[i] = id + "-" + shortHash(s.Entries[i].Code)
+			if es[i].Code != id && !strings.HasPrefix(id, es[i].Code+"-") {
+				ids[i] = id + "-" + shortHash(es[i].Code)
 			}
 		}
 	}
-	seen := make(map[string]int, len(ids))
+	seen := make(map[string]int)
 	for i, id := range ids {
+		if count[firstID[i]] < 2 && !strings.Contains(id, "-") {
+			// The one entry with its ID, which no numbering ("x-2") can take: an ID
+			// with no hyphen is never made by appending "-N".
+			s.Entries[i].ID = id
+			continue
+		}
 		seen[id]++
 		if n := seen[id]; n > 1 {
 			id = id + "-" + strconv.Itoa(n)
@@ -173,6 +239,9 @@ func AssignIDs(s *Service) {
 		s.Entries[i].ID = id
 	}
 }
+
+// statusKey is an entry's code under its status, in no namespace.
+func statusKey(e *Entry) entryKey { return entryKey{e.Protocol, e.Status, e.Code, ""} }
 
 // groupSuffix tells apart the entries of one code under one status in two namespaces
 // (two tables, say): the slug of the heading they stood under, cut to 40 bytes at a
