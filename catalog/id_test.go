@@ -160,4 +160,3 @@ func referenceAssignIDs(s *Service) {
 		s.Entries[i].ID = id
 	}
 }
-
