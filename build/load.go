@@ -183,7 +183,7 @@ func readInputs(ctx context.Context, ins []Input, todo []int, maxSize int64, sum
 						outs[k].Sum = sha256.Sum256(raw)
 					}
 					// A cancelled read (Ctrl-C, SIGTERM) returns at once with ctx's error.
-					outs[k].Result, outs[k].Err = parse.ReadContext(ctx, parse.NewSource(in.Path, raw), in.Meta)
+					outs[k].Result, outs[k].Err = parse.ReadContext(ctx, parse.NewSourceOwned(in.Path, raw), in.Meta)
 				}
 			}
 		})

@@ -583,7 +583,7 @@ func htmlTables(src *Source, raw string, start int) []doc.Block {
 	if !strings.Contains(strings.ToLower(raw), "<table") {
 		return nil
 	}
-	sub := NewSource(src.Path, []byte(raw))
+	sub := NewSourceOwned(src.Path, []byte(raw)) // a copy of its own
 	d, _, err := htmlTree(sub)
 	if err != nil {
 		return nil

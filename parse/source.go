@@ -108,11 +108,22 @@ const MaxSourceSize = 1 << 30
 // replaced by U+FFFD (each line that had some gets a warning, see Diags), and the text
 // put in NFC.
 func NewSource(path string, raw []byte) *Source {
+	return newSource(path, raw, false)
+}
+
+// NewSourceOwned is NewSource for a caller that hands raw over: it never writes or
+// reuses raw again, so the Source may keep it as its text rather than a copy (a large
+// file is then held once while it is read, not twice).
+func NewSourceOwned(path string, raw []byte) *Source {
+	return newSource(path, raw, true)
+}
+
+func newSource(path string, raw []byte, given bool) *Source {
 	var diags catalog.Diagnostics
 	// Text must be the Source's own: str hands out strings that share its memory, so it
-	// may never change, and the caller may reuse raw. owned says whether text is already
-	// a copy (each step below but TrimPrefix makes one).
-	text, owned := raw, false
+	// may never change, and the caller may reuse raw unless it gave it. owned says
+	// whether text is already the Source's (each step below but TrimPrefix makes a copy).
+	text, owned := raw, given
 	if utf16BOM(raw) {
 		dec := unicode.BOMOverride(unicode.UTF8.NewDecoder())
 		if t, _, err := transform.Bytes(dec, raw); err == nil {

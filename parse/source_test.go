@@ -272,3 +272,19 @@ func TestLegacyCJKEncodings(t *testing.T) {
 		t.Errorf("stray bytes in UTF-8: text %q, diags %v; want U+FFFD and a warning on line 5", src.Text, src.Diags)
 	}
 }
+
+// TestNewSourceOwned: a source handed over is kept as it is when it needs no change (no
+// copy); NewSource copies, so that the caller may reuse its bytes; both read the same.
+func TestNewSourceOwned(t *testing.T) {
+	raw := []byte("# E1\n\ntext\n")
+	if s := NewSourceOwned("a.md", raw); &s.Text[0] != &raw[0] || s.LineCount() != 3 {
+		t.Errorf("owned source copied or misread: %d lines", s.LineCount())
+	}
+	if s := NewSource("a.md", raw); &s.Text[0] == &raw[0] || string(s.Text) != string(raw) {
+		t.Errorf("NewSource shares the caller's bytes")
+	}
+	crlf := []byte("# E1\r\n\r\ntext\r\n")
+	if s := NewSourceOwned("a.md", crlf); string(s.Text) != "# E1\n\ntext\n" {
+		t.Errorf("owned CRLF source: %q", s.Text)
+	}
+}
