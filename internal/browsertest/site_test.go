@@ -623,6 +623,30 @@ func TestStemVectors(t *testing.T) {
 	}
 }
 
+// TestSpecHash checks the client's hash of a term in the manifest's Spec list against
+// search.SpecHash: words of every script the queries have, and code units beyond the BMP.
+func TestSpecHash(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	terms := []string{"", "a", "expired", "4091", "배포", "ㅂㅍ", "만료됨", "認証", "トークン", "\U0001F600x", "é", "\uffff"}
+	for _, q := range corpus.Queries(corpus.Generate(300)) {
+		terms = append(terms, strings.Fields(strings.ToLower(q.Query))...)
+	}
+	srv := serve(t, fixtureSite)
+	ctx, _ := tab(t, browser)
+	navigate(t, ctx, srv.URL+"/index.html")
+	tj, _ := json.Marshal(terms)
+	got := eval[[]int](t, ctx, `(`+string(tj)+`).map(w => docgen.specHash(w))`)
+	if len(got) != len(terms) {
+		t.Fatalf("%d hashes for %d terms", len(got), len(terms))
+	}
+	for i, term := range terms {
+		if want := search.SpecHash(term); got[i] != want {
+			t.Errorf("specHash(%q) = %d in the client, want %d", term, got[i], want)
+		}
+	}
+}
+
 // TestSoundVectors checks the client's sound keys of loanwords against the vectors that
 // the index's are checked against in render/search.
 func TestSoundVectors(t *testing.T) {

@@ -19,6 +19,7 @@ type Reader struct {
 	man      Manifest
 	seps     [][]uint16 // the decoded Manifest.Shards
 	hot      map[string]string
+	spec     []int // the decoded Manifest.Spec (nil: not yet)
 	files    map[string][]byte
 	shards   map[int]map[string]string // dictionary shard → term → postings
 	docs     map[int][]json.RawMessage
@@ -215,9 +216,66 @@ func (r *Reader) exactDocs(p string) ([]int, error) {
 	return sets[Exact], err
 }
 
-// lookup returns the postings of term t, or "" when the index has no such term. A term of
-// the manifest's hot list needs no shard.
-func (r *Reader) lookup(t string) (string, error) {
+// earlyTerms returns the terms a query looks up before anything else, in the client's
+// order: each token's word (every form of a Korean word), then each pair of neighbouring
+// tokens that expandQuery keeps as they are (words of no CJK script, no number), glued.
+func earlyTerms(query Query) []string {
+	var out []string
+	for _, qt := range query.Tokens {
+		if qt.Hangul {
+			out = append(out, qt.Terms...)
+		} else {
+			out = append(out, qt.Terms[0])
+		}
+	}
+	for i := 1; i < len(query.Tokens); i++ {
+		if a, b := query.Tokens[i-1], query.Tokens[i]; keptWord(a) && keptWord(b) {
+			out = append(out, a.Terms[0]+b.Terms[0])
+		}
+	}
+	return out
+}
+
+// keptWord reports whether expandQuery keeps a query token as it is, whatever the lookups
+// find, and whether it can be one of a pair (no number).
+func keptWord(qt QueryToken) bool {
+	return !qt.Hangul && isLatinPhrase(qt.Terms[0]) && !isDigits(qt.Terms[0])
+}
+
+// specFile returns the number of the postings file that the manifest's Spec list gives
+// term t, or -1: none, or t is hot.
+func (r *Reader) specFile(t string) int {
+	if r.spec == nil {
+		r.spec = []int{}
+		if r.man.Spec != "" {
+			ids, err := decodeSet(r.man.Spec)
+			if err == nil {
+				r.spec = ids
+			}
+		}
+	}
+	if _, err := r.lookupHot(t); err == nil {
+		return -1
+	}
+	i, ok := slices.BinarySearch(r.spec, SpecHash(t))
+	if !ok {
+		return -1
+	}
+	return r.man.SpecFirst + i
+}
+
+// speculate loads the postings file that the manifest's Spec list gives term t, before
+// its dictionary value says whether t has it (the client asks for both at once).
+func (r *Reader) speculate(t string) error {
+	if n := r.specFile(t); n >= 0 {
+		var file []json.RawMessage
+		return r.load(fmt.Sprintf("p/%d.js", n), &file)
+	}
+	return nil
+}
+
+// lookupHot returns the value of a term of the manifest's hot list, or an error.
+func (r *Reader) lookupHot(t string) (string, error) {
 	if r.hot == nil {
 		r.hot = map[string]string{}
 		if r.man.Hot != "" {
@@ -228,6 +286,17 @@ func (r *Reader) lookup(t string) (string, error) {
 		}
 	}
 	if p, ok := r.hot[t]; ok {
+		return p, nil
+	}
+	return "", errNotHot
+}
+
+var errNotHot = errors.New("search: not a hot term")
+
+// lookup returns the postings of term t, or "" when the index has no such term. A term of
+// the manifest's hot list needs no shard.
+func (r *Reader) lookup(t string) (string, error) {
+	if p, err := r.lookupHot(t); err == nil {
 		return p, nil
 	}
 	m, err := r.shard(r.shardOf(t))
@@ -831,6 +900,15 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 			if _, err := r.initialsFile(choseongIndex(first)); err != nil {
 				return Outcome{}, err
 			}
+		}
+	}
+	// The postings files that the manifest's Spec list gives the query's words, and the
+	// pairs of neighbouring words that expandQuery keeps as they are: the client asks for
+	// them with the words' dictionary shards (a term that has no such file then costs one
+	// for nothing).
+	for _, t := range earlyTerms(query) {
+		if err := r.speculate(t); err != nil {
+			return Outcome{}, err
 		}
 	}
 	// The code key's own hits.

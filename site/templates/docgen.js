@@ -534,6 +534,32 @@
     return shard(shardOf(m, t)).then(function (sh) { return sh.map.get(t) || ''; });
   }
 
+  // specFile returns the number of the postings file that the manifest's spec list gives
+  // term t (search.Reader.specFile), or -1: none, or t is hot. The list holds the top
+  // SPEC_BITS bits of each term's FNV-1a hash over its UTF-16 code units (search.SpecHash).
+  var SPEC_BITS = 20;
+  function specHash(t) {
+    var h = 2166136261;
+    for (var i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619);
+    return h >>> (32 - SPEC_BITS);
+  }
+  function specFile(m, t) {
+    if (!m.specList) m.specList = decodeSet(m.spec || '');
+    if (m.hotMap.has(t)) return -1;
+    var h = specHash(t), l = m.specList, lo = 0, hi = l.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (l[mid] < h) lo = mid + 1; else hi = mid;
+    }
+    return lo < l.length && l[lo] === h ? m.spec0 + lo : -1;
+  }
+  // speculate asks for the postings file that the spec list gives term t alongside its
+  // dictionary shard, before the shard says whether t has it (search.Reader.speculate).
+  function speculate(m, t) {
+    var n = specFile(m, t);
+    if (n >= 0) load('p/' + n).catch(function () { /* the step that needs it reports it */ });
+  }
+
   // expand returns the postings of the terms that start with p (see Reader.expand).
   function expand(m, p, nShards, files) {
     var first = shardOf(m, p);
@@ -981,6 +1007,12 @@
     });
   }
 
+  // keptWord is search.keptWord: a query token that expandQuery keeps as it is and that
+  // can be one of a pair.
+  function keptWord(qt) {
+    return !qt.hangul && isLatinPhrase(qt.terms[0]) && !isDigits(qt.terms[0]);
+  }
+
   // unsplit returns the tokens of a query in Hangul (their text, no alternatives yet) when
   // expandQuery keeps every one as it is whatever the lookups find (search.Reader.unsplit),
   // else null.
@@ -1156,11 +1188,26 @@
     // initial consonants stand for. The steps below
     // find them loaded or loading (files are cached by name), so a query loads the same
     // files as search.Reader, in fewer round trips.
+    // A word's postings file, when the manifest's spec list gives it one, is asked for
+    // with its shard; and so are the pairs of neighbouring words that expandQuery keeps as
+    // they are (search.Reader's earlyTerms), whose lookups would otherwise wait for it;
+    // and the shard a last word being typed is expanded in.
+    var early = [];
     query.tokens.forEach(function (qt) {
-      (qt.hangul ? qt.terms : qt.terms.slice(0, 1)).forEach(function (t) {
-        lookup(m, t).then(postings).catch(function () { /* the step that needs it reports it */ });
-      });
+      (qt.hangul ? qt.terms : qt.terms.slice(0, 1)).forEach(function (t) { early.push(t); });
     });
+    for (var ei = 1; ei < query.tokens.length; ei++) {
+      var ea = query.tokens[ei - 1], eb = query.tokens[ei];
+      if (keptWord(ea) && keptWord(eb)) early.push(ea.terms[0] + eb.terms[0]);
+    }
+    early.forEach(function (t) {
+      speculate(m, t);
+      lookup(m, t).then(postings).catch(function () { /* the step that needs it reports it */ });
+    });
+    var lastTok = query.tokens[query.tokens.length - 1];
+    if (lastTok && keptWord(lastTok) && lastTok.prefix && prefixable(lastTok.terms[0])) {
+      shard(shardOf(m, lastTok.terms[0])).catch(function () { /* the step that needs it reports it */ });
+    }
     keep(m, opts).catch(function () { /* reported below */ });
     query.tokens.forEach(function (qt) {
       if (isInitials(qt.terms[0])) initialsFile(choseongIndex(String.fromCodePoint(qt.terms[0].codePointAt(0)))).catch(function () {});
@@ -1514,6 +1561,9 @@
     stem: porter2,
     // soundKey is the client's sound key of a loanword, for the tests (search.SoundKey,
     // search.HangulSoundKey for Hangul).
+    // specHash is the hash of a term in the manifest's spec list, for the tests
+    // (search.SpecHash).
+    specHash: specHash,
     soundKey: function (w) { return /\p{Script=Hangul}/u.test(w) ? hangulSoundKey(w) : soundKey(w); },
     // href returns the link from this page to a site-relative URL: it works from disk too.
     href: function (url) { return root + url + (url === '' || url.slice(-1) === '/' ? 'index.html' : ''); }
