@@ -166,8 +166,11 @@ type Manifest struct {
 	Shards string `json:"shards"`
 	// Services are the services' IDs in catalog order, and Ends where each one's documents
 	// end (exclusive): service i has the documents from Ends[i-1] (0 for the first) on.
+	// The file holds Counts instead of Ends: each service's number of documents, as
+	// varints (see encode.go), a third of the bytes of the numbers in JSON.
 	Services []string `json:"services"` // service IDs in catalog order
-	Ends     []int    `json:"ends"`     // one past each service's last document
+	Ends     []int    `json:"-"`        // one past each service's last document
+	Counts   string   `json:"counts"`
 	// Hot lists the most frequent terms (those with a postings file) with their dictionary
 	// value ("@", file, count, exact count), each as the term followed by that value, joined with ",":
 	// a lookup of one of them needs no dictionary shard.
@@ -254,6 +257,7 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 			docs = append(docs, &doc{svc: i, s: s, e: e})
 		}
 		man.Services = append(man.Services, s.ID)
+		man.Counts = string(appendVarint([]byte(man.Counts), len(es)))
 		man.Ends = append(man.Ends, len(docs))
 		titles = append(titles, serviceTitles(s))
 	}

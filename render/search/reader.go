@@ -98,6 +98,19 @@ func Open(files []File) (*Reader, error) {
 	if err := r.load("m.js", &r.man); err != nil {
 		return nil, err
 	}
+	end := 0
+	for i := 0; i < len(r.man.Counts); {
+		n, next, err := readVarint(r.man.Counts, i)
+		if err != nil {
+			return nil, err
+		}
+		end += n
+		r.man.Ends = append(r.man.Ends, end)
+		i = next
+	}
+	if len(r.man.Ends) != len(r.man.Services) {
+		return nil, errors.New("search: the manifest's counts are not one per service")
+	}
 	return r, nil
 }
 

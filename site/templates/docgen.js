@@ -61,6 +61,13 @@
     if (manifest) return manifest;
     manifest = load('m').then(function (m) {
       N = m.n;
+      // each service's number of documents, as varints: where each one's end
+      m.ends = [];
+      for (var ci = 0, end = 0; ci < m.counts.length;) {
+        ci = readVarint(m.counts, ci);
+        end += vv;
+        m.ends.push(end);
+      }
       m.seps = [''];
       if (m.shards) {
         var parts = m.shards.split(',');
