@@ -695,7 +695,8 @@ func TestSearchLoadsWhatReaderLoads(t *testing.T) {
 	for _, q := range corpus.Queries(c) {
 		qs = append(qs, q.Query)
 	}
-	qs = append(qs, "invalid request", "token expired 만료", "리소스를 생성할 수 없습니다", "ユーザーが見つかりません", "quota exceded", "400", "deploying members", "토큰 만료")
+	qs = append(qs, "invalid request", "token expired 만료", "리소스를 생성할 수 없습니다", "ユーザーが見つかりません", "quota exceded", "400", "deploying members", "토큰 만료",
+		"토큰만료배포", "스테이지배포가", "required usage limit", "expired token", "ExpiredTokenLimit")
 	srv := serve(t, dir)
 	ctx, _ := tab(t, browser)
 	for _, q := range qs {

@@ -229,6 +229,42 @@ func (r *Reader) exactDocs(p string) ([]int, error) {
 	return sets[Exact], err
 }
 
+// prefetchSplit loads what the pieces of a Hangul word that is no term will need, as the
+// client asks for it alongside the lookups of the word's substrings: the postings of the
+// substrings that are hot terms or in the Spec list, and those of the concepts whose
+// phrases the word holds; and, for a word being typed (prefix), the shard its last piece
+// is expanded in when that piece is a hot term.
+func (r *Reader) prefetchSplit(rs []rune, prefix bool) error {
+	word := string(rs)
+	for _, c := range substrings(rs, 2, len(rs)) {
+		p, err := r.lookupHot(c)
+		if err != nil {
+			if err := r.speculate(c); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := r.postings(p); err != nil {
+			return err
+		}
+		if prefix && strings.HasSuffix(word, c) {
+			if _, err := r.shard(r.shardOf(c)); err != nil {
+				return err
+			}
+		}
+	}
+	x := r.syn()
+	seen := map[int]bool{}
+	var err error
+	x.subMatches([]rune(compact(string(rs))), func(g, _, _ int) {
+		if !seen[g] && err == nil {
+			seen[g] = true
+			_, err = r.postings(x.groups[g].Value)
+		}
+	})
+	return err
+}
+
 // earlyTerms returns the terms a query looks up before anything else, in the client's
 // order: each token's word (every form of a Korean word), then each pair of neighbouring
 // tokens that expandQuery keeps as they are (words of no CJK script, no number), glued.
@@ -515,6 +551,9 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 				isTerm[c] = v != ""
 			}
 			return nil
+		}
+		if err := r.prefetchSplit(rs, t.prefix); err != nil {
+			return nil, err
 		}
 		if err := lookAll(substrings(rs, 2, len(rs))); err != nil {
 			return nil, err

@@ -1014,6 +1014,31 @@
     });
   }
 
+  // prefetchSplit asks, alongside the lookups of a Hangul word's substrings that decide how
+  // it splits, for what its pieces will need (search.Reader.prefetchSplit): the postings of
+  // the substrings that are hot terms or in the spec list, and those of the concepts whose
+  // phrases the word holds; and, for a word being typed, the shard its last piece is
+  // expanded in when that piece is a hot term (any other's its lookup loads). The pieces
+  // are among the substrings, and their concepts among these: one step less for a
+  // compound.
+  function prefetchSplit(m, rs, prefix) {
+    var word = rs.join('');
+    substrings(rs, 2, rs.length).forEach(function (c) {
+      if (!m.hotMap.has(c)) {
+        speculate(m, c);
+        return;
+      }
+      postings(m.hotMap.get(c)).catch(function () { /* the step that needs it reports it */ });
+      if (prefix && word.slice(word.length - c.length) === c) shard(shardOf(m, c)).catch(function () { /* the step that needs it reports it */ });
+    });
+    var x = synx(), seen = {};
+    subMatches(x, Array.from(compact(word)), function (g) {
+      if (seen[g]) return;
+      seen[g] = true;
+      postings(x.groups[g].v).catch(function () { /* the step that needs it reports it */ });
+    });
+  }
+
   // keptWord is search.keptWord: a query token that expandQuery keeps as it is and that
   // can be one of a pair.
   function keptWord(qt) {
@@ -1062,6 +1087,7 @@
         }));
         cands.forEach(function (c, k) { isTerm[c] = vals[k] !== ''; });
       };
+      prefetchSplit(m, rs, t.prefix);
       await lookAll(substrings(rs, 2, rs.length));
       var pieces = segment(rs, 2, function (c) { return isTerm[c]; });
       if (!pieces) {
