@@ -9,7 +9,9 @@
 // data):
 //
 //	m.js       the manifest: document count, dictionary shard boundaries, services with
-//	           their document ranges, the tokenizer's word lists
+//	           their document counts, the hot terms, the hashes of the terms whose
+//	           postings files a query asks for with their shard (Spec), the tokenizer's
+//	           word lists
 //	s.js       the services' titles, which only the page's search box needs: [id, title],
 //	           and for a service in several languages a third element, its titles in
 //	           the others ({"en": title})
