@@ -83,6 +83,9 @@
           m.hotMap.set(e.slice(0, at), e.slice(at));
         });
       }
+      // decoded here, when the manifest arrives (on focus for a typed query), not by a
+      // query's first lookups
+      m.specList = decodeSet(m.spec || '');
       m.stopSet = toSet(m.stop);
       m.suffixes = m.sfx.map(function (s) { return [s, 1]; }).concat(m.sfx2.map(function (s) { return [s, 2]; }),
         (m.sfxB || []).map(function (s) { return [s, 'B']; }));
@@ -551,7 +554,6 @@
     return h >>> (32 - SPEC_BITS);
   }
   function specFile(m, t) {
-    if (!m.specList) m.specList = decodeSet(m.spec || '');
     if (m.hotMap.has(t)) return -1;
     var h = specHash(t), l = m.specList, lo = 0, hi = l.length;
     while (lo < hi) {
