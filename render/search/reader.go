@@ -19,7 +19,7 @@ type Reader struct {
 	man      Manifest
 	seps     [][]uint16 // the decoded Manifest.Shards
 	hot      map[string]string
-	spec     []int // the decoded Manifest.Spec (nil: not yet)
+	spec     []int // the decoded Manifest.Spec
 	files    map[string][]byte
 	shards   map[int]map[string]string // dictionary shard → term → postings
 	docs     map[int][]json.RawMessage
@@ -111,6 +111,11 @@ func Open(files []File) (*Reader, error) {
 	if len(r.man.Ends) != len(r.man.Services) {
 		return nil, errors.New("search: the manifest's counts are not one per service")
 	}
+	spec, err := decodeSet(r.man.Spec)
+	if err != nil {
+		return nil, fmt.Errorf("search: the manifest's spec list: %w", err)
+	}
+	r.spec = spec
 	return r, nil
 }
 
@@ -237,8 +242,8 @@ func (r *Reader) exactDocs(p string) ([]int, error) {
 func (r *Reader) prefetchSplit(rs []rune, prefix bool) error {
 	word := string(rs)
 	for _, c := range substrings(rs, 2, len(rs)) {
-		p, err := r.lookupHot(c)
-		if err != nil {
+		p, ok := r.hotValue(c)
+		if !ok {
 			if err := r.speculate(c); err != nil {
 				return err
 			}
@@ -294,16 +299,7 @@ func keptWord(qt QueryToken) bool {
 // specFile returns the number of the postings file that the manifest's Spec list gives
 // term t, or -1: none, or t is hot.
 func (r *Reader) specFile(t string) int {
-	if r.spec == nil {
-		r.spec = []int{}
-		if r.man.Spec != "" {
-			ids, err := decodeSet(r.man.Spec)
-			if err == nil {
-				r.spec = ids
-			}
-		}
-	}
-	if _, err := r.lookupHot(t); err == nil {
+	if _, ok := r.hotValue(t); ok {
 		return -1
 	}
 	i, ok := slices.BinarySearch(r.spec, SpecHash(t))
@@ -323,8 +319,9 @@ func (r *Reader) speculate(t string) error {
 	return nil
 }
 
-// lookupHot returns the value of a term of the manifest's hot list, or an error.
-func (r *Reader) lookupHot(t string) (string, error) {
+// hotValue returns the dictionary value of a term of the manifest's hot list, and whether
+// t is one.
+func (r *Reader) hotValue(t string) (string, bool) {
 	if r.hot == nil {
 		r.hot = map[string]string{}
 		if r.man.Hot != "" {
@@ -334,18 +331,14 @@ func (r *Reader) lookupHot(t string) (string, error) {
 			}
 		}
 	}
-	if p, ok := r.hot[t]; ok {
-		return p, nil
-	}
-	return "", errNotHot
+	p, ok := r.hot[t]
+	return p, ok
 }
-
-var errNotHot = errors.New("search: not a hot term")
 
 // lookup returns the postings of term t, or "" when the index has no such term. A term of
 // the manifest's hot list needs no shard.
 func (r *Reader) lookup(t string) (string, error) {
-	if p, err := r.lookupHot(t); err == nil {
+	if p, ok := r.hotValue(t); ok {
 		return p, nil
 	}
 	m, err := r.shard(r.shardOf(t))
