@@ -623,6 +623,30 @@ func TestStemVectors(t *testing.T) {
 	}
 }
 
+// TestSpecHash checks the client's hash of a term in the manifest's Spec list against
+// search.SpecHash: words of every script the queries have, and code units beyond the BMP.
+func TestSpecHash(t *testing.T) {
+	browser := NewBrowser(t)
+	sites(t)
+	terms := []string{"", "a", "expired", "4091", "배포", "ㅂㅍ", "만료됨", "認証", "トークン", "\U0001F600x", "é", "\uffff"}
+	for _, q := range corpus.Queries(corpus.Generate(300)) {
+		terms = append(terms, strings.Fields(strings.ToLower(q.Query))...)
+	}
+	srv := serve(t, fixtureSite)
+	ctx, _ := tab(t, browser)
+	navigate(t, ctx, srv.URL+"/index.html")
+	tj, _ := json.Marshal(terms)
+	got := eval[[]int](t, ctx, `(`+string(tj)+`).map(w => docgen.specHash(w))`)
+	if len(got) != len(terms) {
+		t.Fatalf("%d hashes for %d terms", len(got), len(terms))
+	}
+	for i, term := range terms {
+		if want := search.SpecHash(term); got[i] != want {
+			t.Errorf("specHash(%q) = %d in the client, want %d", term, got[i], want)
+		}
+	}
+}
+
 // TestSoundVectors checks the client's sound keys of loanwords against the vectors that
 // the index's are checked against in render/search.
 func TestSoundVectors(t *testing.T) {
@@ -671,7 +695,8 @@ func TestSearchLoadsWhatReaderLoads(t *testing.T) {
 	for _, q := range corpus.Queries(c) {
 		qs = append(qs, q.Query)
 	}
-	qs = append(qs, "invalid request", "token expired 만료", "리소스를 생성할 수 없습니다", "ユーザーが見つかりません", "quota exceded", "400", "deploying members", "토큰 만료")
+	qs = append(qs, "invalid request", "token expired 만료", "리소스를 생성할 수 없습니다", "ユーザーが見つかりません", "quota exceded", "400", "deploying members", "토큰 만료",
+		"토큰만료배포", "스테이지배포가", "required usage limit", "expired token", "ExpiredTokenLimit")
 	srv := serve(t, dir)
 	ctx, _ := tab(t, browser)
 	for _, q := range qs {

@@ -9,13 +9,17 @@
 // data):
 //
 //	m.js       the manifest: document count, dictionary shard boundaries, services with
-//	           their document ranges, the tokenizer's word lists
+//	           their document counts, the hot terms, the hashes of the terms whose
+//	           postings files a query asks for with their shard (Spec), the tokenizer's
+//	           word lists
 //	s.js       the services' titles, which only the page's search box needs: [id, title],
 //	           and for a service in several languages a third element, its titles in
 //	           the others ({"en": title})
 //	t/N.js     a dictionary shard: a range of terms, sorted, front-coded, each with its
 //	           postings (or a reference to a postings file)
-//	p/N.js     the postings of one frequent term, with the records of its best documents
+//	p/N.js     the postings of one frequent term, with the records of its best documents;
+//	           the files of the terms the manifest's Spec list holds are numbered by the
+//	           hash of their term, so that a query asks for one with the term's shard
 //	d/N.js     document records (code, status, service, URL, title, snippet) of DocsPerShard
 //	           consecutive documents
 //	c/N.js     the words of Hangul syllables whose first initial consonant is the Nth, with
@@ -164,8 +168,11 @@ type Manifest struct {
 	Shards string `json:"shards"`
 	// Services are the services' IDs in catalog order, and Ends where each one's documents
 	// end (exclusive): service i has the documents from Ends[i-1] (0 for the first) on.
+	// The file holds Counts instead of Ends: each service's number of documents, as
+	// varints (see encode.go), a third of the bytes of the numbers in JSON.
 	Services []string `json:"services"` // service IDs in catalog order
-	Ends     []int    `json:"ends"`     // one past each service's last document
+	Ends     []int    `json:"-"`        // one past each service's last document
+	Counts   string   `json:"counts"`
 	// Hot lists the most frequent terms (those with a postings file) with their dictionary
 	// value ("@", file, count, exact count), each as the term followed by that value, joined with ",":
 	// a lookup of one of them needs no dictionary shard.
@@ -178,6 +185,16 @@ type Manifest struct {
 	MinPrefix int      `json:"minPrefix"` // MinPrefix
 	// SuffixesB are the endings taken off after a final consonant only (SuffixesB).
 	SuffixesB []string `json:"sfxB"`
+	// Spec lists the SpecHash of the terms with a postings file that a query may look up
+	// (no concept or facet terms) and that are not in Hot, when no other such term has
+	// the same hash: sorted, written as a doc set's list form (see encodeSet). Their
+	// files are numbered last, from SpecFirst on, in this order, so that a query can ask
+	// for such a term's postings file at the same time as for the dictionary shard that
+	// says whether the term has one: one step less for a word that is frequent but not
+	// among the hot ones. A term that has no file but whose hash is listed costs a file
+	// for nothing, never a wrong result: the dictionary value still decides.
+	Spec      string `json:"spec"`
+	SpecFirst int    `json:"spec0"`
 	// Typo is the shortest and longest length of the typo vocabulary files y/N.js, which
 	// list the index's words of N letters a-z (see isTypoWord) with their dictionary
 	// values; [0, 0] when there are none.
@@ -242,6 +259,7 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 			docs = append(docs, &doc{svc: i, s: s, e: e})
 		}
 		man.Services = append(man.Services, s.ID)
+		man.Counts = string(appendVarint([]byte(man.Counts), len(es)))
 		man.Ends = append(man.Ends, len(docs))
 		titles = append(titles, serviceTitles(s))
 	}
@@ -355,7 +373,6 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 	var shard strings.Builder
 	var prev []uint16
 	var lastTerm []uint16
-	nPost := 0
 	flush := func() error {
 		if shard.Len() == 0 {
 			return nil
@@ -417,14 +434,23 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 	// so that they move no shard boundary: the terms a prefix finds in its shard (see
 	// Reader.expand) stay those they were before references had them.
 	refExtra := 0
-	for _, t := range terms {
-		p := encodePostings(*post[t])
-		ref, refLen := false, 0
-		df := 0
+	// The postings of every term, and the numbers of the postings files (fileNumbers).
+	encoded := make([]string, len(terms))
+	dfs := make([]int, len(terms))
+	for i, t := range terms {
+		encoded[i] = encodePostings(*post[t])
 		for _, ids := range post[t] {
-			df += len(ids)
+			dfs[i] += len(ids)
 		}
+	}
+	fileNo, spec, specFirst := fileNumbers(terms, encoded, dfs, opts)
+	man.Spec, man.SpecFirst = spec, specFirst
+	for i, t := range terms {
+		p := encoded[i]
+		ref, refLen := false, 0
+		df := dfs[i]
 		if ref = len(p) > opts.InlineMax; ref {
+			nPost := fileNo[i]
 			// The file also holds the records of the term's best documents (strongest
 			// class first, then by number), which are the results of a query for this term
 			// alone: such a query then loads no d/N.js file.
@@ -444,7 +470,6 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 			ref = appendVarint(ref, df)
 			refLen = len(ref)
 			p = string(appendVarint(ref, len(post[t][Exact])))
-			nPost++
 			hot = append(hot, hotTerm{t, p, df})
 		}
 		if ini := Initials(t); utf8.RuneCountInString(ini) >= 2 {
@@ -876,4 +901,75 @@ func cut(s string, n int) string {
 	}
 	r := []rune(s)[:n]
 	return strings.TrimSpace(string(r)) + "…"
+}
+
+// SpecBits is the number of bits of a SpecHash.
+const SpecBits = 20
+
+// SpecHash is the hash of a term in the manifest's Spec list: FNV-1a (32 bits) over the
+// term's UTF-16 code units, its top SpecBits bits.
+func SpecHash(t string) int {
+	h := uint32(2166136261)
+	for _, u := range utf16.Encode([]rune(t)) {
+		h ^= uint32(u)
+		h *= 16777619
+	}
+	return int(h >> (32 - SpecBits))
+}
+
+// fileNumbers returns the number of each term's postings file (for the terms whose
+// postings are longer than InlineMax; the others' are -1), the manifest's Spec list and the
+// number of the file of its first hash. The terms of the Spec list are those a query can
+// look up (no concept or facet terms) that are not hot and share their hash with no other
+// such term; their files are numbered last, by hash, and the others first, in term order
+// (the hot ones' references in the manifest stay short).
+func fileNumbers(terms, encoded []string, dfs []int, opts Options) ([]int, string, int) {
+	no := make([]int, len(terms))
+	var withFile []int
+	for i := range terms {
+		no[i] = -1
+		if len(encoded[i]) > opts.InlineMax {
+			withFile = append(withFile, i)
+		}
+	}
+	byDF := slices.Clone(withFile)
+	sort.SliceStable(byDF, func(a, b int) bool { return dfs[byDF[a]] > dfs[byDF[b]] })
+	listed := map[int]bool{}
+	for k, i := range byDF {
+		t := terms[i]
+		listed[i] = k >= opts.HotTerms && !strings.HasPrefix(t, ConceptPrefix) && !strings.HasPrefix(t, facetPrefix)
+	}
+	count := map[int]int{}
+	for _, i := range withFile {
+		if listed[i] {
+			count[SpecHash(terms[i])]++
+		}
+	}
+	var hashes []int
+	byHash := map[int]int{}
+	for _, i := range withFile {
+		if h := SpecHash(terms[i]); listed[i] && count[h] == 1 {
+			hashes = append(hashes, h)
+			byHash[h] = i
+		} else {
+			listed[i] = false
+		}
+	}
+	n := 0
+	for _, i := range withFile {
+		if !listed[i] {
+			no[i] = n
+			n++
+		}
+	}
+	first := n
+	slices.Sort(hashes)
+	for _, h := range hashes {
+		no[byHash[h]] = n
+		n++
+	}
+	if len(hashes) == 0 {
+		return no, "", 0
+	}
+	return no, string(encodeList(hashes)), first
 }

@@ -19,6 +19,7 @@ type Reader struct {
 	man      Manifest
 	seps     [][]uint16 // the decoded Manifest.Shards
 	hot      map[string]string
+	spec     []int // the decoded Manifest.Spec
 	files    map[string][]byte
 	shards   map[int]map[string]string // dictionary shard → term → postings
 	docs     map[int][]json.RawMessage
@@ -97,6 +98,24 @@ func Open(files []File) (*Reader, error) {
 	if err := r.load("m.js", &r.man); err != nil {
 		return nil, err
 	}
+	end := 0
+	for i := 0; i < len(r.man.Counts); {
+		n, next, err := readVarint(r.man.Counts, i)
+		if err != nil {
+			return nil, err
+		}
+		end += n
+		r.man.Ends = append(r.man.Ends, end)
+		i = next
+	}
+	if len(r.man.Ends) != len(r.man.Services) {
+		return nil, errors.New("search: the manifest's counts are not one per service")
+	}
+	spec, err := decodeSet(r.man.Spec)
+	if err != nil {
+		return nil, fmt.Errorf("search: the manifest's spec list: %w", err)
+	}
+	r.spec = spec
 	return r, nil
 }
 
@@ -215,9 +234,94 @@ func (r *Reader) exactDocs(p string) ([]int, error) {
 	return sets[Exact], err
 }
 
-// lookup returns the postings of term t, or "" when the index has no such term. A term of
-// the manifest's hot list needs no shard.
-func (r *Reader) lookup(t string) (string, error) {
+// prefetchSplit loads what the pieces of a Hangul word that is no term will need, as the
+// client asks for it alongside the lookups of the word's substrings: the postings of the
+// substrings that are hot terms or in the Spec list, and those of the concepts whose
+// phrases the word holds; and, for a word being typed (prefix), the shard its last piece
+// is expanded in when that piece is a hot term.
+func (r *Reader) prefetchSplit(rs []rune, prefix bool) error {
+	word := string(rs)
+	for _, c := range substrings(rs, 2, len(rs)) {
+		p, ok := r.hotValue(c)
+		if !ok {
+			if err := r.speculate(c); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := r.postings(p); err != nil {
+			return err
+		}
+		if prefix && strings.HasSuffix(word, c) {
+			if _, err := r.shard(r.shardOf(c)); err != nil {
+				return err
+			}
+		}
+	}
+	x := r.syn()
+	seen := map[int]bool{}
+	var err error
+	x.subMatches([]rune(compact(string(rs))), func(g, _, _ int) {
+		if !seen[g] && err == nil {
+			seen[g] = true
+			_, err = r.postings(x.groups[g].Value)
+		}
+	})
+	return err
+}
+
+// earlyTerms returns the terms a query looks up before anything else, in the client's
+// order: each token's word (every form of a Korean word), then each pair of neighbouring
+// tokens that expandQuery keeps as they are (words of no CJK script, no number), glued.
+func earlyTerms(query Query) []string {
+	var out []string
+	for _, qt := range query.Tokens {
+		if qt.Hangul {
+			out = append(out, qt.Terms...)
+		} else {
+			out = append(out, qt.Terms[0])
+		}
+	}
+	for i := 1; i < len(query.Tokens); i++ {
+		if a, b := query.Tokens[i-1], query.Tokens[i]; keptWord(a) && keptWord(b) {
+			out = append(out, a.Terms[0]+b.Terms[0])
+		}
+	}
+	return out
+}
+
+// keptWord reports whether expandQuery keeps a query token as it is, whatever the lookups
+// find, and whether it can be one of a pair (no number).
+func keptWord(qt QueryToken) bool {
+	return !qt.Hangul && isLatinPhrase(qt.Terms[0]) && !isDigits(qt.Terms[0])
+}
+
+// specFile returns the number of the postings file that the manifest's Spec list gives
+// term t, or -1: none, or t is hot.
+func (r *Reader) specFile(t string) int {
+	if _, ok := r.hotValue(t); ok {
+		return -1
+	}
+	i, ok := slices.BinarySearch(r.spec, SpecHash(t))
+	if !ok {
+		return -1
+	}
+	return r.man.SpecFirst + i
+}
+
+// speculate loads the postings file that the manifest's Spec list gives term t, before
+// its dictionary value says whether t has it (the client asks for both at once).
+func (r *Reader) speculate(t string) error {
+	if n := r.specFile(t); n >= 0 {
+		var file []json.RawMessage
+		return r.load(fmt.Sprintf("p/%d.js", n), &file)
+	}
+	return nil
+}
+
+// hotValue returns the dictionary value of a term of the manifest's hot list, and whether
+// t is one.
+func (r *Reader) hotValue(t string) (string, bool) {
 	if r.hot == nil {
 		r.hot = map[string]string{}
 		if r.man.Hot != "" {
@@ -227,7 +331,14 @@ func (r *Reader) lookup(t string) (string, error) {
 			}
 		}
 	}
-	if p, ok := r.hot[t]; ok {
+	p, ok := r.hot[t]
+	return p, ok
+}
+
+// lookup returns the postings of term t, or "" when the index has no such term. A term of
+// the manifest's hot list needs no shard.
+func (r *Reader) lookup(t string) (string, error) {
+	if p, ok := r.hotValue(t); ok {
 		return p, nil
 	}
 	m, err := r.shard(r.shardOf(t))
@@ -433,6 +544,9 @@ func (r *Reader) expandQuery(query Query, code bool) ([]*qtoken, error) {
 				isTerm[c] = v != ""
 			}
 			return nil
+		}
+		if err := r.prefetchSplit(rs, t.prefix); err != nil {
+			return nil, err
 		}
 		if err := lookAll(substrings(rs, 2, len(rs))); err != nil {
 			return nil, err
@@ -831,6 +945,15 @@ func (r *Reader) SearchQuery(q string, f Filter, limit int) (Outcome, error) {
 			if _, err := r.initialsFile(choseongIndex(first)); err != nil {
 				return Outcome{}, err
 			}
+		}
+	}
+	// The postings files that the manifest's Spec list gives the query's words, and the
+	// pairs of neighbouring words that expandQuery keeps as they are: the client asks for
+	// them with the words' dictionary shards (a term that has no such file then costs one
+	// for nothing).
+	for _, t := range earlyTerms(query) {
+		if err := r.speculate(t); err != nil {
+			return Outcome{}, err
 		}
 	}
 	// The code key's own hits.

@@ -394,7 +394,7 @@ func TestShards(t *testing.T) {
 	if counts["t"] < 20 || counts["p"] < 20 || counts["d"] != (idx.Docs+4)/5 {
 		t.Errorf("files by kind: %v", counts)
 	}
-	seen := 0
+	seen, spec, wasted := 0, 0, 0
 	for i := 0; i < counts["t"]; i++ {
 		terms, err := r.shard(i)
 		if err != nil {
@@ -408,10 +408,25 @@ func TestShards(t *testing.T) {
 			if _, err := r.postings(post); err != nil {
 				t.Fatalf("term %q: %v", term, err)
 			}
+			// The manifest's Spec list gives a term with a postings file that file or
+			// none; one without, now and then, another's (its hash is listed).
+			if n := r.specFile(term); n >= 0 {
+				if !strings.HasPrefix(post, "@") {
+					wasted++
+				} else if f, _, _ := readVarint(post, 1); f != n {
+					t.Errorf("term %q: the Spec list gives file %d, its value is %q", term, n, post)
+				} else {
+					spec++
+				}
+			}
 		}
 	}
 	if seen != idx.Terms {
 		t.Errorf("%d terms in the shards, the index says %d", seen, idx.Terms)
+	}
+	if spec < counts["p"]/2 || wasted > seen/100 {
+		t.Errorf("the Spec list gives %d terms their postings file (of %d files), and %d terms of %d one they do not have",
+			spec, counts["p"], wasted, seen)
 	}
 	// Terms that are not in the index still map to a shard, and find nothing.
 	for _, term := range []string{"", "0", "zzzzzz", "\uffff", "가", "힣힣힣", "~", "~zzz"} {

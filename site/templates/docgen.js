@@ -61,6 +61,13 @@
     if (manifest) return manifest;
     manifest = load('m').then(function (m) {
       N = m.n;
+      // each service's number of documents, as varints: where each one's end
+      m.ends = [];
+      for (var ci = 0, end = 0; ci < m.counts.length;) {
+        ci = readVarint(m.counts, ci);
+        end += vv;
+        m.ends.push(end);
+      }
       m.seps = [''];
       if (m.shards) {
         var parts = m.shards.split(',');
@@ -76,6 +83,9 @@
           m.hotMap.set(e.slice(0, at), e.slice(at));
         });
       }
+      // decoded here, when the manifest arrives (on focus for a typed query), not by a
+      // query's first lookups
+      m.specList = decodeSet(m.spec || '');
       m.stopSet = toSet(m.stop);
       m.suffixes = m.sfx.map(function (s) { return [s, 1]; }).concat(m.sfx2.map(function (s) { return [s, 2]; }),
         (m.sfxB || []).map(function (s) { return [s, 'B']; }));
@@ -534,6 +544,31 @@
     return shard(shardOf(m, t)).then(function (sh) { return sh.map.get(t) || ''; });
   }
 
+  // specFile returns the number of the postings file that the manifest's spec list gives
+  // term t (search.Reader.specFile), or -1: none, or t is hot. The list holds the top
+  // SPEC_BITS bits of each term's FNV-1a hash over its UTF-16 code units (search.SpecHash).
+  var SPEC_BITS = 20;
+  function specHash(t) {
+    var h = 2166136261;
+    for (var i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619);
+    return h >>> (32 - SPEC_BITS);
+  }
+  function specFile(m, t) {
+    if (m.hotMap.has(t)) return -1;
+    var h = specHash(t), l = m.specList, lo = 0, hi = l.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (l[mid] < h) lo = mid + 1; else hi = mid;
+    }
+    return lo < l.length && l[lo] === h ? m.spec0 + lo : -1;
+  }
+  // speculate asks for the postings file that the spec list gives term t alongside its
+  // dictionary shard, before the shard says whether t has it (search.Reader.speculate).
+  function speculate(m, t) {
+    var n = specFile(m, t);
+    if (n >= 0) load('p/' + n).catch(function () { /* the step that needs it reports it */ });
+  }
+
   // expand returns the postings of the terms that start with p (see Reader.expand).
   function expand(m, p, nShards, files) {
     var first = shardOf(m, p);
@@ -981,6 +1016,37 @@
     });
   }
 
+  // prefetchSplit asks, alongside the lookups of a Hangul word's substrings that decide how
+  // it splits, for what its pieces will need (search.Reader.prefetchSplit): the postings of
+  // the substrings that are hot terms or in the spec list, and those of the concepts whose
+  // phrases the word holds; and, for a word being typed, the shard its last piece is
+  // expanded in when that piece is a hot term (any other's its lookup loads). The pieces
+  // are among the substrings, and their concepts among these: one step less for a
+  // compound.
+  function prefetchSplit(m, rs, prefix) {
+    var word = rs.join('');
+    substrings(rs, 2, rs.length).forEach(function (c) {
+      if (!m.hotMap.has(c)) {
+        speculate(m, c);
+        return;
+      }
+      postings(m.hotMap.get(c)).catch(function () { /* the step that needs it reports it */ });
+      if (prefix && word.slice(word.length - c.length) === c) shard(shardOf(m, c)).catch(function () { /* the step that needs it reports it */ });
+    });
+    var x = synx(), seen = {};
+    subMatches(x, Array.from(compact(word)), function (g) {
+      if (seen[g]) return;
+      seen[g] = true;
+      postings(x.groups[g].v).catch(function () { /* the step that needs it reports it */ });
+    });
+  }
+
+  // keptWord is search.keptWord: a query token that expandQuery keeps as it is and that
+  // can be one of a pair.
+  function keptWord(qt) {
+    return !qt.hangul && isLatinPhrase(qt.terms[0]) && !isDigits(qt.terms[0]);
+  }
+
   // unsplit returns the tokens of a query in Hangul (their text, no alternatives yet) when
   // expandQuery keeps every one as it is whatever the lookups find (search.Reader.unsplit),
   // else null.
@@ -1023,6 +1089,7 @@
         }));
         cands.forEach(function (c, k) { isTerm[c] = vals[k] !== ''; });
       };
+      prefetchSplit(m, rs, t.prefix);
       await lookAll(substrings(rs, 2, rs.length));
       var pieces = segment(rs, 2, function (c) { return isTerm[c]; });
       if (!pieces) {
@@ -1156,11 +1223,26 @@
     // initial consonants stand for. The steps below
     // find them loaded or loading (files are cached by name), so a query loads the same
     // files as search.Reader, in fewer round trips.
+    // A word's postings file, when the manifest's spec list gives it one, is asked for
+    // with its shard; and so are the pairs of neighbouring words that expandQuery keeps as
+    // they are (search.Reader's earlyTerms), whose lookups would otherwise wait for it;
+    // and the shard a last word being typed is expanded in.
+    var early = [];
     query.tokens.forEach(function (qt) {
-      (qt.hangul ? qt.terms : qt.terms.slice(0, 1)).forEach(function (t) {
-        lookup(m, t).then(postings).catch(function () { /* the step that needs it reports it */ });
-      });
+      (qt.hangul ? qt.terms : qt.terms.slice(0, 1)).forEach(function (t) { early.push(t); });
     });
+    for (var ei = 1; ei < query.tokens.length; ei++) {
+      var ea = query.tokens[ei - 1], eb = query.tokens[ei];
+      if (keptWord(ea) && keptWord(eb)) early.push(ea.terms[0] + eb.terms[0]);
+    }
+    early.forEach(function (t) {
+      speculate(m, t);
+      lookup(m, t).then(postings).catch(function () { /* the step that needs it reports it */ });
+    });
+    var lastTok = query.tokens[query.tokens.length - 1];
+    if (lastTok && keptWord(lastTok) && lastTok.prefix && prefixable(lastTok.terms[0])) {
+      shard(shardOf(m, lastTok.terms[0])).catch(function () { /* the step that needs it reports it */ });
+    }
     keep(m, opts).catch(function () { /* reported below */ });
     query.tokens.forEach(function (qt) {
       if (isInitials(qt.terms[0])) initialsFile(choseongIndex(String.fromCodePoint(qt.terms[0].codePointAt(0)))).catch(function () {});
@@ -1514,6 +1596,9 @@
     stem: porter2,
     // soundKey is the client's sound key of a loanword, for the tests (search.SoundKey,
     // search.HangulSoundKey for Hangul).
+    // specHash is the hash of a term in the manifest's spec list, for the tests
+    // (search.SpecHash).
+    specHash: specHash,
     soundKey: function (w) { return /\p{Script=Hangul}/u.test(w) ? hangulSoundKey(w) : soundKey(w); },
     // href returns the link from this page to a site-relative URL: it works from disk too.
     href: function (url) { return root + url + (url === '' || url.slice(-1) === '/' ? 'index.html' : ''); }
