@@ -79,7 +79,7 @@ func (src *Source) text(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	if len(src.Text) > 0 {
+	if len(b) <= len(src.Text) {
 		// Addresses are compared, never turned back into pointers.
 		start, p := uintptr(unsafe.Pointer(&src.Text[0])), uintptr(unsafe.Pointer(&b[0]))
 		if p >= start && p-start <= uintptr(len(src.Text)-len(b)) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/japanese"
@@ -286,5 +287,25 @@ func TestNewSourceOwned(t *testing.T) {
 	crlf := []byte("# E1\r\n\r\ntext\r\n")
 	if s := NewSourceOwned("a.md", crlf); string(s.Text) != "# E1\n\ntext\n" {
 		t.Errorf("owned CRLF source: %q", s.Text)
+	}
+}
+
+// TestSourceText: text is a view of the source for bytes inside it, a copy for bytes
+// elsewhere, also for bytes longer than the source that start inside it.
+func TestSourceText(t *testing.T) {
+	buf := []byte("# E1\n\ntext\n and more bytes after the source")
+	src := NewSourceOwned("a.md", buf[:11])
+	if got := src.text(src.Text[2:4]); got != "E1" || unsafe.StringData(got) != &src.Text[2] {
+		t.Errorf("inside: %q, not a view", got)
+	}
+	other := []byte("E1")
+	if got := src.text(other); got != "E1" || unsafe.StringData(got) == &other[0] {
+		t.Errorf("elsewhere: %q, not a copy", got)
+	}
+	if got := src.text(buf[6:20]); got != "text\n and more" || unsafe.StringData(got) == &buf[6] {
+		t.Errorf("past the end: %q, not a copy", got)
+	}
+	if got := src.text(buf[:30]); got != string(buf[:30]) {
+		t.Errorf("longer than the source: %q", got)
 	}
 }
