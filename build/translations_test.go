@@ -103,7 +103,7 @@ func TestTranslationsFromFolders(t *testing.T) {
 	}
 	var codes []string
 	for _, e := range s.Entries {
-		codes = append(codes, e.ID+":"+e.Lang)
+		codes = append(codes, e.ID+":"+e.Lang())
 	}
 	if got := strings.Join(codes, " "); got != "ord-1: ord-2: ord-3: ord-2-en:en ord-4:en" {
 		t.Errorf("entries %s", got)

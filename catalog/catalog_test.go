@@ -58,10 +58,10 @@ func TestMergeFoldsRepeats(t *testing.T) {
 		t.Fatalf("got %d entries, want 3", len(out))
 	}
 	a := out[0]
-	if a.Code != "A" || len(a.Variants) != 2 || a.Variants[0].Description != "second" || a.Variants[1].Source.Line != 5 {
+	if a.Code != "A" || len(a.Variants()) != 2 || a.Variants()[0].Description != "second" || a.Variants()[1].Source.Line != 5 {
 		t.Errorf("A = %+v", a)
 	}
-	if out[2].Status != 429 || len(out[2].Variants) != 0 {
+	if out[2].Status != 429 || len(out[2].Variants()) != 0 {
 		t.Errorf("A under 429 = %+v, want its own entry", out[2])
 	}
 	rpc := &Entry{Code: "A", Status: 403, Protocol: JSONRPC}
@@ -105,8 +105,8 @@ func TestCheckRules(t *testing.T) {
 		{ID: "b", Code: "--", Status: 0, Description: "x", Source: Pos{File: "a.md", Line: 3}},
 		{ID: "c", Code: "A", Status: 401, Description: "x", Source: Pos{File: "a.md", Line: 4}},
 		{ID: "d", Code: "D\u202Egnp.exe", Status: 400, Description: "x", Source: Pos{File: "a.md", Line: 5}},
-		{ID: "e", Code: "E", Status: 400, Message: "ok", Description: "x", Source: Pos{File: "a.md", Line: 6},
-			Variants: []Variant{{Message: "admin\u2067 \u2066user"}}},
+		withMore(&Entry{ID: "e", Code: "E", Status: 400, Message: "ok", Description: "x", Source: Pos{File: "a.md", Line: 6}},
+			nil, []Variant{{Message: "admin\u2067 \u2066user"}}),
 	}}
 	d := Check(&Catalog{Services: []*Service{s, {ID: "svc", Source: "b.md"}}})
 	d.Sort()
@@ -136,9 +136,9 @@ func sampleCatalog() *Catalog {
 		Groups:         []Group{{Name: "BadRequest", Status: 400, Description: "d", Source: Pos{File: "content/svc.md", Line: 5, Col: 1}}},
 		Sections:       []Section{{Title: "Headers", Body: "| a | b |", Source: Pos{File: "content/svc.md", Line: 7, Col: 1}}},
 		Entries: []*Entry{
-			{ID: "bad", Code: "BAD", Status: 400, Protocol: HTTP, Group: "BadRequest", Message: "Bad", Description: "<b>d</b>",
-				Resolution: "r", Fields: []Field{{Name: "Since", Value: "v1"}}, Source: Pos{File: "content/svc.md", Line: 9, Col: 1},
-				Variants: []Variant{{Description: "again", Source: Pos{File: "content/svc.md", Line: 10, Col: 1}}}},
+			withMore(&Entry{ID: "bad", Code: "BAD", Status: 400, Protocol: HTTP, Group: "BadRequest", Message: "Bad", Description: "<b>d</b>",
+				Resolution: "r", Source: Pos{File: "content/svc.md", Line: 9, Col: 1}},
+				[]Field{{Name: "Since", Value: "v1"}}, []Variant{{Description: "again", Source: Pos{File: "content/svc.md", Line: 10, Col: 1}}}),
 			{ID: "32601", Code: "-32601", Protocol: JSONRPC, Message: "m", Source: Pos{File: "content/svc.md", Line: 12, Col: 1}},
 		},
 	}}}
@@ -258,4 +258,11 @@ func encode(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// withMore sets e's Fields and Variants, for the literals of these tests.
+func withMore(e *Entry, fields []Field, variants []Variant) *Entry {
+	e.SetFields(fields)
+	e.SetVariants(variants)
+	return e
 }

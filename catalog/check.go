@@ -145,10 +145,10 @@ func checkBidi(e *Entry, d *Diagnostics) {
 		at         Pos
 	}
 	fields := []field{{"code", e.Code, e.Source}, {"message", e.Message, e.Source}, {"group", e.Group, e.Source}}
-	for _, v := range e.Variants {
+	for _, v := range e.Variants() {
 		fields = append(fields, field{"message", v.Message, e.Source})
 	}
-	for _, t := range e.Translations { // a translation's text is shown on its pages alike
+	for _, t := range e.Translations() { // a translation's text is shown on its pages alike
 		fields = append(fields, field{t.Lang + " message", t.Message, t.Source}, field{t.Lang + " group", t.Group, t.Source})
 		for _, v := range t.Variants {
 			fields = append(fields, field{t.Lang + " message", v.Message, t.Source})

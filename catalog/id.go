@@ -3,6 +3,7 @@ package catalog
 import (
 	"hash/fnv"
 	"hash/maphash"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -79,17 +80,29 @@ type entryKey struct {
 func Merge(entries []*Entry) []*Entry {
 	out := entries[:0:0]
 	first := newFirstIndex(len(entries), func(i int) entryKey { return keyOf(out[i]) })
+	// more holds the variants each entry of out gains, set once at the end: an entry's
+	// setters replace its rare part rather than append to it in place (see entryMore).
+	var more map[int32][]Variant
 	for _, e := range entries {
 		if i := first.find(keyOf(e), len(out)); i < len(out) {
-			f := out[i]
-			f.Variants = append(f.Variants, Variant{
+			if more == nil {
+				more = map[int32][]Variant{}
+			}
+			vs, ok := more[int32(i)]
+			if !ok {
+				vs = slices.Clip(out[i].Variants())
+			}
+			vs = append(vs, Variant{
 				Message: e.Message, Description: e.Description, Resolution: e.Resolution,
-				Fields: e.Fields, Source: e.Source,
+				Fields: e.Fields(), Source: e.Source,
 			})
-			f.Variants = append(f.Variants, e.Variants...)
+			more[int32(i)] = append(vs, e.Variants()...)
 			continue
 		}
 		out = append(out, e)
+	}
+	for i, vs := range more {
+		out[i].SetVariants(vs)
 	}
 	return out
 }

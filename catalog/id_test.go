@@ -49,7 +49,7 @@ func idSummary(s *Service) []string {
 	var out []string
 	for _, e := range s.Entries {
 		var vs []string
-		for _, v := range e.Variants {
+		for _, v := range e.Variants() {
 			vs = append(vs, strconv.Itoa(v.Source.Line))
 		}
 		out = append(out, fmt.Sprintf("%s %s %d %d %q [%s]", e.ID, e.Code, e.Status, e.Protocol, e.Group, strings.Join(vs, " ")))
@@ -65,11 +65,11 @@ func referenceMerge(entries []*Entry) []*Entry {
 	for _, e := range entries {
 		k := entryKey{e.Protocol, e.Status, e.Code, e.Group}
 		if f, ok := first[k]; ok {
-			f.Variants = append(f.Variants, Variant{
+			f.SetVariants(append(f.Variants(), Variant{
 				Message: e.Message, Description: e.Description, Resolution: e.Resolution,
-				Fields: e.Fields, Source: e.Source,
-			})
-			f.Variants = append(f.Variants, e.Variants...)
+				Fields: e.Fields(), Source: e.Source,
+			}))
+			f.SetVariants(append(f.Variants(), e.Variants()...))
 			continue
 		}
 		first[k] = e

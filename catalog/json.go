@@ -237,15 +237,15 @@ func toJSONEntry(s *Service, e *Entry, url URLFunc) jsonEntry {
 	je := jsonEntry{
 		ID: e.ID, Code: e.Code, Status: int(e.Status), Protocol: e.Protocol.String(), Group: e.Group,
 		Message: e.Message, Description: e.Description, Resolution: e.Resolution,
-		Fields: toJSONFields(e.Fields), Source: toJSONPos(e.Source),
-		Variants: make([]jsonVariant, 0, len(e.Variants)),
+		Fields: toJSONFields(e.Fields()), Source: toJSONPos(e.Source),
+		Variants: make([]jsonVariant, 0, len(e.Variants())),
 	}
 	if url != nil {
 		je.URL = url(s, e)
 	}
-	je.Variants = toJSONVariants(e.Variants, je.Variants)
-	je.Lang = e.Lang
-	for _, t := range e.Translations {
+	je.Variants = toJSONVariants(e.Variants(), je.Variants)
+	je.Lang = e.Lang()
+	for _, t := range e.Translations() {
 		je.Translations = append(je.Translations, langValue[jsonEntryText]{t.Lang, jsonEntryText{
 			Group: t.Group, Message: t.Message, Description: t.Description, Resolution: t.Resolution,
 			Fields: toJSONFields(t.Fields), Source: toJSONPos(t.Source), Variants: toJSONVariants(t.Variants, nil),
@@ -396,15 +396,19 @@ func DecodeJSON(r io.Reader) (*Catalog, error) {
 			e := &Entry{
 				ID: je.ID, Code: je.Code, Status: Status(je.Status), Protocol: p, Group: je.Group,
 				Message: je.Message, Description: je.Description, Resolution: je.Resolution,
-				Fields: fromJSONFields(je.Fields), Source: fromJSONPos(je.Source),
-				Variants: fromJSONVariants(je.Variants), Lang: je.Lang,
+				Source: fromJSONPos(je.Source),
 			}
+			e.SetFields(fromJSONFields(je.Fields))
+			e.SetVariants(fromJSONVariants(je.Variants))
+			e.SetLang(je.Lang)
+			var ts []EntryText
 			for _, t := range je.Translations {
 				v := t.Value
-				e.Translations = append(e.Translations, EntryText{Lang: t.Lang, Group: v.Group, Message: v.Message,
+				ts = append(ts, EntryText{Lang: t.Lang, Group: v.Group, Message: v.Message,
 					Description: v.Description, Resolution: v.Resolution, Fields: fromJSONFields(v.Fields),
 					Variants: fromJSONVariants(v.Variants), Source: fromJSONPos(v.Source)})
 			}
+			e.SetTranslations(ts)
 			s.Entries = append(s.Entries, e)
 		}
 		c.Services = append(c.Services, s)

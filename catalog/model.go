@@ -122,20 +122,100 @@ type Entry struct {
 	Message     string // the short message the API returns; plain text
 	Description string // Markdown
 	Resolution  string // Markdown
+	Source      Pos    // the heading or table row the entry was read from
+
+	// More holds what most entries lack: nil when the entry has none of it. A large read
+	// holds millions of entries, and these four took 88 of an entry's 240 bytes while
+	// almost always empty; behind one pointer an entry is 160. Read them through the
+	// methods Fields, Variants, Lang and Translations, set them through SetFields,
+	// SetVariants, SetLang and SetTranslations: an Entry copied by value shares its More,
+	// so the setters never write into one but replace it (copy on write), and so must
+	// any other code that changes it.
+	More *EntryMore
+}
+
+// EntryMore is the rarely set part of an Entry.
+type EntryMore struct {
 	// Fields are cells of columns with no known role, kept in column order.
 	Fields []Field
-
-	Variants []Variant // later occurrences of the same code under the same status
-	Source   Pos       // the heading or table row the entry was read from
-
-	// Lang is "" when the text above is in the service's Lang (always, for a service in
+	// Variants are later occurrences of the same code under the same status.
+	Variants []Variant
+	// Lang is "" when the entry's text is in the service's Lang (always, for a service in
 	// one language); otherwise the entry is documented only in other languages, and Lang
-	// is the first of them (the service's language order), in which its text above is.
+	// is the first of them (the service's language order), in which its text is.
 	Lang string
 	// Translations are the entry's text in the service's other languages that document
 	// it, in the service's language order; a language missing here has no translation
-	// of the entry (its pages fall back to the text above).
+	// of the entry (its pages fall back to the entry's own text).
 	Translations []EntryText
+}
+
+// Fields are the cells of columns with no known role, in column order.
+func (e *Entry) Fields() []Field {
+	if e.More == nil {
+		return nil
+	}
+	return e.More.Fields
+}
+
+// Variants are the later occurrences of e's code under the same status, in source order.
+func (e *Entry) Variants() []Variant {
+	if e.More == nil {
+		return nil
+	}
+	return e.More.Variants
+}
+
+// Lang is "" when e's text is in its service's Lang; otherwise e is documented only in
+// other languages, and Lang is the first of them, in which e's own text is.
+func (e *Entry) Lang() string {
+	if e.More == nil {
+		return ""
+	}
+	return e.More.Lang
+}
+
+// Translations are e's text in its service's other languages that document it, in the
+// service's language order.
+func (e *Entry) Translations() []EntryText {
+	if e.More == nil {
+		return nil
+	}
+	return e.More.Translations
+}
+
+// set changes e's More through change, on a copy: never the one e holds, which a copy
+// of e may share. An EntryMore left empty is dropped. empty says the value set is empty,
+// which changes nothing on an entry without a More.
+func (e *Entry) set(empty bool, change func(m *EntryMore)) {
+	if empty && e.More == nil {
+		return
+	}
+	m := new(EntryMore)
+	if e.More != nil {
+		*m = *e.More
+	}
+	change(m)
+	if len(m.Fields) == 0 && len(m.Variants) == 0 && m.Lang == "" && len(m.Translations) == 0 {
+		m = nil
+	}
+	e.More = m
+}
+
+// SetFields sets e's Fields.
+func (e *Entry) SetFields(fs []Field) { e.set(len(fs) == 0, func(m *EntryMore) { m.Fields = fs }) }
+
+// SetVariants sets e's Variants.
+func (e *Entry) SetVariants(vs []Variant) {
+	e.set(len(vs) == 0, func(m *EntryMore) { m.Variants = vs })
+}
+
+// SetLang sets e's Lang.
+func (e *Entry) SetLang(lang string) { e.set(lang == "", func(m *EntryMore) { m.Lang = lang }) }
+
+// SetTranslations sets e's Translations.
+func (e *Entry) SetTranslations(ts []EntryText) {
+	e.set(len(ts) == 0, func(m *EntryMore) { m.Translations = ts })
 }
 
 // EntryText is an entry's text in one language other than the one of its own fields.
@@ -152,8 +232,8 @@ type EntryText struct {
 
 // TextLang returns the language of e's own fields in service s.
 func (e *Entry) TextLang(s *Service) string {
-	if e.Lang != "" {
-		return e.Lang
+	if e.Lang() != "" {
+		return e.Lang()
 	}
 	return s.Lang
 }
@@ -163,11 +243,11 @@ func (e *Entry) TextLang(s *Service) string {
 // own fields, the fallback).
 func (e *Entry) Text(s *Service, lang string) (t EntryText, ok bool) {
 	own := EntryText{Lang: e.TextLang(s), Group: e.Group, Message: e.Message, Description: e.Description,
-		Resolution: e.Resolution, Fields: e.Fields, Variants: e.Variants, Source: e.Source}
+		Resolution: e.Resolution, Fields: e.Fields(), Variants: e.Variants(), Source: e.Source}
 	if own.Lang == lang {
 		return own, true
 	}
-	for _, tr := range e.Translations {
+	for _, tr := range e.Translations() {
 		if tr.Lang == lang {
 			return tr, true
 		}
@@ -248,8 +328,8 @@ func (p Pos) String() string {
 func (s *Service) RowCount() int {
 	n := 0
 	for _, e := range s.Entries {
-		n += 1 + len(e.Variants)
-		for _, t := range e.Translations {
+		n += 1 + len(e.Variants())
+		for _, t := range e.Translations() {
 			n += 1 + len(t.Variants)
 		}
 	}

@@ -40,7 +40,7 @@ func Translate(base *Service, others []*Service) (*Service, Diagnostics) {
 	ids := make(map[string]bool, len(base.Entries))
 	for i, e := range base.Entries {
 		ne := *e
-		ne.Translations = slices.Clone(e.Translations)
+		ne.SetTranslations(slices.Clone(e.Translations()))
 		out.Entries[i] = &ne
 		ids[e.ID] = true
 	}
@@ -75,10 +75,11 @@ func Translate(base *Service, others []*Service) (*Service, Diagnostics) {
 		for _, oe := range o.Entries {
 			k := transKey{oe.Protocol, oe.Code, oe.Status}
 			text := EntryText{Lang: o.Lang, Group: oe.Group, Message: oe.Message, Description: oe.Description,
-				Resolution: oe.Resolution, Fields: oe.Fields, Variants: oe.Variants, Source: oe.Source}
+				Resolution: oe.Resolution, Fields: oe.Fields(), Variants: oe.Variants(), Source: oe.Source}
 			if es := byKey[k]; len(es) > 0 {
 				byKey[k] = es[1:]
-				es[0].Translations = append(es[0].Translations, text)
+				// es[0] is a copy made above, whose translations are its own.
+				es[0].SetTranslations(append(es[0].Translations(), text))
 				continue
 			}
 			if sts := statuses[oe.Code]; len(sts) > 0 && !slices.Contains(sts, oe.Status) {
@@ -88,8 +89,10 @@ func Translate(base *Service, others []*Service) (*Service, Diagnostics) {
 				conflict[oe.Code] = true // the error says it all: no missing-translation
 			}
 			ne := &Entry{Code: oe.Code, Status: oe.Status, From: oe.From, Protocol: oe.Protocol, Group: oe.Group,
-				Message: oe.Message, Description: oe.Description, Resolution: oe.Resolution, Fields: oe.Fields,
-				Variants: oe.Variants, Source: oe.Source, Lang: o.Lang}
+				Message: oe.Message, Description: oe.Description, Resolution: oe.Resolution, Source: oe.Source}
+			ne.SetFields(oe.Fields())
+			ne.SetVariants(oe.Variants())
+			ne.SetLang(o.Lang)
 			ne.ID = freeID(ids, oe.ID, o.Lang)
 			ids[ne.ID] = true
 			out.Entries = append(out.Entries, ne)

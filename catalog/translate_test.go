@@ -23,8 +23,8 @@ func twoLanguages() (ko, en *Service) {
 	en = &Service{ID: "pay", Title: "Payment errors", Summary: "Errors of the payment API.", Lang: "en", Source: "en/pay.md",
 		Groups:   []Group{{Name: "Card", Status: 400, Description: "Errors of the card.", Source: Pos{File: "en/pay.md", Line: 3, Col: 1}}},
 		Sections: []Section{{Title: "Limits", Body: "| limit | value |", Source: Pos{File: "en/pay.md", Line: 20, Col: 1}}}, Entries: []*Entry{
-			{ID: "card-expired", Code: "CARD_EXPIRED", Status: 400, Group: "Card", Message: "The card has expired", Resolution: "Use another card.", Source: Pos{File: "en/pay.md", Line: 5, Col: 1},
-				Variants: []Variant{{Message: "Card expired", Source: Pos{File: "en/pay.md", Line: 9, Col: 1}}}},
+			withMore(&Entry{ID: "card-expired", Code: "CARD_EXPIRED", Status: 400, Group: "Card", Message: "The card has expired", Resolution: "Use another card.", Source: Pos{File: "en/pay.md", Line: 5, Col: 1}},
+				nil, []Variant{{Message: "Card expired", Source: Pos{File: "en/pay.md", Line: 9, Col: 1}}}),
 			{ID: "refund-late", Code: "REFUND_LATE", Status: 409, Message: "Too late for a refund", Source: Pos{File: "en/pay.md", Line: 6, Col: 1}},
 			{ID: "card-locked", Code: "CARD_LOCKED", Status: 423, Message: "The card is locked", Source: Pos{File: "en/pay.md", Line: 7, Col: 1}},
 		}}
@@ -40,7 +40,7 @@ func TestTranslate(t *testing.T) {
 	}
 	var ids []string
 	for _, e := range s.Entries {
-		ids = append(ids, e.ID+"/"+e.Lang)
+		ids = append(ids, e.ID+"/"+e.Lang())
 	}
 	if diff := cmp.Diff([]string{"card-expired/", "pay-limit/", "card-locked/", "refund-late/en", "card-locked-en/en"}, ids); diff != "" {
 		t.Errorf("entries (-want +got):\n%s", diff)

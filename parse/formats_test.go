@@ -26,8 +26,8 @@ func facts(s *catalog.Service) []entryFacts {
 	var out []entryFacts
 	for _, e := range s.Entries {
 		f := entryFacts{ID: e.ID, Code: e.Code, Group: e.Group, Message: e.Message, Description: e.Description,
-			Resolution: e.Resolution, Status: e.Status, Protocol: e.Protocol, Fields: e.Fields}
-		for _, v := range e.Variants {
+			Resolution: e.Resolution, Status: e.Status, Protocol: e.Protocol, Fields: e.Fields()}
+		for _, v := range e.Variants() {
 			v.Source = catalog.Pos{}
 			f.Variants = append(f.Variants, v)
 		}

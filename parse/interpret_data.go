@@ -377,7 +377,7 @@ func (d *Doc) addCatalogEntries(r *doc.Records, group string, texts []*catalog.E
 			case "resolution":
 				e.Resolution = f.Value
 			case "fields":
-				e.Fields = catalogFields(f.Value)
+				e.SetFields(catalogFields(f.Value))
 			case "variants":
 				variants = f.Value
 			}
@@ -392,10 +392,10 @@ func (d *Doc) addCatalogEntries(r *doc.Records, group string, texts []*catalog.E
 			e.From = catalog.FromNone
 		}
 		if k < len(texts) && texts[k].Code == e.Code {
-			e.Lang = texts[k].Lang
-			for _, t := range texts[k].Translations {
+			e.SetLang(texts[k].Lang())
+			for _, t := range texts[k].Translations() {
 				t.Source = it.Pos // where this file documents it, as for the entry itself
-				e.Translations = append(e.Translations, t)
+				e.SetTranslations(append(e.Translations(), t))
 			}
 		}
 		d.Entries = append(d.Entries, e)
@@ -407,7 +407,9 @@ func (d *Doc) addCatalogEntries(r *doc.Records, group string, texts []*catalog.E
 			for _, v := range vs {
 				d.Rows++
 				x := *e
-				x.Message, x.Description, x.Resolution, x.Fields, x.Variants = v.Message, v.Description, v.Resolution, v.Fields, nil
+				x.Message, x.Description, x.Resolution = v.Message, v.Description, v.Resolution
+				x.SetFields(v.Fields)
+				x.SetVariants(nil)
 				d.Entries = append(d.Entries, &x)
 			}
 		}
@@ -558,7 +560,8 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 			d.Diags.Add(m.Pos, catalog.Error, catalog.RuleEmptyCode, "enum member has no name or value: got %q", code)
 			continue
 		}
-		en := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: ctx.Group, Source: m.Pos, Fields: fields}
+		en := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: ctx.Group, Source: m.Pos}
+		en.SetFields(fields)
 		et := readEntryText([]string{m.Comment})
 		en.Message, en.Description, en.Resolution = et.Message, et.Description, et.Resolution
 		st := et.Status

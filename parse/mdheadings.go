@@ -76,7 +76,7 @@ func (doc *Doc) closeHeading(o *open) string {
 			o.entry.Description = appendMarkdown(o.entry.Description, body)
 		default:
 			if body != "" {
-				o.entry.Fields = append(o.entry.Fields, catalog.Field{Name: o.text, Value: body})
+				o.entry.SetFields(append(o.entry.Fields(), catalog.Field{Name: o.text, Value: body}))
 			}
 		}
 	case hGroup:

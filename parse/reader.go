@@ -305,7 +305,7 @@ func Read(src *Source, meta Meta) *Result {
 	svc.Sections = doc.Sections
 	svc.Translations = doc.Translations
 	for _, e := range doc.Entries { // a language only entries name (a catalog of several services)
-		for _, t := range append([]catalog.EntryText{{Lang: e.Lang}}, e.Translations...) {
+		for _, t := range append([]catalog.EntryText{{Lang: e.Lang()}}, e.Translations()...) {
 			if t.Lang != "" && t.Lang != svc.Lang && svc.Translation(t.Lang) == nil {
 				svc.Translations = append(svc.Translations, catalog.ServiceText{Lang: t.Lang, Title: svc.Title})
 			}

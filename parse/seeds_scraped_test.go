@@ -47,7 +47,7 @@ func rowsPerStatus(s *catalog.Service, p catalog.Protocol) map[int]int {
 	m := map[int]int{}
 	for _, e := range s.Entries {
 		if e.Protocol == p {
-			m[int(e.Status)] += 1 + len(e.Variants)
+			m[int(e.Status)] += 1 + len(e.Variants())
 		}
 	}
 	return m
@@ -69,8 +69,8 @@ func entryAt(t *testing.T, s *catalog.Service, code string, status int) *catalog
 func variantsOf(s *catalog.Service) map[string]int {
 	m := map[string]int{}
 	for _, e := range s.Entries {
-		if len(e.Variants) > 0 {
-			m[e.Code+" "+e.Status.String()] = len(e.Variants)
+		if len(e.Variants()) > 0 {
+			m[e.Code+" "+e.Status.String()] = len(e.Variants())
 		}
 	}
 	return m
@@ -161,13 +161,13 @@ func TestSeedWeb3(t *testing.T) {
 		Group:       "JSON-RPC Error Code Specification",
 		Message:     "\"the method X does not exist/is not available”",
 		Description: "존재 하지 않는 method를 호출 했을 경우 반환될 수 있는 에러",
-		Variants: []catalog.Variant{{
-			Message:     "subscription not found",
-			Description: "존재하지 않는 subscription을 호출 했을 경우 반환될 수 있는 에러",
-			Source:      catalog.Pos{File: "content/web3-api.txt", Line: 42, Col: 1},
-		}},
-		Source: catalog.Pos{File: "content/web3-api.txt", Line: 41, Col: 1},
+		Source:      catalog.Pos{File: "content/web3-api.txt", Line: 41, Col: 1},
 	}
+	want.SetVariants([]catalog.Variant{{
+		Message:     "subscription not found",
+		Description: "존재하지 않는 subscription을 호출 했을 경우 반환될 수 있는 에러",
+		Source:      catalog.Pos{File: "content/web3-api.txt", Line: 42, Col: 1},
+	}})
 	if diff := cmp.Diff(want, rpc); diff != "" {
 		t.Errorf("-32601 (-want +got):\n%s", diff)
 	}
@@ -221,7 +221,7 @@ func TestSeedGoogle(t *testing.T) {
 		statuses []int
 	}{{"required", []int{400, 401}}, {"rateLimitExceeded", []int{403, 429}}} {
 		for _, st := range c.statuses {
-			if e := entryAt(t, s, c.code, st); len(e.Variants) != 0 {
+			if e := entryAt(t, s, c.code, st); len(e.Variants()) != 0 {
 				t.Errorf("%s %d has variants", c.code, st)
 			}
 		}
@@ -240,8 +240,8 @@ func TestSeedGoogle(t *testing.T) {
 
 	acc := entryAt(t, s, "accessNotConfigured", 403)
 	if acc.Source.Line != 139 || acc.Group != "FORBIDDEN(403)" || acc.From != catalog.FromHeading ||
-		acc.Variants[0].Source.Line != 141 || acc.Variants[1].Source.Line != 143 ||
-		acc.Variants[1].Description != "프로젝트가 삭제 대상으로 표시되었습니다." {
+		acc.Variants()[0].Source.Line != 141 || acc.Variants()[1].Source.Line != 143 ||
+		acc.Variants()[1].Description != "프로젝트가 삭제 대상으로 표시되었습니다." {
 		t.Errorf("accessNotConfigured: %+v", acc)
 	}
 	// The last row of the file, which ends without a line break.
@@ -293,7 +293,7 @@ func TestSeedPlatform(t *testing.T) {
 		t.Errorf("rows per status (-want +got):\n%s", diff)
 	}
 	for _, e := range s.Entries {
-		if e.Resolution == "" || e.Description == "" || len(e.Variants) != 0 || len(e.Fields) != 0 {
+		if e.Resolution == "" || e.Description == "" || len(e.Variants()) != 0 || len(e.Fields()) != 0 {
 			t.Errorf("%s: %+v", e.Code, e)
 		}
 		if strings.Contains(e.Code, "(") || strings.Contains(e.Code, "'") {

@@ -25,7 +25,7 @@ func readSeed(t testing.TB, name string) (*Source, *Result) {
 func statusCounts(s *catalog.Service) map[int]int {
 	m := map[int]int{}
 	for _, e := range s.Entries {
-		m[int(e.Status)] += 1 + len(e.Variants)
+		m[int(e.Status)] += 1 + len(e.Variants())
 	}
 	return m
 }
@@ -36,7 +36,7 @@ func checkSourceLines(t *testing.T, src *Source, s *catalog.Service) {
 	t.Helper()
 	for _, e := range s.Entries {
 		lines := []int{e.Source.Line}
-		for _, v := range e.Variants {
+		for _, v := range e.Variants() {
 			lines = append(lines, v.Source.Line)
 		}
 		for _, l := range lines {

@@ -172,6 +172,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		cellMsg := ""                     // the message written in the code's cell, after the code
 		var more []string                 // the other codes of a cell that lists several
 		var moreStatuses []catalog.Status // the other statuses of a status cell that lists several
+		var fields []catalog.Field        // the cells of columns with no role
 		for i, c := range row.Cells {
 			r := roleUnknown
 			name := ""
@@ -241,10 +242,11 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				e.Resolution = c.Text
 			default:
 				if c.Text != "" {
-					e.Fields = append(e.Fields, catalog.Field{Name: name, Value: c.Text})
+					fields = append(fields, catalog.Field{Name: name, Value: c.Text})
 				}
 			}
 		}
+		e.SetFields(fields)
 		if cellMsg != "" {
 			if e.Message == "" {
 				e.Message = cellMsg
@@ -270,7 +272,8 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			// a row read, so that rows = entries + dropped + merged holds.
 			doc.Rows++
 			o := *e
-			o.Code, o.Fields = code, slices.Clone(e.Fields)
+			o.Code = code
+			o.SetFields(slices.Clone(e.Fields()))
 			doc.Entries = append(doc.Entries, &o)
 			if linked { // "[E1001](#e1001), [E1002](#e1002)": each links to its section
 				doc.linked = append(doc.linked, &o)
@@ -282,7 +285,8 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				for _, x := range row {
 					doc.Rows++ // as for the codes above
 					o := *x
-					o.Status, o.From, o.Fields = st, catalog.FromColumn, slices.Clone(x.Fields)
+					o.Status, o.From = st, catalog.FromColumn
+					o.SetFields(slices.Clone(x.Fields()))
 					doc.Entries = append(doc.Entries, &o)
 				}
 			}

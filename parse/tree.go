@@ -64,7 +64,7 @@ func mergeLinkedRows(d *Doc) {
 		if t.Status == 0 && row.Status != 0 {
 			t.Status, t.From = row.Status, row.From
 		}
-		t.Fields = append(t.Fields, row.Fields...)
+		t.SetFields(append(t.Fields(), row.Fields()...))
 		gone[row] = true
 		d.note(row.Source, "row of %s: merged into the section its code links to (line %d)", row.Code, t.Source.Line)
 	}
@@ -695,7 +695,7 @@ func (w *treeWalker) keyValueTable(t table, pos catalog.Pos) bool {
 		if len(kv.lines) > 0 {
 			o.body = append(o.body, strings.Join(kv.lines, "\n"))
 		}
-		o.entry.Fields = append(o.entry.Fields, kv.fields...)
+		o.entry.SetFields(append(o.entry.Fields(), kv.fields...))
 		o.prose++
 		w.doc.note(pos, "table of %d fields: the fields of the code above", len(kv.lines)+len(kv.fields))
 		return true
@@ -716,7 +716,7 @@ func (w *treeWalker) keyValueTable(t table, pos catalog.Pos) bool {
 	n := len(w.doc.Entries)
 	w.doc.addTable(one, w.context())
 	for _, e := range w.doc.Entries[n:] {
-		e.Fields = append(e.Fields, kv.fields...)
+		e.SetFields(append(e.Fields(), kv.fields...))
 	}
 	w.added(n)
 	w.errors = true

@@ -124,7 +124,7 @@ func checkInvariants(t *testing.T, src *Source, res *Result) {
 	}
 	for _, e := range res.Service.Entries {
 		inside("entry "+e.Code, e.Source)
-		for _, v := range e.Variants {
+		for _, v := range e.Variants() {
 			inside("variant of "+e.Code, v.Source)
 		}
 	}
@@ -167,17 +167,17 @@ func Dump(res *Result) string {
 		if e.Group != "" {
 			fmt.Fprintf(&b, " group=%q", e.Group)
 		}
-		if e.Lang != "" {
-			fmt.Fprintf(&b, " lang=%s", e.Lang)
+		if e.Lang() != "" {
+			fmt.Fprintf(&b, " lang=%s", e.Lang())
 		}
 		b.WriteByte('\n')
 		dumpText(&b, "message", e.Message)
 		dumpText(&b, "description", e.Description)
 		dumpText(&b, "resolution", e.Resolution)
-		for _, f := range e.Fields {
+		for _, f := range e.Fields() {
 			fmt.Fprintf(&b, "  field %q: %q\n", f.Name, f.Value)
 		}
-		for _, v := range e.Variants {
+		for _, v := range e.Variants() {
 			fmt.Fprintf(&b, "  variant %d\n", v.Source.Line)
 			dumpText(&b, "  message", v.Message)
 			dumpText(&b, "  description", v.Description)
@@ -186,7 +186,7 @@ func Dump(res *Result) string {
 				fmt.Fprintf(&b, "    field %q: %q\n", f.Name, f.Value)
 			}
 		}
-		for _, t := range e.Translations {
+		for _, t := range e.Translations() {
 			fmt.Fprintf(&b, "  translation %s %d\n", t.Lang, t.Source.Line)
 			dumpText(&b, "  message", t.Message)
 			dumpText(&b, "  description", t.Description)

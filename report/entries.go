@@ -40,8 +40,8 @@ func EntryTable(w io.Writer, s *catalog.Service) {
 		if text == "" {
 			text = e.Description
 		}
-		if len(e.Variants) > 0 {
-			text = "(+" + strconv.Itoa(len(e.Variants)) + " variants) " + text
+		if len(e.Variants()) > 0 {
+			text = "(+" + strconv.Itoa(len(e.Variants())) + " variants) " + text
 		}
 		row(entryCells(e), clip(text, 60))
 	}

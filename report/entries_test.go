@@ -12,11 +12,11 @@ import (
 func TestEntryTable(t *testing.T) {
 	s := &catalog.Service{Entries: []*catalog.Entry{
 		{Code: "E1", ID: "e1", Status: 404, Message: "Not here", Source: catalog.Pos{Line: 7}},
-		{Code: "토큰만료", ID: "토큰만료", Description: "The token\nexpired " + strings.Repeat("x", 70), Source: catalog.Pos{Line: 12},
-			Variants: []catalog.Variant{{}}},
+		{Code: "토큰만료", ID: "토큰만료", Description: "The token\nexpired " + strings.Repeat("x", 70), Source: catalog.Pos{Line: 12}},
 		{Code: "-32601", ID: "32601", Protocol: catalog.JSONRPC, Message: "Method not found", Source: catalog.Pos{Line: 130}},
 		{Code: "A\tB", ID: "a-b", Message: "tab", Source: catalog.Pos{Line: 140}},
 	}}
+	s.Entries[1].SetVariants([]catalog.Variant{{}})
 	var b strings.Builder
 	EntryTable(&b, s)
 	want := "LINE  STATUS  CODE    ID     TEXT\n" +

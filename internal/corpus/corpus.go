@@ -142,8 +142,8 @@ func service(r *rand.Rand, i, size int) *catalog.Service {
 			e.Resolution = resolution(r)
 		}
 		if j%50 == 7 {
-			e.Variants = append(e.Variants, catalog.Variant{Description: description(r),
-				Source: catalog.Pos{File: s.Source, Line: 2000 + j, Col: 1}})
+			e.SetVariants(append(e.Variants(), catalog.Variant{Description: description(r),
+				Source: catalog.Pos{File: s.Source, Line: 2000 + j, Col: 1}}))
 		}
 		s.Entries = append(s.Entries, e)
 	}

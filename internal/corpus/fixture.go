@@ -36,9 +36,9 @@ func Fixture() *catalog.Catalog {
 			{ID: "invalid-parameter", Code: "INVALID_PARAMETER", Status: 400, From: catalog.FromColumn, Description: "요청한 파라미터가 정의된 형식과 다르거나 유효하지 않은 경우 반환되는 에러.", Source: src("content/web3-api.txt", 17)},
 			{ID: "resource-already-exists", Code: "RESOURCE_ALREADY_EXISTS", Status: 409, From: catalog.FromColumn, Description: "이미 존재하는 리소스에 대해 클라이언트가 중복 생성 요청을 한 경우 반환되는 에러.", Source: src("content/web3-api.txt", 27)},
 			{ID: "unavailable", Code: "UNAVAILABLE", Status: 503, From: catalog.FromColumn, Description: "서버의 서비스 제공이 불가능한 상태. 배포 작업 등으로 인해 반환될 수 있는 에러.", Source: src("content/web3-api.txt", 32)},
-			{ID: "32601", Code: "-32601", Protocol: catalog.JSONRPC, Message: "the method X does not exist/is not available", Description: "존재 하지 않는 method를 호출 했을 경우 반환될 수 있는 에러",
-				Source:   src("content/web3-api.txt", 40),
-				Variants: []catalog.Variant{{Message: "subscription not found", Description: "존재하지 않는 subscription을 호출 했을 경우 반환될 수 있는 에러", Source: src("content/web3-api.txt", 41)}}},
+			withMore(&catalog.Entry{ID: "32601", Code: "-32601", Protocol: catalog.JSONRPC, Message: "the method X does not exist/is not available", Description: "존재 하지 않는 method를 호출 했을 경우 반환될 수 있는 에러",
+				Source: src("content/web3-api.txt", 40)},
+				nil, []catalog.Variant{{Message: "subscription not found", Description: "존재하지 않는 subscription을 호출 했을 경우 반환될 수 있는 에러", Source: src("content/web3-api.txt", 41)}}),
 			{ID: "32700", Code: "-32700", Protocol: catalog.JSONRPC, Message: "parse error", Description: "서버로 부터 Invalid된 JSON을 받았을 경우 반환될 수 있는 에러", Source: src("content/web3-api.txt", 44)},
 		},
 	}
@@ -53,10 +53,10 @@ func Fixture() *catalog.Catalog {
 			{ID: "key-invalid", Code: "keyInvalid", Status: 400, From: catalog.FromHeading, Group: "BAD_REQUEST (400)", Description: "요청에 제공된 API 키가 잘못되었습니다.", Source: src("content/google-api.txt", 90)},
 			{ID: "required-400", Code: "required", Status: 400, From: catalog.FromHeading, Group: "BAD_REQUEST (400)", Description: "API 요청에 필요한 정보가 누락되었습니다.", Source: src("content/google-api.txt", 100)},
 			{ID: "required-401", Code: "required", Status: 401, From: catalog.FromHeading, Group: "UNAUTHORIZED (401)", Description: "API 요청에 사용자 인증 정보가 필요합니다.", Source: src("content/google-api.txt", 120)},
-			{ID: "access-not-configured", Code: "accessNotConfigured", Status: 403, From: catalog.FromHeading, Group: "FORBIDDEN (403)", Description: "프로젝트에서 이 API를 사용할 수 없습니다.", Source: src("content/google-api.txt", 140),
-				Variants: []catalog.Variant{
+			withMore(&catalog.Entry{ID: "access-not-configured", Code: "accessNotConfigured", Status: 403, From: catalog.FromHeading, Group: "FORBIDDEN (403)", Description: "프로젝트에서 이 API를 사용할 수 없습니다.", Source: src("content/google-api.txt", 140)},
+				nil, []catalog.Variant{
 					{Description: "프로젝트가 이 API에 액세스하도록 구성되지 않았습니다.", Source: src("content/google-api.txt", 150)},
-					{Description: "차단된 프로젝트에서 요청했습니다.", Source: src("content/google-api.txt", 160)}}},
+					{Description: "차단된 프로젝트에서 요청했습니다.", Source: src("content/google-api.txt", 160)}}),
 			{ID: "conflict", Code: "conflict", Status: 409, From: catalog.FromHeading, Group: "CONFLICT (409)", Description: "기존 항목과 충돌하여 요청한 작업을 완료할 수 없습니다.", Source: src("content/google-api.txt", 180)},
 		},
 	}
@@ -70,8 +70,8 @@ func Fixture() *catalog.Catalog {
 		Sections: []catalog.Section{{Title: "Rate limit headers", Body: "| Header | 설명 |\n|---|---|\n| `X-RateLimit-Limit` | 한도 |\n", Source: src("content/platform-api.txt", 100)}},
 		Entries: []*catalog.Entry{
 			{ID: "invalid-api-key", Code: "INVALID_API_KEY", Status: 401, From: catalog.FromHeading, Message: "유효하지 않은 API Key", Resolution: "API Key 확인 및 재발급", Source: src("content/platform-api.txt", 70)},
-			{ID: "rate-limit-exceeded", Code: "RATE_LIMIT_EXCEEDED", Status: 429, From: catalog.FromHeading, Message: "요청 한도 초과", Resolution: "`Retry-After` 헤더의 시간만큼 기다린 뒤 다시 요청하세요.", Source: src("content/platform-api.txt", 80),
-				Fields: []catalog.Field{{Name: "비고", Value: "분당 60회"}}},
+			withMore(&catalog.Entry{ID: "rate-limit-exceeded", Code: "RATE_LIMIT_EXCEEDED", Status: 429, From: catalog.FromHeading, Message: "요청 한도 초과", Resolution: "`Retry-After` 헤더의 시간만큼 기다린 뒤 다시 요청하세요.", Source: src("content/platform-api.txt", 80)},
+				[]catalog.Field{{Name: "비고", Value: "분당 60회"}}, nil),
 			{ID: "xss", Code: "XSS_PROBE", Status: 400, From: catalog.FromHeading, Message: `<script>alert("msg")</script>`,
 				Description: "<script>alert(1)</script> [click](javascript:alert(1)) ![img](https://evil.example/x.png) <img src=x onerror=alert(1)>",
 				Resolution:  "[ok](https://example.com/fix) [rel](../fix) [mail](mailto:a@example.com) [proto](//evil.example/x)", Source: src("content/platform-api.txt", 90)},
@@ -89,4 +89,11 @@ func Fixture() *catalog.Catalog {
 	empty := &catalog.Service{ID: "empty-api", Title: "Empty API", Lang: "en", Source: "content/empty.md"}
 	return &catalog.Catalog{Title: "API 오류 코드 카탈로그", Lang: "ko",
 		Services: []*catalog.Service{public, gw, web3, google, platform, empty}}
+}
+
+// withMore sets e's Fields and Variants, for the literals above.
+func withMore(e *catalog.Entry, fields []catalog.Field, variants []catalog.Variant) *catalog.Entry {
+	e.SetFields(fields)
+	e.SetVariants(variants)
+	return e
 }

@@ -95,8 +95,8 @@ func checkCorpus(t *testing.T, sources, errors int) {
 			if int(e.Status) != r.status || e.Protocol != wantProto {
 				t.Errorf("%s:%d: %q has status %d %s, want %d %s", f.Name, e.Source.Line, e.Code, e.Status, e.Protocol, r.status, wantProto)
 			}
-			if e.Description == "" || len(e.Variants) != 0 {
-				t.Errorf("%s:%d: %q has description %q and %d variants, want a description and none", f.Name, e.Source.Line, e.Code, e.Description, len(e.Variants))
+			if e.Description == "" || len(e.Variants()) != 0 {
+				t.Errorf("%s:%d: %q has description %q and %d variants, want a description and none", f.Name, e.Source.Line, e.Code, e.Description, len(e.Variants()))
 			}
 		}
 		for code := range want {

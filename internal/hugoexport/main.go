@@ -142,7 +142,7 @@ func entryPage(s *catalog.Service, e *catalog.Entry, weight int) string {
 	if e.Resolution != "" {
 		b.WriteString("\n## Resolution\n\n" + e.Resolution + "\n")
 	}
-	for k, v := range e.Variants {
+	for k, v := range e.Variants() {
 		fmt.Fprintf(&b, "\n## Variant %d\n\n", k+2)
 		if v.Message != "" {
 			b.WriteString(v.Message + "\n\n")

@@ -662,11 +662,11 @@ func addResponses(d *Document, c *catalog.Catalog, s *catalog.Service, prefix st
 // language. The example itself stays in the default language: validators and code
 // generators read only it, and pass over an x- extension.
 func translatedExamples(b *body, e *catalog.Entry, typeURL string) *omap {
-	if len(e.Translations) == 0 {
+	if len(e.Translations()) == 0 {
 		return nil
 	}
 	out := newMap()
-	for _, tr := range e.Translations {
+	for _, tr := range e.Translations() {
 		te := *e
 		te.Group, te.Message, te.Description, te.Resolution = tr.Group, tr.Message, tr.Description, tr.Resolution
 		ex := newMap().set("summary", plainText(te.Code+": "+message(&te), 120))

@@ -388,9 +388,9 @@ func Build(c *catalog.Catalog, opts Options) (*Index, error) {
 		recs[i] = []any{d.e.ID, d.e.Code, int(d.e.Status), d.svc, opts.URL(d.s, d.e), title, snippet}
 		if tr := translatedRecords(d.s, d.e, opts); tr != nil {
 			recs[i] = append(recs[i], tr)
-			if d.e.Lang != "" {
+			if d.e.Lang() != "" {
 				// Its own text is not in its service's default language: say which it is.
-				recs[i] = append(recs[i], d.e.Lang)
+				recs[i] = append(recs[i], d.e.Lang())
 			}
 		}
 	}
@@ -719,10 +719,10 @@ func docTerms(e *catalog.Entry, syn *synIndex, parts map[string]bool) map[string
 	addText(e.Group, InTitle)
 	addText(e.Description, InText)
 	addText(e.Resolution, InText)
-	for _, f := range e.Fields {
+	for _, f := range e.Fields() {
 		addText(f.Value, InText)
 	}
-	for _, v := range e.Variants {
+	for _, v := range e.Variants() {
 		addText(v.Message, InTitle)
 		addText(v.Description, InText)
 		addText(v.Resolution, InText)
@@ -731,7 +731,7 @@ func docTerms(e *catalog.Entry, syn *synIndex, parts map[string]bool) map[string
 		}
 	}
 	// The entry's other languages: a query in any of them finds it.
-	for _, t := range e.Translations {
+	for _, t := range e.Translations() {
 		addText(t.Message, InTitle)
 		addText(t.Group, InTitle)
 		addText(t.Description, InText)

@@ -62,9 +62,9 @@ func FuzzEntryPage(f *testing.F) {
 	f.Fuzz(func(t *testing.T, code, msg, desc, title string, status int) {
 		e := &catalog.Entry{Code: code, Message: msg, Description: desc, Resolution: msg,
 			Status: catalog.Status(status % 1000), Group: title,
-			Fields:   []catalog.Field{{Name: msg, Value: desc}},
-			Variants: []catalog.Variant{{Message: desc, Description: msg, Source: catalog.Pos{File: title, Line: 1}}},
-			Source:   catalog.Pos{File: title, Line: 2}}
+			Source: catalog.Pos{File: title, Line: 2}}
+		e.SetFields([]catalog.Field{{Name: msg, Value: desc}})
+		e.SetVariants([]catalog.Variant{{Message: desc, Description: msg, Source: catalog.Pos{File: title, Line: 1}}})
 		e2 := &catalog.Entry{Code: code + "2", Message: desc, Status: e.Status, Protocol: catalog.JSONRPC}
 		s := &catalog.Service{ID: "svc", Title: title, Lang: "ko", Entries: []*catalog.Entry{e, e2}}
 		catalog.AssignIDs(s)
@@ -94,7 +94,8 @@ func FuzzEntryPage(f *testing.F) {
 // (U+202E) cannot reorder the text around it; text without one is written as before.
 func TestBidiControlsIsolated(t *testing.T) {
 	e := &catalog.Entry{Code: "gnp\u202E.exe", Message: "admin\u2067 <b>", Group: "g\u202Dx", Status: 400,
-		Description: "d", Variants: []catalog.Variant{{Message: "v\u202E1", Description: "v"}}}
+		Description: "d"}
+	e.SetVariants([]catalog.Variant{{Message: "v\u202E1", Description: "v"}})
 	plain := &catalog.Entry{Code: "PLAIN", Message: "plain", Status: 400}
 	s := &catalog.Service{ID: "svc", Title: "Svc", Lang: "en", Entries: []*catalog.Entry{e, plain}}
 	catalog.AssignIDs(s)

@@ -102,7 +102,9 @@ func localized(s *catalog.Service, e *catalog.Entry, lang string) (*catalog.Entr
 	t, ok := e.Text(s, lang)
 	le := *e
 	le.Group, le.Message, le.Description, le.Resolution = t.Group, t.Message, t.Description, t.Resolution
-	le.Fields, le.Variants, le.Source = t.Fields, t.Variants, t.Source
+	le.Source = t.Source
+	le.SetFields(t.Fields)
+	le.SetVariants(t.Variants)
 	return &le, t.Lang, ok
 }
 
@@ -128,7 +130,7 @@ func serviceText(s *catalog.Service, lang string) (title, summary, in string) {
 // only read the builder).
 func (b *builder) langRef(s *catalog.Service, e *catalog.Entry, lang string) entryRef {
 	r := b.ref(s, e)
-	if lang == s.Lang && e.Lang == "" {
+	if lang == s.Lang && e.Lang() == "" {
 		return r
 	}
 	le, in, _ := localized(s, e, lang)
@@ -137,7 +139,7 @@ func (b *builder) langRef(s *catalog.Service, e *catalog.Entry, lang string) ent
 		r.Lang = in
 	}
 	r.Href = render.LangURL(lang, s.Lang, render.EntryURL(s, e))
-	r.Title, r.Service, r.Variants = search.Title(le), title, len(le.Variants)
+	r.Title, r.Service, r.Variants = search.Title(le), title, len(le.Variants())
 	return r
 }
 

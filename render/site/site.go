@@ -317,7 +317,7 @@ func (b *builder) ref(s *catalog.Service, e *catalog.Entry) entryRef {
 		return r
 	}
 	r := entryRef{Href: render.EntryURL(s, e), Code: e.Code, Title: search.Title(e), Status: e.Status,
-		Service: s.Title, SvcID: s.ID, Protocol: e.Protocol.String(), Variants: len(e.Variants), textLang: e.TextLang(s), e: e}
+		Service: s.Title, SvcID: s.ID, Protocol: e.Protocol.String(), Variants: len(e.Variants()), textLang: e.TextLang(s), e: e}
 	b.refs[e] = r
 	return r
 }
@@ -741,7 +741,7 @@ func (b *builder) entryPageIn(s *catalog.Service, i int, e *catalog.Entry, lang 
 		Code: e.Code, Lang: in, PageLang: lang, Status: b.statusInfo(u, e.Status), Protocol: e.Protocol.String(),
 		JSONRPC: e.Protocol == catalog.JSONRPC, Group: te.Group, Message: te.Message,
 		Title:       title,
-		Description: Markdown(te.Description), Resolution: Markdown(te.Resolution), Fields: fields(te.Fields),
+		Description: Markdown(te.Description), Resolution: Markdown(te.Resolution), Fields: fields(te.Fields()),
 		Source: te.Source.String(), Service: link{svcLink, svcTitle},
 		Permalink: render.AbsURL(b.c.BaseURL, u),
 	}
@@ -762,7 +762,7 @@ func (b *builder) entryPageIn(s *catalog.Service, i int, e *catalog.Entry, lang 
 		d.Permalink = u
 		d.PermalinkShown = u
 	}
-	for _, v := range e.Variants {
+	for _, v := range e.Variants() {
 		vs := v.Source.String()
 		if v.Source.IsValid() {
 			vs = fmt.Sprintf("%s:%d", v.Source.File, v.Source.Line)
@@ -820,7 +820,7 @@ func (b *builder) status(st catalog.Status) error {
 		for _, e := range s.Entries {
 			if e.Status == st {
 				r := b.ref(s, e).from(u)
-				if e.Lang != "" {
+				if e.Lang() != "" {
 					r.Lang = e.TextLang(s) // documented only in another language than its service's
 				}
 				ss.Entries = append(ss.Entries, r)
