@@ -114,6 +114,10 @@ type annotator struct {
 	z       *html.Tokenizer
 	text    []byte
 	flatten bool
+	// segs, when set, says where the parts of text come from in the source: text is then
+	// a part of a page behind the tags it needs (see htmlParts), and the offsets written
+	// are the source's, not text's.
+	segs    []htmlSegment
 	off     int               // bytes of text tokenized so far
 	depth   int               // elements open that only an end tag closes (flatten)
 	dropped map[atom.Atom]int // start tags left out whose end tags are still to come
@@ -143,6 +147,16 @@ func tableGap(tt html.TokenType, a atom.Atom) bool {
 
 func newAnnotator(text []byte, flatten bool) *annotator {
 	return &annotator{z: html.NewTokenizer(bytes.NewReader(text)), text: text, flatten: flatten, dropped: map[atom.Atom]int{}}
+}
+
+// origin returns where the byte at offset off of text is in the source.
+func (an *annotator) origin(off int) int {
+	for k := len(an.segs) - 1; k >= 0; k-- {
+		if s := an.segs[k]; off >= s.at {
+			return s.from + off - s.at
+		}
+	}
+	return off
 }
 
 // Read implements io.Reader.
@@ -206,7 +220,7 @@ func (an *annotator) next() {
 		}
 		an.buf = append(an.buf, raw[:k]...)
 		an.buf = append(an.buf, " "+posAttr+`="`...)
-		an.buf = strconv.AppendInt(an.buf, int64(off), 10)
+		an.buf = strconv.AppendInt(an.buf, int64(an.origin(off)), 10)
 		an.buf = append(an.buf, '"')
 		an.buf = append(an.buf, raw[k:]...)
 		return
@@ -312,7 +326,17 @@ func readHTML(src *Source) *Doc {
 // A page nested deeper than the HTML parser goes (512 open elements) is read again with
 // its layout elements flattened below flattenDepth, and flattened says so: its text and
 // its tables, lists and headings are kept, only grouping elements are lost.
+//
+// A large page is parsed in parts when it can be (htmlTreeParts).
 func htmlTree(src *Source) (d *doc.Document, flattened bool, err error) {
+	if d := htmlTreeParts(src, htmlPartSize); d != nil {
+		return d, false, nil
+	}
+	return htmlTreeWhole(src)
+}
+
+// htmlTreeWhole is htmlTree with the page parsed whole.
+func htmlTreeWhole(src *Source) (d *doc.Document, flattened bool, err error) {
 	gq, err := goquery.NewDocumentFromReader(newAnnotator(src.Text, false))
 	if err != nil && strings.Contains(err.Error(), "open stack of elements") {
 		flattened = true

@@ -9,7 +9,8 @@
 //	      │    markdown.go, mdtable.go, mdguard.go   goldmark's AST, a large source
 //	      │                                          in parts cut at proved headings
 //	      │    mdx.go                                MDX: Markdown without imports and JSX
-//	      │    html.go, html_text.go                 goquery
+//	      │    html.go, html_text.go                 goquery; a large page in parts
+//	      │    html_parts.go                         cut between body-level elements
 //	      │    scraped*.go                           text copied from HTML: pipe rows, lone
 //	      │                                          pipes, one cell per line, tabs, glued
 //	      │                                          cells, cells separated by spaces

@@ -1,0 +1,152 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"docgen/parse/doc"
+)
+
+// htmlPartsPages are pages of every kind htmlParts must cut right or not cut at all.
+var htmlPartsPages = map[string]string{
+	"tables": "<!DOCTYPE html><html lang=ko><head><title>오류 코드</title><meta charset=utf-8></head><body>\n" +
+		"<h2>400 Bad Request</h2>\n<table><tr><th>Code</th><th>Message</th></tr><tr><td>E1</td><td>First</td></tr></table>\n" +
+		"<p>Between <b>tables</b>.</p><h2>404</h2><table><caption>Not found</caption><tr><th>Code</th><th>Message</th></tr>" +
+		"<tr><td rowspan=2>E2</td><td>Second</td></tr><tr><td>again</td></tr></table>\n</body></html>",
+	"inline at body level": "<html><body>text right in body <a href=x>link</a> <div><h3>E_ONE</h3>One.</div> more text" +
+		"<h3>E_TWO</h3>Two <code>x</code><br>broken<p>para</p>tail</body></html>\n",
+	"no html tag, quirks": "<head><title>t</title></head><body><p>before<table><tr><th>Code</th></tr><tr><td>E1</td></tr></table></p>" +
+		"<p>after</p><dl><dt>E2 (400)</dt><dd>Two.</dd></dl></body>",
+	"standards mode":    "<!DOCTYPE html><body><p>before<table><tr><th>Code</th></tr><tr><td>E1</td></tr></table></p><h3>E3</h3><p>x</p></body>",
+	"end tags left out": "<html><body><h3>E1</h3><p>one<p>two<ul><li>a<li>b</ul><h3>E2</h3><p>three</body></html>",
+	"misnested":         "<html><body><h3>E1</h3><p><b>bold<i>both</b>italic</i></p><h3>E2</h3><p>x</p><h3>E3</h3></body></html>",
+	"svg and template":  "<html><body><h3>E1</h3><p>x</p><svg><path/><text>E9</text></svg><h3>E2</h3><template><p>t</p></template><p>y</p></body></html>",
+	"after body":        "<html><body><h3>E1</h3><p>x</p></body></html><h3>E2</h3><p>late</p>",
+	"raw text": "<html><head><script>var a = '<body>';</script><style>p{}</style></head><body><h3>E1</h3>" +
+		"<script>document.write('<table>')</script><textarea><h3>not</h3></textarea><noscript><p>n</p></noscript><h3>E2</h3><pre>\ncode\n</pre></body></html>",
+	"comments and void": "<!-- a --><html><!-- b --><body><!-- c --><h3>E1</h3><hr><img src=x><p>x<br/>y</p><div/><h3>E2</h3>z</body></html>",
+	"stray end tags":    "<html><body><h3>E1</h3></p><p>x</p></br><h3>E2</h3><p>y</p></body></html>",
+	"select and form":   "<html><body><form><select><option>a<div>b</div></select></form><h3>E1</h3><p>x</p></body></html>",
+	"formatting across": "<html><body><a href=1><h3>E1</h3></a><p>x</p><a>one<a>two</a></a><h3>E2</h3></body></html>",
+	"text before body":  "<html>stray<body><h3>E1</h3><p>x</p><h3>E2</h3></body></html>",
+	"two bodies":        "<html><body><h3>E1</h3><p>x</p><body class=b><h3>E2</h3><p>y</p></body></html>",
+	"nested deep":       "<html><body>" + strings.Repeat("<div>", 40) + "<h3>E1</h3>" + strings.Repeat("</div>", 40) + "<h3>E2</h3><p>x</p></body></html>",
+	"entities":          "<html><body><h3>E&amp;1</h3><p>&lt;b&gt; &nbsp;x</p><h3>E2</h3><p>y&#x41;</p></body></html>",
+}
+
+// htmlTreeBoth reads text as a page whole and in parts of at least size bytes, and says
+// how many parts it was cut into.
+func htmlTreeBoth(t *testing.T, text string, size int) (whole, parts *doc.Document, n int) {
+	t.Helper()
+	src := NewSource("p.html", []byte(text))
+	whole, _, err := htmlTreeWhole(src)
+	if err != nil {
+		return nil, nil, 0
+	}
+	parts = htmlTreeParts(src, size)
+	if parts == nil {
+		return whole, whole, 1
+	}
+	return whole, parts, len(htmlParts(src.Text, size).cuts) + 1
+}
+
+// TestHTMLParts: a page read in parts gives the blocks (text, positions, tables) of the page
+// read whole, whatever it holds; the kinds of page htmlParts cannot follow are not cut
+// after what it cannot follow.
+func TestHTMLParts(t *testing.T) {
+	cut := 0
+	for name, page := range htmlPartsPages {
+		t.Run(name, func(t *testing.T) {
+			whole, parts, n := htmlTreeBoth(t, page, 1)
+			if diff := cmp.Diff(whole, parts); diff != "" {
+				t.Errorf("in %d parts (-whole +parts):\n%s", n, diff)
+			}
+			if n > 1 {
+				cut++
+			}
+		})
+	}
+	if cut < len(htmlPartsPages)/2 {
+		t.Errorf("only %d of %d pages were cut at all", cut, len(htmlPartsPages))
+	}
+	// Where cutting must stop.
+	for _, c := range []struct {
+		page  string
+		after string // no cut at or after this
+	}{
+		{htmlPartsPages["end tags left out"], "<p>two"},
+		{htmlPartsPages["misnested"], "<b>"},
+		{htmlPartsPages["svg and template"], "<svg>"},
+		{htmlPartsPages["stray end tags"], "</p>"},
+		{htmlPartsPages["two bodies"], "<body class"},
+	} {
+		limit := strings.Index(c.page, c.after)
+		for _, at := range htmlParts([]byte(c.page), 1).cuts {
+			if at > limit {
+				t.Errorf("%q: cut at %d, after %q (%d)", c.page, at, c.after, limit)
+			}
+		}
+	}
+	if p := htmlParts([]byte(htmlPartsPages["text before body"]), 1); len(p.cuts) != 0 {
+		t.Errorf("text before <body>: cut at %v, want no cut", p.cuts)
+	}
+}
+
+// TestHTMLPartsRead: a page of many tables read in parts gives the entries, diagnostics
+// and positions it gives read whole.
+func TestHTMLPartsRead(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html>\n<html>\n<head><title>Errors</title></head>\n<body>\n<h1>Errors</h1>\n")
+	for i := range 60 {
+		fmt.Fprintf(&b, "<h2>%d Group</h2>\n<table>\n<tr><th>Code</th><th>Message</th></tr>\n", 400+i%5)
+		for j := range 5 {
+			fmt.Fprintf(&b, "<tr><td>E%d_%d</td><td>Message %d of <code>%d</code></td></tr>\n", i, j, j, i)
+		}
+		b.WriteString("</table>\n<p>Notes.</p>\n")
+	}
+	b.WriteString("</body>\n</html>\n")
+	page := []byte(b.String())
+
+	old := htmlPartSize
+	defer func() { htmlPartSize = old }()
+	htmlPartSize = len(page) * 2
+	whole := Read(NewSource("p.html", page), Meta{})
+	htmlPartSize = 200
+	if n := len(htmlParts(page, htmlPartSize).cuts); n < 20 {
+		t.Fatalf("%d cuts in a page of %d bytes, want many", n, len(page))
+	}
+	parts := Read(NewSource("p.html", page), Meta{})
+	if len(whole.Service.Entries) != 300 {
+		t.Fatalf("whole: %d entries, want 300", len(whole.Service.Entries))
+	}
+	if diff := cmp.Diff(whole.Service, parts.Service); diff != "" {
+		t.Errorf("service (-whole +parts):\n%s", diff)
+	}
+	if diff := cmp.Diff(whole.Diags, parts.Diags); diff != "" {
+		t.Errorf("diagnostics (-whole +parts):\n%s", diff)
+	}
+}
+
+// FuzzHTMLParts: for any page, reading it in parts gives what reading it whole gives.
+func FuzzHTMLParts(f *testing.F) {
+	for _, p := range htmlPartsPages {
+		f.Add(p, 1)
+	}
+	f.Fuzz(func(t *testing.T, page string, size int) {
+		size = 1 + abs(size)%64
+		whole, parts, n := htmlTreeBoth(t, page, size)
+		if diff := cmp.Diff(whole, parts); diff != "" {
+			t.Errorf("in %d parts of %d bytes (-whole +parts):\n%s", n, size, diff)
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
