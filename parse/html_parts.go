@@ -55,13 +55,19 @@ var headTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Base: true, atom.Noscript: true,
 }
 
+// tagName is an element's name: its atom, or for a name without one, the name.
+type tagName struct {
+	a atom.Atom
+	s string
+}
+
 // htmlParts finds where text may be cut (see above), at least size bytes apart.
 func htmlParts(text []byte, size int) htmlPage {
 	var p htmlPage
 	z := html.NewTokenizer(bytes.NewReader(text))
 	off, last := 0, 0
 	inBody := false
-	var head, open []string // the elements open before <body>, and since it
+	var head, open []tagName // the elements open before <body>, and since it
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -69,12 +75,14 @@ func htmlParts(text []byte, size int) htmlPage {
 		}
 		start := off
 		off += len(z.Raw())
-		var name string
+		var name tagName
 		if tt == html.StartTagToken || tt == html.SelfClosingTagToken || tt == html.EndTagToken {
 			n, _ := z.TagName()
-			name = string(n)
+			if name.a = atom.Lookup(n); name.a == 0 {
+				name.s = string(n) // a name HTML does not know: rare
+			}
 		}
-		a := atom.Lookup([]byte(name))
+		a := name.a
 		if !inBody {
 			switch tt {
 			case html.CommentToken:
