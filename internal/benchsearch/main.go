@@ -156,12 +156,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if h2 {
 			proto = "HTTP/2"
 		}
-		floor, floorFetch, err := requestFloor(browser, srv)
+		floor, floorFetch, floorMany, err := requestFloor(browser, srv)
 		if err != nil {
 			srv.close()
 			return err
 		}
-		fmt.Fprintf(stdout, "%s: one index file takes %.1f ms to load by itself on this machine now as a script, %.1f ms with fetch and JSON.parse (medians of 11, alternating)\n", proto, floor, floorFetch)
+		fmt.Fprintf(stdout, "%s: one index file takes %.1f ms to load by itself on this machine now as a script, %.1f ms with fetch and JSON.parse; %d at once take %.1f ms, %.1f ms per file after the first (medians of 11, alternating)\n",
+			proto, floor, floorFetch, floorFiles, floorMany, (floorMany-floor)/(floorFiles-1))
 		for _, q := range corpus.Queries(c) {
 			if *kinds != "" && !slices.Contains(strings.Split(*kinds, ","), q.Kind) {
 				continue
@@ -462,40 +463,48 @@ const depthJS = `(() => {
 	return [top.length + ' (' + top.join(' → ') + ')'];
 })()`
 
+// floorFiles is how many files requestFloor loads at once.
+const floorFiles = 8
+
 // requestFloor returns how long loading one index file takes in a page of the site, the
 // cost every stage of a cold query pays at least once, by the two ways a page can load it:
 // as a script (what file:// needs) and, over http(s), with fetch() and JSON.parse of the
-// call's argument. Each is the median of 11 loads of the services file (s.js), the two
-// ways alternating, one load at a time, with the cache off and the Network domain on (as
-// in measure).
-func requestFloor(browser context.Context, srv *server) (script, fetched float64, err error) {
+// call's argument; and how long floorFiles of them take as scripts at once, as a level of
+// a query asks for its files. The files of a level are not free because they go out
+// together: each request costs Chromium's processes (browser, network service, renderer)
+// CPU time of its own, whatever its size, so on a machine with few cores a level of n
+// files takes about the first file's time plus n-1 times this per-file cost. Each is the
+// median of 11 loads of the services file (s.js), the three ways alternating, with the
+// cache off and the Network domain on (as in measure).
+func requestFloor(browser context.Context, srv *server) (script, fetched, many float64, err error) {
 	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
 	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	if _, err := browsertest.NewWatch(ctx); err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.url+"/index.html")); err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
-	ts, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(async () => {
+	ts, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(`(async () => {
 		const src = document.documentElement.dataset.root + document.documentElement.dataset.index + 's.js';
 		const script = u => new Promise((ok, fail) => { const s = document.createElement('script'); s.src = u; s.onload = ok; s.onerror = fail; document.head.appendChild(s); });
 		const fetched = u => fetch(u).then(r => r.text()).then(t => JSON.parse(t.slice(t.indexOf(',') + 1, t.lastIndexOf(')'))));
-		const ways = [script, fetched], times = [[], []];
+		const many = u => Promise.all(Array.from({length: %d}, (_, k) => script(u + '-' + k)));
+		const ways = [script, fetched, many], times = [[], [], []];
 		for (let i = 0; i < 11; i++) {
-			for (let w = 0; w < 2; w++) {
+			for (let w = 0; w < 3; w++) {
 				const t0 = performance.now();
 				await ways[w](src + '?' + i + w);
 				times[w].push(performance.now() - t0);
 			}
 		}
 		return times.map(t => { t.sort((a, b) => a - b); return t[5]; });
-	})()`, chromedp.EvalAwaitPromise))
+	})()`, floorFiles), chromedp.EvalAwaitPromise))
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
-	return ts[0], ts[1], nil
+	return ts[0], ts[1], ts[2], nil
 }
