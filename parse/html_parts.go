@@ -18,7 +18,7 @@ import (
 // htmlParts finds the places where a page may be cut: between two elements directly in
 // <body>, at a point where everything opened since <body> has been closed by its own end
 // tag in order. At such a point the parser holds nothing but html and body open, no
-// formatting element to reopen and no table, select or template mode, which is the state
+// formatting element to reopen and no table or template mode, which is the state
 // it starts a body in: each part, behind the page's doctype (for the same quirks mode)
 // and its html and body tags, gives the same tree below body as the whole page did.
 // Anything this cannot follow (an end tag left out, a misnested one, svg or math,
@@ -45,7 +45,8 @@ var voidTags = map[atom.Atom]bool{
 	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true, atom.Hr: true,
 	atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Source: true,
 	atom.Track: true, atom.Wbr: true, atom.Param: true, atom.Keygen: true, atom.Image: true,
-	atom.Basefont: true, atom.Bgsound: true, atom.Frame: true, atom.Menuitem: true,
+	atom.Basefont: true, atom.Bgsound: true, atom.Frame: true,
+	// Not menuitem: x/net/html opens it as any element, which its end tag closes.
 }
 
 // headTags are the elements htmlParts lets stand before <body>: anything else there makes
@@ -194,6 +195,9 @@ func htmlTreeParts(src *Source, size int) *doc.Document {
 			w.collect(n)
 		}
 		w.blocky = nil // its keys are this part's nodes: the next part asks of none of them
+		// Inline content at the end of a part waits in w.inline for the next part's, and
+		// keeps its tree alive that long (a page of nothing but inline content keeps every
+		// part's: read right, only not in less memory).
 	}
 	w.flush()
 	return &doc.Document{Blocks: w.blocks, Meta: meta}

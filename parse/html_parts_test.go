@@ -34,6 +34,8 @@ var htmlPartsPages = map[string]string{
 	"text before body":  "<html>stray<body><h3>E1</h3><p>x</p><h3>E2</h3></body></html>",
 	"two bodies":        "<html><body><h3>E1</h3><p>x</p><body class=b><h3>E2</h3><p>y</p></body></html>",
 	"nested deep":       "<html><body>" + strings.Repeat("<div>", 40) + "<h3>E1</h3>" + strings.Repeat("</div>", 40) + "<h3>E2</h3><p>x</p></body></html>",
+	"menuitem":          "<html><body><p>a</p>before <menuitem>inside<h3>E</h3>z</body></html>",
+	"menuitem headings": "<html><body><h3>E0</h3><menuitem><h3>E1</h3>text<h3>E2</h3></body></html>",
 	"entities":          "<html><body><h3>E&amp;1</h3><p>&lt;b&gt; &nbsp;x</p><h3>E2</h3><p>y&#x41;</p></body></html>",
 }
 
