@@ -307,13 +307,22 @@ func ownOffset(n *html.Node) (int, bool) {
 
 // readHTML reads src as HTML.
 func readHTML(src *Source) *Doc {
-	d, flattened, err := htmlTree(src)
+	d, flattened, page, err := htmlTree(src)
 	if err != nil { // a page nested too deep even with its layout elements flattened
 		doc := &Doc{}
 		doc.Diags.Add(src.LinePos(1), catalog.Error, catalog.RuleUnrecognised, "cannot parse the page as HTML: %v", err)
 		return doc
 	}
 	out := interpret(src, d)
+	if n := len(page.cuts); n > 0 {
+		out.note(src.LinePos(1), "HTML: the page (%d bytes) was parsed in %d parts, cut between elements directly in <body>", len(src.Text), n+1)
+	}
+	switch {
+	case page.why != "" && len(page.cuts) == 0:
+		out.note(src.posIx().pos(page.stop), "HTML: the page is parsed whole, not in parts (more memory): %s", page.why)
+	case page.why != "":
+		out.note(src.posIx().pos(page.stop), "HTML: the page is not cut after here, so from its last cut on it is parsed in one piece: %s", page.why)
+	}
 	if flattened {
 		out.Diags.Add(src.LinePos(1), catalog.Warning, RuleSyntax,
 			"the page nests elements more than 512 deep, deeper than an HTML parser goes: it was read with its layout elements (div, span, section …) below depth %d left out", flattenDepth)
@@ -328,11 +337,17 @@ func readHTML(src *Source) *Doc {
 // its tables, lists and headings are kept, only grouping elements are lost.
 //
 // A large page is parsed in parts when it can be (htmlTreeParts).
-func htmlTree(src *Source) (d *doc.Document, flattened bool, err error) {
-	if d := htmlTreeParts(src, htmlPartSize); d != nil {
-		return d, false, nil
+//
+// page is what htmlParts found on a page large enough to be cut: where it cut it, or
+// where and why it could not.
+func htmlTree(src *Source) (d *doc.Document, flattened bool, page htmlPage, err error) {
+	d, page = htmlTreeParts(src, htmlPartSize)
+	if d != nil {
+		return d, false, page, nil
 	}
-	return htmlTreeWhole(src)
+	page.cuts = nil // parsed whole after all
+	d, flattened, err = htmlTreeWhole(src)
+	return d, flattened, page, err
 }
 
 // htmlTreeWhole is htmlTree with the page parsed whole.

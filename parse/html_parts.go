@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -34,10 +35,13 @@ var htmlPartSize = 1 << 20
 type htmlSegment struct{ at, from int }
 
 // htmlPage is what htmlParts found: the spans of the doctype, html and body tags (end 0
-// when absent) and where the page may be cut.
+// when absent), where the page may be cut, and, when the cutting stopped before the
+// page's end (or never started), where and why.
 type htmlPage struct {
 	doctype, htmlTag, bodyTag [2]int
 	cuts                      []int
+	stop                      int
+	why                       string
 }
 
 // voidTags are the elements the parser never leaves open in a body.
@@ -62,6 +66,13 @@ type tagName struct {
 	s string
 }
 
+func (n tagName) String() string {
+	if n.a != 0 {
+		return n.a.String()
+	}
+	return n.s
+}
+
 // htmlParts finds where text may be cut (see above), at least size bytes apart.
 func htmlParts(text []byte, size int) htmlPage {
 	var p htmlPage
@@ -72,6 +83,9 @@ func htmlParts(text []byte, size int) htmlPage {
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
+			if !inBody {
+				return htmlPage{why: "the page has no <body> tag"}
+			}
 			return p
 		}
 		start := off
@@ -84,17 +98,21 @@ func htmlParts(text []byte, size int) htmlPage {
 			}
 		}
 		a := name.a
+		// none is the page that cannot be cut at all, and why.
+		none := func(why string, args ...any) htmlPage {
+			return htmlPage{stop: start, why: fmt.Sprintf(why, args...)}
+		}
 		if !inBody {
 			switch tt {
 			case html.CommentToken:
 			case html.DoctypeToken:
 				if p.doctype[1] != 0 || p.htmlTag[1] != 0 || len(head) > 0 {
-					return htmlPage{}
+					return none("a doctype after the page's start")
 				}
 				p.doctype = [2]int{start, off}
 			case html.TextToken:
 				if len(head) == 0 && len(bytes.TrimLeft(z.Raw(), " \t\n\f\r")) > 0 {
-					return htmlPage{} // text before <body> opens the body where it stands
+					return none("text before <body>") // it opens the body where it stands
 				}
 			case html.StartTagToken, html.SelfClosingTagToken:
 				switch {
@@ -107,15 +125,20 @@ func htmlParts(text []byte, size int) htmlPage {
 					head = append(head, name)
 				case headTags[a]:
 				default:
-					return htmlPage{}
+					return none("<%s> before <body>", name)
 				}
 			case html.EndTagToken:
 				if len(head) == 0 || head[len(head)-1] != name {
-					return htmlPage{}
+					return none("</%s> before <body>", name)
 				}
 				head = head[:len(head)-1]
 			}
 			continue
+		}
+		// stop ends the cutting here.
+		stop := func(why string, args ...any) htmlPage {
+			p.stop, p.why = start, fmt.Sprintf(why, args...)
+			return p
 		}
 		switch tt {
 		case html.TextToken, html.CommentToken:
@@ -127,32 +150,41 @@ func htmlParts(text []byte, size int) htmlPage {
 			switch {
 			case a == atom.Svg || a == atom.Math || a == atom.Template || a == atom.Frameset ||
 				a == atom.Plaintext || a == atom.Body || a == atom.Html || a == atom.Head:
-				return p // a state of the parser this does not follow: no cut after it
+				return stop("<%s>, which the cutting does not follow", name)
 			case voidTags[a]:
 			default:
 				open = append(open, name) // <div/> opens a div: HTML ignores the slash
 			}
 		case html.EndTagToken:
-			if len(open) == 0 || open[len(open)-1] != name {
-				return p // </body>, or an end tag out of order: no cut after it
+			switch {
+			case len(open) == 0 && (a == atom.Body || a == atom.Html):
+				return p // the page's end
+			case len(open) == 0:
+				return stop("</%s> with no <%s> open", name, name)
+			case open[len(open)-1] != name:
+				return stop("</%s> while <%s> is open: an end tag left out or out of order", name, open[len(open)-1])
 			}
 			open = open[:len(open)-1]
-		default: // a doctype in the body
-			return p
+		default:
+			return stop("a doctype in the body")
 		}
 	}
 }
 
 // htmlTreeParts is htmlTree for a page that htmlParts cuts: the tree of each part is
 // read into blocks and let go before the next is parsed. It returns nil when the page
-// has no cut, or a part cannot be parsed (htmlTree then reads the page whole).
-func htmlTreeParts(src *Source, size int) *doc.Document {
+// is too small to cut, has no cut, or a part cannot be parsed (htmlTree then reads the
+// page whole), and what htmlParts found.
+func htmlTreeParts(src *Source, size int) (*doc.Document, htmlPage) {
 	if len(src.Text) < 2*size {
-		return nil
+		return nil, htmlPage{}
 	}
 	p := htmlParts(src.Text, size)
 	if len(p.cuts) == 0 {
-		return nil
+		if p.why == "" {
+			p.why = "no element directly in <body> starts a part: one element (a table, a list) holds most of the page"
+		}
+		return nil, p
 	}
 	w := &htmlWalker{src: src, ix: newPosIndex(src)}
 	var meta map[string]string
@@ -177,14 +209,14 @@ func htmlTreeParts(src *Source, size int) *doc.Document {
 		an.segs = segs
 		gq, err := goquery.NewDocumentFromReader(an)
 		if err != nil {
-			return nil
+			return nil, htmlPage{}
 		}
 		if src.cancelled() {
-			return &doc.Document{} // stopped: the caller reports it
+			return &doc.Document{}, p // stopped: the caller reports it
 		}
 		body := gq.Find("body")
 		if body.Length() != 1 {
-			return nil
+			return nil, htmlPage{}
 		}
 		if k == 0 {
 			if t := strings.TrimSpace(gq.Find("head > title").First().Text()); t != "" {
@@ -200,5 +232,5 @@ func htmlTreeParts(src *Source, size int) *doc.Document {
 		// part's: read right, only not in less memory).
 	}
 	w.flush()
-	return &doc.Document{Blocks: w.blocks, Meta: meta}
+	return &doc.Document{Blocks: w.blocks, Meta: meta}, p
 }

@@ -48,7 +48,7 @@ func htmlTreeBoth(t *testing.T, text string, size int) (whole, parts *doc.Docume
 	if err != nil {
 		return nil, nil, 0
 	}
-	parts = htmlTreeParts(src, size)
+	parts, _ = htmlTreeParts(src, size)
 	if parts == nil {
 		return whole, whole, 1
 	}
@@ -129,6 +129,33 @@ func TestHTMLPartsRead(t *testing.T) {
 	}
 	if diff := cmp.Diff(whole.Diags, parts.Diags); diff != "" {
 		t.Errorf("diagnostics (-whole +parts):\n%s", diff)
+	}
+}
+
+// TestHTMLPartsNotes: --verbose says how a large page was parsed, and where and why the
+// cutting stopped.
+func TestHTMLPartsNotes(t *testing.T) {
+	old := htmlPartSize
+	defer func() { htmlPartSize = old }()
+	htmlPartSize = 40
+	rows := strings.Repeat("<h3>E_ONE</h3>\n<p>First error.</p>\n", 6)
+	for _, c := range []struct{ page, want string }{
+		{"<html><body>\n" + rows + "</body></html>\n", "p.html:1:1: HTML: the page (238 bytes) was parsed in 4 parts, cut between elements directly in <body>"},
+		{"<html><body>\n" + rows + "<p>open <b>bold</p>\n" + rows + "</body></html>\n",
+			"p.html:14:16: HTML: the page is not cut after here, so from its last cut on it is parsed in one piece: </p> while <b> is open: an end tag left out or out of order"},
+		{"<html>stray text<body>\n" + rows + "</body></html>\n", "p.html:1:7: HTML: the page is parsed whole, not in parts (more memory): text before <body>"},
+	} {
+		res := Read(NewSource("p.html", []byte(c.page)), Meta{Notes: true})
+		var notes []string
+		for _, n := range res.Notes {
+			notes = append(notes, n.Pos.String()+": "+n.Text)
+		}
+		if !strings.Contains(strings.Join(notes, "\n"), c.want) {
+			t.Errorf("notes of %q:\n%s\nwant one with %q", c.page, strings.Join(notes, "\n"), c.want)
+		}
+		if len(res.Service.Entries) != 1 || len(res.Service.Entries[0].Variants()) < 5 {
+			t.Errorf("%q: entries %d, want E_ONE with its variants", c.page, len(res.Service.Entries))
+		}
 	}
 }
 

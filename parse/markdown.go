@@ -584,7 +584,7 @@ func htmlTables(src *Source, raw string, start int) []doc.Block {
 		return nil
 	}
 	sub := NewSourceOwned(src.Path, []byte(raw)) // a copy of its own
-	d, _, err := htmlTree(sub)
+	d, _, _, err := htmlTree(sub)
 	if err != nil {
 		return nil
 	}
