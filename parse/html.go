@@ -315,7 +315,7 @@ func readHTML(src *Source) *Doc {
 	}
 	out := interpret(src, d)
 	if n := len(page.cuts); n > 0 {
-		out.note(src.LinePos(1), "HTML: the page (%d bytes) was parsed in %d parts, cut between elements directly in <body>", len(src.Text), n+1)
+		out.note(src.LinePos(1), "HTML: the page (%d bytes) was parsed in %d parts, cut between elements directly in <body> or between the rows of a table there", len(src.Text), n+1)
 	}
 	switch {
 	case page.why != "" && len(page.cuts) == 0:
@@ -425,8 +425,11 @@ func headingLevel(n *html.Node) int {
 }
 
 // collect splits the content of n into blocks.
-func (w *htmlWalker) collect(n *html.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+func (w *htmlWalker) collect(n *html.Node) { w.collectFrom(n.FirstChild) }
+
+// collectFrom splits the nodes from first to its last sibling into blocks.
+func (w *htmlWalker) collectFrom(first *html.Node) {
+	for c := first; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.TextNode:
 			w.inline = append(w.inline, c)
@@ -583,7 +586,10 @@ type htmlTable struct {
 const maxSpan = 100
 
 // readHTMLTable reads the rows of a table element (not those of tables nested in it).
-func (w *htmlWalker) readHTMLTable(tn *html.Node) htmlTable {
+//
+// Without header, every row is a row (the rest of a table whose header an earlier part of
+// the page held: see htmlTreeParts).
+func (w *htmlWalker) readHTMLTable(tn *html.Node, header bool) htmlTable {
 	var t htmlTable
 	var trs []*html.Node
 	headRows := 0
@@ -650,6 +656,7 @@ func (w *htmlWalker) readHTMLTable(tn *html.Node) htmlTable {
 	// name a code column.
 	hi := -1
 	switch {
+	case !header:
 	case headRows > 0:
 		hi = headRows - 1
 	case allTH(grid[0]):
@@ -679,14 +686,19 @@ func (w *htmlWalker) readHTMLTable(tn *html.Node) htmlTable {
 func spanAttr(n *html.Node, key string) int {
 	for _, a := range n.Attr {
 		if a.Key == key {
-			v, err := strconv.Atoi(strings.TrimSpace(a.Val))
-			if err != nil || v < 1 {
-				return 1
-			}
-			return min(v, maxSpan)
+			return spanValue(a.Val)
 		}
 	}
 	return 1
+}
+
+// spanValue reads the value of a colspan or rowspan attribute (see spanAttr).
+func spanValue(val string) int {
+	v, err := strconv.Atoi(strings.TrimSpace(val))
+	if err != nil || v < 1 {
+		return 1
+	}
+	return min(v, maxSpan)
 }
 
 // distinctCells counts the cells of a grid row, a spanned cell once.
@@ -712,21 +724,38 @@ func allTH(cells []*html.Node) bool {
 // table returns a table element as a table block: cells as Markdown, with their plain
 // text beside.
 func (w *htmlWalker) table(n *html.Node) *doc.Table {
-	ht := w.readHTMLTable(n)
+	ht := w.readHTMLTable(n, true)
 	t := &doc.Table{Pos: nodePos(w.ix, n), Caption: ht.caption}
-	cellOf := func(c *html.Node) doc.Cell {
-		md, plain := markdownText(c), ""
-		if hasElements(c) || strings.Contains(md, "\\") {
-			// Markup or escapes: the plain text differs (text alone reads the same).
-			if plain = plainText(c); plain == md {
-				plain = ""
-			}
-		}
-		return doc.Cell{Pos: nodePos(w.ix, c), Text: md, Plain: plain}
-	}
 	for _, c := range ht.header {
-		t.Header = append(t.Header, cellOf(c))
+		t.Header = append(t.Header, w.cellOf(c))
 	}
+	w.addRows(t, ht)
+	return t
+}
+
+// lastTable returns the last block when it is a table.
+func (w *htmlWalker) lastTable() (*doc.Table, bool) {
+	if len(w.blocks) == 0 {
+		return nil, false
+	}
+	t, ok := w.blocks[len(w.blocks)-1].(*doc.Table)
+	return t, ok
+}
+
+// cellOf returns a table cell as a cell block: its Markdown, with its plain text beside.
+func (w *htmlWalker) cellOf(c *html.Node) doc.Cell {
+	md, plain := markdownText(c), ""
+	if hasElements(c) || strings.Contains(md, "\\") {
+		// Markup or escapes: the plain text differs (text alone reads the same).
+		if plain = plainText(c); plain == md {
+			plain = ""
+		}
+	}
+	return doc.Cell{Pos: nodePos(w.ix, c), Text: md, Plain: plain}
+}
+
+// addRows adds the rows of ht to t.
+func (w *htmlWalker) addRows(t *doc.Table, ht htmlTable) {
 	for i, r := range ht.rows {
 		row := doc.Row{Pos: ht.rowPos[i], Cells: make([]doc.Cell, len(r))}
 		if len(r) > 1 && distinctCells(r) == 1 {
@@ -742,11 +771,10 @@ func (w *htmlWalker) table(n *html.Node) *doc.Table {
 			}
 		}
 		for j, c := range r {
-			row.Cells[j] = cellOf(c)
+			row.Cells[j] = w.cellOf(c)
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	return t
 }
 
 // ---- definition lists ----

@@ -14,14 +14,21 @@ import (
 
 // A large page is parsed in parts, so that its tree is never whole in memory: the tree
 // x/net/html builds holds about ten bytes for every byte of a page (a node, its attributes
-// and a copy of its text per element), and a page of 50 MB of tables needed half a
-// gigabyte for a catalog a tenth of that. The HTML5 parser has no streaming mode, so
-// htmlParts finds the places where a page may be cut: between two elements directly in
-// <body>, at a point where everything opened since <body> has been closed by its own end
-// tag in order. At such a point the parser holds nothing but html and body open, no
-// formatting element to reopen and no table or template mode, which is the state
-// it starts a body in: each part, behind the page's doctype (for the same quirks mode)
-// and its html and body tags, gives the same tree below body as the whole page did.
+// and a copy of its text per element; BenchmarkReadersMemory measured 10 to 13 bytes live
+// per byte at the peak, for a catalog of 2 to 3 kept). The HTML5 parser has no streaming
+// mode, so htmlParts finds the places where a page may be cut:
+//
+//   - between two elements directly in <body>, where everything opened since <body> has
+//     been closed by its own end tag, in order. The parser then holds nothing but html
+//     and body open, no formatting element to reopen and no table or template mode: the
+//     state it starts a body in. A part parsed behind the page's doctype (for the same
+//     quirks mode) and its html and body tags gives the tree below body the whole page
+//     gave.
+//   - between two rows of a table directly in body (one long table is the commonest
+//     large page), behind the table's start tag and its tbody's too, when the table keeps
+//     to the rules of tableScan. The rows of such a part are more rows of the table the
+//     part before began (htmlTreeParts).
+//
 // Anything this cannot follow (an end tag left out, a misnested one, svg or math,
 // template, a second body) ends the cutting: the rest of the page is one part. A page
 // with no cut is parsed whole, as before.
@@ -39,9 +46,45 @@ type htmlSegment struct{ at, from int }
 // page's end (or never started), where and why.
 type htmlPage struct {
 	doctype, htmlTag, bodyTag [2]int
-	cuts                      []int
+	cuts                      []htmlCut
 	stop                      int
 	why                       string
+}
+
+// htmlCut is a place where a page may be cut: between two elements directly in body, or
+// between two rows of a table directly in body. For the latter, table and tbody are the
+// spans of the table's start tag and of the explicit tbody the row is in (end 0 when the
+// rows stand in the table itself): the part begins behind them, and its rows are more
+// rows of the table the part before began.
+type htmlCut struct {
+	at           int
+	table, tbody [2]int
+}
+
+// tableScan is what htmlParts follows of a table directly in body, to cut between its
+// rows. A cut there must give the rows, header and grid the whole table gives: it comes
+// after a row with a data cell (the header, which readHTMLTable finds in the first rows,
+// is then before it), outside thead and tfoot, where no rowspan of a row above reaches
+// (readHTMLTable spreads rowspans down the grid), and the table must hold nothing the
+// parser would move out of it (foster parenting) nor a caption, thead or colgroup after
+// its first cut. Whether it does is known at its end: until then its cuts are only
+// candidates, dropped if it breaks a rule.
+type tableScan struct {
+	tag, tbody [2]int
+	rows       int  // the rows begun in it
+	cover      int  // the last row a rowspan of a row begun reaches
+	dataRow    bool // a row with a <td> has been begun
+	first      int  // the index in cuts of its first cut
+	bad        bool
+}
+
+// tableModeTags are the elements whose content the parser reads in table mode: text or an
+// element other than tableChild directly in them is moved before the table.
+var tableModeTags = map[atom.Atom]bool{atom.Table: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Tr: true}
+
+var tableChild = map[atom.Atom]bool{
+	atom.Caption: true, atom.Colgroup: true, atom.Col: true, atom.Thead: true, atom.Tbody: true,
+	atom.Tfoot: true, atom.Tr: true, atom.Td: true, atom.Th: true, atom.Script: true, atom.Style: true,
 }
 
 // voidTags are the elements the parser never leaves open in a body.
@@ -80,11 +123,15 @@ func htmlParts(text []byte, size int) htmlPage {
 	off, last := 0, 0
 	inBody := false
 	var head, open []tagName // the elements open before <body>, and since it
+	var tbl *tableScan       // the table directly in body that is open
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			if !inBody {
 				return htmlPage{why: "the page has no <body> tag"}
+			}
+			if tbl != nil {
+				p.cuts = p.cuts[:tbl.first] // a table the page does not end
 			}
 			return p
 		}
@@ -137,15 +184,24 @@ func htmlParts(text []byte, size int) htmlPage {
 		}
 		// stop ends the cutting here.
 		stop := func(why string, args ...any) htmlPage {
+			if tbl != nil { // the table's cuts were only candidates
+				p.cuts = p.cuts[:tbl.first]
+			}
 			p.stop, p.why = start, fmt.Sprintf(why, args...)
 			return p
+		}
+		if tbl != nil {
+			last = tbl.scan(&p, z, tt, a, open, start, last, size)
 		}
 		switch tt {
 		case html.TextToken, html.CommentToken:
 		case html.StartTagToken, html.SelfClosingTagToken:
 			if len(open) == 0 && start-last >= size {
-				p.cuts = append(p.cuts, start)
+				p.cuts = append(p.cuts, htmlCut{at: start})
 				last = start
+			}
+			if len(open) == 0 && a == atom.Table {
+				tbl = &tableScan{tag: [2]int{start, off}, cover: -1, first: len(p.cuts)}
 			}
 			switch {
 			case a == atom.Svg || a == atom.Math || a == atom.Template || a == atom.Frameset ||
@@ -165,10 +221,72 @@ func htmlParts(text []byte, size int) htmlPage {
 				return stop("</%s> while <%s> is open: an end tag left out or out of order", name, open[len(open)-1])
 			}
 			open = open[:len(open)-1]
+			switch {
+			case tbl != nil && len(open) == 0: // the table's end
+				if tbl.bad {
+					p.cuts = p.cuts[:tbl.first]
+					last = p.bodyTag[1]
+					if n := len(p.cuts); n > 0 {
+						last = p.cuts[n-1].at
+					}
+				}
+				tbl = nil
+			case tbl != nil && len(open) == 1 && a == atom.Tbody:
+				tbl.tbody = [2]int{}
+			}
 		default:
 			return stop("a doctype in the body")
 		}
 	}
+}
+
+// scan follows one token inside a table directly in body (open is the stack before the
+// token; open[0] is the table), and adds a cut before a row where one may go. It returns
+// where the last cut is.
+func (t *tableScan) scan(p *htmlPage, z *html.Tokenizer, tt html.TokenType, a atom.Atom, open []tagName, start, last, size int) int {
+	top := open[len(open)-1].a
+	switch tt {
+	case html.TextToken:
+		if tableModeTags[top] && len(bytes.Trim(z.Raw(), " \t\n\f\r")) > 0 {
+			t.bad = true // text the parser moves before the table
+		}
+	case html.StartTagToken, html.SelfClosingTagToken:
+		if tableModeTags[top] && !tableChild[a] {
+			t.bad = true // an element the parser moves before the table
+		}
+		cut := len(p.cuts) > t.first
+		switch {
+		case cut && (a == atom.Caption || a == atom.Thead || a == atom.Colgroup || a == atom.Col):
+			t.bad = true // it would change the table's caption or header
+		case a == atom.Tbody && len(open) == 1:
+			t.tbody = [2]int{start, start + len(z.Raw())}
+		case a == atom.Tr && (len(open) == 1 || len(open) == 2 && (top == atom.Tbody || top == atom.Thead || top == atom.Tfoot)):
+			if !t.bad && t.dataRow && t.cover < t.rows && (len(open) == 1 || top == atom.Tbody) && start-last >= size {
+				c := htmlCut{at: start, table: t.tag}
+				if len(open) == 2 {
+					c.tbody = t.tbody
+				}
+				p.cuts = append(p.cuts, c)
+				last = start
+			}
+			t.rows++
+		case (a == atom.Td || a == atom.Th) && top == atom.Tr && len(open) <= 3:
+			if a == atom.Td {
+				t.dataRow = true
+			}
+			for more := true; more; {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				if string(k) == "rowspan" {
+					t.cover = max(t.cover, t.rows-1+spanValue(string(v))-1)
+					break // the parser keeps the first of an attribute written twice
+				}
+			}
+		case (a == atom.Td || a == atom.Th) && top != atom.Tr && tableModeTags[top]:
+			t.bad = true // a cell with no row: the parser makes one this does not count
+		}
+	}
+	return last
 }
 
 // htmlTreeParts is htmlTree for a page that htmlParts cuts: the tree of each part is
@@ -188,22 +306,31 @@ func htmlTreeParts(src *Source, size int) (*doc.Document, htmlPage) {
 	}
 	w := &htmlWalker{src: src, ix: newPosIndex(src)}
 	var meta map[string]string
-	bounds := append(append([]int{0}, p.cuts...), len(src.Text))
-	for k := 0; k+1 < len(bounds); k++ {
+	for k := 0; k <= len(p.cuts); k++ {
+		from, to := 0, len(src.Text)
+		var in htmlCut // the cut the part begins at
+		if k > 0 {
+			in = p.cuts[k-1]
+			from = in.at
+		}
+		if k < len(p.cuts) {
+			to = p.cuts[k].at
+		}
 		var text []byte
 		var segs []htmlSegment
 		if k > 0 {
-			// The page's doctype, html and body tags, then the part.
-			for _, span := range [][2]int{p.doctype, p.htmlTag, p.bodyTag} {
+			// The page's doctype, html and body tags (and the table's and tbody's, for a
+			// part that begins between rows), then the part.
+			for _, span := range [][2]int{p.doctype, p.htmlTag, p.bodyTag, in.table, in.tbody} {
 				if span[1] > 0 {
 					segs = append(segs, htmlSegment{at: len(text), from: span[0]})
 					text = append(text, src.Text[span[0]:span[1]]...)
 				}
 			}
-			segs = append(segs, htmlSegment{at: len(text), from: bounds[k]})
-			text = append(text, src.Text[bounds[k]:bounds[k+1]]...)
+			segs = append(segs, htmlSegment{at: len(text), from: from})
+			text = append(text, src.Text[from:to]...)
 		} else {
-			text = src.Text[:bounds[1]]
+			text = src.Text[:to]
 		}
 		an := newAnnotator(text, false)
 		an.segs = segs
@@ -223,9 +350,17 @@ func htmlTreeParts(src *Source, size int) (*doc.Document, htmlPage) {
 				meta = map[string]string{"pagetitle": collapseSpace(t)}
 			}
 		}
-		for _, n := range body.Nodes {
-			w.collect(n)
+		first := body.Nodes[0].FirstChild
+		if in.table[1] > 0 {
+			// More rows of the table the part before ended in: the body's first child.
+			t, ok := w.lastTable()
+			if first == nil || first.DataAtom != atom.Table || !ok {
+				return nil, htmlPage{}
+			}
+			w.addRows(t, w.readHTMLTable(first, false))
+			first = first.NextSibling
 		}
+		w.collectFrom(first)
 		w.blocky = nil // its keys are this part's nodes: the next part asks of none of them
 		// Inline content at the end of a part waits in w.inline for the next part's, and
 		// keeps its tree alive that long (a page of nothing but inline content keeps every
