@@ -612,18 +612,17 @@ func (w *htmlWalker) readHTMLTable(tn *html.Node, header bool) htmlTable {
 	}
 	// Spread the spans into a grid.
 	type span struct {
-		node *html.Node
-		left int
+		node  *html.Node
+		until int // the last row it covers
 	}
 	var pending []span // by column: cells of rows above that span down
 	var grid [][]*html.Node
-	for _, tr := range trs {
+	for r, tr := range trs {
 		var row []*html.Node
 		col := 0
 		take := func() {
-			for col < len(pending) && pending[col].left > 0 {
+			for col < len(pending) && pending[col].until >= r {
 				row = append(row, pending[col].node)
-				pending[col].left--
 				col++
 			}
 		}
@@ -637,9 +636,9 @@ func (w *htmlWalker) readHTMLTable(tn *html.Node, header bool) htmlTable {
 			for k := 0; k < cs; k++ {
 				row = append(row, c)
 				for len(pending) <= col {
-					pending = append(pending, span{})
+					pending = append(pending, span{until: -1})
 				}
-				pending[col] = span{node: c, left: rs - 1}
+				pending[col] = span{node: c, until: r + rs - 1}
 				col++
 			}
 		}

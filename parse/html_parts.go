@@ -254,6 +254,25 @@ func (t *tableScan) scan(p *htmlPage, z *html.Tokenizer, tt html.TokenType, a at
 		if tableModeTags[top] && !tableChild[a] {
 			t.bad = true // an element the parser moves before the table
 		}
+		outer := true // no table nested in it is open: the tag is the table's
+		for _, n := range open[1:] {
+			if n.a == atom.Table {
+				outer = false
+				break
+			}
+		}
+		if outer {
+			switch a {
+			case atom.Tr:
+				t.bad = t.bad || !(top == atom.Table || top == atom.Tbody || top == atom.Thead || top == atom.Tfoot)
+			case atom.Td, atom.Th:
+				t.bad = t.bad || top != atom.Tr
+			case atom.Tbody, atom.Thead, atom.Tfoot, atom.Caption, atom.Colgroup:
+				t.bad = t.bad || top != atom.Table
+			case atom.Col:
+				t.bad = t.bad || !(top == atom.Table || top == atom.Colgroup)
+			}
+		}
 		cut := len(p.cuts) > t.first
 		switch {
 		case cut && (a == atom.Caption || a == atom.Thead || a == atom.Colgroup || a == atom.Col):

@@ -50,9 +50,27 @@ var htmlPartsPages = map[string]string{
 	"table cell no row":  "<html><body><table><tr><th>Code</th></tr><tr><td>E1</td></tr><td>E2</td><tr><td>E3</td></tr></table></body></html>",
 	"table tfoot middle": "<html><body><table><thead><tr><th>Code</th></tr></thead><tbody><tr><td>E1</td></tr><tr><td>E2</td></tr></tbody><tfoot><tr><td>F</td></tr></tfoot><tbody><tr><td>E3</td></tr><tr><td>E4</td></tr></tbody></table></body></html>",
 	"table not closed":   "<html><body><table><tr><th>Code</th></tr><tr><td>E1</td></tr><tr><td>E2</td></tr><tr><td>E3</td></tr>",
-	"menuitem":           "<html><body><p>a</p>before <menuitem>inside<h3>E</h3>z</body></html>",
-	"menuitem headings":  "<html><body><h3>E0</h3><menuitem><h3>E1</h3>text<h3>E2</h3></body></html>",
-	"entities":           "<html><body><h3>E&amp;1</h3><p>&lt;b&gt; &nbsp;x</p><h3>E2</h3><p>y&#x41;</p></body></html>",
+	"table cell in cell": "<html><body><table><tr><th>Code</th><th>Status</th></tr><tr><td>E1</td><td>x<td rowspan=3>400</td></td></tr>" +
+		"<tr><td>E2</td></tr><tr><td>E3</td></tr><tr><td>E4</td></tr></table></body></html>",
+	"table row in cell": "<html><body><table><tbody><tr><th>Code</th><th>Status</th></tr><tr><td>E1</td><td>a</td></tr>" +
+		"<tr><td>E2</td><td><tr><td rowspan=3>X</td><td>b</td></tr></td></tr>" +
+		"<tr><td>E3</td></tr><tr><td>E4</td></tr><tr><td>E5</td></tr></tbody></table></body></html>",
+	"table row in row": "<html><body><table><tbody><tr><th>Code</th><th>Status</th></tr><tr><td>E1</td><td>a</td></tr>" +
+		"<tr><td>E2</td><td>b</td><tr><td rowspan=3>X</td><td>c</td></tr></tr>" +
+		"<tr><td>E3</td></tr><tr><td>E4</td></tr><tr><td>E5</td></tr></tbody></table></body></html>",
+	"table cell in caption":  "<html><body><table><caption>C<td rowspan=3>Y</td></caption><tr><td>E1</td></tr><tr><td>E2</td></tr><tr><td>E3</td></tr></table></body></html>",
+	"table cell in colgroup": "<html><body><table><colgroup><td rowspan=3>Y</td></colgroup><tr><td>E1</td></tr><tr><td>E2</td></tr><tr><td>E3</td></tr></table></body></html>",
+	"table ragged rowspan": "<html><body><table><tr><th>Code</th><th>Status</th><th>Msg</th></tr><tr><td>E1</td><td>a</td><td rowspan=2>m</td></tr>" +
+		"<tr><td>E2</td></tr><tr><td>E3</td><td>c</td></tr><tr><td>E4</td><td>d</td></tr></table></body></html>",
+	"table empty row in rowspan": "<html><body><table><tr><th>Code</th><th>Status</th></tr><tr><td>E1</td><td rowspan=3>400</td></tr>" +
+		"<tr><td>E2</td></tr><tr></tr><tr><td>E3</td></tr><tr><td>E4</td></tr></table></body></html>",
+	"table select in cell": "<html><body><table><tbody><tr><th>Code</th><th>S</th></tr><tr><td>E1</td><td>a</td></tr><tr><td><select><tr><td rowspan=3>X</td></tr></select></td></tr>" +
+		"<tr><td>E3</td></tr><tr><td>E4</td></tr><tr><td>E5</td></tr></tbody></table></body></html>",
+	"table tbody in cell": "<html><body><table><tr><th>Code</th><th>S</th></tr><tr><td>E1</td><td>a</td></tr><tr><td>E2</td><td><tbody><tr><td rowspan=3>X</td></tr></tbody></td></tr>" +
+		"<tr><td>E3</td></tr><tr><td>E4</td></tr><tr><td>E5</td></tr></table></body></html>",
+	"menuitem":          "<html><body><p>a</p>before <menuitem>inside<h3>E</h3>z</body></html>",
+	"menuitem headings": "<html><body><h3>E0</h3><menuitem><h3>E1</h3>text<h3>E2</h3></body></html>",
+	"entities":          "<html><body><h3>E&amp;1</h3><p>&lt;b&gt; &nbsp;x</p><h3>E2</h3><p>y&#x41;</p></body></html>",
 }
 
 // htmlTreeBoth reads text as a page whole and in parts of at least size bytes, and says
@@ -237,4 +255,24 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// TestHTMLRowspanRagged: a rowspan covers the rows it says and no more, also when a row
+// it covers is short and never reaches its column (it used to be carried down to the
+// next row that did). What the short row itself shows is left open: the grid fills a
+// row's spanned cells only up to its first gap.
+func TestHTMLRowspanRagged(t *testing.T) {
+	page := "<table><tr><th>Code</th><th>Status</th><th>Message</th></tr>" +
+		"<tr><td>E1</td><td>400</td><td rowspan=2>Shared</td></tr><tr><td>E2</td></tr>" +
+		"<tr><td>E3</td><td>404</td><td>Own</td></tr><tr><td>E4</td><td>409</td></tr></table>"
+	res := Read(NewSource("p.html", []byte(page)), Meta{})
+	got := map[string]string{}
+	for _, e := range res.Service.Entries {
+		if e.Code != "E2" {
+			got[e.Code] = e.Message
+		}
+	}
+	if diff := cmp.Diff(map[string]string{"E1": "Shared", "E3": "Own", "E4": ""}, got); diff != "" {
+		t.Errorf("messages (-want +got):\n%s", diff)
+	}
 }
