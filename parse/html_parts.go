@@ -76,6 +76,10 @@ type tableScan struct {
 	dataRow    bool // a row with a <td> has been begun
 	first      int  // the index in cuts of its first cut
 	bad        bool
+	// nested counts the tables open inside it: a tag in one of them is not its own. A
+	// count, not a look down the stack at every tag, which a page of thousands of open
+	// elements in a cell made quadratic.
+	nested int
 }
 
 // tableModeTags are the elements whose content the parser reads in table mode: text or an
@@ -245,6 +249,12 @@ func htmlParts(text []byte, size int) htmlPage {
 // where the last cut is.
 func (t *tableScan) scan(p *htmlPage, z *html.Tokenizer, tt html.TokenType, a atom.Atom, open []tagName, start, last, size int) int {
 	top := open[len(open)-1].a
+	switch {
+	case (tt == html.StartTagToken || tt == html.SelfClosingTagToken) && a == atom.Table:
+		defer func() { t.nested++ }() // the tags after it are the nested table's
+	case tt == html.EndTagToken && a == atom.Table && top == atom.Table && t.nested > 0:
+		t.nested--
+	}
 	switch tt {
 	case html.TextToken:
 		if tableModeTags[top] && len(bytes.Trim(z.Raw(), " \t\n\f\r")) > 0 {
@@ -254,14 +264,7 @@ func (t *tableScan) scan(p *htmlPage, z *html.Tokenizer, tt html.TokenType, a at
 		if tableModeTags[top] && !tableChild[a] {
 			t.bad = true // an element the parser moves before the table
 		}
-		outer := true // no table nested in it is open: the tag is the table's
-		for _, n := range open[1:] {
-			if n.a == atom.Table {
-				outer = false
-				break
-			}
-		}
-		if outer {
+		if t.nested == 0 { // the tag is the table's own
 			switch a {
 			case atom.Tr:
 				t.bad = t.bad || !(top == atom.Table || top == atom.Tbody || top == atom.Thead || top == atom.Tfoot)
