@@ -49,6 +49,10 @@ type htmlPage struct {
 	cuts                      []htmlCut
 	stop                      int
 	why                       string
+	// table is why the first table whose rows could not be cut was not, and where it
+	// starts: said when nothing else was cut.
+	table   string
+	tableAt int
 }
 
 // htmlCut is a place where a page may be cut: between two elements directly in body, or
@@ -76,6 +80,7 @@ type tableScan struct {
 	dataRow    bool // a row with a <td> has been begun
 	first      int  // the index in cuts of its first cut
 	bad        bool
+	why        string // what made it bad: the first thing
 	// nested counts the tables open inside it: a tag in one of them is not its own. A
 	// count, not a look down the stack at every tag, which a page of thousands of open
 	// elements in a cell made quadratic.
@@ -228,6 +233,9 @@ func htmlParts(text []byte, size int) htmlPage {
 			switch {
 			case tbl != nil && len(open) == 0: // the table's end
 				if tbl.bad {
+					if p.table == "" {
+						p.table, p.tableAt = tbl.why, tbl.tag[0]
+					}
 					p.cuts = p.cuts[:tbl.first]
 					last = p.bodyTag[1]
 					if n := len(p.cuts); n > 0 {
@@ -258,28 +266,34 @@ func (t *tableScan) scan(p *htmlPage, z *html.Tokenizer, tt html.TokenType, a at
 	switch tt {
 	case html.TextToken:
 		if tableModeTags[top] && len(bytes.Trim(z.Raw(), " \t\n\f\r")) > 0 {
-			t.bad = true // text the parser moves before the table
+			t.fail("text directly in it, which the parser moves before it")
 		}
 	case html.StartTagToken, html.SelfClosingTagToken:
 		if tableModeTags[top] && !tableChild[a] {
-			t.bad = true // an element the parser moves before the table
+			t.fail("<%s> directly in it, which the parser moves before it", a)
 		}
 		if t.nested == 0 { // the tag is the table's own
+			var placed bool
 			switch a {
 			case atom.Tr:
-				t.bad = t.bad || !(top == atom.Table || top == atom.Tbody || top == atom.Thead || top == atom.Tfoot)
+				placed = top == atom.Table || top == atom.Tbody || top == atom.Thead || top == atom.Tfoot
 			case atom.Td, atom.Th:
-				t.bad = t.bad || top != atom.Tr
+				placed = top == atom.Tr
 			case atom.Tbody, atom.Thead, atom.Tfoot, atom.Caption, atom.Colgroup:
-				t.bad = t.bad || top != atom.Table
+				placed = top == atom.Table
 			case atom.Col:
-				t.bad = t.bad || !(top == atom.Table || top == atom.Colgroup)
+				placed = top == atom.Table || top == atom.Colgroup
+			default:
+				placed = true
+			}
+			if !placed {
+				t.fail("<%s> in <%s>, where the parser closes or opens elements of its own", a, top)
 			}
 		}
 		cut := len(p.cuts) > t.first
 		switch {
 		case cut && (a == atom.Caption || a == atom.Thead || a == atom.Colgroup || a == atom.Col):
-			t.bad = true // it would change the table's caption or header
+			t.fail("<%s> after its first rows: it would change its caption or header", a)
 		case a == atom.Tbody && len(open) == 1:
 			t.tbody = [2]int{start, start + len(z.Raw())}
 		case a == atom.Tr && (len(open) == 1 || len(open) == 2 && (top == atom.Tbody || top == atom.Thead || top == atom.Tfoot)):
@@ -305,10 +319,17 @@ func (t *tableScan) scan(p *htmlPage, z *html.Tokenizer, tt html.TokenType, a at
 				}
 			}
 		case (a == atom.Td || a == atom.Th) && top != atom.Tr && tableModeTags[top]:
-			t.bad = true // a cell with no row: the parser makes one this does not count
+			t.fail("a cell with no row, for which the parser makes one")
 		}
 	}
 	return last
+}
+
+// fail marks the table as one not to cut, for the reason given (the first is kept).
+func (t *tableScan) fail(why string, args ...any) {
+	if !t.bad {
+		t.bad, t.why = true, fmt.Sprintf(why, args...)
+	}
 }
 
 // htmlTreeParts is htmlTree for a page that htmlParts cuts: the tree of each part is
@@ -321,7 +342,11 @@ func htmlTreeParts(src *Source, size int) (*doc.Document, htmlPage) {
 	}
 	p := htmlParts(src.Text, size)
 	if len(p.cuts) == 0 {
-		if p.why == "" {
+		switch {
+		case p.why != "":
+		case p.table != "":
+			p.stop, p.why = p.tableAt, "the table here cannot be cut between its rows: "+p.table
+		default:
 			p.why = "no element directly in <body> starts a part: one element (a table, a list) holds most of the page"
 		}
 		return nil, p

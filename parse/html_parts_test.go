@@ -221,6 +221,9 @@ func TestHTMLPartsNotes(t *testing.T) {
 		{"<html><body>\n" + rows + "<p>open <b>bold</p>\n" + rows + "</body></html>\n",
 			"p.html:14:16: HTML: the page is not cut after here, so from its last cut on it is parsed in one piece: </p> while <b> is open: an end tag left out or out of order"},
 		{"<html>stray text<body>\n" + rows + "</body></html>\n", "p.html:1:7: HTML: the page is parsed whole, not in parts (more memory): text before <body>"},
+		{"<html><body>\n<table>\n<tr><th>Code</th><th>Message</th></tr>\n" + strings.Repeat("<tr><td>E_ONE</td><td>First error.</td></tr>\n", 6) +
+			"<div>moved</div>\n</table>\n</body></html>\n",
+			"p.html:2:1: HTML: the page is parsed whole, not in parts (more memory): the table here cannot be cut between its rows: <div> directly in it, which the parser moves before it"},
 	} {
 		res := Read(NewSource("p.html", []byte(c.page)), Meta{Notes: true})
 		var notes []string
