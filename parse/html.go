@@ -318,6 +318,9 @@ func readHTML(src *Source) *Doc {
 		out.note(src.LinePos(1), "HTML: the page (%d bytes) was parsed in %d parts, cut between elements directly in <body> or between the rows of a table there", len(src.Text), n+1)
 	}
 	switch {
+	case out.quiet:
+		// No notes asked for: the position of the stop is not worth a position index of
+		// the whole page.
 	case page.why != "" && len(page.cuts) == 0:
 		out.note(src.posIx().pos(page.stop), "HTML: the page is parsed whole, not in parts (more memory): %s", page.why)
 	case page.why != "":
