@@ -429,8 +429,8 @@ func (b *mdBuilder) finish(next int) {
 		// A heading written like a code is a code heading even with a "Status: 404" line
 		// under it (the code's status); a heading of words over such a line is a status
 		// group ("## Authentication" + "status 401").
-		switch st, name, ok := statusHeading(htext); {
-		case ok && codeLike(name) && nameIsCode(name, st):
+		switch sts, name, ok := statusesHeading(htext); {
+		case ok && codeLike(name) && nameIsCode(name, sts[0]):
 			d.codeHeadings++ // "400 - INVALID_ARGUMENT": a code with its status
 		case ok:
 			d.statusHeadings++
@@ -720,6 +720,12 @@ func (markdownReader) Detect(src *Source) Detection {
 	if d.codeParas >= 2 {
 		score = max(score, 45)
 		why = append(why, fmt.Sprintf("%d paragraphs that begin with a code in bold, as code or after a label (\"Code: E1\")", d.codeParas))
+	}
+	if score == 0 && d.statusHeadings >= 2 {
+		// A page of "## 404 Not Found" headings, each over what that status means: the
+		// statuses are its error codes, as a glossary table's are.
+		score = 40
+		why = append(why, fmt.Sprintf("%d status headings, read as the error codes when nothing else lists codes", d.statusHeadings))
 	}
 	if score == 0 && d.glossaryTables > 0 {
 		score = 40

@@ -63,7 +63,7 @@ var headerWords = func() []headerWord {
 		"描述", "说明", "含义", "备注", "错误描述", "描述信息", "原因说明",
 		"說明", "含義", "備註", "錯誤描述", "原因說明")
 	add(roleResolution, false,
-		"resolution", "solution", "solutions", "fix", "howtofix", "action", "actions", "remedy",
+		"resolution", "solution", "solutions", "fix", "howtofix", "action", "actions", "remedy", "remediation",
 		"suggestedaction", "handling", "handlingmeasure", "measure", "workaround", "recommendation",
 		"해결", "해결방법", "해결방안", "조치", "조치방법", "조치사항", "대응", "대응방법", "처리방법",
 		"対策", "対処", "対処法", "対応", "対処方法", "解決策", "解決方法",
