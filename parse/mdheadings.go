@@ -37,8 +37,9 @@ type open struct {
 	prose int
 	// statuses are all the statuses a status heading lists ("502, 503 Unavailable").
 	statuses []catalog.Status
-	// entries and tables count the entries and tables read while the heading was open.
-	entries, tables int
+	// entries and tables count the entries and tables read while the heading was open;
+	// first is the number of entries there were when it opened.
+	entries, tables, first int
 	// blocks counts the code samples, tables and lists right under the heading.
 	blocks int
 }

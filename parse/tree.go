@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -512,7 +513,7 @@ func (w *treeWalker) heading(i int) bool {
 		sibling = t.entry
 	}
 	w.closeTo(level)
-	o := &open{level: level, text: h.Text, pos: h.Pos}
+	o := &open{level: level, text: h.Text, pos: h.Pos, first: len(w.doc.Entries)}
 	parent := w.top()
 	if sibling != nil {
 		o.kind, o.entry, o.role = hPart, sibling, headerRole(h.Text)
@@ -824,6 +825,36 @@ func (w *treeWalker) close(o *open) {
 	}
 	if body := w.doc.closeHeading(o); o.kind == hSection {
 		w.responseFormat(o, body)
+	}
+	if o.kind == hGroup && len(o.statuses) > 1 && o.entries > 0 {
+		w.moreStatuses(o)
+	}
+}
+
+// moreStatuses gives the codes under a heading that lists several statuses ("502, 503
+// Upstream") an entry under each: the codes read under it have the first as their
+// status, and a code whose status is the heading's has each of the others as well, as a
+// status cell that lists several gives ("400 / 422"). The copies follow the group's
+// entries, a status after another; each counts as a row read, so that rows = entries +
+// dropped + merged holds.
+func (w *treeWalker) moreStatuses(o *open) {
+	under := w.doc.Entries[o.first:]
+	n := len(w.doc.Entries)
+	for _, st := range o.statuses[1:] {
+		for _, e := range under {
+			if e.Status != o.status || e.From != catalog.FromHeading {
+				continue // a status of its own, or of a heading under this one
+			}
+			w.doc.Rows++
+			c := *e
+			c.Status = st
+			c.SetFields(slices.Clone(e.Fields()))
+			w.doc.Entries = append(w.doc.Entries, &c)
+		}
+	}
+	if added := len(w.doc.Entries) - n; added > 0 {
+		w.doc.note(o.pos, "heading %q: %d codes under it, each also under status %v", o.text, added/(len(o.statuses)-1), o.statuses[1:])
+		w.added(n)
 	}
 }
 
