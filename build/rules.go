@@ -25,6 +25,7 @@ var KnownRules = map[string]catalog.Severity{
 	catalog.RuleCodePattern: catalog.Error, parse.RuleSyntax: catalog.Error,
 	parse.RuleRowsAfterGap:         catalog.Warning,
 	catalog.RuleMissingTranslation: catalog.Warning, catalog.RuleTranslationStatus: catalog.Error,
+	catalog.RuleUnusedOverride: catalog.Error, catalog.RuleEmptySource: catalog.Error,
 }
 
 // Rules maps rule ids to what a diagnostic of that rule becomes: "error", "warning" or

@@ -25,6 +25,12 @@ const (
 	RuleCodePattern      = "code-pattern"      // error: a code that does not match the source's codePattern
 	RuleOutsideSections  = "outside-sections"  // warning: entries outside the sections docgen.yaml names
 	RuleBidiControl      = "bidi-control"      // warning: a code, message or group holds a bidirectional control
+	// RuleUnusedOverride is an error: something docgen.yaml says of a source (a section, a
+	// column) that matches nothing in it, so that it changes nothing.
+	RuleUnusedOverride = "unused-override"
+	// RuleEmptySource is an error: a source that docgen.yaml gives overrides for, from
+	// which no entry is read.
+	RuleEmptySource = "empty-source"
 	// RuleMissingTranslation is a warning: an entry of a service in several languages
 	// that one of them does not document.
 	RuleMissingTranslation = "missing-translation"

@@ -1,8 +1,11 @@
 package parse
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -80,6 +83,10 @@ func (src *Source) columnOverride(header string) (role, bool) {
 	f := foldHeader(header)
 	for h, r := range src.over.Columns {
 		if foldHeader(h) == f {
+			if src.usedColumns == nil {
+				src.usedColumns = map[string]bool{}
+			}
+			src.usedColumns[h] = true
 			return overrideRoles[r], true
 		}
 	}
@@ -90,33 +97,63 @@ func (src *Source) columnOverride(header string) (role, bool) {
 // sections to keep, the code pattern and the status. Every entry it does not keep is
 // reported: one diagnostic for the entries outside the sections, one per code that does
 // not match the pattern.
-func applyOverride(o *Override, doc *Doc) {
+func applyOverride(path string, o *Override, doc *Doc) {
 	if o == nil {
 		return
 	}
 	if len(o.Sections) > 0 {
+		spans := mergeSpans(doc.spans)
 		keep := doc.Entries[:0]
 		left := 0
 		var first catalog.Pos
+		var groups []string // the groups of the entries left out, the first few
+		used := map[string]bool{}
+		for _, sec := range doc.usedSections {
+			used[sec] = true
+		}
 		for _, e := range doc.Entries {
-			if inSections(e.Group, o.Sections) {
+			in := inSpans(spans, e.Source.Line)
+			for _, sec := range o.Sections {
+				if inSections(e.Group, []string{sec}) {
+					in, used[sec] = true, true
+				}
+			}
+			if in {
 				keep = append(keep, e)
 				continue
 			}
 			if left == 0 {
 				first = e.Source
 			}
+			if g := strings.TrimSpace(e.Group); g != "" && len(groups) < 5 && !slices.Contains(groups, g) {
+				groups = append(groups, g)
+			}
 			left++
 		}
 		doc.Entries = keep
+		for _, sec := range o.Sections {
+			if used[sec] {
+				continue
+			}
+			saw := "it has no heading"
+			if len(doc.headings) > 0 {
+				saw = "its headings are " + quoteList(doc.headings)
+			}
+			doc.Diags.Add(catalog.Pos{File: path, Line: 1, Col: 1}, catalog.Error, catalog.RuleUnusedOverride,
+				"sections: %q matches no heading and no table caption of this source (%s)", sec, saw)
+		}
 		if left > 0 {
 			doc.Dropped += left
 			what := fmt.Sprintf("%d entries", left)
 			if left == 1 {
 				what = "1 entry"
 			}
+			under := "under no heading"
+			if len(groups) > 0 {
+				under = "under " + quoteList(groups)
+			}
 			doc.Diags.Add(first, catalog.Warning, catalog.RuleOutsideSections,
-				"%s left out: outside the sections docgen.yaml names (%s); the first is here", what, quoteList(o.Sections))
+				"%s left out: outside the sections docgen.yaml names (%s), %s; the first is here", what, quoteList(o.Sections), under)
 		}
 	}
 	if o.CodePattern != "" {
@@ -149,10 +186,63 @@ func applyOverride(o *Override, doc *Doc) {
 		doc.Diags = keep
 	default:
 		n, _ := strconv.Atoi(o.Status)
+		st := catalog.Status(n)
+		other := 0
+		var first *catalog.Entry
 		for _, e := range doc.Entries {
-			e.Status, e.From = catalog.Status(n), catalog.FromHeading
+			if e.Status != 0 && e.Status != st {
+				if other == 0 {
+					first = e
+				}
+				other++
+			}
+			e.Status, e.From = st, catalog.FromHeading
+		}
+		if other > 0 {
+			// What the source said is replaced, as docgen.yaml asks; not without a word.
+			doc.Diags.Add(first.Source, catalog.Warning, catalog.RuleStatusConflict,
+				"docgen.yaml sets status %d for every entry of this source, replacing another status the source gives %d of them (here %q)", n, other, first.Code)
 		}
 	}
+}
+
+// unusedColumns reports the columns of an override that named no column or field of the
+// source: a misspelt header changes nothing, and the user would not know.
+func unusedColumns(src *Source, diags *catalog.Diagnostics) {
+	if src.over == nil {
+		return
+	}
+	for _, h := range slices.Sorted(maps.Keys(src.over.Columns)) {
+		if !src.usedColumns[h] {
+			diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Error, catalog.RuleUnusedOverride,
+				"columns: %q names no table column or record field of this source (docgen parse %s --verbose lists each table's columns)", h, src.Path)
+		}
+	}
+}
+
+// mergeSpans sorts line spans and merges those that overlap (a section inside another).
+func mergeSpans(spans [][2]int) [][2]int {
+	slices.SortFunc(spans, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	var out [][2]int
+	for _, s := range spans {
+		if k := len(out) - 1; k >= 0 && s[0] <= out[k][1] {
+			out[k][1] = max(out[k][1], s[1])
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// inSpans reports whether line falls in one of the sorted, disjoint spans.
+func inSpans(spans [][2]int, line int) bool {
+	i, _ := slices.BinarySearchFunc(spans, line, func(s [2]int, l int) int { return cmp.Compare(s[0], l) })
+	// spans[i-1] is the last span that starts at or before line (spans[i] when it starts
+	// on line itself).
+	if i < len(spans) && spans[i][0] == line {
+		return true
+	}
+	return i > 0 && line <= spans[i-1][1]
 }
 
 // inSections reports whether a group heading contains one of the section texts.

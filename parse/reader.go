@@ -77,6 +77,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"docgen/catalog"
 )
@@ -117,6 +118,12 @@ type Doc struct {
 	Notes []Note
 	// quiet: no Notes are kept (Meta.Notes was not asked for).
 	quiet bool
+	// spans are the lines of the sections docgen.yaml names, as the headings that match
+	// them give (sectionSpans); usedSections the section texts some heading matched, and
+	// headings the first headings of the document, for the message when one matched none.
+	spans        [][2]int
+	usedSections []string
+	headings     []string
 }
 
 // Note is what a reader made of one block of a source.
@@ -280,7 +287,11 @@ func Read(src *Source, meta Meta) *Result {
 	if r.Name() == "markdown" {
 		decodeEntities(doc) // Markdown keeps these fields as source text
 	}
-	applyOverride(src.over, doc)
+	applyOverride(src.Path, src.over, doc)
+	unusedColumns(src, &doc.Diags)
+	if len(doc.Entries) == 0 {
+		noEntries(src, meta, r, doc)
+	}
 	if meta.ID == "" && strings.TrimSpace(doc.ID) != "" {
 		svc.ID = catalog.Slug(doc.ID) // front matter "id:", when docgen.yaml gives none
 	}
@@ -322,10 +333,6 @@ func Read(src *Source, meta Meta) *Result {
 	} else {
 		svc.Entries = catalog.Merge(doc.Entries)
 		catalog.AssignIDs(svc)
-	}
-	if len(doc.Entries) == 0 && doc.Dropped == 0 {
-		res.Diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Warning, catalog.RuleNoCodes,
-			"the %s reader found no error codes in this source (%s)", r.Name(), describe(src))
 	}
 	return res
 }
@@ -389,6 +396,60 @@ func byLanguage(svc *catalog.Service, doc *Doc, want string) (*catalog.Service, 
 		return d.Rule == catalog.RuleMissingTranslation && neutral[d.Pos]
 	})
 	return out, diags, rows - out.RowCount()
+}
+
+// noEntries says why a source gave no entry: what the reader saw in it (its notes on the
+// first blocks it judged) and which docgen.yaml keys can tell it what it cannot guess. A
+// source that docgen.yaml already gives overrides for is an error: the user configured it
+// and nothing came of it. Any other is a warning: a folder of sources holds JSON and
+// Markdown that are no error catalogs.
+func noEntries(src *Source, meta Meta, r Reader, doc *Doc) {
+	notes := doc.Notes
+	if len(notes) == 0 && doc.Dropped == 0 && !src.notes {
+		// Read again for the notes, which a read keeps only when asked: the source gave
+		// nothing, so this costs a small source's read, and no block was let go (a walk
+		// lets blocks go only once it has made an entry).
+		src.notes, src.scraped = true, nil
+		notes = r.Read(src).Notes
+		src.notes = meta.Notes
+	}
+	var saw []string
+	for _, n := range notes[:min(len(notes), 2)] {
+		saw = append(saw, fmt.Sprintf("line %d: %s", n.Pos.Line, truncate(n.Text, 160)))
+	}
+	what := ""
+	if len(saw) > 0 {
+		what = "; it saw " + strings.Join(saw, "; ")
+		if more := len(notes) - len(saw); more > 0 {
+			what += fmt.Sprintf("; and %d more (docgen parse %s --verbose lists them)", more, src.Path)
+		}
+	}
+	at := catalog.Pos{File: src.Path, Line: 1, Col: 1}
+	if src.over != nil {
+		doc.Diags.Add(at, catalog.Error, catalog.RuleEmptySource,
+			"no entry is read from this source with what docgen.yaml says of it (the %s reader; %s)%s. "+
+				"Check its reader, columns, sections, codePattern and status there (see the README), or run docgen parse %s --verbose",
+			r.Name(), describe(src), what, src.Path)
+		return
+	}
+	if doc.Dropped > 0 || doc.Diags.Count(catalog.Error) > 0 {
+		return // each row lost has its error, and so has a source its parser rejects
+	}
+	doc.Diags.Add(at, catalog.Warning, catalog.RuleNoCodes,
+		"the %s reader found no error codes in this source (%s)%s. "+
+			"Tell docgen in docgen.yaml what it cannot guess: reader, columns, sections, codePattern, status (see the README)",
+		r.Name(), describe(src), what)
+}
+
+// truncate shortens s to at most n bytes, at a rune boundary, marking the cut with "…".
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // ServiceID derives a service ID from a source path: the file name without its extension,

@@ -41,6 +41,9 @@ type Source struct {
 	ctx context.Context
 	// over is the source's override from docgen.yaml, set by Read; nil when none.
 	over *Override
+	// usedColumns are the headers of over.Columns that named a column or field of the
+	// source, as any reader saw it: one that named none changes nothing, an error.
+	usedColumns map[string]bool
 	// notes says the read keeps its Notes (Meta.Notes): off, a read of 200,000 code
 	// headings does not hold 200,000 lines of explanation nobody asked for.
 	notes bool

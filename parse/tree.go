@@ -313,6 +313,9 @@ func (w *treeWalker) walk() {
 		}
 	}
 	w.title = w.titleHeading()
+	if o := w.src.over; o != nil && len(o.Sections) > 0 {
+		w.sectionSpans(o.Sections)
+	}
 	w.doc.ID = strings.TrimSpace(w.meta["id"])
 	switch {
 	case strings.TrimSpace(w.meta["title"]) != "":
@@ -374,6 +377,42 @@ func (w *treeWalker) walk() {
 	w.doc.Summary = strings.Join(w.summary, "\n\n")
 	if w.doc.ResponseFormat == nil {
 		w.doc.ResponseFormat = responseFormatFrom(w.samples)
+	}
+}
+
+// sectionSpans finds the headings whose text holds one of the sections docgen.yaml names
+// and records the lines each one's section spans, to its next heading at its level or
+// above (its subsections included), for applyOverride: an entry under "### Billing" is in
+// the section "## Errors" above it. Each heading is looked at from the headings above it
+// only, at most one per level: linear in the headings for any fixed depth.
+func (w *treeWalker) sectionSpans(sections []string) {
+	n := len(w.blocks)
+	for i, b := range w.blocks {
+		h, ok := b.(*doc.Heading)
+		if !ok {
+			continue
+		}
+		if len(w.doc.headings) < 8 {
+			w.doc.headings = append(w.doc.headings, h.Text)
+		}
+		matched := false
+		for _, sec := range sections {
+			if inSections(h.Text, []string{sec}) {
+				w.doc.usedSections = append(w.doc.usedSections, sec)
+				matched = true
+			}
+		}
+		if !matched {
+			continue
+		}
+		end := math.MaxInt
+		for k := int(w.nextHeading[i]); k < n; k = int(w.nextHeading[k]) {
+			if w.level[k] <= w.level[i] {
+				end = w.blocks[k].At().Line - 1
+				break
+			}
+		}
+		w.doc.spans = append(w.doc.spans, [2]int{h.Pos.Line, end})
 	}
 }
 

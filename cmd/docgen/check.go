@@ -47,6 +47,10 @@ stable rule id:
                              the table's (GitHub shows them as text)
   error    code-pattern      a code that does not match the source's codePattern (docgen.yaml)
   warning  outside-sections  entries outside the sections the source's docgen.yaml entry names
+  error    unused-override   a section or column the source's docgen.yaml entry names that
+                             matches nothing in the source
+  error    empty-source      a source with overrides in docgen.yaml from which no entry
+                             is read
   warning  bidi-control      a code, message or group holds a bidirectional control
                              character (U+202E…): it would display in another order
   warning  missing-translation  a code one language of a service documents and
