@@ -30,6 +30,13 @@ type label struct {
 
 // readLabel reads the first line of a paragraph as a labelled line.
 func readLabel(line string) (label, bool) {
+	if t := strings.TrimLeft(line, " *_`"); t != "" && t[0] >= '1' && t[0] <= '5' {
+		// "404 Not Found" alone on its line, or in bold: a status and its standard reason
+		// say nothing but the status.
+		if st, rest, ok := leadingStatus(strings.Trim(line, " *_")); ok && rest != "" && isReason(st, strings.Trim(rest, " *_`.")) {
+			return label{role: roleStatus, status: st}, true
+		}
+	}
 	colon := strings.IndexByte(line, ':') >= 0 || strings.Contains(line, "：")
 	if !colon && !strings.Contains(line, "HTTP") {
 		return label{}, false // every label has a colon; a status line says HTTP
@@ -105,12 +112,18 @@ func readEntryText(chunks []string) entryText {
 			if et.Message == "" {
 				et.Message = msg
 			}
+			if et.Status == 0 {
+				et.Status = exampleStatus(c)
+			}
 			desc = append(desc, "```json\n"+c+"\n```")
 			continue
 		}
 		if inner, ok := unfence(c); ok {
-			if msg, ok := bodyMessage(inner); ok && et.Message == "" {
+			if msg, ok := bodyMessage(responseBody(inner)); ok && et.Message == "" {
 				et.Message = msg
+			}
+			if et.Status == 0 {
+				et.Status = exampleStatus(inner)
 			}
 			desc = append(desc, c) // a code block is never split at labels
 			continue
@@ -223,6 +236,51 @@ func bodyMessage(text string) (string, bool) {
 		v = inner
 	}
 	return "", false
+}
+
+// exampleStatus returns the HTTP status an example of the error response under a code
+// shows: its status line ("HTTP/1.1 409 Conflict" on the first line of the example), or a
+// status member of its JSON body ({"status": 410, …}, at the top or under one key). 0 when
+// it shows none.
+func exampleStatus(text string) catalog.Status {
+	first, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	if m := reHTTPLine.FindStringSubmatch(strings.TrimSpace(first)); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return catalog.Status(n)
+	}
+	var v map[string]any
+	if json.Unmarshal([]byte(responseBody(text)), &v) != nil {
+		return 0
+	}
+	for depth := 0; depth < 2 && v != nil; depth++ {
+		for _, k := range []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode"} {
+			if n, ok := v[k].(float64); ok && n == float64(int(n)) && catalog.Status(int(n)).IsValid() {
+				return catalog.Status(int(n))
+			}
+		}
+		var inner map[string]any
+		for _, x := range v {
+			if o, ok := x.(map[string]any); ok && len(v) == 1 {
+				inner = o
+			}
+		}
+		v = inner
+	}
+	return 0
+}
+
+// responseBody returns the body of an example response written with its status line and
+// headers ("HTTP/1.1 409 Conflict", "Content-Type: …", a blank line, then the body); any
+// other text whole.
+func responseBody(text string) string {
+	text = strings.TrimSpace(text)
+	if !strings.HasPrefix(text, "HTTP/") {
+		return text
+	}
+	if _, body, ok := strings.Cut(text, "\n\n"); ok {
+		return strings.TrimSpace(body)
+	}
+	return ""
 }
 
 // reMessageField finds a "message" string in text that is not valid JSON.

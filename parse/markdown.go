@@ -429,7 +429,7 @@ func (b *mdBuilder) finish(next int) {
 		// A heading written like a code is a code heading even with a "Status: 404" line
 		// under it (the code's status); a heading of words over such a line is a status
 		// group ("## Authentication" + "status 401").
-		switch sts, name, ok := statusesHeading(htext); {
+		switch sts, name, ok := headingStatuses(htext); {
 		case ok && codeLike(name) && nameIsCode(name, sts[0]):
 			d.codeHeadings++ // "400 - INVALID_ARGUMENT": a code with its status
 		case ok:

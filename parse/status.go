@@ -137,7 +137,7 @@ func resolveStatus(e *catalog.Entry, column, heading catalog.Status, diags *cata
 
 // reMultiStatus matches a heading that lists several statuses: "502, 503 Unavailable",
 // "500/504 Server Errors".
-var reMultiStatus = regexp.MustCompile(`^([1-5]\d\d(?:\s*[,/、]\s*[1-5]\d\d)+)\s*[-:–]?\s*([A-Za-z][A-Za-z' -]*)?$`)
+var reMultiStatus = regexp.MustCompile(`^([1-5]\d\d(?:\s*[,/、]\s*[1-5]\d\d)+)\s*[-:–—·|]?\s*([A-Za-z][A-Za-z_' -]*)?$`)
 
 // statusesHeading reads a heading that names one status or several. It returns them in
 // the order written and the name beside them.

@@ -534,7 +534,7 @@ func (w *treeWalker) top() *open {
 func (w *treeWalker) heading(i int) bool {
 	h := w.blocks[i].(*doc.Heading)
 	level := int(w.level[i])
-	sts, name, isStatus := statusesHeading(h.Text)
+	sts, name, isStatus := headingStatuses(h.Text)
 	if t := w.top(); h.Level == 0 && t != nil && t.deferred && !isStatus && !codeHeading(h.Text) {
 		// Under a code in copied text, a short line is its text when it comes first
 		// ("LOCKER_FULL" then "The locker has no free box") or is labelled ("Solution:
@@ -544,6 +544,19 @@ func (w *treeWalker) heading(i int) bool {
 			w.text(h.Text)
 			return false
 		}
+	}
+	if t := w.top(); h.Level == 0 && t != nil && t.deferred && isStatus && len(sts) == 1 && t.status == 0 &&
+		t.prose == 0 && len(t.body) == 0 && t.blocks == 0 && !w.codeFollows(i) {
+		// "E1001" then "HTTP 400 Bad Request" on the next line, then its text: the code's
+		// status, copied as a line of its own. (Followed by codes, the line is a status
+		// group and the line above it its title.)
+		t.status = sts[0]
+		t.prose++
+		if name != "" && !isReason(sts[0], name) {
+			w.text(name)
+		}
+		w.doc.note(h.Pos, "line %q: the status of the code above it", h.Text)
+		return false
 	}
 	// A part of a code's documentation written at the code heading's own level ("LOAN001
 	// - …" then "Resolution", both h4) still belongs to that code.
@@ -585,9 +598,13 @@ func (w *treeWalker) heading(i int) bool {
 		childHeading = childCode || headerRole(c.Text) == roleUnknown
 	}
 	switch {
-	case isStatus && len(sts) == 1 && nameIsCode(name, st) && !w.ownErrors(i) && !childHeading:
-		// "INVALID_TOKEN (401)" over prose: a code with its own status.
+	case isStatus && (len(sts) == 1 || h.Level > 0) && nameIsCode(name, st) && !w.ownErrors(i) && !childHeading:
+		// "INVALID_TOKEN (401)" over prose: a code with its own status; "502 / 503 —
+		// UPSTREAM_DOWN", a code under each status (moreStatuses, when it closes).
 		o.kind, o.status = hCode, st
+		if len(sts) > 1 {
+			o.statuses = sts
+		}
 		if h.Level == 0 {
 			o.deferred, o.code = true, name
 			break
@@ -648,6 +665,30 @@ func (w *treeWalker) heading(i int) bool {
 	}
 	w.stack = append(w.stack, o)
 	return used
+}
+
+// headingStatuses is statusesHeading for a heading that may write the code after its
+// statuses in Markdown ("404 — `ORDER_NOT_FOUND`", "409 **LOCKED**"): the code's marks are
+// dropped when what remains is a status heading whose name is a code.
+func headingStatuses(text string) ([]catalog.Status, string, bool) {
+	sts, name, ok := statusesHeading(text)
+	if ok || !strings.ContainsAny(text, "`*_") || !hasStatusDigits(text) {
+		return sts, name, ok
+	}
+	plain := strings.NewReplacer("`", "", "**", "", "__", "").Replace(text)
+	if sts, name, ok := statusesHeading(plain); ok && codeLike(name) {
+		return sts, name, true
+	}
+	return sts, name, ok
+}
+
+// codeFollows reports whether the block after block i is a heading written like a code.
+func (w *treeWalker) codeFollows(i int) bool {
+	if i+1 >= len(w.blocks) {
+		return false
+	}
+	h, ok := w.blocks[i+1].(*doc.Heading)
+	return ok && codeHeading(h.Text)
 }
 
 // newEntry starts the entry of a code heading; its text is filled when the heading
@@ -865,7 +906,7 @@ func (w *treeWalker) close(o *open) {
 	if body := w.doc.closeHeading(o); o.kind == hSection {
 		w.responseFormat(o, body)
 	}
-	if o.kind == hGroup && len(o.statuses) > 1 && o.entries > 0 {
+	if (o.kind == hGroup || o.kind == hCode) && len(o.statuses) > 1 && len(w.doc.Entries) > o.first {
 		w.moreStatuses(o)
 	}
 }
