@@ -21,6 +21,43 @@ var reLabel = regexp.MustCompile(`^\s*(?:[-*]\s+)?(?:\*\*|__)?([^:：*_\n]{1,40}
 // reHTTPLine matches a line that is only a status: "HTTP 422", "HTTP/1.1 404 Not Found".
 var reHTTPLine = regexp.MustCompile(`^\s*HTTP(?:/\d(?:\.\d)?)?\s+([1-5]\d\d)\b[ A-Za-z'-]*$`)
 
+// reHTTPSentence matches a line that begins with a sentence of only a status ("HTTP 401.",
+// "**HTTP 404 Not Found.**"), and the text after it.
+var reHTTPSentence = regexp.MustCompile(`^\s*(?:\*\*|__)?HTTP(?:/\d(?:\.\d)?)?\s+([1-5]\d\d)\b[ A-Za-z'-]*\.(?:\*\*|__)?\s+(\S.*)$`)
+
+// reInlineLabel matches a label that begins a sentence inside a line ("… expired. **Fix:**
+// refresh the token.", "… 만료되었습니다. 해결 방법: 다시 로그인하세요."): group 1 is the
+// label, and the line is read as two, cut before it (splitInlineLabels).
+var reInlineLabel = regexp.MustCompile(`[.!?。！？]\s*((?:\*\*|__)?[^*_:：\n.!?。！？]{1,40}?(?:\*\*|__)?\s*[:：])`)
+
+// splitInlineLabels cuts a line before each label that begins a sentence inside it: one in
+// bold that readLabel takes, or any that says what to do (a resolution: "Fix:", "Solution:",
+// "対処："). A plain label of another field is left in its sentence ("… failed. Note: …").
+func splitInlineLabels(line string) []string {
+	if !strings.ContainsAny(line, ":：") {
+		return []string{line}
+	}
+	var out []string
+	for from := 0; ; {
+		m := reInlineLabel.FindStringSubmatchIndex(line[from:])
+		if m == nil {
+			break
+		}
+		at := from + m[2]
+		// The label and the start of its value decide; a bounded piece of the line keeps a
+		// line of many colons linear.
+		l, ok := readLabel(line[at:min(len(line), at+200)])
+		bold := strings.HasPrefix(line[at:], "**") || strings.HasPrefix(line[at:], "__")
+		if !ok || !(bold || l.role == roleResolution) {
+			from += m[1]
+			continue
+		}
+		out = append(out, strings.TrimSpace(line[:at]))
+		line, from = line[at:], m[3]-m[2] // on past this label
+	}
+	return append(out, line)
+}
+
 // label is a labelled line read by readLabel.
 type label struct {
 	role   role
@@ -44,6 +81,11 @@ func readLabel(line string) (label, bool) {
 	if m := reHTTPLine.FindStringSubmatch(line); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return label{role: roleStatus, status: catalog.Status(n)}, true
+	}
+	if m := reHTTPSentence.FindStringSubmatch(line); m != nil {
+		// "HTTP 401. The access token expired.": the status, then the text.
+		n, _ := strconv.Atoi(m[1])
+		return label{role: roleStatus, status: catalog.Status(n), value: strings.TrimSpace(m[2])}, true
 	}
 	m := reLabel.FindStringSubmatchIndex(line)
 	if m == nil {
@@ -129,7 +171,11 @@ func readEntryText(chunks []string) entryText {
 			continue
 		}
 		var keep []string
+		var lines []string
 		for _, line := range strings.Split(c, "\n") {
+			lines = append(lines, splitInlineLabels(line)...)
+		}
+		for _, line := range lines {
 			l, ok := readLabel(line)
 			if !ok {
 				keep = append(keep, line)

@@ -188,7 +188,8 @@ var reTextStatus = regexp.MustCompile(`[(（]\s*(?i:http(?:\s*status)?(?:\s*code
 // answers with it ("Returned with **HTTP 402**",
 // "responds with status code 429"), at the start of a line or sentence ("HTTP 401. Log in
 // again.", "The token was revoked. HTTP 401."),
-// or with the particle or verb of Korean, Japanese and Chinese ("상태 코드 403으로",
+// or with the particle or verb of Korean, Japanese and Chinese ("상태 코드 403으로", "상태
+// 코드 401을 반환", "상태 코드는 404입니다", "… 상태 코드 404." at a sentence's end,
 // "ステータスコード 403 を返", "返回 403"). Except after a label, only 4xx and 5xx: a
 // sentence that names 200 or 301 tells how something else behaves.
 var reInlineStatuses = []*regexp.Regexp{
@@ -196,7 +197,7 @@ var reInlineStatuses = []*regexp.Regexp{
 	regexp.MustCompile(`(?i:\b(?:returns?|returned|responds?|responded|fails?|failed|answers?|answered|rejected|comes\s+back))\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:\*\*|__|` + "`" + `)?(?i:http(?:\s+status)?(?:\s+code)?|status(?:\s+code)?)\s*(?:\*\*|__|` + "`" + `)?\s*([45]\d\d)\b`),
 	regexp.MustCompile(`(?m)(?:^|[.!?。]\s+)(?:\*\*|__)?HTTP\s+([45]\d\d)\b`),
 	regexp.MustCompile(`(?m)(?:^|[.!?。]\s*)(?:\*\*|__)?(?i:status|상태|ステータス|状态|狀態)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__|` + "`" + `)?\s*([1-5]\d\d)\b`),
-	regexp.MustCompile(`상태\s*코드\s*(?:\*\*|` + "`" + `)?\s*([45]\d\d)\s*(?:\*\*|` + "`" + `)?\s*(?:으로|로)|ステータス\s*コード\s*(?:\*\*|` + "`" + `)?\s*([45]\d\d)\s*(?:\*\*|` + "`" + `)?\s*(?:を返|が返)|(?:返回|状态码为|状态码是)\s*(?:HTTP\s*)?([45]\d\d)\b`),
+	regexp.MustCompile(`(?m)상태\s*코드(?:는|가)?\s*(?:\*\*|` + "`" + `)?\s*([45]\d\d)\s*(?:\*\*|` + "`" + `)?\s*(?:으로|로|을|를|입니다|이며|이고|[).,。]|$)|ステータス\s*コード\s*(?:\*\*|` + "`" + `)?\s*([45]\d\d)\s*(?:\*\*|` + "`" + `)?\s*(?:を返|が返)|(?:返回|状态码为|状态码是)\s*(?:HTTP\s*)?([45]\d\d)\b`),
 }
 
 // textStatuses gives an entry that has no status the one its message or description

@@ -1267,17 +1267,18 @@ func defListHasCodes(b *doc.DefList) bool {
 	codes, lower, errorish := 0, 0, 0
 	for _, it := range b.Items {
 		code, st := dtCode(plainOf(it.Term))
-		if codeLike(code) || (st != "" && isToken(code)) || isJSONRPCCode(code) {
+		status := false // a definition gives the term an HTTP status ("HTTP 429. …")
+		for _, d := range it.Defs {
+			if status = givesStatus(d.Text); status || saysError(d.Text) {
+				errorish++
+				break
+			}
+		}
+		if codeLike(code) || ((st != "" || status) && isToken(code)) || isJSONRPCCode(code) {
 			codes++
 		}
 		if st == "" && code == strings.ToLower(code) && !isInteger(code) {
 			lower++
-		}
-		for _, d := range it.Defs {
-			if saysError(d.Text) {
-				errorish++
-				break
-			}
 		}
 	}
 	if codes*2 <= len(b.Items) {
@@ -1286,6 +1287,16 @@ func defListHasCodes(b *doc.DefList) bool {
 	// Terms in lower case ("invalid_request", "get_body") name errors as often as
 	// functions and options: such a list lists errors when its definitions say so.
 	return lower*2 <= len(b.Items) || errorish*2 >= len(b.Items)
+}
+
+// givesStatus reports whether a text gives an HTTP status as its own: on a labelled first
+// line ("HTTP 429. More than …", "Status: 404") or in a sentence (oneTextStatus).
+func givesStatus(text string) bool {
+	if l, ok := readLabel(firstLine(text)); ok && l.role == roleStatus {
+		return true
+	}
+	_, ok := oneTextStatus(text)
+	return ok
 }
 
 // errorSayings are words by which a text says something went wrong, in the four languages.
