@@ -566,7 +566,17 @@ const maxLinesHeader = 8
 // words, one per line, with a code column among them, then rows of as many lines whose
 // code cell is a code. A short line among the header's that is no header word ("料金区分")
 // is a column too when header words come before and after it.
-func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
+//
+// The line above a header is often its title, and a title holds header words too ("Error
+// codes", "오류 코드 안내", "错误码列表"): when the first line names the role of a later
+// one, and the lines from the next one on are a table, the first line is no column (see
+// linesTable).
+func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) { return sc.linesTable(i, true) }
+
+// linesTable is findLinesTable; title is set when line i may be a title over a table
+// that starts on the next line, which is then asked (without title: a run of lines
+// repeating the same role is weighed once per line, not once per line below it).
+func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 	var header []cell
 	trailing := 0 // unknown lines at the end of header
 	for j := i; j <= sc.n && j < i+maxLinesHeader; j++ {
@@ -591,6 +601,11 @@ func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
 	header = header[:len(header)-trailing]
 	if len(header) < 2 {
 		return nil, false
+	}
+	if title && sc.repeatsFirstRole(header) {
+		if _, ok := sc.linesTable(i+1, false); ok {
+			return nil, false // line i is the table's title: the table starts on the next
+		}
 	}
 	roles := sc.columnRoles(header)
 	if !distinctRoles(roles) {
@@ -669,20 +684,42 @@ func (sc *scanner) headerLineClass(j int) byte {
 	return c
 }
 
-// columnRoles is columnRoles of the cells' texts, with each text's role kept: a source of
-// repeated header-like lines asks for the same texts again and again.
-func (sc *scanner) columnRoles(cells []cell) []role {
+// repeatsFirstRole reports whether the first cell names a role that a later one names
+// too: a header has one column of each role, so the first is then likely a title ("Error
+// codes" over "Code").
+func (sc *scanner) repeatsFirstRole(cells []cell) bool {
+	first := sc.headerRole(cells[0].Text)
+	if first == roleUnknown {
+		return false
+	}
+	for _, c := range cells[1:] {
+		if sc.headerRole(c.Text) == first {
+			return true
+		}
+	}
+	return false
+}
+
+// headerRole is headerRole, with each text's role kept (see columnRoles).
+func (sc *scanner) headerRole(text string) role {
 	if sc.roles == nil {
 		sc.roles = map[string]role{}
 	}
+	r, ok := sc.roles[text]
+	if !ok {
+		r = headerRole(text)
+		sc.roles[text] = r
+	}
+	return r
+}
+
+// columnRoles is columnRoles of the cells' texts, with each text's role kept: a source of
+// repeated header-like lines asks for the same texts again and again.
+func (sc *scanner) columnRoles(cells []cell) []role {
 	roles := make([]role, len(cells))
 	taken := map[role]bool{}
 	for i, c := range cells {
-		r, ok := sc.roles[c.Text]
-		if !ok {
-			r = headerRole(c.Text)
-			sc.roles[c.Text] = r
-		}
+		r := sc.headerRole(c.Text)
 		if r != roleUnknown && taken[r] {
 			r = roleUnknown
 		}
