@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // This file finds the tables of copied text that have no separators at all. A browser's
@@ -212,15 +214,21 @@ func spaceRuns(t string) []word {
 }
 
 // splitRuns splits a row of a table whose cells are separated by runs of spaces into n
-// cells, the last taking the rest; nil when the row has fewer cells or its first is no
-// code, which ends the table.
-func (sc *scanner) splitRuns(t string, off, n int) []cell {
+// cells, the last taking the rest. A row of fewer cells (the last ones empty, or one in
+// between) is a row when each of its cells starts where a column of the header starts,
+// cols being the header's columns (see textColumns); its missing cells are empty. It
+// returns nil when the row's first cell is no code, or it has fewer cells that do not
+// stand under the header's, which ends the table.
+func (sc *scanner) splitRuns(t string, off, n int, cols []int) []cell {
 	runs := spaceRuns(t)
-	if len(runs) < n {
+	if len(runs) == 0 {
 		return nil
 	}
 	if first := cleanCode(runs[0].text); !isToken(first) || !codeShaped(first) {
 		return nil
+	}
+	if len(runs) < n {
+		return sc.alignedRuns(t, off, runs, cols)
 	}
 	cells := make([]cell, n)
 	for k := 0; k < n; k++ {
@@ -231,6 +239,73 @@ func (sc *scanner) splitRuns(t string, off, n int) []cell {
 		cells[k] = cell{Text: text, Pos: sc.ix.pos(off + runs[k].off)}
 	}
 	return cells
+}
+
+// alignedRuns places the runs of a row that has fewer of them than its header has columns
+// in the columns they start under, within a column either way (copied text is not always
+// padded to the exact width). It returns nil unless there are two runs at least, the
+// first under the first column and each after under a later column than the one before.
+func (sc *scanner) alignedRuns(t string, off int, runs []word, cols []int) []cell {
+	if len(runs) < 2 {
+		return nil // a code alone on its line is as likely a heading after the table
+	}
+	at := sc.textColumns(t, off, runs)
+	cells := make([]cell, len(cols))
+	k := 0 // the column the next run may start under, or a later one
+	for r, w := range runs {
+		for k < len(cols) && cols[k] < at[r]-1 {
+			k++
+		}
+		if k == len(cols) || cols[k] > at[r]+1 || (r == 0 && k != 0) {
+			return nil
+		}
+		cells[k] = cell{Text: w.text, Pos: sc.ix.pos(off + w.off)}
+		k++
+	}
+	end := sc.ix.pos(off + len(t)) // an empty cell: where the row's text ends
+	for c := range cells {
+		if cells[c].Pos.Line == 0 {
+			cells[c].Pos = end
+		}
+	}
+	return cells
+}
+
+// textColumns returns the display column (from 0, a wide character counting two, a tab
+// going on to the next multiple of 8) at which each of the words of t starts, t being the
+// text at byte offset off of its line. One pass over the line.
+func (sc *scanner) textColumns(t string, off int, words []word) []int {
+	line := sc.src.LineStart(sc.src.lineOf(off) + 1)
+	col := displayWidth(0, string(sc.src.Text[line:off]))
+	out := make([]int, len(words))
+	p := 0
+	for k, w := range words {
+		col = displayWidth(col, t[p:w.off])
+		out[k] = col
+		p = w.off
+	}
+	return out
+}
+
+// displayWidth returns the column after s written from column col: East Asian wide and
+// full-width characters take two columns, a tab goes on to the next multiple of 8.
+func displayWidth(col int, s string) int {
+	for _, r := range s {
+		switch {
+		case r == '\t':
+			col = (col/8 + 1) * 8
+		case r < 0x1100:
+			col++ // nothing below Hangul Jamo is wide
+		default:
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				col += 2
+			default:
+				col++
+			}
+		}
+	}
+	return col
 }
 
 // bareHeaderRoles reports whether header cells can head an error or status table: a code
@@ -263,7 +338,9 @@ func (sc *scanner) findBareTable(i int) (*scrapedTable, bool) {
 	if h := runsHeader(t); h != nil && bareHeaderRoles(h) && hasRunGap(next) {
 		st := &scrapedTable{shape: shapeSpaces, start: i, end: i}
 		st.Header = sc.headerCells(h, line, off)
-		sc.readBareRows(st, i+1, func(text string, o int) []cell { return sc.splitRuns(text, o, len(h)) })
+		hoff := off + leadingSpace(line)
+		cols := sc.textColumns(t, hoff, spaceRuns(t))
+		sc.readBareRows(st, i+1, func(text string, o int) []cell { return sc.splitRuns(text, o, len(h), cols) })
 		if len(st.Rows) > 0 {
 			return st, true
 		}
