@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"docgen/catalog"
 )
 
 // This file finds the tables of copied text that have no separators at all. A browser's
@@ -657,7 +659,7 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 	var header []cell
 	trailing := 0 // unknown lines at the end of header
 	for j := i; j <= sc.n && j < i+maxLinesHeader; j++ {
-		t, raw, off := sc.line(j)
+		t, _, _ := sc.line(j)
 		if t == "" || len(t) > 40 {
 			break
 		}
@@ -673,7 +675,7 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 			}
 			trailing++
 		}
-		header = append(header, cell{Text: t, Pos: sc.ix.pos(off + leadingSpace(raw))})
+		header = append(header, cell{Text: t}) // placed once the table is read: most tries fail
 	}
 	header = header[:len(header)-trailing]
 	if len(header) < 2 {
@@ -705,12 +707,12 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 		cells := make([]cell, 0, n)
 		whole := true
 		for k := 0; k < n; k++ {
-			t, raw, off := sc.line(j + k)
+			t, _, _ := sc.line(j + k)
 			if t == "" {
 				whole = false
 				break
 			}
-			cells = append(cells, cell{Text: t, Pos: sc.ix.pos(off + leadingSpace(raw))})
+			cells = append(cells, cell{Text: t})
 		}
 		if !whole {
 			break
@@ -722,6 +724,9 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 		if _, _, ok := statusesHeading(cells[0].Text); ok && ci != 0 {
 			break
 		}
+		for k := range cells {
+			cells[k].Pos = sc.textPos(j + k)
+		}
 		st.Rows = append(st.Rows, tableRow{Cells: cells, Pos: cells[0].Pos})
 		st.bareRows++
 		j += n
@@ -730,7 +735,16 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 	if len(st.Rows) == 0 {
 		return nil, false
 	}
+	for k := range header {
+		header[k].Pos = sc.textPos(i + k)
+	}
 	return st, true
+}
+
+// textPos returns where the text of line j starts.
+func (sc *scanner) textPos(j int) catalog.Pos {
+	_, raw, off := sc.line(j)
+	return sc.ix.pos(off + leadingSpace(raw))
 }
 
 // What a line is to findLinesTable: a header word, a status heading, or neither.
