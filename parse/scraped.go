@@ -542,7 +542,7 @@ func paragraphs(blocks []sblock) []sblock {
 			for i+1 < len(blocks) && blocks[i+1].kind == sbText && continues(prev, blocks[i+1].text) {
 				i++
 				next := blocks[i].text
-				if !startsWithParticle(next) {
+				if !gluesOn(next) {
 					text.WriteString("\n")
 				}
 				text.WriteString(next)
@@ -634,17 +634,40 @@ var particles = map[string]bool{
 }
 
 // startsWithParticle reports whether a line begins with a particle or with punctuation
-// that cannot begin a sentence.
+// that cannot begin a sentence: it goes on with the sentence above (see gluesOn for how
+// it is joined to it).
 func startsWithParticle(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
 	if strings.ContainsRune(",.):;!?%", r) {
 		return true
 	}
+	return particles[firstWord(t)]
+}
+
+// gluesOn reports whether a line that goes on with the one above is written right after
+// it, with no break between them: it begins with punctuation that closes what comes
+// before, or with a Korean particle, which is part of the word before it whatever its
+// script ("code" / "와 message" is "code와 message"). An English word that goes on with a
+// sentence ("with", "and"), or a Korean one written apart ("및"), is a word of its own.
+func gluesOn(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	if strings.ContainsRune(",.):;!?%", r) {
+		return true
+	}
+	return unicode.Is(unicode.Hangul, r) && startsWithParticle(t) && !spacedWords[firstWord(t)]
+}
+
+// spacedWords are the words of particles that Korean writes apart from the word before
+// them ("code 및 message", "A, B 등").
+var spacedWords = map[string]bool{"및": true, "등": true, "등의": true}
+
+// firstWord returns t up to its first space or punctuation.
+func firstWord(t string) string {
 	end := strings.IndexFunc(t, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
 	if end < 0 {
-		end = len(t)
+		return t
 	}
-	return particles[t[:end]]
+	return t[:end]
 }
 
 // headingLike reports whether a one-line paragraph reads as a heading: short, not a

@@ -4,6 +4,10 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"docgen/catalog"
 )
 
 // This file finds the tables of copied text that have no separators at all. A browser's
@@ -212,15 +216,21 @@ func spaceRuns(t string) []word {
 }
 
 // splitRuns splits a row of a table whose cells are separated by runs of spaces into n
-// cells, the last taking the rest; nil when the row has fewer cells or its first is no
-// code, which ends the table.
-func (sc *scanner) splitRuns(t string, off, n int) []cell {
+// cells, the last taking the rest. A row of fewer cells (the last ones empty, or one in
+// between) is a row when each of its cells starts where a column of the header starts,
+// cols being the header's columns (see textColumns); its missing cells are empty. It
+// returns nil when the row's first cell is no code, or it has fewer cells that do not
+// stand under the header's, which ends the table.
+func (sc *scanner) splitRuns(t string, off, n int, cols []int) []cell {
 	runs := spaceRuns(t)
-	if len(runs) < n {
+	if len(runs) == 0 {
 		return nil
 	}
 	if first := cleanCode(runs[0].text); !isToken(first) || !codeShaped(first) {
 		return nil
+	}
+	if len(runs) < n {
+		return sc.alignedRuns(t, off, runs, cols)
 	}
 	cells := make([]cell, n)
 	for k := 0; k < n; k++ {
@@ -231,6 +241,73 @@ func (sc *scanner) splitRuns(t string, off, n int) []cell {
 		cells[k] = cell{Text: text, Pos: sc.ix.pos(off + runs[k].off)}
 	}
 	return cells
+}
+
+// alignedRuns places the runs of a row that has fewer of them than its header has columns
+// in the columns they start under, within a column either way (copied text is not always
+// padded to the exact width). It returns nil unless there are two runs at least, the
+// first under the first column and each after under a later column than the one before.
+func (sc *scanner) alignedRuns(t string, off int, runs []word, cols []int) []cell {
+	if len(runs) < 2 {
+		return nil // a code alone on its line is as likely a heading after the table
+	}
+	at := sc.textColumns(t, off, runs)
+	cells := make([]cell, len(cols))
+	k := 0 // the column the next run may start under, or a later one
+	for r, w := range runs {
+		for k < len(cols) && cols[k] < at[r]-1 {
+			k++
+		}
+		if k == len(cols) || cols[k] > at[r]+1 || (r == 0 && k != 0) {
+			return nil
+		}
+		cells[k] = cell{Text: w.text, Pos: sc.ix.pos(off + w.off)}
+		k++
+	}
+	end := sc.ix.pos(off + len(t)) // an empty cell: where the row's text ends
+	for c := range cells {
+		if cells[c].Pos.Line == 0 {
+			cells[c].Pos = end
+		}
+	}
+	return cells
+}
+
+// textColumns returns the display column (from 0, a wide character counting two, a tab
+// going on to the next multiple of 8) at which each of the words of t starts, t being the
+// text at byte offset off of its line. One pass over the line.
+func (sc *scanner) textColumns(t string, off int, words []word) []int {
+	line := sc.src.LineStart(sc.src.lineOf(off) + 1)
+	col := displayWidth(0, string(sc.src.Text[line:off]))
+	out := make([]int, len(words))
+	p := 0
+	for k, w := range words {
+		col = displayWidth(col, t[p:w.off])
+		out[k] = col
+		p = w.off
+	}
+	return out
+}
+
+// displayWidth returns the column after s written from column col: East Asian wide and
+// full-width characters take two columns, a tab goes on to the next multiple of 8.
+func displayWidth(col int, s string) int {
+	for _, r := range s {
+		switch {
+		case r == '\t':
+			col = (col/8 + 1) * 8
+		case r < 0x1100:
+			col++ // nothing below Hangul Jamo is wide
+		default:
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				col += 2
+			default:
+				col++
+			}
+		}
+	}
+	return col
 }
 
 // bareHeaderRoles reports whether header cells can head an error or status table: a code
@@ -263,7 +340,9 @@ func (sc *scanner) findBareTable(i int) (*scrapedTable, bool) {
 	if h := runsHeader(t); h != nil && bareHeaderRoles(h) && hasRunGap(next) {
 		st := &scrapedTable{shape: shapeSpaces, start: i, end: i}
 		st.Header = sc.headerCells(h, line, off)
-		sc.readBareRows(st, i+1, func(text string, o int) []cell { return sc.splitRuns(text, o, len(h)) })
+		hoff := off + leadingSpace(line)
+		cols := sc.textColumns(t, hoff, spaceRuns(t))
+		sc.readBareRows(st, i+1, func(text string, o int) []cell { return sc.splitRuns(text, o, len(h), cols) })
 		if len(st.Rows) > 0 {
 			return st, true
 		}
@@ -566,11 +645,21 @@ const maxLinesHeader = 8
 // words, one per line, with a code column among them, then rows of as many lines whose
 // code cell is a code. A short line among the header's that is no header word ("料金区分")
 // is a column too when header words come before and after it.
-func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
+//
+// The line above a header is often its title, and a title holds header words too ("Error
+// codes", "오류 코드 안내", "错误码列表"): when the first line names the role of a later
+// one, and the lines from the next one on are a table, the first line is no column (see
+// linesTable).
+func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) { return sc.linesTable(i, true) }
+
+// linesTable is findLinesTable; title is set when line i may be a title over a table
+// that starts on the next line, which is then asked (without title: a run of lines
+// repeating the same role is weighed once per line, not once per line below it).
+func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 	var header []cell
 	trailing := 0 // unknown lines at the end of header
 	for j := i; j <= sc.n && j < i+maxLinesHeader; j++ {
-		t, raw, off := sc.line(j)
+		t, _, _ := sc.line(j)
 		if t == "" || len(t) > 40 {
 			break
 		}
@@ -586,11 +675,16 @@ func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
 			}
 			trailing++
 		}
-		header = append(header, cell{Text: t, Pos: sc.ix.pos(off + leadingSpace(raw))})
+		header = append(header, cell{Text: t}) // placed once the table is read: most tries fail
 	}
 	header = header[:len(header)-trailing]
 	if len(header) < 2 {
 		return nil, false
+	}
+	if title && sc.repeatsFirstRole(header) {
+		if _, ok := sc.linesTable(i+1, false); ok {
+			return nil, false // line i is the table's title: the table starts on the next
+		}
 	}
 	roles := sc.columnRoles(header)
 	if !distinctRoles(roles) {
@@ -613,12 +707,12 @@ func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
 		cells := make([]cell, 0, n)
 		whole := true
 		for k := 0; k < n; k++ {
-			t, raw, off := sc.line(j + k)
+			t, _, _ := sc.line(j + k)
 			if t == "" {
 				whole = false
 				break
 			}
-			cells = append(cells, cell{Text: t, Pos: sc.ix.pos(off + leadingSpace(raw))})
+			cells = append(cells, cell{Text: t})
 		}
 		if !whole {
 			break
@@ -630,6 +724,9 @@ func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
 		if _, _, ok := statusesHeading(cells[0].Text); ok && ci != 0 {
 			break
 		}
+		for k := range cells {
+			cells[k].Pos = sc.textPos(j + k)
+		}
 		st.Rows = append(st.Rows, tableRow{Cells: cells, Pos: cells[0].Pos})
 		st.bareRows++
 		j += n
@@ -638,7 +735,16 @@ func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) {
 	if len(st.Rows) == 0 {
 		return nil, false
 	}
+	for k := range header {
+		header[k].Pos = sc.textPos(i + k)
+	}
 	return st, true
+}
+
+// textPos returns where the text of line j starts.
+func (sc *scanner) textPos(j int) catalog.Pos {
+	_, raw, off := sc.line(j)
+	return sc.ix.pos(off + leadingSpace(raw))
 }
 
 // What a line is to findLinesTable: a header word, a status heading, or neither.
@@ -669,20 +775,42 @@ func (sc *scanner) headerLineClass(j int) byte {
 	return c
 }
 
-// columnRoles is columnRoles of the cells' texts, with each text's role kept: a source of
-// repeated header-like lines asks for the same texts again and again.
-func (sc *scanner) columnRoles(cells []cell) []role {
+// repeatsFirstRole reports whether the first cell names a role that a later one names
+// too: a header has one column of each role, so the first is then likely a title ("Error
+// codes" over "Code").
+func (sc *scanner) repeatsFirstRole(cells []cell) bool {
+	first := sc.headerRole(cells[0].Text)
+	if first == roleUnknown {
+		return false
+	}
+	for _, c := range cells[1:] {
+		if sc.headerRole(c.Text) == first {
+			return true
+		}
+	}
+	return false
+}
+
+// headerRole is headerRole, with each text's role kept (see columnRoles).
+func (sc *scanner) headerRole(text string) role {
 	if sc.roles == nil {
 		sc.roles = map[string]role{}
 	}
+	r, ok := sc.roles[text]
+	if !ok {
+		r = headerRole(text)
+		sc.roles[text] = r
+	}
+	return r
+}
+
+// columnRoles is columnRoles of the cells' texts, with each text's role kept: a source of
+// repeated header-like lines asks for the same texts again and again.
+func (sc *scanner) columnRoles(cells []cell) []role {
 	roles := make([]role, len(cells))
 	taken := map[role]bool{}
 	for i, c := range cells {
-		r, ok := sc.roles[c.Text]
-		if !ok {
-			r = headerRole(c.Text)
-			sc.roles[c.Text] = r
-		}
+		r := sc.headerRole(c.Text)
 		if r != roleUnknown && taken[r] {
 			r = roleUnknown
 		}

@@ -15,6 +15,8 @@ package doc
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"docgen/catalog"
 )
@@ -233,4 +235,38 @@ func SpanLabel(text string) string {
 		return text
 	}
 	return "**" + text + "**"
+}
+
+// WrapSeparator returns what goes between two lines of one paragraph that the source
+// broke where it wrapped, when they are joined as a browser joins them (CSS Text 3,
+// segment breaks): nothing when the character before the break and the one after are
+// both Chinese or Japanese (Han, kana, ideographic and full-width punctuation: "未対応" /
+// "です" is "未対応です"), a space otherwise ("Cron expression" / "could not be
+// parsed."). Korean writes spaces between its words, so Hangul gets the space.
+func WrapSeparator(a, b string) string {
+	before, _ := utf8.DecodeLastRuneInString(a)
+	after, _ := utf8.DecodeRuneInString(b)
+	if noSpaceScript(before) && noSpaceScript(after) {
+		return ""
+	}
+	return " "
+}
+
+// noSpaceScript reports whether r is written without spaces between words: a Han
+// ideograph, kana, ideographic punctuation or a full-width or half-width form (East Asian
+// wide and narrow forms that are not Hangul).
+func noSpaceScript(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x2E80 && r <= 0x30FF, // CJK radicals, ideographic punctuation, hiragana, katakana
+		r >= 0x31C0 && r <= 0x31FF, // CJK strokes, katakana extensions
+		r >= 0x3400 && r <= 0x4DBF, // Han extension A
+		r >= 0x4E00 && r <= 0x9FFF, // Han
+		r >= 0xF900 && r <= 0xFAFF, // Han compatibility
+		r >= 0xFE30 && r <= 0xFE4F, // CJK compatibility forms
+		r >= 0xFF00 && r <= 0xFF9F: // full-width forms, half-width katakana
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
 }

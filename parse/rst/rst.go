@@ -599,7 +599,7 @@ func (r *reader) listTable(body []line, caption string, opts map[string]string, 
 			ce := indented(inner, c+1, 1)
 			cf := line{off: inner[c].off + cm[1], text: inner[c].text[cm[1]:]}
 			cl := append([]line{cf}, dedent(inner[c+1:ce], cm[1])...)
-			row.Cells = append(row.Cells, doc.Cell{Pos: r.pos(cf), Text: inline(joinText(cl))})
+			row.Cells = append(row.Cells, doc.Cell{Pos: r.pos(cf), Text: inline(cellText(cl))})
 			c = ce
 		}
 		rows = append(rows, row)

@@ -154,9 +154,13 @@ func (r *reader) gridTable(ls []line, i int, caption string) int {
 }
 
 // cellText joins the pieces of one cell: lines trimmed, a blank line kept as a paragraph
-// break, and the common indentation of its lines kept out.
+// break, and the common indentation of its lines kept out. The lines of one paragraph are
+// one text that the table's width wrapped: they join as doc.WrapSeparator says (a
+// space between words, nothing between Japanese or Chinese characters). A list item
+// starts a line of its own.
 func cellText(fs []line) string {
-	var b strings.Builder
+	var b strings.Builder // a cell may go on for many lines: built once
+	prev := ""            // the line before, "" at the start of a paragraph
 	blank := false
 	for _, f := range fs {
 		t := strings.TrimSpace(f.text)
@@ -164,15 +168,17 @@ func cellText(fs []line) string {
 			blank = b.Len() > 0
 			continue
 		}
-		if b.Len() > 0 {
-			if blank {
-				b.WriteString("\n\n")
-			} else {
-				b.WriteString("\n")
-			}
+		switch {
+		case b.Len() == 0:
+		case blank:
+			b.WriteString("\n\n")
+		case reBullet.MatchString(t) || reEnum.MatchString(t):
+			b.WriteString("\n")
+		default:
+			b.WriteString(doc.WrapSeparator(prev, t))
 		}
-		blank = false
 		b.WriteString(t)
+		prev, blank = t, false
 	}
 	return b.String()
 }
