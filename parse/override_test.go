@@ -138,3 +138,19 @@ func hasRule(r *Result, rule, text string) bool {
 	}
 	return false
 }
+
+// TestOverrideColumnsFindTable: in copied text, headers that docgen.yaml's columns name
+// make a table, though no header word names them.
+func TestOverrideColumnsFindTable(t *testing.T) {
+	cols := map[string]string{"Err": "code", "Info": "description"}
+	for name, text := range map[string]string{
+		"tabs":        "Errors\n\nErr\tInfo\nE1001\tThe amount is missing.\nE1002\tThe card was declined.\n",
+		"inner pipes": "Errors\n\nErr | Info\nE1001 | The amount is missing.\nE1002 | The card was declined.\n",
+		"end pipes":   "Errors\n\nErr | Info |\nE1001 | The amount is missing. |\nE1002 | The card was declined. |\n",
+	} {
+		r := Read(NewSource("e.txt", []byte(text)), Meta{Override: Override{Reader: "scraped", Columns: cols}})
+		if len(r.Service.Entries) != 2 || r.Service.Entries[1].Description != "The card was declined." || r.Diags.HasErrors() {
+			t.Errorf("%s: %d entries, diagnostics %v; want E1001 and E1002 with their descriptions", name, len(r.Service.Entries), r.Diags)
+		}
+	}
+}

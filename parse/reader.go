@@ -236,7 +236,9 @@ func (src *Source) cancelled() bool {
 func Read(src *Source, meta Meta) *Result {
 	res := &Result{}
 	res.Diags = append(res.Diags, src.Diags...)
-	src.notes = meta.Notes
+	// A small source's notes are kept whatever Meta says: they cost little, and when it
+	// gives no entry they say what the reader saw (noEntries), without a second read.
+	src.notes = meta.Notes || len(src.Text) <= notesAlways
 	if !meta.Override.IsZero() {
 		o := meta.Override
 		src.over = &o
@@ -297,7 +299,9 @@ func Read(src *Source, meta Meta) *Result {
 	}
 	res.Rows, res.Dropped, res.Merged = doc.Rows, doc.Dropped, doc.Merged
 	res.Diags = append(res.Diags, doc.Diags...)
-	res.Notes = doc.Notes
+	if meta.Notes {
+		res.Notes = doc.Notes
+	}
 	sort.SliceStable(res.Notes, func(i, j int) bool { return res.Notes[i].Pos.Line < res.Notes[j].Pos.Line })
 	if svc.Title == "" {
 		svc.Title = doc.Title
@@ -398,26 +402,28 @@ func byLanguage(svc *catalog.Service, doc *Doc, want string) (*catalog.Service, 
 	return out, diags, rows - out.RowCount()
 }
 
+// notesAlways is the size up to which a source's read keeps its notes unasked.
+const notesAlways = 256 << 10
+
 // noEntries says why a source gave no entry: what the reader saw in it (its notes on the
-// first blocks it judged) and which docgen.yaml keys can tell it what it cannot guess. A
+// first blocks it judged, when the read kept them) and which docgen.yaml keys can tell it what it cannot guess. A
 // source that docgen.yaml already gives overrides for is an error: the user configured it
 // and nothing came of it. Any other is a warning: a folder of sources holds JSON and
 // Markdown that are no error catalogs.
 func noEntries(src *Source, meta Meta, r Reader, doc *Doc) {
 	notes := doc.Notes
-	if len(notes) == 0 && doc.Dropped == 0 && !src.notes {
-		// Read again for the notes, which a read keeps only when asked: the source gave
-		// nothing, so this costs a small source's read, and no block was let go (a walk
-		// lets blocks go only once it has made an entry).
-		src.notes, src.scraped = true, nil
-		notes = r.Read(src).Notes
-		src.notes = meta.Notes
-	}
 	var saw []string
 	for _, n := range notes[:min(len(notes), 2)] {
 		saw = append(saw, fmt.Sprintf("line %d: %s", n.Pos.Line, truncate(n.Text, 160)))
 	}
 	what := ""
+	switch {
+	case len(saw) > 0:
+	case !src.notes:
+		what = fmt.Sprintf("; docgen parse %s --verbose says what it saw", src.Path) // a large source
+	case src.over != nil && r.Name() != "data" && r.Name() != "code":
+		what = "; it saw " + seen(src) // the text's tables and headings
+	}
 	if len(saw) > 0 {
 		what = "; it saw " + strings.Join(saw, "; ")
 		if more := len(notes) - len(saw); more > 0 {

@@ -312,7 +312,13 @@ func displayWidth(col int, s string) int {
 
 // bareHeaderRoles reports whether header cells can head an error or status table: a code
 // or a status column among them.
-func bareHeaderRoles(cells []string) bool { return distinctRoles(columnRoles(cells)) }
+func (sc *scanner) bareHeaderRoles(cells []string) bool {
+	cs := make([]cell, len(cells))
+	for i, c := range cells {
+		cs[i].Text = c
+	}
+	return distinctRoles(sc.columnRoles(cs))
+}
 
 // distinctRoles reports whether roles name two roles at least, a code or a status among
 // them.
@@ -337,7 +343,7 @@ func (sc *scanner) findBareTable(i int) (*scrapedTable, bool) {
 	if next == "" {
 		return nil, false
 	}
-	if h := runsHeader(t); h != nil && bareHeaderRoles(h) && hasRunGap(next) {
+	if h := runsHeader(t); h != nil && sc.bareHeaderRoles(h) && hasRunGap(next) {
 		st := &scrapedTable{shape: shapeSpaces, start: i, end: i}
 		st.Header = sc.headerCells(h, line, off)
 		hoff := off + leadingSpace(line)
@@ -347,7 +353,7 @@ func (sc *scanner) findBareTable(i int) (*scrapedTable, bool) {
 			return st, true
 		}
 	}
-	if h := spaceHeader(t); h != nil && bareHeaderRoles(h) && strings.Contains(next, " ") {
+	if h := spaceHeader(t); h != nil && sc.bareHeaderRoles(h) && strings.Contains(next, " ") {
 		st := &scrapedTable{shape: shapeSpaces, start: i, end: i}
 		st.Header = sc.headerCells(h, line, off)
 		sc.readBareRows(st, i+1, func(text string, o int) []cell { return sc.splitSpaced(text, o, len(h)) })
@@ -355,7 +361,7 @@ func (sc *scanner) findBareTable(i int) (*scrapedTable, bool) {
 			return st, true
 		}
 	}
-	if h := gluedHeader(t); h != nil && bareHeaderRoles(h) {
+	if h := gluedHeader(t); h != nil && sc.bareHeaderRoles(h) {
 		kinds := gluedKinds(h)
 		st := &scrapedTable{shape: shapeGlued, start: i, end: i}
 		st.Header = sc.headerCells(h, line, off)
@@ -791,8 +797,12 @@ func (sc *scanner) repeatsFirstRole(cells []cell) bool {
 	return false
 }
 
-// headerRole is headerRole, with each text's role kept (see columnRoles).
+// headerRole is headerRole, with each text's role kept (see columnRoles); a header that
+// docgen.yaml's columns name has the role they give it.
 func (sc *scanner) headerRole(text string) role {
+	if r, ok := sc.src.columnOverride(text); ok {
+		return r
+	}
 	if sc.roles == nil {
 		sc.roles = map[string]role{}
 	}
@@ -802,6 +812,15 @@ func (sc *scanner) headerRole(text string) role {
 		sc.roles[text] = r
 	}
 	return r
+}
+
+// namesColumn reports whether a header text names a column: a role's words, or a header
+// docgen.yaml's columns name (as "ignore" too).
+func (sc *scanner) namesColumn(text string) bool {
+	if _, ok := sc.src.columnOverride(text); ok {
+		return true
+	}
+	return sc.headerRole(text) != roleUnknown
 }
 
 // columnRoles is columnRoles of the cells' texts, with each text's role kept: a source of

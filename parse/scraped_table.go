@@ -143,14 +143,15 @@ func tabCells(ix *posIndex, line []byte, lineOff int) []cell {
 	return cells
 }
 
-// headerCells reports whether every cell names a column role, so that a run of them is a
-// table header even without a separator under it ("오류 코드 |" then "설명 |").
-func headerCells(cells []cell) bool {
+// allHeaderCells reports whether every cell names a column, by a role's words or as
+// docgen.yaml's columns name it, so that a run of them is a table header even without a
+// separator under it ("오류 코드 |" then "설명 |").
+func (sc *scanner) allHeaderCells(cells []cell) bool {
 	if len(cells) == 0 {
 		return false
 	}
 	for _, c := range cells {
-		if headerRole(c.Text) == roleUnknown {
+		if !sc.namesColumn(c.Text) {
 			return false
 		}
 	}
@@ -160,14 +161,14 @@ func headerCells(cells []cell) bool {
 // headerLine reports whether the cells of one line are a table header without a
 // separator under it: every cell names a role, or there are a code column and another
 // column with a role (unknown headers are then kept as fields).
-func headerLine(cells []cell) bool {
-	if headerCells(cells) {
+func (sc *scanner) headerLine(cells []cell) bool {
+	if sc.allHeaderCells(cells) {
 		return len(cells) >= 2
 	}
 	if len(cells) < 2 {
 		return false
 	}
-	roles := columnRoles(cellTexts(cells))
+	roles := sc.columnRoles(cells)
 	known := 0
 	for _, r := range roles {
 		if r != roleUnknown {
@@ -221,13 +222,13 @@ func (sc *scanner) findTableAs(i int, fw bool) (*scrapedTable, bool) {
 			return sc.readPipeTable(st, k), true
 		}
 		var lineLens []int // the header's length before each line collected into it
-		if !headerLine(header) {
-			if !headerCells(header) {
+		if !sc.headerLine(header) {
+			if !sc.allHeaderCells(header) {
 				return nil, false
 			}
 			seen := map[role]bool{}
 			for _, c := range header {
-				seen[headerRole(c.Text)] = true
+				seen[sc.headerRole(c.Text)] = true
 			}
 		collect:
 			for ; j < i+maxHeaderLines && j <= sc.n; j++ {
@@ -236,18 +237,18 @@ func (sc *scanner) findTableAs(i int, fw bool) (*scrapedTable, bool) {
 					break
 				}
 				cells := sc.ix.split(lj, oj)
-				if !headerCells(cells) {
+				if !sc.allHeaderCells(cells) {
 					break
 				}
 				// A role the header already has starts the rows: a first code that reads
 				// like a header ("ErrorType |" under "오류 코드 |") is data, not a column.
 				for _, c := range cells {
-					if seen[headerRole(c.Text)] {
+					if seen[sc.headerRole(c.Text)] {
 						break collect
 					}
 				}
 				for _, c := range cells {
-					seen[headerRole(c.Text)] = true
+					seen[sc.headerRole(c.Text)] = true
 				}
 				lineLens = append(lineLens, len(header))
 				header = append(header, cells...)
@@ -277,9 +278,25 @@ func (sc *scanner) findTableAs(i int, fw bool) (*scrapedTable, bool) {
 			}
 		}
 		return st, true
+	case hasCellPipe(t) && !trailingPipe(t):
+		// "Code | Message" over "E1001 | …": pipes between the cells only, and no
+		// separator line, as a page's table copied by hand reads. The header must name a
+		// code column and another, and the next line split as many cells.
+		if !hasCellPipe(next) || !strings.ContainsFunc(t, unicode.IsLetter) {
+			return nil, false // checked before the header is split: most such lines are text
+		}
+		header := sc.ix.split(line, off)
+		if len(header) < 2 || !sc.headerLine(header) {
+			return nil, false
+		}
+		if nt, nl, no := sc.row(i+1, fw); !hasCellPipe(nt) || len(sc.ix.split(nl, no)) != len(header) {
+			return nil, false
+		}
+		st := &scrapedTable{shape: shapeRows, start: i, leading: t[0] == '|', fw: fw, table: table{Header: header}}
+		return sc.readPipeTable(st, i+1), true
 	case !hasCellPipe(t):
 		cells := tabCells(sc.ix, line, off)
-		if cells == nil || !(isSeparator(next) || headerLine(cells)) {
+		if cells == nil || !(isSeparator(next) || sc.headerLine(cells)) {
 			return sc.findBareTable(i)
 		}
 		st := &scrapedTable{shape: shapeTabs, start: i, table: table{Header: cells}}
@@ -606,7 +623,7 @@ func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
 			}
 			// A header line after them starts a table of its own.
 			if kt, kline, koff := sc.line(k); k <= sc.n && strings.IndexByte(kt, '\t') >= 0 {
-				if cells := tabCells(sc.ix, kline, koff); len(cells) == len(st.Header) && !headerLine(cells) && fitsColumns(st.Header, cells) {
+				if cells := tabCells(sc.ix, kline, koff); len(cells) == len(st.Header) && !sc.headerLine(cells) && sc.fitsColumns(st.Header, cells) {
 					j = k
 					t, line, off = kt, kline, koff
 				}
@@ -674,8 +691,8 @@ func edgeTabCells(ix *posIndex, cells []cell, line []byte, off, n int) []cell {
 // fitsColumns reports whether a row's cells hold what its header's code and status
 // columns name: a code-shaped code, a status or nothing. A line of other words ("Name |
 // Type | Notes") after a blank line is the header of another table, not a row.
-func fitsColumns(header, cells []cell) bool {
-	for i, r := range columnRoles(cellTexts(header)) {
+func (sc *scanner) fitsColumns(header, cells []cell) bool {
+	for i, r := range sc.columnRoles(header) {
 		if i >= len(cells) {
 			break
 		}
