@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
 	"docgen/catalog"
@@ -163,25 +163,38 @@ func LoadConfig(path string) (*Config, error) {
 	if len(c.Sources) == 0 {
 		return nil, &ConfigError{path: path, msg: "no sources: expected a list under \"sources:\" with a \"path\" each"}
 	}
-	if err := c.Rules.check(); err != nil {
-		return nil, &ConfigError{path: path, msg: err.Error()}
+	if err := c.check(newLocator(f)); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// check validates c, read from the parsed file at (nil when it did not parse): the first
+// problem is returned as a *ConfigError placed at the key (or the value) that holds it.
+func (c *Config) check(at *locator) error {
+	fail := func(pos yamlPos, format string, args ...any) error {
+		return &ConfigError{path: c.path, line: pos.line, col: pos.col, msg: fmt.Sprintf(format, args...)}
+	}
+	if re := c.Rules.check(); re != nil {
+		return fail(re.pos(at, "rules"), "%v", re)
 	}
 	langs := map[string][]string{} // id → the langs of the sources that set it
 	for i, s := range c.Sources {
-		if err := s.Rules.check(); err != nil {
-			return nil, sourceError(f, path, i, "rules", fmt.Sprintf("source %q: %v", s.Path, err))
-		}
+		src := func(keys ...any) []any { return append([]any{"sources", i}, keys...) }
 		if strings.TrimSpace(s.Path) == "" {
-			return nil, sourceError(f, path, i, "", fmt.Sprintf("source %d has no path", i+1))
+			return fail(at.value(src("path")...), "source %d has no path", i+1)
 		}
-		if err := s.Override().Check(); err != nil {
-			return nil, sourceError(f, path, i, "", fmt.Sprintf("source %q: %v", s.Path, err))
+		if key, err := checkOverride(s.Override()); err != nil {
+			return fail(at.value(src(key...)...), "source %q: %v", s.Path, err)
+		}
+		if re := s.Rules.check(); re != nil {
+			return fail(re.pos(at, src("rules")...), "source %q: %v", s.Path, re)
 		}
 		if s.ID != "" {
 			// Sources of one id are the languages of one service: each needs a lang of
 			// its own.
 			if prev, used := langs[s.ID]; used && (s.Lang == "" || slices.ContainsFunc(prev, func(l string) bool { return l == "" || strings.EqualFold(l, s.Lang) })) {
-				return nil, sourceError(f, path, i, "id", fmt.Sprintf("source %q: id %q is used twice: sources of one id are the languages of one service, each with a lang of its own", s.Path, s.ID))
+				return fail(at.value(src("id")...), "source %q: id %q is used twice: sources of one id are the languages of one service, each with a lang of its own", s.Path, s.ID)
 			}
 			langs[s.ID] = append(langs[s.ID], s.Lang)
 		}
@@ -189,33 +202,35 @@ func LoadConfig(path string) (*Config, error) {
 	for i, s := range c.Sources {
 		// A language of a service in several languages names a folder of the site.
 		if len(langs[s.ID]) > 1 && !catalog.IsLangTag(s.Lang) {
-			return nil, sourceError(f, path, i, "lang", fmt.Sprintf("source %q: lang %q: expected a language tag such as ko, en or zh-CN", s.Path, s.Lang))
+			return fail(at.value("sources", i, "lang"), "source %q: lang %q: expected a language tag such as ko, en or zh-CN", s.Path, s.Lang)
 		}
 	}
-	return &c, nil
+	return nil
 }
 
-// sourceError is an error of source i of the config, placed at its key (or at the source
-// when key is "" or absent) in the parsed file f (nil when it did not parse).
-func sourceError(f *ast.File, path string, i int, key, msg string) *ConfigError {
-	ce := &ConfigError{path: path, msg: msg}
-	if f == nil {
-		return ce
+// checkOverride checks an override key by key, with parse.Override.Check, and returns the
+// key path of the value that cannot be used (below the source: "reader", or "columns"
+// and a header) with Check's error.
+func checkOverride(o parse.Override) ([]any, error) {
+	if err := (parse.Override{Reader: o.Reader}).Check(); err != nil {
+		return []any{"reader"}, err
 	}
-	for _, p := range []string{fmt.Sprintf("$.sources[%d].%s", i, key), fmt.Sprintf("$.sources[%d]", i)} {
-		if key == "" && strings.HasSuffix(p, ".") {
-			continue
-		}
-		yp, err := yaml.PathString(p)
-		if err != nil {
-			continue
-		}
-		if n, err := yp.FilterFile(f); err == nil && n != nil && n.GetToken() != nil {
-			ce.line, ce.col = n.GetToken().Position.Line, n.GetToken().Position.Column
-			return ce
+	for _, h := range slices.Sorted(maps.Keys(o.Columns)) {
+		if err := (parse.Override{Columns: map[string]string{h: o.Columns[h]}}).Check(); err != nil {
+			return []any{"columns", h}, err
 		}
 	}
-	return ce
+	if err := (parse.Override{Sections: o.Sections}).Check(); err != nil {
+		return []any{"sections"}, err
+	}
+	if err := (parse.Override{CodePattern: o.CodePattern}).Check(); err != nil {
+		return []any{"codePattern"}, err
+	}
+	if err := (parse.Override{Status: o.Status}).Check(); err != nil {
+		return []any{"status"}, err
+	}
+	// Whatever else Check comes to know of, placed at the source.
+	return nil, o.Check()
 }
 
 // SourcePath returns where a configured source lives: relative to the config's folder,
