@@ -14,10 +14,12 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/parser"
+	"golang.org/x/text/language"
 
 	"docgen/catalog"
 	"docgen/internal/yamlguard"
 	"docgen/parse"
+	"docgen/render"
 	"docgen/render/openapi"
 	"docgen/render/search"
 )
@@ -175,6 +177,9 @@ func (c *Config) check(at *locator) error {
 	fail := func(pos yamlPos, format string, args ...any) error {
 		return &ConfigError{path: c.path, line: pos.line, col: pos.col, msg: fmt.Sprintf(format, args...)}
 	}
+	if c.Lang != "" && !validLang(c.Lang) {
+		return fail(at.value("lang"), "lang %q: %s", c.Lang, langExpected)
+	}
 	if re := c.Rules.check(); re != nil {
 		return fail(re.pos(at, "rules"), "%v", re)
 	}
@@ -184,6 +189,13 @@ func (c *Config) check(at *locator) error {
 		if strings.TrimSpace(s.Path) == "" {
 			return fail(at.value(src("path")...), "source %d has no path", i+1)
 		}
+		if err := checkServiceID(s.ID); err != nil {
+			return fail(at.value(src("id")...), "source %q: %v", s.Path, err)
+		}
+		// A lang names the folder of a language's pages (en/wallet/) and the pages' lang.
+		if s.Lang != "" && !validLang(s.Lang) {
+			return fail(at.value(src("lang")...), "source %q: lang %q: %s", s.Path, s.Lang, langExpected)
+		}
 		if key, err := checkOverride(s.Override()); err != nil {
 			return fail(at.value(src(key...)...), "source %q: %v", s.Path, err)
 		}
@@ -192,20 +204,52 @@ func (c *Config) check(at *locator) error {
 		}
 		if s.ID != "" {
 			// Sources of one id are the languages of one service: each needs a lang of
-			// its own.
+			// its own (a valid one, checked above).
 			if prev, used := langs[s.ID]; used && (s.Lang == "" || slices.ContainsFunc(prev, func(l string) bool { return l == "" || strings.EqualFold(l, s.Lang) })) {
 				return fail(at.value(src("id")...), "source %q: id %q is used twice: sources of one id are the languages of one service, each with a lang of its own", s.Path, s.ID)
 			}
 			langs[s.ID] = append(langs[s.ID], s.Lang)
 		}
 	}
-	for i, s := range c.Sources {
-		// A language of a service in several languages names a folder of the site.
-		if len(langs[s.ID]) > 1 && !catalog.IsLangTag(s.Lang) {
-			return fail(at.value("sources", i, "lang"), "source %q: lang %q: expected a language tag such as ko, en or zh-CN", s.Path, s.Lang)
-		}
-	}
 	return nil
+}
+
+// langExpected says what a lang of docgen.yaml must be.
+const langExpected = "expected a BCP 47 language tag such as ko, en or zh-CN"
+
+// validLang reports whether tag is a language tag docgen.yaml may name: shaped like one
+// (letters, digits and inner hyphens, so that it can name a folder of the site) and made
+// of subtags BCP 47 knows ("korean" is neither: "ko" is).
+func validLang(tag string) bool {
+	_, err := language.Parse(tag)
+	return err == nil && catalog.IsLangTag(tag)
+}
+
+// reServiceID is what a service id of docgen.yaml is: a URL-safe folder name, lower case
+// (as the ids docgen makes from file names are, so that two ids never differ only in case
+// on a case-insensitive disk).
+var reServiceID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// checkServiceID returns why id, set in docgen.yaml, cannot be a service id, or nil ("" is
+// no id: the file name gives one). docgen.yaml's ids are used as they are written (they
+// are a service's permanent URLs): unlike a front matter "id:", never made into a slug.
+func checkServiceID(id string) error {
+	if id == "" {
+		return nil
+	}
+	if !reServiceID.MatchString(id) {
+		hint := ""
+		if slug := catalog.Slug(id); reServiceID.MatchString(slug) && strings.ContainsFunc(id, isASCIIAlnum) {
+			hint = fmt.Sprintf(" (such as %q)", slug)
+		}
+		return fmt.Errorf("id %q: expected a URL-safe id of lower-case letters a-z, digits and '-', not starting with '-'%s", id, hint)
+	}
+	return render.CheckServiceID(id)
+}
+
+// isASCIIAlnum reports whether r is an ASCII letter or digit: what a slug keeps.
+func isASCIIAlnum(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }
 
 // checkOverride checks an override key by key, with parse.Override.Check, and returns the

@@ -54,3 +54,44 @@ func TestConfigErrorPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigIDAndLang: an id of docgen.yaml is a URL-safe folder name as written (never
+// made into a slug), and a lang a BCP 47 tag that BCP 47 knows; each error names the
+// place, the value and what is expected.
+func TestConfigIDAndLang(t *testing.T) {
+	for _, tc := range []struct{ name, yaml, want string }{
+		{"id with a space", "sources:\n  - path: a.md\n    id: \"My Service\"\n",
+			`docgen.yaml:3:9: error: source "a.md": id "My Service": expected a URL-safe id of lower-case letters a-z, digits and '-', not starting with '-' (such as "my-service")`},
+		{"upper case id", "sources:\n  - {path: a.md, id: Orders}\n",
+			`docgen.yaml:2:22: error: source "a.md": id "Orders": expected a URL-safe id of lower-case letters a-z, digits and '-', not starting with '-' (such as "orders")`},
+		{"id of the site's files", "sources:\n  - path: a.md\n    id: \"-\"\n",
+			`docgen.yaml:3:9: error: source "a.md": id "-": expected a URL-safe id`},
+		{"id with a dot", "sources:\n  - path: a.md\n    id: catalog.json\n",
+			`docgen.yaml:3:9: error: source "a.md": id "catalog.json": expected a URL-safe id of lower-case letters a-z, digits and '-', not starting with '-' (such as "catalog-json")`},
+		{"lang of a source", "sources:\n  - path: a.md\n    lang: korean\n",
+			`docgen.yaml:3:11: error: source "a.md": lang "korean": expected a BCP 47 language tag such as ko, en or zh-CN`},
+		{"unknown language", "sources:\n  - path: a.md\n    lang: xx\n",
+			`docgen.yaml:3:11: error: source "a.md": lang "xx": expected a BCP 47 language tag`},
+		{"underscore", "sources:\n  - path: a.md\n    lang: ko_KR\n",
+			`docgen.yaml:3:11: error: source "a.md": lang "ko_KR": expected a BCP 47 language tag`},
+		{"lang of the site", "title: t\nlang: english\nsources:\n  - path: a.md\n",
+			`docgen.yaml:2:7: error: lang "english": expected a BCP 47 language tag such as ko, en or zh-CN`},
+		{"one id, a lang missing", "sources:\n  - {path: a.md, id: x, lang: ko}\n  - {path: b.md, id: x, lang: en}\n  - {path: c.md, id: y}\n  - {path: d.md, id: x}\n",
+			`docgen.yaml:5:22: error: source "d.md": id "x" is used twice`},
+	} {
+		_, got := loadConfigText(t, tc.yaml)
+		if !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s:\n got %s\nwant %s…", tc.name, got, tc.want)
+		}
+	}
+	for _, ok := range []string{
+		"sources:\n  - {path: a.md, id: api-gateway, lang: ko}\n",
+		"sources:\n  - {path: a.md, id: v2, lang: zh-CN}\n  - {path: b.md, id: v2, lang: zh-Hant}\n",
+		"lang: en\nsources:\n  - {path: a.md, id: 404-errors, lang: pt-BR}\n",
+		"sources:\n  - {path: a.md}\n",
+	} {
+		if _, err := loadConfigText(t, ok); err != "" {
+			t.Errorf("%q: %s", ok, err)
+		}
+	}
+}
