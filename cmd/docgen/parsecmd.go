@@ -52,7 +52,7 @@ message or description) and its diagnostics. It needs no config file.
 }
 
 func runParse(ctx context.Context, opts *ParseOptions) error {
-	l, err := build.Load(ctx, build.Options{Sources: []string{opts.File}, MaxSourceSize: opts.MaxSourceSize, Notes: opts.Verbose})
+	l, err := build.Load(ctx, build.Options{Sources: []string{opts.File}, MaxSourceSize: opts.MaxSourceSize, Ignore: opts.Ignore, Notes: opts.Verbose})
 	if err != nil {
 		return exitFor(err)
 	}
