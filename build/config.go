@@ -43,6 +43,15 @@ func ConfigPath(flag string) string {
 	return DefaultConfig
 }
 
+// FoundConfig returns the config docgen build reads when neither a source nor --config is
+// named (see ConfigPath), or "" when there is none.
+func FoundConfig() string {
+	if p := ConfigPath(""); fileExists(p) {
+		return p
+	}
+	return ""
+}
+
 // Config is docgen.yaml: the catalog's metadata and the sources with theirs.
 type Config struct {
 	Title   string         `yaml:"title"`
