@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,12 +13,13 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"golang.org/x/text/language"
 
 	"docgen/catalog"
 	"docgen/internal/yamlguard"
 	"docgen/parse"
+	"docgen/render"
 	"docgen/render/openapi"
 	"docgen/render/search"
 )
@@ -39,6 +41,15 @@ func ConfigPath(flag string) string {
 		return LocalConfig
 	}
 	return DefaultConfig
+}
+
+// FoundConfig returns the config docgen build reads when neither a source nor --config is
+// named (see ConfigPath), or "" when there is none.
+func FoundConfig() string {
+	if p := ConfigPath(""); fileExists(p) {
+		return p
+	}
+	return ""
 }
 
 // Config is docgen.yaml: the catalog's metadata and the sources with theirs.
@@ -163,59 +174,116 @@ func LoadConfig(path string) (*Config, error) {
 	if len(c.Sources) == 0 {
 		return nil, &ConfigError{path: path, msg: "no sources: expected a list under \"sources:\" with a \"path\" each"}
 	}
-	if err := c.Rules.check(); err != nil {
-		return nil, &ConfigError{path: path, msg: err.Error()}
-	}
-	langs := map[string][]string{} // id → the langs of the sources that set it
-	for i, s := range c.Sources {
-		if err := s.Rules.check(); err != nil {
-			return nil, sourceError(f, path, i, "rules", fmt.Sprintf("source %q: %v", s.Path, err))
-		}
-		if strings.TrimSpace(s.Path) == "" {
-			return nil, sourceError(f, path, i, "", fmt.Sprintf("source %d has no path", i+1))
-		}
-		if err := s.Override().Check(); err != nil {
-			return nil, sourceError(f, path, i, "", fmt.Sprintf("source %q: %v", s.Path, err))
-		}
-		if s.ID != "" {
-			// Sources of one id are the languages of one service: each needs a lang of
-			// its own.
-			if prev, used := langs[s.ID]; used && (s.Lang == "" || slices.ContainsFunc(prev, func(l string) bool { return l == "" || strings.EqualFold(l, s.Lang) })) {
-				return nil, sourceError(f, path, i, "id", fmt.Sprintf("source %q: id %q is used twice: sources of one id are the languages of one service, each with a lang of its own", s.Path, s.ID))
-			}
-			langs[s.ID] = append(langs[s.ID], s.Lang)
-		}
-	}
-	for i, s := range c.Sources {
-		// A language of a service in several languages names a folder of the site.
-		if len(langs[s.ID]) > 1 && !catalog.IsLangTag(s.Lang) {
-			return nil, sourceError(f, path, i, "lang", fmt.Sprintf("source %q: lang %q: expected a language tag such as ko, en or zh-CN", s.Path, s.Lang))
-		}
+	if err := c.check(newLocator(f)); err != nil {
+		return nil, err
 	}
 	return &c, nil
 }
 
-// sourceError is an error of source i of the config, placed at its key (or at the source
-// when key is "" or absent) in the parsed file f (nil when it did not parse).
-func sourceError(f *ast.File, path string, i int, key, msg string) *ConfigError {
-	ce := &ConfigError{path: path, msg: msg}
-	if f == nil {
-		return ce
+// check validates c, read from the parsed file at (nil when it did not parse): the first
+// problem is returned as a *ConfigError placed at the key (or the value) that holds it.
+func (c *Config) check(at *locator) error {
+	fail := func(pos yamlPos, format string, args ...any) error {
+		return &ConfigError{path: c.path, line: pos.line, col: pos.col, msg: fmt.Sprintf(format, args...)}
 	}
-	for _, p := range []string{fmt.Sprintf("$.sources[%d].%s", i, key), fmt.Sprintf("$.sources[%d]", i)} {
-		if key == "" && strings.HasSuffix(p, ".") {
-			continue
+	if c.Lang != "" && !validLang(c.Lang) {
+		return fail(at.value("lang"), "lang %q: %s", c.Lang, langExpected)
+	}
+	if re := c.Rules.check(); re != nil {
+		return fail(re.pos(at, "rules"), "%v", re)
+	}
+	langs := map[string][]string{} // id → the langs of the sources that set it
+	for i, s := range c.Sources {
+		src := func(keys ...any) []any { return append([]any{"sources", i}, keys...) }
+		if strings.TrimSpace(s.Path) == "" {
+			return fail(at.value(src("path")...), "source %d has no path", i+1)
 		}
-		yp, err := yaml.PathString(p)
-		if err != nil {
-			continue
+		if err := checkServiceID(s.ID); err != nil {
+			return fail(at.value(src("id")...), "source %q: %v", s.Path, err)
 		}
-		if n, err := yp.FilterFile(f); err == nil && n != nil && n.GetToken() != nil {
-			ce.line, ce.col = n.GetToken().Position.Line, n.GetToken().Position.Column
-			return ce
+		// A lang names the folder of a language's pages (en/wallet/) and the pages' lang.
+		if s.Lang != "" && !validLang(s.Lang) {
+			return fail(at.value(src("lang")...), "source %q: lang %q: %s", s.Path, s.Lang, langExpected)
+		}
+		if key, err := checkOverride(s.Override()); err != nil {
+			return fail(at.value(src(key...)...), "source %q: %v", s.Path, err)
+		}
+		if re := s.Rules.check(); re != nil {
+			return fail(re.pos(at, src("rules")...), "source %q: %v", s.Path, re)
+		}
+		if s.ID != "" {
+			// Sources of one id are the languages of one service: each needs a lang of
+			// its own (a valid one, checked above).
+			if prev, used := langs[s.ID]; used && (s.Lang == "" || slices.ContainsFunc(prev, func(l string) bool { return l == "" || strings.EqualFold(l, s.Lang) })) {
+				return fail(at.value(src("id")...), "source %q: id %q is used twice: sources of one id are the languages of one service, each with a lang of its own", s.Path, s.ID)
+			}
+			langs[s.ID] = append(langs[s.ID], s.Lang)
 		}
 	}
-	return ce
+	return nil
+}
+
+// langExpected says what a lang of docgen.yaml must be.
+const langExpected = "expected a BCP 47 language tag such as ko, en or zh-CN"
+
+// validLang reports whether tag is a language tag docgen.yaml may name: shaped like one
+// (letters, digits and inner hyphens, so that it can name a folder of the site) and made
+// of subtags BCP 47 knows ("korean" is neither: "ko" is).
+func validLang(tag string) bool {
+	_, err := language.Parse(tag)
+	return err == nil && catalog.IsLangTag(tag)
+}
+
+// reServiceID is what a service id of docgen.yaml is: a URL-safe folder name, lower case
+// (as the ids docgen makes from file names are, so that two ids never differ only in case
+// on a case-insensitive disk).
+var reServiceID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// checkServiceID returns why id, set in docgen.yaml, cannot be a service id, or nil ("" is
+// no id: the file name gives one). docgen.yaml's ids are used as they are written (they
+// are a service's permanent URLs): unlike a front matter "id:", never made into a slug.
+func checkServiceID(id string) error {
+	if id == "" {
+		return nil
+	}
+	if !reServiceID.MatchString(id) {
+		hint := ""
+		if slug := catalog.Slug(id); reServiceID.MatchString(slug) && strings.ContainsFunc(id, isASCIIAlnum) {
+			hint = fmt.Sprintf(" (such as %q)", slug)
+		}
+		return fmt.Errorf("id %q: expected a URL-safe id of lower-case letters a-z, digits and '-', not starting with '-'%s", id, hint)
+	}
+	return render.CheckServiceID(id)
+}
+
+// isASCIIAlnum reports whether r is an ASCII letter or digit: what a slug keeps.
+func isASCIIAlnum(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+}
+
+// checkOverride checks an override key by key, with parse.Override.Check, and returns the
+// key path of the value that cannot be used (below the source: "reader", or "columns"
+// and a header) with Check's error.
+func checkOverride(o parse.Override) ([]any, error) {
+	if err := (parse.Override{Reader: o.Reader}).Check(); err != nil {
+		return []any{"reader"}, err
+	}
+	for _, h := range slices.Sorted(maps.Keys(o.Columns)) {
+		if err := (parse.Override{Columns: map[string]string{h: o.Columns[h]}}).Check(); err != nil {
+			return []any{"columns", h}, err
+		}
+	}
+	if err := (parse.Override{Sections: o.Sections}).Check(); err != nil {
+		return []any{"sections"}, err
+	}
+	if err := (parse.Override{CodePattern: o.CodePattern}).Check(); err != nil {
+		return []any{"codePattern"}, err
+	}
+	if err := (parse.Override{Status: o.Status}).Check(); err != nil {
+		return []any{"status"}, err
+	}
+	// Whatever else Check comes to know of, placed at the source.
+	return nil, o.Check()
 }
 
 // SourcePath returns where a configured source lives: relative to the config's folder,

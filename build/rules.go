@@ -32,18 +32,38 @@ var KnownRules = map[string]catalog.Severity{
 // "ignore" (docgen.yaml's rules:, for every source or for one).
 type Rules map[string]string
 
-// check returns what is wrong with r, for the config error that names where it is.
-func (r Rules) check() error {
+// ruleError is what is wrong with one rule of a Rules.
+type ruleError struct {
+	rule    string
+	inLevel bool // the level is wrong, not the rule's name
+	msg     string
+}
+
+func (e *ruleError) Error() string { return e.msg }
+
+// pos returns where the rule is in the config: its level, or its name when docgen knows
+// no such rule. keys lead to the rules: mapping.
+func (e *ruleError) pos(at *locator, keys ...any) yamlPos {
+	keys = append(keys, e.rule)
+	if e.inLevel {
+		return at.value(keys...)
+	}
+	return at.key(keys...)
+}
+
+// check returns what is wrong with the first rule of r that is wrong (in sorted order), for
+// the config error that names where it is; nil when nothing is.
+func (r Rules) check() *ruleError {
 	for _, rule := range slices.Sorted(maps.Keys(r)) {
 		level := r[rule]
 		def, ok := KnownRules[rule]
 		switch {
 		case !ok:
-			return fmt.Errorf("rules: %q is not a rule docgen knows (docgen check --help lists them)", rule)
+			return &ruleError{rule, false, fmt.Sprintf("rules: %q is not a rule docgen knows (docgen check --help lists them)", rule)}
 		case level != "error" && level != "warning" && level != "ignore":
-			return fmt.Errorf("rules: %s: %q: expected error, warning or ignore", rule, level)
+			return &ruleError{rule, true, fmt.Sprintf("rules: %s: %q: expected error, warning or ignore", rule, level)}
 		case def == catalog.Error && level != "error":
-			return fmt.Errorf("rules: %s is an error (a row or a source is lost) and cannot be set to %q", rule, level)
+			return &ruleError{rule, true, fmt.Sprintf("rules: %s is an error (a row or a source is lost) and cannot be set to %q", rule, level)}
 		}
 	}
 	return nil

@@ -60,6 +60,10 @@ type Input struct {
 	// same id with different langs in docgen.yaml, or the same file name under ko/ and
 	// en/ folders): the same key on each, the default language's source first.
 	Service string
+	// Listed is the path, as docgen.yaml writes it, of the config's source that Meta
+	// comes from: this source's own, or for a translation found beside a listed source
+	// (see languageSiblings) that source's. "" when the config does not list it.
+	Listed string
 }
 
 // SameInput reports whether two inputs name the same source with the same metadata and
@@ -81,6 +85,11 @@ type Options struct {
 	MaxSourceSize ByteSize
 	// Ignore lists rules whose warnings are left out.
 	Ignore []string
+	// ConfigIfListed, with Sources named and no Config asked for, reads them with the
+	// config docgen build reads by default (ConfigPath("")) when that config lists one of
+	// them, as docgen build would read them; with none when it lists none or there is
+	// none. docgen parse sets it.
+	ConfigIfListed bool
 	// Notes asks the readers for their notes on every block (parse.Meta.Notes): docgen
 	// parse --verbose prints them.
 	Notes bool
@@ -94,8 +103,24 @@ const DefaultMaxSourceSize = 64 << 20
 func ResolveInputs(opts Options) ([]Input, *Config, error) {
 	if len(opts.Sources) > 0 && !opts.ConfigSet {
 		ins, err := expandPaths(opts.Sources)
+		if err != nil {
+			return nil, nil, err
+		}
+		if opts.ConfigIfListed {
+			path := ConfigPath("")
+			cfg, err := LoadConfig(path)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+			case err != nil:
+				return nil, nil, sourcesError(err) // a *ConfigError, placed at its line, or I/O
+			default:
+				if listed, n := filterInputs(configInputs(cfg), ins); n > 0 {
+					return listed, cfg, nil
+				}
+			}
+		}
 		groupLanguageFolders(ins)
-		return ins, nil, err
+		return ins, nil, nil
 	}
 	path := ConfigPath(opts.Config)
 	cfg, err := LoadConfig(path)
@@ -108,6 +133,20 @@ func ResolveInputs(opts Options) ([]Input, *Config, error) {
 		}
 		return nil, nil, sourcesError(err) // a *ConfigError, placed at its line, or I/O
 	}
+	ins := configInputs(cfg)
+	if len(opts.Sources) > 0 {
+		named, err := expandPaths(opts.Sources)
+		if err != nil {
+			return nil, nil, err
+		}
+		ins, _ = filterInputs(ins, named)
+	}
+	return ins, cfg, nil
+}
+
+// configInputs returns the sources cfg lists, each with its metadata and overrides, and
+// the translations found beside them.
+func configInputs(cfg *Config) []Input {
 	var ins []Input
 	listed := map[string]bool{}
 	ids := map[string]int{}
@@ -118,7 +157,8 @@ func ResolveInputs(opts Options) ([]Input, *Config, error) {
 		}
 	}
 	for _, s := range cfg.Sources {
-		in := Input{Path: cfg.SourcePath(s), Meta: parse.Meta{ID: s.ID, Title: s.Title, Lang: s.Lang, Override: s.Override()}, Root: filepath.Dir(path)}
+		in := Input{Path: cfg.SourcePath(s), Meta: parse.Meta{ID: s.ID, Title: s.Title, Lang: s.Lang, Override: s.Override()},
+			Root: filepath.Dir(cfg.path), Listed: s.Path}
 		if ids[s.ID] > 1 {
 			in.Service = "id:" + s.ID // the languages of one service, listed one by one
 			ins = append(ins, in)
@@ -137,32 +177,48 @@ func ResolveInputs(opts Options) ([]Input, *Config, error) {
 			ins = append(ins, sib)
 		}
 	}
-	if len(opts.Sources) > 0 {
-		named, err := expandPaths(opts.Sources)
-		if err != nil {
-			return nil, nil, err
-		}
-		ins = filterInputs(ins, named)
-	}
-	return ins, cfg, nil
+	return ins
+}
+
+// Lists reports whether c lists the file at path (or finds it beside a listed source,
+// as its translation): whether docgen build FILE --config reads it with c's metadata and
+// overrides.
+func (c *Config) Lists(path string) bool {
+	_, n := filterInputs(configInputs(c), []Input{{Path: filepath.ToSlash(path)}})
+	return n > 0
 }
 
 // filterInputs keeps the configured inputs that were also named, with their metadata; a
-// named source the config does not list is read with derived metadata.
-func filterInputs(configured, named []Input) []Input {
+// named source the config does not list is read with derived metadata. A named path is
+// the configured one when both name the same file from the working directory
+// (content/errors.md, ./content/errors.md and its absolute path). It returns how many of
+// the named sources the config lists.
+func filterInputs(configured, named []Input) ([]Input, int) {
 	byPath := map[string]Input{}
 	for _, in := range configured {
-		byPath[filepath.Clean(in.Path)] = in
+		byPath[samePathKey(in.Path)] = in
 	}
 	var out []Input
-	for _, n := range named {
-		if in, ok := byPath[filepath.Clean(n.Path)]; ok {
-			out = append(out, in)
+	n := 0
+	for _, in := range named {
+		if c, ok := byPath[samePathKey(in.Path)]; ok {
+			out = append(out, c)
+			n++
 		} else {
-			out = append(out, n)
+			out = append(out, in)
 		}
 	}
-	return out
+	return out, n
+}
+
+// samePathKey is what two paths of one file have in common: the absolute path, cleaned
+// (the path cleaned when the working directory is unknown).
+func samePathKey(p string) string {
+	p = filepath.FromSlash(p)
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return filepath.Clean(p)
 }
 
 // expandPaths lists the files named, and the source files inside the folders named

@@ -9,22 +9,31 @@ import (
 	"docgen/catalog"
 )
 
-// Diagnostics writes diagnostics one per line, then the hint of Unrecognised.
-func Diagnostics(w io.Writer, diags catalog.Diagnostics) {
+// Diagnostics writes diagnostics one per line, then the hint of Unrecognised (with
+// parseArgs).
+func Diagnostics(w io.Writer, diags catalog.Diagnostics, parseArgs func(file string) []string) {
 	for _, d := range diags {
 		fmt.Fprintln(w, d.String())
 	}
-	Unrecognised(w, diags)
+	Unrecognised(w, diags, parseArgs)
 }
 
 // Unrecognised says, once per source that no reader recognised, how to see what each
-// reader made of it.
-func Unrecognised(w io.Writer, diags catalog.Diagnostics) {
+// reader made of it: the docgen parse command, with the flags parseArgs gives for the
+// file (--config PATH, --no-config; parseArgs may be nil) so that docgen parse reads it
+// with the config the diagnostics came from.
+func Unrecognised(w io.Writer, diags catalog.Diagnostics, parseArgs func(file string) []string) {
 	seen := map[string]bool{}
 	for _, d := range diags {
 		if d.Rule == catalog.RuleUnrecognised && !seen[d.Pos.File] {
 			seen[d.Pos.File] = true
-			fmt.Fprintf(w, "docgen: to see what each reader found in %s, run: docgen parse %s --verbose\n", d.Pos.File, shellQuote(d.Pos.File))
+			var args strings.Builder
+			if parseArgs != nil {
+				for _, a := range parseArgs(d.Pos.File) {
+					args.WriteString(" " + shellQuote(a))
+				}
+			}
+			fmt.Fprintf(w, "docgen: to see what each reader found in %s, run: docgen parse %s%s --verbose\n", d.Pos.File, shellQuote(d.Pos.File), args.String())
 		}
 	}
 }

@@ -78,7 +78,7 @@ func runBuild(ctx context.Context, opts *BuildOptions) error {
 	if l.Config != nil && l.Config.Out != "" && !opts.outSet {
 		opts.Out = l.Config.Out
 	}
-	report.Diagnostics(opts.IO.Err, l.Diags)
+	report.Diagnostics(opts.IO.Err, l.Diags, parseArgs(l))
 	if l.Diags.HasErrors() {
 		fmt.Fprintf(opts.IO.Err, "docgen: %s; nothing written to %s\n", report.Counts(l.Diags), opts.Out)
 		return silentExit(ExitSources)

@@ -122,7 +122,7 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return &exitError{code: ExitInternal, err: fmt.Errorf("write diagnostics: %w", err)}
 	}
-	report.Unrecognised(opts.IO.Err, diags)
+	report.Unrecognised(opts.IO.Err, diags, parseArgs(l))
 	ignored := ""
 	if l.Ignored > 0 {
 		ignored = fmt.Sprintf(" (%d ignored by rules)", l.Ignored)

@@ -106,7 +106,7 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	var cats [2]*catalog.Catalog
 	for i, side := range []*build.Side{oldSide, newSide} {
 		c, diags, err := side.Load(ctx, opts.MaxSourceSize)
-		report.Diagnostics(opts.IO.Err, diags) // only those of sources with errors
+		report.Diagnostics(opts.IO.Err, diags, nil) // only those of sources with errors
 		if err != nil {
 			return exitFor(err)
 		}

@@ -236,7 +236,8 @@ func score(e expectation, docgen, path string, timeout time.Duration) result {
 	r := result{exp: e, statuses: map[int]int{}}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, docgen, "parse", path, "--json")
+	// The readers alone are measured: no docgen.yaml of the working directory applies.
+	cmd := exec.CommandContext(ctx, docgen, "parse", path, "--json", "--no-config")
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	start := time.Now()
