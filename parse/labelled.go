@@ -175,6 +175,16 @@ func readEntryText(chunks []string) entryText {
 		for _, line := range strings.Split(c, "\n") {
 			lines = append(lines, splitInlineLabels(line)...)
 		}
+		// labelledItems is set once a list item was a label ("- Status: 429"): a lone item
+		// left between labels is then text, not a list of one ("- Too many requests.").
+		labelledItems := false
+		flush := func() {
+			if len(keep) == 1 && labelledItems {
+				keep[0] = withoutItemMark(keep[0])
+			}
+			desc, res = place(cur, strings.Join(keep, "\n"), desc, res, &et)
+			keep = nil
+		}
 		for _, line := range lines {
 			l, ok := readLabel(line)
 			if !ok {
@@ -182,9 +192,9 @@ func readEntryText(chunks []string) entryText {
 				continue
 			}
 			if len(keep) > 0 {
-				desc, res = place(cur, strings.Join(keep, "\n"), desc, res, &et)
-				keep = nil
+				flush()
 			}
+			labelledItems = labelledItems || withoutItemMark(line) != line
 			switch l.role {
 			case roleStatus:
 				if et.Status == 0 {
@@ -202,7 +212,7 @@ func readEntryText(chunks []string) entryText {
 			}
 		}
 		if len(keep) > 0 {
-			desc, res = place(cur, strings.Join(keep, "\n"), desc, res, &et)
+			flush()
 		}
 		if cur == roleMessage {
 			cur = roleDescription // a message is one paragraph
@@ -211,6 +221,16 @@ func readEntryText(chunks []string) entryText {
 	et.Description = strings.Join(desc, "\n\n")
 	et.Resolution = strings.Join(res, "\n\n")
 	return et
+}
+
+// withoutItemMark returns a line without the bullet that makes it a list item ("- ", "* ",
+// "+ "); the line as it is when it is none.
+func withoutItemMark(line string) string {
+	t := strings.TrimLeft(line, " ")
+	if len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ' {
+		return strings.TrimLeft(t[2:], " ")
+	}
+	return line
 }
 
 // unfence returns the text of a chunk that is one fenced code block ("```json" … "```").

@@ -337,12 +337,32 @@ func cellCodes(text string) []string {
 	codes := make([]string, 0, len(parts))
 	for _, p := range parts {
 		c := cleanCode(p)
-		if !spacedCode(c) {
+		// A short code ("E1, E2") is plainly one beside others of its shape.
+		if !spacedCode(c) && !(isToken(c) && codeLike(c) && strings.ContainsAny(c, "0123456789") && skeleton(c) == skeleton(cleanCode(parts[0]))) {
 			return nil
 		}
 		codes = append(codes, c)
 	}
 	return codes
+}
+
+// skeleton returns a code with each run of digits written as one "9": "E12" and "E3" have
+// the same shape, "E1" and "1E" do not.
+func skeleton(c string) string {
+	var b strings.Builder
+	digit := false
+	for _, r := range c {
+		if r >= '0' && r <= '9' {
+			if !digit {
+				b.WriteByte('9')
+			}
+			digit = true
+			continue
+		}
+		digit = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // codeFirstLine splits a code cell whose first line is a code and whose next lines are
