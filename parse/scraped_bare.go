@@ -37,9 +37,10 @@ import (
 // glued from them is still a header ("상태종류뜻": status, kind, meaning).
 var extraHeaderWords = []string{
 	"type", "name", "slug", "kind", "category", "level", "retriable", "billing",
-	"유형", "타입", "이름", "종류", "구분", "분류", "과금", "과금여부", "필드명", "필드",
-	"型", "種類", "名前", "分類", "類型",
-	"类型", "名称", "分类",
+	"required", "mandatory", // of a parameter table, which must be seen as a table to be left out
+	"유형", "타입", "이름", "종류", "구분", "분류", "과금", "과금여부", "필드명", "필드", "필수", "필수여부",
+	"型", "種類", "名前", "分類", "類型", "必須",
+	"类型", "名称", "分类", "必填", "是否必填", "必选", "是否必选",
 }
 
 var extraHeaderSet = func() map[string]bool {
@@ -693,9 +694,6 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 		}
 	}
 	roles := sc.columnRoles(header)
-	if !distinctRoles(roles) {
-		return nil, false
-	}
 	ci := -1
 	for k, r := range roles {
 		if r == roleCode {
@@ -703,7 +701,13 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 			break
 		}
 	}
-	if ci < 0 {
+	// A parameter table ("파라미터", "타입", "필수", "설명" over a name, a type … per
+	// line) is read as a table too, which the interpreter then leaves as text: read as
+	// lines, its names ("orderNo") would pass for codes with text under them.
+	param := ci < 0 && len(header) >= 3 && notErrorHeader(header[0].Text)
+	if param {
+		ci = 0
+	} else if ci < 0 || !distinctRoles(roles) {
 		return nil, false
 	}
 	n := len(header)
@@ -724,7 +728,7 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 			break
 		}
 		code := cleanCode(cells[ci].Text)
-		if !isToken(code) || !codeShaped(code) || sameCells(cells, header) {
+		if !isToken(code) || (!param && !codeShaped(code)) || sameCells(cells, header) {
 			break
 		}
 		if _, _, ok := statusesHeading(cells[0].Text); ok && ci != 0 {
