@@ -331,6 +331,7 @@ func (w *treeWalker) walk() {
 	// Records look at every block of the file (recordsErrorPaths, serviceTitle); any other
 	// block is looked at only from itself, the one before it and those after it.
 	w.release = !records
+	fn := findFootnotes(w.blocks)
 	skip := -1 // a "status NNN" paragraph read as its heading's status
 	freed := 0 // blocks[:freed] are let go
 	for i, b := range w.blocks {
@@ -364,6 +365,13 @@ func (w *treeWalker) walk() {
 		case *doc.Code:
 			w.code(b)
 		case *doc.Para:
+			if stay, ok := fn.skipped(i); ok {
+				// Footnotes of errors: their text goes to the errors (footnotes.go).
+				if stay != "" {
+					w.text(stay)
+				}
+				continue
+			}
 			if w.codePara(b) {
 				continue
 			}
@@ -374,6 +382,9 @@ func (w *treeWalker) walk() {
 		}
 	}
 	w.closeTo(0)
+	if fn != nil {
+		w.summary = append(w.summary, fn.apply(w.doc.Entries)...)
+	}
 	w.doc.Summary = strings.Join(w.summary, "\n\n")
 	if w.doc.ResponseFormat == nil {
 		w.doc.ResponseFormat = responseFormatFrom(w.samples)
