@@ -28,6 +28,9 @@ const (
 	// RuleUnusedOverride is an error: something docgen.yaml says of a source (a section, a
 	// column) that matches nothing in it, so that it changes nothing.
 	RuleUnusedOverride = "unused-override"
+	// RuleNotErrors is a warning: a source whose entries nothing calls errors (no status,
+	// no word of failure anywhere), likely a table of other codes.
+	RuleNotErrors = "not-errors"
 	// RuleEmptySource is an error: a source that docgen.yaml gives overrides for, from
 	// which no entry is read.
 	RuleEmptySource = "empty-source"

@@ -176,6 +176,23 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			}
 		}
 	}
+	if !emptyHeader && hasRole(roles, roleCode) && !hasRole(roles, roleMessage) && !hasRole(roles, roleDescription) && !hasRole(roles, roleResolution) {
+		// No header names the text, but one column of unknown header holds sentences ("When
+		// it happens", "Trigger"): it says what the error is, its description.
+		prose := -1
+		for i, r := range roles {
+			if r == roleUnknown && cols[i].nonEmpty > 0 && cols[i].prose*2 >= cols[i].nonEmpty {
+				if prose >= 0 {
+					prose = -1 // two such columns: which is which is not for guessing
+					break
+				}
+				prose = i
+			}
+		}
+		if prose >= 0 {
+			roles[prose] = roleDescription
+		}
+	}
 	// The columns docgen.yaml names take the roles it gives them, whatever the rest says.
 	for i, h := range texts {
 		if r, ok := t.src.columnOverride(h); ok {

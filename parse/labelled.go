@@ -58,6 +58,36 @@ func splitInlineLabels(line string) []string {
 	return append(out, line)
 }
 
+// reAdmonition matches the line that opens an admonition of a documentation platform:
+// MkDocs' '!!! tip "How to fix"' (and '??? …', folded), Docusaurus' ":::tip Resolution",
+// GitBook's '{% hint style="info" %}'; group 2 or 4 is its title. reAdmonitionEnd matches
+// the line that closes one (":::", "{% endhint %}").
+var (
+	reAdmonition    = regexp.MustCompile(`^\s*(?:(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+"([^"\n]*)")?|:::[ \t]*([A-Za-z][\w-]*)(?:[ \t]*\[?([^\]\n]*)\]?)?|\{%[ \t]*hint\b[^%\n]*%\})[ \t]*$`)
+	reAdmonitionEnd = regexp.MustCompile(`^\s*(?::::|\{%[ \t]*endhint[ \t]*%\})[ \t]*$`)
+)
+
+// admonition reads a line that opens or closes an admonition: the field its text goes to
+// (a title that names one, "Resolution", "How to fix"; else the description). Its marks
+// are the platform's, not the document's words: they leave the text.
+func admonition(line string) (role, bool) {
+	if !strings.ContainsAny(line, "!?:{") {
+		return roleUnknown, false
+	}
+	if reAdmonitionEnd.MatchString(line) {
+		return roleDescription, true
+	}
+	m := reAdmonition.FindStringSubmatch(line)
+	if m == nil {
+		return roleUnknown, false
+	}
+	title := strings.TrimSpace(m[2] + m[4])
+	if r, strong, other := headerWordMatch(title); title != "" && r == roleResolution && strong && other <= 1 {
+		return roleResolution, true
+	}
+	return roleDescription, true
+}
+
 // label is a labelled line read by readLabel.
 type label struct {
 	role   role
@@ -186,6 +216,13 @@ func readEntryText(chunks []string) entryText {
 			keep = nil
 		}
 		for _, line := range lines {
+			if r, ok := admonition(line); ok {
+				if len(keep) > 0 {
+					flush()
+				}
+				cur = r
+				continue
+			}
 			l, ok := readLabel(line)
 			if !ok {
 				keep = append(keep, line)
@@ -261,7 +298,7 @@ func place(r role, text string, desc, res []string, et *entryText) ([]string, []
 		res = append(res, text)
 	case roleMessage:
 		if et.Message == "" {
-			et.Message = text
+			et.Message = unwrapCodeSpan(text) // a message is plain text: "`Card expired`"
 		} else {
 			desc = append(desc, text)
 		}
@@ -269,6 +306,15 @@ func place(r role, text string, desc, res []string, et *entryText) ([]string, []
 		desc = append(desc, text)
 	}
 	return desc, res
+}
+
+// unwrapCodeSpan returns the text of s when s is one code span ("`Card expired`"); s
+// otherwise.
+func unwrapCodeSpan(s string) string {
+	if len(s) > 2 && s[0] == '`' && s[len(s)-1] == '`' && !strings.Contains(s[1:len(s)-1], "`") {
+		return s[1 : len(s)-1]
+	}
+	return s
 }
 
 // bodyMessage returns the "message" of an error body written as a JSON object: at the top

@@ -468,6 +468,20 @@ func (b *mdBuilder) finish(next int) {
 		blk = l
 	case *ast.FencedCodeBlock:
 		blk = &doc.Code{Pos: pos, Lang: string(n.Language(p.part)), Text: codeText(p.part, n), Markdown: raw}
+	case *ast.CodeBlock:
+		text := codeText(p.part, n)
+		if k := len(d.tree.Blocks) - 1; k >= 0 {
+			if prev, ok := d.tree.Blocks[k].(*doc.Para); ok && reIndentedUnder.MatchString(lastLine(prev.Text)) {
+				// What MkDocs indents under '!!! tip "How to fix"' or '=== "Go"' is
+				// the admonition's or the tab's text, not code.
+				blk = &doc.Para{Pos: pos, Text: text}
+				break
+			}
+		}
+		// An indented code block is kept fenced: the text it joins is trimmed, and its
+		// first line's indent (what makes it code) would go.
+		fence := strings.Repeat("`", max(3, longestRun(text, '`')+1))
+		blk = &doc.Code{Pos: pos, Text: text, Markdown: fence + "\n" + text + "\n" + fence}
 	case *extast.DefinitionList:
 		dl := mdDefList(src, n, p.part, p.base, pos)
 		if defListHasCodes(dl) {
@@ -480,10 +494,15 @@ func (b *mdBuilder) finish(next int) {
 			return // the "</details>" of a code read as a heading
 		}
 		if m := reSummary.FindStringSubmatch(raw); m != nil {
-			if text := collapseSpace(html.UnescapeString(reTag.ReplaceAllString(m[1], ""))); codeHeading(text) {
-				// "<details><summary>`E_TIMEOUT`</summary>": a code that folds open, a
-				// heading under the last one.
+			text := collapseSpace(html.UnescapeString(reTag.ReplaceAllString(m[2], "")))
+			if code, msg := splitCodeHeading(text); codeHeading(text) || (msg != "" && codeLike(code)) {
+				// "<details><summary>`E_TIMEOUT`</summary>" (or "WH_BAD - Bad response"): a
+				// code that folds open, a heading under the last one. The "</details>" of
+				// the one before may open the block, with no blank line between.
 				d.codeHeadings++
+				if m[1] != "" && b.details > 0 {
+					b.details--
+				}
 				if strings.Contains(strings.ToLower(m[0]), "<details") {
 					b.details++
 				}
@@ -569,7 +588,7 @@ func mdBlockText(n ast.Node, part []byte) (string, int) {
 // reSummary matches a raw HTML block that opens a <details> element with its <summary>;
 // reDetailsEnd one that closes it; reTag a tag.
 var (
-	reSummary    = regexp.MustCompile(`(?is)^\s*(?:<details[^>]*>\s*)?<summary[^>]*>(.*?)</summary>\s*$`)
+	reSummary    = regexp.MustCompile(`(?is)^\s*(</details>\s*)?(?:<details[^>]*>\s*)?<summary[^>]*>(.*?)</summary>\s*$`)
 	reDetailsEnd = regexp.MustCompile(`(?i)^\s*</details>\s*$`)
 	reTag        = regexp.MustCompile(`<[^>]*>`)
 )
@@ -792,6 +811,29 @@ func codeText(part []byte, n ast.Node) string {
 		b.Write(seg.Value(part))
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// reIndentedUnder matches the MkDocs lines whose content is indented under them: an
+// admonition ('!!! tip "How to fix"', '??? note') or a content tab ('=== "Go"').
+var reIndentedUnder = regexp.MustCompile(`^\s*(?:(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z][\w-]*(?:[ \t]+"[^"\n]*")?|===\+?[ \t]+"[^"\n]*")[ \t]*$`)
+
+// lastLine returns the last line of s.
+func lastLine(s string) string {
+	return s[strings.LastIndexByte(s, '\n')+1:]
+}
+
+// longestRun returns the length of the longest run of c in s.
+func longestRun(s string, c byte) int {
+	most, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != c {
+			run = 0
+			continue
+		}
+		run++
+		most = max(most, run)
+	}
+	return most
 }
 
 // span returns the raw Markdown of lines [start, end] of src.

@@ -293,6 +293,10 @@ func Read(src *Source, meta Meta) *Result {
 	unusedColumns(src, &doc.Diags)
 	if len(doc.Entries) == 0 {
 		noEntries(src, meta, r, doc)
+	} else if src.over == nil && textReader(r.Name()) && !saysErrors(doc) {
+		doc.Diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Warning, catalog.RuleNotErrors,
+			"nothing in this source says its %d codes are errors: none has an HTTP status, and no title, heading or text names an error or a failure; "+
+				"if it lists something else (service levels, country codes), leave it out of the sources", len(doc.Entries))
 	}
 	if meta.ID == "" && strings.TrimSpace(doc.ID) != "" {
 		svc.ID = catalog.Slug(doc.ID) // front matter "id:", when docgen.yaml gives none
@@ -400,6 +404,46 @@ func byLanguage(svc *catalog.Service, doc *Doc, want string) (*catalog.Service, 
 		return d.Rule == catalog.RuleMissingTranslation && neutral[d.Pos]
 	})
 	return out, diags, rows - out.RowCount()
+}
+
+// saysErrors reports whether what was read from a source says it documents errors: an
+// entry has a status or a code written as an error's, or the title, a group, a section's
+// title or an entry's text has a word of failure (saysError) in one of the four languages.
+func saysErrors(doc *Doc) bool {
+	if saysError(doc.Title) || saysError(doc.Summary) {
+		return true
+	}
+	for _, g := range doc.Groups {
+		if g.Status != 0 || saysError(g.Name) {
+			return true
+		}
+	}
+	for _, s := range doc.Sections {
+		if saysError(s.Title) {
+			return true
+		}
+	}
+	for _, e := range doc.Entries {
+		if e.Status != 0 || e.Protocol != catalog.HTTP || errorCode(e.Code) || saysError(e.Group) ||
+			saysError(e.Message) || saysError(e.Description) || saysError(e.Resolution) {
+			return true
+		}
+	}
+	return false
+}
+
+// errorCode reports whether a code is written as error codes are and other codes
+// (service levels "STD", package types "BOX") are not: with a digit or an underscore
+// ("E1001", "TOKEN_EXPIRED"), or naming an error ("ErrNoLeader").
+func errorCode(code string) bool {
+	return strings.ContainsAny(code, "0123456789_") || strings.Contains(strings.ToLower(code), "err") || saysError(code)
+}
+
+// textReader reports whether a reader reads documents of text, where a table of any
+// codes looks like one of error codes. The data and code readers take records and enums
+// only when their names say errors.
+func textReader(name string) bool {
+	return name != "data" && name != "code"
 }
 
 // notesAlways is the size up to which a source's read keeps its notes unasked.

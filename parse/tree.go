@@ -495,6 +495,9 @@ func (w *treeWalker) titleHeading() int {
 		return -1
 	}
 	if h.Level == 0 {
+		if code, msg := splitCodeHeading(h.Text); msg != "" && spacedCode(code) {
+			return -1 // "E1001 - Invalid token (401)": a code and its text, as the lines after it
+		}
 		if first != 0 || len(w.blocks) < 2 || codeLike(h.Text) {
 			return -1
 		}

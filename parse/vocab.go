@@ -58,9 +58,10 @@ var headerWords = func() []headerWord {
 	add(roleDescription, false,
 		"description", "descriptions", "desc", "meaning", "example", "examples", "sample", "details", "detail", "explanation", "remark",
 		"remarks", "note", "notes", "cause", "causes", "when", "comment", "comments",
-		"설명", "의미", "뜻", "내용", "상세", "상세설명", "원인", "발생원인", "비고", "예시",
-		"意味", "説明", "内容", "詳細", "原因", "概要", "備考", "理由",
-		"描述", "说明", "含义", "备注", "错误描述", "描述信息", "原因说明",
+		"trigger", "triggers", "situation", "scenario", "condition", "conditions",
+		"설명", "의미", "뜻", "내용", "상세", "상세설명", "원인", "발생원인", "비고", "예시", "상황", "발생상황", "발생조건",
+		"意味", "説明", "内容", "詳細", "原因", "概要", "備考", "理由", "状況", "発生条件",
+		"描述", "说明", "含义", "备注", "错误描述", "描述信息", "原因说明", "场景", "触发条件", "发生场景",
 		"說明", "含義", "備註", "錯誤描述", "原因說明")
 	add(roleResolution, false,
 		"resolution", "solution", "solutions", "fix", "howtofix", "action", "actions", "remedy", "remediation",
@@ -85,6 +86,7 @@ var headerPhraseList = []struct {
 	role  role
 }{
 	{"what happened", roleDescription}, {"what it means", roleDescription}, {"why", roleDescription},
+	{"when it happens", roleDescription}, {"when it occurs", roleDescription}, {"when returned", roleDescription},
 	{"why it happens", roleDescription}, {"possible cause", roleDescription}, {"possible causes", roleDescription},
 	{"what to do", roleResolution}, {"how to fix", roleResolution}, {"how to resolve", roleResolution},
 	{"how to solve", roleResolution}, {"how to handle", roleResolution}, {"how to recover", roleResolution},

@@ -51,6 +51,8 @@ stable rule id:
                              matches nothing in the source
   error    empty-source      a source with overrides in docgen.yaml from which no entry
                              is read
+  warning  not-errors        a source whose codes nothing calls errors: no status, no
+                             word of failure in its title, headings or text
   warning  bidi-control      a code, message or group holds a bidirectional control
                              character (U+202E…): it would display in another order
   warning  missing-translation  a code one language of a service documents and

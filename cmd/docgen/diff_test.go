@@ -236,7 +236,7 @@ func TestDiffFolders(t *testing.T) {
 		t.Errorf("catalog.json against a folder:\n%s", out2)
 	}
 	// A folder whose sources have errors is not compared.
-	writeFile(t, "bad/errors.md", "| code | message |\n|---|---|\n| A | x | y |\n")
+	writeFile(t, "bad/errors.md", "| code | message |\n|---|---|\n| E1 | x | y |\n")
 	code, out, stderr = docgen(t, "diff", "old", "bad")
 	wantExit(t, code, stderr, ExitSources, "bad/errors.md:3:1: error:", "bad: the sources have 1 error, 0 warnings; nothing compared")
 	if out != "" {
