@@ -88,6 +88,21 @@ func admonition(line string) (role, bool) {
 	return roleDescription, true
 }
 
+// bracketLabel writes a label in lenticular brackets, as Japanese and Chinese pages write
+// them ("【エラーコード】PT-A001", "【原因】…"), with a colon ("エラーコード：PT-A001"),
+// the one form the label readers know; any other line as it is.
+func bracketLabel(line string) string {
+	t := strings.TrimLeft(line, " \t")
+	if !strings.HasPrefix(t, "【") {
+		return line
+	}
+	end := strings.Index(t, "】")
+	if end < 0 || end > 3+60 {
+		return line
+	}
+	return t[len("【"):end] + "：" + strings.TrimLeft(t[end+len("】"):], " \t")
+}
+
 // label is a labelled line read by readLabel.
 type label struct {
 	role   role
@@ -97,6 +112,7 @@ type label struct {
 
 // readLabel reads the first line of a paragraph as a labelled line.
 func readLabel(line string) (label, bool) {
+	line = bracketLabel(line)
 	if t := strings.TrimLeft(line, " *_`"); t != "" && t[0] >= '1' && t[0] <= '5' {
 		// "404 Not Found" alone on its line, or in bold: a status and its standard reason
 		// say nothing but the status.
@@ -444,6 +460,7 @@ func lineBreakless(line string) string {
 // recordCode reads the first line of a labelled record: a label that names the code
 // ("Code", "에러 코드", "エラーコード", "错误码") and a code after it.
 func recordCode(line string) (string, bool) {
+	line = bracketLabel(line)
 	if !strings.ContainsAny(line, ":：") {
 		return "", false
 	}

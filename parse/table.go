@@ -235,7 +235,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 					above = column
 				}
 			case roleMessage:
-				e.Message = c.Text
+				e.Message = reBreak.ReplaceAllString(c.Text, " ") // plain text: "Expired<br>(non-standard)"
 			case roleDescription:
 				e.Description = c.Text
 			case roleResolution:
@@ -321,6 +321,9 @@ func cellStatuses(text string) []catalog.Status {
 
 // reStatusListSep matches what separates the statuses of a cell that lists several.
 var reStatusListSep = regexp.MustCompile(`\s*(?:[/,;、，]|<br\s*/?>|\n|\bor\b|또는|または|或)\s*`)
+
+// reBreak matches an HTML line break written in a cell.
+var reBreak = regexp.MustCompile(`(?i)\s*<br\s*/?>\s*`)
 
 // cellCodes returns the codes a code cell lists, when it lists two or more: separated by
 // commas, slashes, line breaks or "<br>" ("E1001, E1002", "`E1003`<br>`E1004`"). Each part

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"cmp"
 	"math"
 	"regexp"
 	"slices"
@@ -59,9 +58,15 @@ func mergeLinkedRows(d *Doc) {
 			continue
 		}
 		t := targets[0]
-		t.Message = cmp.Or(t.Message, row.Message)
-		t.Description = cmp.Or(t.Description, row.Description)
-		t.Resolution = cmp.Or(t.Resolution, row.Resolution)
+		// Where both say something, the section's text stays and the row's joins its
+		// description: an index row's note ("*since v2.3*") is the same error's text.
+		var more []string
+		t.Message, more = mergeText(t.Message, row.Message, more)
+		t.Description, more = mergeText(t.Description, row.Description, more)
+		t.Resolution, more = mergeText(t.Resolution, row.Resolution, more)
+		for _, m := range more {
+			t.Description = appendMarkdown(t.Description, m)
+		}
 		if t.Status == 0 && row.Status != 0 {
 			t.Status, t.From = row.Status, row.From
 		}
@@ -83,12 +88,23 @@ func mergeLinkedRows(d *Doc) {
 	d.Merged += len(gone)
 }
 
-// mergeable reports whether a and b say nothing that differs: each text field and the
-// status empty in one of them or the same in both.
+// mergeable reports whether an index row and the section its code links to are one error:
+// of one protocol, and the status empty in one of them or the same in both. Their texts
+// are joined (mergeText).
 func mergeable(a, b *catalog.Entry) bool {
-	same := func(x, y string) bool { return x == "" || y == "" || x == y }
-	return a.Protocol == b.Protocol && same(a.Message, b.Message) && same(a.Description, b.Description) &&
-		same(a.Resolution, b.Resolution) && (a.Status == 0 || b.Status == 0 || a.Status == b.Status)
+	return a.Protocol == b.Protocol && (a.Status == 0 || b.Status == 0 || a.Status == b.Status)
+}
+
+// mergeText returns the field of a section given its index row's: the section's, or the
+// row's where the section says nothing; a row's text that differs is added to more.
+func mergeText(section, row string, more []string) (string, []string) {
+	switch {
+	case section == "":
+		return row, more
+	case row == "" || row == section:
+		return section, more
+	}
+	return section, append(more, row)
 }
 
 // treeWalker is interpret's state.
