@@ -67,6 +67,9 @@ var (
 	reAdmonitionEnd = regexp.MustCompile(`^\s*(?::::|\{%[ \t]*endhint[ \t]*%\})[ \t]*$`)
 )
 
+// reContentTab matches the title line of an MkDocs content tab ('=== "Go"').
+var reContentTab = regexp.MustCompile(`^\s*===\+?[ \t]+"([^"\n]+)"[ \t]*$`)
+
 // admonition reads a line that opens or closes an admonition: the field its text goes to
 // (a title that names one, "Resolution", "How to fix"; else the description). Its marks
 // are the platform's, not the document's words: they leave the text.
@@ -232,6 +235,9 @@ func readEntryText(chunks []string) entryText {
 			keep = nil
 		}
 		for _, line := range lines {
+			if m := reContentTab.FindStringSubmatch(line); m != nil {
+				line = "**" + m[1] + "**" // an MkDocs content tab's title: '=== "Go"'
+			}
 			if r, ok := admonition(line); ok {
 				if len(keep) > 0 {
 					flush()
