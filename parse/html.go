@@ -385,7 +385,7 @@ type htmlWalker struct {
 	ix     *posIndex
 	blocks []doc.Block
 	inline []*html.Node        // inline content not yet in a block
-	blocky map[*html.Node]bool // hasBlocks's answers
+	blocky map[blockQuery]bool // hasBlocks's and itemBlocks's answers
 	level  int                 // the level of the last heading, 0 before the first
 }
 
@@ -545,11 +545,19 @@ func (w *htmlWalker) flush() {
 	}
 }
 
+// blockQuery is a question hasBlocks (item false) or itemBlocks (item true) answered of
+// a node.
+type blockQuery struct {
+	n    *html.Node
+	item bool
+}
+
 // hasBlocks reports whether n holds a heading, table, list of definitions, code block or
-// other block element that must become a block of its own. Answers are remembered, so
-// that deep nesting costs linear time, not a walk of every subtree at every level.
+// other block element that must become a block of its own; of a list item, only what
+// itemBlocks says. Answers are remembered, so that deep nesting costs linear time, not a
+// walk of every subtree at every level.
 func (w *htmlWalker) hasBlocks(n *html.Node) bool {
-	if v, ok := w.blocky[n]; ok {
+	if v, ok := w.blocky[blockQuery{n, false}]; ok {
 		return v
 	}
 	v := false
@@ -560,17 +568,49 @@ func (w *htmlWalker) hasBlocks(n *html.Node) bool {
 		switch c.DataAtom {
 		case atom.Table, atom.Dl, atom.Pre, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			v = true
-		case atom.Li, atom.Dd, atom.Dt, atom.Tr, atom.Td, atom.Th, atom.Caption:
+		case atom.Li:
+			v = w.itemBlocks(c)
+		case atom.Dd, atom.Dt, atom.Tr, atom.Td, atom.Th, atom.Caption:
 			v = w.hasBlocks(c)
 		default:
 			v = (n.DataAtom != atom.Ul && n.DataAtom != atom.Ol && blockTags[c.DataAtom]) || w.hasBlocks(c)
 		}
 	}
-	if w.blocky == nil {
-		w.blocky = map[*html.Node]bool{}
-	}
-	w.blocky[n] = v
+	w.remember(blockQuery{n, false}, v)
 	return v
+}
+
+// itemBlocks reports whether a list item holds a heading, table, list of definitions or
+// <details> element, which make its list blocks of their own. Its paragraphs, lists and
+// code blocks do not: the item's Markdown keeps them ("- Ask the customer…", its second
+// paragraph, its nested list or its fenced code indented under it), so that the list
+// stays one, as a Markdown list of the same items does.
+func (w *htmlWalker) itemBlocks(n *html.Node) bool {
+	if v, ok := w.blocky[blockQuery{n, true}]; ok {
+		return v
+	}
+	v := false
+	for c := n.FirstChild; c != nil && !v; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipTags[c.DataAtom] {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Table, atom.Dl, atom.Details, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			v = true
+		default:
+			v = w.itemBlocks(c)
+		}
+	}
+	w.remember(blockQuery{n, true}, v)
+	return v
+}
+
+// remember keeps an answer of hasBlocks or itemBlocks.
+func (w *htmlWalker) remember(q blockQuery, v bool) {
+	if w.blocky == nil {
+		w.blocky = map[blockQuery]bool{}
+	}
+	w.blocky[q] = v
 }
 
 // ---- tables ----
