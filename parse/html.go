@@ -18,7 +18,8 @@ import (
 
 // htmlReader reads HTML pages with goquery: tables with a code column (header roles as in
 // Markdown tables, status from a column, a caption or the heading above), one <h2>/<h3>
-// per code followed by its prose, and <dl> lists of codes. Descriptions keep links and
+// per code followed by its prose, one <details> per code whose <summary> names it
+// (html_details.go), and <dl> lists of codes. Descriptions keep links and
 // inline code as Markdown; everything else becomes plain text.
 type htmlReader struct{}
 
@@ -433,51 +434,59 @@ func (w *htmlWalker) collect(n *html.Node) { w.collectFrom(n.FirstChild) }
 // collectFrom splits the nodes from first to its last sibling into blocks.
 func (w *htmlWalker) collectFrom(first *html.Node) {
 	for c := first; c != nil; c = c.NextSibling {
-		switch {
-		case c.Type == html.TextNode:
-			w.inline = append(w.inline, c)
-		case c.Type != html.ElementNode || skipTags[c.DataAtom]:
-		case headingLevel(c) > 0:
-			w.flush()
-			w.level = headingLevel(c)
-			w.blocks = append(w.blocks, &doc.Heading{Pos: nodePos(w.ix, c), Level: w.level, Text: plainText(c)})
-		case c.DataAtom == atom.Dl && w.termsOverLists(c):
-			w.flush()
-			w.termSections(c)
-		case c.DataAtom == atom.Table:
-			w.flush()
-			w.blocks = append(w.blocks, w.table(c))
-		case c.DataAtom == atom.Dl:
-			w.flush()
-			w.blocks = append(w.blocks, w.defList(c))
-		case c.DataAtom == atom.Pre:
-			w.flush()
-			w.blocks = append(w.blocks, &doc.Code{Pos: nodePos(w.ix, c), Text: strings.TrimRight(strings.TrimPrefix(textContent(c), "\n"), "\n ")})
-		case blockTags[c.DataAtom]:
-			w.flush()
-			if w.hasBlocks(c) {
-				w.collect(c)
-				w.flush()
-				continue
-			}
-			text := markdownText(c)
-			if text == "" {
-				continue
-			}
-			if c.DataAtom == atom.Ul || c.DataAtom == atom.Ol {
-				w.blocks = append(w.blocks, w.list(c, text))
-				continue
-			}
-			w.blocks = append(w.blocks, &doc.Para{Pos: nodePos(w.ix, c), Text: text})
-		case w.hasBlocks(c):
-			// An inline element around blocks (a <span> or <font> around a table, as
-			// browsers allow): its blocks are read as blocks.
-			w.flush()
+		w.collectNode(c)
+	}
+}
+
+// collectNode adds the blocks of one node, or its inline content to the paragraph being
+// collected.
+func (w *htmlWalker) collectNode(c *html.Node) {
+	switch {
+	case c.Type == html.TextNode:
+		w.inline = append(w.inline, c)
+	case c.Type != html.ElementNode || skipTags[c.DataAtom]:
+	case headingLevel(c) > 0:
+		w.flush()
+		w.level = headingLevel(c)
+		w.blocks = append(w.blocks, &doc.Heading{Pos: nodePos(w.ix, c), Level: w.level, Text: plainText(c)})
+	case c.DataAtom == atom.Details && w.detailsSection(c):
+		// Read as a section under its summary.
+	case c.DataAtom == atom.Dl && w.termsOverLists(c):
+		w.flush()
+		w.termSections(c)
+	case c.DataAtom == atom.Table:
+		w.flush()
+		w.blocks = append(w.blocks, w.table(c))
+	case c.DataAtom == atom.Dl:
+		w.flush()
+		w.blocks = append(w.blocks, w.defList(c))
+	case c.DataAtom == atom.Pre:
+		w.flush()
+		w.blocks = append(w.blocks, &doc.Code{Pos: nodePos(w.ix, c), Text: strings.TrimRight(strings.TrimPrefix(textContent(c), "\n"), "\n ")})
+	case blockTags[c.DataAtom]:
+		w.flush()
+		if w.hasBlocks(c) {
 			w.collect(c)
 			w.flush()
-		default:
-			w.inline = append(w.inline, c)
+			return
 		}
+		text := markdownText(c)
+		if text == "" {
+			return
+		}
+		if c.DataAtom == atom.Ul || c.DataAtom == atom.Ol {
+			w.blocks = append(w.blocks, w.list(c, text))
+			return
+		}
+		w.blocks = append(w.blocks, &doc.Para{Pos: nodePos(w.ix, c), Text: text})
+	case w.hasBlocks(c):
+		// An inline element around blocks (a <span> or <font> around a table, as
+		// browsers allow): its blocks are read as blocks.
+		w.flush()
+		w.collect(c)
+		w.flush()
+	default:
+		w.inline = append(w.inline, c)
 	}
 }
 

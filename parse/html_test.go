@@ -109,13 +109,15 @@ func htmlHostilePages() map[string]string {
 		fmt.Fprintf(&rows, "<tr><td>E%d</td><td>설명 <a href=\"/e/%d\">링크</a></td></tr>", i, i)
 	}
 	return map[string]string{
-		"deep divs":     strings.Repeat("<div>", 20000) + "<h3>DEEP_CODE</h3><p>x</p>" + strings.Repeat("</div>", 20000),
-		"deep inline":   "<h3>E_X</h3><p>" + strings.Repeat("<span>", 20000) + "x" + strings.Repeat("</span>", 20000) + "</p>",
-		"huge spans":    "<table><tr><th>Code</th><th>Status</th></tr><tr><td rowspan=99999999 colspan=99999>E</td></tr>" + strings.Repeat("<tr><td>F</td></tr>", 1000) + "</table>",
-		"minified rows": "<table><tr><th>Code</th><th>Description</th></tr>" + rows.String() + "</table>",
-		"unclosed":      "<table><tr><th>Code<tr><td>E1<td>x<dl><dt>E2<dd><h3>E3",
-		"junk":          "<<<>>><!--<table><tr><td>E</td></tr></table><dt><dd></dd></dt>\x00<h2>400</h2><dl><dt></dt></dl>",
-		"nested tables": strings.Repeat("<table><tr><th>Code</th></tr><tr><td>", 2000) + "E" + strings.Repeat("</td></tr></table>", 2000),
+		"deep divs":              strings.Repeat("<div>", 20000) + "<h3>DEEP_CODE</h3><p>x</p>" + strings.Repeat("</div>", 20000),
+		"deep inline":            "<h3>E_X</h3><p>" + strings.Repeat("<span>", 20000) + "x" + strings.Repeat("</span>", 20000) + "</p>",
+		"huge spans":             "<table><tr><th>Code</th><th>Status</th></tr><tr><td rowspan=99999999 colspan=99999>E</td></tr>" + strings.Repeat("<tr><td>F</td></tr>", 1000) + "</table>",
+		"minified rows":          "<table><tr><th>Code</th><th>Description</th></tr>" + rows.String() + "</table>",
+		"unclosed":               "<table><tr><th>Code<tr><td>E1<td>x<dl><dt>E2<dd><h3>E3",
+		"junk":                   "<<<>>><!--<table><tr><td>E</td></tr></table><dt><dd></dd></dt>\x00<h2>400</h2><dl><dt></dt></dl>",
+		"nested tables":          strings.Repeat("<table><tr><th>Code</th></tr><tr><td>", 2000) + "E" + strings.Repeat("</td></tr></table>", 2000),
+		"deep details":           strings.Repeat("<details><summary>E_FOLD</summary><p>x</p>", 5000) + strings.Repeat("</details>", 5000),
+		"summaries in summaries": strings.Repeat("<details><summary><code>E_S</code>", 5000) + "x" + strings.Repeat("</summary></details>", 5000),
 		"deep list items": "<table><tr><th>Code</th><th>Fix</th></tr><tr><td>E</td><td>" + strings.Repeat("<ol><li><p>step</p><pre>"+strings.Repeat("line\n", 50)+"</pre>", 3000) +
 			strings.Repeat("</li></ol>", 3000) + "</td></tr></table>" + strings.Repeat("<ul><li><p>a</p><p>b</p>", 3000) + strings.Repeat("</li></ul>", 3000),
 	}
