@@ -18,7 +18,8 @@ import (
 
 // htmlReader reads HTML pages with goquery: tables with a code column (header roles as in
 // Markdown tables, status from a column, a caption or the heading above), one <h2>/<h3>
-// per code followed by its prose, and <dl> lists of codes. Descriptions keep links and
+// per code followed by its prose, one <details> per code whose <summary> names it
+// (html_details.go), and <dl> lists of codes. Descriptions keep links and
 // inline code as Markdown; everything else becomes plain text.
 type htmlReader struct{}
 
@@ -385,7 +386,7 @@ type htmlWalker struct {
 	ix     *posIndex
 	blocks []doc.Block
 	inline []*html.Node        // inline content not yet in a block
-	blocky map[*html.Node]bool // hasBlocks's answers
+	blocky map[blockQuery]bool // hasBlocks's and itemBlocks's answers
 	level  int                 // the level of the last heading, 0 before the first
 }
 
@@ -433,51 +434,59 @@ func (w *htmlWalker) collect(n *html.Node) { w.collectFrom(n.FirstChild) }
 // collectFrom splits the nodes from first to its last sibling into blocks.
 func (w *htmlWalker) collectFrom(first *html.Node) {
 	for c := first; c != nil; c = c.NextSibling {
-		switch {
-		case c.Type == html.TextNode:
-			w.inline = append(w.inline, c)
-		case c.Type != html.ElementNode || skipTags[c.DataAtom]:
-		case headingLevel(c) > 0:
-			w.flush()
-			w.level = headingLevel(c)
-			w.blocks = append(w.blocks, &doc.Heading{Pos: nodePos(w.ix, c), Level: w.level, Text: plainText(c)})
-		case c.DataAtom == atom.Dl && w.termsOverLists(c):
-			w.flush()
-			w.termSections(c)
-		case c.DataAtom == atom.Table:
-			w.flush()
-			w.blocks = append(w.blocks, w.table(c))
-		case c.DataAtom == atom.Dl:
-			w.flush()
-			w.blocks = append(w.blocks, w.defList(c))
-		case c.DataAtom == atom.Pre:
-			w.flush()
-			w.blocks = append(w.blocks, &doc.Code{Pos: nodePos(w.ix, c), Text: strings.TrimRight(strings.TrimPrefix(textContent(c), "\n"), "\n ")})
-		case blockTags[c.DataAtom]:
-			w.flush()
-			if w.hasBlocks(c) {
-				w.collect(c)
-				w.flush()
-				continue
-			}
-			text := markdownText(c)
-			if text == "" {
-				continue
-			}
-			if c.DataAtom == atom.Ul || c.DataAtom == atom.Ol {
-				w.blocks = append(w.blocks, w.list(c, text))
-				continue
-			}
-			w.blocks = append(w.blocks, &doc.Para{Pos: nodePos(w.ix, c), Text: text})
-		case w.hasBlocks(c):
-			// An inline element around blocks (a <span> or <font> around a table, as
-			// browsers allow): its blocks are read as blocks.
-			w.flush()
+		w.collectNode(c)
+	}
+}
+
+// collectNode adds the blocks of one node, or its inline content to the paragraph being
+// collected.
+func (w *htmlWalker) collectNode(c *html.Node) {
+	switch {
+	case c.Type == html.TextNode:
+		w.inline = append(w.inline, c)
+	case c.Type != html.ElementNode || skipTags[c.DataAtom]:
+	case headingLevel(c) > 0:
+		w.flush()
+		w.level = headingLevel(c)
+		w.blocks = append(w.blocks, &doc.Heading{Pos: nodePos(w.ix, c), Level: w.level, Text: plainText(c)})
+	case c.DataAtom == atom.Details && w.detailsSection(c):
+		// Read as a section under its summary.
+	case c.DataAtom == atom.Dl && w.termsOverLists(c):
+		w.flush()
+		w.termSections(c)
+	case c.DataAtom == atom.Table:
+		w.flush()
+		w.blocks = append(w.blocks, w.table(c))
+	case c.DataAtom == atom.Dl:
+		w.flush()
+		w.blocks = append(w.blocks, w.defList(c))
+	case c.DataAtom == atom.Pre:
+		w.flush()
+		w.blocks = append(w.blocks, &doc.Code{Pos: nodePos(w.ix, c), Text: strings.TrimRight(strings.TrimPrefix(textContent(c), "\n"), "\n ")})
+	case blockTags[c.DataAtom]:
+		w.flush()
+		if w.hasBlocks(c) {
 			w.collect(c)
 			w.flush()
-		default:
-			w.inline = append(w.inline, c)
+			return
 		}
+		text := markdownText(c)
+		if text == "" {
+			return
+		}
+		if c.DataAtom == atom.Ul || c.DataAtom == atom.Ol {
+			w.blocks = append(w.blocks, w.list(c, text))
+			return
+		}
+		w.blocks = append(w.blocks, &doc.Para{Pos: nodePos(w.ix, c), Text: text})
+	case w.hasBlocks(c):
+		// An inline element around blocks (a <span> or <font> around a table, as
+		// browsers allow): its blocks are read as blocks.
+		w.flush()
+		w.collect(c)
+		w.flush()
+	default:
+		w.inline = append(w.inline, c)
 	}
 }
 
@@ -545,11 +554,19 @@ func (w *htmlWalker) flush() {
 	}
 }
 
+// blockQuery is a question hasBlocks (item false) or itemBlocks (item true) answered of
+// a node.
+type blockQuery struct {
+	n    *html.Node
+	item bool
+}
+
 // hasBlocks reports whether n holds a heading, table, list of definitions, code block or
-// other block element that must become a block of its own. Answers are remembered, so
-// that deep nesting costs linear time, not a walk of every subtree at every level.
+// other block element that must become a block of its own; of a list item, only what
+// itemBlocks says. Answers are remembered, so that deep nesting costs linear time, not a
+// walk of every subtree at every level.
 func (w *htmlWalker) hasBlocks(n *html.Node) bool {
-	if v, ok := w.blocky[n]; ok {
+	if v, ok := w.blocky[blockQuery{n, false}]; ok {
 		return v
 	}
 	v := false
@@ -560,17 +577,49 @@ func (w *htmlWalker) hasBlocks(n *html.Node) bool {
 		switch c.DataAtom {
 		case atom.Table, atom.Dl, atom.Pre, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			v = true
-		case atom.Li, atom.Dd, atom.Dt, atom.Tr, atom.Td, atom.Th, atom.Caption:
+		case atom.Li:
+			v = w.itemBlocks(c)
+		case atom.Dd, atom.Dt, atom.Tr, atom.Td, atom.Th, atom.Caption:
 			v = w.hasBlocks(c)
 		default:
 			v = (n.DataAtom != atom.Ul && n.DataAtom != atom.Ol && blockTags[c.DataAtom]) || w.hasBlocks(c)
 		}
 	}
-	if w.blocky == nil {
-		w.blocky = map[*html.Node]bool{}
-	}
-	w.blocky[n] = v
+	w.remember(blockQuery{n, false}, v)
 	return v
+}
+
+// itemBlocks reports whether a list item holds a heading, table, list of definitions or
+// <details> element, which make its list blocks of their own. Its paragraphs, lists and
+// code blocks do not: the item's Markdown keeps them ("- Ask the customer…", its second
+// paragraph, its nested list or its fenced code indented under it), so that the list
+// stays one, as a Markdown list of the same items does.
+func (w *htmlWalker) itemBlocks(n *html.Node) bool {
+	if v, ok := w.blocky[blockQuery{n, true}]; ok {
+		return v
+	}
+	v := false
+	for c := n.FirstChild; c != nil && !v; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipTags[c.DataAtom] {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Table, atom.Dl, atom.Details, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			v = true
+		default:
+			v = w.itemBlocks(c)
+		}
+	}
+	w.remember(blockQuery{n, true}, v)
+	return v
+}
+
+// remember keeps an answer of hasBlocks or itemBlocks.
+func (w *htmlWalker) remember(q blockQuery, v bool) {
+	if w.blocky == nil {
+		w.blocky = map[blockQuery]bool{}
+	}
+	w.blocky[q] = v
 }
 
 // ---- tables ----

@@ -71,6 +71,10 @@ var htmlPartsPages = map[string]string{
 	"menuitem":          "<html><body><p>a</p>before <menuitem>inside<h3>E</h3>z</body></html>",
 	"menuitem headings": "<html><body><h3>E0</h3><menuitem><h3>E1</h3>text<h3>E2</h3></body></html>",
 	"entities":          "<html><body><h3>E&amp;1</h3><p>&lt;b&gt; &nbsp;x</p><h3>E2</h3><p>y&#x41;</p></body></html>",
+	"details": "<html><body><h2>Errors</h2><details><summary><code>E1</code></summary><p>One.</p></details>" +
+		"<details open><summary>E2 - Two</summary><p>x</p><details><summary>Example</summary><pre>{}</pre></details></details>" +
+		"<details><summary>Group</summary><details><summary>E3 (404)</summary>y</details></details><p>after</p>" +
+		"<details><summary>words</summary>z</details><h3>E4</h3><details><summary>E5</summary></details></body></html>",
 }
 
 // htmlTreeBoth reads text as a page whole and in parts of at least size bytes, and says

@@ -109,13 +109,17 @@ func htmlHostilePages() map[string]string {
 		fmt.Fprintf(&rows, "<tr><td>E%d</td><td>설명 <a href=\"/e/%d\">링크</a></td></tr>", i, i)
 	}
 	return map[string]string{
-		"deep divs":     strings.Repeat("<div>", 20000) + "<h3>DEEP_CODE</h3><p>x</p>" + strings.Repeat("</div>", 20000),
-		"deep inline":   "<h3>E_X</h3><p>" + strings.Repeat("<span>", 20000) + "x" + strings.Repeat("</span>", 20000) + "</p>",
-		"huge spans":    "<table><tr><th>Code</th><th>Status</th></tr><tr><td rowspan=99999999 colspan=99999>E</td></tr>" + strings.Repeat("<tr><td>F</td></tr>", 1000) + "</table>",
-		"minified rows": "<table><tr><th>Code</th><th>Description</th></tr>" + rows.String() + "</table>",
-		"unclosed":      "<table><tr><th>Code<tr><td>E1<td>x<dl><dt>E2<dd><h3>E3",
-		"junk":          "<<<>>><!--<table><tr><td>E</td></tr></table><dt><dd></dd></dt>\x00<h2>400</h2><dl><dt></dt></dl>",
-		"nested tables": strings.Repeat("<table><tr><th>Code</th></tr><tr><td>", 2000) + "E" + strings.Repeat("</td></tr></table>", 2000),
+		"deep divs":              strings.Repeat("<div>", 20000) + "<h3>DEEP_CODE</h3><p>x</p>" + strings.Repeat("</div>", 20000),
+		"deep inline":            "<h3>E_X</h3><p>" + strings.Repeat("<span>", 20000) + "x" + strings.Repeat("</span>", 20000) + "</p>",
+		"huge spans":             "<table><tr><th>Code</th><th>Status</th></tr><tr><td rowspan=99999999 colspan=99999>E</td></tr>" + strings.Repeat("<tr><td>F</td></tr>", 1000) + "</table>",
+		"minified rows":          "<table><tr><th>Code</th><th>Description</th></tr>" + rows.String() + "</table>",
+		"unclosed":               "<table><tr><th>Code<tr><td>E1<td>x<dl><dt>E2<dd><h3>E3",
+		"junk":                   "<<<>>><!--<table><tr><td>E</td></tr></table><dt><dd></dd></dt>\x00<h2>400</h2><dl><dt></dt></dl>",
+		"nested tables":          strings.Repeat("<table><tr><th>Code</th></tr><tr><td>", 2000) + "E" + strings.Repeat("</td></tr></table>", 2000),
+		"deep details":           strings.Repeat("<details><summary>E_FOLD</summary><p>x</p>", 5000) + strings.Repeat("</details>", 5000),
+		"summaries in summaries": strings.Repeat("<details><summary><code>E_S</code>", 5000) + "x" + strings.Repeat("</summary></details>", 5000),
+		"deep list items": "<table><tr><th>Code</th><th>Fix</th></tr><tr><td>E</td><td>" + strings.Repeat("<ol><li><p>step</p><pre>"+strings.Repeat("line\n", 50)+"</pre>", 3000) +
+			strings.Repeat("</li></ol>", 3000) + "</td></tr></table>" + strings.Repeat("<ul><li><p>a</p><p>b</p>", 3000) + strings.Repeat("</li></ul>", 3000),
 	}
 }
 
@@ -155,6 +159,11 @@ func TestMarkdownText(t *testing.T) {
 		{"one<br>two<p>three</p><ul><li>a</li><li>b</li></ul>", "one\ntwo\n\nthree\n\n- a\n- b", "one\ntwo\n\nthree\n\na\nb"},
 		{`<a href="javascript:alert(1)">x</a> <img alt="pic" src="p.png">`, "x pic", "x pic"},
 		{"  spaced \n\t out  ", "spaced out", "spaced out"},
+		// A list item's paragraphs: the first on the item's line, the next indented under it.
+		{"<ul><li><p>Ask.</p></li><li><p>One</p><p>two.</p></li></ul>", "- Ask.\n- One\n\n  two.", "Ask.\n\nOne\n\ntwo."},
+		{"<ol start=2><li><div><p>a</p></div></li><li>b<ol><li><p>c</p></li></ol></li></ol>", "2. a\n3. b\n   1. c", "a\n\nb\n\nc"},
+		{"x<ul><li>a<br>b</li><li><pre>c\nd</pre></li></ul>y", "x\n- a\n  b\n- ```\n  c\n  d\n  ```\n\ny", "x\na\nb\n\nc\nd\n\ny"},
+		{"<details><summary>More</summary>Hidden <b>text</b>.</details>", "More\n\nHidden text.", "More\n\nHidden text."},
 	} {
 		nodes, err := html.ParseFragment(strings.NewReader(c.in), nil)
 		if err != nil {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,11 +25,12 @@ func plainText(n *html.Node) string {
 }
 
 // markdownText returns the content of n as Markdown: links as [text](href), inline code
-// in backticks, list items as "- " lines, paragraphs apart; all else plain text, with the
-// characters Markdown would read as markup escaped.
+// in backticks, list items as "- " lines ("1. " in an ordered list, n itself too),
+// paragraphs apart; all else plain text, with the characters Markdown would read as
+// markup escaped.
 func markdownText(n *html.Node) string {
 	var w mdWriter
-	w.children(n)
+	w.items(n)
 	return w.String()
 }
 
@@ -55,13 +57,29 @@ func textContent(n *html.Node) string {
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // mdWriter writes the content of elements as Markdown (or plain text).
+//
+// Line breaks are written when the text after them is, so that a block that opens a list
+// item (the <p> of "<li><p>Ask…</p></li>") stays on the item's line, and every line after
+// it in the item is indented under it.
 type mdWriter struct {
 	b     strings.Builder
 	plain bool // write plain text: no link or code syntax, no escapes
 	space bool // a space is pending before the next text
 	depth int  // nesting of elements, bounded by maxNesting
-	lists int  // nesting of lists, for the indentation of items
+	lists int  // nesting of lists
+	brk   int  // line breaks pending before the next text: 1 a new line, 2 a new paragraph
+	// indent begins each line inside the list item being written: its content's indent
+	// under its marker, as Markdown reads what belongs to an item.
+	indent string
+	// item is set when a list item's marker was the last thing written: the item's first
+	// block goes on the marker's line.
+	item bool
 }
+
+// maxListIndent bounds how many levels of lists indent their items: deeper ones are
+// written at that level, so that a line of a list nested hundreds deep is not written
+// behind hundreds of spaces.
+const maxListIndent = 8
 
 // maxNesting bounds how deep the writer follows elements, so that hostile nesting cannot
 // exhaust the stack.
@@ -89,14 +107,49 @@ func (w *mdWriter) String() string {
 
 // newline ends the current line, unless it is empty.
 func (w *mdWriter) newline() {
-	if w.b.Len() > 0 && !strings.HasSuffix(w.b.String(), "\n") {
-		w.b.WriteString("\n")
+	if !w.item {
+		w.brk = max(w.brk, 1)
 	}
 	w.space = false
 }
 
 // para ends the current paragraph.
-func (w *mdWriter) para() { w.b.WriteString("\n\n"); w.space = false }
+func (w *mdWriter) para() {
+	if !w.item {
+		w.brk = 2
+	}
+	w.space = false
+}
+
+// lineBreak is a <br>: a line break, a blank line after another.
+func (w *mdWriter) lineBreak() {
+	if !w.item {
+		w.brk = min(w.brk+1, 2)
+	}
+	w.space = false
+}
+
+// startText writes the line breaks pending before text, each new line indented as the
+// list item it is in.
+func (w *mdWriter) startText() {
+	if w.brk > 0 && w.b.Len() > 0 {
+		w.b.WriteString("\n\n"[:w.brk])
+		w.b.WriteString(w.indent)
+		w.space = false
+	}
+	w.brk = 0
+	w.item = false
+}
+
+// write writes text of several lines (a code block) at the start of a line: each line
+// after its first indented as the list item it is in.
+func (w *mdWriter) write(s string) {
+	w.startText()
+	if w.indent != "" {
+		s = strings.ReplaceAll(s, "\n", "\n"+w.indent)
+	}
+	w.b.WriteString(s)
+}
 
 func (w *mdWriter) children(n *html.Node) {
 	if w.depth > maxNesting {
@@ -140,9 +193,12 @@ func (w *mdWriter) raw(s string) {
 	w.b.WriteString(s)
 }
 
-// sep writes the space pending before the next text, unless a line begins there.
+// sep writes the line breaks or the space pending before the next text: no space where a
+// line or a list item begins.
 func (w *mdWriter) sep() {
-	if w.space && w.b.Len() > 0 && !strings.HasSuffix(w.b.String(), "\n") {
+	if w.brk > 0 || w.item {
+		w.startText()
+	} else if w.space && w.b.Len() > 0 && !strings.HasSuffix(w.b.String(), "\n") {
 		w.b.WriteByte(' ')
 	}
 	w.space = false
@@ -162,8 +218,7 @@ func (w *mdWriter) node(n *html.Node) {
 	}
 	switch n.DataAtom {
 	case atom.Br:
-		w.b.WriteString("\n")
-		w.space = false
+		w.lineBreak()
 	case atom.Img:
 		for _, a := range n.Attr {
 			if a.Key == "alt" {
@@ -197,20 +252,25 @@ func (w *mdWriter) node(n *html.Node) {
 		}
 		w.raw("[" + text + "](" + href + ")")
 	case atom.Li:
-		w.newline()
-		if !w.plain {
-			w.b.WriteString(strings.Repeat("  ", max(w.lists-1, 0)) + "- ")
-		}
-		w.children(n)
-		w.newline()
+		w.listItem(n, "- ")
 	case atom.Ul, atom.Ol:
-		w.newline()
+		if n.DataAtom == atom.Ol && !w.plain && listStart(n) != 1 {
+			w.para() // "3." interrupts no paragraph in Markdown: it would be more of it
+		} else {
+			w.newline()
+		}
 		w.lists++
-		w.children(n)
+		w.items(n)
 		w.lists--
-		w.newline()
+		if w.lists == 0 && !w.plain {
+			// Text after a list is a paragraph of its own, not more of its last item.
+			w.para()
+		} else {
+			w.newline()
+		}
 	case atom.P, atom.Div, atom.Blockquote, atom.Section, atom.Article, atom.H1, atom.H2, atom.H3,
-		atom.H4, atom.H5, atom.H6, atom.Table, atom.Dl, atom.Figure, atom.Header, atom.Footer, atom.Main, atom.Aside:
+		atom.H4, atom.H5, atom.H6, atom.Table, atom.Dl, atom.Figure, atom.Header, atom.Footer, atom.Main, atom.Aside,
+		atom.Details, atom.Summary:
 		w.para()
 		w.children(n)
 		w.para()
@@ -218,13 +278,13 @@ func (w *mdWriter) node(n *html.Node) {
 		w.para()
 		code := strings.Trim(textContent(n), "\n")
 		if w.plain {
-			w.b.WriteString(code)
+			w.write(code)
 		} else {
 			fence := "```"
 			for strings.Contains(code, fence) {
 				fence += "`"
 			}
-			w.b.WriteString(fence + "\n" + code + "\n" + fence)
+			w.write(fence + "\n" + code + "\n" + fence)
 		}
 		w.para()
 	case atom.Tr, atom.Dt, atom.Dd, atom.Caption:
@@ -238,6 +298,61 @@ func (w *mdWriter) node(n *html.Node) {
 	default:
 		w.children(n)
 	}
+}
+
+// items writes the content of an element, numbering the items of an ordered list ("1. ").
+func (w *mdWriter) items(n *html.Node) {
+	if n.DataAtom != atom.Ol || w.plain {
+		w.children(n)
+		return
+	}
+	if w.depth > maxNesting {
+		return
+	}
+	w.depth++
+	num := listStart(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+			w.listItem(c, strconv.Itoa(num)+". ")
+			num++
+			continue
+		}
+		w.node(c)
+	}
+	w.depth--
+}
+
+// listItem writes a list item behind its marker ("- ", "2. "): its first block on the
+// marker's line, the lines after it indented under it.
+func (w *mdWriter) listItem(n *html.Node, marker string) {
+	w.newline()
+	if w.plain {
+		w.children(n)
+		w.newline()
+		return
+	}
+	w.startText()
+	w.b.WriteString(marker)
+	outer := w.indent
+	if len(w.indent) < maxListIndent*len("10. ") {
+		w.indent += strings.Repeat(" ", len(marker))
+	}
+	w.item, w.space = true, false
+	w.children(n)
+	w.item = false // an empty item
+	w.indent = outer
+	// The next item follows on the next line, after an item of paragraphs too: the list
+	// stays tight.
+	w.brk = min(w.brk, 1)
+	w.newline()
+}
+
+// listStart returns the number of an ordered list's first item: its start attribute, else 1.
+func listStart(n *html.Node) int {
+	if v, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil && v >= 0 && v < 1e9 {
+		return v
+	}
+	return 1
 }
 
 // attr returns the value of n's attribute key, or "".

@@ -1,0 +1,117 @@
+package parse
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"docgen/parse/doc"
+)
+
+// Pages that fold each error open document it in a <details> element whose <summary>
+// names it:
+//
+//	<details><summary><code>WH_TIMEOUT</code></summary><p>The endpoint …</p></details>
+//
+// Such a summary is the heading of the details' content, one level under the last
+// heading, as the Markdown front-end reads the same element written in a Markdown file
+// (markdown.go, reSummary): the interpreter then reads it as it reads "### WH_TIMEOUT"
+// over its text. A summary of other words ("Example response", "Show more") stays a line
+// of text of the section it is in, so that what it folds stays the text of the code above
+// it; but one that folds such code summaries is their group's heading.
+
+// detailsSection reads a <details> element as a section when its summary is a heading
+// (summaryHeading): the summary a heading one level under the last, the rest of its
+// content the blocks under it. It reports whether it did; else the element is read as any
+// other block.
+func (w *htmlWalker) detailsSection(n *html.Node) bool {
+	sum := detailsSummary(n)
+	if sum == nil {
+		return false
+	}
+	text, ok := summaryText(sum)
+	if !ok || !summaryHeading(text) && !foldsHeadings(n) {
+		return false
+	}
+	w.flush()
+	outer := w.level
+	w.level = min(outer+1, 6)
+	w.blocks = append(w.blocks, &doc.Heading{Pos: nodePos(w.ix, sum), Level: w.level, Text: text})
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c != sum {
+			w.collectNode(c)
+		}
+	}
+	w.flush()
+	// What follows the element is under the heading it stood under, as after a definition
+	// list of sections (termSections).
+	w.level = outer
+	return true
+}
+
+// maxSummaryNodes bounds the nodes of a summary that can be a heading: a code with its
+// message and status is a few. A larger one is text, so that a summary is never read whole
+// for each details element it is nested in.
+const maxSummaryNodes = 32
+
+// summaryText returns the plain text of a summary, and whether it has at most
+// maxSummaryNodes nodes: only such a summary can be a heading.
+func summaryText(sum *html.Node) (string, bool) {
+	n := 0
+	var count func(*html.Node) bool
+	count = func(m *html.Node) bool {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			if n++; n > maxSummaryNodes || !count(c) {
+				return false
+			}
+		}
+		return true
+	}
+	if !count(sum) {
+		return "", false
+	}
+	return plainText(sum), true
+}
+
+// detailsSummary returns the summary of a details element: its first <summary> child, as
+// browsers show it; nil when it has none.
+func detailsSummary(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Summary {
+			return c
+		}
+	}
+	return nil
+}
+
+// summaryHeading reports whether a summary's text is written as a heading the interpreter
+// reads as a code or a status: a code alone ("WH_TIMEOUT"), with a message ("WH_BAD -
+// Bad response", "E1001: Invalid token"), with its status ("WH_GONE (410)"), or a status
+// ("404 Not Found"). The code is one the way a line of copied text is one (codeHeading):
+// no version number, section word or label.
+func summaryHeading(text string) bool {
+	if text == "" {
+		return false
+	}
+	if _, _, ok := headingStatuses(text); ok {
+		return true
+	}
+	code, _ := splitCodeHeading(text)
+	return codeHeading(code)
+}
+
+// foldsHeadings reports whether a details element directly holds another whose summary is
+// a heading: a folded group of folded codes ("Authentication" over "E1001", "E1002"),
+// whose summary is then the heading of their group. Only the element's own children are
+// looked at, so that every element is looked at from its parent alone.
+func foldsHeadings(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Details {
+			if sum := detailsSummary(c); sum != nil {
+				if text, ok := summaryText(sum); ok && summaryHeading(text) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
