@@ -11,6 +11,7 @@
 //	      │    mdx.go                                MDX: Markdown without imports and JSX
 //	      │    html.go, html_text.go                 goquery; a large page in parts
 //	      │    html_parts.go                         cut between body-level elements
+//	      │    html_details.go                       <details> whose <summary> is a code
 //	      │    scraped*.go                           text copied from HTML: pipe rows, lone
 //	      │                                          pipes, one cell per line, tabs, glued
 //	      │                                          cells, cells separated by spaces
@@ -37,7 +38,9 @@
 //	      │    interpret.go  classify: column roles from header words and cells; error
 //	      │                  list, status glossary, reference or parameter table; lists
 //	      │                  of codes
-//	      │    labelled.go   "Solution: …", "**HTTP Status**: 401", "HTTP 422", error bodies
+//	      │    labelled.go   "Solution: …", "**HTTP Status**: 401", "HTTP 422", "【対処】…",
+//	      │                  error bodies and example responses, platform admonitions
+//	      │    footnotes.go  footnotes an error's cell refers to, into its description
 //	      │    status.go     statuses from columns, cell prefixes, headings, lines, codes
 //	      │    table.go      rows into entries; every row an entry or a diagnostic
 //	      │    tablegroups.go  strong rows of an error table as group labels
