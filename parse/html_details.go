@@ -42,8 +42,9 @@ func (w *htmlWalker) detailsSection(n *html.Node) bool {
 		}
 	}
 	w.flush()
-	// What follows the element is under the heading it stood under, as after a definition
-	// list of sections (termSections).
+	// What follows the element is under the heading it stood under: the summary's
+	// section ends with the element.
+	w.blocks = append(w.blocks, &doc.End{Pos: nodePos(w.ix, n), Level: w.level})
 	w.level = outer
 	return true
 }

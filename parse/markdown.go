@@ -264,8 +264,9 @@ type mdBuilder struct {
 	// waits on whether the block after it is a "status NNN" line.
 	heading bool
 	// level is the level of the last heading, for the code headings of <summary> lines;
-	// details counts the <details> elements opened by such lines and not yet closed.
-	level, details int
+	// details holds the <details> elements opened by such lines and not yet closed.
+	level   int
+	details []mdDetails
 	// table is the last block when it was a pipe table, fw whether its cells are split at
 	// full-width pipes: rows after a blank line under it go on with it (moreRows).
 	table    *doc.Table
@@ -489,9 +490,12 @@ func (b *mdBuilder) finish(next int) {
 		}
 		blk = dl
 	case *ast.HTMLBlock:
-		if b.details > 0 && reDetailsEnd.MatchString(raw) {
-			b.details--
-			return // the "</details>" of a code read as a heading
+		if k := len(b.details) - 1; k >= 0 && reDetailsEnd.MatchString(raw) {
+			if b.details[k].inner == 0 {
+				b.endDetails(pos) // the "</details>" of a code read as a heading
+				return
+			}
+			b.details[k].inner-- // that of a <details> of words inside the code's: text
 		}
 		if m := reSummary.FindStringSubmatch(raw); m != nil {
 			text := collapseSpace(html.UnescapeString(reTag.ReplaceAllString(m[2], "")))
@@ -500,15 +504,22 @@ func (b *mdBuilder) finish(next int) {
 				// code that folds open, a heading under the last one. The "</details>" of
 				// the one before may open the block, with no blank line between.
 				d.codeHeadings++
-				if m[1] != "" && b.details > 0 {
-					b.details--
+				if m[1] != "" && len(b.details) > 0 {
+					b.endDetails(pos)
 				}
+				level := min(b.level+1, 6)
 				if strings.Contains(strings.ToLower(m[0]), "<details") {
-					b.details++
+					b.details = append(b.details, mdDetails{level: level})
 				}
-				d.tree.Blocks = append(d.tree.Blocks, &doc.Heading{Pos: pos, Level: min(b.level+1, 6), Text: text})
+				d.tree.Blocks = append(d.tree.Blocks, &doc.Heading{Pos: pos, Level: level, Text: text})
 				return
 			}
+		}
+		if k := len(b.details) - 1; k >= 0 && !reDetailsEnd.MatchString(raw) {
+			// A <details> of words ("Example response") inside a code's is its text,
+			// and so is the "</details>" that closes it.
+			lower := strings.ToLower(raw)
+			b.details[k].inner = max(0, b.details[k].inner+strings.Count(lower, "<details")-strings.Count(lower, "</details>"))
 		}
 		if blocks := htmlTables(src, raw, p.start); blocks != nil {
 			for _, hb := range blocks {
@@ -538,6 +549,18 @@ func (b *mdBuilder) finish(next int) {
 	}
 	d.tree.Blocks = append(d.tree.Blocks, blk)
 }
+
+// endDetails closes the last <details> opened by a code's summary: what follows stands
+// under the heading above it, not under the code.
+func (b *mdBuilder) endDetails(pos catalog.Pos) {
+	k := len(b.details) - 1
+	b.d.tree.Blocks = append(b.d.tree.Blocks, &doc.End{Pos: pos, Level: b.details[k].level})
+	b.details = b.details[:k]
+}
+
+// mdDetails is a <details> element whose summary is a code: the level of its heading, and
+// how many <details> of words are open inside it.
+type mdDetails struct{ level, inner int }
 
 // mdDefList makes a definition list ("E_TIMEOUT" then ": The upstream did not answer.")
 // a document block: each term with its definitions, as written.

@@ -365,6 +365,8 @@ func (w *treeWalker) walk() {
 			if w.heading(i) {
 				skip = i + 1
 			}
+		case *doc.End:
+			w.closeTo(b.Level)
 		case *doc.Table:
 			if w.beforeEnum(i) {
 				continue // its enum reads it (tree_formats.go)

@@ -55,6 +55,14 @@ type Heading struct {
 	Text  string // plain text, inline markup removed
 }
 
+// End closes the section of the heading at Level: what follows stands under the heading
+// above it, as after the end of a <details> element whose summary was the heading. Other
+// sections end at the next heading at their level or above, which needs no block.
+type End struct {
+	Pos   catalog.Pos
+	Level int
+}
+
 // Para is a paragraph or any other run of prose, as Markdown. A front-end that cannot
 // tell a block's structure (a quote, raw markup) gives it as a Para of its text.
 type Para struct {
@@ -207,6 +215,9 @@ func (b *Heading) At() catalog.Pos { return b.Pos }
 
 // At returns where the paragraph starts.
 func (b *Para) At() catalog.Pos { return b.Pos }
+
+// At returns where the block starts.
+func (b *End) At() catalog.Pos { return b.Pos }
 
 // At returns where the code sample starts.
 func (b *Code) At() catalog.Pos { return b.Pos }
