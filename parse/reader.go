@@ -239,9 +239,7 @@ func (src *Source) cancelled() bool {
 func Read(src *Source, meta Meta) *Result {
 	res := &Result{}
 	res.Diags = append(res.Diags, src.Diags...)
-	// A small source's notes are kept whatever Meta says: they cost little, and when it
-	// gives no entry they say what the reader saw (noEntries), without a second read.
-	src.notes = meta.Notes || len(src.Text) <= notesAlways
+	src.notes = meta.Notes
 	if !meta.Override.IsZero() {
 		o := meta.Override
 		src.over = &o
@@ -449,7 +447,8 @@ func textReader(name string) bool {
 	return name != "data" && name != "code"
 }
 
-// notesAlways is the size up to which a source's read keeps its notes unasked.
+// notesAlways is the size up to which a source that gives no entry is read again for
+// what the reader saw in it.
 const notesAlways = 256 << 10
 
 // noEntries says why a source gave no entry: what the reader saw in it (its notes on the
@@ -458,7 +457,18 @@ const notesAlways = 256 << 10
 // and nothing came of it. Any other is a warning: a folder of sources holds JSON and
 // Markdown that are no error catalogs.
 func noEntries(src *Source, meta Meta, r Reader, doc *Doc) {
+	if src.over == nil && (doc.Dropped > 0 || doc.Diags.Count(catalog.Error) > 0) {
+		return // each row lost has its error, and so has a source its parser rejects
+	}
 	notes := doc.Notes
+	if !src.notes && doc.Dropped == 0 && len(src.Text) <= notesAlways {
+		// Read a small source again for its notes, which a read keeps only when asked
+		// (they cost an allocation or three a block): it gave nothing, and no block was
+		// let go (a walk lets blocks go only once it has made an entry or dropped a row).
+		src.notes, src.scraped = true, nil
+		notes = r.Read(src).Notes
+		src.notes = meta.Notes
+	}
 	var saw []string
 	for _, n := range notes[:min(len(notes), 2)] {
 		saw = append(saw, fmt.Sprintf("line %d: %s", n.Pos.Line, truncate(n.Text, 160)))
@@ -466,8 +476,8 @@ func noEntries(src *Source, meta Meta, r Reader, doc *Doc) {
 	what := ""
 	switch {
 	case len(saw) > 0:
-	case !src.notes:
-		what = fmt.Sprintf("; docgen parse %s --verbose says what it saw", src.Path) // a large source
+	case len(src.Text) > notesAlways && !src.notes:
+		what = fmt.Sprintf("; docgen parse %s --verbose says what it saw", src.Path)
 	case src.over != nil && r.Name() != "data" && r.Name() != "code":
 		what = "; it saw " + seen(src) // the text's tables and headings
 	}
@@ -484,9 +494,6 @@ func noEntries(src *Source, meta Meta, r Reader, doc *Doc) {
 				"Check its reader, columns, sections, codePattern and status there (see the README), or run docgen parse %s --verbose",
 			r.Name(), describe(src), what, src.Path)
 		return
-	}
-	if doc.Dropped > 0 || doc.Diags.Count(catalog.Error) > 0 {
-		return // each row lost has its error, and so has a source its parser rejects
 	}
 	doc.Diags.Add(at, catalog.Warning, catalog.RuleNoCodes,
 		"the %s reader found no error codes in this source (%s)%s. "+
