@@ -287,6 +287,9 @@ func recordsErrorPaths(src *Source, blocks []doc.Block) map[string]bool {
 		if !ok || len(r.Items) == 0 || loneWord(r) {
 			continue
 		}
+		if parts := languageRecords(r, ""); parts != nil {
+			r = parts[0].recs // text in several languages: judged on one of them
+		}
 		// The roles are judged on a sample, as addRecords judges them.
 		sample := *r
 		sample.Items = r.Items[:min(len(r.Items), recordSample)]
