@@ -137,6 +137,24 @@ func hostileFormatSources() map[string]string {
 			}
 			return b.String() + "}\n"
 		}(),
+		// Go: 20,000 sentinel errors, each named by a case of one switch and by an if of
+		// a function of its own (each a mapping of errors to values).
+		"mapped.go": func() string {
+			var b strings.Builder
+			b.WriteString("package p\nimport (\n\t\"errors\"\n\t\"net/http\"\n)\nvar (\n")
+			for i := 0; i < 20000; i++ {
+				fmt.Fprintf(&b, "\tErr%d = errors.New(\"e %d\")\n", i, i)
+			}
+			b.WriteString(")\nfunc StatusOf(err error) int {\n\tswitch {\n")
+			for i := 0; i < 20000; i++ {
+				fmt.Fprintf(&b, "\tcase errors.Is(err, Err%d):\n\t\treturn http.StatusNotFound\n", i)
+			}
+			b.WriteString("\t}\n\treturn 0\n}\n")
+			for i := 0; i < 20000; i++ {
+				fmt.Fprintf(&b, "func Code%d(err error) string {\n\tif err == Err%d {\n\t\treturn \"E%d\"\n\t}\n\treturn \"\"\n}\n", i, i, i)
+			}
+			return b.String()
+		}(),
 		"labels.ts": func() string {
 			var b strings.Builder
 			b.WriteString("enum ErrorCode {\n")

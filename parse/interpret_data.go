@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -274,8 +275,26 @@ func (d *Doc) addRecords(src *Source, r *doc.Records, ctx tableContext) bool {
 		return false
 	}
 	t.Roles = t.memo.roles
+	if r.Keyed {
+		keyCodes(t)
+	}
 	d.addTable(t, ctx)
 	return true
+}
+
+// keyCodes gives keyed records whose code field is empty their key as the code: a Go
+// sentinel error that the function mapping errors to codes leaves out is still an error,
+// named by its variable, as one with no such function is.
+func keyCodes(t table) {
+	c := slices.Index(t.Roles, roleCode)
+	if c <= 0 {
+		return // no code field, or the key is the code
+	}
+	for _, row := range t.Rows {
+		if c < len(row.Cells) && strings.TrimSpace(row.Cells[c].Text) == "" && isToken(row.Cells[0].Text) {
+			row.Cells[c], row.Cells[0] = row.Cells[0], cell{Pos: row.Cells[0].Pos}
+		}
+	}
 }
 
 // recordsHolds reports whether the records under path p (or nested deeper) are an error
