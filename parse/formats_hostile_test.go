@@ -155,6 +155,22 @@ func hostileFormatSources() map[string]string {
 			}
 			return b.String()
 		}(),
+		// Python dicts: 30,000 entries under comments, dicts left open one after
+		// another, a dict nested 50,000 deep, a value of 50,000 parentheses, a string
+		// left open, and a dict whose every line starts a name at its first column.
+		"dict-entries.py": func() string {
+			var b strings.Builder
+			b.WriteString("ERRORS = {\n")
+			for i := 0; i < 30000; i++ {
+				fmt.Fprintf(&b, "    # Group %d\n    # text\n    \"E_%d\": (400, _(\"failed \" \"%d\")),  # t\n", i, i, i)
+			}
+			return b.String() + "}\n"
+		}(),
+		"open-dicts.py":  strings.Repeat("ERRORS = {\n    \"A\": (400, \"x\",\n", 20000),
+		"deep-dict.py":   "ERRORS = " + strings.Repeat(`{"a": `, 50000) + "1" + strings.Repeat("}", 50000) + "\n",
+		"deep-tuple.py":  "ERRORS = {\"E\": " + strings.Repeat("(", 50000) + "1" + strings.Repeat(")", 50000) + "}\n",
+		"open-string.py": "ERRORS = {\"E\": \"\"\"" + strings.Repeat("x {\n", 100000),
+		"name-lines.py":  "ERRORS = {\"E\": (400,\n" + strings.Repeat("a = {\"E\": (\n", 50000),
 		"labels.ts": func() string {
 			var b strings.Builder
 			b.WriteString("enum ErrorCode {\n")

@@ -230,6 +230,9 @@ func recordsTable(src *Source, r *doc.Records, skip map[string]bool) table {
 func recordsKind(src *Source, r *doc.Records, t table) (tableKind, string) {
 	names := cellTexts(t.Header)
 	roles, why := fieldRoles(src, names, t.Rows, r.Keyed)
+	if pwhy := positionalRoles(r, names, t.Rows, roles); pwhy != "" {
+		why = strings.TrimPrefix(why+"; "+pwhy, "; ")
+	}
 	t.Roles = roles
 	t.memo.roles, t.memo.kind, t.memo.done = roles, tableErrors, true
 	if !hasRole(roles, roleCode) {
