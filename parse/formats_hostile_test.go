@@ -137,6 +137,40 @@ func hostileFormatSources() map[string]string {
 			}
 			return b.String() + "}\n"
 		}(),
+		// Go: 20,000 sentinel errors, each named by a case of one switch and by an if of
+		// a function of its own (each a mapping of errors to values).
+		"mapped.go": func() string {
+			var b strings.Builder
+			b.WriteString("package p\nimport (\n\t\"errors\"\n\t\"net/http\"\n)\nvar (\n")
+			for i := 0; i < 20000; i++ {
+				fmt.Fprintf(&b, "\tErr%d = errors.New(\"e %d\")\n", i, i)
+			}
+			b.WriteString(")\nfunc StatusOf(err error) int {\n\tswitch {\n")
+			for i := 0; i < 20000; i++ {
+				fmt.Fprintf(&b, "\tcase errors.Is(err, Err%d):\n\t\treturn http.StatusNotFound\n", i)
+			}
+			b.WriteString("\t}\n\treturn 0\n}\n")
+			for i := 0; i < 20000; i++ {
+				fmt.Fprintf(&b, "func Code%d(err error) string {\n\tif err == Err%d {\n\t\treturn \"E%d\"\n\t}\n\treturn \"\"\n}\n", i, i, i)
+			}
+			return b.String()
+		}(),
+		// Python dicts: 30,000 entries under comments, dicts left open one after
+		// another, a dict nested 50,000 deep, a value of 50,000 parentheses, a string
+		// left open, and a dict whose every line starts a name at its first column.
+		"dict-entries.py": func() string {
+			var b strings.Builder
+			b.WriteString("ERRORS = {\n")
+			for i := 0; i < 30000; i++ {
+				fmt.Fprintf(&b, "    # Group %d\n    # text\n    \"E_%d\": (400, _(\"failed \" \"%d\")),  # t\n", i, i, i)
+			}
+			return b.String() + "}\n"
+		}(),
+		"open-dicts.py":  strings.Repeat("ERRORS = {\n    \"A\": (400, \"x\",\n", 20000),
+		"deep-dict.py":   "ERRORS = " + strings.Repeat(`{"a": `, 50000) + "1" + strings.Repeat("}", 50000) + "\n",
+		"deep-tuple.py":  "ERRORS = {\"E\": " + strings.Repeat("(", 50000) + "1" + strings.Repeat(")", 50000) + "}\n",
+		"open-string.py": "ERRORS = {\"E\": \"\"\"" + strings.Repeat("x {\n", 100000),
+		"name-lines.py":  "ERRORS = {\"E\": (400,\n" + strings.Repeat("a = {\"E\": (\n", 50000),
 		"labels.ts": func() string {
 			var b strings.Builder
 			b.WriteString("enum ErrorCode {\n")

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -229,6 +230,9 @@ func recordsTable(src *Source, r *doc.Records, skip map[string]bool) table {
 func recordsKind(src *Source, r *doc.Records, t table) (tableKind, string) {
 	names := cellTexts(t.Header)
 	roles, why := fieldRoles(src, names, t.Rows, r.Keyed)
+	if pwhy := positionalRoles(r, names, t.Rows, roles); pwhy != "" {
+		why = strings.TrimPrefix(why+"; "+pwhy, "; ")
+	}
 	t.Roles = roles
 	t.memo.roles, t.memo.kind, t.memo.done = roles, tableErrors, true
 	if !hasRole(roles, roleCode) {
@@ -274,8 +278,26 @@ func (d *Doc) addRecords(src *Source, r *doc.Records, ctx tableContext) bool {
 		return false
 	}
 	t.Roles = t.memo.roles
+	if r.Keyed {
+		keyCodes(t)
+	}
 	d.addTable(t, ctx)
 	return true
+}
+
+// keyCodes gives keyed records whose code field is empty their key as the code: a Go
+// sentinel error that the function mapping errors to codes leaves out is still an error,
+// named by its variable, as one with no such function is.
+func keyCodes(t table) {
+	c := slices.Index(t.Roles, roleCode)
+	if c <= 0 {
+		return // no code field, or the key is the code
+	}
+	for _, row := range t.Rows {
+		if c < len(row.Cells) && strings.TrimSpace(row.Cells[c].Text) == "" && isToken(row.Cells[0].Text) {
+			row.Cells[c], row.Cells[0] = row.Cells[0], cell{Pos: row.Cells[0].Pos}
+		}
+	}
 }
 
 // recordsHolds reports whether the records under path p (or nested deeper) are an error
@@ -286,6 +308,9 @@ func recordsErrorPaths(src *Source, blocks []doc.Block) map[string]bool {
 		r, ok := b.(*doc.Records)
 		if !ok || len(r.Items) == 0 || loneWord(r) {
 			continue
+		}
+		if parts := languageRecords(r, ""); parts != nil {
+			r = parts[0].recs // text in several languages: judged on one of them
 		}
 		// The roles are judged on a sample, as addRecords judges them.
 		sample := *r

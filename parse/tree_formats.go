@@ -2,6 +2,8 @@ package parse
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,6 +27,9 @@ type recordsState struct {
 	// texts is the catalog.json decoded by catalog.DecodeJSON when it holds translations:
 	// the languages of its entries and services, which the records do not carry typed.
 	texts *catalog.Catalog
+	// locale is the language the file says it is written in first (defaultLocale: en at
+	// its top), "" when it says none: of the languages it gives, the service's.
+	locale string
 }
 
 // beforeEnum reports whether block i is a table right before an enum: the table of the
@@ -81,6 +86,10 @@ func (w *treeWalker) records(b *doc.Records) {
 		if !st.catalogShape {
 			paths := recordsErrorPaths(w.src, w.blocks)
 			st.errAncestors, st.taken, st.langs = ancestors(paths), map[string]bool{}, languageParts(paths)
+			st.locale = recordsLocale(&doc.Records{}, w.meta)
+			if st.locale != "" && w.doc.Lang == "" && (len(st.langs) == 0 || langAmong(st.locale, st.langs)) {
+				w.doc.Lang = st.locale // the file says which language it is written in
+			}
 		}
 		w.recState = st
 	}
@@ -133,6 +142,12 @@ func (w *treeWalker) records(b *doc.Records) {
 	if ctx.Status == 0 {
 		ctx.Status = recordsStatus(b)
 	}
+	if !inLang {
+		if parts := languageRecords(b, cmp.Or(recordsLocale(b, nil), st.locale)); parts != nil {
+			w.languageRecords(b, parts, ctx, container)
+			return
+		}
+	}
 	taken := w.doc.addRecords(w.src, b, ctx)
 	if !taken && b.Declared {
 		var names []string
@@ -159,8 +174,72 @@ func (w *treeWalker) records(b *doc.Records) {
 			for _, e := range w.doc.Entries[n:] {
 				w.doc.langOf[e] = lang[0]
 			}
+			if st.locale != "" && sameLang(lang[0], st.locale) {
+				w.localeFirst(n)
+			}
 		}
 	}
+}
+
+// languageRecords reads records that give their text in several languages, one part per
+// language (languageRecords in records_lang.go): each part's entries are in its
+// language, and Read makes those of the first part the service's and the others their
+// translations.
+func (w *treeWalker) languageRecords(b *doc.Records, parts []langPart, ctx tableContext, container bool) {
+	var langs []string
+	taken := false
+	for i, p := range parts {
+		n := len(w.doc.Entries)
+		if !w.doc.addRecords(w.src, p.recs, ctx) {
+			continue
+		}
+		taken = true
+		langs = append(langs, p.lang)
+		if w.doc.langOf == nil {
+			w.doc.langOf = map[*catalog.Entry]string{}
+		}
+		for _, e := range w.doc.Entries[n:] {
+			if i == 0 && p.neutral[e.Source] {
+				continue // no text in any language: in each alike
+			}
+			w.doc.langOf[e] = p.lang
+		}
+	}
+	if !taken {
+		return
+	}
+	w.doc.note(b.Pos, "%d records %s give their text in %d languages (%s): those in %s are the service's, the others their translations",
+		len(b.Items), recordsWhere(b), len(langs), strings.Join(langs, ", "), langs[0])
+	if w.doc.Lang == "" || !slices.ContainsFunc(langs, func(l string) bool { return sameLang(l, w.doc.Lang) }) {
+		w.doc.Lang = strings.ReplaceAll(langs[0], "_", "-") // the language of the service's records
+	}
+	if !container {
+		w.recState.taken[b.Path] = true
+		w.errors = true
+	}
+}
+
+// localeFirst moves the entries from n on, those of the language the file says it is
+// written in first, before the entries of its other languages: Read takes the first
+// language it meets as the service's (byLanguage).
+func (w *treeWalker) localeFirst(n int) {
+	es := w.doc.Entries
+	k := slices.IndexFunc(es[:n], func(e *catalog.Entry) bool { return w.doc.langOf[e] != "" })
+	if k < 0 {
+		return
+	}
+	moved := append(slices.Clone(es[n:]), es[k:n]...)
+	copy(es[k:], moved)
+}
+
+// langAmong reports whether lang is one of the languages of parts (languageParts).
+func langAmong(lang string, parts map[string][2]string) bool {
+	for _, p := range parts {
+		if sameLang(p[0], lang) {
+			return true
+		}
+	}
+	return false
 }
 
 // languageParts finds, among the paths of error records, those that differ only in one

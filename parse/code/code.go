@@ -1,7 +1,8 @@
 // Package code is the front-end of package parse for error catalogs kept as code: protobuf
 // enums, C and C++ enums and runs of #defines, tab-separated code lists of the kind C
 // projects generate their headers from (NUMBER<TAB>SYMBOL<TAB>text), Python Enum
-// classes, whose docstring may hold a reStructuredText table, and the enums of Java,
+// classes, whose docstring may hold a reStructuredText table, and dict literals
+// (python_dict.go), and the enums of Java,
 // Kotlin and TypeScript (jvm.go). It gives each as a doc.Enum (members with their names,
 // values as written, comments and positions) and a docstring's table as a doc.Table right
 // before its enum; an enum whose constants take arguments (Java's NAME(400, "text")) as
@@ -86,7 +87,8 @@ func Detect(name string, text []byte) (int, Lang, string) {
 		has     func() bool
 		yes, no string
 	}{
-		{[]string{".py", ".pyi"}, Python, func() bool { return rePyEnumAny.Match(text) }, "a Python file with an Enum class", "a Python file with no Enum class"},
+		{[]string{".py", ".pyi"}, Python, func() bool { return rePyEnumAny.Match(text) || pyDictOfCodes(text) },
+			"a Python file with an Enum class or a dict literal at its top level", "a Python file with no Enum class and no dict literal at its top level"},
 		{[]string{".java", ".kt", ".kts"}, JVM, func() bool { return reJVMEnum.Match(text) || reJVMConst.Match(text) }, "a Java or Kotlin file with an enum or constants", "a Java or Kotlin file with no enum or constants"},
 		{[]string{".ts", ".mts", ".cts"}, TypeScript, func() bool { return reJVMEnum.Match(text) }, "a TypeScript file with an enum", "a TypeScript file with no enum"},
 		{[]string{".go"}, Go, func() bool {
@@ -135,7 +137,7 @@ func Read(name string, text []byte, lang Lang, at func(offset int) catalog.Pos) 
 	case TabList:
 		return readTabList(text, at), nil
 	case Python:
-		return readPython(text, at), nil
+		return readPython(text, at)
 	case JVM, TypeScript:
 		return readEnums(text, at), nil
 	case Go:
@@ -174,12 +176,12 @@ func cleanComment(raw string) string {
 
 // Guess names the language of text by its content alone, for a source that docgen.yaml
 // gives this reader whatever its name: a tab-separated code list, a Python Enum, a
-// protobuf enum, or else C.
+// protobuf enum, a Python dict literal at the top level, or else C.
 func Guess(text []byte) Lang {
 	switch {
 	case reTabLine.Match(text):
 		return TabList
-	case rePyEnumAny.Match(text):
+	case rePyEnumAny.Match(text), pyDictOfCodes(text):
 		return Python
 	case reProtoEnum.Match(text) && reProtoValue.Match(text):
 		return Proto

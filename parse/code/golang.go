@@ -21,6 +21,10 @@ import (
 //     with its doc or line comment;
 //   - vars made with errors.New or fmt.Errorf ("ErrNotFound = errors.New(\"not found\")"):
 //     records of their name, their text (the message) and their comment;
+//   - what the file's functions map those vars to, in a switch or a chain of ifs
+//     ("case errors.Is(err, ErrNotFound): return http.StatusNotFound"), or a map
+//     literal keyed by them: a field of each var, named by the function
+//     (golang_switch.go);
 //   - vars (or the elements of a slice or map) that are composite literals with keyed
 //     fields ("&APIError{Code: \"E1\", Status: http.StatusNotFound, Message: …}"), or calls
 //     of a function the file declares (its parameters name the arguments): records whose
@@ -60,6 +64,7 @@ func readGo(name string, text []byte, at func(int) catalog.Pos) (*doc.Document, 
 			g.params[fn.Name.Name] = names
 		}
 	}
+	g.mapped = g.mappedFields(g.mappings(f))
 	d := &doc.Document{}
 	for _, decl := range f.Decls {
 		gd, ok := decl.(*ast.GenDecl)
@@ -77,6 +82,9 @@ type goReader struct {
 	text   []byte
 	at     func(int) catalog.Pos
 	params map[string][]string // the parameter names of the file's functions
+	// mapped are the fields that the file's functions and map literals give its
+	// sentinel errors, by the errors' names: what they map each to (golang_switch.go).
+	mapped map[string][]doc.Field
 }
 
 func (g *goReader) off(p token.Pos) int {
@@ -146,6 +154,7 @@ func (g *goReader) block(gd *ast.GenDecl) []doc.Block {
 				if comment != "" {
 					fields = append(fields, doc.Field{Pos: pos, Name: "comment", Value: comment})
 				}
+				fields = append(fields, g.mapped[name.Name]...)
 				sentinels.Items = append(sentinels.Items, doc.Record{Pos: pos, Key: name.Name, Fields: fields})
 			case ok:
 				e.Members = append(e.Members, doc.Member{Pos: pos, Name: name.Name, Value: v, Comment: comment})

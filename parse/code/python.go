@@ -28,7 +28,11 @@ func (l pyLine) blank() bool { return strings.TrimSpace(l.text) == "" }
 // reStructuredText, gives its tables, which stand right before the class's enum; the
 // members are the class body's assignments, with a comment on their line or the lines
 // above, or a string right under them, as their comment.
-func readPython(text []byte, at func(int) catalog.Pos) *doc.Document {
+//
+// The dict literals the module assigns at its top level are read too (python_dict.go),
+// each standing among the classes where the file has it.
+func readPython(text []byte, at func(int) catalog.Pos) (*doc.Document, []Problem) {
+	dicts, probs := readPyDicts(text, at)
 	var ls []pyLine
 	off := 0
 	for off <= len(text) {
@@ -47,6 +51,10 @@ func readPython(text []byte, at func(int) catalog.Pos) *doc.Document {
 		m := rePyClass.FindStringSubmatch(ls[i].text)
 		if m == nil || !rePyEnums.MatchString(m[3]) {
 			continue
+		}
+		for len(dicts) > 0 && dicts[0].off < ls[i].off {
+			d.Blocks = append(d.Blocks, dicts[0].blocks...)
+			dicts = dicts[1:]
 		}
 		classIndent := len(m[1])
 		e := &doc.Enum{Pos: at(ls[i].off + len(m[1])), Name: m[2]}
@@ -153,7 +161,10 @@ func readPython(text []byte, at func(int) catalog.Pos) *doc.Document {
 		d.Blocks = append(d.Blocks, e)
 		i = k - 1
 	}
-	return d
+	for _, x := range dicts {
+		d.Blocks = append(d.Blocks, x.blocks...)
+	}
+	return d, probs
 }
 
 // docQuoteAt is docQuote of line j, when j is inside the body (before k).

@@ -126,6 +126,11 @@ func Detect(name string, text []byte) (int, Format, string) {
 // reTOMLTable matches a TOML table header line followed by a key = value line.
 var reTOMLTable = regexp.MustCompile(`(?m)^\[\[?["'A-Za-z0-9_.:-]+["']?\]\]?[ \t]*\n[ \t]*["'A-Za-z0-9_-]+[ \t]*=`)
 
+// MetaDefaultLocale is the key of a document's meta that gives the language a data file
+// says it is written in first, the one its other languages translate ("defaultLocale:
+// en", "default_language", "sourceLocale" at its top).
+const MetaDefaultLocale = "defaultlocale"
+
 // Read parses text in format f and returns its records, in file order. A file its parser
 // rejects gives the error; at places a byte offset.
 func Read(text []byte, f Format, at func(offset int) catalog.Pos) (*doc.Document, error) {
@@ -156,12 +161,22 @@ func Read(text []byte, f Format, at func(offset int) catalog.Pos) (*doc.Document
 	if root.kind == kObject {
 		for i, k := range root.keys {
 			if c := root.kids[i]; c.kind == kString || c.kind == kScalar {
-				switch strings.ToLower(k) {
+				name := strings.ToLower(k)
+				switch name {
 				case "title", "id", "description", "name", "$schema":
-					if d.Meta == nil {
-						d.Meta = map[string]string{}
+				default:
+					switch strings.NewReplacer("_", "", "-", "").Replace(name) {
+					case "defaultlocale", "defaultlanguage", "defaultlang", "sourcelocale", "sourcelanguage":
+						name = MetaDefaultLocale
+					default:
+						continue
 					}
-					d.Meta[strings.ToLower(k)] = c.text
+				}
+				if d.Meta == nil {
+					d.Meta = map[string]string{}
+				}
+				if _, dup := d.Meta[name]; !dup || name != MetaDefaultLocale {
+					d.Meta[name] = c.text
 				}
 			}
 		}
