@@ -22,8 +22,10 @@
 //	      │                scalars beside them); OpenAPI: its error responses' example
 //	      │                bodies as records; CSV: one table
 //	      │    code/       protobuf, C enums and #defines, tab-separated code lists, Python
-//	      │                Enum classes, Java/Kotlin/TypeScript enums: enums (members with
-//	      │                values and comments), or records when constants take arguments
+//	      │                Enum classes and dict literals, Java/Kotlin/TypeScript enums, Go
+//	      │                constants, sentinels and the switches that map them to statuses
+//	      │                or codes: enums (members with values and comments), or records
+//	      │                when constants take arguments
 //	      │    formats.go  their Readers
 //	      ▼
 //	 package doc: the document tree. Headings (with a level, or none for a line of copied
@@ -46,6 +48,8 @@
 //	      │    tablegroups.go  strong rows of an error table as group labels
 //	      │    interpret_data.go  records (field roles from the header words) and enums
 //	      │                  (member name = code; a docstring table joined on the values)
+//	      │    records_lang.go, records_positional.go  records with a text per language
+//	      │                  (translations); tuple items given roles by their values
 //	      │    override.go   what docgen.yaml says that no heuristic can know
 //	      ▼
 //	 entries: code, status, message, description, resolution, group, fields, position
