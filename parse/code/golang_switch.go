@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"strconv"
+	"strings"
 
 	"docgen/parse/doc"
 )
@@ -51,7 +52,7 @@ func (g *goReader) mappings(f *ast.File) []*goMapping {
 	}
 	var out []*goMapping
 	add := func(m *goMapping) {
-		if m != nil && len(m.values) > 0 {
+		if m != nil && len(m.values) > 0 && !otherCodes(m.name) {
 			out = append(out, m)
 		}
 	}
@@ -132,6 +133,19 @@ func (g *goReader) mappings(f *ast.File) []*goMapping {
 		}
 	}
 	return out
+}
+
+// otherCodes reports whether a mapping's name says it gives codes of another kind than an
+// API's errors: a process's exit code, a gRPC or other RPC code, a signal ("exitCode",
+// "grpcCode", "toGRPCStatus"). Its values would pass for the errors' codes or statuses.
+func otherCodes(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"exit", "grpc", "rpc", "signal", "errno", "syscall"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mapLiteral reads a map literal keyed by errors (map[error]int{ErrNotFound: 404}).
