@@ -499,6 +499,10 @@ func hasStrictErrorWord(s string) bool {
 	return false
 }
 
+// reNotErrors matches a comment that names errors to say what it documents is none:
+// "These are not errors.", "not an error code".
+var reNotErrors = regexp.MustCompile(`(?i)\b(?:not|no|never|aren't|isn't)\s+(?:an?\s+)?(?:errors?|failures?|error\s+codes?)\b`)
+
 // enumIsErrors says whether an enum lists errors: its name says so ("ErrorReason",
 // "ERRORS"), or most of its members' names do ("GPG_ERR_EOF", "ERROR_NOT_FOUND"), or its
 // own comment does.
@@ -516,6 +520,9 @@ func enumIsErrors(e *doc.Enum) (bool, string) {
 		return true, fmt.Sprintf("%d of %d member names are error names", n, len(e.Members))
 	}
 	if first, _, _ := strings.Cut(strings.TrimSpace(e.Comment), "\n"); hasStrictErrorWord(first) {
+		if reNotErrors.MatchString(first) {
+			return false, "its comment says it lists no errors"
+		}
 		return true, "its comment says it lists errors"
 	}
 	return false, "neither its name, its members' names nor its comment name errors"

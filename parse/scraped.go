@@ -596,7 +596,7 @@ func continues(prev, next string) bool {
 	if endsSentence(prev) {
 		return false
 	}
-	return startsWithParticle(next) || isProse(prev)
+	return startsWithParticle(next) || isProse(prev) || endsMidSentence(prev)
 }
 
 // endsSentence reports whether a line ends with the punctuation that ends a sentence or
@@ -641,8 +641,57 @@ func startsWithParticle(t string) bool {
 	if strings.ContainsRune(",.):;!?%", r) {
 		return true
 	}
+	if reHangulEnum.MatchString(t) {
+		return false // "가. 공통 오류": the first of a section's letters, not the particle 가
+	}
 	return particles[firstWord(t)]
 }
+
+// reHangulEnum matches a line that begins with a Hangul letter that numbers sections or
+// items, as Korean documents count: "가.", "나)", "다 ." (가 나 다 라 마 바 사 아 자 차 카 타
+// 파 하).
+var reHangulEnum = regexp.MustCompile(`^[가나다라마바사아자차카타파하]\s*[.)]\s`)
+
+// endsMidSentence reports whether a line stops where no sentence or title stops: after a
+// word that needs what follows (English "and", "of", "the"; Korean
+// "및", a particle such as "와" or "를" written on its word). A line wrapped by a PDF
+// viewer stops so; the next line goes on with it.
+func endsMidSentence(t string) bool {
+	t = strings.TrimRight(t, " \t")
+	last := t
+	if i := strings.LastIndexAny(t, " \t"); i >= 0 {
+		last = t[i+1:]
+	}
+	if midWords[strings.ToLower(last)] {
+		return true
+	}
+	for _, p := range midEndings {
+		if strings.HasSuffix(last, p) && utf8.RuneCountInString(last) > utf8.RuneCountInString(p) {
+			return true
+		}
+	}
+	// A particle on a word of Latin letters ("resultCode로", "API와") is always one: no
+	// Korean noun ends a Latin word.
+	if m := reLatinParticle.FindStringSubmatch(last); m != nil && particles[m[1]] && m[1] != "이다" {
+		return true
+	}
+	return false
+}
+
+// reLatinParticle matches a word of Latin letters or digits with Hangul written on its end.
+var reLatinParticle = regexp.MustCompile(`[A-Za-z0-9][)\]]?([가-힣]{1,2})$`)
+
+// midWords are the words a sentence does not end with; midEndings the Korean particles
+// and endings that join a word to what follows.
+var (
+	midWords = map[string]bool{
+		// Not "on", "by", "to": a footer's "Last updated on" lost its date.
+		"and": true, "or": true, "the": true, "a": true, "an": true, "of": true, "with": true,
+		"that": true, "which": true, "its": true, "their": true,
+		"및": true, "또는": true, "그리고": true,
+	}
+	midEndings = []string{"와", "과", "를", "을", "의", "에서", "으로", "하고", "하며", "하여", "되어"}
+)
 
 // gluesOn reports whether a line that goes on with the one above is written right after
 // it, with no break between them: it begins with punctuation that closes what comes
@@ -673,7 +722,10 @@ func firstWord(t string) string {
 // headingLike reports whether a one-line paragraph reads as a heading: short, not a
 // sentence, and not the beginning of one.
 func headingLike(t string) bool {
-	return t != "" && runeLen(t) <= 60 && !isProse(t) && !endsSentence(t) && !startsWithParticle(t)
+	if loc := reHangulEnum.FindStringIndex(t); loc != nil {
+		t = t[loc[1]:] // "가. 공통 오류": the letter's full stop is no sentence's
+	}
+	return t != "" && runeLen(t) <= 60 && !isProse(t) && !endsSentence(t) && !startsWithParticle(t) && !endsMidSentence(t)
 }
 
 // codeHeading reports whether a heading line is an error code: one token written like a

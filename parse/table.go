@@ -147,6 +147,9 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		doc.note(t.Rows[0].Pos, "status column: an empty cell takes the status above it (cells merged down the column)")
 	}
 	var above catalog.Status // the status of the row above, for fill
+	// A category column ("구분", "Category") written once per run of rows, its other
+	// cells empty, was merged down the column: each row takes the category above it.
+	category := make([]string, len(t.Header))
 	for _, row := range t.Rows {
 		empty := true
 		for _, c := range row.Cells {
@@ -241,8 +244,15 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			case roleResolution:
 				e.Resolution = c.Text
 			default:
-				if c.Text != "" {
-					fields = append(fields, catalog.Field{Name: name, Value: c.Text})
+				text := c.Text
+				if i < len(category) && categoryHeader(t.Header[i].Text) {
+					if text == "" {
+						text = category[i]
+					}
+					category[i] = text
+				}
+				if text != "" {
+					fields = append(fields, catalog.Field{Name: name, Value: text})
 				}
 			}
 		}
@@ -321,6 +331,17 @@ func cellStatuses(text string) []catalog.Status {
 
 // reStatusListSep matches what separates the statuses of a cell that lists several.
 var reStatusListSep = regexp.MustCompile(`\s*(?:[/,;、，]|<br\s*/?>|\n|\bor\b|또는|または|或)\s*`)
+
+// categoryHeaders are the headers of a column that sorts the rows into categories, which
+// a table merging its cells down writes once per run of rows.
+var categoryHeaders = map[string]bool{
+	"구분": true, "분류": true, "유형": true, "종류": true, "카테고리": true, "category": true,
+	"kind": true, "group": true, "種類": true, "分類": true, "区分": true, "类型": true,
+	"分类": true, "類型": true, "类别": true, "類別": true,
+}
+
+// categoryHeader reports whether a header names a category column.
+func categoryHeader(h string) bool { return categoryHeaders[foldHeader(h)] }
 
 // reBreak matches an HTML line break written in a cell.
 var reBreak = regexp.MustCompile(`(?i)\s*<br\s*/?>\s*`)

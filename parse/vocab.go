@@ -50,7 +50,7 @@ var headerWords = func() []headerWord {
 		"ステータス", "ステータスコード", "状態", "状態コード",
 		"状态", "状态码", "http状态码", "响应码", "狀態", "狀態碼", "http狀態碼", "響應碼")
 	add(roleMessage, false,
-		"message", "messages", "msg", "errormessage", "errormsg", "title", "summary", "text",
+		"message", "messages", "msg", "errormessage", "errormsg", "errmsg", "title", "summary", "text",
 		"메시지", "메세지", "오류메시지", "에러메시지", "문구",
 		"メッセージ", "エラーメッセージ", "文言",
 		"消息", "信息", "错误信息", "提示", "提示信息", "错误消息", "返回信息",
@@ -65,6 +65,7 @@ var headerWords = func() []headerWord {
 		"說明", "含義", "備註", "錯誤描述", "原因說明")
 	add(roleResolution, false,
 		"resolution", "solution", "solutions", "fix", "howtofix", "action", "actions", "remedy", "remediation",
+		"hint", "hints",
 		"suggestedaction", "handling", "handlingmeasure", "measure", "workaround", "recommendation",
 		"해결", "해결방법", "해결방안", "조치", "조치방법", "조치사항", "대응", "대응방법", "처리방법",
 		"対策", "対処", "対処法", "対応", "対処方法", "解決策", "解決方法",
