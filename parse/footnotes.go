@@ -2,7 +2,6 @@ package parse
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 
 	"docgen/catalog"
@@ -137,10 +136,15 @@ func (fn *footnotes) apply(entries []*catalog.Entry) []string {
 		e.Message = strings.TrimSpace(fn.strip(e.Message))
 		e.Description = strings.TrimSpace(fn.strip(e.Description))
 		e.Resolution = strings.TrimSpace(fn.strip(e.Resolution))
+		notes := make([]string, 0, len(ids)+1)
+		if e.Description != "" {
+			notes = append(notes, e.Description)
+		}
 		for _, id := range ids {
-			e.Description = appendMarkdown(e.Description, fn.text[id])
+			notes = append(notes, fn.text[id])
 			fn.used[id] = true
 		}
+		e.Description = strings.Join(notes, "\n\n") // joined once: an entry may refer to many
 	}
 	var left []string
 	for _, id := range fn.ids {
@@ -154,12 +158,14 @@ func (fn *footnotes) apply(entries []*catalog.Entry) []string {
 // refs returns the ids of the known notes the texts refer to, each once, in order.
 func (fn *footnotes) refs(texts ...string) []string {
 	var ids []string
+	seen := map[string]bool{}
 	for _, t := range texts {
 		if !strings.Contains(t, "[^") {
 			continue
 		}
 		for _, m := range reFootnoteRef.FindAllStringSubmatch(t, -1) {
-			if _, ok := fn.text[m[1]]; ok && !slices.Contains(ids, m[1]) {
+			if _, ok := fn.text[m[1]]; ok && !seen[m[1]] {
+				seen[m[1]] = true
 				ids = append(ids, m[1])
 			}
 		}

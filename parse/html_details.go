@@ -35,7 +35,8 @@ func (w *htmlWalker) detailsSection(n *html.Node) bool {
 	w.flush()
 	outer := w.level
 	w.level = min(outer+1, 6)
-	w.blocks = append(w.blocks, &doc.Heading{Pos: nodePos(w.ix, sum), Level: w.level, Text: text})
+	level := w.level // a heading inside the element may raise w.level: its end is this one's
+	w.blocks = append(w.blocks, &doc.Heading{Pos: nodePos(w.ix, sum), Level: level, Text: text})
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c != sum {
 			w.collectNode(c)
@@ -44,7 +45,7 @@ func (w *htmlWalker) detailsSection(n *html.Node) bool {
 	w.flush()
 	// What follows the element is under the heading it stood under: the summary's
 	// section ends with the element.
-	w.blocks = append(w.blocks, &doc.End{Pos: nodePos(w.ix, n), Level: w.level})
+	w.blocks = append(w.blocks, &doc.End{Pos: nodePos(w.ix, n), Level: level})
 	w.level = outer
 	return true
 }
@@ -90,11 +91,11 @@ func detailsSummary(n *html.Node) *html.Node {
 // ("404 Not Found"). The code is one the way a line of copied text is one (codeHeading):
 // no version number, section word or label.
 func summaryHeading(text string) bool {
-	if text == "" {
+	if text == "" || tabLabel(text) {
 		return false
 	}
-	if _, _, ok := headingStatuses(text); ok {
-		return true
+	if sts, _, ok := headingStatuses(text); ok {
+		return sts[0] >= 400 // "200 OK" folds a success response open: no error
 	}
 	code, _ := splitCodeHeading(text)
 	return codeHeading(code)

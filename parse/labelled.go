@@ -28,7 +28,7 @@ var reHTTPSentence = regexp.MustCompile(`^\s*(?:\*\*|__)?HTTP(?:/\d(?:\.\d)?)?\s
 // reInlineLabel matches a label that begins a sentence inside a line ("… expired. **Fix:**
 // refresh the token.", "… 만료되었습니다. 해결 방법: 다시 로그인하세요."): group 1 is the
 // label, and the line is read as two, cut before it (splitInlineLabels).
-var reInlineLabel = regexp.MustCompile(`[.!?。！？]\s*((?:\*\*|__)?[^*_:：\n.!?。！？]{1,40}?(?:\*\*|__)?\s*[:：])`)
+var reInlineLabel = regexp.MustCompile(`(?:[.!?]\s+|[。！？]\s*)((?:\*\*|__)?[^*_:：\n.!?。！？]{1,40}?(?:\*\*|__)?\s*[:：])`)
 
 // splitInlineLabels cuts a line before each label that begins a sentence inside it: one in
 // bold that readLabel takes, or any that says what to do (a resolution: "Fix:", "Solution:",
@@ -38,12 +38,19 @@ func splitInlineLabels(line string) []string {
 		return []string{line}
 	}
 	var out []string
+	counted, ticks := 0, 0 // the backticks in line[:counted]: an odd count is an open code span
 	for from := 0; ; {
 		m := reInlineLabel.FindStringSubmatchIndex(line[from:])
 		if m == nil {
 			break
 		}
 		at := from + m[2]
+		ticks += strings.Count(line[counted:at], "`")
+		counted = at
+		if ticks%2 == 1 {
+			from += m[1] // inside a code span ("Set `client.Fix: true`"): no label
+			continue
+		}
 		// The label and the start of its value decide; a bounded piece of the line keeps a
 		// line of many colons linear.
 		l, ok := readLabel(line[at:min(len(line), at+200)])
@@ -54,6 +61,7 @@ func splitInlineLabels(line string) []string {
 		}
 		out = append(out, strings.TrimSpace(line[:at]))
 		line, from = line[at:], m[3]-m[2] // on past this label
+		counted, ticks = 0, 0
 	}
 	return append(out, line)
 }
@@ -116,13 +124,6 @@ type label struct {
 // readLabel reads the first line of a paragraph as a labelled line.
 func readLabel(line string) (label, bool) {
 	line = bracketLabel(line)
-	if t := strings.TrimLeft(line, " *_`"); t != "" && t[0] >= '1' && t[0] <= '5' {
-		// "404 Not Found" alone on its line, or in bold: a status and its standard reason
-		// say nothing but the status.
-		if st, rest, ok := leadingStatus(strings.Trim(line, " *_")); ok && rest != "" && isReason(st, strings.Trim(rest, " *_`.")) {
-			return label{role: roleStatus, status: st}, true
-		}
-	}
 	colon := strings.IndexByte(line, ':') >= 0 || strings.Contains(line, "：")
 	if !colon && !strings.Contains(line, "HTTP") {
 		return label{}, false // every label has a colon; a status line says HTTP
@@ -194,10 +195,21 @@ func readEntryText(chunks []string) entryText {
 	var et entryText
 	var desc, res []string
 	cur := roleDescription
+	first := true // no text yet: a "404 Not Found" line here is the code's status
 	for _, c := range chunks {
 		c = strings.TrimSpace(c)
 		if c == "" {
 			continue
+		}
+		if first {
+			first = false
+			line, rest, _ := strings.Cut(c, "\n")
+			if st, ok := reasonLine(line); ok {
+				et.Status = st
+				if c = strings.TrimSpace(rest); c == "" {
+					continue
+				}
+			}
 		}
 		if msg, ok := bodyMessage(c); ok {
 			if et.Message == "" {
@@ -290,6 +302,19 @@ func withoutItemMark(line string) string {
 		return strings.TrimLeft(t[2:], " ")
 	}
 	return line
+}
+
+// reasonLine reads a line that is only a status and its standard reason ("404 Not Found",
+// in bold too): right under a code, it says the code's status and nothing more.
+func reasonLine(line string) (catalog.Status, bool) {
+	t := strings.Trim(line, " *_")
+	if t == "" || t[0] < '1' || t[0] > '5' {
+		return 0, false
+	}
+	if st, rest, ok := leadingStatus(t); ok && rest != "" && isReason(st, strings.Trim(rest, " *_`.")) {
+		return st, true
+	}
+	return 0, false
 }
 
 // unfence returns the text of a chunk that is one fenced code block ("```json" … "```").

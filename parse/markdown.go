@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -44,6 +45,7 @@ type mdDoc struct {
 	codeHeadings       int // headings that read as error codes
 	codeLists          int // lists whose every item is a code and its text
 	statusHeadings     int // headings that carry a status (text or "status NNN" line)
+	errorHeadings      int // of those, headings that name an error status (4xx, 5xx)
 	// htmlOnly is set when every top-level block is raw HTML or a paragraph (looksLikeHTML).
 	htmlOnly bool
 	parts    int // the parts the source was parsed in
@@ -435,6 +437,9 @@ func (b *mdBuilder) finish(next int) {
 			d.codeHeadings++ // "400 - INVALID_ARGUMENT": a code with its status
 		case ok:
 			d.statusHeadings++
+			if slices.ContainsFunc(sts, func(s catalog.Status) bool { return s >= 400 }) {
+				d.errorHeadings++
+			}
 		case codeLike(headingCode(htext)):
 			d.codeHeadings++
 		default:
@@ -499,7 +504,7 @@ func (b *mdBuilder) finish(next int) {
 		}
 		if m := reSummary.FindStringSubmatch(raw); m != nil {
 			text := collapseSpace(html.UnescapeString(reTag.ReplaceAllString(m[2], "")))
-			if code, msg := splitCodeHeading(text); codeHeading(text) || (msg != "" && codeLike(code)) {
+			if code, msg := splitCodeHeading(text); !tabLabel(text) && (codeHeading(text) || (msg != "" && codeLike(code))) {
 				// "<details><summary>`E_TIMEOUT`</summary>" (or "WH_BAD - Bad response"): a
 				// code that folds open, a heading under the last one. The "</details>" of
 				// the one before may open the block, with no blank line between.
@@ -763,11 +768,12 @@ func (markdownReader) Detect(src *Source) Detection {
 		score = max(score, 45)
 		why = append(why, fmt.Sprintf("%d paragraphs that begin with a code in bold, as code or after a label (\"Code: E1\")", d.codeParas))
 	}
-	if score == 0 && d.statusHeadings >= 2 {
+	if score == 0 && d.errorHeadings >= 2 {
 		// A page of "## 404 Not Found" headings, each over what that status means: the
-		// statuses are its error codes, as a glossary table's are.
+		// statuses are its error codes, as a glossary table's are. (An endpoint's page of
+		// "### 200 OK" and one "### 404 Not Found" response is no list of errors.)
 		score = 40
-		why = append(why, fmt.Sprintf("%d status headings, read as the error codes when nothing else lists codes", d.statusHeadings))
+		why = append(why, fmt.Sprintf("%d headings of error statuses, read as the error codes when nothing else lists codes", d.errorHeadings))
 	}
 	if score == 0 && d.glossaryTables > 0 {
 		score = 40

@@ -35,8 +35,11 @@ type open struct {
 	// prose counts the paragraphs, labelled lines and error bodies under a deferred code
 	// heading: client code alone makes no entry.
 	prose int
-	// statuses are all the statuses a status heading lists ("502, 503 Unavailable").
+	// statuses are all the statuses a status heading lists ("502, 503 Unavailable");
+	// nested the entries (from, to) of status headings under it, whose statuses are
+	// their own.
 	statuses []catalog.Status
+	nested   [][2]int
 	// entries and tables count the entries and tables read while the heading was open;
 	// first is the number of entries there were when it opened.
 	entries, tables, first int

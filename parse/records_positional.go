@@ -126,8 +126,8 @@ func recordsSayErrors(r *doc.Records) (bool, string) {
 // statusValue reports whether a value is an HTTP status written as code writes one: a
 // number (404) or a constant (HTTPStatus.NOT_FOUND, http.StatusNotFound).
 func statusValue(v string) bool {
-	if st, ok := statusCell(v); ok && st.IsValid() && isInteger(v) {
-		return true
+	if st, ok := statusCell(v); ok && st >= 400 && st <= 599 && isInteger(v) {
+		return true // a bare number is a status only as an error's: 101 or 203 is an application's number
 	}
 	st, qualified, ok := statusConstant(v)
 	return ok && qualified && st.IsValid()

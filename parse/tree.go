@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -699,6 +700,13 @@ func (w *treeWalker) heading(i int) bool {
 	return used
 }
 
+// inRanges reports whether i falls in one of the ranges [from, to), which are apart and
+// in order.
+func inRanges(rs [][2]int, i int) bool {
+	k := sort.Search(len(rs), func(k int) bool { return rs[k][1] > i })
+	return k < len(rs) && rs[k][0] <= i
+}
+
 // headingStatuses is statusesHeading for a heading that may write the code after its
 // statuses in Markdown ("404 — `ORDER_NOT_FOUND`", "409 **LOCKED**"): the code's marks are
 // dropped when what remains is a status heading whose name is a code.
@@ -712,6 +720,24 @@ func headingStatuses(text string) ([]catalog.Status, string, bool) {
 		return sts, name, true
 	}
 	return sts, name, ok
+}
+
+// tabLabels are the words a code sample's tab or fold is labelled with (a language, a
+// platform, a tool), which are written like codes ("JavaScript", "PHP", "cURL") and are
+// none.
+var tabLabels = map[string]bool{
+	"javascript": true, "typescript": true, "python": true, "java": true, "kotlin": true,
+	"swift": true, "objectivec": true, "go": true, "golang": true, "ruby": true, "php": true,
+	"csharp": true, "c#": true, "dotnet": true, ".net": true, "rust": true, "scala": true,
+	"dart": true, "curl": true, "shell": true, "bash": true, "powershell": true, "node": true,
+	"nodejs": true, "node.js": true, "ios": true, "android": true, "macos": true,
+	"windows": true, "linux": true, "graphql": true, "json": true, "xml": true, "yaml": true,
+	"http": true, "rest": true, "grpc": true, "sdk": true, "cli": true, "wget": true,
+}
+
+// tabLabel reports whether a heading or summary is the label of a code sample's tab.
+func tabLabel(text string) bool {
+	return tabLabels[strings.ToLower(strings.Trim(text, " `*_"))]
 }
 
 // codeFollows reports whether the block after block i is a heading written like a code.
@@ -941,6 +967,19 @@ func (w *treeWalker) close(o *open) {
 	if (o.kind == hGroup || o.kind == hCode) && len(o.statuses) > 1 && len(w.doc.Entries) > o.first {
 		w.moreStatuses(o)
 	}
+	if o.status != 0 {
+		// A heading with a status of its own under one of several: its entries' status is
+		// its own, not the first of the outer heading's. Only the outermost such heading
+		// under it is recorded, so that the ranges are apart and in order.
+		for k := len(w.stack) - 1; k >= 0; k-- {
+			if a := w.stack[k]; len(a.statuses) > 1 {
+				a.nested = append(a.nested, [2]int{o.first, len(w.doc.Entries)})
+				break
+			} else if a.status != 0 {
+				break
+			}
+		}
+	}
 }
 
 // moreStatuses gives the codes under a heading that lists several statuses ("502, 503
@@ -953,8 +992,8 @@ func (w *treeWalker) moreStatuses(o *open) {
 	under := w.doc.Entries[o.first:]
 	n := len(w.doc.Entries)
 	for _, st := range o.statuses[1:] {
-		for _, e := range under {
-			if e.Status != o.status || e.From != catalog.FromHeading {
+		for k, e := range under {
+			if e.Status != o.status || e.From != catalog.FromHeading || inRanges(o.nested, o.first+k) {
 				continue // a status of its own, or of a heading under this one
 			}
 			w.doc.Rows++

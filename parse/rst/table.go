@@ -174,6 +174,10 @@ func cellText(fs []line) string {
 			b.WriteString("\n\n")
 		case reBullet.MatchString(t) || reEnum.MatchString(t):
 			b.WriteString("\n")
+		case asciiWord(prev) && asciiWord(t):
+			// One word a line ("E1001" over "E1002"): a list, as a code cell writes its
+			// codes, not a sentence wrapped.
+			b.WriteString("\n")
 		default:
 			b.WriteString(doc.WrapSeparator(prev, t))
 		}
@@ -310,4 +314,16 @@ func plain(s string) string {
 		s = strings.Trim(s, "*")
 	}
 	return strings.TrimSpace(s)
+}
+
+// asciiWord reports whether s is one word of ASCII letters, digits and the punctuation of
+// codes ("E1001", "AUTH_FAILED", "auth.expired"): a line of a cell's list of codes.
+func asciiWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x80 {
+			return false
+		}
+	}
+	return s != ""
 }
