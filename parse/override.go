@@ -51,10 +51,15 @@ func (o Override) Check() error {
 			return fmt.Errorf("reader %q is not one of %s", o.Reader, strings.Join(names, ", "))
 		}
 	}
-	for h, r := range o.Columns {
-		if _, ok := overrideRoles[r]; !ok {
+	folded := map[string]string{}
+	for _, h := range slices.Sorted(maps.Keys(o.Columns)) {
+		if r := o.Columns[h]; overrideRoles[r] == roleUnknown && r != "ignore" {
 			return fmt.Errorf("columns: %q: role %q is not one of code, status, message, description, resolution, ignore", h, r)
 		}
+		if prev, ok := folded[foldHeader(h)]; ok {
+			return fmt.Errorf("columns: %q and %q name the same header (case, spaces and punctuation aside): keep one", prev, h)
+		}
+		folded[foldHeader(h)] = h
 	}
 	if o.CodePattern != "" {
 		if _, err := regexp.Compile(o.CodePattern); err != nil {
@@ -80,17 +85,25 @@ func (src *Source) columnOverride(header string) (role, bool) {
 	if src == nil || src.over == nil || len(src.over.Columns) == 0 {
 		return roleUnknown, false
 	}
-	f := foldHeader(header)
-	for h, r := range src.over.Columns {
-		if foldHeader(h) == f {
-			if src.usedColumns == nil {
-				src.usedColumns = map[string]bool{}
+	if src.overCols == nil {
+		// Folded once, in the keys' order: Check refuses two keys that fold alike, and
+		// were it given them, the first would win every time.
+		src.overCols = map[string]string{}
+		for _, h := range slices.Sorted(maps.Keys(src.over.Columns)) {
+			if _, ok := src.overCols[foldHeader(h)]; !ok {
+				src.overCols[foldHeader(h)] = h
 			}
-			src.usedColumns[h] = true
-			return overrideRoles[r], true
 		}
 	}
-	return roleUnknown, false
+	h, ok := src.overCols[foldHeader(header)]
+	if !ok {
+		return roleUnknown, false
+	}
+	if src.usedColumns == nil {
+		src.usedColumns = map[string]bool{}
+	}
+	src.usedColumns[h] = true
+	return overrideRoles[src.over.Columns[h]], true
 }
 
 // applyOverride applies what the override says after a reader read the source: the

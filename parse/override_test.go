@@ -50,7 +50,8 @@ func TestOverride(t *testing.T) {
 	if r := read(Override{Reader: "scraped", Columns: cols}); r.Reader != "scraped" {
 		t.Errorf("reader: read by %q, want scraped", r.Reader)
 	}
-	for _, bad := range []Override{{Reader: "pdf"}, {Columns: map[string]string{"x": "kode"}}, {CodePattern: "("}, {Status: "999"}, {Status: "some"}} {
+	for _, bad := range []Override{{Reader: "pdf"}, {Columns: map[string]string{"x": "kode"}}, {CodePattern: "("}, {Status: "999"}, {Status: "some"},
+		{Columns: map[string]string{"Err": "code", "err ": "message"}}} {
 		if bad.Check() == nil {
 			t.Errorf("Check(%+v) = nil, want an error", bad)
 		}

@@ -44,6 +44,7 @@ type Source struct {
 	// usedColumns are the headers of over.Columns that named a column or field of the
 	// source, as any reader saw it: one that named none changes nothing, an error.
 	usedColumns map[string]bool
+	overCols    map[string]string // over.Columns' headers by their folded spelling
 	// notes says the read keeps its Notes (Meta.Notes): off, a read of 200,000 code
 	// headings does not hold 200,000 lines of explanation nobody asked for.
 	notes bool
