@@ -456,7 +456,7 @@ func textReader(name string) bool {
 const notesAlways = 256 << 10
 
 // noEntries says why a source gave no entry: what the reader saw in it (its notes on the
-// first blocks it judged, when the read kept them) and which docgen.yaml keys can tell it what it cannot guess. A
+// first blocks it judged) and which docgen.yaml keys can tell it what it cannot guess. A
 // source that docgen.yaml already gives overrides for is an error: the user configured it
 // and nothing came of it. Any other is a warning: a folder of sources holds JSON and
 // Markdown that are no error catalogs.
@@ -473,23 +473,21 @@ func noEntries(src *Source, meta Meta, r Reader, doc *Doc) {
 		notes = r.Read(src).Notes
 		src.notes = meta.Notes
 	}
-	var saw []string
-	for _, n := range notes[:min(len(notes), 2)] {
-		saw = append(saw, fmt.Sprintf("line %d: %s", n.Pos.Line, truncate(n.Text, 160)))
-	}
-	what := ""
+	var what string
 	switch {
-	case len(saw) > 0:
-	case len(src.Text) > notesAlways && !src.notes:
-		what = fmt.Sprintf("; docgen parse %s --verbose says what it saw", src.Path)
-	case src.over != nil && r.Name() != "data" && r.Name() != "code":
-		what = "; it saw " + seen(src) // the text's tables and headings
-	}
-	if len(saw) > 0 {
+	case len(notes) > 0:
+		var saw []string
+		for _, n := range notes[:min(len(notes), 2)] {
+			saw = append(saw, fmt.Sprintf("line %d: %s", n.Pos.Line, truncate(n.Text, 160)))
+		}
 		what = "; it saw " + strings.Join(saw, "; ")
 		if more := len(notes) - len(saw); more > 0 {
 			what += fmt.Sprintf("; and %d more (docgen parse %s --verbose lists them)", more, src.Path)
 		}
+	case len(src.Text) > notesAlways && !src.notes:
+		what = fmt.Sprintf("; docgen parse %s --verbose says what it saw", src.Path)
+	case src.over != nil && textReader(r.Name()):
+		what = "; it saw " + seen(src) // the text's tables and headings
 	}
 	at := catalog.Pos{File: src.Path, Line: 1, Col: 1}
 	if src.over != nil {
