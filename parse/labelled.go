@@ -232,10 +232,6 @@ func readEntryText(chunks []string) entryText {
 			continue
 		}
 		var keep []string
-		var lines []string
-		for _, line := range strings.Split(c, "\n") {
-			lines = append(lines, splitInlineLabels(line)...)
-		}
 		// labelledItems is set once a list item was a label ("- Status: 429"): a lone item
 		// left between labels is then text, not a list of one ("- Too many requests.").
 		labelledItems := false
@@ -246,40 +242,47 @@ func readEntryText(chunks []string) entryText {
 			desc, res = place(cur, strings.Join(keep, "\n"), desc, res, &et)
 			keep = nil
 		}
-		for _, line := range lines {
-			if m := reContentTab.FindStringSubmatch(line); m != nil {
-				line = "**" + m[1] + "**" // an MkDocs content tab's title: '=== "Go"'
+		handle := func(line string) {
+			if strings.Contains(line, "===") {
+				if m := reContentTab.FindStringSubmatch(line); m != nil {
+					line = "**" + m[1] + "**" // an MkDocs content tab's title: '=== "Go"'
+				}
 			}
 			if r, ok := admonition(line); ok {
 				if len(keep) > 0 {
 					flush()
 				}
 				cur = r
-				continue
+				return
 			}
 			l, ok := readLabel(line)
 			if !ok {
 				keep = append(keep, line)
-				continue
+				return
 			}
 			if len(keep) > 0 {
 				flush()
 			}
 			labelledItems = labelledItems || withoutItemMark(line) != line
-			switch l.role {
-			case roleStatus:
+			if l.role == roleStatus {
 				if et.Status == 0 {
 					et.Status = l.status
 				}
-				if l.value != "" {
-					keep = append(keep, l.value)
-				}
 				cur = roleDescription
-			default:
+			} else {
 				cur = l.role
-				if l.value != "" {
-					keep = append(keep, l.value)
-				}
+			}
+			if l.value != "" {
+				keep = append(keep, l.value)
+			}
+		}
+		for _, line := range strings.Split(c, "\n") {
+			if !strings.ContainsAny(line, ":：") {
+				handle(line) // no label inside it: most lines
+				continue
+			}
+			for _, part := range splitInlineLabels(line) {
+				handle(part)
 			}
 		}
 		if len(keep) > 0 {

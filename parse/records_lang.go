@@ -43,21 +43,39 @@ func fieldLanguage(name string) (lang, rest string, ok bool) {
 	if name == "" {
 		return "", "", false
 	}
-	segs := strings.Split(name, ".")
-	at := -1
-	for i, s := range segs {
-		if isLanguageKey(s) {
-			if at >= 0 {
+	// Walked without splitting: every field of every record is asked, and most names
+	// have no language part.
+	start, end := -1, -1 // the language segment's bounds
+	for from := 0; from <= len(name); {
+		to := strings.IndexByte(name[from:], '.')
+		if to < 0 {
+			to = len(name)
+		} else {
+			to += from
+		}
+		if isLanguageKey(name[from:to]) {
+			if start >= 0 {
 				return "", "", false
 			}
-			at = i
+			start, end = from, to
 		}
+		from = to + 1
 	}
-	if at < 0 {
+	if start < 0 {
 		return "", "", false
 	}
-	lang = segs[at]
-	return lang, strings.Join(slices.Delete(segs, at, at+1), "."), true
+	lang = name[start:end]
+	switch {
+	case start == 0 && end == len(name):
+		rest = ""
+	case start == 0:
+		rest = name[end+1:]
+	case end == len(name):
+		rest = name[:start-1]
+	default:
+		rest = name[:start] + name[end+1:]
+	}
+	return lang, rest, true
 }
 
 // textValue reports whether a field's value is text that a language could hold: not

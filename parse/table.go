@@ -238,7 +238,10 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 					above = column
 				}
 			case roleMessage:
-				e.Message = reBreak.ReplaceAllString(c.Text, " ") // plain text: "Expired<br>(non-standard)"
+				e.Message = c.Text
+				if strings.Contains(c.Text, "<") {
+					e.Message = reBreak.ReplaceAllString(c.Text, " ") // plain text: "Expired<br>(non-standard)"
+				}
 			case roleDescription:
 				e.Description = c.Text
 			case roleResolution:

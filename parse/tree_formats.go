@@ -281,11 +281,23 @@ func languageParts(paths map[string]bool) map[string][2]string {
 // language of the list below, alone or with a region or script ("ko", "en-US", "zh_CN",
 // "zh-Hant").
 func isLanguageKey(k string) bool {
-	base, rest, _ := strings.Cut(strings.ReplaceAll(k, "_", "-"), "-")
-	if rest != "" && !catalog.IsLangTag(rest) {
+	// Every field name of every record is asked: the two letters of a language are
+	// looked at before anything is built.
+	if len(k) < 2 || (len(k) > 2 && k[2] != '-' && k[2] != '_') {
 		return false
 	}
-	return languageKeys[strings.ToLower(base)]
+	var b [2]byte
+	for i := range 2 {
+		c := k[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	if !languageKeys[string(b[:])] {
+		return false
+	}
+	return len(k) == 2 || catalog.IsLangTag(strings.ReplaceAll(k[3:], "_", "-"))
 }
 
 // languageKeys are the languages whose keys a message file is likely to use.
