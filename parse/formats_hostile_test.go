@@ -86,6 +86,8 @@ func hostileFormatSources() map[string]string {
 		"bare-enums.java":     strings.Repeat("enum a ", 200000),                                  // each with no body
 		"deep-args.java":      "enum E { A(" + strings.Repeat("(", 50000) + strings.Repeat(")", 50000) + ", \"x\") }\n",
 		"unclosed-enum.kt":    "enum class E(val s: Int) { A(400), " + strings.Repeat("B(", 50000) + "\n",
+		"open-subclasses.kt":  "sealed class E(val code: String)\n" + strings.Repeat("class A(x: Int : E(\"a\", \n", 25000), // each unclosed
+		"deep-subclass.kt":    "sealed class E(val code: String)\nobject A : E(" + strings.Repeat("(", 50000) + "\n",
 		// OpenAPI: 20,000 operations answering with one shared response (each named in
 		// its one error), and references that refer to each other in a ring.
 		"shared-response.json": func() string {

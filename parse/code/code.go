@@ -63,7 +63,10 @@ var (
 	reGoErrors   = regexp.MustCompile(`(?m)^\s*(?:var|const)\b[^\n]*$|\berrors\.New\(`)
 	reJVMConst   = regexp.MustCompile(`\bstatic\s+final\b|\bconst\s+val\b|\binterface\s+\w+[^{;]*\{[^}]*=`)
 	reJVMEnum    = regexp.MustCompile(`\benum\s+(?:class\s+)?[A-Za-z_]\w*`)
-	rePyEnumAny  = regexp.MustCompile(`(?m)^[ \t]*class[ \t]+\w+[ \t]*\([^)]*(?:Enum|IntEnum|StrEnum|IntFlag|Flag)\b[^)]*\)[ \t]*:`)
+	// reJVMSealed matches a Kotlin sealed class or interface (its subclasses, read as an
+	// enum's constants).
+	reJVMSealed = regexp.MustCompile(`(?m)^\s*(?:(?:public|internal|private)\s+)?sealed\s+(?:class|interface)\s+\w`)
+	rePyEnumAny = regexp.MustCompile(`(?m)^[ \t]*class[ \t]+\w+[ \t]*\([^)]*(?:Enum|IntEnum|StrEnum|IntFlag|Flag)\b[^)]*\)[ \t]*:`)
 )
 
 // Detect says whether text is code this package reads, from its name and its content: a
@@ -89,7 +92,8 @@ func Detect(name string, text []byte) (int, Lang, string) {
 	}{
 		{[]string{".py", ".pyi"}, Python, func() bool { return rePyEnumAny.Match(text) || pyDictOfCodes(text) },
 			"a Python file with an Enum class or a dict literal at its top level", "a Python file with no Enum class and no dict literal at its top level"},
-		{[]string{".java", ".kt", ".kts"}, JVM, func() bool { return reJVMEnum.Match(text) || reJVMConst.Match(text) }, "a Java or Kotlin file with an enum or constants", "a Java or Kotlin file with no enum or constants"},
+		{[]string{".java", ".kt", ".kts"}, JVM, func() bool { return reJVMEnum.Match(text) || reJVMConst.Match(text) || reJVMSealed.Match(text) },
+			"a Java or Kotlin file with an enum, a sealed class or constants", "a Java or Kotlin file with no enum, sealed class or constants"},
 		{[]string{".ts", ".mts", ".cts"}, TypeScript, func() bool { return reJVMEnum.Match(text) }, "a TypeScript file with an enum", "a TypeScript file with no enum"},
 		{[]string{".go"}, Go, func() bool {
 			return !strings.HasSuffix(base, "_test.go") && reGoErrors.Match(text) && (bytes.Contains(text, []byte("Err")) || bytes.Contains(text, []byte("Code")))

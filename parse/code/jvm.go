@@ -32,6 +32,8 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 	toks := lexC(text)
 	d := &doc.Document{}
 	c := &constants{toks: toks, at: at}
+	var sealed []sealedClass
+	subs := map[string][]jvmConst{} // by the sealed class they extend, in file order
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.kind == 'i' && t.text == "enum" {
@@ -40,7 +42,23 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 			i = max(i, last) // what it read, or what it looked through to fail, is not read again
 			continue
 		}
+		if t.kind == 'i' && t.text == "sealed" {
+			if s, ok := readSealed(toks, i); ok {
+				sealed = append(sealed, s)
+			}
+		}
+		if t.kind == 'i' && (t.text == "object" || t.text == "class") {
+			if super, sub, ok := subclass(toks, i); ok {
+				subs[super] = append(subs[super], sub)
+			}
+		}
 		c.step(i)
+	}
+	for _, s := range sealed {
+		if consts := subs[s.name]; len(consts) > 0 {
+			d.Blocks = append(d.Blocks, buildEnum(toks, s.tok, s.name, consts, s.params, at)...)
+			delete(subs, s.name) // a name declared sealed twice is read once
+		}
 	}
 	for _, e := range c.all {
 		if len(e.Members) > 0 {
@@ -48,6 +66,92 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 		}
 	}
 	return d
+}
+
+// sealedClass is a Kotlin sealed class (or interface) whose subclasses, each an object
+// or class constructed with arguments, are its errors:
+//
+//	sealed class ParcelError(val code: String, val status: HttpStatus, val message: String) {
+//	    /** The tracking number has no parcel. */
+//	    object ParcelNotFound : ParcelError("PRC-404-01", HttpStatus.NOT_FOUND, "Parcel not found")
+//
+// read as an enum whose constants take arguments: a record per subclass, keyed by its
+// name, its fields named by the sealed class's constructor parameters.
+type sealedClass struct {
+	tok    int // the "sealed" keyword
+	name   string
+	params []string
+}
+
+// readSealed reads the declaration whose "sealed" keyword is token i.
+func readSealed(toks []ctok, i int) (sealedClass, bool) {
+	k := i + 1
+	if k >= len(toks) || (toks[k].text != "class" && toks[k].text != "interface") {
+		return sealedClass{}, false
+	}
+	k++
+	if k >= len(toks) || toks[k].kind != 'i' {
+		return sealedClass{}, false
+	}
+	s := sealedClass{tok: i, name: toks[k].text}
+	if k+1 < len(toks) && toks[k+1].text == "(" {
+		if segs, _, ok := argList(toks[:min(len(toks), k+1+maxDeclToks)], k+1, true); ok {
+			s.params = paramNames(segs)
+		}
+	}
+	return s, true
+}
+
+// maxDeclToks bounds the tokens of a sealed class's or subclass's argument list: each
+// "class" and "object" keyword of a file is asked, and a list left open must not make each
+// of them read far past it.
+const maxDeclToks = 256
+
+// subclass reads "object NAME : Super(args)" or "class NAME(…) : Super(args)" at token
+// i (with "data" before it or not): the supertype's name and the subclass as a constant
+// of it, its comment the doc comment above the declaration. Only the declaration's own
+// tokens are looked at, up to its body or the end of its line.
+func subclass(toks []ctok, i int) (string, jvmConst, bool) {
+	k := i + 1
+	if k >= len(toks) || toks[k].kind != 'i' {
+		return "", jvmConst{}, false
+	}
+	first := i
+	if first > 0 && toks[first-1].kind == 'i' && toks[first-1].text == "data" {
+		first--
+	}
+	c := jvmConst{tok: k, comment: leadingComment(toks, first)}
+	k++
+	if k < len(toks) && toks[k].text == "(" { // the subclass's own constructor: skipped
+		depth := 0
+		for end := min(len(toks), k+maxDeclToks); k < end; k++ {
+			if t := toks[k].text; t == "(" {
+				depth++
+			} else if t == ")" {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		if depth != 0 || k >= len(toks) {
+			return "", jvmConst{}, false
+		}
+		k++
+	}
+	bounded := toks[:min(len(toks), k+3+maxDeclToks)]
+	if k+2 >= len(toks) || toks[k].text != ":" || toks[k+1].kind != 'i' || toks[k+2].text != "(" {
+		return "", jvmConst{}, false
+	}
+	super := toks[k+1].text
+	args, end, ok := argList(bounded, k+2, false)
+	if !ok {
+		return "", jvmConst{}, false
+	}
+	c.args, c.hasArgs = args, true
+	if c.comment == "" {
+		c.comment = trailingComment(toks, end+1, toks[c.tok].line)
+	}
+	return super, c, true
 }
 
 // constants collects the constants declared right in the bodies of Java interfaces and
