@@ -6,6 +6,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -273,6 +274,7 @@ func inSections(group string, sections []string) bool {
 // source in which nothing was recognised: its tables with their headers and its headings.
 func seen(src *Source) string {
 	sc := scanUpTo(src, 0)
+	quoted := notProse(src)
 	var tables, headings []string
 	for _, b := range paragraphs(sc.blocks) {
 		switch b.kind {
@@ -281,8 +283,8 @@ func seen(src *Source) string {
 				tables = append(tables, fmt.Sprintf("line %d (%s)", b.line, quoteList(cellTexts(b.tbl.Header))))
 			}
 		case sbHeading, sbStatus:
-			if len(headings) < 5 && !strings.HasPrefix(b.text, "```") && !strings.HasPrefix(b.text, "~~~") {
-				headings = append(headings, fmt.Sprintf("%q", b.text))
+			if len(headings) < 5 && !quoted(b.line) && !strings.HasPrefix(b.text, "```") && !strings.HasPrefix(b.text, "~~~") {
+				headings = append(headings, fmt.Sprintf("%q", stripHashes(b.text)))
 			}
 		}
 	}
@@ -297,4 +299,32 @@ func seen(src *Source) string {
 		return "no table and no heading"
 	}
 	return strings.Join(parts, "; ")
+}
+
+// notProse returns whether a line of src is front matter or inside a fenced code block:
+// what no heading is, for the message of a source in which nothing was recognised.
+func notProse(src *Source) func(line int) bool {
+	last := 0 // the front matter's last line
+	if end := frontMatterEnd(src.Text); end > 0 {
+		last = src.Pos(max(0, end-1)).Line
+	}
+	var fenced [][2]int // the lines of fenced blocks, fences included
+	open, fence := 0, ""
+	for i := 1; i <= src.LineCount(); i++ {
+		t := strings.TrimSpace(string(src.Line(i)))
+		switch {
+		case fence == "" && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):
+			open, fence = i, t[:3]
+		case fence != "" && strings.HasPrefix(t, fence):
+			fenced = append(fenced, [2]int{open, i})
+			fence = ""
+		}
+	}
+	return func(line int) bool {
+		if line <= last {
+			return true
+		}
+		k := sort.Search(len(fenced), func(k int) bool { return fenced[k][1] >= line })
+		return k < len(fenced) && fenced[k][0] <= line
+	}
 }
