@@ -131,6 +131,8 @@ type Doc struct {
 	spans        [][2]int
 	usedSections []string
 	headings     []string
+	// tables are the spans of entries each error table gave (categoryTables).
+	tables []tableSpan
 }
 
 // Note is what a reader made of one block of a source.

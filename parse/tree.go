@@ -29,8 +29,88 @@ func interpret(src *Source, d *doc.Document) *Doc {
 		w.walk()
 	}
 	textStatuses(w.doc.Entries)
+	categoryTables(w.doc)
 	mergeLinkedRows(w.doc)
 	return w.doc
+}
+
+// tableSpan is the entries one error table gave, for categoryTables.
+type tableSpan struct {
+	from, to   int    // its entries, doc.Entries[from:to]
+	codeHeader string // the header of its code column
+	title      string // the heading it stands under
+	text       string // the table as Markdown
+	pos        catalog.Pos
+}
+
+// categoryTables takes back the entries of a table that lists the categories of the
+// document's errors rather than errors: every code of it is the value of a column of
+// another error table headed as its own code column is ("Type" over api_error, card_error
+// beside a table of codes whose "Type" column says card_error). Its rows were no errors;
+// the table is kept as the text of a section, under its heading.
+func categoryTables(d *Doc) {
+	if len(d.tables) == 0 {
+		return
+	}
+	owner := make([]int, len(d.Entries)) // the table each entry came from, +1 (0 for none)
+	for k, ts := range d.tables {
+		for i := ts.from; i < ts.to && i < len(d.Entries); i++ {
+			owner[i] = k + 1
+		}
+	}
+	// The values of the columns that hold no role, by their folded header: which table
+	// gave each first, and whether another did too. One pass over the fields.
+	type given struct {
+		first int
+		more  bool
+	}
+	values := map[string]map[string]*given{}
+	for i, e := range d.Entries {
+		for _, f := range e.Fields() {
+			h := foldHeader(f.Name)
+			if values[h] == nil {
+				values[h] = map[string]*given{}
+			}
+			v := cleanCode(f.Value)
+			if g := values[h][v]; g == nil {
+				values[h][v] = &given{first: owner[i]}
+			} else if g.first != owner[i] {
+				g.more = true
+			}
+		}
+	}
+	gone := map[int]bool{}
+	for k, ts := range d.tables {
+		vs := values[foldHeader(ts.codeHeader)]
+		if vs == nil {
+			continue
+		}
+		all := true
+		for i := ts.from; i < ts.to && all; i++ {
+			g := vs[d.Entries[i].Code]
+			all = g != nil && (g.first != k+1 || g.more) // named by another table's rows
+		}
+		if !all {
+			continue
+		}
+		for i := ts.from; i < ts.to; i++ {
+			gone[i] = true
+		}
+		d.Rows -= ts.to - ts.from
+		d.Sections = append(d.Sections, catalog.Section{Title: ts.title, Body: ts.text, Source: ts.pos})
+		d.note(ts.pos, "table of %d rows: the categories of the errors (column %q of another table names them), kept as text", ts.to-ts.from, ts.codeHeader)
+	}
+	if len(gone) == 0 {
+		return
+	}
+	kept := d.Entries[:0]
+	for i, e := range d.Entries {
+		if !gone[i] {
+			kept = append(kept, e)
+		}
+	}
+	clear(d.Entries[len(kept):])
+	d.Entries = kept
 }
 
 // mergeLinkedRows folds the rows of an index table into the sections they link to: a table
@@ -1258,6 +1338,17 @@ func (w *treeWalker) table(b *doc.Table) {
 	}
 	n := len(w.doc.Entries)
 	w.doc.addLabelledTable(t, ctx)
+	if roles := t.roles(); len(w.doc.Entries)-n >= 2 {
+		for i, r := range roles {
+			// Only a code column whose header does not say so ("Type", given its role by
+			// its cells) may list categories (categoryTables): the others cost nothing.
+			if r == roleCode && i < len(t.Header) && headerRole(t.Header[i].Text) != roleCode {
+				w.doc.tables = append(w.doc.tables, tableSpan{from: n, to: len(w.doc.Entries),
+					codeHeader: t.Header[i].Text, title: ctx.Group, text: gfmTable(t), pos: b.Pos})
+				break
+			}
+		}
+	}
 	if !isErrorTable(t) { // a status glossary read as the document's codes
 		for _, e := range w.doc.Entries[n:] {
 			if st, ok := statusCell(e.Code); ok && st.IsValid() && e.Status == 0 {
