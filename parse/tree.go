@@ -79,7 +79,7 @@ func categoryTables(d *Doc) {
 			}
 		}
 	}
-	gone := map[int]bool{}
+	gone := map[*catalog.Entry]bool{}
 	for k, ts := range d.tables {
 		vs := values[foldHeader(ts.codeHeader)]
 		if vs == nil {
@@ -93,24 +93,16 @@ func categoryTables(d *Doc) {
 		if !all {
 			continue
 		}
-		for i := ts.from; i < ts.to; i++ {
-			gone[i] = true
+		for _, e := range d.Entries[ts.from:ts.to] {
+			gone[e] = true
 		}
 		d.Rows -= ts.to - ts.from
 		d.Sections = append(d.Sections, catalog.Section{Title: ts.title, Body: ts.text, Source: ts.pos})
 		d.note(ts.pos, "table of %d rows: the categories of the errors (column %q of another table names them), kept as text", ts.to-ts.from, ts.codeHeader)
 	}
-	if len(gone) == 0 {
-		return
+	if len(gone) > 0 {
+		d.Entries = slices.DeleteFunc(d.Entries, func(e *catalog.Entry) bool { return gone[e] })
 	}
-	kept := d.Entries[:0]
-	for i, e := range d.Entries {
-		if !gone[i] {
-			kept = append(kept, e)
-		}
-	}
-	clear(d.Entries[len(kept):])
-	d.Entries = kept
 }
 
 // mergeLinkedRows folds the rows of an index table into the sections they link to: a table
@@ -155,18 +147,10 @@ func mergeLinkedRows(d *Doc) {
 		gone[row] = true
 		d.note(row.Source, "row of %s: merged into the section its code links to (line %d)", row.Code, t.Source.Line)
 	}
-	if len(gone) == 0 {
-		return
+	if len(gone) > 0 {
+		d.Entries = slices.DeleteFunc(d.Entries, func(e *catalog.Entry) bool { return gone[e] })
+		d.Merged += len(gone)
 	}
-	kept := d.Entries[:0]
-	for _, e := range d.Entries {
-		if !gone[e] {
-			kept = append(kept, e)
-		}
-	}
-	clear(d.Entries[len(kept):])
-	d.Entries = kept
-	d.Merged += len(gone)
 }
 
 // mergeable reports whether an index row and the section its code links to are one error:
