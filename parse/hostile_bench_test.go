@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -16,6 +17,13 @@ func hostileSources() map[string]string {
 		cols[i] = "c"
 	}
 	cols[0] = "code"
+	var defs, notes strings.Builder
+	defs.WriteString("# Errors\n\n## E1\n\nBad.\n\n")
+	notes.WriteString("# Errors\n\n## E1\n\nBad.\n\n")
+	for i := range 80000 {
+		fmt.Fprintf(&defs, "[l%d]: https://example.com/%d\n", i, i)
+		fmt.Fprintf(&notes, "[^%d]: note %d\n", i, i)
+	}
 	var nested strings.Builder
 	nested.WriteString("# Errors\n\n")
 	for i := 0; i < 3000; i++ {
@@ -56,7 +64,12 @@ func hostileSources() map[string]string {
 		// of its own, and the tries must not add up to more than a few parses.
 		"pre-of-headings-2MB":   "# T\n\n## A\n\n<pre>\n" + strings.Repeat("text line\n\n# c\n", 2<<20/16) + "</pre>\n",
 		"fence-of-headings-2MB": "# T\n\n## A\n\n~~~\n" + strings.Repeat("text line\n\n# c\n", 2<<20/16) + "~~~\n",
-		"late-cuts-2MB":         "# T\n\n<pre>\n" + strings.Repeat("plain text line\n", 2<<20/16*19/20) + strings.Repeat("\n# c\n", 2<<20/5/20) + "</pre>\n",
+		// A paragraph of 80,000 link definitions, and one of lines that look like
+		// footnotes: goldmark's link definition transformer (mdlinkref.go) and its inline
+		// link parser read each from a reader over all the paragraph's lines (10 s; 5 s).
+		"link-definitions-80000": defs.String(),
+		"footnote-lines-80000":   notes.String(),
+		"late-cuts-2MB":          "# T\n\n<pre>\n" + strings.Repeat("plain text line\n", 2<<20/16*19/20) + strings.Repeat("\n# c\n", 2<<20/5/20) + "</pre>\n",
 	}
 }
 

@@ -13,10 +13,15 @@ import (
 	"go.abhg.dev/goldmark/frontmatter"
 )
 
-// md is the goldmark parser: CommonMark, GFM's autolinks, strikethrough and task lists,
-// definition lists ("Term" then ": definition", as PHP Markdown Extra and pandoc write
-// them), front matter, and GFM pipe tables found by pipeTableTransformer. Parsers are safe for
-// concurrent use once built.
+// md is the goldmark parser: CommonMark's blocks, definition lists ("Term" then ":
+// definition", as PHP Markdown Extra and pandoc write them), front matter, and GFM pipe
+// tables found by pipeTableTransformer. Parsers are safe for concurrent use once built.
+//
+// It parses blocks only (mdParser): the reader takes every text from the source by the
+// blocks' lines, and no inline node (emphasis, links, code spans) is ever read, so they
+// are not made. Parsing them cost time and memory for nothing, and goldmark's link
+// parser is quadratic in a paragraph's lines (it looks each label up from the last line
+// back): 80,000 lines of "[^n]: note" took 5.8 s.
 //
 // Tables are found here rather than by goldmark's table extension, which builds a row
 // node, a cell node and the inline nodes of every cell: on a large table that AST is most
@@ -25,9 +30,10 @@ import (
 // source line (splitRow), to keep every cell of a ragged row and each cell's Markdown as
 // written. The transformer applies the extension's rules for where a table is (a header
 // row, then a delimiter row with as many cells, then the paragraph's other lines as rows)
-// and keeps the lines only, as a raw block that goldmark does not parse inline.
+// and keeps the lines only, as a raw block.
 var md = goldmark.New(
-	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, extension.DefinitionList, &frontmatter.Extender{}),
+	goldmark.WithParser(mdParser()),
+	goldmark.WithExtensions(extension.DefinitionList, &frontmatter.Extender{}),
 	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200)),
 		parser.WithASTTransformers(util.Prioritized(tableCommentTransformer{}, 200))),
 )
@@ -36,10 +42,20 @@ var md = goldmark.New(
 // (markdown.go): the front matter extension takes a "---" on the second line of whatever
 // it is given as the start of front matter.
 var mdBody = goldmark.New(
-	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList, extension.DefinitionList),
+	goldmark.WithParser(mdParser()),
+	goldmark.WithExtensions(extension.DefinitionList),
 	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200)),
 		parser.WithASTTransformers(util.Prioritized(tableCommentTransformer{}, 200))),
 )
+
+// mdParser is goldmark's default parser of blocks with no inline parser (see md), and
+// linkRefTransformer (mdlinkref.go) in place of its link reference transformer, which is
+// quadratic in a paragraph's lines.
+func mdParser() parser.Parser {
+	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithParagraphTransformers(util.Prioritized(linkRefTransformer{}, 100)),
+	)
+}
 
 // kindPipeTable is the node kind of a pipe table.
 var kindPipeTable = ast.NewNodeKind("DocgenPipeTable")
