@@ -576,7 +576,12 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 		if own == 0 {
 			own, rest = trailingStatus(rest) // "E1001: Invalid parameter (400)"
 		}
-		e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: ctx.Group, Source: it.Pos, Description: rest}
+		e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: ctx.Group, Source: it.Pos}
+		if messageText(rest) {
+			e.Message = rest // as a heading's text after its code is
+		} else {
+			e.Description = rest
+		}
 		if nested != "" {
 			// The items of a list under the code's item: labelled ones ("Cause: …",
 			// "Fix: …", "Status: 404") go to their fields, the rest to the description.
@@ -594,6 +599,62 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 		doc.Entries = append(doc.Entries, e)
 	}
 	return true
+}
+
+// The lengths in runes up to which the text after a code on its line is its message (see
+// messageText).
+const (
+	shortMessageRunes = 80  // text of one or two sentences
+	longMessageRunes  = 200 // text of one sentence
+)
+
+// messageText reports whether the text written after a code on the code's own line (a
+// list item, a line of a paragraph of codes) is the message the API returns, as the text
+// after the code in a heading or in a table's code cell is: one sentence ("Invalid
+// token", "The bucket does not exist."), or two short ones ("Token expired. Log in
+// again.", "残高が不足しています。再度お試しください。"). Longer text, more sentences, text
+// that holds a table, or that names the status the error comes with ("Returned with HTTP
+// 409.": no API says that in its message) explains the error: it is the description.
+func messageText(t string) bool {
+	if t == "" || strings.Contains(t, "\n") || strings.Contains(t, " | ") {
+		return false
+	}
+	n := utf8.RuneCountInString(t)
+	if n > longMessageRunes {
+		return false // counted first: sentences looks at every rune
+	}
+	if _, ok := oneTextStatus(t); ok {
+		return false
+	}
+	switch sentences(t) {
+	case 1:
+		return true
+	case 2:
+		return n <= shortMessageRunes
+	}
+	return false
+}
+
+// sentences counts the sentences of t, up to 3: a sentence ends at ". ", "! ", "? ", "。",
+// "！" or "？" with more text after it.
+func sentences(t string) int {
+	n := 1
+	for i, r := range t {
+		more := false
+		switch r {
+		case '.', '!', '?':
+			rest := t[i+1:]
+			more = len(rest) > 1 && rest[0] == ' ' && strings.TrimSpace(rest) != ""
+		case '。', '！', '？':
+			more = strings.TrimSpace(t[i+utf8.RuneLen(r):]) != ""
+		}
+		if more {
+			if n++; n == 3 {
+				break
+			}
+		}
+	}
+	return n
 }
 
 // codeListOK reports whether every item of a list is a code and its text, the codes

@@ -573,6 +573,12 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 		if joined[i] {
 			continue
 		}
+		if unsetMember(i, m) {
+			// Like a table's group label row, a member that is no error is no row: what
+			// was made of it is a note (docgen parse --verbose), not a diagnostic.
+			d.note(m.Pos, "enum member %s: the enum's zero value that says no value was set, not an error", m.Name)
+			continue
+		}
 		d.Rows++
 		code := m.Name
 		var fields []catalog.Field
@@ -604,6 +610,20 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 		d.Entries = append(d.Entries, en)
 	}
 	return true, len(joined) > 0
+}
+
+// unsetMember reports whether member i of an enum is the value that says no value was
+// set: named "…_UNSPECIFIED" (or "…Unspecified") and zero, written so or left implicit in
+// the first member. Protocol Buffers' style asks every enum to begin with one, because
+// proto3 reads a field that was never set as 0; it is no error an API returns. A zero
+// "…_UNKNOWN" is not one: an error enum's UNKNOWN is the error "unknown error".
+func unsetMember(i int, m doc.Member) bool {
+	words := nameWords(m.Name)
+	if len(words) == 0 || words[len(words)-1] != "unspecified" {
+		return false
+	}
+	v := strings.TrimSpace(m.Value)
+	return v == "0" || (v == "" && i == 0)
 }
 
 // stringLiteral returns the text of a value written as one string literal ("x", 'x' or

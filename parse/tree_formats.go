@@ -30,6 +30,10 @@ type recordsState struct {
 	// locale is the language the file says it is written in first (defaultLocale: en at
 	// its top), "" when it says none: of the languages it gives, the service's.
 	locale string
+	// sections counts the keys at the top of the file that hold records listing errors
+	// and name a section of them (sectionKey): with two or more, each is its records'
+	// group, as a heading is.
+	sections int
 }
 
 // beforeEnum reports whether block i is a table right before an enum: the table of the
@@ -86,6 +90,7 @@ func (w *treeWalker) records(b *doc.Records) {
 		if !st.catalogShape {
 			paths := recordsErrorPaths(w.src, w.blocks)
 			st.errAncestors, st.taken, st.langs = ancestors(paths), map[string]bool{}, languageParts(paths)
+			st.sections = sectionPaths(paths, st.langs)
 			st.locale = recordsLocale(&doc.Records{}, w.meta)
 			if st.locale != "" && w.doc.Lang == "" && (len(st.langs) == 0 || langAmong(st.locale, st.langs)) {
 				w.doc.Lang = st.locale // the file says which language it is written in
@@ -133,7 +138,10 @@ func (w *treeWalker) records(b *doc.Records) {
 	if inLang {
 		path = lang[1] // its group is the same in every language
 	}
-	if ctx.Group == "" && strings.Contains(path, ".") {
+	if ctx.Group == "" && (strings.Contains(path, ".") || (st.sections > 1 && sectionKey(path))) {
+		// Records nested in the file, or under one of several sections ([auth.expired]
+		// beside [billing.declined]), are in the group their path names, as a table is
+		// under its heading; a key that only names the list ({"errors": […]}) is none.
 		ctx.Group = path
 	}
 	if b.Group != "" {
@@ -179,6 +187,42 @@ func (w *treeWalker) records(b *doc.Records) {
 			}
 		}
 	}
+}
+
+// sectionPaths counts the paths of records that list errors (recordsErrorPaths) that are
+// keys at the top of the file naming a section (sectionKey); the paths of one list in
+// several languages (languageParts) count as the path without the language.
+func sectionPaths(paths map[string]bool, langs map[string][2]string) int {
+	seen := map[string]bool{}
+	for p := range paths {
+		if l, ok := langs[p]; ok {
+			p = l[1]
+		}
+		if !strings.Contains(p, ".") && sectionKey(p) {
+			seen[p] = true
+		}
+	}
+	return len(seen)
+}
+
+// listWords are the words of a key that only names a list of errors ("errors",
+// "ERROR_MESSAGES", "more_errors", "responses"), not a section of them.
+var listWords = map[string]bool{
+	"error": true, "errors": true, "err": true, "errs": true, "code": true, "codes": true,
+	"message": true, "messages": true, "msg": true, "msgs": true, "response": true,
+	"responses": true, "result": true, "results": true, "status": true, "statuses": true,
+	"list": true, "items": true, "data": true, "all": true, "more": true,
+}
+
+// sectionKey reports whether a key names a section of errors ("auth", "400",
+// "billing_errors"), not only the list ("errors", "ERROR_MESSAGES") or nothing ("").
+func sectionKey(k string) bool {
+	for _, w := range nameWords(k) {
+		if !listWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // languageRecords reads records that give their text in several languages, one part per
