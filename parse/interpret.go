@@ -8,8 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark/ast"
-
 	"docgen/catalog"
 )
 
@@ -756,12 +754,6 @@ func withoutCodeLabel(line string) string {
 		at++
 	}
 	return line
-}
-
-// isList reports whether a Markdown block is a list.
-func isList(n ast.Node) bool {
-	_, ok := n.(*ast.List)
-	return ok
 }
 
 // noteTable records what classify made of t, for docgen parse --verbose.

@@ -563,7 +563,7 @@ var fullWidthPipe = []byte("\uFF5C")
 // one, and no "|" stands between two cells (an outer "|" may: "| 코드 ｜ 설명 |", typed
 // half in one input mode). A line whose cells are split by "|" keeps its "｜" as text.
 func fullWidthRow(line []byte) bool {
-	if bytes.Index(line, fullWidthPipe) < 0 {
+	if !bytes.Contains(line, fullWidthPipe) {
 		return false
 	}
 	t := bytes.TrimSpace(line)
