@@ -1,7 +1,6 @@
 package code
 
 import (
-	"cmp"
 	"strconv"
 	"strings"
 
@@ -120,7 +119,8 @@ func subclass(toks []ctok, i int) (string, jvmConst, bool) {
 	if first > 0 && toks[first-1].kind == 'i' && toks[first-1].text == "data" {
 		first--
 	}
-	c := jvmConst{tok: k, comment: leadingComment(toks, first)}
+	c := jvmConst{tok: k}
+	c.above = commentsAbove(toks, first, false)
 	k++
 	if k < len(toks) && toks[k].text == "(" { // the subclass's own constructor: skipped
 		depth := 0
@@ -250,8 +250,7 @@ func (c *constants) constant(f frame, k int) {
 // jvmConst is one enum constant as written.
 type jvmConst struct {
 	tok     int // index of its name
-	comment string
-	group   string   // the label of the run of constants it begins ("// Common"), if any
+	above            // its comment, and the label of the run of constants it begins ("// Common")
 	args    [][]ctok // the arguments of NAME(…), each its tokens
 	hasArgs bool
 	value   []ctok // TypeScript's NAME = value
@@ -315,12 +314,8 @@ func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int
 			k++
 			continue
 		}
-		c := jvmConst{tok: k, comment: leadingComment(toks, k)}
-		if label, ok := groupLabel(toks, k); ok {
-			// The label is no part of the comment that describes the constant.
-			c.group = label
-			c.comment = strings.TrimLeft(strings.TrimPrefix(c.comment, label), "\n")
-		}
+		c := jvmConst{tok: k}
+		c.above = commentsAbove(toks, k, false)
 		k++
 		if k < len(toks) && toks[k].text == "(" {
 			var ok bool
@@ -388,28 +383,6 @@ func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int
 		}
 	}
 	return buildEnum(toks, i, name, consts, params, at), len(toks) - 1
-}
-
-// groupLabel reads the first of the comments right above constant k as the label of the
-// run of constants it begins: a single // line of at most three words and no sentence
-// punctuation ("// Common", "// 주문"), after a blank line or the enum's brace.
-func groupLabel(toks []ctok, k int) (string, bool) {
-	j := k - 1 // the first comment of those right above k, each on the line above the next
-	if j < 0 || toks[j].kind != 'c' || toks[j].end != toks[k].line-1 {
-		return "", false
-	}
-	for j > 0 && toks[j-1].kind == 'c' && toks[j-1].end == toks[j].line-1 {
-		j--
-	}
-	c := toks[j]
-	if !strings.HasPrefix(c.text, "//") || j > 0 && toks[j-1].end >= c.line-1 && toks[j-1].text != "{" {
-		return "", false // not a line comment after a blank line or the brace
-	}
-	label := cleanComment(c.text)
-	if label == "" || len(strings.Fields(label)) > 3 || strings.ContainsAny(label, ".:;,!?。") {
-		return "", false
-	}
-	return label, true
 }
 
 // argList reads the parenthesised list that starts at toks[k] ("("), and returns its
@@ -558,25 +531,33 @@ func buildEnum(toks []ctok, i int, name string, consts []jvmConst, params []stri
 	for _, c := range consts {
 		args = args || c.hasArgs
 	}
+	abs := make([]above, len(consts))
+	for j, c := range consts {
+		abs[j] = c.above
+	}
+	groups := settleLabels(abs)
+	for j := range consts {
+		consts[j].above = abs[j]
+	}
 	if !args {
 		e := &doc.Enum{Pos: at(toks[i].off), Name: name, Comment: leadingComment(toks, i)}
-		for _, c := range consts {
+		for j, c := range consts {
 			var v []string
 			for _, x := range c.value {
 				v = append(v, x.text)
 			}
-			e.Members = append(e.Members, doc.Member{Pos: at(toks[c.tok].off), Name: toks[c.tok].text, Value: joinTokens(v), Comment: cmp.Or(c.comment, c.group)})
+			e.Members = append(e.Members, doc.Member{Pos: at(toks[c.tok].off), Name: toks[c.tok].text, Value: joinTokens(v), Comment: c.comment, Group: groups[j]})
 		}
 		return []doc.Block{e}
 	}
 	var out []doc.Block
 	r := &doc.Records{Pos: at(toks[i].off), Path: name, Keyed: true, KeyName: "name"}
-	for _, c := range consts {
-		if c.group != "" {
+	for j, c := range consts {
+		if groups[j] != r.Group || c.label != "" {
 			if len(r.Items) > 0 {
 				out = append(out, r)
 			}
-			r = &doc.Records{Pos: at(toks[c.tok].off), Path: name, Keyed: true, KeyName: "name", Group: c.group}
+			r = &doc.Records{Pos: at(toks[c.tok].off), Path: name, Keyed: true, KeyName: "name", Group: groups[j]}
 		}
 		rec := doc.Record{Pos: at(toks[c.tok].off), Key: toks[c.tok].text}
 		for j, a := range c.args {
@@ -628,7 +609,7 @@ func argText(a []ctok) string {
 }
 
 // unquote returns a string literal's text: its escapes read when it is a valid Go-like
-// literal (Java's and Kotlin's are), else the text between its quotes.
+// literal, else the text between its quotes.
 func unquote(s string) string {
 	if len(s) >= 2 && s[0] == '\'' {
 		s = `"` + strings.ReplaceAll(s[1:len(s)-1], `"`, `\"`) + `"`
