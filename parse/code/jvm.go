@@ -592,7 +592,7 @@ func argText(a []ctok) string {
 	for _, x := range a {
 		switch {
 		case x.kind == 's':
-			b.WriteString(unquote(x.text))
+			b.WriteString(unquoteC(x.text))
 		case x.text == "+":
 		default:
 			strs = false
@@ -618,4 +618,82 @@ func unquote(s string) string {
 		return u
 	}
 	return strings.Trim(s, `"'`)
+}
+
+// unquoteC returns the text of a Java, Kotlin or TypeScript string literal, its escapes
+// read: \n, \t, \b, \r, \f, \v, \0, \s (Java's space), \", \', \\, \$ (Kotlin's
+// dollar), \uXXXX, \u{X…} and \xHH (TypeScript's), and Java's octal \7 to \377. Any
+// other escaped character stands for itself, as in TypeScript; a literal left open (the
+// lexer ends one at the end of its line) keeps what it holds.
+func unquoteC(s string) string {
+	if len(s) == 0 {
+		return s
+	}
+	q := s[0]
+	s = s[1:]
+	if len(s) > 0 && s[len(s)-1] == q {
+		s = s[:len(s)-1]
+	}
+	if !strings.ContainsRune(s, '\\') {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 == len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch c = s[i]; c {
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'b':
+			b.WriteByte('\b')
+		case 'r':
+			b.WriteByte('\r')
+		case 'f':
+			b.WriteByte('\f')
+		case 'v':
+			b.WriteByte('\v')
+		case 's':
+			b.WriteByte(' ')
+		case '\n': // a line continued (TypeScript)
+		case 'u', 'x':
+			digits, skip := 4, 0
+			if c == 'x' {
+				digits = 2
+			} else if i+1 < len(s) && s[i+1] == '{' {
+				end := strings.IndexByte(s[i+1:], '}')
+				if end < 0 {
+					b.WriteByte(c)
+					continue
+				}
+				digits, skip = end-1, 1
+			}
+			hex := s[min(i+1+skip, len(s)):min(i+1+skip+digits, len(s))]
+			r, err := strconv.ParseUint(hex, 16, 32)
+			if err != nil || len(hex) != digits || digits == 0 {
+				b.WriteByte(c) // not an escape: the letter as written, as TypeScript reads it
+				continue
+			}
+			b.WriteRune(rune(r))
+			i += skip + digits + skip
+		default:
+			if c >= '0' && c <= '7' { // octal: up to three digits, at most \377
+				n, j := 0, i
+				for j < len(s) && j < i+3 && s[j] >= '0' && s[j] <= '7' && n*8+int(s[j]-'0') <= 0377 {
+					n = n*8 + int(s[j]-'0')
+					j++
+				}
+				b.WriteRune(rune(n))
+				i = j - 1
+				continue
+			}
+			b.WriteByte(c) // \" \' \\ \$ and any other: the character itself
+		}
+	}
+	return b.String()
 }
