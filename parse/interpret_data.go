@@ -594,6 +594,7 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 		d.Rows++
 		code := m.Name
 		var fields []catalog.Field
+		message := ""
 		switch s, quoted := stringLiteral(m.Value); {
 		case code == "":
 			code = s
@@ -602,6 +603,10 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 			// Python string enum) is that string where the program answers with it.
 			code = s
 			fields = append(fields, catalog.Field{Name: "name", Value: m.Name})
+		case quoted && strings.Contains(strings.TrimSpace(s), " "):
+			// A string of words ("Not found.", in a TypeScript const object or a Go
+			// const) is the member's message.
+			message = s
 		case m.Value != "":
 			fields = append(fields, catalog.Field{Name: "value", Value: m.Value})
 		}
@@ -613,7 +618,7 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 		en := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: cmp.Or(m.Group, ctx.Group), Source: m.Pos}
 		en.SetFields(fields)
 		et := readEntryText([]string{m.Comment})
-		en.Message, en.Description, en.Resolution = et.Message, et.Description, et.Resolution
+		en.Message, en.Description, en.Resolution = cmp.Or(et.Message, message), et.Description, et.Resolution
 		st := et.Status
 		if st == 0 {
 			st = commentStatus(m.Comment)

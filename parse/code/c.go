@@ -10,7 +10,7 @@ import (
 
 // ctok is one token of C source.
 type ctok struct {
-	kind byte // 'i' identifier, 'n' number, 'p' punctuation, 's' string or char, 'c' comment, '#' directive line
+	kind byte // 'i' identifier, 'n' number, 'p' punctuation, 's' string, char or template, 'c' comment, '#' directive line
 	text string
 	off  int
 	line int // line of the token's start, from 0
@@ -77,6 +77,19 @@ func lexC(text []byte) []ctok {
 			toks = append(toks, ctok{kind: 'c', text: string(text[start:i]), off: start, line: sline, end: line})
 			lineStart = false
 			continue
+		case c == '`': // a TypeScript template literal, which may span lines
+			i++
+			for i < n && text[i] != '`' {
+				if text[i] == '\\' && i+1 < n {
+					i++
+				}
+				if text[i] == '\n' {
+					line++
+				}
+				i++
+			}
+			i = min(i+1, n)
+			toks = append(toks, ctok{kind: 's', text: string(text[start:i]), off: start, line: sline, end: line})
 		case c == '"' || c == '\'':
 			i++
 			for i < n && text[i] != c && text[i] != '\n' {

@@ -41,6 +41,13 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 			i = max(i, last) // what it read, or what it looked through to fail, is not read again
 			continue
 		}
+		if t.kind == 'i' && t.text == "const" { // TypeScript's const object (typescript.go)
+			if bs, last := readTSObject(toks, i, at); last > i {
+				d.Blocks = append(d.Blocks, bs...)
+				i = last
+				continue
+			}
+		}
 		if t.kind == 'i' && t.text == "sealed" {
 			if s, ok := readSealed(toks, i); ok {
 				sealed = append(sealed, s)
@@ -249,11 +256,20 @@ func (c *constants) constant(f frame, k int) {
 
 // jvmConst is one enum constant as written.
 type jvmConst struct {
-	tok     int // index of its name
+	tok     int      // index of its name
 	above            // its comment, and the label of the run of constants it begins ("// Common")
 	args    [][]ctok // the arguments of NAME(…), each its tokens
 	hasArgs bool
 	value   []ctok // TypeScript's NAME = value
+}
+
+// name returns the constant's name: its identifier, or the text of a TypeScript object's
+// quoted key ("not-found": …).
+func (c jvmConst) name(toks []ctok) string {
+	if t := toks[c.tok]; t.kind == 's' {
+		return unquoteC(t.text)
+	}
+	return toks[c.tok].text
 }
 
 // readJVMEnum reads the enum whose keyword is token i, and returns it and the index of its
@@ -546,7 +562,7 @@ func buildEnum(toks []ctok, i int, name string, consts []jvmConst, params []stri
 			for _, x := range c.value {
 				v = append(v, x.text)
 			}
-			e.Members = append(e.Members, doc.Member{Pos: at(toks[c.tok].off), Name: toks[c.tok].text, Value: joinTokens(v), Comment: c.comment, Group: groups[j]})
+			e.Members = append(e.Members, doc.Member{Pos: at(toks[c.tok].off), Name: c.name(toks), Value: joinTokens(v), Comment: c.comment, Group: groups[j]})
 		}
 		return []doc.Block{e}
 	}
@@ -559,7 +575,7 @@ func buildEnum(toks []ctok, i int, name string, consts []jvmConst, params []stri
 			}
 			r = &doc.Records{Pos: at(toks[c.tok].off), Path: name, Keyed: true, KeyName: "name", Group: groups[j]}
 		}
-		rec := doc.Record{Pos: at(toks[c.tok].off), Key: toks[c.tok].text}
+		rec := doc.Record{Pos: at(toks[c.tok].off), Key: c.name(toks)}
 		for j, a := range c.args {
 			if len(a) == 0 {
 				continue
@@ -568,8 +584,13 @@ func buildEnum(toks []ctok, i int, name string, consts []jvmConst, params []stri
 			if len(c.args) <= len(params) && params[j] != "" {
 				fname = params[j] // fewer arguments: the rest take their default values
 			}
-			if len(a) > 2 && a[0].kind == 'i' && a[1].text == "=" {
-				fname, a = a[0].text, a[2:] // Kotlin's named argument: message = "Gone"
+			if len(a) > 2 && (a[0].kind == 'i' || a[0].kind == 's') && (a[1].text == "=" || a[1].text == ":") {
+				// Kotlin's named argument (message = "Gone"), a TypeScript object's
+				// property (message: "Gone")
+				fname, a = a[0].text, a[2:]
+				if fname[0] == '"' || fname[0] == '\'' {
+					fname = unquoteC(fname)
+				}
 			}
 			rec.Fields = append(rec.Fields, doc.Field{Pos: at(a[0].off), Name: fname, Value: argText(a)})
 		}

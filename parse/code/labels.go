@@ -160,7 +160,6 @@ func settleLabels(ms []above) []string {
 //	#define CAM_ERR_BUSY       -1002
 //
 //	#define CAM_ERR_UNKNOWN    -9999     no group
-//
 func spreadLabels(ms []above) []string {
 	groups := make([]string, len(ms))
 	group, para := "", 0 // para: the members of the label's first paragraph; 0 once it ended
