@@ -34,10 +34,11 @@ type above struct {
 // that the token before the comments is no member (the list begins there, as after an
 // opening brace).
 //   - The comments right above k, with no blank line between them and k, are its comment;
-//     but the first of them is a label when it is one line that reads as one (see
-//     labelText) and is a banner, or stands after a blank line or where the list begins.
+//     but the first of them is a label when it is a banner, or one line of at most three
+//     words (labelText) after a blank line or where the list begins.
 //   - Of the comments further up, separated from k by a blank line, the last that reads
-//     as a label is k's label (when the ones right above gave none).
+//     as a label (a banner, or one line of at most eight words) is k's label, when the
+//     ones right above gave none.
 //
 // Each comment is looked at from the member after it only, so a list is read in linear
 // time.
@@ -59,7 +60,7 @@ func commentsAbove(toks []ctok, k int, first bool) above {
 	if a < k {
 		c := toks[a]
 		blankBefore := a > s || first || toks[s-1].end < c.line-1
-		text, banner, ok := labelText(c)
+		text, banner, ok := labelText(c, 3)
 		switch {
 		case ok && (banner || blankBefore && !docComment(c.text)):
 			ab.label = text
@@ -74,7 +75,7 @@ func commentsAbove(toks []ctok, k int, first bool) above {
 		ab.comment = strings.Join(parts, "\n")
 	}
 	for j := a - 1; ab.label == "" && j >= s; j-- { // each with a blank line between it and k
-		if text, banner, ok := labelText(toks[j]); ok && (banner || !docComment(toks[j].text)) {
+		if text, banner, ok := labelText(toks[j], 8); ok && (banner || !docComment(toks[j].text)) {
 			ab.label = text
 		}
 	}
@@ -89,15 +90,21 @@ func docComment(raw string) bool {
 
 // labelText returns the label a comment gives, and whether it is a banner: the comment is
 // one line, and either a banner (its words between runs of "-", "=", "*", "#" or "~":
-// "--- device errors ---", "==== Auth ====", at most twelve words) or a short line of at
-// most three words with no sentence or code punctuation ("Workouts", "주문").
-func labelText(c ctok) (text string, banner, ok bool) {
+// "--- device errors ---", "==== Auth ====", at most twelve words) or a line of at most
+// maxWords words with no sentence or code punctuation but a colon at its end
+// ("Workouts", "Payment errors:", "주문").
+func labelText(c ctok, maxWords int) (text string, banner, ok bool) {
 	if c.line != c.end {
 		return "", false, false
 	}
 	t := cleanComment(c.text)
 	inner := strings.TrimRight(strings.TrimLeft(t, "-=*#~ "), "-=*#~ ")
 	banner = len(t)-len(strings.TrimLeft(t, "-=*#~")) >= 2 || len(t)-len(strings.TrimRight(t, "-=*#~")) >= 2
+	if !banner && inner == t {
+		inner = strings.TrimSpace(strings.TrimSuffix(inner, ":"))
+	} else if !banner {
+		return "", false, false
+	}
 	words := len(strings.Fields(inner))
 	if words == 0 || !strings.ContainsFunc(inner, unicode.IsLetter) {
 		return "", false, false
@@ -105,7 +112,7 @@ func labelText(c ctok) (text string, banner, ok bool) {
 	if banner {
 		return inner, true, words <= 12
 	}
-	if inner != t || words > 3 || strings.ContainsAny(inner, ".:;,!?。=(){}[]<>\"'`") {
+	if words > maxWords || strings.ContainsAny(inner, ".:;,!?。=(){}[]<>\"'`") {
 		return "", false, false
 	}
 	return inner, false, true
