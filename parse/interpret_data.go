@@ -561,7 +561,21 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 		d.note(e.Pos, "enum %s with %d members: not an error list (%s)", name, len(e.Members), why)
 		return false, false
 	}
-	d.note(e.Pos, "enum %s with %d members: error list (%s)", name, len(e.Members), why)
+	var notErrors []string // of a run of constants: why each member that is no error is none
+	if e.Run {
+		notErrors = runNotErrors(e)
+	}
+	left := 0
+	for _, why := range notErrors {
+		if why != "" {
+			left++
+		}
+	}
+	if left > 0 {
+		d.note(e.Pos, "enum %s with %d members: error list (%s), but %d of them are not errors", name, len(e.Members), why, left)
+	} else {
+		d.note(e.Pos, "enum %s with %d members: error list (%s)", name, len(e.Members), why)
+	}
 	if ctx.Group == "" {
 		ctx.Group = e.Name
 	}
@@ -579,9 +593,14 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 			d.note(m.Pos, "enum member %s: the enum's zero value that says no value was set, not an error", m.Name)
 			continue
 		}
+		if notErrors != nil && notErrors[i] != "" {
+			d.note(m.Pos, "constant %s: left out, not an error (%s)", m.Name, notErrors[i])
+			continue
+		}
 		d.Rows++
 		code := m.Name
 		var fields []catalog.Field
+		message := ""
 		switch s, quoted := stringLiteral(m.Value); {
 		case code == "":
 			code = s
@@ -590,6 +609,10 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 			// Python string enum) is that string where the program answers with it.
 			code = s
 			fields = append(fields, catalog.Field{Name: "name", Value: m.Name})
+		case quoted && strings.Contains(strings.TrimSpace(s), " "):
+			// A string of words ("Not found.", in a TypeScript const object or a Go
+			// const) is the member's message.
+			message = s
 		case m.Value != "":
 			fields = append(fields, catalog.Field{Name: "value", Value: m.Value})
 		}
@@ -598,10 +621,10 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 			d.Diags.Add(m.Pos, catalog.Error, catalog.RuleEmptyCode, "enum member has no name or value: got %q", code)
 			continue
 		}
-		en := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: ctx.Group, Source: m.Pos}
+		en := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: cmp.Or(m.Group, ctx.Group), Source: m.Pos}
 		en.SetFields(fields)
 		et := readEntryText([]string{m.Comment})
-		en.Message, en.Description, en.Resolution = et.Message, et.Description, et.Resolution
+		en.Message, en.Description, en.Resolution = cmp.Or(et.Message, message), et.Description, et.Resolution
 		st := et.Status
 		if st == 0 {
 			st = commentStatus(m.Comment)
@@ -624,6 +647,59 @@ func unsetMember(i int, m doc.Member) bool {
 	}
 	v := strings.TrimSpace(m.Value)
 	return v == "0" || (v == "" && i == 0)
+}
+
+// runNotErrors says, for each member of a run of constants that lists errors
+// (doc.Enum.Run: #defines one after another), why it is no error, or "" when it is one.
+// A member is an error when its name is an error name ("CAM_ERR_BUSY", "EPERM"), its
+// value a negative number (a C library's return codes), its comment names an error, or
+// its name begins as those of two error names or more do, up to an underscore
+// ("CURLE_OK" beside "CURLE_READ_ERROR" and "CURLE_WRITE_ERROR"). The others (a version
+// number, a limit) stand among the errors without being any.
+func runNotErrors(e *doc.Enum) []string {
+	named := make([]bool, len(e.Members))
+	prefix, names := "", 0
+	for i, m := range e.Members {
+		if !hasStrictErrorWord(m.Name) && !reErrnoName.MatchString(m.Name) {
+			continue
+		}
+		named[i] = true
+		if names++; names == 1 {
+			prefix = m.Name
+			continue
+		}
+		n := 0
+		for n < len(prefix) && n < len(m.Name) && prefix[n] == m.Name[n] {
+			n++
+		}
+		prefix = prefix[:n]
+	}
+	prefix = prefix[:strings.LastIndexByte(prefix, '_')+1]
+	if names < 2 {
+		prefix = ""
+	}
+	out := make([]string, len(e.Members))
+	for i, m := range e.Members {
+		switch {
+		case named[i], negativeNumber(m.Value),
+			hasStrictErrorWord(m.Comment) && !reNotErrors.MatchString(m.Comment),
+			prefix != "" && strings.HasPrefix(m.Name, prefix):
+			continue
+		}
+		why := "neither its name, its value nor its comment says it is one"
+		if prefix != "" {
+			why += fmt.Sprintf(", and its name does not begin with %q as the error names do", prefix)
+		}
+		out[i] = why
+	}
+	return out
+}
+
+// negativeNumber reports whether a constant's value is a negative number ("-1002",
+// "(-0x10)").
+func negativeNumber(v string) bool {
+	v = strings.TrimSpace(strings.Trim(strings.TrimSpace(v), "()"))
+	return len(v) > 1 && v[0] == '-' && v[1] >= '0' && v[1] <= '9'
 }
 
 // stringLiteral returns the text of a value written as one string literal ("x", 'x' or

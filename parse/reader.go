@@ -87,6 +87,7 @@ import (
 	"unicode/utf8"
 
 	"docgen/catalog"
+	"docgen/parse/code"
 )
 
 // Doc is what a reader makes of one source.
@@ -265,10 +266,21 @@ func Read(src *Source, meta Meta) *Result {
 	}
 	res.Service = svc
 	if r == nil {
+		expected, saw := "error codes as headings, list items or a table with a code column", seen(src)
+		if lang := code.NamedLang(src.Path); lang != code.None {
+			// Source code by its name: what the code reader looks for in it, and why it
+			// found none, not the headings a text reader would have read.
+			expected = "error codes in " + code.Shapes(lang)
+			for _, c := range cands {
+				if c.Reader == (codeReader{}).Name() {
+					saw = c.Detection.Why
+				}
+			}
+		}
 		res.Diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Error, catalog.RuleUnrecognised,
-			"no reader recognised this source (%s): expected error codes as headings, list items or a table with a code column; saw %s. "+
+			"no reader recognised this source (%s): expected %s; saw %s. "+
 				"Tell docgen in docgen.yaml what it cannot guess: reader, columns, sections, codePattern, status (see the README)",
-			describe(src), seen(src))
+			describe(src), expected, saw)
 		if svc.Title == "" {
 			svc.Title = svc.ID
 		}

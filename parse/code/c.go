@@ -10,7 +10,7 @@ import (
 
 // ctok is one token of C source.
 type ctok struct {
-	kind byte // 'i' identifier, 'n' number, 'p' punctuation, 's' string or char, 'c' comment, '#' directive line
+	kind byte // 'i' identifier, 'n' number, 'p' punctuation, 's' string, char or template, 'c' comment, '#' directive line
 	text string
 	off  int
 	line int // line of the token's start, from 0
@@ -77,6 +77,19 @@ func lexC(text []byte) []ctok {
 			toks = append(toks, ctok{kind: 'c', text: string(text[start:i]), off: start, line: sline, end: line})
 			lineStart = false
 			continue
+		case c == '`': // a TypeScript template literal, which may span lines
+			i++
+			for i < n && text[i] != '`' {
+				if text[i] == '\\' && i+1 < n {
+					i++
+				}
+				if text[i] == '\n' {
+					line++
+				}
+				i++
+			}
+			i = min(i+1, n)
+			toks = append(toks, ctok{kind: 's', text: string(text[start:i]), off: start, line: sline, end: line})
 		case c == '"' || c == '\'':
 			i++
 			for i < n && text[i] != c && text[i] != '\n' {
@@ -113,16 +126,21 @@ func isIdent(c byte) bool      { return isIdentStart(c) || (c >= '0' && c <= '9'
 var reDefine = regexp.MustCompile(`^#[ \t]*define[ \t]+([A-Za-z_]\w*)(?:[ \t]+([^\n]*))?$`)
 
 // readC reads the enums of C or C++ source, and its runs of #define constants (lines with
-// nothing but comments and blank lines between them) as enums without a name.
+// nothing but comments and blank lines between them) as enums without a name, each
+// member in the group of the comment line that heads its part of the run (labels.go).
 func readC(text []byte, at func(int) catalog.Pos) *doc.Document {
 	toks := lexC(text)
 	d := &doc.Document{}
 	var run *doc.Enum
+	var above []above // what the comments above each member of the run say of it
 	endRun := func() {
 		if run != nil && len(run.Members) >= 2 {
+			for i, g := range settleLabels(above) {
+				run.Members[i].Group, run.Members[i].Comment = g, above[i].comment
+			}
 			d.Blocks = append(d.Blocks, run)
 		}
-		run = nil
+		run, above = nil, above[:0]
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -138,14 +156,15 @@ func readC(text []byte, at func(int) catalog.Pos) *doc.Document {
 				endRun()
 				continue
 			}
+			ab := commentsAbove(toks, i, run == nil)
 			if run == nil {
-				run = &doc.Enum{Pos: at(t.off)}
+				run = &doc.Enum{Pos: at(t.off), Run: true}
 			}
-			comment := trailing
-			if comment == "" {
-				comment = leadingComment(toks, i)
+			if trailing != "" {
+				ab.comment, ab.short = trailing, false
 			}
-			run.Members = append(run.Members, doc.Member{Pos: at(t.off), Name: m[1], Value: value, Comment: comment})
+			run.Members = append(run.Members, doc.Member{Pos: at(t.off), Name: m[1], Value: value})
+			above = append(above, ab)
 		case t.kind == 'c':
 			// comments between #defines keep a run going
 		case t.kind == 'i' && t.text == "enum":

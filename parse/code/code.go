@@ -2,12 +2,13 @@
 // enums, C and C++ enums and runs of #defines, tab-separated code lists of the kind C
 // projects generate their headers from (NUMBER<TAB>SYMBOL<TAB>text), Python Enum
 // classes, whose docstring may hold a reStructuredText table, and dict literals
-// (python_dict.go), and the enums of Java,
-// Kotlin and TypeScript (jvm.go). It gives each as a doc.Enum (members with their names,
+// (python_dict.go), the enums of Java, Kotlin and TypeScript (jvm.go), and TypeScript's
+// const objects (typescript.go). It gives each as a doc.Enum (members with their names,
 // values as written, comments and positions) and a docstring's table as a doc.Table right
-// before its enum; an enum whose constants take arguments (Java's NAME(400, "text")) as
-// doc.Records named by the constructor's parameters. It knows nothing of errors: which enum lists
-// errors, and what a member's comment says of its status, is the interpreter's work.
+// before its enum; an enum whose constants take arguments (Java's NAME(400, "text")), or
+// an object whose properties are objects, as doc.Records named by the constructor's
+// parameters or the inner keys. It knows nothing of errors: which enum lists errors, and
+// what a member's comment says of its status, is the interpreter's work.
 //
 // Protobuf is read with bufbuild/protocompile's parser, which keeps every comment with the
 // element it belongs to. C and Python have no parser in Go that keeps comments and
@@ -38,7 +39,7 @@ const (
 	TabList
 	Python
 	JVM        // Java and Kotlin
-	TypeScript // its enums only
+	TypeScript // its enums and const objects
 	Go
 )
 
@@ -69,14 +70,66 @@ var (
 	rePyEnumAny = regexp.MustCompile(`(?m)^[ \t]*class[ \t]+\w+[ \t]*\([^)]*(?:Enum|IntEnum|StrEnum|IntFlag|Flag)\b[^)]*\)[ \t]*:`)
 )
 
+// byName are the languages known by their file names whose files are read when the text
+// has what the language declares errors with: what it is (shapes), and why a file is
+// read or not.
+var byName = []struct {
+	exts    []string
+	lang    Lang
+	shapes  string
+	yes, no string
+}{
+	{[]string{".py", ".pyi"}, Python, "an Enum class or a dict literal at the top level",
+		"a Python file with an Enum class or a dict literal at its top level", "a Python file with no Enum class and no dict literal at its top level"},
+	{[]string{".java", ".kt", ".kts"}, JVM, "an enum, a sealed class or constants",
+		"a Java or Kotlin file with an enum, a sealed class or constants", "a Java or Kotlin file with no enum, sealed class or constants"},
+	{[]string{".ts", ".mts", ".cts"}, TypeScript, "an enum or a const object",
+		"a TypeScript file with an enum or a const object", "a TypeScript file with no enum and no const object"},
+	{[]string{".go"}, Go, "error or code declarations",
+		"a Go file declaring errors or codes", "a Go test file, or one with no error or code declarations"},
+	{[]string{".h", ".hpp", ".hh", ".hxx", ".c", ".cc", ".cpp", ".h.in"}, C, "an enum, #define constants or a tab-separated code list", "", ""},
+}
+
+// NamedLang returns the language a file's name says it is written in, among those this
+// package reads, or None.
+func NamedLang(name string) Lang {
+	ext := extOf(name)
+	for _, l := range byName {
+		if slices.Contains(l.exts, ext) {
+			return l.lang
+		}
+	}
+	if ext == ".proto" {
+		return Proto
+	}
+	return None
+}
+
+// Shapes says what this package reads codes from in a language: "an enum or a const
+// object".
+func Shapes(l Lang) string {
+	for _, b := range byName {
+		if b.lang == l {
+			return b.shapes
+		}
+	}
+	return "an enum"
+}
+
+// extOf returns a file name's extension in lower case, ".h.in" for a header template.
+func extOf(name string) string {
+	base := strings.ToLower(path.Base(name))
+	if strings.HasSuffix(base, ".h.in") {
+		return ".h.in"
+	}
+	return path.Ext(base)
+}
+
 // Detect says whether text is code this package reads, from its name and its content: a
 // score (0 when not), the language and the reason.
 func Detect(name string, text []byte) (int, Lang, string) {
 	base := strings.ToLower(path.Base(name))
-	ext := path.Ext(base)
-	if strings.HasSuffix(base, ".h.in") {
-		ext = ".h.in"
-	}
+	ext := extOf(name)
 	// Each expression below reads the whole text; a byte count or search that they need
 	// to match skips them on the documents most sources are.
 	tabs := 0
@@ -84,23 +137,17 @@ func Detect(name string, text []byte) (int, Lang, string) {
 		tabs = len(reTabLine.FindAllIndex(text, 20))
 	}
 	// A language known by its file name is read when the text has what it declares.
-	for _, l := range []struct {
-		exts    []string
-		lang    Lang
-		has     func() bool
-		yes, no string
-	}{
-		{[]string{".py", ".pyi"}, Python, func() bool { return rePyEnumAny.Match(text) || pyDictOfCodes(text) },
-			"a Python file with an Enum class or a dict literal at its top level", "a Python file with no Enum class and no dict literal at its top level"},
-		{[]string{".java", ".kt", ".kts"}, JVM, func() bool { return reJVMEnum.Match(text) || reJVMConst.Match(text) || reJVMSealed.Match(text) },
-			"a Java or Kotlin file with an enum, a sealed class or constants", "a Java or Kotlin file with no enum, sealed class or constants"},
-		{[]string{".ts", ".mts", ".cts"}, TypeScript, func() bool { return reJVMEnum.Match(text) }, "a TypeScript file with an enum", "a TypeScript file with no enum"},
-		{[]string{".go"}, Go, func() bool {
+	has := map[Lang]func() bool{
+		Python:     func() bool { return rePyEnumAny.Match(text) || pyDictOfCodes(text) },
+		JVM:        func() bool { return reJVMEnum.Match(text) || reJVMConst.Match(text) || reJVMSealed.Match(text) },
+		TypeScript: func() bool { return reJVMEnum.Match(text) || reTSConstObject.Match(text) },
+		Go: func() bool {
 			return !strings.HasSuffix(base, "_test.go") && reGoErrors.Match(text) && (bytes.Contains(text, []byte("Err")) || bytes.Contains(text, []byte("Code")))
-		}, "a Go file declaring errors or codes", "a Go test file, or one with no error or code declarations"},
-	} {
-		if slices.Contains(l.exts, ext) {
-			if l.has() {
+		},
+	}
+	for _, l := range byName {
+		if f := has[l.lang]; f != nil && slices.Contains(l.exts, ext) {
+			if f() {
 				return 85, l.lang, l.yes
 			}
 			return 0, None, l.no

@@ -1,7 +1,6 @@
 package code
 
 import (
-	"cmp"
 	"strconv"
 	"strings"
 
@@ -41,6 +40,13 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 			d.Blocks = append(d.Blocks, bs...)
 			i = max(i, last) // what it read, or what it looked through to fail, is not read again
 			continue
+		}
+		if t.kind == 'i' && t.text == "const" { // TypeScript's const object (typescript.go)
+			if bs, last := readTSObject(toks, i, at); last > i {
+				d.Blocks = append(d.Blocks, bs...)
+				i = last
+				continue
+			}
 		}
 		if t.kind == 'i' && t.text == "sealed" {
 			if s, ok := readSealed(toks, i); ok {
@@ -120,7 +126,8 @@ func subclass(toks []ctok, i int) (string, jvmConst, bool) {
 	if first > 0 && toks[first-1].kind == 'i' && toks[first-1].text == "data" {
 		first--
 	}
-	c := jvmConst{tok: k, comment: leadingComment(toks, first)}
+	c := jvmConst{tok: k}
+	c.above = commentsAbove(toks, first, false)
 	k++
 	if k < len(toks) && toks[k].text == "(" { // the subclass's own constructor: skipped
 		depth := 0
@@ -249,12 +256,20 @@ func (c *constants) constant(f frame, k int) {
 
 // jvmConst is one enum constant as written.
 type jvmConst struct {
-	tok     int // index of its name
-	comment string
-	group   string   // the label of the run of constants it begins ("// Common"), if any
+	tok     int      // index of its name
+	above            // its comment, and the label of the run of constants it begins ("// Common")
 	args    [][]ctok // the arguments of NAME(…), each its tokens
 	hasArgs bool
 	value   []ctok // TypeScript's NAME = value
+}
+
+// name returns the constant's name: its identifier, or the text of a TypeScript object's
+// quoted key ("not-found": …).
+func (c jvmConst) name(toks []ctok) string {
+	if t := toks[c.tok]; t.kind == 's' {
+		return unquoteC(t.text)
+	}
+	return toks[c.tok].text
 }
 
 // readJVMEnum reads the enum whose keyword is token i, and returns it and the index of its
@@ -315,12 +330,8 @@ func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int
 			k++
 			continue
 		}
-		c := jvmConst{tok: k, comment: leadingComment(toks, k)}
-		if label, ok := groupLabel(toks, k); ok {
-			// The label is no part of the comment that describes the constant.
-			c.group = label
-			c.comment = strings.TrimLeft(strings.TrimPrefix(c.comment, label), "\n")
-		}
+		c := jvmConst{tok: k}
+		c.above = commentsAbove(toks, k, false)
 		k++
 		if k < len(toks) && toks[k].text == "(" {
 			var ok bool
@@ -388,28 +399,6 @@ func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int
 		}
 	}
 	return buildEnum(toks, i, name, consts, params, at), len(toks) - 1
-}
-
-// groupLabel reads the first of the comments right above constant k as the label of the
-// run of constants it begins: a single // line of at most three words and no sentence
-// punctuation ("// Common", "// 주문"), after a blank line or the enum's brace.
-func groupLabel(toks []ctok, k int) (string, bool) {
-	j := k - 1 // the first comment of those right above k, each on the line above the next
-	if j < 0 || toks[j].kind != 'c' || toks[j].end != toks[k].line-1 {
-		return "", false
-	}
-	for j > 0 && toks[j-1].kind == 'c' && toks[j-1].end == toks[j].line-1 {
-		j--
-	}
-	c := toks[j]
-	if !strings.HasPrefix(c.text, "//") || j > 0 && toks[j-1].end >= c.line-1 && toks[j-1].text != "{" {
-		return "", false // not a line comment after a blank line or the brace
-	}
-	label := cleanComment(c.text)
-	if label == "" || len(strings.Fields(label)) > 3 || strings.ContainsAny(label, ".:;,!?。") {
-		return "", false
-	}
-	return label, true
 }
 
 // argList reads the parenthesised list that starts at toks[k] ("("), and returns its
@@ -558,27 +547,35 @@ func buildEnum(toks []ctok, i int, name string, consts []jvmConst, params []stri
 	for _, c := range consts {
 		args = args || c.hasArgs
 	}
+	abs := make([]above, len(consts))
+	for j, c := range consts {
+		abs[j] = c.above
+	}
+	groups := settleLabels(abs)
+	for j := range consts {
+		consts[j].above = abs[j]
+	}
 	if !args {
 		e := &doc.Enum{Pos: at(toks[i].off), Name: name, Comment: leadingComment(toks, i)}
-		for _, c := range consts {
+		for j, c := range consts {
 			var v []string
 			for _, x := range c.value {
 				v = append(v, x.text)
 			}
-			e.Members = append(e.Members, doc.Member{Pos: at(toks[c.tok].off), Name: toks[c.tok].text, Value: joinTokens(v), Comment: cmp.Or(c.comment, c.group)})
+			e.Members = append(e.Members, doc.Member{Pos: at(toks[c.tok].off), Name: c.name(toks), Value: joinTokens(v), Comment: c.comment, Group: groups[j]})
 		}
 		return []doc.Block{e}
 	}
 	var out []doc.Block
 	r := &doc.Records{Pos: at(toks[i].off), Path: name, Keyed: true, KeyName: "name"}
-	for _, c := range consts {
-		if c.group != "" {
+	for j, c := range consts {
+		if groups[j] != r.Group || c.label != "" {
 			if len(r.Items) > 0 {
 				out = append(out, r)
 			}
-			r = &doc.Records{Pos: at(toks[c.tok].off), Path: name, Keyed: true, KeyName: "name", Group: c.group}
+			r = &doc.Records{Pos: at(toks[c.tok].off), Path: name, Keyed: true, KeyName: "name", Group: groups[j]}
 		}
-		rec := doc.Record{Pos: at(toks[c.tok].off), Key: toks[c.tok].text}
+		rec := doc.Record{Pos: at(toks[c.tok].off), Key: c.name(toks)}
 		for j, a := range c.args {
 			if len(a) == 0 {
 				continue
@@ -587,8 +584,13 @@ func buildEnum(toks []ctok, i int, name string, consts []jvmConst, params []stri
 			if len(c.args) <= len(params) && params[j] != "" {
 				fname = params[j] // fewer arguments: the rest take their default values
 			}
-			if len(a) > 2 && a[0].kind == 'i' && a[1].text == "=" {
-				fname, a = a[0].text, a[2:] // Kotlin's named argument: message = "Gone"
+			if len(a) > 2 && (a[0].kind == 'i' || a[0].kind == 's') && (a[1].text == "=" || a[1].text == ":") {
+				// Kotlin's named argument (message = "Gone"), a TypeScript object's
+				// property (message: "Gone")
+				fname, a = a[0].text, a[2:]
+				if fname[0] == '"' || fname[0] == '\'' {
+					fname = unquoteC(fname)
+				}
 			}
 			rec.Fields = append(rec.Fields, doc.Field{Pos: at(a[0].off), Name: fname, Value: argText(a)})
 		}
@@ -611,7 +613,7 @@ func argText(a []ctok) string {
 	for _, x := range a {
 		switch {
 		case x.kind == 's':
-			b.WriteString(unquote(x.text))
+			b.WriteString(unquoteC(x.text))
 		case x.text == "+":
 		default:
 			strs = false
@@ -628,7 +630,7 @@ func argText(a []ctok) string {
 }
 
 // unquote returns a string literal's text: its escapes read when it is a valid Go-like
-// literal (Java's and Kotlin's are), else the text between its quotes.
+// literal, else the text between its quotes.
 func unquote(s string) string {
 	if len(s) >= 2 && s[0] == '\'' {
 		s = `"` + strings.ReplaceAll(s[1:len(s)-1], `"`, `\"`) + `"`
@@ -637,4 +639,82 @@ func unquote(s string) string {
 		return u
 	}
 	return strings.Trim(s, `"'`)
+}
+
+// unquoteC returns the text of a Java, Kotlin or TypeScript string literal, its escapes
+// read: \n, \t, \b, \r, \f, \v, \0, \s (Java's space), \", \', \\, \$ (Kotlin's
+// dollar), \uXXXX, \u{X…} and \xHH (TypeScript's), and Java's octal \7 to \377. Any
+// other escaped character stands for itself, as in TypeScript; a literal left open (the
+// lexer ends one at the end of its line) keeps what it holds.
+func unquoteC(s string) string {
+	if len(s) == 0 {
+		return s
+	}
+	q := s[0]
+	s = s[1:]
+	if len(s) > 0 && s[len(s)-1] == q {
+		s = s[:len(s)-1]
+	}
+	if !strings.ContainsRune(s, '\\') {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 == len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch c = s[i]; c {
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'b':
+			b.WriteByte('\b')
+		case 'r':
+			b.WriteByte('\r')
+		case 'f':
+			b.WriteByte('\f')
+		case 'v':
+			b.WriteByte('\v')
+		case 's':
+			b.WriteByte(' ')
+		case '\n': // a line continued (TypeScript)
+		case 'u', 'x':
+			digits, skip := 4, 0
+			if c == 'x' {
+				digits = 2
+			} else if i+1 < len(s) && s[i+1] == '{' {
+				end := strings.IndexByte(s[i+1:], '}')
+				if end < 0 {
+					b.WriteByte(c)
+					continue
+				}
+				digits, skip = end-1, 1
+			}
+			hex := s[min(i+1+skip, len(s)):min(i+1+skip+digits, len(s))]
+			r, err := strconv.ParseUint(hex, 16, 32)
+			if err != nil || len(hex) != digits || digits == 0 {
+				b.WriteByte(c) // not an escape: the letter as written, as TypeScript reads it
+				continue
+			}
+			b.WriteRune(rune(r))
+			i += skip + digits + skip
+		default:
+			if c >= '0' && c <= '7' { // octal: up to three digits, at most \377
+				n, j := 0, i
+				for j < len(s) && j < i+3 && s[j] >= '0' && s[j] <= '7' && n*8+int(s[j]-'0') <= 0377 {
+					n = n*8 + int(s[j]-'0')
+					j++
+				}
+				b.WriteRune(rune(n))
+				i = j - 1
+				continue
+			}
+			b.WriteByte(c) // \" \' \\ \$ and any other: the character itself
+		}
+	}
+	return b.String()
 }

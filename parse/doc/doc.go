@@ -199,6 +199,10 @@ type Enum struct {
 	Name string
 	// Comment is the comment or docstring of the enum as a whole.
 	Comment string
+	// Run is set when the members are not one declared type but constants that merely
+	// stand one after another (a run of #defines): each is judged on its own, so that a
+	// version number or a limit among error codes is no error.
+	Run     bool
 	Members []Member
 }
 
@@ -208,6 +212,10 @@ type Member struct {
 	Name    string
 	Value   string
 	Comment string
+	// Group is the label of the members this one stands among: a comment line that heads
+	// them ("/* --- device errors --- */", "// Workouts"), up to the next such line; ""
+	// when none does.
+	Group string
 }
 
 // At returns where the heading starts.

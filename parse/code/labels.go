@@ -1,0 +1,188 @@
+package code
+
+import (
+	"strings"
+	"unicode"
+)
+
+// This file reads the comments above the members of an enum, a run of #defines or a sealed
+// class (C, Java, Kotlin, TypeScript) in one way for all: a comment line that heads a run
+// of members is their group's label, a comment right above a member that reads like a
+// sentence is that member's description.
+//
+//	/* --- device errors --- */                 a banner: a label
+//	#define CAM_ERR_BUSY  -1002  /* … */
+//
+//	// Workouts                                 a short line that begins a run: a label
+//	object WorkoutNotFound : ApiError(…)
+//	/** The workout is locked. */               a sentence right above: a description
+//	object WorkoutLocked : ApiError(…)
+
+// above is what the comments standing on lines of their own before a member say of it.
+type above struct {
+	label   string // the label of the run of members it begins, or ""
+	comment string // its own comment
+	blank   bool   // a blank line parts it and its comments from the member before
+	// short is set when its comment is one short line that would be a label after a
+	// blank line ("// jammed" right below the member before): members commented so
+	// one by one make the first such line a comment too (settleLabels).
+	short bool
+}
+
+// commentsAbove reads the comments standing on lines of their own right before token k
+// (back to the token before them; a comment on that token's line is its own). first says
+// that the token before the comments is no member (the list begins there, as after an
+// opening brace).
+//   - The comments right above k, with no blank line between them and k, are its comment;
+//     but the first of them is a label when it is a banner, or one line of at most three
+//     words (labelText) after a blank line or where the list begins.
+//   - Of the comments further up, separated from k by a blank line, the last that reads
+//     as a label (a banner, or one line of at most eight words) is k's label, when the
+//     ones right above gave none.
+//
+// Each comment is looked at from the member after it only, so a list is read in linear
+// time.
+func commentsAbove(toks []ctok, k int, first bool) above {
+	var ab above
+	s := k // the first comment of those on their own lines before k
+	for s > 0 && toks[s-1].kind == 'c' {
+		s--
+	}
+	if s > 0 && s < k && toks[s-1].end == toks[s].line {
+		s++ // a comment after a token, on its line, is that token's
+	}
+	first = first || s == 0 || toks[s-1].text == "{"
+	a := k // the first comment right above k
+	for a > s && toks[a-1].end >= toks[a].line-1 {
+		a--
+	}
+	ab.blank = !first && toks[s-1].end < toks[a].line-1
+	if a < k {
+		c := toks[a]
+		blankBefore := a > s || first || toks[s-1].end < c.line-1
+		text, banner, ok := labelText(c, 3)
+		switch {
+		case ok && (banner || blankBefore && !docComment(c.text)):
+			ab.label = text
+			a++
+		case ok && a == k-1 && !docComment(c.text):
+			ab.short = true
+		}
+		var parts []string
+		for _, t := range toks[a:k] {
+			parts = append(parts, cleanComment(t.text))
+		}
+		ab.comment = strings.Join(parts, "\n")
+	}
+	for j := a - 1; ab.label == "" && j >= s; j-- { // each with a blank line between it and k
+		if text, banner, ok := labelText(toks[j], 8); ok && (banner || !docComment(toks[j].text)) {
+			ab.label = text
+		}
+	}
+	return ab
+}
+
+// docComment reports whether a comment documents what follows it ("/**", "///"): it is a
+// description, never a label, unless it is a banner.
+func docComment(raw string) bool {
+	return strings.HasPrefix(raw, "/**") || strings.HasPrefix(raw, "///")
+}
+
+// labelText returns the label a comment gives, and whether it is a banner: the comment is
+// one line, and either a banner (its words between runs of "-", "=", "*", "#" or "~":
+// "--- device errors ---", "==== Auth ====", at most twelve words) or a line of at most
+// maxWords words with no sentence or code punctuation but a colon at its end
+// ("Workouts", "Payment errors:", "주문").
+func labelText(c ctok, maxWords int) (text string, banner, ok bool) {
+	if c.line != c.end {
+		return "", false, false
+	}
+	t := cleanComment(c.text)
+	inner := strings.TrimRight(strings.TrimLeft(t, "-=*#~ "), "-=*#~ ")
+	banner = len(t)-len(strings.TrimLeft(t, "-=*#~")) >= 2 || len(t)-len(strings.TrimRight(t, "-=*#~")) >= 2
+	if !banner && inner == t {
+		inner = strings.TrimSpace(strings.TrimSuffix(inner, ":"))
+	} else if !banner {
+		return "", false, false
+	}
+	words := len(strings.Fields(inner))
+	if words == 0 || !strings.ContainsFunc(inner, unicode.IsLetter) {
+		return "", false, false
+	}
+	if banner {
+		return inner, true, words <= 12
+	}
+	if words > maxWords || strings.ContainsAny(inner, ".:;,!?。=(){}[]<>\"'`") {
+		return "", false, false
+	}
+	return inner, false, true
+}
+
+// settleLabels turns back into comments the labels read above a list's members that are
+// rather the members' own short comments, and returns the group of each member
+// (spreadLabels). A label is a comment when the member it stands above has none of its
+// own and
+//   - the member after it, in its run, has a short line right above too (each member
+//     commented in a short line: "// out of paper" above the first, "// jammed" above the
+//     next), or
+//   - every label of the list heads a run of one member with no comment of its own
+//     ("/* busy */" above each #define, a blank line between them).
+func settleLabels(ms []above) []string {
+	single := 0 // labels that head one member with no comment of its own
+	labels := 0
+	for i := range ms {
+		if ms[i].label == "" {
+			continue
+		}
+		labels++
+		if ms[i].comment != "" {
+			continue
+		}
+		switch {
+		case i+1 < len(ms) && ms[i+1].label == "" && ms[i+1].short && !ms[i+1].blank:
+			ms[i].comment, ms[i].label = ms[i].label, ""
+			labels--
+		case i+1 == len(ms) || ms[i+1].label != "":
+			single++
+		}
+	}
+	if labels > 0 && single == labels {
+		for i := range ms {
+			if ms[i].label != "" {
+				ms[i].comment, ms[i].label = ms[i].label, ""
+			}
+		}
+	}
+	return spreadLabels(ms)
+}
+
+// spreadLabels gives each of a list's members its group: the label it begins a run with,
+// or the last one above it. A label heads the members after it up to the
+// next label; but one that heads a paragraph of members (two or more on lines one after
+// another) heads that paragraph only, and the members after the blank line that ends it
+// have none until the next label:
+//
+//	/* --- device errors --- */
+//	#define CAM_ERR_NO_DEVICE  -1001
+//	#define CAM_ERR_BUSY       -1002
+//
+//	#define CAM_ERR_UNKNOWN    -9999     no group
+func spreadLabels(ms []above) []string {
+	groups := make([]string, len(ms))
+	group, para := "", 0 // para: the members of the label's first paragraph; 0 once it ended
+	for i, m := range ms {
+		switch {
+		case m.label != "":
+			group, para = m.label, 1
+		case m.blank:
+			if para >= 2 {
+				group = ""
+			}
+			para = 0
+		case para > 0:
+			para++
+		}
+		groups[i] = group
+	}
+	return groups
+}
