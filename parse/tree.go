@@ -1225,7 +1225,7 @@ func (w *treeWalker) tableOf(b *doc.Table) table {
 	if t, ok := w.tables[b]; ok {
 		return t
 	}
-	t := table{src: w.src, memo: &tableMemo{}, Header: b.Header, Rows: b.Rows}
+	t := table{src: w.src, memo: &tableMemo{}, Header: b.Header, Rows: b.Rows, copied: b.Copied}
 	if m, ok := b.Judged.(*tableMemo); ok && m != nil {
 		t.memo = m // judged before, on these very cells
 	}
