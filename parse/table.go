@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"html"
 	"regexp"
 	"slices"
 	"strings"
@@ -256,13 +257,15 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				last = column
 			case roleMessage:
 				e.Message = c.Text
-				if strings.Contains(c.Text, "<") {
+				if emptyMeaning(c.Text) {
+					e.Message = ""
+				} else if strings.Contains(c.Text, "<") {
 					e.Message = reBreak.ReplaceAllString(c.Text, " ") // plain text: "Expired<br>(non-standard)"
 				}
 			case roleDescription:
-				e.Description = c.Text
+				e.Description = cellText(c.Text)
 			case roleResolution:
-				e.Resolution = c.Text
+				e.Resolution = cellText(c.Text)
 			default:
 				text := c.Text
 				if i < len(category) && categoryHeader(t.Header[i].Text) {
@@ -271,7 +274,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 					}
 					category[i] = text
 				}
-				if text != "" {
+				if !emptyMeaning(text) {
 					fields = append(fields, catalog.Field{Name: name, Value: text})
 				}
 			}
@@ -365,6 +368,49 @@ func categoryHeader(h string) bool { return categoryHeaders[foldHeader(h)] }
 
 // reBreak matches an HTML line break written in a cell.
 var reBreak = regexp.MustCompile(`(?i)\s*<br\s*/?>\s*`)
+
+// cellText returns the text of a cell of Markdown, a description or a resolution: empty
+// when the cell only says it is (emptyMeaning), and each "<br>" outside code spans a line
+// break, as the HTML reader writes a cell's <br> (raw HTML is no text of the catalog's
+// Markdown: a page leaves it out).
+func cellText(text string) string {
+	if emptyMeaning(text) {
+		return ""
+	}
+	if !strings.Contains(text, "<") {
+		return text
+	}
+	var b strings.Builder
+	for k, part := range strings.Split(text, "`") {
+		if k > 0 {
+			b.WriteByte('`')
+		}
+		if k%2 == 0 && strings.Contains(part, "<") {
+			part = reBreak.ReplaceAllString(part, "\n")
+		}
+		b.WriteString(part)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// emptyMeaning reports whether a cell's text says only that the cell is empty: nothing, a
+// dash ("-", "–", "—"), "N/A", or a non-breaking space, written as characters or as
+// entity references ("&nbsp;", "&ndash;", "&mdash;"), which a Markdown cell keeps as it
+// is written. A status cell of one gives no status; a text cell, no text.
+func emptyMeaning(text string) bool {
+	t := strings.TrimSpace(text) // U+00A0 is space
+	if len(t) > 24 {
+		return false
+	}
+	if strings.Contains(t, "&") {
+		t = strings.TrimSpace(html.UnescapeString(t))
+	}
+	switch t {
+	case "", "-", "--", "‐", "–", "—", "―", "−", "－":
+		return true
+	}
+	return strings.EqualFold(t, "n/a")
+}
 
 // cellCodes returns the codes a code cell lists, when it lists two or more: separated by
 // commas, slashes, line breaks or "<br>" ("E1001, E1002", "`E1003`<br>`E1004`"). Each part
