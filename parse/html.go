@@ -36,7 +36,7 @@ func (htmlReader) Detect(src *Source) Detection {
 	doc := readHTML(src)
 	src.html = doc // Read takes it: parsing the page again cost as much as detecting it
 	if doc.Rows == 0 {
-		return Detection{Score: 30, Why: "HTML with no error table, code heading or definition list of codes"}
+		return Detection{Score: 30, Why: "HTML with no error table, code heading or definition list of codes", FormatOnly: true}
 	}
 	return Detection{Score: 80, Why: fmt.Sprintf("HTML with %d error rows (tables, code headings, definition lists)", doc.Rows)}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"docgen/catalog"
+	"docgen/parse/doc"
 )
 
 // Override is what a source's entry in docgen.yaml says that no heuristic can know. Every
@@ -273,6 +274,9 @@ func inSections(group string, sections []string) bool {
 // seen describes what a source holds that a reader could have read, for the message of a
 // source in which nothing was recognised: its tables with their headers and its headings.
 func seen(src *Source) string {
+	if looksLikeHTML(src) {
+		return seenHTML(src)
+	}
 	sc := scanUpTo(src, 0)
 	quoted := notProse(src)
 	var tables, headings []string
@@ -288,6 +292,38 @@ func seen(src *Source) string {
 			}
 		}
 	}
+	return seenParts(tables, headings)
+}
+
+// seenHTML is seen for an HTML page: its tables and headings as its tree has them, not
+// as lines of text (which are its tags).
+func seenHTML(src *Source) string {
+	d, _, _, err := htmlTree(src)
+	if err != nil {
+		return "a page that cannot be parsed as HTML"
+	}
+	var tables, headings []string
+	for _, b := range d.Blocks {
+		switch b := b.(type) {
+		case *doc.Table:
+			if len(tables) < 3 {
+				hdr := make([]string, len(b.Header))
+				for i, c := range b.Header {
+					hdr[i] = plainOf(c)
+				}
+				tables = append(tables, fmt.Sprintf("line %d (%s)", b.Pos.Line, quoteList(hdr)))
+			}
+		case *doc.Heading:
+			if len(headings) < 5 {
+				headings = append(headings, fmt.Sprintf("%q", b.Text))
+			}
+		}
+	}
+	return seenParts(tables, headings)
+}
+
+// seenParts says what seen found: tables, then headings.
+func seenParts(tables, headings []string) string {
 	var parts []string
 	if len(tables) > 0 {
 		parts = append(parts, "tables at "+strings.Join(tables, "; "))

@@ -147,6 +147,11 @@ type Detection struct {
 	// Score is 0 when the reader cannot read the source; higher is more certain.
 	Score int
 	Why   string // a short reason, shown by docgen parse --verbose
+	// FormatOnly is set when the reader claims the source for its format alone (an HTML
+	// page: no other reader reads one) and recognised nothing in it that lists errors. A
+	// read of it that gives no entry is an error, as a source no reader recognises is,
+	// not the no-codes warning of a source a reader took for what it saw in it.
+	FormatOnly bool
 }
 
 // Reader reads one shape of source.
@@ -259,6 +264,12 @@ func Read(src *Source, meta Meta) *Result {
 			}
 		}
 	}
+	var det Detection // the chosen reader's
+	for _, c := range cands {
+		if r != nil && c.Reader == r.Name() {
+			det = c.Detection
+		}
+	}
 	res.Candidates = cands
 	svc := &catalog.Service{ID: meta.ID, Title: meta.Title, Lang: meta.Lang, Source: src.Path}
 	if svc.ID == "" {
@@ -266,7 +277,7 @@ func Read(src *Source, meta Meta) *Result {
 	}
 	res.Service = svc
 	if r == nil {
-		expected, saw := "error codes as headings, list items or a table with a code column", seen(src)
+		expected, saw := textShapes, seen(src)
 		if lang := code.NamedLang(src.Path); lang != code.None {
 			// Source code by its name: what the code reader looks for in it, and why it
 			// found none, not the headings a text reader would have read.
@@ -278,9 +289,7 @@ func Read(src *Source, meta Meta) *Result {
 			}
 		}
 		res.Diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Error, catalog.RuleUnrecognised,
-			"no reader recognised this source (%s): expected %s; saw %s. "+
-				"Tell docgen in docgen.yaml what it cannot guess: reader, columns, sections, codePattern, status (see the README)",
-			describe(src), expected, saw)
+			"no reader recognised this source (%s): %s", describe(src), unrecognised(expected, saw))
 		if svc.Title == "" {
 			svc.Title = svc.ID
 		}
@@ -291,7 +300,7 @@ func Read(src *Source, meta Meta) *Result {
 		// nothing was taken (docgen parse --verbose).
 		// They are wanted whatever Meta says; the scraped reader's read during detection
 		// kept none.
-		src.notes, src.scraped = true, nil
+		src.notes, src.scraped, src.html = true, nil, nil
 		var closest Reader = scrapedReader{}
 		switch {
 		case looksLikeHTML(src):
@@ -311,7 +320,7 @@ func Read(src *Source, meta Meta) *Result {
 	applyOverride(src.Path, src.over, doc)
 	unusedColumns(src, &doc.Diags)
 	if len(doc.Entries) == 0 {
-		noEntries(src, meta, r, doc)
+		noEntries(src, meta, r, det, doc)
 	} else if src.over == nil && textReader(r.Name()) && !saysErrors(doc) {
 		doc.Diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Warning, catalog.RuleNotErrors,
 			"nothing in this source says its %d codes are errors: none has an HTTP status, and no title, heading or text names an error or a failure; "+
@@ -362,6 +371,16 @@ func Read(src *Source, meta Meta) *Result {
 		catalog.AssignIDs(svc)
 	}
 	return res
+}
+
+// textShapes is what a text reader looks for, for unrecognised.
+const textShapes = "error codes as headings, list items or a table with a code column"
+
+// unrecognised says, for the message of a source in which nothing was recognised, what
+// was expected, what was seen, and which docgen.yaml keys can tell docgen more.
+func unrecognised(expected, saw string) string {
+	return "expected " + expected + "; saw " + saw + ". " +
+		"Tell docgen in docgen.yaml what it cannot guess: reader, columns, sections, codePattern, status (see the README)"
 }
 
 // describe names a source for a message about its whole content.
@@ -473,10 +492,17 @@ const notesAlways = 256 << 10
 // first blocks it judged) and which docgen.yaml keys can tell it what it cannot guess. A
 // source that docgen.yaml already gives overrides for is an error: the user configured it
 // and nothing came of it. Any other is a warning: a folder of sources holds JSON and
-// Markdown that are no error catalogs.
-func noEntries(src *Source, meta Meta, r Reader, doc *Doc) {
+// Markdown that are no error catalogs. But a source the reader claimed for its format
+// alone (Detection.FormatOnly: an HTML page) is an error, like one no reader recognised:
+// nothing in it was recognised either.
+func noEntries(src *Source, meta Meta, r Reader, det Detection, doc *Doc) {
 	if src.over == nil && (doc.Dropped > 0 || doc.Diags.Count(catalog.Error) > 0) {
 		return // each row lost has its error, and so has a source its parser rejects
+	}
+	if src.over == nil && det.FormatOnly {
+		doc.Diags.Add(catalog.Pos{File: src.Path, Line: 1, Col: 1}, catalog.Error, catalog.RuleUnrecognised,
+			"the %s reader recognised nothing in this source (%s): %s", r.Name(), describe(src), unrecognised(textShapes, seen(src)))
+		return
 	}
 	notes := doc.Notes
 	if !src.notes && doc.Dropped == 0 && len(src.Text) <= notesAlways {

@@ -188,7 +188,7 @@ func scrapedTree(blocks []sblock) *doc.Document {
 			}
 			d.Blocks = append(d.Blocks, c)
 		case sbTable:
-			t := &doc.Table{Pos: b.pos, Header: b.tbl.Header, Judged: b.tbl.memo}
+			t := &doc.Table{Pos: b.pos, Header: b.tbl.Header, Judged: b.tbl.memo, Copied: true}
 			t.Rows = b.tbl.Rows
 			d.Blocks = append(d.Blocks, t)
 		case sbList:

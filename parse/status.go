@@ -72,10 +72,10 @@ func statusLine(text string) (catalog.Status, string, bool) {
 // empty cell gives 0 and ok. A number outside 100-599 is returned as it is, for the caller
 // to report.
 func statusCell(text string) (catalog.Status, bool) {
-	text = strings.TrimSpace(text)
-	if text == "" || text == "-" || text == "—" {
+	if emptyMeaning(text) {
 		return 0, true
 	}
+	text = strings.TrimSpace(text)
 	m := reStatusInCell.FindStringSubmatch(text)
 	if m == nil {
 		return 0, false

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"html"
 	"regexp"
 	"slices"
 	"strings"
@@ -29,6 +30,8 @@ type table struct {
 	// memo, when set, keeps what classify decided, for every copy of the table: readers
 	// ask it of one table several times (detection, the walk, addTable, notes).
 	memo *tableMemo
+	// copied: a row may leave out a cell that spans rows (doc.Table.Copied).
+	copied bool
 }
 
 // tableMemo is classify's answer for one table.
@@ -147,6 +150,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		doc.note(t.Rows[0].Pos, "status column: an empty cell takes the status above it (cells merged down the column)")
 	}
 	var above catalog.Status // the status of the row above, for fill
+	var last catalog.Status  // the status column's status in the row above, for spanned
 	// A category column ("구분", "Category") written once per run of rows, its other
 	// cells empty, was merged down the column: each row takes the category above it.
 	category := make([]string, len(t.Header))
@@ -165,6 +169,16 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		// Empty cells past the header's last are what a closing "|  |" leaves: no data.
 		for len(row.Cells) > len(t.Header) && row.Cells[len(row.Cells)-1].Text == "" {
 			row.Cells = row.Cells[:len(row.Cells)-1]
+		}
+		spanned := -1 // the column of the cell a row above spans, which this row leaves out
+		if t.copied && len(row.Cells) == len(t.Header)-1 {
+			if spanned = spannedStatus(row, roles, last); spanned >= 0 {
+				cells := make([]cell, 0, len(t.Header))
+				cells = append(cells, row.Cells[:spanned]...)
+				cells = append(cells, cell{Pos: row.Cells[spanned].Pos})
+				row.Cells = append(cells, row.Cells[spanned:]...)
+				doc.note(row.Pos, "table row one cell short: the status cell of the row above spans it (a rowspan of the page it was copied from), the row's cells are the other columns'")
+			}
 		}
 		if len(row.Cells) != len(t.Header) {
 			doc.Diags.Add(row.Pos, catalog.Error, catalog.RuleRaggedRow,
@@ -237,15 +251,21 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 					}
 					above = column
 				}
+				if i == spanned {
+					column = last
+				}
+				last = column
 			case roleMessage:
 				e.Message = c.Text
-				if strings.Contains(c.Text, "<") {
+				if emptyMeaning(c.Text) {
+					e.Message = ""
+				} else if strings.Contains(c.Text, "<") {
 					e.Message = reBreak.ReplaceAllString(c.Text, " ") // plain text: "Expired<br>(non-standard)"
 				}
 			case roleDescription:
-				e.Description = c.Text
+				e.Description = cellText(c.Text)
 			case roleResolution:
-				e.Resolution = c.Text
+				e.Resolution = cellText(c.Text)
 			default:
 				text := c.Text
 				if i < len(category) && categoryHeader(t.Header[i].Text) {
@@ -254,7 +274,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 					}
 					category[i] = text
 				}
-				if text != "" {
+				if !emptyMeaning(text) {
 					fields = append(fields, catalog.Field{Name: name, Value: text})
 				}
 			}
@@ -348,6 +368,49 @@ func categoryHeader(h string) bool { return categoryHeaders[foldHeader(h)] }
 
 // reBreak matches an HTML line break written in a cell.
 var reBreak = regexp.MustCompile(`(?i)\s*<br\s*/?>\s*`)
+
+// cellText returns the text of a cell of Markdown, a description or a resolution: empty
+// when the cell only says it is (emptyMeaning), and each "<br>" outside code spans a line
+// break, as the HTML reader writes a cell's <br> (raw HTML is no text of the catalog's
+// Markdown: a page leaves it out).
+func cellText(text string) string {
+	if emptyMeaning(text) {
+		return ""
+	}
+	if !strings.Contains(text, "<") {
+		return text
+	}
+	var b strings.Builder
+	for k, part := range strings.Split(text, "`") {
+		if k > 0 {
+			b.WriteByte('`')
+		}
+		if k%2 == 0 && strings.Contains(part, "<") {
+			part = reBreak.ReplaceAllString(part, "\n")
+		}
+		b.WriteString(part)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// emptyMeaning reports whether a cell's text says only that the cell is empty: nothing, a
+// dash ("-", "–", "—"), "N/A", or a non-breaking space, written as characters or as
+// entity references ("&nbsp;", "&ndash;", "&mdash;"), which a Markdown cell keeps as it
+// is written. A status cell of one gives no status; a text cell, no text.
+func emptyMeaning(text string) bool {
+	t := strings.TrimSpace(text) // U+00A0 is space
+	if len(t) > 24 {
+		return false
+	}
+	if strings.Contains(t, "&") {
+		t = strings.TrimSpace(html.UnescapeString(t))
+	}
+	switch t {
+	case "", "-", "--", "‐", "–", "—", "―", "−", "－":
+		return true
+	}
+	return strings.EqualFold(t, "n/a")
+}
 
 // cellCodes returns the codes a code cell lists, when it lists two or more: separated by
 // commas, slashes, line breaks or "<br>" ("E1001, E1002", "`E1003`<br>`E1004`"). Each part
@@ -458,6 +521,43 @@ func statusFillsDown(t table, roles []role) int {
 	}
 	if len(seen) < 2 || empties*2 <= len(seen) {
 		return -1 // one status and an empty cell say too little to tell
+	}
+	return col
+}
+
+// spannedStatus returns the column of the status cell that a row one cell short leaves out
+// because the row above spans it, in a table copied from a rendered page (a rowspan
+// written once: "E1 | 412 | A", "E2 | B"), or -1. It is so only when that is plain: the
+// table has one status column, not the first, and the row above had a status (last);
+// the row's cells before it hold a code where the code column is, and the cell that
+// would stand in the status column holds no status (a row that gives its status and
+// leaves out a later cell keeps it).
+func spannedStatus(row tableRow, roles []role, last catalog.Status) int {
+	if last == 0 {
+		return -1
+	}
+	col, code := -1, -1
+	for i, r := range roles {
+		switch {
+		case r == roleStatus && col >= 0:
+			return -1 // two status columns: which one is spanned is no longer plain
+		case r == roleStatus:
+			col = i
+		case r == roleCode && code < 0:
+			code = i
+		}
+	}
+	if col <= 0 || code < 0 || code >= col || col >= len(row.Cells) {
+		return -1 // a status in the last column: the row may as well lack its last cell
+	}
+	if c := cleanCode(row.Cells[code].Text); !isToken(c) || !codeShaped(c) {
+		return -1
+	}
+	if _, ok := statusCell(row.Cells[col].Text); ok {
+		return -1
+	}
+	if _, _, ok := statusConstant(row.Cells[col].Text); ok {
+		return -1
 	}
 	return col
 }

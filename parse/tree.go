@@ -324,6 +324,69 @@ func listRecord(b *doc.List) string {
 	return text
 }
 
+// defRecord is one error a definition list writes as labelled terms: the labelled lines
+// paraRecord reads, and where its code term is.
+type defRecord struct {
+	text string
+	pos  catalog.Pos
+}
+
+// defListRecords returns the errors of a definition list whose terms are labels and whose
+// definitions their values ("<dt>Error code</dt><dd>E1001</dd><dt>Status</dt><dd>401</dd>"),
+// as a list of labelled items ("- Code: E1001", "- Status: 401") is one (listRecord): each
+// term that names the code begins an error, and each error is read as the labelled lines
+// "term: definition" (paraRecord), so that the vocabulary of labels is the one labelled
+// paragraphs have. nil when the list is no such thing: its first term names no code, or
+// an error's terms are no labelled lines but its code's.
+func defListRecords(b *doc.DefList) []defRecord {
+	if len(b.Items) < 2 {
+		return nil
+	}
+	var recs []defRecord
+	var lines []string
+	end := func() bool {
+		if len(lines) == 0 {
+			return true
+		}
+		text := strings.Join(lines, "\n")
+		lines = lines[:0]
+		if _, _, ok := paraRecord(text); !ok {
+			return false
+		}
+		recs[len(recs)-1].text = text
+		return true
+	}
+	for _, it := range b.Items {
+		term := strings.TrimRight(strings.TrimSpace(plainOf(it.Term)), ":：")
+		if term == "" || strings.ContainsAny(term, "\n:：") {
+			return nil
+		}
+		var defs []string
+		for _, d := range it.Defs {
+			if t := strings.TrimSpace(d.Text); t != "" {
+				defs = append(defs, t)
+			}
+		}
+		line := term + ": " + strings.Join(defs, "\n")
+		if _, ok := recordCode(line); ok {
+			if !end() {
+				return nil
+			}
+			recs = append(recs, defRecord{pos: it.Term.Pos})
+		} else if len(recs) == 0 {
+			return nil // the first term names no code
+		}
+		lines = append(lines, line)
+		if len(lines) > maxRecordLines {
+			return nil
+		}
+	}
+	if !end() {
+		return nil
+	}
+	return recs
+}
+
 // errorTable reports whether the walk reads t's rows as entries.
 func (w *treeWalker) errorTable(t table) bool {
 	if isErrorTable(t) {
@@ -1162,7 +1225,7 @@ func (w *treeWalker) tableOf(b *doc.Table) table {
 	if t, ok := w.tables[b]; ok {
 		return t
 	}
-	t := table{src: w.src, memo: &tableMemo{}, Header: b.Header, Rows: b.Rows}
+	t := table{src: w.src, memo: &tableMemo{}, Header: b.Header, Rows: b.Rows, copied: b.Copied}
 	if m, ok := b.Judged.(*tableMemo); ok && m != nil {
 		t.memo = m // judged before, on these very cells
 	}
@@ -1465,9 +1528,19 @@ func saysError(text string) bool {
 	return false
 }
 
-// defList reads a definition list of codes as a table of code, status and description;
-// any other list is kept in the text as "term: definition" lines.
+// defList reads a definition list of codes as a table of code, status and description, and
+// one whose terms are labels ("Error code", "Status") as the records they write; any other
+// list is kept in the text as "term: definition" lines.
 func (w *treeWalker) defList(b *doc.DefList) {
+	if o := w.top(); o == nil || (o.kind != hCode && o.kind != hPart) {
+		if recs := defListRecords(b); recs != nil {
+			for _, r := range recs {
+				code, lines, _ := paraRecord(r.text)
+				w.record(code, lines, r.pos, "definition list")
+			}
+			return
+		}
+	}
 	if !defListHasCodes(b) {
 		var lines []string
 		for _, it := range b.Items {

@@ -124,6 +124,10 @@ type Table struct {
 	// header rows gives them joined per column ("Error" over "Code" is "Error Code").
 	Header []Cell
 	Rows   []Row
+	// Copied is set when the table is text copied from a rendered page, which writes a
+	// cell that spans rows (an HTML rowspan) in its first row only: a row under it is a
+	// cell short, the spanned one. Markdown and HTML tables leave no cell out.
+	Copied bool
 	// Text is the table written as Markdown, kept as text where the table lists no
 	// errors; a front-end may leave it empty for the interpreter to write.
 	Text string

@@ -2,6 +2,7 @@ package rst
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -56,6 +57,12 @@ func byteAt(offs []int, n int) int {
 // between two borders; each of its lines is cut at the columns of the top border's "+"
 // and the pieces are joined per column. A line whose "|" do not stand at those columns
 // (wide characters counted otherwise) is cut at its own "|".
+//
+// A border may cross only some columns ("|    +------+------+": a cell of the first
+// column spans two rows, as an HTML rowspan does): it ends the rows of the columns it
+// crosses, and the cell it does not cross stands in each row beside it, as an HTML
+// table's spread rowspan does. The rows of such a band are made when a border crosses
+// every column.
 func (r *reader) gridTable(ls []line, i int, caption string) int {
 	top := []rune(ls[i].text)
 	var cols []int
@@ -67,38 +74,69 @@ func (r *reader) gridTable(ls []line, i int, caption string) int {
 	n := len(cols) - 1
 	t := &doc.Table{Pos: r.pos(ls[i]), Caption: caption}
 	var rows []doc.Row
+	// A band is the lines between two borders that cross every column: one row, or
+	// several where borders cross only some columns. subStart are the first lines of its
+	// rows; cells[c] the cells of column c, each with the rows it spans; frags[c] the
+	// lines of column c's cell still open.
+	type spanCell struct {
+		frags    []line
+		from, to int // the band's rows the cell stands in
+	}
+	cells := make([][]spanCell, n)
 	frags := make([][]line, n)
-	rowStart := -1
-	// whole is set while every line of the row has no "|" between its ends: one cell
+	from := make([]int, n) // the band's row where column c's open cell began
+	var subStart []int
+	// whole is set while every line of the band has no "|" between its ends: one cell
 	// spans the row ("| Authentication |" over two columns).
 	whole := false
+	// cut ends the open cell of column c at the band's last row.
+	cut := func(c int) {
+		last := len(subStart) - 1
+		cells[c] = append(cells[c], spanCell{frags: frags[c], from: from[c], to: last})
+		frags[c], from[c] = nil, last+1
+	}
 	flush := func(header bool) {
-		if rowStart >= 0 {
-			row := doc.Row{Pos: r.pos(ls[rowStart])}
-			empty := true
+		if len(subStart) > 0 {
 			for c := 0; c < n; c++ {
-				cell := doc.Cell{Pos: r.pos(ls[rowStart])}
-				for _, f := range frags[c] {
-					if !f.blank() {
-						cell.Pos = r.pos(f)
-						break
-					}
-				}
-				cell.Text = inline(cellText(frags[c]))
-				if whole && n > 1 && c == 0 {
-					cell.Text = doc.SpanLabel(cell.Text) // the label of the rows below it
-				}
-				if cell.Text != "" {
-					empty = false
-				}
-				row.Cells = append(row.Cells, cell)
-				frags[c] = nil
+				cut(c)
 			}
-			if !empty {
-				rows = append(rows, row)
+			next := make([]int, n) // per column, the cell that stands in the row
+			for sub, start := range subStart {
+				row := doc.Row{Pos: r.pos(ls[start])}
+				empty := true
+				for c := 0; c < n; c++ {
+					for next[c] < len(cells[c])-1 && cells[c][next[c]].to < sub {
+						next[c]++
+					}
+					var fs []line
+					if k := next[c]; k < len(cells[c]) && cells[c][k].from <= sub {
+						fs = cells[c][k].frags
+					}
+					cell := doc.Cell{Pos: r.pos(ls[start])}
+					for _, f := range fs {
+						if !f.blank() {
+							cell.Pos = r.pos(f)
+							break
+						}
+					}
+					cell.Text = inline(cellText(fs))
+					if whole && n > 1 && c == 0 && len(subStart) == 1 {
+						cell.Text = doc.SpanLabel(cell.Text) // the label of the rows below it
+					}
+					if cell.Text != "" {
+						empty = false
+					}
+					row.Cells = append(row.Cells, cell)
+				}
+				if !empty {
+					rows = append(rows, row)
+				}
+			}
+			for c := range cells {
+				cells[c], from[c] = cells[c][:0], 0
 			}
 		}
-		rowStart = -1
+		subStart = subStart[:0]
 		if header {
 			for _, row := range rows {
 				t.Header = joinHeader(t.Header, row.Cells)
@@ -116,16 +154,36 @@ func (r *reader) gridTable(ls []line, i int, caption string) int {
 			flush(strings.Contains(text, "=") && t.Header == nil)
 			continue
 		}
-		if rowStart < 0 {
-			rowStart, whole = k, true
-		}
 		rs := []rune(text)
+		if crossed := borderCols(rs, cols); crossed != nil {
+			if len(subStart) == 0 || !slices.Contains(crossed, false) {
+				flush(strings.Contains(text, "=") && t.Header == nil)
+				continue
+			}
+			// A border across some columns: their cells end; the others go on, this
+			// line a blank one of theirs.
+			offs := runeOffsets(text)
+			for c := 0; c < n; c++ {
+				if crossed[c] {
+					cut(c)
+					continue
+				}
+				a, b := byteAt(offs, cols[c]+1), byteAt(offs, cols[c+1])
+				frags[c] = append(frags[c], line{off: ls[k].off + a, text: text[a:b]})
+			}
+			subStart = append(subStart, k+1)
+			whole = false
+			continue
+		}
 		aligned := true
 		for _, c := range cols {
 			if c >= len(rs) || (rs[c] != '|' && rs[c] != '+') {
 				aligned = false
 				break
 			}
+		}
+		if len(subStart) == 0 {
+			subStart, whole = append(subStart, k), true
 		}
 		if aligned {
 			whole = false
@@ -151,6 +209,59 @@ func (r *reader) gridTable(ls []line, i int, caption string) int {
 	t.Rows = rows
 	r.add(t)
 	return k
+}
+
+// borderCols reads a line of a grid table whose column boundaries stand at cols as a
+// border: which columns it crosses (a run of "-" or "=" over the column, "+" where it
+// begins and ends, "|" at an end beside a column it does not cross). nil when the line is
+// no border.
+func borderCols(rs []rune, cols []int) []bool {
+	n := len(cols) - 1
+	if n < 1 || cols[n] >= len(rs) {
+		return nil
+	}
+	cross := func(c int) bool {
+		seg := rs[cols[c]+1 : cols[c+1]]
+		for _, x := range seg {
+			if x != '-' && x != '=' {
+				return false
+			}
+		}
+		return len(seg) > 0
+	}
+	var crossed []bool // made only for a border: most lines are none
+	for c := 0; c < n; c++ {
+		if cross(c) {
+			crossed = make([]bool, n)
+			break
+		}
+	}
+	if crossed == nil {
+		return nil
+	}
+	for c := range crossed {
+		crossed[c] = cross(c)
+	}
+	for k, at := range cols {
+		left, right := k > 0 && crossed[k-1], k < n && crossed[k]
+		switch rs[at] {
+		case '+':
+			if !left && !right {
+				return nil
+			}
+		case '|':
+			if left || right {
+				return nil
+			}
+		case '-', '=':
+			if !left || !right {
+				return nil // a run goes on over a boundary only between two crossed columns
+			}
+		default:
+			return nil
+		}
+	}
+	return crossed
 }
 
 // cellText joins the pieces of one cell: lines trimmed, a blank line kept as a paragraph
