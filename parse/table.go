@@ -201,7 +201,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 					}
 				}
 				if strings.HasPrefix(c.Text, "[") && strings.Contains(c.Text, "](#") {
-					doc.linked = append(doc.linked, e)
+					doc.linked = append(doc.linked, linkedRow{e: e, cell: c.Text})
 				}
 			case roleStatusName:
 				if st, name, ok := statusPrefix(c.Text); ok {
@@ -278,7 +278,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		}
 		resolveStatus(e, column, ctx.Status, &doc.Diags)
 		doc.Entries = append(doc.Entries, e)
-		linked := len(doc.linked) > 0 && doc.linked[len(doc.linked)-1] == e
+		linked := len(doc.linked) > 0 && doc.linked[len(doc.linked)-1].e == e
 		first := len(doc.Entries) - 1
 		for _, code := range more {
 			// Each code the cell lists is an entry with the row's text; each counts as
@@ -289,7 +289,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			o.SetFields(slices.Clone(e.Fields()))
 			doc.Entries = append(doc.Entries, &o)
 			if linked { // "[E1001](#e1001), [E1002](#e1002)": each links to its section
-				doc.linked = append(doc.linked, &o)
+				doc.linked = append(doc.linked, linkedRow{e: &o, cell: doc.linked[len(doc.linked)-1].cell})
 			}
 		}
 		if len(moreStatuses) > 0 {

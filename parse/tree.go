@@ -30,7 +30,7 @@ func interpret(src *Source, d *doc.Document) *Doc {
 	}
 	textStatuses(w.doc.Entries)
 	categoryTables(w.doc)
-	mergeLinkedRows(w.doc)
+	mergeLinkedRows(w.doc, src)
 	return w.doc
 }
 
@@ -105,18 +105,28 @@ func categoryTables(d *Doc) {
 	}
 }
 
+// linkedRow is a table row whose code cell links into the document: its entry and the
+// cell's text, which holds the link.
+type linkedRow struct {
+	e    *catalog.Entry
+	cell string
+}
+
 // mergeLinkedRows folds the rows of an index table into the sections they link to: a table
 // whose codes are links into the document ("| [E_AUTH](#e_auth) | Bad key |") lists codes
 // that a heading each documents below, and the two are one error. A row goes into the one
-// other entry of its code when nothing they say differs (a field one of them leaves empty
-// takes the other's; fields of unknown columns are added); otherwise both stay.
-func mergeLinkedRows(d *Doc) {
+// other entry of its code when that entry is a heading the row's link names (its anchor is
+// the heading's text or its code, as slugs write them) and nothing they say differs (a
+// field one of them leaves empty takes the other's; fields of unknown columns are added);
+// otherwise both stay. A link to an anchor no heading of the code has, or to the code's
+// row in another table, is no index: that row is an error of its own table.
+func mergeLinkedRows(d *Doc, src *Source) {
 	if len(d.linked) == 0 {
 		return
 	}
 	linked := make(map[*catalog.Entry]bool, len(d.linked))
-	for _, e := range d.linked {
-		linked[e] = true
+	for _, l := range d.linked {
+		linked[l.e] = true
 	}
 	byCode := map[string][]*catalog.Entry{}
 	for _, e := range d.Entries {
@@ -125,9 +135,10 @@ func mergeLinkedRows(d *Doc) {
 		}
 	}
 	gone := map[*catalog.Entry]bool{}
-	for _, row := range d.linked {
+	for _, l := range d.linked {
+		row := l.e
 		targets := byCode[row.Code]
-		if len(targets) != 1 || !mergeable(row, targets[0]) {
+		if len(targets) != 1 || !mergeable(row, targets[0]) || !linksToHeading(src, linkAnchor(l.cell, row.Code), targets[0]) {
 			continue
 		}
 		t := targets[0]
@@ -151,6 +162,64 @@ func mergeLinkedRows(d *Doc) {
 		d.Entries = slices.DeleteFunc(d.Entries, func(e *catalog.Entry) bool { return gone[e] })
 		d.Merged += len(gone)
 	}
+}
+
+// reLink matches a Markdown link into the document: its text and the anchor.
+var reLink = regexp.MustCompile(`\[([^\]]*)\]\(#([^)\s"']*)`)
+
+// linkAnchor returns the anchor of the link in cell whose text is code ("[`E1`](#e1)"),
+// or of its first link.
+func linkAnchor(cell, code string) string {
+	anchor := ""
+	for _, m := range reLink.FindAllStringSubmatch(cell, -1) {
+		if cleanCode(m[1]) == code {
+			return m[2]
+		}
+		if anchor == "" {
+			anchor = m[2]
+		}
+	}
+	return anchor
+}
+
+// linksToHeading reports whether anchor names the heading entry e was read from: e's
+// source line is a Markdown heading (ATX, or setext text over its underline) whose text
+// or code, folded as slugs fold them, is the anchor's, or whose explicit id ("{#e1001}")
+// it is. An entry of a table row, a list item or a paragraph has no heading of its own.
+func linksToHeading(src *Source, anchor string, e *catalog.Entry) bool {
+	a := foldHeader(anchor)
+	if a == "" || src == nil {
+		return false
+	}
+	text, ok := headingLine(src, e.Source.Line)
+	if !ok {
+		return false
+	}
+	if i := strings.LastIndex(text, "{#"); i >= 0 && strings.HasSuffix(text, "}") {
+		if foldHeader(text[i+2:len(text)-1]) == a {
+			return true
+		}
+		text = strings.TrimSpace(text[:i])
+	}
+	return foldHeader(text) == a || (foldHeader(e.Code) == a && strings.Contains(text, e.Code))
+}
+
+// headingLine returns the text of line n when it is a Markdown heading: "## Text ##", or
+// a line of text over a line of "=" or "-".
+func headingLine(src *Source, n int) (string, bool) {
+	line := strings.TrimSpace(string(src.Line(n)))
+	if strings.HasPrefix(line, "#") {
+		t := strings.TrimLeft(line, "#")
+		if len(line)-len(t) > 6 || (t != "" && t[0] != ' ' && t[0] != '\t') {
+			return "", false
+		}
+		return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t), "#")), true
+	}
+	under := strings.TrimSpace(string(src.Line(n + 1)))
+	if line != "" && under != "" && (strings.Trim(under, "=") == "" || strings.Trim(under, "-") == "") {
+		return line, true
+	}
+	return "", false
 }
 
 // mergeable reports whether an index row and the section its code links to are one error:
