@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"docgen/catalog"
 )
@@ -349,4 +350,80 @@ func statusConstant(text string) (st catalog.Status, qualified, ok bool) {
 		}
 	}
 	return 0, false, false
+}
+
+// reCellStatus matches a status at the start of a message or description cell: "429 Too
+// Many Requests: at most …", "HTTP 403 — No token", "409: …". The number and what follows.
+var reCellStatus = regexp.MustCompile(`^(?:\*\*|__)?(HTTP\s+)?([1-5]\d\d)(?:\*\*|__)?\b\s*(.*)$`)
+
+// textStatusPrefix reads the status a message or description cell begins with, in a table
+// with no status column, and returns it with the text after it. It is a status when the
+// standard reason phrase follows the number ("429 Too Many Requests: at most 20 calls",
+// "404 Not Found"), when "HTTP" stands before it ("HTTP 403 No token"), or when a 4xx or
+// 5xx is set apart from the text by a colon or a dash ("409 — The order is closed"). A
+// number that begins a sentence ("500 requests per minute at most", "100 items") is none.
+// Where the reason phrase is the whole cell, it stays as the text.
+func textStatusPrefix(text string) (catalog.Status, string, bool) {
+	if text == "" || !hasStatusDigits(text[:min(len(text), 16)]) {
+		return 0, text, false
+	}
+	m := reCellStatus.FindStringSubmatch(text)
+	if m == nil {
+		return 0, text, false
+	}
+	n, _ := strconv.Atoi(m[2])
+	st, rest := catalog.Status(n), strings.TrimSpace(m[3])
+	if !st.IsValid() || rest == "" {
+		return 0, text, false
+	}
+	if after, ok := afterReason(st, rest); ok {
+		if after == "" {
+			return st, rest, true // "404 Not Found": the reason is the text
+		}
+		return st, after, true
+	}
+	if after := strings.TrimLeft(rest, ":：-–—|"); after != rest {
+		after = strings.TrimSpace(after)
+		if after != "" && (m[1] != "" || st >= 400) && !unicode.IsDigit(rune(after[0])) {
+			return st, after, true
+		}
+		return 0, text, false
+	}
+	if m[1] != "" {
+		return st, rest, true
+	}
+	return 0, text, false
+}
+
+// afterReason reports whether text begins with st's reason phrase (or another name of
+// st: "Unprocessable Entity"), ending there or at a separator, and returns the text after
+// the separator.
+func afterReason(st catalog.Status, text string) (string, bool) {
+	end := 0
+	for words := 0; words < 5 && end < len(text); words++ {
+		// the next word: letters, an apostrophe or a hyphen ("I'm", "Pre-condition")
+		k := end
+		for k < len(text) && text[k] == ' ' {
+			k++
+		}
+		w := k
+		for w < len(text) && (isASCIILetter(text[w]) || text[w] == '\'' || text[w] == '-') {
+			w++
+		}
+		if w == k {
+			break
+		}
+		end = w
+		if s, ok := statusNamed[foldHeader(text[:end])]; ok && s == st {
+			rest := strings.TrimSpace(text[end:])
+			if rest == "" {
+				return "", true
+			}
+			if after := strings.TrimLeft(rest, ":：-–—|.,;"); after != rest {
+				return strings.TrimSpace(after), true
+			}
+			return "", false // "404 Not Found errors": words go on after the reason
+		}
+	}
+	return "", false
 }

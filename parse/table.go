@@ -142,6 +142,15 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 	if ctx.RPC || allJSONRPCCodes(t, roles) {
 		protocol = catalog.JSONRPC
 	}
+	// With no status column, a message or description cell may begin with the row's
+	// status ("429 Too Many Requests: at most 20 calls"), the text after it.
+	textCol := roleUnknown
+	if !hasRole(roles, roleStatus) && !hasRole(roles, roleStatusName) && protocol == catalog.HTTP {
+		textCol = roleMessage
+		if !hasRole(roles, roleMessage) {
+			textCol = roleDescription
+		}
+	}
 	fill := statusFillsDown(t, roles)
 	if fill >= 0 {
 		doc.note(t.Rows[0].Pos, "status column: an empty cell takes the status above it (cells merged down the column)")
@@ -275,6 +284,15 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		}
 		if protocol == catalog.JSONRPC {
 			column = 0
+		}
+		if textCol == roleMessage {
+			if st, rest, ok := textStatusPrefix(e.Message); ok {
+				column, e.Message = st, rest
+			}
+		} else if textCol == roleDescription {
+			if st, rest, ok := textStatusPrefix(e.Description); ok {
+				column, e.Description = st, rest
+			}
 		}
 		resolveStatus(e, column, ctx.Status, &doc.Diags)
 		doc.Entries = append(doc.Entries, e)
