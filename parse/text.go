@@ -118,3 +118,9 @@ var sectionWords = map[string]bool{
 
 // sectionWord reports whether a one-word heading is a section word (sectionWords).
 func sectionWord(s string) bool { return sectionWords[strings.ToUpper(s)] }
+
+// yearLike reports whether s is four digits from 1900 to 2099: a year, or a numeric code
+// in that range ("2001 잔액 부족"), which only what follows it tells apart.
+func yearLike(s string) bool {
+	return len(s) == 4 && isDigits(s) && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20"))
+}

@@ -647,7 +647,7 @@ func (w *treeWalker) titleHeading() int {
 		return -1
 	}
 	if h.Level == 0 {
-		if code, msg := splitCodeHeading(h.Text); msg != "" && spacedCode(code) {
+		if code, msg := splitCodeHeading(h.Text); msg != "" && spacedHeadingCode(code, msg) {
 			return -1 // "E1001 - Invalid token (401)": a code and its text, as the lines after it
 		}
 		if first != 0 || len(w.blocks) < 2 || codeLike(h.Text) {
@@ -784,7 +784,7 @@ func (w *treeWalker) heading(i int) bool {
 		o.kind, o.status = hGroup, lineStatus
 	case childCode:
 		o.kind = hGroup
-	case h.Level == 0 && lineStatus == 0 && message != "" && spacedCode(code) && !w.ownErrors(i):
+	case h.Level == 0 && lineStatus == 0 && message != "" && spacedHeadingCode(code, message) && !w.ownErrors(i):
 		// A line of copied text that gives a code and its message, and maybe its status
 		// ("E1001 - Invalid token (401)"): an entry of its own; lines of text under it
 		// are its description.
