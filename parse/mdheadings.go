@@ -45,6 +45,9 @@ type open struct {
 	entries, tables, first int
 	// blocks counts the code samples, tables and lists right under the heading.
 	blocks int
+	// history is set for a changelog's heading and those under it (historyTitle): its
+	// lists and paragraphs name codes in passing, its versions are no codes.
+	history bool
 }
 
 // closeHeading stores what a closed heading collected, whichever reader walked it: a code's

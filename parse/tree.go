@@ -306,7 +306,7 @@ func paraCode(text string) (code, rest string, ok bool) {
 // more, as an entry: the code, its text, and a status in parentheses after the code or at
 // the end of its first line.
 func (w *treeWalker) codePara(b *doc.Para) bool {
-	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart) {
+	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart || o.history) {
 		return false
 	}
 	if code, lines, ok := paraRecord(b.Text); ok {
@@ -738,12 +738,20 @@ func (w *treeWalker) heading(i int) bool {
 		w.stack = append(w.stack, o)
 		return false
 	}
+	o.history = historyTitle(h.Text) || (parent != nil && parent.history)
 	if i == w.title {
 		o.kind = hTitle
 		w.stack = append(w.stack, o)
 		return false
 	}
 	code, message := splitCodeHeading(h.Text)
+	if o.history && reVersion.MatchString(code) {
+		// "v3.6 — 2024-05-01" under "Changelog": a release, not a code (a date is none
+		// anywhere, codeLike).
+		o.kind = hSection
+		w.stack = append(w.stack, o)
+		return false
+	}
 	st := catalog.Status(0)
 	if isStatus {
 		st = sts[0]
@@ -1427,6 +1435,10 @@ func (w *treeWalker) list(b *doc.List) {
 	if isTOC(texts) {
 		return // a table of contents: the headings it lists follow
 	}
+	if o != nil && o.history {
+		w.text(listText(b)) // changes named in a changelog, no codes documented
+		return
+	}
 	if text := listRecord(b); text != "" && (o == nil || (o.kind != hCode && o.kind != hPart)) {
 		code, lines, _ := paraRecord(text)
 		w.record(code, lines, b.Pos, "list")
@@ -1440,9 +1452,13 @@ func (w *treeWalker) list(b *doc.List) {
 			return
 		}
 	}
+	w.text(listText(b))
+}
+
+// listText returns a list as Markdown: its source text, or its items with bullets.
+func listText(b *doc.List) string {
 	if b.Text != "" {
-		w.text(b.Text)
-		return
+		return b.Text
 	}
 	var lines []string
 	for k, it := range b.Items {
@@ -1452,7 +1468,30 @@ func (w *treeWalker) list(b *doc.List) {
 		}
 		lines = append(lines, bullet+it.Text)
 	}
-	w.text(strings.Join(lines, "\n"))
+	return strings.Join(lines, "\n")
+}
+
+// historyTitle reports whether a heading names a changelog: "Changelog", "Release notes",
+// "Version history", "What's new", "변경 이력", "更新履歴", "更新日志".
+func historyTitle(t string) bool {
+	if c := cleanCode(t); isToken(c) && strings.ContainsAny(c, "_0123456789") {
+		return false // CHANGELOG_LOCKED is a code
+	}
+	f := foldHeader(t)
+	for _, k := range historyTitles {
+		if strings.Contains(f, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// historyTitles are the folded words of changelog headings.
+var historyTitles = []string{
+	"changelog", "releasenotes", "versionhistory", "revisionhistory", "whatsnew", "changehistory",
+	"변경이력", "변경내역", "변경사항", "릴리스노트", "릴리즈노트", "업데이트내역",
+	"更新履歴", "変更履歴", "改訂履歴", "リリースノート",
+	"更新日志", "变更日志", "版本历史", "发布说明", "更新記錄", "變更日誌", "版本歷史",
 }
 
 // listItems returns a list's items as the code-list reader takes them.
