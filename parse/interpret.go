@@ -40,7 +40,8 @@ const classifySample = 200
 //     is the code column when the table has none;
 //   - with no code column, the first column whose cells are all one token each and
 //     nearly all different is the code column ("ID" over 0, 2, 3; a column with no header);
-//   - a column with no role whose cells are all HTTP statuses is the status column;
+//   - a column with no role whose cells are all HTTP statuses is the status column (a
+//     cell may list several: "200 / 500");
 //   - with no code column, a status column whose cells name an error after the status
 //     ("403 Card blocked") gives both: the status and, as the code, the name;
 //   - a table whose header is empty gets every role from its cells.
@@ -401,6 +402,10 @@ func columnStats(rows []tableRow, col int) colStats {
 		}
 		if isStatusClass(text) {
 			c.statuses++
+			continue
+		}
+		if len(cellStatuses(text)) > 1 {
+			c.statuses++ // "200 / 500": the statuses of one row, each an entry (addTable)
 			continue
 		}
 		if st, name, ok := statusHeading(text); ok && st.IsValid() {

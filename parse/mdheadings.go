@@ -45,6 +45,9 @@ type open struct {
 	entries, tables, first int
 	// blocks counts the code samples, tables and lists right under the heading.
 	blocks int
+	// history is set for a changelog's heading and those under it (historyTitle): its
+	// lists and paragraphs name codes in passing, its versions are no codes.
+	history bool
 }
 
 // closeHeading stores what a closed heading collected, whichever reader walked it: a code's
@@ -175,15 +178,59 @@ func codeAndText(t string) (code, message string, ok bool) {
 			if m := cleanCode(msg); isToken(m) && codeLike(m) && sameShape(c, m) {
 				return "", "", false // "E2000 - E2099": a range, not a code and its message
 			}
+			if yearLike(c) && periodPhrase(msg) {
+				return "", "", false // "2024 — Release notes": a year
+			}
 			return c, msg, true
 		}
 	}
 	if first, rest, ok := strings.Cut(t, " "); ok && strings.TrimSpace(rest) != "" {
-		if c := cleanCode(first); spacedCode(c) {
-			return c, strings.TrimSpace(rest), true
+		if c, rest := cleanCode(first), strings.TrimSpace(rest); spacedHeadingCode(c, rest) {
+			return c, rest, true
 		}
 	}
 	return "", "", false
+}
+
+// spacedHeadingCode reports whether c, the first word of a heading whose text goes on
+// after a space, is a code: plainly one (spacedCode), or a number from 1900 to 2099 that
+// a message follows ("2001 잔액 부족", "2003 Card declined") rather than words of time
+// ("2024 changes", "2023 Q4", "2024 release notes"), which make it a year.
+func spacedHeadingCode(c, rest string) bool {
+	return spacedCode(c) || (yearLike(c) && !periodPhrase(rest))
+}
+
+// periodWords are the words (folded, one or two of them) that follow a year in a
+// heading: a changelog's or a report's ("2024 changes", "2023 Q4", "2024 release notes",
+// "2022 and earlier"). Words that may begin an error's message ("Update failed", "변경
+// 불가") are not among them.
+var periodWords = map[string]bool{
+	"changes": true, "changelog": true, "releases": true, "releasenotes": true,
+	"updates": true, "roadmap": true, "archive": true, "edition": true, "history": true,
+	"news": true, "andearlier": true, "andbefore": true, "andlater": true, "onwards": true,
+	"q1": true, "q2": true, "q3": true, "q4": true, "h1": true, "h2": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"spring": true, "summer": true, "autumn": true, "fall": true, "winter": true,
+	"변경사항": true, "변경내역": true, "변경이력": true, "업데이트": true, "릴리스노트": true,
+	"상반기": true, "하반기": true, "분기": true,
+	"変更点": true, "変更履歴": true, "更新履歴": true, "リリースノート": true,
+	"更新日志": true, "变更日志": true, "版本历史": true, "更新內容": true, "更新内容": true,
+}
+
+// periodPhrase reports whether text, what follows a year-like number in a heading, is
+// about time: its first word or two are period words (a month, a quarter, "changes"), or
+// it begins with the year's unit ("年", "년": "2024年の変更", "2024 년 변경 사항").
+func periodPhrase(text string) bool {
+	text = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(text), "-–—:：,("))
+	if strings.HasPrefix(text, "年") || strings.HasPrefix(text, "년") {
+		return true
+	}
+	first, rest, _ := strings.Cut(text, " ")
+	second, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+	return periodWords[foldHeader(first)] || (second != "" && periodWords[foldHeader(first+second)])
 }
 
 // sameShape reports whether two codes are written alike: the same length and the same
@@ -223,7 +270,9 @@ var reSectionNumber = regexp.MustCompile(`^(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\
 // no dash or colon between, is plainly a code: code-shaped with two digits or more or an
 // underscore ("PAY-1001", "E1001", "AUTH_FAILED", "40001"). One digit is not enough
 // ("OAuth2 scopes", "S3 buckets", "HTTP2 support"), nor is a number of one or two digits
-// or a year ("12 Limits", "2024 changes"), nor a dotted number ("2.1 Errors").
+// or a number that may be a year ("12 Limits", "**2024** We moved…": a heading tells a
+// code of that range by what follows it, spacedHeadingCode), nor a dotted number ("2.1
+// Errors").
 func spacedCode(c string) bool {
 	if !isToken(c) || !codeLike(c) || strings.ContainsAny(c, ".:") {
 		return false
@@ -234,7 +283,7 @@ func spacedCode(c string) bool {
 			digits++
 		}
 	}
-	if isInteger(c) && (len(c) < 3 || len(c) == 4 && (strings.HasPrefix(c, "19") || strings.HasPrefix(c, "20"))) {
+	if isInteger(c) && (len(c) < 3 || yearLike(c)) {
 		return false // a section number ("12 Limits") or a year
 	}
 	return digits >= 2 || strings.Contains(c, "_")

@@ -327,6 +327,8 @@ func seenParts(tables, headings []string) string {
 	var parts []string
 	if len(tables) > 0 {
 		parts = append(parts, "tables at "+strings.Join(tables, "; "))
+	} else if len(headings) > 0 {
+		parts = append(parts, "no table") // codes named only in prose, as a changelog does
 	}
 	if len(headings) > 0 {
 		parts = append(parts, "headings "+strings.Join(headings, ", "))

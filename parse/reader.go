@@ -114,8 +114,9 @@ type Doc struct {
 	// Rows == len(Entries) + Dropped + Merged.
 	Rows, Dropped, Merged int
 	// linked are the entries of table rows whose code is a link into the document
-	// ("[E_AUTH](#e_auth)"): an index of codes documented again below.
-	linked []*catalog.Entry
+	// ("[E_AUTH](#e_auth)"), with the anchor each links to: maybe an index of codes
+	// documented again in sections of their own (mergeLinkedRows).
+	linked []linkedRow
 	// langOf is the language of entries read from a part of a data file that holds one
 	// language of several ({"ko": {…}, "en": {…}}); Read makes the others translations.
 	langOf map[*catalog.Entry]string

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"docgen/catalog"
 )
@@ -185,20 +186,23 @@ var reTextStatus = regexp.MustCompile(`[(（]\s*(?i:http(?:\s*status)?(?:\s*code
 // A status the text names as the entry's own, not in passing ("unlike HTTP 404", "retries
 // HTTP 503 responses", "returns 200 even when"): after a label and a colon ("HTTP status:
 // 401", or "Status: 401" where a line or sentence starts), after a verb that says the API
-// answers with it ("Returned with **HTTP 402**",
-// "responds with status code 429"), at the start of a line or sentence ("HTTP 401. Log in
-// again.", "The token was revoked. HTTP 401.", "… is full. HTTP status 409.", "Status 409
-// is returned."), or said to be returned ("; HTTP status 409 is returned"),
-// or with the particle or verb of Korean, Japanese and Chinese ("상태 코드 403으로", "상태
-// 코드 401을 반환", "상태 코드는 404입니다", "… 상태 코드 404." at a sentence's end,
-// "ステータスコード 403 を返", "返回 403"). Except after a label, only 4xx and 5xx: a
+// answers with it ("Returned with **HTTP 402**", "responds with status code 429"), at the
+// start of a line or sentence and not glued to a word ("HTTP 401. Log in again.", "The
+// token was revoked. HTTP 401.", "… is full. HTTP status 409.", "Status 409 is
+// returned."; not "HTTP 404가 아니라"), or said to be returned ("; HTTP status 409 is
+// returned"), or with the particle or verb of Korean, Japanese and Chinese ("상태 코드
+// 403으로", "상태 코드 401을 반환", "상태 코드는 404입니다", "… 상태 코드 404." at a
+// sentence's end, "ステータスコード 403 を返", "返回 403"), also after "HTTP" ("HTTP 402로
+// 반환됩니다", "HTTP 429 で返されます", "HTTPレスポンスは 507 Insufficient Storage です",
+// "以 HTTP 429 响应"; not "HTTP 500 ではなく"). Except after a label, only 4xx and 5xx: a
 // sentence that names 200 or 301 tells how something else behaves.
 var reInlineStatuses = []*regexp.Regexp{
 	regexp.MustCompile(`(?i:\bhttp(?:\s+status)?(?:\s+code)?|\bstatus(?:\s+code)?)\s+(?:\*\*|__|` + "`" + `)?([45]\d\d)\b(?:\*\*|__|` + "`" + `)?\s+(?i:is|will\s+be|gets|comes)\s+(?i:returned|sent|back)`),
 	regexp.MustCompile(`(?i:\bhttp\s+status(?:\s+code)?|\bhttp\s+code|\bstatus\s+code|상태\s*코드|ステータス\s*コード|状态码|狀態碼)\s*[:：]\s*(?:\*\*|__|` + "`" + `)?\s*([1-5]\d\d)\b`),
 	regexp.MustCompile(`(?i:\b(?:returns?|returned|responds?|responded|fails?|failed|answers?|answered|rejected|comes\s+back))\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:\*\*|__|` + "`" + `)?(?i:http(?:\s+status)?(?:\s+code)?|status(?:\s+code)?)\s*(?:\*\*|__|` + "`" + `)?\s*([45]\d\d)\b`),
-	regexp.MustCompile(`(?m)(?:^|[.!?。]\s+)(?:\*\*|__)?(?:HTTP(?:\s+(?i:status)(?:\s+(?i:code))?)?|Status(?:\s+code)?)\s+([45]\d\d)\b`),
+	regexp.MustCompile(`(?m)(?:^|[.!?。]\s+)(?:\*\*|__)?(?:HTTP(?:\s+(?i:status)(?:\s+(?i:code))?)?|Status(?:\s+code)?)\s+([45]\d\d)(?:$|[^\pL\pN])`),
 	regexp.MustCompile(`(?m)(?:^|[.!?。]\s*)(?:\*\*|__)?(?i:status|상태|ステータス|状态|狀態)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__|` + "`" + `)?\s*([1-5]\d\d)\b`),
+	regexp.MustCompile(`(?i:\bhttp)(?:\s*(?i:status(?:\s+code)?)|\s*(?:상태|응답|ステータス|レスポンス|応答|状态码|狀態碼|状态|狀態)(?:\s*코드|\s*コード)?\s*(?:는|은|가|は|が|为|是|為)?)?\s*(?:\*\*|__|` + "`" + `)?([45]\d\d)(?:\*\*|__|` + "`" + `)?(?:\s+[A-Z][A-Za-z' -]*?)??\s*(?:으로|로|을|를|입니다|이며|이고|で[^はも]|を|が|です|と|错误|錯誤|响应|響應|返回)`),
 	regexp.MustCompile(`(?m)상태\s*코드(?:는|가)?\s*(?:\*\*|` + "`" + `)?\s*([45]\d\d)\s*(?:\*\*|` + "`" + `)?\s*(?:으로|로|을|를|입니다|이며|이고|[).,。]|$)|ステータス\s*コード\s*(?:\*\*|` + "`" + `)?\s*([45]\d\d)\s*(?:\*\*|` + "`" + `)?\s*(?:を返|が返)|(?:返回|状态码为|状态码是)\s*(?:HTTP\s*)?([45]\d\d)\b`),
 }
 
@@ -349,4 +353,80 @@ func statusConstant(text string) (st catalog.Status, qualified, ok bool) {
 		}
 	}
 	return 0, false, false
+}
+
+// reCellStatus matches a status at the start of a message or description cell: "429 Too
+// Many Requests: at most …", "HTTP 403 — No token", "409: …". The number and what follows.
+var reCellStatus = regexp.MustCompile(`^(?:\*\*|__)?(HTTP\s+)?([1-5]\d\d)(?:\*\*|__)?\b\s*(.*)$`)
+
+// textStatusPrefix reads the status a message or description cell begins with, in a table
+// with no status column, and returns it with the text after it. It is a status when the
+// standard reason phrase follows the number ("429 Too Many Requests: at most 20 calls",
+// "404 Not Found"), when "HTTP" stands before it ("HTTP 403 No token"), or when a 4xx or
+// 5xx is set apart from the text by a colon or a dash ("409 — The order is closed"). A
+// number that begins a sentence ("500 requests per minute at most", "100 items") is none.
+// Where the reason phrase is the whole cell, it stays as the text.
+func textStatusPrefix(text string) (catalog.Status, string, bool) {
+	if text == "" || !hasStatusDigits(text[:min(len(text), 16)]) {
+		return 0, text, false
+	}
+	m := reCellStatus.FindStringSubmatch(text)
+	if m == nil {
+		return 0, text, false
+	}
+	n, _ := strconv.Atoi(m[2])
+	st, rest := catalog.Status(n), strings.TrimSpace(m[3])
+	if !st.IsValid() || rest == "" {
+		return 0, text, false
+	}
+	if after, ok := afterReason(st, rest); ok {
+		if after == "" {
+			return st, rest, true // "404 Not Found": the reason is the text
+		}
+		return st, after, true
+	}
+	if after := strings.TrimLeft(rest, ":：-–—|"); after != rest {
+		after = strings.TrimSpace(after)
+		if after != "" && (m[1] != "" || st >= 400) && !unicode.IsDigit(rune(after[0])) {
+			return st, after, true
+		}
+		return 0, text, false
+	}
+	if m[1] != "" {
+		return st, rest, true
+	}
+	return 0, text, false
+}
+
+// afterReason reports whether text begins with st's reason phrase (or another name of
+// st: "Unprocessable Entity"), ending there or at a separator, and returns the text after
+// the separator.
+func afterReason(st catalog.Status, text string) (string, bool) {
+	end := 0
+	for words := 0; words < 5 && end < len(text); words++ {
+		// the next word: letters, an apostrophe or a hyphen ("I'm", "Pre-condition")
+		k := end
+		for k < len(text) && text[k] == ' ' {
+			k++
+		}
+		w := k
+		for w < len(text) && (isASCIILetter(text[w]) || text[w] == '\'' || text[w] == '-') {
+			w++
+		}
+		if w == k {
+			break
+		}
+		end = w
+		if s, ok := statusNamed[foldHeader(text[:end])]; ok && s == st {
+			rest := strings.TrimSpace(text[end:])
+			if rest == "" {
+				return "", true
+			}
+			if after := strings.TrimLeft(rest, ":：-–—|.,;"); after != rest {
+				return strings.TrimSpace(after), true
+			}
+			return "", false // "404 Not Found errors": words go on after the reason
+		}
+	}
+	return "", false
 }

@@ -145,6 +145,15 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 	if ctx.RPC || allJSONRPCCodes(t, roles) {
 		protocol = catalog.JSONRPC
 	}
+	// With no status column, a message or description cell may begin with the row's
+	// status ("429 Too Many Requests: at most 20 calls"), the text after it.
+	textCol := roleUnknown
+	if !hasRole(roles, roleStatus) && !hasRole(roles, roleStatusName) && protocol == catalog.HTTP {
+		textCol = roleMessage
+		if !hasRole(roles, roleMessage) {
+			textCol = roleDescription
+		}
+	}
 	fill := statusFillsDown(t, roles)
 	if fill >= 0 {
 		doc.note(t.Rows[0].Pos, "status column: an empty cell takes the status above it (cells merged down the column)")
@@ -215,7 +224,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 					}
 				}
 				if strings.HasPrefix(c.Text, "[") && strings.Contains(c.Text, "](#") {
-					doc.linked = append(doc.linked, e)
+					doc.linked = append(doc.linked, linkedRow{e: e, cell: c.Text})
 				}
 			case roleStatusName:
 				if st, name, ok := statusPrefix(c.Text); ok {
@@ -296,9 +305,18 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		if protocol == catalog.JSONRPC {
 			column = 0
 		}
+		if textCol == roleMessage {
+			if st, rest, ok := textStatusPrefix(e.Message); ok {
+				column, e.Message = st, rest
+			}
+		} else if textCol == roleDescription {
+			if st, rest, ok := textStatusPrefix(e.Description); ok {
+				column, e.Description = st, rest
+			}
+		}
 		resolveStatus(e, column, ctx.Status, &doc.Diags)
 		doc.Entries = append(doc.Entries, e)
-		linked := len(doc.linked) > 0 && doc.linked[len(doc.linked)-1] == e
+		linked := len(doc.linked) > 0 && doc.linked[len(doc.linked)-1].e == e
 		first := len(doc.Entries) - 1
 		for _, code := range more {
 			// Each code the cell lists is an entry with the row's text; each counts as
@@ -309,7 +327,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			o.SetFields(slices.Clone(e.Fields()))
 			doc.Entries = append(doc.Entries, &o)
 			if linked { // "[E1001](#e1001), [E1002](#e1002)": each links to its section
-				doc.linked = append(doc.linked, &o)
+				doc.linked = append(doc.linked, linkedRow{e: &o, cell: doc.linked[len(doc.linked)-1].cell})
 			}
 		}
 		if len(moreStatuses) > 0 {

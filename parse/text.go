@@ -58,8 +58,8 @@ func DetectLang(text []byte) string {
 // humps). A plain word such as "Overview" or "Authentication" is not code-like; under a
 // status heading any one-token heading is a code (see isToken).
 func codeLike(s string) bool {
-	if !isToken(s) {
-		return false
+	if !isToken(s) || isDate(s) {
+		return false // "2024-05-01" is a date, never a code
 	}
 	upper, lower, inner := 0, 0, false
 	for i, r := range s {
@@ -116,5 +116,38 @@ var sectionWords = map[string]bool{
 	"README": true, "TODO": true, "NOTE": true, "NOTES": true, "HTML": true, "CSV": true, "OAUTH": true,
 }
 
-// sectionWord reports whether a one-word heading is a section word (sectionWords).
-func sectionWord(s string) bool { return sectionWords[strings.ToUpper(s)] }
+// sectionWord reports whether a one-word heading is a section word (sectionWords) or a
+// date ("2024-05-01", a changelog's).
+func sectionWord(s string) bool { return sectionWords[strings.ToUpper(s)] || isDate(s) }
+
+// isDate reports whether s is a calendar date written with numbers, year first: "2024-05-01",
+// "2024/05/01", "2024.5.1", "2024-05" (a year from 1900 to 2099, a month, maybe a day).
+func isDate(s string) bool {
+	if len(s) < 6 || len(s) > 10 || !yearLike(s[:4]) {
+		return false
+	}
+	sep := s[4]
+	if sep != '-' && sep != '/' && sep != '.' {
+		return false
+	}
+	parts := strings.Split(s[5:], string(sep))
+	if len(parts) > 2 {
+		return false
+	}
+	for k, p := range parts {
+		if len(p) < 1 || len(p) > 2 || !isDigits(p) {
+			return false
+		}
+		n, _ := strconv.Atoi(p)
+		if n < 1 || (k == 0 && n > 12) || n > 31 {
+			return false
+		}
+	}
+	return true
+}
+
+// yearLike reports whether s is four digits from 1900 to 2099: a year, or a numeric code
+// in that range ("2001 잔액 부족"), which only what follows it tells apart.
+func yearLike(s string) bool {
+	return len(s) == 4 && isDigits(s) && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20"))
+}

@@ -30,7 +30,7 @@ func interpret(src *Source, d *doc.Document) *Doc {
 	}
 	textStatuses(w.doc.Entries)
 	categoryTables(w.doc)
-	mergeLinkedRows(w.doc)
+	mergeLinkedRows(w.doc, src)
 	return w.doc
 }
 
@@ -105,18 +105,28 @@ func categoryTables(d *Doc) {
 	}
 }
 
+// linkedRow is a table row whose code cell links into the document: its entry and the
+// cell's text, which holds the link.
+type linkedRow struct {
+	e    *catalog.Entry
+	cell string
+}
+
 // mergeLinkedRows folds the rows of an index table into the sections they link to: a table
 // whose codes are links into the document ("| [E_AUTH](#e_auth) | Bad key |") lists codes
 // that a heading each documents below, and the two are one error. A row goes into the one
-// other entry of its code when nothing they say differs (a field one of them leaves empty
-// takes the other's; fields of unknown columns are added); otherwise both stay.
-func mergeLinkedRows(d *Doc) {
+// other entry of its code when that entry is a heading the row's link names (its anchor is
+// the heading's text or its code, as slugs write them) and nothing they say differs (a
+// field one of them leaves empty takes the other's; fields of unknown columns are added);
+// otherwise both stay. A link to an anchor no heading of the code has, or to the code's
+// row in another table, is no index: that row is an error of its own table.
+func mergeLinkedRows(d *Doc, src *Source) {
 	if len(d.linked) == 0 {
 		return
 	}
 	linked := make(map[*catalog.Entry]bool, len(d.linked))
-	for _, e := range d.linked {
-		linked[e] = true
+	for _, l := range d.linked {
+		linked[l.e] = true
 	}
 	byCode := map[string][]*catalog.Entry{}
 	for _, e := range d.Entries {
@@ -125,9 +135,10 @@ func mergeLinkedRows(d *Doc) {
 		}
 	}
 	gone := map[*catalog.Entry]bool{}
-	for _, row := range d.linked {
+	for _, l := range d.linked {
+		row := l.e
 		targets := byCode[row.Code]
-		if len(targets) != 1 || !mergeable(row, targets[0]) {
+		if len(targets) != 1 || !mergeable(row, targets[0]) || !linksToHeading(src, linkAnchor(l.cell, row.Code), targets[0]) {
 			continue
 		}
 		t := targets[0]
@@ -151,6 +162,64 @@ func mergeLinkedRows(d *Doc) {
 		d.Entries = slices.DeleteFunc(d.Entries, func(e *catalog.Entry) bool { return gone[e] })
 		d.Merged += len(gone)
 	}
+}
+
+// reLink matches a Markdown link into the document: its text and the anchor.
+var reLink = regexp.MustCompile(`\[([^\]]*)\]\(#([^)\s"']*)`)
+
+// linkAnchor returns the anchor of the link in cell whose text is code ("[`E1`](#e1)"),
+// or of its first link.
+func linkAnchor(cell, code string) string {
+	anchor := ""
+	for _, m := range reLink.FindAllStringSubmatch(cell, -1) {
+		if cleanCode(m[1]) == code {
+			return m[2]
+		}
+		if anchor == "" {
+			anchor = m[2]
+		}
+	}
+	return anchor
+}
+
+// linksToHeading reports whether anchor names the heading entry e was read from: e's
+// source line is a Markdown heading (ATX, or setext text over its underline) whose text
+// or code, folded as slugs fold them, is the anchor's, or whose explicit id ("{#e1001}")
+// it is. An entry of a table row, a list item or a paragraph has no heading of its own.
+func linksToHeading(src *Source, anchor string, e *catalog.Entry) bool {
+	a := foldHeader(anchor)
+	if a == "" || src == nil {
+		return false
+	}
+	text, ok := headingLine(src, e.Source.Line)
+	if !ok {
+		return false
+	}
+	if i := strings.LastIndex(text, "{#"); i >= 0 && strings.HasSuffix(text, "}") {
+		if foldHeader(text[i+2:len(text)-1]) == a {
+			return true
+		}
+		text = strings.TrimSpace(text[:i])
+	}
+	return foldHeader(text) == a || (foldHeader(e.Code) == a && strings.Contains(text, e.Code))
+}
+
+// headingLine returns the text of line n when it is a Markdown heading: "## Text ##", or
+// a line of text over a line of "=" or "-".
+func headingLine(src *Source, n int) (string, bool) {
+	line := strings.TrimSpace(string(src.Line(n)))
+	if strings.HasPrefix(line, "#") {
+		t := strings.TrimLeft(line, "#")
+		if len(line)-len(t) > 6 || (t != "" && t[0] != ' ' && t[0] != '\t') {
+			return "", false
+		}
+		return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t), "#")), true
+	}
+	under := strings.TrimSpace(string(src.Line(n + 1)))
+	if line != "" && under != "" && (strings.Trim(under, "=") == "" || strings.Trim(under, "-") == "") {
+		return line, true
+	}
+	return "", false
 }
 
 // mergeable reports whether an index row and the section its code links to are one error:
@@ -237,7 +306,7 @@ func paraCode(text string) (code, rest string, ok bool) {
 // more, as an entry: the code, its text, and a status in parentheses after the code or at
 // the end of its first line.
 func (w *treeWalker) codePara(b *doc.Para) bool {
-	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart) {
+	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart || o.history) {
 		return false
 	}
 	if code, lines, ok := paraRecord(b.Text); ok {
@@ -641,7 +710,7 @@ func (w *treeWalker) titleHeading() int {
 		return -1
 	}
 	if h.Level == 0 {
-		if code, msg := splitCodeHeading(h.Text); msg != "" && spacedCode(code) {
+		if code, msg := splitCodeHeading(h.Text); msg != "" && spacedHeadingCode(code, msg) {
 			return -1 // "E1001 - Invalid token (401)": a code and its text, as the lines after it
 		}
 		if first != 0 || len(w.blocks) < 2 || codeLike(h.Text) {
@@ -732,12 +801,20 @@ func (w *treeWalker) heading(i int) bool {
 		w.stack = append(w.stack, o)
 		return false
 	}
+	o.history = historyTitle(h.Text) || (parent != nil && parent.history)
 	if i == w.title {
 		o.kind = hTitle
 		w.stack = append(w.stack, o)
 		return false
 	}
 	code, message := splitCodeHeading(h.Text)
+	if o.history && reVersion.MatchString(code) {
+		// "v3.6 — 2024-05-01" under "Changelog": a release, not a code (a date is none
+		// anywhere, codeLike).
+		o.kind = hSection
+		w.stack = append(w.stack, o)
+		return false
+	}
 	st := catalog.Status(0)
 	if isStatus {
 		st = sts[0]
@@ -778,7 +855,7 @@ func (w *treeWalker) heading(i int) bool {
 		o.kind, o.status = hGroup, lineStatus
 	case childCode:
 		o.kind = hGroup
-	case h.Level == 0 && lineStatus == 0 && message != "" && spacedCode(code) && !w.ownErrors(i):
+	case h.Level == 0 && lineStatus == 0 && message != "" && spacedHeadingCode(code, message) && !w.ownErrors(i):
 		// A line of copied text that gives a code and its message, and maybe its status
 		// ("E1001 - Invalid token (401)"): an entry of its own; lines of text under it
 		// are its description.
@@ -1421,6 +1498,10 @@ func (w *treeWalker) list(b *doc.List) {
 	if isTOC(texts) {
 		return // a table of contents: the headings it lists follow
 	}
+	if o != nil && o.history {
+		w.text(listText(b)) // changes named in a changelog, no codes documented
+		return
+	}
 	if text := listRecord(b); text != "" && (o == nil || (o.kind != hCode && o.kind != hPart)) {
 		code, lines, _ := paraRecord(text)
 		w.record(code, lines, b.Pos, "list")
@@ -1434,9 +1515,13 @@ func (w *treeWalker) list(b *doc.List) {
 			return
 		}
 	}
+	w.text(listText(b))
+}
+
+// listText returns a list as Markdown: its source text, or its items with bullets.
+func listText(b *doc.List) string {
 	if b.Text != "" {
-		w.text(b.Text)
-		return
+		return b.Text
 	}
 	var lines []string
 	for k, it := range b.Items {
@@ -1446,7 +1531,30 @@ func (w *treeWalker) list(b *doc.List) {
 		}
 		lines = append(lines, bullet+it.Text)
 	}
-	w.text(strings.Join(lines, "\n"))
+	return strings.Join(lines, "\n")
+}
+
+// historyTitle reports whether a heading names a changelog: "Changelog", "Release notes",
+// "Version history", "What's new", "변경 이력", "更新履歴", "更新日志".
+func historyTitle(t string) bool {
+	if c := cleanCode(t); isToken(c) && strings.ContainsAny(c, "_0123456789") {
+		return false // CHANGELOG_LOCKED is a code
+	}
+	f := foldHeader(t)
+	for _, k := range historyTitles {
+		if strings.Contains(f, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// historyTitles are the folded words of changelog headings.
+var historyTitles = []string{
+	"changelog", "releasenotes", "versionhistory", "revisionhistory", "whatsnew", "changehistory",
+	"변경이력", "변경내역", "변경사항", "릴리스노트", "릴리즈노트", "업데이트내역",
+	"更新履歴", "変更履歴", "改訂履歴", "リリースノート",
+	"更新日志", "变更日志", "版本历史", "发布说明", "更新記錄", "變更日誌", "版本歷史",
 }
 
 // listItems returns a list's items as the code-list reader takes them.

@@ -137,7 +137,7 @@ func headerWordRole(h string) (role, bool) {
 }
 
 // headerWordMatch is headerWordRole, also returning how many of the header's words are
-// not the vocabulary's.
+// not the vocabulary's (function words among them).
 func headerWordMatch(h string) (role, bool, int) {
 	words := headerTokens(h)
 	if len(words) == 0 {
@@ -145,9 +145,15 @@ func headerWordMatch(h string) (role, bool, int) {
 	}
 	last, lastWeak := roleUnknown, roleUnknown
 	status := false
-	matched := 0
+	matched, function := 0, 0
 	for i := 0; i < len(words); {
 		w, n := words[i], 1
+		if functionWords[w] {
+			// "HTTP status of the response" says no more than "Response HTTP status".
+			function++
+			i++
+			continue
+		}
 		for k := min(4, len(words)-i); k >= 2; k-- { // a phrase written as separate words
 			if joined := strings.Join(words[i:i+k], ""); headerPhrases[joined] == k {
 				w, n = joined, k
@@ -171,16 +177,26 @@ func headerWordMatch(h string) (role, bool, int) {
 	}
 	// A header is a few words, most of them the vocabulary's: a cell of text that holds
 	// one ("DOOR_STATE_LOST", "扉の状態が不明") names nothing.
-	if matched*2 < len(words) || len(words) > 6 {
-		return roleUnknown, false, len(words) - matched
+	// Function words count among the other words, for a label must be the vocabulary's
+	// words but one ("See the status codes: 400 and 401." is a sentence).
+	other := len(words) - matched
+	if content := len(words) - function; matched*2 < content || content > 6 {
+		return roleUnknown, false, other
 	}
 	switch {
 	case status:
-		return roleStatus, true, len(words) - matched
+		return roleStatus, true, other
 	case last != roleUnknown:
-		return last, true, len(words) - matched
+		return last, true, other
 	}
-	return lastWeak, false, len(words) - matched
+	return lastWeak, false, other
+}
+
+// functionWords are English words that join a header's words and name nothing: they do
+// not count among the header's words ("Status of the request" is "Request status").
+var functionWords = map[string]bool{
+	"of": true, "the": true, "a": true, "an": true, "for": true, "in": true, "on": true,
+	"per": true, "by": true, "to": true, "with": true, "from": true,
 }
 
 // headerTokens splits a header into the words to look up: runs of Latin letters and
