@@ -161,7 +161,7 @@ func readC(text []byte, at func(int) catalog.Pos) *doc.Document {
 				run = &doc.Enum{Pos: at(t.off), Run: true}
 			}
 			if trailing != "" {
-				ab.comment, ab.short = trailing, false
+				ab.comment, ab.short = memberComment(ab.comment, trailing), false
 			}
 			run.Members = append(run.Members, doc.Member{Pos: at(t.off), Name: m[1], Value: value})
 			above = append(above, ab)
@@ -283,9 +283,7 @@ func readCEnum(toks []ctok, i int, at func(int) catalog.Pos) (*doc.Enum, int) {
 			k++
 		}
 		m.Value = joinTokens(val)
-		if m.Comment == "" {
-			m.Comment = trailing
-		}
+		m.Comment = memberComment(m.Comment, trailing)
 		e.Members = append(e.Members, m)
 	}
 	if k+1 < len(toks) && toks[k+1].kind == 'i' && e.Name == "" {

@@ -197,6 +197,20 @@ func Read(name string, text []byte, lang Lang, at func(offset int) catalog.Pos) 
 	return &doc.Document{}, nil
 }
 
+// memberComment joins the comment above a member and the one after it on its line: both
+// are the member's, the one above first ("// The caller lacks access." above
+// "DENIED = 7; // HTTP 403."), so that neither the text nor a status either states is lost.
+func memberComment(leading, trailing string) string {
+	leading, trailing = strings.TrimSpace(leading), strings.TrimSpace(trailing)
+	switch {
+	case leading == "":
+		return trailing
+	case trailing == "":
+		return leading
+	}
+	return leading + "\n" + trailing
+}
+
 // cleanComment strips comment markers from a comment's raw text: "//", "#", "/*", "*/" and
 // the "*" that starts the lines of a block comment; lines keep their relative indentation
 // and paragraphs their blank lines.

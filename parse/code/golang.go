@@ -118,10 +118,7 @@ func (g *goReader) block(gd *ast.GenDecl) []doc.Block {
 		if t := typeName(vs.Type); t != "" && typ == "" {
 			typ = t
 		}
-		comment := commentText(vs.Doc)
-		if comment == "" {
-			comment = commentText(vs.Comment)
-		}
+		comment := memberComment(commentText(vs.Doc), commentText(vs.Comment))
 		for i, name := range vs.Names {
 			if name.Name == "_" {
 				continue

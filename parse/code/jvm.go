@@ -155,9 +155,7 @@ func subclass(toks []ctok, i int) (string, jvmConst, bool) {
 		return "", jvmConst{}, false
 	}
 	c.args, c.hasArgs = args, true
-	if c.comment == "" {
-		c.comment = trailingComment(toks, end+1, toks[c.tok].line)
-	}
+	c.comment = memberComment(c.comment, trailingComment(toks, end+1, toks[c.tok].line))
 	return super, c, true
 }
 
@@ -243,12 +241,12 @@ func (c *constants) constant(f frame, k int) {
 	}
 	name := toks[k-1]
 	comment := leadingComment(toks, first)
-	if j := k + 2; comment == "" && j < len(toks) {
+	if j := k + 2; j < len(toks) {
 		if toks[j].text == ";" {
 			j++
 		}
 		if j < len(toks) && toks[j].kind == 'c' && toks[j].line == name.line {
-			comment = cleanComment(toks[j].text)
+			comment = memberComment(comment, cleanComment(toks[j].text))
 		}
 	}
 	f.e.Members = append(f.e.Members, doc.Member{Pos: c.at(name.off), Name: name.text, Value: v.text, Comment: comment})
@@ -364,9 +362,7 @@ func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int
 		if k < len(toks) && toks[k].text == "{" { // a constant's own class body
 			k = skipBlock(toks, k)
 		}
-		if c.comment == "" {
-			c.comment = trailingComment(toks, k, toks[c.tok].line)
-		}
+		c.comment = memberComment(c.comment, trailingComment(toks, k, toks[c.tok].line))
 		consts = append(consts, c)
 	}
 	// After the constants: the constructor's parameters, or the final fields it takes.
@@ -528,9 +524,9 @@ func skipBlock(toks []ctok, k int) int {
 }
 
 // trailingComment returns a comment on the given line right after token k-1 ("A(1), //
-// text"), past one comma.
+// text"), past one comma, or the semicolon that ends an enum's constants ("C; // text").
 func trailingComment(toks []ctok, k, line int) string {
-	if k < len(toks) && toks[k].text == "," {
+	if k < len(toks) && (toks[k].text == "," || toks[k].text == ";") {
 		k++
 	}
 	if k < len(toks) && toks[k].kind == 'c' && toks[k].line == line {

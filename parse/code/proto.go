@@ -14,8 +14,7 @@ import (
 )
 
 // readProto reads the enums of a protobuf file, nested ones included, in file order: each
-// value's name, number as written and comment (the leading one, or the trailing one when
-// it has none).
+// value's name, number as written and comment (the leading one, then the trailing one).
 func readProto(name string, text []byte, at func(int) catalog.Pos) (*doc.Document, []Problem) {
 	var probs []Problem
 	rep := reporter.NewReporter(func(err reporter.ErrorWithPos) error {
@@ -42,17 +41,16 @@ func readProto(name string, text []byte, at func(int) catalog.Pos) (*doc.Documen
 		off := f.NodeInfo(n).Start().Offset
 		return at(min(max(off, 0), len(text)))
 	}
-	comment := func(n ast.Node) string {
-		info := f.NodeInfo(n)
-		cs := info.LeadingComments()
-		if cs.Len() == 0 {
-			cs = info.TrailingComments()
-		}
+	joined := func(cs ast.Comments) string {
 		var parts []string
 		for i := 0; i < cs.Len(); i++ {
 			parts = append(parts, cleanComment(cs.Index(i).RawText()))
 		}
 		return strings.TrimSpace(strings.Join(parts, "\n"))
+	}
+	comment := func(n ast.Node) string {
+		info := f.NodeInfo(n)
+		return memberComment(joined(info.LeadingComments()), joined(info.TrailingComments()))
 	}
 	_ = ast.Walk(f, &ast.SimpleVisitor{DoVisitEnumNode: func(n *ast.EnumNode) error {
 		e := &doc.Enum{Pos: pos(n), Name: n.Name.Val, Comment: comment(n)}

@@ -141,10 +141,7 @@ func readPython(text []byte, at func(int) catalog.Pos) (*doc.Document, []Problem
 				continue
 			}
 			value, trailing := pySplitComment(mm[2])
-			c := strings.Join(comment, "\n")
-			if trailing != "" {
-				c = trailing
-			}
+			c := memberComment(strings.Join(comment, "\n"), trailing)
 			// A string right under the member documents it.
 			if x+1 < k && ls[x+1].indent() == body {
 				if q, ok := docQuote(ls[x+1].text); ok {

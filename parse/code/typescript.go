@@ -120,9 +120,7 @@ func objectProps(toks []ctok, k int) ([]jvmConst, int) {
 					}
 				}
 			}
-			if c.comment == "" {
-				c.comment = trailingComment(toks, k, toks[k-1].line)
-			}
+			c.comment = memberComment(c.comment, trailingComment(toks, k, toks[k-1].line))
 			out = append(out, c)
 			prev = c.tok
 			continue
