@@ -42,6 +42,9 @@ const classifySample = 200
 //     nearly all different is the code column ("ID" over 0, 2, 3; a column with no header);
 //   - a column with no role whose cells are all HTTP statuses is the status column (a
 //     cell may list several: "200 / 500");
+//   - with no code column, a column headed "type" or "problem type" whose cells are
+//     problem types (URIs or their last segments, RFC 9457) beside a title or status
+//     column is the code column;
 //   - with no code column, a status column whose cells name an error after the status
 //     ("403 Card blocked") gives both: the status and, as the code, the name;
 //   - a table whose header is empty gets every role from its cells.
@@ -145,6 +148,16 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		}
 		if numbered >= 0 {
 			roles[numbered] = roleCode
+		}
+	}
+	// A column of RFC 9457 problem types ("type" over URIs or their last segments) beside
+	// a title or status column: a problem's type is its code (problemtypes.go).
+	if !hasRole(roles, roleCode) && !emptyHeader && (hasRole(roles, roleMessage) || hasRole(roles, roleStatus)) && !anyHeader(texts, notErrorHeader) {
+		for i, r := range roles {
+			if r == roleUnknown && problemTypeHeader(texts[i]) && problemTypeColumn(rows, i) {
+				roles[i] = roleCode
+				break
+			}
 		}
 	}
 	if !hasRole(roles, roleStatus) {

@@ -40,6 +40,7 @@
 //	      │    interpret.go  classify: column roles from header words and cells; error
 //	      │                  list, status glossary, reference or parameter table; lists
 //	      │                  of codes
+//	      │    problemtypes.go  RFC 9457 problem types ("type" over URIs) as codes
 //	      │    labelled.go   "Solution: …", "**HTTP Status**: 401", "HTTP 422", "【対処】…",
 //	      │                  error bodies and example responses, platform admonitions
 //	      │    footnotes.go  footnotes an error's cell refers to, into its description

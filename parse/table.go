@@ -158,6 +158,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 	if fill >= 0 {
 		doc.note(t.Rows[0].Pos, "status column: an empty cell takes the status above it (cells merged down the column)")
 	}
+	byName := uriNames(t.Rows, roles)
 	var above catalog.Status // the status of the row above, for fill
 	var last catalog.Status  // the status column's status in the row above, for spanned
 	// A category column ("구분", "Category") written once per run of rows, its other
@@ -213,7 +214,12 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			switch r {
 			case roleCode:
 				e.Code = cleanCode(c.Text)
-				if codes := cellCodes(c.Text); codes != nil {
+				if pname, ok := problemTypeName(e.Code); ok && byName {
+					// A problem type's URI: the problem is known by its last segment, the
+					// URI as written is kept.
+					fields = append(fields, catalog.Field{Name: name, Value: e.Code})
+					e.Code = pname
+				} else if codes := cellCodes(c.Text); codes != nil {
 					e.Code, more = codes[0], codes[1:] // "E1001, E1002": two codes, one text
 				} else if code, rest, ok := codeFirstLine(c.Text); ok {
 					e.Code, cellMsg = code, rest // "`AUTH_002`<br>*deprecated*": a code and a note
@@ -343,6 +349,35 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			}
 		}
 	}
+}
+
+// uriNames reports whether the URIs of a table's code column (problem types) name their
+// entries by their last segment (problemTypeName): no two of them share one, as
+// ".../v1/expired" and ".../v2/expired" would; those are then their whole URIs.
+func uriNames(rows []tableRow, roles []role) bool {
+	col := slices.Index(roles, roleCode)
+	if col < 0 {
+		return false
+	}
+	var seen map[string]string // name → URI
+	for _, r := range rows {
+		if col >= len(r.Cells) {
+			continue
+		}
+		uri := cleanCode(r.Cells[col].Text)
+		name, ok := problemTypeName(uri)
+		if !ok {
+			continue
+		}
+		if seen == nil {
+			seen = map[string]string{}
+		}
+		if u, dup := seen[name]; dup && u != uri {
+			return false
+		}
+		seen[name] = uri
+	}
+	return true
 }
 
 // cellStatuses returns the statuses a status cell lists, when it lists two or more:
