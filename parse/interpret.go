@@ -41,7 +41,9 @@ const classifySample = 200
 //   - with no code column, the first column whose cells are all one token each and
 //     nearly all different is the code column ("ID" over 0, 2, 3; a column with no header);
 //   - a column with no role whose cells are all HTTP statuses is the status column (a
-//     cell may list several: "200 / 500");
+//     cell may list several: "200 / 500"), when there are two or more of them or they
+//     are written as statuses ("404 Not Found", "4xx"): one number, 500 under "Limit",
+//     is no evidence;
 //   - with no code column, a column headed "type" or "problem type" whose cells are
 //     problem types (URIs or their last segments, RFC 9457) beside a title or status
 //     column is the code column;
@@ -162,7 +164,7 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	}
 	if !hasRole(roles, roleStatus) {
 		for i, r := range roles {
-			if (r == roleUnknown || emptyHeader) && cols[i].nonEmpty > 0 && cols[i].statuses == cols[i].nonEmpty {
+			if (r == roleUnknown || emptyHeader) && cols[i].statusCells() {
 				roles[i] = roleStatus
 				break
 			}
@@ -348,6 +350,15 @@ type colStats struct {
 	prose       int // cells of three words or more, or of ten runes or more in a script without spaces
 	distinct    int
 	allReasons  bool // every status name is the status's standard reason phrase
+}
+
+// statusCells reports whether the column's cells alone make it a status column: every one
+// is an HTTP status, and either there are two or more, or one is written as a status
+// and not as a bare number ("404 Not Found", "4xx", "HttpStatus.NOT_FOUND"). A table of
+// one row whose number happens to lie in 100-599 ("| Basic | 500 |" under "Plan",
+// "Limit") says nothing of statuses.
+func (c colStats) statusCells() bool {
+	return c.nonEmpty > 0 && c.statuses == c.nonEmpty && (c.nonEmpty >= 2 || c.numbers < c.nonEmpty)
 }
 
 // unique reports whether nearly all the column's cells differ.
