@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"docgen/catalog"
 	"docgen/parse/doc"
@@ -34,6 +35,10 @@ type recordsState struct {
 	// and name a section of them (sectionKey): with two or more, each is its records'
 	// group, as a heading is.
 	sections int
+	// groups names the group of the records at each path that lists errors
+	// (recordsGroups); gave holds the paths whose records gave entries.
+	groups map[string]string
+	gave   map[string]bool
 }
 
 // beforeEnum reports whether block i is a table right before an enum: the table of the
@@ -91,6 +96,7 @@ func (w *treeWalker) records(b *doc.Records) {
 			paths := recordsErrorPaths(w.src, w.blocks)
 			st.errAncestors, st.taken, st.langs = ancestors(paths), map[string]bool{}, languageParts(paths)
 			st.sections = sectionPaths(paths, st.langs)
+			st.groups, st.gave = recordsGroups(w.blocks, paths), map[string]bool{}
 			st.locale = recordsLocale(&doc.Records{}, w.meta)
 			if st.locale != "" && w.doc.Lang == "" && (len(st.langs) == 0 || langAmong(st.locale, st.langs)) {
 				w.doc.Lang = st.locale // the file says which language it is written in
@@ -142,7 +148,12 @@ func (w *treeWalker) records(b *doc.Records) {
 		// Records nested in the file, or under one of several sections ([auth.expired]
 		// beside [billing.declined]), are in the group their path names, as a table is
 		// under its heading; a key that only names the list ({"errors": […]}) is none.
+		// The group is the name the section gives itself, or its key (recordsGroups);
+		// records nested in an error (its causes) keep their whole path.
 		ctx.Group = path
+		if g := st.groups[b.Path]; g != "" && !inLang && !within(b.Path, st.gave) {
+			ctx.Group = g
+		}
 	}
 	if b.Group != "" {
 		ctx.Group = b.Group
@@ -157,6 +168,9 @@ func (w *treeWalker) records(b *doc.Records) {
 		}
 	}
 	taken := w.doc.addRecords(w.src, b, ctx)
+	if taken {
+		st.gave[b.Path] = true
+	}
 	if !taken && b.Declared {
 		var names []string
 		seen := map[string]bool{}
@@ -187,6 +201,75 @@ func (w *treeWalker) records(b *doc.Records) {
 			}
 		}
 	}
+}
+
+// groupNameKeys are the folded keys of a scalar beside a section's records that names the
+// section: {title: Authentication, errors: […]}.
+var groupNameKeys = map[string]bool{"title": true, "name": true, "label": true, "displayname": true}
+
+// recordsGroupName returns the name a section of records nested in a file gives its
+// group: a title, name or label beside the records ("Authentication" of
+// categories.auth.errors with title: Authentication), else the key nearest the records
+// that names a section (sectionKey): "auth" of categories.auth.errors, "BadRequest" of
+// groups.BadRequest.errors, "400" of errors.400; "" when no key does.
+func recordsGroupName(r *doc.Records) string {
+	for _, f := range r.Beside {
+		v := strings.TrimSpace(f.Value)
+		if groupNameKeys[foldHeader(f.Name)] && hasWordRune(v) && !strings.ContainsAny(v, "\n{[") && utf8.RuneCountInString(v) <= 80 && !isNumeric(v) {
+			return v
+		}
+	}
+	keys := r.Keys
+	if keys == nil {
+		keys = strings.Split(r.Path, ".")
+	}
+	for i := len(keys) - 1; i >= 0; i-- {
+		if sectionKey(keys[i]) {
+			return keys[i]
+		}
+	}
+	return ""
+}
+
+// isNumeric reports whether v is a number as a data file writes one (400, 1.5, -2).
+func isNumeric(v string) bool {
+	_, err := strconv.ParseFloat(v, 64)
+	return err == nil
+}
+
+// recordsGroups names the group of the records at each path of paths (records that list
+// errors) nested in the file (recordsGroupName). A path keeps its whole self where its
+// name would be another's (v1.auth.errors and v2.auth.errors, two "auth"), so that two
+// namespaces never become one; a path at the top names its group as it is.
+func recordsGroups(blocks []doc.Block, paths map[string]bool) map[string]string {
+	names := map[string]string{}
+	first := map[string]string{} // a name → the first path that has it
+	clash := map[string]bool{}
+	for _, b := range blocks {
+		r, ok := b.(*doc.Records)
+		if !ok || !paths[r.Path] {
+			continue
+		}
+		if _, done := names[r.Path]; done {
+			continue
+		}
+		n := r.Path
+		if strings.Contains(r.Path, ".") {
+			n = recordsGroupName(r)
+		}
+		names[r.Path] = n
+		if p, ok := first[n]; ok && p != r.Path {
+			clash[n] = true
+		} else if !ok {
+			first[n] = r.Path
+		}
+	}
+	for p, n := range names {
+		if n == "" || clash[n] {
+			names[p] = p
+		}
+	}
+	return names
 }
 
 // sectionPaths counts the paths of records that list errors (recordsErrorPaths) that are
