@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"regexp"
 	"slices"
@@ -304,8 +305,12 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		}
 		if !hasWordRune(e.Code) {
 			doc.Dropped++
+			got := fmt.Sprintf("got %q", e.Code)
+			if strings.TrimSpace(e.Code) == "" {
+				got = "the cell is empty"
+			}
 			doc.Diags.Add(row.Pos, catalog.Error, catalog.RuleEmptyCode,
-				"table row has no error code in its %q column: got %q", codeHeader(t.Header, roles), e.Code)
+				"table row has no error code in its %q column: %s", codeHeader(t.Header, roles), got)
 			continue
 		}
 		if protocol == catalog.JSONRPC {
