@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"docgen/catalog"
 	"docgen/parse/doc"
@@ -1534,20 +1535,36 @@ func listText(b *doc.List) string {
 	return strings.Join(lines, "\n")
 }
 
-// historyTitle reports whether a heading names a changelog: "Changelog", "Release notes",
-// "Version history", "What's new", "변경 이력", "更新履歴", "更新日志".
+// historyTitle reports whether a heading is a changelog's: "Changelog", "Release notes",
+// "Version history", "What's new", "변경 이력", "更新履歴", "更新日志", maybe after the name of
+// what changed and with a version or a date ("API changelog", "Release notes — v2.1
+// (2024-03-02)", "What's new in 3.0"). The changelog's name must end the heading (or
+// begin it, for "What's new in …"): a heading that only mentions one among other words
+// ("Changelog Service API — error codes", "Release notes errors") names something else.
 func historyTitle(t string) bool {
 	if c := cleanCode(t); isToken(c) && strings.ContainsAny(c, "_0123456789") {
 		return false // CHANGELOG_LOCKED is a code
 	}
-	f := foldHeader(t)
+	var words []string
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("()[]（）,，:：—–", r)
+	}) {
+		if reVersion.MatchString(w) || isDate(w) || yearLike(w) || reShortVersion.MatchString(w) || w == "-" {
+			continue // "v2.1", "2024-03-02", "2024", "v3": when, not what
+		}
+		words = append(words, w)
+	}
+	f := foldHeader(strings.Join(words, " "))
 	for _, k := range historyTitles {
-		if strings.Contains(f, k) {
+		if strings.HasSuffix(f, k) || (k == "whatsnew" && strings.HasPrefix(f, k)) {
 			return true
 		}
 	}
 	return false
 }
+
+// reShortVersion matches a version of one number: "v3", "V12".
+var reShortVersion = regexp.MustCompile(`^[vV]\d+$`)
 
 // historyTitles are the folded words of changelog headings.
 var historyTitles = []string{
