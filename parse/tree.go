@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -266,6 +267,8 @@ type treeWalker struct {
 	// (copied text), 2 for a code and 1 for anything else, so that codes stand under the
 	// heading above them.
 	level []int8
+	// years holds the headings that begin with a year, not a code (yearHeadings).
+	years map[int]bool
 	// release is set when blocks the walk has passed may be let go (releaseBlocks).
 	release bool
 	// statusGroups is set when a heading with a status ("## 404 Not Found", or a
@@ -526,6 +529,7 @@ func (w *treeWalker) walk() {
 			w.errBlocks[i+1]++
 		}
 	}
+	w.years = w.yearHeadings()
 	w.title = w.titleHeading()
 	if o := w.src.over; o != nil && len(o.Sections) > 0 {
 		w.sectionSpans(o.Sections)
@@ -711,7 +715,7 @@ func (w *treeWalker) titleHeading() int {
 		return -1
 	}
 	if h.Level == 0 {
-		if code, msg := splitCodeHeading(h.Text); msg != "" && spacedHeadingCode(code, msg) {
+		if code, msg := splitCodeHeading(h.Text); msg != "" && spacedHeadingCode(code, msg) && !w.years[first] {
 			return -1 // "E1001 - Invalid token (401)": a code and its text, as the lines after it
 		}
 		if first != 0 || len(w.blocks) < 2 || codeLike(h.Text) {
@@ -727,10 +731,63 @@ func (w *treeWalker) titleHeading() int {
 			return -1
 		}
 	}
-	if codeLike(headingCode(h.Text)) && !sectionWord(headingCode(h.Text)) {
+	if codeLike(headingCode(h.Text)) && !sectionWord(headingCode(h.Text)) && !w.years[first] {
 		return -1
 	}
 	return first
+}
+
+// yearHeadings returns the headings that begin with a year and go on with words ("2024
+// API changes", a copied page's "2025 Acme Inc"), told from headings of codes in the same
+// range ("2001 잔액 부족") by the headings around them, in one pass over the headings. A
+// heading that begins with a number from 1900 to 2099 is a code when, at its level
+// (w.level), another heading is a four-digit code out of that range ("1001 회원 없음"),
+// or when the headings of such numbers at its level run up, as a list of codes does (a
+// changelog's years run down); otherwise it is a year.
+func (w *treeWalker) yearHeadings() map[int]bool {
+	type heading struct {
+		i, n int
+	}
+	var (
+		byLevel = map[int8][]heading{} // the headings that begin with a year-like number
+		codes   = map[int8]bool{}      // a level with a four-digit code out of that range
+	)
+	for i, b := range w.blocks {
+		h, ok := b.(*doc.Heading)
+		if !ok {
+			continue
+		}
+		code, msg := splitCodeHeading(h.Text)
+		switch {
+		case yearLike(code) && msg != "":
+			n, _ := strconv.Atoi(code)
+			byLevel[w.level[i]] = append(byLevel[w.level[i]], heading{i, n})
+		case len(code) == 4 && isDigits(code) && !yearLike(code):
+			codes[w.level[i]] = true
+		}
+	}
+	var years map[int]bool
+	for _, level := range slices.Sorted(maps.Keys(byLevel)) {
+		hs := byLevel[level]
+		if codes[level] {
+			continue
+		}
+		up := len(hs) >= 2
+		for k := 1; k < len(hs) && up; k++ {
+			up = hs[k].n > hs[k-1].n
+		}
+		if up {
+			continue
+		}
+		if years == nil {
+			years = map[int]bool{}
+		}
+		for _, h := range hs {
+			years[h.i] = true
+			w.doc.note(w.blocks[h.i].(*doc.Heading).Pos, "heading %q: a year, not a code (no four-digit code at its level, and such numbers there do not run up as codes do)", w.blocks[h.i].(*doc.Heading).Text)
+		}
+	}
+	return years
 }
 
 // statusLineAfter returns the paragraph after block i when its first line is a "status
@@ -809,9 +866,10 @@ func (w *treeWalker) heading(i int) bool {
 		return false
 	}
 	code, message := splitCodeHeading(h.Text)
-	if o.history && reVersion.MatchString(code) {
+	if w.years[i] || (o.history && (reVersion.MatchString(code) || yearLike(code))) {
 		// "v3.6 — 2024-05-01" under "Changelog": a release, not a code (a date is none
-		// anywhere, codeLike).
+		// anywhere, codeLike); "2024 API changes" with no code of that shape beside it: a
+		// year (yearHeadings).
 		o.kind = hSection
 		w.stack = append(w.stack, o)
 		return false
@@ -832,7 +890,7 @@ func (w *treeWalker) heading(i int) bool {
 	childHeading, childCode := false, false
 	if k := w.nextHeading[i]; int(k) < len(w.blocks) && int(w.level[k]) > level {
 		c := w.blocks[k].(*doc.Heading)
-		childCode = codeLike(headingCode(c.Text)) && !sectionWord(headingCode(c.Text))
+		childCode = codeLike(headingCode(c.Text)) && !sectionWord(headingCode(c.Text)) && !w.years[int(k)]
 		childHeading = childCode || headerRole(c.Text) == roleUnknown
 	}
 	switch {
