@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"docgen/catalog"
 )
@@ -362,10 +363,12 @@ var reCellStatus = regexp.MustCompile(`^(?:\*\*|__)?(HTTP\s+)?([1-5]\d\d)(?:\*\*
 // textStatusPrefix reads the status a message or description cell begins with, in a table
 // with no status column, and returns it with the text after it. It is a status when the
 // standard reason phrase follows the number ("429 Too Many Requests: at most 20 calls",
-// "404 Not Found"), when "HTTP" stands before it ("HTTP 403 No token"), or when a 4xx or
-// 5xx is set apart from the text by a colon or a dash ("409 — The order is closed"). A
-// number that begins a sentence ("500 requests per minute at most", "100 items") is none.
-// Where the reason phrase is the whole cell, it stays as the text.
+// "404 Not Found"), or when a 4xx or 5xx is set apart from the text by a colon or a dash
+// ("409 — The order is closed", "HTTP 413: the file is too big") or, after "HTTP", begins
+// a phrase of its own ("HTTP 403 No token"). A number that begins a sentence ("500
+// requests per minute at most", "100 items", "HTTP 200 is still returned; …", "HTTP 404
+// is returned when …", "HTTP 301 redirects are not followed") is none, and the text is
+// left whole. Where the reason phrase is the whole cell, it stays as the text.
 func textStatusPrefix(text string) (catalog.Status, string, bool) {
 	if text == "" || !hasStatusDigits(text[:min(len(text), 16)]) {
 		return 0, text, false
@@ -385,15 +388,18 @@ func textStatusPrefix(text string) (catalog.Status, string, bool) {
 		}
 		return st, after, true
 	}
+	if st < 400 {
+		return 0, text, false // "HTTP 200 is still returned": how something else goes
+	}
 	if after := strings.TrimLeft(rest, ":：-–—|"); after != rest {
 		after = strings.TrimSpace(after)
-		if after != "" && (m[1] != "" || st >= 400) && !unicode.IsDigit(rune(after[0])) {
+		if after != "" && !unicode.IsDigit(rune(after[0])) {
 			return st, after, true
 		}
 		return 0, text, false
 	}
-	if m[1] != "" {
-		return st, rest, true
+	if r, _ := utf8.DecodeRuneInString(rest); m[1] != "" && unicode.IsUpper(r) {
+		return st, rest, true // "HTTP 403 No token": the status, then the message
 	}
 	return 0, text, false
 }
