@@ -3,6 +3,7 @@ package parse
 import (
 	"maps"
 	"math"
+	"net/url"
 	"regexp"
 	"slices"
 	"sort"
@@ -187,8 +188,13 @@ func linkAnchor(cell, code string) string {
 // linksToHeading reports whether anchor names the heading entry e was read from: e's
 // source line is a Markdown heading (ATX, or setext text over its underline) whose text
 // or code, folded as slugs fold them, is the anchor's, or whose explicit id ("{#e1001}")
-// it is. An entry of a table row, a list item or a paragraph has no heading of its own.
+// it is. An anchor written percent-encoded ("#e1001-%ED%86%A0%ED%81%B0", as editors link
+// to a heading of Korean words) is read decoded. An entry of a table row, a list item or
+// a paragraph has no heading of its own.
 func linksToHeading(src *Source, anchor string, e *catalog.Entry) bool {
+	if dec, err := url.PathUnescape(anchor); err == nil {
+		anchor = dec
+	}
 	a := foldHeader(anchor)
 	if a == "" || src == nil {
 		return false
