@@ -490,8 +490,8 @@ func (b *mdBuilder) finish(next int) {
 		blk = &doc.Code{Pos: pos, Text: text, Markdown: fence + "\n" + text + "\n" + fence}
 	case *extast.DefinitionList:
 		dl := mdDefList(src, n, p.part, p.base, pos)
-		if defListHasCodes(dl) {
-			d.codeLists++
+		if defListHasCodes(dl) || defListRecords(dl) != nil {
+			d.codeLists++ // terms that are codes, or labels whose values write errors ("Error code" / ": E1001")
 		}
 		blk = dl
 	case *ast.HTMLBlock:

@@ -193,17 +193,18 @@ func codeAndText(t string) (code, message string, ok bool) {
 }
 
 // spacedHeadingCode reports whether c, the first word of a heading whose text goes on
-// after a space, is a code: plainly one (spacedCode), or a number from 1900 to 2099 that
-// a message follows ("2001 잔액 부족", "2003 Card declined") rather than words of time
-// ("2024 changes", "2023 Q4", "2024 release notes"), which make it a year.
+// after a space, may be a code: plainly one (spacedCode), or a number from 1900 to 2099
+// ("2001 잔액 부족", but also "2024 API changes") that what follows is not wholly about
+// time (periodPhrase). Whether such a number is a code or a year is told by the headings
+// around it (treeWalker.yearHeadings).
 func spacedHeadingCode(c, rest string) bool {
 	return spacedCode(c) || (yearLike(c) && !periodPhrase(rest))
 }
 
 // periodWords are the words (folded, one or two of them) that follow a year in a
 // heading: a changelog's or a report's ("2024 changes", "2023 Q4", "2024 release notes",
-// "2022 and earlier"). Words that may begin an error's message ("Update failed", "변경
-// 불가") are not among them.
+// "2022 and earlier"). They make a year only when they are all the heading says after
+// the number (periodPhrase): "2002 May not be empty" is a code's message.
 var periodWords = map[string]bool{
 	"changes": true, "changelog": true, "releases": true, "releasenotes": true,
 	"updates": true, "roadmap": true, "archive": true, "edition": true, "history": true,
@@ -221,16 +222,26 @@ var periodWords = map[string]bool{
 }
 
 // periodPhrase reports whether text, what follows a year-like number in a heading, is
-// about time: its first word or two are period words (a month, a quarter, "changes"), or
-// it begins with the year's unit ("年", "년": "2024年の変更", "2024 년 변경 사항").
+// wholly about time: every word is a period word (a month, a quarter, "changes",
+// "release notes", alone or two by two) or a day's number, or it begins with the year's
+// unit ("年", "년": "2024年の変更", "2024 년 변경 사항").
 func periodPhrase(text string) bool {
 	text = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(text), "-–—:：,("))
 	if strings.HasPrefix(text, "年") || strings.HasPrefix(text, "년") {
 		return true
 	}
-	first, rest, _ := strings.Cut(text, " ")
-	second, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
-	return periodWords[foldHeader(first)] || (second != "" && periodWords[foldHeader(first+second)])
+	words := strings.Fields(text)
+	for k := 0; k < len(words); {
+		switch f := foldHeader(words[k]); {
+		case periodWords[f] || (f != "" && len(f) <= 2 && isDigits(f)):
+			k++
+		case k+1 < len(words) && periodWords[f+foldHeader(words[k+1])]:
+			k += 2
+		default:
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // sameShape reports whether two codes are written alike: the same length and the same

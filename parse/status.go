@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"docgen/catalog"
 )
@@ -195,14 +196,18 @@ var reTextStatus = regexp.MustCompile(`[(（]\s*(?i:http(?:\s*status)?(?:\s*code
 // sentence's end, "ステータスコード 403 を返", "返回 403"), also after "HTTP" ("HTTP 402로
 // 반환됩니다", "HTTP 429 で返されます", "HTTPレスポンスは 507 Insufficient Storage です",
 // "以 HTTP 429 响应"; not "HTTP 500 ではなく"). Except after a label, only 4xx and 5xx: a
-// sentence that names 200 or 301 tells how something else behaves.
+// sentence that names 200 or 301 tells how something else behaves. After "HTTP" in those
+// languages, an object particle counts only with a verb of answering after it ("HTTP
+// 402를 반환", "HTTP 403 を返す"; not "HTTP 404를 참고하세요"), and a status compared or
+// set apart ("HTTP 404 と 410 の違い", "与 HTTP 404 错误不同") is none; a sentence that
+// denies the verb gives none either (deniedAround).
 var reInlineStatuses = []*regexp.Regexp{
 	regexp.MustCompile(`(?i:\bhttp(?:\s+status)?(?:\s+code)?|\bstatus(?:\s+code)?)\s+(?:\*\*|__|` + "`" + `)?([45]\d\d)\b(?:\*\*|__|` + "`" + `)?\s+(?i:is|will\s+be|gets|comes)\s+(?i:returned|sent|back)`),
 	regexp.MustCompile(`(?i:\bhttp\s+status(?:\s+code)?|\bhttp\s+code|\bstatus\s+code|상태\s*코드|ステータス\s*コード|状态码|狀態碼)\s*[:：]\s*(?:\*\*|__|` + "`" + `)?\s*([1-5]\d\d)\b`),
 	regexp.MustCompile(`(?i:\b(?:returns?|returned|responds?|responded|fails?|failed|answers?|answered|rejected|comes\s+back))\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:\*\*|__|` + "`" + `)?(?i:http(?:\s+status)?(?:\s+code)?|status(?:\s+code)?)\s*(?:\*\*|__|` + "`" + `)?\s*([45]\d\d)\b`),
 	regexp.MustCompile(`(?m)(?:^|[.!?。]\s+)(?:\*\*|__)?(?:HTTP(?:\s+(?i:status)(?:\s+(?i:code))?)?|Status(?:\s+code)?)\s+([45]\d\d)(?:$|[^\pL\pN])`),
 	regexp.MustCompile(`(?m)(?:^|[.!?。]\s*)(?:\*\*|__)?(?i:status|상태|ステータス|状态|狀態)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__|` + "`" + `)?\s*([1-5]\d\d)\b`),
-	regexp.MustCompile(`(?i:\bhttp)(?:\s*(?i:status(?:\s+code)?)|\s*(?:상태|응답|ステータス|レスポンス|応答|状态码|狀態碼|状态|狀態)(?:\s*코드|\s*コード)?\s*(?:는|은|가|は|が|为|是|為)?)?\s*(?:\*\*|__|` + "`" + `)?([45]\d\d)(?:\*\*|__|` + "`" + `)?(?:\s+[A-Z][A-Za-z' -]*?)??\s*(?:으로|로|을|를|입니다|이며|이고|で[^はも]|を|が|です|と|错误|錯誤|响应|響應|返回)`),
+	regexp.MustCompile(`(?i:\bhttp)(?:\s*(?i:status(?:\s+code)?)|\s*(?:상태|응답|ステータス|レスポンス|応答|状态码|狀態碼|状态|狀態)(?:\s*코드|\s*コード)?\s*(?:는|은|가|は|が|为|是|為)?)?\s*(?:\*\*|__|` + "`" + `)?([45]\d\d)(?:\*\*|__|` + "`" + `)?(?:\s+[A-Z][A-Za-z' -]*?)??\s*(?:으로|로|입니다|이며|이고|で[^はも]|です|响应|響應|返回|(?:을|를)\s*(?:반환|응답|돌려|보내|보냅|내려)|(?:を|が)\s*(?:返|送|応答|発生))`),
 	regexp.MustCompile(`(?m)상태\s*코드(?:는|가)?\s*(?:\*\*|` + "`" + `)?\s*([45]\d\d)\s*(?:\*\*|` + "`" + `)?\s*(?:으로|로|을|를|입니다|이며|이고|[).,。]|$)|ステータス\s*コード\s*(?:\*\*|` + "`" + `)?\s*([45]\d\d)\s*(?:\*\*|` + "`" + `)?\s*(?:を返|が返)|(?:返回|状态码为|状态码是)\s*(?:HTTP\s*)?([45]\d\d)\b`),
 }
 
@@ -231,8 +236,17 @@ func oneTextStatus(text string) (catalog.Status, bool) {
 		return 0, false
 	}
 	var found catalog.Status
-	for _, re := range append([]*regexp.Regexp{reTextStatus}, reInlineStatuses...) {
-		for _, m := range re.FindAllStringSubmatch(text, 4) {
+	for k, re := range append([]*regexp.Regexp{reTextStatus}, reInlineStatuses...) {
+		for _, loc := range re.FindAllStringSubmatchIndex(text, 4) {
+			if k >= cjkInline && deniedAround(text, loc[0], loc[1]) {
+				continue // "HTTP 402를 반환하지 않고", "不会返回 HTTP 404"
+			}
+			m := make([]string, len(loc)/2)
+			for g := range m {
+				if loc[2*g] >= 0 {
+					m[g] = text[loc[2*g]:loc[2*g+1]]
+				}
+			}
 			n, _ := strconv.Atoi(firstGroup(m))
 			st := catalog.Status(n)
 			if !st.IsValid() || (found != 0 && found != st) {
@@ -242,6 +256,56 @@ func oneTextStatus(text string) (catalog.Status, bool) {
 		}
 	}
 	return found, found != 0
+}
+
+// cjkInline is the index, in oneTextStatus's list (reTextStatus, then reInlineStatuses),
+// of the first expression that reads a status in a Korean, Japanese or Chinese sentence;
+// those after it do too.
+const cjkInline = 6
+
+// deniedAround reports whether the sentence around a status read in Korean, Japanese or
+// Chinese denies it: a negation right after the verb that follows the status ("반환하지
+// 않고", "返しません", "返さない", "返されず", "아니라") or right before the status ("不返回
+// HTTP 404", "不会以 HTTP 429 响应", "并非", "没有"), within the sentence.
+func deniedAround(text string, from, to int) bool {
+	after := text[to:]
+	if i := strings.IndexAny(after, ".!?。！？"); i >= 0 {
+		after = after[:i]
+	}
+	after = firstRunes(after, 10)
+	for _, neg := range []string{"않", "아니", "아닌", "ない", "ません", "なく", "ず", "不", "没", "未"} {
+		if strings.Contains(after, neg) {
+			return true
+		}
+	}
+	before := text[:from]
+	if i := strings.LastIndexAny(before, ".!?。！？，,、"); i >= 0 {
+		before = before[i+1:]
+	}
+	before = lastRunes(before, 4)
+	return strings.ContainsAny(before, "不没未非勿无無")
+}
+
+// firstRunes returns the first n runes of s; lastRunes the last n.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+func lastRunes(s string, n int) string {
+	for i := len(s); i > 0; {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if n--; n == 0 {
+			return s[i:]
+		}
+	}
+	return s
 }
 
 // firstGroup returns the first group of a match that matched text.
@@ -362,10 +426,12 @@ var reCellStatus = regexp.MustCompile(`^(?:\*\*|__)?(HTTP\s+)?([1-5]\d\d)(?:\*\*
 // textStatusPrefix reads the status a message or description cell begins with, in a table
 // with no status column, and returns it with the text after it. It is a status when the
 // standard reason phrase follows the number ("429 Too Many Requests: at most 20 calls",
-// "404 Not Found"), when "HTTP" stands before it ("HTTP 403 No token"), or when a 4xx or
-// 5xx is set apart from the text by a colon or a dash ("409 — The order is closed"). A
-// number that begins a sentence ("500 requests per minute at most", "100 items") is none.
-// Where the reason phrase is the whole cell, it stays as the text.
+// "404 Not Found"), or when a 4xx or 5xx is set apart from the text by a colon or a dash
+// ("409 — The order is closed", "HTTP 413: the file is too big") or, after "HTTP", begins
+// a phrase of its own ("HTTP 403 No token"). A number that begins a sentence ("500
+// requests per minute at most", "100 items", "HTTP 200 is still returned; …", "HTTP 404
+// is returned when …", "HTTP 301 redirects are not followed") is none, and the text is
+// left whole. Where the reason phrase is the whole cell, it stays as the text.
 func textStatusPrefix(text string) (catalog.Status, string, bool) {
 	if text == "" || !hasStatusDigits(text[:min(len(text), 16)]) {
 		return 0, text, false
@@ -385,15 +451,18 @@ func textStatusPrefix(text string) (catalog.Status, string, bool) {
 		}
 		return st, after, true
 	}
+	if st < 400 {
+		return 0, text, false // "HTTP 200 is still returned": how something else goes
+	}
 	if after := strings.TrimLeft(rest, ":：-–—|"); after != rest {
 		after = strings.TrimSpace(after)
-		if after != "" && (m[1] != "" || st >= 400) && !unicode.IsDigit(rune(after[0])) {
+		if after != "" && !unicode.IsDigit(rune(after[0])) {
 			return st, after, true
 		}
 		return 0, text, false
 	}
-	if m[1] != "" {
-		return st, rest, true
+	if r, _ := utf8.DecodeRuneInString(rest); m[1] != "" && unicode.IsUpper(r) {
+		return st, rest, true // "HTTP 403 No token": the status, then the message
 	}
 	return 0, text, false
 }

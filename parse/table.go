@@ -430,7 +430,9 @@ var reBreak = regexp.MustCompile(`(?i)\s*<br\s*/?>\s*`)
 // cellText returns the text of a cell of Markdown, a description or a resolution: empty
 // when the cell only says it is (emptyMeaning), and each "<br>" outside code spans a line
 // break, as the HTML reader writes a cell's <br> (raw HTML is no text of the catalog's
-// Markdown: a page leaves it out).
+// Markdown: a page leaves it out). A code span is as CommonMark reads it: a run of
+// backticks opens it and the next run of as many closes it ("`` a`b ``"); a run that
+// nothing closes is text.
 func cellText(text string) string {
 	if emptyMeaning(text) {
 		return ""
@@ -439,16 +441,58 @@ func cellText(text string) string {
 		return text
 	}
 	var b strings.Builder
-	for k, part := range strings.Split(text, "`") {
-		if k > 0 {
-			b.WriteByte('`')
-		}
-		if k%2 == 0 && strings.Contains(part, "<") {
-			part = reBreak.ReplaceAllString(part, "\n")
-		}
-		b.WriteString(part)
+	from := 0 // the start of the text not yet written, outside code spans
+	for _, sp := range codeSpans(text) {
+		b.WriteString(reBreak.ReplaceAllString(text[from:sp[0]], "\n"))
+		b.WriteString(text[sp[0]:sp[1]])
+		from = sp[1]
 	}
+	b.WriteString(reBreak.ReplaceAllString(text[from:], "\n"))
 	return strings.TrimSpace(b.String())
+}
+
+// codeSpans returns where text's code spans are, backticks included, in order, in one
+// pass over its runs of backticks: each run that is no span's closer opens a span when a
+// later run has its length, and the first such run closes it.
+func codeSpans(text string) [][2]int {
+	type run struct{ at, n int }
+	var runs []run
+	byLen := map[int][]int{} // the runs of each length, by their index in runs
+	for i := 0; i < len(text); {
+		if text[i] != '`' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] == '`' {
+			j++
+		}
+		byLen[j-i] = append(byLen[j-i], len(runs))
+		runs = append(runs, run{i, j - i})
+		i = j
+	}
+	var spans [][2]int
+	next := map[int]int{} // for each length, the first of its runs not yet passed
+	end := 0              // the end of the last span
+	for k, r := range runs {
+		if r.at < end {
+			continue // inside a span
+		}
+		same := byLen[r.n]
+		p := next[r.n]
+		for p < len(same) && same[p] <= k {
+			p++
+		}
+		if p == len(same) {
+			next[r.n] = p
+			continue // nothing closes it: backticks as text
+		}
+		c := runs[same[p]]
+		next[r.n] = p + 1
+		end = c.at + c.n
+		spans = append(spans, [2]int{r.at, end})
+	}
+	return spans
 }
 
 // emptyMeaning reports whether a cell's text says only that the cell is empty: nothing, a

@@ -1,12 +1,15 @@
 package parse
 
 import (
+	"maps"
 	"math"
+	"net/url"
 	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"docgen/catalog"
 	"docgen/parse/doc"
@@ -185,8 +188,13 @@ func linkAnchor(cell, code string) string {
 // linksToHeading reports whether anchor names the heading entry e was read from: e's
 // source line is a Markdown heading (ATX, or setext text over its underline) whose text
 // or code, folded as slugs fold them, is the anchor's, or whose explicit id ("{#e1001}")
-// it is. An entry of a table row, a list item or a paragraph has no heading of its own.
+// it is. An anchor written percent-encoded ("#e1001-%ED%86%A0%ED%81%B0", as editors link
+// to a heading of Korean words) is read decoded. An entry of a table row, a list item or
+// a paragraph has no heading of its own.
 func linksToHeading(src *Source, anchor string, e *catalog.Entry) bool {
+	if dec, err := url.PathUnescape(anchor); err == nil {
+		anchor = dec
+	}
 	a := foldHeader(anchor)
 	if a == "" || src == nil {
 		return false
@@ -265,6 +273,8 @@ type treeWalker struct {
 	// (copied text), 2 for a code and 1 for anything else, so that codes stand under the
 	// heading above them.
 	level []int8
+	// years holds the headings that begin with a year, not a code (yearHeadings).
+	years map[int]bool
 	// release is set when blocks the walk has passed may be let go (releaseBlocks).
 	release bool
 	// statusGroups is set when a heading with a status ("## 404 Not Found", or a
@@ -525,6 +535,7 @@ func (w *treeWalker) walk() {
 			w.errBlocks[i+1]++
 		}
 	}
+	w.years = w.yearHeadings()
 	w.title = w.titleHeading()
 	if o := w.src.over; o != nil && len(o.Sections) > 0 {
 		w.sectionSpans(o.Sections)
@@ -710,7 +721,7 @@ func (w *treeWalker) titleHeading() int {
 		return -1
 	}
 	if h.Level == 0 {
-		if code, msg := splitCodeHeading(h.Text); msg != "" && spacedHeadingCode(code, msg) {
+		if code, msg := splitCodeHeading(h.Text); msg != "" && spacedHeadingCode(code, msg) && !w.years[first] {
 			return -1 // "E1001 - Invalid token (401)": a code and its text, as the lines after it
 		}
 		if first != 0 || len(w.blocks) < 2 || codeLike(h.Text) {
@@ -726,10 +737,63 @@ func (w *treeWalker) titleHeading() int {
 			return -1
 		}
 	}
-	if codeLike(headingCode(h.Text)) && !sectionWord(headingCode(h.Text)) {
+	if codeLike(headingCode(h.Text)) && !sectionWord(headingCode(h.Text)) && !w.years[first] {
 		return -1
 	}
 	return first
+}
+
+// yearHeadings returns the headings that begin with a year and go on with words ("2024
+// API changes", a copied page's "2025 Acme Inc"), told from headings of codes in the same
+// range ("2001 잔액 부족") by the headings around them, in one pass over the headings. A
+// heading that begins with a number from 1900 to 2099 is a code when, at its level
+// (w.level), another heading is a four-digit code out of that range ("1001 회원 없음"),
+// or when the headings of such numbers at its level run up, as a list of codes does (a
+// changelog's years run down); otherwise it is a year.
+func (w *treeWalker) yearHeadings() map[int]bool {
+	type heading struct {
+		i, n int
+	}
+	var (
+		byLevel = map[int8][]heading{} // the headings that begin with a year-like number
+		codes   = map[int8]bool{}      // a level with a four-digit code out of that range
+	)
+	for i, b := range w.blocks {
+		h, ok := b.(*doc.Heading)
+		if !ok {
+			continue
+		}
+		code, msg := splitCodeHeading(h.Text)
+		switch {
+		case yearLike(code) && msg != "":
+			n, _ := strconv.Atoi(code)
+			byLevel[w.level[i]] = append(byLevel[w.level[i]], heading{i, n})
+		case len(code) == 4 && isDigits(code) && !yearLike(code):
+			codes[w.level[i]] = true
+		}
+	}
+	var years map[int]bool
+	for _, level := range slices.Sorted(maps.Keys(byLevel)) {
+		hs := byLevel[level]
+		if codes[level] {
+			continue
+		}
+		up := len(hs) >= 2
+		for k := 1; k < len(hs) && up; k++ {
+			up = hs[k].n > hs[k-1].n
+		}
+		if up {
+			continue
+		}
+		if years == nil {
+			years = map[int]bool{}
+		}
+		for _, h := range hs {
+			years[h.i] = true
+			w.doc.note(w.blocks[h.i].(*doc.Heading).Pos, "heading %q: a year, not a code (no four-digit code at its level, and such numbers there do not run up as codes do)", w.blocks[h.i].(*doc.Heading).Text)
+		}
+	}
+	return years
 }
 
 // statusLineAfter returns the paragraph after block i when its first line is a "status
@@ -808,9 +872,10 @@ func (w *treeWalker) heading(i int) bool {
 		return false
 	}
 	code, message := splitCodeHeading(h.Text)
-	if o.history && reVersion.MatchString(code) {
+	if w.years[i] || (o.history && (reVersion.MatchString(code) || yearLike(code))) {
 		// "v3.6 — 2024-05-01" under "Changelog": a release, not a code (a date is none
-		// anywhere, codeLike).
+		// anywhere, codeLike); "2024 API changes" with no code of that shape beside it: a
+		// year (yearHeadings).
 		o.kind = hSection
 		w.stack = append(w.stack, o)
 		return false
@@ -831,7 +896,7 @@ func (w *treeWalker) heading(i int) bool {
 	childHeading, childCode := false, false
 	if k := w.nextHeading[i]; int(k) < len(w.blocks) && int(w.level[k]) > level {
 		c := w.blocks[k].(*doc.Heading)
-		childCode = codeLike(headingCode(c.Text)) && !sectionWord(headingCode(c.Text))
+		childCode = codeLike(headingCode(c.Text)) && !sectionWord(headingCode(c.Text)) && !w.years[int(k)]
 		childHeading = childCode || headerRole(c.Text) == roleUnknown
 	}
 	switch {
@@ -1534,20 +1599,36 @@ func listText(b *doc.List) string {
 	return strings.Join(lines, "\n")
 }
 
-// historyTitle reports whether a heading names a changelog: "Changelog", "Release notes",
-// "Version history", "What's new", "변경 이력", "更新履歴", "更新日志".
+// historyTitle reports whether a heading is a changelog's: "Changelog", "Release notes",
+// "Version history", "What's new", "변경 이력", "更新履歴", "更新日志", maybe after the name of
+// what changed and with a version or a date ("API changelog", "Release notes — v2.1
+// (2024-03-02)", "What's new in 3.0"). The changelog's name must end the heading (or
+// begin it, for "What's new in …"): a heading that only mentions one among other words
+// ("Changelog Service API — error codes", "Release notes errors") names something else.
 func historyTitle(t string) bool {
 	if c := cleanCode(t); isToken(c) && strings.ContainsAny(c, "_0123456789") {
 		return false // CHANGELOG_LOCKED is a code
 	}
-	f := foldHeader(t)
+	var words []string
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("()[]（）,，:：—–", r)
+	}) {
+		if reVersion.MatchString(w) || isDate(w) || yearLike(w) || reShortVersion.MatchString(w) || w == "-" {
+			continue // "v2.1", "2024-03-02", "2024", "v3": when, not what
+		}
+		words = append(words, w)
+	}
+	f := foldHeader(strings.Join(words, " "))
 	for _, k := range historyTitles {
-		if strings.Contains(f, k) {
+		if strings.HasSuffix(f, k) || (k == "whatsnew" && strings.HasPrefix(f, k)) {
 			return true
 		}
 	}
 	return false
 }
+
+// reShortVersion matches a version of one number: "v3", "V12".
+var reShortVersion = regexp.MustCompile(`^[vV]\d+$`)
 
 // historyTitles are the folded words of changelog headings.
 var historyTitles = []string{
