@@ -3,6 +3,8 @@ package code
 import (
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"docgen/catalog"
 	"docgen/parse/doc"
@@ -643,9 +645,10 @@ func unquote(s string) string {
 
 // unquoteC returns the text of a Java, Kotlin or TypeScript string literal, its escapes
 // read: \n, \t, \b, \r, \f, \v, \0, \s (Java's space), \", \', \\, \$ (Kotlin's
-// dollar), \uXXXX, \u{X…} and \xHH (TypeScript's), and Java's octal \7 to \377. Any
-// other escaped character stands for itself, as in TypeScript; a literal left open (the
-// lexer ends one at the end of its line) keeps what it holds.
+// dollar), \uXXXX (a surrogate pair of them one character), \u{X…} and \xHH
+// (TypeScript's), and Java's octal \7 to \377. Any other escaped character stands for
+// itself, as in TypeScript; a literal left open (the lexer ends one at the end of its
+// line) keeps what it holds.
 func unquoteC(s string) string {
 	if len(s) == 0 {
 		return s
@@ -700,8 +703,19 @@ func unquoteC(s string) string {
 				b.WriteByte(c) // not an escape: the letter as written, as TypeScript reads it
 				continue
 			}
-			b.WriteRune(rune(r))
 			i += skip + digits + skip
+			// A character beyond the Basic Multilingual Plane is written in Java, Kotlin
+			// and TypeScript as two \uXXXX escapes, a UTF-16 surrogate pair: joined
+			// into one rune. A lone surrogate is no character (U+FFFD).
+			if utf16.IsSurrogate(rune(r)) && skip == 0 && i+6 < len(s) && s[i+1] == '\\' && s[i+2] == 'u' {
+				if lo, err := strconv.ParseUint(s[i+3:i+7], 16, 32); err == nil {
+					if j := utf16.DecodeRune(rune(r), rune(lo)); j != utf8.RuneError {
+						r = uint64(j)
+						i += 6
+					}
+				}
+			}
+			b.WriteRune(rune(r))
 		default:
 			if c >= '0' && c <= '7' { // octal: up to three digits, at most \377
 				n, j := 0, i
