@@ -631,18 +631,6 @@ func argText(a []ctok) string {
 	return joinTokens(v)
 }
 
-// unquote returns a string literal's text: its escapes read when it is a valid Go-like
-// literal, else the text between its quotes.
-func unquote(s string) string {
-	if len(s) >= 2 && s[0] == '\'' {
-		s = `"` + strings.ReplaceAll(s[1:len(s)-1], `"`, `\"`) + `"`
-	}
-	if u, err := strconv.Unquote(s); err == nil {
-		return u
-	}
-	return strings.Trim(s, `"'`)
-}
-
 // unquoteC returns the text of a Java, Kotlin or TypeScript string literal, its escapes
 // read: \n, \t, \b, \r, \f, \v, \0, \s (Java's space), \", \', \\, \$ (Kotlin's
 // dollar), \uXXXX (a surrogate pair of them one character), \u{X…} and \xHH
