@@ -43,7 +43,7 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 			i = max(i, last) // what it read, or what it looked through to fail, is not read again
 			continue
 		}
-		if t.kind == 'i' && t.text == "const" { // TypeScript's const object (typescript.go)
+		if t.kind == 'i' && t.text == "const" && c.topLevel() { // TypeScript's const object (typescript.go)
 			if bs, last := readTSObject(toks, i, at); last > i {
 				d.Blocks = append(d.Blocks, bs...)
 				i = last
@@ -175,11 +175,25 @@ type constants struct {
 	pending *frame      // a type whose body has not opened yet
 }
 
-// frame is one open brace: the body of a type (e set) or any other block.
+// frame is one open brace: the body of a type (e set), of a TypeScript namespace or
+// module (ns), or any other block.
 type frame struct {
 	e     *doc.Enum
 	iface bool
+	ns    bool
 	stmt  int // the first token of the statement being read in this block
+}
+
+// topLevel reports whether what is read now stands at the top level of the file or of a
+// namespace, not in a function or a type: where a TypeScript file declares its codes
+// (a function's own const object is a local of its code).
+func (c *constants) topLevel() bool {
+	for _, f := range c.stack {
+		if !f.ns {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *constants) step(k int) {
@@ -188,11 +202,15 @@ func (c *constants) step(k int) {
 	switch {
 	case t.kind == 'i' && (t.text == "interface" || t.text == "class" || t.text == "object") && k+1 < len(toks) && toks[k+1].kind == 'i':
 		c.pending = &frame{e: &doc.Enum{Pos: c.at(t.off), Name: toks[k+1].text, Comment: leadingComment(toks, k)}, iface: t.text == "interface"}
+	case t.kind == 'i' && (t.text == "namespace" || t.text == "module") && k+1 < len(toks) && (toks[k+1].kind == 'i' || toks[k+1].kind == 's'):
+		c.pending = &frame{ns: true}
 	case t.text == "{":
 		f := frame{stmt: k + 1}
 		if c.pending != nil {
-			f.e, f.iface = c.pending.e, c.pending.iface
-			c.all = append(c.all, f.e)
+			f.e, f.iface, f.ns = c.pending.e, c.pending.iface, c.pending.ns
+			if f.e != nil {
+				c.all = append(c.all, f.e)
+			}
 			c.pending = nil
 		}
 		c.stack = append(c.stack, f)
@@ -346,22 +364,7 @@ func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int
 			k++
 		}
 		if k < len(toks) && toks[k].text == "=" {
-			k++
-			for depth := 0; k < len(toks); k++ {
-				x := toks[k]
-				if depth == 0 && (x.text == "," || x.text == "}") {
-					break
-				}
-				switch x.text {
-				case "(", "[", "{":
-					depth++
-				case ")", "]":
-					depth--
-				}
-				if x.kind != 'c' {
-					c.value = append(c.value, x)
-				}
-			}
+			k, c.value = valueEnd(toks, k+1)
 		}
 		if k < len(toks) && toks[k].text == "{" { // a constant's own class body
 			k = skipBlock(toks, k)
@@ -401,6 +404,29 @@ func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int
 		}
 	}
 	return buildEnum(toks, i, name, consts, params, at), len(toks) - 1
+}
+
+// valueEnd reads the value that starts at toks[k], up to the "," or "}" that ends it
+// outside brackets, and returns the index of that token and the value's tokens,
+// comments left out.
+func valueEnd(toks []ctok, k int) (int, []ctok) {
+	var v []ctok
+	for depth := 0; k < len(toks); k++ {
+		x := toks[k]
+		if depth == 0 && (x.text == "," || x.text == "}") {
+			break
+		}
+		switch x.text {
+		case "(", "[", "{":
+			depth++
+		case ")", "]", "}":
+			depth--
+		}
+		if x.kind != 'c' {
+			v = append(v, x)
+		}
+	}
+	return k, v
 }
 
 // argList reads the parenthesised list that starts at toks[k] ("("), and returns its
