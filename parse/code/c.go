@@ -159,6 +159,11 @@ func readC(text []byte, at func(int) catalog.Pos) *doc.Document {
 			ab := commentsAbove(toks, i, run == nil)
 			if run == nil {
 				run = &doc.Enum{Pos: at(t.off), Run: true}
+				if trailing != "" && ab.label == "" {
+					// "/* Error codes of acme_open(). */" over a first define
+					// that has its own comment documents the run
+					run.Comment = ab.comment
+				}
 			}
 			if trailing != "" {
 				ab.comment, ab.short = trailing, false

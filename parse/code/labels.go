@@ -1,6 +1,7 @@
 package code
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -40,6 +41,11 @@ type above struct {
 //     as a label (a banner, or one line of at most eight words) is k's label, when the
 //     ones right above gave none.
 //
+// A list with no opening brace (a run of #defines) may begin right under the file's own
+// comments: above its first member, the comments further up are looked at only when no
+// sentence stands right above it (the sentence documents the run; what stands above
+// it, the file). A copyright or licence notice is no label and no comment anywhere.
+//
 // Each comment is looked at from the member after it only, so a list is read in linear
 // time.
 func commentsAbove(toks []ctok, k int, first bool) above {
@@ -51,12 +57,16 @@ func commentsAbove(toks []ctok, k int, first bool) above {
 	if s > 0 && s < k && toks[s-1].end == toks[s].line {
 		s++ // a comment after a token, on its line, is that token's
 	}
-	first = first || s == 0 || toks[s-1].text == "{"
+	braced := s > 0 && toks[s-1].text == "{"
+	first = first || s == 0 || braced
 	a := k // the first comment right above k
 	for a > s && toks[a-1].end >= toks[a].line-1 {
 		a--
 	}
 	ab.blank = !first && toks[s-1].end < toks[a].line-1
+	for a < k && notice(toks[a].text) {
+		a++
+	}
 	if a < k {
 		c := toks[a]
 		blankBefore := a > s || first || toks[s-1].end < c.line-1
@@ -70,9 +80,14 @@ func commentsAbove(toks []ctok, k int, first bool) above {
 		}
 		var parts []string
 		for _, t := range toks[a:k] {
-			parts = append(parts, cleanComment(t.text))
+			if !notice(t.text) {
+				parts = append(parts, cleanComment(t.text))
+			}
 		}
 		ab.comment = strings.Join(parts, "\n")
+		if first && !braced && ab.label == "" && ab.comment != "" {
+			return ab
+		}
 	}
 	for j := a - 1; ab.label == "" && j >= s; j-- { // each with a blank line between it and k
 		if text, banner, ok := labelText(toks[j], 8); ok && (banner || !docComment(toks[j].text)) {
@@ -80,6 +95,16 @@ func commentsAbove(toks []ctok, k int, first bool) above {
 		}
 	}
 	return ab
+}
+
+// reNotice matches what a copyright or licence notice says, which heads a file and
+// is about it: "Copyright Acme Corp 2024", "SPDX-License-Identifier: MIT", "Licensed
+// under the Apache License".
+var reNotice = regexp.MustCompile(`(?i)\bcopyright\b|©|\(c\)\s*\d{4}|\bspdx-license-identifier\b|\ball rights reserved\b|\blicen[cs]ed under\b|\bpermission is hereby granted\b|\b(?:mit|bsd|apache|gnu|gpl|lgpl|mpl|isc)(?:[- ]\S+)?[- ]licen[cs]e\b`)
+
+// notice reports whether a comment is a copyright or licence notice.
+func notice(raw string) bool {
+	return reNotice.MatchString(raw)
 }
 
 // docComment reports whether a comment documents what follows it ("/**", "///"): it is a
@@ -106,7 +131,7 @@ func labelText(c ctok, maxWords int) (text string, banner, ok bool) {
 		return "", false, false
 	}
 	words := len(strings.Fields(inner))
-	if words == 0 || !strings.ContainsFunc(inner, unicode.IsLetter) {
+	if words == 0 || !strings.ContainsFunc(inner, unicode.IsLetter) || notice(inner) {
 		return "", false, false
 	}
 	if banner {
