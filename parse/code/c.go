@@ -135,9 +135,7 @@ func readC(text []byte, at func(int) catalog.Pos) *doc.Document {
 	var above []above // what the comments above each member of the run say of it
 	endRun := func() {
 		if run != nil && len(run.Members) >= 2 {
-			for i, g := range settleLabels(above) {
-				run.Members[i].Group, run.Members[i].Comment = g, above[i].comment
-			}
+			settle(run.Members, above)
 			d.Blocks = append(d.Blocks, run)
 		}
 		run, above = nil, above[:0]
@@ -241,6 +239,7 @@ func readCEnum(toks []ctok, i int, at func(int) catalog.Pos) (*doc.Enum, int) {
 		return nil, i
 	}
 	e := &doc.Enum{Pos: at(toks[i].off), Name: name, Comment: leadingComment(toks, i)}
+	var abs []above // what the comments above each member say of it
 	k++
 	for k < len(toks) && toks[k].text != "}" {
 		t := toks[k]
@@ -248,7 +247,8 @@ func readCEnum(toks []ctok, i int, at func(int) catalog.Pos) (*doc.Enum, int) {
 			k++
 			continue
 		}
-		m := doc.Member{Pos: at(t.off), Name: t.text, Comment: leadingComment(toks, k)}
+		m := doc.Member{Pos: at(t.off), Name: t.text}
+		ab := commentsAbove(toks, k, false)
 		k++
 		// The value: tokens up to the comma or the closing brace, outside parentheses; a
 		// comment on the member's line after it is its own when it has none above.
@@ -288,11 +288,13 @@ func readCEnum(toks []ctok, i int, at func(int) catalog.Pos) (*doc.Enum, int) {
 			k++
 		}
 		m.Value = joinTokens(val)
-		if m.Comment == "" {
-			m.Comment = trailing
+		if ab.comment == "" {
+			ab.comment = trailing
 		}
 		e.Members = append(e.Members, m)
+		abs = append(abs, ab)
 	}
+	settle(e.Members, abs)
 	if k+1 < len(toks) && toks[k+1].kind == 'i' && e.Name == "" {
 		e.Name = toks[k+1].text // typedef enum { … } name;
 	}

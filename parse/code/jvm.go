@@ -68,9 +68,10 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 			delete(subs, s.name) // a name declared sealed twice is read once
 		}
 	}
-	for _, e := range c.all {
-		if len(e.Members) > 0 {
-			d.Blocks = append(d.Blocks, e)
+	for _, l := range c.all {
+		if len(l.e.Members) > 0 {
+			settle(l.e.Members, l.above)
+			d.Blocks = append(d.Blocks, l.e)
 		}
 	}
 	return d
@@ -170,15 +171,21 @@ func subclass(toks []ctok, i int) (string, jvmConst, bool) {
 type constants struct {
 	toks    []ctok
 	at      func(int) catalog.Pos
-	all     []*doc.Enum // in the order the types open
-	stack   []frame     // the open braces
-	pending *frame      // a type whose body has not opened yet
+	all     []*constList // in the order the types open
+	stack   []frame      // the open braces
+	pending *frame       // a type whose body has not opened yet
 }
 
-// frame is one open brace: the body of a type (e set), of a TypeScript namespace or
+// constList is the constants of one type, and what the comments above each say of it.
+type constList struct {
+	e     *doc.Enum
+	above []above
+}
+
+// frame is one open brace: the body of a type (l set), of a TypeScript namespace or
 // module (ns), or any other block.
 type frame struct {
-	e     *doc.Enum
+	l     *constList
 	iface bool
 	ns    bool
 	stmt  int // the first token of the statement being read in this block
@@ -201,15 +208,16 @@ func (c *constants) step(k int) {
 	t := toks[k]
 	switch {
 	case t.kind == 'i' && (t.text == "interface" || t.text == "class" || t.text == "object") && k+1 < len(toks) && toks[k+1].kind == 'i':
-		c.pending = &frame{e: &doc.Enum{Pos: c.at(t.off), Name: toks[k+1].text, Comment: leadingComment(toks, k)}, iface: t.text == "interface"}
+		e := &doc.Enum{Pos: c.at(t.off), Name: toks[k+1].text, Comment: leadingComment(toks, k)}
+		c.pending = &frame{l: &constList{e: e}, iface: t.text == "interface"}
 	case t.kind == 'i' && (t.text == "namespace" || t.text == "module") && k+1 < len(toks) && (toks[k+1].kind == 'i' || toks[k+1].kind == 's'):
 		c.pending = &frame{ns: true}
 	case t.text == "{":
 		f := frame{stmt: k + 1}
 		if c.pending != nil {
-			f.e, f.iface, f.ns = c.pending.e, c.pending.iface, c.pending.ns
-			if f.e != nil {
-				c.all = append(c.all, f.e)
+			f.l, f.iface, f.ns = c.pending.l, c.pending.iface, c.pending.ns
+			if f.l != nil {
+				c.all = append(c.all, f.l)
 			}
 			c.pending = nil
 		}
@@ -227,7 +235,7 @@ func (c *constants) step(k int) {
 			c.stack[n-1].stmt = k + 1
 		}
 	case t.text == "=":
-		if n := len(c.stack); n > 0 && c.stack[n-1].e != nil {
+		if n := len(c.stack); n > 0 && c.stack[n-1].l != nil {
 			c.constant(c.stack[n-1], k)
 		}
 	}
@@ -262,16 +270,17 @@ func (c *constants) constant(f frame, k int) {
 		return // an expression, not a literal
 	}
 	name := toks[k-1]
-	comment := leadingComment(toks, first)
-	if j := k + 2; comment == "" && j < len(toks) {
+	ab := commentsAbove(toks, first, false)
+	if j := k + 2; ab.comment == "" && j < len(toks) {
 		if toks[j].text == ";" {
 			j++
 		}
 		if j < len(toks) && toks[j].kind == 'c' && toks[j].line == name.line {
-			comment = cleanComment(toks[j].text)
+			ab.comment = cleanComment(toks[j].text)
 		}
 	}
-	f.e.Members = append(f.e.Members, doc.Member{Pos: c.at(name.off), Name: name.text, Value: v.text, Comment: comment})
+	f.l.e.Members = append(f.l.e.Members, doc.Member{Pos: c.at(name.off), Name: name.text, Value: v.text})
+	f.l.above = append(f.l.above, ab)
 }
 
 // jvmConst is one enum constant as written.

@@ -4,10 +4,12 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"docgen/parse/doc"
 )
 
-// This file reads the comments above the members of an enum, a run of #defines or a sealed
-// class (C, Java, Kotlin, TypeScript) in one way for all: a comment line that heads a run
+// This file reads the comments above the members of an enum, a run of #defines, a sealed
+// class or a class's constants (C, Java, Kotlin, TypeScript) in one way for all: a comment line that heads a run
 // of members is their group's label, a comment right above a member that reads like a
 // sentence is that member's description.
 //
@@ -179,6 +181,15 @@ func settleLabels(ms []above) []string {
 		}
 	}
 	return spreadLabels(ms)
+}
+
+// settle gives each member of a list its group and its comment from what the comments
+// above it say (abs, one for each member): settleLabels' judgement, the one way C's
+// enums and #defines and Java's and Kotlin's constants are read.
+func settle(ms []doc.Member, abs []above) {
+	for i, g := range settleLabels(abs) {
+		ms[i].Group, ms[i].Comment = g, abs[i].comment
+	}
 }
 
 // spreadLabels gives each of a list's members its group: the label it begins a run with,
