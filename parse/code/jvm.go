@@ -585,10 +585,11 @@ func buildEnum(toks []ctok, i int, name string, consts []jvmConst, params []stri
 		args = args || c.hasArgs
 	}
 	abs := make([]above, len(consts))
+	names := make([]string, len(consts))
 	for j, c := range consts {
-		abs[j] = c.above
+		abs[j], names[j] = c.above, c.name(toks)
 	}
-	groups := settleLabels(abs)
+	groups := settleLabels(abs, names)
 	for j := range consts {
 		consts[j].above = abs[j]
 	}

@@ -2,6 +2,7 @@ package code
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -24,6 +25,7 @@ import (
 // above is what the comments standing on lines of their own before a member say of it.
 type above struct {
 	label   string // the label of the run of members it begins, or ""
+	banner  bool   // the label is a banner ("--- device errors ---")
 	comment string // its own comment
 	blank   bool   // a blank line parts it and its comments from the member before
 	// short is set when its comment is one short line that would be a label after a
@@ -75,7 +77,7 @@ func commentsAbove(toks []ctok, k int, first bool) above {
 		text, banner, ok := labelText(c, 3)
 		switch {
 		case ok && (banner || blankBefore && !docComment(c.text)):
-			ab.label = text
+			ab.label, ab.banner = text, banner
 			a++
 		case ok && a == k-1 && !docComment(c.text):
 			ab.short = true
@@ -93,7 +95,7 @@ func commentsAbove(toks []ctok, k int, first bool) above {
 	}
 	for j := a - 1; ab.label == "" && j >= s; j-- { // each with a blank line between it and k
 		if text, banner, ok := labelText(toks[j], 8); ok && (banner || !docComment(toks[j].text)) {
-			ab.label = text
+			ab.label, ab.banner = text, banner
 		}
 	}
 	return ab
@@ -147,47 +149,112 @@ func labelText(c ctok, maxWords int) (text string, banner, ok bool) {
 
 // settleLabels turns back into comments the labels read above a list's members that are
 // rather the members' own short comments, and returns the group of each member
-// (spreadLabels). A label is a comment when the member it stands above has none of its
-// own and
+// (spreadLabels). names are the members' names. A label that is no banner is its
+// member's comment when
+//   - its words are the member's name ("// Token expired" above TokenExpired, or above
+//     ERR_TOKEN_EXPIRED where every member's name begins with ERR): it says what the
+//     member is, not what the members after it are; or, when the member has no comment
+//     of its own,
 //   - the member after it, in its run, has a short line right above too (each member
 //     commented in a short line: "// out of paper" above the first, "// jammed" above the
 //     next), or
-//   - every label of the list heads a run of one member with no comment of its own
-//     ("/* busy */" above each #define, a blank line between them).
-func settleLabels(ms []above) []string {
-	single := 0 // labels that head one member with no comment of its own
-	labels := 0
-	for i := range ms {
-		if ms[i].label == "" {
-			continue
-		}
-		labels++
-		if ms[i].comment != "" {
-			continue
-		}
+//   - it heads that member alone: the member after it has a label, or stands after a
+//     blank line under a comment of its own, or there is none ("/* busy */" above each
+//     #define, a blank line between them).
+//
+// So a label heads two members or more, or is a banner.
+func settleLabels(ms []above, names []string) []string {
+	words := make([][]string, len(names))
+	shared := -1 // the words every member's name begins with ("ERR" of ERR_…)
+	for i, n := range names {
+		words[i] = identWords(n)
 		switch {
-		case i+1 < len(ms) && ms[i+1].label == "" && ms[i+1].short && !ms[i+1].blank:
-			ms[i].comment, ms[i].label = ms[i].label, ""
-			labels--
-		case i+1 == len(ms) || ms[i+1].label != "":
-			single++
+		case shared < 0:
+			shared = len(words[i])
+		default:
+			shared = min(shared, commonPrefix(words[0], words[i]))
 		}
 	}
-	if labels > 0 && single == labels {
-		for i := range ms {
-			if ms[i].label != "" {
-				ms[i].comment, ms[i].label = ms[i].label, ""
-			}
+	for i := range ms {
+		if ms[i].label == "" || ms[i].banner {
+			continue
+		}
+		if namesMember(ms[i].label, words[i], max(shared, 0)) {
+			ms[i].comment = strings.TrimSuffix(ms[i].label+"\n"+ms[i].comment, "\n")
+			ms[i].label = ""
+		}
+	}
+	for i := range ms {
+		if ms[i].label == "" || ms[i].banner || ms[i].comment != "" {
+			continue
+		}
+		next := i + 1
+		if next == len(ms) || ms[next].label != "" ||
+			ms[next].short && !ms[next].blank ||
+			ms[next].blank && ms[next].comment != "" {
+			ms[i].comment, ms[i].label = ms[i].label, ""
 		}
 	}
 	return spreadLabels(ms)
+}
+
+// namesMember reports whether a label's words are a member's name (its words; those
+// after the first skip, which every member's name begins with, are enough).
+func namesMember(label string, name []string, skip int) bool {
+	lw := strings.FieldsFunc(strings.ToLower(label), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(lw) == 0 || len(name) == 0 {
+		return false
+	}
+	return slices.Equal(lw, name) || skip < len(name) && slices.Equal(lw, name[skip:])
+}
+
+// identWords splits an identifier into lower-case words at underscores and case changes:
+// "TokenExpired" and "TOKEN_EXPIRED" give "token", "expired"; "HTTPTimeout" gives
+// "http", "timeout".
+func identWords(s string) []string {
+	var out []string
+	rs := []rune(s)
+	start := -1
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if start >= 0 {
+				out = append(out, strings.ToLower(string(rs[start:i])))
+			}
+			start = -1
+			continue
+		}
+		if start >= 0 && unicode.IsUpper(r) && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1])) {
+			out = append(out, strings.ToLower(string(rs[start:i])))
+			start = i
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(string(rs[start:])))
+	}
+	return out
+}
+
+// commonPrefix returns how many words a and b begin with alike.
+func commonPrefix(a, b []string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // settle gives each member of a list its group and its comment from what the comments
 // above it say (abs, one for each member): settleLabels' judgement, the one way C's
 // enums and #defines and Java's and Kotlin's constants are read.
 func settle(ms []doc.Member, abs []above) {
-	for i, g := range settleLabels(abs) {
+	names := make([]string, len(ms))
+	for i, m := range ms {
+		names[i] = m.Name
+	}
+	for i, g := range settleLabels(abs, names) {
 		ms[i].Group, ms[i].Comment = g, abs[i].comment
 	}
 }
