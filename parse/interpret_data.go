@@ -504,20 +504,25 @@ func hasStrictErrorWord(s string) bool {
 var reNotErrors = regexp.MustCompile(`(?i)\b(?:not|no|never|aren't|isn't)\s+(?:an?\s+)?(?:errors?|failures?|error\s+codes?)\b`)
 
 // enumIsErrors says whether an enum lists errors: its name says so ("ErrorReason",
-// "ERRORS"), or most of its members' names do ("GPG_ERR_EOF", "ERROR_NOT_FOUND"), or its
+// "ERRORS"), or most of its members' names do ("GPG_ERR_EOF", "ERROR_NOT_FOUND"; of a
+// run of #defines, most of those that are no other kind of constant, notKind), or its
 // own comment does.
 func enumIsErrors(e *doc.Enum) (bool, string) {
 	if hasErrorWord(e.Name) {
 		return true, fmt.Sprintf("its name %q says it lists errors", e.Name)
 	}
-	n := 0
+	n, of := 0, 0
 	for _, m := range e.Members {
-		if hasStrictErrorWord(m.Name) || reErrnoName.MatchString(m.Name) {
+		switch {
+		case hasStrictErrorWord(m.Name) || reErrnoName.MatchString(m.Name):
 			n++
+		case e.Run && notKind(m.Name, m.Value) != "":
+			continue // a version or a limit among a run's errors (runNotErrors) does not vote
 		}
+		of++
 	}
-	if len(e.Members) > 0 && n*2 >= len(e.Members) {
-		return true, fmt.Sprintf("%d of %d member names are error names", n, len(e.Members))
+	if of > 0 && n*2 >= of {
+		return true, fmt.Sprintf("%d of %d member names are error names", n, of)
 	}
 	if first, _, _ := strings.Cut(strings.TrimSpace(e.Comment), "\n"); hasStrictErrorWord(first) {
 		if reNotErrors.MatchString(first) {
@@ -651,55 +656,70 @@ func unsetMember(i int, m doc.Member) bool {
 
 // runNotErrors says, for each member of a run of constants that lists errors
 // (doc.Enum.Run: #defines one after another), why it is no error, or "" when it is one.
-// A member is an error when its name is an error name ("CAM_ERR_BUSY", "EPERM"), its
-// value a negative number (a C library's return codes), its comment names an error, or
-// its name begins as those of two error names or more do, up to an underscore
-// ("CURLE_OK" beside "CURLE_READ_ERROR" and "CURLE_WRITE_ERROR"). The others (a version
-// number, a limit) stand among the errors without being any.
+// A run is not a list its author declared, only defines that stand together; so a
+// member is left out where it shows itself another kind of constant (notKind): a
+// version, a limit, a size, a flag or mask, a default, a setting in a unit, an include
+// guard; or where its comment says it is no error. Any other member is an error, what
+// its name is (ACME_TIMEOUT beside ACME_ERR_IO): an error name, "ACME_ERR_MAX" too,
+// is never left out. A member left out is no row of the list (as a table's label row is
+// none): what was made of it is a note (docgen parse --verbose).
 func runNotErrors(e *doc.Enum) []string {
-	named := make([]bool, len(e.Members))
-	prefix, names := "", 0
-	for i, m := range e.Members {
-		if !hasStrictErrorWord(m.Name) && !reErrnoName.MatchString(m.Name) {
-			continue
-		}
-		named[i] = true
-		if names++; names == 1 {
-			prefix = m.Name
-			continue
-		}
-		n := 0
-		for n < len(prefix) && n < len(m.Name) && prefix[n] == m.Name[n] {
-			n++
-		}
-		prefix = prefix[:n]
-	}
-	prefix = prefix[:strings.LastIndexByte(prefix, '_')+1]
-	if names < 2 {
-		prefix = ""
-	}
 	out := make([]string, len(e.Members))
 	for i, m := range e.Members {
-		switch {
-		case named[i], negativeNumber(m.Value),
-			hasStrictErrorWord(m.Comment) && !reNotErrors.MatchString(m.Comment),
-			prefix != "" && strings.HasPrefix(m.Name, prefix):
+		if hasStrictErrorWord(m.Name) || reErrnoName.MatchString(m.Name) {
 			continue
 		}
-		why := "neither its name, its value nor its comment says it is one"
-		if prefix != "" {
-			why += fmt.Sprintf(", and its name does not begin with %q as the error names do", prefix)
+		if kind := notKind(m.Name, m.Value); kind != "" {
+			out[i] = "its name says it is " + kind
+		} else if reNotErrors.MatchString(m.Comment) {
+			out[i] = "its comment says so"
 		}
-		out[i] = why
 	}
 	return out
 }
 
-// negativeNumber reports whether a constant's value is a negative number ("-1002",
-// "(-0x10)").
-func negativeNumber(v string) bool {
-	v = strings.TrimSpace(strings.Trim(strings.TrimSpace(v), "()"))
-	return len(v) > 1 && v[0] == '-' && v[1] >= '0' && v[1] <= '9'
+// Words of a constant's name that say what other kind of constant it is: anywhere in
+// the name (MAX_COPIES, COPIES_MAX, DEFAULT_DPI), or as its last word only, where the
+// word before an error's own could stand (VERSION_MISMATCH and SIZE_TOO_LARGE are
+// errors; API_VERSION and BUF_SIZE are not). A flag is said by its name and its value
+// together (FLAG_FAST 0x10, FAST_FLAG (1 << 4)): INVALID_FLAGS 7 is an error.
+var (
+	kindAnywhere = map[string]string{
+		"max": "a limit", "min": "a limit", "maximum": "a limit", "minimum": "a limit",
+		"default": "a default", "defaults": "a default",
+	}
+	kindLast = map[string]string{
+		"version": "a version", "ver": "a version", "major": "a version", "minor": "a version",
+		"patch": "a version", "revision": "a version", "level": "a version",
+		"limit": "a limit", "limits": "a limit",
+		"size": "a size", "len": "a size", "length": "a size", "count": "a size",
+		"capacity": "a size", "bufsiz": "a size", "bufsize": "a size", "maxlen": "a size",
+		"mask": "a flag", "bits": "a flag", "shift": "a flag",
+		"ms": "a setting in a unit", "msec": "a setting in a unit", "sec": "a setting in a unit",
+		"secs": "a setting in a unit", "seconds": "a setting in a unit", "millis": "a setting in a unit",
+		"bytes": "a setting in a unit", "kb": "a setting in a unit", "mb": "a setting in a unit",
+		"h": "an include guard", "hpp": "an include guard", "included": "an include guard",
+	}
+)
+
+// notKind returns what other kind of constant than an error a constant's name (and
+// value) say it is ("a limit"), or "".
+func notKind(name, value string) string {
+	words := nameWords(name)
+	v := strings.TrimSpace(strings.Trim(strings.TrimSpace(value), "()"))
+	bits := strings.HasPrefix(v, "0x") || strings.HasPrefix(v, "0X") || strings.Contains(v, "<<")
+	for _, w := range words {
+		if k := kindAnywhere[w]; k != "" {
+			return k
+		}
+		if bits && (w == "flag" || w == "flags" || w == "bit") {
+			return "a flag"
+		}
+	}
+	if len(words) > 0 {
+		return kindLast[words[len(words)-1]]
+	}
+	return ""
 }
 
 // stringLiteral returns the text of a value written as one string literal ("x", 'x' or

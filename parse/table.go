@@ -431,8 +431,8 @@ var reBreak = regexp.MustCompile(`(?i)\s*<br\s*/?>\s*`)
 // when the cell only says it is (emptyMeaning), and each "<br>" outside code spans a line
 // break, as the HTML reader writes a cell's <br> (raw HTML is no text of the catalog's
 // Markdown: a page leaves it out). A code span is as CommonMark reads it: a run of
-// backticks opens it and the next run of as many closes it ("`` a`b ``"); a run that
-// nothing closes is text.
+// backticks opens it and the next run of as many closes it (a span opened by two
+// backticks may hold one); a run that nothing closes is text.
 func cellText(text string) string {
 	if emptyMeaning(text) {
 		return ""

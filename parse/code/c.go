@@ -133,11 +133,10 @@ func readC(text []byte, at func(int) catalog.Pos) *doc.Document {
 	d := &doc.Document{}
 	var run *doc.Enum
 	var above []above // what the comments above each member of the run say of it
+	firstLead := ""   // the comment above the run's first define, while it is not known whose it is
 	endRun := func() {
 		if run != nil && len(run.Members) >= 2 {
-			for i, g := range settleLabels(above) {
-				run.Members[i].Group, run.Members[i].Comment = g, above[i].comment
-			}
+			settle(run.Members, above)
 			d.Blocks = append(d.Blocks, run)
 		}
 		run, above = nil, above[:0]
@@ -159,6 +158,20 @@ func readC(text []byte, at func(int) catalog.Pos) *doc.Document {
 			ab := commentsAbove(toks, i, run == nil)
 			if run == nil {
 				run = &doc.Enum{Pos: at(t.off), Run: true}
+				firstLead = ""
+				if trailing != "" && ab.label == "" {
+					// "/* Error codes of acme_open(). */" over a first define that
+					// has its own comment documents the run, unless the next define
+					// has a comment above it too: then each has its own.
+					firstLead, ab.comment = ab.comment, ""
+				}
+			} else if len(run.Members) == 1 && firstLead != "" {
+				if ab.comment != "" {
+					above[0].comment = memberComment(firstLead, above[0].comment)
+				} else {
+					run.Comment = firstLead
+				}
+				firstLead = ""
 			}
 			if trailing != "" {
 				ab.comment, ab.short = memberComment(ab.comment, trailing), false
@@ -236,6 +249,7 @@ func readCEnum(toks []ctok, i int, at func(int) catalog.Pos) (*doc.Enum, int) {
 		return nil, i
 	}
 	e := &doc.Enum{Pos: at(toks[i].off), Name: name, Comment: leadingComment(toks, i)}
+	var abs []above // what the comments above each member say of it
 	k++
 	for k < len(toks) && toks[k].text != "}" {
 		t := toks[k]
@@ -243,7 +257,8 @@ func readCEnum(toks []ctok, i int, at func(int) catalog.Pos) (*doc.Enum, int) {
 			k++
 			continue
 		}
-		m := doc.Member{Pos: at(t.off), Name: t.text, Comment: leadingComment(toks, k)}
+		m := doc.Member{Pos: at(t.off), Name: t.text}
+		ab := commentsAbove(toks, k, false)
 		k++
 		// The value: tokens up to the comma or the closing brace, outside parentheses; a
 		// comment on the member's line after it is its own when it has none above.
@@ -283,9 +298,13 @@ func readCEnum(toks []ctok, i int, at func(int) catalog.Pos) (*doc.Enum, int) {
 			k++
 		}
 		m.Value = joinTokens(val)
-		m.Comment = memberComment(m.Comment, trailing)
+		if trailing != "" {
+			ab.comment, ab.short = memberComment(ab.comment, trailing), false
+		}
 		e.Members = append(e.Members, m)
+		abs = append(abs, ab)
 	}
+	settle(e.Members, abs)
 	if k+1 < len(toks) && toks[k+1].kind == 'i' && e.Name == "" {
 		e.Name = toks[k+1].text // typedef enum { … } name;
 	}

@@ -300,10 +300,15 @@ func (g *goReader) valueText(x ast.Expr) string {
 	return g.src(x)
 }
 
-// literal returns a basic literal's value: a string unquoted, a number as written.
+// literal returns a basic literal's value: a string or character unquoted (Go's own
+// escapes, which strconv reads; Java's and TypeScript's are unquoteC's), a number as
+// written.
 func literal(lit *ast.BasicLit) string {
 	if lit.Kind == token.STRING || lit.Kind == token.CHAR {
-		return unquote(lit.Value)
+		if u, err := strconv.Unquote(lit.Value); err == nil {
+			return u
+		}
+		return strings.Trim(lit.Value, "\"'`") // a literal the parser complained of
 	}
 	return lit.Value
 }

@@ -3,6 +3,8 @@ package code
 import (
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"docgen/catalog"
 	"docgen/parse/doc"
@@ -41,7 +43,7 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 			i = max(i, last) // what it read, or what it looked through to fail, is not read again
 			continue
 		}
-		if t.kind == 'i' && t.text == "const" { // TypeScript's const object (typescript.go)
+		if t.kind == 'i' && t.text == "const" && c.topLevel() { // TypeScript's const object (typescript.go)
 			if bs, last := readTSObject(toks, i, at); last > i {
 				d.Blocks = append(d.Blocks, bs...)
 				i = last
@@ -66,9 +68,10 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 			delete(subs, s.name) // a name declared sealed twice is read once
 		}
 	}
-	for _, e := range c.all {
-		if len(e.Members) > 0 {
-			d.Blocks = append(d.Blocks, e)
+	for _, l := range c.all {
+		if len(l.e.Members) > 0 {
+			settle(l.e.Members, l.above)
+			d.Blocks = append(d.Blocks, l.e)
 		}
 	}
 	return d
@@ -166,16 +169,36 @@ func subclass(toks []ctok, i int) (string, jvmConst, bool) {
 type constants struct {
 	toks    []ctok
 	at      func(int) catalog.Pos
-	all     []*doc.Enum // in the order the types open
-	stack   []frame     // the open braces
-	pending *frame      // a type whose body has not opened yet
+	all     []*constList // in the order the types open
+	stack   []frame      // the open braces
+	pending *frame       // a type whose body has not opened yet
 }
 
-// frame is one open brace: the body of a type (e set) or any other block.
-type frame struct {
+// constList is the constants of one type, and what the comments above each say of it.
+type constList struct {
 	e     *doc.Enum
+	above []above
+}
+
+// frame is one open brace: the body of a type (l set), of a TypeScript namespace or
+// module (ns), or any other block.
+type frame struct {
+	l     *constList
 	iface bool
+	ns    bool
 	stmt  int // the first token of the statement being read in this block
+}
+
+// topLevel reports whether what is read now stands at the top level of the file or of a
+// namespace, not in a function or a type: where a TypeScript file declares its codes
+// (a function's own const object is a local of its code).
+func (c *constants) topLevel() bool {
+	for _, f := range c.stack {
+		if !f.ns {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *constants) step(k int) {
@@ -183,12 +206,17 @@ func (c *constants) step(k int) {
 	t := toks[k]
 	switch {
 	case t.kind == 'i' && (t.text == "interface" || t.text == "class" || t.text == "object") && k+1 < len(toks) && toks[k+1].kind == 'i':
-		c.pending = &frame{e: &doc.Enum{Pos: c.at(t.off), Name: toks[k+1].text, Comment: leadingComment(toks, k)}, iface: t.text == "interface"}
+		e := &doc.Enum{Pos: c.at(t.off), Name: toks[k+1].text, Comment: leadingComment(toks, k)}
+		c.pending = &frame{l: &constList{e: e}, iface: t.text == "interface"}
+	case t.kind == 'i' && (t.text == "namespace" || t.text == "module") && k+1 < len(toks) && (toks[k+1].kind == 'i' || toks[k+1].kind == 's'):
+		c.pending = &frame{ns: true}
 	case t.text == "{":
 		f := frame{stmt: k + 1}
 		if c.pending != nil {
-			f.e, f.iface = c.pending.e, c.pending.iface
-			c.all = append(c.all, f.e)
+			f.l, f.iface, f.ns = c.pending.l, c.pending.iface, c.pending.ns
+			if f.l != nil {
+				c.all = append(c.all, f.l)
+			}
 			c.pending = nil
 		}
 		c.stack = append(c.stack, f)
@@ -205,7 +233,7 @@ func (c *constants) step(k int) {
 			c.stack[n-1].stmt = k + 1
 		}
 	case t.text == "=":
-		if n := len(c.stack); n > 0 && c.stack[n-1].e != nil {
+		if n := len(c.stack); n > 0 && c.stack[n-1].l != nil {
 			c.constant(c.stack[n-1], k)
 		}
 	}
@@ -240,16 +268,17 @@ func (c *constants) constant(f frame, k int) {
 		return // an expression, not a literal
 	}
 	name := toks[k-1]
-	comment := leadingComment(toks, first)
+	ab := commentsAbove(toks, first, false)
 	if j := k + 2; j < len(toks) {
 		if toks[j].text == ";" {
 			j++
 		}
 		if j < len(toks) && toks[j].kind == 'c' && toks[j].line == name.line {
-			comment = memberComment(comment, cleanComment(toks[j].text))
+			ab.comment, ab.short = memberComment(ab.comment, cleanComment(toks[j].text)), false
 		}
 	}
-	f.e.Members = append(f.e.Members, doc.Member{Pos: c.at(name.off), Name: name.text, Value: v.text, Comment: comment})
+	f.l.e.Members = append(f.l.e.Members, doc.Member{Pos: c.at(name.off), Name: name.text, Value: v.text})
+	f.l.above = append(f.l.above, ab)
 }
 
 // jvmConst is one enum constant as written.
@@ -342,22 +371,7 @@ func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int
 			k++
 		}
 		if k < len(toks) && toks[k].text == "=" {
-			k++
-			for depth := 0; k < len(toks); k++ {
-				x := toks[k]
-				if depth == 0 && (x.text == "," || x.text == "}") {
-					break
-				}
-				switch x.text {
-				case "(", "[", "{":
-					depth++
-				case ")", "]":
-					depth--
-				}
-				if x.kind != 'c' {
-					c.value = append(c.value, x)
-				}
-			}
+			k, c.value = valueEnd(toks, k+1)
 		}
 		if k < len(toks) && toks[k].text == "{" { // a constant's own class body
 			k = skipBlock(toks, k)
@@ -395,6 +409,29 @@ func readJVMEnum(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int
 		}
 	}
 	return buildEnum(toks, i, name, consts, params, at), len(toks) - 1
+}
+
+// valueEnd reads the value that starts at toks[k], up to the "," or "}" that ends it
+// outside brackets, and returns the index of that token and the value's tokens,
+// comments left out.
+func valueEnd(toks []ctok, k int) (int, []ctok) {
+	var v []ctok
+	for depth := 0; k < len(toks); k++ {
+		x := toks[k]
+		if depth == 0 && (x.text == "," || x.text == "}") {
+			break
+		}
+		switch x.text {
+		case "(", "[", "{":
+			depth++
+		case ")", "]", "}":
+			depth--
+		}
+		if x.kind != 'c' {
+			v = append(v, x)
+		}
+	}
+	return k, v
 }
 
 // argList reads the parenthesised list that starts at toks[k] ("("), and returns its
@@ -544,10 +581,11 @@ func buildEnum(toks []ctok, i int, name string, consts []jvmConst, params []stri
 		args = args || c.hasArgs
 	}
 	abs := make([]above, len(consts))
+	names := make([]string, len(consts))
 	for j, c := range consts {
-		abs[j] = c.above
+		abs[j], names[j] = c.above, c.name(toks)
 	}
-	groups := settleLabels(abs)
+	groups := settleLabels(abs, names)
 	for j := range consts {
 		consts[j].above = abs[j]
 	}
@@ -625,23 +663,12 @@ func argText(a []ctok) string {
 	return joinTokens(v)
 }
 
-// unquote returns a string literal's text: its escapes read when it is a valid Go-like
-// literal, else the text between its quotes.
-func unquote(s string) string {
-	if len(s) >= 2 && s[0] == '\'' {
-		s = `"` + strings.ReplaceAll(s[1:len(s)-1], `"`, `\"`) + `"`
-	}
-	if u, err := strconv.Unquote(s); err == nil {
-		return u
-	}
-	return strings.Trim(s, `"'`)
-}
-
 // unquoteC returns the text of a Java, Kotlin or TypeScript string literal, its escapes
 // read: \n, \t, \b, \r, \f, \v, \0, \s (Java's space), \", \', \\, \$ (Kotlin's
-// dollar), \uXXXX, \u{X…} and \xHH (TypeScript's), and Java's octal \7 to \377. Any
-// other escaped character stands for itself, as in TypeScript; a literal left open (the
-// lexer ends one at the end of its line) keeps what it holds.
+// dollar), \uXXXX (a surrogate pair of them one character), \u{X…} and \xHH
+// (TypeScript's), and Java's octal \7 to \377. Any other escaped character stands for
+// itself, as in TypeScript; a literal left open (the lexer ends one at the end of its
+// line) keeps what it holds.
 func unquoteC(s string) string {
 	if len(s) == 0 {
 		return s
@@ -696,8 +723,19 @@ func unquoteC(s string) string {
 				b.WriteByte(c) // not an escape: the letter as written, as TypeScript reads it
 				continue
 			}
-			b.WriteRune(rune(r))
 			i += skip + digits + skip
+			// A character beyond the Basic Multilingual Plane is written in Java, Kotlin
+			// and TypeScript as two \uXXXX escapes, a UTF-16 surrogate pair: joined
+			// into one rune. A lone surrogate is no character (U+FFFD).
+			if utf16.IsSurrogate(rune(r)) && skip == 0 && i+6 < len(s) && s[i+1] == '\\' && s[i+2] == 'u' {
+				if lo, err := strconv.ParseUint(s[i+3:i+7], 16, 32); err == nil {
+					if j := utf16.DecodeRune(rune(r), rune(lo)); j != utf8.RuneError {
+						r = uint64(j)
+						i += 6
+					}
+				}
+			}
+			b.WriteRune(rune(r))
 		default:
 			if c >= '0' && c <= '7' { // octal: up to three digits, at most \377
 				n, j := 0, i

@@ -1,12 +1,16 @@
 package code
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
+
+	"docgen/parse/doc"
 )
 
-// This file reads the comments above the members of an enum, a run of #defines or a sealed
-// class (C, Java, Kotlin, TypeScript) in one way for all: a comment line that heads a run
+// This file reads the comments above the members of an enum, a run of #defines, a sealed
+// class or a class's constants (C, Java, Kotlin, TypeScript) in one way for all: a comment line that heads a run
 // of members is their group's label, a comment right above a member that reads like a
 // sentence is that member's description.
 //
@@ -21,6 +25,7 @@ import (
 // above is what the comments standing on lines of their own before a member say of it.
 type above struct {
 	label   string // the label of the run of members it begins, or ""
+	banner  bool   // the label is a banner ("--- device errors ---")
 	comment string // its own comment
 	blank   bool   // a blank line parts it and its comments from the member before
 	// short is set when its comment is one short line that would be a label after a
@@ -40,6 +45,11 @@ type above struct {
 //     as a label (a banner, or one line of at most eight words) is k's label, when the
 //     ones right above gave none.
 //
+// A list with no opening brace (a run of #defines) may begin right under the file's own
+// comments: above its first member, the comments further up are looked at only when no
+// sentence stands right above it (the sentence documents the run; what stands above
+// it, the file). A copyright or licence notice is no label and no comment anywhere.
+//
 // Each comment is looked at from the member after it only, so a list is read in linear
 // time.
 func commentsAbove(toks []ctok, k int, first bool) above {
@@ -51,35 +61,54 @@ func commentsAbove(toks []ctok, k int, first bool) above {
 	if s > 0 && s < k && toks[s-1].end == toks[s].line {
 		s++ // a comment after a token, on its line, is that token's
 	}
-	first = first || s == 0 || toks[s-1].text == "{"
+	braced := s > 0 && toks[s-1].text == "{"
+	first = first || s == 0 || braced
 	a := k // the first comment right above k
 	for a > s && toks[a-1].end >= toks[a].line-1 {
 		a--
 	}
 	ab.blank = !first && toks[s-1].end < toks[a].line-1
+	for a < k && notice(toks[a].text) {
+		a++
+	}
 	if a < k {
 		c := toks[a]
 		blankBefore := a > s || first || toks[s-1].end < c.line-1
 		text, banner, ok := labelText(c, 3)
 		switch {
 		case ok && (banner || blankBefore && !docComment(c.text)):
-			ab.label = text
+			ab.label, ab.banner = text, banner
 			a++
 		case ok && a == k-1 && !docComment(c.text):
 			ab.short = true
 		}
 		var parts []string
 		for _, t := range toks[a:k] {
-			parts = append(parts, cleanComment(t.text))
+			if !notice(t.text) {
+				parts = append(parts, cleanComment(t.text))
+			}
 		}
 		ab.comment = strings.Join(parts, "\n")
+		if first && !braced && ab.label == "" && ab.comment != "" {
+			return ab
+		}
 	}
 	for j := a - 1; ab.label == "" && j >= s; j-- { // each with a blank line between it and k
 		if text, banner, ok := labelText(toks[j], 8); ok && (banner || !docComment(toks[j].text)) {
-			ab.label = text
+			ab.label, ab.banner = text, banner
 		}
 	}
 	return ab
+}
+
+// reNotice matches what a copyright or licence notice says, which heads a file and
+// is about it: "Copyright Acme Corp 2024", "SPDX-License-Identifier: MIT", "Licensed
+// under the Apache License".
+var reNotice = regexp.MustCompile(`(?i)\bcopyright\b|©|\(c\)\s*\d{4}|\bspdx-license-identifier\b|\ball rights reserved\b|\blicen[cs]ed under\b|\bpermission is hereby granted\b|\b(?:mit|bsd|apache|gnu|gpl|lgpl|mpl|isc)(?:[- ]\S+)?[- ]licen[cs]e\b`)
+
+// notice reports whether a comment is a copyright or licence notice.
+func notice(raw string) bool {
+	return reNotice.MatchString(raw)
 }
 
 // docComment reports whether a comment documents what follows it ("/**", "///"): it is a
@@ -106,7 +135,7 @@ func labelText(c ctok, maxWords int) (text string, banner, ok bool) {
 		return "", false, false
 	}
 	words := len(strings.Fields(inner))
-	if words == 0 || !strings.ContainsFunc(inner, unicode.IsLetter) {
+	if words == 0 || !strings.ContainsFunc(inner, unicode.IsLetter) || notice(inner) {
 		return "", false, false
 	}
 	if banner {
@@ -120,40 +149,114 @@ func labelText(c ctok, maxWords int) (text string, banner, ok bool) {
 
 // settleLabels turns back into comments the labels read above a list's members that are
 // rather the members' own short comments, and returns the group of each member
-// (spreadLabels). A label is a comment when the member it stands above has none of its
-// own and
+// (spreadLabels). names are the members' names. A label that is no banner is its
+// member's comment when
+//   - its words are the member's name ("// Token expired" above TokenExpired, or above
+//     ERR_TOKEN_EXPIRED where every member's name begins with ERR): it says what the
+//     member is, not what the members after it are; or, when the member has no comment
+//     of its own,
 //   - the member after it, in its run, has a short line right above too (each member
 //     commented in a short line: "// out of paper" above the first, "// jammed" above the
 //     next), or
-//   - every label of the list heads a run of one member with no comment of its own
-//     ("/* busy */" above each #define, a blank line between them).
-func settleLabels(ms []above) []string {
-	single := 0 // labels that head one member with no comment of its own
-	labels := 0
-	for i := range ms {
-		if ms[i].label == "" {
-			continue
-		}
-		labels++
-		if ms[i].comment != "" {
-			continue
-		}
+//   - it heads that member alone: the member after it has a label, or stands after a
+//     blank line under a comment of its own, or there is none ("/* busy */" above each
+//     #define, a blank line between them).
+//
+// So a label heads two members or more, or is a banner.
+func settleLabels(ms []above, names []string) []string {
+	words := make([][]string, len(names))
+	shared := -1 // the words every member's name begins with ("ERR" of ERR_…)
+	for i, n := range names {
+		words[i] = identWords(n)
 		switch {
-		case i+1 < len(ms) && ms[i+1].label == "" && ms[i+1].short && !ms[i+1].blank:
-			ms[i].comment, ms[i].label = ms[i].label, ""
-			labels--
-		case i+1 == len(ms) || ms[i+1].label != "":
-			single++
+		case shared < 0:
+			shared = len(words[i])
+		default:
+			shared = min(shared, commonPrefix(words[0], words[i]))
 		}
 	}
-	if labels > 0 && single == labels {
-		for i := range ms {
-			if ms[i].label != "" {
-				ms[i].comment, ms[i].label = ms[i].label, ""
-			}
+	for i := range ms {
+		if ms[i].label == "" || ms[i].banner {
+			continue
+		}
+		if namesMember(ms[i].label, words[i], max(shared, 0)) {
+			ms[i].comment = strings.TrimSuffix(ms[i].label+"\n"+ms[i].comment, "\n")
+			ms[i].label = ""
+		}
+	}
+	for i := range ms {
+		if ms[i].label == "" || ms[i].banner || ms[i].comment != "" {
+			continue
+		}
+		next := i + 1
+		if next == len(ms) || ms[next].label != "" ||
+			ms[next].short && !ms[next].blank ||
+			ms[next].blank && ms[next].comment != "" {
+			ms[i].comment, ms[i].label = ms[i].label, ""
 		}
 	}
 	return spreadLabels(ms)
+}
+
+// namesMember reports whether a label's words are a member's name (its words; those
+// after the first skip, which every member's name begins with, are enough).
+func namesMember(label string, name []string, skip int) bool {
+	lw := strings.FieldsFunc(strings.ToLower(label), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(lw) == 0 || len(name) == 0 {
+		return false
+	}
+	return slices.Equal(lw, name) || skip < len(name) && slices.Equal(lw, name[skip:])
+}
+
+// identWords splits an identifier into lower-case words at underscores and case changes:
+// "TokenExpired" and "TOKEN_EXPIRED" give "token", "expired"; "HTTPTimeout" gives
+// "http", "timeout".
+func identWords(s string) []string {
+	var out []string
+	rs := []rune(s)
+	start := -1
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if start >= 0 {
+				out = append(out, strings.ToLower(string(rs[start:i])))
+			}
+			start = -1
+			continue
+		}
+		if start >= 0 && unicode.IsUpper(r) && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1])) {
+			out = append(out, strings.ToLower(string(rs[start:i])))
+			start = i
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(string(rs[start:])))
+	}
+	return out
+}
+
+// commonPrefix returns how many words a and b begin with alike.
+func commonPrefix(a, b []string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// settle gives each member of a list its group and its comment from what the comments
+// above it say (abs, one for each member): settleLabels' judgement, the one way C's
+// enums and #defines and Java's and Kotlin's constants are read.
+func settle(ms []doc.Member, abs []above) {
+	names := make([]string, len(ms))
+	for i, m := range ms {
+		names[i] = m.Name
+	}
+	for i, g := range settleLabels(abs, names) {
+		ms[i].Group, ms[i].Comment = g, abs[i].comment
+	}
 }
 
 // spreadLabels gives each of a list's members its group: the label it begins a run with,

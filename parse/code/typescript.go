@@ -103,41 +103,14 @@ func objectProps(toks []ctok, k int) ([]jvmConst, int) {
 				}
 				c.args, c.hasArgs, k = args, true, end+1
 			} else {
-				k = v
-				for depth := 0; k < len(toks); k++ {
-					x := toks[k]
-					if depth == 0 && (x.text == "," || x.text == "}") {
-						break
-					}
-					switch x.text {
-					case "(", "[", "{":
-						depth++
-					case ")", "]", "}":
-						depth--
-					}
-					if x.kind != 'c' {
-						c.value = append(c.value, x)
-					}
-				}
+				k, c.value = valueEnd(toks, v)
 			}
 			c.comment = memberComment(c.comment, trailingComment(toks, k, toks[k-1].line))
 			out = append(out, c)
 			prev = c.tok
 			continue
 		}
-		// Anything else: up to the comma or the closing brace outside brackets.
-		for depth := 0; k < len(toks); k++ {
-			x := toks[k]
-			if depth == 0 && (x.text == "," || x.text == "}") {
-				break
-			}
-			switch x.text {
-			case "(", "[", "{":
-				depth++
-			case ")", "]", "}":
-				depth--
-			}
-		}
+		k, _ = valueEnd(toks, k) // anything else: up to the comma or the closing brace
 	}
 	return out, len(toks) - 1
 }
