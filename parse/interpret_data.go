@@ -577,7 +577,11 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 		}
 	}
 	if left > 0 {
-		d.note(e.Pos, "enum %s with %d members: error list (%s), but %d of them are not errors", name, len(e.Members), why, left)
+		they := fmt.Sprintf("%d of them are not errors", left)
+		if left == 1 {
+			they = "1 of them is not an error"
+		}
+		d.note(e.Pos, "enum %s with %d members: error list (%s), but %s", name, len(e.Members), why, they)
 	} else {
 		d.note(e.Pos, "enum %s with %d members: error list (%s)", name, len(e.Members), why)
 	}
