@@ -26,3 +26,21 @@ func TestRunLeftOutNoted(t *testing.T) {
 		t.Errorf("notes of the constants left out, by line: %v; want PRN_API_LEVEL on 1, PRN_MAX_COPIES on 4 (notes %v)", noted, res.Notes)
 	}
 }
+
+// TestRunLeftOutCount: the note on a run says how many members are no errors in words
+// that agree with the count ("1 of them is not an error", "2 of them are not errors").
+func TestRunLeftOutCount(t *testing.T) {
+	for h, want := range map[string]string{
+		"#define PRN_ERR_JAM -11\n#define PRN_ERR_OFFLINE -20\n#define PRN_MAX_COPIES 99\n":                          "but 1 of them is not an error",
+		"#define PRN_ERR_JAM -11\n#define PRN_ERR_OFFLINE -20\n#define PRN_MAX_COPIES 99\n#define PRN_API_LEVEL 2\n": "but 2 of them are not errors",
+	} {
+		res := Read(NewSource("prn.h", []byte(h)), Meta{Notes: true})
+		found := false
+		for _, n := range res.Notes {
+			found = found || strings.Contains(n.Text, want)
+		}
+		if !found {
+			t.Errorf("no note says %q; notes %v", want, res.Notes)
+		}
+	}
+}

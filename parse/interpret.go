@@ -156,7 +156,7 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	// a title or status column: a problem's type is its code (problemtypes.go).
 	if !hasRole(roles, roleCode) && !emptyHeader && (hasRole(roles, roleMessage) || hasRole(roles, roleStatus)) && !anyHeader(texts, notErrorHeader) {
 		for i, r := range roles {
-			if r == roleUnknown && problemTypeHeader(texts[i]) && problemTypeColumn(rows, i) {
+			if r == roleUnknown && problemTypeHeader(texts[i]) && problemTypeColumn(rows, i, texts[i]) {
 				roles[i] = roleCode
 				break
 			}

@@ -577,7 +577,11 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 		}
 	}
 	if left > 0 {
-		d.note(e.Pos, "enum %s with %d members: error list (%s), but %d of them are not errors", name, len(e.Members), why, left)
+		they := fmt.Sprintf("%d of them are not errors", left)
+		if left == 1 {
+			they = "1 of them is not an error"
+		}
+		d.note(e.Pos, "enum %s with %d members: error list (%s), but %s", name, len(e.Members), why, they)
 	} else {
 		d.note(e.Pos, "enum %s with %d members: error list (%s)", name, len(e.Members), why)
 	}
@@ -656,26 +660,159 @@ func unsetMember(i int, m doc.Member) bool {
 
 // runNotErrors says, for each member of a run of constants that lists errors
 // (doc.Enum.Run: #defines one after another), why it is no error, or "" when it is one.
-// A run is not a list its author declared, only defines that stand together; so a
-// member is left out where it shows itself another kind of constant (notKind): a
-// version, a limit, a size, a flag or mask, a default, a setting in a unit, an include
-// guard; or where its comment says it is no error. Any other member is an error, what
-// its name is (ACME_TIMEOUT beside ACME_ERR_IO): an error name, "ACME_ERR_MAX" too,
-// is never left out. A member left out is no row of the list (as a table's label row is
+// A run is not a list its author declared, only defines that stand together. A member
+// that shows itself another kind of constant (notKind: a version, a limit, a size, a
+// flag or mask, a default, a setting in a unit, an include guard), or whose comment
+// says it is no error, is left out. Where the run's own comment says it lists errors,
+// every other member is one (KILN_TOO_HOT under "Error codes returned by …"). Else a
+// member whose name is no error name is one only on evidence of its own: a name that
+// says what went wrong (ACME_BAD_VERSION) or begins as the error names do up to their
+// error word (ACME_ERR_), a comment that names an error, a negative value (a C
+// library's return codes), or a value in sequence with the errors' values (ACME_TIMEOUT
+// 4 after ACME_ERR_IO 3, SCAN_OK 0 before SCAN_FEED_ERROR 1), not one that stands
+// apart (ACME_PORT 9090) or repeats another member's (ACME_RETRIES 3 beside
+// ACME_ERR_PERM 3). A member left out is no row of the list (as a table's label row is
 // none): what was made of it is a note (docgen parse --verbose).
 func runNotErrors(e *doc.Enum) []string {
 	out := make([]string, len(e.Members))
+	first, _, _ := strings.Cut(strings.TrimSpace(e.Comment), "\n")
+	declared := hasErrorWord(e.Name) || (hasStrictErrorWord(first) && !reNotErrors.MatchString(first))
+	prefix := runErrorPrefix(e)
+	evident := make([]bool, len(e.Members)) // an error on its own name, comment or value
 	for i, m := range e.Members {
-		if hasStrictErrorWord(m.Name) || reErrnoName.MatchString(m.Name) {
+		switch {
+		case hasStrictErrorWord(m.Name) || reErrnoName.MatchString(m.Name):
+			evident[i] = true
+		case notKind(m.Name, m.Value) != "":
+			out[i] = "its name says it is " + notKind(m.Name, m.Value)
+		case reNotErrors.MatchString(m.Comment):
+			out[i] = "its comment says so"
+		case declared, hasErrorAdjective(m.Name), prefix != "" && strings.HasPrefix(m.Name, prefix),
+			hasStrictErrorWord(m.Comment):
+			evident[i] = true
+		default:
+			if v, ok := intValue(m.Value); ok && v < 0 {
+				evident[i] = true
+			}
+		}
+	}
+	inSeq, repeated := runSequence(e, evident, out)
+	for i, m := range e.Members {
+		if evident[i] || out[i] != "" || inSeq[i] {
 			continue
 		}
-		if kind := notKind(m.Name, m.Value); kind != "" {
-			out[i] = "its name says it is " + kind
-		} else if reNotErrors.MatchString(m.Comment) {
-			out[i] = "its comment says so"
+		out[i] = "nothing says it is one: its name is no error name, its comment names no error, and its value"
+		switch v, ok := intValue(m.Value); {
+		case ok && repeated[v]:
+			out[i] += " repeats another member's"
+		case ok:
+			out[i] += " does not follow on from the errors' values"
+		default:
+			out[i] += " is no number in sequence with the errors'"
 		}
 	}
 	return out
+}
+
+// runErrorPrefix returns the start that the error names of a run share up to an
+// underscore, when that start holds an error word ("ACME_ERR_" of ACME_ERR_NOMEM and
+// ACME_ERR_IO; "LIB_E_" of LIB_E_AGAIN and LIB_E_BUSY): a library's namespace alone
+// ("ACME_") is shared by its ports and limits too. "" when fewer than two error names.
+func runErrorPrefix(e *doc.Enum) string {
+	prefix, names := "", 0
+	for _, m := range e.Members {
+		if !hasStrictErrorWord(m.Name) && !reErrnoName.MatchString(m.Name) {
+			continue
+		}
+		if names++; names == 1 {
+			prefix = m.Name
+			continue
+		}
+		n := 0
+		for n < len(prefix) && n < len(m.Name) && prefix[n] == m.Name[n] {
+			n++
+		}
+		prefix = prefix[:n]
+	}
+	prefix = prefix[:strings.LastIndexByte(prefix, '_')+1]
+	if names < 2 {
+		return ""
+	}
+	for _, w := range nameWords(prefix) {
+		if strictErrorWords[w] || w == "e" {
+			return prefix
+		}
+	}
+	return ""
+}
+
+// runSequence says which members of a run, neither errors on their own evidence nor
+// left out, have a value in sequence with the errors': their integer values and those
+// of the errors make one unbroken series (each one more than the last, in value order)
+// that holds an error's value. A value that another member of the run has too is in
+// no sequence: an error list gives each error its own.
+func runSequence(e *doc.Enum, evident []bool, out []string) (in []bool, repeated map[int64]bool) {
+	type mv struct {
+		v int64
+		i int
+	}
+	var vs []mv
+	seen := map[int64]int{}
+	for i, m := range e.Members {
+		if out[i] != "" {
+			continue
+		}
+		if v, ok := intValue(m.Value); ok {
+			vs = append(vs, mv{v, i})
+			seen[v]++
+		}
+	}
+	slices.SortFunc(vs, func(a, b mv) int { return cmp.Compare(a.v, b.v) })
+	in, repeated = make([]bool, len(e.Members)), map[int64]bool{}
+	for v, n := range seen {
+		repeated[v] = n > 1
+	}
+	for start := 0; start < len(vs); {
+		end, err := start+1, evident[vs[start].i]
+		for end < len(vs) && vs[end].v-vs[end-1].v <= 1 {
+			err = err || evident[vs[end].i]
+			end++
+		}
+		if err {
+			for _, x := range vs[start:end] {
+				in[x.i] = seen[x.v] == 1
+			}
+		}
+		start = end
+	}
+	return in, repeated
+}
+
+// intValue returns a constant's value written as an integer ("4", "-7", "(-0x10)").
+func intValue(v string) (int64, bool) {
+	v = strings.TrimSpace(strings.Trim(strings.TrimSpace(v), "()"))
+	v = strings.TrimRight(v, "uUlL")
+	n, err := strconv.ParseInt(v, 0, 64)
+	return n, err == nil
+}
+
+// errorAdjectives are words of a constant's name that say what went wrong: with one,
+// ACME_BAD_VERSION and SIZE_INVALID are errors, not a version or a size.
+var errorAdjectives = map[string]bool{
+	"bad": true, "wrong": true, "invalid": true, "illegal": true, "unsupported": true,
+	"mismatch": true, "mismatched": true, "unknown": true, "missing": true, "corrupt": true,
+	"corrupted": true, "malformed": true, "unexpected": true, "exceeded": true,
+	"overflow": true, "underflow": true, "denied": true, "refused": true, "too": true,
+	"incompatible": true, "expired": true, "broken": true,
+}
+
+func hasErrorAdjective(name string) bool {
+	for _, w := range nameWords(name) {
+		if errorAdjectives[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // Words of a constant's name that say what other kind of constant it is: anywhere in
@@ -716,7 +853,7 @@ func notKind(name, value string) string {
 			return "a flag"
 		}
 	}
-	if len(words) > 0 {
+	if len(words) > 0 && !hasErrorAdjective(name) {
 		return kindLast[words[len(words)-1]]
 	}
 	return ""

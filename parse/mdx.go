@@ -69,23 +69,57 @@ func (mdxReader) Read(src *Source) *Doc {
 // jsxCode returns the error code an opening or self-closing component tag gives in a code
 // attribute (<ErrorBadge code="KITE_NOT_FOUND" />, a component that shows the code), or
 // "": a component stands for what it renders, and what such a one renders is its code.
-func jsxCode(tag string) string {
+// A code="…" attribute alone says no error: <Snippet code="curl" /> shows a program. So
+// the component's name or the attribute's must say error (ErrorBadge, errorCode), or the
+// value must be code-shaped and the tag stand where a code does (alone, as a heading or
+// a table's cell: standsAsCode).
+func jsxCode(tag string, standsAsCode bool) string {
 	if strings.HasPrefix(tag, "</") {
 		return ""
 	}
-	m := reJSXCode.FindStringSubmatch(tag)
+	m := reJSXCode.FindStringSubmatchIndex(tag)
 	if m == nil {
 		return ""
 	}
-	for _, v := range m[1:] {
-		if v = strings.TrimSpace(v); v != "" {
-			if isToken(v) && len(v)+2 <= len(tag) {
-				return v
-			}
+	for k := 2; k+1 < len(m); k += 2 {
+		if m[k] < 0 {
+			continue
+		}
+		v := strings.TrimSpace(tag[m[k]:m[k+1]])
+		if v == "" {
+			continue
+		}
+		if !isToken(v) || len(v)+2 > len(tag) {
 			return ""
 		}
+		attr := tag[m[0] : m[0]+strings.IndexByte(tag[m[0]:], '=')]
+		if hasStrictErrorWord(jsxName(tag)) || hasStrictErrorWord(attr) ||
+			(standsAsCode && codeShaped(v)) {
+			return v
+		}
+		return ""
 	}
 	return ""
+}
+
+// jsxName returns the name of the component a tag opens ("ErrorBadge" of
+// "<ErrorBadge code=… />").
+func jsxName(tag string) string {
+	name := strings.TrimLeft(tag, "</")
+	if i := strings.IndexFunc(name, func(r rune) bool { return r == ' ' || r == '\t' || r == '/' || r == '>' || r == '\n' }); i >= 0 {
+		name = name[:i]
+	}
+	return name
+}
+
+// jsxStandsAsCode reports whether the tag at line[from:to] stands where a code does: it
+// is all that is written of a heading (after its #s) or of a table's cell.
+func jsxStandsAsCode(line string, from, to int) bool {
+	before := strings.TrimSpace(line[:from])
+	after := strings.TrimSpace(line[to:])
+	heading := before != "" && strings.Trim(before, "#") == "" && after == ""
+	cell := strings.HasSuffix(before, "|") && (after == "" || strings.HasPrefix(after, "|"))
+	return heading || cell
 }
 
 // stripMDX blanks out what MDX adds to Markdown, outside fenced code: import and export
@@ -150,7 +184,7 @@ func stripMDX(text []byte) ([]byte, []mdxTab) {
 					open = append(open, mdxTab{name: name, label: label, open: off + m[0]})
 				}
 				blank(off+m[0], off+m[1])
-				if code := jsxCode(line[m[0]:m[1]]); code != "" {
+				if code := jsxCode(line[m[0]:m[1]], jsxStandsAsCode(line, m[0], m[1])); code != "" {
 					// <ErrorBadge code="KITE_NOT_FOUND" />: the code it shows, as code
 					// text where the tag began (it is longer than its attribute's value).
 					copy(out[off+m[0]:], "`"+code+"`")

@@ -45,11 +45,14 @@ func problemTypeCell(text string) (uri, ok bool) {
 	return false, reProblemSlug.MatchString(c)
 }
 
-// problemTypeColumn reports whether column i, under a problem-type header, holds problem
-// types: every cell that is not empty is a URI or a slug, each once, and at least one of
-// them a URI or a slug of several words (one word alone, "string", is as likely a type
-// of a field table).
-func problemTypeColumn(rows []tableRow, i int) bool {
+// problemTypeColumn reports whether column i, under a problem-type header h, holds
+// problem types: every cell that is not empty is a URI or a slug, each once, and at least
+// one of them a URI, or, under a header that says "problem", a slug of several words. A
+// column of slugs under a bare "Type" is as likely a list of webhook events or of a
+// field table's types ("invoice-paid", "string"): what says problem is the header or a
+// URI, never the slugs' shape.
+func problemTypeColumn(rows []tableRow, i int, h string) bool {
+	problem := strings.Contains(foldHeader(h), "problem")
 	n, strong := 0, false
 	seen := make(map[string]bool, len(rows))
 	for _, r := range rows {
@@ -63,7 +66,7 @@ func problemTypeColumn(rows []tableRow, i int) bool {
 		}
 		seen[c] = true
 		n++
-		strong = strong || uri || strings.Contains(c, "-")
+		strong = strong || uri || (problem && strings.Contains(c, "-"))
 	}
 	return n > 0 && strong
 }
