@@ -459,7 +459,8 @@ var reCellStatus = regexp.MustCompile(`^(?:\*\*|__)?(HTTP\s+)?([1-5]\d\d)(?:\*\*
 // standard reason phrase follows the number ("429 Too Many Requests: at most 20 calls",
 // "404 Not Found"), or when a 4xx or 5xx is set apart from the text by a colon or a dash
 // ("409 — The order is closed", "HTTP 413: the file is too big") or, after "HTTP", begins
-// a phrase of its own ("HTTP 403 No token"). A number that begins a sentence ("500
+// a phrase of its own with a letter that is not lower case ("HTTP 403 No token", "HTTP 401
+// 인증 실패", "HTTP 404 未找到"). A number that begins a sentence ("500
 // requests per minute at most", "100 items", "HTTP 200 is still returned; …", "HTTP 404
 // is returned when …", "HTTP 301 redirects are not followed") is none, and the text is
 // left whole. Where the reason phrase is the whole cell, it stays as the text.
@@ -492,8 +493,10 @@ func textStatusPrefix(text string) (catalog.Status, string, bool) {
 		}
 		return 0, text, false
 	}
-	if r, _ := utf8.DecodeRuneInString(rest); m[1] != "" && unicode.IsUpper(r) {
-		return st, rest, true // "HTTP 403 No token": the status, then the message
+	if r, _ := utf8.DecodeRuneInString(rest); m[1] != "" && unicode.IsLetter(r) && !unicode.IsLower(r) {
+		// "HTTP 403 No token", "HTTP 401 인증 실패": the status, then the message; Hangul,
+		// Han and kana have no case, so a letter that is not lower case begins a phrase.
+		return st, rest, true
 	}
 	return 0, text, false
 }
