@@ -1675,6 +1675,37 @@ func historyTitle(t string) bool {
 			return true
 		}
 	}
+	for j := 1; j <= min(3, len(words)); j++ {
+		if slices.Contains(historyTitles, foldHeader(strings.Join(words[:j], " "))) {
+			end := strings.Index(t, words[j-1]) + len(words[j-1])
+			return historyQualifier(t[end:])
+		}
+	}
+	return false
+}
+
+// historyTitle's rest: what may follow a changelog's name that begins a heading and
+// still leave it the changelog's, a phrase that says whose or since when ("for this
+// page", "of the Payments API", "in v2", "— 2024", "(Payments API)"), unless it names
+// errors ("Changelog for error codes" lists codes).
+func historyQualifier(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	f := foldHeader(rest)
+	for _, noun := range []string{"error", "오류", "에러", "エラー", "错误", "錯誤"} {
+		if strings.Contains(f, noun) {
+			return false
+		}
+	}
+	if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "-") ||
+		strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, ":") ||
+		strings.HasPrefix(rest, "：") {
+		return true
+	}
+	first, _, _ := strings.Cut(rest, " ")
+	switch strings.ToLower(first) {
+	case "for", "of", "in", "on", "since", "from", "to", "through", "until":
+		return true
+	}
 	return false
 }
 
