@@ -26,7 +26,7 @@ var KnownRules = map[string]catalog.Severity{
 	parse.RuleRowsAfterGap:         catalog.Warning,
 	catalog.RuleMissingTranslation: catalog.Warning, catalog.RuleTranslationStatus: catalog.Error,
 	catalog.RuleUnusedOverride: catalog.Error, catalog.RuleEmptySource: catalog.Error,
-	catalog.RuleNotErrors: catalog.Warning,
+	catalog.RuleNotErrors: catalog.Warning, parse.RuleYearHeading: catalog.Warning,
 }
 
 // Rules maps rule ids to what a diagnostic of that rule becomes: "error", "warning" or

@@ -264,26 +264,57 @@ func oneTextStatus(text string) (catalog.Status, bool) {
 const cjkInline = 6
 
 // deniedAround reports whether the sentence around a status read in Korean, Japanese or
-// Chinese denies it: a negation right after the verb that follows the status ("반환하지
-// 않고", "返しません", "返さない", "返されず", "아니라") or right before the status ("不返回
-// HTTP 404", "不会以 HTTP 429 响应", "并非", "没有"), within the sentence.
+// Chinese denies it: a negation attached to the verb, not any negation nearby. Korean and
+// Japanese deny after the verb, in the clause the status stands in ("반환하지 않고",
+// "HTTP 404가 아니라", "返しません", "返さない", "返されず"); Chinese denies before it, right
+// before the verb or the status, with only an auxiliary or a preposition between ("不返回
+// HTTP 404", "不会以 HTTP 429 响应", "并非", "没有返回"). A reason phrase after the status
+// ("返回 HTTP 404 未找到", "HTTP 401 未授权") and a word before the verb ("令牌无效时返回",
+// "参数非法返回") deny nothing.
 func deniedAround(text string, from, to int) bool {
 	after := text[to:]
-	if i := strings.IndexAny(after, ".!?。！？"); i >= 0 {
+	if i := strings.IndexAny(after, ".!?。！？,，、;；"); i >= 0 {
 		after = after[:i]
 	}
 	after = firstRunes(after, 10)
-	for _, neg := range []string{"않", "아니", "아닌", "ない", "ません", "なく", "ず", "不", "没", "未"} {
+	for _, neg := range []string{"않", "아니", "아닌"} {
 		if strings.Contains(after, neg) {
 			return true
 		}
 	}
-	before := text[:from]
-	if i := strings.LastIndexAny(before, ".!?。！？，,、"); i >= 0 {
-		before = before[i+1:]
+	if ending := kanaEnding(after); ending != "" {
+		for _, neg := range []string{"ない", "ません", "なく", "ず"} {
+			if strings.Contains(ending, neg) {
+				return true
+			}
+		}
 	}
-	before = lastRunes(before, 4)
-	return strings.ContainsAny(before, "不没未非勿无無")
+	before := strings.TrimRight(text[:from], " \t")
+	for n := 0; n < 3; n++ {
+		r, size := utf8.DecodeLastRuneInString(before)
+		if size == 0 || !strings.ContainsRune(zhAuxiliaries, r) {
+			break
+		}
+		before = strings.TrimRight(before[:len(before)-size], " \t")
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune("不没沒未非勿别別", r)
+}
+
+// zhAuxiliaries are the Chinese auxiliaries and prepositions that may stand between a
+// negation and the verb or status it denies: "不会以", "没有", "不能再", "从不用".
+const zhAuxiliaries = "以会會能再将將可应應该該用有曾都也就"
+
+// kanaEnding returns the run of hiragana that s starts with, after spaces: the ending of
+// the Japanese verb a status expression stops inside ("を返" + "しません").
+func kanaEnding(s string) string {
+	s = strings.TrimLeft(s, " ")
+	for i, r := range s {
+		if !unicode.Is(unicode.Hiragana, r) {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 // firstRunes returns the first n runes of s; lastRunes the last n.
@@ -428,7 +459,8 @@ var reCellStatus = regexp.MustCompile(`^(?:\*\*|__)?(HTTP\s+)?([1-5]\d\d)(?:\*\*
 // standard reason phrase follows the number ("429 Too Many Requests: at most 20 calls",
 // "404 Not Found"), or when a 4xx or 5xx is set apart from the text by a colon or a dash
 // ("409 — The order is closed", "HTTP 413: the file is too big") or, after "HTTP", begins
-// a phrase of its own ("HTTP 403 No token"). A number that begins a sentence ("500
+// a phrase of its own with a letter that is not lower case ("HTTP 403 No token", "HTTP 401
+// 인증 실패", "HTTP 404 未找到"). A number that begins a sentence ("500
 // requests per minute at most", "100 items", "HTTP 200 is still returned; …", "HTTP 404
 // is returned when …", "HTTP 301 redirects are not followed") is none, and the text is
 // left whole. Where the reason phrase is the whole cell, it stays as the text.
@@ -461,8 +493,10 @@ func textStatusPrefix(text string) (catalog.Status, string, bool) {
 		}
 		return 0, text, false
 	}
-	if r, _ := utf8.DecodeRuneInString(rest); m[1] != "" && unicode.IsUpper(r) {
-		return st, rest, true // "HTTP 403 No token": the status, then the message
+	if r, _ := utf8.DecodeRuneInString(rest); m[1] != "" && unicode.IsLetter(r) && !unicode.IsLower(r) {
+		// "HTTP 403 No token", "HTTP 401 인증 실패": the status, then the message; Hangul,
+		// Han and kana have no case, so a letter that is not lower case begins a phrase.
+		return st, rest, true
 	}
 	return 0, text, false
 }

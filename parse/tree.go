@@ -744,19 +744,23 @@ func (w *treeWalker) titleHeading() int {
 }
 
 // yearHeadings returns the headings that begin with a year and go on with words ("2024
-// API changes", a copied page's "2025 Acme Inc"), told from headings of codes in the same
-// range ("2001 잔액 부족") by the headings around them, in one pass over the headings. A
-// heading that begins with a number from 1900 to 2099 is a code when, at its level
-// (w.level), another heading is a four-digit code out of that range ("1001 회원 없음"),
-// or when the headings of such numbers at its level run up, as a list of codes does (a
-// changelog's years run down); otherwise it is a year.
+// Platform highlights", a copied page's "2025 Acme Ltd"), told from headings of codes in
+// the same range ("2001 잔액 부족", "2003 Card declined") in one pass over the headings. A
+// number from 1900 to 2099 that begins a heading is a code unless the words after it say
+// it is a year (a heading of period words alone, "2024 changes", "2024年", never reads as a
+// code at all: periodPhrase): a word no error message begins with after a year
+// (yearWords: "highlights", "roadmap", "Ltd") makes a year anywhere; a word a message may
+// also hold ("changes", "review", "release") makes a year only when no heading at its
+// level (w.level) is a code. A heading made a year beside code headings, where it could
+// have been one, is warned of.
 func (w *treeWalker) yearHeadings() map[int]bool {
 	type heading struct {
-		i, n int
+		i     int
+		words yearEvidence
 	}
 	var (
 		byLevel = map[int8][]heading{} // the headings that begin with a year-like number
-		codes   = map[int8]bool{}      // a level with a four-digit code out of that range
+		codes   = map[int8]bool{}      // a level with a heading of a code, not a year
 	)
 	for i, b := range w.blocks {
 		h, ok := b.(*doc.Heading)
@@ -766,34 +770,81 @@ func (w *treeWalker) yearHeadings() map[int]bool {
 		code, msg := splitCodeHeading(h.Text)
 		switch {
 		case yearLike(code) && msg != "":
-			n, _ := strconv.Atoi(code)
-			byLevel[w.level[i]] = append(byLevel[w.level[i]], heading{i, n})
-		case len(code) == 4 && isDigits(code) && !yearLike(code):
+			ev := yearWordsIn(msg)
+			byLevel[w.level[i]] = append(byLevel[w.level[i]], heading{i, ev})
+			if ev == noYearWord {
+				codes[w.level[i]] = true
+			}
+		case code != "" && codeLike(code) && !sectionWord(code):
 			codes[w.level[i]] = true
 		}
 	}
 	var years map[int]bool
 	for _, level := range slices.Sorted(maps.Keys(byLevel)) {
-		hs := byLevel[level]
-		if codes[level] {
-			continue
-		}
-		up := len(hs) >= 2
-		for k := 1; k < len(hs) && up; k++ {
-			up = hs[k].n > hs[k-1].n
-		}
-		if up {
-			continue
-		}
-		if years == nil {
-			years = map[int]bool{}
-		}
-		for _, h := range hs {
+		for _, h := range byLevel[level] {
+			if h.words == noYearWord || (h.words == weakYearWord && codes[level]) {
+				continue
+			}
+			if years == nil {
+				years = map[int]bool{}
+			}
 			years[h.i] = true
-			w.doc.note(w.blocks[h.i].(*doc.Heading).Pos, "heading %q: a year, not a code (no four-digit code at its level, and such numbers there do not run up as codes do)", w.blocks[h.i].(*doc.Heading).Text)
+			hd := w.blocks[h.i].(*doc.Heading)
+			if codes[level] && h.words != footerWord {
+				w.doc.Diags.Add(hd.Pos, catalog.Warning, RuleYearHeading,
+					"heading %q: read as a year, not a code, by the words after its number, though codes head sections at its level", hd.Text)
+				continue
+			}
+			w.doc.note(hd.Pos, "heading %q: a year, not a code (words of a year after the number, and no code heading at its level)", hd.Text)
 		}
 	}
 	return years
+}
+
+// RuleYearHeading is the rule of a heading that begins with a number from 1900 to 2099,
+// read as a year beside headings of codes (yearHeadings).
+const RuleYearHeading = "year-heading"
+
+// yearEvidence is what the words after a year-like number say of it (yearWordsIn).
+type yearEvidence int8
+
+const (
+	noYearWord   yearEvidence = iota // "Card declined": a code's message
+	weakYearWord                     // "Platform changes": a year, unless codes stand beside
+	yearWord                         // "Platform highlights": a year
+	footerWord                       // "Acme Ltd": a year, in a copied page's footer
+)
+
+// yearWords are the words (folded) that, after a number from 1900 to 2099 in a heading,
+// make it a year, and how surely: words no error message holds ("highlights", "roadmap"),
+// a copied page's footer ("2025 Acme Ltd"), or words a message may also hold ("changes",
+// "review").
+var yearWords = map[string]yearEvidence{
+	"highlights": yearWord, "roadmap": yearWord, "recap": yearWord, "retrospective": yearWord,
+	"annual": yearWord, "yearly": yearWord, "inreview": yearWord, "releasenotes": yearWord,
+	"changelog": yearWord, "milestones": yearWord, "anniversary": yearWord, "outlook": yearWord,
+	"inc": footerWord, "ltd": footerWord, "llc": footerWord, "gmbh": footerWord,
+	"corp": footerWord, "allrightsreserved": footerWord,
+	"changes": weakYearWord, "review": weakYearWord, "release": weakYearWord,
+	"releases": weakYearWord, "updates": weakYearWord, "news": weakYearWord,
+	"edition": weakYearWord, "summary": weakYearWord, "report": weakYearWord,
+	"history": weakYearWord, "overview": weakYearWord, "plans": weakYearWord,
+	"conference": weakYearWord,
+}
+
+// yearWordsIn returns what the words of msg say of the number before them: the
+// strongest evidence of a year among its words, alone or two by two.
+func yearWordsIn(msg string) yearEvidence {
+	words := strings.Fields(msg)
+	ev := noYearWord
+	for k := range words {
+		f := foldHeader(words[k])
+		ev = max(ev, yearWords[f])
+		if k+1 < len(words) {
+			ev = max(ev, yearWords[f+foldHeader(words[k+1])])
+		}
+	}
+	return ev
 }
 
 // statusLineAfter returns the paragraph after block i when its first line is a "status
@@ -1623,6 +1674,37 @@ func historyTitle(t string) bool {
 		if strings.HasSuffix(f, k) || (k == "whatsnew" && strings.HasPrefix(f, k)) {
 			return true
 		}
+	}
+	for j := 1; j <= min(3, len(words)); j++ {
+		if slices.Contains(historyTitles, foldHeader(strings.Join(words[:j], " "))) {
+			end := strings.Index(t, words[j-1]) + len(words[j-1])
+			return historyQualifier(t[end:])
+		}
+	}
+	return false
+}
+
+// historyTitle's rest: what may follow a changelog's name that begins a heading and
+// still leave it the changelog's, a phrase that says whose or since when ("for this
+// page", "of the Payments API", "in v2", "— 2024", "(Payments API)"), unless it names
+// errors ("Changelog for error codes" lists codes).
+func historyQualifier(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	f := foldHeader(rest)
+	for _, noun := range []string{"error", "오류", "에러", "エラー", "错误", "錯誤"} {
+		if strings.Contains(f, noun) {
+			return false
+		}
+	}
+	if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "-") ||
+		strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, ":") ||
+		strings.HasPrefix(rest, "：") {
+		return true
+	}
+	first, _, _ := strings.Cut(rest, " ")
+	switch strings.ToLower(first) {
+	case "for", "of", "in", "on", "since", "from", "to", "through", "until":
+		return true
 	}
 	return false
 }
