@@ -146,6 +146,22 @@ func hostileFormatSources() map[string]string {
 			}
 			return b.String() + "]\n"
 		}(),
+		// 40,000 tables by code, and as many dotted keys under one table: each line's
+		// table was looked up by a scan of the keys before it.
+		"code-tables.toml": func() string {
+			var b strings.Builder
+			for i := 0; i < 40000; i++ {
+				fmt.Fprintf(&b, "[E%d]\nstatus = 400\nmessage = \"m\"\n\n", i)
+			}
+			return b.String()
+		}(),
+		"dotted-keys.toml": func() string {
+			var b strings.Builder
+			for i := 0; i < 40000; i++ {
+				fmt.Fprintf(&b, "errors.E%d.message = \"m\"\n", i)
+			}
+			return b.String()
+		}(),
 		"open-comment.json": "{\"E1\": {\"message\": \"m\"}, /*" + strings.Repeat("x\n", 100000),
 		// Go: a value nested 50,000 parentheses deep, and a slice of 20,000 records.
 		"deep.go": "package p\nvar ErrX = " + strings.Repeat("(", 50000) + "1" + strings.Repeat(")", 50000) + "\n",
