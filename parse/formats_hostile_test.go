@@ -162,7 +162,11 @@ func hostileFormatSources() map[string]string {
 			}
 			return b.String()
 		}(),
-		"open-comment.json": "{\"E1\": {\"message\": \"m\"}, /*" + strings.Repeat("x\n", 100000),
+		// Flow collections nested 40,000 deep: go-yaml builds a path string for each level
+		// (2.8 GB for 80 KB); refused past maxFlowDepth by a scan before it parses.
+		"deep-flow.yaml":     "errors: " + strings.Repeat("[", 40000) + strings.Repeat("]", 40000) + "\n",
+		"deep-flow-map.yaml": strings.Repeat("{a: ", 40000) + "1" + strings.Repeat("}", 40000) + "\n",
+		"open-comment.json":  "{\"E1\": {\"message\": \"m\"}, /*" + strings.Repeat("x\n", 100000),
 		// Go: a value nested 50,000 parentheses deep, and a slice of 20,000 records.
 		"deep.go": "package p\nvar ErrX = " + strings.Repeat("(", 50000) + "1" + strings.Repeat(")", 50000) + "\n",
 		"records.go": func() string {
