@@ -128,7 +128,45 @@ func hostileFormatSources() map[string]string {
 			}
 			return b.String()
 		}(),
-		"open-comment.json": "{\"E1\": {\"message\": \"m\"}, /*" + strings.Repeat("x\n", 100000),
+		// One line of a flow sequence of 10,000 errors (in ASCII and in Korean): each
+		// token's column was turned into an offset from the line's start (22 s at 450 KB).
+		"flow-line.yaml": func() string {
+			var b strings.Builder
+			b.WriteString("errors: [")
+			for i := 0; i < 10000; i++ {
+				fmt.Fprintf(&b, "{code: E%d, message: m}, ", i)
+			}
+			return b.String() + "]\n"
+		}(),
+		"flow-line-korean.yaml": func() string {
+			var b strings.Builder
+			b.WriteString("errors: [")
+			for i := 0; i < 10000; i++ {
+				fmt.Fprintf(&b, "{code: E%d, message: 메시지 %d}, ", i, i)
+			}
+			return b.String() + "]\n"
+		}(),
+		// 40,000 tables by code, and as many dotted keys under one table: each line's
+		// table was looked up by a scan of the keys before it.
+		"code-tables.toml": func() string {
+			var b strings.Builder
+			for i := 0; i < 40000; i++ {
+				fmt.Fprintf(&b, "[E%d]\nstatus = 400\nmessage = \"m\"\n\n", i)
+			}
+			return b.String()
+		}(),
+		"dotted-keys.toml": func() string {
+			var b strings.Builder
+			for i := 0; i < 40000; i++ {
+				fmt.Fprintf(&b, "errors.E%d.message = \"m\"\n", i)
+			}
+			return b.String()
+		}(),
+		// Flow collections nested 40,000 deep: go-yaml builds a path string for each level
+		// (2.8 GB for 80 KB); refused past maxFlowDepth by a scan before it parses.
+		"deep-flow.yaml":     "errors: " + strings.Repeat("[", 40000) + strings.Repeat("]", 40000) + "\n",
+		"deep-flow-map.yaml": strings.Repeat("{a: ", 40000) + "1" + strings.Repeat("}", 40000) + "\n",
+		"open-comment.json":  "{\"E1\": {\"message\": \"m\"}, /*" + strings.Repeat("x\n", 100000),
 		// Go: a value nested 50,000 parentheses deep, and a slice of 20,000 records.
 		"deep.go": "package p\nvar ErrX = " + strings.Repeat("(", 50000) + "1" + strings.Repeat(")", 50000) + "\n",
 		"records.go": func() string {

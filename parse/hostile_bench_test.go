@@ -24,6 +24,12 @@ func hostileSources() map[string]string {
 		fmt.Fprintf(&defs, "[l%d]: https://example.com/%d\n", i, i)
 		fmt.Fprintf(&notes, "[^%d]: note %d\n", i, i)
 	}
+	var fmKeys strings.Builder
+	fmKeys.WriteString("---\ntitle: Errors\n")
+	for i := range 50000 {
+		fmt.Fprintf(&fmKeys, "k%d: v\n", i)
+	}
+	fmKeys.WriteString("---\n# Errors\n\n## E1\n\nBad.\n")
 	var nested strings.Builder
 	nested.WriteString("# Errors\n\n")
 	for i := 0; i < 3000; i++ {
@@ -69,7 +75,13 @@ func hostileSources() map[string]string {
 		// link parser read each from a reader over all the paragraph's lines (10 s; 5 s).
 		"link-definitions-80000": defs.String(),
 		"footnote-lines-80000":   notes.String(),
-		"late-cuts-2MB":          "# T\n\n<pre>\n" + strings.Repeat("plain text line\n", 2<<20/16*19/20) + strings.Repeat("\n# c\n", 2<<20/5/20) + "</pre>\n",
+		// Front matter of one key over and over, of many keys, and never closed: yaml.v3
+		// compares every key of a mapping with every other and builds a message for each
+		// duplicate pair (12 s and 3.9 GB for 40 KB); frontmatter.go.
+		"front-matter-dup-keys-20000": "---\n" + strings.Repeat("a: b\n", 20000) + "---\n# Errors\n",
+		"front-matter-keys-50000":     fmKeys.String(),
+		"front-matter-open-20000":     "---\n" + strings.Repeat("a: b\n", 20000),
+		"late-cuts-2MB":               "# T\n\n<pre>\n" + strings.Repeat("plain text line\n", 2<<20/16*19/20) + strings.Repeat("\n# c\n", 2<<20/5/20) + "</pre>\n",
 	}
 }
 

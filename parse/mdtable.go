@@ -33,7 +33,7 @@ import (
 // and keeps the lines only, as a raw block.
 var md = goldmark.New(
 	goldmark.WithParser(mdParser()),
-	goldmark.WithExtensions(extension.DefinitionList, &frontmatter.Extender{}),
+	goldmark.WithExtensions(extension.DefinitionList, &frontmatter.Extender{Formats: fmFormats}),
 	goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, 200)),
 		parser.WithASTTransformers(util.Prioritized(tableCommentTransformer{}, 200))),
 )

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -16,13 +17,16 @@ import (
 // aliases to aliases costs no more than its size; only a merge key ("<<: *defaults")
 // brings in the plain values of the mapping it names (yamlReader.merge).
 func readYAML(text []byte) (*node, error) {
+	if at := flowTooDeep(text); at >= 0 {
+		return nil, &SyntaxError{Offset: at, Msg: fmt.Sprintf("YAML flow collections (\"[…]\", \"{…}\") nested more than %d deep are not read", maxFlowDepth)}
+	}
 	// With comments parsed: without, go-yaml (v1.x) drops every document after one that
 	// holds only a comment. Comments themselves are no values (commentOnly).
 	f, err := parser.ParseBytes(text, parser.ParseComments)
 	if err != nil {
 		return nil, yamlError(err, text)
 	}
-	y := &yamlReader{text: text, lines: lineStarts(text), anchors: map[string]*node{}}
+	y := &yamlReader{cols: runeColumns{text: text, lines: lineStarts(text)}, anchors: map[string]*node{}}
 	var docs []*node
 	for _, d := range f.Docs {
 		if d == nil || d.Body == nil || commentOnly(d.Body) {
@@ -39,6 +43,57 @@ func readYAML(text []byte) (*node, error) {
 	// A stream of documents ("---" between them), one error or one list each: read as
 	// an array of them, so that none after the first is lost.
 	return &node{kind: kArray, off: docs[0].off, kids: docs}, nil
+}
+
+// maxFlowDepth bounds how deep flow collections may nest: go-yaml builds a path string
+// for each level, so n levels cost n² (80 KB of "[" took 2.2 s and 2.8 GB).
+const maxFlowDepth = 1000
+
+// flowTooDeep returns the offset of the first "[" or "{" that opens a flow collection
+// nested more than maxFlowDepth deep, or -1, in one pass: outside a flow collection a
+// bracket opens one where a value starts (at a line's start, after ":", "-", "?"); inside
+// one, every bracket does. Quoted scalars and comments are skipped.
+func flowTooDeep(text []byte) int {
+	depth := 0
+	prev := byte('\n') // the last byte that is not a blank; '\n' at a line's start
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		valueStart := prev == '\n' || prev == ':' || prev == '-' || prev == '?' || prev == ',' || prev == '[' || prev == '{'
+		switch {
+		case c == '\n':
+			prev = c
+			continue
+		case c == ' ' || c == '\t' || c == '\r':
+			continue
+		case c == '#' && (i == 0 || text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '\n'):
+			for i < len(text) && text[i] != '\n' {
+				i++
+			}
+			i--
+			continue
+		case (c == '"' || c == '\'') && valueStart:
+			for i++; i < len(text); i++ {
+				if c == '"' && text[i] == '\\' {
+					i++
+				} else if text[i] == c {
+					if c == '"' || i+1 >= len(text) || text[i+1] != '\'' {
+						break
+					}
+					i++ // '' is a quote in the scalar
+				}
+			}
+		case c == '[' || c == '{':
+			if depth > 0 || valueStart {
+				if depth++; depth > maxFlowDepth {
+					return i
+				}
+			}
+		case (c == ']' || c == '}') && depth > 0:
+			depth--
+		}
+		prev = c
+	}
+	return -1
 }
 
 func yamlError(err error, text []byte) error {
@@ -67,18 +122,59 @@ func lineStarts(text []byte) []int {
 
 // offsetOf turns a token's line and column (in runes) into a byte offset.
 func offsetOf(text []byte, lines []int, p *token.Position) int {
-	if p == nil || p.Line < 1 || p.Line > len(lines) {
+	return (&runeColumns{text: text, lines: lines}).offset(p)
+}
+
+// runeColumns turns tokens' lines and columns (in runes) into byte offsets, in time
+// bounded by a constant a token: a line longer than colStep bytes gets, the first time a
+// token on it is looked up, the offset of every colStep-th rune, so that a lookup walks
+// fewer than colStep runes (walking from the line's start each time made a one-line flow
+// sequence of n tokens cost n²: 450 KB took 22 s).
+type runeColumns struct {
+	text  []byte
+	lines []int
+	marks map[int][]int // a long line's offsets of runes 1, 1+colStep, 1+2·colStep, …
+}
+
+const colStep = 64
+
+func (rc *runeColumns) offset(p *token.Position) int {
+	if p == nil || p.Line < 1 || p.Line > len(rc.lines) {
 		return 0
 	}
-	off := lines[p.Line-1]
-	for c := 1; c < p.Column && off < len(text) && text[off] != '\n'; c++ {
+	text := rc.text
+	off, col := rc.lines[p.Line-1], 1
+	end := len(text)
+	if p.Line < len(rc.lines) {
+		end = rc.lines[p.Line]
+	}
+	if end-off > colStep {
+		marks, ok := rc.marks[p.Line]
+		if !ok {
+			for o, c := off, 0; o < end; c++ {
+				if c%colStep == 0 {
+					marks = append(marks, o)
+				}
+				_, size := utf8.DecodeRune(text[o:end])
+				o += size
+			}
+			if rc.marks == nil {
+				rc.marks = map[int][]int{}
+			}
+			rc.marks[p.Line] = marks
+		}
+		if i := min((p.Column-1)/colStep, len(marks)-1); i > 0 {
+			off, col = marks[i], 1+i*colStep
+		}
+	}
+	for ; col < p.Column && off < len(text) && text[off] != '\n'; col++ {
 		_, size := utf8.DecodeRune(text[off:])
 		off += size
 	}
 	return off
 }
 
-func tokenOffset(n ast.Node, text []byte, lines []int) int {
+func tokenOffset(n ast.Node, rc *runeColumns) int {
 	if n == nil {
 		return 0
 	}
@@ -86,7 +182,7 @@ func tokenOffset(n ast.Node, text []byte, lines []int) int {
 	if tk == nil {
 		return 0
 	}
-	return offsetOf(text, lines, tk.Position)
+	return rc.offset(tk.Position)
 }
 
 // commentOnly reports whether n is a comment standing alone, not a value.
@@ -97,8 +193,7 @@ func commentOnly(n ast.Node) bool {
 
 // yamlReader turns go-yaml's nodes into values.
 type yamlReader struct {
-	text    []byte
-	lines   []int
+	cols    runeColumns
 	anchors map[string]*node // the values of the anchors met so far ("&defaults")
 	merged  int              // members brought in by merge keys, at most maxMerged
 }
@@ -110,7 +205,7 @@ const maxMerged = 1 << 17
 
 // value turns a YAML node into a value.
 func (y *yamlReader) value(n ast.Node, depth int) *node {
-	off := tokenOffset(n, y.text, y.lines)
+	off := tokenOffset(n, &y.cols)
 	if depth > 200 {
 		return &node{kind: kString, off: off, text: "…"}
 	}
@@ -243,9 +338,9 @@ func (y *yamlReader) member(out *node, mv *ast.MappingValueNode, depth int) {
 		}
 	}
 	out.keys = append(out.keys, key)
-	out.keyOffs = append(out.keyOffs, tokenOffset(mv.Key, y.text, y.lines))
+	out.keyOffs = append(out.keyOffs, tokenOffset(mv.Key, &y.cols))
 	if mv.Value == nil {
-		out.kids = append(out.kids, &node{kind: kNull, off: tokenOffset(mv.Key, y.text, y.lines)})
+		out.kids = append(out.kids, &node{kind: kNull, off: tokenOffset(mv.Key, &y.cols)})
 		return
 	}
 	if key == "<<" {
@@ -266,7 +361,7 @@ func (y *yamlReader) alias(n ast.Node) *node {
 			return y.anchors[v.Value.String()]
 		}
 	case *ast.SequenceNode:
-		out := &node{kind: kArray, off: tokenOffset(n, y.text, y.lines)}
+		out := &node{kind: kArray, off: tokenOffset(n, &y.cols)}
 		for _, e := range v.Values {
 			if a, ok := e.(*ast.AliasNode); ok && a.Value != nil {
 				if m := y.anchors[a.Value.String()]; m != nil {
