@@ -173,6 +173,11 @@ func hostileFormatSources() map[string]string {
 		"deep-tuple.py":  "ERRORS = {\"E\": " + strings.Repeat("(", 50000) + "1" + strings.Repeat(")", 50000) + "}\n",
 		"open-string.py": "ERRORS = {\"E\": \"\"\"" + strings.Repeat("x {\n", 100000),
 		"name-lines.py":  "ERRORS = {\"E\": (400,\n" + strings.Repeat("a = {\"E\": (\n", 50000),
+		// HTML tables whose cells span rows and columns: a cell is read once, not once
+		// for each slot of the grid it covers (a 100 KB cell spanning 100 by 100 slots
+		// was read 10,000 times: 9 s, 2 GB).
+		"span-bigcell.html": spanTable(100 << 10),
+		"span-tables.html":  strings.Repeat(spanTable(1000), 100),
 		"labels.ts": func() string {
 			var b strings.Builder
 			b.WriteString("enum ErrorCode {\n")
@@ -182,6 +187,13 @@ func hostileFormatSources() map[string]string {
 			return b.String() + "}\n"
 		}(),
 	}
+}
+
+// spanTable is an HTML table with a cell of n bytes of text spanning 100 rows and 100
+// columns.
+func spanTable(n int) string {
+	return "<table><tr><th>Code</th><th>Message</th></tr><tr><td>E0</td><td rowspan=100 colspan=100>" +
+		strings.Repeat("word ", n/5) + "</td></tr>" + strings.Repeat("<tr><td>E1</td></tr>", 99) + "</table>\n"
 }
 
 // TestHostileFormats reads every hostile source: no panic, every row accounted for,

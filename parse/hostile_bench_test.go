@@ -69,7 +69,10 @@ func hostileSources() map[string]string {
 		// link parser read each from a reader over all the paragraph's lines (10 s; 5 s).
 		"link-definitions-80000": defs.String(),
 		"footnote-lines-80000":   notes.String(),
-		"late-cuts-2MB":          "# T\n\n<pre>\n" + strings.Repeat("plain text line\n", 2<<20/16*19/20) + strings.Repeat("\n# c\n", 2<<20/5/20) + "</pre>\n",
+		// An HTML table in Markdown whose cell spans 100 rows and 100 columns (see
+		// span-bigcell.html in hostileFormatSources).
+		"span-bigcell-html": "# Errors\n\n" + spanTable(100<<10),
+		"late-cuts-2MB":     "# T\n\n<pre>\n" + strings.Repeat("plain text line\n", 2<<20/16*19/20) + strings.Repeat("\n# c\n", 2<<20/5/20) + "</pre>\n",
 	}
 }
 

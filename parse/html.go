@@ -777,7 +777,11 @@ func allTH(cells []*html.Node) bool {
 func (w *htmlWalker) table(n *html.Node) *doc.Table {
 	ht := w.readHTMLTable(n, true)
 	t := &doc.Table{Pos: nodePos(w.ix, n), Caption: ht.caption}
-	for _, c := range ht.header {
+	for i, c := range ht.header {
+		if i > 0 && c == ht.header[i-1] {
+			t.Header = append(t.Header, t.Header[i-1]) // a colspan: read once
+			continue
+		}
 		t.Header = append(t.Header, w.cellOf(c))
 	}
 	w.addRows(t, ht)
@@ -806,25 +810,45 @@ func (w *htmlWalker) cellOf(c *html.Node) doc.Cell {
 }
 
 // addRows adds the rows of ht to t.
+//
+// A cell that spans slots of the grid is read once: every slot of its span but the first
+// has the same cell to its left or in the row above (readHTMLTable keeps a span whole), and
+// takes that slot's cell; read once per slot, one cell of N bytes spanning 100 by 100 slots
+// cost 10,000 readings of N bytes.
 func (w *htmlWalker) addRows(t *doc.Table, ht htmlTable) {
+	var above []*html.Node // the grid row above, whose cells are t.Rows' last
+	var aboveLabel *html.Node
+	labelText := ""
 	for i, r := range ht.rows {
 		row := doc.Row{Pos: ht.rowPos[i], Cells: make([]doc.Cell, len(r))}
 		if len(r) > 1 && distinctCells(r) == 1 {
 			// One cell across the table ("<th colspan=3>Authentication</th>"): the label
 			// of the rows below it, written strong as such labels are (tablegroups.go).
-			if text := plainText(r[0]); text != "" {
-				row.Cells[0] = doc.Cell{Pos: nodePos(w.ix, r[0]), Text: "**" + escapeMarkdown(text) + "**"}
+			if r[0] != aboveLabel {
+				aboveLabel, labelText = r[0], plainText(r[0])
+			}
+			if labelText != "" {
+				row.Cells[0] = doc.Cell{Pos: nodePos(w.ix, r[0]), Text: "**" + escapeMarkdown(labelText) + "**"}
 				for j := 1; j < len(r); j++ {
 					row.Cells[j].Pos = row.Cells[0].Pos
 				}
 				t.Rows = append(t.Rows, row)
+				above = nil // its cells are not the nodes' own
 				continue
 			}
 		}
 		for j, c := range r {
-			row.Cells[j] = w.cellOf(c)
+			switch {
+			case j > 0 && c == r[j-1]:
+				row.Cells[j] = row.Cells[j-1]
+			case j < len(above) && c == above[j]:
+				row.Cells[j] = t.Rows[len(t.Rows)-1].Cells[j]
+			default:
+				row.Cells[j] = w.cellOf(c)
+			}
 		}
 		t.Rows = append(t.Rows, row)
+		above = r
 	}
 }
 
