@@ -178,6 +178,10 @@ func hostileFormatSources() map[string]string {
 		// was read 10,000 times: 9 s, 2 GB).
 		"span-bigcell.html": spanTable(100 << 10),
 		"span-tables.html":  strings.Repeat(spanTable(1000), 100),
+		// Spans that make the grid huge: one row of 20,000 cells each 1,000 columns wide,
+		// 10,000 rows of cells each 65,534 rows deep (the spans past a bound count once).
+		"colspan-row.html":  "<table><tr><th>Code</th><th>Status</th></tr><tr>" + strings.Repeat("<td colspan=1000>E</td>", 20000) + "</tr></table>\n",
+		"rowspan-rows.html": "<table><tr><th>Code</th><th>Status</th></tr>" + strings.Repeat("<tr><td rowspan=65534>E</td><td rowspan=65534>4</td></tr>", 10000) + "</table>\n",
 		"labels.ts": func() string {
 			var b strings.Builder
 			b.WriteString("enum ErrorCode {\n")

@@ -637,6 +637,16 @@ type htmlTable struct {
 // lower: a hostile span must not make the grid huge.
 const maxSpan = 100
 
+// A table's spans may add at most spanSlots slots to its grid, or spanSlotsPerCell for
+// each of its cells when that is more: a page's own tables stay far below (a status
+// spanning the rows of its group adds fewer slots than the group has cells), while a
+// hostile one (every cell <td colspan=1000>) made the grid a hundred times the cells
+// (2.4 GB for 2 MB). Past it, a cell covers only its own slot.
+const (
+	spanSlots        = 1 << 16
+	spanSlotsPerCell = 4
+)
+
 // readHTMLTable reads the rows of a table element (not those of tables nested in it).
 //
 // Without header, every row is a row (the rest of a table whose header an earlier part of
@@ -663,6 +673,15 @@ func (w *htmlWalker) readHTMLTable(tn *html.Node, header bool) htmlTable {
 		}
 	}
 	// Spread the spans into a grid.
+	cells := 0
+	for _, tr := range trs {
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
+				cells++
+			}
+		}
+	}
+	slots := max(spanSlots, spanSlotsPerCell*cells) // the slots spans may still add
 	type span struct {
 		node  *html.Node
 		until int // the last row it covers
@@ -685,6 +704,10 @@ func (w *htmlWalker) readHTMLTable(tn *html.Node, header bool) htmlTable {
 			}
 			take()
 			cs, rs := spanAttr(c, "colspan"), spanAttr(c, "rowspan")
+			if cs*rs-1 > slots {
+				cs, rs = 1, 1
+			}
+			slots -= cs*rs - 1
 			for k := 0; k < cs; k++ {
 				row = append(row, c)
 				for len(pending) <= col {
