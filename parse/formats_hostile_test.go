@@ -185,6 +185,9 @@ func hostileFormatSources() map[string]string {
 		// 40,000 comment lines right above an enum: its comment was built by putting
 		// each line before all the ones below it (13 s for 200 KB).
 		"comments-before-enum.h": strings.Repeat("// c\n", 40000) + "enum err {\n  ERR_A = 1,\n};\n",
+		// A quote left open in a CSV field, then 100,000 lines: each line is read again
+		// alone, by one reader for all (a reader of its own each: a 4 KB buffer a line).
+		"open-quote.csv": "code,message\nE1,\"" + strings.Repeat("x\n", 100000),
 		"labels.ts": func() string {
 			var b strings.Builder
 			b.WriteString("enum ErrorCode {\n")
