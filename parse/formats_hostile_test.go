@@ -211,6 +211,21 @@ func hostileFormatSources() map[string]string {
 		"deep-tuple.py":  "ERRORS = {\"E\": " + strings.Repeat("(", 50000) + "1" + strings.Repeat(")", 50000) + "}\n",
 		"open-string.py": "ERRORS = {\"E\": \"\"\"" + strings.Repeat("x {\n", 100000),
 		"name-lines.py":  "ERRORS = {\"E\": (400,\n" + strings.Repeat("a = {\"E\": (\n", 50000),
+		// HTML tables whose cells span rows and columns: a cell is read once, not once
+		// for each slot of the grid it covers (a 100 KB cell spanning 100 by 100 slots
+		// was read 10,000 times: 9 s, 2 GB).
+		"span-bigcell.html": spanTable(100 << 10),
+		"span-tables.html":  strings.Repeat(spanTable(1000), 100),
+		// Spans that make the grid huge: one row of 20,000 cells each 1,000 columns wide,
+		// 10,000 rows of cells each 65,534 rows deep (the spans past a bound count once).
+		"colspan-row.html":  "<table><tr><th>Code</th><th>Status</th></tr><tr>" + strings.Repeat("<td colspan=1000>E</td>", 20000) + "</tr></table>\n",
+		"rowspan-rows.html": "<table><tr><th>Code</th><th>Status</th></tr>" + strings.Repeat("<tr><td rowspan=65534>E</td><td rowspan=65534>4</td></tr>", 10000) + "</table>\n",
+		// 40,000 comment lines right above an enum: its comment was built by putting
+		// each line before all the ones below it (13 s for 200 KB).
+		"comments-before-enum.h": strings.Repeat("// c\n", 40000) + "enum err {\n  ERR_A = 1,\n};\n",
+		// A quote left open in a CSV field, then 100,000 lines: each line is read again
+		// alone, by one reader for all (a reader of its own each: a 4 KB buffer a line).
+		"open-quote.csv": "code,message\nE1,\"" + strings.Repeat("x\n", 100000),
 		"labels.ts": func() string {
 			var b strings.Builder
 			b.WriteString("enum ErrorCode {\n")
@@ -220,6 +235,13 @@ func hostileFormatSources() map[string]string {
 			return b.String() + "}\n"
 		}(),
 	}
+}
+
+// spanTable is an HTML table with a cell of n bytes of text spanning 100 rows and 100
+// columns.
+func spanTable(n int) string {
+	return "<table><tr><th>Code</th><th>Message</th></tr><tr><td>E0</td><td rowspan=100 colspan=100>" +
+		strings.Repeat("word ", n/5) + "</td></tr>" + strings.Repeat("<tr><td>E1</td></tr>", 99) + "</table>\n"
 }
 
 // TestHostileFormats reads every hostile source: no panic, every row accounted for,

@@ -81,7 +81,12 @@ func hostileSources() map[string]string {
 		"front-matter-dup-keys-20000": "---\n" + strings.Repeat("a: b\n", 20000) + "---\n# Errors\n",
 		"front-matter-keys-50000":     fmKeys.String(),
 		"front-matter-open-20000":     "---\n" + strings.Repeat("a: b\n", 20000),
-		"late-cuts-2MB":               "# T\n\n<pre>\n" + strings.Repeat("plain text line\n", 2<<20/16*19/20) + strings.Repeat("\n# c\n", 2<<20/5/20) + "</pre>\n",
+		// An HTML table in Markdown whose cell spans 100 rows and 100 columns (see
+		// span-bigcell.html in hostileFormatSources).
+		"span-bigcell-html": "# Errors\n\n" + spanTable(100<<10),
+		// 2 MB of blank lines: one scan block for the run, not one for each.
+		"blank-lines-2MB": "# Errors\n" + strings.Repeat("\n", 2<<20) + "E1\n",
+		"late-cuts-2MB":   "# T\n\n<pre>\n" + strings.Repeat("plain text line\n", 2<<20/16*19/20) + strings.Repeat("\n# c\n", 2<<20/5/20) + "</pre>\n",
 	}
 }
 

@@ -637,6 +637,16 @@ type htmlTable struct {
 // lower: a hostile span must not make the grid huge.
 const maxSpan = 100
 
+// A table's spans may add at most spanSlots slots to its grid, or spanSlotsPerCell for
+// each of its cells when that is more: a page's own tables stay far below (a status
+// spanning the rows of its group adds fewer slots than the group has cells), while a
+// hostile one (every cell <td colspan=1000>) made the grid a hundred times the cells
+// (2.4 GB for 2 MB). Past it, a cell covers only its own slot.
+const (
+	spanSlots        = 1 << 16
+	spanSlotsPerCell = 4
+)
+
 // readHTMLTable reads the rows of a table element (not those of tables nested in it).
 //
 // Without header, every row is a row (the rest of a table whose header an earlier part of
@@ -663,6 +673,15 @@ func (w *htmlWalker) readHTMLTable(tn *html.Node, header bool) htmlTable {
 		}
 	}
 	// Spread the spans into a grid.
+	cells := 0
+	for _, tr := range trs {
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
+				cells++
+			}
+		}
+	}
+	slots := max(spanSlots, spanSlotsPerCell*cells) // the slots spans may still add
 	type span struct {
 		node  *html.Node
 		until int // the last row it covers
@@ -685,6 +704,10 @@ func (w *htmlWalker) readHTMLTable(tn *html.Node, header bool) htmlTable {
 			}
 			take()
 			cs, rs := spanAttr(c, "colspan"), spanAttr(c, "rowspan")
+			if cs*rs-1 > slots {
+				cs, rs = 1, 1
+			}
+			slots -= cs*rs - 1
 			for k := 0; k < cs; k++ {
 				row = append(row, c)
 				for len(pending) <= col {
@@ -777,7 +800,11 @@ func allTH(cells []*html.Node) bool {
 func (w *htmlWalker) table(n *html.Node) *doc.Table {
 	ht := w.readHTMLTable(n, true)
 	t := &doc.Table{Pos: nodePos(w.ix, n), Caption: ht.caption}
-	for _, c := range ht.header {
+	for i, c := range ht.header {
+		if i > 0 && c == ht.header[i-1] {
+			t.Header = append(t.Header, t.Header[i-1]) // a colspan: read once
+			continue
+		}
 		t.Header = append(t.Header, w.cellOf(c))
 	}
 	w.addRows(t, ht)
@@ -806,25 +833,45 @@ func (w *htmlWalker) cellOf(c *html.Node) doc.Cell {
 }
 
 // addRows adds the rows of ht to t.
+//
+// A cell that spans slots of the grid is read once: every slot of its span but the first
+// has the same cell to its left or in the row above (readHTMLTable keeps a span whole), and
+// takes that slot's cell; read once per slot, one cell of N bytes spanning 100 by 100 slots
+// cost 10,000 readings of N bytes.
 func (w *htmlWalker) addRows(t *doc.Table, ht htmlTable) {
+	var above []*html.Node // the grid row above, whose cells are t.Rows' last
+	var aboveLabel *html.Node
+	labelText := ""
 	for i, r := range ht.rows {
 		row := doc.Row{Pos: ht.rowPos[i], Cells: make([]doc.Cell, len(r))}
 		if len(r) > 1 && distinctCells(r) == 1 {
 			// One cell across the table ("<th colspan=3>Authentication</th>"): the label
 			// of the rows below it, written strong as such labels are (tablegroups.go).
-			if text := plainText(r[0]); text != "" {
-				row.Cells[0] = doc.Cell{Pos: nodePos(w.ix, r[0]), Text: "**" + escapeMarkdown(text) + "**"}
+			if r[0] != aboveLabel {
+				aboveLabel, labelText = r[0], plainText(r[0])
+			}
+			if labelText != "" {
+				row.Cells[0] = doc.Cell{Pos: nodePos(w.ix, r[0]), Text: "**" + escapeMarkdown(labelText) + "**"}
 				for j := 1; j < len(r); j++ {
 					row.Cells[j].Pos = row.Cells[0].Pos
 				}
 				t.Rows = append(t.Rows, row)
+				above = nil // its cells are not the nodes' own
 				continue
 			}
 		}
 		for j, c := range r {
-			row.Cells[j] = w.cellOf(c)
+			switch {
+			case j > 0 && c == r[j-1]:
+				row.Cells[j] = row.Cells[j-1]
+			case j < len(above) && c == above[j]:
+				row.Cells[j] = t.Rows[len(t.Rows)-1].Cells[j]
+			default:
+				row.Cells[j] = w.cellOf(c)
+			}
 		}
 		t.Rows = append(t.Rows, row)
+		above = r
 	}
 }
 

@@ -352,8 +352,12 @@ func scanUpTo(src *Source, limit int) *scanner {
 	return sc
 }
 
-// add appends b to the scan's blocks; a light scan keeps tables only.
+// add appends b to the scan's blocks; a light scan keeps tables only, and a run of blank
+// lines is one block (one for each cost 1 GB for 2 MB of blank lines).
 func (sc *scanner) add(b sblock) {
+	if b.kind == sbBlank && len(sc.blocks) > 0 && sc.blocks[len(sc.blocks)-1].kind == sbBlank {
+		return // a blank line only parts what is around it: a run of them is one block
+	}
 	if !sc.light || b.kind == sbTable {
 		sc.blocks = append(sc.blocks, b)
 	}

@@ -2,6 +2,7 @@ package code
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"docgen/catalog"
@@ -222,9 +223,10 @@ func leadingComment(toks []ctok, i int) string {
 		if k > 0 && toks[k-1].kind != 'c' && toks[k-1].end == toks[k].line {
 			break
 		}
-		parts = append([]string{cleanComment(toks[k].text)}, parts...)
+		parts = append(parts, cleanComment(toks[k].text)) // from the last up: reversed below
 		line = toks[k].line
 	}
+	slices.Reverse(parts)
 	return strings.Join(parts, "\n")
 }
 

@@ -82,6 +82,11 @@ func readCSV(text []byte, at func(int) catalog.Pos) (*doc.Document, error) {
 		}
 		t.Rows = append(t.Rows, doc.Row{Pos: cells[0].Pos, Cells: cells})
 	}
+	// A line read alone is read by one lenient reader for all such lines, fed line by line
+	// (a reader of its own for each cost a 4 KB buffer a line: 1 GB for 2 MB of lines under
+	// a quote left open).
+	var lr *csv.Reader
+	var feed lineFeed
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -92,9 +97,15 @@ func readCSV(text []byte, at func(int) catalog.Pos) (*doc.Document, error) {
 			for line := max(pe.StartLine, 1); line <= pe.Line; line++ {
 				start := lineOff(line)
 				end := min(lineOff(line+1), len(text))
-				lr := csv.NewReader(bytes.NewReader(text[start:end]))
-				lr.Comma, lr.FieldsPerRecord, lr.LazyQuotes = comma, -1, true
+				if lr == nil {
+					lr = csv.NewReader(&feed)
+					lr.Comma, lr.FieldsPerRecord, lr.LazyQuotes = comma, -1, true
+				}
+				feed.b = text[start:end]
 				lrec, lerr := lr.Read()
+				if lerr != nil && !errors.Is(lerr, io.EOF) || len(feed.b) > 0 {
+					lr = nil // what it holds of the line is not read: the next line gets a reader of its own
+				}
 				if lerr != nil || len(lrec) == 0 || len(lrec) == 1 && strings.TrimSpace(lrec[0]) == "" {
 					continue
 				}
@@ -124,6 +135,18 @@ func readCSV(text []byte, at func(int) catalog.Pos) (*doc.Document, error) {
 		d.Blocks = append(d.Blocks, t)
 	}
 	return d, nil
+}
+
+// lineFeed gives a reader the line it holds, then io.EOF until it holds the next.
+type lineFeed struct{ b []byte }
+
+func (f *lineFeed) Read(p []byte) (int, error) {
+	if len(f.b) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, f.b)
+	f.b = f.b[n:]
+	return n, nil
 }
 
 func nonEmpty(cells []doc.Cell) int {
