@@ -650,12 +650,15 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 // proto3 reads a field that was never set as 0; it is no error an API returns. A zero
 // "…_UNKNOWN" is not one: an error enum's UNKNOWN is the error "unknown error".
 func unsetMember(i int, m doc.Member) bool {
-	words := nameWords(m.Name)
-	if len(words) == 0 || words[len(words)-1] != "unspecified" {
+	const word = "unspecified"
+	if v := strings.TrimSpace(m.Value); v != "0" && (v != "" || i != 0) {
 		return false
 	}
-	v := strings.TrimSpace(m.Value)
-	return v == "0" || (v == "" && i == 0)
+	if len(m.Name) < len(word) || !strings.EqualFold(m.Name[len(m.Name)-len(word):], word) {
+		return false // asked of every member: most are not zero, nor so named
+	}
+	words := nameWords(m.Name)
+	return len(words) > 0 && words[len(words)-1] == word
 }
 
 // runNotErrors says, for each member of a run of constants that lists errors

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"docgen/catalog"
 	"docgen/parse/doc"
@@ -1660,6 +1661,11 @@ func historyTitle(t string) bool {
 	if c := cleanCode(t); isToken(c) && strings.ContainsAny(c, "_0123456789") {
 		return false // CHANGELOG_LOCKED is a code
 	}
+	// Every heading is asked: most name no changelog, and their words are not split.
+	f0 := foldHeader(t)
+	if !slices.ContainsFunc(historyStems, func(k string) bool { return strings.Contains(f0, k) }) {
+		return false
+	}
 	var words []string
 	for _, w := range strings.FieldsFunc(t, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("()[]（）,，:：—–", r)
@@ -1719,6 +1725,23 @@ var historyTitles = []string{
 	"更新履歴", "変更履歴", "改訂履歴", "リリースノート",
 	"更新日志", "变更日志", "版本历史", "发布说明", "更新記錄", "變更日誌", "版本歷史",
 }
+
+// historyStems are the beginnings of historyTitles (six letters, or two Korean, Japanese
+// or Chinese characters): a heading whose folded text holds none names no changelog,
+// whatever dates or versions stand between its words ("Release 2024 notes").
+var historyStems = func() []string {
+	var stems []string
+	for _, k := range historyTitles {
+		n := 6
+		if k[0] >= utf8.RuneSelf {
+			n = len(string([]rune(k)[:2]))
+		}
+		if stem := k[:min(n, len(k))]; !slices.Contains(stems, stem) {
+			stems = append(stems, stem)
+		}
+	}
+	return stems
+}()
 
 // listItems returns a list's items as the code-list reader takes them.
 func listItems(b *doc.List) []listItemText {
