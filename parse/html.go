@@ -673,13 +673,15 @@ func (w *htmlWalker) readHTMLTable(tn *html.Node, header bool) htmlTable {
 		}
 	}
 	// Spread the spans into a grid.
-	cells := 0
+	cells, width := 0, 1 // the table's cells, and the most a row has
 	for _, tr := range trs {
+		n := 0
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
-				cells++
+				n++
 			}
 		}
+		cells, width = cells+n, max(width, n)
 	}
 	slots := max(spanSlots, spanSlotsPerCell*cells) // the slots spans may still add
 	type span struct {
@@ -704,10 +706,14 @@ func (w *htmlWalker) readHTMLTable(tn *html.Node, header bool) htmlTable {
 			}
 			take()
 			cs, rs := spanAttr(c, "colspan"), spanAttr(c, "rowspan")
-			if cs*rs-1 > slots {
-				cs, rs = 1, 1
+			// What a span costs is the slots it adds within the table: a cell written
+			// colspan="100" for "the whole row" of a table of three columns costs two,
+			// one that spans past the last row costs the rows left.
+			cost := min(cs, width)*min(rs, len(trs)-r) - 1
+			if cost > slots {
+				cs, rs, cost = 1, 1, 0
 			}
-			slots -= cs*rs - 1
+			slots -= cost
 			for k := 0; k < cs; k++ {
 				row = append(row, c)
 				for len(pending) <= col {

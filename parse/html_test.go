@@ -269,3 +269,34 @@ func TestAnnotateTableWhiteSpace(t *testing.T) {
 		t.Errorf("white space between rows kept: %q", got)
 	}
 }
+
+// TestHTMLWholeRowSpans reads a long table whose rows of one cell span "the whole row"
+// with a colspan far wider than the table (colspan="100" over three columns): each costs
+// the spans' budget (readHTMLTable) only the slots it adds within the table, so the last
+// rows of a long table read as the first do. (A row of one plain cell is read as a row
+// of its own today, not as a group label: labels are strong, tablegroups.go.)
+func TestHTMLWholeRowSpans(t *testing.T) {
+	const groups = 1500
+	var b strings.Builder
+	b.WriteString("<html><body><h1>Errors</h1><table><tr><th>Code</th><th>Status</th><th>Message</th></tr>\n")
+	for i := range groups {
+		fmt.Fprintf(&b, "<tr><td colspan=\"100\">Group %d</td></tr>\n<tr><td>E%d</td><td>400</td><td>Bad %d</td></tr>\n", i, i, i)
+	}
+	b.WriteString("</table></body></html>\n")
+	res := Read(NewSource("groups.html", []byte(b.String())), Meta{})
+	if len(res.Diags) != 0 {
+		t.Fatalf("diagnostics: %v", res.Diags)
+	}
+	es := res.Service.Entries
+	if len(es) != 2*groups {
+		t.Fatalf("%d entries, want %d", len(es), 2*groups)
+	}
+	for i, e := range es {
+		if want := fmt.Sprintf("Group %d", i/2); i%2 == 0 && e.Code != want {
+			t.Fatalf("entry %d: code %q, want %q", i, e.Code, want)
+		}
+		if want := fmt.Sprintf("E%d", i/2); i%2 == 1 && (e.Code != want || e.Status != 400) {
+			t.Fatalf("entry %d: code %q status %d, want %q 400", i, e.Code, e.Status, want)
+		}
+	}
+}

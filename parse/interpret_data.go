@@ -654,7 +654,8 @@ func unsetMember(i int, m doc.Member) bool {
 	if v := strings.TrimSpace(m.Value); v != "0" && (v != "" || i != 0) {
 		return false
 	}
-	if len(m.Name) < len(word) || !strings.EqualFold(m.Name[len(m.Name)-len(word):], word) {
+	name := strings.TrimRight(m.Name, "_.:- ") // as nameWords ends it
+	if len(name) < len(word) || !strings.EqualFold(name[len(name)-len(word):], word) {
 		return false // asked of every member: most are not zero, nor so named
 	}
 	words := nameWords(m.Name)

@@ -1726,13 +1726,14 @@ var historyTitles = []string{
 	"更新日志", "变更日志", "版本历史", "发布说明", "更新記錄", "變更日誌", "版本歷史",
 }
 
-// historyStems are the beginnings of historyTitles (six letters, or two Korean, Japanese
-// or Chinese characters): a heading whose folded text holds none names no changelog,
-// whatever dates or versions stand between its words ("Release 2024 notes").
+// historyStems are the beginnings of historyTitles (five letters, within the first word
+// of each, or two Korean, Japanese or Chinese characters): a heading whose folded text
+// holds none names no changelog, whatever dates or versions stand between its words
+// ("Release 2024 notes", "What's v2 new").
 var historyStems = func() []string {
 	var stems []string
 	for _, k := range historyTitles {
-		n := 6
+		n := 5
 		if k[0] >= utf8.RuneSelf {
 			n = len(string([]rune(k)[:2]))
 		}
