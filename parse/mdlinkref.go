@@ -157,14 +157,7 @@ func readLinkRef(block text.Reader) linkRefRead {
 	if !found {
 		return fail
 	}
-	var label []byte
-	if segments.Len() == 1 {
-		label = block.Value(segments.At(0))
-	} else {
-		for i := range segments.Len() {
-			label = append(label, block.Value(segments.At(i))...)
-		}
-	}
+	label := closureText(block, segments)
 	if util.IsBlank(label) {
 		return fail
 	}
@@ -205,14 +198,7 @@ func readLinkRef(block text.Reader) linkRefRead {
 		block.AdvanceLine()
 		return linkRefRead{ok: true, label: label, destination: destination, first: startPos, start: startLine, end: endLine + 1}
 	}
-	var title []byte
-	if segments.Len() == 1 {
-		title = block.Value(segments.At(0))
-	} else {
-		for i := range segments.Len() {
-			title = append(title, block.Value(segments.At(i))...)
-		}
-	}
+	title := closureText(block, segments)
 	line, _ = block.PeekLine()
 	if line != nil && !util.IsBlank(line) {
 		if !isNewLine {
@@ -222,6 +208,19 @@ func readLinkRef(block text.Reader) linkRefRead {
 	}
 	endLine, _ = block.Position()
 	return linkRefRead{ok: true, label: label, destination: destination, title: title, first: startPos, start: startLine, end: endLine + 1}
+}
+
+// closureText is the text of what FindClosure found (a label or a title), its lines
+// joined as goldmark joins them.
+func closureText(block text.Reader, segments *text.Segments) []byte {
+	if segments.Len() == 1 {
+		return block.Value(segments.At(0))
+	}
+	var b []byte
+	for i := range segments.Len() {
+		b = append(b, block.Value(segments.At(i))...)
+	}
+	return b
 }
 
 // linkFindClosure are goldmark's options for finding a link's label and title.
