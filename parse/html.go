@@ -396,6 +396,27 @@ var skipTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Template: true, atom.Noscript: true, atom.Head: true,
 	atom.Nav: true, atom.Svg: true, atom.Math: true, atom.Button: true, atom.Select: true,
 	atom.Iframe: true, atom.Object: true, atom.Canvas: true, atom.Form: true,
+	// A footer is the page's (copyright, links to a status page, "Was this page
+	// helpful?") or an article's (its last update): never part of the last section.
+	atom.Footer: true,
+}
+
+// skipNode reports whether element n holds no documentation: a skipTags element, or one
+// whose ARIA role says it is the page's navigation or its footer (a <div
+// role="contentinfo">, as pages built before <footer> write it).
+func skipNode(n *html.Node) bool {
+	if skipTags[n.DataAtom] {
+		return true
+	}
+	for _, a := range n.Attr {
+		if a.Key == "role" && a.Namespace == "" {
+			switch strings.ToLower(strings.TrimSpace(a.Val)) {
+			case "navigation", "contentinfo":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // blockTags are the elements that break inline content into blocks.
@@ -444,7 +465,7 @@ func (w *htmlWalker) collectNode(c *html.Node) {
 	switch {
 	case c.Type == html.TextNode:
 		w.inline = append(w.inline, c)
-	case c.Type != html.ElementNode || skipTags[c.DataAtom]:
+	case c.Type != html.ElementNode || skipNode(c):
 	case headingLevel(c) > 0:
 		w.flush()
 		w.level = headingLevel(c)
@@ -571,7 +592,7 @@ func (w *htmlWalker) hasBlocks(n *html.Node) bool {
 	}
 	v := false
 	for c := n.FirstChild; c != nil && !v; c = c.NextSibling {
-		if c.Type != html.ElementNode || skipTags[c.DataAtom] {
+		if c.Type != html.ElementNode || skipNode(c) {
 			continue
 		}
 		switch c.DataAtom {
@@ -600,7 +621,7 @@ func (w *htmlWalker) itemBlocks(n *html.Node) bool {
 	}
 	v := false
 	for c := n.FirstChild; c != nil && !v; c = c.NextSibling {
-		if c.Type != html.ElementNode || skipTags[c.DataAtom] {
+		if c.Type != html.ElementNode || skipNode(c) {
 			continue
 		}
 		switch c.DataAtom {

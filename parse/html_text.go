@@ -213,7 +213,7 @@ func (w *mdWriter) node(n *html.Node) {
 	default:
 		return
 	}
-	if skipTags[n.DataAtom] {
+	if skipNode(n) {
 		return
 	}
 	switch n.DataAtom {
