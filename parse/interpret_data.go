@@ -39,6 +39,7 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 		score int
 	}
 	best := map[role]cand{}
+	var texts []roleCol // the columns a text role (message, description, resolution) may fill
 	weakCode := map[int]bool{}
 	for i, n := range names {
 		if keyed && i == 0 {
@@ -79,10 +80,14 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 		if c, ok := best[r]; !ok || score > c.score {
 			best[r] = cand{i, score}
 		}
+		if r == roleMessage || r == roleDescription || r == roleResolution {
+			texts = append(texts, roleCol{i, r})
+		}
 	}
 	for r, c := range best {
 		roles[c.col] = r
 	}
+	coalesceTexts(roles, texts, rows)
 	sample := rows
 	if len(sample) > recordSample {
 		sample = sample[:recordSample]
@@ -149,6 +154,66 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 		}
 	}
 	return roles, why
+}
+
+// coalesceTexts gives a text role to the further columns named for it whose records the
+// role's column leaves empty: records of one list written in two shapes ("cause" in
+// some, "details.cause" in others) keep their text in either. A column that shares a
+// record with the role's columns stays a field. cands are the columns and the role their
+// name gives, in column order.
+func coalesceTexts(roles []role, cands []roleCol, rows []tableRow) {
+	if len(cands) < 2 {
+		return
+	}
+	filled := func(col int) []int {
+		var at []int
+		for i, r := range rows {
+			if col < len(r.Cells) && strings.TrimSpace(r.Cells[col].Text) != "" {
+				at = append(at, i)
+			}
+		}
+		return at
+	}
+	taken := map[role]map[int]bool{} // the records a role's columns fill
+	for _, c := range cands {
+		r := c.role
+		if roles[c.col] != r {
+			continue
+		}
+		if taken[r] == nil {
+			taken[r] = map[int]bool{}
+		}
+		for _, i := range filled(c.col) {
+			taken[r][i] = true
+		}
+	}
+	for _, c := range cands {
+		r := c.role
+		if roles[c.col] != roleUnknown || taken[r] == nil {
+			continue
+		}
+		at := filled(c.col)
+		apart := len(at) > 0
+		for _, i := range at {
+			if taken[r][i] {
+				apart = false
+				break
+			}
+		}
+		if !apart {
+			continue
+		}
+		roles[c.col] = r
+		for _, i := range at {
+			taken[r][i] = true
+		}
+	}
+}
+
+// roleCol is a column and a role.
+type roleCol struct {
+	col  int
+	role role
 }
 
 // jsonColumn reports whether every non-empty value of column i is an object or an array

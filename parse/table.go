@@ -272,6 +272,9 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				}
 				last = column
 			case roleMessage:
+				if c.Text == "" && e.Message != "" {
+					break // records in two shapes give a role two columns (coalesceTexts)
+				}
 				e.Message = c.Text
 				if emptyMeaning(c.Text) {
 					e.Message = ""
@@ -279,9 +282,13 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 					e.Message = reBreak.ReplaceAllString(c.Text, " ") // plain text: "Expired<br>(non-standard)"
 				}
 			case roleDescription:
-				e.Description = cellText(c.Text)
+				if c.Text != "" {
+					e.Description = cellText(c.Text)
+				}
 			case roleResolution:
-				e.Resolution = cellText(c.Text)
+				if c.Text != "" {
+					e.Resolution = cellText(c.Text)
+				}
 			default:
 				text := c.Text
 				if i < len(category) && categoryHeader(t.Header[i].Text) {

@@ -291,7 +291,8 @@ func record(n *node, key string, off int, at func(int) catalog.Pos) doc.Record {
 			// An object of a few plain values ({"status": 400, "error": {"code": …,
 			// "message": …}}, the body an error is answered with) gives its values as
 			// fields of their own, named by the path ("error.code"), so that their names
-			// can say what they hold.
+			// can say what they hold; a value of its own that is an object or an
+			// array stays one field ("error.details").
 			for j, sk := range c.keys {
 				r.Fields = append(r.Fields, doc.Field{Pos: at(c.keyOffs[j]), Name: k + "." + sk, Value: valueText(c.kids[j])})
 			}
@@ -306,18 +307,20 @@ func record(n *node, key string, off int, at func(int) catalog.Pos) doc.Record {
 // to become fields of the record (flatObject).
 const maxFlatMembers = 16
 
-// flatObject reports whether n is an object of at most maxFlatMembers members, each a
-// string, number, boolean or null.
+// flatObject reports whether n is an object of at most maxFlatMembers members of which
+// at least one is a string, number, boolean or null: a record's "details" that says what
+// it says in plain values, beside an example object or a list of links (which become
+// fields of their own, as JSON). An object of objects only is one field.
 func flatObject(n *node) bool {
 	if n.kind != kObject || len(n.kids) == 0 || len(n.kids) > maxFlatMembers {
 		return false
 	}
 	for _, c := range n.kids {
-		if c.kind == kObject || c.kind == kArray {
-			return false
+		if c.kind != kObject && c.kind != kArray {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // valueText is a field's text: a string as written (a trailing newline of a multi-line
