@@ -48,6 +48,10 @@ type open struct {
 	// history is set for a changelog's heading and those under it (historyTitle): its
 	// lists and paragraphs name codes in passing, its versions are no codes.
 	history bool
+	// settings is set for a section of configuration, options or parameters and those
+	// under it (settingsTitle): the names its lists and paragraphs begin with are
+	// settings, not codes.
+	settings bool
 }
 
 // closeHeading stores what a closed heading collected, whichever reader walked it: a code's

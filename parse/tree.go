@@ -317,7 +317,7 @@ func paraCode(text string) (code, rest string, ok bool) {
 // more, as an entry: the code, its text, and a status in parentheses after the code or at
 // the end of its first line.
 func (w *treeWalker) codePara(b *doc.Para) bool {
-	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart || o.history) {
+	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart || o.history || o.settings) {
 		return false
 	}
 	if code, lines, ok := paraRecord(b.Text); ok {
@@ -918,6 +918,7 @@ func (w *treeWalker) heading(i int) bool {
 		return false
 	}
 	o.history = historyTitle(h.Text) || (parent != nil && parent.history)
+	o.settings = settingsTitle(h.Text) || (parent != nil && parent.settings)
 	if i == w.title {
 		o.kind = hTitle
 		w.stack = append(w.stack, o)
@@ -1615,8 +1616,8 @@ func (w *treeWalker) list(b *doc.List) {
 	if isTOC(texts) {
 		return // a table of contents: the headings it lists follow
 	}
-	if o != nil && o.history {
-		w.text(listText(b)) // changes named in a changelog, no codes documented
+	if o != nil && (o.history || o.settings) {
+		w.text(listText(b)) // changes named in a changelog, settings: no codes documented
 		return
 	}
 	if text := listRecord(b); text != "" && (o == nil || (o.kind != hCode && o.kind != hPart)) {
@@ -1649,6 +1650,47 @@ func listText(b *doc.List) string {
 		lines = append(lines, bullet+it.Text)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// settingsTitle reports whether a heading names a section of settings: configuration,
+// options, environment variables, flags, parameters ("Configuration", "Server options",
+// "요청 변수(Request Parameter)", "環境変数", "配置项"), and no errors or codes ("Configuration
+// errors" lists codes). The names its lists begin with (`TQ_DATA_DIR` – where the files
+// live) are settings, written like codes.
+func settingsTitle(t string) bool {
+	f := foldHeader(t)
+	if f == "" || len(f) > 80 || hasErrorAdjective(t) {
+		return false // "Invalid parameters" groups errors
+	}
+	for _, k := range settingsNotWords {
+		if strings.Contains(f, k) {
+			return false
+		}
+	}
+	for _, k := range settingsWords {
+		if strings.HasSuffix(f, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// settingsWords end the folded headings of sections of settings (settingsTitle).
+var settingsWords = []string{
+	"configuration", "configurations", "config", "settings", "options", "environmentvariables",
+	"envvars", "variables", "parameters", "parameter", "params", "flags", "arguments",
+	"설정", "환경변수", "옵션", "파라미터", "매개변수", "요청변수", "변수", "설정값",
+	"設定", "環境変数", "オプション", "パラメータ", "パラメーター", "引数", "設定項目",
+	"配置", "配置项", "环境变量", "选项", "参数", "變數", "環境變數", "選項", "參數", "設定值",
+}
+
+// settingsNotWords are the folded words that make a heading more than a name of settings:
+// it names errors or codes ("Configuration errors", "参数错误") or what is wrong with the
+// settings ("잘못된 파라미터", "无效参数"; English adjectives are hasErrorAdjective's).
+var settingsNotWords = []string{
+	"error", "err", "fail", "exception", "code", "fault",
+	"오류", "에러", "코드", "실패", "エラー", "コード", "失敗", "错误", "錯誤", "码", "碼", "失败",
+	"잘못", "유효하지", "누락", "不正", "無効", "不足", "无效", "無效", "非法", "缺少", "缺失",
 }
 
 // historyTitle reports whether a heading is a changelog's: "Changelog", "Release notes",
