@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -208,14 +209,25 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		}
 	}
 	// The columns docgen.yaml names take the roles it gives them, whatever the rest says.
+	overridden := false
 	for i, h := range texts {
 		if r, ok := t.src.columnOverride(h); ok {
+			overridden = true
 			for j := range roles {
 				if roles[j] == r && r != roleUnknown {
 					roles[j] = roleUnknown
 				}
 			}
 			roles[i] = r
+		}
+	}
+	// A column of data types ("string", "Integer") or of whether each row is required
+	// ("필수"/"옵션", "Required" over Yes/No) is a parameter or field table's: its first
+	// column is a name written like a code ("serviceKey"), not a code, unless its header
+	// says code plainly.
+	if ci := slices.Index(roles, roleCode); ci >= 0 && !emptyHeader && !overridden && !plainCodeHeader(texts[ci]) {
+		if why := paramColumn(texts, rows); why != "" {
+			return roles, tableParameters, "a parameter or field table (" + why + ")"
 		}
 	}
 	if !hasRole(roles, roleCode) && !hasRole(roles, roleStatusName) {

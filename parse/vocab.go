@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -351,4 +353,97 @@ func notErrorHeader(h string) bool {
 		}
 	}
 	return false
+}
+
+// plainCodeHeader reports whether a header names a code column in so many words ("Error
+// code", "에러코드"), not by a weak word ("ID", "名称") or by no word at all.
+func plainCodeHeader(h string) bool {
+	if roleNames[foldHeader(h)] == roleCode {
+		return true
+	}
+	r, strong := headerWordRole(h)
+	return r == roleCode && strong
+}
+
+// paramColumn says which column of a table makes it a parameter or field table: one of
+// data types ("string", "Integer", "문자열", "字符串"), or one that says whether each row is
+// required ("필수"/"옵션", "必須"/"任意", or "Required" over Yes/No); "" when none does.
+// An error list has neither.
+func paramColumn(headers []string, rows []tableRow) string {
+	for i := range headers {
+		types, required, yesNo, n := 0, 0, 0, 0
+		for _, r := range rows {
+			if i >= len(r.Cells) {
+				continue
+			}
+			v := foldHeader(reTypeSize.ReplaceAllString(cleanCode(r.Cells[i].Text), ""))
+			if v == "" {
+				continue
+			}
+			n++
+			switch {
+			case dataTypeNames[v]:
+				types++
+			case requiredValues[v]:
+				required++
+			case yesNoValues[v]:
+				yesNo++
+			}
+		}
+		if n < 2 && n < len(rows) || n == 0 {
+			continue
+		}
+		switch {
+		case types == n:
+			return fmt.Sprintf("column %q holds data types", headers[i])
+		case required == n, required > 0 && required+yesNo == n && requiredHeader(headers[i]),
+			yesNo == n && requiredHeader(headers[i]):
+			return fmt.Sprintf("column %q says whether each is required", headers[i])
+		}
+	}
+	return ""
+}
+
+// reTypeSize matches what follows a data type's name in a parameter table: a size or a
+// list mark ("string(100)", "varchar[20]", "String[]", "int (4)").
+var reTypeSize = regexp.MustCompile(`\s*[(\[（].*$`)
+
+// requiredHeader reports whether a header asks whether a parameter is required.
+func requiredHeader(h string) bool {
+	f := foldHeader(h)
+	for _, w := range []string{"required", "mandatory", "optional", "필수", "必須", "必须", "必需", "必选", "必填", "必要"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dataTypeNames are the folded names of data types in parameter and field tables.
+var dataTypeNames = setOf(
+	"string", "str", "text", "varchar", "char", "integer", "int", "int8", "int16", "int32", "int64",
+	"uint", "uint32", "uint64", "long", "short", "number", "numeric", "float", "double", "decimal",
+	"boolean", "bool", "object", "array", "list", "map", "date", "datetime", "timestamp", "time",
+	"uuid", "json", "file", "binary", "byte", "bytes", "enum", "stringarray", "objectarray",
+	"문자", "문자열", "숫자", "정수", "실수", "날짜", "불리언", "배열", "객체",
+	"文字列", "数値", "整数", "真偽値", "日付", "配列", "オブジェクト", "文字",
+	"字符串", "整型", "整数型", "数字", "布尔", "布尔值", "数组", "对象", "日期", "长整型", "浮点", "浮点型",
+	"字串", "布林", "布林值", "陣列", "物件")
+
+// requiredValues are cells that say whether a parameter is required, whatever the header.
+var requiredValues = setOf(
+	"required", "optional", "mandatory", "필수", "옵션", "선택", "필수아님", "必須", "任意", "必須ではない",
+	"必须", "必选", "可选", "必填", "选填", "非必须", "非必填", "必需", "選填", "非必須")
+
+// yesNoValues are cells that answer yes or no: a required column's, under a header that
+// asks it.
+var yesNoValues = setOf("yes", "no", "y", "n", "true", "false", "o", "x", "예", "아니오", "아니요",
+	"是", "否", "はい", "いいえ")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
