@@ -186,7 +186,7 @@ type Result struct {
 	Candidates []Candidate // every reader's answer, in registry order
 	Rows       int         // rows the reader saw
 	Dropped    int         // rows that became a diagnostic instead of an entry
-	Merged     int         // rows of an index table merged into the section their code links to
+	Merged     int         // rows merged into an entry of their code: an index table's, notes on codes above
 	Diags      catalog.Diagnostics
 	Notes      []Note // what the reader made of each block it judged, in source order
 }

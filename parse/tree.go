@@ -588,6 +588,9 @@ func (w *treeWalker) walk() {
 		case *doc.DefList:
 			w.defList(b)
 		case *doc.List:
+			if w.listNotes(i, true) {
+				continue
+			}
 			w.list(b)
 		case *doc.Code:
 			w.code(b)
@@ -601,6 +604,9 @@ func (w *treeWalker) walk() {
 			}
 			if w.codePara(b) {
 				continue
+			}
+			if i+1 < len(w.blocks) && w.listNotes(i+1, false) {
+				continue // the label of the notes that follow ("What to do:")
 			}
 			if o := w.top(); o != nil {
 				o.prose++
@@ -1634,6 +1640,87 @@ func (w *treeWalker) list(b *doc.List) {
 		}
 	}
 	w.text(listText(b))
+}
+
+// listNotes reports whether the list at block i says more of codes the document has
+// already given entries, and when apply is set adds what it says to them. Such a list
+// ("What to do:" over "- BIL-1: ask for a new card") names every code of a list of codes
+// (codeListOK) that already has an entry under the same heading, one entry or several
+// with the same group, and gives no status; and either a label paragraph right before it
+// names the field its text is ("What to do:", "원인:": that field), or the entries all
+// have a status (the list's none would make the code documented twice). Its text goes
+// to the field the label names, else to the description. Otherwise the list is read
+// as any list is.
+func (w *treeWalker) listNotes(i int, apply bool) bool {
+	b, ok := w.blocks[i].(*doc.List)
+	if !ok || len(b.Items) == 0 || len(w.doc.Entries) == 0 {
+		return false
+	}
+	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart || o.history || o.settings) {
+		return false
+	}
+	items := listItems(b)
+	if !codeListOK(items) {
+		return false
+	}
+	label := roleUnknown
+	if i > 0 {
+		if p, ok := w.blocks[i-1].(*doc.Para); ok {
+			if t := strings.TrimSpace(p.Text); strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：") {
+				label = headerRole(strings.TrimRight(t, ":："))
+			}
+		}
+	}
+	if label != roleDescription && label != roleResolution {
+		label = roleUnknown
+	}
+	first := 0
+	if o := w.top(); o != nil {
+		first = o.first
+	}
+	group := w.context().Group
+	byCode := map[string]*catalog.Entry{}
+	for _, e := range w.doc.Entries[first:] {
+		if e.Group != group {
+			continue
+		}
+		if _, ok := byCode[e.Code]; !ok {
+			byCode[e.Code] = e
+		}
+	}
+	targets := make([]*catalog.Entry, len(items))
+	texts := make([]string, len(items))
+	for k, it := range items {
+		code, rest, _ := splitListCode(it.Text)
+		e := byCode[code]
+		if e == nil {
+			return false
+		}
+		if st, _ := listItemStatus(rest); st != 0 {
+			return false
+		}
+		if st, _ := trailingStatus(rest); st != 0 {
+			return false
+		}
+		if label == roleUnknown && e.Status == 0 {
+			return false
+		}
+		targets[k], texts[k] = e, strings.TrimSpace(rest)
+	}
+	if !apply {
+		return true
+	}
+	for k, e := range targets {
+		w.doc.Rows++
+		w.doc.Merged++
+		if label == roleResolution {
+			e.Resolution = joinParas(e.Resolution, texts[k])
+		} else {
+			e.Description = joinParas(e.Description, texts[k])
+		}
+	}
+	w.doc.note(items[0].Pos, "list of %d items: each says more of a code documented above", len(items))
+	return true
 }
 
 // listText returns a list as Markdown: its source text, or its items with bullets.
