@@ -96,7 +96,9 @@ func (rstReader) Name() string { return "rst" }
 
 func (rstReader) Detect(src *Source) Detection {
 	score, why := rst.Detect(src.Path, src.Text)
-	return Detection{Score: score, Why: why}
+	// The score is the format's alone (a name, directives): a source read as
+	// reStructuredText in which nothing is recognised is an error, as an HTML page is.
+	return Detection{Score: score, Why: why, FormatOnly: score > 0}
 }
 
 func (rstReader) Read(src *Source) *Doc {
@@ -110,7 +112,7 @@ func (asciidocReader) Name() string { return "asciidoc" }
 
 func (asciidocReader) Detect(src *Source) Detection {
 	score, why := asciidoc.Detect(src.Path, src.Text)
-	return Detection{Score: score, Why: why}
+	return Detection{Score: score, Why: why, FormatOnly: score > 0} // as rstReader's
 }
 
 func (asciidocReader) Read(src *Source) *Doc {

@@ -11,7 +11,9 @@ import (
 	"strings"
 
 	"docgen/catalog"
+	"docgen/parse/asciidoc"
 	"docgen/parse/doc"
+	"docgen/parse/rst"
 )
 
 // Override is what a source's entry in docgen.yaml says that no heuristic can know. Every
@@ -277,6 +279,14 @@ func seen(src *Source) string {
 	if looksLikeHTML(src) {
 		return seenHTML(src)
 	}
+	// reStructuredText and AsciiDoc: their tree's tables and titles, not lines of text
+	// (an adornment line under a title is no heading).
+	if score, _ := rst.Detect(src.Path, src.Text); score > 0 {
+		return seenTree(rst.Read(src.Text, src.posIx().pos))
+	}
+	if score, _ := asciidoc.Detect(src.Path, src.Text); score > 0 {
+		return seenTree(asciidoc.Read(src.Text, src.posIx().pos))
+	}
 	sc := scanUpTo(src, 0)
 	quoted := notProse(src)
 	var tables, headings []string
@@ -302,16 +312,25 @@ func seenHTML(src *Source) string {
 	if err != nil {
 		return "a page that cannot be parsed as HTML"
 	}
+	return seenTree(d)
+}
+
+// seenTree is seen for a format whose front-end gives its tree: its tables and headings.
+func seenTree(d *doc.Document) string {
 	var tables, headings []string
 	for _, b := range d.Blocks {
 		switch b := b.(type) {
 		case *doc.Table:
 			if len(tables) < 3 {
-				hdr := make([]string, len(b.Header))
-				for i, c := range b.Header {
+				cells, what := b.Header, ""
+				if len(cells) == 0 && len(b.Rows) > 0 {
+					cells, what = b.Rows[0].Cells, "no header, first row " // AsciiDoc's |=== with no header row
+				}
+				hdr := make([]string, len(cells))
+				for i, c := range cells {
 					hdr[i] = plainOf(c)
 				}
-				tables = append(tables, fmt.Sprintf("line %d (%s)", b.Pos.Line, quoteList(hdr)))
+				tables = append(tables, fmt.Sprintf("line %d (%s%s)", b.Pos.Line, what, quoteList(hdr)))
 			}
 		case *doc.Heading:
 			if len(headings) < 5 {
