@@ -128,14 +128,15 @@ func readLabel(line string) (label, bool) {
 	if !colon && !strings.Contains(line, "HTTP") {
 		return label{}, false // every label has a colon; a status line says HTTP
 	}
-	if m := reHTTPLine.FindStringSubmatch(line); m != nil {
+	folded := halfWidthDigits(line)
+	if m := reHTTPLine.FindStringSubmatch(folded); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return label{role: roleStatus, status: catalog.Status(n)}, true
 	}
-	if m := reHTTPSentence.FindStringSubmatch(line); m != nil {
+	if m := reHTTPSentence.FindStringSubmatch(folded); m != nil {
 		// "HTTP 401. The access token expired.": the status, then the text.
 		n, _ := strconv.Atoi(m[1])
-		return label{role: roleStatus, status: catalog.Status(n), value: strings.TrimSpace(m[2])}, true
+		return label{role: roleStatus, status: catalog.Status(n), value: asWritten(line, folded, strings.TrimSpace(m[2]))}, true
 	}
 	m := reLabel.FindStringSubmatchIndex(line)
 	if m == nil {
@@ -172,12 +173,14 @@ func readLabel(line string) (label, bool) {
 var reLeadingStatus = regexp.MustCompile(`^([1-5]\d\d)\b\s*(.*)$`)
 
 func leadingStatus(v string) (catalog.Status, string, bool) {
-	m := reLeadingStatus.FindStringSubmatch(strings.Trim(v, "`* "))
+	v = strings.Trim(v, "`* ")
+	folded := halfWidthDigits(v)
+	m := reLeadingStatus.FindStringSubmatch(folded)
 	if m == nil {
 		return 0, "", false
 	}
 	n, _ := strconv.Atoi(m[1])
-	return catalog.Status(n), strings.TrimSpace(m[2]), true
+	return catalog.Status(n), asWritten(v, folded, strings.TrimSpace(m[2])), true
 }
 
 // entryText is what the text under a code heading says of its entry.
@@ -310,7 +313,7 @@ func withoutItemMark(line string) string {
 // reasonLine reads a line that is only a status and its standard reason ("404 Not Found",
 // in bold too): right under a code, it says the code's status and nothing more.
 func reasonLine(line string) (catalog.Status, bool) {
-	t := strings.Trim(line, " *_")
+	t := halfWidthDigits(strings.Trim(line, " *_"))
 	if t == "" || t[0] < '1' || t[0] > '5' {
 		return 0, false
 	}

@@ -27,6 +27,74 @@ var (
 	reStatusInCell = regexp.MustCompile(`(?:^|[^0-9-])(\d{3})(?:$|[^0-9])`)
 )
 
+// Full-width digits ("４０１": Japanese and Chinese input methods type numbers so, beside
+// a full-width colon, "HTTPステータス：４０１") are digits to every reader of a status: each
+// reads its text with them written as ASCII digits (halfWidthDigits), rune for rune, and
+// what it leaves after the status is taken from the text as written (writtenOffset), so
+// that a message keeps its own digits ("１円以上"). A code stays as written: it is the
+// document's name for the error, kept exactly (catalog.Entry.Code), and only the status a
+// numeric code starts with is read from its digits' values (statusFromCode).
+
+// halfWidthDigits returns s with each full-width digit (U+FF10-FF19) written as its ASCII
+// digit; s itself when it has none.
+func halfWidthDigits(s string) string {
+	first := -1
+	for i := 0; first < 0; {
+		k := strings.Index(s[i:], wideFormLead)
+		if k < 0 {
+			return s
+		}
+		if wideDigitAt(s, i+k) {
+			first = i + k
+		}
+		i += k + len(wideFormLead)
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:first]...)
+	for i := first; i < len(s); i++ {
+		if wideDigitAt(s, i) {
+			b = append(b, '0'+s[i+2]-0x90)
+			i += 2
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// wideFormLead is the first two bytes of a full-width digit in UTF-8 (and of the other
+// full-width forms U+FF00-FF3F).
+const wideFormLead = "\xEF\xBC"
+
+// wideDigitAt reports whether a full-width digit begins at s[i].
+func wideDigitAt(s string, i int) bool {
+	return i+2 < len(s) && s[i] == 0xEF && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99
+}
+
+// writtenOffset returns the offset in s of what begins at offset k of halfWidthDigits(s):
+// a full-width digit is three bytes in s and one after it.
+func writtenOffset(s string, k int) int {
+	i := 0
+	for j := 0; j < k && i < len(s); j++ {
+		if wideDigitAt(s, i) {
+			i += 3
+		} else {
+			i++
+		}
+	}
+	return i
+}
+
+// asWritten returns the end of s, as written, that rest stands for: rest is an end of
+// folded, halfWidthDigits(s), less the white space after it.
+func asWritten(s, folded, rest string) string {
+	if len(folded) == len(s) {
+		return rest // no full-width digit: folded is s
+	}
+	end := len(strings.TrimRightFunc(folded, unicode.IsSpace))
+	return strings.TrimRightFunc(s[writtenOffset(s, end-len(rest)):], unicode.IsSpace)
+}
+
 // statusHeading reads a heading's text as a status heading. It returns the status and the
 // name written beside it ("Bad Request", "BAD_REQUEST"; "" for a bare number).
 func statusHeading(text string) (catalog.Status, string, bool) {
@@ -34,6 +102,7 @@ func statusHeading(text string) (catalog.Status, string, bool) {
 	if !hasStatusDigits(text) {
 		return 0, "", false // every spelling holds three digits, 1-5 first: skip the expressions
 	}
+	text = halfWidthDigits(text)
 	if len(text) == 3 {
 		// Three digits, 1-5 first (hasStatusDigits): a status column's usual cell, which
 		// reStatusFirst matches with no name.
@@ -61,12 +130,13 @@ func statusHeading(text string) (catalog.Status, string, bool) {
 // statusLine reads a "status NNN" line, returning the status and the remark after it.
 func statusLine(text string) (catalog.Status, string, bool) {
 	text = strings.TrimSpace(text)
-	m := reStatusLine.FindStringSubmatchIndex(text)
+	folded := halfWidthDigits(text)
+	m := reStatusLine.FindStringSubmatchIndex(folded)
 	if m == nil {
 		return 0, "", false
 	}
-	n, _ := strconv.Atoi(text[m[2]:m[3]])
-	return catalog.Status(n), strings.TrimSpace(text[m[1]:]), true
+	n, _ := strconv.Atoi(folded[m[2]:m[3]])
+	return catalog.Status(n), asWritten(text, folded, strings.TrimSpace(folded[m[1]:])), true
 }
 
 // statusCell reads the status in a status column's cell: "400", "400 Bad Request",
@@ -77,7 +147,7 @@ func statusCell(text string) (catalog.Status, bool) {
 	if emptyMeaning(text) {
 		return 0, true
 	}
-	text = strings.TrimSpace(text)
+	text = halfWidthDigits(strings.TrimSpace(text))
 	m := reStatusInCell.FindStringSubmatch(text)
 	if m == nil {
 		return 0, false
@@ -94,6 +164,7 @@ const minPrefixDigits = 6
 // statusFromCode returns the HTTP status a numeric code starts with ("400102001" gives
 // 400), or 0 when the code is not such a number or its prefix is no registered status.
 func statusFromCode(code string) catalog.Status {
+	code = halfWidthDigits(code) // "４００１０２００１" is 400102001 to a reader of its status
 	if len(code) < minPrefixDigits {
 		return 0
 	}
@@ -150,7 +221,7 @@ func statusesHeading(text string) ([]catalog.Status, string, bool) {
 	if !hasStatusDigits(text) {
 		return nil, "", false
 	}
-	m := reMultiStatus.FindStringSubmatch(strings.TrimSpace(text))
+	m := reMultiStatus.FindStringSubmatch(halfWidthDigits(strings.TrimSpace(text)))
 	if m == nil {
 		return nil, "", false
 	}
@@ -162,20 +233,29 @@ func statusesHeading(text string) ([]catalog.Status, string, bool) {
 	return out, strings.TrimSpace(m[2]), true
 }
 
-// hasStatusDigits reports whether s holds three digits in a row, the first 1 to 5: what
-// every spelling of a status needs, tested before the regular expressions.
+// hasStatusDigits reports whether s holds three digits in a row, the first 1 to 5, ASCII
+// or full-width: what every spelling of a status needs, tested before the regular
+// expressions (which read s with its digits folded, halfWidthDigits).
 func hasStatusDigits(s string) bool {
 	run := 0
+	var before [2]byte // the values of the two digits before this one
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
+		var d byte
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			d = c - '0'
+		case wideDigitAt(s, i):
+			d = s[i+2] - 0x90
+			i += 2
+		default:
 			run = 0
 			continue
 		}
 		run++
-		if run >= 3 && s[i-2] >= '1' && s[i-2] <= '5' {
+		if run >= 3 && before[0] >= 1 && before[0] <= 5 {
 			return true
 		}
+		before[0], before[1] = before[1], d
 	}
 	return false
 }
@@ -235,6 +315,7 @@ func oneTextStatus(text string) (catalog.Status, bool) {
 	if !hasStatusDigits(text) {
 		return 0, false
 	}
+	text = halfWidthDigits(text)
 	var found catalog.Status
 	for k, re := range append([]*regexp.Regexp{reTextStatus}, reInlineStatuses...) {
 		for _, loc := range re.FindAllStringSubmatchIndex(text, 4) {
@@ -356,13 +437,14 @@ var reItemStatus = regexp.MustCompile(`^[(（]\s*(?:HTTP\s*)?([1-5]\d\d)\s*[)）
 // listItemStatus takes the status written in parentheses at the start of a list item's
 // text, after its code, and returns it with the rest; 0 and the text when there is none.
 func listItemStatus(text string) (catalog.Status, string) {
-	m := reItemStatus.FindStringSubmatch(text)
+	folded := halfWidthDigits(text)
+	m := reItemStatus.FindStringSubmatch(folded)
 	if m == nil {
 		return 0, text
 	}
 	n, _ := strconv.Atoi(m[1])
 	if st := catalog.Status(n); st.IsValid() {
-		return st, strings.TrimSpace(text[len(m[0]):])
+		return st, asWritten(text, folded, strings.TrimSpace(folded[len(m[0]):]))
 	}
 	return 0, text
 }
@@ -373,13 +455,14 @@ var reTrailingStatus = regexp.MustCompile(`\s*[(（]\s*(?:HTTP\s*)?([1-5]\d\d)\s
 // trailingStatus takes the status written in parentheses at the end of a line and returns
 // it with the rest; 0 and the line when there is none.
 func trailingStatus(line string) (catalog.Status, string) {
-	m := reTrailingStatus.FindStringSubmatchIndex(line)
+	folded := halfWidthDigits(line)
+	m := reTrailingStatus.FindStringSubmatchIndex(folded)
 	if m == nil {
 		return 0, line
 	}
-	n, _ := strconv.Atoi(line[m[2]:m[3]])
+	n, _ := strconv.Atoi(folded[m[2]:m[3]])
 	if st := catalog.Status(n); st.IsValid() {
-		return st, line[:m[0]]
+		return st, line[:writtenOffset(line, m[0])]
 	}
 	return 0, line
 }
@@ -468,6 +551,15 @@ func textStatusPrefix(text string) (catalog.Status, string, bool) {
 	if text == "" || !hasStatusDigits(text[:min(len(text), 16)]) {
 		return 0, text, false
 	}
+	folded := halfWidthDigits(text)
+	if st, rest, ok := foldedStatusPrefix(folded); ok {
+		return st, asWritten(text, folded, rest), true
+	}
+	return 0, text, false
+}
+
+// foldedStatusPrefix is textStatusPrefix for text whose digits are ASCII.
+func foldedStatusPrefix(text string) (catalog.Status, string, bool) {
 	m := reCellStatus.FindStringSubmatch(text)
 	if m == nil {
 		return 0, text, false
