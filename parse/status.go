@@ -22,7 +22,7 @@ var (
 	reStatusNamed = regexp.MustCompile(`^(?i:http\s+)?(?i:status)(?i:\s+code)?\s*[:：]?\s*([1-5]\d\d)$`)
 	// A "status NNN" line under a heading, with an optional remark after it:
 	// "status 400", "status 500, 서버에러로 …", "HTTP status: 404", "상태 코드: 409".
-	reStatusLine = regexp.MustCompile(`^(?i:(?:http\s+)?status(?:\s+code)?|상태\s*코드)\s*[:=]?\s*([1-5]\d\d)\b\s*[,.:;\-–]?\s*`)
+	reStatusLine = regexp.MustCompile(`^(?i:(?:http\s+)?status(?:\s+code)?|상태\s*코드)\s*[:=]?\s*([1-5]\d\d)\b`)
 	// A status inside a table cell: the first three-digit number standing alone.
 	reStatusInCell = regexp.MustCompile(`(?:^|[^0-9-])(\d{3})(?:$|[^0-9])`)
 )
@@ -127,7 +127,8 @@ func statusHeading(text string) (catalog.Status, string, bool) {
 	return 0, "", false
 }
 
-// statusLine reads a "status NNN" line, returning the status and the remark after it.
+// statusLine reads a "status NNN" line, returning the status and what follows it on the
+// line, as written (afterStatus reads it).
 func statusLine(text string) (catalog.Status, string, bool) {
 	text = strings.TrimSpace(text)
 	folded := halfWidthDigits(text)
@@ -534,16 +535,17 @@ func statusConstant(text string) (st catalog.Status, qualified, ok bool) {
 }
 
 // reCellStatus matches a status at the start of a message or description cell: "429 Too
-// Many Requests: at most …", "HTTP 403 — No token", "409: …". The number and what follows.
-var reCellStatus = regexp.MustCompile(`^(?:\*\*|__)?(HTTP\s+)?([1-5]\d\d)(?:\*\*|__)?\b\s*(.*)$`)
+// Many Requests: at most …", "HTTP 403 — No token", "409: …", in bold or as code too
+// ("**HTTP 400** — …", "`409`: …"). The number and what follows.
+var reCellStatus = regexp.MustCompile("^(\\*\\*|__|`)?(HTTP\\s+)?([1-5]\\d\\d)\\b(\\*\\*|__|`)?\\s*(.*)$")
 
 // textStatusPrefix reads the status a message or description cell begins with, in a table
 // with no status column, and returns it with the text after it. It is a status when the
 // standard reason phrase follows the number ("429 Too Many Requests: at most 20 calls",
 // "404 Not Found"), or when a 4xx or 5xx is set apart from the text by a colon or a dash
-// ("409 — The order is closed", "HTTP 413: the file is too big") or, after "HTTP", begins
-// a phrase of its own with a letter that is not lower case ("HTTP 403 No token", "HTTP 401
-// 인증 실패", "HTTP 404 未找到"). A number that begins a sentence ("500
+// ("409 — The order is closed", "HTTP 413: the file is too big") or, after "HTTP" or in
+// bold or as code, begins a phrase of its own with a letter that is not lower case ("HTTP
+// 403 No token", "HTTP 401 인증 실패", "HTTP 404 未找到", "`409` The order is closed"). A number that begins a sentence ("500
 // requests per minute at most", "100 items", "HTTP 200 is still returned; …", "HTTP 404
 // is returned when …", "HTTP 301 redirects are not followed") is none, and the text is
 // left whole. Where the reason phrase is the whole cell, it stays as the text.
@@ -564,8 +566,8 @@ func foldedStatusPrefix(text string) (catalog.Status, string, bool) {
 	if m == nil {
 		return 0, text, false
 	}
-	n, _ := strconv.Atoi(m[2])
-	st, rest := catalog.Status(n), strings.TrimSpace(m[3])
+	n, _ := strconv.Atoi(m[3])
+	st, rest := catalog.Status(n), strings.TrimSpace(m[5])
 	if !st.IsValid() || rest == "" {
 		return 0, text, false
 	}
@@ -585,7 +587,8 @@ func foldedStatusPrefix(text string) (catalog.Status, string, bool) {
 		}
 		return 0, text, false
 	}
-	if r, _ := utf8.DecodeRuneInString(rest); m[1] != "" && unicode.IsLetter(r) && !unicode.IsLower(r) {
+	marked := m[1] != "" && m[1] == m[4] // "**409**", "`409`": the marks set the number apart
+	if r, _ := utf8.DecodeRuneInString(rest); (m[2] != "" || marked) && unicode.IsLetter(r) && !unicode.IsLower(r) {
 		// "HTTP 403 No token", "HTTP 401 인증 실패": the status, then the message; Hangul,
 		// Han and kana have no case, so a letter that is not lower case begins a phrase.
 		return st, rest, true
@@ -597,6 +600,18 @@ func foldedStatusPrefix(text string) (catalog.Status, string, bool) {
 // st: "Unprocessable Entity"), ending there or at a separator, and returns the text after
 // the separator.
 func afterReason(st catalog.Status, text string) (string, bool) {
+	rest, ok := cutReason(st, text)
+	if !ok {
+		return "", false
+	}
+	return strings.TrimSpace(strings.TrimLeft(rest, statusSeparators+".,;")), true
+}
+
+// cutReason reports whether text begins with st's reason phrase (or another name of st),
+// ending there or at a separator or a punctuation mark, and returns what follows it: ""
+// or that mark and the text after it. The marks that close a bold or code span the
+// reason stands in ("**400 Bad Request** — …") are taken off.
+func cutReason(st catalog.Status, text string) (string, bool) {
 	end := 0
 	for words := 0; words < 5 && end < len(text); words++ {
 		// the next word: letters, an apostrophe or a hyphen ("I'm", "Pre-condition")
@@ -613,15 +628,43 @@ func afterReason(st catalog.Status, text string) (string, bool) {
 		}
 		end = w
 		if s, ok := statusNamed[foldHeader(text[:end])]; ok && s == st {
-			rest := strings.TrimSpace(text[end:])
-			if rest == "" {
-				return "", true
-			}
-			if after := strings.TrimLeft(rest, ":：-–—|.,;"); after != rest {
-				return strings.TrimSpace(after), true
+			rest := strings.TrimSpace(strings.TrimLeft(text[end:], spanMarks))
+			if rest == "" || strings.TrimLeft(rest, statusSeparators+".,;") != rest {
+				return rest, true
 			}
 			return "", false // "404 Not Found errors": words go on after the reason
 		}
 	}
 	return "", false
+}
+
+// statusSeparators are the marks that set the text after a status apart from it, as a
+// title sets off what it introduces: "409 — The order is closed", "HTTP 413: too big".
+const statusSeparators = ":：-–—|"
+
+// spanMarks are the marks that open or close a bold or code span around a status
+// ("**400**", "`409`").
+const spanMarks = "*_`"
+
+// afterStatus reads what follows a status number on its line (its marks, its reason
+// phrase, a separator, text) and returns the text, and whether it is the message the
+// status introduces: text set apart by a dash, a colon or a bar ("410 — The order was
+// deleted.", "429 Too Many Requests: slow down"). Text after a comma or a full stop, or
+// with nothing between, is a remark on the status ("status 501, not built yet"); after
+// the reason alone there is none.
+func afterStatus(st catalog.Status, rest string) (string, bool) {
+	rest = strings.TrimSpace(strings.TrimLeft(rest, spanMarks))
+	if r, ok := cutReason(st, rest); ok {
+		rest = r
+	}
+	if rest == "" {
+		return "", false
+	}
+	if after := strings.TrimLeft(rest, statusSeparators); after != rest {
+		return strings.TrimSpace(after), true
+	}
+	if after := strings.TrimLeft(rest, ".,;"); after != rest {
+		return strings.TrimSpace(after), false
+	}
+	return rest, false
 }

@@ -937,11 +937,12 @@ func (w *treeWalker) heading(i int) bool {
 		st = sts[0]
 	}
 	lineStatus := catalog.Status(0)
-	var rest string
+	var rest, para string
 	if p, ok := w.statusLineAfter(i); ok {
-		var remark string
-		lineStatus, remark, _ = statusLine(firstLine(p.Text))
-		rest = strings.TrimSpace(remark + restLines(p.Text))
+		var after string
+		lineStatus, after, _ = statusLine(firstLine(p.Text))
+		remark, _ := afterStatus(lineStatus, after)
+		rest, para = strings.TrimSpace(remark+restLines(p.Text)), p.Text
 	}
 	// A deeper heading right under this one that is not a part of a code's documentation
 	// ("해결 방법", "Resolution") makes this heading a group.
@@ -1014,7 +1015,12 @@ func (w *treeWalker) heading(i int) bool {
 		o.kind = hSection
 	}
 	used := lineStatus != 0 && o.status == lineStatus
-	if used && rest != "" {
+	switch {
+	case used && o.kind == hCode && o.entry != nil:
+		// A code's text reads its status line as its first line (statusLead): the
+		// status, and the message or the remark after it.
+		o.body = append(o.body, para)
+	case used && rest != "":
 		o.body = append(o.body, rest)
 	}
 	w.stack = append(w.stack, o)
