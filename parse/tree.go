@@ -520,8 +520,8 @@ func (w *treeWalker) walk() {
 			w.statusGroups = true
 		}
 	}
-	for _, b := range w.blocks {
-		if p, ok := b.(*doc.Para); ok {
+	for i, b := range w.blocks {
+		if p, ok := b.(*doc.Para); ok && !w.codeStatusPara(i) {
 			if _, _, ok := paraCode(p.Text); ok {
 				w.codeParas++
 			} else if _, _, ok := paraRecord(p.Text); ok {
@@ -532,7 +532,7 @@ func (w *treeWalker) walk() {
 	w.errBlocks = make([]int32, n+1)
 	for i, b := range w.blocks {
 		w.errBlocks[i+1] = w.errBlocks[i]
-		if w.listsCodes(b) {
+		if w.listsCodes(b) && !w.codeStatusPara(i) {
 			w.errBlocks[i+1]++
 		}
 	}
@@ -860,6 +860,29 @@ func (w *treeWalker) statusLineAfter(i int) (*doc.Para, bool) {
 	}
 	_, _, ok = statusLine(firstLine(p.Text))
 	return p, ok
+}
+
+// codeStatusPara reports whether block i is a paragraph right under a heading written like
+// a code that begins with that code's status ("## E_BAD" over "**400** — The request is
+// bad."; statusLead): the code's status and message, not a paragraph of a code of its own
+// ("**400**"), which would make the heading a group of codes and lose it.
+func (w *treeWalker) codeStatusPara(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p, ok := w.blocks[i].(*doc.Para)
+	if !ok {
+		return false
+	}
+	h, ok := w.blocks[i-1].(*doc.Heading)
+	if !ok {
+		return false
+	}
+	if code := headingCode(h.Text); !isToken(code) || !codeLike(code) {
+		return false
+	}
+	_, ok = statusLead(firstLine(p.Text))
+	return ok
 }
 
 // ownErrors reports whether the blocks under heading i, up to the next heading, list codes.
