@@ -416,8 +416,8 @@ func columnStats(rows []tableRow, col int) colStats {
 			c.prose++
 		}
 		code := cleanCode(text)
-		if isInteger(code) {
-			c.numbers++
+		if isInteger(halfWidthDigits(code)) {
+			c.numbers++ // "４０１" is a number, as a status is read
 		}
 		if isToken(code) {
 			c.tokens++
@@ -463,7 +463,7 @@ func columnStats(rows []tableRow, col int) colStats {
 // reStatusClass matches a class of statuses: "4xx", "5**", "4XX".
 var reStatusClass = regexp.MustCompile(`^[1-5](?:xx|XX|\*\*)(?:\s*\([A-Za-z' _-]*\))?$`)
 
-func isStatusClass(s string) bool { return reStatusClass.MatchString(s) }
+func isStatusClass(s string) bool { return reStatusClass.MatchString(halfWidthDigits(s)) }
 
 // reStatusPrefix matches a status written before a name in one cell: "403 Card blocked",
 // "404 Not found".
@@ -471,12 +471,14 @@ var reStatusPrefix = regexp.MustCompile(`^([1-5]\d\d)\s+(\S.*)$`)
 
 // statusPrefix splits a cell that begins with an HTTP status followed by a name.
 func statusPrefix(text string) (st catalog.Status, name string, ok bool) {
-	m := reStatusPrefix.FindStringSubmatch(strings.TrimSpace(text))
+	text = strings.TrimSpace(text)
+	folded := halfWidthDigits(text)
+	m := reStatusPrefix.FindStringSubmatch(folded)
 	if m == nil {
 		return 0, "", false
 	}
 	n := int(m[1][0]-'0')*100 + int(m[1][1]-'0')*10 + int(m[1][2]-'0')
-	return catalog.Status(n), strings.TrimSpace(m[2]), true
+	return catalog.Status(n), asWritten(text, folded, strings.TrimSpace(m[2])), true
 }
 
 // isReason reports whether name is st's standard reason phrase, ignoring case and spaces.
@@ -839,7 +841,7 @@ func mayHoldStatus(text string) bool {
 	if text == "" {
 		return false
 	}
-	if c := text[0]; c >= '0' && c <= '9' {
+	if c := text[0]; c >= '0' && c <= '9' || wideDigitAt(text, 0) {
 		return true
 	}
 	if strings.HasSuffix(text, ")") || strings.HasSuffix(text, "）") {

@@ -119,6 +119,9 @@ type label struct {
 	role   role
 	status catalog.Status // for roleStatus
 	value  string         // the text after the label (for roleStatus, what follows the status)
+	// message is set for roleStatus when value is the message the status introduces,
+	// set apart from it by a dash or a colon ("Status: 410 — The order was deleted.").
+	message bool
 }
 
 // readLabel reads the first line of a paragraph as a labelled line.
@@ -128,14 +131,15 @@ func readLabel(line string) (label, bool) {
 	if !colon && !strings.Contains(line, "HTTP") {
 		return label{}, false // every label has a colon; a status line says HTTP
 	}
-	if m := reHTTPLine.FindStringSubmatch(line); m != nil {
+	folded := halfWidthDigits(line)
+	if m := reHTTPLine.FindStringSubmatch(folded); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return label{role: roleStatus, status: catalog.Status(n)}, true
 	}
-	if m := reHTTPSentence.FindStringSubmatch(line); m != nil {
+	if m := reHTTPSentence.FindStringSubmatch(folded); m != nil {
 		// "HTTP 401. The access token expired.": the status, then the text.
 		n, _ := strconv.Atoi(m[1])
-		return label{role: roleStatus, status: catalog.Status(n), value: strings.TrimSpace(m[2])}, true
+		return label{role: roleStatus, status: catalog.Status(n), value: asWritten(line, folded, strings.TrimSpace(m[2]))}, true
 	}
 	m := reLabel.FindStringSubmatchIndex(line)
 	if m == nil {
@@ -158,26 +162,29 @@ func readLabel(line string) (label, bool) {
 		if !ok {
 			return label{}, false
 		}
-		if isReason(st, rest) {
-			rest = "" // "401 Unauthorized": the reason says nothing more
-		}
-		return label{role: roleStatus, status: st, value: rest}, true
+		// "401 Unauthorized": the reason says nothing more; "410 — The order was
+		// deleted.": the message.
+		text, message := afterStatus(st, rest)
+		return label{role: roleStatus, status: st, value: text, message: message}, true
 	case roleCode:
 		return label{}, false // "Code: …" under a code heading says nothing new
 	}
 	return label{role: r, value: value}, true
 }
 
-// reLeadingStatus matches a status at the start of a value: "404", "401 Unauthorized".
+// reLeadingStatus matches a status at the start of a value: "404", "401 Unauthorized",
+// "410 — Gone".
 var reLeadingStatus = regexp.MustCompile(`^([1-5]\d\d)\b\s*(.*)$`)
 
 func leadingStatus(v string) (catalog.Status, string, bool) {
-	m := reLeadingStatus.FindStringSubmatch(strings.Trim(v, "`* "))
+	v = strings.Trim(v, "`* ")
+	folded := halfWidthDigits(v)
+	m := reLeadingStatus.FindStringSubmatch(folded)
 	if m == nil {
 		return 0, "", false
 	}
 	n, _ := strconv.Atoi(m[1])
-	return catalog.Status(n), strings.TrimSpace(m[2]), true
+	return catalog.Status(n), asWritten(v, folded, strings.TrimSpace(m[2])), true
 }
 
 // entryText is what the text under a code heading says of its entry.
@@ -188,95 +195,131 @@ type entryText struct {
 
 // readEntryText splits the paragraphs under a code heading (Markdown chunks, in order) into
 // an entry's fields. A labelled paragraph goes to its field with the paragraphs after it
-// that are not labelled themselves, until the next label; a status line sets the status;
-// an error body (a JSON object with a "message") gives the message and stays in the
-// description as an example.
+// that are not labelled themselves, until the next label; a status line sets the status,
+// and the text it sets apart after the status is the message ("Status: 410 — The order was
+// deleted."); so does a first line that begins with the status (statusLead); an error
+// body (a JSON object with a "message") gives the message and stays in the description as
+// an example. A message labelled as such wins over one a status line introduced.
 func readEntryText(chunks []string) entryText {
 	var et entryText
 	var desc, res []string
 	cur := roleDescription
+	// fromStatus: cur is the message a status line introduced; byStatus: et.Message is
+	// that message.
+	fromStatus, byStatus := false, false
+	var keep []string
+	// labelledItems is set once a list item was a label ("- Status: 429"): a lone item
+	// left between labels is then text, not a list of one ("- Too many requests.").
+	labelledItems := false
+	flush := func() {
+		if len(keep) == 1 && labelledItems {
+			keep[0] = withoutItemMark(keep[0])
+		}
+		text := strings.Join(keep, "\n")
+		keep = nil
+		if cur == roleMessage && byStatus && !fromStatus && strings.TrimSpace(text) != "" {
+			// "Message: …" after a status line's text: the labelled one is the message.
+			desc = append([]string{et.Message}, desc...)
+			et.Message, byStatus = "", false
+		}
+		had := et.Message != ""
+		desc, res = place(cur, text, desc, res, &et)
+		if fromStatus && !had && et.Message != "" {
+			byStatus = true
+		}
+	}
+	take := func(l label) {
+		if len(keep) > 0 {
+			flush()
+		}
+		fromStatus = false
+		if l.role == roleStatus {
+			if et.Status == 0 {
+				et.Status = l.status
+			}
+			cur = roleDescription
+			if l.message {
+				cur, fromStatus = roleMessage, true
+			}
+		} else {
+			cur = l.role
+		}
+		if l.value != "" {
+			keep = append(keep, l.value)
+		}
+	}
+	handle := func(line string) {
+		if strings.Contains(line, "===") {
+			if m := reContentTab.FindStringSubmatch(line); m != nil {
+				line = "**" + m[1] + "**" // an MkDocs content tab's title: '=== "Go"'
+			}
+		}
+		if r, ok := admonition(line); ok {
+			if len(keep) > 0 {
+				flush()
+			}
+			cur, fromStatus = r, false
+			return
+		}
+		l, ok := readLabel(line)
+		if !ok {
+			keep = append(keep, line)
+			return
+		}
+		labelledItems = labelledItems || withoutItemMark(line) != line
+		take(l)
+	}
 	first := true // no text yet: a "404 Not Found" line here is the code's status
 	for _, c := range chunks {
 		c = strings.TrimSpace(c)
 		if c == "" {
 			continue
 		}
+		labelledItems = false
+		var lead *label // the first line's status, when a message follows it
 		if first {
 			first = false
 			line, rest, _ := strings.Cut(c, "\n")
-			if st, ok := reasonLine(line); ok {
-				et.Status = st
-				if c = strings.TrimSpace(rest); c == "" {
+			if l, ok := statusLead(line); ok {
+				c = strings.TrimSpace(rest)
+				if l.value != "" {
+					lead = &l
+				} else {
+					et.Status = l.status
+				}
+				if c == "" && lead == nil {
 					continue
 				}
 			}
 		}
-		if msg, ok := bodyMessage(c); ok {
-			if et.Message == "" {
-				et.Message = msg
-			}
-			if et.Status == 0 {
-				et.Status = exampleStatus(c)
-			}
-			desc = append(desc, "```json\n"+c+"\n```")
-			continue
-		}
-		if inner, ok := unfence(c); ok {
-			if msg, ok := bodyMessage(responseBody(inner)); ok && et.Message == "" {
-				et.Message = msg
-			}
-			if et.Status == 0 {
-				et.Status = exampleStatus(inner)
-			}
-			desc = append(desc, c) // a code block is never split at labels
-			continue
-		}
-		var keep []string
-		// labelledItems is set once a list item was a label ("- Status: 429"): a lone item
-		// left between labels is then text, not a list of one ("- Too many requests.").
-		labelledItems := false
-		flush := func() {
-			if len(keep) == 1 && labelledItems {
-				keep[0] = withoutItemMark(keep[0])
-			}
-			desc, res = place(cur, strings.Join(keep, "\n"), desc, res, &et)
-			keep = nil
-		}
-		handle := func(line string) {
-			if strings.Contains(line, "===") {
-				if m := reContentTab.FindStringSubmatch(line); m != nil {
-					line = "**" + m[1] + "**" // an MkDocs content tab's title: '=== "Go"'
+		if lead == nil {
+			if msg, ok := bodyMessage(c); ok {
+				if et.Message == "" {
+					et.Message = msg
 				}
-			}
-			if r, ok := admonition(line); ok {
-				if len(keep) > 0 {
-					flush()
-				}
-				cur = r
-				return
-			}
-			l, ok := readLabel(line)
-			if !ok {
-				keep = append(keep, line)
-				return
-			}
-			if len(keep) > 0 {
-				flush()
-			}
-			labelledItems = labelledItems || withoutItemMark(line) != line
-			if l.role == roleStatus {
 				if et.Status == 0 {
-					et.Status = l.status
+					et.Status = exampleStatus(c)
 				}
-				cur = roleDescription
-			} else {
-				cur = l.role
+				desc = append(desc, "```json\n"+c+"\n```")
+				continue
 			}
-			if l.value != "" {
-				keep = append(keep, l.value)
+			if inner, ok := unfence(c); ok {
+				if msg, ok := bodyMessage(responseBody(inner)); ok && et.Message == "" {
+					et.Message = msg
+				}
+				if et.Status == 0 {
+					et.Status = exampleStatus(inner)
+				}
+				desc = append(desc, c) // a code block is never split at labels
+				continue
 			}
+		} else {
+			take(*lead)
 		}
 		for _, line := range strings.Split(c, "\n") {
+			if c == "" {
+				break // the lead line was the whole paragraph
+			}
 			if !strings.ContainsAny(line, ":：") {
 				handle(line) // no label inside it: most lines
 				continue
@@ -289,12 +332,34 @@ func readEntryText(chunks []string) entryText {
 			flush()
 		}
 		if cur == roleMessage {
-			cur = roleDescription // a message is one paragraph
+			cur, fromStatus = roleDescription, false // a message is one paragraph
 		}
 	}
 	et.Description = strings.Join(desc, "\n\n")
 	et.Resolution = strings.Join(res, "\n\n")
 	return et
+}
+
+// statusLead reads the first line of the text under a code when it begins with the code's
+// status: alone with its reason ("404 Not Found", in bold too); set apart from the
+// message after it as a message cell's prefix is (textStatusPrefix: "**HTTP 400** — The
+// request is bad.", "`409`: The order is closed.", "429 Too Many Requests: slow down");
+// or as a "status NNN" line ("Status: 410 — The order was deleted.", "status 501, not
+// built yet"). The label it gives is a status label's: its value the message, or a
+// remark (afterStatus).
+func statusLead(line string) (label, bool) {
+	if st, ok := reasonLine(line); ok {
+		return label{role: roleStatus, status: st}, true
+	}
+	line = strings.TrimSpace(line)
+	if st, msg, ok := textStatusPrefix(line); ok && !isReason(st, msg) {
+		return label{role: roleStatus, status: st, value: msg, message: true}, true
+	}
+	if st, after, ok := statusLine(line); ok {
+		text, message := afterStatus(st, after)
+		return label{role: roleStatus, status: st, value: text, message: message}, true
+	}
+	return label{}, false
 }
 
 // withoutItemMark returns a line without the bullet that makes it a list item ("- ", "* ",
@@ -310,7 +375,7 @@ func withoutItemMark(line string) string {
 // reasonLine reads a line that is only a status and its standard reason ("404 Not Found",
 // in bold too): right under a code, it says the code's status and nothing more.
 func reasonLine(line string) (catalog.Status, bool) {
-	t := strings.Trim(line, " *_")
+	t := halfWidthDigits(strings.Trim(line, " *_"))
 	if t == "" || t[0] < '1' || t[0] > '5' {
 		return 0, false
 	}

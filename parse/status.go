@@ -22,10 +22,78 @@ var (
 	reStatusNamed = regexp.MustCompile(`^(?i:http\s+)?(?i:status)(?i:\s+code)?\s*[:：]?\s*([1-5]\d\d)$`)
 	// A "status NNN" line under a heading, with an optional remark after it:
 	// "status 400", "status 500, 서버에러로 …", "HTTP status: 404", "상태 코드: 409".
-	reStatusLine = regexp.MustCompile(`^(?i:(?:http\s+)?status(?:\s+code)?|상태\s*코드)\s*[:=]?\s*([1-5]\d\d)\b\s*[,.:;\-–]?\s*`)
+	reStatusLine = regexp.MustCompile(`^(?i:(?:http\s+)?status(?:\s+code)?|상태\s*코드)\s*[:=]?\s*([1-5]\d\d)\b`)
 	// A status inside a table cell: the first three-digit number standing alone.
 	reStatusInCell = regexp.MustCompile(`(?:^|[^0-9-])(\d{3})(?:$|[^0-9])`)
 )
+
+// Full-width digits ("４０１": Japanese and Chinese input methods type numbers so, beside
+// a full-width colon, "HTTPステータス：４０１") are digits to every reader of a status: each
+// reads its text with them written as ASCII digits (halfWidthDigits), rune for rune, and
+// what it leaves after the status is taken from the text as written (writtenOffset), so
+// that a message keeps its own digits ("１円以上"). A code stays as written: it is the
+// document's name for the error, kept exactly (catalog.Entry.Code), and only the status a
+// numeric code starts with is read from its digits' values (statusFromCode).
+
+// halfWidthDigits returns s with each full-width digit (U+FF10-FF19) written as its ASCII
+// digit; s itself when it has none.
+func halfWidthDigits(s string) string {
+	first := -1
+	for i := 0; first < 0; {
+		k := strings.Index(s[i:], wideFormLead)
+		if k < 0 {
+			return s
+		}
+		if wideDigitAt(s, i+k) {
+			first = i + k
+		}
+		i += k + len(wideFormLead)
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:first]...)
+	for i := first; i < len(s); i++ {
+		if wideDigitAt(s, i) {
+			b = append(b, '0'+s[i+2]-0x90)
+			i += 2
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// wideFormLead is the first two bytes of a full-width digit in UTF-8 (and of the other
+// full-width forms U+FF00-FF3F).
+const wideFormLead = "\xEF\xBC"
+
+// wideDigitAt reports whether a full-width digit begins at s[i].
+func wideDigitAt(s string, i int) bool {
+	return i+2 < len(s) && s[i] == 0xEF && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99
+}
+
+// writtenOffset returns the offset in s of what begins at offset k of halfWidthDigits(s):
+// a full-width digit is three bytes in s and one after it.
+func writtenOffset(s string, k int) int {
+	i := 0
+	for j := 0; j < k && i < len(s); j++ {
+		if wideDigitAt(s, i) {
+			i += 3
+		} else {
+			i++
+		}
+	}
+	return i
+}
+
+// asWritten returns the end of s, as written, that rest stands for: rest is an end of
+// folded, halfWidthDigits(s), less the white space after it.
+func asWritten(s, folded, rest string) string {
+	if len(folded) == len(s) {
+		return rest // no full-width digit: folded is s
+	}
+	end := len(strings.TrimRightFunc(folded, unicode.IsSpace))
+	return strings.TrimRightFunc(s[writtenOffset(s, end-len(rest)):], unicode.IsSpace)
+}
 
 // statusHeading reads a heading's text as a status heading. It returns the status and the
 // name written beside it ("Bad Request", "BAD_REQUEST"; "" for a bare number).
@@ -34,6 +102,7 @@ func statusHeading(text string) (catalog.Status, string, bool) {
 	if !hasStatusDigits(text) {
 		return 0, "", false // every spelling holds three digits, 1-5 first: skip the expressions
 	}
+	text = halfWidthDigits(text)
 	if len(text) == 3 {
 		// Three digits, 1-5 first (hasStatusDigits): a status column's usual cell, which
 		// reStatusFirst matches with no name.
@@ -58,15 +127,17 @@ func statusHeading(text string) (catalog.Status, string, bool) {
 	return 0, "", false
 }
 
-// statusLine reads a "status NNN" line, returning the status and the remark after it.
+// statusLine reads a "status NNN" line, returning the status and what follows it on the
+// line, as written (afterStatus reads it).
 func statusLine(text string) (catalog.Status, string, bool) {
 	text = strings.TrimSpace(text)
-	m := reStatusLine.FindStringSubmatchIndex(text)
+	folded := halfWidthDigits(text)
+	m := reStatusLine.FindStringSubmatchIndex(folded)
 	if m == nil {
 		return 0, "", false
 	}
-	n, _ := strconv.Atoi(text[m[2]:m[3]])
-	return catalog.Status(n), strings.TrimSpace(text[m[1]:]), true
+	n, _ := strconv.Atoi(folded[m[2]:m[3]])
+	return catalog.Status(n), asWritten(text, folded, strings.TrimSpace(folded[m[1]:])), true
 }
 
 // statusCell reads the status in a status column's cell: "400", "400 Bad Request",
@@ -77,7 +148,7 @@ func statusCell(text string) (catalog.Status, bool) {
 	if emptyMeaning(text) {
 		return 0, true
 	}
-	text = strings.TrimSpace(text)
+	text = halfWidthDigits(strings.TrimSpace(text))
 	m := reStatusInCell.FindStringSubmatch(text)
 	if m == nil {
 		return 0, false
@@ -94,6 +165,7 @@ const minPrefixDigits = 6
 // statusFromCode returns the HTTP status a numeric code starts with ("400102001" gives
 // 400), or 0 when the code is not such a number or its prefix is no registered status.
 func statusFromCode(code string) catalog.Status {
+	code = halfWidthDigits(code) // "４００１０２００１" is 400102001 to a reader of its status
 	if len(code) < minPrefixDigits {
 		return 0
 	}
@@ -150,7 +222,7 @@ func statusesHeading(text string) ([]catalog.Status, string, bool) {
 	if !hasStatusDigits(text) {
 		return nil, "", false
 	}
-	m := reMultiStatus.FindStringSubmatch(strings.TrimSpace(text))
+	m := reMultiStatus.FindStringSubmatch(halfWidthDigits(strings.TrimSpace(text)))
 	if m == nil {
 		return nil, "", false
 	}
@@ -162,20 +234,29 @@ func statusesHeading(text string) ([]catalog.Status, string, bool) {
 	return out, strings.TrimSpace(m[2]), true
 }
 
-// hasStatusDigits reports whether s holds three digits in a row, the first 1 to 5: what
-// every spelling of a status needs, tested before the regular expressions.
+// hasStatusDigits reports whether s holds three digits in a row, the first 1 to 5, ASCII
+// or full-width: what every spelling of a status needs, tested before the regular
+// expressions (which read s with its digits folded, halfWidthDigits).
 func hasStatusDigits(s string) bool {
 	run := 0
+	var before [2]byte // the values of the two digits before this one
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
+		var d byte
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			d = c - '0'
+		case wideDigitAt(s, i):
+			d = s[i+2] - 0x90
+			i += 2
+		default:
 			run = 0
 			continue
 		}
 		run++
-		if run >= 3 && s[i-2] >= '1' && s[i-2] <= '5' {
+		if run >= 3 && before[0] >= 1 && before[0] <= 5 {
 			return true
 		}
+		before[0], before[1] = before[1], d
 	}
 	return false
 }
@@ -235,6 +316,7 @@ func oneTextStatus(text string) (catalog.Status, bool) {
 	if !hasStatusDigits(text) {
 		return 0, false
 	}
+	text = halfWidthDigits(text)
 	var found catalog.Status
 	for k, re := range append([]*regexp.Regexp{reTextStatus}, reInlineStatuses...) {
 		for _, loc := range re.FindAllStringSubmatchIndex(text, 4) {
@@ -356,13 +438,14 @@ var reItemStatus = regexp.MustCompile(`^[(（]\s*(?:HTTP\s*)?([1-5]\d\d)\s*[)）
 // listItemStatus takes the status written in parentheses at the start of a list item's
 // text, after its code, and returns it with the rest; 0 and the text when there is none.
 func listItemStatus(text string) (catalog.Status, string) {
-	m := reItemStatus.FindStringSubmatch(text)
+	folded := halfWidthDigits(text)
+	m := reItemStatus.FindStringSubmatch(folded)
 	if m == nil {
 		return 0, text
 	}
 	n, _ := strconv.Atoi(m[1])
 	if st := catalog.Status(n); st.IsValid() {
-		return st, strings.TrimSpace(text[len(m[0]):])
+		return st, asWritten(text, folded, strings.TrimSpace(folded[len(m[0]):]))
 	}
 	return 0, text
 }
@@ -373,13 +456,14 @@ var reTrailingStatus = regexp.MustCompile(`\s*[(（]\s*(?:HTTP\s*)?([1-5]\d\d)\s
 // trailingStatus takes the status written in parentheses at the end of a line and returns
 // it with the rest; 0 and the line when there is none.
 func trailingStatus(line string) (catalog.Status, string) {
-	m := reTrailingStatus.FindStringSubmatchIndex(line)
+	folded := halfWidthDigits(line)
+	m := reTrailingStatus.FindStringSubmatchIndex(folded)
 	if m == nil {
 		return 0, line
 	}
-	n, _ := strconv.Atoi(line[m[2]:m[3]])
+	n, _ := strconv.Atoi(folded[m[2]:m[3]])
 	if st := catalog.Status(n); st.IsValid() {
-		return st, line[:m[0]]
+		return st, line[:writtenOffset(line, m[0])]
 	}
 	return 0, line
 }
@@ -451,16 +535,17 @@ func statusConstant(text string) (st catalog.Status, qualified, ok bool) {
 }
 
 // reCellStatus matches a status at the start of a message or description cell: "429 Too
-// Many Requests: at most …", "HTTP 403 — No token", "409: …". The number and what follows.
-var reCellStatus = regexp.MustCompile(`^(?:\*\*|__)?(HTTP\s+)?([1-5]\d\d)(?:\*\*|__)?\b\s*(.*)$`)
+// Many Requests: at most …", "HTTP 403 — No token", "409: …", in bold or as code too
+// ("**HTTP 400** — …", "`409`: …"). The number and what follows.
+var reCellStatus = regexp.MustCompile("^(\\*\\*|__|`)?(HTTP\\s+)?([1-5]\\d\\d)\\b(\\*\\*|__|`)?\\s*(.*)$")
 
 // textStatusPrefix reads the status a message or description cell begins with, in a table
 // with no status column, and returns it with the text after it. It is a status when the
 // standard reason phrase follows the number ("429 Too Many Requests: at most 20 calls",
 // "404 Not Found"), or when a 4xx or 5xx is set apart from the text by a colon or a dash
-// ("409 — The order is closed", "HTTP 413: the file is too big") or, after "HTTP", begins
-// a phrase of its own with a letter that is not lower case ("HTTP 403 No token", "HTTP 401
-// 인증 실패", "HTTP 404 未找到"). A number that begins a sentence ("500
+// ("409 — The order is closed", "HTTP 413: the file is too big") or, after "HTTP" or in
+// bold or as code, begins a phrase of its own with a letter that is not lower case ("HTTP
+// 403 No token", "HTTP 401 인증 실패", "HTTP 404 未找到", "`409` The order is closed"). A number that begins a sentence ("500
 // requests per minute at most", "100 items", "HTTP 200 is still returned; …", "HTTP 404
 // is returned when …", "HTTP 301 redirects are not followed") is none, and the text is
 // left whole. Where the reason phrase is the whole cell, it stays as the text.
@@ -468,12 +553,21 @@ func textStatusPrefix(text string) (catalog.Status, string, bool) {
 	if text == "" || !hasStatusDigits(text[:min(len(text), 16)]) {
 		return 0, text, false
 	}
+	folded := halfWidthDigits(text)
+	if st, rest, ok := foldedStatusPrefix(folded); ok {
+		return st, asWritten(text, folded, rest), true
+	}
+	return 0, text, false
+}
+
+// foldedStatusPrefix is textStatusPrefix for text whose digits are ASCII.
+func foldedStatusPrefix(text string) (catalog.Status, string, bool) {
 	m := reCellStatus.FindStringSubmatch(text)
 	if m == nil {
 		return 0, text, false
 	}
-	n, _ := strconv.Atoi(m[2])
-	st, rest := catalog.Status(n), strings.TrimSpace(m[3])
+	n, _ := strconv.Atoi(m[3])
+	st, rest := catalog.Status(n), strings.TrimSpace(m[5])
 	if !st.IsValid() || rest == "" {
 		return 0, text, false
 	}
@@ -493,7 +587,8 @@ func textStatusPrefix(text string) (catalog.Status, string, bool) {
 		}
 		return 0, text, false
 	}
-	if r, _ := utf8.DecodeRuneInString(rest); m[1] != "" && unicode.IsLetter(r) && !unicode.IsLower(r) {
+	marked := m[1] != "" && m[1] == m[4] // "**409**", "`409`": the marks set the number apart
+	if r, _ := utf8.DecodeRuneInString(rest); (m[2] != "" || marked) && unicode.IsLetter(r) && !unicode.IsLower(r) {
 		// "HTTP 403 No token", "HTTP 401 인증 실패": the status, then the message; Hangul,
 		// Han and kana have no case, so a letter that is not lower case begins a phrase.
 		return st, rest, true
@@ -505,6 +600,18 @@ func textStatusPrefix(text string) (catalog.Status, string, bool) {
 // st: "Unprocessable Entity"), ending there or at a separator, and returns the text after
 // the separator.
 func afterReason(st catalog.Status, text string) (string, bool) {
+	rest, ok := cutReason(st, text)
+	if !ok {
+		return "", false
+	}
+	return strings.TrimSpace(strings.TrimLeft(rest, statusSeparators+".,;")), true
+}
+
+// cutReason reports whether text begins with st's reason phrase (or another name of st),
+// ending there or at a separator or a punctuation mark, and returns what follows it: ""
+// or that mark and the text after it. The marks that close a bold or code span the
+// reason stands in ("**400 Bad Request** — …") are taken off.
+func cutReason(st catalog.Status, text string) (string, bool) {
 	end := 0
 	for words := 0; words < 5 && end < len(text); words++ {
 		// the next word: letters, an apostrophe or a hyphen ("I'm", "Pre-condition")
@@ -521,15 +628,43 @@ func afterReason(st catalog.Status, text string) (string, bool) {
 		}
 		end = w
 		if s, ok := statusNamed[foldHeader(text[:end])]; ok && s == st {
-			rest := strings.TrimSpace(text[end:])
-			if rest == "" {
-				return "", true
-			}
-			if after := strings.TrimLeft(rest, ":：-–—|.,;"); after != rest {
-				return strings.TrimSpace(after), true
+			rest := strings.TrimSpace(strings.TrimLeft(text[end:], spanMarks))
+			if rest == "" || strings.TrimLeft(rest, statusSeparators+".,;") != rest {
+				return rest, true
 			}
 			return "", false // "404 Not Found errors": words go on after the reason
 		}
 	}
 	return "", false
+}
+
+// statusSeparators are the marks that set the text after a status apart from it, as a
+// title sets off what it introduces: "409 — The order is closed", "HTTP 413: too big".
+const statusSeparators = ":：-–—|"
+
+// spanMarks are the marks that open or close a bold or code span around a status
+// ("**400**", "`409`").
+const spanMarks = "*_`"
+
+// afterStatus reads what follows a status number on its line (its marks, its reason
+// phrase, a separator, text) and returns the text, and whether it is the message the
+// status introduces: text set apart by a dash, a colon or a bar ("410 — The order was
+// deleted.", "429 Too Many Requests: slow down"). Text after a comma or a full stop, or
+// with nothing between, is a remark on the status ("status 501, not built yet"); after
+// the reason alone there is none.
+func afterStatus(st catalog.Status, rest string) (string, bool) {
+	rest = strings.TrimSpace(strings.TrimLeft(rest, spanMarks))
+	if r, ok := cutReason(st, rest); ok {
+		rest = r
+	}
+	if rest == "" {
+		return "", false
+	}
+	if after := strings.TrimLeft(rest, statusSeparators); after != rest {
+		return strings.TrimSpace(after), true
+	}
+	if after := strings.TrimLeft(rest, ".,;"); after != rest {
+		return strings.TrimSpace(after), false
+	}
+	return rest, false
 }

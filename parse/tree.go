@@ -520,8 +520,8 @@ func (w *treeWalker) walk() {
 			w.statusGroups = true
 		}
 	}
-	for _, b := range w.blocks {
-		if p, ok := b.(*doc.Para); ok {
+	for i, b := range w.blocks {
+		if p, ok := b.(*doc.Para); ok && !w.codeStatusPara(i) {
 			if _, _, ok := paraCode(p.Text); ok {
 				w.codeParas++
 			} else if _, _, ok := paraRecord(p.Text); ok {
@@ -532,7 +532,7 @@ func (w *treeWalker) walk() {
 	w.errBlocks = make([]int32, n+1)
 	for i, b := range w.blocks {
 		w.errBlocks[i+1] = w.errBlocks[i]
-		if w.listsCodes(b) {
+		if w.listsCodes(b) && !w.codeStatusPara(i) {
 			w.errBlocks[i+1]++
 		}
 	}
@@ -868,6 +868,29 @@ func (w *treeWalker) statusLineAfter(i int) (*doc.Para, bool) {
 	return p, ok
 }
 
+// codeStatusPara reports whether block i is a paragraph right under a heading written like
+// a code that begins with that code's status ("## E_BAD" over "**400** — The request is
+// bad."; statusLead): the code's status and message, not a paragraph of a code of its own
+// ("**400**"), which would make the heading a group of codes and lose it.
+func (w *treeWalker) codeStatusPara(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p, ok := w.blocks[i].(*doc.Para)
+	if !ok {
+		return false
+	}
+	h, ok := w.blocks[i-1].(*doc.Heading)
+	if !ok {
+		return false
+	}
+	if code := headingCode(h.Text); !isToken(code) || !codeLike(code) {
+		return false
+	}
+	_, ok = statusLead(firstLine(p.Text))
+	return ok
+}
+
 // ownErrors reports whether the blocks under heading i, up to the next heading, list codes.
 func (w *treeWalker) ownErrors(i int) bool {
 	return w.errBlocks[w.nextHeading[i]] > w.errBlocks[i+1]
@@ -944,11 +967,12 @@ func (w *treeWalker) heading(i int) bool {
 		st = sts[0]
 	}
 	lineStatus := catalog.Status(0)
-	var rest string
+	var rest, para string
 	if p, ok := w.statusLineAfter(i); ok {
-		var remark string
-		lineStatus, remark, _ = statusLine(firstLine(p.Text))
-		rest = strings.TrimSpace(remark + restLines(p.Text))
+		var after string
+		lineStatus, after, _ = statusLine(firstLine(p.Text))
+		remark, _ := afterStatus(lineStatus, after)
+		rest, para = strings.TrimSpace(remark+restLines(p.Text)), p.Text
 	}
 	// A deeper heading right under this one that is not a part of a code's documentation
 	// ("해결 방법", "Resolution") makes this heading a group.
@@ -1021,7 +1045,12 @@ func (w *treeWalker) heading(i int) bool {
 		o.kind = hSection
 	}
 	used := lineStatus != 0 && o.status == lineStatus
-	if used && rest != "" {
+	switch {
+	case used && o.kind == hCode && o.entry != nil:
+		// A code's text reads its status line as its first line (statusLead): the
+		// status, and the message or the remark after it.
+		o.body = append(o.body, para)
+	case used && rest != "":
 		o.body = append(o.body, rest)
 	}
 	w.stack = append(w.stack, o)
