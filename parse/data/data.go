@@ -165,7 +165,7 @@ func Read(text []byte, f Format, at func(offset int) catalog.Pos) (*doc.Document
 				switch name {
 				case "title", "id", "description", "name", "$schema":
 				default:
-					switch strings.NewReplacer("_", "", "-", "").Replace(name) {
+					switch unseparated.Replace(name) {
 					case "defaultlocale", "defaultlanguage", "defaultlang", "sourcelocale", "sourcelanguage":
 						name = MetaDefaultLocale
 					default:
@@ -185,6 +185,11 @@ func Read(text []byte, f Format, at func(offset int) catalog.Pos) (*doc.Document
 	collect(d, root, "", 0, nil, &keys, at)
 	return d, nil
 }
+
+// unseparated drops the "_" and "-" of a key ("default_locale" → "defaultlocale"). It is
+// made once: a Replacer builds its tables on first use, and built for each top-level key
+// it took half of Read's time on a flat mapping of 40,000 codes.
+var unseparated = strings.NewReplacer("_", "", "-", "")
 
 // collect adds the collections of records under n to d, parents before their children.
 // beside are the scalar members of the object that holds n; keys is the stack of object
