@@ -146,6 +146,32 @@ func hostileFormatSources() map[string]string {
 			}
 			return b.String() + "]\n"
 		}(),
+		// 40,000 errors as one flat mapping of code to message, as a mapping of codes
+		// under "errors:", and as a stream of 40,000 documents: go-yaml's parser recursed
+		// once per sibling key, copying the values after it, and went over the stream's
+		// documents again for each (4 to 6 s each).
+		"flat-keys.yaml": func() string {
+			var b strings.Builder
+			for i := 0; i < 40000; i++ {
+				fmt.Fprintf(&b, "E%05d: request failed %d\n", i, i)
+			}
+			return b.String()
+		}(),
+		"code-keys.yaml": func() string {
+			var b strings.Builder
+			b.WriteString("errors:\n")
+			for i := 0; i < 40000; i++ {
+				fmt.Fprintf(&b, "  E%05d:\n    status: 400\n    message: failed %d\n", i, i)
+			}
+			return b.String()
+		}(),
+		"documents.yaml": func() string {
+			var b strings.Builder
+			for i := 0; i < 40000; i++ {
+				fmt.Fprintf(&b, "---\ncode: E%05d\nmessage: m %d\n", i, i)
+			}
+			return b.String()
+		}(),
 		// 40,000 tables by code, and as many dotted keys under one table: each line's
 		// table was looked up by a scan of the keys before it.
 		"code-tables.toml": func() string {
@@ -162,8 +188,8 @@ func hostileFormatSources() map[string]string {
 			}
 			return b.String()
 		}(),
-		// Flow collections nested 40,000 deep: go-yaml builds a path string for each level
-		// (2.8 GB for 80 KB); refused past maxFlowDepth by a scan before it parses.
+		// Flow collections nested 40,000 deep: go-yaml built a path string for each level
+		// (2.8 GB for 80 KB); refused past maxFlowDepth by a scan before yaml.v3 parses.
 		"deep-flow.yaml":     "errors: " + strings.Repeat("[", 40000) + strings.Repeat("]", 40000) + "\n",
 		"deep-flow-map.yaml": strings.Repeat("{a: ", 40000) + "1" + strings.Repeat("}", 40000) + "\n",
 		"open-comment.json":  "{\"E1\": {\"message\": \"m\"}, /*" + strings.Repeat("x\n", 100000),

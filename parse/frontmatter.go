@@ -4,11 +4,14 @@ import (
 	"errors"
 
 	"go.abhg.dev/goldmark/frontmatter"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // fmFormats are the front matter formats the Markdown reader takes: goldmark's own, with
-// YAML decoded by decodeFrontMatter.
+// YAML decoded by decodeFrontMatter. The extension hands a format's Unmarshal the raw
+// front matter and the *map[string]any to fill, so the YAML library is ours to choose
+// (its own YAML format uses gopkg.in/yaml.v3, archived): go.yaml.in/yaml/v3, which reads
+// YAML sources too (package data).
 var fmFormats = []frontmatter.Format{
 	frontmatter.TOML,
 	{Name: "YAML", Delim: '-', Unmarshal: decodeFrontMatter},

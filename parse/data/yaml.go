@@ -1,52 +1,84 @@
 package data
 
 import (
-	"errors"
+	"bytes"
 	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
-	"github.com/goccy/go-yaml/token"
+	"go.yaml.in/yaml/v3"
 )
 
 // readYAML reads a YAML file into a value tree: its one document, or an array of its
-// documents. Aliases are not expanded (a value "*name" stays that text), so a file of
-// aliases to aliases costs no more than its size; only a merge key ("<<: *defaults")
-// brings in the plain values of the mapping it names (yamlReader.merge).
-func readYAML(text []byte) (*node, error) {
+// documents. It parses with yaml.v3 (go.yaml.in/yaml/v3) into yaml.Node trees, in time
+// linear in the text, and decodes nothing into Go values: aliases are not expanded (a
+// value "*name" of a mapping or sequence stays that text), so a file of aliases to aliases
+// costs no more than its size; only a merge key ("<<: *defaults") brings in the plain
+// values of the mapping it names (yamlReader.merge). A key given twice in one mapping is
+// kept twice, both read, and warned of: YAML does not allow it, and a code given twice
+// should neither vanish nor make the whole file unreadable.
+func readYAML(text []byte) (*node, []leniency, error) {
 	if at := flowTooDeep(text); at >= 0 {
-		return nil, &SyntaxError{Offset: at, Msg: fmt.Sprintf("YAML flow collections (\"[…]\", \"{…}\") nested more than %d deep are not read", maxFlowDepth)}
+		return nil, nil, &SyntaxError{Offset: at, Msg: fmt.Sprintf("YAML flow collections (\"[…]\", \"{…}\") nested more than %d deep are not read", maxFlowDepth)}
 	}
-	// With comments parsed: without, go-yaml (v1.x) drops every document after one that
-	// holds only a comment. Comments themselves are no values (commentOnly).
-	f, err := parser.ParseBytes(text, parser.ParseComments)
-	if err != nil {
-		return nil, yamlError(err, text)
-	}
-	y := &yamlReader{cols: runeColumns{text: text, lines: lineStarts(text)}, anchors: map[string]*node{}}
+	y := &yamlReader{text: text, cols: runeColumns{text: text, lines: yamlLineStarts(text)}, anchors: map[*yaml.Node]*node{}}
+	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var docs []*node
-	for _, d := range f.Docs {
-		if d == nil || d.Body == nil || commentOnly(d.Body) {
+	for {
+		var d yaml.Node
+		if err := dec.Decode(&d); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, nil, y.error(err)
+		}
+		if len(d.Content) == 0 || emptyDocument(d.Content[0]) {
 			continue
 		}
-		docs = append(docs, y.value(d.Body, 0))
+		docs = append(docs, y.value(d.Content[0], 0))
+	}
+	var lenient []leniency
+	var lines []int // where each line starts, as the positions count lines (at "\n")
+	if len(y.dups) > 0 {
+		lines = lineStarts(text)
+		slices.SortFunc(y.dups, func(a, b dupKey) int { return a.off - b.off }) // inner mappings come first
+	}
+	for _, d := range y.dups {
+		if len(lenient) == maxDupWarnings {
+			lenient = append(lenient, leniency{d.off, fmt.Sprintf("%d more YAML mapping keys are given twice in one mapping", len(y.dups)-maxDupWarnings)})
+			break
+		}
+		line, _ := slices.BinarySearch(lines, d.first+1)
+		lenient = append(lenient, leniency{d.off, fmt.Sprintf("YAML mapping key %q is given again (first on line %d): both are read", d.key, line)})
 	}
 	switch len(docs) {
 	case 0:
-		return nil, nil
+		return nil, lenient, nil
 	case 1:
-		return docs[0], nil
+		return docs[0], lenient, nil
 	}
 	// A stream of documents ("---" between them), one error or one list each: read as
 	// an array of them, so that none after the first is lost.
-	return &node{kind: kArray, off: docs[0].off, kids: docs}, nil
+	return &node{kind: kArray, off: docs[0].off, kids: docs}, lenient, nil
 }
 
-// maxFlowDepth bounds how deep flow collections may nest: go-yaml builds a path string
-// for each level, so n levels cost n² (80 KB of "[" took 2.2 s and 2.8 GB).
+// maxDupWarnings is how many keys given twice are warned of one by one.
+const maxDupWarnings = 20
+
+// emptyDocument reports whether n is the body of a document with nothing in it, or only
+// comments: yaml.v3 gives it as an empty plain null, which no text spelled.
+func emptyDocument(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Value == "" && n.Style == 0 && n.Tag == "!!null" && n.Anchor == ""
+}
+
+// maxFlowDepth bounds how deep flow collections may nest. yaml.v3 reads them in linear
+// time up to 10,000 levels and refuses more with no place in its message ("exceeded max
+// depth of 10000"); deeper than this bound the reader refuses them itself, where the bound
+// is passed (go-yaml, which read YAML here before, built a path string for each level:
+// 80 KB of "[" took 2.2 s and 2.8 GB).
 const maxFlowDepth = 1000
 
 // flowTooDeep returns the offset of the first "[" or "{" that opens a flow collection
@@ -96,17 +128,88 @@ func flowTooDeep(text []byte) int {
 	return -1
 }
 
-func yamlError(err error, text []byte) error {
-	msg := err.Error()
-	off := len(text)
-	var ye yaml.Error
-	if errors.As(err, &ye) {
-		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-			off = offsetOf(text, lineStarts(text), tk.Position)
+// error turns a yaml.v3 error into a SyntaxError. Its messages give a line at most
+// ("yaml: line 3: did not find expected key"), and some none ("yaml: control characters
+// are not allowed", "yaml: unknown anchor 'x' referenced"): the error is put at the start
+// of the line it names, at the character or alias it names, or at the end.
+//
+// yaml.v3 names a line from its marks, which count from 0, adding one for its scanner's
+// errors only: for its parser's (yamlParserProblems) the number it names is the line
+// before the one it means (that of the collection being parsed, or of the token found),
+// and it names none when that is the first line. The one is added here.
+func (y *yamlReader) error(err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	off := len(y.text)
+	line := 0
+	if m := reYAMLLine.FindStringSubmatch(msg); m != nil {
+		msg = m[2]
+		line, _ = strconv.Atoi(m[1])
+	}
+	if yamlParserProblems[msg] {
+		line++
+	}
+	switch m := reYAMLAnchor.FindStringSubmatch(msg); {
+	case line >= 1:
+		off = y.cols.lines[min(line, len(y.cols.lines))-1]
+	case m != nil:
+		if at := findAlias(y.text, m[1]); at >= 0 {
+			off = at
 		}
-		msg = ye.GetMessage()
+	case strings.HasPrefix(msg, "control characters are not allowed"):
+		if at := notPrintable(y.text); at >= 0 {
+			r, _ := utf8.DecodeRune(y.text[at:])
+			off, msg = at, fmt.Sprintf("control character %U is not allowed", r)
+		}
 	}
 	return &SyntaxError{Offset: off, Msg: "invalid YAML: " + strings.TrimSpace(msg)}
+}
+
+var (
+	reYAMLLine   = regexp.MustCompile(`^line (\d+): (.*)$`)
+	reYAMLAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+)
+
+// yamlParserProblems are the messages of yaml.v3's parser (not its scanner) errors.
+var yamlParserProblems = map[string]bool{
+	"did not find expected ',' or ']'": true, "did not find expected ',' or '}'": true,
+	"did not find expected '-' indicator": true, "did not find expected <document start>": true,
+	"did not find expected <stream-start>": true, "did not find expected key": true,
+	"did not find expected node content": true, "found duplicate %TAG directive": true,
+	"found duplicate %YAML directive": true, "found incompatible YAML document": true,
+	"found undefined tag handle": true,
+}
+
+// findAlias returns the offset of the first alias of name ("*name" after a blank, a line's
+// start or a flow indicator, and before a blank, a flow indicator or the end), or -1.
+func findAlias(text []byte, name string) int {
+	alias := "*" + name
+	for from := 0; ; {
+		i := bytes.Index(text[from:], []byte(alias))
+		if i < 0 {
+			return -1
+		}
+		at, end := from+i, from+i+len(alias)
+		before := at == 0 || strings.IndexByte(" \t\n[{,:-?", text[at-1]) >= 0
+		after := end == len(text) || strings.IndexByte(" \t\n]},", text[end]) >= 0
+		if before && after {
+			return at
+		}
+		from = at + 1
+	}
+}
+
+// notPrintable returns the offset of the first character YAML does not allow in a file
+// (a control character other than tab and line breaks, U+FFFE, U+FFFF), or -1.
+func notPrintable(text []byte) int {
+	for i, r := range string(text) {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0x7E || r == 0x85,
+			r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000:
+		default:
+			return i
+		}
+	}
+	return -1
 }
 
 // lineStarts returns the offset at which each line starts.
@@ -120,16 +223,36 @@ func lineStarts(text []byte) []int {
 	return ls
 }
 
-// offsetOf turns a token's line and column (in runes) into a byte offset.
-func offsetOf(text []byte, lines []int, p *token.Position) int {
-	return (&runeColumns{text: text, lines: lines}).offset(p)
+// yamlLineStarts returns the offset at which each line starts as yaml.v3 counts lines:
+// after "\n", "\r\n", "\r", and also after U+0085, U+2028 and U+2029, which it takes for
+// line breaks too (YAML 1.1).
+func yamlLineStarts(text []byte) []int {
+	ls := []int{0}
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '\n':
+		case c == '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+		case c == 0xC2 && i+1 < len(text) && text[i+1] == 0x85:
+			i++
+		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9):
+			i += 2
+		default:
+			continue
+		}
+		ls = append(ls, i+1)
+	}
+	return ls
 }
 
-// runeColumns turns tokens' lines and columns (in runes) into byte offsets, in time
-// bounded by a constant a token: a line longer than colStep bytes gets, the first time a
-// token on it is looked up, the offset of every colStep-th rune, so that a lookup walks
-// fewer than colStep runes (walking from the line's start each time made a one-line flow
-// sequence of n tokens cost n²: 450 KB took 22 s).
+// runeColumns turns nodes' lines and columns (yaml.v3 counts columns in characters:
+// runes) into byte offsets, in time bounded by a constant a node: a line longer than
+// colStep bytes gets, the first time a node on it is looked up, the offset of every
+// colStep-th rune, so that a lookup walks fewer than colStep runes (walking from the
+// line's start each time made a one-line flow sequence of n values cost n²: 450 KB took
+// 22 s).
 type runeColumns struct {
 	text  []byte
 	lines []int
@@ -138,21 +261,22 @@ type runeColumns struct {
 
 const colStep = 64
 
-func (rc *runeColumns) offset(p *token.Position) int {
-	if p == nil || p.Line < 1 || p.Line > len(rc.lines) {
+// offset returns the byte offset of the line-th line's col-th rune (both from 1).
+func (rc *runeColumns) offset(line, col int) int {
+	if line < 1 || line > len(rc.lines) {
 		return 0
 	}
 	text := rc.text
-	off, col := rc.lines[p.Line-1], 1
+	off, c := rc.lines[line-1], 1
 	end := len(text)
-	if p.Line < len(rc.lines) {
-		end = rc.lines[p.Line]
+	if line < len(rc.lines) {
+		end = rc.lines[line]
 	}
 	if end-off > colStep {
-		marks, ok := rc.marks[p.Line]
+		marks, ok := rc.marks[line]
 		if !ok {
-			for o, c := off, 0; o < end; c++ {
-				if c%colStep == 0 {
+			for o, n := off, 0; o < end; n++ {
+				if n%colStep == 0 {
 					marks = append(marks, o)
 				}
 				_, size := utf8.DecodeRune(text[o:end])
@@ -161,41 +285,32 @@ func (rc *runeColumns) offset(p *token.Position) int {
 			if rc.marks == nil {
 				rc.marks = map[int][]int{}
 			}
-			rc.marks[p.Line] = marks
+			rc.marks[line] = marks
 		}
-		if i := min((p.Column-1)/colStep, len(marks)-1); i > 0 {
-			off, col = marks[i], 1+i*colStep
+		if i := min((col-1)/colStep, len(marks)-1); i > 0 {
+			off, c = marks[i], 1+i*colStep
 		}
 	}
-	for ; col < p.Column && off < len(text) && text[off] != '\n'; col++ {
+	for ; c < col && off < end && text[off] != '\n'; c++ {
 		_, size := utf8.DecodeRune(text[off:])
 		off += size
 	}
 	return off
 }
 
-func tokenOffset(n ast.Node, rc *runeColumns) int {
-	if n == nil {
-		return 0
-	}
-	tk := n.GetToken()
-	if tk == nil {
-		return 0
-	}
-	return rc.offset(tk.Position)
-}
-
-// commentOnly reports whether n is a comment standing alone, not a value.
-func commentOnly(n ast.Node) bool {
-	_, ok := n.(*ast.CommentGroupNode)
-	return ok
-}
-
-// yamlReader turns go-yaml's nodes into values.
+// yamlReader turns yaml.v3's nodes into values.
 type yamlReader struct {
+	text    []byte
 	cols    runeColumns
-	anchors map[string]*node // the values of the anchors met so far ("&defaults")
-	merged  int              // members brought in by merge keys, at most maxMerged
+	anchors map[*yaml.Node]*node // the values of the anchored nodes met so far ("&defaults")
+	merged  int                  // members brought in by merge keys, at most maxMerged
+	dups    []dupKey             // keys given twice in one mapping
+}
+
+// dupKey is a mapping key given again at off, first given at first.
+type dupKey struct {
+	key        string
+	off, first int
 }
 
 // maxMerged bounds the members merge keys bring in, in all: each merge copies the plain
@@ -203,69 +318,123 @@ type yamlReader struct {
 // their product.
 const maxMerged = 1 << 17
 
+// at returns the offset where n's value starts: past its anchor and tag ("&a !!str x"
+// starts at x), as the positions of values have always been given.
+func (y *yamlReader) at(n *yaml.Node) int {
+	off := y.cols.offset(n.Line, n.Column)
+	if n.Anchor == "" && n.Style&yaml.TaggedStyle == 0 {
+		return off
+	}
+	text := y.text
+	for off < len(text) && (text[off] == '&' || text[off] == '!' || text[off] == '#') {
+		if text[off] == '#' { // a comment after the properties ("&a # c"): the value is below
+			for off < len(text) && text[off] != '\n' {
+				off++
+			}
+		}
+		for off < len(text) && !isYAMLBlank(text[off]) {
+			off++
+		}
+		for off < len(text) && isYAMLBlank(text[off]) {
+			off++
+		}
+	}
+	return off
+}
+
+func isYAMLBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
+
 // value turns a YAML node into a value.
-func (y *yamlReader) value(n ast.Node, depth int) *node {
-	off := tokenOffset(n, &y.cols)
+func (y *yamlReader) value(n *yaml.Node, depth int) *node {
+	off := y.at(n)
 	if depth > 200 {
 		return &node{kind: kString, off: off, text: "…"}
 	}
-	switch v := n.(type) {
-	case *ast.MappingNode:
-		out := &node{kind: kObject, off: off}
-		for _, mv := range v.Values {
-			y.member(out, mv, depth)
+	var out *node
+	switch n.Kind {
+	case yaml.MappingNode:
+		out = &node{kind: kObject, off: off}
+		if n.Style&yaml.FlowStyle == 0 && len(n.Content) > 0 {
+			out.off = y.colon(n.Content[0])
 		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			y.member(out, n.Content[i], n.Content[i+1], depth)
+		}
+		y.checkDups(out)
 		y.merge(out)
-		return out
-	case *ast.MappingValueNode:
-		out := &node{kind: kObject, off: off}
-		y.member(out, v, depth)
-		y.merge(out)
-		return out
-	case *ast.SequenceNode:
-		out := &node{kind: kArray, off: off}
-		for _, e := range v.Values {
-			if !commentOnly(e) {
-				out.kids = append(out.kids, y.value(e, depth+1))
-			}
+	case yaml.SequenceNode:
+		out = &node{kind: kArray, off: off}
+		for _, e := range n.Content {
+			out.kids = append(out.kids, y.value(e, depth+1))
 		}
-		return out
-	case *ast.TagNode:
-		return y.value(v.Value, depth+1)
-	case *ast.AnchorNode:
-		val := y.value(v.Value, depth+1)
-		if v.Name != nil {
-			y.anchors[v.Name.String()] = val
-		}
-		return val
-	case *ast.AliasNode:
+	case yaml.AliasNode:
 		// A plain value it names is that value; a mapping or sequence stays the alias's
 		// text, so that aliases of aliases cost no more than their size.
-		name := ""
-		if v.Value != nil {
-			name = v.Value.String()
-		}
-		if a := y.anchors[name]; a != nil && (a.kind == kString || a.kind == kScalar || a.kind == kNull) {
+		if a := y.anchors[n.Alias]; a != nil && (a.kind == kString || a.kind == kScalar || a.kind == kNull) {
 			return &node{kind: a.kind, off: off, text: a.text}
 		}
-		return &node{kind: kString, off: off, text: "*" + name}
-	case *ast.NullNode:
-		return &node{kind: kNull, off: off}
-	case *ast.StringNode:
-		return &node{kind: kString, off: off, text: v.Value}
-	case *ast.LiteralNode:
-		s := ""
-		if v.Value != nil {
-			s = v.Value.Value
+		return &node{kind: kString, off: off, text: "*" + n.Value}
+	case yaml.ScalarNode:
+		out = &node{kind: scalarKind(n), off: off, text: n.Value}
+		if out.kind == kNull {
+			out.text = ""
 		}
-		return &node{kind: kString, off: off, text: s}
-	case nil:
-		return &node{kind: kNull, off: off}
+	default: // a document inside a document: not made by the parser
+		out = &node{kind: kNull, off: off}
 	}
-	if tk := n.GetToken(); tk != nil {
-		return &node{kind: kScalar, off: off, text: tk.Value}
+	if n.Anchor != "" {
+		y.anchors[n] = out
 	}
-	return &node{kind: kScalar, off: off, text: n.String()}
+	return out
+}
+
+// scalarKind is the kind of a scalar's value: what yaml.v3 resolves it to (YAML 1.2's
+// core schema: "yes" and "on" are strings), with a date a string as it always was here.
+func scalarKind(n *yaml.Node) kind {
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return kString
+	}
+	switch n.ShortTag() {
+	case "!!null":
+		return kNull
+	case "!!bool", "!!int", "!!float":
+		return kScalar
+	}
+	return kString
+}
+
+// colon returns the offset of the ":" after a block mapping's first key, where the
+// mapping's position has always been given (go-yaml's, with which docgen read YAML first;
+// an entry's column comes from it): the first ":" after the key's text, on its line, that
+// is followed by a blank or the end. The key's own offset when there is none (an explicit
+// key, "? k" with ":" on a line of its own) or the key is no scalar. Each key's text is
+// walked once, so this is linear in the text.
+func (y *yamlReader) colon(key *yaml.Node) int {
+	start := y.at(key)
+	if key.Kind != yaml.ScalarNode && key.Kind != yaml.AliasNode {
+		return start
+	}
+	text := y.text
+	for i := start; i < len(text) && text[i] != '\n'; i++ {
+		switch c := text[i]; {
+		case c == ':':
+			if i+1 == len(text) || isYAMLBlank(text[i+1]) {
+				return i
+			}
+		case i == start && (c == '"' || c == '\''): // a quoted key: past its closing quote
+			for i++; i < len(text) && text[i] != '\n'; i++ {
+				if c == '"' && text[i] == '\\' {
+					i++
+				} else if text[i] == c {
+					if c == '"' || i+1 >= len(text) || text[i+1] != '\'' {
+						break
+					}
+					i++ // '' is a quote in the scalar
+				}
+			}
+		}
+	}
+	return start
 }
 
 // merge brings into out the plain values (strings, numbers, booleans, null) of the
@@ -325,46 +494,33 @@ func (y *yamlReader) merge(out *node) {
 
 // member adds one key and its value to out. The value of a merge key's alias is the
 // anchored value (merge brings its members in).
-func (y *yamlReader) member(out *node, mv *ast.MappingValueNode, depth int) {
-	if mv == nil {
-		return
-	}
-	key := ""
-	if mv.Key != nil {
-		if tk := mv.Key.GetToken(); tk != nil {
-			key = tk.Value
-		} else {
-			key = mv.Key.String()
-		}
+func (y *yamlReader) member(out *node, k, v *yaml.Node, depth int) {
+	key := k.Value
+	if k.Kind != yaml.ScalarNode { // "? [a, b]": the key as text
+		key = valueText(y.value(k, depth+1))
 	}
 	out.keys = append(out.keys, key)
-	out.keyOffs = append(out.keyOffs, tokenOffset(mv.Key, &y.cols))
-	if mv.Value == nil {
-		out.kids = append(out.kids, &node{kind: kNull, off: tokenOffset(mv.Key, &y.cols)})
-		return
-	}
+	out.keyOffs = append(out.keyOffs, y.at(k))
 	if key == "<<" {
-		if v := y.alias(mv.Value); v != nil {
-			out.kids = append(out.kids, v)
+		if a := y.alias(v); a != nil {
+			out.kids = append(out.kids, a)
 			return
 		}
 	}
-	out.kids = append(out.kids, y.value(mv.Value, depth+1))
+	out.kids = append(out.kids, y.value(v, depth+1))
 }
 
 // alias returns the anchored value an alias ("*defaults") names, or a sequence of them;
 // nil when n is neither or names no anchor met.
-func (y *yamlReader) alias(n ast.Node) *node {
-	switch v := n.(type) {
-	case *ast.AliasNode:
-		if v.Value != nil {
-			return y.anchors[v.Value.String()]
-		}
-	case *ast.SequenceNode:
-		out := &node{kind: kArray, off: tokenOffset(n, &y.cols)}
-		for _, e := range v.Values {
-			if a, ok := e.(*ast.AliasNode); ok && a.Value != nil {
-				if m := y.anchors[a.Value.String()]; m != nil {
+func (y *yamlReader) alias(n *yaml.Node) *node {
+	switch n.Kind {
+	case yaml.AliasNode:
+		return y.anchors[n.Alias]
+	case yaml.SequenceNode:
+		out := &node{kind: kArray, off: y.at(n)}
+		for _, e := range n.Content {
+			if e.Kind == yaml.AliasNode {
+				if m := y.anchors[e.Alias]; m != nil {
 					out.kids = append(out.kids, m)
 				}
 			}
@@ -372,4 +528,31 @@ func (y *yamlReader) alias(n ast.Node) *node {
 		return out
 	}
 	return nil
+}
+
+// checkDups notes the keys out is given twice (before merge keys bring any in), with a
+// set when it has many.
+func (y *yamlReader) checkDups(out *node) {
+	if len(out.keys) < 2 {
+		return
+	}
+	if len(out.keys) <= 8 {
+		for i := 1; i < len(out.keys); i++ {
+			for j := 0; j < i; j++ {
+				if out.keys[i] == out.keys[j] && out.keys[i] != "<<" {
+					y.dups = append(y.dups, dupKey{out.keys[i], out.keyOffs[i], out.keyOffs[j]})
+					break
+				}
+			}
+		}
+		return
+	}
+	first := make(map[string]int, len(out.keys))
+	for i, k := range out.keys {
+		if j, ok := first[k]; ok && k != "<<" {
+			y.dups = append(y.dups, dupKey{k, out.keyOffs[i], out.keyOffs[j]})
+		} else if !ok {
+			first[k] = i
+		}
+	}
 }
