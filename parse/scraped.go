@@ -155,7 +155,11 @@ func (scrapedReader) Read(src *Source) *Doc {
 	if sc == nil {
 		sc = scan(src)
 	}
-	return interpret(src, scrapedTree(paragraphs(sc.blocks)))
+	out := interpret(src, scrapedTree(paragraphs(sc.blocks)))
+	for _, w := range sc.warnings {
+		out.Diags.Add(w.Pos, catalog.Warning, RuleLineLeftOut, "%s", w.Msg)
+	}
+	return out
 }
 
 // scrapedTree is the scraped-text front-end's last step: its blocks as a document tree.
@@ -258,6 +262,9 @@ type scanner struct {
 	classFW []byte
 	hdr     []byte          // headerLineClass's answers, by line
 	roles   map[string]role // headerRole of the texts findLinesTable has seen
+	// warnings are the lines that ended a table with rows of it below them
+	// (scraped_fixed.go).
+	warnings []doc.Warning
 }
 
 // maxCodeLines is how many lines a code sample may span. A longer run without its closing

@@ -157,7 +157,7 @@ func spaceHeader(t string) []string {
 // runsHeader splits a header whose cells are separated by runs of two spaces or more
 // ("Error code    HTTP status    Message"), as a fixed-width table or a <pre> block copied
 // from a page is. It returns nil unless every cell names a role or is header words.
-func runsHeader(t string) []string {
+func (sc *scanner) runsHeader(t string) []string {
 	if len(t) > maxBareHeader || !hasRunGap(t) {
 		return nil
 	}
@@ -336,6 +336,9 @@ func distinctRoles(roles []role) bool {
 
 // findBareTable reports whether a table without separators starts at line i, and reads it.
 func (sc *scanner) findBareTable(i int) (*scrapedTable, bool) {
+	if st, ok := sc.findFixedTable(i); ok {
+		return st, true
+	}
 	t, line, off := sc.line(i)
 	if t == "" || len(t) > maxBareHeader || hasCellPipe(t) || strings.IndexByte(t, '\t') >= 0 {
 		return nil, false
@@ -343,16 +346,6 @@ func (sc *scanner) findBareTable(i int) (*scrapedTable, bool) {
 	next, _, _ := sc.line(i + 1)
 	if next == "" {
 		return nil, false
-	}
-	if h := runsHeader(t); h != nil && sc.bareHeaderRoles(h) && hasRunGap(next) {
-		st := &scrapedTable{shape: shapeSpaces, start: i, end: i}
-		st.Header = sc.headerCells(h, line, off)
-		hoff := off + leadingSpace(line)
-		cols := sc.textColumns(t, hoff, spaceRuns(t))
-		sc.readBareRows(st, i+1, func(text string, o int) []cell { return sc.splitRuns(text, o, len(h), cols) })
-		if len(st.Rows) > 0 {
-			return st, true
-		}
 	}
 	if h := spaceHeader(t); h != nil && sc.bareHeaderRoles(h) && strings.Contains(next, " ") {
 		st := &scrapedTable{shape: shapeSpaces, start: i, end: i}
