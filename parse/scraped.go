@@ -310,6 +310,12 @@ func scanUpTo(src *Source, limit int) *scanner {
 			}
 			continue
 		}
+		if isRule(t) {
+			// A rule of dashes or equals signs ("----------", "=====  =====") outside a
+			// table parts what is around it, as a blank line does: it is no heading.
+			sc.add(sblock{kind: sbBlank, line: i})
+			continue
+		}
 		if i > noCode && codeOpens(t) {
 			start := off + leadingSpace(raw)
 			end, last, ok := sc.codeEnd(i, start)

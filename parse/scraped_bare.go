@@ -156,7 +156,8 @@ func spaceHeader(t string) []string {
 
 // runsHeader splits a header whose cells are separated by runs of two spaces or more
 // ("Error code    HTTP status    Message"), as a fixed-width table or a <pre> block copied
-// from a page is. It returns nil unless every cell names a role or is header words.
+// from a page is. It returns nil unless every cell names a role or is header words, or is
+// a header docgen.yaml's columns name.
 func (sc *scanner) runsHeader(t string) []string {
 	if len(t) > maxBareHeader || !hasRunGap(t) {
 		return nil
@@ -167,7 +168,7 @@ func (sc *scanner) runsHeader(t string) []string {
 	}
 	cells := make([]string, len(runs))
 	for k, r := range runs {
-		if role, _ := headerWordRole(r.text); role == roleUnknown && !isHeaderWord(foldHeader(r.text)) {
+		if role, _ := headerWordRole(r.text); role == roleUnknown && !isHeaderWord(foldHeader(r.text)) && !sc.namesColumn(r.text) {
 			return nil
 		}
 		cells[k] = r.text
@@ -220,14 +221,14 @@ func spaceRuns(t string) []word {
 // cells, the last taking the rest. A row of fewer cells (the last ones empty, or one in
 // between) is a row when each of its cells starts where a column of the header starts,
 // cols being the header's columns (see textColumns); its missing cells are empty. It
-// returns nil when the row's first cell is no code, or it has fewer cells that do not
-// stand under the header's, which ends the table.
-func (sc *scanner) splitRuns(t string, off, n int, cols []int) []cell {
+// returns nil when the row's first cell is no code (when codeFirst is set), or it has
+// fewer cells that do not stand under the header's, which ends the table.
+func (sc *scanner) splitRuns(t string, off, n int, cols []int, codeFirst bool) []cell {
 	runs := spaceRuns(t)
 	if len(runs) == 0 {
 		return nil
 	}
-	if first := cleanCode(runs[0].text); !isToken(first) || !codeShaped(first) {
+	if first := cleanCode(runs[0].text); codeFirst && (!isToken(first) || !codeShaped(first)) {
 		return nil
 	}
 	if len(runs) < n {

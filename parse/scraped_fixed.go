@@ -11,15 +11,20 @@ import (
 )
 
 // This file reads the fixed-width tables of copied text: cells lined up in columns by
-// spaces, as a PDF viewer, a man page or a plain-text specification prints them.
+// spaces, as a PDF viewer, a man page, psql or a plain-text specification prints them.
 //
 //	Name      HTTP  Meaning                  Remedy
+//	--------  ----  -----------------------  -----------------
 //	E_QUOTA   429   The daily quota is       Wait for midnight
 //	                used up.                 UTC.
 //	E_AUTH    401   The key is unknown.      Ask for a new key.
 //
-// The header's cells are separated by runs of two spaces or more; the header must name
-// its columns (runsHeader), and the columns start where its cells start.
+// The header's cells are separated by runs of two spaces or more. A rule of dashes or
+// equals signs under the header, one per column or one across the table, is the surest
+// sign of such a table, whatever the header's words: drawn per column, it gives each
+// column's span exactly, and every line of the table is cut at those spans. Without a
+// rule, the header must name its columns (runsHeader) and the columns start where its
+// cells start.
 //
 // A cell too long for its column wraps onto lines of their own whose first column is
 // blank: such a line (its text only under later columns, where they start) goes on with
@@ -32,61 +37,211 @@ const RuleLineLeftOut = "table-line-left-out"
 
 // fixedLayout is where the columns of a fixed-width table are.
 type fixedLayout struct {
-	cols []int  // display column where each column starts
-	fold string // the header's words, folded: the header again is known by it
+	cols []int // display column where each column starts
+	// spans is set when a rule drawn per column gives each column's span: a column ends
+	// where the next starts, and a line is cut at the spans.
+	spans bool
+	// ruled is set when a rule lies under the header: the table's rows need not begin with
+	// a code (without one, a row must, to tell it from text).
+	ruled bool
+	fold  string // the header's words, folded: the header again is known by it
 }
 
+// ruleRuns returns the runs of dashes or equals signs of a rule line ("-------  -----",
+// "===== =====", one long "--------"), each two characters long at least and one of
+// them three, or nil when t is not a rule.
+func ruleRuns(t string) []word {
+	if len(t) < 3 {
+		return nil
+	}
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c != '-' && c != '=' && c != ' ' {
+			return nil
+		}
+	}
+	runs := fieldsWithOffsets(t)
+	long := false
+	for _, r := range runs {
+		if len(r.text) < 2 || strings.Trim(r.text, "-") != "" && strings.Trim(r.text, "=") != "" {
+			return nil
+		}
+		long = long || len(r.text) >= 3
+	}
+	if !long {
+		return nil
+	}
+	return runs
+}
+
+// isRule reports whether a trimmed line is a rule of dashes or equals signs.
+func isRule(t string) bool { return ruleRuns(t) != nil }
+
 // findFixedTable reports whether a fixed-width table starts at line i, and reads it: a
-// header that names its columns with its words (runsHeader) over a row.
+// header over a rule (with a rule above it too, as a boxed table draws one), or a header
+// that names its columns with its words (runsHeader) over a row.
 func (sc *scanner) findFixedTable(i int) (*scrapedTable, bool) {
+	top := i
+	t, _, _ := sc.line(i)
+	if isRule(t) {
+		// A rule over the header: only a header with a rule under it makes a table.
+		i++
+		if t, _, _ = sc.line(i); t == "" || isRule(t) {
+			return nil, false
+		}
+	}
 	lay, header, ok := sc.fixedHeader(i)
-	if !ok {
+	if !ok || (top != i && !lay.ruled) {
 		return nil, false
 	}
-	st := &scrapedTable{shape: shapeSpaces, start: i, end: i, table: table{Header: header}}
-	sc.readFixedRows(st, lay, i+1)
+	st := &scrapedTable{shape: shapeSpaces, start: top, end: i, table: table{Header: header}}
+	body := i + 1
+	if lay.ruled {
+		st.end, body = i+1, i+2
+	}
+	sc.readFixedRows(st, lay, body)
 	if len(st.Rows) == 0 {
 		return nil, false
 	}
 	return st, true
 }
 
-// fixedHeader reads the header of a fixed-width table at line i: where the columns are,
-// and the header's cells. ok is false when line i heads no such table.
+// fixedHeader reads the header of a fixed-width table at line i, with the rule under it
+// when there is one: where the columns are, and the header's cells. ok is false when line
+// i heads no such table.
 func (sc *scanner) fixedHeader(i int) (lay *fixedLayout, header []cell, ok bool) {
 	t, raw, off := sc.line(i)
-	if t == "" || hasCellPipe(t) || strings.IndexByte(t, '\t') >= 0 || len(t) > maxBareHeader {
+	if t == "" || hasCellPipe(t) || strings.IndexByte(t, '\t') >= 0 {
 		return nil, nil, false
 	}
-	if next, _, _ := sc.line(i + 1); next == "" || !hasRunGap(next) {
-		return nil, nil, false
+	hoff := off + leadingSpace(raw)
+	next, nraw, noff := sc.line(i + 1)
+	if rule := ruleRuns(next); rule != nil {
+		rcols := sc.textColumns(next, noff+leadingSpace(nraw), rule)
+		if len(rule) >= 2 {
+			// A rule per column: the columns are its runs, and the header is cut at them.
+			lay = &fixedLayout{cols: rcols, spans: true, ruled: true}
+			header = sc.spanCells(lay, t, hoff)
+			if header == nil || filled(header) < 2 {
+				return nil, nil, false
+			}
+		} else {
+			// One rule across the table: the columns start where the header's cells do.
+			runs := spaceRuns(t)
+			if len(runs) < 2 || len(runs) > maxRunsColumns {
+				return nil, nil, false
+			}
+			cols := sc.textColumns(t, hoff, runs)
+			end := displayWidth(rcols[0], rule[0].text)
+			if rcols[0] > cols[0]+1 || end < cols[len(cols)-1]+1 {
+				return nil, nil, false // a rule under part of the line only
+			}
+			lay = &fixedLayout{cols: cols, ruled: true}
+			header = make([]cell, len(runs))
+			for k, r := range runs {
+				header[k] = cell{Text: r.text, Pos: sc.ix.pos(hoff + r.off)}
+			}
+		}
+	} else {
+		if len(t) > maxBareHeader || next == "" || !hasRunGap(next) {
+			return nil, nil, false
+		}
+		h := sc.runsHeader(t)
+		if h == nil || !sc.bareHeaderRoles(h) {
+			return nil, nil, false
+		}
+		lay = &fixedLayout{cols: sc.textColumns(t, hoff, spaceRuns(t))}
+		header = sc.headerCells(h, raw, off)
 	}
-	h := sc.runsHeader(t)
-	if h == nil || !sc.bareHeaderRoles(h) {
-		return nil, nil, false
-	}
-	lay = &fixedLayout{cols: sc.textColumns(t, off+leadingSpace(raw), spaceRuns(t))}
-	header = sc.headerCells(h, raw, off)
 	lay.fold = foldHeader(strings.Join(cellTexts(header), ""))
 	return lay, header, lay.fold != ""
 }
 
+// maxRunsColumns is how many columns a fixed-width table whose columns are found from its
+// header's cells may have.
+const maxRunsColumns = 16
+
+// filled returns how many cells have text.
+func filled(cells []cell) int {
+	n := 0
+	for _, c := range cells {
+		if c.Text != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// spanCells cuts a line of a table whose columns have spans (a rule per column) into its
+// cells: each word goes to the column it starts in, and must end before the space that
+// parts that column's rule from the next one's. It returns nil when a word runs into the
+// next column: the line is not written in these columns. t is the line's text, at byte
+// offset off.
+func (sc *scanner) spanCells(lay *fixedLayout, t string, off int) []cell {
+	words := fieldsWithOffsets(t)
+	if len(words) == 0 {
+		return nil
+	}
+	at := sc.textColumns(t, off, words)
+	cells := make([]cell, len(lay.cols))
+	first := make([]int, len(lay.cols)) // the first and the last word of each column, +1
+	last := make([]int, len(lay.cols))
+	k := 0
+	for w := range words {
+		for k+1 < len(lay.cols) && lay.cols[k+1] <= at[w] {
+			k++
+		}
+		if k+1 < len(lay.cols) && displayWidth(at[w], words[w].text) >= lay.cols[k+1] {
+			return nil // the word runs into the space before the next column, or into it
+		}
+		if first[k] == 0 {
+			first[k] = w + 1
+		}
+		last[k] = w + 1
+	}
+	end := sc.ix.pos(off + len(t)) // an empty cell: where the line's text ends
+	for c := range cells {
+		if first[c] == 0 {
+			cells[c].Pos = end
+			continue
+		}
+		a, b := words[first[c]-1], words[last[c]-1]
+		cells[c] = cell{Text: t[a.off : b.off+len(b.text)], Pos: sc.ix.pos(off + a.off)}
+	}
+	return cells
+}
+
 // fixedRow returns the cells of a row of the table, or nil when the line at byte off
-// (trimmed, t) is none: its first column is blank, its first cell is no code, or its
-// text does not stand in the columns (splitRuns).
+// (trimmed, t) is none: its first column is blank, its text does not stand in the
+// columns, fewer than two of its cells have text, or, in a table without a rule, its
+// first cell is no code.
 func (sc *scanner) fixedRow(lay *fixedLayout, t string, off int) []cell {
+	if lay.spans {
+		cells := sc.spanCells(lay, t, off)
+		if cells == nil || cells[0].Text == "" || filled(cells) < 2 {
+			return nil
+		}
+		return cells
+	}
 	if len(lay.cols) > 1 && sc.textColumns(t, off, []word{{t, 0}})[0] >= lay.cols[1]-1 {
 		return nil // the first column is blank: a wrapped cell, not a row
 	}
-	return sc.splitRuns(t, off, len(lay.cols), lay.cols)
+	return sc.splitRuns(t, off, len(lay.cols), lay.cols, !lay.ruled)
 }
 
 // fixedWrap returns the text a line adds to each column of the row above when it is a
 // wrapped cell's next line: its first column is blank, and its text stands in later
-// columns, where they start. It returns nil when the line is not such a line.
+// columns (where they start, in a table without a rule per column). It returns nil when
+// the line is not such a line.
 func (sc *scanner) fixedWrap(lay *fixedLayout, t string, off int) []cell {
 	if len(lay.cols) < 2 {
 		return nil
+	}
+	if lay.spans {
+		cells := sc.spanCells(lay, t, off)
+		if cells == nil || cells[0].Text != "" {
+			return nil
+		}
+		return cells
 	}
 	runs := spaceRuns(t)
 	at := sc.textColumns(t, off, runs)
@@ -109,7 +264,7 @@ func (sc *scanner) fixedWrap(lay *fixedLayout, t string, off int) []cell {
 }
 
 // readFixedRows reads the rows of a fixed-width table from line j on, to the first line
-// that is neither a row nor a wrapped cell's next line.
+// that is neither a row, a wrapped cell's next line nor a rule.
 func (sc *scanner) readFixedRows(st *scrapedTable, lay *fixedLayout, j int) {
 	// wrapped[k] are the texts the lines of wrapped cells add to column k of the last row,
 	// joined when the row is done: joining each as it comes would copy the cell's text
@@ -136,6 +291,11 @@ func (sc *scanner) readFixedRows(st *scrapedTable, lay *fixedLayout, j int) {
 		t, raw, off := sc.line(j)
 		if t != "" && !foldMatches(t, lay.fold) { // the header again starts a table of its own
 			o := off + leadingSpace(raw)
+			if isRule(t) {
+				// A rule between rows parts them, or closes the table; it is no row.
+				st.end = j
+				continue
+			}
 			if cells := sc.fixedRow(lay, t, o); cells != nil {
 				flush()
 				st.Rows = append(st.Rows, tableRow{Cells: cells, Pos: cells[0].Pos})
