@@ -16,7 +16,7 @@
 //	      │                                          pipes, one cell per line, tabs, glued
 //	      │                                          cells, cells separated by spaces
 //	      │    scraped_fixed.go                      fixed-width tables (PDFs, man pages):
-//	      │                                          rules, wrapped cells
+//	      │                                          rules, wrapped cells, page breaks
 //	      │    rst/        reStructuredText: titles, grid/simple/list/csv tables, definition
 //	      │                and field lists, ".. c:macro:: NAME" directives
 //	      │    asciidoc/   AsciiDoc: sections, |=== tables, "term::" lists

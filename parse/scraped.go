@@ -262,8 +262,8 @@ type scanner struct {
 	classFW []byte
 	hdr     []byte          // headerLineClass's answers, by line
 	roles   map[string]role // headerRole of the texts findLinesTable has seen
-	// warnings are the lines that ended a table with rows of it below them
-	// (scraped_fixed.go).
+	// warnings are the lines a table was read without (a page's footer between its
+	// rows), or that ended a table with rows of it below them (scraped_fixed.go).
 	warnings []doc.Warning
 }
 

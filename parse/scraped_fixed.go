@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,12 +29,21 @@ import (
 //
 // A cell too long for its column wraps onto lines of their own whose first column is
 // blank: such a line (its text only under later columns, where they start) goes on with
-// the cells of the row above. A line that ends the table while rows of it follow is
-// reported: no row is left out silently.
+// the cells of the row above. A page break inside the table (blank lines, a page's
+// header or footer with its page number, the header again with its rule) does not end
+// it; the lines of the page's header or footer are left out of the table with a
+// warning, and the header again is no row. A line that ends the table while rows of it
+// follow is reported too: no row is left out silently.
 
-// RuleLineLeftOut is the rule of a line right after a fixed-width table that is not read
-// as part of it: a line that ends the table above lines that read as its rows.
+// RuleLineLeftOut is the rule of a line inside or right after a fixed-width table that is
+// not read as part of it: a page's header or footer between its rows, or a line that ends
+// the table above rows that are then kept as text.
 const RuleLineLeftOut = "table-line-left-out"
+
+// maxPageGap is how many lines a page break between the rows of a fixed-width table may
+// span (blank lines, the page's footer and the next one's header, the header again and
+// its rule). It keeps the look-ahead that decides it bounded.
+const maxPageGap = 12
 
 // fixedLayout is where the columns of a fixed-width table are.
 type fixedLayout struct {
@@ -44,7 +54,7 @@ type fixedLayout struct {
 	// ruled is set when a rule lies under the header: the table's rows need not begin with
 	// a code (without one, a row must, to tell it from text).
 	ruled bool
-	fold  string // the header's words, folded: the header again is known by it
+	fold  string // the header's words, folded: the header again (a page break) is known by it
 }
 
 // ruleRuns returns the runs of dashes or equals signs of a rule line ("-------  -----",
@@ -264,8 +274,10 @@ func (sc *scanner) fixedWrap(lay *fixedLayout, t string, off int) []cell {
 }
 
 // readFixedRows reads the rows of a fixed-width table from line j on, to the first line
-// that is neither a row, a wrapped cell's next line nor a rule.
+// that is neither a row, a wrapped cell's next line, a rule nor the header again, unless
+// a page break lies there (fixedPageBreak).
 func (sc *scanner) readFixedRows(st *scrapedTable, lay *fixedLayout, j int) {
+	var pages []int // the lines of pages' headers and footers left out
 	// wrapped[k] are the texts the lines of wrapped cells add to column k of the last row,
 	// joined when the row is done: joining each as it comes would copy the cell's text
 	// once per line.
@@ -282,17 +294,32 @@ func (sc *scanner) readFixedRows(st *scrapedTable, lay *fixedLayout, j int) {
 		}
 		wrapped = nil
 	}
-	defer flush()
+	defer func() {
+		flush()
+		sc.pagesLeftOut(st, pages)
+	}()
 	for ; j <= sc.n; j++ {
 		if j%1024 == 0 && sc.src.cancelled() {
 			sc.partial = true
 			return // the read is abandoned
 		}
 		t, raw, off := sc.line(j)
-		if t != "" && !foldMatches(t, lay.fold) { // the header again starts a table of its own
+		if t != "" {
 			o := off + leadingSpace(raw)
-			if isRule(t) {
+			switch {
+			case isRule(t):
 				// A rule between rows parts them, or closes the table; it is no row.
+				st.end = j
+				continue
+			case len(st.Rows) > 0 && foldMatches(t, lay.fold):
+				// The header again (a page break without blank lines): no row. Its rule,
+				// if any, says where the columns are from here on.
+				if l, _, ok := sc.fixedHeader(j); ok && l.ruled == lay.ruled {
+					lay = l
+				}
+				if next, _, _ := sc.line(j + 1); lay.ruled && isRule(next) {
+					j++
+				}
 				st.end = j
 				continue
 			}
@@ -323,11 +350,63 @@ func (sc *scanner) readFixedRows(st *scrapedTable, lay *fixedLayout, j int) {
 				}
 			}
 		}
-		if t != "" && len(st.Rows) > 0 {
+		if len(st.Rows) == 0 {
+			return
+		}
+		if k, pageLines, ok := sc.fixedPageBreak(lay, j); ok {
+			pages = append(pages, pageLines...)
+			j = k - 1
+			continue
+		}
+		if t != "" {
 			sc.rowsAfter(st, lay, j)
 		}
 		return
 	}
+}
+
+// fixedPageBreak reports whether the table goes on after the lines from j on, which
+// are not its rows: blank lines, rules and lines of a page's header or footer (pageLine),
+// up to the header again, or up to a row when a page line came first (after blank lines
+// alone, a line that fits the columns may as well be prose). It returns the line the
+// table goes on at and the page lines passed.
+func (sc *scanner) fixedPageBreak(lay *fixedLayout, j int) (resume int, pageLines []int, ok bool) {
+	for k := j; k <= sc.n && k < j+maxPageGap; k++ {
+		t, raw, off := sc.line(k)
+		switch {
+		case t == "" || isRule(t):
+		case foldMatches(t, lay.fold):
+			return k, pageLines, true
+		case pageLine(t):
+			pageLines = append(pageLines, k)
+		case len(pageLines) > 0 && sc.fixedRow(lay, t, off+leadingSpace(raw)) != nil:
+			return k, pageLines, true
+		default:
+			return 0, nil, false
+		}
+	}
+	return 0, nil, false
+}
+
+// pagesLeftOut reports the lines of pages' headers and footers left out of the table st:
+// one warning, at the first, that names them.
+func (sc *scanner) pagesLeftOut(st *scrapedTable, pages []int) {
+	if len(pages) == 0 || len(st.Rows) == 0 {
+		return
+	}
+	t, _, _ := sc.line(pages[0])
+	msg := fmt.Sprintf("%q, between rows of the table of line %d, is read as a page's header or footer and left out of the table", t, st.start)
+	if more := pages[1:]; len(more) > 0 {
+		lines := make([]string, 0, 5)
+		for _, p := range more[:min(len(more), 5)] {
+			lines = append(lines, fmt.Sprint(p))
+		}
+		if len(more) > 5 {
+			lines = append(lines, "…")
+		}
+		msg += fmt.Sprintf(", as are %d more lines (%s)", len(more), strings.Join(lines, ", "))
+	}
+	sc.warn(sc.textPos(pages[0]), msg)
 }
 
 // rowsAfter reports line j, which ends the table st, when a line that reads as a row of
@@ -350,6 +429,29 @@ func (sc *scanner) rowsAfter(st *scrapedTable, lay *fixedLayout, j int) {
 // warn records a warning of the scan: a line left out of a table.
 func (sc *scanner) warn(pos catalog.Pos, msg string) {
 	sc.warnings = append(sc.warnings, doc.Warning{Pos: pos, Msg: msg})
+}
+
+// pageLabel matches the page number a page's header or footer gives: "Page 12", "p. 12",
+// "12 of 40", "12/40", "- 12 -", "12", "12 페이지", "12ページ", "第12页".
+var pageLabel = regexp.MustCompile(`(?i)^(?:(?:page|p\.|seite|página|pagina)\s*\d{1,4}(?:\s*(?:/|of|von|de)\s*\d{1,4})?|\d{1,4}\s*(?:/|of)\s*\d{1,4}|[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*(?:페이지|ページ|页|頁)|第\s*\d{1,4}\s*[页頁])$`)
+
+// pageLine reports whether a line is a page's header or footer: its page number alone,
+// or a line of parts spaced apart whose last part is the page number ("User Guide
+// Page 12") or any part a labelled one ("Page 12 User Guide").
+func pageLine(t string) bool {
+	runs := spaceRuns(t)
+	if len(runs) == 0 || len(t) > 200 {
+		return false
+	}
+	if pageLabel.MatchString(runs[len(runs)-1].text) {
+		return true
+	}
+	for _, r := range runs[:len(runs)-1] {
+		if pageLabel.MatchString(r.text) && strings.ContainsFunc(r.text, unicode.IsLetter) {
+			return true
+		}
+	}
+	return false
 }
 
 // joinWrapped joins the lines of a cell wrapped at its column's width, first and then
