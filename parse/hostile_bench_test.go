@@ -62,6 +62,16 @@ func hostileSources() map[string]string {
 		// A row of a fixed-width table with a 2 MB last cell of single spaces: each part
 		// looked for the next run of spaces to the end of the line.
 		"spaced-row-2MB": "Error code    HTTP status    Message\nE1    400    " + strings.Repeat("x ", 1<<20) + "\n",
+		// Fixed-width tables (scraped_fixed.go): 2 MB of rows under a rule per column; one
+		// row whose cell wraps over 2 MB of lines (joined once, not line by line); a
+		// page break between every two rows (each looked over a bounded number of lines
+		// ahead); tables each cut short by a line with rows below it (each reported after
+		// a bounded look-ahead); and headers over rules with no row under them.
+		"fixed-width-ruled-2MB":       "Code    HTTP  Message\n------  ----  ------------\n" + strings.Repeat("E1      400   Bad request.\n", 2<<20/27),
+		"fixed-width-wrapped-2MB":     "Code    HTTP  Message\nE1      400   Bad\n" + strings.Repeat("              more words\n", 2<<20/25),
+		"fixed-width-page-breaks-2MB": "Code    HTTP  Message\n------  ----  ------------\n" + strings.Repeat("E1      400   Bad request.\n\nPage 7\n\nCode    HTTP  Message\n------  ----  ------------\n", 2<<20/100),
+		"fixed-width-cut-2MB":         strings.Repeat("Code    HTTP  Message\nE1      400   Bad request.\n   x\n", 2<<20/54) + strings.Repeat("E1      400   Bad request.\n", 19),
+		"fixed-width-no-rows-2MB":     strings.Repeat("Code    HTTP  Message\n------  ----  ------------\n", 2<<20/50),
 		// One list item that goes on for 100,000 lines, lazily or as a nested list: its
 		// text was built by appending each line to all before it (100 s for 1.7 MB).
 		"list-item-100000-lines":  "# Errors\n\n- E1001 first\n" + strings.Repeat("  more text here\n", 100000),

@@ -148,6 +148,10 @@ func TestOverrideColumnsFindTable(t *testing.T) {
 		"tabs":        "Errors\n\nErr\tInfo\nE1001\tThe amount is missing.\nE1002\tThe card was declined.\n",
 		"inner pipes": "Errors\n\nErr | Info\nE1001 | The amount is missing.\nE1002 | The card was declined.\n",
 		"end pipes":   "Errors\n\nErr | Info |\nE1001 | The amount is missing. |\nE1002 | The card was declined. |\n",
+		// A fixed-width table, its cells parted by runs of spaces, with a rule under its
+		// header and without.
+		"space runs": "Errors\n\nErr      Info\nE1001    The amount is missing.\nE1002    The card was declined.\n",
+		"ruled":      "Errors\n\nErr      Info\n-------  ----------------------\nE1001    The amount is missing.\nE1002    The card was declined.\n",
 	} {
 		r := Read(NewSource("e.txt", []byte(text)), Meta{Override: Override{Reader: "scraped", Columns: cols}})
 		if len(r.Service.Entries) != 2 || r.Service.Entries[1].Description != "The card was declined." || r.Diags.HasErrors() {

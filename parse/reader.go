@@ -15,6 +15,8 @@
 //	      │    scraped*.go                           text copied from HTML: pipe rows, lone
 //	      │                                          pipes, one cell per line, tabs, glued
 //	      │                                          cells, cells separated by spaces
+//	      │    scraped_fixed.go                      fixed-width tables (PDFs, man pages):
+//	      │                                          rules, wrapped cells, page breaks
 //	      │    rst/        reStructuredText: titles, grid/simple/list/csv tables, definition
 //	      │                and field lists, ".. c:macro:: NAME" directives
 //	      │    asciidoc/   AsciiDoc: sections, |=== tables, "term::" lists
@@ -68,7 +70,7 @@
 //   - a header word ("エラー内容", "处理建议"): headerWords in vocab.go, under its role; a
 //     word that names a column but no role (a column of types, of names) in
 //     extraHeaderWords; a word of a parameter or reference column in notErrorHeaders;
-//   - a shape of table copied from web pages: a finder in scraped_table.go or
+//   - a shape of table copied from web pages: a finder in scraped_table.go, scraped_fixed.go or
 //     scraped_bare.go that returns a scrapedTable; the interpreter does the rest;
 //   - a new input format: a front-end (a file, or a folder of its own once it grows) that
 //     builds a doc.Document, and a Reader registered in an init function whose Read is

@@ -155,7 +155,11 @@ func (scrapedReader) Read(src *Source) *Doc {
 	if sc == nil {
 		sc = scan(src)
 	}
-	return interpret(src, scrapedTree(paragraphs(sc.blocks)))
+	out := interpret(src, scrapedTree(paragraphs(sc.blocks)))
+	for _, w := range sc.warnings {
+		out.Diags.Add(w.Pos, catalog.Warning, RuleLineLeftOut, "%s", w.Msg)
+	}
+	return out
 }
 
 // scrapedTree is the scraped-text front-end's last step: its blocks as a document tree.
@@ -258,6 +262,9 @@ type scanner struct {
 	classFW []byte
 	hdr     []byte          // headerLineClass's answers, by line
 	roles   map[string]role // headerRole of the texts findLinesTable has seen
+	// warnings are the lines a table was read without (a page's footer between its
+	// rows), or that ended a table with rows of it below them (scraped_fixed.go).
+	warnings []doc.Warning
 }
 
 // maxCodeLines is how many lines a code sample may span. A longer run without its closing
@@ -301,6 +308,12 @@ func scanUpTo(src *Source, limit int) *scanner {
 					break
 				}
 			}
+			continue
+		}
+		if isRule(t) {
+			// A rule of dashes or equals signs ("----------", "=====  =====") outside a
+			// table parts what is around it, as a blank line does: it is no heading.
+			sc.add(sblock{kind: sbBlank, line: i})
 			continue
 		}
 		if i > noCode && codeOpens(t) {

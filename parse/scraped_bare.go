@@ -156,8 +156,9 @@ func spaceHeader(t string) []string {
 
 // runsHeader splits a header whose cells are separated by runs of two spaces or more
 // ("Error code    HTTP status    Message"), as a fixed-width table or a <pre> block copied
-// from a page is. It returns nil unless every cell names a role or is header words.
-func runsHeader(t string) []string {
+// from a page is. It returns nil unless every cell names a role or is header words, or is
+// a header docgen.yaml's columns name.
+func (sc *scanner) runsHeader(t string) []string {
 	if len(t) > maxBareHeader || !hasRunGap(t) {
 		return nil
 	}
@@ -167,7 +168,7 @@ func runsHeader(t string) []string {
 	}
 	cells := make([]string, len(runs))
 	for k, r := range runs {
-		if role, _ := headerWordRole(r.text); role == roleUnknown && !isHeaderWord(foldHeader(r.text)) {
+		if role, _ := headerWordRole(r.text); role == roleUnknown && !isHeaderWord(foldHeader(r.text)) && !sc.namesColumn(r.text) {
 			return nil
 		}
 		cells[k] = r.text
@@ -220,14 +221,14 @@ func spaceRuns(t string) []word {
 // cells, the last taking the rest. A row of fewer cells (the last ones empty, or one in
 // between) is a row when each of its cells starts where a column of the header starts,
 // cols being the header's columns (see textColumns); its missing cells are empty. It
-// returns nil when the row's first cell is no code, or it has fewer cells that do not
-// stand under the header's, which ends the table.
-func (sc *scanner) splitRuns(t string, off, n int, cols []int) []cell {
+// returns nil when the row's first cell is no code (when codeFirst is set), or it has
+// fewer cells that do not stand under the header's, which ends the table.
+func (sc *scanner) splitRuns(t string, off, n int, cols []int, codeFirst bool) []cell {
 	runs := spaceRuns(t)
 	if len(runs) == 0 {
 		return nil
 	}
-	if first := cleanCode(runs[0].text); !isToken(first) || !codeShaped(first) {
+	if first := cleanCode(runs[0].text); codeFirst && (!isToken(first) || !codeShaped(first)) {
 		return nil
 	}
 	if len(runs) < n {
@@ -336,6 +337,9 @@ func distinctRoles(roles []role) bool {
 
 // findBareTable reports whether a table without separators starts at line i, and reads it.
 func (sc *scanner) findBareTable(i int) (*scrapedTable, bool) {
+	if st, ok := sc.findFixedTable(i); ok {
+		return st, true
+	}
 	t, line, off := sc.line(i)
 	if t == "" || len(t) > maxBareHeader || hasCellPipe(t) || strings.IndexByte(t, '\t') >= 0 {
 		return nil, false
@@ -343,16 +347,6 @@ func (sc *scanner) findBareTable(i int) (*scrapedTable, bool) {
 	next, _, _ := sc.line(i + 1)
 	if next == "" {
 		return nil, false
-	}
-	if h := runsHeader(t); h != nil && sc.bareHeaderRoles(h) && hasRunGap(next) {
-		st := &scrapedTable{shape: shapeSpaces, start: i, end: i}
-		st.Header = sc.headerCells(h, line, off)
-		hoff := off + leadingSpace(line)
-		cols := sc.textColumns(t, hoff, spaceRuns(t))
-		sc.readBareRows(st, i+1, func(text string, o int) []cell { return sc.splitRuns(text, o, len(h), cols) })
-		if len(st.Rows) > 0 {
-			return st, true
-		}
 	}
 	if h := spaceHeader(t); h != nil && sc.bareHeaderRoles(h) && strings.Contains(next, " ") {
 		st := &scrapedTable{shape: shapeSpaces, start: i, end: i}

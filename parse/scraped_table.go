@@ -72,14 +72,18 @@ type scrapedTable struct {
 var reSeparatorCell = regexp.MustCompile(`^:?-+:?$`)
 
 // isSeparator reports whether a line is a header separator: cells of dashes (with optional
-// alignment colons) split by "|" or tabs; a line of dashes alone is a rule, not a separator.
+// alignment colons) split by "|" or tabs, or joined by "+" as psql draws them
+// ("------+------"); a line of dashes alone is a rule, not a separator.
 func isSeparator(t string) bool {
 	t = strings.TrimSpace(t)
-	if t == "" || !strings.ContainsAny(t, "|\t") || !strings.Contains(t, "-") {
+	if t == "" || !strings.ContainsAny(t, "|\t+") || !strings.Contains(t, "-") {
 		return false
 	}
 	t = strings.TrimPrefix(strings.TrimSuffix(t, "|"), "|")
-	for _, part := range strings.FieldsFunc(t, func(r rune) bool { return r == '|' || r == '\t' }) {
+	if strings.HasPrefix(t, "+") || strings.HasSuffix(t, "+") {
+		return false // the border of a grid table, whose rows it parts
+	}
+	for _, part := range strings.FieldsFunc(t, func(r rune) bool { return r == '|' || r == '\t' || r == '+' }) {
 		if !reSeparatorCell.MatchString(strings.TrimSpace(part)) {
 			return false
 		}

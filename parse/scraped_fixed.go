@@ -1,0 +1,484 @@
+package parse
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"docgen/catalog"
+	"docgen/parse/doc"
+)
+
+// This file reads the fixed-width tables of copied text: cells lined up in columns by
+// spaces, as a PDF viewer, a man page, psql or a plain-text specification prints them.
+//
+//	Name      HTTP  Meaning                  Remedy
+//	--------  ----  -----------------------  -----------------
+//	E_QUOTA   429   The daily quota is       Wait for midnight
+//	                used up.                 UTC.
+//	E_AUTH    401   The key is unknown.      Ask for a new key.
+//
+// The header's cells are separated by runs of two spaces or more. A rule of dashes or
+// equals signs under the header, one per column or one across the table, is the surest
+// sign of such a table, whatever the header's words: drawn per column, it gives each
+// column's span exactly, and every line of the table is cut at those spans. Without a
+// rule, the header must name its columns (runsHeader) and the columns start where its
+// cells start.
+//
+// A cell too long for its column wraps onto lines of their own whose first column is
+// blank: such a line (its text only under later columns, where they start) goes on with
+// the cells of the row above. A page break inside the table (blank lines, a page's
+// header or footer with its page number, the header again with its rule) does not end
+// it; the lines of the page's header or footer are left out of the table with a
+// warning, and the header again is no row. A line that ends the table while rows of it
+// follow is reported too: no row is left out silently.
+
+// RuleLineLeftOut is the rule of a line inside or right after a fixed-width table that is
+// not read as part of it: a page's header or footer between its rows, or a line that ends
+// the table above rows that are then kept as text.
+const RuleLineLeftOut = "table-line-left-out"
+
+// maxPageGap is how many lines a page break between the rows of a fixed-width table may
+// span (blank lines, the page's footer and the next one's header, the header again and
+// its rule). It keeps the look-ahead that decides it bounded.
+const maxPageGap = 12
+
+// fixedLayout is where the columns of a fixed-width table are.
+type fixedLayout struct {
+	cols []int // display column where each column starts
+	// spans is set when a rule drawn per column gives each column's span: a column ends
+	// where the next starts, and a line is cut at the spans.
+	spans bool
+	// ruled is set when a rule lies under the header: the table's rows need not begin with
+	// a code (without one, a row must, to tell it from text).
+	ruled bool
+	fold  string // the header's words, folded: the header again (a page break) is known by it
+}
+
+// ruleRuns returns the runs of dashes or equals signs of a rule line ("-------  -----",
+// "===== =====", one long "--------"), each two characters long at least and one of
+// them three, or nil when t is not a rule.
+func ruleRuns(t string) []word {
+	if len(t) < 3 {
+		return nil
+	}
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c != '-' && c != '=' && c != ' ' {
+			return nil
+		}
+	}
+	runs := fieldsWithOffsets(t)
+	long := false
+	for _, r := range runs {
+		if len(r.text) < 2 || strings.Trim(r.text, "-") != "" && strings.Trim(r.text, "=") != "" {
+			return nil
+		}
+		long = long || len(r.text) >= 3
+	}
+	if !long {
+		return nil
+	}
+	return runs
+}
+
+// isRule reports whether a trimmed line is a rule of dashes or equals signs.
+func isRule(t string) bool { return ruleRuns(t) != nil }
+
+// findFixedTable reports whether a fixed-width table starts at line i, and reads it: a
+// header over a rule (with a rule above it too, as a boxed table draws one), or a header
+// that names its columns with its words (runsHeader) over a row.
+func (sc *scanner) findFixedTable(i int) (*scrapedTable, bool) {
+	top := i
+	t, _, _ := sc.line(i)
+	if isRule(t) {
+		// A rule over the header: only a header with a rule under it makes a table.
+		i++
+		if t, _, _ = sc.line(i); t == "" || isRule(t) {
+			return nil, false
+		}
+	}
+	lay, header, ok := sc.fixedHeader(i)
+	if !ok || (top != i && !lay.ruled) {
+		return nil, false
+	}
+	st := &scrapedTable{shape: shapeSpaces, start: top, end: i, table: table{Header: header}}
+	body := i + 1
+	if lay.ruled {
+		st.end, body = i+1, i+2
+	}
+	sc.readFixedRows(st, lay, body)
+	if len(st.Rows) == 0 {
+		return nil, false
+	}
+	return st, true
+}
+
+// fixedHeader reads the header of a fixed-width table at line i, with the rule under it
+// when there is one: where the columns are, and the header's cells. ok is false when line
+// i heads no such table.
+func (sc *scanner) fixedHeader(i int) (lay *fixedLayout, header []cell, ok bool) {
+	t, raw, off := sc.line(i)
+	if t == "" || hasCellPipe(t) || strings.IndexByte(t, '\t') >= 0 {
+		return nil, nil, false
+	}
+	hoff := off + leadingSpace(raw)
+	next, nraw, noff := sc.line(i + 1)
+	if rule := ruleRuns(next); rule != nil {
+		rcols := sc.textColumns(next, noff+leadingSpace(nraw), rule)
+		if len(rule) >= 2 {
+			// A rule per column: the columns are its runs, and the header is cut at them.
+			lay = &fixedLayout{cols: rcols, spans: true, ruled: true}
+			header = sc.spanCells(lay, t, hoff)
+			if header == nil || filled(header) < 2 {
+				return nil, nil, false
+			}
+		} else {
+			// One rule across the table: the columns start where the header's cells do.
+			runs := spaceRuns(t)
+			if len(runs) < 2 || len(runs) > maxRunsColumns {
+				return nil, nil, false
+			}
+			cols := sc.textColumns(t, hoff, runs)
+			end := displayWidth(rcols[0], rule[0].text)
+			if rcols[0] > cols[0]+1 || end < cols[len(cols)-1]+1 {
+				return nil, nil, false // a rule under part of the line only
+			}
+			lay = &fixedLayout{cols: cols, ruled: true}
+			header = make([]cell, len(runs))
+			for k, r := range runs {
+				header[k] = cell{Text: r.text, Pos: sc.ix.pos(hoff + r.off)}
+			}
+		}
+	} else {
+		if len(t) > maxBareHeader || next == "" || !hasRunGap(next) {
+			return nil, nil, false
+		}
+		h := sc.runsHeader(t)
+		if h == nil || !sc.bareHeaderRoles(h) {
+			return nil, nil, false
+		}
+		lay = &fixedLayout{cols: sc.textColumns(t, hoff, spaceRuns(t))}
+		header = sc.headerCells(h, raw, off)
+	}
+	lay.fold = foldHeader(strings.Join(cellTexts(header), ""))
+	return lay, header, lay.fold != ""
+}
+
+// maxRunsColumns is how many columns a fixed-width table whose columns are found from its
+// header's cells may have.
+const maxRunsColumns = 16
+
+// filled returns how many cells have text.
+func filled(cells []cell) int {
+	n := 0
+	for _, c := range cells {
+		if c.Text != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// spanCells cuts a line of a table whose columns have spans (a rule per column) into its
+// cells: each word goes to the column it starts in, and must end before the space that
+// parts that column's rule from the next one's. It returns nil when a word runs into the
+// next column: the line is not written in these columns. t is the line's text, at byte
+// offset off.
+func (sc *scanner) spanCells(lay *fixedLayout, t string, off int) []cell {
+	words := fieldsWithOffsets(t)
+	if len(words) == 0 {
+		return nil
+	}
+	at := sc.textColumns(t, off, words)
+	cells := make([]cell, len(lay.cols))
+	first := make([]int, len(lay.cols)) // the first and the last word of each column, +1
+	last := make([]int, len(lay.cols))
+	k := 0
+	for w := range words {
+		for k+1 < len(lay.cols) && lay.cols[k+1] <= at[w] {
+			k++
+		}
+		if k+1 < len(lay.cols) && displayWidth(at[w], words[w].text) >= lay.cols[k+1] {
+			return nil // the word runs into the space before the next column, or into it
+		}
+		if first[k] == 0 {
+			first[k] = w + 1
+		}
+		last[k] = w + 1
+	}
+	end := sc.ix.pos(off + len(t)) // an empty cell: where the line's text ends
+	for c := range cells {
+		if first[c] == 0 {
+			cells[c].Pos = end
+			continue
+		}
+		a, b := words[first[c]-1], words[last[c]-1]
+		cells[c] = cell{Text: t[a.off : b.off+len(b.text)], Pos: sc.ix.pos(off + a.off)}
+	}
+	return cells
+}
+
+// fixedRow returns the cells of a row of the table, or nil when the line at byte off
+// (trimmed, t) is none: its first column is blank, its text does not stand in the
+// columns, fewer than two of its cells have text, or, in a table without a rule, its
+// first cell is no code.
+func (sc *scanner) fixedRow(lay *fixedLayout, t string, off int) []cell {
+	if lay.spans {
+		cells := sc.spanCells(lay, t, off)
+		if cells == nil || cells[0].Text == "" || filled(cells) < 2 {
+			return nil
+		}
+		return cells
+	}
+	if len(lay.cols) > 1 && sc.textColumns(t, off, []word{{t, 0}})[0] >= lay.cols[1]-1 {
+		return nil // the first column is blank: a wrapped cell, not a row
+	}
+	return sc.splitRuns(t, off, len(lay.cols), lay.cols, !lay.ruled)
+}
+
+// fixedWrap returns the text a line adds to each column of the row above when it is a
+// wrapped cell's next line: its first column is blank, and its text stands in later
+// columns (where they start, in a table without a rule per column). It returns nil when
+// the line is not such a line.
+func (sc *scanner) fixedWrap(lay *fixedLayout, t string, off int) []cell {
+	if len(lay.cols) < 2 {
+		return nil
+	}
+	if lay.spans {
+		cells := sc.spanCells(lay, t, off)
+		if cells == nil || cells[0].Text != "" {
+			return nil
+		}
+		return cells
+	}
+	runs := spaceRuns(t)
+	at := sc.textColumns(t, off, runs)
+	if len(runs) == 0 || at[0] < lay.cols[1]-1 {
+		return nil
+	}
+	cells := make([]cell, len(lay.cols))
+	k := 1
+	for r, w := range runs {
+		for k < len(lay.cols) && lay.cols[k] < at[r]-1 {
+			k++
+		}
+		if k == len(lay.cols) || lay.cols[k] > at[r]+1 {
+			return nil // text that starts under no column
+		}
+		cells[k] = cell{Text: w.text, Pos: sc.ix.pos(off + w.off)}
+		k++
+	}
+	return cells
+}
+
+// readFixedRows reads the rows of a fixed-width table from line j on, to the first line
+// that is neither a row, a wrapped cell's next line, a rule nor the header again, unless
+// a page break lies there (fixedPageBreak).
+func (sc *scanner) readFixedRows(st *scrapedTable, lay *fixedLayout, j int) {
+	var pages []int // the lines of pages' headers and footers left out
+	// wrapped[k] are the texts the lines of wrapped cells add to column k of the last row,
+	// joined when the row is done: joining each as it comes would copy the cell's text
+	// once per line.
+	var wrapped [][]string
+	flush := func() {
+		if wrapped == nil {
+			return
+		}
+		row := st.Rows[len(st.Rows)-1].Cells
+		for k, parts := range wrapped {
+			if len(parts) > 0 {
+				row[k].Text = joinWrapped(row[k].Text, parts)
+			}
+		}
+		wrapped = nil
+	}
+	defer func() {
+		flush()
+		sc.pagesLeftOut(st, pages)
+	}()
+	for ; j <= sc.n; j++ {
+		if j%1024 == 0 && sc.src.cancelled() {
+			sc.partial = true
+			return // the read is abandoned
+		}
+		t, raw, off := sc.line(j)
+		if t != "" {
+			o := off + leadingSpace(raw)
+			switch {
+			case isRule(t):
+				// A rule between rows parts them, or closes the table; it is no row.
+				st.end = j
+				continue
+			case len(st.Rows) > 0 && foldMatches(t, lay.fold):
+				// The header again (a page break without blank lines): no row. Its rule,
+				// if any, says where the columns are from here on.
+				if l, _, ok := sc.fixedHeader(j); ok && l.ruled == lay.ruled {
+					lay = l
+				}
+				if next, _, _ := sc.line(j + 1); lay.ruled && isRule(next) {
+					j++
+				}
+				st.end = j
+				continue
+			}
+			if cells := sc.fixedRow(lay, t, o); cells != nil {
+				flush()
+				st.Rows = append(st.Rows, tableRow{Cells: cells, Pos: cells[0].Pos})
+				st.bareRows++
+				st.end = j
+				continue
+			}
+			if len(st.Rows) > 0 {
+				if parts := sc.fixedWrap(lay, t, o); parts != nil {
+					row := st.Rows[len(st.Rows)-1].Cells
+					if wrapped == nil {
+						wrapped = make([][]string, len(row))
+					}
+					for k, p := range parts {
+						if p.Text == "" {
+							continue
+						}
+						if row[k].Text == "" && len(wrapped[k]) == 0 {
+							row[k].Pos = p.Pos // the cell starts on this line
+						}
+						wrapped[k] = append(wrapped[k], p.Text)
+					}
+					st.end = j
+					continue
+				}
+			}
+		}
+		if len(st.Rows) == 0 {
+			return
+		}
+		if k, pageLines, ok := sc.fixedPageBreak(lay, j); ok {
+			pages = append(pages, pageLines...)
+			j = k - 1
+			continue
+		}
+		if t != "" {
+			sc.rowsAfter(st, lay, j)
+		}
+		return
+	}
+}
+
+// fixedPageBreak reports whether the table goes on after the lines from j on, which
+// are not its rows: blank lines, rules and lines of a page's header or footer (pageLine),
+// up to the header again, or up to a row when a page line came first (after blank lines
+// alone, a line that fits the columns may as well be prose). It returns the line the
+// table goes on at and the page lines passed.
+func (sc *scanner) fixedPageBreak(lay *fixedLayout, j int) (resume int, pageLines []int, ok bool) {
+	for k := j; k <= sc.n && k < j+maxPageGap; k++ {
+		t, raw, off := sc.line(k)
+		switch {
+		case t == "" || isRule(t):
+		case foldMatches(t, lay.fold):
+			return k, pageLines, true
+		case pageLine(t):
+			pageLines = append(pageLines, k)
+		case len(pageLines) > 0 && sc.fixedRow(lay, t, off+leadingSpace(raw)) != nil:
+			return k, pageLines, true
+		default:
+			return 0, nil, false
+		}
+	}
+	return 0, nil, false
+}
+
+// pagesLeftOut reports the lines of pages' headers and footers left out of the table st:
+// one warning, at the first, that names them.
+func (sc *scanner) pagesLeftOut(st *scrapedTable, pages []int) {
+	if len(pages) == 0 || len(st.Rows) == 0 {
+		return
+	}
+	t, _, _ := sc.line(pages[0])
+	msg := fmt.Sprintf("%q, between rows of the table of line %d, is read as a page's header or footer and left out of the table", t, st.start)
+	if more := pages[1:]; len(more) > 0 {
+		lines := make([]string, 0, 5)
+		for _, p := range more[:min(len(more), 5)] {
+			lines = append(lines, fmt.Sprint(p))
+		}
+		if len(more) > 5 {
+			lines = append(lines, "…")
+		}
+		msg += fmt.Sprintf(", as are %d more lines (%s)", len(more), strings.Join(lines, ", "))
+	}
+	sc.warn(sc.textPos(pages[0]), msg)
+}
+
+// rowsAfter reports line j, which ends the table st, when a line that reads as a row of
+// the table follows it before a blank line: the lines below are not read as its rows, and
+// the user should know.
+func (sc *scanner) rowsAfter(st *scrapedTable, lay *fixedLayout, j int) {
+	for k := j + 1; k <= sc.n && k <= j+maxCellLines; k++ {
+		t, raw, off := sc.line(k)
+		if t == "" {
+			return
+		}
+		if sc.fixedRow(lay, t, off+leadingSpace(raw)) != nil {
+			jt, _, _ := sc.line(j)
+			sc.warn(sc.textPos(j), fmt.Sprintf("%q ends the table of line %d: it is neither a row nor the next line of a wrapped cell (its text does not stand under the columns); the lines below it are not read as the table's rows, though line %d reads as one", jt, st.start, k))
+			return
+		}
+	}
+}
+
+// warn records a warning of the scan: a line left out of a table.
+func (sc *scanner) warn(pos catalog.Pos, msg string) {
+	sc.warnings = append(sc.warnings, doc.Warning{Pos: pos, Msg: msg})
+}
+
+// pageLabel matches the page number a page's header or footer gives: "Page 12", "p. 12",
+// "12 of 40", "12/40", "- 12 -", "12", "12 페이지", "12ページ", "第12页".
+var pageLabel = regexp.MustCompile(`(?i)^(?:(?:page|p\.|seite|página|pagina)\s*\d{1,4}(?:\s*(?:/|of|von|de)\s*\d{1,4})?|\d{1,4}\s*(?:/|of)\s*\d{1,4}|[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*(?:페이지|ページ|页|頁)|第\s*\d{1,4}\s*[页頁])$`)
+
+// pageLine reports whether a line is a page's header or footer: its page number alone,
+// or a line of parts spaced apart whose last part is the page number ("User Guide
+// Page 12") or any part a labelled one ("Page 12 User Guide").
+func pageLine(t string) bool {
+	runs := spaceRuns(t)
+	if len(runs) == 0 || len(t) > 200 {
+		return false
+	}
+	if pageLabel.MatchString(runs[len(runs)-1].text) {
+		return true
+	}
+	for _, r := range runs[:len(runs)-1] {
+		if pageLabel.MatchString(r.text) && strings.ContainsFunc(r.text, unicode.IsLetter) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinWrapped joins the lines of a cell wrapped at its column's width, first and then
+// the others: with a space, since the break was the column's, not the author's; without
+// one between two characters of a script written without spaces (Chinese, Japanese).
+func joinWrapped(first string, more []string) string {
+	var b strings.Builder
+	b.WriteString(first)
+	prev := first
+	for _, p := range more {
+		if p == "" {
+			continue
+		}
+		if prev != "" {
+			l, _ := utf8.DecodeLastRuneInString(prev)
+			f, _ := utf8.DecodeRuneInString(p)
+			if !unspaced(l) || !unspaced(f) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
+		prev = p
+	}
+	return b.String()
+}
+
+// unspaced reports whether r is of a script written without spaces between words.
+func unspaced(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || strings.ContainsRune("、。，．・ー「」（）：；！？", r)
+}
