@@ -71,7 +71,10 @@ func hostileFormatSources() map[string]string {
 		"cells.adoc":          "|===\n" + strings.Repeat("|a|b|c\n", 30000) + "|===\n",
 		"unclosed-table.adoc": "[cols=\"1,1\"]\n|===\n" + strings.Repeat("| x\n\n", 50000),
 		"labels.adoc":         strings.Repeat("term:: \n", 50000),
-		"braces.proto":        "syntax = \"proto3\";\n" + strings.Repeat("message M {\n", 2000),
+		// Every cell spans a thousand rows and the whole width: the places spans fill are
+		// bounded by the cells, not their product.
+		"row-spans.adoc": "[cols=\"1,1,1\"]\n|===\n" + strings.Repeat("3.1000+|E1 .1000+|x |y\n", 20000) + "|===\n",
+		"braces.proto":   "syntax = \"proto3\";\n" + strings.Repeat("message M {\n", 2000),
 		// Text that goes on for 100,000 lines: a list item, a directive's argument, a
 		// quoted CSV field left open (each was built by appending to all before it).
 		"list-item-lines.adoc": "* E1001 first\n" + strings.Repeat("more text\n", 100000),

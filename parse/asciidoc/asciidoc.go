@@ -46,8 +46,8 @@ var (
 	reLabelled   = regexp.MustCompile(`^(\S.*?)(::|:::|::::|;;)(?:\s+(.*))?$`)
 	reListItem   = regexp.MustCompile(`^(\*+|-|\.+|\d+\.)\s+(.*)$`)
 	reCols       = regexp.MustCompile(`cols\s*=\s*"?([^",\]]*(?:,[^",\]]*)*)"?`)
-	reCellSpec   = regexp.MustCompile(`^(?:\d+\*)?(?:\d+(?:\.\d+)?\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?$`)
-	reColSpan    = regexp.MustCompile(`^(\d+)\+`)
+	reCellSpec   = regexp.MustCompile(`^(?:\d+\*)?(?:(?:\d+(?:\.\d+)?|\.\d+)\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?$`)
+	reSpan       = regexp.MustCompile(`^(\d*)(?:\.(\d+))?\+`)
 )
 
 // line is one line and the byte offset where it starts.
@@ -280,6 +280,7 @@ type cellFrag struct {
 	text  string
 	start bool // the fragment starts a cell
 	span  int  // the columns a starting cell spans
+	rows  int  // the rows a starting cell spans (".2+", "2.3+"); 1 for most
 	blank bool // a blank line inside the table
 }
 
@@ -340,6 +341,9 @@ func (r *reader) table(i int) int {
 		parts []string
 		brk   bool
 		whole bool // the cell spans every column ("2+|Authentication" in two columns)
+		rows  int  // the rows it spans, its own among them
+		text  string
+		made  bool // text is made: a spanned cell's text is made once for every place
 	}
 	var cells []*acell
 	for _, f := range frags {
@@ -349,13 +353,13 @@ func (r *reader) table(i int) int {
 				cells[len(cells)-1].brk = true
 			}
 		case f.start:
-			c := &acell{pos: r.at(f.off), whole: cols > 1 && f.span >= cols}
+			c := &acell{pos: r.at(f.off), whole: cols > 1 && f.span >= cols, rows: f.rows}
 			if s := strings.TrimSpace(f.text); s != "" {
 				c.parts = append(c.parts, s)
 			}
 			cells = append(cells, c)
 			for s := 1; s < f.span && s < cols; s++ {
-				cells = append(cells, &acell{pos: r.at(f.off)})
+				cells = append(cells, &acell{pos: r.at(f.off), rows: f.rows})
 			}
 		default:
 			if len(cells) == 0 {
@@ -371,15 +375,72 @@ func (r *reader) table(i int) int {
 			}
 		}
 	}
+	// The cells fill rows of cols columns in order, but for the places a cell above
+	// spans (".2+|503" stands in its column in the row below too, as an HTML rowspan
+	// does: the row below gives one cell fewer). A spanned place repeats the cell's text.
+	// The places spans fill are bounded by what the cells are (at most 4 a cell, or
+	// 65,536), so that ".1000+" on every cell costs no more than its text; past that
+	// a span covers its own row only.
+	type placed struct {
+		c     *acell
+		first bool // the cell's own place, not one it spans
+	}
+	var grid [][]placed
+	var cur []placed
+	carry := make([]struct {
+		c    *acell
+		left int
+	}, cols)
+	budget := max(65536, 4*len(cells))
+	fillCarried := func() {
+		for len(cur) < cols && carry[len(cur)].left > 0 && budget > 0 {
+			k := len(cur)
+			cur = append(cur, placed{c: carry[k].c})
+			carry[k].left--
+			budget--
+		}
+	}
+	emit := func() {
+		grid = append(grid, cur)
+		cur = nil
+	}
+	for _, c := range cells {
+		fillCarried()
+		for len(cur) == cols {
+			emit()
+			fillCarried()
+		}
+		k := len(cur)
+		cur = append(cur, placed{c: c, first: true})
+		if c.rows > 1 && budget > 0 {
+			carry[k].c, carry[k].left = c, c.rows-1
+		}
+		if len(cur) == cols {
+			emit()
+		}
+	}
+	if len(cur) > 0 {
+		fillCarried()
+		emit()
+	}
 	var rows []doc.Row
-	for s := 0; s < len(cells); s += cols {
-		row := doc.Row{Pos: cells[s].pos}
-		for c := s; c < s+cols && c < len(cells); c++ {
-			text := inline(strings.ReplaceAll(strings.Join(cells[c].parts, "\n"), "\n\n\n", "\n\n"))
-			if cells[c].whole && c == s {
+	for _, g := range grid {
+		row := doc.Row{Pos: g[0].c.pos}
+		for _, p := range g {
+			if p.first { // where the row's own cells start, not a span from above
+				row.Pos = p.c.pos
+				break
+			}
+		}
+		for k, p := range g {
+			if !p.c.made {
+				p.c.text, p.c.made = inline(strings.ReplaceAll(strings.Join(p.c.parts, "\n"), "\n\n\n", "\n\n")), true
+			}
+			text := p.c.text
+			if p.c.whole && p.first && k == 0 {
 				text = doc.SpanLabel(text) // the label of the rows below it
 			}
-			row.Cells = append(row.Cells, doc.Cell{Pos: cells[c].pos, Text: text})
+			row.Cells = append(row.Cells, doc.Cell{Pos: p.c.pos, Text: text})
 		}
 		rows = append(rows, row)
 	}
@@ -426,11 +487,11 @@ func splitCells(l line) []cellFrag {
 			} else if strings.TrimSpace(text) != "" {
 				out = append(out, cellFrag{off: l.off + segStart, text: text})
 			}
-			span := 1
-			if m := reColSpan.FindStringSubmatch(spec); m != nil {
-				span = max(atoi(m[1]), 1)
+			span, rows := 1, 1
+			if m := reSpan.FindStringSubmatch(spec); m != nil && m[0] != "+" {
+				span, rows = max(atoi(m[1]), 1), max(atoi(m[2]), 1)
 			}
-			pending = &cellFrag{off: l.off + i + 1, start: true, span: span}
+			pending = &cellFrag{off: l.off + i + 1, start: true, span: span, rows: rows}
 			for pending.off < l.off+len(t) && (t[pending.off-l.off] == ' ') {
 				pending.off++
 			}
