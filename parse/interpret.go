@@ -224,8 +224,8 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	// A column of data types ("string", "Integer") or of whether each row is required
 	// ("필수"/"옵션", "Required" over Yes/No) is a parameter or field table's: its first
 	// column is a name written like a code ("serviceKey"), not a code, unless its header
-	// says code plainly.
-	if ci := slices.Index(roles, roleCode); ci >= 0 && !emptyHeader && !overridden && !plainCodeHeader(texts[ci]) {
+	// says code plainly or another column gives statuses (no parameter has one).
+	if ci := slices.Index(roles, roleCode); ci >= 0 && !emptyHeader && !overridden && !plainCodeHeader(texts[ci]) && !hasRole(roles, roleStatus) {
 		if why := paramColumn(texts, rows); why != "" {
 			return roles, tableParameters, "a parameter or field table (" + why + ")"
 		}

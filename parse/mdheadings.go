@@ -49,9 +49,9 @@ type open struct {
 	// lists and paragraphs name codes in passing, its versions are no codes.
 	history bool
 	// settings is set for a section of configuration, options or parameters and those
-	// under it (settingsTitle): the names its lists and paragraphs begin with are
-	// settings, not codes.
-	settings bool
+	// under it that name no errors (settingsTitle): the names its lists begin with may be
+	// settings, not codes (settingsList decides).
+	settings settingsKind
 }
 
 // closeHeading stores what a closed heading collected, whichever reader walked it: a code's

@@ -256,6 +256,14 @@ type treeWalker struct {
 	doc    *Doc
 	blocks []doc.Block
 	meta   map[string]string
+	// notesIx indexes by code the entries listNotes may add to: those made since
+	// entry first under group, up to entry n; it grows as entries are made, and is made
+	// anew only when the heading or group changes.
+	notesIx struct {
+		first, n int
+		group    string
+		byCode   map[string]*catalog.Entry
+	}
 
 	title   int // index of the title heading, -1 if none
 	stack   []*open
@@ -317,7 +325,8 @@ func paraCode(text string) (code, rest string, ok bool) {
 // more, as an entry: the code, its text, and a status in parentheses after the code or at
 // the end of its first line.
 func (w *treeWalker) codePara(b *doc.Para) bool {
-	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart || o.history || o.settings) {
+	o := w.top()
+	if o != nil && (o.kind == hCode || o.kind == hPart || o.history) {
 		return false
 	}
 	if code, lines, ok := paraRecord(b.Text); ok {
@@ -325,6 +334,10 @@ func (w *treeWalker) codePara(b *doc.Para) bool {
 		return true
 	}
 	if lines := paraCodeLines(b.Text); lines != nil && codeListOK(lineItems(w.src, b.Pos, lines)) {
+		if o != nil && settingsList(o.settings, lineItems(w.src, b.Pos, lines)) {
+			w.doc.note(b.Pos, "lines of names under a heading of settings (%q): settings, kept as text", o.text)
+			return false
+		}
 		n := len(w.doc.Entries)
 		if w.doc.addCodeList(lineItems(w.src, b.Pos, lines), w.context()) {
 			w.added(n)
@@ -605,7 +618,7 @@ func (w *treeWalker) walk() {
 			if w.codePara(b) {
 				continue
 			}
-			if i+1 < len(w.blocks) && w.listNotes(i+1, false) {
+			if i+1 < len(w.blocks) && noteLabel(b) != roleUnknown && w.listNotes(i+1, false) {
 				continue // the label of the notes that follow ("What to do:")
 			}
 			if o := w.top(); o != nil {
@@ -947,7 +960,12 @@ func (w *treeWalker) heading(i int) bool {
 		return false
 	}
 	o.history = historyTitle(h.Text) || (parent != nil && parent.history)
-	o.settings = settingsTitle(h.Text) || (parent != nil && parent.settings)
+	if i != w.title { // a document's title names all of it, not a section of settings
+		o.settings = settingsTitle(h.Text)
+		if o.settings == 0 && parent != nil && !errorsTitle(h.Text) {
+			o.settings = parent.settings // "Environment" under "Configuration", not "Error codes"
+		}
+	}
 	if i == w.title {
 		o.kind = hTitle
 		w.stack = append(w.stack, o)
@@ -1651,8 +1669,13 @@ func (w *treeWalker) list(b *doc.List) {
 	if isTOC(texts) {
 		return // a table of contents: the headings it lists follow
 	}
-	if o != nil && (o.history || o.settings) {
-		w.text(listText(b)) // changes named in a changelog, settings: no codes documented
+	if o != nil && o.history {
+		w.text(listText(b)) // changes named in a changelog, no codes documented
+		return
+	}
+	if o != nil && o.settings != 0 && settingsList(o.settings, listItems(b)) {
+		w.doc.note(b.Pos, "list of names under a heading of settings (%q): settings, kept as text", o.text)
+		w.text(listText(b))
 		return
 	}
 	if text := listRecord(b); text != "" && (o == nil || (o.kind != hCode && o.kind != hPart)) {
@@ -1685,38 +1708,36 @@ func (w *treeWalker) listNotes(i int, apply bool) bool {
 	if !ok || len(b.Items) == 0 || len(w.doc.Entries) == 0 {
 		return false
 	}
-	if o := w.top(); o != nil && (o.kind == hCode || o.kind == hPart || o.history || o.settings) {
+	o := w.top()
+	if o != nil && (o.kind == hCode || o.kind == hPart || o.history) {
 		return false
 	}
 	items := listItems(b)
-	if !codeListOK(items) {
+	if !codeListOK(items) || (o != nil && o.settings != 0 && settingsList(o.settings, items)) {
 		return false
 	}
 	label := roleUnknown
 	if i > 0 {
 		if p, ok := w.blocks[i-1].(*doc.Para); ok {
-			if t := strings.TrimSpace(p.Text); strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：") {
-				label = headerRole(strings.TrimRight(t, ":："))
-			}
+			label = noteLabel(p)
 		}
 	}
-	if label != roleDescription && label != roleResolution {
-		label = roleUnknown
-	}
 	first := 0
-	if o := w.top(); o != nil {
+	if o != nil {
 		first = o.first
 	}
 	group := w.context().Group
-	byCode := map[string]*catalog.Entry{}
-	for _, e := range w.doc.Entries[first:] {
-		if e.Group != group {
-			continue
-		}
-		if _, ok := byCode[e.Code]; !ok {
-			byCode[e.Code] = e
+	ix := &w.notesIx
+	if ix.byCode == nil || ix.first != first || ix.group != group || ix.n > len(w.doc.Entries) {
+		ix.first, ix.n, ix.group, ix.byCode = first, first, group, map[string]*catalog.Entry{}
+	}
+	for _, e := range w.doc.Entries[ix.n:] {
+		if _, ok := ix.byCode[e.Code]; !ok && e.Group == group {
+			ix.byCode[e.Code] = e
 		}
 	}
+	ix.n = len(w.doc.Entries)
+	byCode := ix.byCode
 	targets := make([]*catalog.Entry, len(items))
 	texts := make([]string, len(items))
 	for k, it := range items {
@@ -1752,6 +1773,19 @@ func (w *treeWalker) listNotes(i int, apply bool) bool {
 	return true
 }
 
+// noteLabel returns the field a paragraph that labels the list below it names ("What to
+// do:" the resolution, "Causes:" the description), or roleUnknown.
+func noteLabel(p *doc.Para) role {
+	t := strings.TrimSpace(p.Text)
+	if !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") || strings.Contains(t, "\n") {
+		return roleUnknown
+	}
+	if r := headerRole(strings.TrimRight(t, ":：")); r == roleDescription || r == roleResolution {
+		return r
+	}
+	return roleUnknown
+}
+
 // listText returns a list as Markdown: its source text, or its items with bullets.
 func listText(b *doc.List) string {
 	if b.Text != "" {
@@ -1768,36 +1802,101 @@ func listText(b *doc.List) string {
 	return strings.Join(lines, "\n")
 }
 
-// settingsTitle reports whether a heading names a section of settings: configuration,
-// options, environment variables, flags, parameters ("Configuration", "Server options",
-// "요청 변수(Request Parameter)", "環境変数", "配置项"), and no errors or codes ("Configuration
-// errors" lists codes). The names its lists begin with (`TQ_DATA_DIR` – where the files
-// live) are settings, written like codes.
-func settingsTitle(t string) bool {
+// settingsKind is how plainly a heading names a section of settings.
+type settingsKind uint8
+
+const (
+	settingsNone   settingsKind = iota
+	settingsWeak                // "Parameters", "Options", "Flags": also what error groups are named
+	settingsStrong              // "Configuration", "Environment variables", "설정", "環境変数"
+)
+
+// settingsTitle says whether a heading names a section of settings: configuration,
+// environment variables (strong), or options, flags, parameters (weak: an error list
+// groups its codes under such names too), and names no errors or codes ("Configuration
+// errors") nor what is wrong with them ("Invalid parameters", "잘못된 파라미터"). The
+// names its lists begin with (`TQ_DATA_DIR` – where the files live) may be settings,
+// written like codes: settingsList decides from the items.
+func settingsTitle(t string) settingsKind {
 	f := foldHeader(t)
-	if f == "" || len(f) > 80 || hasErrorAdjective(t) {
-		return false // "Invalid parameters" groups errors
+	if f == "" || len(f) > 80 || errorsTitle(t) {
+		return settingsNone
 	}
-	for _, k := range settingsNotWords {
-		if strings.Contains(f, k) {
-			return false
+	for _, k := range settingsStrongWords {
+		if strings.HasSuffix(f, k) {
+			return settingsStrong
 		}
 	}
-	for _, k := range settingsWords {
+	for _, k := range settingsWeakWords {
 		if strings.HasSuffix(f, k) {
+			return settingsWeak
+		}
+	}
+	return settingsNone
+}
+
+// errorsTitle reports whether a heading names errors or codes, or what is wrong.
+func errorsTitle(t string) bool {
+	if hasErrorAdjective(t) {
+		return true
+	}
+	f := foldHeader(t)
+	for _, k := range settingsNotWords {
+		if strings.Contains(f, k) {
 			return true
 		}
 	}
 	return false
 }
 
-// settingsWords end the folded headings of sections of settings (settingsTitle).
-var settingsWords = []string{
-	"configuration", "configurations", "config", "settings", "options", "environmentvariables",
-	"envvars", "variables", "parameters", "parameter", "params", "flags", "arguments",
-	"설정", "환경변수", "옵션", "파라미터", "매개변수", "요청변수", "변수", "설정값",
-	"設定", "環境変数", "オプション", "パラメータ", "パラメーター", "引数", "設定項目",
-	"配置", "配置项", "环境变量", "选项", "参数", "變數", "環境變數", "選項", "參數", "設定值",
+// settingsList reports whether the items of a list (or lines) under a heading of
+// settings of kind k are settings, not codes: none gives a status or has a name that
+// says error (PARAM_MISSING, CFG_INVALID, E_FAILED); and under a weak heading, one of
+// them says what its default is ("(default 8025)", "기본값", "デフォルト", "默认").
+func settingsList(k settingsKind, items []listItemText) bool {
+	if k == settingsNone {
+		return false
+	}
+	defaults := false
+	for _, it := range items {
+		code, rest, ok := splitListCode(it.Text)
+		if !ok {
+			continue
+		}
+		if hasErrorAdjective(code) || hasStrictErrorWord(code) {
+			return false
+		}
+		if st, _ := listItemStatus(rest); st != 0 {
+			return false
+		}
+		if st, _ := trailingStatus(rest); st != 0 {
+			return false
+		}
+		if !defaults {
+			f := strings.ToLower(rest)
+			defaults = slices.ContainsFunc(defaultWords, func(w string) bool { return strings.Contains(f, w) })
+		}
+	}
+	return k == settingsStrong || defaults
+}
+
+// defaultWords are the words with which a setting's text gives its default.
+var defaultWords = []string{"default", "기본값", "기본 값", "デフォルト", "既定", "默认", "預設", "缺省"}
+
+// settingsStrongWords end the folded headings that plainly name a section of settings.
+var settingsStrongWords = []string{
+	"configuration", "configurations", "config", "settings", "environmentvariables", "envvars",
+	"설정", "환경변수", "설정값", "환경설정",
+	"設定", "環境変数", "設定項目",
+	"配置", "配置项", "环境变量", "環境變數", "設定值",
+}
+
+// settingsWeakWords end the folded headings that name options, flags or parameters.
+var settingsWeakWords = []string{
+	"options", "variables", "parameters", "parameter", "params", "flags", "arguments",
+	"옵션", "파라미터", "매개변수", "요청변수", "변수",
+	"オプション", "パラメータ", "パラメーター", "引数",
+	"选项", "参数", "變數", "選項", "參數",
 }
 
 // settingsNotWords are the folded words that make a heading more than a name of settings:

@@ -408,16 +408,17 @@ func paramColumn(headers []string, rows []tableRow) string {
 // list mark ("string(100)", "varchar[20]", "String[]", "int (4)").
 var reTypeSize = regexp.MustCompile(`\s*[(\[（].*$`)
 
-// requiredHeader reports whether a header asks whether a parameter is required.
+// requiredHeader reports whether a header asks whether a parameter is required: it is
+// the question alone ("Required", "필수 여부", "是否必填"), not a column of an error
+// ("Re-login required").
 func requiredHeader(h string) bool {
-	f := foldHeader(h)
-	for _, w := range []string{"required", "mandatory", "optional", "필수", "必須", "必须", "必需", "必选", "必填", "必要"} {
-		if strings.Contains(f, w) {
-			return true
-		}
-	}
-	return false
+	return requiredHeaders[foldHeader(h)]
 }
+
+// requiredHeaders are the folded headers of required columns.
+var requiredHeaders = setOf("required", "isrequired", "mandatory", "optional", "requirement",
+	"requiredoptional", "req", "필수", "필수여부", "필수값", "필수유무", "必須", "必須項目", "必須任意",
+	"必须", "必需", "必选", "必填", "是否必须", "是否必选", "是否必填", "是否必需", "必要")
 
 // dataTypeNames are the folded names of data types in parameter and field tables.
 var dataTypeNames = setOf(
