@@ -114,10 +114,11 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 	}
 	why := ""
 	// A map of strings: the value, a field with no name, is the message when the keys
-	// are codes.
+	// are codes. A map's keys are unique but where the file gives one twice (a warning
+	// of its reader): that is no sign they are not codes.
 	if keyed && len(names) == 2 && names[1] == "" {
 		c := columnStats(sample, 0)
-		if c.nonEmpty == len(sample) && c.tokens == c.nonEmpty && c.codeShaped == c.nonEmpty && c.unique() {
+		if c.nonEmpty == len(sample) && c.tokens == c.nonEmpty && c.codeShaped == c.nonEmpty {
 			roles[0], roles[1] = roleCode, roleMessage
 			return roles, "a map of strings keyed by code-shaped keys"
 		}

@@ -353,11 +353,13 @@ func statusLead(line string) (label, bool) {
 	}
 	line = strings.TrimSpace(line)
 	if st, msg, ok := textStatusPrefix(line); ok && !isReason(st, msg) {
-		return label{role: roleStatus, status: st, value: msg, message: true}, true
+		return label{role: roleStatus, status: st, value: msg, message: messageText(msg)}, true
 	}
 	if st, after, ok := statusLine(line); ok {
 		text, message := afterStatus(st, after)
-		return label{role: roleStatus, status: st, value: text, message: message}, true
+		// Text of several sentences after the status explains the error, as it does
+		// after a code in a list item (messageText): the description.
+		return label{role: roleStatus, status: st, value: text, message: message && messageText(text)}, true
 	}
 	return label{}, false
 }

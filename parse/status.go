@@ -661,7 +661,16 @@ func afterStatus(st catalog.Status, rest string) (string, bool) {
 		return "", false
 	}
 	if after := strings.TrimLeft(rest, statusSeparators); after != rest {
-		return strings.TrimSpace(after), true
+		after = strings.TrimSpace(after)
+		// "402 — Payment Required", "429 – Too Many Requests: slow down": a reason
+		// phrase after the separator says no more than the status.
+		if r, ok := cutReason(st, after); ok {
+			after = strings.TrimSpace(strings.TrimLeft(r, statusSeparators))
+			if after == "" {
+				return "", false
+			}
+		}
+		return after, true
 	}
 	if after := strings.TrimLeft(rest, ".,;"); after != rest {
 		return strings.TrimSpace(after), false

@@ -161,7 +161,30 @@ func (y *yamlReader) error(err error) error {
 			off, msg = at, fmt.Sprintf("control character %U is not allowed", r)
 		}
 	}
-	return &SyntaxError{Offset: off, Msg: "invalid YAML: " + strings.TrimSpace(msg)}
+	msg = "invalid YAML: " + strings.TrimSpace(msg)
+	if line >= 1 {
+		msg += quoteHint(y.text[off:])
+	}
+	return &SyntaxError{Offset: off, Msg: msg}
+}
+
+// quoteHint says how to mend the commonest invalid YAML of error catalogs: a plain value
+// that begins with a character YAML keeps for itself ("message: %s is not valid", "note:
+// *deprecated*", "hint: `retry`"), which the file's author meant as text. line is the
+// text from the start of the line the error names; "" when its value begins otherwise.
+func quoteHint(line []byte) string {
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	v := bytes.TrimSpace(line)
+	v = bytes.TrimSpace(bytes.TrimPrefix(v, []byte("- ")))
+	if i := bytes.Index(v, []byte(": ")); i >= 0 {
+		v = bytes.TrimSpace(v[i+2:])
+	}
+	if len(v) < 2 || !strings.ContainsRune("%@`*&!", rune(v[0])) {
+		return ""
+	}
+	return fmt.Sprintf("; a value that begins with %q must be quoted, as in \"%s\"", v[:1], strings.ReplaceAll(string(v), `"`, `\"`))
 }
 
 var (

@@ -94,10 +94,10 @@ func TestYAMLErrors(t *testing.T) {
 		{"a: 1\nb:\n  c: 1\n d: 2\n", "invalid YAML: did not find expected key", " d: 2"},
 		{"x: 1\ny: 2\n- a\n", "invalid YAML: did not find expected key", "- a"},
 		{"x: 1\nerrors: [1, 2\nb: 3\n", "invalid YAML: did not find expected ',' or ']'", "errors: ["},
-		{"x: 1\ny: @z\n", "invalid YAML: found character that cannot start any token", "y: @z"},
+		{"x: 1\ny: @z\n", "invalid YAML: found character that cannot start any token; a value that begins with \"@\" must be quoted, as in \"@z\"", "y: @z"},
 		{"x: 1\nerrors:\n  - code: E1\n    message: a: b\n", "invalid YAML: mapping values are not allowed in this context", "    message: a: b"},
 		{"코드: E1\n메시지: *none\n", "invalid YAML: unknown anchor 'none' referenced", "*none"},
-		{"코드: E1\n메시지: *없음\n", "invalid YAML: did not find expected alphabetic or numeric character", "메시지"},
+		{"코드: E1\n메시지: *없음\n", "invalid YAML: did not find expected alphabetic or numeric character; a value that begins with \"*\" must be quoted, as in \"*없음\"", "메시지"},
 		{"a: x\x1by\n", "invalid YAML: control character U+001B is not allowed", "\x1by"},
 		{"- a\n- [b\n", "invalid YAML: did not find expected ',' or ']'", "- [b"},
 	} {
