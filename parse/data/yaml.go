@@ -104,16 +104,7 @@ func flowTooDeep(text []byte) int {
 			i--
 			continue
 		case (c == '"' || c == '\'') && valueStart:
-			for i++; i < len(text); i++ {
-				if c == '"' && text[i] == '\\' {
-					i++
-				} else if text[i] == c {
-					if c == '"' || i+1 >= len(text) || text[i+1] != '\'' {
-						break
-					}
-					i++ // '' is a quote in the scalar
-				}
-			}
+			i = quotedEnd(text, i, false)
 		case c == '[' || c == '{':
 			if depth > 0 || valueStart {
 				if depth++; depth > maxFlowDepth {
@@ -445,19 +436,33 @@ func (y *yamlReader) colon(key *yaml.Node) int {
 				return i
 			}
 		case i == start && (c == '"' || c == '\''): // a quoted key: past its closing quote
-			for i++; i < len(text) && text[i] != '\n'; i++ {
-				if c == '"' && text[i] == '\\' {
-					i++
-				} else if text[i] == c {
-					if c == '"' || i+1 >= len(text) || text[i+1] != '\'' {
-						break
-					}
-					i++ // '' is a quote in the scalar
-				}
+			if i = quotedEnd(text, i, true); i >= len(text) || text[i] == '\n' {
+				return start // not closed on its line
 			}
 		}
 	}
 	return start
+}
+
+// quotedEnd returns the offset of the quote that closes the quoted scalar whose opening
+// quote is text[i] ("…" with \ escapes, '…' with ” for a quote), or len(text) when none
+// does; oneLine stops it at the end of the line, whose offset it then returns.
+func quotedEnd(text []byte, i int, oneLine bool) int {
+	c := text[i]
+	for i++; i < len(text); i++ {
+		switch {
+		case oneLine && text[i] == '\n':
+			return i
+		case c == '"' && text[i] == '\\':
+			i++
+		case text[i] == c:
+			if c == '"' || i+1 >= len(text) || text[i+1] != '\'' {
+				return i
+			}
+			i++ // '' is a quote in the scalar
+		}
+	}
+	return len(text)
 }
 
 // merge brings into out the plain values (strings, numbers, booleans, null) of the
