@@ -1912,12 +1912,49 @@ func listItems(b *doc.List) []listItemText {
 }
 
 // dtCode splits a term into its code and the status written beside it: "INVALID_TOKEN
-// (401)" gives INVALID_TOKEN and "401"; "INVALID_TOKEN" gives itself and "".
-func dtCode(text string) (code, status string) {
+// (401)" gives INVALID_TOKEN and "401"; "INVALID_TOKEN" gives itself and "". paired says
+// the list's terms give their codes' statuses beside them (pairedTerms): "wh_timeout 504"
+// (a badge after the code), "504 wh_timeout" and "HTTP 504 · wh_timeout" give wh_timeout
+// and "504".
+func dtCode(term doc.Cell, paired bool) (code, status string) {
+	text := plainOf(term)
+	if paired {
+		if code, st, ok := termStatus(term); ok {
+			return code, strconv.Itoa(int(st))
+		}
+	}
 	if st, name, ok := statusHeading(text); ok && name != "" && isToken(name) {
 		return name, strconv.Itoa(int(st))
 	}
 	return cleanCode(text), ""
+}
+
+// pairedTerms reports whether a definition list's terms give their codes' statuses
+// beside them ("wh_timeout 504", "E_LIMIT (429)"), judged as a table's code column is
+// (colStats.statusCodes): the terms are a column of codes.
+func pairedTerms(b *doc.DefList) bool {
+	rows := make([]tableRow, 0, min(len(b.Items), classifySample))
+	for _, it := range b.Items[:min(len(b.Items), classifySample)] {
+		text := plainOf(it.Term)
+		if _, _, ok := codeStatus(text); !ok && it.Term.Text != text {
+			if _, _, ok := codeStatus(it.Term.Text); ok {
+				text = it.Term.Text // "`wh_timeout`504": the code span sets the badge apart
+			}
+		}
+		rows = append(rows, tableRow{Cells: []cell{{Text: text}}})
+	}
+	return columnStats(rows, 0).statusCodes()
+}
+
+// termStatus reads a term as a code and the status beside it (codeStatus): from its plain
+// text, or from its Markdown, where a code span sets the code apart from a badge that the
+// plain text glues to it ("wh_timeout504" is "`wh_timeout`504").
+func termStatus(term doc.Cell) (string, catalog.Status, bool) {
+	text := plainOf(term)
+	if code, st, ok := codeStatus(text); ok || term.Text == text {
+		return code, st, ok
+	}
+	return codeStatus(term.Text)
 }
 
 // defListHasCodes reports whether a definition list lists error codes: most of its terms
@@ -1926,9 +1963,10 @@ func defListHasCodes(b *doc.DefList) bool {
 	if len(b.Items) == 0 {
 		return false
 	}
+	paired := pairedTerms(b)
 	codes, lower, errorish := 0, 0, 0
 	for _, it := range b.Items {
-		code, st := dtCode(plainOf(it.Term))
+		code, st := dtCode(it.Term, paired)
 		status := false // a definition gives the term an HTTP status ("HTTP 429. …")
 		for _, d := range it.Defs {
 			if status = givesStatus(d.Text); status || saysError(d.Text) {
@@ -2004,6 +2042,7 @@ func (w *treeWalker) defList(b *doc.DefList) {
 			lines = append(lines, "- "+it.Term.Text+": "+strings.Join(defs, " "))
 		}
 		if len(lines) > 0 {
+			w.doc.note(b.Pos, "definition list of %d terms: kept as text, its terms are not codes", len(b.Items))
 			w.text(strings.Join(lines, "\n"))
 		}
 		return
@@ -2013,8 +2052,9 @@ func (w *treeWalker) defList(b *doc.DefList) {
 	pos := b.Pos
 	t := table{Header: []cell{{Text: "Code", Pos: pos}, {Text: "Status", Pos: pos}, {Text: "Message", Pos: pos},
 		{Text: "Description", Pos: pos}, {Text: "Resolution", Pos: pos}}}
+	paired := pairedTerms(b)
 	for _, it := range b.Items {
-		code, st := dtCode(plainOf(it.Term))
+		code, st := dtCode(it.Term, paired)
 		var defs []string
 		for _, d := range it.Defs {
 			if d.Text != "" {
@@ -2030,6 +2070,7 @@ func (w *treeWalker) defList(b *doc.DefList) {
 			{Text: et.Message, Pos: p}, {Text: et.Description, Pos: p}, {Text: et.Resolution, Pos: p}}})
 	}
 	n := len(w.doc.Entries)
+	w.doc.note(pos, "definition list of %d terms: codes and their text", len(b.Items))
 	w.doc.addTable(t, w.context())
 	w.added(n)
 	w.errors = true
