@@ -665,6 +665,7 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 			et := readEntryText([]string{nested})
 			e.Description = joinParas(e.Description, et.Description)
 			e.Resolution = et.Resolution
+			e.SetFields(et.Fields)
 			if e.Message == "" {
 				e.Message = et.Message
 			}

@@ -377,6 +377,7 @@ func (w *treeWalker) record(code string, lines []string, pos catalog.Pos, what s
 	w.doc.Rows++
 	e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: w.groupName(), Source: pos,
 		Message: et.Message, Description: et.Description, Resolution: et.Resolution}
+	e.SetFields(et.Fields)
 	resolveStatus(e, et.Status, w.context().Status, &w.doc.Diags)
 	w.doc.Entries = append(w.doc.Entries, e)
 	w.doc.note(pos, "%s: code %q and its labelled lines", what, code)
@@ -1212,7 +1213,7 @@ func (w *treeWalker) keyValueTable(t table, pos catalog.Pos) bool {
 	n := len(w.doc.Entries)
 	w.doc.addTable(one, w.context())
 	for _, e := range w.doc.Entries[n:] {
-		e.SetFields(append(e.Fields(), kv.fields...))
+		e.SetFields(slices.Concat(e.Fields(), kv.fields, et.Fields))
 	}
 	w.added(n)
 	w.errors = true
@@ -1377,6 +1378,7 @@ func (w *treeWalker) statusEntries(o *open, body string) {
 		w.doc.Rows++
 		e := &catalog.Entry{Code: strconv.Itoa(int(st)), Protocol: catalog.HTTP, Source: o.pos,
 			Message: name, Description: et.Description, Resolution: et.Resolution}
+		e.SetFields(slices.Clone(et.Fields))
 		if e.Message == "" {
 			e.Message = et.Message
 		}
@@ -2053,6 +2055,7 @@ func (w *treeWalker) defList(b *doc.DefList) {
 	t := table{Header: []cell{{Text: "Code", Pos: pos}, {Text: "Status", Pos: pos}, {Text: "Message", Pos: pos},
 		{Text: "Description", Pos: pos}, {Text: "Resolution", Pos: pos}}}
 	paired := pairedTerms(b)
+	var fields map[catalog.Pos][]catalog.Field // a term's fields (entryText.Fields), by where it is
 	for _, it := range b.Items {
 		code, st := dtCode(it.Term, paired)
 		var defs []string
@@ -2066,12 +2069,23 @@ func (w *treeWalker) defList(b *doc.DefList) {
 			st = strconv.Itoa(int(et.Status))
 		}
 		p := it.Term.Pos
+		if len(et.Fields) > 0 && fields[p] == nil {
+			if fields == nil {
+				fields = map[catalog.Pos][]catalog.Field{}
+			}
+			fields[p] = et.Fields
+		}
 		t.Rows = append(t.Rows, tableRow{Pos: p, Cells: []cell{{Text: code, Pos: p}, {Text: st, Pos: p},
 			{Text: et.Message, Pos: p}, {Text: et.Description, Pos: p}, {Text: et.Resolution, Pos: p}}})
 	}
 	n := len(w.doc.Entries)
 	w.doc.note(pos, "definition list of %d terms: codes and their text", len(b.Items))
 	w.doc.addTable(t, w.context())
+	for _, e := range w.doc.Entries[n:] {
+		if fs := fields[e.Source]; fs != nil {
+			e.SetFields(slices.Concat(e.Fields(), fs))
+		}
+	}
 	w.added(n)
 	w.errors = true
 }
