@@ -136,7 +136,9 @@ type Entry struct {
 
 // EntryMore is the rarely set part of an Entry.
 type EntryMore struct {
-	// Fields are cells of columns with no known role, kept in column order.
+	// Fields are what the source says of the entry under a name of its own that no role
+	// has: cells of columns with no known role, in column order, and labelled lines or
+	// parts of its text whose label is none of the others' ("Returned by: …").
 	Fields []Field
 	// Variants are later occurrences of the same code under the same status.
 	Variants []Variant
@@ -150,7 +152,7 @@ type EntryMore struct {
 	Translations []EntryText
 }
 
-// Fields are the cells of columns with no known role, in column order.
+// Fields are what the source says of e under names no role has (EntryMore.Fields).
 func (e *Entry) Fields() []Field {
 	if e.More == nil {
 		return nil
@@ -264,9 +266,10 @@ type Variant struct {
 	Source      Pos
 }
 
-// Field is the cell of a column whose header has no known role.
+// Field is the cell of a column whose header has no known role, or a labelled line or
+// part of an entry's text whose label has none.
 type Field struct {
-	Name  string // the column header, as written
+	Name  string // the column header or label, as written
 	Value string // Markdown
 }
 

@@ -171,7 +171,15 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			}
 		}
 	}
-	if !hasRole(roles, roleCode) {
+	// A code column whose cells give each code its status ("400 / E_BAD_AMOUNT",
+	// "E_BAD_AMOUNT (400)") gives both, as a status column whose cells name the error does.
+	for i, r := range roles {
+		if r == roleCode && cols[i].statusCodes() {
+			roles[i] = roleStatusName
+			break
+		}
+	}
+	if !hasRole(roles, roleCode) && !hasRole(roles, roleStatusName) {
 		for i, r := range roles {
 			if r == roleStatus && cols[i].statusNames > 0 && cols[i].statusNames+cols[i].statuses == cols[i].nonEmpty && !cols[i].allReasons {
 				roles[i] = roleStatusName
@@ -362,6 +370,10 @@ type colStats struct {
 	prose       int // cells of three words or more, or of ten runes or more in a script without spaces
 	distinct    int
 	allReasons  bool // every status name is the status's standard reason phrase
+	// paired counts the cells that hold a code and its status (codeStatus: "400 /
+	// E_BAD_AMOUNT"); pairedReasons those whose code is the status's reason phrase ("404
+	// NOT_FOUND"), pairedDistinct the different codes among them.
+	paired, pairedReasons, pairedDistinct int
 }
 
 // statusCells reports whether the column's cells alone make it a status column: every one
@@ -371,6 +383,16 @@ type colStats struct {
 // "Limit") says nothing of statuses.
 func (c colStats) statusCells() bool {
 	return c.nonEmpty > 0 && c.statuses == c.nonEmpty && (c.nonEmpty >= 2 || c.numbers < c.nonEmpty)
+}
+
+// statusCodes reports whether the column's cells give each code its status beside it
+// ("400 / E_BAD_AMOUNT", "E_BAD_AMOUNT (400)"), read for the column as a whole: one cell
+// does at least, each other cell is one token (a code written without a status), the
+// codes differ ("ERR 404" and "ERR 500" are two codes, not one code twice), and they are
+// not all the reasons of their statuses ("404 NOT_FOUND" and "409 CONFLICT" alone are a
+// status glossary).
+func (c colStats) statusCodes() bool {
+	return c.paired > c.pairedReasons && c.paired+c.tokens == c.nonEmpty && c.pairedDistinct*10 >= c.paired*9
 }
 
 // unique reports whether nearly all the column's cells differ.
@@ -398,6 +420,7 @@ func hasWords(text string, n int) bool {
 func columnStats(rows []tableRow, col int) colStats {
 	var c colStats
 	seen := make(map[string]bool, len(rows))
+	var pairedSeen map[string]bool
 	c.allReasons = true
 	for _, r := range rows {
 		if col >= len(r.Cells) {
@@ -414,6 +437,19 @@ func columnStats(rows []tableRow, col int) colStats {
 		}
 		if hasWords(text, 3) || (!isASCII(text) && utf8.RuneCountInString(text) >= 10) {
 			c.prose++
+		}
+		if pc, st, ok := codeStatus(text); ok {
+			c.paired++
+			if isReason(st, pc) {
+				c.pairedReasons++
+			}
+			if pairedSeen == nil {
+				pairedSeen = map[string]bool{}
+			}
+			if !pairedSeen[pc] {
+				pairedSeen[pc] = true
+				c.pairedDistinct++
+			}
 		}
 		code := cleanCode(text)
 		if isInteger(halfWidthDigits(code)) {
@@ -629,6 +665,7 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 			et := readEntryText([]string{nested})
 			e.Description = joinParas(e.Description, et.Description)
 			e.Resolution = et.Resolution
+			e.SetFields(et.Fields)
 			if e.Message == "" {
 				e.Message = et.Message
 			}

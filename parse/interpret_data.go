@@ -700,6 +700,9 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 		en.SetFields(fields)
 		et := readEntryText([]string{m.Comment})
 		en.Message, en.Description, en.Resolution = cmp.Or(et.Message, message), et.Description, et.Resolution
+		if len(et.Fields) > 0 {
+			en.SetFields(slices.Concat(fields, et.Fields))
+		}
 		st := et.Status
 		if st == 0 {
 			st = commentStatus(m.Comment)

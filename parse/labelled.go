@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"docgen/catalog"
 )
@@ -191,11 +192,40 @@ func leadingStatus(v string) (catalog.Status, string, bool) {
 type entryText struct {
 	Message, Description, Resolution string
 	Status                           catalog.Status // from a labelled line; 0 if none
+	// Fields are the lines of a label the vocabulary does not know ("Returned by: `POST
+	// /bookings`") among labelled lines, in order: as a table keeps a column of an unknown
+	// header, and a code heading a part of an unknown title.
+	Fields []catalog.Field
+}
+
+// fieldLabel reads a line of a label of its own that no role names ("Returned by: `POST
+// /bookings`", "- **Retry-After:** 30"): a label of one to three words, letters only (no
+// "Step 1:", no sentence that reaches a colon), and a value on the line that is not the
+// rest of a URL ("https://…").
+func fieldLabel(line string) (catalog.Field, bool) {
+	m := reLabel.FindStringSubmatchIndex(line)
+	if m == nil {
+		return catalog.Field{}, false
+	}
+	name, value := strings.TrimSpace(line[m[2]:m[3]]), strings.TrimSpace(line[m[1]:])
+	if value == "" || strings.HasPrefix(value, "//") || len(strings.Fields(name)) > 3 {
+		return catalog.Field{}, false
+	}
+	for i, r := range name {
+		if !unicode.IsLetter(r) && (i == 0 || !(r == ' ' || r == '-' || r == '\'' || r == '’' || unicode.IsMark(r))) {
+			return catalog.Field{}, false
+		}
+	}
+	return catalog.Field{Name: name, Value: value}, true
 }
 
 // readEntryText splits the paragraphs under a code heading (Markdown chunks, in order) into
 // an entry's fields. A labelled paragraph goes to its field with the paragraphs after it
-// that are not labelled themselves, until the next label; a status line sets the status,
+// that are not labelled themselves, until the next label; a line of a label no role names
+// (fieldLabel: "Returned by: `POST /bookings`") after a label that gave its value on its
+// line (or a status) in the same paragraph ends that field too, and is a field of the
+// entry of its own (the paragraph is a record: "HTTP status: 409", "Message: …",
+// "Returned by: …"); a status line sets the status,
 // and the text it sets apart after the status is the message ("Status: 410 — The order was
 // deleted."); so does a first line that begins with the status (statusLead); an error
 // body (a JSON object with a "message") gives the message and stays in the description as
@@ -211,6 +241,11 @@ func readEntryText(chunks []string) entryText {
 	// labelledItems is set once a list item was a label ("- Status: 429"): a lone item
 	// left between labels is then text, not a list of one ("- Too many requests.").
 	labelledItems := false
+	// record is set while the paragraph reads as labelled lines, each its field's value
+	// on its line ("Message: …", "HTTP status: 409"): a line of a label of its own is
+	// then a field (fieldLabel). A label alone on its line ("Resolution:") opens a block
+	// of text, in which "Step 1: …" is text; a paragraph of its own ("TIP: …") is text.
+	record := false
 	flush := func() {
 		if len(keep) == 1 && labelledItems {
 			keep[0] = withoutItemMark(keep[0])
@@ -247,6 +282,7 @@ func readEntryText(chunks []string) entryText {
 		if l.value != "" {
 			keep = append(keep, l.value)
 		}
+		record = l.value != "" || l.role == roleStatus
 	}
 	handle := func(line string) {
 		if strings.Contains(line, "===") {
@@ -258,11 +294,21 @@ func readEntryText(chunks []string) entryText {
 			if len(keep) > 0 {
 				flush()
 			}
-			cur, fromStatus = r, false
+			cur, fromStatus, record = r, false, false
 			return
 		}
 		l, ok := readLabel(line)
 		if !ok {
+			if record {
+				if f, ok := fieldLabel(line); ok {
+					if len(keep) > 0 {
+						flush()
+					}
+					et.Fields = append(et.Fields, f)
+					cur, fromStatus = roleDescription, false
+					return
+				}
+			}
 			keep = append(keep, line)
 			return
 		}
@@ -275,7 +321,7 @@ func readEntryText(chunks []string) entryText {
 		if c == "" {
 			continue
 		}
-		labelledItems = false
+		labelledItems, record = false, false
 		var lead *label // the first line's status, when a message follows it
 		if first {
 			first = false

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"docgen/catalog"
@@ -69,6 +70,9 @@ func (doc *Doc) closeHeading(o *open) string {
 		o.entry.Resolution = appendMarkdown(o.entry.Resolution, et.Resolution)
 		if o.entry.Message == "" {
 			o.entry.Message = et.Message
+		}
+		if len(et.Fields) > 0 {
+			o.entry.SetFields(append(slices.Clip(o.entry.Fields()), et.Fields...))
 		}
 		if et.Status != 0 && o.entry.From != catalog.FromColumn && et.Status != o.entry.Status {
 			if o.entry.Status != 0 && o.entry.From == catalog.FromHeading {

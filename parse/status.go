@@ -677,3 +677,71 @@ func afterStatus(st catalog.Status, rest string) (string, bool) {
 	}
 	return rest, false
 }
+
+// A cell or term that holds a code and its status, in either order: "400 / E_BAD_AMOUNT",
+// "400 E_BAD_AMOUNT", "HTTP 400 · E_BAD_AMOUNT", "E_BAD_AMOUNT (400)", "E_BAD_AMOUNT /
+// 400", "`wh_timeout` 504" (a badge beside the code). The status may be in bold or code;
+// what separates the two is a slash, a bar or a dot, a colon or comma and a space, a dash
+// between spaces, or a space alone.
+var (
+	reStatusThenCode  = regexp.MustCompile("^(?:\\*\\*|__|`)?(?:HTTP\\s*)?([1-5]\\d\\d)(?:\\*\\*|__|`)?(\\s*[/|·•]\\s*|\\s*[:,：]\\s+|\\s+[-–—]\\s+|\\s+)(\\S+)$")
+	reCodeThenStatus  = regexp.MustCompile("^(\\S+?)(\\s*[/|·•]\\s*|\\s*[:,：]\\s+|\\s+[-–—]\\s+|\\s+)(?:\\*\\*|__|`)?(?:HTTP\\s*)?([1-5]\\d\\d)(?:\\*\\*|__|`)?$")
+	reCodeParenStatus = regexp.MustCompile("^(\\S+?)\\s*[(（\\[]\\s*(?:HTTP\\s*)?([1-5]\\d\\d)\\s*[)）\\]]$")
+)
+
+// codeStatus reads a cell or term that holds one code and the HTTP status beside it, in
+// either order (reStatusThenCode, reCodeThenStatus, reCodeParenStatus). The code must look
+// like one (codeShaped): a word is no code ("timeout 504"), and neither is a number that is
+// a status itself ("400 / 422" lists two statuses) or one set apart by a space alone ("200
+// 000" is a number written in groups). Whether a column's or a list's cells are read so is
+// for the column as a whole to say (colStats.statusCodes): a cell alone proves little.
+func codeStatus(text string) (code string, st catalog.Status, ok bool) {
+	t := cleanCode(text)
+	if !hasStatusDigits(t) || strings.Contains(t, "\n") {
+		return "", 0, false
+	}
+	t = apartCodeSpan(t)
+	var num, sep string
+	switch m := reCodeParenStatus.FindStringSubmatch(t); {
+	case m != nil:
+		code, num, sep = m[1], m[2], "()"
+	default:
+		if m := reStatusThenCode.FindStringSubmatch(t); m != nil {
+			num, sep, code = m[1], m[2], m[3]
+		} else if m := reCodeThenStatus.FindStringSubmatch(t); m != nil {
+			code, sep, num = m[1], m[2], m[3]
+		} else {
+			return "", 0, false
+		}
+	}
+	code = cleanCode(code)
+	if !isToken(code) || !codeShaped(code) || strings.EqualFold(code, "HTTP") {
+		return "", 0, false
+	}
+	if isInteger(code) {
+		if n := len(strings.TrimLeft(code, "+-")); n <= 3 || strings.TrimSpace(sep) == "" {
+			return "", 0, false
+		}
+	}
+	n, _ := strconv.Atoi(num)
+	if !catalog.Status(n).IsValid() {
+		return "", 0, false
+	}
+	return code, catalog.Status(n), true
+}
+
+// apartCodeSpan returns t with a space after a code span that begins it, or before one
+// that ends it, where the text beside the span touches it: a code and a badge beside it,
+// styled apart on the page, come out of HTML glued ("`wh_timeout`504").
+func apartCodeSpan(t string) string {
+	if strings.HasPrefix(t, "`") {
+		if j := strings.IndexByte(t[1:], '`') + 1; j > 0 && j+1 < len(t) && t[j+1] != '`' && t[j+1] != ' ' {
+			return t[:j+1] + " " + t[j+1:]
+		}
+	} else if strings.HasSuffix(t, "`") {
+		if i := strings.LastIndexByte(t[:len(t)-1], '`'); i > 0 && t[i-1] != '`' && t[i-1] != ' ' {
+			return t[:i] + " " + t[i:]
+		}
+	}
+	return t
+}

@@ -197,6 +197,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		}
 		e := &catalog.Entry{Protocol: protocol, Group: ctx.Group, Source: row.Pos}
 		var column catalog.Status
+		var named catalog.Status          // the status written beside the code, in its cell
 		cellMsg := ""                     // the message written in the code's cell, after the code
 		var more []string                 // the other codes of a cell that lists several
 		var moreStatuses []catalog.Status // the other statuses of a status cell that lists several
@@ -234,12 +235,14 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 					doc.linked = append(doc.linked, linkedRow{e: e, cell: c.Text})
 				}
 			case roleStatusName:
-				if st, name, ok := statusPrefix(c.Text); ok {
-					e.Code, column = name, st
+				if code, st, ok := codeStatus(c.Text); ok {
+					e.Code, named = code, st // "400 / E_BAD_AMOUNT", "E_BAD_AMOUNT (400)"
+				} else if st, name, ok := statusPrefix(c.Text); ok {
+					e.Code, named = name, st // "403 Card blocked"
 				} else if st, _, ok := statusHeading(c.Text); ok {
-					e.Code, column = c.Text, st
+					e.Code, named = c.Text, st
 				} else {
-					e.Code = c.Text
+					e.Code = cleanCode(c.Text) // a code written without its status
 				}
 			case roleStatus:
 				if sts := cellStatuses(c.Text); len(sts) > 1 {
@@ -319,6 +322,14 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			doc.Diags.Add(row.Pos, catalog.Error, catalog.RuleEmptyCode,
 				"table row has no error code in its %q column: %s", codeHeader(t.Header, roles), got)
 			continue
+		}
+		switch {
+		case named == 0:
+		case column == 0:
+			column = named
+		case named != column:
+			doc.Diags.Add(row.Pos, catalog.Warning, catalog.RuleStatusConflict,
+				"status column says %d but the code's cell says %d for %q; using the column", int(column), int(named), e.Code)
 		}
 		if protocol == catalog.JSONRPC {
 			column = 0
@@ -683,7 +694,7 @@ func blankRow(r tableRow) bool {
 
 func codeHeader(header []cell, roles []role) string {
 	for i, r := range roles {
-		if r == roleCode {
+		if r == roleCode || r == roleStatusName {
 			if i < len(header) && header[i].Text != "" {
 				return header[i].Text
 			}

@@ -390,6 +390,7 @@ func (w *treeWalker) record(code string, lines []string, pos catalog.Pos, what s
 	w.doc.Rows++
 	e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: w.groupName(), Source: pos,
 		Message: et.Message, Description: et.Description, Resolution: et.Resolution}
+	e.SetFields(et.Fields)
 	resolveStatus(e, et.Status, w.context().Status, &w.doc.Diags)
 	w.doc.Entries = append(w.doc.Entries, e)
 	w.doc.note(pos, "%s: code %q and its labelled lines", what, code)
@@ -1230,7 +1231,7 @@ func (w *treeWalker) keyValueTable(t table, pos catalog.Pos) bool {
 	n := len(w.doc.Entries)
 	w.doc.addTable(one, w.context())
 	for _, e := range w.doc.Entries[n:] {
-		e.SetFields(append(e.Fields(), kv.fields...))
+		e.SetFields(slices.Concat(e.Fields(), kv.fields, et.Fields))
 	}
 	w.added(n)
 	w.errors = true
@@ -1395,6 +1396,7 @@ func (w *treeWalker) statusEntries(o *open, body string) {
 		w.doc.Rows++
 		e := &catalog.Entry{Code: strconv.Itoa(int(st)), Protocol: catalog.HTTP, Source: o.pos,
 			Message: name, Description: et.Description, Resolution: et.Resolution}
+		e.SetFields(slices.Clone(et.Fields))
 		if e.Message == "" {
 			e.Message = et.Message
 		}
@@ -2011,12 +2013,49 @@ func listItems(b *doc.List) []listItemText {
 }
 
 // dtCode splits a term into its code and the status written beside it: "INVALID_TOKEN
-// (401)" gives INVALID_TOKEN and "401"; "INVALID_TOKEN" gives itself and "".
-func dtCode(text string) (code, status string) {
+// (401)" gives INVALID_TOKEN and "401"; "INVALID_TOKEN" gives itself and "". paired says
+// the list's terms give their codes' statuses beside them (pairedTerms): "wh_timeout 504"
+// (a badge after the code), "504 wh_timeout" and "HTTP 504 · wh_timeout" give wh_timeout
+// and "504".
+func dtCode(term doc.Cell, paired bool) (code, status string) {
+	text := plainOf(term)
+	if paired {
+		if code, st, ok := termStatus(term); ok {
+			return code, strconv.Itoa(int(st))
+		}
+	}
 	if st, name, ok := statusHeading(text); ok && name != "" && isToken(name) {
 		return name, strconv.Itoa(int(st))
 	}
 	return cleanCode(text), ""
+}
+
+// pairedTerms reports whether a definition list's terms give their codes' statuses
+// beside them ("wh_timeout 504", "E_LIMIT (429)"), judged as a table's code column is
+// (colStats.statusCodes): the terms are a column of codes.
+func pairedTerms(b *doc.DefList) bool {
+	rows := make([]tableRow, 0, min(len(b.Items), classifySample))
+	for _, it := range b.Items[:min(len(b.Items), classifySample)] {
+		text := plainOf(it.Term)
+		if _, _, ok := codeStatus(text); !ok && it.Term.Text != text {
+			if _, _, ok := codeStatus(it.Term.Text); ok {
+				text = it.Term.Text // "`wh_timeout`504": the code span sets the badge apart
+			}
+		}
+		rows = append(rows, tableRow{Cells: []cell{{Text: text}}})
+	}
+	return columnStats(rows, 0).statusCodes()
+}
+
+// termStatus reads a term as a code and the status beside it (codeStatus): from its plain
+// text, or from its Markdown, where a code span sets the code apart from a badge that the
+// plain text glues to it ("wh_timeout504" is "`wh_timeout`504").
+func termStatus(term doc.Cell) (string, catalog.Status, bool) {
+	text := plainOf(term)
+	if code, st, ok := codeStatus(text); ok || term.Text == text {
+		return code, st, ok
+	}
+	return codeStatus(term.Text)
 }
 
 // defListHasCodes reports whether a definition list lists error codes: most of its terms
@@ -2025,9 +2064,10 @@ func defListHasCodes(b *doc.DefList) bool {
 	if len(b.Items) == 0 {
 		return false
 	}
+	paired := pairedTerms(b)
 	codes, lower, errorish := 0, 0, 0
 	for _, it := range b.Items {
-		code, st := dtCode(plainOf(it.Term))
+		code, st := dtCode(it.Term, paired)
 		status := false // a definition gives the term an HTTP status ("HTTP 429. …")
 		for _, d := range it.Defs {
 			if status = givesStatus(d.Text); status || saysError(d.Text) {
@@ -2103,6 +2143,7 @@ func (w *treeWalker) defList(b *doc.DefList) {
 			lines = append(lines, "- "+it.Term.Text+": "+strings.Join(defs, " "))
 		}
 		if len(lines) > 0 {
+			w.doc.note(b.Pos, "definition list of %d terms: kept as text, its terms are not codes", len(b.Items))
 			w.text(strings.Join(lines, "\n"))
 		}
 		return
@@ -2112,8 +2153,10 @@ func (w *treeWalker) defList(b *doc.DefList) {
 	pos := b.Pos
 	t := table{Header: []cell{{Text: "Code", Pos: pos}, {Text: "Status", Pos: pos}, {Text: "Message", Pos: pos},
 		{Text: "Description", Pos: pos}, {Text: "Resolution", Pos: pos}}}
+	paired := pairedTerms(b)
+	var fields map[catalog.Pos][]catalog.Field // a term's fields (entryText.Fields), by where it is
 	for _, it := range b.Items {
-		code, st := dtCode(plainOf(it.Term))
+		code, st := dtCode(it.Term, paired)
 		var defs []string
 		for _, d := range it.Defs {
 			if d.Text != "" {
@@ -2125,11 +2168,23 @@ func (w *treeWalker) defList(b *doc.DefList) {
 			st = strconv.Itoa(int(et.Status))
 		}
 		p := it.Term.Pos
+		if len(et.Fields) > 0 && fields[p] == nil {
+			if fields == nil {
+				fields = map[catalog.Pos][]catalog.Field{}
+			}
+			fields[p] = et.Fields
+		}
 		t.Rows = append(t.Rows, tableRow{Pos: p, Cells: []cell{{Text: code, Pos: p}, {Text: st, Pos: p},
 			{Text: et.Message, Pos: p}, {Text: et.Description, Pos: p}, {Text: et.Resolution, Pos: p}}})
 	}
 	n := len(w.doc.Entries)
+	w.doc.note(pos, "definition list of %d terms: codes and their text", len(b.Items))
 	w.doc.addTable(t, w.context())
+	for _, e := range w.doc.Entries[n:] {
+		if fs := fields[e.Source]; fs != nil {
+			e.SetFields(slices.Concat(e.Fields(), fs))
+		}
+	}
 	w.added(n)
 	w.errors = true
 }
