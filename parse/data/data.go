@@ -133,6 +133,62 @@ func Detect(name string, text []byte) (int, Format, string) {
 // reTOMLTable matches a TOML table header line followed by a key = value line.
 var reTOMLTable = regexp.MustCompile(`(?m)^\[\[?["'A-Za-z0-9_.:-]+["']?\]\]?[ \t]*\n[ \t]*["'A-Za-z0-9_-]+[ \t]*=`)
 
+// maxDupWarnings is how many keys given twice are warned of one by one.
+const maxDupWarnings = 20
+
+// dupKeys warns of each key given twice in one object of the tree (JSON allows it, YAML
+// does not; both are read, so that a code given twice neither vanishes nor makes the file
+// unreadable), in file order, one by one up to maxDupWarnings. format and object name
+// them ("YAML", "mapping"). Merge keys ("<<") are YAML's, not keys.
+func dupKeys(root *node, format, object string, at func(int) catalog.Pos) []leniency {
+	type dup struct {
+		key        string
+		off, first int
+	}
+	var dups []dup
+	stack := []*node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n == nil {
+			continue
+		}
+		stack = append(stack, n.kids...)
+		if n.kind != kObject || len(n.keys) < 2 {
+			continue
+		}
+		if len(n.keys) <= 8 { // pairs: no set for the small objects most are
+			for i := 1; i < len(n.keys); i++ {
+				for j := 0; j < i; j++ {
+					if n.keys[i] == n.keys[j] && n.keys[i] != "<<" {
+						dups = append(dups, dup{n.keys[i], n.keyOffs[i], n.keyOffs[j]})
+						break
+					}
+				}
+			}
+			continue
+		}
+		first := make(map[string]int, len(n.keys))
+		for i, k := range n.keys {
+			if j, ok := first[k]; ok && k != "<<" {
+				dups = append(dups, dup{k, n.keyOffs[i], n.keyOffs[j]})
+			} else if !ok {
+				first[k] = i
+			}
+		}
+	}
+	slices.SortFunc(dups, func(a, b dup) int { return a.off - b.off })
+	var out []leniency
+	for _, d := range dups {
+		if len(out) == maxDupWarnings {
+			out = append(out, leniency{d.off, fmt.Sprintf("%d more %s %s keys are given twice in one %s", len(dups)-maxDupWarnings, format, object, object)})
+			break
+		}
+		out = append(out, leniency{d.off, fmt.Sprintf("%s %s key %q is given again (first on line %d): both are read", format, object, d.key, at(d.first).Line)})
+	}
+	return out
+}
+
 // MetaDefaultLocale is the key of a document's meta that gives the language a data file
 // says it is written in first, the one its other languages translate ("defaultLocale:
 // en", "default_language", "sourceLocale" at its top).
@@ -147,8 +203,10 @@ func Read(text []byte, f Format, at func(offset int) catalog.Pos) (*doc.Document
 	switch f {
 	case JSON:
 		root, err = readJSON(text)
+		lenient = dupKeys(root, "JSON", "object", at)
 	case YAML:
-		root, lenient, err = readYAML(text)
+		root, err = readYAML(text)
+		lenient = dupKeys(root, "YAML", "mapping", at)
 	case TOML:
 		root, err = readTOML(text)
 	case CSV:

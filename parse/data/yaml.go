@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -19,11 +18,11 @@ import (
 // value "*name" of a mapping or sequence stays that text), so a file of aliases to aliases
 // costs no more than its size; only a merge key ("<<: *defaults") brings in the plain
 // values of the mapping it names (yamlReader.merge). A key given twice in one mapping is
-// kept twice, both read, and warned of: YAML does not allow it, and a code given twice
-// should neither vanish nor make the whole file unreadable.
-func readYAML(text []byte) (*node, []leniency, error) {
+// kept twice, both read (Read warns of it, dupKeys): YAML does not allow it, and a code
+// given twice should neither vanish nor make the whole file unreadable.
+func readYAML(text []byte) (*node, error) {
 	if at := flowTooDeep(text); at >= 0 {
-		return nil, nil, &SyntaxError{Offset: at, Msg: fmt.Sprintf("YAML flow collections (\"[…]\", \"{…}\") nested more than %d deep are not read", maxFlowDepth)}
+		return nil, &SyntaxError{Offset: at, Msg: fmt.Sprintf("YAML flow collections (\"[…]\", \"{…}\") nested more than %d deep are not read", maxFlowDepth)}
 	}
 	y := &yamlReader{text: text, cols: runeColumns{text: text, lines: yamlLineStarts(text)}, anchors: map[*yaml.Node]*node{}}
 	dec := yaml.NewDecoder(bytes.NewReader(text))
@@ -33,40 +32,23 @@ func readYAML(text []byte) (*node, []leniency, error) {
 		if err := dec.Decode(&d); err == io.EOF {
 			break
 		} else if err != nil {
-			return nil, nil, y.error(err)
+			return nil, y.error(err)
 		}
 		if len(d.Content) == 0 || emptyDocument(d.Content[0]) {
 			continue
 		}
 		docs = append(docs, y.value(d.Content[0], 0))
 	}
-	var lenient []leniency
-	var lines []int // where each line starts, as the positions count lines (at "\n")
-	if len(y.dups) > 0 {
-		lines = lineStarts(text)
-		slices.SortFunc(y.dups, func(a, b dupKey) int { return a.off - b.off }) // inner mappings come first
-	}
-	for _, d := range y.dups {
-		if len(lenient) == maxDupWarnings {
-			lenient = append(lenient, leniency{d.off, fmt.Sprintf("%d more YAML mapping keys are given twice in one mapping", len(y.dups)-maxDupWarnings)})
-			break
-		}
-		line, _ := slices.BinarySearch(lines, d.first+1)
-		lenient = append(lenient, leniency{d.off, fmt.Sprintf("YAML mapping key %q is given again (first on line %d): both are read", d.key, line)})
-	}
 	switch len(docs) {
 	case 0:
-		return nil, lenient, nil
+		return nil, nil
 	case 1:
-		return docs[0], lenient, nil
+		return docs[0], nil
 	}
 	// A stream of documents ("---" between them), one error or one list each: read as
 	// an array of them, so that none after the first is lost.
-	return &node{kind: kArray, off: docs[0].off, kids: docs}, lenient, nil
+	return &node{kind: kArray, off: docs[0].off, kids: docs}, nil
 }
-
-// maxDupWarnings is how many keys given twice are warned of one by one.
-const maxDupWarnings = 20
 
 // emptyDocument reports whether n is the body of a document with nothing in it, or only
 // comments: yaml.v3 gives it as an empty plain null, which no text spelled.
@@ -318,13 +300,6 @@ type yamlReader struct {
 	cols    runeColumns
 	anchors map[*yaml.Node]*node // the values of the anchored nodes met so far ("&defaults")
 	merged  int                  // members brought in by merge keys, at most maxMerged
-	dups    []dupKey             // keys given twice in one mapping
-}
-
-// dupKey is a mapping key given again at off, first given at first.
-type dupKey struct {
-	key        string
-	off, first int
 }
 
 // maxMerged bounds the members merge keys bring in, in all: each merge copies the plain
@@ -374,7 +349,6 @@ func (y *yamlReader) value(n *yaml.Node, depth int) *node {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			y.member(out, n.Content[i], n.Content[i+1], depth)
 		}
-		y.checkDups(out)
 		y.merge(out)
 	case yaml.SequenceNode:
 		out = &node{kind: kArray, off: off}
@@ -556,31 +530,4 @@ func (y *yamlReader) alias(n *yaml.Node) *node {
 		return out
 	}
 	return nil
-}
-
-// checkDups notes the keys out is given twice (before merge keys bring any in), with a
-// set when it has many.
-func (y *yamlReader) checkDups(out *node) {
-	if len(out.keys) < 2 {
-		return
-	}
-	if len(out.keys) <= 8 {
-		for i := 1; i < len(out.keys); i++ {
-			for j := 0; j < i; j++ {
-				if out.keys[i] == out.keys[j] && out.keys[i] != "<<" {
-					y.dups = append(y.dups, dupKey{out.keys[i], out.keyOffs[i], out.keyOffs[j]})
-					break
-				}
-			}
-		}
-		return
-	}
-	first := make(map[string]int, len(out.keys))
-	for i, k := range out.keys {
-		if j, ok := first[k]; ok && k != "<<" {
-			y.dups = append(y.dups, dupKey{k, out.keyOffs[i], out.keyOffs[j]})
-		} else if !ok {
-			first[k] = i
-		}
-	}
 }

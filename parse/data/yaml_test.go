@@ -2,9 +2,12 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"docgen/catalog"
 )
 
 // TestRuneColumns checks runeColumns against walking each line's runes from its start,
@@ -60,7 +63,7 @@ func TestYAMLOffsets(t *testing.T) {
 		"기본: &d\n  상태: 401\n오류:\n  - <<: *d\n    코드: E1\n",
 		"- &a 토큰\n- !!str 만료\n- *a\n",
 	} {
-		root, _, err := readYAML([]byte(in))
+		root, err := readYAML([]byte(in))
 		if err != nil {
 			t.Fatalf("%q: %v", in, err)
 		}
@@ -101,7 +104,7 @@ func TestYAMLErrors(t *testing.T) {
 		{"a: x\x1by\n", "invalid YAML: control character U+001B is not allowed", "\x1by"},
 		{"- a\n- [b\n", "invalid YAML: did not find expected ',' or ']'", "- [b"},
 	} {
-		_, _, err := readYAML([]byte(c.in))
+		_, err := readYAML([]byte(c.in))
 		se, ok := err.(*SyntaxError)
 		if !ok {
 			t.Errorf("%q: %v, want a SyntaxError", c.in, err)
@@ -118,10 +121,15 @@ func TestYAMLErrors(t *testing.T) {
 // not refused (a code given twice must not make the file unreadable, nor vanish).
 func TestYAMLDuplicateKeys(t *testing.T) {
 	in := "E1: a\nE2: b\nE1: c\nerrors:\n  - code: E3\n    code: E4\n"
-	root, warns, err := readYAML([]byte(in))
+	root, err := readYAML([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
+	lines := lineStarts([]byte(in))
+	warns := dupKeys(root, "YAML", "mapping", func(off int) catalog.Pos {
+		l, _ := slices.BinarySearch(lines, off+1)
+		return catalog.Pos{Line: l}
+	})
 	if got := strings.Join(root.keys, ","); got != "E1,E2,E1,errors" {
 		t.Errorf("keys %s, want E1,E2,E1,errors", got)
 	}
