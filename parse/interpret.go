@@ -577,8 +577,10 @@ func mdListItems(src *Source, start, end int) []listItemText {
 }
 
 // splitListCode splits a list item that documents a code: the code first ("10000
-// 貸出上限を超えました", "`E100`: Bad input", "**E100** - Bad input"), then its text.
+// 貸出上限を超えました", "`E100`: Bad input", "**E100** - Bad input", "❌ **E100** (400) — Bad
+// input": a pictograph before it only decorates it), then its text.
 func splitListCode(text string) (code, rest string, ok bool) {
+	text = trimDecoration(text)
 	i := strings.IndexAny(text, " \t\n")
 	if k := strings.Index(text, "："); k > 0 && (i < 0 || k < i) {
 		i = k // "20001：余额不足": a full-width colon takes no space after it
@@ -705,7 +707,7 @@ func sentences(t string) int {
 func codeListOK(items []listItemText) bool {
 	if len(items) == 1 {
 		code, _, ok := splitListCode(items[0].Text)
-		return ok && (spacedCode(code) || strings.HasPrefix(items[0].Text, "`"))
+		return ok && (spacedCode(code) || strings.HasPrefix(trimDecoration(items[0].Text), "`"))
 	}
 	if len(items) < 2 {
 		return false

@@ -44,6 +44,8 @@
 //	      │    labelled.go   "Solution: …", "**HTTP Status**: 401", "HTTP 422", "【対処】…",
 //	      │                  error bodies and example responses, platform admonitions
 //	      │    footnotes.go  footnotes an error's cell refers to, into its description
+//	      │    codemarks.go  what decorates a code and is no part of it: a pictograph
+//	      │                  before it
 //	      │    status.go     statuses from columns, cell prefixes, headings, lines, codes
 //	      │    table.go      rows into entries; every row an entry or a diagnostic
 //	      │    tablegroups.go  strong rows of an error table as group labels

@@ -733,14 +733,16 @@ func isJSONRPCCode(code string) bool {
 	return n >= 32000 && n <= 32768
 }
 
-// cleanCode strips the Markdown a code is often wrapped in: backticks, bold, quotes.
 // reLinkText matches a Markdown link that is a whole cell, its text in group 1.
 var reLinkText = regexp.MustCompile(`^\[([^\[\]]+)\]\([^()\s]*(?:\s+"[^"]*")?\)$`)
 
+// cleanCode strips what a code is often written with and is no part of it: the Markdown
+// it is wrapped in (backticks, bold, quotes, a link) and a pictograph before it
+// (codemarks.go).
 func cleanCode(s string) string {
 	s = strings.TrimSpace(s)
 	for {
-		t := s
+		t := trimDecoration(s)
 		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, ")") {
 			if m := reLinkText.FindStringSubmatch(t); m != nil {
 				t = strings.TrimSpace(m[1]) // "[E_AUTH](#e_auth)": the link's text
