@@ -4,11 +4,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"docgen/catalog"
 )
 
 // This file is the part of the interpreter that tells a code from what decorates it where
-// it is written: a pictograph before it ("❌ E_GONE", "■ PK-A01", "⚠️ **E_BUSY**") is no
-// part of the code, and cleanCode leaves it out.
+// it is written: a pictograph before it ("❌ E_GONE", "■ PK-A01", "⚠️ **E_BUSY**"), a
+// footnote marker after it ("E101¹", "E102※2", "E103 *", "E104†", "E105[^1]"). Neither is
+// part of the code: cleanCode leaves both out. The marker says which note below the table
+// is the error's (footnotes.go).
 
 // decoration reports whether r only decorates the text it stands before: a pictograph or
 // other symbol (emoji, ✅ ❌ ⚠ ■ ● ▶ ○ ★ ✓), an arrow, a bullet or reference mark (• ※),
@@ -50,4 +54,112 @@ func trimDecoration(s string) string {
 		return s
 	}
 	return strings.TrimLeftFunc(s[i:], unicode.IsSpace)
+}
+
+// superscriptDigits are the superscript digits a footnote marker is written with.
+const superscriptDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+// noteMarkAt returns the length in bytes of the footnote marker that begins s, or 0: a run
+// of superscript digits ("¹", "¹²"); "※" or "*" (also "＊" and Markdown's "\*") with the
+// note's number or none ("※2", "*1", "*"); daggers ("†", "‡", "††"). A Markdown footnote
+// reference ("[^1]") is footnotes.go's.
+func noteMarkAt(s string) int {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune(superscriptDigits, r) {
+			break
+		}
+		i += n
+	}
+	if i > 0 {
+		return i
+	}
+	switch {
+	case strings.HasPrefix(s, "※"):
+		i = len("※")
+	case strings.HasPrefix(s, "＊"):
+		i = len("＊")
+	case strings.HasPrefix(s, `\*`):
+		i = 2
+	case strings.HasPrefix(s, "*"):
+		i = 1
+	case strings.HasPrefix(s, "†"), strings.HasPrefix(s, "‡"):
+		for _, d := range []string{"†", "‡"} {
+			for strings.HasPrefix(s[i:], d) && i < 3*len(d) {
+				i += len(d)
+			}
+		}
+		return i
+	default:
+		return 0
+	}
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' && i < 8 {
+		i++
+	}
+	return i
+}
+
+// markID returns the marker as a note and its references both write it: "\*" and "＊"
+// are "*".
+func markID(mark string) string {
+	mark = strings.TrimPrefix(mark, `\`)
+	if rest, ok := strings.CutPrefix(mark, "＊"); ok {
+		return "*" + rest
+	}
+	return mark
+}
+
+// cutNoteMark splits a footnote marker off the end of s ("E101¹", "Too many requests.※1",
+// "GEO104 *", "GEO105 †", "E100[^1]"): s without it, and the marker (markID; a Markdown
+// reference as written). It returns s and "" when s ends with none, or when nothing with
+// a letter or digit stands before the marker. A "*" glued to the text before it is no
+// marker in text that holds another ("5**" is a class of statuses, "**E1**" and "*gone*"
+// emphasis) or after a separator ("AUTH_*", a family of codes); after a space it is one
+// ("**E1** *").
+func cutNoteMark(s string) (rest, mark string) {
+	t := strings.TrimRightFunc(s, unicode.IsSpace)
+	if strings.HasSuffix(t, "]") {
+		if i := strings.LastIndex(t, "[^"); i > 0 && reFootnoteRef.FindString(t[i:]) == t[i:] {
+			if rest := strings.TrimRightFunc(t[:i], unicode.IsSpace); hasWordRune(rest) {
+				return rest, t[i:]
+			}
+		}
+		return s, ""
+	}
+	// The marker is the longest run of marker characters and digits at the end: look
+	// back at most a few runes for where it starts.
+	at := -1
+	for back, i := 0, len(t); back < 8 && i > 0; back++ {
+		_, n := utf8.DecodeLastRuneInString(t[:i])
+		i -= n
+		if noteMarkAt(t[i:]) == len(t)-i {
+			at = i
+		}
+	}
+	if at < 0 {
+		return s, ""
+	}
+	rest, mark = strings.TrimRightFunc(t[:at], unicode.IsSpace), t[at:]
+	if !hasWordRune(rest) {
+		return s, ""
+	}
+	glued := len(rest) == at
+	if glued && (mark[0] == '*' || mark[0] == '\\') && (strings.Contains(rest, "*") || strings.ContainsAny(rest[len(rest)-1:], "_-.:/")) {
+		return s, "" // "5**", "**E1**", "*gone*", "AUTH_*": emphasis, a class, a family
+	}
+	return rest, markID(mark)
+}
+
+// codeDecor records what the first word of a heading's or list item's text says of the
+// entry made of it ("## E101¹", "- E102※2 — Gone"): the footnote mark after its code.
+func (doc *Doc) codeDecor(e *catalog.Entry, text string) {
+	lead := trimDecoration(strings.TrimSpace(text))
+	if i := strings.IndexAny(lead, " \t\n"); i >= 0 {
+		lead = lead[:i]
+	}
+	lead = strings.TrimRight(lead, ":：")
+	if _, mark := cleanCodeMark(lead); mark != "" {
+		doc.marks = append(doc.marks, entryMark{pos: e.Source, mark: mark})
+	}
 }

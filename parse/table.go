@@ -207,6 +207,11 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			if i < len(roles) {
 				r = roles[i]
 			}
+			if r != roleCode {
+				if _, mark := cutNoteMark(c.Text); mark != "" {
+					doc.marks = append(doc.marks, entryMark{pos: e.Source, mark: mark}) // "404¹"
+				}
+			}
 			if i < len(t.Header) && t.Header[i].Text != "" {
 				name = t.Header[i].Text
 			} else {
@@ -214,7 +219,10 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			}
 			switch r {
 			case roleCode:
-				e.Code = cleanCode(c.Text)
+				var mark string
+				if e.Code, mark = cleanCodeMark(c.Text); mark != "" {
+					doc.marks = append(doc.marks, entryMark{pos: e.Source, mark: mark}) // "E101¹"
+				}
 				if pname, ok := problemTypeName(e.Code); ok && byName {
 					// A problem type's URI: the problem is known by its last segment, the
 					// URI as written is kept.
@@ -737,9 +745,16 @@ func isJSONRPCCode(code string) bool {
 var reLinkText = regexp.MustCompile(`^\[([^\[\]]+)\]\([^()\s]*(?:\s+"[^"]*")?\)$`)
 
 // cleanCode strips what a code is often written with and is no part of it: the Markdown
-// it is wrapped in (backticks, bold, quotes, a link) and a pictograph before it
-// (codemarks.go).
+// it is wrapped in (backticks, bold, italics, quotes, a link), a pictograph before it and
+// a footnote marker after it (codemarks.go).
 func cleanCode(s string) string {
+	code, _ := cleanCodeMark(s)
+	return code
+}
+
+// cleanCodeMark is cleanCode that also returns the footnote marker it took off the
+// code's end (markID), or "".
+func cleanCodeMark(s string) (code, mark string) {
 	s = strings.TrimSpace(s)
 	for {
 		t := trimDecoration(s)
@@ -748,7 +763,7 @@ func cleanCode(s string) string {
 				t = strings.TrimSpace(m[1]) // "[E_AUTH](#e_auth)": the link's text
 			}
 		}
-		for _, w := range []string{"`", "**", "__", "\"", "'"} {
+		for _, w := range []string{"`", "**", "__", "*", "\"", "'"} {
 			if len(t) > 2*len(w) && strings.HasPrefix(t, w) && strings.HasSuffix(t, w) {
 				t = strings.TrimSpace(t[len(w) : len(t)-len(w)])
 			}
@@ -759,8 +774,11 @@ func cleanCode(s string) string {
 				t = strings.TrimSpace(c)
 			}
 		}
+		if rest, m := cutNoteMark(t); m != "" {
+			t, mark = rest, m
+		}
 		if t == s {
-			return s
+			return s, mark
 		}
 		s = t
 	}

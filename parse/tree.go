@@ -616,7 +616,7 @@ func (w *treeWalker) walk() {
 	}
 	w.closeTo(0)
 	if fn != nil {
-		w.summary = append(w.summary, fn.apply(w.doc.Entries)...)
+		w.summary = append(w.summary, fn.apply(w.doc.Entries, w.doc.marks)...)
 	}
 	w.doc.Summary = strings.Join(w.summary, "\n\n")
 	if w.doc.ResponseFormat == nil {
@@ -1044,6 +1044,9 @@ func (w *treeWalker) heading(i int) bool {
 	default:
 		o.kind = hSection
 	}
+	if o.kind == hCode && o.entry != nil {
+		w.doc.codeDecor(o.entry, h.Text)
+	}
 	used := lineStatus != 0 && o.status == lineStatus
 	switch {
 	case used && o.kind == hCode && o.entry != nil:
@@ -1309,6 +1312,7 @@ func (w *treeWalker) close(o *open) {
 			o.kind = hSection
 		} else {
 			o.entry = w.newEntry(o.code, o.pos, o.status)
+			w.doc.codeDecor(o.entry, o.text)
 			w.doc.note(o.pos, "heading %q: a code, with the text under it", o.text)
 		}
 	}
