@@ -10,9 +10,10 @@ import (
 
 // This file is the part of the interpreter that tells a code from what decorates it where
 // it is written: a pictograph before it ("❌ E_GONE", "■ PK-A01", "⚠️ **E_BUSY**"), a
-// footnote marker after it ("E101¹", "E102※2", "E103 *", "E104†", "E105[^1]"). Neither is
-// part of the code: cleanCode leaves both out. The marker says which note below the table
-// is the error's (footnotes.go).
+// footnote marker after it ("E101¹", "E102※2", "E103 *", "E104†", "E105[^1]"), a strike
+// through it ("~~E106~~"). None is part of the code: cleanCode leaves them out. The marker
+// says which note below the table is the error's (footnotes.go); the strike, that the code
+// is no longer in use, which the entry keeps as a field (markStruck).
 
 // decoration reports whether r only decorates the text it stands before: a pictograph or
 // other symbol (emoji, ✅ ❌ ⚠ ■ ● ▶ ○ ★ ✓), an arrow, a bullet or reference mark (• ※),
@@ -151,9 +152,62 @@ func cutNoteMark(s string) (rest, mark string) {
 	return rest, markID(mark)
 }
 
+// unstruck returns the text of a cell that is struck through as a whole ("~~KS-104~~",
+// "~~Bucket is archived.~~"), without the marks, and true; else s and false.
+func unstruck(s string) (string, bool) {
+	t := strings.TrimSpace(s)
+	if len(t) <= 4 || !strings.HasPrefix(t, "~~") || !strings.HasSuffix(t, "~~") || strings.Contains(t[2:len(t)-2], "~~") {
+		return s, false
+	}
+	return strings.TrimSpace(t[2 : len(t)-2]), true
+}
+
+// unstrikeRow reads a table row whose code cell is struck through: the code is no longer
+// in use, and the row's cells struck as a whole are read without their marks (its status,
+// its message). It returns the row's cells as they are, and false, when the code cell is
+// not struck through.
+func unstrikeRow(cells []cell, roles []role) ([]cell, bool) {
+	col := -1
+	for i, r := range roles {
+		if r == roleCode || r == roleStatusName {
+			col = i
+			break
+		}
+	}
+	if col < 0 || col >= len(cells) {
+		return cells, false
+	}
+	if _, ok := unstruck(cells[col].Text); !ok {
+		return cells, false
+	}
+	out := make([]cell, len(cells))
+	for i, c := range cells {
+		out[i] = c
+		out[i].Text, _ = unstruck(c.Text)
+	}
+	return out, true
+}
+
+// struckField is the field an entry whose code the document strikes through is given: the
+// strike is the document's way to say that the code is deprecated or removed, and a reader
+// of the catalog must still see it (the code stays documented, for old logs and clients).
+const struckField = "Deprecated"
+
+// markStruck adds to fields that the entry's code is struck through in the source, unless
+// a field of that name already says more of it (a "Deprecated" column: "Removed in v4.").
+func markStruck(fields []catalog.Field) []catalog.Field {
+	for _, f := range fields {
+		if strings.EqualFold(strings.TrimSpace(f.Name), struckField) && strings.TrimSpace(f.Value) != "" {
+			return fields
+		}
+	}
+	return append(fields, catalog.Field{Name: struckField, Value: "struck through in the source"})
+}
+
 // codeDecor records what the first word of a heading's or list item's text says of the
-// entry made of it ("## E101¹", "- E102※2 — Gone"): the footnote mark after its code.
-func (doc *Doc) codeDecor(e *catalog.Entry, text string) {
+// entry made of it ("## E101¹", "- ~~E_OLD~~ — Gone"): the footnote mark after its code,
+// and that it is struck through, which it reports.
+func (doc *Doc) codeDecor(e *catalog.Entry, text string) bool {
 	lead := trimDecoration(strings.TrimSpace(text))
 	if i := strings.IndexAny(lead, " \t\n"); i >= 0 {
 		lead = lead[:i]
@@ -162,4 +216,9 @@ func (doc *Doc) codeDecor(e *catalog.Entry, text string) {
 	if _, mark := cleanCodeMark(lead); mark != "" {
 		doc.marks = append(doc.marks, entryMark{pos: e.Source, mark: mark})
 	}
+	_, struck := unstruck(lead)
+	if struck {
+		e.SetFields(markStruck(e.Fields()))
+	}
+	return struck
 }

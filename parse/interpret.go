@@ -620,7 +620,10 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 			own, rest = trailingStatus(rest) // "E1001: Invalid parameter (400)"
 		}
 		e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: ctx.Group, Source: it.Pos}
-		doc.codeDecor(e, it.Text)
+		struck := doc.codeDecor(e, it.Text)
+		if t, ok := unstruck(rest); ok && struck {
+			rest = t // "- ~~E_OLD~~ — ~~Gone.~~": the message of a code struck through
+		}
 		if messageText(rest) {
 			e.Message = rest // as a heading's text after its code is
 		} else {

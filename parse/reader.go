@@ -45,7 +45,7 @@
 //	      │                  error bodies and example responses, platform admonitions
 //	      │    footnotes.go  footnotes an error's cell refers to, into its description
 //	      │    codemarks.go  what decorates a code and is no part of it: a pictograph
-//	      │                  before it, a footnote mark after it
+//	      │                  before it, a footnote mark after it, a strike through it
 //	      │    status.go     statuses from columns, cell prefixes, headings, lines, codes
 //	      │    table.go      rows into entries; every row an entry or a diagnostic
 //	      │    tablegroups.go  strong rows of an error table as group labels

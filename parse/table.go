@@ -195,6 +195,10 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			doc.Diags.Add(row.Pos, catalog.Error, catalog.RuleRaggedRow,
 				"table row has %d cells, header has %d", len(row.Cells), len(t.Header))
 		}
+		// A row struck through ("~~E104~~ | ~~410~~ | ~~Archived.~~") is read without its
+		// marks, and says that its code is no longer in use (markStruck).
+		cells, struck := unstrikeRow(row.Cells, roles)
+		row.Cells = cells
 		e := &catalog.Entry{Protocol: protocol, Group: ctx.Group, Source: row.Pos}
 		var column catalog.Status
 		cellMsg := ""                     // the message written in the code's cell, after the code
@@ -309,6 +313,9 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 					fields = append(fields, catalog.Field{Name: name, Value: text})
 				}
 			}
+		}
+		if struck {
+			fields = markStruck(fields)
 		}
 		e.SetFields(fields)
 		if cellMsg != "" {
@@ -745,8 +752,8 @@ func isJSONRPCCode(code string) bool {
 var reLinkText = regexp.MustCompile(`^\[([^\[\]]+)\]\([^()\s]*(?:\s+"[^"]*")?\)$`)
 
 // cleanCode strips what a code is often written with and is no part of it: the Markdown
-// it is wrapped in (backticks, bold, italics, quotes, a link), a pictograph before it and
-// a footnote marker after it (codemarks.go).
+// it is wrapped in (backticks, bold, italics, strike-through, quotes, a link), a
+// pictograph before it and a footnote marker after it (codemarks.go).
 func cleanCode(s string) string {
 	code, _ := cleanCodeMark(s)
 	return code
@@ -763,7 +770,7 @@ func cleanCodeMark(s string) (code, mark string) {
 				t = strings.TrimSpace(m[1]) // "[E_AUTH](#e_auth)": the link's text
 			}
 		}
-		for _, w := range []string{"`", "**", "__", "*", "\"", "'"} {
+		for _, w := range []string{"`", "**", "__", "~~", "*", "\"", "'"} {
 			if len(t) > 2*len(w) && strings.HasPrefix(t, w) && strings.HasSuffix(t, w) {
 				t = strings.TrimSpace(t[len(w) : len(t)-len(w)])
 			}
