@@ -13,7 +13,9 @@ import (
 // footnote marker after it ("E101¹", "E102※2", "E103 *", "E104†", "E105[^1]"), a strike
 // through it ("~~E106~~"). None is part of the code: cleanCode leaves them out. The marker
 // says which note below the table is the error's (footnotes.go); the strike, that the code
-// is no longer in use, which the entry keeps as a field (markStruck).
+// is no longer in use, which the entry keeps as a field (markStruck). And what is no code
+// though it stands where codes do: a range of codes ("1011–1099", "E2000 - E2099",
+// "1xxx"), in a row that reserves or allocates it (codeRange).
 
 // decoration reports whether r only decorates the text it stands before: a pictograph or
 // other symbol (emoji, ✅ ❌ ⚠ ■ ● ▶ ○ ★ ✓), an arrow, a bullet or reference mark (• ※),
@@ -221,4 +223,54 @@ func (doc *Doc) codeDecor(e *catalog.Entry, text string) bool {
 		e.SetFields(markStruck(e.Fields()))
 	}
 	return struck
+}
+
+// rangeSeps are what stands between the two ends of a range of codes.
+var rangeSeps = []string{"–", "—", "~", "～", "〜", " to ", "..", " - ", "-"}
+
+// codeRange reports whether a code cell, cleaned, is a range of codes rather than a code:
+// two codes of the same shape (sameShape) joined by a dash, a tilde, ".." or "to"
+// ("1011–1099", "E2000 - E2099", "4000~4999"), or digits followed by wildcards ("1xxx",
+// "10XX"; a class of statuses, "5xx", is the statuses' entry, as a status is). A hyphen
+// with no spaces joins a range only of two numbers of three digits or more, the second
+// the greater ("1011-1099"): "KS-104" and "10-01" are codes.
+func codeRange(s string) bool {
+	s = strings.TrimSpace(s)
+	if k := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); k > 0 && len(s)-k >= 2 {
+		wild := true
+		for _, r := range s[k:] {
+			if r != 'x' && r != 'X' && r != '*' {
+				wild = false
+				break
+			}
+		}
+		if wild && !isStatusClass(s) {
+			return true
+		}
+	}
+	for _, sep := range rangeSeps {
+		i := strings.Index(s, sep)
+		if i <= 0 {
+			continue
+		}
+		a, b := cleanCode(s[:i]), cleanCode(s[i+len(sep):])
+		if a == b || !isToken(a) || !isToken(b) || !sameShape(a, b) || !strings.ContainsAny(a, "0123456789") {
+			continue
+		}
+		if sep == "-" && (len(a) < 3 || !isDigits(a) || !isDigits(b) || b < a) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// rangeItem reports whether a list item begins with a range of codes instead of a code
+// ("1011–1099: Reserved.").
+func rangeItem(text string) bool {
+	lead := trimDecoration(strings.TrimSpace(text))
+	if i := strings.IndexAny(lead, " \t\n"); i >= 0 {
+		lead = lead[:i]
+	}
+	return codeRange(cleanCode(strings.TrimRight(lead, ":：")))
 }

@@ -30,3 +30,16 @@ func TestCodeMarks(t *testing.T) {
 		}
 	}
 }
+
+func TestCodeRange(t *testing.T) {
+	for in, want := range map[string]bool{
+		"1011–1099": true, "1011-1099": true, "E2000 - E2099": true, "4000~4999": true,
+		"AUTH_001 to AUTH_099": true, "1xxx": true, "10XX": true,
+		"5xx": false, "KS-104": false, "10-01": false, "1099-1011": false, "E100": false,
+		"2024-05-01": false, "E1-E2": false,
+	} {
+		if got := codeRange(in); got != want {
+			t.Errorf("codeRange(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -611,7 +611,13 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 		return false
 	}
 	doc.note(items[0].Pos, "list of %d items: each a code and its text", len(items))
+	var ranges []string
 	for _, it := range items {
+		if rangeItem(it.Text) {
+			doc.note(it.Pos, "list item %q: a range of codes, not an error: kept as text", it.Text)
+			ranges = append(ranges, "- "+it.Text)
+			continue
+		}
 		code, rest, _ := splitListCode(it.Text)
 		doc.Rows++
 		rest, nested, _ := strings.Cut(rest, "\n")
@@ -644,6 +650,9 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 		}
 		resolveStatus(e, own, ctx.Status, &doc.Diags)
 		doc.Entries = append(doc.Entries, e)
+	}
+	if ranges != nil {
+		doc.kept = append(doc.kept, strings.Join(ranges, "\n"))
 	}
 	return true
 }
@@ -717,14 +726,19 @@ func codeListOK(items []listItemText) bool {
 		return false
 	}
 	seen := map[string]bool{}
+	codes := 0
 	for _, it := range items {
+		if rangeItem(it.Text) {
+			continue // "1011–1099: Reserved.": no code, and no list of prose either
+		}
 		code, _, ok := splitListCode(it.Text)
 		if !ok {
 			return false
 		}
 		seen[code] = true
+		codes++
 	}
-	return len(seen)*10 >= len(items)*9
+	return codes >= 2 && len(seen)*10 >= codes*9
 }
 
 // paraCodeLines returns the lines of a paragraph that lists codes one per line, with no

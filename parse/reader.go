@@ -45,7 +45,8 @@
 //	      │                  error bodies and example responses, platform admonitions
 //	      │    footnotes.go  footnotes an error's cell refers to, into its description
 //	      │    codemarks.go  what decorates a code and is no part of it: a pictograph
-//	      │                  before it, a footnote mark after it, a strike through it
+//	      │                  before it, a footnote mark after it, a strike through it;
+//	      │                  ranges of codes, which are no code
 //	      │    status.go     statuses from columns, cell prefixes, headings, lines, codes
 //	      │    table.go      rows into entries; every row an entry or a diagnostic
 //	      │    tablegroups.go  strong rows of an error table as group labels
@@ -124,6 +125,10 @@ type Doc struct {
 	// which cleanCode leaves out of the codes, or at the end of other cells of their rows
 	// ("404¹"): footnotes.go joins the notes they mark.
 	marks []entryMark
+	// kept is Markdown of the blocks just read that is no entry's and stays text where
+	// the block stands (the walker writes it there): the rows and items that give a range
+	// of codes ("1011–1099 | Reserved."; codeRange).
+	kept []string
 	// langOf is the language of entries read from a part of a data file that holds one
 	// language of several ({"ko": {…}, "en": {…}}); Read makes the others translations.
 	langOf map[*catalog.Entry]string

@@ -165,6 +165,8 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 	// A category column ("구분", "Category") written once per run of rows, its other
 	// cells empty, was merged down the column: each row takes the category above it.
 	category := make([]string, len(t.Header))
+	codeCol := slices.Index(roles, roleCode)
+	var ranges []tableRow
 	for _, row := range t.Rows {
 		empty := true
 		for _, c := range row.Cells {
@@ -175,6 +177,13 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		}
 		if empty {
 			continue // a blank line of a table, not a row
+		}
+		if codeCol >= 0 && codeCol < len(row.Cells) && codeRange(cleanCode(row.Cells[codeCol].Text)) {
+			// "1011–1099 | — | Reserved.": a range of codes reserved or allocated, no
+			// error; as a group label row is, it is no row of entries, and its text stays.
+			doc.note(row.Pos, "table row %q: a range of codes, not an error: kept as text", row.Cells[codeCol].Text)
+			ranges = append(ranges, row)
+			continue
 		}
 		doc.Rows++
 		// Empty cells past the header's last are what a closing "|  |" leaves: no data.
@@ -375,6 +384,9 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				}
 			}
 		}
+	}
+	if ranges != nil {
+		doc.kept = append(doc.kept, gfmTable(table{Header: t.Header, Rows: ranges}))
 	}
 }
 

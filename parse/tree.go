@@ -566,6 +566,9 @@ func (w *treeWalker) walk() {
 			}
 			freed = w.releaseBlocks(freed, i-1)
 		}
+		if len(w.doc.kept) > 0 {
+			w.keptText()
+		}
 		if i == skip {
 			continue
 		}
@@ -614,6 +617,9 @@ func (w *treeWalker) walk() {
 			w.text(b.Text)
 		}
 	}
+	if len(w.doc.kept) > 0 {
+		w.keptText()
+	}
 	w.closeTo(0)
 	if fn != nil {
 		w.summary = append(w.summary, fn.apply(w.doc.Entries, w.doc.marks)...)
@@ -622,6 +628,15 @@ func (w *treeWalker) walk() {
 	if w.doc.ResponseFormat == nil {
 		w.doc.ResponseFormat = responseFormatFrom(w.samples)
 	}
+}
+
+// keptText writes what of the blocks just read is no entry's (Doc.kept) in the text where
+// they stand: not lost.
+func (w *treeWalker) keptText() {
+	for _, t := range w.doc.kept {
+		w.text(t)
+	}
+	w.doc.kept = nil
 }
 
 // sectionSpans finds the headings whose text holds one of the sections docgen.yaml names
