@@ -2,6 +2,8 @@ package parse
 
 import (
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 
 	"docgen/catalog"
@@ -16,6 +18,13 @@ import (
 // marker leaves the message, and its text joins the description. Its definition is then
 // not the text of whatever heading stands above it (the last group, usually); a definition
 // no error refers to stays where it is.
+//
+// Notes are also written with plain marks: "E101¹" or "E102※2" in a cell, and "¹ Best
+// effort outside the EU." or "※2 Was 503 before v2.2." on a line below the table (also
+// "*", "\*", "*1", "†", "‡": noteMarkAt). Such marks are numbered anew for each table, so a
+// mark refers to the first note written with it below the error (a later table's "¹" is
+// the note below that table), and a note is taken only when a table or heading above it
+// ends a cell with its mark: "※ Contact support." under a table of "※1" marks is prose.
 
 // reFootnoteDef matches a footnote's definition at the start of a paragraph.
 var reFootnoteDef = regexp.MustCompile(`^\[\^([^\]\s]{1,40})\]:[ \t]*`)
@@ -27,26 +36,66 @@ var reFootnoteRef = regexp.MustCompile(`\[\^([^\]\s]{1,40})\]`)
 type footnotes struct {
 	ids  []string          // in the order of their definitions
 	text map[string]string // by id, the definition's text
+	// marked holds the notes written with plain marks (markID), by mark, in source
+	// order.
+	marked map[string][]*markedNote
 	// skip holds the paragraphs of definitions, left out of the text; for each, what of
 	// it stays there: the definitions no error's block refers to.
 	skip map[int]string
 	used map[string]bool // the ids an entry took
 }
 
-// footnoteDef is one definition of a paragraph of them.
-type footnoteDef struct{ id, line, text string }
+// markedNote is a note written with a plain mark ("¹ Best effort outside the EU."): the
+// line it starts on, its text, and the line as written (for the summary when no error
+// takes it).
+type markedNote struct {
+	line       int
+	text, orig string
+	used       bool
+}
 
-// footnoteDefs reads a paragraph of footnote definitions, one or several ("[^a]: …" on a
-// line each, a line that begins otherwise going on with the one before); nil when it does
-// not begin with one.
+// footnoteDef is one definition of a paragraph of them; marked when it is written with
+// a plain mark (id is then its markID), at the k-th line of its paragraph.
+type footnoteDef struct {
+	id, line, text string
+	marked         bool
+	k              int
+}
+
+// markedDef reads a line that begins with a note's plain mark, a space and its text ("¹
+// Best effort…", "※2 Was 503…", "\* Only returned by…", "*1) Since v2"): the mark
+// (markID) and the text.
+func markedDef(line string) (id, text string, ok bool) {
+	k := noteMarkAt(line)
+	if k == 0 {
+		return "", "", false
+	}
+	rest := line[k:]
+	if rest != "" && (rest[0] == ')' || rest[0] == ':') {
+		rest = rest[1:]
+	}
+	trimmed := strings.TrimLeft(rest, " \t\u3000")
+	if len(trimmed) == len(rest) || strings.TrimSpace(trimmed) == "" {
+		return "", "", false // "*emphasis*", "※印": no space after the mark
+	}
+	return markID(line[:k]), strings.TrimSpace(trimmed), true
+}
+
+// footnoteDefs reads a paragraph of footnote definitions, one or several ("[^a]: …" or
+// "¹ …" on a line each, a line that begins otherwise going on with the one before); nil
+// when it does not begin with one.
 func footnoteDefs(text string) []footnoteDef {
-	if !strings.HasPrefix(text, "[^") {
+	if !strings.HasPrefix(text, "[^") && noteMarkAt(text) == 0 {
 		return nil
 	}
 	var defs []footnoteDef
-	for _, line := range strings.Split(text, "\n") {
+	for k, line := range strings.Split(text, "\n") {
 		if m := reFootnoteDef.FindStringSubmatchIndex(line); m != nil {
-			defs = append(defs, footnoteDef{id: line[m[2]:m[3]], line: line, text: strings.TrimSpace(line[m[1]:])})
+			defs = append(defs, footnoteDef{id: line[m[2]:m[3]], line: line, text: strings.TrimSpace(line[m[1]:]), k: k})
+			continue
+		}
+		if id, t, ok := markedDef(line); ok {
+			defs = append(defs, footnoteDef{id: id, line: line, text: t, marked: true, k: k})
 			continue
 		}
 		if len(defs) == 0 {
@@ -64,10 +113,14 @@ func footnoteDefs(text string) []footnoteDef {
 // start of each paragraph).
 func findFootnotes(blocks []doc.Block) *footnotes {
 	defs := map[int][]footnoteDef{}
+	marked := false
 	for i, b := range blocks {
 		if p, ok := b.(*doc.Para); ok {
 			if d := footnoteDefs(p.Text); d != nil {
 				defs[i] = d
+				for _, x := range d {
+					marked = marked || x.marked
+				}
 			}
 		}
 	}
@@ -75,14 +128,23 @@ func findFootnotes(blocks []doc.Block) *footnotes {
 		return nil
 	}
 	referred := map[string]bool{}
+	// pending are the plain marks that cells above the block end with, since the last
+	// note written with each: the next such note is theirs.
+	pending := map[string]bool{}
 	refer := func(s string) {
 		if strings.Contains(s, "[^") {
 			for _, m := range reFootnoteRef.FindAllStringSubmatch(s, -1) {
 				referred[m[1]] = true
 			}
 		}
+		if marked {
+			if _, mark := cutNoteMark(s); mark != "" && !strings.HasPrefix(mark, "[^") {
+				pending[mark] = true // "E101¹", "`E102`※2", "**E103** *"
+			}
+		}
 	}
-	for _, b := range blocks {
+	taken := map[int][]bool{} // for each paragraph of definitions, its plain notes taken
+	for i, b := range blocks {
 		switch b := b.(type) {
 		case *doc.Table:
 			for _, c := range b.Header {
@@ -95,17 +157,49 @@ func findFootnotes(blocks []doc.Block) *footnotes {
 			}
 		case *doc.Heading:
 			refer(b.Text)
+			if marked {
+				refer(leadWord(trimDecoration(b.Text)))
+			}
+		case *doc.List:
+			if marked {
+				for _, it := range b.Items {
+					refer(leadWord(trimDecoration(it.Text))) // "- E101¹ — Bad address"
+				}
+			}
+		case *doc.Para:
+			ds, ok := defs[i]
+			if !ok || !marked {
+				continue
+			}
+			t := make([]bool, len(ds))
+			for k, d := range ds {
+				if d.marked && pending[d.id] {
+					t[k] = true
+					delete(pending, d.id)
+				}
+			}
+			taken[i] = t
 		}
 	}
-	fn := &footnotes{text: map[string]string{}, skip: map[int]string{}, used: map[string]bool{}}
-	for i := range blocks {
+	fn := &footnotes{text: map[string]string{}, marked: map[string][]*markedNote{}, skip: map[int]string{}, used: map[string]bool{}}
+	for i, b := range blocks {
 		ds, ok := defs[i]
 		if !ok {
 			continue
 		}
 		var stay []string
 		took := false
-		for _, d := range ds {
+		for k, d := range ds {
+			if d.marked {
+				if !taken[i][k] {
+					stay = append(stay, d.line)
+					continue
+				}
+				line := b.(*doc.Para).Pos.Line + d.k
+				fn.marked[d.id] = append(fn.marked[d.id], &markedNote{line: line, text: d.text, orig: d.line})
+				took = true
+				continue
+			}
 			if _, dup := fn.text[d.id]; dup || !referred[d.id] {
 				stay = append(stay, d.line) // a note of the prose: it stays where it is
 				continue
@@ -118,33 +212,86 @@ func findFootnotes(blocks []doc.Block) *footnotes {
 			fn.skip[i] = strings.Join(stay, "\n")
 		}
 	}
-	if len(fn.ids) == 0 {
+	if len(fn.ids) == 0 && len(fn.marked) == 0 {
 		return nil
 	}
 	return fn
 }
 
+// leadWord returns s up to its first space.
+func leadWord(s string) string {
+	if i := strings.IndexAny(s, " \t\n"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// markedAfter returns the first note written with mark below line, or nil: the note of
+// the table (or list, or heading) that line is in, where each writes its own below it.
+func (fn *footnotes) markedAfter(mark string, line int) *markedNote {
+	ns := fn.marked[mark] // in source order
+	if i := sort.Search(len(ns), func(i int) bool { return ns[i].line > line }); i < len(ns) {
+		return ns[i]
+	}
+	return nil
+}
+
 // apply moves the notes an entry refers to into it: the markers leave its message, the
-// notes' text is added to its description. It returns the text of the notes no entry
-// took, for the document's summary: nothing is lost.
-func (fn *footnotes) apply(entries []*catalog.Entry) []string {
+// notes' text is added to its description. marks are the marks written after the
+// entries' codes ("E101¹"), which cleanCode took off, and at the end of their rows'
+// other cells. It returns the text of the notes no
+// entry took, for the document's summary: nothing is lost.
+func (fn *footnotes) apply(entries []*catalog.Entry, marks []entryMark) []string {
+	byEntry := map[catalog.Pos][]string{}
+	for _, m := range marks {
+		byEntry[m.pos] = append(byEntry[m.pos], m.mark)
+	}
 	for _, e := range entries {
 		ids := fn.refs(e.Message, e.Description, e.Resolution)
-		if len(ids) == 0 {
+		var notes []*markedNote
+		for _, mark := range byEntry[e.Source] {
+			if id, ok := strings.CutPrefix(mark, "[^"); ok {
+				if id = strings.TrimSuffix(id, "]"); fn.text[id] != "" && !slices.Contains(ids, id) {
+					ids = append(ids, id)
+				}
+			} else if n := fn.markedAfter(mark, e.Source.Line); n != nil && !slices.Contains(notes, n) {
+				notes = append(notes, n)
+			}
+		}
+		if len(fn.marked) > 0 {
+			// "Too many requests.※1": a plain mark at the end of a text of the entry's.
+			for _, t := range []*string{&e.Message, &e.Description, &e.Resolution} {
+				rest, mark := cutNoteMark(*t)
+				if mark == "" || strings.HasPrefix(mark, "[^") {
+					continue
+				}
+				if n := fn.markedAfter(mark, e.Source.Line); n != nil {
+					*t = rest
+					if !slices.Contains(notes, n) {
+						notes = append(notes, n)
+					}
+				}
+			}
+		}
+		if len(ids) == 0 && len(notes) == 0 {
 			continue
 		}
 		e.Message = strings.TrimSpace(fn.strip(e.Message))
 		e.Description = strings.TrimSpace(fn.strip(e.Description))
 		e.Resolution = strings.TrimSpace(fn.strip(e.Resolution))
-		notes := make([]string, 0, len(ids)+1)
+		texts := make([]string, 0, len(ids)+len(notes)+1)
 		if e.Description != "" {
-			notes = append(notes, e.Description)
+			texts = append(texts, e.Description)
 		}
 		for _, id := range ids {
-			notes = append(notes, fn.text[id])
+			texts = append(texts, fn.text[id])
 			fn.used[id] = true
 		}
-		e.Description = strings.Join(notes, "\n\n") // joined once: an entry may refer to many
+		for _, n := range notes {
+			texts = append(texts, n.text)
+			n.used = true
+		}
+		e.Description = strings.Join(texts, "\n\n") // joined once: an entry may refer to many
 	}
 	var left []string
 	for _, id := range fn.ids {
@@ -152,7 +299,26 @@ func (fn *footnotes) apply(entries []*catalog.Entry) []string {
 			left = append(left, "[^"+id+"]: "+text)
 		}
 	}
+	var unused []*markedNote
+	for _, ns := range fn.marked {
+		for _, n := range ns {
+			if !n.used {
+				unused = append(unused, n)
+			}
+		}
+	}
+	slices.SortFunc(unused, func(a, b *markedNote) int { return a.line - b.line })
+	for _, n := range unused {
+		left = append(left, n.orig)
+	}
 	return left
+}
+
+// entryMark is a plain mark or Markdown footnote reference written after an entry's code
+// ("E101¹", "E102[^1]") or at the end of another cell of its row ("404¹").
+type entryMark struct {
+	pos  catalog.Pos // the entry's: every entry a row gives (one per code, per status) has it
+	mark string
 }
 
 // refs returns the ids of the known notes the texts refer to, each once, in order.

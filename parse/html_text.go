@@ -225,6 +225,24 @@ func (w *mdWriter) node(n *html.Node) {
 				w.text(a.Val)
 			}
 		}
+	case atom.Sup:
+		// "E101<sup>1</sup>": a footnote's number, raised as the page shows it ("E101¹"),
+		// not a last digit of the code.
+		if t := collapseSpace(textContent(n)); t != "" && isDigits(t) && len(t) <= 3 {
+			w.raw(superscript(t))
+			return
+		}
+		w.children(n)
+	case atom.Del, atom.S, atom.Strike:
+		// Text struck through, as Markdown writes it (and as the page shows it): a row
+		// whose code is struck says the code is no longer in use (codemarks.go).
+		inner := mdWriter{plain: w.plain, depth: w.depth + 1}
+		inner.children(n)
+		if text := inner.String(); text != "" && !strings.Contains(text, "\n") {
+			w.raw("~~" + text + "~~")
+			return
+		}
+		w.children(n)
 	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
 		code := collapseSpace(textContent(n))
 		if code == "" {
@@ -381,6 +399,15 @@ func codeSpan(code string) string {
 		return fence + " " + code + " " + fence
 	}
 	return fence + code + fence
+}
+
+// superscript returns digits as superscript digits: "12" → "¹²".
+func superscript(digits string) string {
+	var b strings.Builder
+	for _, d := range digits {
+		b.WriteString(string([]rune(superscriptDigits)[d-'0']))
+	}
+	return b.String()
 }
 
 // escapeMarkdown escapes the characters of plain text that Markdown would read as markup:

@@ -613,8 +613,10 @@ func mdListItems(src *Source, start, end int) []listItemText {
 }
 
 // splitListCode splits a list item that documents a code: the code first ("10000
-// 貸出上限を超えました", "`E100`: Bad input", "**E100** - Bad input"), then its text.
+// 貸出上限を超えました", "`E100`: Bad input", "**E100** - Bad input", "❌ **E100** (400) — Bad
+// input": a pictograph before it only decorates it), then its text.
 func splitListCode(text string) (code, rest string, ok bool) {
+	text = trimDecoration(text)
 	i := strings.IndexAny(text, " \t\n")
 	if k := strings.Index(text, "："); k > 0 && (i < 0 || k < i) {
 		i = k // "20001：余额不足": a full-width colon takes no space after it
@@ -645,7 +647,13 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 		return false
 	}
 	doc.note(items[0].Pos, "list of %d items: each a code and its text", len(items))
+	var ranges []string
 	for _, it := range items {
+		if rangeItem(it.Text) {
+			doc.note(it.Pos, "list item %q: a range of codes, not an error: kept as text", it.Text)
+			ranges = append(ranges, "- "+it.Text)
+			continue
+		}
 		code, rest, _ := splitListCode(it.Text)
 		doc.Rows++
 		rest, nested, _ := strings.Cut(rest, "\n")
@@ -654,6 +662,10 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 			own, rest = trailingStatus(rest) // "E1001: Invalid parameter (400)"
 		}
 		e := &catalog.Entry{Code: code, Protocol: catalog.HTTP, Group: ctx.Group, Source: it.Pos}
+		struck := doc.codeDecor(e, it.Text)
+		if t, ok := unstruck(rest); ok && struck {
+			rest = t // "- ~~E_OLD~~ — ~~Gone.~~": the message of a code struck through
+		}
 		if messageText(rest) {
 			e.Message = rest // as a heading's text after its code is
 		} else {
@@ -675,6 +687,9 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 		}
 		resolveStatus(e, own, ctx.Status, &doc.Diags)
 		doc.Entries = append(doc.Entries, e)
+	}
+	if ranges != nil {
+		doc.kept = append(doc.kept, strings.Join(ranges, "\n"))
 	}
 	return true
 }
@@ -742,20 +757,25 @@ func sentences(t string) int {
 func codeListOK(items []listItemText) bool {
 	if len(items) == 1 {
 		code, _, ok := splitListCode(items[0].Text)
-		return ok && (spacedCode(code) || strings.HasPrefix(items[0].Text, "`"))
+		return ok && (spacedCode(code) || strings.HasPrefix(trimDecoration(items[0].Text), "`"))
 	}
 	if len(items) < 2 {
 		return false
 	}
 	seen := map[string]bool{}
+	codes := 0
 	for _, it := range items {
+		if rangeItem(it.Text) {
+			continue // "1011–1099: Reserved.": no code, and no list of prose either
+		}
 		code, _, ok := splitListCode(it.Text)
 		if !ok {
 			return false
 		}
 		seen[code] = true
+		codes++
 	}
-	return len(seen)*10 >= len(items)*9
+	return codes >= 2 && len(seen)*10 >= codes*9
 }
 
 // paraCodeLines returns the lines of a paragraph that lists codes one per line, with no

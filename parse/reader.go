@@ -46,6 +46,9 @@
 //	      │    labelled.go   "Solution: …", "**HTTP Status**: 401", "HTTP 422", "【対処】…",
 //	      │                  error bodies and example responses, platform admonitions
 //	      │    footnotes.go  footnotes an error's cell refers to, into its description
+//	      │    codemarks.go  what decorates a code and is no part of it: a pictograph
+//	      │                  before it, a footnote mark after it, a strike through it;
+//	      │                  ranges of codes, which are no code
 //	      │    status.go     statuses from columns, cell prefixes, headings, lines, codes
 //	      │    table.go      rows into entries; every row an entry or a diagnostic
 //	      │    tablegroups.go  strong rows of an error table as group labels
@@ -120,6 +123,14 @@ type Doc struct {
 	// ("[E_AUTH](#e_auth)"), with the anchor each links to: maybe an index of codes
 	// documented again in sections of their own (mergeLinkedRows).
 	linked []linkedRow
+	// marks are the footnote marks written after entries' codes ("E101¹", "E102※2"),
+	// which cleanCode leaves out of the codes, or at the end of other cells of their rows
+	// ("404¹"): footnotes.go joins the notes they mark.
+	marks []entryMark
+	// kept is Markdown of the blocks just read that is no entry's and stays text where
+	// the block stands (the walker writes it there): the rows and items that give a range
+	// of codes ("1011–1099 | Reserved."; codeRange).
+	kept []string
 	// langOf is the language of entries read from a part of a data file that holds one
 	// language of several ({"ko": {…}, "en": {…}}); Read makes the others translations.
 	langOf map[*catalog.Entry]string

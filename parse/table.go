@@ -165,6 +165,8 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 	// A category column ("구분", "Category") written once per run of rows, its other
 	// cells empty, was merged down the column: each row takes the category above it.
 	category := make([]string, len(t.Header))
+	codeCol := slices.Index(roles, roleCode)
+	var ranges []tableRow
 	for _, row := range t.Rows {
 		empty := true
 		for _, c := range row.Cells {
@@ -175,6 +177,13 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		}
 		if empty {
 			continue // a blank line of a table, not a row
+		}
+		if codeCol >= 0 && codeCol < len(row.Cells) && codeRange(cleanCode(row.Cells[codeCol].Text)) {
+			// "1011–1099 | — | Reserved.": a range of codes reserved or allocated, no
+			// error; as a group label row is, it is no row of entries, and its text stays.
+			doc.note(row.Pos, "table row %q: a range of codes, not an error: kept as text", row.Cells[codeCol].Text)
+			ranges = append(ranges, row)
+			continue
 		}
 		doc.Rows++
 		// Empty cells past the header's last are what a closing "|  |" leaves: no data.
@@ -195,6 +204,10 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			doc.Diags.Add(row.Pos, catalog.Error, catalog.RuleRaggedRow,
 				"table row has %d cells, header has %d", len(row.Cells), len(t.Header))
 		}
+		// A row struck through ("~~E104~~ | ~~410~~ | ~~Archived.~~") is read without its
+		// marks, and says that its code is no longer in use (markStruck).
+		cells, struck := unstrikeRow(row.Cells, roles)
+		row.Cells = cells
 		e := &catalog.Entry{Protocol: protocol, Group: ctx.Group, Source: row.Pos}
 		var column catalog.Status
 		var named catalog.Status          // the status written beside the code, in its cell
@@ -208,6 +221,11 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			if i < len(roles) {
 				r = roles[i]
 			}
+			if r != roleCode {
+				if _, mark := cutNoteMark(c.Text); mark != "" {
+					doc.marks = append(doc.marks, entryMark{pos: e.Source, mark: mark}) // "404¹"
+				}
+			}
 			if i < len(t.Header) && t.Header[i].Text != "" {
 				name = t.Header[i].Text
 			} else {
@@ -215,7 +233,10 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			}
 			switch r {
 			case roleCode:
-				e.Code = cleanCode(c.Text)
+				var mark string
+				if e.Code, mark = cleanCodeMark(c.Text); mark != "" {
+					doc.marks = append(doc.marks, entryMark{pos: e.Source, mark: mark}) // "E101¹"
+				}
 				if pname, ok := problemTypeName(e.Code); ok && byName {
 					// A problem type's URI: the problem is known by its last segment, the
 					// URI as written is kept.
@@ -305,6 +326,9 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				}
 			}
 		}
+		if struck {
+			fields = markStruck(fields)
+		}
 		e.SetFields(fields)
 		if cellMsg != "" {
 			if e.Message == "" {
@@ -371,6 +395,9 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				}
 			}
 		}
+	}
+	if ranges != nil {
+		doc.kept = append(doc.kept, gfmTable(table{Header: t.Header, Rows: ranges}))
 	}
 }
 
@@ -744,20 +771,29 @@ func isJSONRPCCode(code string) bool {
 	return n >= 32000 && n <= 32768
 }
 
-// cleanCode strips the Markdown a code is often wrapped in: backticks, bold, quotes.
 // reLinkText matches a Markdown link that is a whole cell, its text in group 1.
 var reLinkText = regexp.MustCompile(`^\[([^\[\]]+)\]\([^()\s]*(?:\s+"[^"]*")?\)$`)
 
+// cleanCode strips what a code is often written with and is no part of it: the Markdown
+// it is wrapped in (backticks, bold, italics, strike-through, quotes, a link), a
+// pictograph before it and a footnote marker after it (codemarks.go).
 func cleanCode(s string) string {
+	code, _ := cleanCodeMark(s)
+	return code
+}
+
+// cleanCodeMark is cleanCode that also returns the footnote marker it took off the
+// code's end (markID), or "".
+func cleanCodeMark(s string) (code, mark string) {
 	s = strings.TrimSpace(s)
 	for {
-		t := s
+		t := trimDecoration(s)
 		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, ")") {
 			if m := reLinkText.FindStringSubmatch(t); m != nil {
 				t = strings.TrimSpace(m[1]) // "[E_AUTH](#e_auth)": the link's text
 			}
 		}
-		for _, w := range []string{"`", "**", "__", "\"", "'"} {
+		for _, w := range []string{"`", "**", "__", "~~", "*", "\"", "'"} {
 			if len(t) > 2*len(w) && strings.HasPrefix(t, w) && strings.HasSuffix(t, w) {
 				t = strings.TrimSpace(t[len(w) : len(t)-len(w)])
 			}
@@ -768,8 +804,11 @@ func cleanCode(s string) string {
 				t = strings.TrimSpace(c)
 			}
 		}
+		if rest, m := cutNoteMark(t); m != "" {
+			t, mark = rest, m
+		}
 		if t == s {
-			return s
+			return s, mark
 		}
 		s = t
 	}

@@ -580,6 +580,9 @@ func (w *treeWalker) walk() {
 			}
 			freed = w.releaseBlocks(freed, i-1)
 		}
+		if len(w.doc.kept) > 0 {
+			w.keptText()
+		}
 		if i == skip {
 			continue
 		}
@@ -628,14 +631,26 @@ func (w *treeWalker) walk() {
 			w.text(b.Text)
 		}
 	}
+	if len(w.doc.kept) > 0 {
+		w.keptText()
+	}
 	w.closeTo(0)
 	if fn != nil {
-		w.summary = append(w.summary, fn.apply(w.doc.Entries)...)
+		w.summary = append(w.summary, fn.apply(w.doc.Entries, w.doc.marks)...)
 	}
 	w.doc.Summary = strings.Join(w.summary, "\n\n")
 	if w.doc.ResponseFormat == nil {
 		w.doc.ResponseFormat = responseFormatFrom(w.samples)
 	}
+}
+
+// keptText writes what of the blocks just read is no entry's (Doc.kept) in the text where
+// they stand: not lost.
+func (w *treeWalker) keptText() {
+	for _, t := range w.doc.kept {
+		w.text(t)
+	}
+	w.doc.kept = nil
 }
 
 // sectionSpans finds the headings whose text holds one of the sections docgen.yaml names
@@ -1063,6 +1078,9 @@ func (w *treeWalker) heading(i int) bool {
 	default:
 		o.kind = hSection
 	}
+	if o.kind == hCode && o.entry != nil {
+		w.doc.codeDecor(o.entry, h.Text)
+	}
 	used := lineStatus != 0 && o.status == lineStatus
 	switch {
 	case used && o.kind == hCode && o.entry != nil:
@@ -1328,6 +1346,7 @@ func (w *treeWalker) close(o *open) {
 			o.kind = hSection
 		} else {
 			o.entry = w.newEntry(o.code, o.pos, o.status)
+			w.doc.codeDecor(o.entry, o.text)
 			w.doc.note(o.pos, "heading %q: a code, with the text under it", o.text)
 		}
 	}
