@@ -665,7 +665,7 @@ func afterStatus(st catalog.Status, rest string) (string, bool) {
 		// "402 — Payment Required", "429 – Too Many Requests: slow down": a reason
 		// phrase after the separator says no more than the status.
 		if r, ok := cutReason(st, after); ok {
-			after = strings.TrimSpace(strings.TrimLeft(r, statusSeparators))
+			after = strings.TrimSpace(strings.TrimLeft(r, statusSeparators+".,;"))
 			if after == "" {
 				return "", false
 			}
