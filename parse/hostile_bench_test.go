@@ -37,7 +37,11 @@ func hostileSources() map[string]string {
 	}
 	return map[string]string{
 		"pipe-line-200KB": "| code | message |\n|---|---|\n" + strings.Repeat("| E |", 40000) + "\n",
-		"columns-100000":  "| " + strings.Join(cols, " | ") + " |\n|" + strings.Repeat("---|", len(cols)) + "\n| E1 | x |\n",
+		// A code in 100,000 layers of bold and code spans: cleanCode takes a layer a
+		// round, each round the cell's length.
+		"code-layers-500KB": "| Code | Message |\n|---|---|\n| " + strings.Repeat("**`", 100000) + "E_X" +
+			strings.Repeat("`**", 100000) + " | m |\n| E_Y | n |\n",
+		"columns-100000": "| " + strings.Join(cols, " | ") + " |\n|" + strings.Repeat("---|", len(cols)) + "\n| E1 | x |\n",
 		// The same with full-width pipes, in Markdown and in copied text: a line is read
 		// twice at most (as full-width pipes, then as written).
 		"fullwidth-line-200KB":    "｜code｜message｜\n｜---｜---｜\n" + strings.Repeat("｜ E ｜", 14000) + "\n",

@@ -786,7 +786,12 @@ func cleanCode(s string) string {
 // code's end (markID), or "".
 func cleanCodeMark(s string) (code, mark string) {
 	s = strings.TrimSpace(s)
-	for {
+	// Each round takes off one layer ("**`E1`**" has two) and costs the cell's length:
+	// the rounds are bounded so that a hostile cell of many layers costs linear time.
+	for round := 0; ; round++ {
+		if round == maxCodeLayers {
+			return s, mark
+		}
 		t := trimDecoration(s)
 		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, ")") {
 			if m := reLinkText.FindStringSubmatch(t); m != nil {
@@ -813,6 +818,10 @@ func cleanCodeMark(s string) (code, mark string) {
 		s = t
 	}
 }
+
+// maxCodeLayers is how many layers of markup cleanCode takes off a code: a link, bold,
+// code, quotes, a label's colon, a footnote mark. A real code has a few.
+const maxCodeLayers = 16
 
 // fullWidthPipe is "｜" (U+FF5C), which Chinese and Japanese input methods type for "|",
 // and with which tables copied from CJK pages separate their cells.
