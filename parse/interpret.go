@@ -174,7 +174,7 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	// A code column whose cells give each code its status ("400 / E_BAD_AMOUNT",
 	// "E_BAD_AMOUNT (400)") gives both, as a status column whose cells name the error does.
 	for i, r := range roles {
-		if r == roleCode && cols[i].statusCodes() {
+		if r == roleCode && cols[i].statusCodes() && !valueHeader(texts[i]) {
 			roles[i] = roleStatusName
 			break
 		}
@@ -317,6 +317,30 @@ func anyHeader(texts []string, f func(string) bool) bool {
 	return false
 }
 
+// valueHeader reports whether a code column's header says the numbers beside its codes
+// are values, not statuses ("Error (errno)", "Name / enum value", "코드 (번호)"), and
+// names no status ("Status / Code", "Code (HTTP status)").
+func valueHeader(h string) bool {
+	h = strings.ToLower(h)
+	for _, w := range []string{"status", "http", "상태", "ステータス", "状态", "狀態"} {
+		if strings.Contains(h, w) {
+			return false
+		}
+	}
+	for _, w := range strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "errno", "enum", "value", "values", "number", "numbers", "num", "no":
+			return true
+		}
+	}
+	for _, w := range []string{"값", "번호", "値", "番号", "值", "编号", "編號", "枚举", "列挙"} {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // textColumns counts the columns without a role that hold text.
 func textColumns(roles []role, cols []colStats) int {
 	n := 0
@@ -374,6 +398,9 @@ type colStats struct {
 	// E_BAD_AMOUNT"); pairedReasons those whose code is the status's reason phrase ("404
 	// NOT_FOUND"), pairedDistinct the different codes among them.
 	paired, pairedReasons, pairedDistinct int
+	// pairedSteps counts the paired cells whose status is one more than the paired cell's
+	// before them: "(420)", "(421)", "(422)" number the codes.
+	pairedSteps int
 }
 
 // statusCells reports whether the column's cells alone make it a status column: every one
@@ -390,9 +417,13 @@ func (c colStats) statusCells() bool {
 // does at least, each other cell is one token (a code written without a status), the
 // codes differ ("ERR 404" and "ERR 500" are two codes, not one code twice), and they are
 // not all the reasons of their statuses ("404 NOT_FOUND" and "409 CONFLICT" alone are a
-// status glossary).
+// status glossary), and the numbers look like statuses as a whole: a cell whose number is
+// none (codeStatus: "SYNC_LOCKED (204)") is neither a pair nor a lone code, and four or
+// more numbers each one more than the last ("(420)", "(421)", "(422)", "(423)") are
+// values that number the codes, where statuses repeat or leave gaps.
 func (c colStats) statusCodes() bool {
-	return c.paired > c.pairedReasons && c.paired+c.tokens == c.nonEmpty && c.pairedDistinct*10 >= c.paired*9
+	return c.paired > c.pairedReasons && c.paired+c.tokens == c.nonEmpty && c.pairedDistinct*10 >= c.paired*9 &&
+		(c.paired < 4 || c.pairedSteps < c.paired-1)
 }
 
 // unique reports whether nearly all the column's cells differ.
@@ -421,6 +452,7 @@ func columnStats(rows []tableRow, col int) colStats {
 	var c colStats
 	seen := make(map[string]bool, len(rows))
 	var pairedSeen map[string]bool
+	var lastPaired catalog.Status
 	c.allReasons = true
 	for _, r := range rows {
 		if col >= len(r.Cells) {
@@ -450,6 +482,10 @@ func columnStats(rows []tableRow, col int) colStats {
 				pairedSeen[pc] = true
 				c.pairedDistinct++
 			}
+			if c.paired > 1 && st == lastPaired+1 {
+				c.pairedSteps++
+			}
+			lastPaired = st
 		}
 		code := cleanCode(text)
 		if isInteger(halfWidthDigits(code)) {

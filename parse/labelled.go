@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"docgen/catalog"
 )
@@ -219,13 +220,86 @@ func fieldLabel(line string) (catalog.Field, bool) {
 	return catalog.Field{Name: name, Value: value}, true
 }
 
+// continuesValue reports whether a line that reads as a label of its own (fieldLabel, its
+// label name) goes on with the value above it instead: hard-wrapped prose that reaches a
+// colon ("… while you" / "were editing it: reload it."). prev is the last line of that
+// value ("" when there is none: after a status, or a field). The "label" is then a clause,
+// which no label is ("다시 시도하세요:", "お試しください："), or the value above ends
+// mid-sentence and the line begins in lower case where the paragraph's labels do not
+// (lowerLabels: "status: 409" / "retry after: 30" is a record written in lower case).
+func continuesValue(prev, name string, lowerLabels bool) bool {
+	if clauseEnd(name) {
+		return true
+	}
+	if prev == "" || lowerLabels || sentenceEnd(prev) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(name)
+	if !unicode.IsLower(r) {
+		return false // "Returned by:", and scripts without case: a label may follow any text
+	}
+	// One hyphenated word is a name ("retry-after: 30", a header), not a wrapped line.
+	return strings.ContainsRune(name, ' ') || !strings.ContainsRune(name, '-')
+}
+
+// sentenceEnd reports whether a line ends a sentence: with its mark (".", "。", "!", "?",
+// before any closing quote, bracket or emphasis), or, as Korean and Japanese text often
+// does without one, with a verb's final ending (clauseEnd: "…했습니다", "…ください").
+func sentenceEnd(line string) bool {
+	t := strings.TrimRight(line, " \t*_`'\"”’)]）」』")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?。！？…", r) || clauseEnd(t)
+}
+
+// jaClauseEnds are the endings of a Japanese verb or copula that end a clause: polite
+// forms and requests ("確認してください", "できません", "です").
+var jaClauseEnds = []string{"ます", "ました", "ません", "ましょう", "ください", "下さい", "です", "でした", "でしょう"}
+
+// clauseEnd reports whether text ends in a verb's final ending, Korean ("…하세요",
+// "…합니다", "…없다", "…했어요", "…하죠") or Japanese (jaClauseEnds): it ends a clause,
+// where a label is a noun phrase ("반환 위치", "개요", "필요", "返却元").
+func clauseEnd(text string) bool {
+	t := strings.TrimSpace(text)
+	for _, end := range jaClauseEnds {
+		if strings.HasSuffix(t, end) {
+			return true
+		}
+	}
+	last, n := utf8.DecodeLastRuneInString(t)
+	before, _ := utf8.DecodeLastRuneInString(t[:len(t)-n])
+	const ga, hih = 0xAC00, 0xD7A3 // Hangul syllables
+	if before < ga || before > hih {
+		return false // a one-syllable word ("다", "요") is no ending
+	}
+	switch last {
+	case '다', '죠':
+		return true // "합니다", "없다", "하죠"; a noun so ending is no label ("바다")
+	case '요':
+		// The polite ending follows a syllable without a final consonant on a verb's
+		// vowel: "하세요", "해요", "있어요", "돼요", "하지요". "필요", "중요", "주요" are nouns;
+		// "개요" (overview) is one too, whose vowel is the ending's.
+		s := before - ga
+		jong, jung := s%28, s/28%21
+		if before == '군' {
+			return true // "…하군요"
+		}
+		switch jung {
+		case 0, 1, 4, 5, 6, 7, 9, 10, 11, 14, 20: // ㅏ ㅐ ㅓ ㅔ ㅕ ㅖ ㅘ ㅙ ㅚ ㅝ ㅣ
+			return jong == 0 && !strings.HasSuffix(t, "개요")
+		}
+	}
+	return false
+}
+
 // readEntryText splits the paragraphs under a code heading (Markdown chunks, in order) into
 // an entry's fields. A labelled paragraph goes to its field with the paragraphs after it
 // that are not labelled themselves, until the next label; a line of a label no role names
 // (fieldLabel: "Returned by: `POST /bookings`") after a label that gave its value on its
 // line (or a status) in the same paragraph ends that field too, and is a field of the
 // entry of its own (the paragraph is a record: "HTTP status: 409", "Message: …",
-// "Returned by: …"); a status line sets the status,
+// "Returned by: …"), unless it reads on from the value above (continuesValue: hard-wrapped
+// prose that reaches a colon, "… while you" / "were editing it: …"); a status line sets
+// the status,
 // and the text it sets apart after the status is the message ("Status: 410 — The order was
 // deleted."); so does a first line that begins with the status (statusLead); an error
 // body (a JSON object with a "message") gives the message and stays in the description as
@@ -246,6 +320,9 @@ func readEntryText(chunks []string) entryText {
 	// then a field (fieldLabel). A label alone on its line ("Resolution:") opens a block
 	// of text, in which "Step 1: …" is text; a paragraph of its own ("TIP: …") is text.
 	record := false
+	// lowerLabels is set once a label of the paragraph began in lower case ("status:
+	// 409"): a line that begins so is then no wrapped text (continuesValue).
+	lowerLabels := false
 	flush := func() {
 		if len(keep) == 1 && labelledItems {
 			keep[0] = withoutItemMark(keep[0])
@@ -300,7 +377,7 @@ func readEntryText(chunks []string) entryText {
 		l, ok := readLabel(line)
 		if !ok {
 			if record {
-				if f, ok := fieldLabel(line); ok {
+				if f, ok := fieldLabel(line); ok && !continuesValue(lastOf(keep), f.Name, lowerLabels) {
 					if len(keep) > 0 {
 						flush()
 					}
@@ -313,6 +390,7 @@ func readEntryText(chunks []string) entryText {
 			return
 		}
 		labelledItems = labelledItems || withoutItemMark(line) != line
+		lowerLabels = lowerLabels || beginsLower(line)
 		take(l)
 	}
 	first := true // no text yet: a "404 Not Found" line here is the code's status
@@ -321,7 +399,7 @@ func readEntryText(chunks []string) entryText {
 		if c == "" {
 			continue
 		}
-		labelledItems, record = false, false
+		labelledItems, record, lowerLabels = false, false, false
 		var lead *label // the first line's status, when a message follows it
 		if first {
 			first = false
@@ -384,6 +462,28 @@ func readEntryText(chunks []string) entryText {
 	et.Description = strings.Join(desc, "\n\n")
 	et.Resolution = strings.Join(res, "\n\n")
 	return et
+}
+
+// lastOf returns the last of lines, "" if there is none.
+func lastOf(lines []string) string {
+	if len(lines) == 0 {
+		return ""
+	}
+	return lines[len(lines)-1]
+}
+
+// beginsLower reports whether a line's first letter, after a list item's mark and
+// emphasis, is a lower-case one ("status: 409", "- **message:** …").
+func beginsLower(line string) bool {
+	for _, r := range line {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+		if !strings.ContainsRune(" \t-*+_`", r) {
+			return false
+		}
+	}
+	return false
 }
 
 // statusLead reads the first line of the text under a code when it begins with the code's

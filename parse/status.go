@@ -690,7 +690,8 @@ var (
 )
 
 // codeStatus reads a cell or term that holds one code and the HTTP status beside it, in
-// either order (reStatusThenCode, reCodeThenStatus, reCodeParenStatus). The code must look
+// either order (reStatusThenCode, reCodeThenStatus, reCodeParenStatus): a client or server
+// error's, 4xx or 5xx, as no other status is an error's. The code must look
 // like one (codeShaped): a word is no code ("timeout 504"), and neither is a number that is
 // a status itself ("400 / 422" lists two statuses) or one set apart by a space alone ("200
 // 000" is a number written in groups). Whether a column's or a list's cells are read so is
@@ -724,7 +725,9 @@ func codeStatus(text string) (code string, st catalog.Status, ok bool) {
 		}
 	}
 	n, _ := strconv.Atoi(num)
-	if !catalog.Status(n).IsValid() {
+	if n < 400 || n > 599 {
+		// A 1xx, 2xx or 3xx answers no error: a number so beside a code is its value (an
+		// errno, an enum's: "ETIMEDOUT (110)", "SYNC_LOCKED (204)"), not its status.
 		return "", 0, false
 	}
 	return code, catalog.Status(n), true
