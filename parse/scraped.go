@@ -236,6 +236,10 @@ type sblock struct {
 	// statuses are all the statuses a status heading lists ("502, 503 Unavailable").
 	statuses []catalog.Status
 	tbl      *scrapedTable
+	// mark is the kind of mark a list item begins with (listItem); indent is how far a
+	// line of text, a status or a list item is indented, in columns.
+	mark   string
+	indent int
 }
 
 // scanner splits a scraped source into blocks, line by line.
@@ -338,11 +342,11 @@ func scanUpTo(src *Source, limit int) *scanner {
 			noCode = last
 		}
 		if sts, _, ok := statusesHeading(stripHashes(t)); ok {
-			sc.add(sblock{kind: sbStatus, line: i, pos: pos, text: stripHashes(t), status: sts[0], statuses: sts})
+			sc.add(sblock{kind: sbStatus, line: i, pos: pos, text: stripHashes(t), status: sts[0], statuses: sts, indent: indentOf(raw)})
 			continue
 		}
-		if item, ok := listItem(t); ok {
-			sc.add(sblock{kind: sbList, line: i, pos: pos, items: []string{item}, itemPos: []catalog.Pos{pos}})
+		if item, mark, ok := listItem(t); ok {
+			sc.add(sblock{kind: sbList, line: i, pos: pos, text: t, items: []string{item}, itemPos: []catalog.Pos{pos}, mark: mark, indent: indentOf(raw)})
 			continue
 		}
 		if h := stripHashes(t); h != t && h != "" {
@@ -360,7 +364,7 @@ func scanUpTo(src *Source, limit int) *scanner {
 			}
 			continue
 		}
-		sc.add(sblock{kind: sbText, line: i, pos: pos, text: t})
+		sc.add(sblock{kind: sbText, line: i, pos: pos, text: t, indent: indentOf(raw)})
 	}
 	return sc
 }
@@ -400,6 +404,25 @@ func (sc *scanner) row(i int, fw bool) (string, []byte, int) {
 	}
 	raw = pipeView(raw)
 	return string(bytes.TrimSpace(raw)), raw, off
+}
+
+// indentOf returns how far a line is indented, in columns: a tab is four, an ideographic
+// space two.
+func indentOf(raw []byte) int {
+	n := 0
+	for _, r := range string(raw) {
+		switch r {
+		case ' ', '\u00a0':
+			n++
+		case '\t':
+			n += 4
+		case '\u3000':
+			n += 2
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 // leadingSpace returns the number of bytes of space and tabs that raw starts with.
@@ -506,23 +529,6 @@ func (sc *scanner) codeEnd(i, start int) (end, last int, ok bool) {
 	return 0, min(sc.n, i+maxCodeLines-1), false
 }
 
-// listItem returns the text of a bulleted or numbered list item.
-func listItem(t string) (string, bool) {
-	for _, b := range []string{"- ", "* ", "+ ", "• ", "· ", "◦ ", "▪ "} {
-		if strings.HasPrefix(t, b) {
-			return strings.TrimSpace(t[len(b):]), true
-		}
-	}
-	i := 0
-	for i < len(t) && i < 4 && t[i] >= '0' && t[i] <= '9' {
-		i++
-	}
-	if i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' ' {
-		return strings.TrimSpace(t[i+2:]), true
-	}
-	return "", false
-}
-
 // stripHashes removes the #s of a Markdown ATX heading ("## 400 Bad Request").
 func stripHashes(t string) string {
 	s := strings.TrimLeft(t, "#")
@@ -538,6 +544,7 @@ func stripHashes(t string) string {
 // with a particle or punctuation: that is a sentence the page broke at inline code.
 func paragraphs(blocks []sblock) []sblock {
 	var out []sblock
+	levels := map[string]int{} // the list marks, in the order the document first uses them
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		switch b.kind {
@@ -574,11 +581,11 @@ func paragraphs(blocks []sblock) []sblock {
 				}
 			}
 		case sbList:
-			for i+1 < len(blocks) && blocks[i+1].kind == sbList {
-				i++
-				b.items = append(b.items, blocks[i].items...)
-				b.itemPos = append(b.itemPos, blocks[i].itemPos...)
-			}
+			// A list, with the lines under its items; a bulleted title is a heading.
+			made, next := readList(blocks, i, levels)
+			out = append(out, made...)
+			i = next - 1
+			continue
 		case sbBlank:
 			continue
 		}
