@@ -1668,6 +1668,9 @@ func (w *treeWalker) list(b *doc.List) {
 			return
 		}
 	}
+	if o != nil {
+		o.prose++ // a list of text under a code of copied text is its text, as a paragraph is
+	}
 	w.text(listText(b))
 }
 
@@ -1763,7 +1766,10 @@ func listText(b *doc.List) string {
 		if b.Ordered {
 			bullet = strconv.Itoa(k+1) + ". "
 		}
-		lines = append(lines, bullet+it.Text)
+		// The lines of an item after its first (a list nested in it, its next paragraph)
+		// are indented under its text, so that they stay in it.
+		text := strings.ReplaceAll(it.Text, "\n", "\n"+strings.Repeat(" ", len(bullet)))
+		lines = append(lines, bullet+text)
 	}
 	return strings.Join(lines, "\n")
 }
