@@ -355,16 +355,17 @@ func (w *treeWalker) codePara(b *doc.Para) bool {
 	return true
 }
 
-// lineItems places the lines of a paragraph that starts at pos as the items of a list:
-// each on its source line when that line holds it (Markdown), else at pos.
-func lineItems(src *Source, pos catalog.Pos, lines []string) []listItemText {
+// lineItems places the codes' lines of a paragraph that starts at pos (paraCodeLines) as
+// the items of a list: each on its source line when that line holds it (Markdown), else
+// at pos.
+func lineItems(src *Source, pos catalog.Pos, lines []codeLine) []listItemText {
 	items := make([]listItemText, len(lines))
 	for k, l := range lines {
 		p := pos
-		if n := pos.Line + k; src != nil && k > 0 && strings.Contains(string(src.Line(n)), l) {
+		if n := pos.Line + l.at; src != nil && l.at > 0 && strings.Contains(string(src.Line(n)), firstLine(l.text)) {
 			p = catalog.Pos{File: pos.File, Line: n, Col: 1}
 		}
-		items[k] = listItemText{Text: l, Pos: p}
+		items[k] = listItemText{Text: l.text, Pos: p}
 	}
 	return items
 }
