@@ -94,12 +94,15 @@ func hostileSources() map[string]string {
 		// An HTML table in Markdown whose cell spans 100 rows and 100 columns (see
 		// span-bigcell.html in hostileFormatSources).
 		"span-bigcell-html": "# Errors\n\n" + spanTable(100<<10),
-		// Lists of copied text (scraped_list.go): items with lines under them, blank lines
-		// between; items each indented deeper than the last (open items are at most
-		// maxListDepth); titles and items of two marks over and over.
-		"bullet-details-2MB":   "Errors\n\n" + strings.Repeat("○ E1 : Bad request.\n\n  ▶ 조치 : Retry.\n\n", 2<<20/44),
-		"bullet-staircase-2MB": "Errors\n\n" + bulletStaircase(2<<20),
-		"bullet-titles-2MB":    "Errors\n\n" + strings.Repeat("■ Title\n\n○ E1 : Bad.\n", 2<<20/24),
+		// Lists of copied text (scraped_list.go, codeLines): 2 MB of codes' lines that read
+		// as headings, each looked at once and not again from every line of the run;
+		// items with lines under them, blank lines between; items each indented deeper
+		// than the last (open items are at most maxListDepth); titles and items of two
+		// marks over and over.
+		"code-heading-lines-2MB": "Errors\n\n" + strings.Repeat("E1001 - Bad request\n", 2<<20/20),
+		"bullet-details-2MB":     "Errors\n\n" + strings.Repeat("○ E1 : Bad request.\n\n  ▶ 조치 : Retry.\n\n", 2<<20/44),
+		"bullet-staircase-2MB":   "Errors\n\n" + bulletStaircase(2<<20),
+		"bullet-titles-2MB":      "Errors\n\n" + strings.Repeat("■ Title\n\n○ E1 : Bad.\n", 2<<20/24),
 		// 2 MB of blank lines: one scan block for the run, not one for each.
 		"blank-lines-2MB": "# Errors\n" + strings.Repeat("\n", 2<<20) + "E1\n",
 		"late-cuts-2MB":   "# T\n\n<pre>\n" + strings.Repeat("plain text line\n", 2<<20/16*19/20) + strings.Repeat("\n# c\n", 2<<20/5/20) + "</pre>\n",
