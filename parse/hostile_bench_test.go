@@ -98,6 +98,15 @@ func hostileSources() map[string]string {
 		// An HTML table in Markdown whose cell spans 100 rows and 100 columns (see
 		// span-bigcell.html in hostileFormatSources).
 		"span-bigcell-html": "# Errors\n\n" + spanTable(100<<10),
+		// Lists of copied text (scraped_list.go, codeLines): 2 MB of codes' lines that read
+		// as headings, each looked at once and not again from every line of the run;
+		// items with lines under them, blank lines between; items each indented deeper
+		// than the last (open items are at most maxListDepth); titles and items of two
+		// marks over and over.
+		"code-heading-lines-2MB": "Errors\n\n" + strings.Repeat("E1001 - Bad request\n", 2<<20/20),
+		"bullet-details-2MB":     "Errors\n\n" + strings.Repeat("○ E1 : Bad request.\n\n  ▶ 조치 : Retry.\n\n", 2<<20/44),
+		"bullet-staircase-2MB":   "Errors\n\n" + bulletStaircase(2<<20),
+		"bullet-titles-2MB":      "Errors\n\n" + strings.Repeat("■ Title\n\n○ E1 : Bad.\n", 2<<20/24),
 		// 2 MB of blank lines: one scan block for the run, not one for each.
 		"blank-lines-2MB": "# Errors\n" + strings.Repeat("\n", 2<<20) + "E1\n",
 		"late-cuts-2MB":   "# T\n\n<pre>\n" + strings.Repeat("plain text line\n", 2<<20/16*19/20) + strings.Repeat("\n# c\n", 2<<20/5/20) + "</pre>\n",
@@ -151,4 +160,14 @@ func TestLimitNesting(t *testing.T) {
 	if in := []byte("# x\n- a\n"); !bytes.Equal(limitNesting(in), in) || &limitNesting(in)[0] != &in[0] {
 		t.Error("a document within the limit is copied or changed")
 	}
+}
+
+// bulletStaircase returns about n bytes of list items each indented one space deeper than
+// the one above it, over and over.
+func bulletStaircase(n int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		b.WriteString(strings.Repeat(" ", i%200) + "- E1 : x\n")
+	}
+	return b.String()
 }

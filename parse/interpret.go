@@ -814,33 +814,77 @@ func codeListOK(items []listItemText) bool {
 	return codes >= 2 && len(seen)*10 >= codes*9
 }
 
-// paraCodeLines returns the lines of a paragraph that lists codes one per line, with no
-// bullets ("E1001 - Invalid parameter", "错误码 20001：余额不足", "Error code E1002: …"): each
-// line without a label naming the code before it, or nil. Every line, of two or more,
-// is a code, a separator (":", "：", "-", "–", "—") and its text, so that sentences that
-// begin with a code ("E1001 means …") are no list.
-func paraCodeLines(text string) []string {
-	text = strings.TrimSpace(text)
+// codeLine is a code's line of a paragraph that lists codes (paraCodeLines), with the
+// lines under it that say more of the code, and how many lines below the paragraph's
+// first line it stands.
+type codeLine struct {
+	text string
+	at   int
+}
+
+// paraCodeLines returns the codes' lines of a paragraph that lists codes one per line,
+// with no bullets ("E1001 - Invalid parameter", "错误码 20001：余额不足", "Error code E1002:
+// …"): each line without a label naming the code before it, or nil. Every line is a code,
+// a separator (":", "：", "-", "–", "—") and its text, so that sentences that begin with a
+// code ("E1001 means …") are no list; or it says more of the code above it, as a nested
+// list does under a code's item: it is indented deeper than the codes' lines, begins with
+// a bullet ("▶ 조치 : …"), or is labelled with what it says ("Fix: …", "원인: …"). Such a
+// line is kept under its code's line, on a line of its own. The paragraph has two lines
+// or more.
+func paraCodeLines(text string) []codeLine {
+	text = strings.TrimRight(strings.TrimLeft(text, "\n"), " \t\n")
 	if !strings.Contains(text, "\n") {
 		return nil
 	}
-	var lines []string // made once the first line is one: most paragraphs are prose
-	for rest := text; rest != ""; {
-		var l string
-		l, rest, _ = strings.Cut(rest, "\n")
-		l = lineBreakless(strings.TrimSpace(l))
-		if !strings.ContainsAny(l, ":：-–—") {
-			return nil // every separator is one of these
+	var lines []codeLine // made once the first line is one: most paragraphs are prose
+	base := 0            // the indentation of the codes' lines
+	for at, rest := 0, text; rest != ""; at++ {
+		var raw, l string
+		raw, rest, _ = strings.Cut(rest, "\n")
+		l = lineBreakless(strings.TrimSpace(raw))
+		if len(lines) > 0 && codeDetail(raw, l, base) {
+			lines[len(lines)-1].text += "\n" + l
+			continue
 		}
-		if _, _, ok := splitListCode(l); !ok || !codeLineSep(l) {
-			l = withoutCodeLabel(l)
-			if _, _, ok := splitListCode(l); !ok || !codeLineSep(l) {
-				return nil
-			}
+		l, ok := codeLineText(l)
+		if !ok {
+			return nil
 		}
-		lines = append(lines, l)
+		if len(lines) == 0 {
+			base = indentOf([]byte(raw))
+		}
+		lines = append(lines, codeLine{text: l, at: at})
 	}
 	return lines
+}
+
+// codeLineText reads a line as a code, a separator and its text, without a label that
+// names the code before it ("错误码 20001：余额不足" is "20001：余额不足").
+func codeLineText(l string) (string, bool) {
+	if !strings.ContainsAny(l, ":：-–—") {
+		return "", false // every separator is one of these
+	}
+	if _, _, ok := splitListCode(l); !ok || !codeLineSep(l) {
+		l = withoutCodeLabel(l)
+		if _, _, ok := splitListCode(l); !ok || !codeLineSep(l) {
+			return "", false
+		}
+	}
+	return l, true
+}
+
+// codeDetail reports whether a line under a code's line (raw as written, l trimmed) says
+// more of the code: it is indented deeper than the codes' lines (base), begins with a
+// bullet, or is labelled with what it says (detailLabel).
+func codeDetail(raw, l string, base int) bool {
+	if l == "" {
+		return false
+	}
+	if indentOf([]byte(raw)) > base || detailLabel(l) {
+		return true
+	}
+	_, _, ok := listItem(l)
+	return ok
 }
 
 // codeLineSep reports whether the code that begins line is followed by a separator: glued

@@ -33,8 +33,8 @@ type open struct {
 	// only when text stands under it, made when it closes.
 	deferred bool
 	code     string // a deferred code heading's code
-	// prose counts the paragraphs, labelled lines and error bodies under a deferred code
-	// heading: client code alone makes no entry.
+	// prose counts the paragraphs, lists of text, labelled lines and error bodies under a
+	// deferred code heading: client code alone makes no entry.
 	prose int
 	// statuses are all the statuses a status heading lists ("502, 503 Unavailable");
 	// nested the entries (from, to) of status headings under it, whose statuses are

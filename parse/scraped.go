@@ -236,6 +236,10 @@ type sblock struct {
 	// statuses are all the statuses a status heading lists ("502, 503 Unavailable").
 	statuses []catalog.Status
 	tbl      *scrapedTable
+	// mark is the kind of mark a list item begins with (listItem); indent is how far a
+	// line of text, a status or a list item is indented, in columns.
+	mark   string
+	indent int
 }
 
 // scanner splits a scraped source into blocks, line by line.
@@ -338,11 +342,11 @@ func scanUpTo(src *Source, limit int) *scanner {
 			noCode = last
 		}
 		if sts, _, ok := statusesHeading(stripHashes(t)); ok {
-			sc.add(sblock{kind: sbStatus, line: i, pos: pos, text: stripHashes(t), status: sts[0], statuses: sts})
+			sc.add(sblock{kind: sbStatus, line: i, pos: pos, text: stripHashes(t), status: sts[0], statuses: sts, indent: indentOf(raw)})
 			continue
 		}
-		if item, ok := listItem(t); ok {
-			sc.add(sblock{kind: sbList, line: i, pos: pos, items: []string{item}, itemPos: []catalog.Pos{pos}})
+		if item, mark, ok := listItem(t); ok {
+			sc.add(sblock{kind: sbList, line: i, pos: pos, text: t, items: []string{item}, itemPos: []catalog.Pos{pos}, mark: mark, indent: indentOf(raw)})
 			continue
 		}
 		if h := stripHashes(t); h != t && h != "" {
@@ -360,7 +364,7 @@ func scanUpTo(src *Source, limit int) *scanner {
 			}
 			continue
 		}
-		sc.add(sblock{kind: sbText, line: i, pos: pos, text: t})
+		sc.add(sblock{kind: sbText, line: i, pos: pos, text: t, indent: indentOf(raw)})
 	}
 	return sc
 }
@@ -400,6 +404,25 @@ func (sc *scanner) row(i int, fw bool) (string, []byte, int) {
 	}
 	raw = pipeView(raw)
 	return string(bytes.TrimSpace(raw)), raw, off
+}
+
+// indentOf returns how far a line is indented, in columns: a tab is four, an ideographic
+// space two.
+func indentOf(raw []byte) int {
+	n := 0
+	for _, r := range string(raw) {
+		switch r {
+		case ' ', '\u00a0':
+			n++
+		case '\t':
+			n += 4
+		case '\u3000':
+			n += 2
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 // leadingSpace returns the number of bytes of space and tabs that raw starts with.
@@ -506,23 +529,6 @@ func (sc *scanner) codeEnd(i, start int) (end, last int, ok bool) {
 	return 0, min(sc.n, i+maxCodeLines-1), false
 }
 
-// listItem returns the text of a bulleted or numbered list item.
-func listItem(t string) (string, bool) {
-	for _, b := range []string{"- ", "* ", "+ ", "• ", "· ", "◦ ", "▪ "} {
-		if strings.HasPrefix(t, b) {
-			return strings.TrimSpace(t[len(b):]), true
-		}
-	}
-	i := 0
-	for i < len(t) && i < 4 && t[i] >= '0' && t[i] <= '9' {
-		i++
-	}
-	if i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' ' {
-		return strings.TrimSpace(t[i+2:]), true
-	}
-	return "", false
-}
-
 // stripHashes removes the #s of a Markdown ATX heading ("## 400 Bad Request").
 func stripHashes(t string) string {
 	s := strings.TrimLeft(t, "#")
@@ -538,6 +544,8 @@ func stripHashes(t string) string {
 // with a particle or punctuation: that is a sentence the page broke at inline code.
 func paragraphs(blocks []sblock) []sblock {
 	var out []sblock
+	levels := map[string]int{} // the list marks, in the order the document first uses them
+	codeScan := 0              // blocks before this one start no list of codes (codeLines)
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		switch b.kind {
@@ -552,6 +560,19 @@ func paragraphs(blocks []sblock) []sblock {
 				b.kind, b.text = sbPara, strings.Join(texts, "\n")
 				i += n - 1
 				break
+			}
+			if i >= codeScan {
+				n, list := codeLines(blocks[i:])
+				if n >= 2 {
+					// "E1001 - 잘못된 요청입니다." line after line, with what is said of
+					// each code under it ("  Fix: …", "▶ 조치 : …"): a list of codes.
+					b = list
+					i += n - 1
+					break
+				}
+				// The lines after this one up to where the search stopped are no such
+				// list either: a run of codes is looked at once.
+				codeScan = i - n
 			}
 			var text strings.Builder
 			text.WriteString(b.text)
@@ -574,11 +595,11 @@ func paragraphs(blocks []sblock) []sblock {
 				}
 			}
 		case sbList:
-			for i+1 < len(blocks) && blocks[i+1].kind == sbList {
-				i++
-				b.items = append(b.items, blocks[i].items...)
-				b.itemPos = append(b.itemPos, blocks[i].itemPos...)
-			}
+			// A list, with the lines under its items; a bulleted title is a heading.
+			made, next := readList(blocks, i, levels)
+			out = append(out, made...)
+			i = next - 1
+			continue
 		case sbBlank:
 			continue
 		}
@@ -606,6 +627,86 @@ func recordLines(blocks []sblock) int {
 		n++
 	}
 	return n
+}
+
+// codeLines returns how many blocks from the first are lines of text that list codes one
+// per line, "E1001 - 잘못된 요청입니다." (see paraCodeLines), with what is said of each
+// code under its line, and the list they make: an item per code, its line first, then the
+// lines under it, which are indented deeper, bulleted ("▶ 조치 : …", written as an item
+// of a Markdown list nested in the code's) or labelled ("Fix: …"). A blank line between
+// them does not end them. A code's line that reads as a heading ("E1001 - Invalid token
+// (401)") is one, a code and its title, when a paragraph follows it or when no code of
+// the run has lines under it or is written as a sentence: it stands as it did. When there
+// is no such list at the first block, it returns minus the number of blocks it looked at.
+func codeLines(blocks []sblock) (int, sblock) {
+	b0 := blocks[0]
+	first, ok := codeLineText(b0.text)
+	if !ok || codeHeadingLine(blocks, 0) {
+		return -1, sblock{}
+	}
+	list := sblock{kind: sbList, line: b0.line, pos: b0.pos, items: []string{first}, itemPos: []catalog.Pos{b0.pos}}
+	var text strings.Builder // the last code's item
+	text.WriteString(first)
+	n, details, sentences := 1, false, !headingLike(b0.text)
+	for ; n < len(blocks); n++ {
+		b := blocks[n]
+		if b.kind == sbBlank && n+1 < len(blocks) && blocks[n+1].kind == sbText {
+			// A blank line between codes, or between a code and the lines under it
+			// indented deeper, does not end the list; one before anything else does.
+			if _, code := codeLineText(blocks[n+1].text); code || blocks[n+1].indent > b0.indent {
+				continue
+			}
+		}
+		line := ""
+		switch b.kind {
+		case sbText, sbStatus:
+			if l, code := codeLineText(b.text); code && b.indent <= b0.indent && b.kind == sbText {
+				if codeHeadingLine(blocks, n) {
+					break
+				}
+				list.items[len(list.items)-1] = text.String()
+				list.items = append(list.items, l)
+				list.itemPos = append(list.itemPos, b.pos)
+				text.Reset()
+				text.WriteString(l)
+				sentences = sentences || !headingLike(b.text)
+				continue
+			}
+			if b.indent > b0.indent || detailLabel(b.text) {
+				line = b.text
+			}
+		case sbList:
+			if _, code := codeLineText(b.items[0]); b.indent > b0.indent || !code || detailLabel(b.items[0]) {
+				line = "- " + b.items[0]
+			}
+		}
+		if line == "" {
+			break
+		}
+		details = true
+		text.WriteString("\n")
+		text.WriteString(line)
+	}
+	if !details && (!sentences || len(list.items) < 2) {
+		return -n, sblock{}
+	}
+	list.items[len(list.items)-1] = text.String()
+	return n, list
+}
+
+// codeHeadingLine reports whether the code's line blocks[i] reads as a heading over a
+// paragraph of its own: the line right under it is text that is neither a code's line nor
+// one that says more of it (see codeLines).
+func codeHeadingLine(blocks []sblock, i int) bool {
+	if !headingLike(blocks[i].text) || i+1 >= len(blocks) {
+		return false
+	}
+	n := blocks[i+1]
+	if n.kind != sbText || n.indent > blocks[i].indent || detailLabel(n.text) {
+		return false
+	}
+	_, code := codeLineText(n.text)
+	return !code
 }
 
 // continues reports whether line next goes on with the sentence of line prev.

@@ -529,7 +529,7 @@ func (sc *scanner) startsBlock(j int, fw bool) bool {
 	if _, _, ok := statusHeading(stripHashes(t)); ok {
 		return true
 	}
-	if _, ok := listItem(t); ok {
+	if _, mark, ok := listItem(t); ok && !cellMark(mark) {
 		return true
 	}
 	return codeOpens(t)

@@ -368,16 +368,17 @@ func (w *treeWalker) codePara(b *doc.Para) bool {
 	return true
 }
 
-// lineItems places the lines of a paragraph that starts at pos as the items of a list:
-// each on its source line when that line holds it (Markdown), else at pos.
-func lineItems(src *Source, pos catalog.Pos, lines []string) []listItemText {
+// lineItems places the codes' lines of a paragraph that starts at pos (paraCodeLines) as
+// the items of a list: each on its source line when that line holds it (Markdown), else
+// at pos.
+func lineItems(src *Source, pos catalog.Pos, lines []codeLine) []listItemText {
 	items := make([]listItemText, len(lines))
 	for k, l := range lines {
 		p := pos
-		if n := pos.Line + k; src != nil && k > 0 && strings.Contains(string(src.Line(n)), l) {
+		if n := pos.Line + l.at; src != nil && l.at > 0 && strings.Contains(string(src.Line(n)), firstLine(l.text)) {
 			p = catalog.Pos{File: pos.File, Line: n, Col: 1}
 		}
-		items[k] = listItemText{Text: l, Pos: p}
+		items[k] = listItemText{Text: l.text, Pos: p}
 	}
 	return items
 }
@@ -1712,6 +1713,9 @@ func (w *treeWalker) list(b *doc.List) {
 			return
 		}
 	}
+	if o != nil {
+		o.prose++ // a list of text under a code of copied text is its text, as a paragraph is
+	}
 	w.text(listText(b))
 }
 
@@ -1818,7 +1822,10 @@ func listText(b *doc.List) string {
 		if b.Ordered {
 			bullet = strconv.Itoa(k+1) + ". "
 		}
-		lines = append(lines, bullet+it.Text)
+		// The lines of an item after its first (a list nested in it, its next paragraph)
+		// are indented under its text, so that they stay in it.
+		text := strings.ReplaceAll(it.Text, "\n", "\n"+strings.Repeat(" ", len(bullet)))
+		lines = append(lines, bullet+text)
 	}
 	return strings.Join(lines, "\n")
 }
