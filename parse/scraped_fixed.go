@@ -32,7 +32,9 @@ import (
 // the cells of the row above. A page break inside the table (blank lines, a page's
 // header or footer with its page number, the header again with its rule) does not end
 // it; the lines of the page's header or footer are left out of the table with a
-// warning, and the header again is no row. A line that ends the table while rows of it
+// warning, and the header again is no row (its rule, if it draws the table's columns
+// elsewhere, says where they are from there on; one that draws another number of columns
+// ends the table: its rows could not be cut as the rows above were). A line that ends the table while rows of it
 // follow is reported too: no row is left out silently.
 
 // RuleLineLeftOut is the rule of a line inside or right after a fixed-width table that is
@@ -296,6 +298,11 @@ func (sc *scanner) readFixedRows(st *scrapedTable, lay *fixedLayout, j int) {
 	}
 	defer func() {
 		flush()
+		// Page lines after the table's last line were passed on the way to a line that
+		// ended it after all: they are not left out of it, but read as text after it.
+		for len(pages) > 0 && pages[len(pages)-1] > st.end {
+			pages = pages[:len(pages)-1]
+		}
 		sc.pagesLeftOut(st, pages)
 	}()
 	for ; j <= sc.n; j++ {
@@ -313,9 +320,15 @@ func (sc *scanner) readFixedRows(st *scrapedTable, lay *fixedLayout, j int) {
 				continue
 			case len(st.Rows) > 0 && foldMatches(t, lay.fold):
 				// The header again (a page break without blank lines): no row. Its rule,
-				// if any, says where the columns are from here on.
-				if l, _, ok := sc.fixedHeader(j); ok && l.ruled == lay.ruled {
-					lay = l
+				// if any, says where the columns are from here on, when it draws as many
+				// columns as the table has: the rows above have a cell for each.
+				if l, h, ok := sc.fixedHeader(j); ok && l.ruled == lay.ruled {
+					same := sameColumns(l, h, len(lay.cols))
+					if same == nil {
+						sc.warn(sc.textPos(j), fmt.Sprintf("%q repeats the header of the table of line %d in %d columns, not %d: the table ends above it, and the lines below are not read as its rows", t, st.start, len(l.cols), len(lay.cols)))
+						return
+					}
+					lay = same
 				}
 				if next, _, _ := sc.line(j + 1); lay.ruled && isRule(next) {
 					j++
@@ -331,7 +344,7 @@ func (sc *scanner) readFixedRows(st *scrapedTable, lay *fixedLayout, j int) {
 				continue
 			}
 			if len(st.Rows) > 0 {
-				if parts := sc.fixedWrap(lay, t, o); parts != nil {
+				if parts := sc.fixedWrap(lay, t, o); parts != nil && len(parts) == len(st.Rows[len(st.Rows)-1].Cells) {
 					row := st.Rows[len(st.Rows)-1].Cells
 					if wrapped == nil {
 						wrapped = make([][]string, len(row))
@@ -363,6 +376,31 @@ func (sc *scanner) readFixedRows(st *scrapedTable, lay *fixedLayout, j int) {
 		}
 		return
 	}
+}
+
+// sameColumns returns the layout l of the header again (its cells header) with the n
+// columns of the table it repeats, or nil when it cannot have them. A rule drawn per
+// column may draw one column in two runs on another page: a run under no word of the
+// header goes with the column before it.
+func sameColumns(l *fixedLayout, header []cell, n int) *fixedLayout {
+	if len(l.cols) == n {
+		return l
+	}
+	if !l.spans || len(l.cols) < n {
+		return nil
+	}
+	cols := make([]int, 0, n)
+	for k, c := range l.cols {
+		if k == 0 || header[k].Text != "" {
+			cols = append(cols, c)
+		}
+	}
+	if len(cols) != n {
+		return nil
+	}
+	merged := *l
+	merged.cols = cols
+	return &merged
 }
 
 // fixedPageBreak reports whether the table goes on after the lines from j on, which
