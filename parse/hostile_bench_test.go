@@ -35,6 +35,11 @@ func hostileSources() map[string]string {
 	for i := 0; i < 3000; i++ {
 		nested.WriteString(strings.Repeat("  ", i) + "- x\n")
 	}
+	var wide strings.Builder
+	wide.WriteString("Code    Message" + strings.Repeat("  xx", 3000) + "\n------  -------" + strings.Repeat("  --", 3000) + "\n")
+	for i := range 3000 {
+		fmt.Fprintf(&wide, "E%05d  Bad\n", i)
+	}
 	return map[string]string{
 		"pipe-line-200KB": "| code | message |\n|---|---|\n" + strings.Repeat("| E |", 40000) + "\n",
 		// A code in 100,000 layers of bold and code spans: cleanCode takes a layer a
@@ -76,6 +81,9 @@ func hostileSources() map[string]string {
 		"fixed-width-page-breaks-2MB": "Code    HTTP  Message\n------  ----  ------------\n" + strings.Repeat("E1      400   Bad request.\n\nPage 7\n\nCode    HTTP  Message\n------  ----  ------------\n", 2<<20/100),
 		"fixed-width-cut-2MB":         strings.Repeat("Code    HTTP  Message\nE1      400   Bad request.\n   x\n", 2<<20/54) + strings.Repeat("E1      400   Bad request.\n", 19),
 		"fixed-width-no-rows-2MB":     strings.Repeat("Code    HTTP  Message\n------  ----  ------------\n", 2<<20/50),
+		// A header of 3,000 columns over a rule of as many runs, and 3,000 rows under it:
+		// each row was cut into a cell per column (1.2 s and 330 MB for 52 KB).
+		"fixed-width-3000-columns": wide.String(),
 		// One list item that goes on for 100,000 lines, lazily or as a nested list: its
 		// text was built by appending each line to all before it (100 s for 1.7 MB).
 		"list-item-100000-lines":  "# Errors\n\n- E1001 first\n" + strings.Repeat("  more text here\n", 100000),

@@ -128,6 +128,11 @@ func (sc *scanner) fixedHeader(i int) (lay *fixedLayout, header []cell, ok bool)
 	hoff := off + leadingSpace(raw)
 	next, nraw, noff := sc.line(i + 1)
 	if rule := ruleRuns(next); rule != nil {
+		if len(rule) > maxRunsColumns {
+			// A rule of more runs than a table has columns: every row would be cut into
+			// a cell for each. What it underlines is left as text.
+			return nil, nil, false
+		}
 		rcols := sc.textColumns(next, noff+leadingSpace(nraw), rule)
 		if len(rule) >= 2 {
 			// A rule per column: the columns are its runs, and the header is cut at them.
@@ -168,8 +173,8 @@ func (sc *scanner) fixedHeader(i int) (lay *fixedLayout, header []cell, ok bool)
 	return lay, header, lay.fold != ""
 }
 
-// maxRunsColumns is how many columns a fixed-width table whose columns are found from its
-// header's cells may have.
+// maxRunsColumns is how many columns a fixed-width table may have, whether its columns
+// are found from its header's cells or from a rule drawn per column.
 const maxRunsColumns = 16
 
 // filled returns how many cells have text.
