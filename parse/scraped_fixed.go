@@ -229,9 +229,13 @@ func (sc *scanner) spanCells(lay *fixedLayout, t string, off int) []cell {
 
 // fixedRow returns the cells of a row of the table, or nil when the line at byte off
 // (trimmed, t) is none: its first column is blank, its text does not stand in the
-// columns, fewer than two of its cells have text, or, in a table without a rule, its
-// first cell is no code.
-func (sc *scanner) fixedRow(lay *fixedLayout, t string, off int) []cell {
+// columns, fewer than two of its cells have text, or its first cell is no code while,
+// in a table without a rule, a row must begin with one, and, in a table under one rule
+// across (whose columns a line's runs of spaces cut, wherever they are), the line's
+// parts do not start where the columns do either (a line of prose after the table)
+// or above holds codes of other kinds only. above is the kinds of code the first cells of
+// the table's rows hold so far.
+func (sc *scanner) fixedRow(lay *fixedLayout, t string, off int, above codeKinds) []cell {
 	if lay.spans {
 		cells := sc.spanCells(lay, t, off)
 		if cells == nil || cells[0].Text == "" || filled(cells) < 2 {
@@ -242,7 +246,72 @@ func (sc *scanner) fixedRow(lay *fixedLayout, t string, off int) []cell {
 	if len(lay.cols) > 1 && sc.textColumns(t, off, []word{{t, 0}})[0] >= lay.cols[1]-1 {
 		return nil // the first column is blank: a wrapped cell, not a row
 	}
-	return sc.splitRuns(t, off, len(lay.cols), lay.cols, !lay.ruled)
+	cells := sc.splitRuns(t, off, len(lay.cols), lay.cols, !lay.ruled)
+	if cells == nil || !lay.ruled {
+		return cells
+	}
+	if k := codeKind(cells[0].Text); k != 0 && (above == 0 || k&above != 0) {
+		return cells
+	}
+	if !sc.alignedLine(t, off, lay.cols) {
+		return nil
+	}
+	return cells
+}
+
+// alignedLine reports whether the parts of line t (at byte off) that runs of spaces part
+// start where the columns cols do, give or take one column, the last taking the rest.
+func (sc *scanner) alignedLine(t string, off int, cols []int) bool {
+	runs := spaceRuns(t)
+	runs = runs[:min(len(runs), len(cols))]
+	for k, at := range sc.textColumns(t, off, runs) {
+		if at < cols[k]-1 || at > cols[k]+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// codeKinds is a set of kinds of code (codeKind): those that the first cells of a
+// table's rows hold.
+type codeKinds uint8
+
+const (
+	kindNumber   codeKinds = 1 << iota // digits, signed or not: 40001, -32601
+	kindNumbered                       // digits with marks and no letters: 1.2, 10-3
+	kindCaps                           // letters, none lower-case: E_AUTH, E1001, TIMEOUT
+	kindWords                          // lower-case letters: badRequest, not_found, InvalidToken
+)
+
+// codeKind returns the kind of code cell text s is, or 0 when it is no code (one
+// code-shaped token). A table's codes are mostly of one kind: a line whose first cell is
+// of another reads less like one of its rows.
+func codeKind(s string) codeKinds {
+	c := cleanCode(s)
+	if !isToken(c) || !codeShaped(c) {
+		return 0
+	}
+	upper, lower, marks := false, false, false
+	for i, r := range c {
+		switch {
+		case unicode.IsUpper(r):
+			upper = true
+		case unicode.IsLetter(r):
+			lower = true
+		case unicode.IsDigit(r), i == 0 && r == '-':
+		default:
+			marks = true
+		}
+	}
+	switch {
+	case lower:
+		return kindWords
+	case upper:
+		return kindCaps
+	case marks:
+		return kindNumbered
+	}
+	return kindNumber
 }
 
 // fixedWrap returns the text a line adds to each column of the row above when it is a
@@ -289,6 +358,7 @@ func (sc *scanner) readFixedRows(st *scrapedTable, lay *fixedLayout, j int) {
 	// joined when the row is done: joining each as it comes would copy the cell's text
 	// once per line.
 	var wrapped [][]string
+	var above codeKinds // the kinds of code the rows' first cells hold
 	flush := func() {
 		if wrapped == nil {
 			return
@@ -341,8 +411,9 @@ func (sc *scanner) readFixedRows(st *scrapedTable, lay *fixedLayout, j int) {
 				st.end = j
 				continue
 			}
-			if cells := sc.fixedRow(lay, t, o); cells != nil {
+			if cells := sc.fixedRow(lay, t, o, above); cells != nil {
 				flush()
+				above |= codeKind(cells[0].Text)
 				st.Rows = append(st.Rows, tableRow{Cells: cells, Pos: cells[0].Pos})
 				st.bareRows++
 				st.end = j
@@ -371,13 +442,13 @@ func (sc *scanner) readFixedRows(st *scrapedTable, lay *fixedLayout, j int) {
 		if len(st.Rows) == 0 {
 			return
 		}
-		if k, pageLines, ok := sc.fixedPageBreak(lay, j); ok {
+		if k, pageLines, ok := sc.fixedPageBreak(lay, j, above); ok {
 			pages = append(pages, pageLines...)
 			j = k - 1
 			continue
 		}
 		if t != "" {
-			sc.rowsAfter(st, lay, j)
+			sc.rowsAfter(st, lay, j, above)
 		}
 		return
 	}
@@ -413,7 +484,7 @@ func sameColumns(l *fixedLayout, header []cell, n int) *fixedLayout {
 // up to the header again, or up to a row when a page line came first (after blank lines
 // alone, a line that fits the columns may as well be prose). It returns the line the
 // table goes on at and the page lines passed.
-func (sc *scanner) fixedPageBreak(lay *fixedLayout, j int) (resume int, pageLines []int, ok bool) {
+func (sc *scanner) fixedPageBreak(lay *fixedLayout, j int, above codeKinds) (resume int, pageLines []int, ok bool) {
 	for k := j; k <= sc.n && k < j+maxPageGap; k++ {
 		t, raw, off := sc.line(k)
 		switch {
@@ -422,7 +493,7 @@ func (sc *scanner) fixedPageBreak(lay *fixedLayout, j int) (resume int, pageLine
 			return k, pageLines, true
 		case pageLine(t):
 			pageLines = append(pageLines, k)
-		case len(pageLines) > 0 && sc.fixedRow(lay, t, off+leadingSpace(raw)) != nil:
+		case len(pageLines) > 0 && sc.fixedRow(lay, t, off+leadingSpace(raw), above) != nil:
 			return k, pageLines, true
 		default:
 			return 0, nil, false
@@ -455,13 +526,13 @@ func (sc *scanner) pagesLeftOut(st *scrapedTable, pages []int) {
 // rowsAfter reports line j, which ends the table st, when a line that reads as a row of
 // the table follows it before a blank line: the lines below are not read as its rows, and
 // the user should know.
-func (sc *scanner) rowsAfter(st *scrapedTable, lay *fixedLayout, j int) {
+func (sc *scanner) rowsAfter(st *scrapedTable, lay *fixedLayout, j int, above codeKinds) {
 	for k := j + 1; k <= sc.n && k <= j+maxCellLines; k++ {
 		t, raw, off := sc.line(k)
 		if t == "" {
 			return
 		}
-		if sc.fixedRow(lay, t, off+leadingSpace(raw)) != nil {
+		if sc.fixedRow(lay, t, off+leadingSpace(raw), above) != nil {
 			jt, _, _ := sc.line(j)
 			sc.warn(sc.textPos(j), fmt.Sprintf("%q ends the table of line %d: it is neither a row nor the next line of a wrapped cell (its text does not stand under the columns); the lines below it are not read as the table's rows, though line %d reads as one", jt, st.start, k))
 			return
