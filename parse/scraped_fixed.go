@@ -31,8 +31,10 @@ import (
 // blank: such a line (its text only under later columns, where they start) goes on with
 // the cells of the row above. A page break inside the table (blank lines, a page's
 // header or footer with its page number, the header again with its rule) does not end
-// it; the lines of the page's header or footer are left out of the table with a
-// warning, and the header again is no row (its rule, if it draws the table's columns
+// it, nor, under a rule, do blank lines between groups of rows; the lines of the page's
+// header or footer are left out of the table with a warning (a line that reads as a row,
+// its first cell a code of the kind of those above, is a row though it ends in a number
+// as a footer does), and the header again is no row (its rule, if it draws the table's columns
 // elsewhere, says where they are from there on; one that draws another number of columns
 // ends the table: its rows could not be cut as the rows above were). A line that ends the table while rows of it
 // follow is reported too: no row is left out silently.
@@ -481,25 +483,50 @@ func sameColumns(l *fixedLayout, header []cell, n int) *fixedLayout {
 
 // fixedPageBreak reports whether the table goes on after the lines from j on, which
 // are not its rows: blank lines, rules and lines of a page's header or footer (pageLine),
-// up to the header again, or up to a row when a page line came first (after blank lines
-// alone, a line that fits the columns may as well be prose). It returns the line the
+// up to the header again, or up to a row when a page line came first. After blank lines
+// alone, a line that fits the columns may as well be prose: the table goes on only at a
+// line that reads as its row (fixedRowLike), and only under a rule. A line that reads as
+// a row is never a page's line, though its last part be a number (a status). above is
+// the kinds of code the first cells of the table's rows hold. It returns the line the
 // table goes on at and the page lines passed.
 func (sc *scanner) fixedPageBreak(lay *fixedLayout, j int, above codeKinds) (resume int, pageLines []int, ok bool) {
 	for k := j; k <= sc.n && k < j+maxPageGap; k++ {
 		t, raw, off := sc.line(k)
+		o := off + leadingSpace(raw)
 		switch {
 		case t == "" || isRule(t):
 		case foldMatches(t, lay.fold):
 			return k, pageLines, true
+		case sc.fixedRowLike(lay, k, t, o, above):
+			if len(pageLines) == 0 && !lay.ruled {
+				return 0, nil, false
+			}
+			return k, pageLines, true
 		case pageLine(t):
 			pageLines = append(pageLines, k)
-		case len(pageLines) > 0 && sc.fixedRow(lay, t, off+leadingSpace(raw), above) != nil:
+		case len(pageLines) > 0 && sc.fixedRow(lay, t, o, above) != nil:
 			return k, pageLines, true
 		default:
 			return 0, nil, false
 		}
 	}
 	return 0, nil, false
+}
+
+// fixedRowLike reports whether line k (trimmed, t, at byte off) reads as a row of the
+// table even apart from it: its cells fit the columns, its first cell is a code of a
+// kind the rows' first cells hold (above), and no rule lies under it (that would make it
+// the header of another table).
+func (sc *scanner) fixedRowLike(lay *fixedLayout, k int, t string, off int, above codeKinds) bool {
+	if above == 0 {
+		return false
+	}
+	cells := sc.fixedRow(lay, t, off, above)
+	if cells == nil || codeKind(cells[0].Text)&above == 0 {
+		return false
+	}
+	next, _, _ := sc.line(k + 1)
+	return !isRule(next)
 }
 
 // pagesLeftOut reports the lines of pages' headers and footers left out of the table st:
