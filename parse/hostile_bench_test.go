@@ -42,6 +42,9 @@ func hostileSources() map[string]string {
 	}
 	return map[string]string{
 		"pipe-line-200KB": "| code | message |\n|---|---|\n" + strings.Repeat("| E |", 40000) + "\n",
+		// A million empty headings: a block each, in every front-end that scans it, so
+		// what a block costs is what the read costs (1.45 GB at first).
+		"hash-lines-2MB": strings.Repeat("#\n", 1000000),
 		// A code in 100,000 layers of bold and code spans: cleanCode takes a layer a
 		// round, each round the cell's length.
 		"code-layers-500KB": "| Code | Message |\n|---|---|\n| " + strings.Repeat("**`", 100000) + "E_X" +

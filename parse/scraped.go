@@ -229,17 +229,22 @@ type sblock struct {
 	line  int         // first line, from 1
 	pos   catalog.Pos // where its text starts
 	text  string      // text, heading or status heading as written; a code sample verbatim
-	items []string    // list items, without their bullets
-	// itemPos[k] is where items[k] starts.
-	itemPos []catalog.Pos
-	status  catalog.Status
-	// statuses are all the statuses a status heading lists ("502, 503 Unavailable").
-	statuses []catalog.Status
-	tbl      *scrapedTable
+	// sblockList holds a list's items (nil for other kinds): a source of a million lines
+	// has a million blocks, which then cost what every block needs only.
+	*sblockList
+	status catalog.Status
+	tbl    *scrapedTable
 	// mark is the kind of mark a list item begins with (listItem); indent is how far a
 	// line of text, a status or a list item is indented, in columns.
 	mark   string
 	indent int
+}
+
+// sblockList is what only a list block has: its items.
+type sblockList struct {
+	items []string // list items, without their bullets
+	// itemPos[k] is where items[k] starts.
+	itemPos []catalog.Pos
 }
 
 // scanner splits a scraped source into blocks, line by line.
@@ -342,11 +347,11 @@ func scanUpTo(src *Source, limit int) *scanner {
 			noCode = last
 		}
 		if sts, _, ok := statusesHeading(stripHashes(t)); ok {
-			sc.add(sblock{kind: sbStatus, line: i, pos: pos, text: stripHashes(t), status: sts[0], statuses: sts, indent: indentOf(raw)})
+			sc.add(sblock{kind: sbStatus, line: i, pos: pos, text: stripHashes(t), status: sts[0], indent: indentOf(raw)})
 			continue
 		}
 		if item, mark, ok := listItem(t); ok {
-			sc.add(sblock{kind: sbList, line: i, pos: pos, text: t, items: []string{item}, itemPos: []catalog.Pos{pos}, mark: mark, indent: indentOf(raw)})
+			sc.add(sblock{kind: sbList, line: i, pos: pos, text: t, sblockList: &sblockList{items: []string{item}, itemPos: []catalog.Pos{pos}}, mark: mark, indent: indentOf(raw)})
 			continue
 		}
 		if h := stripHashes(t); h != t && h != "" {
@@ -542,8 +547,13 @@ func stripHashes(t string) string {
 // and tells headings and captions from prose. A line goes on with the one above it when
 // the one above does not end a sentence and either is prose itself or the line begins
 // with a particle or punctuation: that is a sentence the page broke at inline code.
+//
+// The blocks it makes are written over those it has read (there are as many or fewer: a
+// million lines of a source are a million blocks, and a second slice of them as much
+// memory again); blocks is not to be read after.
 func paragraphs(blocks []sblock) []sblock {
-	var out []sblock
+	out := blocks[:0]
+	inPlace := true
 	levels := map[string]int{} // the list marks, in the order the document first uses them
 	codeScan := 0              // blocks before this one start no list of codes (codeLines)
 	for i := 0; i < len(blocks); i++ {
@@ -597,6 +607,11 @@ func paragraphs(blocks []sblock) []sblock {
 		case sbList:
 			// A list, with the lines under its items; a bulleted title is a heading.
 			made, next := readList(blocks, i, levels)
+			if inPlace && len(out)+len(made) > next {
+				// More blocks than it read (a bulleted title and its list, from two
+				// lines): they would overwrite blocks not read yet.
+				out, inPlace = append(make([]sblock, 0, len(out)+len(made)+len(blocks)-next), out...), false
+			}
 			out = append(out, made...)
 			i = next - 1
 			continue
@@ -644,7 +659,7 @@ func codeLines(blocks []sblock) (int, sblock) {
 	if !ok || codeHeadingLine(blocks, 0) {
 		return -1, sblock{}
 	}
-	list := sblock{kind: sbList, line: b0.line, pos: b0.pos, items: []string{first}, itemPos: []catalog.Pos{b0.pos}}
+	list := sblock{kind: sbList, line: b0.line, pos: b0.pos, sblockList: &sblockList{items: []string{first}, itemPos: []catalog.Pos{b0.pos}}}
 	var text strings.Builder // the last code's item
 	text.WriteString(first)
 	n, details, sentences := 1, false, !headingLike(b0.text)

@@ -260,7 +260,7 @@ func readList(blocks []sblock, i int, levels map[string]int) ([]sblock, int) {
 					out = append(out, sblock{kind: sbHeading, line: b.line, pos: b.pos, text: title})
 					continue
 				}
-				list = &sblock{kind: sbList, line: b.line, pos: b.pos}
+				list = &sblock{kind: sbList, line: b.line, pos: b.pos, sblockList: &sblockList{}}
 			}
 			list.items = append(list.items, b.items[0])
 			list.itemPos = append(list.itemPos, b.itemPos[0])
