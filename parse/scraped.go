@@ -225,10 +225,10 @@ const (
 
 // sblock is one block of a scraped source.
 type sblock struct {
-	kind  sblockKind
-	line  int         // first line, from 1
-	pos   catalog.Pos // where its text starts
-	text  string      // text, heading or status heading as written; a code sample verbatim
+	kind sblockKind
+	line int         // first line, from 1
+	pos  catalog.Pos // where its text starts
+	text string      // text, heading or status heading as written; a code sample verbatim
 	// sblockList holds a list's items (nil for other kinds): a source of a million lines
 	// has a million blocks, which then cost what every block needs only.
 	*sblockList
