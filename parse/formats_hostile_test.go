@@ -119,6 +119,31 @@ func hostileFormatSources() map[string]string {
 		}(),
 		// YAML merge keys: 5,000 errors each merging a mapping of 2,000 plain values
 		// (bounded in all), and JSON whose comments never end.
+		// Merge keys that name sequences, ten to a level, twelve levels: a merge key kept
+		// would share its anchored value between every level (10^12 paths).
+		"merge-dag.yaml": func() string {
+			var b strings.Builder
+			b.WriteString("errors:\n  - code: E1\n    message: hi\na0: &a0 [x]\n")
+			for d := 1; d <= 12; d++ {
+				refs := strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", d-1), 10), ", ")
+				fmt.Fprintf(&b, "a%d: &a%d [ {\"<<\": [%s]} ]\n", d, d, refs)
+			}
+			return b.String()
+		}(),
+		// A mapping of 2,000 keys merged 2,000 times, every key given again: the members
+		// merge skips count too.
+		"merge-skipped.yaml": func() string {
+			var b strings.Builder
+			b.WriteString("base: &b\n")
+			for i := 0; i < 2000; i++ {
+				fmt.Fprintf(&b, "  k%d: v\n", i)
+			}
+			b.WriteString("errors:\n")
+			for i := 0; i < 2000; i++ {
+				fmt.Fprintf(&b, "  - code: E%d\n    <<: *b\n", i)
+			}
+			return b.String()
+		}(),
 		"merges.yaml": func() string {
 			var b strings.Builder
 			b.WriteString("base: &b\n")

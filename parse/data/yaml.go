@@ -446,10 +446,12 @@ func quotedEnd(text []byte, i int, oneLine bool) int {
 // subtree between every merge.
 func (y *yamlReader) merge(out *node) {
 	var from []*node
+	merges := false
 	for i, k := range out.keys {
 		if k != "<<" {
 			continue
 		}
+		merges = true
 		switch c := out.kids[i]; c.kind {
 		case kObject:
 			from = append(from, c)
@@ -461,9 +463,12 @@ func (y *yamlReader) merge(out *node) {
 			}
 		}
 	}
-	if len(from) == 0 {
+	if !merges {
 		return
 	}
+	// The merge keys go whatever they name: a merge key kept would hold the anchored
+	// value itself (member), shared by every mapping that merges it, and a tree of
+	// shared values is walked once for every path to them (exponential in the depth).
 	keep := 0
 	for i, k := range out.keys { // drop the merge keys
 		if k != "<<" {
@@ -472,6 +477,9 @@ func (y *yamlReader) merge(out *node) {
 		}
 	}
 	out.keys, out.keyOffs, out.kids = out.keys[:keep], out.keyOffs[:keep], out.kids[:keep]
+	if len(from) == 0 {
+		return
+	}
 	has := make(map[string]bool, len(out.keys))
 	for _, k := range out.keys {
 		has[k] = true
@@ -482,11 +490,11 @@ func (y *yamlReader) merge(out *node) {
 				return
 			}
 			c := m.kids[i]
+			y.merged++ // every member looked at: skipped ones cost as much
 			if (c.kind != kString && c.kind != kScalar && c.kind != kNull) || has[k] {
 				continue
 			}
 			has[k] = true
-			y.merged++
 			out.keys = append(out.keys, k)
 			out.keyOffs = append(out.keyOffs, m.keyOffs[i])
 			out.kids = append(out.kids, c)
