@@ -269,7 +269,11 @@ func hostileFormatSources() map[string]string {
 		// for each slot of the grid it covers (a 100 KB cell spanning 100 by 100 slots
 		// was read 10,000 times: 9 s, 2 GB).
 		"span-bigcell.html": spanTable(100 << 10),
-		"span-tables.html":  strings.Repeat(spanTable(1000), 100),
+		// Struck text nested 60 deep around a line break: each level tried its text
+		// struck, then wrote it again (2^60).
+		"nested-del.html": "<table><tr><th>Code</th><th>Message</th></tr><tr><td>E1</td><td>" + strings.Repeat("<del>", 60) +
+			"a<br>b" + strings.Repeat("</del>", 60) + "</td></tr></table>\n",
+		"span-tables.html": strings.Repeat(spanTable(1000), 100),
 		// Spans that make the grid huge: one row of 20,000 cells each 1,000 columns wide,
 		// 10,000 rows of cells each 65,534 rows deep (the spans past a bound count once).
 		"colspan-row.html":  "<table><tr><th>Code</th><th>Status</th></tr><tr>" + strings.Repeat("<td colspan=1000>E</td>", 20000) + "</tr></table>\n",

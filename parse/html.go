@@ -245,6 +245,7 @@ var flattenTags = map[atom.Atom]bool{
 	atom.Big: true, atom.Center: true, atom.Blockquote: true, atom.Mark: true, atom.Sub: true,
 	atom.Sup: true, atom.Label: true, atom.Abbr: true, atom.Cite: true, atom.Q: true,
 	atom.Figure: true, atom.Details: true, atom.Summary: true, atom.Address: true,
+	atom.Del: true, atom.Ins: true, atom.Strike: true,
 	atom.Ul: true, atom.Ol: true, // a list item left outside its list still reads as text
 }
 

@@ -74,6 +74,11 @@ type mdWriter struct {
 	// item is set when a list item's marker was the last thing written: the item's first
 	// block goes on the marker's line.
 	item bool
+	// broken are the struck elements (<del>) whose text was found to span lines, shared
+	// with the writers of their insides: such an element's children are written once
+	// more, as they are, and a struck element inside it is not tried again (trying each
+	// level twice would cost 2^depth).
+	broken map[*html.Node]bool
 }
 
 // maxListIndent bounds how many levels of lists indent their items: deeper ones are
@@ -236,11 +241,17 @@ func (w *mdWriter) node(n *html.Node) {
 	case atom.Del, atom.S, atom.Strike:
 		// Text struck through, as Markdown writes it (and as the page shows it): a row
 		// whose code is struck says the code is no longer in use (codemarks.go).
-		inner := mdWriter{plain: w.plain, depth: w.depth + 1}
-		inner.children(n)
-		if text := inner.String(); text != "" && !strings.Contains(text, "\n") {
-			w.raw("~~" + text + "~~")
-			return
+		if w.broken == nil {
+			w.broken = map[*html.Node]bool{}
+		}
+		if !w.broken[n] {
+			inner := mdWriter{plain: w.plain, depth: w.depth + 1, broken: w.broken}
+			inner.children(n)
+			if text := inner.String(); text != "" && !strings.Contains(text, "\n") {
+				w.raw("~~" + text + "~~")
+				return
+			}
+			w.broken[n] = true
 		}
 		w.children(n)
 	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
