@@ -71,6 +71,8 @@ func hostileFormatSources() map[string]string {
 		"cells.adoc":          "|===\n" + strings.Repeat("|a|b|c\n", 30000) + "|===\n",
 		"unclosed-table.adoc": "[cols=\"1,1\"]\n|===\n" + strings.Repeat("| x\n\n", 50000),
 		"labels.adoc":         strings.Repeat("term:: \n", 50000),
+		// A table of 24 million columns by its cols attribute, and four cells.
+		"cols-attr.adoc": "[cols=\"" + strings.TrimSuffix(strings.Repeat("9999*,", 2400), ",") + "\"]\n|===\n|a |b\n|c |d\n|===\n",
 		// Every cell spans a thousand rows and the whole width: the places spans fill are
 		// bounded by the cells, not their product.
 		"row-spans.adoc": "[cols=\"1,1,1\"]\n|===\n" + strings.Repeat("3.1000+|E1 .1000+|x |y\n", 20000) + "|===\n",

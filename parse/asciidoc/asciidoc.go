@@ -387,13 +387,15 @@ func (r *reader) table(i int) int {
 	}
 	var grid [][]placed
 	var cur []placed
+	// A place is carried only in a column a cell stands in: no more columns than cells
+	// (cols="9999*,…" names millions).
 	carry := make([]struct {
 		c    *acell
 		left int
-	}, cols)
+	}, min(cols, len(cells)))
 	budget := max(65536, 4*len(cells))
 	fillCarried := func() {
-		for len(cur) < cols && carry[len(cur)].left > 0 && budget > 0 {
+		for len(cur) < len(carry) && carry[len(cur)].left > 0 && budget > 0 {
 			k := len(cur)
 			cur = append(cur, placed{c: carry[k].c})
 			carry[k].left--
