@@ -53,6 +53,8 @@ type open struct {
 	// under it that name no errors (settingsTitle): the names its lists begin with may be
 	// settings, not codes (settingsList decides).
 	settings settingsKind
+	// rpc is 2 when the heading names JSON-RPC, 1 when not, 0 before context asks.
+	rpc uint8
 }
 
 // closeHeading stores what a closed heading collected, whichever reader walked it: a code's

@@ -979,7 +979,7 @@ func (w *treeWalker) heading(i int) bool {
 	o.history = historyTitle(h.Text) || (parent != nil && parent.history)
 	if i != w.title { // a document's title names all of it, not a section of settings
 		o.settings = settingsTitle(h.Text)
-		if o.settings == 0 && parent != nil && !errorsTitle(h.Text) {
+		if o.settings == 0 && parent != nil && parent.settings != 0 && !errorsTitle(h.Text) {
 			o.settings = parent.settings // "Environment" under "Configuration", not "Error codes"
 		}
 	}
@@ -1178,7 +1178,13 @@ func (w *treeWalker) context() tableContext {
 		if ctx.Status == 0 && o.status != 0 && o.kind == hGroup {
 			ctx.Status = o.status
 		}
-		if strings.Contains(strings.ToUpper(o.text), "JSON-RPC") {
+		if o.rpc == 0 { // asked once a heading: its text may be long, and asked a list
+			o.rpc = 1
+			if strings.Contains(strings.ToUpper(o.text), "JSON-RPC") {
+				o.rpc = 2
+			}
+		}
+		if o.rpc == 2 {
 			ctx.RPC = true
 		}
 	}
@@ -1847,20 +1853,19 @@ const (
 // written like codes: settingsList decides from the items.
 func settingsTitle(t string) settingsKind {
 	f := foldHeader(t)
-	if f == "" || len(f) > 80 || errorsTitle(t) {
+	if f == "" || len(f) > 80 {
 		return settingsNone
 	}
-	for _, k := range settingsStrongWords {
-		if strings.HasSuffix(f, k) {
-			return settingsStrong
-		}
+	kind := settingsNone
+	if slices.ContainsFunc(settingsStrongWords, func(k string) bool { return strings.HasSuffix(f, k) }) {
+		kind = settingsStrong
+	} else if slices.ContainsFunc(settingsWeakWords, func(k string) bool { return strings.HasSuffix(f, k) }) {
+		kind = settingsWeak
 	}
-	for _, k := range settingsWeakWords {
-		if strings.HasSuffix(f, k) {
-			return settingsWeak
-		}
+	if kind != settingsNone && errorsTitle(t) { // asked last: it splits the words
+		return settingsNone
 	}
-	return settingsNone
+	return kind
 }
 
 // errorsTitle reports whether a heading names errors or codes, or what is wrong.
