@@ -122,6 +122,18 @@ func markID(mark string) string {
 // ("**E1** *").
 func cutNoteMark(s string) (rest, mark string) {
 	t := strings.TrimRightFunc(s, unicode.IsSpace)
+	// Most cells end in a letter, or in digits after one: no mark, found without the
+	// look back below (cleanCode asks every code cell twice).
+	j := len(t)
+	for j > 0 && t[j-1] >= '0' && t[j-1] <= '9' {
+		j--
+	}
+	if j == 0 {
+		return s, ""
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t[:j]); r != ']' && !strings.ContainsRune(superscriptDigits+"※*＊†‡", r) {
+		return s, ""
+	}
 	if strings.HasSuffix(t, "]") {
 		if i := strings.LastIndex(t, "[^"); i > 0 && reFootnoteRef.FindString(t[i:]) == t[i:] {
 			if rest := strings.TrimRightFunc(t[:i], unicode.IsSpace); hasWordRune(rest) {
