@@ -259,6 +259,11 @@ type treeWalker struct {
 	// notesIx indexes by code the entries listNotes may add to: those made since
 	// entry first under group, up to entry n; it grows as entries are made, and is made
 	// anew only when the heading or group changes.
+	// split remembers what splitCodeHeading made of the last few headings asked: the
+	// walk asks it of a heading and of the one after up to six times, close together.
+	// (A map of every heading would cost a source of a million of them 80 MB.)
+	split     [4]splitMemo
+	splitNext int
 	notesIx struct {
 		first, n int
 		group    string
@@ -536,10 +541,12 @@ func (w *treeWalker) walk() {
 		}
 	}
 	for i, b := range w.blocks {
-		if p, ok := b.(*doc.Para); ok && !w.codeStatusPara(i) {
-			if _, _, ok := paraCode(p.Text); ok {
-				w.codeParas++
-			} else if _, _, ok := paraRecord(p.Text); ok {
+		if p, ok := b.(*doc.Para); ok {
+			_, _, code := paraCode(p.Text)
+			if !code {
+				_, _, code = paraRecord(p.Text)
+			}
+			if code && !w.codeStatusPara(i) { // asked last: it reads the heading above
 				w.codeParas++
 			}
 		}
@@ -758,7 +765,7 @@ func (w *treeWalker) titleHeading() int {
 		return -1
 	}
 	if h.Level == 0 {
-		if code, msg := splitCodeHeading(h.Text); msg != "" && spacedHeadingCode(code, msg) && !w.years[first] {
+		if code, msg := w.splitHeading(h); msg != "" && spacedHeadingCode(code, msg) && !w.years[first] {
 			return -1 // "E1001 - Invalid token (401)": a code and its text, as the lines after it
 		}
 		if first != 0 || len(w.blocks) < 2 || codeLike(h.Text) {
@@ -774,7 +781,7 @@ func (w *treeWalker) titleHeading() int {
 			return -1
 		}
 	}
-	if codeLike(headingCode(h.Text)) && !sectionWord(headingCode(h.Text)) && !w.years[first] {
+	if code, _ := w.splitHeading(h); codeLike(code) && !sectionWord(code) && !w.years[first] {
 		return -1
 	}
 	return first
@@ -804,7 +811,7 @@ func (w *treeWalker) yearHeadings() map[int]bool {
 		if !ok {
 			continue
 		}
-		code, msg := splitCodeHeading(h.Text)
+		code, msg := w.splitHeading(h)
 		switch {
 		case yearLike(code) && msg != "":
 			ev := yearWordsIn(msg)
@@ -914,7 +921,7 @@ func (w *treeWalker) codeStatusPara(i int) bool {
 	if !ok {
 		return false
 	}
-	if code := headingCode(h.Text); !isToken(code) || !codeLike(code) {
+	if code, _ := w.splitHeading(h); !isToken(code) || !codeLike(code) {
 		return false
 	}
 	_, ok = statusLead(firstLine(p.Text))
@@ -924,6 +931,31 @@ func (w *treeWalker) codeStatusPara(i int) bool {
 // ownErrors reports whether the blocks under heading i, up to the next heading, list codes.
 func (w *treeWalker) ownErrors(i int) bool {
 	return w.errBlocks[w.nextHeading[i]] > w.errBlocks[i+1]
+}
+
+// splitMemo is what splitCodeHeading made of heading h.
+type splitMemo struct {
+	h             *doc.Heading
+	code, message string
+}
+
+// splitHeading is splitCodeHeading of h's text, remembered for the next few asks.
+func (w *treeWalker) splitHeading(h *doc.Heading) (code, message string) {
+	for _, m := range w.split {
+		if m.h == h {
+			return m.code, m.message
+		}
+	}
+	code, message = splitCodeHeading(h.Text)
+	w.split[w.splitNext] = splitMemo{h, code, message}
+	w.splitNext = (w.splitNext + 1) % len(w.split)
+	return code, message
+}
+
+// headingCode is headingCode of h's text, made once a heading.
+func (w *treeWalker) headingCode(h *doc.Heading) string {
+	code, _ := w.splitHeading(h)
+	return code
 }
 
 func (w *treeWalker) top() *open {
@@ -965,7 +997,7 @@ func (w *treeWalker) heading(i int) bool {
 	// A part of a code's documentation written at the code heading's own level ("LOAN001
 	// - …" then "Resolution", both h4) still belongs to that code.
 	var sibling *catalog.Entry
-	if t := w.top(); t != nil && t.level == level && (t.kind == hCode || t.kind == hPart) && t.entry != nil && headerRole(h.Text) != roleUnknown && !codeLike(headingCode(h.Text)) {
+	if t := w.top(); t != nil && t.level == level && (t.kind == hCode || t.kind == hPart) && t.entry != nil && headerRole(h.Text) != roleUnknown && !codeLike(w.headingCode(h)) {
 		sibling = t.entry
 	}
 	w.closeTo(level)
@@ -988,7 +1020,7 @@ func (w *treeWalker) heading(i int) bool {
 		w.stack = append(w.stack, o)
 		return false
 	}
-	code, message := splitCodeHeading(h.Text)
+	code, message := w.splitHeading(h)
 	if w.years[i] || (o.history && (reVersion.MatchString(code) || yearLike(code))) {
 		// "v3.6 — 2024-05-01" under "Changelog": a release, not a code (a date is none
 		// anywhere, codeLike); "2024 API changes" with no code of that shape beside it: a
@@ -1014,7 +1046,8 @@ func (w *treeWalker) heading(i int) bool {
 	childHeading, childCode := false, false
 	if k := w.nextHeading[i]; int(k) < len(w.blocks) && int(w.level[k]) > level {
 		c := w.blocks[k].(*doc.Heading)
-		childCode = codeLike(headingCode(c.Text)) && !sectionWord(headingCode(c.Text)) && !w.years[int(k)]
+		cc := w.headingCode(c)
+		childCode = codeLike(cc) && !sectionWord(cc) && !w.years[int(k)]
 		childHeading = childCode || headerRole(c.Text) == roleUnknown
 	}
 	switch {
@@ -1032,7 +1065,7 @@ func (w *treeWalker) heading(i int) bool {
 		o.entry = w.newEntry(name, o.pos, st)
 	case isStatus:
 		o.kind, o.status, o.statuses = hGroup, st, sts
-	case parent != nil && (parent.kind == hCode || parent.kind == hPart) && parent.entry != nil && headerRole(h.Text) != roleUnknown && !codeLike(headingCode(h.Text)):
+	case parent != nil && (parent.kind == hCode || parent.kind == hPart) && parent.entry != nil && headerRole(h.Text) != roleUnknown && !codeLike(w.headingCode(h)):
 		o.kind, o.entry, o.role = hPart, parent.entry, headerRole(h.Text)
 	case lineStatus != 0 && (childHeading || w.ownErrors(i)):
 		o.kind, o.status = hGroup, lineStatus
