@@ -264,7 +264,7 @@ type treeWalker struct {
 	// (A map of every heading would cost a source of a million of them 80 MB.)
 	split     [4]splitMemo
 	splitNext int
-	notesIx struct {
+	notesIx   struct {
 		first, n int
 		group    string
 		byCode   map[string]*catalog.Entry
