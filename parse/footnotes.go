@@ -89,22 +89,50 @@ func footnoteDefs(text string) []footnoteDef {
 		return nil
 	}
 	var defs []footnoteDef
-	for k, line := range strings.Split(text, "\n") {
+	lines := strings.Split(text, "\n")
+	last := -1 // the last line of defs[len(defs)-1]
+	// end writes the lines that went on with the last definition into it, once: joined
+	// line by line they cost the square of a long note.
+	end := func() {
+		if len(defs) == 0 {
+			return
+		}
+		d := &defs[len(defs)-1]
+		if last <= d.k {
+			return
+		}
+		d.line = strings.Join(lines[d.k:last+1], "\n")
+		var b strings.Builder
+		b.WriteString(d.text)
+		for _, l := range lines[d.k+1 : last+1] {
+			if t := strings.TrimSpace(l); t != "" {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(t)
+			}
+		}
+		d.text = b.String()
+	}
+	for k, line := range lines {
 		if m := reFootnoteDef.FindStringSubmatchIndex(line); m != nil {
+			end()
 			defs = append(defs, footnoteDef{id: line[m[2]:m[3]], line: line, text: strings.TrimSpace(line[m[1]:]), k: k})
+			last = k
 			continue
 		}
 		if id, t, ok := markedDef(line); ok {
+			end()
 			defs = append(defs, footnoteDef{id: id, line: line, text: t, marked: true, k: k})
+			last = k
 			continue
 		}
 		if len(defs) == 0 {
 			return nil
 		}
-		d := &defs[len(defs)-1]
-		d.line += "\n" + line
-		d.text = strings.TrimSpace(d.text + " " + strings.TrimSpace(line))
+		last = k
 	}
+	end()
 	return defs
 }
 
@@ -249,13 +277,41 @@ func (fn *footnotes) apply(entries []*catalog.Entry, marks []entryMark) []string
 	for _, e := range entries {
 		ids := fn.refs(e.Message, e.Description, e.Resolution)
 		var notes []*markedNote
+		// Sets of them, made when a row has many marks (a row of thousands of cells,
+		// each with one, would cost a look through the list for each).
+		var idSet map[string]bool
+		var noteSet map[*markedNote]bool
+		addID := func(id string) {
+			if idSet == nil {
+				idSet = make(map[string]bool, len(ids))
+				for _, x := range ids {
+					idSet[x] = true
+				}
+			}
+			if !idSet[id] {
+				idSet[id] = true
+				ids = append(ids, id)
+			}
+		}
+		addNote := func(n *markedNote) {
+			if noteSet == nil {
+				noteSet = make(map[*markedNote]bool, len(notes))
+				for _, x := range notes {
+					noteSet[x] = true
+				}
+			}
+			if !noteSet[n] {
+				noteSet[n] = true
+				notes = append(notes, n)
+			}
+		}
 		for _, mark := range byEntry[e.Source] {
 			if id, ok := strings.CutPrefix(mark, "[^"); ok {
-				if id = strings.TrimSuffix(id, "]"); fn.text[id] != "" && !slices.Contains(ids, id) {
-					ids = append(ids, id)
+				if id = strings.TrimSuffix(id, "]"); fn.text[id] != "" {
+					addID(id)
 				}
-			} else if n := fn.markedAfter(mark, e.Source.Line); n != nil && !slices.Contains(notes, n) {
-				notes = append(notes, n)
+			} else if n := fn.markedAfter(mark, e.Source.Line); n != nil {
+				addNote(n)
 			}
 		}
 		if len(fn.marked) > 0 {
@@ -267,9 +323,7 @@ func (fn *footnotes) apply(entries []*catalog.Entry, marks []entryMark) []string
 				}
 				if n := fn.markedAfter(mark, e.Source.Line); n != nil {
 					*t = rest
-					if !slices.Contains(notes, n) {
-						notes = append(notes, n)
-					}
+					addNote(n)
 				}
 			}
 		}

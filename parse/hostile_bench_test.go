@@ -45,6 +45,23 @@ func hostileSources() map[string]string {
 		// A million empty headings: a block each, in every front-end that scans it, so
 		// what a block costs is what the read costs (1.45 GB at first).
 		"hash-lines-2MB": strings.Repeat("#\n", 1000000),
+		// A note after a table that goes on for 100,000 lines: joined line by line it
+		// cost the square of its length.
+		"note-lines-1MB": "| Code | Message |\n|---|---|\n| E1¹ | Bad. |\n| E2 | Worse. |\n\n¹ A note\n" +
+			strings.Repeat("that goes on\n", 80000),
+		// A row of 50,000 cells, each with a mark (x※1 … x※50000), and their notes.
+		"marks-row": "| Code | Message |\n|---|---|\n| E1 | " +
+			func() string {
+				var b strings.Builder
+				for i := range 50000 {
+					fmt.Fprintf(&b, "x※%d | ", i)
+				}
+				b.WriteString("\n\n")
+				for i := range 50000 {
+					fmt.Fprintf(&b, "※%d note %d\n", i, i)
+				}
+				return b.String()
+			}(),
 		// A code in 100,000 layers of bold and code spans: cleanCode takes a layer a
 		// round, each round the cell's length.
 		"code-layers-500KB": "| Code | Message |\n|---|---|\n| " + strings.Repeat("**`", 100000) + "E_X" +
