@@ -27,6 +27,8 @@ var KnownRules = map[string]catalog.Severity{
 	catalog.RuleMissingTranslation: catalog.Warning, catalog.RuleTranslationStatus: catalog.Error,
 	catalog.RuleUnusedOverride: catalog.Error, catalog.RuleEmptySource: catalog.Error,
 	catalog.RuleNotErrors: catalog.Warning, parse.RuleYearHeading: catalog.Warning,
+	parse.RuleLongHeading: catalog.Warning, parse.RuleRepeatedText: catalog.Error,
+	parse.RuleLineLeftOut: catalog.Warning,
 }
 
 // Rules maps rule ids to what a diagnostic of that rule becomes: "error", "warning" or

@@ -269,7 +269,11 @@ func (fn *footnotes) markedAfter(mark string, line int) *markedNote {
 // entries' codes ("E101¹"), which cleanCode took off, and at the end of their rows'
 // other cells. It returns the text of the notes no
 // entry took, for the document's summary: nothing is lost.
-func (fn *footnotes) apply(entries []*catalog.Entry, marks []entryMark) []string {
+//
+// The notes joined to entries are at most budget bytes in all (textBound: a long note every
+// row marks would be a copy an entry); past it, the entries from the first that would go
+// over keep no notes, and over is that entry's position (over.Line is 0 when all fit).
+func (fn *footnotes) apply(entries []*catalog.Entry, marks []entryMark, budget int) (left []string, over catalog.Pos) {
 	byEntry := map[catalog.Pos][]string{}
 	for _, m := range marks {
 		byEntry[m.pos] = append(byEntry[m.pos], m.mark)
@@ -327,7 +331,17 @@ func (fn *footnotes) apply(entries []*catalog.Entry, marks []entryMark) []string
 				}
 			}
 		}
-		if len(ids) == 0 && len(notes) == 0 {
+		if len(ids) == 0 && len(notes) == 0 || over.Line > 0 {
+			continue
+		}
+		for _, id := range ids {
+			budget -= len(fn.text[id])
+		}
+		for _, n := range notes {
+			budget -= len(n.text)
+		}
+		if budget < 0 {
+			over = e.Source
 			continue
 		}
 		e.Message = strings.TrimSpace(fn.strip(e.Message))
@@ -347,7 +361,6 @@ func (fn *footnotes) apply(entries []*catalog.Entry, marks []entryMark) []string
 		}
 		e.Description = strings.Join(texts, "\n\n") // joined once: an entry may refer to many
 	}
-	var left []string
 	for _, id := range fn.ids {
 		if text, ok := fn.text[id]; ok && !fn.used[id] {
 			left = append(left, "[^"+id+"]: "+text)
@@ -365,7 +378,7 @@ func (fn *footnotes) apply(entries []*catalog.Entry, marks []entryMark) []string
 	for _, n := range unused {
 		left = append(left, n.orig)
 	}
-	return left
+	return left, over
 }
 
 // entryMark is a plain mark or Markdown footnote reference written after an entry's code

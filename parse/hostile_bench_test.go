@@ -138,6 +138,13 @@ func hostileSources() map[string]string {
 		// 2 MB of blank lines: one scan block for the run, not one for each.
 		"blank-lines-2MB": "# Errors\n" + strings.Repeat("\n", 2<<20) + "E1\n",
 		"late-cuts-2MB":   "# T\n\n<pre>\n" + strings.Repeat("plain text line\n", 2<<20/16*19/20) + strings.Repeat("\n# c\n", 2<<20/5/20) + "</pre>\n",
+		// Text many entries share, held once but written once an entry (bound.go): a 1 MB
+		// heading over 12,000 codes (11 GB of JSON, a site of tens of GB), a 100 KB note
+		// 12,000 rows mark.
+		"long-group-1MB": "# Errors\n\n## " + strings.Repeat("Group ", 160000) + "\n\n" +
+			strings.Repeat("- A1 (400): x\n- A2 (400): y\n", 6000),
+		"long-note-many-marks": "# Errors\n\n| Code | Message |\n|---|---|\n" + strings.Repeat("| E1 | Bad[^1] |\n| E2 | Worse[^1] |\n", 6000) +
+			"\n[^1]: " + strings.Repeat("word ", 20000) + "\n",
 	}
 }
 

@@ -334,6 +334,7 @@ func Read(src *Source, meta Meta) *Result {
 	}
 	applyOverride(src.Path, src.over, doc)
 	unusedColumns(src, &doc.Diags)
+	boundText(src, doc)
 	if len(doc.Entries) == 0 {
 		noEntries(src, meta, r, det, doc)
 	} else if src.over == nil && textReader(r.Name()) && !saysErrors(doc) {

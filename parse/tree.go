@@ -644,7 +644,13 @@ func (w *treeWalker) walk() {
 	}
 	w.closeTo(0)
 	if fn != nil {
-		w.summary = append(w.summary, fn.apply(w.doc.Entries, w.doc.marks)...)
+		left, over := fn.apply(w.doc.Entries, w.doc.marks, textBound(w.src))
+		w.summary = append(w.summary, left...)
+		if over.Line > 0 {
+			w.doc.Diags.Add(over, catalog.Error, RuleRepeatedText,
+				"the notes these rows mark would repeat more than %d MB of text across the entries (at most %d times a source's size, or %d MB): the entries from here on are read without their notes",
+				textBound(w.src)>>20, textPerByte, textFloor>>20)
+		}
 	}
 	w.doc.Summary = strings.Join(w.summary, "\n\n")
 	if w.doc.ResponseFormat == nil {

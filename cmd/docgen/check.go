@@ -55,6 +55,13 @@ stable rule id:
                              word of failure in its title, headings or text
   warning  bidi-control      a code, message or group holds a bidirectional control
                              character (U+202E…): it would display in another order
+  warning  year-heading      a heading that begins with a year, read as no code
+  warning  table-line-left-out  a line inside or right after a fixed-width table
+                             that is not one of its rows (a page's footer)
+  warning  long-heading      a heading too long to be a group: cut for the entries
+                             under it
+  error    repeated-text     a source whose entries would hold far more text than
+                             the source (text repeated across entries)
   warning  missing-translation  a code one language of a service documents and
                              another does not
   error    translation-status   a code under other statuses in one language of a

@@ -344,6 +344,7 @@ func (r *reader) table(i int) int {
 		rows  int  // the rows it spans, its own among them
 		text  string
 		made  bool // text is made: a spanned cell's text is made once for every place
+		size  int  // the bytes of its parts, and one (set before its places are filled)
 	}
 	var cells []*acell
 	for _, f := range frags {
@@ -394,12 +395,23 @@ func (r *reader) table(i int) int {
 		left int
 	}, min(cols, len(cells)))
 	budget := max(65536, 4*len(cells))
+	// So are the bytes they repeat: a spanned place is its text once more, for the reader
+	// and in every entry made of the row (".3000+|" over a cell of 100 KB was 300 MB).
+	textBudget := 1 << 20
+	for _, c := range cells {
+		c.size = 1
+		for _, p := range c.parts {
+			c.size += len(p)
+		}
+		textBudget += 4 * c.size
+	}
 	fillCarried := func() {
-		for len(cur) < len(carry) && carry[len(cur)].left > 0 && budget > 0 {
+		for len(cur) < len(carry) && carry[len(cur)].left > 0 && budget > 0 && textBudget >= carry[len(cur)].c.size {
 			k := len(cur)
 			cur = append(cur, placed{c: carry[k].c})
 			carry[k].left--
 			budget--
+			textBudget -= carry[k].c.size
 		}
 	}
 	emit := func() {
