@@ -79,3 +79,33 @@ func TestRepeatedTextBound(t *testing.T) {
 		t.Errorf("the first entry lost its note")
 	}
 }
+
+// TestRecordsFieldsLeftOut: records that name more fields than the layout holds keep
+// their codes and the first fields, and a warning says what was left out.
+func TestRecordsFieldsLeftOut(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"errors":[`)
+	for i := range 40 {
+		fmt.Fprintf(&b, `{"code":"E%d","message":"Failed %d.","extra%d":"v"},`, i, i, i)
+	}
+	for i := range 100000 {
+		fmt.Fprintf(&b, `{"code":"X%d","message":"m"},`, i)
+	}
+	b.WriteString(`{"code":"Z","message":"last"}]}`)
+	res := Read(NewSource("errors.json", []byte(b.String())), Meta{})
+	if n := len(res.Service.Entries); n != 100041 {
+		t.Fatalf("%d entries, want 100041", n)
+	}
+	if e := res.Service.Entries[0]; e.Message != "Failed 0." || len(e.Fields()) != 1 || e.Fields()[0].Name != "extra0" {
+		t.Errorf("first entry %+v fields %+v", e, e.Fields())
+	}
+	var warned []string
+	for _, d := range res.Diags {
+		if d.Rule == RuleFieldsLeftOut {
+			warned = append(warned, d.Message)
+		}
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], `"extra`) {
+		t.Errorf("warnings %q, want one naming the first field left out", warned)
+	}
+}

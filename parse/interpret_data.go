@@ -245,28 +245,66 @@ func fieldNameRole(name string) (role, bool) {
 
 // maxFields is how many distinct field names records are laid out with: more (a file
 // whose every object has fields of its own) would make the table quadratic in the
-// input; the fields past it are left out.
+// input; the fields past it are left out, with a warning (fieldsLeftOut).
 const maxFields = 256
+
+// The cells of the layout are at most recordCells, or recordCellsPerField for each field
+// the records have when that is more: 256 records of a field of their own each, then
+// 160,000 records of a code alone, laid out 256 columns wide held 3 GB for 2.9 MB. Past it
+// the columns are the first names the bound allows (at least minFields).
+const (
+	recordCells         = 1 << 20
+	recordCellsPerField = 8
+	minFields           = 16
+)
+
+// RuleFieldsLeftOut is the rule of records whose fields past the layout's columns are left
+// out (a warning).
+const RuleFieldsLeftOut = "fields-left-out"
+
+// leftOut counts the fields of records that recordsTable left out of its layout.
+type leftOut struct {
+	fields int
+	first  catalog.Pos // the first of them
+	name   string
+}
 
 // recordsTable lays records out as a table: a column per field name in the order they
 // first appear (keyed records get a first column, "key" or the name the front-end gives
 // their keys), a row per record.
-func recordsTable(src *Source, r *doc.Records, skip map[string]bool) table {
+func recordsTable(src *Source, r *doc.Records, skip map[string]bool) (table, leftOut) {
+	fields := 0
+	for _, it := range r.Items {
+		fields += len(it.Fields)
+	}
+	most := maxFields
+	if len(r.Items) > 0 {
+		most = min(maxFields, max(minFields, max(recordCells, recordCellsPerField*fields)/len(r.Items)))
+	}
 	var names []string
 	index := map[string]int{}
 	if r.Keyed {
 		names = append(names, cmp.Or(r.KeyName, "key"))
 		index["\x00key"] = 0
 	}
+	var out leftOut
 	for _, it := range r.Items {
 		for _, f := range it.Fields {
 			if skip[f.Name] {
 				continue
 			}
-			if _, ok := index[f.Name]; !ok && len(names) < maxFields {
+			if _, ok := index[f.Name]; ok {
+				continue
+			}
+			if len(names) < most {
 				index[f.Name] = len(names)
 				names = append(names, f.Name)
+				continue
 			}
+			if out.fields == 0 {
+				out.first, out.name = f.Pos, f.Name
+			}
+			out.fields++
 		}
 	}
 	t := table{src: src, memo: &tableMemo{}}
@@ -288,7 +326,7 @@ func recordsTable(src *Source, r *doc.Records, skip map[string]bool) table {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	return t
+	return t, out
 }
 
 // recordsKind judges records laid out as t: an error list when a field holds the code and
@@ -335,13 +373,18 @@ func (d *Doc) addRecords(src *Source, r *doc.Records, ctx tableContext) bool {
 	if len(r.Items) == 0 {
 		return false
 	}
-	t := recordsTable(src, r, nil)
+	t, out := recordsTable(src, r, nil)
 	kind, why := recordsKind(src, r, t)
 	if !d.quiet {
 		d.noteRecords(r, t, kind, why)
 	}
 	if kind != tableErrors {
 		return false
+	}
+	if out.fields > 0 {
+		d.Diags.Add(out.first, catalog.Warning, RuleFieldsLeftOut,
+			"these records name more fields than docgen lays out (%d here, for %d records): %d fields of names past those, from %q on, are left out of the entries",
+			len(t.Header), len(r.Items), out.fields, out.name)
 	}
 	t.Roles = t.memo.roles
 	if r.Keyed {
@@ -381,7 +424,7 @@ func recordsErrorPaths(src *Source, blocks []doc.Block) map[string]bool {
 		// The roles are judged on a sample, as addRecords judges them.
 		sample := *r
 		sample.Items = r.Items[:min(len(r.Items), recordSample)]
-		t := recordsTable(src, &sample, nil)
+		t, _ := recordsTable(src, &sample, nil)
 		if kind, _ := recordsKind(src, &sample, t); kind == tableErrors {
 			out[r.Path] = true
 		}

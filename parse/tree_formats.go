@@ -464,7 +464,7 @@ func recordsStatus(b *doc.Records) catalog.Status {
 // and they have a message or description of their own (a status alone makes a group). A list of services, whose "name" is code-shaped only
 // by chance, is not.
 func ownErrors(src *Source, b *doc.Records) bool {
-	t := recordsTable(src, b, nil)
+	t, _ := recordsTable(src, b, nil)
 	if kind, _ := recordsKind(src, b, t); kind != tableErrors {
 		return false
 	}
