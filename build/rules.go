@@ -28,7 +28,7 @@ var KnownRules = map[string]catalog.Severity{
 	catalog.RuleUnusedOverride: catalog.Error, catalog.RuleEmptySource: catalog.Error,
 	catalog.RuleNotErrors: catalog.Warning, parse.RuleYearHeading: catalog.Warning,
 	parse.RuleLongHeading: catalog.Warning, parse.RuleRepeatedText: catalog.Error,
-	parse.RuleLineLeftOut: catalog.Warning,
+	parse.RuleLineLeftOut: catalog.Warning, parse.RuleFieldsLeftOut: catalog.Warning,
 }
 
 // Rules maps rule ids to what a diagnostic of that rule becomes: "error", "warning" or

@@ -58,6 +58,7 @@ stable rule id:
   warning  year-heading      a heading that begins with a year, read as no code
   warning  table-line-left-out  a line inside or right after a fixed-width table
                              that is not one of its rows (a page's footer)
+  warning  fields-left-out   records that name more fields than docgen lays out
   warning  long-heading      a heading too long to be a group: cut for the entries
                              under it
   error    repeated-text     a source whose entries would hold far more text than
