@@ -1,7 +1,8 @@
 // Package asciidoc is the front-end of package parse for AsciiDoc (Antora sites, many Java
 // projects): section titles ("=" to "======"), "|===" tables with their cols= attribute,
 // an implicit or declared header row, cells on their own lines or several on one line and
-// cells going on over lines, block titles (".Title") as captions, labelled lists
+// cells going on over lines, tables of delimited data (",===", ":===", format=csv, dsv or
+// tsv), block titles (".Title") as captions, labelled lists
 // ("term::"), bulleted and numbered lists, listing and literal blocks, and paragraphs.
 // Block attribute lines ("[abstract]", "[#id,cols=…]"), anchors, attribute entries and
 // comments are skipped. It builds a doc.Document with positions and knows nothing of
@@ -38,6 +39,9 @@ func Detect(name string, text []byte) (int, string) {
 
 var (
 	reTableDelim = regexp.MustCompile(`(?m)^\|===\s*$`)
+	reDataDelim  = regexp.MustCompile(`^[,:]===$`) // a CSV (",===") or DSV (":===") table
+	reFormat     = regexp.MustCompile(`\bformat\s*=\s*"?(csv|dsv|tsv)\b`)
+	reSeparator  = regexp.MustCompile(`\bseparator\s*=\s*"?([^"\s,\]])`)
 	reTitleAny   = regexp.MustCompile(`(?m)^=+ \S`)
 	reSection    = regexp.MustCompile(`^(={1,6})\s+(\S.*?)\s*=*$`)
 	reAttrLine   = regexp.MustCompile(`^\[[^\[\]]*\]$`)
@@ -119,8 +123,23 @@ func (r *reader) read() {
 		case reBlockTitle.MatchString(t):
 			r.caption = plain(strings.TrimPrefix(t, "."))
 			i++
+		case reDataDelim.MatchString(t):
+			if t[0] == ',' {
+				i = r.dataTable(i, ',', true)
+			} else {
+				i = r.dataTable(i, ':', false)
+			}
 		case reTableDelim.MatchString(t):
-			i = r.table(i)
+			switch m := reFormat.FindStringSubmatch(r.attrs); {
+			case m == nil:
+				i = r.table(i)
+			case m[1] == "csv":
+				i = r.dataTable(i, ',', true)
+			case m[1] == "tsv":
+				i = r.dataTable(i, '\t', true)
+			default:
+				i = r.dataTable(i, ':', false)
+			}
 		case isDelimiter(t, '-') || isDelimiter(t, '.'):
 			i = r.listing(i)
 		case isDelimiter(t, '=') || isDelimiter(t, '*') || isDelimiter(t, '_') || t == "--":
@@ -183,7 +202,7 @@ func (r *reader) para(i int) int {
 	var parts []string
 	for ; k < len(r.ls); k++ {
 		t := r.ls[k].text
-		if strings.TrimSpace(t) == "" || (k > i && (reTableDelim.MatchString(t) || reSection.MatchString(t) || reListItem.MatchString(t) || isDelimiter(t, '-'))) {
+		if strings.TrimSpace(t) == "" || (k > i && (reTableDelim.MatchString(t) || reDataDelim.MatchString(t) || reSection.MatchString(t) || reListItem.MatchString(t) || isDelimiter(t, '-'))) {
 			break
 		}
 		parts = append(parts, strings.TrimSpace(t))
@@ -464,6 +483,110 @@ func (r *reader) table(i int) int {
 	t.Rows = rows
 	r.add(t)
 	return min(k+1, len(r.ls))
+}
+
+// dataTable reads a table whose cells are written as delimited data: CSV (",===", or
+// "|===" with format=csv; fields may be quoted, and a quoted field may go on over lines),
+// TSV (format=tsv) or DSV (":===", or format=dsv; "\:" escapes the separator). A
+// separator= attribute names another separator. Each line is a row; the first is the
+// header when the options say so or a blank line follows it, as in "|===" tables.
+func (r *reader) dataTable(i int, sep byte, quotes bool) int {
+	t := &doc.Table{Pos: r.pos(r.ls[i]), Caption: r.caption}
+	delim := r.ls[i].text
+	if m := reSeparator.FindStringSubmatch(r.attrs); m != nil && len(m[1]) == 1 {
+		sep = m[1][0]
+	}
+	header := strings.Contains(r.attrs, "header") && !strings.Contains(r.attrs, "noheader")
+	var rows []doc.Row
+	firstEnd := -1 // the line after the first row
+	k := i + 1
+	for k < len(r.ls) && r.ls[k].text != delim {
+		if strings.TrimSpace(r.ls[k].text) == "" {
+			if len(rows) == 1 && k == firstEnd {
+				header = true
+			}
+			k++
+			continue
+		}
+		row := doc.Row{Pos: r.pos(r.ls[k])}
+		row.Cells, k = r.dataRow(k, delim, sep, quotes)
+		rows = append(rows, row)
+		if len(rows) == 1 {
+			firstEnd = k
+		}
+	}
+	if header && len(rows) > 0 {
+		t.Header, rows = rows[0].Cells, rows[1:]
+	}
+	t.Rows = rows
+	r.add(t)
+	return min(k+1, len(r.ls))
+}
+
+// dataRow cuts the row starting at line k into its fields; a quoted field that is not
+// closed on its line goes on over the lines below, up to the table's end. It returns the
+// cells and the line after the row.
+func (r *reader) dataRow(k int, delim string, sep byte, quotes bool) ([]doc.Cell, int) {
+	var cells []doc.Cell
+	var b strings.Builder
+	l := r.ls[k]
+	t := l.text
+	at, j := -1, 0 // where the field's text starts
+	quoted, inQuote := false, false
+	field := func() {
+		text := b.String()
+		if !quoted {
+			text = strings.TrimSpace(text)
+		}
+		pos := r.at(l.off + j)
+		if at >= 0 {
+			pos = r.at(at)
+		}
+		cells = append(cells, doc.Cell{Pos: pos, Text: inline(text)})
+		b.Reset()
+		at, quoted = -1, false
+	}
+	for {
+		if j == len(t) {
+			if inQuote && k+1 < len(r.ls) && r.ls[k+1].text != delim {
+				k++
+				l, t, j = r.ls[k], r.ls[k].text, 0
+				b.WriteByte('\n')
+				continue
+			}
+			break
+		}
+		c := t[j]
+		switch {
+		case inQuote && c == '"':
+			if j+1 < len(t) && t[j+1] == '"' {
+				b.WriteByte('"')
+				j += 2
+				continue
+			}
+			inQuote = false
+		case inQuote:
+			b.WriteByte(c)
+		case c == sep:
+			field()
+		case quotes && c == '"' && at < 0:
+			inQuote, quoted = true, true
+			at = l.off + j + 1
+		case !quotes && c == '\\' && j+1 < len(t) && t[j+1] == sep:
+			b.WriteByte(sep)
+			j++
+		default:
+			if at < 0 && c != ' ' && c != '\t' {
+				at = l.off + j
+			}
+			if !quoted {
+				b.WriteByte(c)
+			}
+		}
+		j++
+	}
+	field()
+	return cells, k + 1
 }
 
 // splitCells cuts one table line at its unescaped "|": each starts a cell, and what a
