@@ -67,6 +67,43 @@ type reader struct {
 	// attrs and caption are the block attribute line and block title waiting for the
 	// next block.
 	attrs, caption string
+	// open are the delimited blocks open around the line read, innermost last.
+	open []openBlock
+}
+
+// openBlock is an open delimited block ("====" …): its delimiter, and whether it is a
+// titled admonition, whose end is written too.
+type openBlock struct {
+	delim      string
+	admonition bool
+}
+
+// admonitionLabels are AsciiDoc's admonitions, as a paragraph's label ("TIP: …") or a
+// block's style ("[TIP]").
+var admonitionLabels = []string{"NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"}
+
+// admonitionStyle returns the admonition a block attribute line names ("[TIP]",
+// "[NOTE,id=x]"), lower-cased.
+func admonitionStyle(attrs string) (string, bool) {
+	style, _, _ := strings.Cut(strings.Trim(attrs, "[]"), ",")
+	style = strings.TrimSpace(style)
+	for _, a := range admonitionLabels {
+		if style == a {
+			return strings.ToLower(a), true
+		}
+	}
+	return "", false
+}
+
+// admonitionLabel returns the admonition a paragraph's label names ("TIP: Retry.") and
+// the length of the label.
+func admonitionLabel(t string) (string, int, bool) {
+	for _, a := range admonitionLabels {
+		if strings.HasPrefix(t, a+": ") {
+			return strings.ToLower(a), len(a) + 2, true
+		}
+	}
+	return "", 0, false
 }
 
 // Read reads AsciiDoc into a document tree; at places a byte offset of text.
@@ -143,7 +180,22 @@ func (r *reader) read() {
 		case isDelimiter(t, '-') || isDelimiter(t, '.'):
 			i = r.listing(i)
 		case isDelimiter(t, '=') || isDelimiter(t, '*') || isDelimiter(t, '_') || t == "--":
-			i++ // an example, sidebar, quote or open block: its content is read as blocks
+			// An example, sidebar, quote or open block: its content is read as blocks.
+			if n := len(r.open); n > 0 && r.open[n-1].delim == t {
+				if r.open[n-1].admonition {
+					r.add(&doc.Para{Pos: r.pos(ls[i]), Text: ":::"})
+				}
+				r.open = r.open[:n-1]
+			} else {
+				kind, ok := admonitionStyle(r.attrs)
+				ok = ok && r.caption != ""
+				if ok { // a titled admonition: the title may say what its text is
+					r.add(&doc.Para{Pos: r.pos(ls[i]), Text: ":::" + kind + " " + r.caption})
+				}
+				r.open = append(r.open, openBlock{delim: t, admonition: ok})
+			}
+			r.attrs, r.caption = "", ""
+			i++
 		case reListItem.MatchString(t):
 			i = r.list(i)
 		case reLabelled.MatchString(t) && !strings.Contains(t, "://"):
@@ -197,18 +249,42 @@ func (r *reader) listing(i int) int {
 }
 
 // para reads a paragraph: lines up to a blank line or a line that starts another block.
+// An admonition's label ("TIP: ") is AsciiDoc's mark, not the text; an admonition
+// paragraph with a title ".How to fix" is written as a Markdown admonition with that
+// title, so that the title may say what its text is.
 func (r *reader) para(i int) int {
 	k := i
 	var parts []string
 	for ; k < len(r.ls); k++ {
 		t := r.ls[k].text
-		if strings.TrimSpace(t) == "" || (k > i && (reTableDelim.MatchString(t) || reDataDelim.MatchString(t) || reSection.MatchString(t) || reListItem.MatchString(t) || isDelimiter(t, '-'))) {
+		if strings.TrimSpace(t) == "" || (k > i && (reTableDelim.MatchString(t) || reDataDelim.MatchString(t) || reSection.MatchString(t) || reListItem.MatchString(t) || isBlockDelimiter(t))) {
 			break
 		}
 		parts = append(parts, strings.TrimSpace(t))
 	}
-	r.add(&doc.Para{Pos: r.pos(r.ls[i]), Text: inline(strings.Join(parts, "\n"))})
+	pos := r.pos(r.ls[i])
+	kind, ok := admonitionStyle(r.attrs)
+	if a, n, ok2 := admonitionLabel(parts[0]); ok2 {
+		kind, ok = a, true
+		parts[0] = parts[0][n:]
+		pos = r.at(r.ls[i].off + len(r.ls[i].text) - len(strings.TrimLeft(r.ls[i].text, " \t")) + n)
+	}
+	text := inline(strings.Join(parts, "\n"))
+	if ok && r.caption != "" {
+		text = ":::" + kind + " " + r.caption + "\n" + text + "\n:::"
+	}
+	r.add(&doc.Para{Pos: pos, Text: text})
 	return max(k, i+1)
+}
+
+// isBlockDelimiter reports whether t opens or closes a delimited block.
+func isBlockDelimiter(t string) bool {
+	for _, c := range []byte("-.=*_+/") {
+		if isDelimiter(t, c) {
+			return true
+		}
+	}
+	return t == "--"
 }
 
 // list reads a bulleted or numbered list; an item goes on over the lines that follow it
