@@ -4,8 +4,9 @@
 // cells going on over lines, tables of delimited data (",===", ":===", format=csv, dsv or
 // tsv), block titles (".Title") as captions, labelled lists
 // ("term::"), bulleted and numbered lists, listing and literal blocks, and paragraphs.
-// Block attribute lines ("[abstract]", "[#id,cols=…]"), anchors, attribute entries and
-// comments are skipped. It builds a doc.Document with positions and knows nothing of
+// Block attribute lines ("[abstract]", "[#id,cols=…]"), anchors, include:: and
+// conditional lines and comments are skipped; attribute entries (":product: Name") are
+// substituted in the text ("{product}"), those of the header in the title too. It builds a doc.Document with positions and knows nothing of
 // errors.
 //
 // No Go package reads AsciiDoc with source positions, so this is a scanner for exactly
@@ -46,6 +47,8 @@ var (
 	reSection    = regexp.MustCompile(`^(={1,6})\s+(\S.*?)\s*=*$`)
 	reAttrLine   = regexp.MustCompile(`^\[[^\[\]]*\]$`)
 	reAttrEntry  = regexp.MustCompile(`^:!?[\w-]+!?:(\s.*)?$`)
+	reAttrRef    = regexp.MustCompile(`\{([\w-]+)\}`)
+	rePreproc    = regexp.MustCompile(`^(?:include|ifdef|ifndef|ifeval|endif)::\S*\[.*\]$`)
 	reBlockTitle = regexp.MustCompile(`^\.([^.\s].*)$`)
 	reLabelled   = regexp.MustCompile(`^(\S.*?)(::|:::|::::|;;)(?:\s+(.*))?$`)
 	reListItem   = regexp.MustCompile(`^(\*+|-|\.+|\d+\.)\s+(.*)$`)
@@ -69,7 +72,45 @@ type reader struct {
 	attrs, caption string
 	// open are the delimited blocks open around the line read, innermost last.
 	open []openBlock
+	// attributes are the document attributes defined so far (":product: Tidewater"),
+	// by lower-cased name.
+	attributes map[string]string
 }
+
+// define reads an attribute entry (":name: value", ":name!:" to unset it).
+func (r *reader) define(t string) {
+	name, value, _ := strings.Cut(t[1:], ":")
+	unset := strings.HasPrefix(name, "!") || strings.HasSuffix(name, "!")
+	name = strings.ToLower(strings.Trim(name, "!"))
+	if r.attributes == nil {
+		r.attributes = map[string]string{}
+	}
+	if unset {
+		delete(r.attributes, name)
+		return
+	}
+	r.attributes[name] = r.subst(strings.TrimSpace(value))
+}
+
+// subst writes the references to defined attributes ("{product}") as their values; a
+// reference to an attribute not defined here stays as it is.
+func (r *reader) subst(s string) string {
+	if len(r.attributes) == 0 || !strings.Contains(s, "{") {
+		return s
+	}
+	return reAttrRef.ReplaceAllStringFunc(s, func(m string) string {
+		if v, ok := r.attributes[strings.ToLower(m[1:len(m)-1])]; ok {
+			return v
+		}
+		return m
+	})
+}
+
+// inline is inline with the attributes substituted first.
+func (r *reader) inline(s string) string { return inline(r.subst(s)) }
+
+// plain is plain with the attributes substituted first.
+func (r *reader) plain(s string) string { return plain(r.subst(s)) }
 
 // openBlock is an open delimited block ("====" …): its delimiter, and whether it is a
 // titled admonition, whose end is written too.
@@ -121,8 +162,26 @@ func Read(text []byte, at func(offset int) catalog.Pos) *doc.Document {
 		}
 		off = end + 1
 	}
+	r.header()
 	r.read()
 	return r.doc
+}
+
+// header reads the attribute entries of the document's header (the lines under its
+// "= Title" up to a blank line), which hold for the title above them too.
+func (r *reader) header() {
+	k := 0
+	for k < len(r.ls) && (strings.TrimSpace(r.ls[k].text) == "" || strings.HasPrefix(r.ls[k].text, "//")) {
+		k++
+	}
+	if k == len(r.ls) || !strings.HasPrefix(r.ls[k].text, "= ") {
+		return
+	}
+	for k++; k < len(r.ls) && strings.TrimSpace(r.ls[k].text) != ""; k++ {
+		if reAttrEntry.MatchString(r.ls[k].text) {
+			r.define(r.ls[k].text)
+		}
+	}
 }
 
 func (r *reader) pos(l line) catalog.Pos {
@@ -152,13 +211,16 @@ func (r *reader) read() {
 		case strings.HasPrefix(t, "[[") && strings.HasSuffix(t, "]]"):
 			i++
 		case reAttrEntry.MatchString(t):
+			r.define(t)
 			i++
+		case rePreproc.MatchString(t):
+			i++ // include:: and conditionals: what they stand for is not in this file
 		case reSection.MatchString(t):
 			m := reSection.FindStringSubmatch(t)
-			r.add(&doc.Heading{Pos: r.pos(ls[i]), Level: len(m[1]), Text: plain(m[2])})
+			r.add(&doc.Heading{Pos: r.pos(ls[i]), Level: len(m[1]), Text: r.plain(m[2])})
 			i++
 		case reBlockTitle.MatchString(t):
-			r.caption = plain(strings.TrimPrefix(t, "."))
+			r.caption = r.plain(strings.TrimPrefix(t, "."))
 			i++
 		case reDataDelim.MatchString(t):
 			if t[0] == ',' {
@@ -257,7 +319,7 @@ func (r *reader) para(i int) int {
 	var parts []string
 	for ; k < len(r.ls); k++ {
 		t := r.ls[k].text
-		if strings.TrimSpace(t) == "" || (k > i && (reTableDelim.MatchString(t) || reDataDelim.MatchString(t) || reSection.MatchString(t) || reListItem.MatchString(t) || isBlockDelimiter(t))) {
+		if strings.TrimSpace(t) == "" || (k > i && (reTableDelim.MatchString(t) || reDataDelim.MatchString(t) || rePreproc.MatchString(t) || reSection.MatchString(t) || reListItem.MatchString(t) || isBlockDelimiter(t))) {
 			break
 		}
 		parts = append(parts, strings.TrimSpace(t))
@@ -269,7 +331,7 @@ func (r *reader) para(i int) int {
 		parts[0] = parts[0][n:]
 		pos = r.at(r.ls[i].off + len(r.ls[i].text) - len(strings.TrimLeft(r.ls[i].text, " \t")) + n)
 	}
-	text := inline(strings.Join(parts, "\n"))
+	text := r.inline(strings.Join(parts, "\n"))
 	if ok && r.caption != "" {
 		text = ":::" + kind + " " + r.caption + "\n" + text + "\n:::"
 	}
@@ -308,7 +370,7 @@ func (r *reader) list(i int) int {
 			text.WriteString("\n" + strings.TrimSpace(r.ls[k].text))
 			k++
 		}
-		it.Text = inline(text.String())
+		it.Text = r.inline(text.String())
 		l.Items = append(l.Items, it)
 		for k < len(r.ls) && strings.TrimSpace(r.ls[k].text) == "" {
 			k++
@@ -329,7 +391,7 @@ func (r *reader) labelled(i int) int {
 		if mm == nil || strings.Contains(t, "://") {
 			break
 		}
-		def := doc.Def{Term: doc.Cell{Pos: r.pos(r.ls[k]), Text: inline(strings.TrimSpace(t[mm[2]:mm[3]]))}}
+		def := doc.Def{Term: doc.Cell{Pos: r.pos(r.ls[k]), Text: r.inline(strings.TrimSpace(t[mm[2]:mm[3]]))}}
 		var text []string
 		dpos := catalog.Pos{}
 		if mm[6] >= 0 {
@@ -358,7 +420,7 @@ func (r *reader) labelled(i int) int {
 			k++
 		}
 		if len(text) > 0 {
-			def.Defs = []doc.Cell{{Pos: dpos, Text: inline(strings.Join(text, "\n"))}}
+			def.Defs = []doc.Cell{{Pos: dpos, Text: r.inline(strings.Join(text, "\n"))}}
 		}
 		dl.Items = append(dl.Items, def)
 		for k < len(r.ls) && strings.TrimSpace(r.ls[k].text) == "" {
@@ -543,7 +605,7 @@ func (r *reader) table(i int) int {
 		}
 		for k, p := range g {
 			if !p.c.made {
-				p.c.text, p.c.made = inline(strings.ReplaceAll(strings.Join(p.c.parts, "\n"), "\n\n\n", "\n\n")), true
+				p.c.text, p.c.made = r.inline(strings.ReplaceAll(strings.Join(p.c.parts, "\n"), "\n\n\n", "\n\n")), true
 			}
 			text := p.c.text
 			if p.c.whole && p.first && k == 0 {
@@ -618,7 +680,7 @@ func (r *reader) dataRow(k int, delim string, sep byte, quotes bool) ([]doc.Cell
 		if at >= 0 {
 			pos = r.at(at)
 		}
-		cells = append(cells, doc.Cell{Pos: pos, Text: inline(text)})
+		cells = append(cells, doc.Cell{Pos: pos, Text: r.inline(text)})
 		b.Reset()
 		at, quoted = -1, false
 	}
