@@ -2147,18 +2147,31 @@ func defListHasCodes(b *doc.DefList) bool {
 		return false
 	}
 	paired := pairedTerms(b)
+	// Whether a definition gives a status (givesStatus: a dozen expressions) is asked only
+	// where the answer counts: for a term that is no code by its form, and for the
+	// definitions that say no error in words when the terms are in lower case.
 	codes, lower, errorish := 0, 0, 0
-	for _, it := range b.Items {
+	var unsaid []int // the items no definition of which says an error in words
+	for i, it := range b.Items {
 		code, st := dtCode(it.Term, paired)
-		status := false // a definition gives the term an HTTP status ("HTTP 429. …")
+		said := false
 		for _, d := range it.Defs {
-			if status = givesStatus(d.Text); status || saysError(d.Text) {
-				errorish++
+			if saysError(d.Text) {
+				said = true
 				break
 			}
 		}
-		if codeLike(code) || ((st != "" || status) && isToken(code)) || isJSONRPCCode(code) {
+		switch {
+		case codeLike(code) || isJSONRPCCode(code) || (st != "" && isToken(code)):
 			codes++
+		case isToken(code) && defGivesStatus(it):
+			codes++ // a definition gives the term an HTTP status ("HTTP 429. …")
+			said = true
+		}
+		if said {
+			errorish++
+		} else {
+			unsaid = append(unsaid, i)
 		}
 		if st == "" && code == strings.ToLower(code) && !isInteger(code) {
 			lower++
@@ -2169,7 +2182,28 @@ func defListHasCodes(b *doc.DefList) bool {
 	}
 	// Terms in lower case ("invalid_request", "get_body") name errors as often as
 	// functions and options: such a list lists errors when its definitions say so.
-	return lower*2 <= len(b.Items) || errorish*2 >= len(b.Items)
+	if lower*2 <= len(b.Items) {
+		return true
+	}
+	for _, i := range unsaid {
+		if errorish*2 >= len(b.Items) {
+			break
+		}
+		if defGivesStatus(b.Items[i]) {
+			errorish++
+		}
+	}
+	return errorish*2 >= len(b.Items)
+}
+
+// defGivesStatus reports whether a definition of it gives an HTTP status (givesStatus).
+func defGivesStatus(it doc.Def) bool {
+	for _, d := range it.Defs {
+		if givesStatus(d.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // givesStatus reports whether a text gives an HTTP status as its own: on a labelled first
