@@ -348,13 +348,20 @@ func BenchmarkHostileFormats(b *testing.B) {
 
 // formatSources1000 are sources of 1,000 errors in each format this file's readers read.
 func formatSources1000() map[string]string {
-	var js, toml, proto, rstGrid, adoc, py strings.Builder
+	var js, toml, proto, rstGrid, adoc, py, adocDefs, mdDefs strings.Builder
 	js.WriteString(`{"errors":[`)
 	proto.WriteString("syntax = \"proto3\";\nenum ErrorReason {\n")
 	rstGrid.WriteString("+--------+--------+----------------------+\n| Code   | Status | Message              |\n+========+========+======================+\n")
 	adoc.WriteString("[cols=\"1,1,3\"]\n|===\n| Code | Status | Message\n\n")
 	py.WriteString("class Errors(Enum):\n")
+	// Definition lists whose definitions give the status in a sentence: the list is
+	// judged a list of codes on cheap tests first, the status expressions only where they
+	// count.
+	adocDefs.WriteString("= Errors\n\n[horizontal]\n")
+	mdDefs.WriteString("# Errors\n\n")
 	for i := 0; i < 1000; i++ {
+		fmt.Fprintf(&adocDefs, "E%04d:: The value %d is not valid here. Returned with HTTP 400.\n", i, i)
+		fmt.Fprintf(&mdDefs, "`E%04d`\n: The value %d is not valid here. Returned with HTTP 400.\n\n", i, i)
 		if i > 0 {
 			js.WriteString(",")
 		}
@@ -369,7 +376,8 @@ func formatSources1000() map[string]string {
 	proto.WriteString("}\n")
 	adoc.WriteString("|===\n")
 	return map[string]string{"errors.json": js.String(), "errors.toml": toml.String(), "errors.proto": proto.String(),
-		"errors.rst": rstGrid.String(), "errors.adoc": adoc.String(), "errors.py": py.String()}
+		"errors.rst": rstGrid.String(), "errors.adoc": adoc.String(), "errors.py": py.String(),
+		"deflist.adoc": adocDefs.String(), "deflist.md": mdDefs.String()}
 }
 
 // BenchmarkFormatReaders reads 1,000 errors in each format, detection included.

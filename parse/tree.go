@@ -1535,29 +1535,41 @@ func (w *treeWalker) code(b *doc.Code) {
 
 // tableOf returns b as the interpreter reads it, made once: cells of code, status and
 // message columns in plain text, the others as Markdown. Only the cells that have a plain
-// text of their own (HTML's) are copied.
+// text of their own (HTML's) are copied. A table given with no header whose first row
+// names a code column ("Code | HTTP status | Message") has that row as its header, as an
+// HTML table of <td> cells has.
 func (w *treeWalker) tableOf(b *doc.Table) table {
 	if t, ok := w.tables[b]; ok {
 		return t
 	}
-	t := table{src: w.src, memo: &tableMemo{}, Header: b.Header, Rows: b.Rows, copied: b.Copied}
+	header, body := b.Header, b.Rows
+	if len(header) == 0 && len(body) >= 2 {
+		texts := make([]string, len(body[0].Cells))
+		for i, c := range body[0].Cells {
+			texts[i] = plainOf(c)
+		}
+		if hasRole(columnRoles(texts), roleCode) {
+			header, body = body[0].Cells, body[1:]
+		}
+	}
+	t := table{src: w.src, memo: &tableMemo{}, Header: header, Rows: body, copied: b.Copied}
 	if m, ok := b.Judged.(*tableMemo); ok && m != nil {
 		t.memo = m // judged before, on these very cells
 	}
-	if hasPlain(b.Header) {
-		t.Header = make([]cell, len(b.Header))
-		for i, c := range b.Header {
+	if hasPlain(header) {
+		t.Header = make([]cell, len(header))
+		for i, c := range header {
 			t.Header[i] = cell{Text: plainOf(c), Pos: c.Pos}
 		}
 	}
 	var roles []role
-	for i, r := range b.Rows {
+	for i, r := range body {
 		if !hasPlain(r.Cells) {
 			continue
 		}
 		if roles == nil {
 			roles = columnRoles(cellTexts(t.Header))
-			t.Rows = append([]tableRow(nil), b.Rows...)
+			t.Rows = append([]tableRow(nil), body...)
 			t.memo = &tableMemo{} // other cells than were judged
 		}
 		cells := make([]cell, len(r.Cells))
@@ -1571,7 +1583,7 @@ func (w *treeWalker) tableOf(b *doc.Table) table {
 	}
 	if h, ok := secondHeaderRow(t); ok {
 		t.Header, t.Rows, t.memo = h, t.Rows[1:], &tableMemo{}
-		w.doc.note(b.Rows[0].Pos, "table row: the header's second row (%s)", strings.Join(cellTexts(h), " | "))
+		w.doc.note(body[0].Pos, "table row: the header's second row (%s)", strings.Join(cellTexts(h), " | "))
 	}
 	if w.tables == nil {
 		w.tables = map[*doc.Table]table{}
@@ -2135,18 +2147,31 @@ func defListHasCodes(b *doc.DefList) bool {
 		return false
 	}
 	paired := pairedTerms(b)
+	// Whether a definition gives a status (givesStatus: a dozen expressions) is asked only
+	// where the answer counts: for a term that is no code by its form, and for the
+	// definitions that say no error in words when the terms are in lower case.
 	codes, lower, errorish := 0, 0, 0
-	for _, it := range b.Items {
+	var unsaid []int // the items no definition of which says an error in words
+	for i, it := range b.Items {
 		code, st := dtCode(it.Term, paired)
-		status := false // a definition gives the term an HTTP status ("HTTP 429. …")
+		said := false
 		for _, d := range it.Defs {
-			if status = givesStatus(d.Text); status || saysError(d.Text) {
-				errorish++
+			if saysError(d.Text) {
+				said = true
 				break
 			}
 		}
-		if codeLike(code) || ((st != "" || status) && isToken(code)) || isJSONRPCCode(code) {
+		switch {
+		case codeLike(code) || isJSONRPCCode(code) || (st != "" && isToken(code)):
 			codes++
+		case isToken(code) && defGivesStatus(it):
+			codes++ // a definition gives the term an HTTP status ("HTTP 429. …")
+			said = true
+		}
+		if said {
+			errorish++
+		} else {
+			unsaid = append(unsaid, i)
 		}
 		if st == "" && code == strings.ToLower(code) && !isInteger(code) {
 			lower++
@@ -2157,7 +2182,28 @@ func defListHasCodes(b *doc.DefList) bool {
 	}
 	// Terms in lower case ("invalid_request", "get_body") name errors as often as
 	// functions and options: such a list lists errors when its definitions say so.
-	return lower*2 <= len(b.Items) || errorish*2 >= len(b.Items)
+	if lower*2 <= len(b.Items) {
+		return true
+	}
+	for _, i := range unsaid {
+		if errorish*2 >= len(b.Items) {
+			break
+		}
+		if defGivesStatus(b.Items[i]) {
+			errorish++
+		}
+	}
+	return errorish*2 >= len(b.Items)
+}
+
+// defGivesStatus reports whether a definition of it gives an HTTP status (givesStatus).
+func defGivesStatus(it doc.Def) bool {
+	for _, d := range it.Defs {
+		if givesStatus(d.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // givesStatus reports whether a text gives an HTTP status as its own: on a labelled first

@@ -1,10 +1,12 @@
 // Package asciidoc is the front-end of package parse for AsciiDoc (Antora sites, many Java
 // projects): section titles ("=" to "======"), "|===" tables with their cols= attribute,
 // an implicit or declared header row, cells on their own lines or several on one line and
-// cells going on over lines, block titles (".Title") as captions, labelled lists
+// cells going on over lines, tables of delimited data (",===", ":===", format=csv, dsv or
+// tsv), block titles (".Title") as captions, labelled lists
 // ("term::"), bulleted and numbered lists, listing and literal blocks, and paragraphs.
-// Block attribute lines ("[abstract]", "[#id,cols=…]"), anchors, attribute entries and
-// comments are skipped. It builds a doc.Document with positions and knows nothing of
+// Block attribute lines ("[abstract]", "[#id,cols=…]"), anchors, include:: and
+// conditional lines and comments are skipped; attribute entries (":product: Name") are
+// substituted in the text ("{product}"), those of the header in the title too. It builds a doc.Document with positions and knows nothing of
 // errors.
 //
 // No Go package reads AsciiDoc with source positions, so this is a scanner for exactly
@@ -38,10 +40,15 @@ func Detect(name string, text []byte) (int, string) {
 
 var (
 	reTableDelim = regexp.MustCompile(`(?m)^\|===\s*$`)
+	reDataDelim  = regexp.MustCompile(`^[,:]===$`) // a CSV (",===") or DSV (":===") table
+	reFormat     = regexp.MustCompile(`\bformat\s*=\s*"?(csv|dsv|tsv)\b`)
+	reSeparator  = regexp.MustCompile(`\bseparator\s*=\s*"?([^"\s,\]])`)
 	reTitleAny   = regexp.MustCompile(`(?m)^=+ \S`)
 	reSection    = regexp.MustCompile(`^(={1,6})\s+(\S.*?)\s*=*$`)
 	reAttrLine   = regexp.MustCompile(`^\[[^\[\]]*\]$`)
 	reAttrEntry  = regexp.MustCompile(`^:!?[\w-]+!?:(\s.*)?$`)
+	reAttrRef    = regexp.MustCompile(`\{([\w-]+)\}`)
+	rePreproc    = regexp.MustCompile(`^(?:include|ifdef|ifndef|ifeval|endif)::\S*\[.*\]$`)
 	reBlockTitle = regexp.MustCompile(`^\.([^.\s].*)$`)
 	reLabelled   = regexp.MustCompile(`^(\S.*?)(::|:::|::::|;;)(?:\s+(.*))?$`)
 	reListItem   = regexp.MustCompile(`^(\*+|-|\.+|\d+\.)\s+(.*)$`)
@@ -63,6 +70,81 @@ type reader struct {
 	// attrs and caption are the block attribute line and block title waiting for the
 	// next block.
 	attrs, caption string
+	// open are the delimited blocks open around the line read, innermost last.
+	open []openBlock
+	// attributes are the document attributes defined so far (":product: Tidewater"),
+	// by lower-cased name.
+	attributes map[string]string
+}
+
+// define reads an attribute entry (":name: value", ":name!:" to unset it).
+func (r *reader) define(t string) {
+	name, value, _ := strings.Cut(t[1:], ":")
+	unset := strings.HasPrefix(name, "!") || strings.HasSuffix(name, "!")
+	name = strings.ToLower(strings.Trim(name, "!"))
+	if r.attributes == nil {
+		r.attributes = map[string]string{}
+	}
+	if unset {
+		delete(r.attributes, name)
+		return
+	}
+	r.attributes[name] = r.subst(strings.TrimSpace(value))
+}
+
+// subst writes the references to defined attributes ("{product}") as their values; a
+// reference to an attribute not defined here stays as it is.
+func (r *reader) subst(s string) string {
+	if len(r.attributes) == 0 || !strings.Contains(s, "{") {
+		return s
+	}
+	return reAttrRef.ReplaceAllStringFunc(s, func(m string) string {
+		if v, ok := r.attributes[strings.ToLower(m[1:len(m)-1])]; ok {
+			return v
+		}
+		return m
+	})
+}
+
+// inline is inline with the attributes substituted first.
+func (r *reader) inline(s string) string { return inline(r.subst(s)) }
+
+// plain is plain with the attributes substituted first.
+func (r *reader) plain(s string) string { return plain(r.subst(s)) }
+
+// openBlock is an open delimited block ("====" …): its delimiter, and whether it is a
+// titled admonition, whose end is written too.
+type openBlock struct {
+	delim      string
+	admonition bool
+}
+
+// admonitionLabels are AsciiDoc's admonitions, as a paragraph's label ("TIP: …") or a
+// block's style ("[TIP]").
+var admonitionLabels = []string{"NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"}
+
+// admonitionStyle returns the admonition a block attribute line names ("[TIP]",
+// "[NOTE,id=x]"), lower-cased.
+func admonitionStyle(attrs string) (string, bool) {
+	style, _, _ := strings.Cut(strings.Trim(attrs, "[]"), ",")
+	style = strings.TrimSpace(style)
+	for _, a := range admonitionLabels {
+		if style == a {
+			return strings.ToLower(a), true
+		}
+	}
+	return "", false
+}
+
+// admonitionLabel returns the admonition a paragraph's label names ("TIP: Retry.") and
+// the length of the label.
+func admonitionLabel(t string) (string, int, bool) {
+	for _, a := range admonitionLabels {
+		if strings.HasPrefix(t, a+": ") {
+			return strings.ToLower(a), len(a) + 2, true
+		}
+	}
+	return "", 0, false
 }
 
 // Read reads AsciiDoc into a document tree; at places a byte offset of text.
@@ -80,8 +162,26 @@ func Read(text []byte, at func(offset int) catalog.Pos) *doc.Document {
 		}
 		off = end + 1
 	}
+	r.header()
 	r.read()
 	return r.doc
+}
+
+// header reads the attribute entries of the document's header (the lines under its
+// "= Title" up to a blank line), which hold for the title above them too.
+func (r *reader) header() {
+	k := 0
+	for k < len(r.ls) && (strings.TrimSpace(r.ls[k].text) == "" || strings.HasPrefix(r.ls[k].text, "//")) {
+		k++
+	}
+	if k == len(r.ls) || !strings.HasPrefix(r.ls[k].text, "= ") {
+		return
+	}
+	for k++; k < len(r.ls) && strings.TrimSpace(r.ls[k].text) != ""; k++ {
+		if reAttrEntry.MatchString(r.ls[k].text) {
+			r.define(r.ls[k].text)
+		}
+	}
 }
 
 func (r *reader) pos(l line) catalog.Pos {
@@ -111,20 +211,53 @@ func (r *reader) read() {
 		case strings.HasPrefix(t, "[[") && strings.HasSuffix(t, "]]"):
 			i++
 		case reAttrEntry.MatchString(t):
+			r.define(t)
 			i++
+		case rePreproc.MatchString(t):
+			i++ // include:: and conditionals: what they stand for is not in this file
 		case reSection.MatchString(t):
 			m := reSection.FindStringSubmatch(t)
-			r.add(&doc.Heading{Pos: r.pos(ls[i]), Level: len(m[1]), Text: plain(m[2])})
+			r.add(&doc.Heading{Pos: r.pos(ls[i]), Level: len(m[1]), Text: r.plain(m[2])})
 			i++
 		case reBlockTitle.MatchString(t):
-			r.caption = plain(strings.TrimPrefix(t, "."))
+			r.caption = r.plain(strings.TrimPrefix(t, "."))
 			i++
+		case reDataDelim.MatchString(t):
+			if t[0] == ',' {
+				i = r.dataTable(i, ',', true)
+			} else {
+				i = r.dataTable(i, ':', false)
+			}
 		case reTableDelim.MatchString(t):
-			i = r.table(i)
+			switch m := reFormat.FindStringSubmatch(r.attrs); {
+			case m == nil:
+				i = r.table(i)
+			case m[1] == "csv":
+				i = r.dataTable(i, ',', true)
+			case m[1] == "tsv":
+				i = r.dataTable(i, '\t', true)
+			default:
+				i = r.dataTable(i, ':', false)
+			}
 		case isDelimiter(t, '-') || isDelimiter(t, '.'):
 			i = r.listing(i)
 		case isDelimiter(t, '=') || isDelimiter(t, '*') || isDelimiter(t, '_') || t == "--":
-			i++ // an example, sidebar, quote or open block: its content is read as blocks
+			// An example, sidebar, quote or open block: its content is read as blocks.
+			if n := len(r.open); n > 0 && r.open[n-1].delim == t {
+				if r.open[n-1].admonition {
+					r.add(&doc.Para{Pos: r.pos(ls[i]), Text: ":::"})
+				}
+				r.open = r.open[:n-1]
+			} else {
+				kind, ok := admonitionStyle(r.attrs)
+				ok = ok && r.caption != ""
+				if ok { // a titled admonition: the title may say what its text is
+					r.add(&doc.Para{Pos: r.pos(ls[i]), Text: ":::" + kind + " " + r.caption})
+				}
+				r.open = append(r.open, openBlock{delim: t, admonition: ok})
+			}
+			r.attrs, r.caption = "", ""
+			i++
 		case reListItem.MatchString(t):
 			i = r.list(i)
 		case reLabelled.MatchString(t) && !strings.Contains(t, "://"):
@@ -178,18 +311,42 @@ func (r *reader) listing(i int) int {
 }
 
 // para reads a paragraph: lines up to a blank line or a line that starts another block.
+// An admonition's label ("TIP: ") is AsciiDoc's mark, not the text; an admonition
+// paragraph with a title ".How to fix" is written as a Markdown admonition with that
+// title, so that the title may say what its text is.
 func (r *reader) para(i int) int {
 	k := i
 	var parts []string
 	for ; k < len(r.ls); k++ {
 		t := r.ls[k].text
-		if strings.TrimSpace(t) == "" || (k > i && (reTableDelim.MatchString(t) || reSection.MatchString(t) || reListItem.MatchString(t) || isDelimiter(t, '-'))) {
+		if strings.TrimSpace(t) == "" || (k > i && (reTableDelim.MatchString(t) || reDataDelim.MatchString(t) || rePreproc.MatchString(t) || reSection.MatchString(t) || reListItem.MatchString(t) || isBlockDelimiter(t))) {
 			break
 		}
 		parts = append(parts, strings.TrimSpace(t))
 	}
-	r.add(&doc.Para{Pos: r.pos(r.ls[i]), Text: inline(strings.Join(parts, "\n"))})
+	pos := r.pos(r.ls[i])
+	kind, ok := admonitionStyle(r.attrs)
+	if a, n, ok2 := admonitionLabel(parts[0]); ok2 {
+		kind, ok = a, true
+		parts[0] = parts[0][n:]
+		pos = r.at(r.ls[i].off + len(r.ls[i].text) - len(strings.TrimLeft(r.ls[i].text, " \t")) + n)
+	}
+	text := r.inline(strings.Join(parts, "\n"))
+	if ok && r.caption != "" {
+		text = ":::" + kind + " " + r.caption + "\n" + text + "\n:::"
+	}
+	r.add(&doc.Para{Pos: pos, Text: text})
 	return max(k, i+1)
+}
+
+// isBlockDelimiter reports whether t opens or closes a delimited block.
+func isBlockDelimiter(t string) bool {
+	for _, c := range []byte("-.=*_+/") {
+		if isDelimiter(t, c) {
+			return true
+		}
+	}
+	return t == "--"
 }
 
 // list reads a bulleted or numbered list; an item goes on over the lines that follow it
@@ -213,7 +370,7 @@ func (r *reader) list(i int) int {
 			text.WriteString("\n" + strings.TrimSpace(r.ls[k].text))
 			k++
 		}
-		it.Text = inline(text.String())
+		it.Text = r.inline(text.String())
 		l.Items = append(l.Items, it)
 		for k < len(r.ls) && strings.TrimSpace(r.ls[k].text) == "" {
 			k++
@@ -234,7 +391,7 @@ func (r *reader) labelled(i int) int {
 		if mm == nil || strings.Contains(t, "://") {
 			break
 		}
-		def := doc.Def{Term: doc.Cell{Pos: r.pos(r.ls[k]), Text: inline(strings.TrimSpace(t[mm[2]:mm[3]]))}}
+		def := doc.Def{Term: doc.Cell{Pos: r.pos(r.ls[k]), Text: r.inline(strings.TrimSpace(t[mm[2]:mm[3]]))}}
 		var text []string
 		dpos := catalog.Pos{}
 		if mm[6] >= 0 {
@@ -263,7 +420,7 @@ func (r *reader) labelled(i int) int {
 			k++
 		}
 		if len(text) > 0 {
-			def.Defs = []doc.Cell{{Pos: dpos, Text: inline(strings.Join(text, "\n"))}}
+			def.Defs = []doc.Cell{{Pos: dpos, Text: r.inline(strings.Join(text, "\n"))}}
 		}
 		dl.Items = append(dl.Items, def)
 		for k < len(r.ls) && strings.TrimSpace(r.ls[k].text) == "" {
@@ -448,7 +605,7 @@ func (r *reader) table(i int) int {
 		}
 		for k, p := range g {
 			if !p.c.made {
-				p.c.text, p.c.made = inline(strings.ReplaceAll(strings.Join(p.c.parts, "\n"), "\n\n\n", "\n\n")), true
+				p.c.text, p.c.made = r.inline(strings.ReplaceAll(strings.Join(p.c.parts, "\n"), "\n\n\n", "\n\n")), true
 			}
 			text := p.c.text
 			if p.c.whole && p.first && k == 0 {
@@ -464,6 +621,110 @@ func (r *reader) table(i int) int {
 	t.Rows = rows
 	r.add(t)
 	return min(k+1, len(r.ls))
+}
+
+// dataTable reads a table whose cells are written as delimited data: CSV (",===", or
+// "|===" with format=csv; fields may be quoted, and a quoted field may go on over lines),
+// TSV (format=tsv) or DSV (":===", or format=dsv; "\:" escapes the separator). A
+// separator= attribute names another separator. Each line is a row; the first is the
+// header when the options say so or a blank line follows it, as in "|===" tables.
+func (r *reader) dataTable(i int, sep byte, quotes bool) int {
+	t := &doc.Table{Pos: r.pos(r.ls[i]), Caption: r.caption}
+	delim := r.ls[i].text
+	if m := reSeparator.FindStringSubmatch(r.attrs); m != nil && len(m[1]) == 1 {
+		sep = m[1][0]
+	}
+	header := strings.Contains(r.attrs, "header") && !strings.Contains(r.attrs, "noheader")
+	var rows []doc.Row
+	firstEnd := -1 // the line after the first row
+	k := i + 1
+	for k < len(r.ls) && r.ls[k].text != delim {
+		if strings.TrimSpace(r.ls[k].text) == "" {
+			if len(rows) == 1 && k == firstEnd {
+				header = true
+			}
+			k++
+			continue
+		}
+		row := doc.Row{Pos: r.pos(r.ls[k])}
+		row.Cells, k = r.dataRow(k, delim, sep, quotes)
+		rows = append(rows, row)
+		if len(rows) == 1 {
+			firstEnd = k
+		}
+	}
+	if header && len(rows) > 0 {
+		t.Header, rows = rows[0].Cells, rows[1:]
+	}
+	t.Rows = rows
+	r.add(t)
+	return min(k+1, len(r.ls))
+}
+
+// dataRow cuts the row starting at line k into its fields; a quoted field that is not
+// closed on its line goes on over the lines below, up to the table's end. It returns the
+// cells and the line after the row.
+func (r *reader) dataRow(k int, delim string, sep byte, quotes bool) ([]doc.Cell, int) {
+	var cells []doc.Cell
+	var b strings.Builder
+	l := r.ls[k]
+	t := l.text
+	at, j := -1, 0 // where the field's text starts
+	quoted, inQuote := false, false
+	field := func() {
+		text := b.String()
+		if !quoted {
+			text = strings.TrimSpace(text)
+		}
+		pos := r.at(l.off + j)
+		if at >= 0 {
+			pos = r.at(at)
+		}
+		cells = append(cells, doc.Cell{Pos: pos, Text: r.inline(text)})
+		b.Reset()
+		at, quoted = -1, false
+	}
+	for {
+		if j == len(t) {
+			if inQuote && k+1 < len(r.ls) && r.ls[k+1].text != delim {
+				k++
+				l, t, j = r.ls[k], r.ls[k].text, 0
+				b.WriteByte('\n')
+				continue
+			}
+			break
+		}
+		c := t[j]
+		switch {
+		case inQuote && c == '"':
+			if j+1 < len(t) && t[j+1] == '"' {
+				b.WriteByte('"')
+				j += 2
+				continue
+			}
+			inQuote = false
+		case inQuote:
+			b.WriteByte(c)
+		case c == sep:
+			field()
+		case quotes && c == '"' && at < 0:
+			inQuote, quoted = true, true
+			at = l.off + j + 1
+		case !quotes && c == '\\' && j+1 < len(t) && t[j+1] == sep:
+			b.WriteByte(sep)
+			j++
+		default:
+			if at < 0 && c != ' ' && c != '\t' {
+				at = l.off + j
+			}
+			if !quoted {
+				b.WriteByte(c)
+			}
+		}
+		j++
+	}
+	field()
+	return cells, k + 1
 }
 
 // splitCells cuts one table line at its unescaped "|": each starts a cell, and what a
