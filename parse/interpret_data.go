@@ -415,7 +415,10 @@ func recordsErrorPaths(src *Source, blocks []doc.Block) map[string]bool {
 	out := map[string]bool{}
 	for _, b := range blocks {
 		r, ok := b.(*doc.Records)
-		if !ok || len(r.Items) == 0 || loneWord(r) {
+		if ok {
+			r, _ = withoutExamples(r)
+		}
+		if r == nil || len(r.Items) == 0 || loneWord(r) {
 			continue
 		}
 		if parts := languageRecords(r, ""); parts != nil {

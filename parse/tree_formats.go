@@ -133,6 +133,13 @@ func (w *treeWalker) records(b *doc.Records) {
 	if within(b.Path, st.taken) || loneWord(b) {
 		return // values of records already read as errors, or one word's value
 	}
+	if x, n := withoutExamples(b); n > 0 {
+		w.doc.note(b.Pos, "%d records %s: an example of the error body, not errors", n, recordsWhere(b))
+		if x == nil || len(x.Items) == 0 {
+			return
+		}
+		b = x
+	}
 	container := st.errAncestors[b.Path]
 	if container && !ownErrors(w.src, b) {
 		w.doc.note(b.Pos, "%d records under %q: they hold error records, they are not errors", len(b.Items), b.Path)
