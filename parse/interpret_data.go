@@ -144,6 +144,17 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 			}
 		}
 	}
+	// RFC 9457 problems ({type: "https://…/problems/out-of-credit", title, status}) with
+	// no code of their own: the type is their code, as in a table of problem types.
+	if !hasRole(roles, roleCode) && (hasRole(roles, roleMessage) || hasRole(roles, roleStatus)) {
+		for i, r := range roles {
+			if r == roleUnknown && !(keyed && i == 0) && problemTypeHeader(names[i]) && problemTypeColumn(sample, i, names[i]) {
+				roles[i] = roleCode
+				why = fmt.Sprintf("field %q holds problem types", names[i])
+				break
+			}
+		}
+	}
 	for i, n := range names {
 		if r, ok := src.columnOverride(n); ok {
 			for j := range roles {
