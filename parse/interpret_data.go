@@ -401,8 +401,26 @@ func (d *Doc) addRecords(src *Source, r *doc.Records, ctx tableContext) bool {
 	if r.Keyed {
 		keyCodes(t)
 	}
+	zeroStatuses(t)
 	d.addTable(t, ctx)
 	return true
+}
+
+// zeroStatuses reads a status field of 0 as no status: a data file or code gives a
+// number to every record, and 0, the zero value, to those that have no HTTP status
+// (http_status = 0 for an error reported only in a delivery receipt), as another gives
+// null. Its cell is written as one that says it is empty, so that it is neither an
+// invalid status nor an empty cell that takes the status above it.
+func zeroStatuses(t table) {
+	c := slices.Index(t.Roles, roleStatus)
+	if c < 0 {
+		return
+	}
+	for _, row := range t.Rows {
+		if c < len(row.Cells) && strings.TrimSpace(row.Cells[c].Text) == "0" {
+			row.Cells[c].Text = "-"
+		}
+	}
 }
 
 // keyCodes gives keyed records whose code field is empty their key as the code: a Go
