@@ -231,11 +231,18 @@ func recordsGroupName(r *doc.Records) string {
 		keys = strings.Split(r.Path, ".")
 	}
 	for i := len(keys) - 1; i >= 0; i-- {
-		if sectionKey(keys[i]) {
+		if sectionKey(keys[i]) && !localeKey(keys[i]) {
 			return keys[i]
 		}
 	}
 	return ""
+}
+
+// localeKey reports whether a key of a records' path names the language they are in, as
+// a locale file's top key does (en: errors: messages: …): a language, not a section. A
+// key that is as often a word of its own ("id", "no", "it") is none.
+func localeKey(k string) bool {
+	return isLanguageKey(k) && !ambiguousLangKeys[strings.ToLower(k)]
 }
 
 // isNumeric reports whether v is a number as a data file writes one (400, 1.5, -2).
@@ -274,6 +281,9 @@ func recordsGroups(blocks []doc.Block, paths map[string]bool) map[string]string 
 	for p, n := range names {
 		if n == "" || clash[n] {
 			names[p] = p
+			if top, rest, ok := strings.Cut(p, "."); ok && localeKey(top) {
+				names[p] = rest // en.errors.messages: the language is no part of the group
+			}
 		}
 	}
 	return names
