@@ -144,6 +144,17 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 			}
 		}
 	}
+	// RFC 9457 problems ({type: "https://…/problems/out-of-credit", title, status}) with
+	// no code of their own: the type is their code, as in a table of problem types.
+	if !hasRole(roles, roleCode) && (hasRole(roles, roleMessage) || hasRole(roles, roleStatus)) {
+		for i, r := range roles {
+			if r == roleUnknown && !(keyed && i == 0) && problemTypeHeader(names[i]) && problemTypeColumn(sample, i, names[i]) {
+				roles[i] = roleCode
+				why = fmt.Sprintf("field %q holds problem types", names[i])
+				break
+			}
+		}
+	}
 	for i, n := range names {
 		if r, ok := src.columnOverride(n); ok {
 			for j := range roles {
@@ -390,8 +401,26 @@ func (d *Doc) addRecords(src *Source, r *doc.Records, ctx tableContext) bool {
 	if r.Keyed {
 		keyCodes(t)
 	}
+	zeroStatuses(t)
 	d.addTable(t, ctx)
 	return true
+}
+
+// zeroStatuses reads a status field of 0 as no status: a data file or code gives a
+// number to every record, and 0, the zero value, to those that have no HTTP status
+// (http_status = 0 for an error reported only in a delivery receipt), as another gives
+// null. Its cell is written as one that says it is empty, so that it is neither an
+// invalid status nor an empty cell that takes the status above it.
+func zeroStatuses(t table) {
+	c := slices.Index(t.Roles, roleStatus)
+	if c < 0 {
+		return
+	}
+	for _, row := range t.Rows {
+		if c < len(row.Cells) && strings.TrimSpace(row.Cells[c].Text) == "0" {
+			row.Cells[c].Text = "-"
+		}
+	}
 }
 
 // keyCodes gives keyed records whose code field is empty their key as the code: a Go
@@ -415,7 +444,10 @@ func recordsErrorPaths(src *Source, blocks []doc.Block) map[string]bool {
 	out := map[string]bool{}
 	for _, b := range blocks {
 		r, ok := b.(*doc.Records)
-		if !ok || len(r.Items) == 0 || loneWord(r) {
+		if ok {
+			r, _ = withoutExamples(r)
+		}
+		if r == nil || len(r.Items) == 0 || loneWord(r) {
 			continue
 		}
 		if parts := languageRecords(r, ""); parts != nil {

@@ -651,22 +651,47 @@ func statusFillsDown(t table, roles []role) int {
 	if cellAt(t.Rows[0]) == "" {
 		return -1
 	}
+	// A category column merged down (categoryHeader) says the sheet merges its cells:
+	// then a status left empty inside a category's run of rows, never on its first row,
+	// is merged too, though statuses repeat from one category to another. Two equal
+	// statuses one above the other would have been one merged cell.
+	cat := -1
+	for i, r := range roles {
+		if r == roleUnknown && i < len(t.Header) && categoryHeader(t.Header[i].Text) {
+			cat = i
+			break
+		}
+	}
+	inRuns := cat >= 0 && cat < len(t.Rows[0].Cells) && strings.TrimSpace(t.Rows[0].Cells[cat].Text) != ""
 	seen := map[string]bool{}
-	empties := 0
+	empties, repeated, prev := 0, false, ""
 	for _, r := range t.Rows {
 		if blankRow(r) {
 			continue // a spacer row says nothing of the column
 		}
+		runStart := cat >= 0 && cat < len(r.Cells) && strings.TrimSpace(r.Cells[cat].Text) != ""
+		if runStart {
+			prev = "" // merged cells end with the category's run
+		}
 		switch v := cellAt(r); {
 		case v == "":
 			empties++
+			inRuns = inRuns && !runStart
+		case v == prev:
+			inRuns, repeated = false, true
 		case seen[v]:
-			return -1
+			repeated = true
 		default:
 			seen[v] = true
 		}
+		if v := cellAt(r); v != "" {
+			prev = v
+		}
 	}
-	if len(seen) < 2 || empties*2 <= len(seen) {
+	if inRuns && empties > 0 && len(seen) >= 2 {
+		return col
+	}
+	if repeated || len(seen) < 2 || empties*2 <= len(seen) {
 		return -1 // one status and an empty cell say too little to tell
 	}
 	return col

@@ -133,6 +133,13 @@ func (w *treeWalker) records(b *doc.Records) {
 	if within(b.Path, st.taken) || loneWord(b) {
 		return // values of records already read as errors, or one word's value
 	}
+	if x, n := withoutExamples(b); n > 0 {
+		w.doc.note(b.Pos, "%d records %s: an example of the error body, not errors", n, recordsWhere(b))
+		if x == nil || len(x.Items) == 0 {
+			return
+		}
+		b = x
+	}
 	container := st.errAncestors[b.Path]
 	if container && !ownErrors(w.src, b) {
 		w.doc.note(b.Pos, "%d records under %q: they hold error records, they are not errors", len(b.Items), b.Path)
@@ -224,11 +231,18 @@ func recordsGroupName(r *doc.Records) string {
 		keys = strings.Split(r.Path, ".")
 	}
 	for i := len(keys) - 1; i >= 0; i-- {
-		if sectionKey(keys[i]) {
+		if sectionKey(keys[i]) && !localeKey(keys[i]) {
 			return keys[i]
 		}
 	}
 	return ""
+}
+
+// localeKey reports whether a key of a records' path names the language they are in, as
+// a locale file's top key does (en: errors: messages: …): a language, not a section. A
+// key that is as often a word of its own ("id", "no", "it") is none.
+func localeKey(k string) bool {
+	return isLanguageKey(k) && !ambiguousLangKeys[strings.ToLower(k)]
 }
 
 // isNumeric reports whether v is a number as a data file writes one (400, 1.5, -2).
@@ -267,6 +281,9 @@ func recordsGroups(blocks []doc.Block, paths map[string]bool) map[string]string 
 	for p, n := range names {
 		if n == "" || clash[n] {
 			names[p] = p
+			if top, rest, ok := strings.Cut(p, "."); ok && localeKey(top) {
+				names[p] = rest // en.errors.messages: the language is no part of the group
+			}
 		}
 	}
 	return names

@@ -59,6 +59,11 @@ func readCSV(text []byte, at func(int) catalog.Pos) (*doc.Document, error) {
 	}
 	d := &doc.Document{}
 	t := &doc.Table{Pos: at(skip)}
+	// tail holds the rows from a blank row on while each has at most one cell written:
+	// a row of more cells below them puts them back in the table (a blank row between
+	// groups, a group's title row), and at the end of the sheet they are its notes, as a
+	// spreadsheet writes them under the table ("Notes:", then a sentence a row).
+	var tail []doc.Row
 	add := func(rec []string, off func(i int) int) {
 		cells := make([]doc.Cell, len(rec))
 		for i, f := range rec {
@@ -80,7 +85,14 @@ func readCSV(text []byte, at func(int) catalog.Pos) (*doc.Document, error) {
 			t.Pos = cells[0].Pos
 			return
 		}
-		t.Rows = append(t.Rows, doc.Row{Pos: cells[0].Pos, Cells: cells})
+		row := doc.Row{Pos: cells[0].Pos, Cells: cells}
+		switch n := nonEmpty(cells); {
+		case n == 0 && len(cells) > 1 || len(tail) > 0 && n <= 1:
+			tail = append(tail, row)
+		default:
+			t.Rows = append(append(t.Rows, tail...), row)
+			tail = tail[:0]
+		}
 	}
 	// A line read alone is read by one lenient reader for all such lines, fed line by line
 	// (a reader of its own for each cost a 4 KB buffer a line: 1 GB for 2 MB of lines under
@@ -133,6 +145,11 @@ func readCSV(text []byte, at func(int) catalog.Pos) (*doc.Document, error) {
 	}
 	if t.Header != nil {
 		d.Blocks = append(d.Blocks, t)
+		for _, r := range tail {
+			if text := cellsText(r.Cells); text != "" {
+				d.Blocks = append(d.Blocks, &doc.Para{Pos: r.Pos, Text: text})
+			}
+		}
 	}
 	return d, nil
 }

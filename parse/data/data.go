@@ -375,6 +375,18 @@ func record(n *node, key string, off int, at func(int) catalog.Pos) doc.Record {
 			}
 			continue
 		}
+		if perLanguage(c) {
+			// An object of such objects, one per language ({"i18n": {"en":
+			// {"title": …}, "ko": {…}}}): their values too, named by the path
+			// ("i18n.en.title"), so that a language's part can be told.
+			for j, sk := range c.keys {
+				g := c.kids[j]
+				for m, gk := range g.keys {
+					r.Fields = append(r.Fields, doc.Field{Pos: at(g.keyOffs[m]), Name: k + "." + sk + "." + gk, Value: valueText(g.kids[m])})
+				}
+			}
+			continue
+		}
 		r.Fields = append(r.Fields, doc.Field{Pos: at(n.keyOffs[i]), Name: k, Value: valueText(c)})
 	}
 	return r
@@ -399,6 +411,31 @@ func flatObject(n *node) bool {
 	}
 	return false
 }
+
+// perLanguage reports whether n is an object of a record's text per language: two to
+// maxFlatMembers members keyed by language tags ("en", "ko", "zh-CN"), each a flat object
+// (flatObject) whose members are none of them objects or arrays. Other objects of objects
+// ({"example": {"request": {…}}}) stay one field.
+func perLanguage(n *node) bool {
+	if n.kind != kObject || len(n.kids) < 2 || len(n.kids) > maxFlatMembers {
+		return false
+	}
+	for i, c := range n.kids {
+		if !reLangKey.MatchString(n.keys[i]) || !flatObject(c) {
+			return false
+		}
+		for _, g := range c.kids {
+			if g.kind == kObject || g.kind == kArray {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// reLangKey matches a key that names a language: two letters, then a region or script
+// ("en", "zh-CN", "pt_BR", "zh-Hant").
+var reLangKey = regexp.MustCompile(`^[A-Za-z]{2}(?:[-_][A-Za-z0-9]{2,8})*$`)
 
 // valueText is a field's text: a string as written (a trailing newline of a multi-line
 // string dropped), a scalar as spelled, null as "", an object or array as compact JSON.
