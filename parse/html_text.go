@@ -263,6 +263,12 @@ func (w *mdWriter) node(n *html.Node) {
 			w.raw(code)
 			return
 		}
+		if href := onlyLink(n); href != "" {
+			// "<code><a href="#E1">E1</a></code>" (Javadoc's summaries): a link still, to
+			// the section it names, as "<a><code>E1</code></a>" is.
+			w.raw("[" + codeSpan(code) + "](" + href + ")")
+			return
+		}
 		w.raw(codeSpan(code))
 	case atom.A:
 		href := strings.TrimSpace(attr(n, "href"))
@@ -327,6 +333,33 @@ func (w *mdWriter) node(n *html.Node) {
 	default:
 		w.children(n)
 	}
+}
+
+// onlyLink returns the href of the one link inside n when it holds all n's text, else "".
+func onlyLink(n *html.Node) string {
+	var link *html.Node
+	count := 0
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for c := m.FirstChild; c != nil && count < 2; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.A {
+				link = c
+				count++
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	if count != 1 {
+		return ""
+	}
+	href := strings.TrimSpace(attr(link, "href"))
+	if href == "" || strings.ContainsAny(href, " ()<>") || strings.HasPrefix(strings.ToLower(href), "javascript:") ||
+		collapseSpace(textContent(link)) != collapseSpace(textContent(n)) {
+		return ""
+	}
+	return href
 }
 
 // items writes the content of an element, numbering the items of an ordered list ("1. ").
