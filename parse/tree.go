@@ -2237,7 +2237,10 @@ func (w *treeWalker) defList(b *doc.DefList) {
 			for _, d := range it.Defs {
 				defs = append(defs, d.Text)
 			}
-			lines = append(lines, "- "+it.Term.Text+": "+strings.Join(defs, " "))
+			// A term may end in its own colon ("HTTP status:", as Sphinx writes a field
+			// list's): the line gets one.
+			term := strings.TrimRight(strings.TrimSpace(it.Term.Text), ":：")
+			lines = append(lines, "- "+term+": "+strings.Join(defs, " "))
 		}
 		if len(lines) > 0 {
 			w.doc.note(b.Pos, "definition list of %d terms: kept as text, its terms are not codes", len(b.Items))
