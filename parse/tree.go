@@ -268,7 +268,7 @@ func mergeText(section, row string, more []string) (string, []string) {
 	switch {
 	case section == "":
 		return row, more
-	case row == "" || strings.HasPrefix(section, row): // the same, or its first sentence (a summary)
+	case row == "" || strings.Contains(section, row): // the same, or said in it (a summary)
 		return section, more
 	}
 	return section, append(more, row)
