@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -402,11 +403,11 @@ var skipTags = map[atom.Atom]bool{
 	atom.Footer: true,
 }
 
-// skipNode reports whether element n holds no documentation: a skipTags element, or one
+// skipNode reports whether element n holds no documentation: a skipTags element, one
 // whose ARIA role says it is the page's navigation or its footer (a <div
-// role="contentinfo">, as pages built before <footer> write it).
+// role="contentinfo">, as pages built before <footer> write it), or a permalink.
 func skipNode(n *html.Node) bool {
-	if skipTags[n.DataAtom] {
+	if skipTags[n.DataAtom] || permalink(n) {
 		return true
 	}
 	for _, a := range n.Attr {
@@ -418,6 +419,30 @@ func skipNode(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// permalink reports whether n is a link to its own place in the page, written after a
+// heading, a caption or a term as a sign (Sphinx and MkDocs "¶", VuePress "#", "§", "🔗")
+// or an icon: the page's chrome, not a word of the title ("NX101¶" is the code NX101).
+func permalink(n *html.Node) bool {
+	if n.DataAtom != atom.A || !strings.HasPrefix(strings.TrimSpace(attr(n, "href")), "#") {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			switch strings.TrimSpace(c.Data) {
+			case "", "¶", "§", "#", "🔗", "⚓", "∞":
+			default:
+				return false
+			}
+		case c.Type == html.ElementNode && (c.DataAtom == atom.Svg || c.DataAtom == atom.Img ||
+			c.DataAtom == atom.I || c.DataAtom == atom.Span) && strings.TrimSpace(textContent(c)) == "":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // blockTags are the elements that break inline content into blocks.
@@ -669,6 +694,10 @@ const (
 	spanSlotsPerCell = 4
 )
 
+// captionNumber is the number a generator puts before a table's caption ("Table 1 Codes
+// returned by the API", "Table 3.2: Errors"): the page's numbering, not the caption.
+var captionNumber = regexp.MustCompile(`^(?i:table|tab\.)\s*\d+(?:[.-]\d+)*\s*[.:–—-]?\s+`)
+
 // readHTMLTable reads the rows of a table element (not those of tables nested in it).
 //
 // Without header, every row is a row (the rest of a table whose header an earlier part of
@@ -681,6 +710,9 @@ func (w *htmlWalker) readHTMLTable(tn *html.Node, header bool) htmlTable {
 		switch c.DataAtom {
 		case atom.Caption:
 			t.caption = plainText(c)
+			if m := captionNumber.FindString(t.caption); m != "" && m != t.caption {
+				t.caption = t.caption[len(m):]
+			}
 		case atom.Tr:
 			trs = append(trs, c)
 		case atom.Thead, atom.Tbody, atom.Tfoot:

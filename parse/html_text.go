@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -233,7 +234,7 @@ func (w *mdWriter) node(n *html.Node) {
 	case atom.Sup:
 		// "E101<sup>1</sup>": a footnote's number, raised as the page shows it ("E101¹"),
 		// not a last digit of the code.
-		if t := collapseSpace(textContent(n)); t != "" && isDigits(t) && len(t) <= 3 {
+		if t := collapseSpace(textContent(n)); t != "" && isDigits(t) && len(t) <= 3 && noteLink(n.FirstChild) == "" {
 			w.raw(superscript(t))
 			return
 		}
@@ -263,8 +264,30 @@ func (w *mdWriter) node(n *html.Node) {
 			w.raw(code)
 			return
 		}
+		if href := onlyLink(n); href != "" {
+			// "<code><a href="#E1">E1</a></code>" (Javadoc's summaries): a link still, to
+			// the section it names, as "<a><code>E1</code></a>" is.
+			w.raw("[" + codeSpan(code) + "](" + href + ")")
+			return
+		}
 		w.raw(codeSpan(code))
 	case atom.A:
+		if id := noteLink(n); id != "" {
+			// A footnote's number linking to its note ("[1]", as Google Docs and Word
+			// write them): a Markdown footnote reference, or the note's
+			// definition where it begins a block (the link back to the reference, the
+			// note's id its own), which footnotes.go joins to the error that refers to it.
+			up := n.Parent
+			if own := cmp.Or(attr(n, "id"), attr(n, "name")); own != "" && (up == nil || up.DataAtom != atom.Sup) && (w.b.Len() == 0 || w.brk > 0 || w.item || strings.HasSuffix(w.b.String(), "\n")) {
+				w.raw("[^" + own + "]:")
+				w.space = true
+				return
+			}
+			if (up != nil && up.DataAtom == atom.Sup) || (n.FirstChild != nil && n.FirstChild.DataAtom == atom.Sup) {
+				w.raw("[^" + id + "]")
+				return
+			}
+		}
 		href := strings.TrimSpace(attr(n, "href"))
 		if w.plain || href == "" || strings.HasPrefix(strings.ToLower(href), "javascript:") {
 			w.children(n)
@@ -327,6 +350,54 @@ func (w *mdWriter) node(n *html.Node) {
 	default:
 		w.children(n)
 	}
+}
+
+// noteLink returns the anchor n links to when n is a link to a footnote (or back from
+// one): an <a href="#…"> whose text is a note's number in brackets, "[1]", as Google Docs
+// and Word write it; or "".
+func noteLink(n *html.Node) string {
+	if n == nil || n.Type != html.ElementNode || n.DataAtom != atom.A {
+		return ""
+	}
+	href := strings.TrimSpace(attr(n, "href"))
+	if len(href) < 2 || href[0] != '#' || len(href) > 41 || strings.ContainsAny(href, " []") {
+		return ""
+	}
+	t := collapseSpace(textContent(n))
+	if len(t) < 3 || t[0] != '[' || t[len(t)-1] != ']' {
+		return "" // a bare raised "1" is read as a plain mark ("¹"), its note too
+	}
+	if t = t[1 : len(t)-1]; len(t) > 3 || !isDigits(t) {
+		return ""
+	}
+	return href[1:]
+}
+
+// onlyLink returns the href of the one link inside n when it holds all n's text, else "".
+func onlyLink(n *html.Node) string {
+	var link *html.Node
+	count := 0
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for c := m.FirstChild; c != nil && count < 2; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.A {
+				link = c
+				count++
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	if count != 1 {
+		return ""
+	}
+	href := strings.TrimSpace(attr(link, "href"))
+	if href == "" || strings.ContainsAny(href, " ()<>") || strings.HasPrefix(strings.ToLower(href), "javascript:") ||
+		collapseSpace(textContent(link)) != collapseSpace(textContent(n)) {
+		return ""
+	}
+	return href
 }
 
 // items writes the content of an element, numbering the items of an ordered list ("1. ").

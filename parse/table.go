@@ -811,6 +811,12 @@ func cleanCode(s string) string {
 // code's end (markID), or "".
 func cleanCodeMark(s string) (code, mark string) {
 	s = strings.TrimSpace(s)
+	if strings.Contains(s, "\\") && !strings.Contains(s, "`") {
+		// "PAYOUT\_NOT\_FOUND": Markdown's escapes, which converters write before every
+		// "_" and "*"; no code holds a backslash before punctuation (in a code span the
+		// backslash is literal).
+		s = unescapeMarkdown(s)
+	}
 	// Each round takes off one layer ("**`E1`**" has two) and costs the cell's length:
 	// the rounds are bounded so that a hostile cell of many layers costs linear time.
 	for round := 0; ; round++ {

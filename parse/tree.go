@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"html"
 	"maps"
 	"math"
 	"net/url"
@@ -202,7 +203,10 @@ func linksToHeading(src *Source, anchor string, e *catalog.Entry) bool {
 	}
 	text, ok := headingLine(src, e.Source.Line)
 	if !ok {
-		return false
+		text, ok = htmlHeadingLine(src, e.Source.Line, anchor)
+		if !ok {
+			return false
+		}
 	}
 	if i := strings.LastIndex(text, "{#"); i >= 0 && strings.HasSuffix(text, "}") {
 		if foldHeader(text[i+2:len(text)-1]) == a {
@@ -231,6 +235,26 @@ func headingLine(src *Source, n int) (string, bool) {
 	return "", false
 }
 
+// reHTMLHeading matches an HTML heading or term that starts a line, its attributes in
+// group 1 and its text (tags and all) in group 2.
+var reHTMLHeading = regexp.MustCompile(`(?i)^\s*<(?:h[1-6]|dt)\b([^>]*)>(.*)`)
+
+// htmlHeadingLine returns the text of line n when it starts an HTML heading (or a term of
+// a definition list): its words, tags left out; or "{#anchor}" when the element's id is
+// anchor ("<h4 id="card-declined">CARD_DECLINED</h4>").
+func htmlHeadingLine(src *Source, n int, anchor string) (string, bool) {
+	m := reHTMLHeading.FindStringSubmatch(string(src.Line(n)))
+	if m == nil {
+		return "", false
+	}
+	for _, q := range []string{`"`, `'`} {
+		if strings.Contains(m[1], "id="+q+anchor+q) {
+			return "{#" + anchor + "}", true
+		}
+	}
+	return collapseSpace(html.UnescapeString(reTag.ReplaceAllString(m[2], " "))), true
+}
+
 // mergeable reports whether an index row and the section its code links to are one error:
 // of one protocol, and the status empty in one of them or the same in both. Their texts
 // are joined (mergeText).
@@ -244,7 +268,7 @@ func mergeText(section, row string, more []string) (string, []string) {
 	switch {
 	case section == "":
 		return row, more
-	case row == "" || row == section:
+	case row == "" || strings.Contains(section, row): // the same, or said in it (a summary)
 		return section, more
 	}
 	return section, append(more, row)
@@ -1575,7 +1599,10 @@ func (w *treeWalker) tableOf(b *doc.Table) table {
 		cells := make([]cell, len(r.Cells))
 		for j, c := range r.Cells {
 			cells[j] = cell{Text: c.Text, Pos: c.Pos}
-			if j < len(roles) && (roles[j] == roleCode || roles[j] == roleStatus || roles[j] == roleMessage) {
+			if j < len(roles) && (roles[j] == roleCode || roles[j] == roleStatus || roles[j] == roleMessage) &&
+				!(roles[j] == roleCode && strings.HasPrefix(c.Text, "[") && strings.Contains(c.Text, "](#")) {
+				// A code that links into the page stays a link: the row of an index
+				// table, merged into the section it links to (mergeLinkedRows).
 				cells[j].Text = plainOf(c)
 			}
 		}
@@ -2256,7 +2283,10 @@ func (w *treeWalker) defList(b *doc.DefList) {
 			for _, d := range it.Defs {
 				defs = append(defs, d.Text)
 			}
-			lines = append(lines, "- "+it.Term.Text+": "+strings.Join(defs, " "))
+			// A term may end in its own colon ("HTTP status:", as Sphinx writes a field
+			// list's): the line gets one.
+			term := strings.TrimRight(strings.TrimSpace(it.Term.Text), ":：")
+			lines = append(lines, "- "+term+": "+strings.Join(defs, " "))
 		}
 		if len(lines) > 0 {
 			w.doc.note(b.Pos, "definition list of %d terms: kept as text, its terms are not codes", len(b.Items))
