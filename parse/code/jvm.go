@@ -288,6 +288,9 @@ type jvmConst struct {
 	args    [][]ctok // the arguments of NAME(…), each its tokens
 	hasArgs bool
 	value   []ctok // TypeScript's NAME = value
+	// kids are the properties of a TypeScript object's value when they are all objects
+	// themselves (a group of records: typescript.go).
+	kids []jvmConst
 }
 
 // name returns the constant's name: its identifier, or the text of a TypeScript object's
