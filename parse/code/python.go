@@ -48,31 +48,27 @@ func readPython(text []byte, at func(int) catalog.Pos) (*doc.Document, []Problem
 		off = end + 1
 	}
 	d := &doc.Document{}
+	var classes []pyClass // the top-level classes that are no Enum (python_class.go)
 	for i := 0; i < len(ls); i++ {
 		m := rePyClass.FindStringSubmatch(ls[i].text)
-		if m == nil || !rePyEnums.MatchString(m[3]) {
+		if m == nil {
+			continue
+		}
+		if !rePyEnums.MatchString(m[3]) {
+			if m[1] == "" { // each top-level class's body is read once: linear
+				k, body := pyBody(ls, i, 0)
+				if body >= 0 {
+					classes = append(classes, readPyClass(text, ls, i, k, body, m[2], m[3], at))
+				}
+			}
 			continue
 		}
 		for len(dicts) > 0 && dicts[0].off < ls[i].off {
 			d.Blocks = append(d.Blocks, dicts[0].blocks...)
 			dicts = dicts[1:]
 		}
-		classIndent := len(m[1])
 		e := &doc.Enum{Pos: at(ls[i].off + len(m[1])), Name: m[2]}
-		// The body: the lines indented deeper than the class.
-		k := i + 1
-		body := -1
-		for ; k < len(ls); k++ {
-			if ls[k].blank() {
-				continue
-			}
-			if ls[k].indent() <= classIndent {
-				break
-			}
-			if body < 0 {
-				body = ls[k].indent()
-			}
-		}
+		k, body := pyBody(ls, i, len(m[1]))
 		if body < 0 {
 			continue
 		}
@@ -173,7 +169,28 @@ func readPython(text []byte, at func(int) catalog.Pos) (*doc.Document, []Problem
 	for _, x := range dicts {
 		d.Blocks = append(d.Blocks, x.blocks...)
 	}
+	d.Blocks = append(d.Blocks, pyClassRecords(classes, at)...)
 	return d, probs
+}
+
+// pyBody returns the end (the first line after it) and the indentation of the body of
+// the class at line i, indented classIndent: the lines indented deeper; -1 when it has
+// none.
+func pyBody(ls []pyLine, i, classIndent int) (int, int) {
+	k := i + 1
+	body := -1
+	for ; k < len(ls); k++ {
+		if ls[k].blank() {
+			continue
+		}
+		if ls[k].indent() <= classIndent {
+			break
+		}
+		if body < 0 {
+			body = ls[k].indent()
+		}
+	}
+	return k, body
 }
 
 // docQuoteAt is docQuote of line j, when j is inside the body (before k).
