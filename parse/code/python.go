@@ -162,7 +162,11 @@ func readPython(text []byte, at func(int) catalog.Pos) (*doc.Document, []Problem
 			ms = append(ms, m)
 			comment, blank = nil, false
 		}
-		bs := pyEnumBlocks(text, e, ms, params, at)
+		end := len(text)
+		if k < len(ls) {
+			end = ls[k].off
+		}
+		bs := pyEnumBlocks(text[:end], e, ms, params, at)
 		d.Blocks = append(d.Blocks, bs...)
 		i = k - 1
 	}
@@ -311,7 +315,7 @@ func pyParams(text []byte, i int) []string {
 // maxPyParams bounds the bytes a def's parameter list is looked for in.
 const maxPyParams = 2048
 
-// pyEnumBlocks makes the blocks of an Enum class's members: when a member's value is a
+// pyEnumBlocks makes the blocks of an Enum class's members (text ends with its body): when a member's value is a
 // tuple, AUTH_MISSING = (401, "A01", "No key."), records keyed by the members' names,
 // the tuple's items named by the parameters of the class's __init__, which receives them
 // (else "item 1", "item 2", as a dict's tuples; None is no value), one collection per labelled run of
@@ -326,7 +330,13 @@ func pyEnumBlocks(text []byte, e *doc.Enum, ms []pyMember, params []string, at f
 		if strings.HasPrefix(m.value, "(") {
 			// The tuple alone (a statement's value ends at its line's end, which the
 			// scanner, made for values inside brackets, does not see).
-			p := &pyScanner{text: text, i: m.valOff}
+			// Each member's value is read up to the next member, so that tuples left
+			// open are read once, not once for each member after them.
+			end := len(text)
+			if j+1 < len(ms) {
+				end = ms[j+1].off
+			}
+			p := &pyScanner{text: text[:end], i: m.valOff}
 			if v := p.primary(0); v.kind == 't' {
 				tuples[j], anyTuple = v, true
 			}

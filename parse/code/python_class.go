@@ -96,7 +96,18 @@ func readPyClass(text []byte, ls []pyLine, i, k, body int, name, bases string, a
 		if value == "None" {
 			value = "" // no value, as the data reader gives a JSON null
 		} else if strings.HasPrefix(value, `"`) || strings.HasPrefix(value, "'") {
-			p := &pyScanner{text: text, i: off}
+			// Up to the next line of the body, so that a string left open is read once.
+			end := len(text)
+			for y := x + 1; y < k; y++ {
+				if !ls[y].blank() && ls[y].indent() <= body {
+					end = ls[y].off
+					break
+				}
+			}
+			if y := k; end == len(text) && y < len(ls) {
+				end = ls[y].off
+			}
+			p := &pyScanner{text: text[:end], i: off}
 			if v := p.primary(0); v.kind == 's' {
 				value = v.text
 			}
