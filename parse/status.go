@@ -498,7 +498,8 @@ var statusQualifiers = map[string]bool{
 
 // statusConstant reads a status written as the constant that names it in code, or as its
 // reason phrase alone: "HttpStatus.BAD_REQUEST" (Spring), "http.StatusNotFound" (Go),
-// "HTTPStatus.NOT_FOUND" (Python), "StatusCodes.TOO_MANY_REQUESTS", "Not Found".
+// "HTTPStatus.NOT_FOUND" (Python), "HttpServletResponse.SC_NOT_FOUND" (servlets),
+// "StatusCodes.TOO_MANY_REQUESTS", "Not Found".
 // qualified reports a constant with a qualifier ("X.NAME"): only those say they are a
 // status wherever they stand; a bare "NOT_FOUND" may as well be an error code.
 func statusConstant(text string) (st catalog.Status, qualified, ok bool) {
@@ -526,9 +527,12 @@ func statusConstant(text string) (st catalog.Status, qualified, ok bool) {
 		n, _ := strconv.Atoi(f[4:7])
 		return catalog.Status(n), qualified, true
 	}
-	if g, cut := strings.CutPrefix(f, "status"); cut {
-		if s, found := statusNamed[g]; found { // Go's http.StatusNotFound
-			return s, qualified, true
+	for _, p := range []string{"status", "sc"} {
+		if g, cut := strings.CutPrefix(f, p); cut {
+			// Go's http.StatusNotFound, the servlet API's HttpServletResponse.SC_NOT_FOUND
+			if s, found := statusNamed[g]; found {
+				return s, qualified, true
+			}
 		}
 	}
 	return 0, false, false

@@ -67,7 +67,10 @@ var (
 	// reJVMSealed matches a Kotlin sealed class or interface (its subclasses, read as an
 	// enum's constants).
 	reJVMSealed = regexp.MustCompile(`(?m)^\s*(?:(?:public|internal|private)\s+)?sealed\s+(?:class|interface)\s+\w`)
-	rePyEnumAny = regexp.MustCompile(`(?m)^[ \t]*class[ \t]+\w+[ \t]*\([^)]*(?:Enum|IntEnum|StrEnum|IntFlag|Flag)\b[^)]*\)[ \t]*:`)
+	// rePyErrClass matches a top-level exception class ("class ShopError(Exception):"):
+	// a hierarchy of them may set their codes as class attributes (python_class.go).
+	rePyErrClass = regexp.MustCompile(`(?m)^class[ \t]+\w+[ \t]*\([^)]*(?:Error|Exception)\b[^)]*\)[ \t]*:`)
+	rePyEnumAny  = regexp.MustCompile(`(?m)^[ \t]*class[ \t]+\w+[ \t]*\([^)]*(?:Enum|IntEnum|StrEnum|IntFlag|Flag)\b[^)]*\)[ \t]*:`)
 )
 
 // byName are the languages known by their file names whose files are read when the text
@@ -79,8 +82,8 @@ var byName = []struct {
 	shapes  string
 	yes, no string
 }{
-	{[]string{".py", ".pyi"}, Python, "an Enum class or a dict literal at the top level",
-		"a Python file with an Enum class or a dict literal at its top level", "a Python file with no Enum class and no dict literal at its top level"},
+	{[]string{".py", ".pyi"}, Python, "an Enum class, exception classes or a dict literal at the top level",
+		"a Python file with an Enum class, exception classes or a dict literal at its top level", "a Python file with no Enum class, exception class or dict literal at its top level"},
 	{[]string{".java", ".kt", ".kts"}, JVM, "an enum, a sealed class or constants",
 		"a Java or Kotlin file with an enum, a sealed class or constants", "a Java or Kotlin file with no enum, sealed class or constants"},
 	{[]string{".ts", ".mts", ".cts"}, TypeScript, "an enum or a const object",
@@ -138,7 +141,7 @@ func Detect(name string, text []byte) (int, Lang, string) {
 	}
 	// A language known by its file name is read when the text has what it declares.
 	has := map[Lang]func() bool{
-		Python:     func() bool { return rePyEnumAny.Match(text) || pyDictOfCodes(text) },
+		Python:     func() bool { return rePyEnumAny.Match(text) || pyDictOfCodes(text) || rePyErrClass.Match(text) },
 		JVM:        func() bool { return reJVMEnum.Match(text) || reJVMConst.Match(text) || reJVMSealed.Match(text) },
 		TypeScript: func() bool { return reJVMEnum.Match(text) || reTSConstObject.Match(text) },
 		Go: func() bool {

@@ -288,6 +288,9 @@ type jvmConst struct {
 	args    [][]ctok // the arguments of NAME(…), each its tokens
 	hasArgs bool
 	value   []ctok // TypeScript's NAME = value
+	// kids are the properties of a TypeScript object's value when they are all objects
+	// themselves (a group of records: typescript.go).
+	kids []jvmConst
 }
 
 // name returns the constant's name: its identifier, or the text of a TypeScript object's
@@ -640,8 +643,12 @@ func buildEnum(toks []ctok, i int, name string, consts []jvmConst, params []stri
 }
 
 // argText is an argument as its value: a string literal's text (string literals joined
-// with + concatenated), else the expression as written.
+// with + concatenated), nothing for null (or TypeScript's undefined), as the data reader
+// gives a JSON null, else the expression as written.
 func argText(a []ctok) string {
+	if len(a) == 1 && a[0].kind == 'i' && (a[0].text == "null" || a[0].text == "undefined") {
+		return ""
+	}
 	var b strings.Builder
 	strs := true
 	for _, x := range a {

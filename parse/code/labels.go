@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"docgen/parse/doc"
 )
@@ -141,7 +142,14 @@ func labelText(c ctok, maxWords int) (text string, banner, ok bool) {
 	if banner {
 		return inner, true, words <= 12
 	}
-	if words > maxWords || strings.ContainsAny(inner, ".:;,!?。=(){}[]<>\"'`") {
+	head := inner // a remark in parentheses at its end is the label's too: "Batch (no HTTP response)"
+	if strings.HasSuffix(head, ")") {
+		if o := strings.IndexByte(head, '('); o > 0 {
+			head = strings.TrimSpace(head[:o])
+			words = len(strings.Fields(head))
+		}
+	}
+	if words > maxWords || strings.ContainsAny(head, ".:;,!?。=(){}[]<>\"'`") {
 		return "", false, false
 	}
 	return inner, false, true
@@ -162,7 +170,8 @@ func labelText(c ctok, maxWords int) (text string, banner, ok bool) {
 //     blank line under a comment of its own, or there is none ("/* busy */" above each
 //     #define, a blank line between them).
 //
-// So a label heads two members or more, or is a banner.
+// So a label heads two members or more, or is a banner, or heads one member after a
+// blank line in a list that other labels group, written as a heading.
 func settleLabels(ms []above, names []string) []string {
 	words := make([][]string, len(names))
 	shared := -1 // the words every member's name begins with ("ERR" of ERR_…)
@@ -184,14 +193,24 @@ func settleLabels(ms []above, names []string) []string {
 			ms[i].label = ""
 		}
 	}
+	// A list grouped by labels (one heads a run of two members or more, or is a banner)
+	// may have a group of one member: a label written as a heading ("Common", "공통",
+	// not "door ajar") heads it, after a blank line or where the list begins, unless
+	// each member is commented in a short line.
+	grouped := false
+	for i := range ms {
+		if ms[i].label != "" && (ms[i].banner || i+1 < len(ms) && ms[i+1].label == "" && !ms[i+1].blank && !ms[i+1].short) {
+			grouped = true
+		}
+	}
 	for i := range ms {
 		if ms[i].label == "" || ms[i].banner || ms[i].comment != "" {
 			continue
 		}
 		next := i + 1
-		if next == len(ms) || ms[next].label != "" ||
-			ms[next].short && !ms[next].blank ||
-			ms[next].blank && ms[next].comment != "" {
+		alone := next == len(ms) || ms[next].label != "" || ms[next].blank && ms[next].comment != ""
+		eachShort := next < len(ms) && ms[next].short && !ms[next].blank
+		if eachShort || alone && !(grouped && (i == 0 || ms[i].blank) && headingCase(ms[i].label)) {
 			ms[i].comment, ms[i].label = ms[i].label, ""
 		}
 	}
@@ -257,6 +276,13 @@ func settle(ms []doc.Member, abs []above) {
 	for i, g := range settleLabels(abs, names) {
 		ms[i].Group, ms[i].Comment = g, abs[i].comment
 	}
+}
+
+// headingCase reports whether a label begins as a heading does: with a capital, or a
+// letter of a script without case ("공통").
+func headingCase(label string) bool {
+	r, _ := utf8.DecodeRuneInString(label)
+	return unicode.IsUpper(r) || unicode.IsLetter(r) && !unicode.IsLower(r)
 }
 
 // spreadLabels gives each of a list's members its group: the label it begins a run with,
