@@ -205,7 +205,72 @@ func readC(text []byte, at func(int) catalog.Pos) *doc.Document {
 	if len(tables) > 0 {
 		joinTables(d, tables)
 	}
+	nameXMacroArgs(d, toks)
 	return d
+}
+
+// reMacroParams reads a function-like #define's name and parameters.
+var reMacroParams = regexp.MustCompile(`^#[ \t]*define[ \t]+([A-Za-z_]\w*)\(([^)]*)\)`)
+
+// nameXMacroArgs names the arguments of the entries of the X-macro lists in d by the
+// parameters of the macro the file applies the list to ("KST_ERRORS(KST_ENTRY)" with
+// "#define KST_ENTRY(name, value, msg) …": "value", "msg"), as a constructor's parameters
+// name its arguments; the first applied with as many parameters as an entry has
+// arguments. One pass over the tokens.
+func nameXMacroArgs(d *doc.Document, toks []ctok) {
+	lists := map[string][]*doc.Records{}
+	for _, b := range d.Blocks {
+		if r, ok := b.(*doc.Records); ok && r.KeyName == "name" && r.Path != "" {
+			lists[r.Path] = append(lists[r.Path], r)
+		}
+	}
+	if len(lists) == 0 {
+		return
+	}
+	params := map[string][]string{}
+	applied := map[string][]string{} // list → the macros applied to it, in order
+	for k, t := range toks {
+		switch {
+		case t.kind == '#':
+			if m := reMacroParams.FindStringSubmatch(t.text); m != nil {
+				var ps []string
+				for _, p := range strings.Split(m[2], ",") {
+					ps = append(ps, strings.TrimSpace(p))
+				}
+				params[m[1]] = ps
+			}
+		case t.kind == 'i' && lists[t.text] != nil && k+3 < len(toks) && toks[k+1].text == "(" && toks[k+2].kind == 'i' && toks[k+3].text == ")":
+			applied[t.text] = append(applied[t.text], toks[k+2].text)
+		}
+	}
+	for list, rs := range lists {
+		n := 0 // the arguments of an entry
+		for _, r := range rs {
+			for _, it := range r.Items {
+				for _, f := range it.Fields {
+					if i, err := strconv.Atoi(strings.TrimPrefix(f.Name, "argument ")); err == nil {
+						n = max(n, i)
+					}
+				}
+			}
+		}
+		for _, mac := range applied[list] {
+			ps := params[mac]
+			if len(ps) < 2 || len(ps) < n || slices.Contains(ps, "") || slices.Contains(ps, "...") {
+				continue
+			}
+			for _, r := range rs {
+				for _, it := range r.Items {
+					for f := range it.Fields {
+						if i, err := strconv.Atoi(strings.TrimPrefix(it.Fields[f].Name, "argument ")); err == nil && i <= len(ps) {
+							it.Fields[f].Name = ps[i-1]
+						}
+					}
+				}
+			}
+			break
+		}
+	}
 }
 
 // splitTrailingComment splits a #define's value from a comment after it.
