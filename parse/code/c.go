@@ -532,10 +532,16 @@ func readCTable(toks []ctok, i int, at func(int) catalog.Pos) (*cTable, int) {
 // its value, its comment and a field of each table that names it, so that the
 // interpreter judges the table's texts as any field.
 func joinTables(d *doc.Document, tables []cTable) {
+	texts := map[string][]doc.Field{} // member → the tables' texts of it, in table order
+	for _, tb := range tables {
+		for name, f := range tb.texts {
+			texts[name] = append(texts[name], f)
+		}
+	}
 	var blocks []doc.Block
 	for _, b := range d.Blocks {
 		e, ok := b.(*doc.Enum)
-		if !ok || e.Run || !indexed(e, tables) {
+		if !ok || e.Run || !slices.ContainsFunc(e.Members, func(m doc.Member) bool { return texts[m.Name] != nil }) {
 			blocks = append(blocks, b)
 			continue
 		}
@@ -557,27 +563,11 @@ func joinTables(d *doc.Document, tables []cTable) {
 			if m.Comment != "" {
 				rec.Fields = append(rec.Fields, doc.Field{Pos: m.Pos, Name: "comment", Value: m.Comment})
 			}
-			for _, tb := range tables {
-				if f, ok := tb.texts[m.Name]; ok {
-					rec.Fields = append(rec.Fields, f)
-				}
-			}
+			rec.Fields = append(rec.Fields, texts[m.Name]...)
 			r.Items = append(r.Items, rec)
 		}
 	}
 	d.Blocks = blocks
-}
-
-// indexed reports whether a table gives a text to a member of e.
-func indexed(e *doc.Enum, tables []cTable) bool {
-	for _, m := range e.Members {
-		for _, tb := range tables {
-			if _, ok := tb.texts[m.Name]; ok {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // joinTokens writes an expression's tokens back with a space only between words.
