@@ -381,6 +381,7 @@ func (d *Doc) noteRecords(r *doc.Records, t table, kind tableKind, why string) {
 
 // addRecords turns records that list errors into entries, and reports whether it did.
 func (d *Doc) addRecords(src *Source, r *doc.Records, ctx tableContext) bool {
+	r = d.noErrorRecords(r)
 	if len(r.Items) == 0 {
 		return false
 	}
@@ -747,6 +748,10 @@ func (d *Doc) addEnum(src *Source, e *doc.Enum, prev *doc.Table, ctx tableContex
 			d.note(m.Pos, "constant %s: left out, not an error (%s)", m.Name, notErrors[i])
 			continue
 		}
+		if why := noErrorMember(m.Comment); why != "" {
+			d.note(m.Pos, "enum member %s: left out, not an error (%s)", m.Name, why)
+			continue
+		}
 		d.Rows++
 		code := m.Name
 		var fields []catalog.Field
@@ -804,6 +809,54 @@ func unsetMember(i int, m doc.Member) bool {
 	}
 	words := nameWords(m.Name)
 	return len(words) > 0 && words[len(words)-1] == word
+}
+
+// noErrorMember says why a member of a list of codes is no error, or "" when it may be
+// one: the first line of its own comment or text says so ("not an error: the number of
+// codes", "OK is not an error.", "No error."). A success value that says nothing of
+// errors (SHOP_OK = 0, "Success") stays, as the list gives it.
+func noErrorMember(texts ...string) string {
+	for _, t := range texts {
+		if first, _, _ := strings.Cut(strings.TrimSpace(t), "\n"); reNotErrors.MatchString(first) {
+			return "its comment or text says so"
+		}
+	}
+	return ""
+}
+
+// noErrorRecords leaves out of records a code front-end made of a list's members (keyed
+// by their names) those whose "comment" or "message" says they are no error
+// (noErrorMember).
+func (d *Doc) noErrorRecords(r *doc.Records) *doc.Records {
+	if r.KeyName != "name" {
+		return r
+	}
+	var kept []doc.Record
+	for i, it := range r.Items {
+		var texts []string
+		for _, f := range it.Fields {
+			if f.Name == "comment" || f.Name == "message" {
+				texts = append(texts, f.Value)
+			}
+		}
+		why := noErrorMember(texts...)
+		if why == "" {
+			if kept != nil {
+				kept = append(kept, it)
+			}
+			continue
+		}
+		if kept == nil {
+			kept = append(make([]doc.Record, 0, len(r.Items)), r.Items[:i]...)
+		}
+		d.note(it.Pos, "record %s: left out, not an error (%s)", it.Key, why)
+	}
+	if kept == nil {
+		return r
+	}
+	c := *r
+	c.Items = kept
+	return &c
 }
 
 // runNotErrors says, for each member of a run of constants that lists errors

@@ -1,5 +1,6 @@
 // Package code is the front-end of package parse for error catalogs kept as code: protobuf
-// enums, C and C++ enums and runs of #defines, tab-separated code lists of the kind C
+// enums, C and C++ enums (with the string arrays indexed by their members), X-macro lists
+// and runs of #defines, tab-separated code lists of the kind C
 // projects generate their headers from (NUMBER<TAB>SYMBOL<TAB>text), Python Enum
 // classes, whose docstring may hold a reStructuredText table, and dict literals
 // (python_dict.go), the enums of Java, Kotlin and TypeScript (jvm.go), and TypeScript's

@@ -21,10 +21,12 @@ import (
 //     with its doc or line comment;
 //   - vars made with errors.New or fmt.Errorf ("ErrNotFound = errors.New(\"not found\")"):
 //     records of their name, their text (the message) and their comment;
-//   - what the file's functions map those vars to, in a switch or a chain of ifs
+//   - what the file's functions map those vars or consts to, in a switch or a chain of ifs
 //     ("case errors.Is(err, ErrNotFound): return http.StatusNotFound"), or a map
 //     literal keyed by them: a field of each var, named by the function
-//     (golang_switch.go);
+//     (golang_switch.go); a const block some of whose constants are so mapped
+//     ("case InvalidAddress: return http.StatusBadRequest" on an iota Code) is records,
+//     as the vars are, so that the fields stay theirs;
 //   - vars (or the elements of a slice or map) that are composite literals with keyed
 //     fields ("&APIError{Code: \"E1\", Status: http.StatusNotFound, Message: …}"), or calls
 //     of a function the file declares (its parameters name the arguments): records whose
@@ -159,6 +161,20 @@ func (g *goReader) block(gd *ast.GenDecl) []doc.Block {
 		}
 	}
 	e.Name = typ
+	if consts := g.mappedConsts(e); consts != nil {
+		// Constants that the file's functions or maps give a status, a code or a message
+		// (a switch on an iota Code, a map[Code]string): records as sentinels are, so
+		// that what is mapped to them stays theirs.
+		e.Members = nil
+		out := []doc.Block{consts}
+		for _, rs := range []*doc.Records{r, sentinels} {
+			if len(rs.Items) > 0 {
+				rs.Path = typ
+				out = append(out, rs)
+			}
+		}
+		return out
+	}
 	var out []doc.Block
 	if len(e.Members) > 0 {
 		out = append(out, e)
@@ -170,6 +186,36 @@ func (g *goReader) block(gd *ast.GenDecl) []doc.Block {
 		}
 	}
 	return out
+}
+
+// mappedConsts returns the members of e as records when the file's functions or map
+// literals map any of them to a value (golang_switch.go), or nil: each record keyed by
+// the constant's name, with its value as written ("iota + 1", a quoted string), its
+// comment and the fields of the mappings. A member no mapping names is a record too: it
+// stands in the same list.
+func (g *goReader) mappedConsts(e *doc.Enum) *doc.Records {
+	n := 0
+	for _, m := range e.Members {
+		if len(g.mapped[m.Name]) > 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	r := &doc.Records{Pos: e.Pos, Keyed: true, KeyName: "name", Path: e.Name, Group: e.Name}
+	for _, m := range e.Members {
+		var fields []doc.Field
+		if m.Value != "" {
+			fields = append(fields, doc.Field{Pos: m.Pos, Name: "value", Value: m.Value})
+		}
+		if m.Comment != "" {
+			fields = append(fields, doc.Field{Pos: m.Pos, Name: "comment", Value: m.Comment})
+		}
+		fields = append(fields, g.mapped[m.Name]...)
+		r.Items = append(r.Items, doc.Record{Pos: m.Pos, Key: m.Name, Fields: fields})
+	}
+	return r
 }
 
 // element is one element of a slice or map literal, with its key when a map's.

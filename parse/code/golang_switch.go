@@ -112,6 +112,12 @@ func (g *goReader) mappings(f *ast.File) []*goMapping {
 				}
 				return true
 			})
+			if d.Recv != nil && d.Name.Name == "String" && n == 1 && ms[0] != nil && wordless(ms[0]) {
+				// The String method of a type of codes (func (c Code) String() string)
+				// gives each constant its text: the code as it is written out, where it
+				// is a word ("INVALID_ADDRESS"), not a sentence.
+				ms[0].name = "code"
+			}
 			for _, m := range ms {
 				add(m)
 			}
@@ -133,6 +139,20 @@ func (g *goReader) mappings(f *ast.File) []*goMapping {
 		}
 	}
 	return out
+}
+
+// wordless reports whether every value of m is a string literal of one word.
+func wordless(m *goMapping) bool {
+	for _, x := range m.values {
+		lit, ok := unparen(x).(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			return false
+		}
+		if s := literal(lit); s == "" || strings.ContainsAny(s, " \t\n") {
+			return false
+		}
+	}
+	return true
 }
 
 // otherCodes reports whether a mapping's name says it gives codes of another kind than an
