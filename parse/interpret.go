@@ -657,6 +657,9 @@ func splitListCode(text string) (code, rest string, ok bool) {
 	if k := strings.Index(text, "："); k > 0 && (i < 0 || k < i) {
 		i = k // "20001：余额不足": a full-width colon takes no space after it
 	}
+	if k := statusParenAfterCode(text); k > 0 && (i < 0 || k < i) {
+		i = k // "-1001（400）：…": a status in full-width parentheses right after the code
+	}
 	if i <= 0 {
 		return "", "", false
 	}
