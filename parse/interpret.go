@@ -897,6 +897,9 @@ func codeLineSep(line string) bool {
 	if k := strings.Index(line, "："); k > 0 && (i < 0 || k < i) {
 		return true
 	}
+	if statusParenAfterCode(line) > 0 {
+		return true // "E1001（400）：…": its status, glued to it, then the separator
+	}
 	if i <= 0 {
 		return false
 	}
@@ -904,6 +907,9 @@ func codeLineSep(line string) bool {
 		return true
 	}
 	rest := strings.TrimLeft(line[i:], " \t")
+	if m := reItemStatus.FindStringIndex(halfWidthDigits(rest)); m != nil && strings.TrimSpace(rest[writtenOffset(rest, m[1]):]) != "" {
+		return true // "E1001 (400): …", "E1001 (HTTP 400) …": its status, then its text
+	}
 	for _, sep := range []string{"-", "–", "—", ":", "："} {
 		if strings.HasPrefix(rest, sep) {
 			return true
