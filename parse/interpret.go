@@ -653,6 +653,19 @@ func mdListItems(src *Source, start, end int) []listItemText {
 // input": a pictograph before it only decorates it), then its text.
 func splitListCode(text string) (code, rest string, ok bool) {
 	text = trimDecoration(text)
+	if code, rest, ok = splitCodeFirst(text); ok {
+		return code, rest, ok
+	}
+	if after := withoutCodeLabel(text); after != text {
+		// "错误码 20001：余额不足", "Error code E1002: …": a label naming the code before
+		// it, as lines of a paragraph write it (codeLineText).
+		return splitCodeFirst(after)
+	}
+	return "", "", false
+}
+
+// splitCodeFirst is splitListCode of text that begins with its code.
+func splitCodeFirst(text string) (code, rest string, ok bool) {
 	i := strings.IndexAny(text, " \t\n")
 	if k := strings.Index(text, "："); k > 0 && (i < 0 || k < i) {
 		i = k // "20001：余额不足": a full-width colon takes no space after it
