@@ -619,12 +619,16 @@ func mdListItems(src *Source, start, end int) []listItemText {
 		}
 		text.Reset()
 	}
-	top := -1 // the indent of the list's own bullets
+	top := -1      // the indent of the list's own bullets
+	blank := false // a blank line stands before this one
 	for l := start; l <= end; l++ {
 		line := string(src.Line(l))
 		if strings.TrimSpace(line) == "" {
+			blank = true
 			continue
 		}
+		after := blank
+		blank = false
 		indent := len(line) - len(strings.TrimLeft(line, " "))
 		if m := reListBullet.FindStringIndex(line); m != nil && (top < 0 || indent < top+2) {
 			done()
@@ -636,9 +640,16 @@ func mdListItems(src *Source, start, end int) []listItemText {
 		if len(items) == 0 {
 			continue
 		}
-		if indent >= top+2 && reListBullet.MatchString(strings.TrimLeft(line, " ")) {
-			// An item of a list nested in the last one ("  - Fix: …") stays a line of its own.
+		if nested := reListBullet.MatchString(strings.TrimLeft(line, " ")); indent >= top+2 && (nested || after) {
+			// An item of a list nested in the last one ("  - Fix: …") stays a line of its
+			// own, and a paragraph of the item's own after a blank line (a loose item, a
+			// Notion toggle: "    **Message:** …") a paragraph, as a <li>'s <p> does.
 			text.WriteByte('\n')
+			if !nested {
+				text.WriteByte('\n')
+			}
+		} else if strings.HasPrefix(strings.TrimSpace(line), "|") && indent >= top+2 {
+			text.WriteByte('\n') // a row of a table in the item: a line of its own
 		} else {
 			text.WriteByte(' ')
 		}
@@ -726,7 +737,7 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 		if nested != "" {
 			// The items of a list under the code's item: labelled ones ("Cause: …",
 			// "Fix: …", "Status: 404") go to their fields, the rest to the description.
-			et := readEntryText([]string{nested})
+			et := readEntryText(strings.Split(nested, "\n\n")) // a loose item's paragraphs
 			e.Description = joinParas(e.Description, et.Description)
 			e.Resolution = et.Resolution
 			e.SetFields(et.Fields)
