@@ -698,7 +698,12 @@ func splitCodeFirst(text string) (code, rest string, ok bool) {
 		return code, text[i:], strings.TrimSpace(text[i:]) != ""
 	}
 	rest = strings.TrimSpace(text[i:])
-	rest = strings.TrimSpace(strings.TrimLeft(rest, "-–—:："))
+	rest = strings.TrimSpace(strings.TrimLeft(rest, "-–—:：－―"))
+	if after, ok := strings.CutPrefix(rest, "ー"); ok && (after == "" || after[0] == ' ' || after[0] == '\t') {
+		// "DV-2004 ー Command …": the katakana length mark, standing alone, typed for a
+		// dash (no word begins with it).
+		rest = strings.TrimSpace(after)
+	}
 	return code, rest, rest != ""
 }
 
