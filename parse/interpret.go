@@ -806,6 +806,9 @@ func sentences(t string) int {
 		case '.', '!', '?':
 			rest := t[i+1:]
 			more = len(rest) > 1 && rest[0] == ' ' && strings.TrimSpace(rest) != ""
+			if r == '.' && i >= 2 && t[i-2] == '.' && isASCIILetter(t[i-1]) {
+				more = false // "e.g.", "i.e.", "U.S.": an abbreviation's dot ends no sentence
+			}
 		case '。', '！', '？':
 			more = strings.TrimSpace(t[i+utf8.RuneLen(r):]) != ""
 		}
