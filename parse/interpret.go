@@ -964,7 +964,7 @@ func withoutCodeLabel(line string) string {
 		// and most lines fail there).
 		after := strings.TrimLeft(line[at:], " \t")
 		tok := after
-		if k := strings.IndexAny(tok, " \t："); k >= 0 {
+		if k := strings.IndexAny(tok, " \t：(（"); k >= 0 {
 			tok = tok[:k]
 		}
 		if spacedCode(cleanCode(strings.TrimRight(tok, ":.-"))) {
