@@ -619,12 +619,16 @@ func mdListItems(src *Source, start, end int) []listItemText {
 		}
 		text.Reset()
 	}
-	top := -1 // the indent of the list's own bullets
+	top := -1      // the indent of the list's own bullets
+	blank := false // a blank line stands before this one
 	for l := start; l <= end; l++ {
 		line := string(src.Line(l))
 		if strings.TrimSpace(line) == "" {
+			blank = true
 			continue
 		}
+		after := blank
+		blank = false
 		indent := len(line) - len(strings.TrimLeft(line, " "))
 		if m := reListBullet.FindStringIndex(line); m != nil && (top < 0 || indent < top+2) {
 			done()
@@ -636,9 +640,16 @@ func mdListItems(src *Source, start, end int) []listItemText {
 		if len(items) == 0 {
 			continue
 		}
-		if indent >= top+2 && reListBullet.MatchString(strings.TrimLeft(line, " ")) {
-			// An item of a list nested in the last one ("  - Fix: …") stays a line of its own.
+		if nested := reListBullet.MatchString(strings.TrimLeft(line, " ")); indent >= top+2 && (nested || after) {
+			// An item of a list nested in the last one ("  - Fix: …") stays a line of its
+			// own, and a paragraph of the item's own after a blank line (a loose item, a
+			// Notion toggle: "    **Message:** …") a paragraph, as a <li>'s <p> does.
 			text.WriteByte('\n')
+			if !nested {
+				text.WriteByte('\n')
+			}
+		} else if strings.HasPrefix(strings.TrimSpace(line), "|") && indent >= top+2 {
+			text.WriteByte('\n') // a row of a table in the item: a line of its own
 		} else {
 			text.WriteByte(' ')
 		}
@@ -653,9 +664,25 @@ func mdListItems(src *Source, start, end int) []listItemText {
 // input": a pictograph before it only decorates it), then its text.
 func splitListCode(text string) (code, rest string, ok bool) {
 	text = trimDecoration(text)
+	if code, rest, ok = splitCodeFirst(text); ok {
+		return code, rest, ok
+	}
+	if after := withoutCodeLabel(text); after != text {
+		// "错误码 20001：余额不足", "Error code E1002: …": a label naming the code before
+		// it, as lines of a paragraph write it (codeLineText).
+		return splitCodeFirst(after)
+	}
+	return "", "", false
+}
+
+// splitCodeFirst is splitListCode of text that begins with its code.
+func splitCodeFirst(text string) (code, rest string, ok bool) {
 	i := strings.IndexAny(text, " \t\n")
 	if k := strings.Index(text, "："); k > 0 && (i < 0 || k < i) {
 		i = k // "20001：余额不足": a full-width colon takes no space after it
+	}
+	if k := statusParenAfterCode(text); k > 0 && (i < 0 || k < i) {
+		i = k // "-1001（400）：…": a status in full-width parentheses right after the code
 	}
 	if i <= 0 {
 		return "", "", false
@@ -671,7 +698,12 @@ func splitListCode(text string) (code, rest string, ok bool) {
 		return code, text[i:], strings.TrimSpace(text[i:]) != ""
 	}
 	rest = strings.TrimSpace(text[i:])
-	rest = strings.TrimSpace(strings.TrimLeft(rest, "-–—:："))
+	rest = strings.TrimSpace(strings.TrimLeft(rest, "-–—:：－―"))
+	if after, ok := strings.CutPrefix(rest, "ー"); ok && (after == "" || after[0] == ' ' || after[0] == '\t') {
+		// "DV-2004 ー Command …": the katakana length mark, standing alone, typed for a
+		// dash (no word begins with it).
+		rest = strings.TrimSpace(after)
+	}
 	return code, rest, rest != ""
 }
 
@@ -710,7 +742,7 @@ func (doc *Doc) addCodeList(items []listItemText, ctx tableContext) bool {
 		if nested != "" {
 			// The items of a list under the code's item: labelled ones ("Cause: …",
 			// "Fix: …", "Status: 404") go to their fields, the rest to the description.
-			et := readEntryText([]string{nested})
+			et := readEntryText(strings.Split(nested, "\n\n")) // a loose item's paragraphs
 			e.Description = joinParas(e.Description, et.Description)
 			e.Resolution = et.Resolution
 			e.SetFields(et.Fields)
@@ -774,6 +806,9 @@ func sentences(t string) int {
 		case '.', '!', '?':
 			rest := t[i+1:]
 			more = len(rest) > 1 && rest[0] == ' ' && strings.TrimSpace(rest) != ""
+			if r == '.' && i >= 2 && t[i-2] == '.' && isASCIILetter(t[i-1]) {
+				more = false // "e.g.", "i.e.", "U.S.": an abbreviation's dot ends no sentence
+			}
 		case '。', '！', '？':
 			more = strings.TrimSpace(t[i+utf8.RuneLen(r):]) != ""
 		}
@@ -894,6 +929,9 @@ func codeLineSep(line string) bool {
 	if k := strings.Index(line, "："); k > 0 && (i < 0 || k < i) {
 		return true
 	}
+	if statusParenAfterCode(line) > 0 {
+		return true // "E1001（400）：…": its status, glued to it, then the separator
+	}
 	if i <= 0 {
 		return false
 	}
@@ -901,6 +939,9 @@ func codeLineSep(line string) bool {
 		return true
 	}
 	rest := strings.TrimLeft(line[i:], " \t")
+	if m := reItemStatus.FindStringIndex(halfWidthDigits(rest)); m != nil && strings.TrimSpace(rest[writtenOffset(rest, m[1]):]) != "" {
+		return true // "E1001 (400): …", "E1001 (HTTP 400) …": its status, then its text
+	}
 	for _, sep := range []string{"-", "–", "—", ":", "："} {
 		if strings.HasPrefix(rest, sep) {
 			return true
@@ -923,7 +964,7 @@ func withoutCodeLabel(line string) string {
 		// and most lines fail there).
 		after := strings.TrimLeft(line[at:], " \t")
 		tok := after
-		if k := strings.IndexAny(tok, " \t："); k >= 0 {
+		if k := strings.IndexAny(tok, " \t：(（"); k >= 0 {
 			tok = tok[:k]
 		}
 		if spacedCode(cleanCode(strings.TrimRight(tok, ":.-"))) {

@@ -178,6 +178,12 @@ func codeAndText(t string) (code, message string, ok bool) {
 	if c := cleanCode(t); isToken(c) {
 		return c, "", true
 	}
+	if i := statusParenAfterCode(t); i > 0 {
+		// "40001（400）：参数错误", "`KS-401-01`（HTTP 401）：…": the status in parentheses
+		// written right after the code, as CJK input methods type it, with no space
+		// before it; listItemStatus takes it off the message.
+		return cleanCode(t[:i]), strings.TrimSpace(t[i:]), true
+	}
 	for _, sep := range []string{" - ", " – ", " — ", ": ", "：", " | ", " · ", " • "} {
 		i := strings.Index(t, sep)
 		if i <= 0 {
@@ -200,6 +206,27 @@ func codeAndText(t string) (code, message string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// statusParenAfterCode returns the offset of a status in parentheses ("（400）",
+// "(HTTP 401)") that follows a code in t with no space between and text after it, or -1.
+// ("FORBIDDEN(403)" alone is a status heading; with a space before it the code is a
+// word of its own and read so.)
+func statusParenAfterCode(t string) int {
+	i := strings.IndexAny(t, "(（")
+	if i <= 0 || t[i-1] == ' ' {
+		return -1
+	}
+	c := cleanCode(t[:i])
+	if !isToken(c) || !codeLike(c) {
+		return -1
+	}
+	folded := halfWidthDigits(t[i:])
+	m := reItemStatus.FindStringIndex(folded)
+	if m == nil || strings.TrimSpace(folded[m[1]:]) == "" {
+		return -1
+	}
+	return i
 }
 
 // spacedHeadingCode reports whether c, the first word of a heading whose text goes on
