@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -385,20 +387,128 @@ func (sc *scanner) headerCells(texts []string, raw []byte, lineOff int) []cell {
 // readBareRows reads the rows of a bare table from line j on: every non-blank line that
 // splits into cells whose first holds a value, until a blank line, a line that does not
 // split, or the header again.
+//
+// A table copied out of a PDF breaks as the page did: a cell too long for its column
+// goes on at the start of the next line (flush left, so it splits as no row), and a
+// page's footer and the next one's header may stand between two rows. Lines that do not
+// read as rows (their cells do not fit the columns, see bareRowLike) are therefore looked
+// past when a row follows them within maxPageGap lines (bareGap): the next lines of the
+// last row's last cell, while it has not ended its sentence, and a page's lines, left out
+// with a warning. A line that ends the table while a row follows it is reported too: no
+// row is left out silently.
 func (sc *scanner) readBareRows(st *scrapedTable, j int, split func(string, int) []cell) {
 	header := foldHeader(strings.Join(cellTexts(st.Header), ""))
+	var pages []int     // the lines of pages' headers and footers left out
+	var above codeKinds // the kinds of code the rows' first cells hold
+	defer func() { sc.pagesLeftOut(st, pages) }()
 	for ; j <= sc.n; j++ {
 		t, line, off := sc.line(j)
 		if t == "" || foldMatches(t, header) {
 			return
 		}
 		cells := split(t, off+leadingSpace(line))
+		if len(st.Rows) > 0 && !sc.bareRowLike(st, t, cells, above) {
+			if k, wraps, pageLines, ok := sc.bareGap(st, j, split, above); ok {
+				if len(wraps) > 0 {
+					row := st.Rows[len(st.Rows)-1].Cells
+					row[len(row)-1].Text = joinWrapped(row[len(row)-1].Text, wraps)
+				}
+				pages = append(pages, pageLines...)
+				st.end = k - 1
+				j = k - 1
+				continue
+			}
+		}
 		if cells == nil || cells[0].Text == "" {
+			if len(st.Rows) > 0 {
+				sc.bareRowsAfter(st, j, split, above)
+			}
 			return
 		}
+		above |= codeKind(cells[0].Text)
 		st.Rows = append(st.Rows, tableRow{Cells: cells, Pos: cells[0].Pos})
 		st.bareRows++
 		st.end = j
+	}
+}
+
+// bareRowLike reports whether a line (trimmed, t, split into cells) reads as a row of the
+// bare table st: its cells fit the columns (fitsColumns), and it is neither a page's
+// header or footer whose first word is a code of another kind than the rows' (above), nor,
+// under a row whose last cell has not ended its sentence, a line beginning with a
+// lower-case word where the rows begin with none.
+func (sc *scanner) bareRowLike(st *scrapedTable, t string, cells []cell, above codeKinds) bool {
+	if cells == nil || cells[0].Text == "" || !sc.fitsColumns(st.Header, cells) {
+		return false
+	}
+	kind := codeKind(cells[0].Text)
+	if above == 0 || kind&above != 0 {
+		return true
+	}
+	if pageLine(t) || pageEnd.MatchString(t) {
+		return false
+	}
+	if kind == kindWords && len(st.Rows) > 0 {
+		row := st.Rows[len(st.Rows)-1].Cells
+		r, _ := utf8.DecodeRuneInString(t)
+		return !unicode.IsLower(r) || endsSentence(row[len(row)-1].Text)
+	}
+	return true
+}
+
+// pageEnd matches the end of a line of single spaces that is a page's header or footer:
+// "FleetLink Interface Specification Page 23 of 41", "… 12 페이지".
+var pageEnd = regexp.MustCompile(`(?i)(?:^|\s)(?:(?:page|p\.|seite|página|pagina)\s*\d{1,4}(?:\s*(?:/|of|von|de)\s*\d{1,4})?|\d{1,4}\s*(?:/|of)\s*\d{1,4}|\d{1,4}\s*(?:페이지|ページ|页|頁))$`)
+
+// bareGap reports whether the bare table st goes on after the lines from j on, which do
+// not read as its rows: the next lines of its last row's last cell, while that has not
+// ended its sentence, then the lines of a page break (a page's header or footer, and
+// whatever follows it, blank lines included, up to a row). It returns the line the table
+// goes on at (a line that reads as its row, its first cell a code of a kind the rows'
+// hold), the texts of the wrapped lines and the page lines passed.
+func (sc *scanner) bareGap(st *scrapedTable, j int, split func(string, int) []cell, above codeKinds) (resume int, wraps []string, pageLines []int, ok bool) {
+	row := st.Rows[len(st.Rows)-1].Cells
+	last := row[len(row)-1].Text
+	for k := j; k <= sc.n && k < j+maxPageGap; k++ {
+		t, raw, off := sc.line(k)
+		if t == "" {
+			if len(pageLines) == 0 {
+				return 0, nil, nil, false
+			}
+			continue
+		}
+		if k > j {
+			if cells := split(t, off+leadingSpace(raw)); sc.bareRowLike(st, t, cells, above) && codeKind(cells[0].Text)&above != 0 {
+				return k, wraps, pageLines, true
+			}
+		}
+		switch {
+		case len(pageLines) > 0 || pageLine(t) || pageEnd.MatchString(t):
+			pageLines = append(pageLines, k)
+		case !endsSentence(last):
+			wraps = append(wraps, t)
+			last = t
+		default:
+			return 0, nil, nil, false
+		}
+	}
+	return 0, nil, nil, false
+}
+
+// bareRowsAfter reports line j, which ends the bare table st, when a line that reads as
+// a row of the table follows it before a blank line: the lines below are not read as its
+// rows, and the user should know.
+func (sc *scanner) bareRowsAfter(st *scrapedTable, j int, split func(string, int) []cell, above codeKinds) {
+	for k := j + 1; k <= sc.n && k <= j+maxCellLines; k++ {
+		t, raw, off := sc.line(k)
+		if t == "" {
+			return
+		}
+		if cells := split(t, off+leadingSpace(raw)); sc.bareRowLike(st, t, cells, above) && codeKind(cells[0].Text)&above != 0 {
+			jt, _, _ := sc.line(j)
+			sc.warn(sc.textPos(j), fmt.Sprintf("%q ends the table of line %d: it is neither a row nor the next line of a cell; the lines below it are not read as the table's rows, though line %d reads as one", jt, st.start, k))
+			return
+		}
 	}
 }
 
