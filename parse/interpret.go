@@ -243,6 +243,16 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			return roles, tableParameters, "a parameter or field table (" + why + ")"
 		}
 	}
+	// A column under a weak word ("번호", "No.", "Number") that numbers the rows (1, 2,
+	// 3 …) is an error list's code column when the table says what each number means or
+	// gives its status, in a message or a status column; with neither, it numbers the
+	// rows of a list of something else (operations, fields, documents).
+	if ci := slices.Index(roles, roleCode); ci >= 0 && !emptyHeader && !overridden && !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) {
+		if _, strong := headerWordRole(texts[ci]); !strong && rowNumbers(rows, ci) {
+			roles[ci] = roleUnknown
+			return roles, tableNoCode, fmt.Sprintf("column %q numbers the rows, and no message or status column says they are errors", texts[ci])
+		}
+	}
 	if !hasRole(roles, roleCode) && !hasRole(roles, roleStatusName) {
 		for _, h := range texts {
 			if notErrorHeader(h) {
