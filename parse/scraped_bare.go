@@ -768,7 +768,8 @@ func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) { return sc.lines
 // repeating the same role is weighed once per line, not once per line below it).
 func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 	var header []cell
-	trailing := 0 // unknown lines at the end of header
+	trailing := 0  // unknown lines at the end of header
+	named := false // the header ends above a parameter's name
 	for j := i; j <= sc.n && j < i+maxLinesHeader; j++ {
 		t, _, _ := sc.line(j)
 		if t == "" || len(t) > 40 {
@@ -778,8 +779,12 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 		if cls == hdrStatus {
 			break
 		}
-		if cls == hdrWord {
-			trailing = 0
+		if cls == hdrWord && len(header) >= 2 && trailing == 0 && isToken(t) && codeLike(t) && paramHeader(header) {
+			named = true // "error_code" under "Name", "Type", "Required": a parameter's name, the first row
+			break
+		}
+		if cls == hdrWord || len(header) == 0 && notErrorHeader(t) {
+			trailing = 0 // "パラメータ名": a parameter table's first column
 		} else {
 			if len(header) == 0 || trailing > 0 || len(strings.Fields(t)) > 3 || codeShaped(cleanCode(t)) {
 				break
@@ -807,8 +812,9 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 	}
 	// A parameter table ("파라미터", "타입", "필수", "설명" over a name, a type … per
 	// line) is read as a table too, which the interpreter then leaves as text: read as
-	// lines, its names ("orderNo") would pass for codes with text under them.
-	param := ci < 0 && len(header) >= 3 && notErrorHeader(header[0].Text)
+	// lines, its names ("orderNo") would pass for codes with text under them. So is one
+	// whose header ends above a parameter's name (named).
+	param := len(header) >= 3 && (named || ci < 0 && notErrorHeader(header[0].Text))
 	if param {
 		ci = 0
 	} else if ci < 0 || !distinctRoles(roles) {
@@ -854,6 +860,22 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 	}
 	return st, true
 }
+
+// paramHeader reports whether header cells are a parameter or field table's: one names
+// parameters or fields, says whether each is required, or holds their data types. Its
+// rows begin with names written as identifiers ("error_code"), which a header's words
+// are not.
+func paramHeader(header []cell) bool {
+	for _, h := range header {
+		if notErrorHeader(h.Text) || requiredHeader(h.Text) || typeHeaders[foldHeader(h.Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// typeHeaders are the folded headers of a column of data types.
+var typeHeaders = setOf("type", "datatype", "타입", "자료형", "데이터타입", "형식", "型", "データ型", "类型", "数据类型", "類型", "資料類型")
 
 // textPos returns where the text of line j starts.
 func (sc *scanner) textPos(j int) catalog.Pos {
