@@ -755,7 +755,8 @@ const maxLinesHeader = 8
 // findLinesTable reads a table written one cell per line with no pipes: a run of header
 // words, one per line, with a code column among them, then rows of as many lines whose
 // code cell is a code. A short line among the header's that is no header word ("料金区分")
-// is a column too when header words come before and after it.
+// is a column too when header words come before and after it. A cell left empty is an
+// empty line: one per row, neither its first nor its code cell.
 //
 // The line above a header is often its title, and a title holds header words too ("Error
 // codes", "오류 코드 안내", "错误码列表"): when the first line names the role of a later
@@ -826,11 +827,15 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 	for j+n-1 <= sc.n {
 		cells := make([]cell, 0, n)
 		whole := true
+		empty := false // a row's one empty cell, copied as an empty line
 		for k := 0; k < n; k++ {
 			t, _, _ := sc.line(j + k)
 			if t == "" {
-				whole = false
-				break
+				if k == 0 || k == ci || empty {
+					whole = false
+					break
+				}
+				empty = true
 			}
 			cells = append(cells, cell{Text: t})
 		}
