@@ -394,8 +394,9 @@ func (sc *scanner) headerCells(texts []string, raw []byte, lineOff int) []cell {
 // read as rows (their cells do not fit the columns, see bareRowLike) are therefore looked
 // past when a row follows them within maxPageGap lines (bareGap): the next lines of the
 // last row's last cell, while it has not ended its sentence, and a page's lines, left out
-// with a warning. A line that ends the table while a row follows it is reported too: no
-// row is left out silently.
+// with a warning. A line that ends the table while a row follows it is reported too, as is
+// a line under the last row that splits into cells that do not fit the columns: no row
+// is left out silently.
 func (sc *scanner) readBareRows(st *scrapedTable, j int, split func(string, int) []cell) {
 	header := foldHeader(strings.Join(cellTexts(st.Header), ""))
 	var pages []int     // the lines of pages' headers and footers left out
@@ -407,7 +408,8 @@ func (sc *scanner) readBareRows(st *scrapedTable, j int, split func(string, int)
 			return
 		}
 		cells := split(t, off+leadingSpace(line))
-		if len(st.Rows) > 0 && !sc.bareRowLike(st, t, cells, above) {
+		fits := len(st.Rows) == 0 || sc.bareRowLike(st, t, cells, above)
+		if !fits {
 			if k, wraps, pageLines, ok := sc.bareGap(st, j, split, above); ok {
 				if len(wraps) > 0 {
 					row := st.Rows[len(st.Rows)-1].Cells
@@ -420,12 +422,21 @@ func (sc *scanner) readBareRows(st *scrapedTable, j int, split func(string, int)
 			}
 		}
 		if cells == nil || cells[0].Text == "" {
-			if len(st.Rows) > 0 {
-				sc.bareRowsAfter(st, j, split, above)
+			if k := sc.bareRowAfter(st, j, split, above); k > 0 {
+				sc.warn(sc.textPos(j), fmt.Sprintf("%q ends the table of line %d: it is neither a row nor the next line of a cell; the lines below it are not read as the table's rows, though line %d reads as one", t, st.start, k))
 			}
 			return
 		}
+		if !fits && sc.bareRowAfter(st, j, split, above) < 0 {
+			// A row whose cells do not fit the columns, with none of the table's rows
+			// after it, is no row but the text under the table ("NOTE Codes E4xxx …").
+			sc.warn(sc.textPos(j), fmt.Sprintf("%q, under the table of line %d, does not fit its columns: it is read as text after the table", t, st.start))
+			return
+		}
 		above |= codeKind(cells[0].Text)
+		if !st.wordStatus && !sc.fitsColumns(st.Header, cells) {
+			st.wordStatus = true // "200 OK Request successful": the status column holds words
+		}
 		st.Rows = append(st.Rows, tableRow{Cells: cells, Pos: cells[0].Pos})
 		st.bareRows++
 		st.end = j
@@ -433,12 +444,13 @@ func (sc *scanner) readBareRows(st *scrapedTable, j int, split func(string, int)
 }
 
 // bareRowLike reports whether a line (trimmed, t, split into cells) reads as a row of the
-// bare table st: its cells fit the columns (fitsColumns), and it is neither a page's
+// bare table st: its cells fit the columns (fitsColumns; a status column whose rows
+// above hold words, "OK" and "Rate Limited", takes any word), and it is neither a page's
 // header or footer whose first word is a code of another kind than the rows' (above), nor,
 // under a row whose last cell has not ended its sentence, a line beginning with a
 // lower-case word where the rows begin with none.
 func (sc *scanner) bareRowLike(st *scrapedTable, t string, cells []cell, above codeKinds) bool {
-	if cells == nil || cells[0].Text == "" || !sc.fitsColumns(st.Header, cells) {
+	if cells == nil || cells[0].Text == "" || !sc.fitsColumns(st.Header, cells) && !st.wordStatus {
 		return false
 	}
 	kind := codeKind(cells[0].Text)
@@ -495,21 +507,22 @@ func (sc *scanner) bareGap(st *scrapedTable, j int, split func(string, int) []ce
 	return 0, nil, nil, false
 }
 
-// bareRowsAfter reports line j, which ends the bare table st, when a line that reads as
-// a row of the table follows it before a blank line: the lines below are not read as its
-// rows, and the user should know.
-func (sc *scanner) bareRowsAfter(st *scrapedTable, j int, split func(string, int) []cell, above codeKinds) {
+// bareRowAfter returns the first line after j, before a blank line, that reads as a row
+// of the bare table st, or -1.
+func (sc *scanner) bareRowAfter(st *scrapedTable, j int, split func(string, int) []cell, above codeKinds) int {
+	if len(st.Rows) == 0 {
+		return -1
+	}
 	for k := j + 1; k <= sc.n && k <= j+maxCellLines; k++ {
 		t, raw, off := sc.line(k)
 		if t == "" {
-			return
+			return -1
 		}
 		if cells := split(t, off+leadingSpace(raw)); sc.bareRowLike(st, t, cells, above) && codeKind(cells[0].Text)&above != 0 {
-			jt, _, _ := sc.line(j)
-			sc.warn(sc.textPos(j), fmt.Sprintf("%q ends the table of line %d: it is neither a row nor the next line of a cell; the lines below it are not read as the table's rows, though line %d reads as one", jt, st.start, k))
-			return
+			return k
 		}
 	}
+	return -1
 }
 
 // splitSpaced splits a row whose cells are separated by spaces into n cells: one word each
