@@ -129,6 +129,7 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	// in the table, the cells must be plainly codes ("timeout" and "retries" under
 	// "Option" are no codes, INVALID_NAME under "Name" is). A column that numbers the rows
 	// (1, 2, 3 … under "#") is the code only when no other column can be.
+	history := ""
 	if !hasRole(roles, roleCode) {
 		params := !emptyHeader && anyHeader(texts, notErrorHeader)
 		numbered := -1
@@ -138,6 +139,10 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			}
 			c := cols[i]
 			if params && !plainCodes(rows, i) {
+				continue
+			}
+			if historyColumn(texts[i], rows, i) {
+				history = texts[i]
 				continue
 			}
 			if c.nonEmpty > 0 && c.tokens == c.nonEmpty && c.unique() && c.statuses < c.nonEmpty && c.codeShaped == c.nonEmpty {
@@ -238,11 +243,24 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			return roles, tableParameters, "a parameter or field table (" + why + ")"
 		}
 	}
+	// A column under a weak word ("번호", "No.", "Number") that numbers the rows (1, 2,
+	// 3 …) is an error list's code column when the table says what each number means or
+	// gives its status, in a message or a status column; with neither, it numbers the
+	// rows of a list of something else (operations, fields, documents).
+	if ci := slices.Index(roles, roleCode); ci >= 0 && !emptyHeader && !overridden && !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) {
+		if _, strong := headerWordRole(texts[ci]); !strong && rowNumbers(rows, ci) {
+			roles[ci] = roleUnknown
+			return roles, tableNoCode, fmt.Sprintf("column %q numbers the rows, and no message or status column says they are errors", texts[ci])
+		}
+	}
 	if !hasRole(roles, roleCode) && !hasRole(roles, roleStatusName) {
 		for _, h := range texts {
 			if notErrorHeader(h) {
 				return roles, tableParameters, fmt.Sprintf("a parameter or field table (column %q) with no code column", h)
 			}
+		}
+		if history != "" {
+			return roles, tableNoCode, fmt.Sprintf("a changelog: column %q holds dates or versions, not codes", history)
 		}
 		return roles, tableNoCode, "no column holds error codes (headers " + quoteList(texts) + ")"
 	}
@@ -265,6 +283,51 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		}
 	}
 	return roles, tableErrors, ""
+}
+
+// historyColumn reports whether column i (headed h) is a changelog's or a version
+// history's: its cells, all of them, are dates ("2024-02-01"), or versions ("2.3",
+// "v1.4.0") under a header that names a version or a date ("Version", "버전",
+// "バージョン", "版本"). A date or a release is when, not what: no code. It is asked of a
+// column the cells alone would make the code column; tables and data records ask it
+// alike.
+func historyColumn(h string, rows []tableRow, i int) bool {
+	n, dates := 0, 0
+	for _, r := range rows {
+		if i >= len(r.Cells) {
+			continue
+		}
+		c := strings.TrimSpace(r.Cells[i].Text)
+		switch {
+		case c == "":
+			continue
+		case isDate(c):
+			dates++
+		case !reVersion.MatchString(c) && !reShortVersion.MatchString(c):
+			return false
+		}
+		n++
+	}
+	return n > 0 && (dates == n || historyHeader(h))
+}
+
+// historyHeader reports whether a header names a version or a date.
+func historyHeader(h string) bool {
+	f := foldHeader(h)
+	for _, w := range historyHeaders {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// historyHeaders are the folded words of the headers of a changelog's first column.
+var historyHeaders = []string{
+	"version", "release", "date", "revision",
+	"버전", "버젼", "날짜", "일자", "개정",
+	"バージョン", "版数", "日付", "改訂", "更新日",
+	"版本", "日期", "修订", "修訂",
 }
 
 // plainCodes reports whether every cell of column i that is not empty is plainly a code:

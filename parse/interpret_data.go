@@ -136,7 +136,7 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 		default:
 			for i, r := range roles {
 				c := columnStats(sample, i)
-				if r == roleUnknown && !notErrorHeader(names[i]) && c.nonEmpty == len(sample) && c.tokens == c.nonEmpty && c.codeShaped == c.nonEmpty && c.unique() && c.statuses < c.nonEmpty {
+				if r == roleUnknown && !notErrorHeader(names[i]) && !historyColumn(names[i], sample, i) && c.nonEmpty == len(sample) && c.tokens == c.nonEmpty && c.codeShaped == c.nonEmpty && c.unique() && c.statuses < c.nonEmpty {
 					roles[i] = roleCode
 					why = fmt.Sprintf("field %q holds a code-shaped value in every record", names[i])
 					break

@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -385,21 +387,142 @@ func (sc *scanner) headerCells(texts []string, raw []byte, lineOff int) []cell {
 // readBareRows reads the rows of a bare table from line j on: every non-blank line that
 // splits into cells whose first holds a value, until a blank line, a line that does not
 // split, or the header again.
+//
+// A table copied out of a PDF breaks as the page did: a cell too long for its column
+// goes on at the start of the next line (flush left, so it splits as no row), and a
+// page's footer and the next one's header may stand between two rows. Lines that do not
+// read as rows (their cells do not fit the columns, see bareRowLike) are therefore looked
+// past when a row follows them within maxPageGap lines (bareGap): the next lines of the
+// last row's last cell, while it has not ended its sentence, and a page's lines, left out
+// with a warning. A line that ends the table while a row follows it is reported too, as is
+// a line under the last row that splits into cells that do not fit the columns: no row
+// is left out silently.
 func (sc *scanner) readBareRows(st *scrapedTable, j int, split func(string, int) []cell) {
 	header := foldHeader(strings.Join(cellTexts(st.Header), ""))
+	var pages []int     // the lines of pages' headers and footers left out
+	var above codeKinds // the kinds of code the rows' first cells hold
+	defer func() { sc.pagesLeftOut(st, pages) }()
 	for ; j <= sc.n; j++ {
 		t, line, off := sc.line(j)
 		if t == "" || foldMatches(t, header) {
 			return
 		}
 		cells := split(t, off+leadingSpace(line))
+		fits := len(st.Rows) == 0 || sc.bareRowLike(st, t, cells, above)
+		if !fits {
+			if k, wraps, pageLines, ok := sc.bareGap(st, j, split, above); ok {
+				if len(wraps) > 0 {
+					row := st.Rows[len(st.Rows)-1].Cells
+					row[len(row)-1].Text = joinWrapped(row[len(row)-1].Text, wraps)
+				}
+				pages = append(pages, pageLines...)
+				st.end = k - 1
+				j = k - 1
+				continue
+			}
+		}
 		if cells == nil || cells[0].Text == "" {
+			if k := sc.bareRowAfter(st, j, split, above); k > 0 {
+				sc.warn(sc.textPos(j), fmt.Sprintf("%q ends the table of line %d: it is neither a row nor the next line of a cell; the lines below it are not read as the table's rows, though line %d reads as one", t, st.start, k))
+			}
 			return
+		}
+		if !fits && sc.bareRowAfter(st, j, split, above) < 0 {
+			// A row whose cells do not fit the columns, with none of the table's rows
+			// after it, is no row but the text under the table ("NOTE Codes E4xxx …").
+			sc.warn(sc.textPos(j), fmt.Sprintf("%q, under the table of line %d, does not fit its columns: it is read as text after the table", t, st.start))
+			return
+		}
+		above |= codeKind(cells[0].Text)
+		if !st.wordStatus && !sc.fitsColumns(st.Header, cells) {
+			st.wordStatus = true // "200 OK Request successful": the status column holds words
 		}
 		st.Rows = append(st.Rows, tableRow{Cells: cells, Pos: cells[0].Pos})
 		st.bareRows++
 		st.end = j
 	}
+}
+
+// bareRowLike reports whether a line (trimmed, t, split into cells) reads as a row of the
+// bare table st: its cells fit the columns (fitsColumns; a status column whose rows
+// above hold words, "OK" and "Rate Limited", takes any word), and it is neither a page's
+// header or footer whose first word is a code of another kind than the rows' (above), nor,
+// under a row whose last cell has not ended its sentence, a line beginning with a
+// lower-case word where the rows begin with none.
+func (sc *scanner) bareRowLike(st *scrapedTable, t string, cells []cell, above codeKinds) bool {
+	if cells == nil || cells[0].Text == "" || !sc.fitsColumns(st.Header, cells) && !st.wordStatus {
+		return false
+	}
+	kind := codeKind(cells[0].Text)
+	if above == 0 || kind&above != 0 {
+		return true
+	}
+	if pageLine(t) || pageEnd.MatchString(t) {
+		return false
+	}
+	if kind == kindWords && len(st.Rows) > 0 {
+		row := st.Rows[len(st.Rows)-1].Cells
+		r, _ := utf8.DecodeRuneInString(t)
+		return !unicode.IsLower(r) || endsSentence(row[len(row)-1].Text)
+	}
+	return true
+}
+
+// pageEnd matches the end of a line of single spaces that is a page's header or footer:
+// "FleetLink Interface Specification Page 23 of 41", "… 12 페이지".
+var pageEnd = regexp.MustCompile(`(?i)(?:^|\s)(?:(?:page|p\.|seite|página|pagina)\s*\d{1,4}(?:\s*(?:/|of|von|de)\s*\d{1,4})?|\d{1,4}\s*(?:/|of)\s*\d{1,4}|\d{1,4}\s*(?:페이지|ページ|页|頁))$`)
+
+// bareGap reports whether the bare table st goes on after the lines from j on, which do
+// not read as its rows: the next lines of its last row's last cell, while that has not
+// ended its sentence, then the lines of a page break (a page's header or footer, and
+// whatever follows it, blank lines included, up to a row). It returns the line the table
+// goes on at (a line that reads as its row, its first cell a code of a kind the rows'
+// hold), the texts of the wrapped lines and the page lines passed.
+func (sc *scanner) bareGap(st *scrapedTable, j int, split func(string, int) []cell, above codeKinds) (resume int, wraps []string, pageLines []int, ok bool) {
+	row := st.Rows[len(st.Rows)-1].Cells
+	last := row[len(row)-1].Text
+	for k := j; k <= sc.n && k < j+maxPageGap; k++ {
+		t, raw, off := sc.line(k)
+		if t == "" {
+			if len(pageLines) == 0 {
+				return 0, nil, nil, false
+			}
+			continue
+		}
+		if k > j {
+			if cells := split(t, off+leadingSpace(raw)); sc.bareRowLike(st, t, cells, above) && codeKind(cells[0].Text)&above != 0 {
+				return k, wraps, pageLines, true
+			}
+		}
+		switch {
+		case len(pageLines) > 0 || pageLine(t) || pageEnd.MatchString(t):
+			pageLines = append(pageLines, k)
+		case !endsSentence(last):
+			wraps = append(wraps, t)
+			last = t
+		default:
+			return 0, nil, nil, false
+		}
+	}
+	return 0, nil, nil, false
+}
+
+// bareRowAfter returns the first line after j, before a blank line, that reads as a row
+// of the bare table st, or -1.
+func (sc *scanner) bareRowAfter(st *scrapedTable, j int, split func(string, int) []cell, above codeKinds) int {
+	if len(st.Rows) == 0 {
+		return -1
+	}
+	for k := j + 1; k <= sc.n && k <= j+maxCellLines; k++ {
+		t, raw, off := sc.line(k)
+		if t == "" {
+			return -1
+		}
+		if cells := split(t, off+leadingSpace(raw)); sc.bareRowLike(st, t, cells, above) && codeKind(cells[0].Text)&above != 0 {
+			return k
+		}
+	}
+	return -1
 }
 
 // splitSpaced splits a row whose cells are separated by spaces into n cells: one word each
@@ -645,7 +768,8 @@ const maxLinesHeader = 8
 // findLinesTable reads a table written one cell per line with no pipes: a run of header
 // words, one per line, with a code column among them, then rows of as many lines whose
 // code cell is a code. A short line among the header's that is no header word ("料金区分")
-// is a column too when header words come before and after it.
+// is a column too when header words come before and after it. A cell left empty is an
+// empty line: one per row, neither its first nor its code cell.
 //
 // The line above a header is often its title, and a title holds header words too ("Error
 // codes", "오류 코드 안내", "错误码列表"): when the first line names the role of a later
@@ -658,7 +782,8 @@ func (sc *scanner) findLinesTable(i int) (*scrapedTable, bool) { return sc.lines
 // repeating the same role is weighed once per line, not once per line below it).
 func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 	var header []cell
-	trailing := 0 // unknown lines at the end of header
+	trailing := 0  // unknown lines at the end of header
+	named := false // the header ends above a parameter's name
 	for j := i; j <= sc.n && j < i+maxLinesHeader; j++ {
 		t, _, _ := sc.line(j)
 		if t == "" || len(t) > 40 {
@@ -668,8 +793,12 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 		if cls == hdrStatus {
 			break
 		}
-		if cls == hdrWord {
-			trailing = 0
+		if cls == hdrWord && len(header) >= 2 && trailing == 0 && isToken(t) && codeLike(t) && paramHeader(header) {
+			named = true // "error_code" under "Name", "Type", "Required": a parameter's name, the first row
+			break
+		}
+		if cls == hdrWord || len(header) == 0 && notErrorHeader(t) {
+			trailing = 0 // "パラメータ名": a parameter table's first column
 		} else {
 			if len(header) == 0 || trailing > 0 || len(strings.Fields(t)) > 3 || codeShaped(cleanCode(t)) {
 				break
@@ -697,8 +826,9 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 	}
 	// A parameter table ("파라미터", "타입", "필수", "설명" over a name, a type … per
 	// line) is read as a table too, which the interpreter then leaves as text: read as
-	// lines, its names ("orderNo") would pass for codes with text under them.
-	param := ci < 0 && len(header) >= 3 && notErrorHeader(header[0].Text)
+	// lines, its names ("orderNo") would pass for codes with text under them. So is one
+	// whose header ends above a parameter's name (named).
+	param := len(header) >= 3 && (named || ci < 0 && notErrorHeader(header[0].Text))
 	if param {
 		ci = 0
 	} else if ci < 0 || !distinctRoles(roles) {
@@ -710,11 +840,15 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 	for j+n-1 <= sc.n {
 		cells := make([]cell, 0, n)
 		whole := true
+		empty := false // a row's one empty cell, copied as an empty line
 		for k := 0; k < n; k++ {
 			t, _, _ := sc.line(j + k)
 			if t == "" {
-				whole = false
-				break
+				if k == 0 || k == ci || empty {
+					whole = false
+					break
+				}
+				empty = true
 			}
 			cells = append(cells, cell{Text: t})
 		}
@@ -744,6 +878,22 @@ func (sc *scanner) linesTable(i int, title bool) (*scrapedTable, bool) {
 	}
 	return st, true
 }
+
+// paramHeader reports whether header cells are a parameter or field table's: one names
+// parameters or fields, says whether each is required, or holds their data types. Its
+// rows begin with names written as identifiers ("error_code"), which a header's words
+// are not.
+func paramHeader(header []cell) bool {
+	for _, h := range header {
+		if notErrorHeader(h.Text) || requiredHeader(h.Text) || typeHeaders[foldHeader(h.Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// typeHeaders are the folded headers of a column of data types.
+var typeHeaders = setOf("type", "datatype", "타입", "자료형", "데이터타입", "형식", "型", "データ型", "类型", "数据类型", "類型", "資料類型")
 
 // textPos returns where the text of line j starts.
 func (sc *scanner) textPos(j int) catalog.Pos {

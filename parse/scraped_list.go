@@ -307,7 +307,8 @@ func readList(blocks []sblock, i int, levels map[string]int) ([]sblock, int) {
 // listTitle returns the title that the item blocks[i] is, when it is one: a line that
 // reads as a heading (not a code and its text, not a labelled line) with no item of its
 // mark at its indent after it, and something after it (blocks[j], the first block after
-// it that is not blank). A number is part of the title; a bullet is not.
+// it that is not blank). A number is part of the title; a bullet is not. A numbered
+// title may begin with a name written like a code ("2. OpenAPI 에러 코드정리").
 func listTitle(blocks []sblock, i, j int) (string, bool) {
 	b := blocks[i]
 	if j >= len(blocks) {
@@ -320,13 +321,25 @@ func listTitle(blocks []sblock, i, j int) (string, bool) {
 	if !headingLike(text) || detailLabel(text) {
 		return "", false
 	}
-	if _, _, ok := splitListCode(text); ok {
+	if code, _, ok := splitListCode(text); ok && !(numberedMark(b.mark) && letterWord(code)) {
 		return "", false
 	}
 	if numberedMark(b.mark) {
 		return b.text, true
 	}
 	return text, true
+}
+
+// letterWord reports whether s is a word of letters only ("OpenAPI", "GitHub"): a numbered
+// title may begin with such a name, which its capitals make look like a code; a code of
+// digits, underscores or hyphens begins no title.
+func letterWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // detailLabel reports whether a line is labelled with a word that names what is said of

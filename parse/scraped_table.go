@@ -66,6 +66,9 @@ type scrapedTable struct {
 	// the table is then read through pipeView (see sc.row).
 	fw     bool
 	padded int // rows the end of a one-cell-per-line table cut short, padded
+	// wordStatus is set when a row of a bare table holds what fits no status in its status
+	// column ("OK", "Bad Request"): its other rows are then not asked to (bareRowLike).
+	wordStatus bool
 }
 
 // reSeparator matches a table's header separator: "---|---|", "|:---|---:|", "---\t---".
