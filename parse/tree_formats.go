@@ -21,6 +21,7 @@ type recordsState struct {
 	catalogShape bool            // the file is docgen's own catalog.json
 	services     int             // its services, in a catalog.json
 	errAncestors map[string]bool // paths that hold records that list errors
+	errPaths     map[string]bool // paths of records that list errors (recordsErrorPaths)
 	taken        map[string]bool // paths of records read as errors
 	// langs maps the paths of error records that hold one language of several to their
 	// language and the path without it ("ko.errors": "ko", "errors").
@@ -95,6 +96,7 @@ func (w *treeWalker) records(b *doc.Records) {
 		if !st.catalogShape {
 			paths := recordsErrorPaths(w.src, w.blocks)
 			st.errAncestors, st.taken, st.langs = ancestors(paths), map[string]bool{}, languageParts(paths)
+			st.errPaths = paths
 			st.sections = sectionPaths(paths, st.langs)
 			st.groups, st.gave = recordsGroups(w.blocks, paths), map[string]bool{}
 			st.locale = recordsLocale(&doc.Records{}, w.meta)
@@ -144,6 +146,17 @@ func (w *treeWalker) records(b *doc.Records) {
 	if container && !ownErrors(w.src, b) {
 		w.doc.note(b.Pos, "%d records under %q: they hold error records, they are not errors", len(b.Items), b.Path)
 		return
+	}
+	if container {
+		// Errors of their own beside groups of errors ({"notes": {…}, "INTERNAL": {code:
+		// …}}): the groups hold error records and are none themselves.
+		if x, n := withoutHolders(b, st); n > 0 {
+			w.doc.note(b.Pos, "%d records under %q: they hold error records, they are not errors", n, b.Path)
+			if len(x.Items) == 0 {
+				return
+			}
+			b = x
+		}
 	}
 	ctx := w.context()
 	path := b.Path
@@ -474,6 +487,48 @@ func recordsStatus(b *doc.Records) catalog.Status {
 		}
 	}
 	return 0
+}
+
+// withoutHolders returns b without the records whose values only hold records that list
+// errors (groups of errors), and how many it left out (b itself when none).
+func withoutHolders(b *doc.Records, st *recordsState) (*doc.Records, int) {
+	holds := func(it doc.Record) bool {
+		if it.Key == "" {
+			return false
+		}
+		p := it.Key
+		if b.Path != "" {
+			p = b.Path + "." + it.Key
+		}
+		if !st.errPaths[p] && !st.errAncestors[p] {
+			return false
+		}
+		// An error that holds a list of its own (its causes) says something itself: a
+		// field that is not the list nor inside a record of it.
+		for _, f := range it.Fields {
+			if !strings.Contains(f.Name, ".") && !st.errPaths[p+"."+f.Name] && !st.errAncestors[p+"."+f.Name] {
+				return false
+			}
+		}
+		return true
+	}
+	n := 0
+	for _, it := range b.Items {
+		if holds(it) {
+			n++
+		}
+	}
+	if n == 0 {
+		return b, 0
+	}
+	x := *b
+	x.Items = make([]doc.Record, 0, len(b.Items)-n)
+	for _, it := range b.Items {
+		if !holds(it) {
+			x.Items = append(x.Items, it)
+		}
+	}
+	return &x, n
 }
 
 // ownErrors reports whether records that hold lists of errors are errors themselves: their
