@@ -23,10 +23,11 @@ import (
 // of its own or one whose label is not found is read as the blocks it holds.
 //
 // A panel's label is found, in order: by aria-labelledby (the ids of the tabs that label
-// it), by aria-label, by a tab whose aria-controls names the panel, by a <label> just
-// before it (MkDocs and Sphinx tabs, one radio input and label per panel), else by order:
-// the n-th panel after a tab list is labelled by its n-th tab (Docusaurus, MkDocs
-// Material's tabbed-labels). Tab lists come before their panels, so one pass reads them.
+// it), by aria-label, by a tab whose aria-controls (or Bootstrap's data-bs-target, or a
+// link "#id") names the panel, by a <label> just before it (MkDocs and Sphinx tabs, one
+// radio input and label per panel), else by order: the n-th panel after a tab list is
+// labelled by its n-th tab (Docusaurus, MkDocs Material's tabbed-labels). Tab lists come
+// before their panels, so one pass reads them.
 
 // htmlTabs is what the walker knows of the tabs it has passed.
 type htmlTabs struct {
@@ -93,14 +94,14 @@ func labelsPanel(n *html.Node) bool {
 }
 
 // readTabList records the labels of a tab list's tabs: the elements with role "tab" in
-// it, else its labels, buttons or list items.
+// it, else its labels, buttons and links, else its list items.
 func (w *htmlWalker) readTabList(n *html.Node) {
 	t := &w.tabs
 	if t.byID == nil {
 		t.byID, t.byPanel = map[string]string{}, map[string]string{}
 	}
 	t.order, t.next = t.order[:0], 0
-	var tabs, others []*html.Node
+	var tabs, ctrls, items []*html.Node
 	var find func(*html.Node)
 	find = func(m *html.Node) {
 		for c := m.FirstChild; c != nil; c = c.NextSibling {
@@ -110,17 +111,22 @@ func (w *htmlWalker) readTabList(n *html.Node) {
 			switch {
 			case ariaRole(c) == "tab":
 				tabs = append(tabs, c)
-			case c.DataAtom == atom.Label || c.DataAtom == atom.Button || c.DataAtom == atom.Li:
-				others = append(others, c)
-				find(c)
-			default:
-				find(c)
+				continue
+			case c.DataAtom == atom.Label || c.DataAtom == atom.Button || c.DataAtom == atom.A:
+				ctrls = append(ctrls, c)
+				continue
+			case c.DataAtom == atom.Li:
+				items = append(items, c)
 			}
+			find(c)
 		}
 	}
 	find(n)
 	if len(tabs) == 0 {
-		tabs = others
+		tabs = ctrls
+	}
+	if len(tabs) == 0 {
+		tabs = items
 	}
 	for _, tab := range tabs {
 		label := collapseSpace(strings.TrimSpace(plainText(tab)))
@@ -130,6 +136,12 @@ func (w *htmlWalker) readTabList(n *html.Node) {
 		}
 		for _, id := range strings.Fields(attr(tab, "aria-controls")) {
 			t.byPanel[id] = label
+		}
+		// Bootstrap's tabs name their pane by a target or a link ("#tab-auth").
+		for _, key := range []string{"data-bs-target", "data-target", "href"} {
+			if id, ok := strings.CutPrefix(strings.TrimSpace(attr(tab, key)), "#"); ok && id != "" {
+				t.byPanel[id] = label
+			}
 		}
 	}
 }
