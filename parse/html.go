@@ -390,6 +390,7 @@ type htmlWalker struct {
 	inline []*html.Node        // inline content not yet in a block
 	blocky map[blockQuery]bool // hasBlocks's and itemBlocks's answers
 	level  int                 // the level of the last heading, 0 before the first
+	tabs   htmlTabs            // the labels of the tabs passed (html_tabs.go)
 }
 
 // skipTags are elements whose content is not documentation: scripts, styles, forms and
@@ -491,7 +492,12 @@ func (w *htmlWalker) collectNode(c *html.Node) {
 	switch {
 	case c.Type == html.TextNode:
 		w.inline = append(w.inline, c)
-	case c.Type != html.ElementNode || skipNode(c):
+	case c.Type == html.ElementNode && tabList(c):
+		w.flush()
+		w.readTabList(c) // the labels of the panels after it, not text
+	case c.Type != html.ElementNode || skipNode(c) || labelsPanel(c):
+	case tabPanel(c):
+		w.tabSection(c)
 	case headingLevel(c) > 0:
 		w.flush()
 		w.level = headingLevel(c)

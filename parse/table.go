@@ -574,13 +574,24 @@ func cellCodes(text string) []string {
 	codes := make([]string, 0, len(parts))
 	for _, p := range parts {
 		c := cleanCode(p)
-		// A short code ("E1, E2") is plainly one beside others of its shape.
-		if !spacedCode(c) && !(isToken(c) && codeLike(c) && strings.ContainsAny(c, "0123456789") && skeleton(c) == skeleton(cleanCode(parts[0]))) {
+		// A short code ("E1, E2") is plainly one beside others of its shape, and a word
+		// written as code ("`SkuNotAvailable`, `SkuNotSupported`") one the writer marked.
+		if !spacedCode(c) && !(isToken(c) && codeLike(c) && (codeSpan1(p) || strings.ContainsAny(c, "0123456789") && skeleton(c) == skeleton(cleanCode(parts[0])))) {
 			return nil
 		}
 		codes = append(codes, c)
 	}
 	return codes
+}
+
+// codeSpan1 reports whether s is one code span ("`SkuNotAvailable`"), maybe bold or linked
+// around it.
+func codeSpan1(s string) bool {
+	s = strings.Trim(strings.TrimSpace(s), "*_")
+	if m := reLinkText.FindStringSubmatch(s); m != nil && strings.HasPrefix(s, "[") {
+		s = strings.TrimSpace(m[1])
+	}
+	return len(s) > 2 && s[0] == '`' && s[len(s)-1] == '`' && !strings.Contains(s[1:len(s)-1], "`")
 }
 
 // skeleton returns a code with each run of digits written as one "9": "E12" and "E3" have

@@ -1600,9 +1600,12 @@ func (w *treeWalker) tableOf(b *doc.Table) table {
 		for j, c := range r.Cells {
 			cells[j] = cell{Text: c.Text, Pos: c.Pos}
 			if j < len(roles) && (roles[j] == roleCode || roles[j] == roleStatus || roles[j] == roleMessage) &&
-				!(roles[j] == roleCode && strings.HasPrefix(c.Text, "[") && strings.Contains(c.Text, "](#")) {
+				!(roles[j] == roleCode && strings.HasPrefix(c.Text, "[") && strings.Contains(c.Text, "](#")) &&
+				!(roles[j] == roleCode && cellCodes(c.Text) != nil) {
 				// A code that links into the page stays a link: the row of an index
-				// table, merged into the section it links to (mergeLinkedRows).
+				// table, merged into the section it links to (mergeLinkedRows). Codes
+				// written as code spans ("<code>A</code><br><code>B</code>") stay
+				// spans: so they are read as codes, not a code and its message.
 				cells[j].Text = plainOf(c)
 			}
 		}
