@@ -313,6 +313,10 @@ type treeWalker struct {
 	level []int8
 	// years holds the headings that begin with a year, not a code (yearHeadings).
 	years map[int]bool
+	// families holds, by heading level, the shapes (codeFamily) of the codes that head
+	// sections at that level: "-1 Unknown error" beside "-1001 User canceled" is a code
+	// and its message though "-1" alone is too short to be plainly one (shortCodeHeading).
+	families map[int]map[string]bool
 	// release is set when blocks the walk has passed may be let go (releaseBlocks).
 	release bool
 	// statusGroups is set when a heading with a status ("## 404 Not Found", or a
@@ -851,8 +855,19 @@ func (w *treeWalker) yearHeadings() map[int]bool {
 			}
 		case code != "" && codeLike(code) && !sectionWord(code):
 			codes[w.level[i]] = true
+			if f := codeFamily(code); f != "" && h.Level > 0 && !reVersion.MatchString(code) {
+				if w.families == nil {
+					w.families = map[int]map[string]bool{}
+				}
+				if w.families[h.Level] == nil {
+					w.families[h.Level] = map[string]bool{}
+				}
+				w.families[h.Level][f] = true
+			}
 		}
 	}
+	// What was split before the families were known is split anew.
+	w.split, w.splitNext = [4]splitMemo{}, 0
 	var years map[int]bool
 	for _, level := range slices.Sorted(maps.Keys(byLevel)) {
 		for _, h := range byLevel[level] {
@@ -977,9 +992,52 @@ func (w *treeWalker) splitHeading(h *doc.Heading) (code, message string) {
 		}
 	}
 	code, message = splitCodeHeading(h.Text)
+	if message == "" && !isToken(code) && w.families != nil {
+		if c, msg, ok := shortCodeHeading(h.Text, w.families[h.Level]); ok {
+			code, message = c, msg
+		}
+	}
 	w.split[w.splitNext] = splitMemo{h, code, message}
 	w.splitNext = (w.splitNext + 1) % len(w.split)
 	return code, message
+}
+
+// shortCodeHeading reads a heading whose first word is a code too short to be plainly one
+// ("-1 Unknown error", "E1 Not initialized"; spacedCode asks two digits) when codes of its
+// shape (codeFamily: "-1001", "E1001") head sections at its level (a code plainly one, as
+// "E2000" of "E2000 - E2099", was read by splitCodeHeading already). A number with no sign
+// is left alone: "1 Overview" beside "1001 Bad input" is a numbered section.
+func shortCodeHeading(text string, families map[string]bool) (code, message string, ok bool) {
+	first, rest, found := strings.Cut(strings.TrimSpace(unescapeMarkdown(text)), " ")
+	rest = strings.TrimSpace(rest)
+	if !found || rest == "" || len(families) == 0 {
+		return "", "", false
+	}
+	c := cleanCode(first)
+	if !isToken(c) || !codeLike(c) || spacedCode(c) || isDigits(c) || reVersion.MatchString(c) || !families[codeFamily(c)] {
+		return "", "", false
+	}
+	return c, rest, true
+}
+
+// codeFamily is the shape of a code with digits: its digit runs written "#" ("-1001" and
+// "-1" are "-#", "E1001" and "E1" are "E#"), or "" for a code with no digit.
+func codeFamily(code string) string {
+	if !strings.ContainsAny(code, "0123456789") {
+		return ""
+	}
+	var b strings.Builder
+	digit := false
+	for _, r := range code {
+		d := r >= '0' && r <= '9'
+		if d && !digit {
+			b.WriteByte('#')
+		} else if !d {
+			b.WriteRune(r)
+		}
+		digit = d
+	}
+	return b.String()
 }
 
 // headingCode is headingCode of h's text, made once a heading.
