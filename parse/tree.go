@@ -1172,11 +1172,11 @@ func (w *treeWalker) heading(i int) bool {
 		o.kind, o.status = hCode, st
 		o.entry = w.newEntry(code, o.pos, st)
 		o.entry.Message = message
-	case h.Level == 0 && lineStatus == 0 && codeHeading(h.Text) && !w.ownErrors(i):
+	case h.Level == 0 && lineStatus == 0 && codeHeading(h.Text) && !w.ownErrors(i) && !w.parameterHeading(i):
 		// A line of copied text written like a code is a code when text stands under it;
 		// the entry is made when the heading closes.
 		o.kind, o.deferred, o.code = hCode, true, cleanCode(h.Text)
-	case (h.Level > 0 || lineStatus != 0) && isToken(code) && !sectionWord(code) && !w.ownErrors(i) && (lineStatus != 0 || codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))):
+	case (h.Level > 0 || lineStatus != 0) && isToken(code) && !sectionWord(code) && !w.ownErrors(i) && (lineStatus != 0 || codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))) && !w.parameterHeading(i):
 		// Under a group, a heading of one word is a code when it is written in ASCII:
 		// "在庫を確認した結果の異常" is a heading of prose with no spaces.
 		own := lineStatus
@@ -1214,6 +1214,47 @@ func (w *treeWalker) heading(i int) bool {
 	}
 	w.stack = append(w.stack, o)
 	return used
+}
+
+// parameterHeading reports whether the text under heading i, up to the next heading,
+// describes a parameter or a field, not an error: a "Type:" line and a "Required:" line
+// ("X-Amz-Date" + "Type: string" + "Required: No"), as a parameter table has a type and
+// a required column, and no status line. The blocks are read once, for a heading written
+// like a code.
+func (w *treeWalker) parameterHeading(i int) bool {
+	typed, required := false, false
+	for k := i + 1; k < int(w.nextHeading[i]); k++ {
+		var text string
+		switch b := w.blocks[k].(type) {
+		case *doc.Para:
+			text = b.Text
+		case *doc.List:
+			text = b.Text
+		default:
+			continue
+		}
+		for line := range strings.Lines(text) {
+			line = strings.TrimSpace(line)
+			if l, ok := readLabel(line); ok && l.role == roleStatus {
+				return false // "HTTP Status Code: 400": an error's
+			}
+			f, ok := fieldLabel(line)
+			if !ok {
+				continue
+			}
+			switch name := foldHeader(f.Name); {
+			case typeHeaders[name]:
+				typed = true
+			case requiredHeader(f.Name):
+				required = true
+			}
+		}
+	}
+	if typed && required {
+		h := w.blocks[i].(*doc.Heading)
+		w.doc.note(h.Pos, "heading %q: a parameter, not an error (type and required lines under it)", h.Text)
+	}
+	return typed && required
 }
 
 // inRanges reports whether i falls in one of the ranges [from, to), which are apart and
