@@ -1096,7 +1096,7 @@ func (w *treeWalker) heading(i int) bool {
 		w.stack = append(w.stack, o)
 		return false
 	}
-	o.history = historyTitle(h.Text) || (parent != nil && parent.history)
+	o.history = historyTitle(h.Text) || releaseHeading(h.Text) || (parent != nil && parent.history)
 	if i != w.title { // a document's title names all of it, not a section of settings
 		o.settings = settingsTitle(h.Text)
 		if o.settings == 0 && parent != nil && parent.settings != 0 && !errorsTitle(h.Text) {
@@ -1814,7 +1814,14 @@ func (w *treeWalker) table(b *doc.Table) {
 	if w.keyValueTable(t, b.Pos) {
 		return
 	}
-	if len(t.Header) == 0 || !w.errorTable(t) {
+	history := false
+	if o := w.top(); o != nil && o.history && len(t.Header) > 0 && w.errorTable(t) {
+		// A table in a changelog names codes as it tells what changed (a migration
+		// table, "Old code | New class | Status"): no codes documented.
+		w.doc.note(b.Pos, "table under a changelog's heading (%q): changes, kept as text", o.text)
+		history = true
+	}
+	if history || len(t.Header) == 0 || !w.errorTable(t) {
 		switch {
 		case b.Text != "":
 			w.text(b.Text)
@@ -2116,6 +2123,28 @@ var settingsNotWords = []string{
 	"error", "err", "fail", "exception", "code", "fault",
 	"오류", "에러", "코드", "실패", "エラー", "コード", "失敗", "错误", "錯誤", "码", "碼", "失败",
 	"잘못", "유효하지", "누락", "不正", "無効", "不足", "无效", "無效", "非法", "缺少", "缺失",
+}
+
+// releaseHeading reports whether a heading names a release by its date alone, maybe with
+// its version: "2024-01-15", "[4.0.0] - 2024-01-15", "v3.6 (2024-05-01)". A date with
+// words ("2023-05-01 — Maintenance window") names something else.
+func releaseHeading(t string) bool {
+	if len(t) > 60 || !strings.ContainsAny(t, "-/.") {
+		return false
+	}
+	dated := false
+	for _, word := range strings.Fields(t) {
+		word = strings.Trim(word, "[]()`*_,")
+		switch {
+		case word == "" || word == "-" || word == "–" || word == "—" || word == "|":
+		case isDate(word):
+			dated = true
+		case reVersion.MatchString(word) || reShortVersion.MatchString(word):
+		default:
+			return false
+		}
+	}
+	return dated
 }
 
 // historyTitle reports whether a heading is a changelog's: "Changelog", "Release notes",
