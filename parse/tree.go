@@ -1235,6 +1235,9 @@ func (w *treeWalker) parameterHeading(i int) bool {
 		}
 		for line := range strings.Lines(text) {
 			line = strings.TrimSpace(line)
+			if !strings.ContainsAny(line, ":：") && !strings.Contains(line, "HTTP") {
+				continue // no label, no status line: prose
+			}
 			if l, ok := readLabel(line); ok && l.role == roleStatus {
 				return false // "HTTP Status Code: 400": an error's
 			}
