@@ -178,6 +178,9 @@ func codeAndText(t string) (code, message string, ok bool) {
 	if c := cleanCode(t); isToken(c) {
 		return c, "", true
 	}
+	if c, msg, ok := bracketCode(t); ok {
+		return c, msg, true
+	}
 	if i := statusParenAfterCode(t); i > 0 {
 		// "40001（400）：参数错误", "`KS-401-01`（HTTP 401）：…": the status in parentheses
 		// written right after the code, as CJK input methods type it, with no space
@@ -206,6 +209,34 @@ func codeAndText(t string) (code, message string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// bracketCode reads a heading that begins with its code in square brackets ("[-1001] User
+// canceled", "[E1001]: Bad input", "[LOGIN_CANCELED]"). The code has a digit or an
+// underscore: "[WARNING] …" and "[Beta] …" are tags, "[4.0.0] - 2024-01-15", "[v2]" and
+// "[2024-01-15]" releases, "[1] Overview" and "[2024] …" a number; a link ("[E1](#e1)")
+// is cleanCode's.
+func bracketCode(t string) (code, message string, ok bool) {
+	if !strings.HasPrefix(t, "[") {
+		return "", "", false
+	}
+	j := strings.IndexByte(t, ']')
+	if j < 0 || (j+1 < len(t) && strings.IndexByte("([", t[j+1]) >= 0) {
+		return "", "", false
+	}
+	c := cleanCode(t[1:j])
+	if !isToken(c) || !codeLike(c) || !strings.ContainsAny(c, "_0123456789") ||
+		reVersion.MatchString(c) || reShortVersion.MatchString(c) || (isDigits(c) && (len(c) < 3 || yearLike(c))) {
+		return "", "", false
+	}
+	msg := strings.TrimSpace(t[j+1:])
+	for _, sep := range []string{"-", "–", "—", ":", "：", "|", "·", "•"} {
+		if m, ok := strings.CutPrefix(msg, sep); ok {
+			msg = strings.TrimSpace(m)
+			break
+		}
+	}
+	return c, msg, true
 }
 
 // statusParenAfterCode returns the offset of a status in parentheses ("（400）",

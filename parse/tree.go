@@ -313,6 +313,10 @@ type treeWalker struct {
 	level []int8
 	// years holds the headings that begin with a year, not a code (yearHeadings).
 	years map[int]bool
+	// families holds, by heading level, the shapes (codeFamily) of the codes that head
+	// sections at that level: "-1 Unknown error" beside "-1001 User canceled" is a code
+	// and its message though "-1" alone is too short to be plainly one (shortCodeHeading).
+	families map[int]map[string]bool
 	// release is set when blocks the walk has passed may be let go (releaseBlocks).
 	release bool
 	// statusGroups is set when a heading with a status ("## 404 Not Found", or a
@@ -851,8 +855,19 @@ func (w *treeWalker) yearHeadings() map[int]bool {
 			}
 		case code != "" && codeLike(code) && !sectionWord(code):
 			codes[w.level[i]] = true
+			if f := codeFamily(code); f != "" && h.Level > 0 && !reVersion.MatchString(code) {
+				if w.families == nil {
+					w.families = map[int]map[string]bool{}
+				}
+				if w.families[h.Level] == nil {
+					w.families[h.Level] = map[string]bool{}
+				}
+				w.families[h.Level][f] = true
+			}
 		}
 	}
+	// What was split before the families were known is split anew.
+	w.split, w.splitNext = [4]splitMemo{}, 0
 	var years map[int]bool
 	for _, level := range slices.Sorted(maps.Keys(byLevel)) {
 		for _, h := range byLevel[level] {
@@ -977,9 +992,52 @@ func (w *treeWalker) splitHeading(h *doc.Heading) (code, message string) {
 		}
 	}
 	code, message = splitCodeHeading(h.Text)
+	if message == "" && !isToken(code) && w.families != nil {
+		if c, msg, ok := shortCodeHeading(h.Text, w.families[h.Level]); ok {
+			code, message = c, msg
+		}
+	}
 	w.split[w.splitNext] = splitMemo{h, code, message}
 	w.splitNext = (w.splitNext + 1) % len(w.split)
 	return code, message
+}
+
+// shortCodeHeading reads a heading whose first word is a code too short to be plainly one
+// ("-1 Unknown error", "E1 Not initialized"; spacedCode asks two digits) when codes of its
+// shape (codeFamily: "-1001", "E1001") head sections at its level (a code plainly one, as
+// "E2000" of "E2000 - E2099", was read by splitCodeHeading already). A number with no sign
+// is left alone: "1 Overview" beside "1001 Bad input" is a numbered section.
+func shortCodeHeading(text string, families map[string]bool) (code, message string, ok bool) {
+	first, rest, found := strings.Cut(strings.TrimSpace(unescapeMarkdown(text)), " ")
+	rest = strings.TrimSpace(rest)
+	if !found || rest == "" || len(families) == 0 {
+		return "", "", false
+	}
+	c := cleanCode(first)
+	if !isToken(c) || !codeLike(c) || spacedCode(c) || isDigits(c) || reVersion.MatchString(c) || !families[codeFamily(c)] {
+		return "", "", false
+	}
+	return c, rest, true
+}
+
+// codeFamily is the shape of a code with digits: its digit runs written "#" ("-1001" and
+// "-1" are "-#", "E1001" and "E1" are "E#"), or "" for a code with no digit.
+func codeFamily(code string) string {
+	if !strings.ContainsAny(code, "0123456789") {
+		return ""
+	}
+	var b strings.Builder
+	digit := false
+	for _, r := range code {
+		d := r >= '0' && r <= '9'
+		if d && !digit {
+			b.WriteByte('#')
+		} else if !d {
+			b.WriteRune(r)
+		}
+		digit = d
+	}
+	return b.String()
 }
 
 // headingCode is headingCode of h's text, made once a heading.
@@ -1038,7 +1096,7 @@ func (w *treeWalker) heading(i int) bool {
 		w.stack = append(w.stack, o)
 		return false
 	}
-	o.history = historyTitle(h.Text) || (parent != nil && parent.history)
+	o.history = historyTitle(h.Text) || releaseHeading(h.Text) || (parent != nil && parent.history)
 	if i != w.title { // a document's title names all of it, not a section of settings
 		o.settings = settingsTitle(h.Text)
 		if o.settings == 0 && parent != nil && parent.settings != 0 && !errorsTitle(h.Text) {
@@ -1114,11 +1172,11 @@ func (w *treeWalker) heading(i int) bool {
 		o.kind, o.status = hCode, st
 		o.entry = w.newEntry(code, o.pos, st)
 		o.entry.Message = message
-	case h.Level == 0 && lineStatus == 0 && codeHeading(h.Text) && !w.ownErrors(i):
+	case h.Level == 0 && lineStatus == 0 && codeHeading(h.Text) && !w.ownErrors(i) && !w.parameterHeading(i):
 		// A line of copied text written like a code is a code when text stands under it;
 		// the entry is made when the heading closes.
 		o.kind, o.deferred, o.code = hCode, true, cleanCode(h.Text)
-	case (h.Level > 0 || lineStatus != 0) && isToken(code) && !sectionWord(code) && !w.ownErrors(i) && (lineStatus != 0 || codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))):
+	case (h.Level > 0 || lineStatus != 0) && isToken(code) && !sectionWord(code) && !w.ownErrors(i) && (lineStatus != 0 || codeLike(code) || (parent != nil && parent.kind == hGroup && isASCII(code))) && !w.parameterHeading(i):
 		// Under a group, a heading of one word is a code when it is written in ASCII:
 		// "在庫を確認した結果の異常" is a heading of prose with no spaces.
 		own := lineStatus
@@ -1156,6 +1214,50 @@ func (w *treeWalker) heading(i int) bool {
 	}
 	w.stack = append(w.stack, o)
 	return used
+}
+
+// parameterHeading reports whether the text under heading i, up to the next heading,
+// describes a parameter or a field, not an error: a "Type:" line and a "Required:" line
+// ("X-Amz-Date" + "Type: string" + "Required: No"), as a parameter table has a type and
+// a required column, and no status line. The blocks are read once, for a heading written
+// like a code.
+func (w *treeWalker) parameterHeading(i int) bool {
+	typed, required := false, false
+	for k := i + 1; k < int(w.nextHeading[i]); k++ {
+		var text string
+		switch b := w.blocks[k].(type) {
+		case *doc.Para:
+			text = b.Text
+		case *doc.List:
+			text = b.Text
+		default:
+			continue
+		}
+		for line := range strings.Lines(text) {
+			line = strings.TrimSpace(line)
+			if !strings.ContainsAny(line, ":：") && !strings.Contains(line, "HTTP") {
+				continue // no label, no status line: prose
+			}
+			if l, ok := readLabel(line); ok && l.role == roleStatus {
+				return false // "HTTP Status Code: 400": an error's
+			}
+			f, ok := fieldLabel(line)
+			if !ok {
+				continue
+			}
+			switch name := foldHeader(f.Name); {
+			case typeHeaders[name]:
+				typed = true
+			case requiredHeader(f.Name):
+				required = true
+			}
+		}
+	}
+	if typed && required {
+		h := w.blocks[i].(*doc.Heading)
+		w.doc.note(h.Pos, "heading %q: a parameter, not an error (type and required lines under it)", h.Text)
+	}
+	return typed && required
 }
 
 // inRanges reports whether i falls in one of the ranges [from, to), which are apart and
@@ -1718,7 +1820,14 @@ func (w *treeWalker) table(b *doc.Table) {
 	if w.keyValueTable(t, b.Pos) {
 		return
 	}
-	if len(t.Header) == 0 || !w.errorTable(t) {
+	history := false
+	if o := w.top(); o != nil && o.history && len(t.Header) > 0 && w.errorTable(t) {
+		// A table in a changelog names codes as it tells what changed (a migration
+		// table, "Old code | New class | Status"): no codes documented.
+		w.doc.note(b.Pos, "table under a changelog's heading (%q): changes, kept as text", o.text)
+		history = true
+	}
+	if history || len(t.Header) == 0 || !w.errorTable(t) {
 		switch {
 		case b.Text != "":
 			w.text(b.Text)
@@ -2020,6 +2129,28 @@ var settingsNotWords = []string{
 	"error", "err", "fail", "exception", "code", "fault",
 	"오류", "에러", "코드", "실패", "エラー", "コード", "失敗", "错误", "錯誤", "码", "碼", "失败",
 	"잘못", "유효하지", "누락", "不正", "無効", "不足", "无效", "無效", "非法", "缺少", "缺失",
+}
+
+// releaseHeading reports whether a heading names a release by its date alone, maybe with
+// its version: "2024-01-15", "[4.0.0] - 2024-01-15", "v3.6 (2024-05-01)". A date with
+// words ("2023-05-01 — Maintenance window") names something else.
+func releaseHeading(t string) bool {
+	if len(t) > 60 || !strings.ContainsAny(t, "-/.") {
+		return false
+	}
+	dated := false
+	for _, word := range strings.Fields(t) {
+		word = strings.Trim(word, "[]()`*_,")
+		switch {
+		case word == "" || word == "-" || word == "–" || word == "—" || word == "|":
+		case isDate(word):
+			dated = true
+		case reVersion.MatchString(word) || reShortVersion.MatchString(word):
+		default:
+			return false
+		}
+	}
+	return dated
 }
 
 // historyTitle reports whether a heading is a changelog's: "Changelog", "Release notes",
