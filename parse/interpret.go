@@ -104,16 +104,19 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	for i := range cols {
 		cols[i] = columnStats(rows, i)
 	}
-	// A status column whose cells are not statuses.
+	// A status column whose cells are not statuses: numbers ("Status code" over -7, -8),
+	// or codes under a header that names a code ("응답코드", "响应码" over A0001).
 	for i, r := range roles {
-		if r != roleStatus || cols[i].nonEmpty == 0 {
+		if r != roleStatus || cols[i].nonEmpty == 0 || cols[i].statuses+cols[i].statusNames > 0 {
 			continue
 		}
-		if cols[i].statuses+cols[i].statusNames == 0 && cols[i].numbers == cols[i].nonEmpty {
-			roles[i] = roleUnknown
-			if !hasRole(roles, roleCode) && cols[i].tokens == cols[i].nonEmpty && cols[i].unique() {
-				roles[i] = roleCode
-			}
+		numbers := cols[i].numbers == cols[i].nonEmpty
+		if !numbers && !(codeSuffixHeader(texts[i]) && cols[i].codeShaped == cols[i].nonEmpty && !statusConstants(rows, i)) {
+			continue
+		}
+		roles[i] = roleUnknown
+		if !hasRole(roles, roleCode) && cols[i].tokens == cols[i].nonEmpty && cols[i].unique() {
+			roles[i] = roleCode
 		}
 	}
 	if !hasRole(roles, roleStatus) {
@@ -328,6 +331,19 @@ var historyHeaders = []string{
 	"버전", "버젼", "날짜", "일자", "개정",
 	"バージョン", "版数", "日付", "改訂", "更新日",
 	"版本", "日期", "修订", "修訂",
+}
+
+// statusConstants reports whether a cell of column i is a status's name written as a
+// constant ("NOT_FOUND", "BadRequest"): a status column, not codes.
+func statusConstants(rows []tableRow, i int) bool {
+	for _, r := range rows {
+		if i < len(r.Cells) {
+			if _, _, ok := statusConstant(cleanCode(r.Cells[i].Text)); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // plainCodes reports whether every cell of column i that is not empty is plainly a code:

@@ -40,7 +40,7 @@ var headerWords = func() []headerWord {
 		"code", "codes", "errcode", "errorcode", "errorcodes", "reason", "errorname", "errorkey", "errortype",
 		"identifier", "errno", "slug", "constant",
 		"코드", "오류코드", "에러코드", "오류타입", "에러타입", "오류명", "에러명", "응답코드", "결과코드",
-		"コード", "エラーコード", "エラー番号", "エラーid",
+		"コード", "エラーコード", "エラー番号", "エラーid", "結果コード",
 		"码", "代码", "错误码", "错误代码", "返回码", "错误编码", "编码", "错误标识",
 		// Traditional Chinese (Taiwan, Hong Kong)
 		"碼", "代碼", "錯誤碼", "錯誤代碼", "回傳碼", "返回碼", "錯誤編碼", "編碼", "錯誤標識")
@@ -54,7 +54,7 @@ var headerWords = func() []headerWord {
 	add(roleMessage, false,
 		"message", "messages", "msg", "errormessage", "errormsg", "errmsg", "title", "summary", "text",
 		"메시지", "메세지", "오류메시지", "에러메시지", "문구",
-		"メッセージ", "エラーメッセージ", "文言",
+		"メッセージ", "エラーメッセージ", "文言", "結果メッセージ",
 		"消息", "信息", "错误信息", "提示", "提示信息", "错误消息", "返回信息",
 		"訊息", "錯誤訊息", "資訊", "錯誤資訊", "提示訊息", "錯誤消息")
 	add(roleDescription, false,
@@ -349,6 +349,19 @@ func notErrorHeader(h string) bool {
 	f := foldHeader(h)
 	for _, w := range notErrorHeaders {
 		if f == w || (strings.HasPrefix(f, w) && len(f) <= len(w)+4) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeSuffixHeader reports whether a header ends in a word for code ("Status code",
+// "응답코드", "响应码", "応答コード"): a status header that says so may head a column of
+// codes that are no statuses.
+func codeSuffixHeader(h string) bool {
+	f := foldHeader(h)
+	for _, w := range []string{"code", "codes", "코드", "码", "碼", "コード"} {
+		if strings.HasSuffix(f, w) {
 			return true
 		}
 	}
