@@ -57,11 +57,14 @@ var headerWords = func() []headerWord {
 		"メッセージ", "エラーメッセージ", "文言", "結果メッセージ",
 		"消息", "信息", "错误信息", "提示", "提示信息", "错误消息", "返回信息",
 		"訊息", "錯誤訊息", "資訊", "錯誤資訊", "提示訊息", "錯誤消息")
+	// "안내" (notice) is the message a user is shown ("고객 안내 메시지"), unless a
+	// stronger word says what the notice is of ("조치 안내": a resolution).
+	add(roleMessage, true, "안내")
 	add(roleDescription, false,
 		"description", "descriptions", "desc", "meaning", "example", "examples", "sample", "details", "detail", "explanation", "remark",
 		"remarks", "note", "notes", "cause", "causes", "when", "comment", "comments",
 		"trigger", "triggers", "situation", "scenario", "condition", "conditions",
-		"설명", "의미", "뜻", "내용", "상세", "상세설명", "원인", "발생원인", "비고", "예시", "상황", "발생상황", "발생조건",
+		"설명", "의미", "뜻", "내용", "상세", "상세설명", "원인", "발생원인", "비고", "참고", "참고사항", "예시", "상황", "발생상황", "발생조건",
 		"意味", "説明", "内容", "詳細", "原因", "概要", "備考", "理由", "状況", "発生条件",
 		"描述", "说明", "含义", "备注", "错误描述", "描述信息", "原因说明", "场景", "触发条件", "发生场景",
 		"說明", "含義", "備註", "錯誤描述", "原因說明")
