@@ -207,12 +207,16 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			}
 		}
 	}
-	if !emptyHeader && hasRole(roles, roleCode) && !hasRole(roles, roleMessage) && !hasRole(roles, roleDescription) && !hasRole(roles, roleResolution) {
-		// No header names the text, but one column of unknown header holds sentences ("When
-		// it happens", "Trigger"): it says what the error is, its description.
+	if !emptyHeader && hasRole(roles, roleCode) && !hasRole(roles, roleDescription) {
+		// No header names the description, but one column under a header no vocabulary
+		// knows holds sentences ("When it happens", "Background"), beside a message or
+		// not: it says what the error is, its description. A second column of a role
+		// ("Message (JA)" beside "Message") is no description, nor is a "Deprecated"
+		// column: it says whether the code is still in use, the field a struck code gets.
 		prose := -1
 		for i, r := range roles {
-			if r == roleUnknown && cols[i].nonEmpty > 0 && cols[i].prose*2 >= cols[i].nonEmpty {
+			if r == roleUnknown && cols[i].nonEmpty > 0 && cols[i].prose*2 >= cols[i].nonEmpty && headerRole(texts[i]) == roleUnknown &&
+				!strings.EqualFold(strings.TrimSpace(texts[i]), struckField) {
 				if prose >= 0 {
 					prose = -1 // two such columns: which is which is not for guessing
 					break
@@ -332,6 +336,9 @@ var historyHeaders = []string{
 	"バージョン", "版数", "日付", "改訂", "更新日",
 	"版本", "日期", "修订", "修訂",
 }
+
+// reLinksOnly matches a cell that holds Markdown links and nothing else.
+var reLinksOnly = regexp.MustCompile(`^(?:\[[^\]]*\]\([^)\s]*\)[\s,;]*(?:<br\s*/?>\s*)*)+$`)
 
 // statusConstants reports whether a cell of column i is a status's name written as a
 // constant ("NOT_FOUND", "BadRequest"): a status column, not codes.
@@ -546,8 +553,8 @@ func columnStats(rows []tableRow, col int) colStats {
 			seen[text] = true
 			c.distinct++
 		}
-		if hasWords(text, 3) || (!isASCII(text) && utf8.RuneCountInString(text) >= 10) {
-			c.prose++
+		if (hasWords(text, 3) || (!isASCII(text) && utf8.RuneCountInString(text) >= 10)) && !reLinksOnly.MatchString(text) {
+			c.prose++ // links alone ("[Resolve names](names.md)") point to a text, and are none
 		}
 		if pc, st, ok := codeStatus(text); ok {
 			c.paired++
