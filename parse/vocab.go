@@ -124,7 +124,7 @@ var headerWordsByFold = func() map[string]headerWord {
 var notErrorHeaders = []string{
 	"parameter", "param", "field", "fieldname", "property", "attribute", "argument", "header",
 	"option", "default", "flag", "variable",
-	"파라미터", "매개변수", "필드", "필드명", "항목", "헤더", "카드사", "은행", "옵션", "기본값", "변수",
+	"파라미터", "매개변수", "필드", "필드명", "속성", "항목", "헤더", "카드사", "은행", "옵션", "기본값", "변수",
 	"パラメータ", "パラメーター", "フィールド", "引数", "項目", "ヘッダ", "オプション", "デフォルト", "既定値", "変数",
 	"参数", "字段", "属性", "请求头", "參數", "欄位", "屬性", "請求頭", "选项", "默认值", "变量", "預設值", "變數",
 }
@@ -421,8 +421,9 @@ func paramColumn(headers []string, rows []tableRow) string {
 }
 
 // reTypeSize matches what follows a data type's name in a parameter table: a size or a
-// list mark ("string(100)", "varchar[20]", "String[]", "int (4)").
-var reTypeSize = regexp.MustCompile(`\s*[(\[（].*$`)
+// list mark ("string(100)", "varchar[20]", "String[]", "int (4)"), or its type parameters
+// ("Dictionary<string, object>", "List<int>").
+var reTypeSize = regexp.MustCompile(`\s*[(\[（<].*$`)
 
 // requiredHeader reports whether a header asks whether a parameter is required: it is
 // the question alone ("Required", "필수 여부", "是否必填"), not a column of an error
@@ -440,7 +441,8 @@ var requiredHeaders = setOf("required", "isrequired", "mandatory", "optional", "
 var dataTypeNames = setOf(
 	"string", "str", "text", "varchar", "char", "integer", "int", "int8", "int16", "int32", "int64",
 	"uint", "uint32", "uint64", "long", "short", "number", "numeric", "float", "double", "decimal",
-	"boolean", "bool", "object", "array", "list", "map", "date", "datetime", "timestamp", "time",
+	"boolean", "bool", "object", "array", "list", "map", "dictionary", "dict", "hashmap", "set", "tuple",
+	"date", "datetime", "timestamp", "time",
 	"uuid", "json", "file", "binary", "byte", "bytes", "enum", "stringarray", "objectarray",
 	"문자", "문자열", "숫자", "정수", "실수", "날짜", "불리언", "배열", "객체",
 	"文字列", "数値", "整数", "真偽値", "日付", "配列", "オブジェクト", "文字",
