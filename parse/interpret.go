@@ -642,7 +642,21 @@ func statusPrefix(text string) (st catalog.Status, name string, ok bool) {
 // isReason reports whether name is st's standard reason phrase, ignoring case and spaces.
 func isReason(st catalog.Status, name string) bool {
 	r := st.Reason()
-	return r != "" && foldHeader(r) == foldHeader(name)
+	if r == "" {
+		return false
+	}
+	f := foldHeader(name)
+	return foldHeader(r) == f || slices.Contains(otherReasons[st], f)
+}
+
+// otherReasons are the reason phrases, folded, that other editions of the HTTP standard
+// give a status than the one Reason gives ("Payload Too Large" of RFC 7231, "Content Too
+// Large" of RFC 9110 for 413 Request Entity Too Large).
+var otherReasons = map[catalog.Status][]string{
+	413: {"payloadtoolarge", "contenttoolarge"},
+	414: {"uritoolong"},
+	416: {"rangenotsatisfiable"},
+	422: {"unprocessablecontent"},
 }
 
 // codeShaped reports whether a token looks like an error code: digits (with a sign),
