@@ -104,16 +104,19 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	for i := range cols {
 		cols[i] = columnStats(rows, i)
 	}
-	// A status column whose cells are not statuses.
+	// A status column whose cells are not statuses: numbers ("Status code" over -7, -8),
+	// or codes under a header that names a code ("응답코드", "响应码" over A0001).
 	for i, r := range roles {
-		if r != roleStatus || cols[i].nonEmpty == 0 {
+		if r != roleStatus || cols[i].nonEmpty == 0 || cols[i].statuses+cols[i].statusNames > 0 {
 			continue
 		}
-		if cols[i].statuses+cols[i].statusNames == 0 && cols[i].numbers == cols[i].nonEmpty {
-			roles[i] = roleUnknown
-			if !hasRole(roles, roleCode) && cols[i].tokens == cols[i].nonEmpty && cols[i].unique() {
-				roles[i] = roleCode
-			}
+		numbers := cols[i].numbers == cols[i].nonEmpty
+		if !numbers && !(codeSuffixHeader(texts[i]) && cols[i].codeShaped == cols[i].nonEmpty && !statusConstants(rows, i)) {
+			continue
+		}
+		roles[i] = roleUnknown
+		if !hasRole(roles, roleCode) && cols[i].tokens == cols[i].nonEmpty && cols[i].unique() {
+			roles[i] = roleCode
 		}
 	}
 	if !hasRole(roles, roleStatus) {
@@ -204,12 +207,16 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			}
 		}
 	}
-	if !emptyHeader && hasRole(roles, roleCode) && !hasRole(roles, roleMessage) && !hasRole(roles, roleDescription) && !hasRole(roles, roleResolution) {
-		// No header names the text, but one column of unknown header holds sentences ("When
-		// it happens", "Trigger"): it says what the error is, its description.
+	if !emptyHeader && hasRole(roles, roleCode) && !hasRole(roles, roleDescription) {
+		// No header names the description, but one column under a header no vocabulary
+		// knows holds sentences ("When it happens", "Background"), beside a message or
+		// not: it says what the error is, its description. A second column of a role
+		// ("Message (JA)" beside "Message") is no description, nor is a "Deprecated"
+		// column: it says whether the code is still in use, the field a struck code gets.
 		prose := -1
 		for i, r := range roles {
-			if r == roleUnknown && cols[i].nonEmpty > 0 && cols[i].prose*2 >= cols[i].nonEmpty {
+			if r == roleUnknown && cols[i].nonEmpty > 0 && cols[i].prose*2 >= cols[i].nonEmpty && headerRole(texts[i]) == roleUnknown &&
+				!strings.EqualFold(strings.TrimSpace(texts[i]), struckField) {
 				if prose >= 0 {
 					prose = -1 // two such columns: which is which is not for guessing
 					break
@@ -328,6 +335,22 @@ var historyHeaders = []string{
 	"버전", "버젼", "날짜", "일자", "개정",
 	"バージョン", "版数", "日付", "改訂", "更新日",
 	"版本", "日期", "修订", "修訂",
+}
+
+// reLinksOnly matches a cell that holds Markdown links and nothing else.
+var reLinksOnly = regexp.MustCompile(`^(?:\[[^\]]*\]\([^)\s]*\)[\s,;]*(?:<br\s*/?>\s*)*)+$`)
+
+// statusConstants reports whether a cell of column i is a status's name written as a
+// constant ("NOT_FOUND", "BadRequest"): a status column, not codes.
+func statusConstants(rows []tableRow, i int) bool {
+	for _, r := range rows {
+		if i < len(r.Cells) {
+			if _, _, ok := statusConstant(cleanCode(r.Cells[i].Text)); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // plainCodes reports whether every cell of column i that is not empty is plainly a code:
@@ -530,8 +553,8 @@ func columnStats(rows []tableRow, col int) colStats {
 			seen[text] = true
 			c.distinct++
 		}
-		if hasWords(text, 3) || (!isASCII(text) && utf8.RuneCountInString(text) >= 10) {
-			c.prose++
+		if (hasWords(text, 3) || (!isASCII(text) && utf8.RuneCountInString(text) >= 10)) && !reLinksOnly.MatchString(text) {
+			c.prose++ // links alone ("[Resolve names](names.md)") point to a text, and are none
 		}
 		if pc, st, ok := codeStatus(text); ok {
 			c.paired++
@@ -619,7 +642,21 @@ func statusPrefix(text string) (st catalog.Status, name string, ok bool) {
 // isReason reports whether name is st's standard reason phrase, ignoring case and spaces.
 func isReason(st catalog.Status, name string) bool {
 	r := st.Reason()
-	return r != "" && foldHeader(r) == foldHeader(name)
+	if r == "" {
+		return false
+	}
+	f := foldHeader(name)
+	return foldHeader(r) == f || slices.Contains(otherReasons[st], f)
+}
+
+// otherReasons are the reason phrases, folded, that other editions of the HTTP standard
+// give a status than the one Reason gives ("Payload Too Large" of RFC 7231, "Content Too
+// Large" of RFC 9110 for 413 Request Entity Too Large).
+var otherReasons = map[catalog.Status][]string{
+	413: {"payloadtoolarge", "contenttoolarge"},
+	414: {"uritoolong"},
+	416: {"rangenotsatisfiable"},
+	422: {"unprocessablecontent"},
 }
 
 // codeShaped reports whether a token looks like an error code: digits (with a sign),

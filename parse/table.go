@@ -166,7 +166,9 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 	// cells empty, was merged down the column: each row takes the category above it.
 	category := make([]string, len(t.Header))
 	codeCol := slices.Index(roles, roleCode)
-	var ranges []tableRow
+	_, kind, _ := classify(t)
+	glossary := kind == tableGlossary
+	var ranges []tableRow // rows that are no errors, kept as text
 	for _, row := range t.Rows {
 		empty := true
 		for _, c := range row.Cells {
@@ -184,6 +186,14 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			doc.note(row.Pos, "table row %q: a range of codes, not an error: kept as text", row.Cells[codeCol].Text)
 			ranges = append(ranges, row)
 			continue
+		}
+		if glossary && codeCol >= 0 && codeCol < len(row.Cells) {
+			if st, ok := statusCell(cleanCode(row.Cells[codeCol].Text)); ok && st.IsValid() && st < 300 {
+				// "200 | OK" in a status glossary read as the error codes: a success, no error.
+				doc.note(row.Pos, "table row %q: a success status, not an error: kept as text", row.Cells[codeCol].Text)
+				ranges = append(ranges, row)
+				continue
+			}
 		}
 		doc.Rows++
 		// Empty cells past the header's last are what a closing "|  |" leaves: no data.

@@ -40,7 +40,7 @@ var headerWords = func() []headerWord {
 		"code", "codes", "errcode", "errorcode", "errorcodes", "reason", "errorname", "errorkey", "errortype",
 		"identifier", "errno", "slug", "constant",
 		"코드", "오류코드", "에러코드", "오류타입", "에러타입", "오류명", "에러명", "응답코드", "결과코드",
-		"コード", "エラーコード", "エラー番号", "エラーid",
+		"コード", "エラーコード", "エラー番号", "エラーid", "結果コード",
 		"码", "代码", "错误码", "错误代码", "返回码", "错误编码", "编码", "错误标识",
 		// Traditional Chinese (Taiwan, Hong Kong)
 		"碼", "代碼", "錯誤碼", "錯誤代碼", "回傳碼", "返回碼", "錯誤編碼", "編碼", "錯誤標識")
@@ -53,15 +53,18 @@ var headerWords = func() []headerWord {
 		"状态", "状态码", "http状态码", "响应码", "狀態", "狀態碼", "http狀態碼", "響應碼")
 	add(roleMessage, false,
 		"message", "messages", "msg", "errormessage", "errormsg", "errmsg", "title", "summary", "text",
-		"메시지", "메세지", "오류메시지", "에러메시지", "문구",
-		"メッセージ", "エラーメッセージ", "文言",
+		"메시지", "메세지", "오류메시지", "에러메시지", "문구", "처리결과",
+		"メッセージ", "エラーメッセージ", "文言", "結果メッセージ",
 		"消息", "信息", "错误信息", "提示", "提示信息", "错误消息", "返回信息",
 		"訊息", "錯誤訊息", "資訊", "錯誤資訊", "提示訊息", "錯誤消息")
+	// "안내" (notice) is the message a user is shown ("고객 안내 메시지"), unless a
+	// stronger word says what the notice is of ("조치 안내": a resolution).
+	add(roleMessage, true, "안내")
 	add(roleDescription, false,
 		"description", "descriptions", "desc", "meaning", "example", "examples", "sample", "details", "detail", "explanation", "remark",
 		"remarks", "note", "notes", "cause", "causes", "when", "comment", "comments",
 		"trigger", "triggers", "situation", "scenario", "condition", "conditions",
-		"설명", "의미", "뜻", "내용", "상세", "상세설명", "원인", "발생원인", "비고", "예시", "상황", "발생상황", "발생조건",
+		"설명", "의미", "뜻", "내용", "상세", "상세설명", "원인", "발생원인", "비고", "참고", "참고사항", "예시", "상황", "발생상황", "발생조건",
 		"意味", "説明", "内容", "詳細", "原因", "概要", "備考", "理由", "状況", "発生条件",
 		"描述", "说明", "含义", "备注", "错误描述", "描述信息", "原因说明", "场景", "触发条件", "发生场景",
 		"說明", "含義", "備註", "錯誤描述", "原因說明")
@@ -121,7 +124,7 @@ var headerWordsByFold = func() map[string]headerWord {
 var notErrorHeaders = []string{
 	"parameter", "param", "field", "fieldname", "property", "attribute", "argument", "header",
 	"option", "default", "flag", "variable",
-	"파라미터", "매개변수", "필드", "필드명", "항목", "헤더", "카드사", "은행", "옵션", "기본값", "변수",
+	"파라미터", "매개변수", "필드", "필드명", "속성", "항목", "헤더", "카드사", "은행", "옵션", "기본값", "변수",
 	"パラメータ", "パラメーター", "フィールド", "引数", "項目", "ヘッダ", "オプション", "デフォルト", "既定値", "変数",
 	"参数", "字段", "属性", "请求头", "參數", "欄位", "屬性", "請求頭", "选项", "默认值", "变量", "預設值", "變數",
 }
@@ -355,6 +358,19 @@ func notErrorHeader(h string) bool {
 	return false
 }
 
+// codeSuffixHeader reports whether a header ends in a word for code ("Status code",
+// "응답코드", "响应码", "応答コード"): a status header that says so may head a column of
+// codes that are no statuses.
+func codeSuffixHeader(h string) bool {
+	f := foldHeader(h)
+	for _, w := range []string{"code", "codes", "코드", "码", "碼", "コード"} {
+		if strings.HasSuffix(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // plainCodeHeader reports whether a header names a code column in so many words ("Error
 // code", "에러코드"), not by a weak word ("ID", "名称") or by no word at all.
 func plainCodeHeader(h string) bool {
@@ -405,8 +421,9 @@ func paramColumn(headers []string, rows []tableRow) string {
 }
 
 // reTypeSize matches what follows a data type's name in a parameter table: a size or a
-// list mark ("string(100)", "varchar[20]", "String[]", "int (4)").
-var reTypeSize = regexp.MustCompile(`\s*[(\[（].*$`)
+// list mark ("string(100)", "varchar[20]", "String[]", "int (4)"), or its type parameters
+// ("Dictionary<string, object>", "List<int>").
+var reTypeSize = regexp.MustCompile(`\s*[(\[（<].*$`)
 
 // requiredHeader reports whether a header asks whether a parameter is required: it is
 // the question alone ("Required", "필수 여부", "是否必填"), not a column of an error
@@ -424,7 +441,8 @@ var requiredHeaders = setOf("required", "isrequired", "mandatory", "optional", "
 var dataTypeNames = setOf(
 	"string", "str", "text", "varchar", "char", "integer", "int", "int8", "int16", "int32", "int64",
 	"uint", "uint32", "uint64", "long", "short", "number", "numeric", "float", "double", "decimal",
-	"boolean", "bool", "object", "array", "list", "map", "date", "datetime", "timestamp", "time",
+	"boolean", "bool", "object", "array", "list", "map", "dictionary", "dict", "hashmap", "set", "tuple",
+	"date", "datetime", "timestamp", "time",
 	"uuid", "json", "file", "binary", "byte", "bytes", "enum", "stringarray", "objectarray",
 	"문자", "문자열", "숫자", "정수", "실수", "날짜", "불리언", "배열", "객체",
 	"文字列", "数値", "整数", "真偽値", "日付", "配列", "オブジェクト", "文字",
