@@ -58,7 +58,10 @@ type fixedLayout struct {
 	// ruled is set when a rule lies under the header: the table's rows need not begin with
 	// a code (without one, a row must, to tell it from text).
 	ruled bool
-	fold  string // the header's words, folded: the header again (a page break) is known by it
+	// labels is set when the header was taken by its shape (labels) rather than by its
+	// words: the table must then have two rows at least, each beginning with a code.
+	labels bool
+	fold   string // the header's words, folded: the header again (a page break) is known by it
 }
 
 // ruleRuns returns the runs of dashes or equals signs of a rule line ("-------  -----",
@@ -113,7 +116,7 @@ func (sc *scanner) findFixedTable(i int) (*scrapedTable, bool) {
 		st.end, body = i+1, i+2
 	}
 	sc.readFixedRows(st, lay, body)
-	if len(st.Rows) == 0 {
+	if len(st.Rows) == 0 || lay.labels && len(st.Rows) < 2 {
 		return nil, false
 	}
 	return st, true
@@ -165,15 +168,59 @@ func (sc *scanner) fixedHeader(i int) (lay *fixedLayout, header []cell, ok bool)
 			return nil, nil, false
 		}
 		h := sc.runsHeader(t)
+		labels := false
 		if h == nil || !sc.bareHeaderRoles(h) {
-			return nil, nil, false
+			// Not every cell is a word docgen knows ("응답코드  처리결과  비고"): the line is
+			// still the header of the rows under it when it is short labels, one of them
+			// naming a column, over rows that begin with codes in its columns. Without it
+			// those rows would be read as headings and paragraphs, each swallowing the
+			// next ones.
+			if h = sc.labelsHeader(t); h == nil {
+				return nil, nil, false
+			}
+			labels = true
 		}
-		lay = &fixedLayout{cols: sc.textColumns(t, hoff, spaceRuns(t))}
+		lay = &fixedLayout{cols: sc.textColumns(t, hoff, spaceRuns(t)), labels: labels}
 		header = sc.headerCells(h, raw, off)
 	}
 	lay.fold = foldHeader(strings.Join(cellTexts(header), ""))
 	return lay, header, lay.fold != ""
 }
+
+// labelsHeader splits a line into the cells of a header written as labels separated by
+// runs of spaces: two to eight short labels, none a sentence, the first no code unless it
+// names a column (a line of codes is a row), one at least naming a column by its words. It returns nil when the
+// line is not such a header.
+func (sc *scanner) labelsHeader(t string) []string {
+	if len(t) > maxBareHeader || !hasRunGap(t) {
+		return nil
+	}
+	runs := spaceRuns(t)
+	if len(runs) < 2 || len(runs) > 8 {
+		return nil
+	}
+	cells := make([]string, len(runs))
+	named := false
+	for k, r := range runs {
+		if runeLen(r.text) > maxLabelRunes || isProse(r.text) || endsSentence(r.text) {
+			return nil
+		}
+		role, _ := headerWordRole(r.text)
+		names := role != roleUnknown || isHeaderWord(foldHeader(r.text)) || notErrorHeader(r.text) || sc.namesColumn(r.text)
+		if first := cleanCode(r.text); k == 0 && !names && isToken(first) && codeShaped(first) {
+			return nil // a code first: a row, not a header
+		}
+		named = named || names
+		cells[k] = r.text
+	}
+	if !named {
+		return nil
+	}
+	return cells
+}
+
+// maxLabelRunes is how long a header's label may be.
+const maxLabelRunes = 24
 
 // maxRunsColumns is how many columns a fixed-width table may have, whether its columns
 // are found from its header's cells or from a rule drawn per column.
