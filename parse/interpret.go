@@ -740,7 +740,7 @@ func splitListCode(text string) (code, rest string, ok bool) {
 
 // splitCodeFirst is splitListCode of text that begins with its code.
 func splitCodeFirst(text string) (code, rest string, ok bool) {
-	i := strings.IndexAny(text, " \t\n")
+	i := strings.IndexAny(text, " \t\n\u3000") // an ideographic space parts words too ("INV-0001　在庫…")
 	if k := strings.Index(text, "："); k > 0 && (i < 0 || k < i) {
 		i = k // "20001：余额不足": a full-width colon takes no space after it
 	}
@@ -936,11 +936,12 @@ func paraCodeLines(text string) []codeLine {
 	}
 	var lines []codeLine // made once the first line is one: most paragraphs are prose
 	base := 0            // the indentation of the codes' lines
+	mark := ""           // the bullet the first code's line begins with ("・INV-0001　…"), if any
 	for at, rest := 0, text; rest != ""; at++ {
 		var raw, l string
 		raw, rest, _ = strings.Cut(rest, "\n")
 		l = lineBreakless(strings.TrimSpace(raw))
-		if len(lines) > 0 && codeDetail(raw, l, base) {
+		if len(lines) > 0 && codeDetail(raw, l, base) && !sameMarkCode(raw, l, mark, base) {
 			lines[len(lines)-1].text += "\n" + l
 			continue
 		}
@@ -950,16 +951,31 @@ func paraCodeLines(text string) []codeLine {
 		}
 		if len(lines) == 0 {
 			base = indentOf([]byte(raw))
+			_, mark, _ = listItem(lineBreakless(strings.TrimSpace(raw)))
 		}
 		lines = append(lines, codeLine{text: l, at: at})
 	}
 	return lines
 }
 
+// sameMarkCode reports whether a line (raw as written, l trimmed) is the next code's line
+// of codes written after a bullet, mark, at the indentation base: it begins with that
+// bullet, is no deeper, and reads as a code's line. It says no more of the code above.
+func sameMarkCode(raw, l, mark string, base int) bool {
+	if mark == "" || indentOf([]byte(raw)) > base {
+		return false
+	}
+	if _, m, ok := listItem(l); !ok || m != mark {
+		return false
+	}
+	_, ok := codeLineText(l)
+	return ok
+}
+
 // codeLineText reads a line as a code, a separator and its text, without a label that
 // names the code before it ("错误码 20001：余额不足" is "20001：余额不足").
 func codeLineText(l string) (string, bool) {
-	if !strings.ContainsAny(l, ":：-–—") {
+	if !strings.ContainsAny(l, ":：-–—\u3000") {
 		return "", false // every separator is one of these
 	}
 	if _, _, ok := splitListCode(l); !ok || !codeLineSep(l) {
@@ -986,11 +1002,14 @@ func codeDetail(raw, l string, base int) bool {
 }
 
 // codeLineSep reports whether the code that begins line is followed by a separator: glued
-// to it ("E1001:", "20001：余额不足") or after spaces ("E1001 - …").
+// to it ("E1001:", "20001：余额不足", an ideographic space) or after spaces ("E1001 - …").
 func codeLineSep(line string) bool {
 	i := strings.IndexAny(line, " \t")
 	if k := strings.Index(line, "："); k > 0 && (i < 0 || k < i) {
 		return true
+	}
+	if k := strings.Index(line, "\u3000"); k > 0 && (i < 0 || k < i) {
+		return true // "INV-0001　在庫…": an ideographic space right after the code parts it
 	}
 	if statusParenAfterCode(line) > 0 {
 		return true // "E1001（400）：…": its status, glued to it, then the separator
