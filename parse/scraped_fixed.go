@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -30,8 +31,8 @@ import (
 // A cell too long for its column wraps onto lines of their own whose first column is
 // blank: such a line (its text only under later columns, where they start) goes on with
 // the cells of the row above. A page break inside the table (blank lines, a page's
-// header or footer with its page number, the header again with its rule) does not end
-// it, nor, under a rule, do blank lines between groups of rows; the lines of the page's
+// header or footer with its page number, and the running header or footer written right
+// next to that number, the header again with its rule) does not end it, nor, under a rule, do blank lines between groups of rows; the lines of the page's
 // header or footer are left out of the table with a warning (a line that reads as a row,
 // its first cell a code of the kind of those above, is a row though it ends in a number
 // as a footer does), and the header again is no row (its rule, if it draws the table's columns
@@ -537,11 +538,13 @@ func sameColumns(l *fixedLayout, header []cell, n int) *fixedLayout {
 // the kinds of code the first cells of the table's rows hold. It returns the line the
 // table goes on at and the page lines passed.
 func (sc *scanner) fixedPageBreak(lay *fixedLayout, j int, above codeKinds) (resume int, pageLines []int, ok bool) {
+	adjacent := false // the line above is a page's line: this one may be the rest of it
 	for k := j; k <= sc.n && k < j+maxPageGap; k++ {
 		t, raw, off := sc.line(k)
 		o := off + leadingSpace(raw)
 		switch {
 		case t == "" || isRule(t):
+			adjacent = false
 		case foldMatches(t, lay.fold):
 			return k, pageLines, true
 		case sc.fixedRowLike(lay, k, t, o, above):
@@ -549,10 +552,15 @@ func (sc *scanner) fixedPageBreak(lay *fixedLayout, j int, above codeKinds) (res
 				return 0, nil, false
 			}
 			return k, pageLines, true
-		case pageLine(t):
+		case pageLine(t) || bytes.IndexByte(raw, '\f') >= 0:
 			pageLines = append(pageLines, k)
+			adjacent = true
 		case len(pageLines) > 0 && sc.fixedRow(lay, t, o, above) != nil:
 			return k, pageLines, true
+		case adjacent && !runsProse(t):
+			// Right under or over a page's number with no blank line between: the
+			// running header or footer of the page ("User Guide v2.3    Acme Bank").
+			pageLines = append(pageLines, k)
 		default:
 			return 0, nil, false
 		}
@@ -574,6 +582,17 @@ func (sc *scanner) fixedRowLike(lay *fixedLayout, k int, t string, off int, abov
 	}
 	next, _, _ := sc.line(k + 1)
 	return !isRule(next)
+}
+
+// runsProse reports whether a part of a line (split at runs of spaces) is a sentence: no
+// page's running header or footer is.
+func runsProse(t string) bool {
+	for _, r := range spaceRuns(t) {
+		if isProse(r.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // pagesLeftOut reports the lines of pages' headers and footers left out of the table st:
