@@ -267,6 +267,13 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	if !hasTextRole(roles) && !hasProse(roles, cols) {
 		return roles, tableParameters, "a reference list: a code column but no message, description or status column (headers " + quoteList(texts) + ")"
 	}
+	if !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) {
+		for i, h := range texts {
+			if roles[i] == roleUnknown && institutionHeader(h) {
+				return roles, tableParameters, fmt.Sprintf("a reference list: column %q names the institution each code stands for, and no message or status column says the codes are errors", h)
+			}
+		}
+	}
 	statusCol := -1
 	for i, r := range roles {
 		if r == roleStatus {
@@ -283,6 +290,27 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		}
 	}
 	return roles, tableErrors, ""
+}
+
+// institutionWords are the words of a header that names the institution a code stands
+// for ("은행명", "Bank name", "金融機関名"): a table of such codes, with notes beside them,
+// is a reference list, not errors.
+var institutionWords = []string{
+	"bank", "institution", "cardcompany",
+	"은행", "카드사", "기관명", "금융기관",
+	"銀行", "金融機関", "カード会社", "银行", "金融机构", "金融機構",
+}
+
+// institutionHeader reports whether a header names the institution a code stands for: an
+// institution word, with at most a short word after it ("명", "name", "名称").
+func institutionHeader(h string) bool {
+	f := foldHeader(h)
+	for _, w := range institutionWords {
+		if f == w || strings.HasPrefix(f, w) && len(f) <= len(w)+6 {
+			return true
+		}
+	}
+	return false
 }
 
 // historyColumn reports whether column i (headed h) is a changelog's or a version
