@@ -108,6 +108,11 @@ func (sc *scanner) findFixedTable(i int) (*scrapedTable, bool) {
 		}
 	}
 	lay, header, ok := sc.fixedHeader(i)
+	headerless := false
+	if !ok && top == i {
+		lay, header, ok = sc.headerlessLayout(i)
+		headerless = ok
+	}
 	if !ok || (top != i && !lay.ruled) {
 		return nil, false
 	}
@@ -115,6 +120,9 @@ func (sc *scanner) findFixedTable(i int) (*scrapedTable, bool) {
 	body := i + 1
 	if lay.ruled {
 		st.end, body = i+1, i+2
+	}
+	if headerless {
+		body = i // the first line is a row
 	}
 	sc.readFixedRows(st, lay, body)
 	if len(st.Rows) == 0 || lay.labels && len(st.Rows) < 2 {
@@ -186,6 +194,52 @@ func (sc *scanner) fixedHeader(i int) (lay *fixedLayout, header []cell, ok bool)
 	}
 	lay.fold = foldHeader(strings.Join(cellTexts(header), ""))
 	return lay, header, lay.fold != ""
+}
+
+// headerlessLayout reads the columns of a fixed-width table written without a header:
+// lines that each begin with a code and go on after a run of spaces, the first two at
+// least, with no blank line between them, their second parts starting in the same column
+// ("A0001         처리 중 …"). The columns start where the parts of the line of most parts
+// among the first maxCellLines do; the header is empty, and the interpreter gives the
+// columns their roles from their cells. Read as text, such lines would make the first a
+// heading and the others its paragraph.
+func (sc *scanner) headerlessLayout(i int) (lay *fixedLayout, header []cell, ok bool) {
+	var cols []int
+	second := -1
+	n := 0
+	for k := i; k <= sc.n && k < i+maxCellLines; k++ {
+		t, raw, off := sc.line(k)
+		if t == "" || hasCellPipe(t) || strings.IndexByte(t, '\t') >= 0 || !hasRunGap(t) {
+			break
+		}
+		if _, _, item := listItem(t); item {
+			break // "・E1001　…": a list item, read as a list
+		}
+		runs := spaceRuns(t)
+		if first := cleanCode(runs[0].text); len(runs) < 2 || len(runs) > maxRunsColumns || !isToken(first) || !codeShaped(first) {
+			break
+		}
+		at := sc.textColumns(t, off+leadingSpace(raw), runs)
+		if second < 0 {
+			second = at[1]
+		} else if n < 2 && (at[1] < second-1 || at[1] > second+1) {
+			return nil, nil, false // the first two lines do not line up: no table
+		}
+		if len(at) > len(cols) {
+			cols = at
+		}
+		n++
+	}
+	if n < 2 {
+		return nil, nil, false
+	}
+	_, raw, off := sc.line(i)
+	pos := sc.ix.pos(off + leadingSpace(raw))
+	header = make([]cell, len(cols))
+	for k := range header {
+		header[k].Pos = pos
+	}
+	return &fixedLayout{cols: cols, labels: true}, header, true
 }
 
 // labelsHeader splits a line into the cells of a header written as labels separated by
