@@ -18,7 +18,7 @@ import (
 // "1xxx"), in a row that reserves or allocates it (codeRange).
 
 // decoration reports whether r only decorates the text it stands before: a pictograph or
-// other symbol (emoji, ✅ ❌ ⚠ ■ ● ▶ ○ ★ ✓), an arrow, a bullet or reference mark (• ※),
+// other symbol (emoji, ✅ ❌ ⚠ ■ ● ▶ ○ ★ ✓), an arrow, a bullet or reference mark (• ・ ※),
 // or a part of an emoji sequence (a variation selector, a zero-width joiner, a skin tone,
 // a keycap, a tag).
 func decoration(r rune) bool {
@@ -34,7 +34,7 @@ func decoration(r rune) bool {
 		return true
 	}
 	switch r {
-	case '※', '•', '‣', '⁃', '·', '◦':
+	case '※', '•', '‣', '⁃', '·', '◦', '・', '･': // "・" and "･": the bullets Japanese writes
 		return true
 	}
 	return false

@@ -274,6 +274,13 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	if !hasTextRole(roles) && !hasProse(roles, cols) {
 		return roles, tableParameters, "a reference list: a code column but no message, description or status column (headers " + quoteList(texts) + ")"
 	}
+	if !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) {
+		for i, h := range texts {
+			if roles[i] == roleUnknown && institutionHeader(h) {
+				return roles, tableParameters, fmt.Sprintf("a reference list: column %q names the institution each code stands for, and no message or status column says the codes are errors", h)
+			}
+		}
+	}
 	statusCol := -1
 	for i, r := range roles {
 		if r == roleStatus {
@@ -290,6 +297,27 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		}
 	}
 	return roles, tableErrors, ""
+}
+
+// institutionWords are the words of a header that names the institution a code stands
+// for ("은행명", "Bank name", "金融機関名"): a table of such codes, with notes beside them,
+// is a reference list, not errors.
+var institutionWords = []string{
+	"bank", "institution", "cardcompany",
+	"은행", "카드사", "기관명", "금융기관",
+	"銀行", "金融機関", "カード会社", "银行", "金融机构", "金融機構",
+}
+
+// institutionHeader reports whether a header names the institution a code stands for: an
+// institution word, with at most a short word after it ("명", "name", "名称").
+func institutionHeader(h string) bool {
+	f := foldHeader(h)
+	for _, w := range institutionWords {
+		if f == w || strings.HasPrefix(f, w) && len(f) <= len(w)+6 {
+			return true
+		}
+	}
+	return false
 }
 
 // historyColumn reports whether column i (headed h) is a changelog's or a version
@@ -777,7 +805,7 @@ func splitListCode(text string) (code, rest string, ok bool) {
 
 // splitCodeFirst is splitListCode of text that begins with its code.
 func splitCodeFirst(text string) (code, rest string, ok bool) {
-	i := strings.IndexAny(text, " \t\n")
+	i := strings.IndexAny(text, " \t\n\u3000") // an ideographic space parts words too ("INV-0001　在庫…")
 	if k := strings.Index(text, "："); k > 0 && (i < 0 || k < i) {
 		i = k // "20001：余额不足": a full-width colon takes no space after it
 	}
@@ -973,11 +1001,12 @@ func paraCodeLines(text string) []codeLine {
 	}
 	var lines []codeLine // made once the first line is one: most paragraphs are prose
 	base := 0            // the indentation of the codes' lines
+	mark := ""           // the bullet the first code's line begins with ("・INV-0001　…"), if any
 	for at, rest := 0, text; rest != ""; at++ {
 		var raw, l string
 		raw, rest, _ = strings.Cut(rest, "\n")
 		l = lineBreakless(strings.TrimSpace(raw))
-		if len(lines) > 0 && codeDetail(raw, l, base) {
+		if len(lines) > 0 && codeDetail(raw, l, base) && !sameMarkCode(raw, l, mark, base) {
 			lines[len(lines)-1].text += "\n" + l
 			continue
 		}
@@ -987,16 +1016,31 @@ func paraCodeLines(text string) []codeLine {
 		}
 		if len(lines) == 0 {
 			base = indentOf([]byte(raw))
+			_, mark, _ = listItem(lineBreakless(strings.TrimSpace(raw)))
 		}
 		lines = append(lines, codeLine{text: l, at: at})
 	}
 	return lines
 }
 
+// sameMarkCode reports whether a line (raw as written, l trimmed) is the next code's line
+// of codes written after a bullet, mark, at the indentation base: it begins with that
+// bullet, is no deeper, and reads as a code's line. It says no more of the code above.
+func sameMarkCode(raw, l, mark string, base int) bool {
+	if mark == "" || indentOf([]byte(raw)) > base {
+		return false
+	}
+	if _, m, ok := listItem(l); !ok || m != mark {
+		return false
+	}
+	_, ok := codeLineText(l)
+	return ok
+}
+
 // codeLineText reads a line as a code, a separator and its text, without a label that
 // names the code before it ("错误码 20001：余额不足" is "20001：余额不足").
 func codeLineText(l string) (string, bool) {
-	if !strings.ContainsAny(l, ":：-–—") {
+	if !strings.ContainsAny(l, ":：-–—\u3000") {
 		return "", false // every separator is one of these
 	}
 	if _, _, ok := splitListCode(l); !ok || !codeLineSep(l) {
@@ -1023,11 +1067,14 @@ func codeDetail(raw, l string, base int) bool {
 }
 
 // codeLineSep reports whether the code that begins line is followed by a separator: glued
-// to it ("E1001:", "20001：余额不足") or after spaces ("E1001 - …").
+// to it ("E1001:", "20001：余额不足", an ideographic space) or after spaces ("E1001 - …").
 func codeLineSep(line string) bool {
 	i := strings.IndexAny(line, " \t")
 	if k := strings.Index(line, "："); k > 0 && (i < 0 || k < i) {
 		return true
+	}
+	if k := strings.Index(line, "\u3000"); k > 0 && (i < 0 || k < i) {
+		return true // "INV-0001　在庫…": an ideographic space right after the code parts it
 	}
 	if statusParenAfterCode(line) > 0 {
 		return true // "E1001（400）：…": its status, glued to it, then the separator

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -30,8 +31,8 @@ import (
 // A cell too long for its column wraps onto lines of their own whose first column is
 // blank: such a line (its text only under later columns, where they start) goes on with
 // the cells of the row above. A page break inside the table (blank lines, a page's
-// header or footer with its page number, the header again with its rule) does not end
-// it, nor, under a rule, do blank lines between groups of rows; the lines of the page's
+// header or footer with its page number, and the running header or footer written right
+// next to that number, the header again with its rule) does not end it, nor, under a rule, do blank lines between groups of rows; the lines of the page's
 // header or footer are left out of the table with a warning (a line that reads as a row,
 // its first cell a code of the kind of those above, is a row though it ends in a number
 // as a footer does), and the header again is no row (its rule, if it draws the table's columns
@@ -58,7 +59,10 @@ type fixedLayout struct {
 	// ruled is set when a rule lies under the header: the table's rows need not begin with
 	// a code (without one, a row must, to tell it from text).
 	ruled bool
-	fold  string // the header's words, folded: the header again (a page break) is known by it
+	// labels is set when the header was taken by its shape (labels) rather than by its
+	// words: the table must then have two rows at least, each beginning with a code.
+	labels bool
+	fold   string // the header's words, folded: the header again (a page break) is known by it
 }
 
 // ruleRuns returns the runs of dashes or equals signs of a rule line ("-------  -----",
@@ -104,6 +108,11 @@ func (sc *scanner) findFixedTable(i int) (*scrapedTable, bool) {
 		}
 	}
 	lay, header, ok := sc.fixedHeader(i)
+	headerless := false
+	if !ok && top == i {
+		lay, header, ok = sc.headerlessLayout(i)
+		headerless = ok
+	}
 	if !ok || (top != i && !lay.ruled) {
 		return nil, false
 	}
@@ -112,8 +121,11 @@ func (sc *scanner) findFixedTable(i int) (*scrapedTable, bool) {
 	if lay.ruled {
 		st.end, body = i+1, i+2
 	}
+	if headerless {
+		body = i // the first line is a row
+	}
 	sc.readFixedRows(st, lay, body)
-	if len(st.Rows) == 0 {
+	if len(st.Rows) == 0 || lay.labels && len(st.Rows) < 2 {
 		return nil, false
 	}
 	return st, true
@@ -165,15 +177,105 @@ func (sc *scanner) fixedHeader(i int) (lay *fixedLayout, header []cell, ok bool)
 			return nil, nil, false
 		}
 		h := sc.runsHeader(t)
+		labels := false
 		if h == nil || !sc.bareHeaderRoles(h) {
-			return nil, nil, false
+			// Not every cell is a word docgen knows ("응답코드  처리결과  비고"): the line is
+			// still the header of the rows under it when it is short labels, one of them
+			// naming a column, over rows that begin with codes in its columns. Without it
+			// those rows would be read as headings and paragraphs, each swallowing the
+			// next ones.
+			if h = sc.labelsHeader(t); h == nil {
+				return nil, nil, false
+			}
+			labels = true
 		}
-		lay = &fixedLayout{cols: sc.textColumns(t, hoff, spaceRuns(t))}
+		lay = &fixedLayout{cols: sc.textColumns(t, hoff, spaceRuns(t)), labels: labels}
 		header = sc.headerCells(h, raw, off)
 	}
 	lay.fold = foldHeader(strings.Join(cellTexts(header), ""))
 	return lay, header, lay.fold != ""
 }
+
+// headerlessLayout reads the columns of a fixed-width table written without a header:
+// lines that each begin with a code and go on after a run of spaces, the first two at
+// least, with no blank line between them, their second parts starting in the same column
+// ("A0001         처리 중 …"). The columns start where the parts of the line of most parts
+// among the first maxCellLines do; the header is empty, and the interpreter gives the
+// columns their roles from their cells. Read as text, such lines would make the first a
+// heading and the others its paragraph.
+func (sc *scanner) headerlessLayout(i int) (lay *fixedLayout, header []cell, ok bool) {
+	var cols []int
+	second := -1
+	n := 0
+	for k := i; k <= sc.n && k < i+maxCellLines; k++ {
+		t, raw, off := sc.line(k)
+		if t == "" || hasCellPipe(t) || strings.IndexByte(t, '\t') >= 0 || !hasRunGap(t) {
+			break
+		}
+		if _, _, item := listItem(t); item {
+			break // "・E1001　…": a list item, read as a list
+		}
+		runs := spaceRuns(t)
+		if first := cleanCode(runs[0].text); len(runs) < 2 || len(runs) > maxRunsColumns || !isToken(first) || !codeShaped(first) {
+			break
+		}
+		at := sc.textColumns(t, off+leadingSpace(raw), runs)
+		if second < 0 {
+			second = at[1]
+		} else if n < 2 && (at[1] < second-1 || at[1] > second+1) {
+			return nil, nil, false // the first two lines do not line up: no table
+		}
+		if len(at) > len(cols) {
+			cols = at
+		}
+		n++
+	}
+	if n < 2 {
+		return nil, nil, false
+	}
+	_, raw, off := sc.line(i)
+	pos := sc.ix.pos(off + leadingSpace(raw))
+	header = make([]cell, len(cols))
+	for k := range header {
+		header[k].Pos = pos
+	}
+	return &fixedLayout{cols: cols, labels: true}, header, true
+}
+
+// labelsHeader splits a line into the cells of a header written as labels separated by
+// runs of spaces: two to eight short labels, none a sentence, the first no code unless it
+// names a column (a line of codes is a row), one at least naming a column by its words. It returns nil when the
+// line is not such a header.
+func (sc *scanner) labelsHeader(t string) []string {
+	if len(t) > maxBareHeader || !hasRunGap(t) {
+		return nil
+	}
+	runs := spaceRuns(t)
+	if len(runs) < 2 || len(runs) > 8 {
+		return nil
+	}
+	cells := make([]string, len(runs))
+	named := false
+	for k, r := range runs {
+		if runeLen(r.text) > maxLabelRunes || isProse(r.text) || endsSentence(r.text) {
+			return nil
+		}
+		role, _ := headerWordRole(r.text)
+		names := role != roleUnknown || isHeaderWord(foldHeader(r.text)) || notErrorHeader(r.text) || sc.namesColumn(r.text)
+		if first := cleanCode(r.text); k == 0 && !names && isToken(first) && codeShaped(first) {
+			return nil // a code first: a row, not a header
+		}
+		named = named || names
+		cells[k] = r.text
+	}
+	if !named {
+		return nil
+	}
+	return cells
+}
+
+// maxLabelRunes is how long a header's label may be.
+const maxLabelRunes = 24
 
 // maxRunsColumns is how many columns a fixed-width table may have, whether its columns
 // are found from its header's cells or from a rule drawn per column.
@@ -490,11 +592,13 @@ func sameColumns(l *fixedLayout, header []cell, n int) *fixedLayout {
 // the kinds of code the first cells of the table's rows hold. It returns the line the
 // table goes on at and the page lines passed.
 func (sc *scanner) fixedPageBreak(lay *fixedLayout, j int, above codeKinds) (resume int, pageLines []int, ok bool) {
+	adjacent := false // the line above is a page's line: this one may be the rest of it
 	for k := j; k <= sc.n && k < j+maxPageGap; k++ {
 		t, raw, off := sc.line(k)
 		o := off + leadingSpace(raw)
 		switch {
 		case t == "" || isRule(t):
+			adjacent = false
 		case foldMatches(t, lay.fold):
 			return k, pageLines, true
 		case sc.fixedRowLike(lay, k, t, o, above):
@@ -502,10 +606,15 @@ func (sc *scanner) fixedPageBreak(lay *fixedLayout, j int, above codeKinds) (res
 				return 0, nil, false
 			}
 			return k, pageLines, true
-		case pageLine(t):
+		case pageLine(t) || bytes.IndexByte(raw, '\f') >= 0:
 			pageLines = append(pageLines, k)
+			adjacent = true
 		case len(pageLines) > 0 && sc.fixedRow(lay, t, o, above) != nil:
 			return k, pageLines, true
+		case adjacent && !runsProse(t):
+			// Right under or over a page's number with no blank line between: the
+			// running header or footer of the page ("User Guide v2.3    Acme Bank").
+			pageLines = append(pageLines, k)
 		default:
 			return 0, nil, false
 		}
@@ -527,6 +636,17 @@ func (sc *scanner) fixedRowLike(lay *fixedLayout, k int, t string, off int, abov
 	}
 	next, _, _ := sc.line(k + 1)
 	return !isRule(next)
+}
+
+// runsProse reports whether a part of a line (split at runs of spaces) is a sentence: no
+// page's running header or footer is.
+func runsProse(t string) bool {
+	for _, r := range spaceRuns(t) {
+		if isProse(r.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // pagesLeftOut reports the lines of pages' headers and footers left out of the table st:
