@@ -507,6 +507,8 @@ func (w *htmlWalker) collectNode(c *html.Node) {
 	case c.DataAtom == atom.Dl && w.termsOverLists(c):
 		w.flush()
 		w.termSections(c)
+	case c.DataAtom == atom.Figcaption && figureTable(c.Parent) != nil:
+		w.flush() // the caption of the figure's table (see table), not text of its own
 	case c.DataAtom == atom.Table:
 		w.flush()
 		w.blocks = append(w.blocks, w.table(c))
@@ -865,6 +867,9 @@ func allTH(cells []*html.Node) bool {
 // text beside.
 func (w *htmlWalker) table(n *html.Node) *doc.Table {
 	ht := w.readHTMLTable(n, true)
+	if ht.caption == "" && n.Parent != nil && figureTable(n.Parent) == n {
+		ht.caption = figureCaption(n.Parent)
+	}
 	t := &doc.Table{Pos: nodePos(w.ix, n), Caption: ht.caption}
 	for i, c := range ht.header {
 		if i > 0 && c == ht.header[i-1] {
@@ -875,6 +880,46 @@ func (w *htmlWalker) table(n *html.Node) *doc.Table {
 	}
 	w.addRows(t, ht)
 	return t
+}
+
+// figureTable returns the one table of a <figure> that has a <figcaption>, or nil: the
+// figure's caption is then the table's, as a <caption> is (before or after the table).
+func figureTable(fig *html.Node) *html.Node {
+	if fig == nil || fig.DataAtom != atom.Figure {
+		return nil
+	}
+	var table *html.Node
+	captioned := false
+	for c := fig.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "", c.Type == html.CommentNode:
+		case c.DataAtom == atom.Figcaption:
+			captioned = true
+		case c.DataAtom == atom.Table && table == nil:
+			table = c
+		default:
+			return nil // more than a table and its caption: the caption is the figure's
+		}
+	}
+	if !captioned {
+		return nil
+	}
+	return table
+}
+
+// figureCaption returns the text of a figure's <figcaption>, without the page's
+// numbering ("Table 2: …").
+func figureCaption(fig *html.Node) string {
+	for c := fig.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Figcaption {
+			caption := plainText(c)
+			if m := captionNumber.FindString(caption); m != "" && m != caption {
+				caption = caption[len(m):]
+			}
+			return caption
+		}
+	}
+	return ""
 }
 
 // lastTable returns the last block when it is a table.

@@ -473,7 +473,11 @@ func (b *mdBuilder) finish(next int) {
 		}
 		blk = l
 	case *ast.FencedCodeBlock:
-		blk = &doc.Code{Pos: pos, Lang: string(n.Language(p.part)), Text: codeText(p.part, n), Markdown: raw}
+		c := &doc.Code{Pos: pos, Lang: string(n.Language(p.part)), Text: codeText(p.part, n), Markdown: raw}
+		if b.level > 0 && codeBlockLines(c.Lang, c.Text) != nil {
+			d.codeLists++ // "20001: 用户不存在" line after line in a fence, under a heading
+		}
+		blk = c
 	case *ast.CodeBlock:
 		text := codeText(p.part, n)
 		if k := len(d.tree.Blocks) - 1; k >= 0 {

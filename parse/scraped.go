@@ -203,6 +203,13 @@ func scrapedTree(blocks []sblock) *doc.Document {
 			d.Blocks = append(d.Blocks, l)
 		case sbPara, sbText:
 			d.Blocks = append(d.Blocks, &doc.Para{Pos: b.pos, Text: b.text})
+		case sbEnum:
+			e := &doc.Enum{Pos: b.pos, Run: true}
+			for k, t := range b.items {
+				m := reAssignment.FindStringSubmatch(t)
+				e.Members = append(e.Members, doc.Member{Pos: b.itemPos[k], Name: m[1], Value: m[2], Comment: strings.TrimSpace(m[3])})
+			}
+			d.Blocks = append(d.Blocks, e)
 		}
 	}
 	return d
@@ -221,6 +228,7 @@ const (
 	sbList                      // list items
 	sbTable                     // a table
 	sbCode                      // a code sample
+	sbEnum                      // lines of constants ("ERR_BUSY = 202  # the device is busy"), in items
 )
 
 // sblock is one block of a scraped source.
@@ -307,6 +315,17 @@ func scanUpTo(src *Source, limit int) *scanner {
 			continue
 		}
 		pos := sc.ix.pos(off + leadingSpace(raw))
+		if n := sc.assignments(i); n > 0 {
+			b := sblock{kind: sbEnum, line: i, pos: pos, sblockList: &sblockList{}}
+			for k := i; k < i+n; k++ {
+				t, raw, off := sc.line(k)
+				b.items = append(b.items, t)
+				b.itemPos = append(b.itemPos, sc.ix.pos(off+leadingSpace(raw)))
+			}
+			sc.add(b)
+			i += n - 1
+			continue
+		}
 		if st, ok := sc.findTable(i); ok {
 			st.table.src, st.table.memo = src, &tableMemo{}
 			sc.add(sblock{kind: sbTable, line: i, pos: pos, tbl: st})
@@ -372,6 +391,29 @@ func scanUpTo(src *Source, limit int) *scanner {
 		sc.add(sblock{kind: sbText, line: i, pos: pos, text: t, indent: indentOf(raw)})
 	}
 	return sc
+}
+
+// reAssignment matches a line that gives a constant its number and says what it is in a
+// comment, as a header file or a language's constants do ("ERR_BUSY = 202  # the device
+// is busy", "E_GONE := 410 // gone"): its name, its value and the comment's text.
+var reAssignment = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*(-?(?:0[xX][0-9A-Fa-f]+|\d+))\s*[,;]?\s*(?:(?:#|//|--|;)\s*(.*))?$`)
+
+// assignments returns how many lines from line i are such lines of constants, one after
+// another, when they are two or more; else 0. Read as a table of fixed-width columns they
+// would lose a row to each name longer than the first, and the "=" would be the message.
+func (sc *scanner) assignments(i int) int {
+	n := 0
+	for k := i; k <= sc.n; k++ {
+		t, _, _ := sc.line(k)
+		if !strings.Contains(t, "=") || !reAssignment.MatchString(t) {
+			break
+		}
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return n
 }
 
 // add appends b to the scan's blocks; a light scan keeps tables only, and a run of blank

@@ -763,6 +763,8 @@ func (w *treeWalker) listsCodes(b doc.Block) bool {
 		return defListHasCodes(b)
 	case *doc.List:
 		return codeListOK(listItems(b))
+	case *doc.Code:
+		return codeBlockLines(b.Lang, b.Text) != nil
 	case *doc.Para:
 		// A labelled record ("Code: E1001" over "Status: 409") is not counted: under a
 		// heading of its own code it is that code's text.
@@ -1623,6 +1625,9 @@ func (w *treeWalker) underResponseFormat() bool {
 // the first error, or under a heading about the response format: it becomes the
 // service's response format), else in the text: client code is documentation too.
 func (w *treeWalker) code(b *doc.Code) {
+	if w.codeBlockList(b) {
+		return
+	}
 	if o := w.top(); o != nil {
 		o.blocks++
 		if _, ok := bodyMessage(b.Text); ok {
@@ -1657,6 +1662,51 @@ func (w *treeWalker) code(b *doc.Code) {
 		lang = "json"
 	}
 	w.text(fence + lang + "\n" + b.Text + "\n" + fence)
+}
+
+// codeBlockList reads a code block of plain text under a section heading whose lines each
+// give a code and its text ("20001: 用户不存在") as the same lines outside a fence are read:
+// a list of codes. Samples in a language (JSON, shell, YAML) stay samples.
+func (w *treeWalker) codeBlockList(b *doc.Code) bool {
+	o := w.top()
+	if o == nil || o.kind == hCode || o.kind == hPart || o.history {
+		return false
+	}
+	lines := codeBlockLines(b.Lang, b.Text)
+	if lines == nil {
+		return false
+	}
+	pos := b.Pos
+	if w.src != nil && !strings.Contains(string(w.src.Line(pos.Line)), firstLine(lines[0].text)) {
+		pos = catalog.Pos{File: pos.File, Line: pos.Line + 1, Col: 1} // the line after the fence
+	}
+	items := lineItems(w.src, pos, lines)
+	if settingsList(o.settings, items) {
+		return false
+	}
+	n := len(w.doc.Entries)
+	if !w.doc.addCodeList(items, w.context()) {
+		return false
+	}
+	w.doc.note(b.Pos, "code block of %d lines: each a code and its text", len(lines))
+	w.added(n)
+	w.errors = true
+	return true
+}
+
+// codeBlockLines returns the codes' lines of a code block of plain text (no language, or
+// "text") whose lines each give a code and its text, else nil.
+func codeBlockLines(lang, text string) []codeLine {
+	switch strings.ToLower(lang) {
+	case "", "text", "txt", "plain", "plaintext":
+	default:
+		return nil
+	}
+	lines := paraCodeLines(text)
+	if lines == nil || !codeListOK(lineItems(nil, catalog.Pos{}, lines)) {
+		return nil
+	}
+	return lines
 }
 
 // tableOf returns b as the interpreter reads it, made once: cells of code, status and

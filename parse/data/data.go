@@ -327,6 +327,20 @@ func collect(d *doc.Document, n *node, p string, depth int, beside []doc.Field, 
 					Fields: []doc.Field{{Pos: at(c.off), Value: valueText(c)}}})
 			}
 			d.Blocks = append(d.Blocks, r)
+		case tuples(n) && (len(n.kids) >= 2 || depth > 0):
+			// A map of lists of plain values ("E1001": [404, "Not found."]): each a
+			// record whose fields have no names but their places ("item 1", "item 2"),
+			// as a Python dict's tuples; what they hold is read from their values where
+			// the collection says it lists errors (positionalRoles).
+			r := &doc.Records{Pos: at(n.off), Path: p, Keyed: true, Beside: beside, Keys: slices.Clone(*keys)}
+			for i, c := range n.kids {
+				rec := doc.Record{Pos: at(n.keyOffs[i]), Key: n.keys[i]}
+				for j, v := range c.kids {
+					rec.Fields = append(rec.Fields, doc.Field{Pos: at(v.off), Name: "item " + itoa(j+1), Value: valueText(v)})
+				}
+				r.Items = append(r.Items, rec)
+			}
+			d.Blocks = append(d.Blocks, r)
 		}
 		var scalars []doc.Field // only when some member may hold records, and not too many
 		if objects+arrays(n) > 0 {
@@ -347,6 +361,33 @@ func collect(d *doc.Document, n *node, p string, depth int, beside []doc.Field, 
 // maxBeside is how many scalar members of an object its collections of records are given
 // (doc.Records.Beside): what such an object says of its records stands near them.
 const maxBeside = 32
+
+// tuples reports whether every member of the object n is an array of two to
+// maxFlatMembers plain values (strings, numbers, booleans, nulls), not all null.
+func tuples(n *node) bool {
+	if len(n.kids) == 0 {
+		return false
+	}
+	for _, c := range n.kids {
+		if c.kind != kArray || len(c.kids) < 2 || len(c.kids) > maxFlatMembers {
+			return false
+		}
+		values := 0
+		for _, v := range c.kids {
+			switch v.kind {
+			case kString, kScalar:
+				values++
+			case kNull:
+			default:
+				return false
+			}
+		}
+		if values == 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // arrays counts n's members that are arrays.
 func arrays(n *node) int {
