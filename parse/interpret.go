@@ -250,12 +250,13 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			return roles, tableParameters, "a parameter or field table (" + why + ")"
 		}
 	}
-	// A column under a weak word ("번호", "No.", "Number") that numbers the rows (1, 2,
+	// A column under a numbering header ("번호", "No.", "#") that numbers the rows (1, 2,
 	// 3 …) is an error list's code column when the table says what each number means or
-	// gives its status, in a message or a status column; with neither, it numbers the
-	// rows of a list of something else (operations, fields, documents).
-	if ci := slices.Index(roles, roleCode); ci >= 0 && !emptyHeader && !overridden && !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) {
-		if _, strong := headerWordRole(texts[ci]); !strong && rowNumbers(rows, ci) {
+	// gives its status, in a message or a status column or a description of sentences;
+	// with none, it numbers the rows of a list of something else (operations, fields,
+	// documents). Under any other header ("Error", "ID", "Value") the numbers are codes.
+	if ci := slices.Index(roles, roleCode); ci >= 0 && !emptyHeader && !overridden && !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) && !describedRows(roles, cols) {
+		if numberingHeader(texts[ci]) && rowNumbers(rows, ci) {
 			roles[ci] = roleUnknown
 			return roles, tableNoCode, fmt.Sprintf("column %q numbers the rows, and no message or status column says they are errors", texts[ci])
 		}
@@ -419,6 +420,29 @@ func rowNumbers(rows []tableRow, i int) bool {
 		}
 	}
 	return true
+}
+
+// numberingHeaders are the folded headers of a column that numbers a table's rows.
+var numberingHeaders = map[string]bool{
+	"no": true, "nr": true, "num": true, "number": true, "sno": true, "slno": true,
+	"번호": true, "순번": true, "연번": true, "番号": true, "項番": true, "序号": true, "序號": true,
+}
+
+// numberingHeader reports whether a header is the plain word for a row's number ("No.",
+// "#", "번호", "순번"), naming nothing else.
+func numberingHeader(h string) bool {
+	return strings.TrimSpace(h) == "#" || numberingHeaders[foldHeader(h)]
+}
+
+// describedRows reports whether a description column holds sentences: it says what each
+// row means, as an error list's does.
+func describedRows(roles []role, cols []colStats) bool {
+	for i, r := range roles {
+		if r == roleDescription && cols[i].nonEmpty > 0 && cols[i].prose*2 >= cols[i].nonEmpty {
+			return true
+		}
+	}
+	return false
 }
 
 // anyHeader reports whether one of the headers is such that f says so.
