@@ -255,7 +255,7 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	// gives its status, in a message or a status column or a description of sentences;
 	// with none, it numbers the rows of a list of something else (operations, fields,
 	// documents). Under any other header ("Error", "ID", "Value") the numbers are codes.
-	if ci := slices.Index(roles, roleCode); ci >= 0 && !emptyHeader && !overridden && !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) && !describedRows(roles, cols) {
+	if ci := slices.Index(roles, roleCode); ci >= 0 && !emptyHeader && !overridden && !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) && !describedRows(roles, rows) {
 		if numberingHeader(texts[ci]) && rowNumbers(rows, ci) {
 			roles[ci] = roleUnknown
 			return roles, tableNoCode, fmt.Sprintf("column %q numbers the rows, and no message or status column says they are errors", texts[ci])
@@ -275,7 +275,11 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	if !hasTextRole(roles) && !hasProse(roles, cols) {
 		return roles, tableParameters, "a reference list: a code column but no message, description or status column (headers " + quoteList(texts) + ")"
 	}
-	if !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) {
+	// A column naming each code's institution ("은행명", "Bank") makes a list of the
+	// institutions' codes, unless the code header names an error ("오류코드") or a
+	// description of sentences says what each code means: then it says where an error
+	// applies.
+	if ci := slices.Index(roles, roleCode); !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) && (ci < 0 || !errorHeader(texts[ci])) && !describedRows(roles, rows) {
 		for i, h := range texts {
 			if roles[i] == roleUnknown && institutionHeader(h) {
 				return roles, tableParameters, fmt.Sprintf("a reference list: column %q names the institution each code stands for, and no message or status column says the codes are errors", h)
@@ -434,11 +438,42 @@ func numberingHeader(h string) bool {
 	return strings.TrimSpace(h) == "#" || numberingHeaders[foldHeader(h)]
 }
 
-// describedRows reports whether a description column holds sentences: it says what each
-// row means, as an error list's does.
-func describedRows(roles []role, cols []colStats) bool {
+// describedRows reports whether a description column holds sentences, most of its cells
+// a few words ending as a sentence does ("The account is closed."): it says what each row
+// means, as an error list's does; notes ("weekdays only") and names do not.
+func describedRows(roles []role, rows []tableRow) bool {
 	for i, r := range roles {
-		if r == roleDescription && cols[i].nonEmpty > 0 && cols[i].prose*2 >= cols[i].nonEmpty {
+		if r != roleDescription {
+			continue
+		}
+		n, s := 0, 0
+		for _, row := range rows {
+			if i >= len(row.Cells) {
+				continue
+			}
+			text := strings.TrimSpace(row.Cells[i].Text)
+			if text == "" {
+				continue
+			}
+			n++
+			last, _ := utf8.DecodeLastRuneInString(text)
+			if (hasWords(text, 3) || !isASCII(text) && utf8.RuneCountInString(text) >= 8) && strings.ContainsRune(".!?。！？", last) {
+				s++
+			}
+		}
+		if n > 0 && s*2 >= n {
+			return true
+		}
+	}
+	return false
+}
+
+// errorHeader reports whether a header names an error ("Error code", "오류코드", "エラー
+// コード", "错误码"): its codes are errors, whatever the other columns name.
+func errorHeader(h string) bool {
+	f := foldHeader(h)
+	for _, w := range []string{"error", "오류", "에러", "エラー", "错误", "錯誤"} {
+		if strings.Contains(f, w) {
 			return true
 		}
 	}
