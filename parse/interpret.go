@@ -250,12 +250,13 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			return roles, tableParameters, "a parameter or field table (" + why + ")"
 		}
 	}
-	// A column under a weak word ("번호", "No.", "Number") that numbers the rows (1, 2,
+	// A column under a numbering header ("번호", "No.", "#") that numbers the rows (1, 2,
 	// 3 …) is an error list's code column when the table says what each number means or
-	// gives its status, in a message or a status column; with neither, it numbers the
-	// rows of a list of something else (operations, fields, documents).
-	if ci := slices.Index(roles, roleCode); ci >= 0 && !emptyHeader && !overridden && !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) {
-		if _, strong := headerWordRole(texts[ci]); !strong && rowNumbers(rows, ci) {
+	// gives its status, in a message or a status column or a description of sentences;
+	// with none, it numbers the rows of a list of something else (operations, fields,
+	// documents). Under any other header ("Error", "ID", "Value") the numbers are codes.
+	if ci := slices.Index(roles, roleCode); ci >= 0 && !emptyHeader && !overridden && !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) && !describedRows(roles, rows) {
+		if numberingHeader(texts[ci]) && rowNumbers(rows, ci) {
 			roles[ci] = roleUnknown
 			return roles, tableNoCode, fmt.Sprintf("column %q numbers the rows, and no message or status column says they are errors", texts[ci])
 		}
@@ -274,7 +275,11 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	if !hasTextRole(roles) && !hasProse(roles, cols) {
 		return roles, tableParameters, "a reference list: a code column but no message, description or status column (headers " + quoteList(texts) + ")"
 	}
-	if !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) {
+	// A column naming each code's institution ("은행명", "Bank") makes a list of the
+	// institutions' codes, unless the code header names an error ("오류코드") or a
+	// description of sentences says what each code means: then it says where an error
+	// applies.
+	if ci := slices.Index(roles, roleCode); !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) && (ci < 0 || !errorHeader(texts[ci])) && !describedRows(roles, rows) {
 		for i, h := range texts {
 			if roles[i] == roleUnknown && institutionHeader(h) {
 				return roles, tableParameters, fmt.Sprintf("a reference list: column %q names the institution each code stands for, and no message or status column says the codes are errors", h)
@@ -419,6 +424,60 @@ func rowNumbers(rows []tableRow, i int) bool {
 		}
 	}
 	return true
+}
+
+// numberingHeaders are the folded headers of a column that numbers a table's rows.
+var numberingHeaders = map[string]bool{
+	"no": true, "nr": true, "num": true, "number": true, "sno": true, "slno": true,
+	"번호": true, "순번": true, "연번": true, "番号": true, "項番": true, "序号": true, "序號": true,
+}
+
+// numberingHeader reports whether a header is the plain word for a row's number ("No.",
+// "#", "번호", "순번"), naming nothing else.
+func numberingHeader(h string) bool {
+	return strings.TrimSpace(h) == "#" || numberingHeaders[foldHeader(h)]
+}
+
+// describedRows reports whether a description column holds sentences, most of its cells
+// a few words ending as a sentence does ("The account is closed."): it says what each row
+// means, as an error list's does; notes ("weekdays only") and names do not.
+func describedRows(roles []role, rows []tableRow) bool {
+	for i, r := range roles {
+		if r != roleDescription {
+			continue
+		}
+		n, s := 0, 0
+		for _, row := range rows {
+			if i >= len(row.Cells) {
+				continue
+			}
+			text := strings.TrimSpace(row.Cells[i].Text)
+			if text == "" {
+				continue
+			}
+			n++
+			last, _ := utf8.DecodeLastRuneInString(text)
+			if (hasWords(text, 3) || !isASCII(text) && utf8.RuneCountInString(text) >= 8) && strings.ContainsRune(".!?。！？", last) {
+				s++
+			}
+		}
+		if n > 0 && s*2 >= n {
+			return true
+		}
+	}
+	return false
+}
+
+// errorHeader reports whether a header names an error ("Error code", "오류코드", "エラー
+// コード", "错误码"): its codes are errors, whatever the other columns name.
+func errorHeader(h string) bool {
+	f := foldHeader(h)
+	for _, w := range []string{"error", "오류", "에러", "エラー", "错误", "錯誤"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // anyHeader reports whether one of the headers is such that f says so.

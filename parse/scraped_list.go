@@ -321,7 +321,7 @@ func listTitle(blocks []sblock, i, j int) (string, bool) {
 	if !headingLike(text) || detailLabel(text) {
 		return "", false
 	}
-	if code, _, ok := splitListCode(text); ok && !(numberedMark(b.mark) && letterWord(code)) {
+	if code, _, ok := splitListCode(text); ok && !(numberedMark(b.mark) && letterWord(code) && !separatedText(text, code)) {
 		return "", false
 	}
 	if numberedMark(b.mark) {
@@ -340,6 +340,24 @@ func letterWord(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// separatedText reports whether code is followed by a separator and text ("AccessDenied
+// - Access denied", "Timeout: …", "Busy — …"): a code and its message, not a title's
+// first word.
+func separatedText(text, code string) bool {
+	t := trimDecoration(text)
+	k := strings.Index(t, code)
+	if k < 0 {
+		return false
+	}
+	rest := t[k+len(code):]
+	for _, sep := range []string{" - ", " – ", " — ", " : ", ": ", "：", "\t"} {
+		if after, ok := strings.CutPrefix(rest, sep); ok && strings.TrimSpace(after) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // detailLabel reports whether a line is labelled with a word that names what is said of

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"docgen/catalog"
 	"docgen/parse/doc"
@@ -128,6 +129,32 @@ func isGlossary(t table) bool {
 	return kind == tableGlossary
 }
 
+// successRow reports whether a row of a status glossary, its code the status st, is a
+// success: st is 2xx and each of its other cells is empty, begins with st's reason phrase
+// ("OK -- the reading was stored.") or says success. A 1xx row, or a 2xx row with a text
+// of its own ("202 | Insufficient credit"), is an error of the document's own.
+func successRow(st catalog.Status, row tableRow, codeCol int) bool {
+	if st < 200 || st >= 300 {
+		return false
+	}
+	reason := strings.ToLower(st.Reason())
+	for i, c := range row.Cells {
+		text := strings.ToLower(strings.TrimSpace(c.Text))
+		if i == codeCol || text == "" {
+			continue
+		}
+		if reason != "" && strings.HasPrefix(text, reason) {
+			if r, _ := utf8.DecodeRuneInString(text[len(reason):]); !unicode.IsLetter(r) {
+				continue
+			}
+		}
+		if !slices.ContainsFunc([]string{"success", "성공", "正常", "成功"}, func(w string) bool { return strings.Contains(text, w) }) {
+			return false
+		}
+	}
+	return true
+}
+
 func cellTexts(cells []cell) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {
@@ -188,7 +215,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			continue
 		}
 		if glossary && codeCol >= 0 && codeCol < len(row.Cells) {
-			if st, ok := statusCell(cleanCode(row.Cells[codeCol].Text)); ok && st.IsValid() && st < 300 {
+			if st, ok := statusCell(cleanCode(row.Cells[codeCol].Text)); ok && st.IsValid() && successRow(st, row, codeCol) {
 				// "200 | OK" in a status glossary read as the error codes: a success, no error.
 				doc.note(row.Pos, "table row %q: a success status, not an error: kept as text", row.Cells[codeCol].Text)
 				ranges = append(ranges, row)
