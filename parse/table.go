@@ -169,6 +169,15 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 	_, kind, _ := classify(t)
 	glossary := kind == tableGlossary
 	var ranges []tableRow // rows that are no errors, kept as text
+	leads := false        // the code column writes codes before their text (leadCodeColumn)
+	if codeCol >= 0 {
+		for _, row := range t.Rows {
+			if codeCol < len(row.Cells) && leadsCode(row.Cells[codeCol].Text) {
+				leads = true
+				break
+			}
+		}
+	}
 	for _, row := range t.Rows {
 		empty := true
 		for _, c := range row.Cells {
@@ -247,7 +256,9 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				if e.Code, mark = cleanCodeMark(c.Text); mark != "" {
 					doc.marks = append(doc.marks, entryMark{pos: e.Source, mark: mark}) // "E101¹"
 				}
-				if pname, ok := problemTypeName(e.Code); ok && byName {
+				if code, rest, ok := leadCode(c.Text); ok {
+					e.Code, cellMsg = code, rest // "`E_TIMEOUT`: The upstream timed out"
+				} else if pname, ok := problemTypeName(e.Code); ok && byName {
 					// A problem type's URI: the problem is known by its last segment, the
 					// URI as written is kept.
 					fields = append(fields, catalog.Field{Name: name, Value: e.Code})
@@ -346,6 +357,14 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			} else {
 				e.Description = joinParas(cellMsg, e.Description)
 			}
+		}
+		if leads && column > 0 && column < 400 && codeCol < len(row.Cells) && !leadsCode(row.Cells[codeCol].Text) {
+			// "200 | OK | The order": a success among the responses of an operation
+			// whose error rows write their codes first (leadCodeColumn), no error.
+			doc.Rows--
+			doc.note(row.Pos, "table row of status %d: a success, not an error: kept as text", int(column))
+			ranges = append(ranges, row)
+			continue
 		}
 		if !hasWordRune(e.Code) {
 			doc.Dropped++
@@ -913,4 +932,10 @@ func pipeView(line []byte) []byte {
 		copy(out[i+k:], "|  ")
 		i += k + len(fullWidthPipe)
 	}
+}
+
+// leadsCode reports whether a cell begins with its code in a code span (leadCode).
+func leadsCode(text string) bool {
+	_, _, ok := leadCode(text)
+	return ok
 }
