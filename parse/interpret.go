@@ -119,6 +119,7 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			roles[i] = roleCode
 		}
 	}
+	codeByCells(roles, texts, cols)
 	if !hasRole(roles, roleStatus) {
 		for i, r := range roles {
 			if (r == roleUnknown || emptyHeader) && cols[i].nonEmpty > 0 && cols[i].statuses == cols[i].nonEmpty && !cols[i].unique() {
@@ -1280,4 +1281,29 @@ func reasonColumn(rows []tableRow, i int) bool {
 		n++
 	}
 	return n > 0
+}
+
+// codeByCells gives the code role to the column whose cells are codes when two headers
+// name a code ("Reason | Code"): the first took it, but its cells are sentences while the
+// other's are code-shaped tokens, each once. The cells decide; the sentences are the
+// message, or the description when a column has the message already.
+func codeByCells(roles []role, texts []string, cols []colStats) {
+	ci := slices.Index(roles, roleCode)
+	if ci < 0 || cols[ci].nonEmpty == 0 || cols[ci].tokens > 0 {
+		return
+	}
+	for i, r := range roles {
+		c := cols[i]
+		if r != roleUnknown || headerRole(texts[i]) != roleCode || c.nonEmpty == 0 || c.tokens != c.nonEmpty || c.codeShaped != c.nonEmpty || !c.unique() {
+			continue
+		}
+		roles[i], roles[ci] = roleCode, roleUnknown
+		for _, text := range []role{roleMessage, roleDescription} {
+			if !hasRole(roles, text) {
+				roles[ci] = text
+				break
+			}
+		}
+		return
+	}
 }
