@@ -119,6 +119,7 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			roles[i] = roleCode
 		}
 	}
+	codeByCells(roles, texts, cols)
 	if !hasRole(roles, roleStatus) {
 		for i, r := range roles {
 			if (r == roleUnknown || emptyHeader) && cols[i].nonEmpty > 0 && cols[i].statuses == cols[i].nonEmpty && !cols[i].unique() {
@@ -132,6 +133,9 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	// in the table, the cells must be plainly codes ("timeout" and "retries" under
 	// "Option" are no codes, INVALID_NAME under "Name" is). A column that numbers the rows
 	// (1, 2, 3 … under "#") is the code only when no other column can be.
+	if !hasRole(roles, roleCode) && !emptyHeader {
+		leadCodeColumn(roles, rows)
+	}
 	history := ""
 	if !hasRole(roles, roleCode) {
 		params := !emptyHeader && anyHeader(texts, notErrorHeader)
@@ -1243,4 +1247,122 @@ func joinParas(paras ...string) string {
 		}
 	}
 	return strings.Join(kept, "\n\n")
+}
+
+// leadCodeColumn finds, in a table with a status column and no code column, the column
+// whose cells write the error of each error row first ("`TOKEN_EXPIRED`: The token has
+// expired.", a "Responses" table that OpenAPI generators write per operation: Status,
+// Meaning, Description, Schema): every row of an error status (4xx, 5xx) has such a cell
+// in it, the other rows (200, "The order") none. That column is the code column, its
+// cells give each code and its message; a column of the statuses' reason phrases
+// ("[Not Found](…)") beside it only names the status again, and is kept as a field.
+func leadCodeColumn(roles []role, rows []tableRow) {
+	sc := slices.Index(roles, roleStatus)
+	if sc < 0 {
+		return
+	}
+	for i, r := range roles {
+		if i == sc || r == roleCode || r == roleStatusName {
+			continue
+		}
+		leads := 0
+		ok := true
+		for _, row := range rows {
+			if i >= len(row.Cells) || sc >= len(row.Cells) {
+				continue
+			}
+			st, _ := statusCell(row.Cells[sc].Text)
+			_, _, lead := leadCode(row.Cells[i].Text)
+			if lead {
+				leads++
+			}
+			if lead != (st >= 400) {
+				ok = false
+				break
+			}
+		}
+		if !ok || leads == 0 {
+			continue
+		}
+		roles[i] = roleCode
+		for j, r := range roles {
+			if (r == roleDescription || r == roleMessage) && reasonColumn(rows, j) {
+				roles[j] = roleUnknown
+			}
+		}
+		return
+	}
+}
+
+// leadCode splits a cell that begins with a code span holding a code and goes on after a
+// colon or a dash with its text: "`ORDER_NOT_FOUND`: No order has this id.".
+func leadCode(text string) (code, rest string, ok bool) {
+	text = strings.TrimSpace(text)
+	if !strings.HasPrefix(text, "`") {
+		return "", "", false
+	}
+	end := strings.IndexByte(text[1:], '`')
+	if end < 0 {
+		return "", "", false
+	}
+	code = strings.TrimSpace(text[1 : 1+end])
+	if !isToken(code) || !codeLike(code) {
+		return "", "", false
+	}
+	rest = strings.TrimSpace(text[2+end:])
+	for _, sep := range []string{":", "：", " - ", "-", "–", "—"} {
+		if after, found := strings.CutPrefix(rest, sep); found {
+			rest = strings.TrimSpace(after)
+			return code, rest, rest != ""
+		}
+	}
+	return "", "", false
+}
+
+// reasonColumn reports whether every cell of column i that is not empty is a status's
+// reason phrase, written plain or as a link ("[Not Found](https://…)").
+func reasonColumn(rows []tableRow, i int) bool {
+	n := 0
+	for _, row := range rows {
+		if i >= len(row.Cells) {
+			continue
+		}
+		text := strings.TrimSpace(row.Cells[i].Text)
+		if m := reLinkText.FindStringSubmatch(text); m != nil {
+			text = m[1]
+		}
+		if text == "" {
+			continue
+		}
+		if _, _, ok := statusConstant(text); !ok {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// codeByCells gives the code role to the column whose cells are codes when two headers
+// name a code ("Reason | Code"): the first took it, but its cells are sentences while the
+// other's are code-shaped tokens, each once. The cells decide; the sentences are the
+// message, or the description when a column has the message already.
+func codeByCells(roles []role, texts []string, cols []colStats) {
+	ci := slices.Index(roles, roleCode)
+	if ci < 0 || cols[ci].nonEmpty == 0 || cols[ci].tokens > 0 {
+		return
+	}
+	for i, r := range roles {
+		c := cols[i]
+		if r != roleUnknown || headerRole(texts[i]) != roleCode || c.nonEmpty == 0 || c.tokens != c.nonEmpty || c.codeShaped != c.nonEmpty || !c.unique() {
+			continue
+		}
+		roles[i], roles[ci] = roleCode, roleUnknown
+		for _, text := range []role{roleMessage, roleDescription} {
+			if !hasRole(roles, text) {
+				roles[ci] = text
+				break
+			}
+		}
+		return
+	}
 }

@@ -49,7 +49,7 @@ func (mdxReader) Detect(src *Source) Detection {
 func (mdxReader) Read(src *Source) *Doc {
 	text, tabs := stripMDX(src.Text)
 	plain := NewSource(src.Path, text)
-	plain.over, plain.ctx = src.over, src.ctx
+	plain.over, plain.ctx, plain.orig = src.over, src.ctx, src
 	md := plain.markdown()
 	plain.md = nil // the tree holds all that is read from here on
 	md.tree.Blocks = tabSections(plain, md.tree.Blocks, tabs)

@@ -39,6 +39,9 @@ type Source struct {
 	ix   *posIndex // made once by posIx
 	// ctx, set by ReadContext, is checked by the readers between lines and blocks.
 	ctx context.Context
+	// orig, when set, is the source this one was made from by blanking parts of it (MDX
+	// components): a cell empty here may have held something there.
+	orig *Source
 	// over is the source's override from docgen.yaml, set by Read; nil when none.
 	over *Override
 	// usedColumns are the headers of over.Columns that named a column or field of the

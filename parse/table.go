@@ -195,7 +195,17 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 	codeCol := slices.Index(roles, roleCode)
 	_, kind, _ := classify(t)
 	glossary := kind == tableGlossary
-	var ranges []tableRow // rows that are no errors, kept as text
+	var ranges []tableRow   // rows that are no errors, kept as text
+	leads := false          // the code column writes codes before their text (leadCodeColumn)
+	var prev *catalog.Entry // the entry of the row above, for a code cell merged down
+	if codeCol >= 0 {
+		for _, row := range t.Rows {
+			if codeCol < len(row.Cells) && leadsCode(row.Cells[codeCol].Text) {
+				leads = true
+				break
+			}
+		}
+	}
 	for _, row := range t.Rows {
 		empty := true
 		for _, c := range row.Cells {
@@ -274,7 +284,9 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				if e.Code, mark = cleanCodeMark(c.Text); mark != "" {
 					doc.marks = append(doc.marks, entryMark{pos: e.Source, mark: mark}) // "E101¹"
 				}
-				if pname, ok := problemTypeName(e.Code); ok && byName {
+				if code, rest, ok := leadCode(c.Text); ok {
+					e.Code, cellMsg = code, rest // "`E_TIMEOUT`: The upstream timed out"
+				} else if pname, ok := problemTypeName(e.Code); ok && byName {
 					// A problem type's URI: the problem is known by its last segment, the
 					// URI as written is kept.
 					fields = append(fields, catalog.Field{Name: name, Value: e.Code})
@@ -374,7 +386,26 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				e.Description = joinParas(cellMsg, e.Description)
 			}
 		}
+		if leads && column > 0 && column < 400 && codeCol < len(row.Cells) && !leadsCode(row.Cells[codeCol].Text) {
+			// "200 | OK | The order": a success among the responses of an operation
+			// whose error rows write their codes first (leadCodeColumn), no error.
+			doc.Rows--
+			doc.note(row.Pos, "table row of status %d: a success, not an error: kept as text", int(column))
+			ranges = append(ranges, row)
+			continue
+		}
+		if above := continued(t, e, row, codeCol, roles, prev); above != nil {
+			// An empty code cell under a code, in a row that says more of an error: the
+			// code above, merged down its column as a status cell can be. The row is a
+			// variant of it, or its entry under another status.
+			e.Code = above.Code
+			if column == 0 && hasRole(roles, roleStatus) {
+				column = above.Status
+			}
+			doc.note(row.Pos, "table row with an empty code cell: the code above, %s (a cell merged down the column)", e.Code)
+		}
 		if !hasWordRune(e.Code) {
+			prev = nil
 			doc.Dropped++
 			got := fmt.Sprintf("got %q", e.Code)
 			if strings.TrimSpace(e.Code) == "" {
@@ -406,6 +437,10 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		}
 		resolveStatus(e, column, ctx.Status, &doc.Diags)
 		doc.Entries = append(doc.Entries, e)
+		prev = nil
+		if len(row.Cells) == len(t.Header) {
+			prev = e // a ragged row's cells are not where the header puts them
+		}
 		linked := len(doc.linked) > 0 && doc.linked[len(doc.linked)-1].e == e
 		first := len(doc.Entries) - 1
 		for _, code := range more {
@@ -940,4 +975,34 @@ func pipeView(line []byte) []byte {
 		copy(out[i+k:], "|  ")
 		i += k + len(fullWidthPipe)
 	}
+}
+
+// leadsCode reports whether a cell begins with its code in a code span (leadCode).
+func leadsCode(text string) bool {
+	_, _, ok := leadCode(text)
+	return ok
+}
+
+// continued returns the entry whose code a row continues, or nil: the row's code cell is
+// empty, the row above gave an entry, and the row has a message, description or
+// resolution of its own ("| | | `to` is missing | Send a station id |" under a row of
+// ST-100): the code cell of the row above was merged down, as status cells can be.
+//
+// Ragged rows are no continuation: a row of too many or too few cells says its cells are
+// not where the header puts them. Nor is a code cell that held a component the front-end
+// blanked (MDX): it was not empty as written.
+func continued(t table, e *catalog.Entry, row tableRow, codeCol int, roles []role, prev *catalog.Entry) *catalog.Entry {
+	if prev == nil || e.Code != "" || codeCol < 0 || len(row.Cells) != len(t.Header) || strings.TrimSpace(row.Cells[codeCol].Text) != "" {
+		return nil
+	}
+	if o := t.src; o != nil && o.orig != nil && row.Pos.Line > 0 && row.Pos.Line <= o.orig.LineCount() &&
+		!bytes.Equal(bytes.TrimSpace(o.orig.Line(row.Pos.Line)), bytes.TrimSpace(o.Line(row.Pos.Line))) {
+		return nil
+	}
+	for i, c := range row.Cells {
+		if i < len(roles) && (roles[i] == roleMessage || roles[i] == roleDescription || roles[i] == roleResolution) && !emptyMeaning(c.Text) {
+			return prev
+		}
+	}
+	return nil
 }

@@ -186,6 +186,9 @@ func headerWordMatch(h string) (role, bool, int) {
 	// words but one ("See the status codes: 400 and 401." is a sentence).
 	other := len(words) - matched
 	if content := len(words) - function; matched*2 < content || content > 6 {
+		if r, ok := headFirst(words); ok && content <= 6 {
+			return r, true, other
+		}
 		return roleUnknown, false, other
 	}
 	switch {
@@ -465,4 +468,42 @@ func setOf(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// headFirst returns the role of an English header whose head comes first, the words after
+// it a phrase that says which one ("Message shown to the user", "Message returned by the
+// API"): its first word is a strong vocabulary word, the next a participle or a function
+// word, and no other word is the vocabulary's.
+func headFirst(words []string) (role, bool) {
+	if len(words) < 2 {
+		return roleUnknown, false
+	}
+	hw, ok := matchWord(words[0])
+	if !ok || hw.weak || !isLatinWord(words[0]) {
+		return roleUnknown, false
+	}
+	next := words[1]
+	if !functionWords[next] && !participles[next] && !(strings.HasSuffix(next, "ed") && len(next) > 4) {
+		return roleUnknown, false
+	}
+	for _, w := range words[1:] {
+		if _, ok := matchWord(w); ok {
+			return roleUnknown, false
+		}
+	}
+	return hw.role, true
+}
+
+// participles are irregular English past participles that follow a header's head
+// ("Message shown to the user"); regular ones end in "ed".
+var participles = setOf("shown", "given", "seen", "sent", "written", "thrown", "known", "taken", "made", "done")
+
+// isLatinWord reports whether w is written in Latin letters and digits only.
+func isLatinWord(w string) bool {
+	for _, r := range w {
+		if r >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
