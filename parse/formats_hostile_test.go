@@ -94,6 +94,19 @@ func hostileFormatSources() map[string]string {
 		// for the interpreter and in the entry (112 KB read 300 MB of code cells, 23 s).
 		"row-span-long-cell.adoc": "|===\n| Code | Message\n\n.3000+| " + strings.Repeat("word ", 20000) + "\n| x\n" +
 			strings.Repeat("| y\n", 2999) + "|===\n",
+		// Attributes each two copies of the one before (2^60 bytes unbounded; 4 GB from 567
+		// bytes at first), and one 100 KB attribute in 16,000 cells (2.1 GB from 372 KB):
+		// what substitution adds is bounded (asciidoc.go, substBudget).
+		"attr-doubling.adoc": func() string {
+			var b strings.Builder
+			b.WriteString("= Errors\n:a0: x\n")
+			for i := 1; i <= 60; i++ {
+				fmt.Fprintf(&b, ":a%d: {a%d}{a%d}\n", i, i-1, i-1)
+			}
+			return b.String() + "\n|===\n|Code |Message\n|E1 |{a60}\n|===\n"
+		}(),
+		"attr-fan.adoc": "= Errors\n:note: " + strings.Repeat("word ", 20000) + "\n\n|===\n|Code |Message\n" +
+			strings.Repeat("|E1 |{note}\n", 16000) + "|===\n",
 		"braces.proto": "syntax = \"proto3\";\n" + strings.Repeat("message M {\n", 2000),
 		// Text that goes on for 100,000 lines: a list item, a directive's argument, a
 		// quoted CSV field left open (each was built by appending to all before it).
