@@ -307,6 +307,19 @@ func hostileFormatSources() map[string]string {
 		"nested-del.html": "<table><tr><th>Code</th><th>Message</th></tr><tr><td>E1</td><td>" + strings.Repeat("<del>", 60) +
 			"a<br>b" + strings.Repeat("</del>", 60) + "</td></tr></table>\n",
 		"span-tables.html": strings.Repeat(spanTable(1000), 100),
+		// Tab panels labelled by one 8 KB tab named 50 times each (23 s for 81 KB), and one
+		// 160 KB tab whose aria-controls names 1,200 panels: each label is taken once and
+		// cut (html_tabs.go, tabText).
+		"tabs-labelledby.html": `<h1>Errors</h1><div role="tablist"><button role="tab" id="t">` + strings.Repeat("Billing ", 1000) + "</button></div>\n" +
+			strings.Repeat(`<div role="tabpanel" aria-labelledby="`+strings.Repeat("t ", 50)+`"><table><tr><th>Code</th><th>Message</th></tr><tr><td>E1</td><td>Bad</td></tr></table></div>`+"\n", 1200),
+		"tabs-controls.html": func() string {
+			var ids, panels strings.Builder
+			for i := range 1200 {
+				fmt.Fprintf(&ids, "p%d ", i)
+				fmt.Fprintf(&panels, `<div role="tabpanel" id="p%d"><table><tr><th>Code</th><th>Message</th></tr><tr><td>E%d</td><td>Bad</td></tr></table></div>`+"\n", i, i)
+			}
+			return `<h1>Errors</h1><div role="tablist"><button role="tab" aria-controls="` + ids.String() + `">` + strings.Repeat("Billing ", 20000) + "</button></div>\n" + panels.String()
+		}(),
 		// Spans that make the grid huge: one row of 20,000 cells each 1,000 columns wide,
 		// 10,000 rows of cells each 65,534 rows deep (the spans past a bound count once).
 		"colspan-row.html":  "<table><tr><th>Code</th><th>Status</th></tr><tr>" + strings.Repeat("<td colspan=1000>E</td>", 20000) + "</tr></table>\n",
