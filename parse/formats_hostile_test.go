@@ -140,6 +140,11 @@ func hostileFormatSources() map[string]string {
 		}(),
 		"ref-ring.yaml": "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        \"400\":\n          $ref: \"#/components/responses/A\"\ncomponents:\n  responses:\n    A:\n      $ref: \"#/components/responses/B\"\n    B:\n      $ref: \"#/components/responses/A\"\n",
 		// 2 MB of bytes that are not UTF-8: each legacy encoding tries them once.
+		// Notes under rows with no blank row above them, 86 KB each, rows after them: notes,
+		// not entries with a note for a code (csv.go, noteRow).
+		"notes-rows.csv": "code,status,message,note\n" + strings.Repeat("E1,400,Failure,*1\n", 8000) +
+			`"*1 ` + strings.Repeat("This note is long and shared by every row. ", 2000) + "\",,,\n" +
+			strings.Repeat("F1,400,Failure,*2\n", 8000) + `"*2: ` + strings.Repeat("Second note. ", 3000) + "\",,,\n",
 		"not-utf8.csv": func() string {
 			b := make([]byte, 2<<20)
 			for i := range b {
