@@ -116,5 +116,10 @@ func (asciidocReader) Detect(src *Source) Detection {
 }
 
 func (asciidocReader) Read(src *Source) *Doc {
-	return interpret(src, asciidoc.Read(src.Text, src.posIx().pos))
+	d := asciidoc.Read(src.Text, src.posIx().pos)
+	out := interpret(src, d)
+	for _, w := range d.Warnings {
+		out.Diags.Add(w.Pos, catalog.Warning, RuleSyntax, "%s", w.Msg)
+	}
+	return out
 }

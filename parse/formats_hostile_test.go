@@ -94,6 +94,19 @@ func hostileFormatSources() map[string]string {
 		// for the interpreter and in the entry (112 KB read 300 MB of code cells, 23 s).
 		"row-span-long-cell.adoc": "|===\n| Code | Message\n\n.3000+| " + strings.Repeat("word ", 20000) + "\n| x\n" +
 			strings.Repeat("| y\n", 2999) + "|===\n",
+		// Attributes each two copies of the one before (2^60 bytes unbounded; 4 GB from 567
+		// bytes at first), and one 100 KB attribute in 16,000 cells (2.1 GB from 372 KB):
+		// what substitution adds is bounded (asciidoc.go, substBudget).
+		"attr-doubling.adoc": func() string {
+			var b strings.Builder
+			b.WriteString("= Errors\n:a0: x\n")
+			for i := 1; i <= 60; i++ {
+				fmt.Fprintf(&b, ":a%d: {a%d}{a%d}\n", i, i-1, i-1)
+			}
+			return b.String() + "\n|===\n|Code |Message\n|E1 |{a60}\n|===\n"
+		}(),
+		"attr-fan.adoc": "= Errors\n:note: " + strings.Repeat("word ", 20000) + "\n\n|===\n|Code |Message\n" +
+			strings.Repeat("|E1 |{note}\n", 16000) + "|===\n",
 		"braces.proto": "syntax = \"proto3\";\n" + strings.Repeat("message M {\n", 2000),
 		// Text that goes on for 100,000 lines: a list item, a directive's argument, a
 		// quoted CSV field left open (each was built by appending to all before it).
@@ -127,6 +140,11 @@ func hostileFormatSources() map[string]string {
 		}(),
 		"ref-ring.yaml": "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        \"400\":\n          $ref: \"#/components/responses/A\"\ncomponents:\n  responses:\n    A:\n      $ref: \"#/components/responses/B\"\n    B:\n      $ref: \"#/components/responses/A\"\n",
 		// 2 MB of bytes that are not UTF-8: each legacy encoding tries them once.
+		// Notes under rows with no blank row above them, 86 KB each, rows after them: notes,
+		// not entries with a note for a code (csv.go, noteRow).
+		"notes-rows.csv": "code,status,message,note\n" + strings.Repeat("E1,400,Failure,*1\n", 8000) +
+			`"*1 ` + strings.Repeat("This note is long and shared by every row. ", 2000) + "\",,,\n" +
+			strings.Repeat("F1,400,Failure,*2\n", 8000) + `"*2: ` + strings.Repeat("Second note. ", 3000) + "\",,,\n",
 		"not-utf8.csv": func() string {
 			b := make([]byte, 2<<20)
 			for i := range b {
@@ -294,6 +312,19 @@ func hostileFormatSources() map[string]string {
 		"nested-del.html": "<table><tr><th>Code</th><th>Message</th></tr><tr><td>E1</td><td>" + strings.Repeat("<del>", 60) +
 			"a<br>b" + strings.Repeat("</del>", 60) + "</td></tr></table>\n",
 		"span-tables.html": strings.Repeat(spanTable(1000), 100),
+		// Tab panels labelled by one 8 KB tab named 50 times each (23 s for 81 KB), and one
+		// 160 KB tab whose aria-controls names 1,200 panels: each label is taken once and
+		// cut (html_tabs.go, tabText).
+		"tabs-labelledby.html": `<h1>Errors</h1><div role="tablist"><button role="tab" id="t">` + strings.Repeat("Billing ", 1000) + "</button></div>\n" +
+			strings.Repeat(`<div role="tabpanel" aria-labelledby="`+strings.Repeat("t ", 50)+`"><table><tr><th>Code</th><th>Message</th></tr><tr><td>E1</td><td>Bad</td></tr></table></div>`+"\n", 1200),
+		"tabs-controls.html": func() string {
+			var ids, panels strings.Builder
+			for i := range 1200 {
+				fmt.Fprintf(&ids, "p%d ", i)
+				fmt.Fprintf(&panels, `<div role="tabpanel" id="p%d"><table><tr><th>Code</th><th>Message</th></tr><tr><td>E%d</td><td>Bad</td></tr></table></div>`+"\n", i, i)
+			}
+			return `<h1>Errors</h1><div role="tablist"><button role="tab" aria-controls="` + ids.String() + `">` + strings.Repeat("Billing ", 20000) + "</button></div>\n" + panels.String()
+		}(),
 		// Spans that make the grid huge: one row of 20,000 cells each 1,000 columns wide,
 		// 10,000 rows of cells each 65,534 rows deep (the spans past a bound count once).
 		"colspan-row.html":  "<table><tr><th>Code</th><th>Status</th></tr><tr>" + strings.Repeat("<td colspan=1000>E</td>", 20000) + "</tr></table>\n",

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -129,7 +130,7 @@ func (w *htmlWalker) readTabList(n *html.Node) {
 		tabs = items
 	}
 	for _, tab := range tabs {
-		label := collapseSpace(strings.TrimSpace(plainText(tab)))
+		label := tabText(plainText(tab))
 		t.order = append(t.order, label)
 		if id := strings.TrimSpace(attr(tab, "id")); id != "" {
 			t.byID[id] = label
@@ -146,26 +147,47 @@ func (w *htmlWalker) readTabList(n *html.Node) {
 	}
 }
 
+// maxTabLabel is the most runes of a tab's label kept: a label is a few words ("Billing",
+// "Payment errors"); a longer one is cut, so that a label written as a panel's heading
+// and each of its entries' group stays short however many panels it labels.
+// maxTabLabels is the most labels a panel's aria-labelledby joins.
+const maxTabLabel, maxTabLabels = 120, 8
+
+// tabText returns the text of a tab's label, spaces collapsed, cut to maxTabLabel runes
+// with "…".
+func tabText(s string) string {
+	l, cut := cutRunes(collapseSpace(strings.TrimSpace(s)), maxTabLabel)
+	if cut {
+		l += "…"
+	}
+	return l
+}
+
 // panelLabel returns the label of a tab panel, or "".
 func (w *htmlWalker) panelLabel(n *html.Node) string {
 	t := &w.tabs
+	// Each id once, each label once (the tabs' labels are cut already): a panel
+	// labelled by one id fifty times is labelled once.
 	var parts []string
 	for _, id := range strings.Fields(attr(n, "aria-labelledby")) {
-		if l := t.byID[id]; l != "" {
+		if l := t.byID[id]; l != "" && !slices.Contains(parts, l) {
 			parts = append(parts, l)
+			if len(parts) == maxTabLabels {
+				break
+			}
 		}
 	}
 	if len(parts) > 0 {
-		return strings.Join(parts, " ")
+		return tabText(strings.Join(parts, " "))
 	}
-	if l := collapseSpace(strings.TrimSpace(attr(n, "aria-label"))); l != "" {
+	if l := tabText(attr(n, "aria-label")); l != "" {
 		return l
 	}
 	if l := t.byPanel[strings.TrimSpace(attr(n, "id"))]; l != "" {
 		return l
 	}
 	if lb := labelBefore(n); lb != nil {
-		return collapseSpace(strings.TrimSpace(plainText(lb)))
+		return tabText(plainText(lb))
 	}
 	if t.next < len(t.order) {
 		t.next++

@@ -60,13 +60,19 @@ func entryCells(e *catalog.Entry) [4]string {
 	return [4]string{strconv.Itoa(e.Source.Line), st, cell(e.Code), cell(e.ID)}
 }
 
+// maxCell is the most runes of a code or ID written in EntryTable: the longest codes
+// documents give (INVALID_SUBSCRIPTION_STATE_FOR_REQUESTED_OPERATION) are some fifty;
+// a longer one is clipped with "…" as the text is, so that one runaway code (a note read
+// as a row) does not pad every row of the table to its width.
+const maxCell = 60
+
 // cell makes s one cell of one line: runs of white space (a tab, a line break) become one
-// space.
+// space, and past maxCell runes it is clipped.
 func cell(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return r < ' ' }) < 0 {
+	if len(s) <= maxCell && strings.IndexFunc(s, func(r rune) bool { return r < ' ' }) < 0 {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	return clip(s, maxCell)
 }
 
 // clip shortens s to n runes on one line.

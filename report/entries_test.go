@@ -28,3 +28,22 @@ func TestEntryTable(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// TestEntryTableLongCode: a code or ID past maxCell runes is clipped with "…", so that
+// the columns of every other row stay narrow.
+func TestEntryTableLongCode(t *testing.T) {
+	long := strings.Repeat("note ", 2000)
+	s := &catalog.Service{Entries: []*catalog.Entry{
+		{Code: "E1", ID: "e1", Message: "Bad", Source: catalog.Pos{Line: 2}},
+		{Code: long, ID: strings.ReplaceAll(long, " ", "-"), Message: "x", Source: catalog.Pos{Line: 3}},
+	}}
+	var b strings.Builder
+	EntryTable(&b, s)
+	lines := strings.Split(b.String(), "\n")
+	if len(lines) != 4 || !strings.HasPrefix(lines[1], "2     -       E1    ") || len(lines[1]) > 200 {
+		t.Errorf("got\n%.500s", b.String())
+	}
+	if !strings.Contains(lines[2], "…") {
+		t.Errorf("long code not clipped: %.200s", lines[2])
+	}
+}

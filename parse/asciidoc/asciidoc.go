@@ -75,7 +75,25 @@ type reader struct {
 	// attributes are the document attributes defined so far (":product: Tidewater"),
 	// by lower-cased name.
 	attributes map[string]string
+	// budget is how many bytes substituting attributes may still add to the document
+	// (substBudget); cut is set once a reference stayed as written for want of it, and
+	// cur is the offset of the block being read, where the warning says so.
+	budget int
+	cut    bool
+	cur    int
 }
+
+// maxAttrValue is the longest value whose own references are expanded when it is
+// defined: a value is a product name, a version, a URL or a sentence, a few hundred bytes
+// at most; a longer one is kept as written, so that values each made of copies of the one
+// before (":a2: {a1}{a1}") cannot double line after line.
+const maxAttrValue = 4 << 10
+
+// substBudget is how many bytes substituting attributes may add to a document of n
+// bytes: four times its size and a megabyte, far above what a document's attributes
+// add, and linear in it even when one long value is referenced from every cell. Past it
+// references stay as written ("{note}") and the reader warns.
+func substBudget(n int) int { return 4*n + 1<<20 }
 
 // define reads an attribute entry (":name: value", ":name!:" to unset it).
 func (r *reader) define(t string) {
@@ -89,20 +107,35 @@ func (r *reader) define(t string) {
 		delete(r.attributes, name)
 		return
 	}
-	r.attributes[name] = r.subst(strings.TrimSpace(value))
+	value = strings.TrimSpace(value)
+	if v := r.subst(value); len(v) <= maxAttrValue {
+		value = v
+	}
+	r.attributes[name] = value
 }
 
 // subst writes the references to defined attributes ("{product}") as their values; a
-// reference to an attribute not defined here stays as it is.
+// reference to an attribute not defined here stays as it is, and so does one whose value
+// would take the document past its budget (substBudget).
 func (r *reader) subst(s string) string {
 	if len(r.attributes) == 0 || !strings.Contains(s, "{") {
 		return s
 	}
 	return reAttrRef.ReplaceAllStringFunc(s, func(m string) string {
-		if v, ok := r.attributes[strings.ToLower(m[1:len(m)-1])]; ok {
-			return v
+		v, ok := r.attributes[strings.ToLower(m[1:len(m)-1])]
+		if !ok {
+			return m
 		}
-		return m
+		if len(v)-len(m) > r.budget {
+			if !r.cut {
+				r.cut = true
+				r.doc.Warnings = append(r.doc.Warnings, doc.Warning{Pos: r.at(r.cur),
+					Msg: "attribute references from here on are left as written: their values would add more than four times the document's size and a megabyte"})
+			}
+			return m
+		}
+		r.budget -= len(v) - len(m)
+		return v
 	})
 }
 
@@ -149,7 +182,7 @@ func admonitionLabel(t string) (string, int, bool) {
 
 // Read reads AsciiDoc into a document tree; at places a byte offset of text.
 func Read(text []byte, at func(offset int) catalog.Pos) *doc.Document {
-	r := &reader{at: at, doc: &doc.Document{}}
+	r := &reader{at: at, doc: &doc.Document{}, budget: substBudget(len(text))}
 	off := 0
 	for off <= len(text) {
 		end := off
@@ -198,6 +231,7 @@ func (r *reader) read() {
 	ls := r.ls
 	for i := 0; i < len(ls); {
 		t := ls[i].text
+		r.cur = ls[i].off
 		switch {
 		case strings.TrimSpace(t) == "":
 			i++

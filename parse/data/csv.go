@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"docgen/catalog"
 	"docgen/parse/doc"
@@ -64,6 +65,8 @@ func readCSV(text []byte, at func(int) catalog.Pos) (*doc.Document, error) {
 	// groups, a group's title row), and at the end of the sheet they are its notes, as a
 	// spreadsheet writes them under the table ("Notes:", then a sentence a row).
 	var tail []doc.Row
+	// notes are the rows read as notes without a blank row above them (noteRow).
+	var notes []doc.Row
 	add := func(rec []string, off func(i int) int) {
 		cells := make([]doc.Cell, len(rec))
 		for i, f := range rec {
@@ -89,6 +92,8 @@ func readCSV(text []byte, at func(int) catalog.Pos) (*doc.Document, error) {
 		switch n := nonEmpty(cells); {
 		case n == 0 && len(cells) > 1 || len(tail) > 0 && n <= 1:
 			tail = append(tail, row)
+		case len(t.Rows) > 0 && noteRow(cells):
+			notes = append(notes, row)
 		default:
 			t.Rows = append(append(t.Rows, tail...), row)
 			tail = tail[:0]
@@ -145,7 +150,7 @@ func readCSV(text []byte, at func(int) catalog.Pos) (*doc.Document, error) {
 	}
 	if t.Header != nil {
 		d.Blocks = append(d.Blocks, t)
-		for _, r := range tail {
+		for _, r := range append(notes, tail...) { // every note comes before the tail
 			if text := cellsText(r.Cells); text != "" {
 				d.Blocks = append(d.Blocks, &doc.Para{Pos: r.Pos, Text: text})
 			}
@@ -164,6 +169,28 @@ func (f *lineFeed) Read(p []byte) (int, error) {
 	n := copy(p, f.b)
 	f.b = f.b[n:]
 	return n, nil
+}
+
+// noteRow reports whether a row below a table's rows is one of its notes, a blank row
+// above it or not: its first cell is its only one, a sentence of some length after a
+// note mark ("*1 Retried once.", "※ …", "注：…"). A note is not a row of the table
+// whatever follows it.
+func noteRow(cells []doc.Cell) bool {
+	if nonEmpty(cells) != 1 || cells[0].Text == "" {
+		return false
+	}
+	s := cells[0].Text
+	switch {
+	case strings.HasPrefix(s, "*"):
+		s = strings.TrimLeft(s[1:], "*0123456789")
+	case strings.HasPrefix(s, "※"), strings.HasPrefix(s, "注"):
+		_, n := utf8.DecodeRuneInString(s)
+		s = strings.TrimLeft(s[n:], "0123456789")
+	default:
+		return false
+	}
+	s = strings.TrimLeft(s, ":：.)） \t")
+	return utf8.RuneCountInString(s) >= 16
 }
 
 func nonEmpty(cells []doc.Cell) int {
