@@ -813,10 +813,11 @@ func unsetMember(i int, m doc.Member) bool {
 
 // reNoErrorMember matches the first line of a member's comment or text that says the
 // member itself is no error: as the line's subject ("not an error: the number of codes",
-// "No error.", "OK is not an error.", "This is never an error"), the phrase ending there
+// "No error.", "OK is not an error.", "This is never an error"), or after a word or two
+// and a comma ("success, not an error"), the phrase ending there
 // or at a stop. Errors named anywhere else in it ("reported no error code", "rejected
 // with no error message") are what the error is, not that it is none.
-var reNoErrorMember = regexp.MustCompile(`(?i)^(?:[\w.]+\s+(?:is|are)\s+(?:not|never|no)\s+|(?:[\w.]+\s+)?(?:isn't|aren't)\s+|(?:not|no|never)\s+)(?:an?\s+)?(?:errors?|failures?|error\s+codes?)(?:\s*$|\s*[:.;,!)—–-])`)
+var reNoErrorMember = regexp.MustCompile(`(?i)^(?:[\w.]+\s+(?:is|are)\s+(?:not|never|no)\s+|(?:[\w.]+\s+)?(?:isn't|aren't)\s+|(?:[^,;:()]{1,40}[,;]\s+)?(?:not|no|never)\s+)(?:an?\s+)?(?:errors?|failures?|error\s+codes?)(?:\s*$|\s*[:.;,!)—–-])`)
 
 // noErrorMember says why a member of a list of codes is no error, or "" when it may be
 // one: the first line of its own comment or text says so ("not an error: the number of
