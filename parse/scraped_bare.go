@@ -161,11 +161,8 @@ func spaceHeader(t string) []string {
 // from a page is. It returns nil unless every cell names a role or is header words, or is
 // a header docgen.yaml's columns name.
 func (sc *scanner) runsHeader(t string) []string {
-	if len(t) > maxBareHeader || !hasRunGap(t) {
-		return nil
-	}
-	runs := spaceRuns(t)
-	if len(runs) < 2 || len(runs) > 8 {
+	runs := headerRuns(t)
+	if runs == nil {
 		return nil
 	}
 	cells := make([]string, len(runs))
@@ -185,6 +182,18 @@ const ideographicSpace = "\u3000"
 // hasRunGap reports whether t has a run of two spaces or more, or an ideographic space.
 func hasRunGap(t string) bool {
 	return strings.Contains(t, "  ") || strings.Contains(t, ideographicSpace)
+}
+
+// headerRuns returns the parts of a line that may be a header of cells separated by runs
+// of spaces (two to eight of them, the line not too long), or nil.
+func headerRuns(t string) []word {
+	if len(t) > maxBareHeader || !hasRunGap(t) {
+		return nil
+	}
+	if runs := spaceRuns(t); len(runs) >= 2 && len(runs) <= 8 {
+		return runs
+	}
+	return nil
 }
 
 // spaceRuns splits t at runs of two spaces or more (or an ideographic space), with each

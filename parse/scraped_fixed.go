@@ -247,11 +247,8 @@ func (sc *scanner) headerlessLayout(i int) (lay *fixedLayout, header []cell, ok 
 // names a column (a line of codes is a row), one at least naming a column by its words. It returns nil when the
 // line is not such a header.
 func (sc *scanner) labelsHeader(t string) []string {
-	if len(t) > maxBareHeader || !hasRunGap(t) {
-		return nil
-	}
-	runs := spaceRuns(t)
-	if len(runs) < 2 || len(runs) > 8 {
+	runs := headerRuns(t)
+	if runs == nil {
 		return nil
 	}
 	cells := make([]string, len(runs))
