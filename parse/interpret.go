@@ -256,10 +256,10 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	}
 	// A column under a numbering header ("번호", "No.", "#") that numbers the rows (1, 2,
 	// 3 …) is an error list's code column when the table says what each number means or
-	// gives its status, in a message or a status column or a description of sentences;
-	// with none, it numbers the rows of a list of something else (operations, fields,
+	// gives its status, in a message or a status column, or in a description of sentences
+	// beside no other column; with none, it numbers the rows of a list of something else (operations, fields,
 	// documents). Under any other header ("Error", "ID", "Value") the numbers are codes.
-	if ci := slices.Index(roles, roleCode); ci >= 0 && !emptyHeader && !overridden && !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) && !describedRows(roles, rows) {
+	if ci := slices.Index(roles, roleCode); ci >= 0 && !emptyHeader && !overridden && !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage) && !(describedRows(roles, rows) && onlyTexts(roles, ci)) {
 		if numberingHeader(texts[ci]) && rowNumbers(rows, ci) {
 			roles[ci] = roleUnknown
 			return roles, tableNoCode, fmt.Sprintf("column %q numbers the rows, and no message or status column says they are errors", texts[ci])
@@ -440,6 +440,18 @@ var numberingHeaders = map[string]bool{
 // "#", "번호", "순번"), naming nothing else.
 func numberingHeader(h string) bool {
 	return strings.TrimSpace(h) == "#" || numberingHeaders[foldHeader(h)]
+}
+
+// onlyTexts reports whether every column but column ci says what the rows mean
+// (description or resolution): "No. | Description" numbers errors, while "No. | Endpoint
+// | Description" numbers endpoints.
+func onlyTexts(roles []role, ci int) bool {
+	for i, r := range roles {
+		if i != ci && r != roleDescription && r != roleResolution {
+			return false
+		}
+	}
+	return true
 }
 
 // describedRows reports whether a description column holds sentences, most of its cells

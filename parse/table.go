@@ -130,9 +130,10 @@ func isGlossary(t table) bool {
 }
 
 // successRow reports whether a row of a status glossary, its code the status st, is a
-// success: st is 2xx and each of its other cells is empty, begins with st's reason phrase
-// ("OK -- the reading was stored.") or says success. A 1xx row, or a 2xx row with a text
-// of its own ("202 | Insufficient credit"), is an error of the document's own.
+// success: st is 2xx and none of its other cells says something went wrong (saysError),
+// unless it begins with st's reason phrase ("OK -- the reading was stored.", "201 |
+// Resource created."). A 1xx row, or a 2xx row whose text says a failure ("202 |
+// Insufficient credit"), is an error of the document's own.
 func successRow(st catalog.Status, row tableRow, codeCol int) bool {
 	if st < 200 || st >= 300 {
 		return false
@@ -148,7 +149,7 @@ func successRow(st catalog.Status, row tableRow, codeCol int) bool {
 				continue
 			}
 		}
-		if !slices.ContainsFunc([]string{"success", "성공", "正常", "成功"}, func(w string) bool { return strings.Contains(text, w) }) {
+		if saysError(text) {
 			return false
 		}
 	}
@@ -984,7 +985,7 @@ func leadsCode(text string) bool {
 }
 
 // continued returns the entry whose code a row continues, or nil: the row's code cell is
-// empty, the row above gave an entry, and the row has a message, description or
+// empty and so are the cells before it, the row above gave an entry, and the row has a message, description or
 // resolution of its own ("| | | `to` is missing | Send a station id |" under a row of
 // ST-100): the code cell of the row above was merged down, as status cells can be.
 //
@@ -994,6 +995,13 @@ func leadsCode(text string) bool {
 func continued(t table, e *catalog.Entry, row tableRow, codeCol int, roles []role, prev *catalog.Entry) *catalog.Entry {
 	if prev == nil || e.Code != "" || codeCol < 0 || len(row.Cells) != len(t.Header) || strings.TrimSpace(row.Cells[codeCol].Text) != "" {
 		return nil
+	}
+	// Merged down, the cells before the code's are empty too; a row that gives its status
+	// first ("| 401 | | Authentication failed |") is an error with no code.
+	for _, c := range row.Cells[:codeCol] {
+		if strings.TrimSpace(c.Text) != "" {
+			return nil
+		}
 	}
 	if o := t.src; o != nil && o.orig != nil && row.Pos.Line > 0 && row.Pos.Line <= o.orig.LineCount() &&
 		!bytes.Equal(bytes.TrimSpace(o.orig.Line(row.Pos.Line)), bytes.TrimSpace(o.Line(row.Pos.Line))) {

@@ -1706,6 +1706,20 @@ func codeBlockLines(lang, text string) []codeLine {
 	if lines == nil || !codeListOK(lineItems(nil, catalog.Pos{}, lines)) {
 		return nil
 	}
+	// In a fence, only numbered codes ("20001: …", "E1001 - …"): names before a colon
+	// are what samples hold too (settings "DATABASE_URL: …", log lines "WARN: …").
+	for _, l := range lines {
+		head, _, _ := strings.Cut(l.text, "\n")
+		if i := strings.IndexAny(head, ":：\t"); i >= 0 {
+			head = head[:i]
+		}
+		if i := strings.Index(head, " - "); i >= 0 {
+			head = head[:i]
+		}
+		if !strings.ContainsAny(head, "0123456789０１２３４５６７８９") {
+			return nil
+		}
+	}
 	return lines
 }
 
@@ -2431,6 +2445,7 @@ func givesStatus(text string) bool {
 var errorSayings = []string{
 	"error", "invalid", "fail", "not ", "n't", "denied", "missing", "expired", "exceed",
 	"unauthori", "forbidden", "unavailable", "too many", "unable", "unknown", "wrong", "refused",
+	"insufficient", "blocked", "unreachable",
 	"오류", "에러", "실패", "없", "않", "만료", "초과", "거부", "잘못",
 	"エラー", "失敗", "できません", "ません", "無効", "不正", "超過",
 	"错误", "失败", "无效", "錯誤", "失敗", "無效", "不存在", "超过",
