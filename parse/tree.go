@@ -1430,6 +1430,47 @@ func (w *treeWalker) keyValueTable(t table, pos catalog.Pos) bool {
 	return true
 }
 
+// oneRowTable reads a table of one row right under a code's heading, whose header names
+// the fields of an error and no code ("| Status | Message |" over "| 404 | No such
+// employee. |"), as that code's labelled lines ("Status: 404", "Message: …"): a field
+// whose header no vocabulary knows is a field of the entry.
+func (w *treeWalker) oneRowTable(t table, pos catalog.Pos) bool {
+	o := w.top()
+	if o == nil || o.kind != hCode || o.entry == nil || len(t.Rows) != 1 || len(t.Header) < 2 || len(t.Header) > 8 {
+		return false
+	}
+	roles, _, _ := classify(t)
+	if hasRole(roles, roleCode) || hasRole(roles, roleStatusName) || !hasTextRole(roles) && !hasRole(roles, roleStatus) {
+		return false
+	}
+	var lines []string
+	var fields []catalog.Field
+	row := t.Rows[0]
+	for i, h := range t.Header {
+		if i >= len(row.Cells) {
+			break
+		}
+		v := strings.TrimSpace(row.Cells[i].Text)
+		if v == "" || emptyMeaning(v) {
+			continue
+		}
+		switch r := roles[i]; {
+		case r == roleStatus || r == roleMessage || r == roleDescription || r == roleResolution:
+			lines = append(lines, strings.TrimSpace(h.Text)+": "+strings.ReplaceAll(v, "\n", " "))
+		default:
+			fields = append(fields, catalog.Field{Name: strings.TrimSpace(h.Text), Value: v})
+		}
+	}
+	if len(lines) == 0 {
+		return false
+	}
+	o.body = append(o.body, strings.Join(lines, "\n"))
+	o.entry.SetFields(append(o.entry.Fields(), fields...))
+	o.prose++
+	w.doc.note(pos, "table of one row: the fields of the code above")
+	return true
+}
+
 // keyValueCode reports whether t is a table of fields of one entry that names its code.
 func keyValueCode(t table) bool {
 	kv, ok := keyValueLines(t)
@@ -1881,7 +1922,7 @@ func (w *treeWalker) table(b *doc.Table) {
 			w.glossaries++
 		}
 	}
-	if w.keyValueTable(t, b.Pos) {
+	if w.keyValueTable(t, b.Pos) || w.oneRowTable(t, b.Pos) {
 		return
 	}
 	history := false
