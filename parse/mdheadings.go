@@ -55,6 +55,9 @@ type open struct {
 	settings settingsKind
 	// rpc is 2 when the heading names JSON-RPC, 1 when not, 0 before context asks.
 	rpc uint8
+	// operation is set for the heading of an API reference's operation (operationHeading):
+	// its part headings ("Responses") give the entries under them its name as group.
+	operation bool
 }
 
 // closeHeading stores what a closed heading collected, whichever reader walked it: a code's

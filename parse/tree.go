@@ -1119,6 +1119,15 @@ func (w *treeWalker) heading(i int) bool {
 		w.stack = append(w.stack, o)
 		return false
 	}
+	if w.operationHeading(i) {
+		// "## getOrder" over "`GET /orders/{id}`" and its parameters and responses: an
+		// operation of an API reference, whose name is no code; the errors of its
+		// responses stand under it.
+		o.kind, o.operation = hSection, true
+		w.doc.note(h.Pos, "heading %q: an operation (a method and a path under it), not a code", h.Text)
+		w.stack = append(w.stack, o)
+		return false
+	}
 	st := catalog.Status(0)
 	if isStatus {
 		st = sts[0]
@@ -1217,6 +1226,60 @@ func (w *treeWalker) heading(i int) bool {
 	w.stack = append(w.stack, o)
 	return used
 }
+
+// reOperationLine matches a line that is an HTTP method and a path, as an API reference
+// writes an operation under its name: "GET /orders/{id}", "`POST` `/v1/orders`",
+// "**DELETE** https://api.example.com/v1/items/{id}".
+var reOperationLine = regexp.MustCompile(`^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:https?://|/)\S*$`)
+
+// operationLine reports whether line, its Markdown marks left out, is an HTTP method and a
+// path, nothing else.
+func operationLine(line string) bool {
+	line = strings.TrimSpace(line)
+	if len(line) > 512 {
+		return false
+	}
+	line = strings.Map(func(r rune) rune {
+		if r == '`' || r == '*' || r == '>' {
+			return -1
+		}
+		return r
+	}, line)
+	return reOperationLine.MatchString(strings.TrimSpace(line))
+}
+
+// operationHeading reports whether heading i names an operation of an API reference, not
+// a code ("## getOrder"): the first block under it is a line of an HTTP method and a path,
+// and headings of its parts ("Parameters", "Responses") stand deeper under it. A code's
+// heading over the endpoint that returns it has no parts of its own.
+func (w *treeWalker) operationHeading(i int) bool {
+	k := int(w.nextHeading[i])
+	if i+1 >= k || k >= len(w.blocks) || w.level[k] <= w.level[i] {
+		return false
+	}
+	var first string
+	switch b := w.blocks[i+1].(type) {
+	case *doc.Para:
+		first = firstLine(b.Text)
+	case *doc.Code:
+		first = firstLine(b.Text)
+	default:
+		return false
+	}
+	return operationLine(first)
+}
+
+// responsesWords are the folded titles of the part of an operation's reference that
+// lists what it answers (operationHeading).
+var responsesWords = map[string]bool{
+	"responses": true, "response": true, "errors": true, "errorresponses": true, "errorcodes": true,
+	"responsecodes": true, "statuscodes": true, "응답": true, "응답코드": true, "오류": true, "오류코드": true,
+	"에러코드": true, "レスポンス": true, "エラー": true, "エラーコード": true, "响应": true, "错误码": true,
+	"回應": true, "錯誤碼": true,
+}
+
+// responsesTitle reports whether a heading titles the responses or errors of an operation.
+func responsesTitle(t string) bool { return responsesWords[foldHeader(t)] }
 
 // parameterHeading reports whether the text under heading i, up to the next heading,
 // describes a parameter or a field, not an error: a "Type:" line and a "Required:" line
@@ -1365,6 +1428,9 @@ func (w *treeWalker) groupName() string {
 	for i := len(w.stack) - 1; i >= 0; i-- {
 		switch w.stack[i].kind {
 		case hGroup, hSection:
+			if i > 0 && w.stack[i-1].operation && responsesTitle(w.stack[i].text) {
+				return w.stack[i-1].text // "getOrder", not its "Responses"
+			}
 			return w.stack[i].text
 		case hTitle:
 			return ""
