@@ -63,6 +63,10 @@ type fixedLayout struct {
 	// words: the table must then have two rows at least, each beginning with a code.
 	labels bool
 	fold   string // the header's words, folded: the header again (a page break) is known by it
+	// codeCol is the column the header names as the codes' when it is not the first
+	// ("구분  응답코드  HTTP  메시지"), 0 otherwise: a row of a table without a rule then
+	// begins with a code or holds one there, its text lined up under the header's.
+	codeCol int
 }
 
 // ruleRuns returns the runs of dashes or equals signs of a rule line ("-------  -----",
@@ -193,7 +197,24 @@ func (sc *scanner) fixedHeader(i int) (lay *fixedLayout, header []cell, ok bool)
 		header = sc.headerCells(h, raw, off)
 	}
 	lay.fold = foldHeader(strings.Join(cellTexts(header), ""))
+	lay.codeCol = codeColumn(header)
 	return lay, header, lay.fold != ""
+}
+
+// codeColumn returns the column of a header that names the codes, by a code's word
+// ("Code", "에러코드") or a word ending in one ("응답코드", "応答コード"), or 0 when none
+// does or the first does.
+func codeColumn(header []cell) int {
+	suffixed := 0
+	for k, c := range header {
+		switch {
+		case headerRole(c.Text) == roleCode:
+			return k
+		case suffixed == 0 && k > 0 && codeSuffixHeader(c.Text):
+			suffixed = k
+		}
+	}
+	return suffixed
 }
 
 // headerlessLayout reads the columns of a fixed-width table written without a header:
@@ -253,13 +274,16 @@ func (sc *scanner) labelsHeader(t string) []string {
 	}
 	cells := make([]string, len(runs))
 	named := false
+	// A later label naming the codes' column ("Module  Code  HTTP  Message") makes the
+	// first, a word written like a code, a label too: a row holds its code once.
+	codesLater := codeColumn(cellsOf(runs)) > 0
 	for k, r := range runs {
 		if runeLen(r.text) > maxLabelRunes || isProse(r.text) || endsSentence(r.text) {
 			return nil
 		}
 		role, _ := headerWordRole(r.text)
 		names := role != roleUnknown || isHeaderWord(foldHeader(r.text)) || notErrorHeader(r.text) || sc.namesColumn(r.text)
-		if first := cleanCode(r.text); k == 0 && !names && isToken(first) && codeShaped(first) {
+		if first := cleanCode(r.text); k == 0 && !names && !codesLater && isToken(first) && codeShaped(first) {
 			return nil // a code first: a row, not a header
 		}
 		named = named || names
@@ -267,6 +291,15 @@ func (sc *scanner) labelsHeader(t string) []string {
 	}
 	if !named {
 		return nil
+	}
+	return cells
+}
+
+// cellsOf returns the texts of words as cells, with no positions.
+func cellsOf(words []word) []cell {
+	cells := make([]cell, len(words))
+	for k, w := range words {
+		cells[k].Text = w.text
 	}
 	return cells
 }
@@ -347,8 +380,17 @@ func (sc *scanner) fixedRow(lay *fixedLayout, t string, off int, above codeKinds
 	if len(lay.cols) > 1 && sc.textColumns(t, off, []word{{t, 0}})[0] >= lay.cols[1]-1 {
 		return nil // the first column is blank: a wrapped cell, not a row
 	}
-	cells := sc.splitRuns(t, off, len(lay.cols), lay.cols, !lay.ruled)
-	if cells == nil || !lay.ruled {
+	cells := sc.splitRuns(t, off, len(lay.cols), lay.cols, !lay.ruled && lay.codeCol == 0)
+	if cells == nil {
+		return nil
+	}
+	if !lay.ruled {
+		if lay.codeCol > 0 && codeKind(cells[0].Text) == 0 &&
+			(lay.codeCol >= len(cells) || codeKind(cells[lay.codeCol].Text) == 0 || !sc.alignedLine(t, off, lay.cols)) {
+			// A category before the codes ("공통  E0001  400  …"): a row when its code
+			// stands under the codes' header and its text under the header's.
+			return nil
+		}
 		return cells
 	}
 	if k := codeKind(cells[0].Text); k != 0 && (above == 0 || k&above != 0) {
