@@ -124,6 +124,12 @@ func hostileFormatSources() map[string]string {
 		"unclosed-enum.kt":    "enum class E(val s: Int) { A(400), " + strings.Repeat("B(", 50000) + "\n",
 		"open-subclasses.kt":  "sealed class E(val code: String)\n" + strings.Repeat("class A(x: Int : E(\"a\", \n", 25000), // each unclosed
 		"deep-subclass.kt":    "sealed class E(val code: String)\nobject A : E(" + strings.Repeat("(", 50000) + "\n",
+		// Error classes: 20,000 of them, each read once; classes and constructors left
+		// open (the first reads to the end, the others stand in its body); a class under
+		// 50,000 annotations.
+		"error-classes.ts":      strings.Repeat("export class A extends E { readonly code = 'A'; constructor() { super('a'); this.status = 400; } get x() { return 1; } }\n", 20000),
+		"open-error-classes.ts": strings.Repeat("class A extends Error { constructor() { super(", 20000),
+		"annotated-class.java":  strings.Repeat("@A(x) ", 50000) + "class B extends Exception { public B() { super(\"B\", 400, \"b\"); } }\n",
 		// OpenAPI: 20,000 operations answering with one shared response (each named in
 		// its one error), and references that refer to each other in a ring.
 		"shared-response.json": func() string {

@@ -85,10 +85,10 @@ var byName = []struct {
 }{
 	{[]string{".py", ".pyi"}, Python, "an Enum class, exception classes or a dict literal at the top level",
 		"a Python file with an Enum class, exception classes or a dict literal at its top level", "a Python file with no Enum class, exception class or dict literal at its top level"},
-	{[]string{".java", ".kt", ".kts"}, JVM, "an enum, a sealed class or constants",
-		"a Java or Kotlin file with an enum, a sealed class or constants", "a Java or Kotlin file with no enum, sealed class or constants"},
-	{[]string{".ts", ".mts", ".cts"}, TypeScript, "an enum or a const object",
-		"a TypeScript file with an enum or a const object", "a TypeScript file with no enum and no const object"},
+	{[]string{".java", ".kt", ".kts"}, JVM, "an enum, a sealed class, error classes or constants",
+		"a Java or Kotlin file with an enum, a sealed class, error classes or constants", "a Java or Kotlin file with no enum, sealed class, error class or constants"},
+	{[]string{".ts", ".mts", ".cts"}, TypeScript, "an enum, a const object or error classes",
+		"a TypeScript file with an enum, a const object or error classes", "a TypeScript file with no enum, const object or error class"},
 	{[]string{".go"}, Go, "error or code declarations",
 		"a Go file declaring errors or codes", "a Go test file, or one with no error or code declarations"},
 	{[]string{".h", ".hpp", ".hh", ".hxx", ".c", ".cc", ".cpp", ".h.in"}, C, "an enum, #define constants or a tab-separated code list", "", ""},
@@ -142,9 +142,11 @@ func Detect(name string, text []byte) (int, Lang, string) {
 	}
 	// A language known by its file name is read when the text has what it declares.
 	has := map[Lang]func() bool{
-		Python:     func() bool { return rePyEnumAny.Match(text) || pyDictOfCodes(text) || rePyErrClass.Match(text) },
-		JVM:        func() bool { return reJVMEnum.Match(text) || reJVMConst.Match(text) || reJVMSealed.Match(text) },
-		TypeScript: func() bool { return reJVMEnum.Match(text) || reTSConstObject.Match(text) },
+		Python: func() bool { return rePyEnumAny.Match(text) || pyDictOfCodes(text) || rePyErrClass.Match(text) },
+		JVM: func() bool {
+			return reJVMEnum.Match(text) || reJVMConst.Match(text) || reJVMSealed.Match(text) || reErrClass.Match(text)
+		},
+		TypeScript: func() bool { return reJVMEnum.Match(text) || reTSConstObject.Match(text) || reErrClass.Match(text) },
 		Go: func() bool {
 			return !strings.HasSuffix(base, "_test.go") && reGoErrors.Match(text) && (bytes.Contains(text, []byte("Err")) || bytes.Contains(text, []byte("Code")))
 		},

@@ -35,6 +35,7 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 	c := &constants{toks: toks, at: at}
 	var sealed []sealedClass
 	subs := map[string][]jvmConst{} // by the sealed class they extend, in file order
+	var classes []errClass
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.kind == 'i' && t.text == "enum" {
@@ -60,6 +61,13 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 				subs[super] = append(subs[super], sub)
 			}
 		}
+		if t.kind == 'i' && t.text == "class" && c.topLevel() {
+			if cl, _, ok := readErrClass(toks, i); ok {
+				// An error class (classes.go); its body's tokens are still stepped
+				// through below, for the constants a Java class declares.
+				classes = append(classes, cl)
+			}
+		}
 		c.step(i)
 	}
 	for _, s := range sealed {
@@ -68,6 +76,7 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 			delete(subs, s.name) // a name declared sealed twice is read once
 		}
 	}
+	d.Blocks = append(d.Blocks, classRecords(toks, classes, at)...)
 	for _, l := range c.all {
 		if len(l.e.Members) > 0 {
 			settle(l.e.Members, l.above)
