@@ -54,7 +54,9 @@ const classifySample = 200
 //
 // A table whose codes are all HTTP statuses named by their standard reason, each once, is
 // a status glossary; one with a parameter or field column and no code column a parameter
-// table.
+// table; one with a setting or limit column ("Limit", "설정", "制限", "配置") and no code
+// column, or a column of default values beside a code column guessed from its cells, a
+// settings or limits table.
 func classify(t table) ([]role, tableKind, string) {
 	if m := t.memo; m != nil {
 		if !m.done {
@@ -136,12 +138,17 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	if !hasRole(roles, roleCode) && !emptyHeader {
 		leadCodeColumn(roles, rows)
 	}
+	// A column headed by a setting or a limit ("Limit", "設定") names settings, whatever
+	// its cells look like ("maxDepth", "MAX_ALIASES"); with such a column and no message
+	// or status column to say the rows are errors, no other column is guessed a code
+	// either ("Setting | Value" over 10 and 30).
+	settings := !emptyHeader && anyHeader(texts, settingsHeader)
 	history := ""
-	if !hasRole(roles, roleCode) {
-		params := !emptyHeader && anyHeader(texts, notErrorHeader)
+	if !hasRole(roles, roleCode) && !(settings && !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage)) {
+		params := !emptyHeader && (settings || anyHeader(texts, notErrorHeader))
 		numbered := -1
 		for i, r := range roles {
-			if !emptyHeader && (r != roleUnknown || texts[i] == "" || notErrorHeader(texts[i])) {
+			if !emptyHeader && (r != roleUnknown || texts[i] == "" || notErrorHeader(texts[i]) || settingsHeader(texts[i])) {
 				continue
 			}
 			c := cols[i]
@@ -253,6 +260,11 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		if why := paramColumn(texts, rows); why != "" {
 			return roles, tableParameters, "a parameter or field table (" + why + ")"
 		}
+		// A column of default values ("Name | Type | Default" over maxDepth, 10): the
+		// rows are settings, their names written like codes.
+		if i := slices.IndexFunc(texts, defaultHeader); i >= 0 && !hasRole(roles, roleMessage) {
+			return roles, tableParameters, fmt.Sprintf("a settings or limits table (column %q gives each row its default value)", texts[i])
+		}
 	}
 	// A column under a numbering header ("번호", "No.", "#") that numbers the rows (1, 2,
 	// 3 …) is an error list's code column when the table says what each number means or
@@ -266,6 +278,10 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		}
 	}
 	if !hasRole(roles, roleCode) && !hasRole(roles, roleStatusName) {
+		if settings {
+			h := texts[slices.IndexFunc(texts, settingsHeader)]
+			return roles, tableParameters, fmt.Sprintf("a settings or limits table (column %q) with no code column", h)
+		}
 		for _, h := range texts {
 			if notErrorHeader(h) {
 				return roles, tableParameters, fmt.Sprintf("a parameter or field table (column %q) with no code column", h)
