@@ -18,10 +18,14 @@ const (
 	// roleStatusName is a status column whose cells also name the error ("403 Card blocked"):
 	// the status and, as the code, the name. Only classify gives it.
 	roleStatusName
+	// roleParentCode is a code column beside a sub-code column ("错误码" beside "子错误码",
+	// "code" beside "sub_code"): the sub-codes are the entries, each keeping its parent
+	// code as a field. Only classify gives it.
+	roleParentCode
 )
 
 func (r role) String() string {
-	return [...]string{"unknown", "code", "status", "message", "description", "resolution", "status and name"}[r]
+	return [...]string{"unknown", "code", "status", "message", "description", "resolution", "status and name", "parent code"}[r]
 }
 
 // roleNames maps a header, folded by foldHeader (lower case, no spaces, no punctuation), to

@@ -54,7 +54,9 @@ const classifySample = 200
 //
 // A table whose codes are all HTTP statuses named by their standard reason, each once, is
 // a status glossary; one with a parameter or field column and no code column a parameter
-// table.
+// table; one with a setting or limit column ("Limit", "설정", "制限", "配置") and no code
+// column, or a column of default values beside a code column guessed from its cells, a
+// settings or limits table.
 func classify(t table) ([]role, tableKind, string) {
 	if m := t.memo; m != nil {
 		if !m.done {
@@ -104,6 +106,9 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	for i := range cols {
 		cols[i] = columnStats(rows, i)
 	}
+	if !emptyHeader {
+		subCodeColumn(roles, texts, rows)
+	}
 	// A status column whose cells are not statuses: numbers ("Status code" over -7, -8),
 	// or codes under a header that names a code ("응답코드", "响应码" over A0001).
 	for i, r := range roles {
@@ -136,12 +141,17 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	if !hasRole(roles, roleCode) && !emptyHeader {
 		leadCodeColumn(roles, rows)
 	}
+	// A column headed by a setting or a limit ("Limit", "設定") names settings, whatever
+	// its cells look like ("maxDepth", "MAX_ALIASES"); with such a column and no message
+	// or status column to say the rows are errors, no other column is guessed a code
+	// either ("Setting | Value" over 10 and 30).
+	settings := !emptyHeader && anyHeader(texts, settingsHeader)
 	history := ""
-	if !hasRole(roles, roleCode) {
-		params := !emptyHeader && anyHeader(texts, notErrorHeader)
+	if !hasRole(roles, roleCode) && !(settings && !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage)) {
+		params := !emptyHeader && (settings || anyHeader(texts, notErrorHeader))
 		numbered := -1
 		for i, r := range roles {
-			if !emptyHeader && (r != roleUnknown || texts[i] == "" || notErrorHeader(texts[i])) {
+			if !emptyHeader && (r != roleUnknown || texts[i] == "" || notErrorHeader(texts[i]) || settingsHeader(texts[i])) {
 				continue
 			}
 			c := cols[i]
@@ -253,6 +263,11 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		if why := paramColumn(texts, rows); why != "" {
 			return roles, tableParameters, "a parameter or field table (" + why + ")"
 		}
+		// A column of default values ("Name | Type | Default" over maxDepth, 10): the
+		// rows are settings, their names written like codes.
+		if i := slices.IndexFunc(texts, defaultHeader); i >= 0 && !hasRole(roles, roleMessage) {
+			return roles, tableParameters, fmt.Sprintf("a settings or limits table (column %q gives each row its default value)", texts[i])
+		}
 	}
 	// A column under a numbering header ("번호", "No.", "#") that numbers the rows (1, 2,
 	// 3 …) is an error list's code column when the table says what each number means or
@@ -266,6 +281,10 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		}
 	}
 	if !hasRole(roles, roleCode) && !hasRole(roles, roleStatusName) {
+		if settings {
+			h := texts[slices.IndexFunc(texts, settingsHeader)]
+			return roles, tableParameters, fmt.Sprintf("a settings or limits table (column %q) with no code column", h)
+		}
 		for _, h := range texts {
 			if notErrorHeader(h) {
 				return roles, tableParameters, fmt.Sprintf("a parameter or field table (column %q) with no code column", h)
@@ -1377,4 +1396,116 @@ func codeByCells(roles []role, texts []string, cols []colStats) {
 		}
 		return
 	}
+}
+
+// subCodeColumn gives the code role to a sub-code column beside a code column ("错误码 |
+// 子错误码", "code | sub_code", "Error code | Sub-code", "오류코드 | 상세코드", "エラーコード |
+// 詳細コード", or "err_code" beside "code" or "result_code"): the sub-codes are what a client
+// tells apart, each an error of its own, and the code beside them their parent
+// (roleParentCode). The sub-code column's cells must be one token each, or empty where a
+// row documents the parent code itself. Where the sub-codes and the parent code each have
+// a text column of one role ("错误描述" and "子错误描述", "msg" and "sub_msg"), the
+// sub-code's takes the role and the parent's is kept as a field.
+//
+// A second column of codes under any other header (an HTTP status, a type or category, a
+// number beside a name) is no sub-code column.
+func subCodeColumn(roles []role, texts []string, rows []tableRow) {
+	sub, parent := -1, -1
+	for i, h := range texts {
+		if headerRole(h) != roleCode {
+			continue
+		}
+		if subCodeHeader(h) {
+			if sub < 0 {
+				sub = i
+			}
+		} else if parent < 0 && plainCodeHeader(h) {
+			parent = i
+		}
+	}
+	if sub < 0 && parent >= 0 && errCodeParents[foldHeader(texts[parent])] {
+		for i, h := range texts {
+			if i != parent && foldHeader(h) == "errcode" {
+				sub = i
+				break
+			}
+		}
+	}
+	if sub < 0 || parent < 0 {
+		return
+	}
+	if c := columnStats(rows, sub); c.nonEmpty == 0 || c.tokens != c.nonEmpty || c.statuses == c.nonEmpty {
+		return
+	}
+	roles[sub], roles[parent] = roleCode, roleParentCode
+	for _, r := range []role{roleMessage, roleDescription, roleResolution} {
+		subText, other := -1, -1
+		for i, h := range texts {
+			if i == sub || i == parent || headerRole(h) != r {
+				continue
+			}
+			if _, ok := subMarked(h); ok {
+				if subText < 0 {
+					subText = i
+				}
+			} else if other < 0 {
+				other = i
+			}
+		}
+		if subText >= 0 && other >= 0 {
+			roles[subText] = r
+			if roles[other] == r {
+				roles[other] = roleUnknown
+			}
+		}
+	}
+}
+
+// errCodeParents are the folded headers of a code column beside which "err_code" holds the
+// sub-codes: the gateway's code and the business result's.
+var errCodeParents = setOf("code", "returncode", "resultcode", "retcode", "rescode")
+
+// subMarks are the words that put "sub" before a header: "sub_code", "Sub-code
+// description", "Detail code", "子错误码", "상세코드", "세부 코드", "詳細コード", "サブコード",
+// "明细错误码".
+var subMarks = []string{"sub", "detail", "子", "상세", "세부", "詳細", "サブ", "明细", "明細"}
+
+// subMarked returns what follows a sub mark at the start of a header, folded ("sub_msg" →
+// "msg"). A Latin mark is a word of its own or glued to a vocabulary word ("submsg"), not
+// the start of another word ("Subscription", "Details").
+func subMarked(h string) (string, bool) {
+	f := foldHeader(h)
+	for _, m := range subMarks {
+		rest, found := strings.CutPrefix(f, m)
+		if !found || rest == "" {
+			continue
+		}
+		if m[0] < utf8.RuneSelf {
+			toks := headerTokens(h)
+			if len(toks) == 0 {
+				continue
+			}
+			if w, ok := strings.CutPrefix(toks[0], m); !ok {
+				continue
+			} else if _, known := headerWordsByFold[w]; w != "" && !known {
+				continue
+			}
+		}
+		return rest, true
+	}
+	return "", false
+}
+
+// subCodeHeader reports whether a header names a sub-code column: a sub mark before a
+// word for code, in the header or in one of its parts ("Sub-code (sub_code)").
+func subCodeHeader(h string) bool {
+	if rest, ok := subMarked(h); ok && plainCodeHeader(rest) {
+		return true
+	}
+	for _, p := range strings.FieldsFunc(h, func(r rune) bool { return r == '/' || r == '(' || r == ')' || r == '（' || r == '）' }) {
+		if rest, ok := subMarked(p); ok && plainCodeHeader(rest) {
+			return true
+		}
+	}
+	return false
 }

@@ -112,6 +112,9 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 			}
 		}
 	}
+	if !keyed {
+		subCodeColumn(roles, names, sample) // "code" beside "sub_code", as in a table
+	}
 	why := ""
 	// A map of strings: the value, a field with no name, is the message when the keys
 	// are codes. A map's keys are unique but where the file gives one twice (a warning

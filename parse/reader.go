@@ -72,7 +72,8 @@
 // Where things go:
 //   - a header word ("エラー内容", "处理建议"): headerWords in vocab.go, under its role; a
 //     word that names a column but no role (a column of types, of names) in
-//     extraHeaderWords; a word of a parameter or reference column in notErrorHeaders;
+//     extraHeaderWords; a word of a parameter or reference column in notErrorHeaders,
+//     of a setting or limit column in settingsHeaders;
 //   - a shape of table copied from web pages: a finder in scraped_table.go, scraped_fixed.go or
 //     scraped_bare.go that returns a scrapedTable; the interpreter does the rest;
 //   - a new input format: a front-end (a file, or a folder of its own once it grows) that

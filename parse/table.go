@@ -199,6 +199,10 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 	var ranges []tableRow   // rows that are no errors, kept as text
 	leads := false          // the code column writes codes before their text (leadCodeColumn)
 	var prev *catalog.Entry // the entry of the row above, for a code cell merged down
+	// A parent code column beside the sub-codes (roleParentCode): each sub-code keeps its
+	// parent, written on its row or once above its run of rows (merged down the column).
+	parentCol := slices.Index(roles, roleParentCode)
+	parentAbove := ""
 	if codeCol >= 0 {
 		for _, row := range t.Rows {
 			if codeCol < len(row.Cells) && leadsCode(row.Cells[codeCol].Text) {
@@ -263,6 +267,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 		var more []string                 // the other codes of a cell that lists several
 		var moreStatuses []catalog.Status // the other statuses of a status cell that lists several
 		var fields []catalog.Field        // the cells of columns with no role
+		parentAt := 0                     // where the parent code goes among fields
 		for i, c := range row.Cells {
 			r := roleUnknown
 			name := ""
@@ -363,6 +368,8 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				if c.Text != "" {
 					e.Resolution = cellText(c.Text)
 				}
+			case roleParentCode: // below, once the row's code is known, in this place
+				parentAt = len(fields)
 			default:
 				text := c.Text
 				if i < len(category) && categoryHeader(t.Header[i].Text) {
@@ -374,6 +381,26 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				if !emptyMeaning(text) {
 					fields = append(fields, catalog.Field{Name: name, Value: text})
 				}
+			}
+		}
+		parent := ""
+		if parentCol >= 0 {
+			if parentCol < len(row.Cells) {
+				parent = cleanCode(row.Cells[parentCol].Text)
+			}
+			switch {
+			case parent != "":
+				parentAbove = parent
+			case e.Code != "":
+				parent = parentAbove
+			}
+			if e.Code == "" {
+				// No sub-code: the row documents the parent code itself, in the parent's
+				// text columns too ("msg" beside "sub_msg").
+				e.Code = parent
+				fields = parentTexts(e, fields)
+			} else if parent != "" {
+				fields = slices.Insert(fields, parentAt, catalog.Field{Name: t.Header[parentCol].Text, Value: parent})
 			}
 		}
 		if struck {
@@ -437,6 +464,12 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			}
 		}
 		resolveStatus(e, column, ctx.Status, &doc.Diags)
+		if e.From == catalog.FromNone && protocol == catalog.HTTP && parent != "" && parent != e.Code {
+			// A sub-code that says no status has its parent's ("40102 | TOKEN.EXPIRED").
+			if st := statusFromCode(parent); st != 0 {
+				e.Status, e.From = st, catalog.FromPrefix
+			}
+		}
 		doc.Entries = append(doc.Entries, e)
 		prev = nil
 		if len(row.Cells) == len(t.Header) {
@@ -1013,4 +1046,33 @@ func continued(t table, e *catalog.Entry, row tableRow, codeCol int, roles []rol
 		}
 	}
 	return nil
+}
+
+// parentTexts gives the entry of a row that documents a parent code (one with no
+// sub-code, see subCodeColumn) the text of its parent's text columns, which the sub-codes'
+// took the roles of and left as fields ("msg" beside "sub_msg"): each fills the role its
+// header names when the row leaves it empty. It returns the fields left.
+func parentTexts(e *catalog.Entry, fields []catalog.Field) []catalog.Field {
+	out := fields[:0]
+	for _, f := range fields {
+		var to *string
+		switch headerRole(f.Name) {
+		case roleMessage:
+			to = &e.Message
+		case roleDescription:
+			to = &e.Description
+		case roleResolution:
+			to = &e.Resolution
+		}
+		if to == nil || *to != "" {
+			out = append(out, f)
+			continue
+		}
+		if to == &e.Message {
+			*to = reBreak.ReplaceAllString(f.Value, " ") // plain text, as a message cell's
+		} else {
+			*to = cellText(f.Value)
+		}
+	}
+	return out
 }

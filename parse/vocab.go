@@ -129,6 +129,30 @@ var notErrorHeaders = []string{
 	"参数", "字段", "属性", "请求头", "參數", "欄位", "屬性", "請求頭", "选项", "默认值", "变量", "預設值", "變數",
 }
 
+// settingsHeaders are the words of headers that name a setting or a limit and its value
+// ("Limit", "Setting", "제한", "設定", "配置"): a table of them lists what can be set or
+// how far a request may go, not errors, when no column is named a code.
+var settingsHeaders = []string{
+	"limit", "limits", "ratelimit", "quota", "quotas", "setting", "settings", "config", "configuration",
+	"제한", "제한값", "제한항목", "한도", "설정", "설정값", "설정항목", "설정명",
+	"制限", "制限値", "制限項目", "上限", "設定", "設定値", "設定項目", "設定名",
+	"限制", "限制项", "限额", "配置", "配置项", "设置", "设置项", "限額", "設置", "限制項", "配置項",
+}
+
+// defaultHeaders are the folded headers of a column that gives each row its default value
+// ("Default", "기본값", "デフォルト", "默认值"): the rows are settings, not errors. A header
+// that says what the default is of ("Default message") is not one.
+var defaultHeaders = setOf("default", "defaults", "defaultvalue", "기본값", "디폴트", "디폴트값",
+	"デフォルト", "デフォルト値", "既定値", "初期値", "默认值", "默认", "缺省值", "預設值", "預設")
+
+// settingsHeader reports whether a header names a setting or limit column.
+func settingsHeader(h string) bool {
+	return headerIn(h, settingsHeaders)
+}
+
+// defaultHeader reports whether a header names a column of default values.
+func defaultHeader(h string) bool { return defaultHeaders[foldHeader(h)] }
+
 // headerWordRole returns the role one header names by its words, and whether that came
 // from a strong word. It returns roleUnknown when no vocabulary word is in the header.
 //
@@ -352,8 +376,14 @@ func oneEdit(a, b string) bool {
 
 // notErrorHeader reports whether a header names a parameter, field or reference column.
 func notErrorHeader(h string) bool {
+	return headerIn(h, notErrorHeaders)
+}
+
+// headerIn reports whether a header is one of words, or one of them with a short word
+// after it ("Parameter name", "Setting key").
+func headerIn(h string, words []string) bool {
 	f := foldHeader(h)
-	for _, w := range notErrorHeaders {
+	for _, w := range words {
 		if f == w || (strings.HasPrefix(f, w) && len(f) <= len(w)+4) {
 			return true
 		}
