@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -350,10 +351,109 @@ func collect(d *doc.Document, n *node, p string, depth int, beside []doc.Field, 
 				}
 			}
 		}
+		into := besideMaps(n)
 		for i, c := range n.kids {
+			if _, ok := into[i]; ok {
+				continue // a map of the values of records beside it: their fields
+			}
 			*keys = append(*keys, n.keys[i])
+			first := len(d.Blocks)
 			collect(d, c, join(n.keys[i]), depth+1, scalars, keys, at)
 			*keys = (*keys)[:len(*keys)-1]
+			if len(into) > 0 && first < len(d.Blocks) {
+				if r, ok := d.Blocks[first].(*doc.Records); ok && r.Keyed && r.Path == join(n.keys[i]) {
+					mapFields(r, n, i, into, at)
+				}
+			}
+		}
+	}
+}
+
+// maxBesideMaps is how many members of one object are looked at as maps of their
+// neighbours' values (besideMaps): it bounds the pairs compared.
+const maxBesideMaps = 8
+
+// besideMaps finds the members of the object n that are maps of plain values keyed by the
+// keys of a map of objects beside them ({"errors": {"E1": {…}, "E2": {…}}, "statuses":
+// {"E1": 404, "E2": 409}}): the values of the objects' keys, a column of a table written
+// apart. It gives, for each such map of values, the map of objects it goes to: the first
+// whose keys hold all of its own, at least two of them or all of that map's.
+func besideMaps(n *node) map[int]int {
+	var objs, vals []int
+	for i, c := range n.kids {
+		if c.kind != kObject || len(c.kids) == 0 {
+			continue
+		}
+		switch {
+		case allKinds(c, kObject) && len(objs) < maxBesideMaps:
+			objs = append(objs, i)
+		case allKinds(c, kString, kScalar) && len(vals) < maxBesideMaps:
+			vals = append(vals, i)
+		}
+	}
+	if len(objs) == 0 || len(vals) == 0 {
+		return nil
+	}
+	var into map[int]int
+	for _, o := range objs {
+		keys := make(map[string]bool, len(n.kids[o].keys))
+		for _, k := range n.kids[o].keys {
+			keys[k] = true
+		}
+		for _, v := range vals {
+			m := n.kids[v]
+			if _, taken := into[v]; taken || len(m.keys) < min(2, len(keys)) {
+				continue
+			}
+			all := true
+			for _, k := range m.keys {
+				if !keys[k] {
+					all = false
+					break
+				}
+			}
+			if all {
+				if into == nil {
+					into = map[int]int{}
+				}
+				into[v] = o
+			}
+		}
+	}
+	return into
+}
+
+// allKinds reports whether every member of n is of one of the kinds ks.
+func allKinds(n *node, ks ...kind) bool {
+	for _, c := range n.kids {
+		if !slices.Contains(ks, c.kind) {
+			return false
+		}
+	}
+	return true
+}
+
+// mapFields gives the records r, made of the member o of n, the fields of the maps of
+// values that go to it (besideMaps): each record the value its key has in the map, named
+// by the map's key.
+func mapFields(r *doc.Records, n *node, o int, into map[int]int, at func(int) catalog.Pos) {
+	for _, v := range slices.Sorted(maps.Keys(into)) { // at most maxBesideMaps
+		if into[v] != o {
+			continue
+		}
+		m := n.kids[v]
+		vals := make(map[string]*node, len(m.keys))
+		for j, k := range m.keys {
+			if _, dup := vals[k]; !dup {
+				vals[k] = m.kids[j]
+			}
+		}
+		name := n.keys[v]
+		r.Mapped = append(r.Mapped, name)
+		for j := range r.Items {
+			if c, ok := vals[r.Items[j].Key]; ok {
+				r.Items[j].Fields = append(r.Items[j].Fields, doc.Field{Pos: at(c.off), Name: name, Value: valueText(c)})
+			}
 		}
 	}
 }
