@@ -118,6 +118,13 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool, mapped
 			}
 		}
 	}
+	cols := make([]colStats, len(roles))
+	for i, r := range roles {
+		if r != roleUnknown {
+			cols[i] = columnStats(sample, i)
+		}
+	}
+	dateColumns(roles, cols)
 	why := mappedRoles(names, sample, roles, mapped)
 	// A map of strings: the value, a field with no name, is the message when the keys
 	// are codes. A map's keys are unique but where the file gives one twice (a warning
