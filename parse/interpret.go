@@ -598,7 +598,7 @@ type colStats struct {
 	statusNames int // cells that are a status followed by a name ("403 Card blocked")
 	numbers     int // cells that are an integer, with a sign or not
 	prose       int // cells of three words or more, or of ten runes or more in a script without spaces
-	dates       int // cells that are a date or a date and time (isDate), and nothing else counted
+	dates       int // cells that are a date or a date and time (dayDate), and nothing else counted
 	distinct    int
 	allReasons  bool // every status name is the status's standard reason phrase
 	// paired counts the cells that hold a code and its status (codeStatus: "400 /
@@ -674,7 +674,7 @@ func columnStats(rows []tableRow, col int) colStats {
 			seen[text] = true
 			c.distinct++
 		}
-		if isDate(text) {
+		if dayDate(text) {
 			c.dates++ // "2025. 4. 18.", "2024-03-01 10:00:00": when, no token, prose or status
 			continue
 		}

@@ -113,7 +113,7 @@ func leadingDate(t string) bool {
 	if i := strings.Index(t[:end], "  "); i >= 0 {
 		end = i
 	}
-	return isDate(strings.TrimSpace(t[:end]))
+	return dayDate(strings.TrimSpace(t[:end]))
 }
 
 // numberedMark reports whether a mark of listItem is a number, which is part of the title

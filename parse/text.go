@@ -155,6 +155,10 @@ func isDate(s string) bool {
 	return true // a month's name
 }
 
+// dayDate reports whether s is a date that names its day (isDate), maybe with a time:
+// "2024-05" or "2024.5" name a month, which a numeric code may also be written as.
+func dayDate(s string) bool { return isDate(s) && !(len(s) <= 7 && numericDate(s)) }
+
 // maxDateLen is the longest text isDate reads as a date.
 const maxDateLen = 48
 
