@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -19,12 +21,22 @@ import (
 // of text of the section it is in, so that what it folds stays the text of the code above
 // it; but one that folds such code summaries is their group's heading.
 
-// detailsSection reads a <details> element as a section when its summary is a heading
-// (summaryHeading): the summary a heading one level under the last, the rest of its
-// content the blocks under it. It reports whether it did; else the element is read as any
-// other block.
+//
+// Confluence folds text the same way with its expand macro, a control that names what the
+// content under it holds:
+//
+//	<div class="expand-container"><div class="expand-control">…<span
+//	class="expand-control-text">E1001 – Card declined</span></div><div
+//	class="expand-content"><p>…</p></div></div>
+//
+// which is read as a <details> element: the control its summary, the content the rest.
+
+// detailsSection reads a <details> element, or an expand macro (expandMacro), as a section
+// when its summary is a heading (summaryHeading): the summary a heading one level under
+// the last, the rest of its content the blocks under it. It reports whether it did; else
+// the element is read as any other block.
 func (w *htmlWalker) detailsSection(n *html.Node) bool {
-	sum := detailsSummary(n)
+	sum := foldSummary(n)
 	if sum == nil {
 		return false
 	}
@@ -74,6 +86,33 @@ func summaryText(sum *html.Node) (string, bool) {
 	return plainText(sum), true
 }
 
+// foldSummary returns what names the content of an element that folds it: a <details>
+// element's summary, an expand macro's control; nil for other elements, or when there is
+// none.
+func foldSummary(n *html.Node) *html.Node {
+	if n.Type != html.ElementNode {
+		return nil
+	}
+	if n.DataAtom == atom.Details {
+		return detailsSummary(n)
+	}
+	if !expandMacro(n) {
+		return nil
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && hasClass(c, "expand-control") {
+			return c
+		}
+	}
+	return nil
+}
+
+// expandMacro reports whether n is a Confluence expand macro: the element that holds its
+// control and its content.
+func expandMacro(n *html.Node) bool {
+	return n.Type == html.ElementNode && n.DataAtom == atom.Div && hasClass(n, "expand-container")
+}
+
 // detailsSummary returns the summary of a details element: its first <summary> child, as
 // browsers show it; nil when it has none.
 func detailsSummary(n *html.Node) *html.Node {
@@ -107,13 +146,70 @@ func summaryHeading(text string) bool {
 // looked at, so that every element is looked at from its parent alone.
 func foldsHeadings(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == atom.Details {
-			if sum := detailsSummary(c); sum != nil {
-				if text, ok := summaryText(sum); ok && summaryHeading(text) {
-					return true
-				}
+		if expandMacro(n) && c.Type == html.ElementNode && hasClass(c, "expand-content") && foldsHeadings(c) {
+			return true // an expand macro's folded codes stand in its content
+		}
+		if sum := foldSummary(c); sum != nil {
+			if text, ok := summaryText(sum); ok && summaryHeading(text) {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// Confluence sets notes apart in panels: the information macro ("Info", "Tip", "Note",
+// "Warning") and the panel macro, each with a title or not:
+//
+//	<div class="confluence-information-macro confluence-information-macro-tip"><p
+//	class="title">What to do</p><span class="aui-icon …"></span><div
+//	class="confluence-information-macro-body"><p>…</p></div></div>
+//
+// A panel's title labels its body as a label line does ("What to do:" over its text,
+// which the interpreter reads as it reads "What to do: …"); its icon is no text.
+
+// confluencePanel reports whether n is a Confluence information or panel macro.
+func confluencePanel(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Div {
+		return false
+	}
+	if hasClass(n, "confluence-information-macro") {
+		return true
+	}
+	if !hasClass(n, "panel") {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && hasClass(c, "panelContent") {
+			return true // Confluence's panel, not another site's "panel" class
+		}
+	}
+	return false
+}
+
+// panelSection reads a Confluence information or panel macro: its title, when it has one,
+// a label line ("Tip:") over the blocks of its body.
+func (w *htmlWalker) panelSection(n *html.Node) {
+	w.flush()
+	var title *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && hasClass(c, "title", "panelHeader", "confluence-information-macro-title") {
+			title = c
+			break
+		}
+	}
+	if title != nil {
+		if text := strings.TrimSpace(plainText(title)); text != "" {
+			if !strings.HasSuffix(text, ":") && !strings.HasSuffix(text, "：") {
+				text += ":"
+			}
+			w.blocks = append(w.blocks, &doc.Para{Pos: nodePos(w.ix, title), Text: text})
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c != title && !(c.Type == html.ElementNode && hasClass(c, "confluence-information-macro-icon")) {
+			w.collectNode(c)
+		}
+	}
+	w.flush()
 }

@@ -109,6 +109,7 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	if !emptyHeader {
 		subCodeColumn(roles, texts, rows)
 	}
+	dateColumns(roles, cols)
 	// A status column whose cells are not statuses: numbers ("Status code" over -7, -8),
 	// or codes under a header that names a code ("응답코드", "响应码" over A0001).
 	for i, r := range roles {
@@ -216,7 +217,7 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			next = []role{roleDescription}
 		}
 		for i, r := range roles {
-			if r == roleUnknown && cols[i].nonEmpty > 0 && len(next) > 0 {
+			if r == roleUnknown && cols[i].nonEmpty > 0 && cols[i].dates < cols[i].nonEmpty && len(next) > 0 {
 				roles[i], next = next[0], next[1:]
 			}
 		}
@@ -242,6 +243,7 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			roles[prose] = roleDescription
 		}
 	}
+	dateColumns(roles, cols) // a headerless table's text columns are taken in order
 	// The columns docgen.yaml names take the roles it gives them, whatever the rest says.
 	overridden := false
 	for i, h := range texts {
@@ -346,6 +348,21 @@ func institutionHeader(h string) bool {
 		}
 	}
 	return false
+}
+
+// dateColumns takes its role from a code or text column whose cells are all dates or
+// timestamps ("변경일", "created_at", "作成日時", "Last updated" over "2024-03-01
+// 10:00:00"): when a row was written or changed says neither which error it is nor what it
+// means, whatever the header. Such a column stays a field of each entry.
+func dateColumns(roles []role, cols []colStats) {
+	for i, r := range roles {
+		switch r {
+		case roleCode, roleMessage, roleDescription, roleResolution:
+			if i < len(cols) && cols[i].nonEmpty > 0 && cols[i].dates == cols[i].nonEmpty {
+				roles[i] = roleUnknown
+			}
+		}
+	}
 }
 
 // historyColumn reports whether column i (headed h) is a changelog's or a version
@@ -553,7 +570,7 @@ func valueHeader(h string) bool {
 func textColumns(roles []role, cols []colStats) int {
 	n := 0
 	for i, r := range roles {
-		if r == roleUnknown && cols[i].nonEmpty > 0 {
+		if r == roleUnknown && cols[i].nonEmpty > 0 && cols[i].dates < cols[i].nonEmpty {
 			n++
 		}
 	}
@@ -600,6 +617,7 @@ type colStats struct {
 	statusNames int // cells that are a status followed by a name ("403 Card blocked")
 	numbers     int // cells that are an integer, with a sign or not
 	prose       int // cells of three words or more, or of ten runes or more in a script without spaces
+	dates       int // cells that are a date or a date and time (dayDate), and nothing else counted
 	distinct    int
 	allReasons  bool // every status name is the status's standard reason phrase
 	// paired counts the cells that hold a code and its status (codeStatus: "400 /
@@ -674,6 +692,10 @@ func columnStats(rows []tableRow, col int) colStats {
 		if !seen[text] {
 			seen[text] = true
 			c.distinct++
+		}
+		if dayDate(text) {
+			c.dates++ // "2025. 4. 18.", "2024-03-01 10:00:00": when, no token, prose or status
+			continue
 		}
 		if (hasWords(text, 3) || (!isASCII(text) && utf8.RuneCountInString(text) >= 10)) && !reLinksOnly.MatchString(text) {
 			c.prose++ // links alone ("[Resolve names](names.md)") point to a text, and are none

@@ -31,8 +31,11 @@ const recordSample = 200
 //     message when no other field does;
 //   - with no code field, the key of keyed records is the code, or else the first field
 //     whose values are all code-shaped tokens, nearly all different;
+//   - a field from a map beside the records (mapped, see doc.Records.Mapped) is a status
+//     when its name says so and every value is one, and a text its name names that the
+//     records' own fields leave out; never their code;
 //   - docgen.yaml's columns override says what it says.
-func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]role, string) {
+func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool, mapped []string) ([]role, string) {
 	roles := make([]role, len(names))
 	type cand struct {
 		col   int
@@ -44,6 +47,9 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 	for i, n := range names {
 		if keyed && i == 0 {
 			continue // the key column
+		}
+		if slices.Contains(mapped, n) {
+			continue // mappedRoles
 		}
 		// A field of a nested object ("error.code", "example.message", see data's
 		// record) has the role of its own name; it comes after the record's own fields
@@ -115,7 +121,14 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 	if !keyed {
 		subCodeColumn(roles, names, sample) // "code" beside "sub_code", as in a table
 	}
-	why := ""
+	cols := make([]colStats, len(roles))
+	for i, r := range roles {
+		if r != roleUnknown {
+			cols[i] = columnStats(sample, i)
+		}
+	}
+	dateColumns(roles, cols)
+	why := mappedRoles(names, sample, roles, mapped)
 	// A map of strings: the value, a field with no name, is the message when the keys
 	// are codes. A map's keys are unique but where the file gives one twice (a warning
 	// of its reader): that is no sign they are not codes.
@@ -134,7 +147,7 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 			// "NS:ErrGone", "E1001"), not words ("title", "properties").
 			if c := columnStats(sample, 0); c.codeShaped*10 >= c.nonEmpty*9 {
 				roles[0] = roleCode
-				why = "the keys are the codes"
+				why = strings.TrimPrefix(why+"; the keys are the codes", "; ")
 			}
 		default:
 			for i, r := range roles {
@@ -169,6 +182,38 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool) ([]rol
 		}
 	}
 	return roles, why
+}
+
+// mappedRoles gives roles to the fields of records that came from maps beside them keyed
+// by the same keys (doc.Records.Mapped): a map named for statuses ("statuses",
+// "httpStatus", "status_codes") whose every value is one gives the records' status where
+// their own fields give none; one named for a text (message, description, resolution)
+// gives that text where no field of their own does. Another map ("limits": {"E1": 5}), or
+// one of numbers that are no statuses, stays a field. It says what it did, or "".
+func mappedRoles(names []string, rows []tableRow, roles []role, mapped []string) string {
+	var why []string
+	for i, n := range names {
+		if !slices.Contains(mapped, n) || roles[i] != roleUnknown {
+			continue
+		}
+		r, _ := fieldNameRole(n)
+		switch r {
+		case roleStatus:
+			c := columnStats(rows, i)
+			if hasRole(roles, roleStatus) || c.nonEmpty == 0 || c.statuses < c.nonEmpty {
+				continue
+			}
+		case roleMessage, roleDescription, roleResolution:
+			if hasRole(roles, r) || jsonColumn(rows, i) {
+				continue
+			}
+		default:
+			continue
+		}
+		roles[i] = r
+		why = append(why, fmt.Sprintf("the %s from the map %q beside them", r, n))
+	}
+	return strings.Join(why, "; ")
 }
 
 // coalesceTexts gives a text role to the further columns named for it whose records the
@@ -347,7 +392,7 @@ func recordsTable(src *Source, r *doc.Records, skip map[string]bool) (table, lef
 // another says what the error is or which status it has.
 func recordsKind(src *Source, r *doc.Records, t table) (tableKind, string) {
 	names := cellTexts(t.Header)
-	roles, why := fieldRoles(src, names, t.Rows, r.Keyed)
+	roles, why := fieldRoles(src, names, t.Rows, r.Keyed, r.Mapped)
 	if pwhy := positionalRoles(r, names, t.Rows, roles); pwhy != "" {
 		why = strings.TrimPrefix(why+"; "+pwhy, "; ")
 	}

@@ -547,6 +547,17 @@ func (b *mdBuilder) finish(next int) {
 		}
 		blk = &doc.Para{Pos: pos, Text: raw}
 	default:
+		if t := mdTabTable(src, p.node, p.start, end); t != nil {
+			// Rows whose cells are glued by tabs: a table copied out of a web page
+			// into the Markdown, which Markdown reads as a paragraph.
+			tt := table{src: src, memo: &tableMemo{}, Header: t.Header, Rows: t.Rows, copied: true}
+			if isErrorTable(tt) {
+				d.codeTables++
+			}
+			t.Pos, t.Text, t.Judged = pos, raw, tt.memo
+			blk = t
+			break
+		}
 		if _, _, ok := paraCode(raw); ok {
 			d.codeParas++
 		} else if _, _, ok := paraRecord(raw); ok {
@@ -880,4 +891,31 @@ func (src *Source) span(start, end int) string {
 // lineEnd returns the byte offset just past line n's text (before its newline).
 func (src *Source) lineEnd(n int) int {
 	return src.LineStart(n) + len(src.Line(n))
+}
+
+// mdTabTable reads a paragraph of the document's own (not in a list or a quote), lines
+// start to end, as a table when each of its two or more lines is cells glued by tabs, as
+// many as the first line's (the header): a table copied out of a web page. It returns
+// nil for any other paragraph.
+func mdTabTable(src *Source, n ast.Node, start, end int) *doc.Table {
+	if _, ok := n.(*ast.Paragraph); !ok || end <= start || n.Parent() == nil || n.Parent().Kind() != ast.KindDocument {
+		return nil
+	}
+	if bytes.IndexByte(src.Line(start), '\t') < 0 {
+		return nil // most paragraphs
+	}
+	ix := src.posIx()
+	t := &doc.Table{Copied: true}
+	for i := start; i <= end; i++ {
+		cells := tabCells(ix, src.Line(i), src.LineStart(i))
+		if cells == nil || (i > start && len(cells) != len(t.Header)) {
+			return nil
+		}
+		if i == start {
+			t.Header = cells
+			continue
+		}
+		t.Rows = append(t.Rows, tableRow{Pos: cells[0].Pos, Cells: cells})
+	}
+	return t
 }

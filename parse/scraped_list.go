@@ -77,8 +77,8 @@ func listItem(t string) (text, mark string, ok bool) {
 		return "", "", false // most lines: no number either
 	}
 	m := reNumberMark.FindStringSubmatch(t)
-	if m == nil {
-		return "", "", false
+	if m == nil || (m[1] != "" && leadingDate(t)) {
+		return "", "", false // "2025. 4. 18.\t…": a date begins the line, no number of an item
 	}
 	text = strings.TrimSpace(t[len(m[0]):])
 	if text == "" {
@@ -100,6 +100,20 @@ func listItem(t string) (text, mark string, ok bool) {
 		mark = "Ⅰ."
 	}
 	return text, mark, true
+}
+
+// leadingDate reports whether line t begins with a date (isDate) that ends at a tab, at
+// two spaces or at the line's end: a cell of a row copied from a table, or a changelog's
+// line ("2025. 4. 18.\tORD_002 추가"), whose year is no item's number.
+func leadingDate(t string) bool {
+	end := len(t)
+	if i := strings.IndexByte(t, '\t'); i >= 0 {
+		end = i
+	}
+	if i := strings.Index(t[:end], "  "); i >= 0 {
+		end = i
+	}
+	return dayDate(strings.TrimSpace(t[:end]))
 }
 
 // numberedMark reports whether a mark of listItem is a number, which is part of the title

@@ -618,9 +618,10 @@ func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
 	st.end = j - 1
 	for ; j <= sc.n; j++ {
 		t, line, off := sc.line(j)
-		if t == "" && len(st.Rows) > 0 {
-			// Blank lines between rows, as a page's row spacing copies: the table goes on
-			// when a row of the header's cell count follows them.
+		if t == "" {
+			// Blank lines between rows, or between the header and the first row, as a
+			// page's row spacing copies: the table goes on when a row of the header's
+			// cell count follows them.
 			k := j
 			for k <= sc.n && k < j+3 {
 				if kt, _, _ := sc.line(k); kt != "" {

@@ -229,6 +229,13 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			ranges = append(ranges, row)
 			continue
 		}
+		if codeCol >= 0 && codeCol < len(row.Cells) && dayDate(strings.TrimSpace(row.Cells[codeCol].Text)) {
+			// "2025. 4. 18. | Changed": a date in the code column (a changelog's row among
+			// the errors) says when, never which error: no row of entries, its text stays.
+			doc.note(row.Pos, "table row %q: a date, not an error code: kept as text", row.Cells[codeCol].Text)
+			ranges = append(ranges, row)
+			continue
+		}
 		if glossary && codeCol >= 0 && codeCol < len(row.Cells) {
 			if st, ok := statusCell(cleanCode(row.Cells[codeCol].Text)); ok && st.IsValid() && successRow(st, row, codeCol) {
 				// "200 | OK" in a status glossary read as the error codes: a success, no error.

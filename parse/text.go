@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -120,9 +121,63 @@ var sectionWords = map[string]bool{
 // date ("2024-05-01", a changelog's).
 func sectionWord(s string) bool { return sectionWords[strings.ToUpper(s)] || isDate(s) }
 
-// isDate reports whether s is a calendar date written with numbers, year first: "2024-05-01",
-// "2024/05/01", "2024.5.1", "2024-05" (a year from 1900 to 2099, a month, maybe a day).
+// isDate reports whether s is a calendar date, or a date and a time of day: written with
+// numbers, year first ("2024-05-01", "2024/05/01", "2024.5.1", "2024-05", Korean's
+// "2025. 4. 18.", "2025년 4월 18일", "2024年3月1日") or last ("18.04.2025", "04/18/2025"),
+// or with an English month ("Mar 1, 2024", "1 March 2024"); maybe a weekday in
+// parentheses after it ("(월)"), and a time ("2024-03-01 10:00:00", "2024-03-01T10:00Z",
+// "2024. 3. 1. 오후 2:05:00", "Mar 1, 2024 10:00 AM"). A date says when, never what: it is
+// no code, and no message.
 func isDate(s string) bool {
+	if len(s) < 6 || len(s) > maxDateLen {
+		return false
+	}
+	if numericDate(s) {
+		return true
+	}
+	if c := s[0]; !(c >= '0' && c <= '9') && !(c|0x20 >= 'a' && c|0x20 <= 'z') {
+		return false
+	}
+	m := reDateTime.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	day := func(d string, most int) bool {
+		n, err := strconv.Atoi(d)
+		return err == nil && n >= 1 && n <= most
+	}
+	switch {
+	case m[1] != "":
+		return day(m[1], 12) && day(m[2], 31) // year, month, day
+	case m[3] != "":
+		return day(m[3], 31) && day(m[4], 31) && (day(m[3], 12) || day(m[4], 12)) // day and month, either first
+	}
+	return true // a month's name
+}
+
+// dayDate reports whether s is a date that names its day (isDate), maybe with a time:
+// "2024-05" or "2024.5" name a month, which a numeric code may also be written as.
+func dayDate(s string) bool { return isDate(s) && !(len(s) <= 7 && numericDate(s)) }
+
+// maxDateLen is the longest text isDate reads as a date.
+const maxDateLen = 48
+
+// reDateTime matches the dates and times isDate reads beyond numericDate's: groups 1 and 2
+// are the month and day of a date written year first, 3 and 4 the day and month (either
+// order) of one written year last.
+var reDateTime = regexp.MustCompile(`^(?:` +
+	`(?:19|20)\d\d\s*[-/.년年]\s*(\d{1,2})\s*[-/.월月]\s*(\d{1,2})\s*[.일日]?` +
+	`|(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(?:19|20)\d\d` +
+	`|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d` +
+	`|\d{1,2}\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d` +
+	`)(?:\s*[(（][^)）]{1,6}[)）])?` +
+	`(?:(?:\s+|T)(?:(?:오전|오후|午前|午後|上午|下午)\s*)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?` +
+	`\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT|[A-Z]{3})?)?$`)
+
+// numericDate reports whether s is a date written with numbers, year first and with one
+// separator, and nothing else: "2024-05-01", "2024/05/01", "2024.5.1", "2024-05" (a year
+// from 1900 to 2099, a month, maybe a day).
+func numericDate(s string) bool {
 	if len(s) < 6 || len(s) > 10 || !yearLike(s[:4]) {
 		return false
 	}

@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -350,10 +351,161 @@ func collect(d *doc.Document, n *node, p string, depth int, beside []doc.Field, 
 				}
 			}
 		}
+		into := besideMaps(n)
 		for i, c := range n.kids {
+			if _, ok := into[i]; ok {
+				continue // a map of the values of records beside it: their fields
+			}
 			*keys = append(*keys, n.keys[i])
+			first := len(d.Blocks)
 			collect(d, c, join(n.keys[i]), depth+1, scalars, keys, at)
 			*keys = (*keys)[:len(*keys)-1]
+			if len(into) > 0 && first < len(d.Blocks) {
+				if r, ok := d.Blocks[first].(*doc.Records); ok && r.Path == join(n.keys[i]) {
+					mapFields(r, n, i, into, at)
+				}
+			}
+		}
+	}
+}
+
+// maxBesideMaps is how many members of one object are looked at as maps of their
+// neighbours' values (besideMaps): it bounds the pairs compared.
+const maxBesideMaps = 8
+
+// maxBesideFields is how many fields of an array of records are looked at as what a map
+// beside them is keyed by (besideMaps), in the order first met.
+const maxBesideFields = 32
+
+// besideJoin is where a map of plain values beside records goes: the member of the same
+// object that holds the records, and, for an array of them, the field whose values are
+// the map's keys ("" for a map of records, whose keys are the map's).
+type besideJoin struct {
+	to int
+	by string
+}
+
+// besideMaps finds the members of the object n that are maps of plain values keyed by the
+// keys of records beside them ({"errors": {"E1": {…}, "E2": {…}}, "statuses": {"E1":
+// 404, "E2": 409}}), or by the values of one field of an array of records ({"errors":
+// [{"id": "E1", …}], "statuses": {"E1": 404}}): the values of the records' keys, a
+// column of a table written apart. Each such map goes to the first records whose keys, or
+// a field's values, hold all of its keys, at least two of them or as many as there are
+// records.
+func besideMaps(n *node) map[int]besideJoin {
+	var objs, vals []int
+	for i, c := range n.kids {
+		if len(c.kids) == 0 {
+			continue
+		}
+		switch {
+		case c.kind == kObject && allKinds(c, kObject) && len(objs) < maxBesideMaps:
+			objs = append(objs, i)
+		case c.kind == kArray && allKinds(c, kObject, kNull) && len(objs) < maxBesideMaps:
+			objs = append(objs, i)
+		case c.kind == kObject && allKinds(c, kString, kScalar) && len(vals) < maxBesideMaps:
+			vals = append(vals, i)
+		}
+	}
+	if len(objs) == 0 || len(vals) == 0 {
+		return nil
+	}
+	var into map[int]besideJoin
+	for _, o := range objs {
+		// The keys the records are known by: a map's keys, or each field's values.
+		byField := map[string]map[string]bool{}
+		var names []string // the fields in the order first met, for a stable choice
+		recs := len(n.kids[o].kids)
+		if c := n.kids[o]; c.kind == kObject {
+			byField[""] = make(map[string]bool, len(c.keys))
+			names = append(names, "")
+			for _, k := range c.keys {
+				byField[""][k] = true
+			}
+		} else {
+			for _, it := range c.kids {
+				for j, k := range it.keys {
+					if v := it.kids[j]; v.kind == kString || v.kind == kScalar {
+						if byField[k] == nil {
+							if len(names) == maxBesideFields {
+								continue
+							}
+							byField[k] = map[string]bool{}
+							names = append(names, k)
+						}
+						byField[k][valueText(v)] = true
+					}
+				}
+			}
+		}
+		for _, v := range vals {
+			m := n.kids[v]
+			if _, taken := into[v]; taken || len(m.keys) < min(2, recs) {
+				continue
+			}
+			for _, f := range names {
+				all := true
+				for _, k := range m.keys {
+					if !byField[f][k] {
+						all = false
+						break
+					}
+				}
+				if all {
+					if into == nil {
+						into = map[int]besideJoin{}
+					}
+					into[v] = besideJoin{to: o, by: f}
+					break
+				}
+			}
+		}
+	}
+	return into
+}
+
+// allKinds reports whether every member of n is of one of the kinds ks.
+func allKinds(n *node, ks ...kind) bool {
+	for _, c := range n.kids {
+		if !slices.Contains(ks, c.kind) {
+			return false
+		}
+	}
+	return true
+}
+
+// mapFields gives the records r, made of the member o of n, the fields of the maps of
+// values that go to it (besideMaps): each record the value its key (or its field's
+// value) has in the map, named by the map's key.
+func mapFields(r *doc.Records, n *node, o int, into map[int]besideJoin, at func(int) catalog.Pos) {
+	for _, v := range slices.Sorted(maps.Keys(into)) { // at most maxBesideMaps
+		j := into[v]
+		if j.to != o || (j.by == "") != r.Keyed {
+			continue
+		}
+		m := n.kids[v]
+		vals := make(map[string]*node, len(m.keys))
+		for i, k := range m.keys {
+			if _, dup := vals[k]; !dup {
+				vals[k] = m.kids[i]
+			}
+		}
+		name := n.keys[v]
+		r.Mapped = append(r.Mapped, name)
+		for i := range r.Items {
+			it := &r.Items[i]
+			key, ok := it.Key, r.Keyed
+			if !r.Keyed {
+				for _, f := range it.Fields {
+					if f.Name == j.by {
+						key, ok = f.Value, true
+						break
+					}
+				}
+			}
+			if c, found := vals[key]; ok && found {
+				it.Fields = append(it.Fields, doc.Field{Pos: at(c.off), Name: name, Value: valueText(c)})
+			}
 		}
 	}
 }
