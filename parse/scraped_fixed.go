@@ -274,9 +274,14 @@ func (sc *scanner) labelsHeader(t string) []string {
 	}
 	cells := make([]string, len(runs))
 	named := false
-	// A later label naming the codes' column ("Module  Code  HTTP  Message") makes the
-	// first, a word written like a code, a label too: a row holds its code once.
-	codesLater := codeColumn(cellsOf(runs)) > 0
+	// A later label naming the codes' column in so many words ("Module  Code  HTTP
+	// Message") makes the first, a plain word written like a code, a label too: a row
+	// holds its code once. ("E500  Internal error  500" is a row.)
+	codesLater := false
+	for _, r := range runs[1:] {
+		codesLater = codesLater || plainCodeHeader(r.text)
+	}
+	codesLater = codesLater && plainWord(runs[0].text)
 	for k, r := range runs {
 		if runeLen(r.text) > maxLabelRunes || isProse(r.text) || endsSentence(r.text) {
 			return nil
@@ -295,13 +300,17 @@ func (sc *scanner) labelsHeader(t string) []string {
 	return cells
 }
 
-// cellsOf returns the texts of words as cells, with no positions.
-func cellsOf(words []word) []cell {
-	cells := make([]cell, len(words))
-	for k, w := range words {
-		cells[k].Text = w.text
+// plainWord reports whether s is one word of letters, capitalised or not, with no digit,
+// mark or second capital: "Module", "Bereich", not "E500", "AUTH" or "TokenExpired".
+func plainWord(s string) bool {
+	n := 0
+	for i, r := range s {
+		if !unicode.IsLetter(r) || (i > 0 && unicode.IsUpper(r)) {
+			return false
+		}
+		n++
 	}
-	return cells
+	return n >= 2
 }
 
 // maxLabelRunes is how long a header's label may be.

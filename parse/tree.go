@@ -1249,9 +1249,11 @@ func operationLine(line string) bool {
 }
 
 // operationHeading reports whether heading i names an operation of an API reference, not
-// a code ("## getOrder"): the first block under it is a line of an HTTP method and a path,
-// and headings of its parts ("Parameters", "Responses") stand deeper under it. A code's
-// heading over the endpoint that returns it has no parts of its own.
+// a code ("## getOrder"): the heading is no status and not written in capitals as most
+// codes are, the first block under it is a line of an HTTP method and a path, and the
+// headings of an operation's parts ("Parameters", "Responses") stand deeper under it. A
+// code's heading over the endpoint that returns it ("## ORDER_NOT_FOUND" over "GET
+// /orders/{id}" and "### Example") is a code.
 func (w *treeWalker) operationHeading(i int) bool {
 	k := int(w.nextHeading[i])
 	if i+1 >= k || k >= len(w.blocks) || w.level[k] <= w.level[i] {
@@ -1266,8 +1268,35 @@ func (w *treeWalker) operationHeading(i int) bool {
 	default:
 		return false
 	}
-	return operationLine(first)
+	h := w.blocks[i].(*doc.Heading)
+	if !operationLine(first) || strings.ToUpper(h.Text) == h.Text {
+		return false
+	}
+	if _, _, ok := headingStatuses(h.Text); ok {
+		return false
+	}
+	// Its parts: the headings right under it, the first few.
+	for n := 0; k < len(w.blocks) && w.level[k] > w.level[i] && n < 16; n++ {
+		if t := w.blocks[k].(*doc.Heading).Text; responsesTitle(t) || operationPartTitle(t) {
+			return true
+		}
+		k = int(w.nextHeading[k])
+	}
+	return false
 }
+
+// operationPartWords are the folded titles of the parts of an operation's reference
+// besides its responses (responsesWords).
+var operationPartWords = map[string]bool{
+	"parameters": true, "pathparameters": true, "queryparameters": true, "headerparameters": true,
+	"headers": true, "request": true, "requestbody": true, "body": true, "requestparameters": true,
+	"요청": true, "요청파라미터": true, "파라미터": true, "요청본문": true, "リクエスト": true, "パラメータ": true,
+	"リクエストパラメータ": true, "请求": true, "请求参数": true, "参数": true, "請求參數": true,
+}
+
+// operationPartTitle reports whether a heading titles a part of an operation's reference
+// other than its responses: its parameters, headers or request body.
+func operationPartTitle(t string) bool { return operationPartWords[foldHeader(t)] }
 
 // responsesWords are the folded titles of the part of an operation's reference that
 // lists what it answers (operationHeading).

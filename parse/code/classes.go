@@ -58,6 +58,17 @@ type errClass struct {
 	superArgs [][]ctok
 }
 
+// setsMore reports whether the class sets anything besides its message (a code, a status,
+// a field of its own).
+func (cl *errClass) setsMore() bool {
+	for name := range cl.set {
+		if name != "message" {
+			return true
+		}
+	}
+	return false
+}
+
 // add sets name to value, unless it is set already or value is no literal.
 func (cl *errClass) add(name string, value []ctok) {
 	if name == "" || len(value) == 0 || cl.set[name] || !literalValue(value) {
@@ -296,12 +307,14 @@ func statementValue(toks []ctok, k, end int) ([]ctok, int) {
 }
 
 // literalValue reports whether a value's tokens are a literal: a string or template, a
-// number (signed or not), or a name with its qualifiers (HttpStatus.CONFLICT, Status.NOT_FOUND)
-// — what a code, a status or a message is written as, not an expression to compute.
+// number (signed or not), a constant (CONFLICT_STATUS) or a name with its qualifiers
+// (HttpStatus.CONFLICT, Status.NOT_FOUND) — what a code, a status or a message is written
+// as, not an expression to compute, nor a variable ("this.code = code", a constructor's
+// parameter: the class wraps any error).
 func literalValue(v []ctok) bool {
 	switch {
 	case len(v) == 1:
-		return v[0].kind == 's' || v[0].kind == 'n' || v[0].kind == 'i'
+		return v[0].kind == 's' || v[0].kind == 'n' || (v[0].kind == 'i' && constantName(v[0].text))
 	case len(v) == 2:
 		return v[0].text == "-" && v[1].kind == 'n'
 	}
@@ -311,6 +324,15 @@ func literalValue(v []ctok) bool {
 		}
 	}
 	return len(v)%2 == 1
+}
+
+// constantName reports whether an identifier is written as a constant is: capitals,
+// digits and underscores, a capital first ("HTTP_CONFLICT", "E404").
+func constantName(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	return strings.ToUpper(s) == s
 }
 
 // constructorSets reads a constructor's body (its "{" at toks[b], its "}" at e): what it
@@ -371,8 +393,8 @@ func classRecords(toks []ctok, cs []errClass, at func(int) catalog.Pos) []doc.Bl
 	var consts []jvmConst
 	root := ""
 	for _, c := range cs {
-		if !c.c.hasArgs || based[c.name] {
-			continue
+		if !c.c.hasArgs || based[c.name] || (c.superArgs == nil && !c.setsMore()) {
+			continue // nothing set, a base, or a message alone: an exception, no code of an API
 		}
 		if c.superArgs != nil {
 			// super("LEVEL_FULL", 409, "…"): named by the base's constructor's
