@@ -109,7 +109,7 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	if !emptyHeader {
 		subCodeColumn(roles, texts, rows)
 	}
-	dateColumns(roles, cols)
+	dateColumns(roles, cols, texts)
 	// A status column whose cells are not statuses: numbers ("Status code" over -7, -8),
 	// or codes under a header that names a code ("응답코드", "响应码" over A0001).
 	for i, r := range roles {
@@ -146,7 +146,12 @@ func classifyTable(t table) ([]role, tableKind, string) {
 	// its cells look like ("maxDepth", "MAX_ALIASES"); with such a column and no message
 	// or status column to say the rows are errors, no other column is guessed a code
 	// either ("Setting | Value" over 10 and 30).
-	settings := !emptyHeader && anyHeader(texts, settingsHeader)
+	settings := false
+	if i := slices.IndexFunc(texts, settingsHeader); i >= 0 && !emptyHeader {
+		// The names are under it ("Limit | Default" over maxDepth), not values beside
+		// codes ("Name | Limit" over RATE_LIMIT_DAY, "10000 per day").
+		settings = cols[i].nonEmpty > 0 && cols[i].tokens == cols[i].nonEmpty && !errorNames(rows, i)
+	}
 	history := ""
 	if !hasRole(roles, roleCode) && !(settings && !hasRole(roles, roleStatus) && !hasRole(roles, roleMessage)) {
 		params := !emptyHeader && (settings || anyHeader(texts, notErrorHeader))
@@ -243,7 +248,7 @@ func classifyTable(t table) ([]role, tableKind, string) {
 			roles[prose] = roleDescription
 		}
 	}
-	dateColumns(roles, cols) // a headerless table's text columns are taken in order
+	dateColumns(roles, cols, texts) // a headerless table's text columns are taken in order
 	// The columns docgen.yaml names take the roles it gives them, whatever the rest says.
 	overridden := false
 	for i, h := range texts {
@@ -267,7 +272,7 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		}
 		// A column of default values ("Name | Type | Default" over maxDepth, 10): the
 		// rows are settings, their names written like codes.
-		if i := slices.IndexFunc(texts, defaultHeader); i >= 0 && !hasRole(roles, roleMessage) {
+		if i := slices.IndexFunc(texts, defaultHeader); i >= 0 && !hasRole(roles, roleMessage) && headerRole(texts[ci]) != roleCode && !errorNames(rows, ci) {
 			return roles, tableParameters, fmt.Sprintf("a settings or limits table (column %q gives each row its default value)", texts[i])
 		}
 	}
@@ -354,8 +359,11 @@ func institutionHeader(h string) bool {
 // timestamps ("변경일", "created_at", "作成日時", "Last updated" over "2024-03-01
 // 10:00:00"): when a row was written or changed says neither which error it is nor what it
 // means, whatever the header. Such a column stays a field of each entry.
-func dateColumns(roles []role, cols []colStats) {
+func dateColumns(roles []role, cols []colStats, headers []string) {
 	for i, r := range roles {
+		if r == roleCode && i < len(headers) && headerRole(headers[i]) == roleCode {
+			continue // "Reject code" over 2001.10.1: codes written as dates are, the header says
+		}
 		switch r {
 		case roleCode, roleMessage, roleDescription, roleResolution:
 			if i < len(cols) && cols[i].nonEmpty > 0 && cols[i].dates == cols[i].nonEmpty {
@@ -1418,6 +1426,19 @@ func codeByCells(roles []role, texts []string, cols []colStats) {
 		}
 		return
 	}
+}
+
+// errorNames reports whether one of the names in column i says error, as a setting's
+// does not: ERR_TIMEOUT, PARAM_MISSING, RATE_LIMIT_EXCEEDED, CardDeclined.
+func errorNames(rows []tableRow, i int) bool {
+	for _, r := range rows {
+		if i < len(r.Cells) {
+			if c := cleanCode(r.Cells[i].Text); hasErrorAdjective(c) || hasStrictErrorWord(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // subCodeColumn gives the code role to a sub-code column beside a code column ("错误码 |

@@ -127,7 +127,7 @@ func fieldRoles(src *Source, names []string, rows []tableRow, keyed bool, mapped
 			cols[i] = columnStats(sample, i)
 		}
 	}
-	dateColumns(roles, cols)
+	dateColumns(roles, cols, names)
 	why := mappedRoles(names, sample, roles, mapped)
 	// A map of strings: the value, a field with no name, is the message when the keys
 	// are codes. A map's keys are unique but where the file gives one twice (a warning
@@ -197,6 +197,9 @@ func mappedRoles(names []string, rows []tableRow, roles []role, mapped []string)
 			continue
 		}
 		r, _ := fieldNameRole(n)
+		if r == roleUnknown {
+			r = pluralNameRole(n) // "statuses", "httpStatuses": a map names what each value is
+		}
 		switch r {
 		case roleStatus:
 			c := columnStats(rows, i)
@@ -214,6 +217,20 @@ func mappedRoles(names []string, rows []tableRow, roles []role, mapped []string)
 		why = append(why, fmt.Sprintf("the %s from the map %q beside them", r, n))
 	}
 	return strings.Join(why, "; ")
+}
+
+// pluralNameRole returns the role of the singular of an English plural field name
+// ("statuses", "status_codes", "messages"), or roleUnknown. Only a map's name is read so:
+// a table's "Statuses" column lists states, not HTTP statuses.
+func pluralNameRole(n string) role {
+	for _, cut := range []string{"es", "s"} {
+		if len(n) > len(cut)+2 && strings.HasSuffix(strings.ToLower(n), cut) {
+			if r, _ := fieldNameRole(n[:len(n)-len(cut)]); r != roleUnknown {
+				return r
+			}
+		}
+	}
+	return roleUnknown
 }
 
 // coalesceTexts gives a text role to the further columns named for it whose records the

@@ -912,10 +912,38 @@ func mdTabTable(src *Source, n ast.Node, start, end int) *doc.Table {
 			return nil
 		}
 		if i == start {
+			if !tabHeader(cells) {
+				return nil
+			}
 			t.Header = cells
 			continue
 		}
 		t.Rows = append(t.Rows, tableRow{Pos: cells[0].Pos, Cells: cells})
 	}
 	return t
+}
+
+// tabHeader reports whether the first line of a paragraph of tab-glued lines is a table's
+// header: one of its cells names a column, and none is a value (a number or status, a
+// code, "Label:" over its value). "HTTP status⇥404" and "Code:⇥E1" are labelled lines
+// of an entry's; "API_KEY⇥Your key" is a list of settings.
+func tabHeader(cells []cell) bool {
+	named := false
+	for _, c := range cells {
+		t := strings.TrimSpace(c.Text)
+		f := foldHeader(t)
+		switch {
+		case t == "" || strings.HasSuffix(t, ":") || strings.HasSuffix(t, "："):
+			return false
+		case hasStatusDigits(t):
+			return false
+		}
+		role, _ := headerWordRole(t)
+		names := role != roleUnknown || isHeaderWord(f)
+		if first := cleanCode(t); !names && isToken(first) && codeShaped(first) {
+			return false
+		}
+		named = named || names
+	}
+	return named
 }

@@ -156,6 +156,68 @@ func successRow(st catalog.Status, row tableRow, codeCol int) bool {
 	return true
 }
 
+// dateShapes says which code cells written as dates are codes all the same: those of
+// the shape of the column's other codes ("2001.1.1" among "1001.1.1" and "3001.1.1"), or
+// all of them when no code of the column is other than a date and its header names the
+// codes ("Reject code" over "2001.10.1").
+type dateShapes struct {
+	all    bool
+	shapes map[string]bool
+}
+
+func (d dateShapes) has(s string) bool {
+	return d.all || d.shapes[codeShape(strings.TrimSpace(s))]
+}
+
+// datesAsCodes returns the dateShapes of t's code column codeCol.
+func datesAsCodes(t table, codeCol int) dateShapes {
+	var d dateShapes
+	if codeCol < 0 {
+		return d
+	}
+	others := false
+	for _, row := range t.Rows {
+		if codeCol >= len(row.Cells) {
+			continue
+		}
+		c := strings.TrimSpace(row.Cells[codeCol].Text)
+		if c == "" || dayDate(c) {
+			continue
+		}
+		others = true
+		if d.shapes == nil {
+			d.shapes = map[string]bool{}
+		}
+		if len(d.shapes) < 64 {
+			d.shapes[codeShape(c)] = true
+		}
+	}
+	d.all = !others && codeCol < len(t.Header) && headerRole(t.Header[codeCol].Text) == roleCode
+	return d
+}
+
+// codeShape is s with every run of digits written "9" and of letters "A", its marks and
+// spaces kept: "1001.1.1" and "2001.1.1" are "9.9.9", "2025. 4. 18." is "9. 9. 9.".
+func codeShape(s string) string {
+	var b strings.Builder
+	last := rune(0)
+	for _, r := range s {
+		k := r
+		switch {
+		case unicode.IsDigit(r):
+			k = '9'
+		case unicode.IsLetter(r):
+			k = 'A'
+		}
+		if (k == '9' || k == 'A') && k == last {
+			continue
+		}
+		b.WriteRune(k)
+		last = k
+	}
+	return b.String()
+}
+
 func cellTexts(cells []cell) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {
@@ -211,6 +273,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			}
 		}
 	}
+	datedCodes := datesAsCodes(t, codeCol)
 	for _, row := range t.Rows {
 		empty := true
 		for _, c := range row.Cells {
@@ -229,7 +292,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			ranges = append(ranges, row)
 			continue
 		}
-		if codeCol >= 0 && codeCol < len(row.Cells) && dayDate(strings.TrimSpace(row.Cells[codeCol].Text)) {
+		if codeCol >= 0 && codeCol < len(row.Cells) && dayDate(strings.TrimSpace(row.Cells[codeCol].Text)) && !datedCodes.has(row.Cells[codeCol].Text) {
 			// "2025. 4. 18. | Changed": a date in the code column (a changelog's row among
 			// the errors) says when, never which error: no row of entries, its text stays.
 			doc.note(row.Pos, "table row %q: a date, not an error code: kept as text", row.Cells[codeCol].Text)

@@ -47,7 +47,7 @@ var headerWords = func() []headerWord {
 	add(roleCode, true, "error", "err", "id", "errorid", "num", "number", "오류", "에러", "번호",
 		"エラー", "番号", "错误", "编号", "名称", "錯誤", "編號", "名稱")
 	add(roleStatus, false,
-		"status", "statuses", "statuscode", "statuscodes", "httpstatus", "httpstatuses", "httpcode", "http", "httpstatuscode",
+		"status", "statuscode", "httpstatus", "httpcode", "http", "httpstatuscode",
 		"상태", "상태코드", "상태값", "응답상태",
 		"ステータス", "ステータスコード", "状態", "状態コード",
 		"状态", "状态码", "http状态码", "响应码", "狀態", "狀態碼", "http狀態碼", "響應碼")

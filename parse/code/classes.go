@@ -77,6 +77,9 @@ func (cl *errClass) add(name string, value []ctok) {
 	if name == "name" && len(value) == 1 && unquoteC(value[0].text) == cl.name {
 		return // this.name = 'CartEmptyError': the class's own name
 	}
+	if len(value) > 1 && value[0].kind == 'i' && strings.Contains(strings.ToLower(name), "code") && !strings.Contains(strings.ToLower(name), "status") {
+		return // code = ErrorCode.CARD_DECLINED: a code an enum declares, which it reads
+	}
 	cl.set[name] = true
 	arg := append([]ctok{{kind: 'i', text: name, off: value[0].off, line: value[0].line, end: value[0].line}, {kind: 'p', text: "="}}, value...)
 	cl.c.args = append(cl.c.args, arg)

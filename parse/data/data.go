@@ -385,6 +385,14 @@ type besideJoin struct {
 	by string
 }
 
+// errorsKey reports whether a key names a list of errors ("errors", "error_codes",
+// "billingErrors"): a map of strings under it is the error list itself, not a map beside
+// another list.
+func errorsKey(k string) bool {
+	f := strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "").Replace(k))
+	return strings.HasSuffix(f, "errors") || strings.HasSuffix(f, "errorcodes") || f == "error" || f == "errs" || f == "codes"
+}
+
 // besideMaps finds the members of the object n that are maps of plain values keyed by the
 // keys of records beside them ({"errors": {"E1": {…}, "E2": {…}}, "statuses": {"E1":
 // 404, "E2": 409}}), or by the values of one field of an array of records ({"errors":
@@ -403,7 +411,7 @@ func besideMaps(n *node) map[int]besideJoin {
 			objs = append(objs, i)
 		case c.kind == kArray && allKinds(c, kObject, kNull) && len(objs) < maxBesideMaps:
 			objs = append(objs, i)
-		case c.kind == kObject && allKinds(c, kString, kScalar) && len(vals) < maxBesideMaps:
+		case c.kind == kObject && allKinds(c, kString, kScalar) && len(vals) < maxBesideMaps && !errorsKey(n.keys[i]):
 			vals = append(vals, i)
 		}
 	}
