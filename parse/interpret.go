@@ -361,12 +361,12 @@ func institutionHeader(h string) bool {
 // means, whatever the header. Such a column stays a field of each entry.
 func dateColumns(roles []role, cols []colStats, headers []string) {
 	for i, r := range roles {
-		if r == roleCode && i < len(headers) && headerRole(headers[i]) == roleCode {
-			continue // "Reject code" over 2001.10.1: codes written as dates are, the header says
-		}
 		switch r {
 		case roleCode, roleMessage, roleDescription, roleResolution:
 			if i < len(cols) && cols[i].nonEmpty > 0 && cols[i].dates == cols[i].nonEmpty {
+				if r == roleCode && i < len(headers) && headerRole(headers[i]) == roleCode {
+					continue // "Reject code" over 2001.10.1: codes written as dates are, the header says
+				}
 				roles[i] = roleUnknown
 			}
 		}
@@ -1453,6 +1453,9 @@ func errorNames(rows []tableRow, i int) bool {
 // A second column of codes under any other header (an HTTP status, a type or category, a
 // number beside a name) is no sub-code column.
 func subCodeColumn(roles []role, texts []string, rows []tableRow) {
+	if !slices.ContainsFunc(texts, mayMarkSub) {
+		return // most tables: no header folded for nothing
+	}
 	sub, parent := -1, -1
 	for i, h := range texts {
 		if headerRole(h) != roleCode {
@@ -1502,6 +1505,27 @@ func subCodeColumn(roles []role, texts []string, rows []tableRow) {
 			}
 		}
 	}
+}
+
+// mayMarkSub reports cheaply whether header h may name a sub-code column: it holds a sub
+// mark (subMarks) or "err", in any case.
+func mayMarkSub(h string) bool {
+	for i := 0; i < len(h); i++ {
+		switch h[i] | 0x20 {
+		case 's', 'd', 'e':
+			rest := h[i:]
+			if len(rest) >= 3 && (strings.EqualFold(rest[:3], "sub") || strings.EqualFold(rest[:3], "err")) ||
+				len(rest) >= 6 && strings.EqualFold(rest[:6], "detail") {
+				return true
+			}
+		}
+	}
+	for _, m := range subMarks {
+		if m[0] >= utf8.RuneSelf && strings.Contains(h, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // errCodeParents are the folded headers of a code column beside which "err_code" holds the

@@ -273,7 +273,14 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			}
 		}
 	}
-	datedCodes := datesAsCodes(t, codeCol)
+	var dated *dateShapes // made when a code cell is first written as a date
+	datedCodes := func() *dateShapes {
+		if dated == nil {
+			d := datesAsCodes(t, codeCol)
+			dated = &d
+		}
+		return dated
+	}
 	for _, row := range t.Rows {
 		empty := true
 		for _, c := range row.Cells {
@@ -292,7 +299,7 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 			ranges = append(ranges, row)
 			continue
 		}
-		if codeCol >= 0 && codeCol < len(row.Cells) && dayDate(strings.TrimSpace(row.Cells[codeCol].Text)) && !datedCodes.has(row.Cells[codeCol].Text) {
+		if codeCol >= 0 && codeCol < len(row.Cells) && dayDate(strings.TrimSpace(row.Cells[codeCol].Text)) && !datedCodes().has(row.Cells[codeCol].Text) {
 			// "2025. 4. 18. | Changed": a date in the code column (a changelog's row among
 			// the errors) says when, never which error: no row of entries, its text stays.
 			doc.note(row.Pos, "table row %q: a date, not an error code: kept as text", row.Cells[codeCol].Text)

@@ -1236,8 +1236,11 @@ var reOperationLine = regexp.MustCompile(`^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPT
 // path, nothing else.
 func operationLine(line string) bool {
 	line = strings.TrimSpace(line)
-	if len(line) > 512 {
+	if len(line) > 512 || len(line) < 5 {
 		return false
+	}
+	if c := strings.TrimLeft(line, "`*> ")[0:1]; !strings.Contains("GPDHO", c) {
+		return false // most lines: no method first
 	}
 	line = strings.Map(func(r rune) rune {
 		if r == '`' || r == '*' || r == '>' {
