@@ -87,8 +87,8 @@ var byName = []struct {
 		"a Python file with an Enum class, exception classes or a dict literal at its top level", "a Python file with no Enum class, exception class or dict literal at its top level"},
 	{[]string{".java", ".kt", ".kts"}, JVM, "an enum, a sealed class, error classes or constants",
 		"a Java or Kotlin file with an enum, a sealed class, error classes or constants", "a Java or Kotlin file with no enum, sealed class, error class or constants"},
-	{[]string{".ts", ".mts", ".cts"}, TypeScript, "an enum, a const object or error classes",
-		"a TypeScript file with an enum, a const object or error classes", "a TypeScript file with no enum, const object or error class"},
+	{[]string{".ts", ".mts", ".cts"}, TypeScript, "an enum, a const object, error classes or error factories",
+		"a TypeScript file with an enum, a const object, error classes or error factories", "a TypeScript file with no enum, const object, error class or error factory"},
 	{[]string{".go"}, Go, "error or code declarations",
 		"a Go file declaring errors or codes", "a Go test file, or one with no error or code declarations"},
 	{[]string{".h", ".hpp", ".hh", ".hxx", ".c", ".cc", ".cpp", ".h.in"}, C, "an enum, #define constants or a tab-separated code list", "", ""},
@@ -146,7 +146,9 @@ func Detect(name string, text []byte) (int, Lang, string) {
 		JVM: func() bool {
 			return reJVMEnum.Match(text) || reJVMConst.Match(text) || reJVMSealed.Match(text) || reErrClass.Match(text)
 		},
-		TypeScript: func() bool { return reJVMEnum.Match(text) || reTSConstObject.Match(text) || reErrClass.Match(text) },
+		TypeScript: func() bool {
+			return reJVMEnum.Match(text) || reTSConstObject.Match(text) || reErrClass.Match(text) || reTSFactory.Match(text)
+		},
 		Go: func() bool {
 			return !strings.HasSuffix(base, "_test.go") && reGoErrors.Match(text) && (bytes.Contains(text, []byte("Err")) || bytes.Contains(text, []byte("Code")))
 		},

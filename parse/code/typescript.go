@@ -34,7 +34,7 @@ var reTSConstObject = regexp.MustCompile(`(?m)^[ \t]*(?:export[ \t]+)?const[ \t]
 
 // readTSObject reads the const object literal declared at token i ("const"): its blocks,
 // and the index of the last token it read (i when what follows is no object literal).
-func readTSObject(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int) {
+func readTSObject(toks []ctok, i int, at func(int) catalog.Pos, ctors map[string][]string) ([]doc.Block, int) {
 	k := i + 1
 	if k >= len(toks) || toks[k].kind != 'i' || toks[k].text == "val" || toks[k].text == "enum" {
 		return nil, i // Kotlin's const val, TypeScript's const enum
@@ -73,6 +73,7 @@ func readTSObject(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, in
 	if len(consts) == 0 {
 		return nil, end
 	}
+	factories(consts, ctors) // bookingNotFound: (id) => new ApiError(…)
 	return objectRecords(toks, first, []string{name}, consts, at), end
 }
 
