@@ -237,7 +237,7 @@ func readTSFactory(toks []ctok, i int, ctors map[string][]string) (jvmConst, str
 		}
 		k++
 		var v []ctok
-		v, end = statementValue(toks, k, len(toks))
+		v, end = statementValue(toks, k, min(len(toks), k+maxDeclToks)) // a factory is short: bounded, so that a file of unclosed ones is linear
 		end--
 		args, class, ok := factoryArgs(v, ctors)
 		if !ok {
@@ -248,7 +248,7 @@ func readTSFactory(toks []ctok, i int, ctors map[string][]string) (jvmConst, str
 	if k >= len(toks) || toks[k].text != "(" {
 		return jvmConst{}, "", i
 	}
-	b := matchParen(toks, k) + 1
+	b := matchParen(toks[:min(len(toks), k+maxDeclToks)], k) + 1
 	for lim := min(len(toks), b+maxDeclToks); b < lim && toks[b].text != "{" && toks[b].text != ";"; b++ {
 	}
 	if b >= len(toks) || toks[b].text != "{" {
@@ -280,21 +280,26 @@ func factoryConst(toks []ctok, i, nameTok int, args [][]ctok) jvmConst {
 }
 
 // factories turns the constants among cs (and their kids) whose values are error
-// factories into records' constants: their arguments the constructor's.
-func factories(cs []jvmConst, ctors map[string][]string) {
-	for j := range cs {
-		c := &cs[j]
+// factories into records' constants, their arguments the constructor's, and leaves out
+// the methods (notFound(id) { … }) that are none.
+func factories(cs []jvmConst, ctors map[string][]string) []jvmConst {
+	out := cs[:0]
+	for _, c := range cs {
 		if len(c.kids) > 0 {
-			factories(c.kids, ctors)
+			c.kids = factories(c.kids, ctors)
+			out = append(out, c)
 			continue
 		}
-		if c.hasArgs || len(c.value) == 0 {
-			continue
+		if !c.hasArgs && len(c.value) > 0 {
+			if args, _, ok := factoryArgs(c.value, ctors); ok {
+				c.args, c.hasArgs, c.value, c.method = args, true, nil, false
+			}
 		}
-		if args, _, ok := factoryArgs(c.value, ctors); ok {
-			c.args, c.hasArgs, c.value = args, true, nil
+		if !c.method {
+			out = append(out, c)
 		}
 	}
+	return out
 }
 
 // factoryRecords makes the records of the top-level factories fs, named by the class the

@@ -314,6 +314,9 @@ type jvmConst struct {
 	// kids are the properties of a TypeScript object's value when they are all objects
 	// themselves (a group of records: typescript.go).
 	kids []jvmConst
+	// method is set for a TypeScript object's method, read only if it is an error
+	// factory (factories.go).
+	method bool
 }
 
 // name returns the constant's name: its identifier, or the text of a TypeScript object's

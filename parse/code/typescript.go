@@ -73,7 +73,9 @@ func readTSObject(toks []ctok, i int, at func(int) catalog.Pos, ctors map[string
 	if len(consts) == 0 {
 		return nil, end
 	}
-	factories(consts, ctors) // bookingNotFound: (id) => new ApiError(…)
+	if consts = factories(consts, ctors); len(consts) == 0 { // bookingNotFound: (id) => new ApiError(…)
+		return nil, end
+	}
 	return objectRecords(toks, first, []string{name}, consts, at), end
 }
 
@@ -165,6 +167,16 @@ func objectProps(toks []ctok, k, depth int) ([]jvmConst, int) {
 				k, c.value = valueEnd(toks, v)
 			}
 			c.comment = memberComment(c.comment, trailingComment(toks, k, toks[k-1].line))
+			out = append(out, c)
+			prev = c.tok
+			continue
+		}
+		if t.kind == 'i' && k+1 < len(toks) && toks[k+1].text == "(" {
+			// A method (notFound(id) { return new ApiError(…) }): a constant only when
+			// it is an error factory (factories).
+			c := jvmConst{tok: k, method: true}
+			c.above = commentsAbove(toks, k, prev < 0)
+			k, c.value = valueEnd(toks, k)
 			out = append(out, c)
 			prev = c.tok
 			continue
