@@ -3,8 +3,9 @@
 // and runs of #defines, tab-separated code lists of the kind C
 // projects generate their headers from (NUMBER<TAB>SYMBOL<TAB>text), Python Enum
 // classes, whose docstring may hold a reStructuredText table, and dict literals
-// (python_dict.go), the enums of Java, Kotlin and TypeScript (jvm.go), and TypeScript's
-// const objects (typescript.go). It gives each as a doc.Enum (members with their names,
+// (python_dict.go), the enums of Java, Kotlin and TypeScript (jvm.go), TypeScript's
+// const objects (typescript.go) and error factories (factories.go), Go's declarations of
+// errors and codes (golang.go). It gives each as a doc.Enum (members with their names,
 // values as written, comments and positions) and a docstring's table as a doc.Table right
 // before its enum; an enum whose constants take arguments (Java's NAME(400, "text")), or
 // an object whose properties are objects, as doc.Records named by the constructor's

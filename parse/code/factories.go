@@ -192,8 +192,9 @@ func returnAt(v []ctok, k int) int {
 
 // argName names an argument of a constructor the file does not declare by what it is
 // written as, each name once (used): a number that is an HTTP status, or a constant of
-// a status enum (HttpStatus.NOT_FOUND), "status"; a string of one word, "code"; a string
-// or template of several words, "message"; "" for anything else.
+// a status enum (HttpStatus.NOT_FOUND), "status"; a string of one word, or a constant of
+// an enum of codes (ErrorCode.NOT_FOUND), "code"; a string or template of several words,
+// "message"; "" for anything else.
 func argName(a []ctok, used map[string]bool) string {
 	name := ""
 	switch {
@@ -210,8 +211,13 @@ func argName(a []ctok, used map[string]bool) string {
 		default:
 			name = "message"
 		}
-	case len(a) == 3 && a[0].kind == 'i' && a[1].text == "." && a[2].kind == 'i' && strings.Contains(strings.ToLower(a[0].text), "status"):
-		name = "status"
+	case len(a) == 3 && a[0].kind == 'i' && a[1].text == "." && a[2].kind == 'i':
+		switch enum := strings.ToLower(a[0].text); {
+		case strings.Contains(enum, "status"):
+			name = "status"
+		case strings.Contains(enum, "code"), strings.Contains(enum, "error"):
+			name = "code"
+		}
 	}
 	if used[name] {
 		return ""
