@@ -114,6 +114,10 @@ type tableContext struct {
 	Group  string         // the heading the table stands under, as written; "" under the title
 	// RPC is set when the heading says the table lists JSON-RPC codes.
 	RPC bool
+	// Overridable is set when Status is what a data file gives its records unless they
+	// say otherwise (a status beside them, the file's defaults), not a heading: a record's
+	// own status is then meant, no conflict with it.
+	Overridable bool
 }
 
 // isErrorTable reports whether t lists error codes (see classify): it has a code column
@@ -540,7 +544,11 @@ func (doc *Doc) addTable(t table, ctx tableContext) {
 				column, e.Description = st, rest
 			}
 		}
-		resolveStatus(e, column, ctx.Status, &doc.Diags)
+		heading := ctx.Status
+		if ctx.Overridable && column != 0 {
+			heading = 0 // a record's own status over its holder's: meant so
+		}
+		resolveStatus(e, column, heading, &doc.Diags)
 		if e.From == catalog.FromNone && protocol == catalog.HTTP && parent != "" && parent != e.Code {
 			// A sub-code that says no status has its parent's ("40102 | TOKEN.EXPIRED").
 			if st := statusFromCode(parent); st != 0 {

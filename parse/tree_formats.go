@@ -179,7 +179,7 @@ func (w *treeWalker) records(b *doc.Records) {
 		ctx.Group = b.Group
 	}
 	if ctx.Status == 0 {
-		ctx.Status = recordsStatus(b)
+		ctx.Status, ctx.Overridable = recordsStatus(b)
 	}
 	if !inLang {
 		if parts := languageRecords(b, cmp.Or(recordsLocale(b, nil), st.locale)); parts != nil {
@@ -345,11 +345,22 @@ func sectionKey(k string) bool {
 func (w *treeWalker) languageRecords(b *doc.Records, parts []langPart, ctx tableContext, container bool) {
 	var langs []string
 	taken := false
+	said := map[catalog.Diagnostic]bool{}
 	for i, p := range parts {
-		n := len(w.doc.Entries)
+		n, d := len(w.doc.Entries), len(w.doc.Diags)
 		if !w.doc.addRecords(w.src, p.recs, ctx) {
 			continue
 		}
+		// The same records again in another language: what was said of them in one is
+		// not said again (a status that conflicts, a code's prefix).
+		kept := w.doc.Diags[:d]
+		for _, x := range w.doc.Diags[d:] {
+			if !said[x] {
+				said[x] = true
+				kept = append(kept, x)
+			}
+		}
+		w.doc.Diags = kept
 		taken = true
 		langs = append(langs, p.lang)
 		if w.doc.langOf == nil {
@@ -468,21 +479,32 @@ var languageKeys = map[string]bool{
 // recordsStatus returns the status a file gives all of b's records, as a status heading
 // gives the rows of a table, or 0: a status field of the object that holds them
 // ({"status": 404, "errors": [...]}), else the nearest key of their path that is an
-// error status ({"404": {"E200": "No such user"}}, errors.400). A record's own status field
-// comes first (resolveStatus).
-func recordsStatus(b *doc.Records) catalog.Status {
-	for _, f := range b.Beside {
-		if r, _ := fieldNameRole(f.Name); r != roleStatus {
-			continue
-		}
-		if st, _, ok := statusHeading(f.Value); ok {
-			return st
-		}
+// error status ({"404": {"E200": "No such user"}}, errors.400), else the status of the
+// file's defaults ({"defaults": {"status": 500}}). A record's own status field comes
+// first (resolveStatus). overridable is set when the status is a field's, a default that
+// a record means to override where it gives its own; a key is a heading.
+func recordsStatus(b *doc.Records) (st catalog.Status, overridable bool) {
+	if st := statusField(b.Beside); st != 0 {
+		return st, true
 	}
 	// The nearest object key that is an error status (4xx, 5xx): an array index (the
 	// 100th service) or an application's numeric code below 400 is none.
 	for i := len(b.Keys) - 1; i >= 0; i-- {
 		if st, _, ok := statusHeading(b.Keys[i]); ok && st >= 400 && st.IsValid() {
+			return st, false
+		}
+	}
+	st = statusField(b.Defaults)
+	return st, st != 0
+}
+
+// statusField returns the status a field among fs whose name says status holds, or 0.
+func statusField(fs []doc.Field) catalog.Status {
+	for _, f := range fs {
+		if r, _ := fieldNameRole(f.Name); r != roleStatus {
+			continue
+		}
+		if st, _, ok := statusHeading(f.Value); ok {
 			return st
 		}
 	}

@@ -3,8 +3,9 @@
 // and runs of #defines, tab-separated code lists of the kind C
 // projects generate their headers from (NUMBER<TAB>SYMBOL<TAB>text), Python Enum
 // classes, whose docstring may hold a reStructuredText table, and dict literals
-// (python_dict.go), the enums of Java, Kotlin and TypeScript (jvm.go), and TypeScript's
-// const objects (typescript.go). It gives each as a doc.Enum (members with their names,
+// (python_dict.go), the enums of Java, Kotlin and TypeScript (jvm.go), TypeScript's
+// const objects (typescript.go) and error factories (factories.go), Go's declarations of
+// errors and codes (golang.go). It gives each as a doc.Enum (members with their names,
 // values as written, comments and positions) and a docstring's table as a doc.Table right
 // before its enum; an enum whose constants take arguments (Java's NAME(400, "text")), or
 // an object whose properties are objects, as doc.Records named by the constructor's
@@ -87,8 +88,8 @@ var byName = []struct {
 		"a Python file with an Enum class, exception classes or a dict literal at its top level", "a Python file with no Enum class, exception class or dict literal at its top level"},
 	{[]string{".java", ".kt", ".kts"}, JVM, "an enum, a sealed class, error classes or constants",
 		"a Java or Kotlin file with an enum, a sealed class, error classes or constants", "a Java or Kotlin file with no enum, sealed class, error class or constants"},
-	{[]string{".ts", ".mts", ".cts"}, TypeScript, "an enum, a const object or error classes",
-		"a TypeScript file with an enum, a const object or error classes", "a TypeScript file with no enum, const object or error class"},
+	{[]string{".ts", ".mts", ".cts"}, TypeScript, "an enum, a const object, error classes or error factories",
+		"a TypeScript file with an enum, a const object, error classes or error factories", "a TypeScript file with no enum, const object, error class or error factory"},
 	{[]string{".go"}, Go, "error or code declarations",
 		"a Go file declaring errors or codes", "a Go test file, or one with no error or code declarations"},
 	{[]string{".h", ".hpp", ".hh", ".hxx", ".c", ".cc", ".cpp", ".h.in"}, C, "an enum, #define constants or a tab-separated code list", "", ""},
@@ -146,7 +147,9 @@ func Detect(name string, text []byte) (int, Lang, string) {
 		JVM: func() bool {
 			return reJVMEnum.Match(text) || reJVMConst.Match(text) || reJVMSealed.Match(text) || reErrClass.Match(text)
 		},
-		TypeScript: func() bool { return reJVMEnum.Match(text) || reTSConstObject.Match(text) || reErrClass.Match(text) },
+		TypeScript: func() bool {
+			return reJVMEnum.Match(text) || reTSConstObject.Match(text) || reErrClass.Match(text) || reTSFactory.Match(text)
+		},
 		Go: func() bool {
 			return !strings.HasSuffix(base, "_test.go") && reGoErrors.Match(text) && (bytes.Contains(text, []byte("Err")) || bytes.Contains(text, []byte("Code")))
 		},

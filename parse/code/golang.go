@@ -51,7 +51,9 @@ func readGo(name string, text []byte, at func(int) catalog.Pos) (*doc.Document, 
 			return &doc.Document{}, probs
 		}
 	}
-	g := &goReader{fset: fset, text: text, at: at, params: map[string][]string{}}
+	g := &goReader{fset: fset, text: text, at: at, params: map[string][]string{},
+		structs: map[string][]string{}, sentinels: map[string]bool{}, consumed: map[token.Pos]bool{}}
+	g.declared(f)
 	for _, d := range f.Decls {
 		if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil && fn.Type.Params != nil {
 			var names []string
@@ -87,6 +89,81 @@ type goReader struct {
 	// mapped are the fields that the file's functions and map literals give its
 	// sentinel errors, by the errors' names: what they map each to (golang_switch.go).
 	mapped map[string][]doc.Field
+	// structs are the field names of the struct types the file declares, in order, by
+	// the types' names: what names the values of a literal written without keys.
+	structs map[string][]string
+	// sentinels are the names of the file's vars made with errors.New or fmt.Errorf.
+	sentinels map[string]bool
+	// consumed are the elements of slices that a table of sentinels gave their fields to
+	// (golang_switch.go): no records of their own.
+	consumed map[token.Pos]bool
+}
+
+// declared reads what the file declares that the rest needs before it: its struct types'
+// fields and its sentinel errors' names.
+func (g *goReader) declared(f *ast.File) {
+	for _, decl := range f.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			switch s := spec.(type) {
+			case *ast.TypeSpec:
+				if st, ok := s.Type.(*ast.StructType); ok {
+					g.structs[s.Name.Name] = structFieldNames(st)
+				}
+			case *ast.ValueSpec:
+				if gd.Tok != token.VAR {
+					continue
+				}
+				for i, n := range s.Names {
+					if i < len(s.Values) {
+						if _, msg, ok := g.plainValue(s.Values[i]); ok && msg != "" {
+							g.sentinels[n.Name] = true
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// structFieldNames returns the names of a struct type's fields in order, an embedded
+// field named by its type; nil for a struct with none.
+func structFieldNames(st *ast.StructType) []string {
+	if st.Fields == nil {
+		return nil
+	}
+	var out []string
+	for _, f := range st.Fields.List {
+		if len(f.Names) == 0 {
+			t := f.Type
+			if s, ok := t.(*ast.StarExpr); ok {
+				t = s.X
+			}
+			out = append(out, typeName(t))
+			continue
+		}
+		for _, n := range f.Names {
+			out = append(out, n.Name)
+		}
+	}
+	return out
+}
+
+// fieldNamesOf returns the field names of the struct type t ("struct{ Code string; … }",
+// the name of one the file declares, a pointer to either), or nil.
+func (g *goReader) fieldNamesOf(t ast.Expr) []string {
+	switch v := t.(type) {
+	case *ast.StarExpr:
+		return g.fieldNamesOf(v.X)
+	case *ast.StructType:
+		return structFieldNames(v)
+	case *ast.Ident:
+		return g.structs[v.Name]
+	}
+	return nil
 }
 
 func (g *goReader) off(p token.Pos) int {
@@ -130,7 +207,7 @@ func (g *goReader) block(gd *ast.GenDecl) []doc.Block {
 				val = vs.Values[i]
 			}
 			pos := g.at(g.off(name.Pos()))
-			if fields := g.recordFields(val); fields != nil {
+			if fields := g.recordFields(val, nil); fields != nil {
 				if comment != "" {
 					fields = append(fields, doc.Field{Pos: pos, Name: "comment", Value: comment})
 				}
@@ -138,7 +215,10 @@ func (g *goReader) block(gd *ast.GenDecl) []doc.Block {
 				continue
 			}
 			for _, el := range elements(val) { // a slice or map of records
-				if fields := g.recordFields(el.value); fields != nil {
+				if g.consumed[el.value.Pos()] {
+					continue // a row of a table of sentinels: theirs (golang_switch.go)
+				}
+				if fields := g.recordFields(el.value, el.typ); fields != nil {
 					key := el.key
 					if key == "" {
 						key = name.Name + "[" + strconv.Itoa(len(r.Items)) + "]"
@@ -218,10 +298,12 @@ func (g *goReader) mappedConsts(e *doc.Enum) *doc.Records {
 	return r
 }
 
-// element is one element of a slice or map literal, with its key when a map's.
+// element is one element of a slice or map literal, with its key when a map's, and the
+// type of the slice's or map's elements.
 type element struct {
 	key   string
 	value ast.Expr
+	typ   ast.Expr
 }
 
 // elements returns the elements of a slice or map composite literal ([]*Error{…},
@@ -231,8 +313,12 @@ func elements(x ast.Expr) []element {
 	if !ok {
 		return nil
 	}
-	switch cl.Type.(type) {
-	case *ast.ArrayType, *ast.MapType:
+	var typ ast.Expr
+	switch t := cl.Type.(type) {
+	case *ast.ArrayType:
+		typ = t.Elt
+	case *ast.MapType:
+		typ = t.Value
 	default:
 		return nil
 	}
@@ -245,19 +331,19 @@ func elements(x ast.Expr) []element {
 			} else if id, ok := kv.Key.(*ast.Ident); ok {
 				key = id.Name
 			}
-			out = append(out, element{key, kv.Value})
+			out = append(out, element{key, kv.Value, typ})
 			continue
 		}
-		out = append(out, element{"", el})
+		out = append(out, element{"", el, typ})
 	}
 	return out
 }
 
-// recordFields returns the fields of a composite literal with keyed fields
-// (&E{Code: "E1", …}, or an element of a slice written {Code: …} with its type left out),
-// or of a call of a function of the file (its parameters name the arguments); nil when
-// x is neither.
-func (g *goReader) recordFields(x ast.Expr) []doc.Field {
+// recordFields returns the fields of a composite literal of a struct (&E{Code: "E1", …},
+// or an element of a slice written {Code: …} with its type left out, elemType the
+// slice's), or of a call of a function of the file (its parameters name the arguments);
+// nil when x is neither.
+func (g *goReader) recordFields(x, elemType ast.Expr) []doc.Field {
 	x = unparen(x)
 	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		x = unparen(u.X)
@@ -270,17 +356,13 @@ func (g *goReader) recordFields(x ast.Expr) []doc.Field {
 		if _, isMap := v.Type.(*ast.MapType); isMap {
 			return nil
 		}
+		names, vals := g.structValues(v, elemType)
+		if names == nil {
+			return nil
+		}
 		var fields []doc.Field
-		for _, el := range v.Elts {
-			kv, ok := el.(*ast.KeyValueExpr)
-			if !ok {
-				return nil // positional fields: their names are not in this file
-			}
-			id, ok := kv.Key.(*ast.Ident)
-			if !ok {
-				return nil
-			}
-			fields = append(fields, doc.Field{Pos: g.at(g.off(kv.Value.Pos())), Name: lowerFirst(id.Name), Value: g.valueText(kv.Value)})
+		for i, x := range vals {
+			fields = append(fields, doc.Field{Pos: g.at(g.off(x.Pos())), Name: lowerFirst(names[i]), Value: g.valueText(x)})
 		}
 		return fields
 	case *ast.CallExpr:
@@ -303,6 +385,48 @@ func (g *goReader) recordFields(x ast.Expr) []doc.Field {
 		return fields
 	}
 	return nil
+}
+
+// structValues returns the fields of a struct literal, their names and their values:
+// keyed ({Code: "E1", Status: 404}) named by their keys, positional ({"E1", 404}) by the
+// fields of the literal's type (or elemType, the type of the slice it is an element of
+// when it leaves its own out) where the file declares it or it is written out
+// (struct{ Code string; Status int }), in order. nil when the names are not to be had:
+// positional values of another package's type, or not one value per field.
+func (g *goReader) structValues(cl *ast.CompositeLit, elemType ast.Expr) ([]string, []ast.Expr) {
+	if len(cl.Elts) == 0 {
+		return nil, nil
+	}
+	if _, keyed := cl.Elts[0].(*ast.KeyValueExpr); !keyed {
+		t := cl.Type
+		if t == nil {
+			t = elemType
+		}
+		names := g.fieldNamesOf(t)
+		if len(names) != len(cl.Elts) {
+			return nil, nil
+		}
+		for _, el := range cl.Elts {
+			if _, keyed := el.(*ast.KeyValueExpr); keyed {
+				return nil, nil
+			}
+		}
+		return names, cl.Elts
+	}
+	names := make([]string, 0, len(cl.Elts))
+	vals := make([]ast.Expr, 0, len(cl.Elts))
+	for _, el := range cl.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			return nil, nil
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			return nil, nil
+		}
+		names, vals = append(names, id.Name), append(vals, kv.Value)
+	}
+	return names, vals
 }
 
 // plainValue returns a literal value as written (a string quoted, as enums of other
@@ -331,10 +455,32 @@ func (g *goReader) plainValue(x ast.Expr) (value, msg string, ok bool) {
 			return "", "", false
 		}
 		if lit, ok := v.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			if sel.Sel.Name == "Errorf" {
+				return "", unwrapVerb(literal(lit)), true
+			}
 			return "", literal(lit), true
 		}
 	}
 	return "", "", false
+}
+
+// unwrapVerb returns the text of fmt.Errorf's format without the error it wraps at its
+// end: "account not found: %w" is "account not found", the wrapped error's own text
+// being no part of this one's message. Only a verb that formats an error (%w, %v, %s)
+// at the very end goes, with the ": " or " - " before it; one inside the text stays.
+func unwrapVerb(s string) string {
+	for _, verb := range []string{"%w", "%v", "%s"} {
+		rest, ok := strings.CutSuffix(s, verb)
+		if !ok {
+			continue
+		}
+		for _, sep := range []string{": ", ":", " - ", " – ", " — "} {
+			if t, ok := strings.CutSuffix(rest, sep); ok && strings.TrimSpace(t) != "" {
+				return strings.TrimSpace(t)
+			}
+		}
+	}
+	return s
 }
 
 // valueText is an argument's or field's value: a literal's text, else the expression

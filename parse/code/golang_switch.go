@@ -133,6 +133,9 @@ func (g *goReader) mappings(f *ast.File) []*goMapping {
 				for i, name := range vs.Names {
 					if i < len(vs.Values) {
 						add(mapLiteral(name.Name, vs.Values[i], httpPkg))
+						for _, m := range g.tableOfSentinels(vs.Values[i], httpPkg) {
+							add(m)
+						}
 					}
 				}
 			}
@@ -188,6 +191,68 @@ func mapLiteral(name string, x ast.Expr, httpPkg string) *goMapping {
 		}
 	}
 	return m
+}
+
+// tableOfSentinels reads a slice of struct literals each of which names one of the
+// file's sentinel errors,
+//
+//	var errorTable = []struct{ Err error; Code string; Status int }{
+//		{ErrNotFound, "NOT_FOUND", http.StatusNotFound},
+//
+// keyed or not: a mapping per other field of the struct, named by the field, as a map
+// keyed by the errors would give ("code": "NOT_FOUND", "status": http.StatusNotFound).
+// The rows it reads are the sentinels', no records of their own (goReader.consumed); a
+// row that names no sentinel, or two, stays a record.
+func (g *goReader) tableOfSentinels(x ast.Expr, httpPkg string) []*goMapping {
+	cl, ok := unparen(x).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	at, ok := cl.Type.(*ast.ArrayType)
+	if !ok {
+		return nil
+	}
+	var out []*goMapping
+	byName := map[string]*goMapping{}
+	for _, el := range cl.Elts {
+		row, ok := unparen(el).(*ast.CompositeLit)
+		if u, isAddr := unparen(el).(*ast.UnaryExpr); isAddr && u.Op == token.AND {
+			row, ok = unparen(u.X).(*ast.CompositeLit)
+		}
+		if !ok {
+			continue
+		}
+		names, vals := g.structValues(row, at.Elt)
+		sentinel := -1
+		for i, v := range vals {
+			if id, isIdent := unparen(v).(*ast.Ident); isIdent && g.sentinels[id.Name] {
+				if sentinel >= 0 {
+					sentinel = -2 // two: which one the row is of, it does not say
+					break
+				}
+				sentinel = i
+			}
+		}
+		if sentinel < 0 {
+			continue
+		}
+		err := unparen(vals[sentinel]).(*ast.Ident).Name
+		for i, v := range vals {
+			if i == sentinel {
+				continue
+			}
+			n := lowerFirst(names[i])
+			m := byName[n]
+			if m == nil {
+				m = &goMapping{name: n, values: map[string]ast.Expr{}, pos: map[string]token.Pos{}}
+				byName[n] = m
+				out = append(out, m)
+			}
+			m.set(err, v, httpPkg)
+		}
+		g.consumed[el.Pos()] = true
+	}
+	return out
 }
 
 // appendErrNames adds the names of the errors a case or condition tests for: err ==

@@ -36,6 +36,9 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 	var sealed []sealedClass
 	subs := map[string][]jvmConst{} // by the sealed class they extend, in file order
 	var classes []errClass
+	ctors := ctorParams(toks)
+	var made []jvmConst // the top-level error factories (factories.go)
+	madeOf := ""        // the class the first of them makes
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.kind == 'i' && t.text == "enum" {
@@ -45,9 +48,19 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 			continue
 		}
 		if t.kind == 'i' && t.text == "const" && c.topLevel() { // TypeScript's const object (typescript.go)
-			if bs, last := readTSObject(toks, i, at); last > i {
+			if bs, last := readTSObject(toks, i, at, ctors); last > i {
 				d.Blocks = append(d.Blocks, bs...)
 				i = last
+				continue
+			}
+		}
+		if t.kind == 'i' && (t.text == "function" || t.text == "const") && c.topLevel() {
+			if f, class, last := readTSFactory(toks, i, ctors); last > i {
+				made = append(made, f)
+				if madeOf == "" {
+					madeOf = class
+				}
+				i = last // its brackets are balanced: nothing to step through
 				continue
 			}
 		}
@@ -77,6 +90,7 @@ func readEnums(text []byte, at func(int) catalog.Pos) *doc.Document {
 		}
 	}
 	d.Blocks = append(d.Blocks, classRecords(toks, classes, at)...)
+	d.Blocks = append(d.Blocks, factoryRecords(toks, made, madeOf, at)...)
 	for _, l := range c.all {
 		if len(l.e.Members) > 0 {
 			settle(l.e.Members, l.above)
@@ -300,6 +314,9 @@ type jvmConst struct {
 	// kids are the properties of a TypeScript object's value when they are all objects
 	// themselves (a group of records: typescript.go).
 	kids []jvmConst
+	// method is set for a TypeScript object's method, read only if it is an error
+	// factory (factories.go).
+	method bool
 }
 
 // name returns the constant's name: its identifier, or the text of a TypeScript object's
@@ -505,6 +522,10 @@ func paramNames(segs [][]ctok) []string {
 		for j, x := range s {
 			if x.text == ":" && j > 0 && s[j-1].kind == 'i' {
 				name = s[j-1].text
+				break
+			}
+			if x.text == ":" && j > 1 && s[j-1].text == "?" && s[j-2].kind == 'i' {
+				name = s[j-2].text // TypeScript's optional "message?: string"
 				break
 			}
 			if x.text == "=" { // a default value

@@ -34,7 +34,7 @@ var reTSConstObject = regexp.MustCompile(`(?m)^[ \t]*(?:export[ \t]+)?const[ \t]
 
 // readTSObject reads the const object literal declared at token i ("const"): its blocks,
 // and the index of the last token it read (i when what follows is no object literal).
-func readTSObject(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, int) {
+func readTSObject(toks []ctok, i int, at func(int) catalog.Pos, ctors map[string][]string) ([]doc.Block, int) {
 	k := i + 1
 	if k >= len(toks) || toks[k].kind != 'i' || toks[k].text == "val" || toks[k].text == "enum" {
 		return nil, i // Kotlin's const val, TypeScript's const enum
@@ -71,6 +71,9 @@ func readTSObject(toks []ctok, i int, at func(int) catalog.Pos) ([]doc.Block, in
 	}
 	consts, end := objectProps(toks, k, 0)
 	if len(consts) == 0 {
+		return nil, end
+	}
+	if consts = factories(consts, ctors); len(consts) == 0 { // bookingNotFound: (id) => new ApiError(…)
 		return nil, end
 	}
 	return objectRecords(toks, first, []string{name}, consts, at), end
@@ -164,6 +167,16 @@ func objectProps(toks []ctok, k, depth int) ([]jvmConst, int) {
 				k, c.value = valueEnd(toks, v)
 			}
 			c.comment = memberComment(c.comment, trailingComment(toks, k, toks[k-1].line))
+			out = append(out, c)
+			prev = c.tok
+			continue
+		}
+		if t.kind == 'i' && k+1 < len(toks) && toks[k+1].text == "(" {
+			// A method (notFound(id) { return new ApiError(…) }): a constant only when
+			// it is an error factory (factories).
+			c := jvmConst{tok: k, method: true}
+			c.above = commentsAbove(toks, k, prev < 0)
+			k, c.value = valueEnd(toks, k)
 			out = append(out, c)
 			prev = c.tok
 			continue

@@ -256,7 +256,42 @@ func Read(text []byte, f Format, at func(offset int) catalog.Pos) (*doc.Document
 	}
 	var keys []string
 	collect(d, root, "", 0, nil, &keys, at)
+	if defs := defaults(root, at); defs != nil {
+		for _, b := range d.Blocks {
+			if r, ok := b.(*doc.Records); ok {
+				r.Defaults = defs
+			}
+		}
+	}
 	return d, nil
+}
+
+// defaults returns the scalar members of the object under the root's "defaults" (or
+// "default") key, what the file says every record takes that says nothing itself
+// ({"defaults": {"status": 500}, "errors": […]}); nil when it has none.
+func defaults(root *node, at func(int) catalog.Pos) []doc.Field {
+	if root == nil || root.kind != kObject {
+		return nil
+	}
+	for i, k := range root.keys {
+		switch unseparated.Replace(strings.ToLower(k)) {
+		case "defaults", "default":
+		default:
+			continue
+		}
+		c := root.kids[i]
+		if c.kind != kObject {
+			continue
+		}
+		var out []doc.Field
+		for j, v := range c.kids {
+			if (v.kind == kString || v.kind == kScalar) && len(out) < maxBeside {
+				out = append(out, doc.Field{Pos: at(c.keyOffs[j]), Name: c.keys[j], Value: valueText(v)})
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // unseparated drops the "_" and "-" of a key ("default_locale" → "defaultlocale"). It is

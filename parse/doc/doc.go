@@ -178,6 +178,10 @@ type Records struct {
 	// Beside are the scalar members of the object that holds the records, in file order
 	// ({"status": 404, "errors": [...]}): what it may say of all of them.
 	Beside []Field
+	// Defaults are the scalar members of an object at the file's top level that says
+	// what every record takes when it says nothing ({"defaults": {"status": 500}}); nil
+	// when the file has none.
+	Defaults []Field
 	// Mapped are the names of the fields that keyed records were given from maps beside
 	// them keyed by the same keys ({"errors": {"E1": {…}}, "statuses": {"E1": 404}}): each
 	// record holds, under the map's name, the map's value for its key. Such a map is no
