@@ -496,6 +496,8 @@ func (w *htmlWalker) collectNode(c *html.Node) {
 		w.flush()
 		w.readTabList(c) // the labels of the panels after it, not text
 	case c.Type != html.ElementNode || skipNode(c) || labelsPanel(c):
+	case memberSignature(c):
+		w.flush() // the declaration of the member its heading names: code, not its text
 	case tabPanel(c):
 		w.tabSection(c)
 	case headingLevel(c) > 0:

@@ -213,3 +213,36 @@ func (w *htmlWalker) panelSection(n *html.Node) {
 	}
 	w.flush()
 }
+
+// Javadoc documents each member of a class (an enum's constants among them) under a
+// heading that names it, its declaration, then its text:
+//
+//	<section class="detail" id="E_TOKEN"><h3>E_TOKEN</h3>
+//	<div class="member-signature">public static final <a>ErrorCode</a> E_TOKEN</div>
+//	<div class="block">The token has expired.</div></section>
+//
+// (Javadoc 8 writes <li class="blockList"><h4>E_TOKEN</h4><pre>public static final …
+// </pre><div class="block">…). The declaration is code the page generates from the
+// source, not documentation: the member's text is the block after it alone.
+
+// memberSignature reports whether n is the declaration Javadoc writes under a member's
+// heading.
+func memberSignature(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if hasClass(n, "member-signature") {
+		return true
+	}
+	if n.DataAtom != atom.Pre || n.Parent == nil || n.Parent.DataAtom != atom.Li || !hasClass(n.Parent, "blockList", "blockListLast") {
+		return false
+	}
+	p := n.PrevSibling
+	for p != nil && p.Type != html.ElementNode {
+		if p.Type == html.TextNode && strings.TrimSpace(p.Data) != "" {
+			return false
+		}
+		p = p.PrevSibling
+	}
+	return p != nil && headingLevel(p) > 0
+}
