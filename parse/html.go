@@ -504,7 +504,7 @@ func (w *htmlWalker) collectNode(c *html.Node) {
 		w.flush()
 		w.level = headingLevel(c)
 		w.blocks = append(w.blocks, &doc.Heading{Pos: nodePos(w.ix, c), Level: w.level, Text: plainText(c)})
-	case (c.DataAtom == atom.Details || expandMacro(c)) && w.detailsSection(c):
+	case (c.DataAtom == atom.Details || expandMacro(c) || storageExpand(c)) && w.detailsSection(c):
 		// Read as a section under its summary.
 	case confluencePanel(c):
 		w.panelSection(c)
