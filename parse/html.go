@@ -391,6 +391,7 @@ type htmlWalker struct {
 	blocky map[blockQuery]bool // hasBlocks's and itemBlocks's answers
 	level  int                 // the level of the last heading, 0 before the first
 	tabs   htmlTabs            // the labels of the tabs passed (html_tabs.go)
+	tables map[*html.Node]bool // holdsTable's answers (html_status.go)
 }
 
 // skipTags are elements whose content is not documentation: scripts, styles, forms and
@@ -479,13 +480,6 @@ func headingLevel(n *html.Node) int {
 // collect splits the content of n into blocks.
 func (w *htmlWalker) collect(n *html.Node) { w.collectFrom(n.FirstChild) }
 
-// collectFrom splits the nodes from first to its last sibling into blocks.
-func (w *htmlWalker) collectFrom(first *html.Node) {
-	for c := first; c != nil; c = c.NextSibling {
-		w.collectNode(c)
-	}
-}
-
 // collectNode adds the blocks of one node, or its inline content to the paragraph being
 // collected.
 func (w *htmlWalker) collectNode(c *html.Node) {
@@ -498,7 +492,7 @@ func (w *htmlWalker) collectNode(c *html.Node) {
 	case c.Type != html.ElementNode || skipNode(c) || labelsPanel(c):
 	case memberSignature(c):
 		w.flush() // the declaration of the member its heading names: code, not its text
-	case tabPanel(c):
+	case tabPanel(c) || w.controlledPanel(c):
 		w.tabSection(c)
 	case headingLevel(c) > 0:
 		w.flush()
