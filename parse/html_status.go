@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"docgen/catalog"
 	"docgen/parse/doc"
 )
 
@@ -20,8 +21,8 @@ import (
 // Such a label is the heading of the table after it, as "<h3>400 Bad request</h3>" would
 // be: one level under the last heading, up to the next such label or the end of the
 // element that holds them, whatever follows that being under the heading above them
-// again. A label is an element of its own whose whole text is a status ("400", "404 Not
-// found"), which nothing but white space stands before in its block and which a table or
+// again. A label is an element of its own whose whole text is a standard status, alone or
+// with its reason phrase ("400", "404 Not Found"; not "500 ms"), which nothing but white space stands before in its block and which a table or
 // list of definitions follows: directly, or in the element after it, or after one short
 // element naming the status ("Bad request"), which joins the heading. A status in running
 // text ("returns <code>404</code> when…") is none, nor is one over prose or code.
@@ -89,7 +90,7 @@ func (w *htmlWalker) statusLabel(n *html.Node) (text string, last, next *html.No
 	if !ok || text[0] < '1' || text[0] > '5' {
 		return "", nil, nil, false
 	}
-	if sts, _, ok := headingStatuses(text); !ok || len(sts) != 1 {
+	if st, name, ok := statusHeading(text); !ok || !statusName(st, name) {
 		return "", nil, nil, false
 	}
 	for _, c := range w.inline {
@@ -111,6 +112,13 @@ func (w *htmlWalker) statusLabel(n *html.Node) (text string, last, next *html.No
 		return "", nil, nil, false
 	}
 	return text, last, next, true
+}
+
+// statusName reports whether a label's text, status st and the name beside it, is a
+// status: a standard one, alone or with its reason phrase ("404", "404 Not Found"); not a
+// quantity ("500 ms", "300 requests per minute") or a status beside other words.
+func statusName(st catalog.Status, name string) bool {
+	return st.Reason() != "" && (name == "" || isReason(st, name))
 }
 
 // nextContent returns the sibling after n that is not white space or a comment; nil when
