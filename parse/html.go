@@ -387,11 +387,12 @@ type htmlWalker struct {
 	src    *Source
 	ix     *posIndex
 	blocks []doc.Block
-	inline []*html.Node        // inline content not yet in a block
-	blocky map[blockQuery]bool // hasBlocks's and itemBlocks's answers
-	level  int                 // the level of the last heading, 0 before the first
-	tabs   htmlTabs            // the labels of the tabs passed (html_tabs.go)
-	tables map[*html.Node]bool // holdsTable's answers (html_status.go)
+	inline []*html.Node          // inline content not yet in a block
+	blocky map[blockQuery]bool   // hasBlocks's and itemBlocks's answers
+	level  int                   // the level of the last heading, 0 before the first
+	tabs   htmlTabs              // the labels of the tabs passed (html_tabs.go)
+	tables map[*html.Node]bool   // holdsTable's answers (html_status.go)
+	ids    map[string]*html.Node // the page's elements by id, once a panel asks (labelByID)
 }
 
 // skipTags are elements whose content is not documentation: scripts, styles, forms and

@@ -205,7 +205,11 @@ func (w *htmlWalker) panelLabel(n *html.Node) string {
 	// labelled by one id fifty times is labelled once.
 	var parts []string
 	for _, id := range strings.Fields(attr(n, "aria-labelledby")) {
-		if l := t.byID[id]; l != "" && !slices.Contains(parts, l) {
+		l := t.byID[id]
+		if l == "" {
+			l = w.labelByID(n, id)
+		}
+		if l != "" && !slices.Contains(parts, l) {
 			parts = append(parts, l)
 			if len(parts) == maxTabLabels {
 				break
@@ -229,6 +233,41 @@ func (w *htmlWalker) panelLabel(n *html.Node) string {
 		return t.order[t.next-1]
 	}
 	return ""
+}
+
+// labelByID returns the text of the element of n's page whose id is id, when it is a
+// label of a few words outside a tab list (a status badge that names the panel: "<span
+// id="r400">400 Bad Request</span>"); else "". The page's ids are indexed once.
+func (w *htmlWalker) labelByID(n *html.Node, id string) string {
+	if w.ids == nil {
+		root := n
+		for root.Parent != nil {
+			root = root.Parent
+		}
+		w.ids = map[string]*html.Node{}
+		var walk func(*html.Node)
+		walk = func(m *html.Node) {
+			for c := m.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type != html.ElementNode {
+					continue
+				}
+				if k := strings.TrimSpace(attr(c, "id")); k != "" && w.ids[k] == nil {
+					w.ids[k] = c
+				}
+				walk(c)
+			}
+		}
+		walk(root)
+	}
+	m := w.ids[id]
+	if m == nil || m == n {
+		return ""
+	}
+	text, ok := shortText(m, maxTabLabel)
+	if !ok {
+		return ""
+	}
+	return tabText(text)
 }
 
 // tabSection reads a tab panel: as a section under its label when it holds a table or a
