@@ -387,10 +387,12 @@ type htmlWalker struct {
 	src    *Source
 	ix     *posIndex
 	blocks []doc.Block
-	inline []*html.Node        // inline content not yet in a block
-	blocky map[blockQuery]bool // hasBlocks's and itemBlocks's answers
-	level  int                 // the level of the last heading, 0 before the first
-	tabs   htmlTabs            // the labels of the tabs passed (html_tabs.go)
+	inline []*html.Node          // inline content not yet in a block
+	blocky map[blockQuery]bool   // hasBlocks's and itemBlocks's answers
+	level  int                   // the level of the last heading, 0 before the first
+	tabs   htmlTabs              // the labels of the tabs passed (html_tabs.go)
+	tables map[*html.Node]bool   // holdsTable's answers (html_status.go)
+	ids    map[string]*html.Node // the page's elements by id, once a panel asks (labelByID)
 }
 
 // skipTags are elements whose content is not documentation: scripts, styles, forms and
@@ -479,13 +481,6 @@ func headingLevel(n *html.Node) int {
 // collect splits the content of n into blocks.
 func (w *htmlWalker) collect(n *html.Node) { w.collectFrom(n.FirstChild) }
 
-// collectFrom splits the nodes from first to its last sibling into blocks.
-func (w *htmlWalker) collectFrom(first *html.Node) {
-	for c := first; c != nil; c = c.NextSibling {
-		w.collectNode(c)
-	}
-}
-
 // collectNode adds the blocks of one node, or its inline content to the paragraph being
 // collected.
 func (w *htmlWalker) collectNode(c *html.Node) {
@@ -496,13 +491,15 @@ func (w *htmlWalker) collectNode(c *html.Node) {
 		w.flush()
 		w.readTabList(c) // the labels of the panels after it, not text
 	case c.Type != html.ElementNode || skipNode(c) || labelsPanel(c):
-	case tabPanel(c):
+	case memberSignature(c):
+		w.flush() // the declaration of the member its heading names: code, not its text
+	case tabPanel(c) || w.controlledPanel(c):
 		w.tabSection(c)
 	case headingLevel(c) > 0:
 		w.flush()
 		w.level = headingLevel(c)
 		w.blocks = append(w.blocks, &doc.Heading{Pos: nodePos(w.ix, c), Level: w.level, Text: plainText(c)})
-	case (c.DataAtom == atom.Details || expandMacro(c)) && w.detailsSection(c):
+	case (c.DataAtom == atom.Details || expandMacro(c) || storageExpand(c)) && w.detailsSection(c):
 		// Read as a section under its summary.
 	case confluencePanel(c):
 		w.panelSection(c)

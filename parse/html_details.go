@@ -19,7 +19,9 @@ import (
 // (markdown.go, reSummary): the interpreter then reads it as it reads "### WH_TIMEOUT"
 // over its text. A summary of other words ("Example response", "Show more") stays a line
 // of text of the section it is in, so that what it folds stays the text of the code above
-// it; but one that folds such code summaries is their group's heading.
+// it; but one that folds such code summaries, or a table or list of definitions (the
+// codes of a group folded open: "<details><summary>Invoices</summary><table>…"), is
+// their group's heading.
 
 //
 // Confluence folds text the same way with its expand macro, a control that names what the
@@ -30,6 +32,10 @@ import (
 //	class="expand-content"><p>…</p></div></div>
 //
 // which is read as a <details> element: the control its summary, the content the rest.
+// So is the macro in Confluence's storage format, which names its content by a title:
+//
+//	<ac:structured-macro ac:name="expand"><ac:parameter ac:name="title">Invoices
+//	</ac:parameter><ac:rich-text-body><table>…</table></ac:rich-text-body></ac:structured-macro>
 
 // detailsSection reads a <details> element, or an expand macro (expandMacro), as a section
 // when its summary is a heading (summaryHeading): the summary a heading one level under
@@ -41,7 +47,7 @@ func (w *htmlWalker) detailsSection(n *html.Node) bool {
 		return false
 	}
 	text, ok := summaryText(sum)
-	if !ok || !summaryHeading(text) && !foldsHeadings(n) {
+	if !ok || !summaryHeading(text) && !foldsHeadings(n) && !foldsTable(n) {
 		return false
 	}
 	w.flush()
@@ -96,15 +102,39 @@ func foldSummary(n *html.Node) *html.Node {
 	if n.DataAtom == atom.Details {
 		return detailsSummary(n)
 	}
-	if !expandMacro(n) {
+	storage := storageExpand(n)
+	if !storage && !expandMacro(n) {
 		return nil
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && hasClass(c, "expand-control") {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if storage && c.Data == "ac:parameter" && strings.EqualFold(attr(c, "ac:name"), "title") ||
+			!storage && hasClass(c, "expand-control") {
 			return c
 		}
 	}
 	return nil
+}
+
+// storageExpand reports whether n is a Confluence expand macro in storage format.
+func storageExpand(n *html.Node) bool {
+	return n.Type == html.ElementNode && n.Data == "ac:structured-macro" && strings.EqualFold(attr(n, "ac:name"), "expand")
+}
+
+// foldBody returns the element that holds what an element that folds content folds: an
+// expand macro's content, else the element itself.
+func foldBody(n *html.Node) *html.Node {
+	if !expandMacro(n) && !storageExpand(n) {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (hasClass(c, "expand-content") || c.Data == "ac:rich-text-body") {
+			return c
+		}
+	}
+	return n
 }
 
 // expandMacro reports whether n is a Confluence expand macro: the element that holds its
@@ -145,10 +175,8 @@ func summaryHeading(text string) bool {
 // whose summary is then the heading of their group. Only the element's own children are
 // looked at, so that every element is looked at from its parent alone.
 func foldsHeadings(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if expandMacro(n) && c.Type == html.ElementNode && hasClass(c, "expand-content") && foldsHeadings(c) {
-			return true // an expand macro's folded codes stand in its content
-		}
+	body := foldBody(n) // an expand macro's folded codes stand in its content
+	for c := body.FirstChild; c != nil; c = c.NextSibling {
 		if sum := foldSummary(c); sum != nil {
 			if text, ok := summaryText(sum); ok && summaryHeading(text) {
 				return true
@@ -156,6 +184,29 @@ func foldsHeadings(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// foldsTable reports whether an element that folds content folds a table or a list of
+// definitions: directly, or in the blocks that hold it (a <div> or <p> around the table),
+// but not in another element that folds content, which is looked at from itself, so that
+// every node is looked at once.
+func foldsTable(n *html.Node) bool {
+	sum := foldSummary(n)
+	var find func(*html.Node) bool
+	find = func(m *html.Node) bool {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type != html.ElementNode || skipNode(c) || c == sum:
+			case c.DataAtom == atom.Table || c.DataAtom == atom.Dl:
+				return true
+			case c.DataAtom == atom.Details || expandMacro(c) || storageExpand(c) || tabPanel(c):
+			case find(c):
+				return true
+			}
+		}
+		return false
+	}
+	return find(foldBody(n))
 }
 
 // Confluence sets notes apart in panels: the information macro ("Info", "Tip", "Note",
@@ -212,4 +263,37 @@ func (w *htmlWalker) panelSection(n *html.Node) {
 		}
 	}
 	w.flush()
+}
+
+// Javadoc documents each member of a class (an enum's constants among them) under a
+// heading that names it, its declaration, then its text:
+//
+//	<section class="detail" id="E_TOKEN"><h3>E_TOKEN</h3>
+//	<div class="member-signature">public static final <a>ErrorCode</a> E_TOKEN</div>
+//	<div class="block">The token has expired.</div></section>
+//
+// (Javadoc 8 writes <li class="blockList"><h4>E_TOKEN</h4><pre>public static final …
+// </pre><div class="block">…). The declaration is code the page generates from the
+// source, not documentation: the member's text is the block after it alone.
+
+// memberSignature reports whether n is the declaration Javadoc writes under a member's
+// heading.
+func memberSignature(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if hasClass(n, "member-signature") {
+		return true
+	}
+	if n.DataAtom != atom.Pre || n.Parent == nil || n.Parent.DataAtom != atom.Li || !hasClass(n.Parent, "blockList", "blockListLast") {
+		return false
+	}
+	p := n.PrevSibling
+	for p != nil && p.Type != html.ElementNode {
+		if p.Type == html.TextNode && strings.TrimSpace(p.Data) != "" {
+			return false
+		}
+		p = p.PrevSibling
+	}
+	return p != nil && headingLevel(p) > 0
 }

@@ -23,6 +23,9 @@ import (
 // as in two sections. A panel of code samples ("JavaScript", "cURL"), one with a heading
 // of its own or one whose label is not found is read as the blocks it holds.
 //
+// Tabs may have no role: a list of buttons that each name the panel they show by
+// aria-controls (controlList) is a tab list, and the element each names its panel.
+//
 // A panel's label is found, in order: by aria-labelledby (the ids of the tabs that label
 // it), by aria-label, by a tab whose aria-controls (or Bootstrap's data-bs-target, or a
 // link "#id") names the panel, by a <label> just before it (MkDocs and Sphinx tabs, one
@@ -55,9 +58,41 @@ func hasClass(n *html.Node, names ...string) bool {
 	return false
 }
 
-// tabList reports whether n is a list of tabs' labels.
+// tabList reports whether n is a list of tabs' labels: one its role or class says is, or
+// (controlList) buttons that each name the panel they show.
 func tabList(n *html.Node) bool {
-	return ariaRole(n) == "tablist" || hasClass(n, "tabbed-labels")
+	return ariaRole(n) == "tablist" || hasClass(n, "tabbed-labels") || controlList(n)
+}
+
+// controlList reports whether n holds two buttons or links or more, and nothing else, that
+// each show a panel they name by aria-controls: tabs written with no role ("<button
+// aria-controls="r400">400 Bad Request</button>…" over the panels of an operation's
+// responses). The panels need no role either: a tab names them (controlledPanel).
+func controlList(n *html.Node) bool {
+	if n.Type != html.ElementNode || headingLevel(n) > 0 {
+		return false
+	}
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "", c.Type == html.CommentNode:
+		case c.Type == html.ElementNode && (c.DataAtom == atom.Button || c.DataAtom == atom.A) &&
+			strings.TrimSpace(attr(c, "aria-controls")) != "":
+			k++
+		default:
+			return false
+		}
+	}
+	return k >= 2
+}
+
+// controlledPanel reports whether n is the panel a tab passed names by its id.
+func (w *htmlWalker) controlledPanel(n *html.Node) bool {
+	if n.Type != html.ElementNode || w.tabs.byPanel == nil {
+		return false
+	}
+	id := strings.TrimSpace(attr(n, "id"))
+	return id != "" && w.tabs.byPanel[id] != ""
 }
 
 // tabPanel reports whether n is the content of one tab.
@@ -170,7 +205,11 @@ func (w *htmlWalker) panelLabel(n *html.Node) string {
 	// labelled by one id fifty times is labelled once.
 	var parts []string
 	for _, id := range strings.Fields(attr(n, "aria-labelledby")) {
-		if l := t.byID[id]; l != "" && !slices.Contains(parts, l) {
+		l := t.byID[id]
+		if l == "" {
+			l = w.labelByID(n, id)
+		}
+		if l != "" && !slices.Contains(parts, l) {
 			parts = append(parts, l)
 			if len(parts) == maxTabLabels {
 				break
@@ -194,6 +233,41 @@ func (w *htmlWalker) panelLabel(n *html.Node) string {
 		return t.order[t.next-1]
 	}
 	return ""
+}
+
+// labelByID returns the text of the element of n's page whose id is id, when it is a
+// label of a few words outside a tab list (a status badge that names the panel: "<span
+// id="r400">400 Bad Request</span>"); else "". The page's ids are indexed once.
+func (w *htmlWalker) labelByID(n *html.Node, id string) string {
+	if w.ids == nil {
+		root := n
+		for root.Parent != nil {
+			root = root.Parent
+		}
+		w.ids = map[string]*html.Node{}
+		var walk func(*html.Node)
+		walk = func(m *html.Node) {
+			for c := m.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type != html.ElementNode {
+					continue
+				}
+				if k := strings.TrimSpace(attr(c, "id")); k != "" && w.ids[k] == nil {
+					w.ids[k] = c
+				}
+				walk(c)
+			}
+		}
+		walk(root)
+	}
+	m := w.ids[id]
+	if m == nil || m == n {
+		return ""
+	}
+	text, ok := shortText(m, maxTabLabel)
+	if !ok {
+		return ""
+	}
+	return tabText(text)
 }
 
 // tabSection reads a tab panel: as a section under its label when it holds a table or a

@@ -523,6 +523,16 @@ func (b *mdBuilder) finish(next int) {
 				d.tree.Blocks = append(d.tree.Blocks, &doc.Heading{Pos: pos, Level: level, Text: text})
 				return
 			}
+			if len(b.details) == 0 && m[1] == "" && hasWordRune(text) && !tabLabel(text) &&
+				strings.Contains(strings.ToLower(m[0]), "<details") && mdFoldsTable(p.node) {
+				// "<details><summary>Invoices</summary>" over a table: the heading of
+				// the group of codes it folds open, as in a page (html_details.go),
+				// up to its "</details>".
+				level := min(b.level+1, 6)
+				b.details = append(b.details, mdDetails{level: level})
+				d.tree.Blocks = append(d.tree.Blocks, &doc.Heading{Pos: pos, Level: level, Text: text})
+				return
+			}
 		}
 		if k := len(b.details) - 1; k >= 0 && !reDetailsEnd.MatchString(raw) {
 			// A <details> of words ("Example response") inside a code's is its text,
@@ -568,6 +578,26 @@ func (b *mdBuilder) finish(next int) {
 		blk = &doc.Para{Pos: pos, Text: raw}
 	}
 	d.tree.Blocks = append(d.tree.Blocks, blk)
+}
+
+// maxFoldLook is how many blocks after a <details> of words mdFoldsTable looks at.
+const maxFoldLook = 8
+
+// mdFoldsTable reports whether a pipe table follows the HTML block n, which opens a
+// <details> element, before any other HTML block (the one that closes it) or heading:
+// among the next
+// maxFoldLook blocks, so that a page of unclosed elements costs no more than that each.
+func mdFoldsTable(n ast.Node) bool {
+	k := 0
+	for c := n.NextSibling(); c != nil && k < maxFoldLook; c, k = c.NextSibling(), k+1 {
+		switch c.(type) {
+		case *pipeTable:
+			return true
+		case *ast.HTMLBlock, *ast.Heading:
+			return false // its "</details>", another element, or a section of its own
+		}
+	}
+	return false
 }
 
 // endDetails closes the last <details> opened by a code's summary: what follows stands
