@@ -864,6 +864,7 @@ func mdListItems(src *Source, start, end int) []listItemText {
 		text.Reset()
 	}
 	top := -1      // the indent of the list's own bullets
+	sub := -1      // the indent of the bullets of the list nested in the last item
 	blank := false // a blank line stands before this one
 	for l := start; l <= end; l++ {
 		line := string(src.Line(l))
@@ -876,7 +877,7 @@ func mdListItems(src *Source, start, end int) []listItemText {
 		indent := len(line) - len(strings.TrimLeft(line, " "))
 		if m := reListBullet.FindStringIndex(line); m != nil && (top < 0 || indent < top+2) {
 			done()
-			top = indent
+			top, sub = indent, -1
 			items = append(items, listItemText{Pos: src.Pos(src.LineStart(l) + m[1])})
 			text.WriteString(strings.TrimSpace(line[m[1]:]))
 			continue
@@ -891,6 +892,13 @@ func mdListItems(src *Source, start, end int) []listItemText {
 			text.WriteByte('\n')
 			if !nested {
 				text.WriteByte('\n')
+			} else if sub < 0 || indent < sub {
+				sub = indent
+			} else if indent >= sub+2 {
+				// A list nested deeper ("    - Fix: …" under a code's item under a
+				// category's) keeps its depth, as an HTML item's Markdown does: whose
+				// item it belongs to stays known.
+				text.WriteString(strings.Repeat(" ", min(indent-sub, 16)))
 			}
 		} else if strings.HasPrefix(strings.TrimSpace(line), "|") && indent >= top+2 {
 			text.WriteByte('\n') // a row of a table in the item: a line of its own

@@ -471,6 +471,9 @@ func (b *mdBuilder) finish(next int) {
 				d.codeLists++
 			}
 		}
+		if nestedCodeGroups(items) != nil {
+			d.codeLists++ // "- Authentication" over "  - `AUTH_MISSING` (401) — …"
+		}
 		blk = l
 	case *ast.FencedCodeBlock:
 		c := &doc.Code{Pos: pos, Lang: string(n.Language(p.part)), Text: codeText(p.part, n), Markdown: raw}
