@@ -868,8 +868,8 @@ func mdListItems(src *Source, start, end int) []listItemText {
 	blank := false // a blank line stands before this one
 	for l := start; l <= end; l++ {
 		line := string(src.Line(l))
-		if strings.TrimSpace(line) == "" {
-			blank = true
+		if strings.TrimSpace(line) == "" || liquidLine(src.Line(l)) {
+			blank = true // a GitBook tag between items is no text of theirs (mdliquid.go)
 			continue
 		}
 		after := blank
