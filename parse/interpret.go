@@ -924,6 +924,16 @@ func splitListCode(text string) (code, rest string, ok bool) {
 		// it, as lines of a paragraph write it (codeLineText).
 		return splitCodeFirst(after)
 	}
+	if code, rest, ok := bracketCode(text); ok {
+		// "[E1001] Bad input", "【CD001】カード番号が正しくありません": the code in brackets,
+		// as a heading writes it.
+		if line, _, more := strings.Cut(text, "\n"); more {
+			if _, m, _ := bracketCode(line); m == "" {
+				rest = text[len(line):] // the code alone on its line: its text is nested
+			}
+		}
+		return code, rest, strings.TrimSpace(rest) != ""
+	}
 	return "", "", false
 }
 
@@ -1164,6 +1174,9 @@ func sameMarkCode(raw, l, mark string, base int) bool {
 // codeLineText reads a line as a code, a separator and its text, without a label that
 // names the code before it ("错误码 20001：余额不足" is "20001：余额不足").
 func codeLineText(l string) (string, bool) {
+	if _, msg, ok := bracketCode(l); ok && msg != "" {
+		return l, true // "【CD001】カード番号が…", "[E1001] Bad input": the brackets part them
+	}
 	if !strings.ContainsAny(l, ":：-–—\u3000") {
 		return "", false // every separator is one of these
 	}
