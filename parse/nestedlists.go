@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -123,6 +124,7 @@ func (w *treeWalker) codeGroups(b *doc.List) bool {
 		return false
 	}
 	line := b.Pos.Line
+	budget := 2*len(b.Text) + 1<<16 // bytes codeLinePos may look through, for the whole list
 	var other []doc.Item
 	next := 0
 	for _, g := range groups {
@@ -134,7 +136,7 @@ func (w *treeWalker) codeGroups(b *doc.List) bool {
 		line = max(line, b.Items[g.index].Pos.Line)
 		for k := range g.items {
 			code, _, _ := splitListCode(g.items[k].Text)
-			g.items[k].Pos, line = w.codeLinePos(code, g.items[k].Pos, line)
+			g.items[k].Pos, line = w.codeLinePos(code, g.items[k].Pos, line, &budget)
 		}
 		w.doc.note(b.Items[g.index].Pos, "list item %q: a group of %d codes in the list nested under it", g.label, len(g.items))
 		if g.intro != "" {
@@ -163,13 +165,16 @@ const maxCodeLineScan = 64
 
 // codeLinePos returns where a code of a nested list stands: the first source line from line
 // on that holds it (the item's text joins its lines, so its own place is not kept), else at;
-// and the line to look from for the next code.
-func (w *treeWalker) codeLinePos(code string, at catalog.Pos, line int) (catalog.Pos, int) {
+// and the line to look from for the next code. It looks through at most *budget bytes,
+// less what it looked through: a list's codes cost a bounded multiple of its text.
+func (w *treeWalker) codeLinePos(code string, at catalog.Pos, line int, budget *int) (catalog.Pos, int) {
 	if w.src == nil || code == "" || line <= 0 {
 		return at, line
 	}
-	for n := line; n < line+maxCodeLineScan && n <= w.src.LineCount(); n++ {
-		if i := strings.Index(string(w.src.Line(n)), code); i >= 0 {
+	for n := line; n < line+maxCodeLineScan && n <= w.src.LineCount() && *budget > 0; n++ {
+		text := w.src.Line(n)
+		*budget -= len(text) + 1
+		if i := bytes.Index(text, []byte(code)); i >= 0 {
 			return w.src.Pos(w.src.LineStart(n) + i), n + 1
 		}
 	}
