@@ -117,7 +117,8 @@ func nestedItems(text string, pos catalog.Pos) (intro string, items []listItemTe
 
 // codeGroups reads a list whose items group codes (nestedCodeGroups): each group's codes
 // are entries whose group is the item's label, read as a list of codes is (addCodeList);
-// the list's other items are kept as text. It reports whether the list had such groups.
+// items that are codes themselves are entries of the heading's group, and the list's
+// other items are kept as text. It reports whether the list had such groups.
 func (w *treeWalker) codeGroups(b *doc.List) bool {
 	groups := nestedCodeGroups(listItems(b))
 	if len(groups) == 0 {
@@ -126,12 +127,20 @@ func (w *treeWalker) codeGroups(b *doc.List) bool {
 	line := b.Pos.Line
 	budget := 2*len(b.Text) + 1<<16 // bytes codeLinePos may look through, for the whole list
 	var other []doc.Item
-	next := 0
-	for _, g := range groups {
-		for _, it := range b.Items[next:g.index] {
+	var own []listItemText // items that are codes themselves, beside the groups
+	keep := func(items []doc.Item) {
+		for _, it := range items {
+			if _, _, ok := splitListCode(it.Text); ok {
+				own = append(own, listItemText{Text: it.Text, Pos: it.Pos})
+				continue
+			}
 			other = append(other, it)
 			w.doc.note(it.Pos, "list item %q: no list of codes under it: kept as text", firstLine(it.Text))
 		}
+	}
+	next := 0
+	for _, g := range groups {
+		keep(b.Items[next:g.index])
 		next = g.index + 1
 		line = max(line, b.Items[g.index].Pos.Line)
 		for k := range g.items {
@@ -148,9 +157,20 @@ func (w *treeWalker) codeGroups(b *doc.List) bool {
 		w.doc.addCodeList(g.items, ctx)
 		w.added(n)
 	}
-	for _, it := range b.Items[next:] {
-		other = append(other, it)
-		w.doc.note(it.Pos, "list item %q: no list of codes under it: kept as text", firstLine(it.Text))
+	keep(b.Items[next:])
+	if len(own) > 0 {
+		// "- `E_LIMIT` (429) — …" beside "- Authentication" and its codes: a code of the
+		// list's heading's group.
+		n := len(w.doc.Entries)
+		if w.doc.addCodeList(own, w.context()) {
+			w.added(n)
+		} else {
+			for _, it := range own {
+				other = append(other, doc.Item{Pos: it.Pos, Text: it.Text})
+			}
+			w.doc.Diags.Add(own[0].Pos, catalog.Warning, RuleNestedCodesLeftOut,
+				"list item %q: a code beside groups of codes, but no list of codes: kept as text", firstLine(own[0].Text))
+		}
 	}
 	if len(other) > 0 {
 		w.text(listText(&doc.List{Ordered: b.Ordered, Items: other}))
