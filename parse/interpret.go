@@ -872,11 +872,12 @@ func mdListItems(src *Source, start, end int) []listItemText {
 		text.Reset()
 	}
 	top := -1      // the indent of the list's own bullets
+	sub := -1      // the indent of the bullets of the list nested in the last item
 	blank := false // a blank line stands before this one
 	for l := start; l <= end; l++ {
 		line := string(src.Line(l))
-		if strings.TrimSpace(line) == "" {
-			blank = true
+		if strings.TrimSpace(line) == "" || liquidLine(src.Line(l)) {
+			blank = true // a GitBook tag between items is no text of theirs (mdliquid.go)
 			continue
 		}
 		after := blank
@@ -884,7 +885,7 @@ func mdListItems(src *Source, start, end int) []listItemText {
 		indent := len(line) - len(strings.TrimLeft(line, " "))
 		if m := reListBullet.FindStringIndex(line); m != nil && (top < 0 || indent < top+2) {
 			done()
-			top = indent
+			top, sub = indent, -1
 			items = append(items, listItemText{Pos: src.Pos(src.LineStart(l) + m[1])})
 			text.WriteString(strings.TrimSpace(line[m[1]:]))
 			continue
@@ -899,6 +900,13 @@ func mdListItems(src *Source, start, end int) []listItemText {
 			text.WriteByte('\n')
 			if !nested {
 				text.WriteByte('\n')
+			} else if sub < 0 || indent < sub {
+				sub = indent
+			} else if indent >= sub+2 {
+				// A list nested deeper ("    - Fix: …" under a code's item under a
+				// category's) keeps its depth, as an HTML item's Markdown does: whose
+				// item it belongs to stays known.
+				text.WriteString(strings.Repeat(" ", min(indent-sub, 16)))
 			}
 		} else if strings.HasPrefix(strings.TrimSpace(line), "|") && indent >= top+2 {
 			text.WriteByte('\n') // a row of a table in the item: a line of its own
@@ -923,6 +931,16 @@ func splitListCode(text string) (code, rest string, ok bool) {
 		// "错误码 20001：余额不足", "Error code E1002: …": a label naming the code before
 		// it, as lines of a paragraph write it (codeLineText).
 		return splitCodeFirst(after)
+	}
+	if code, rest, ok := bracketCode(text); ok {
+		// "[E1001] Bad input", "【CD001】カード番号が正しくありません": the code in brackets,
+		// as a heading writes it.
+		if line, _, more := strings.Cut(text, "\n"); more {
+			if _, m, _ := bracketCode(line); m == "" {
+				rest = text[len(line):] // the code alone on its line: its text is nested
+			}
+		}
+		return code, rest, strings.TrimSpace(rest) != ""
 	}
 	return "", "", false
 }
@@ -1164,6 +1182,9 @@ func sameMarkCode(raw, l, mark string, base int) bool {
 // codeLineText reads a line as a code, a separator and its text, without a label that
 // names the code before it ("错误码 20001：余额不足" is "20001：余额不足").
 func codeLineText(l string) (string, bool) {
+	if _, msg, ok := bracketCode(l); ok && msg != "" {
+		return l, true // "【CD001】カード番号が…", "[E1001] Bad input": the brackets part them
+	}
 	if !strings.ContainsAny(l, ":：-–—\u3000") {
 		return "", false // every separator is one of these
 	}

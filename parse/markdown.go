@@ -81,7 +81,7 @@ func (src *Source) markdown() *mdDoc {
 // readMarkdown reads src as Markdown in parts of at least chunk bytes.
 func readMarkdown(src *Source, chunk int) *mdDoc {
 	// limitNesting (mdguard.go) keeps goldmark linear on deeply nested containers.
-	text := limitNesting(src.Text)
+	text, tabs := liquidLines(limitNesting(src.Text)) // GitBook's tags (mdliquid.go)
 	b := &mdBuilder{src: src, d: &mdDoc{tree: &doc.Document{}, htmlOnly: true}}
 	for at, first := 0, true; at < len(text); first = false {
 		root, ctx, end := parseMDPart(text, at, first, chunk)
@@ -110,6 +110,7 @@ func readMarkdown(src *Source, chunk int) *mdDoc {
 	}
 	b.flush()
 	d := b.d
+	d.tree.Blocks = tabSections(src, d.tree.Blocks, tabs)
 	for _, k := range []string{"id", "title", "description"} {
 		if v, ok := d.fm[k].(string); ok {
 			if d.tree.Meta == nil {
@@ -389,7 +390,7 @@ func (b *mdBuilder) finish(next int) {
 	b.pending = nil
 	src, d := b.src, b.d
 	end := next - 1
-	for end > p.start && len(bytes.Trim(src.Line(end), " \t>")) == 0 { // blank, or blank in a quote
+	for end > p.start && (len(bytes.Trim(src.Line(end), " \t>")) == 0 || liquidLine(src.Line(end))) { // blank, or blank in a quote, or a GitBook tag
 		end--
 	}
 	pos := src.LinePos(p.start)
@@ -470,6 +471,9 @@ func (b *mdBuilder) finish(next int) {
 			if _, _, ok := splitListCode(items[0].Text); ok && codeListOK(items) {
 				d.codeLists++
 			}
+		}
+		if nestedCodeGroups(items) != nil {
+			d.codeLists++ // "- Authentication" over "  - `AUTH_MISSING` (401) — …"
 		}
 		blk = l
 	case *ast.FencedCodeBlock:

@@ -215,24 +215,33 @@ func codeAndText(t string) (code, message string, ok bool) {
 }
 
 // bracketCode reads a heading that begins with its code in square brackets ("[-1001] User
-// canceled", "[E1001]: Bad input", "[LOGIN_CANCELED]"). The code has a digit or an
-// underscore: "[WARNING] …" and "[Beta] …" are tags, "[4.0.0] - 2024-01-15", "[v2]" and
-// "[2024-01-15]" releases, "[1] Overview" and "[2024] …" a number; a link ("[E1](#e1)")
-// is cleanCode's.
+// canceled", "[E1001]: Bad input", "[LOGIN_CANCELED]"), or in the brackets Japanese and
+// Chinese pages write for them: lenticular ("【CD001】カード番号が正しくありません"),
+// full-width square ("［E1001］") or tortoise-shell ("〔E1001〕"). The code has a digit or
+// an underscore: "[WARNING] …" and "[Beta] …" are tags, "【重要】" or "【原因】" a label,
+// "[4.0.0] - 2024-01-15", "[v2]" and "[2024-01-15]" releases, "[1] Overview" and "[2024] …"
+// a number; a link ("[E1](#e1)") is cleanCode's.
 func bracketCode(t string) (code, message string, ok bool) {
-	if !strings.HasPrefix(t, "[") {
+	open, closing := 0, ""
+	for _, b := range codeBrackets {
+		if strings.HasPrefix(t, b[0]) {
+			open, closing = len(b[0]), b[1]
+			break
+		}
+	}
+	if closing == "" {
 		return "", "", false
 	}
-	j := strings.IndexByte(t, ']')
-	if j < 0 || (j+1 < len(t) && strings.IndexByte("([", t[j+1]) >= 0) {
+	j := strings.Index(t, closing)
+	if j < 0 || (closing == "]" && j+1 < len(t) && strings.IndexByte("([", t[j+1]) >= 0) {
 		return "", "", false
 	}
-	c := cleanCode(t[1:j])
+	c := cleanCode(strings.TrimSpace(t[open:j]))
 	if !isToken(c) || !codeLike(c) || !strings.ContainsAny(c, "_0123456789") ||
-		reVersion.MatchString(c) || reShortVersion.MatchString(c) || (isDigits(c) && (len(c) < 3 || yearLike(c))) {
+		reVersion.MatchString(c) || reShortVersion.MatchString(c) || (isDigits(c) && (len(c) < 3 || yearLike(c))) || isDate(c) {
 		return "", "", false
 	}
-	msg := strings.TrimSpace(t[j+1:])
+	msg := strings.TrimSpace(t[j+len(closing):])
 	for _, sep := range []string{"-", "–", "—", ":", "：", "|", "·", "•"} {
 		if m, ok := strings.CutPrefix(msg, sep); ok {
 			msg = strings.TrimSpace(m)
@@ -241,6 +250,10 @@ func bracketCode(t string) (code, message string, ok bool) {
 	}
 	return c, msg, true
 }
+
+// codeBrackets are the brackets a code may stand in at the start of its heading or line,
+// each opening and its closing one (see bracketCode).
+var codeBrackets = [][2]string{{"[", "]"}, {"【", "】"}, {"［", "］"}, {"〔", "〕"}}
 
 // statusParenAfterCode returns the offset of a status in parentheses ("（400）",
 // "(HTTP 401)") that follows a code in t with no space between and text after it, or -1.

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -638,7 +639,7 @@ func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
 			}
 		}
 		if t != "" && strings.IndexByte(t, '\t') < 0 && len(st.Rows) > 0 {
-			if k := sc.wrappedUntil(j, maxWrapLines, len(st.Header)); k > j {
+			if k := sc.wrappedUntil(j, maxWrapLines, st.Header); k > j {
 				last := &st.Rows[len(st.Rows)-1].Cells[len(st.Rows[len(st.Rows)-1].Cells)-1]
 				for ; j < k; j++ {
 					w, _, _ := sc.line(j)
@@ -648,6 +649,9 @@ func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
 			}
 		}
 		if t == "" || strings.IndexByte(t, '\t') < 0 {
+			if t != "" && len(st.Rows) > 0 {
+				sc.tabRowAfter(st, j, maxWrapLines+3)
+			}
 			break
 		}
 		cells := tabCells(sc.ix, line, off)
@@ -663,6 +667,39 @@ func (sc *scanner) readTabTable(st *scrapedTable, j int) *scrapedTable {
 		st.end = j
 	}
 	return st
+}
+
+// tabRowAfter warns when line j, a line of text that ends the tab-separated table st, has
+// a row of the table within max lines below it (cells glued by tabs, a code in the
+// header's code column) with only text between: the table's rows go on below the lines that ended it, and are not read
+// as its rows.
+func (sc *scanner) tabRowAfter(st *scrapedTable, j, max int) {
+	code := -1
+	for i, r := range sc.columnRoles(st.Header) {
+		if r == roleCode {
+			code = i
+			break
+		}
+	}
+	if code < 0 {
+		return
+	}
+	for k := j + 1; k <= sc.n && k <= j+max; k++ {
+		t, line, off := sc.line(k)
+		if t == "" {
+			return
+		}
+		if strings.IndexByte(t, '\t') < 0 {
+			continue
+		}
+		cells := edgeTabCells(sc.ix, tabCells(sc.ix, line, off), line, off, len(st.Header))
+		if len(cells) < 2 || code >= len(cells) || !codeShaped(cleanCode(strings.TrimSpace(cells[code].Text))) {
+			return
+		}
+		jt, _, _ := sc.line(j)
+		sc.warn(sc.textPos(j), fmt.Sprintf("%q ends the table of line %d: it is neither a row nor the wrapped end of the row above; the lines below it are not read as the table's rows, though line %d reads as one", jt, st.start, k))
+		return
+	}
 }
 
 // edgeTabCells gives a row of a tab-separated table that has fewer cells than its header
@@ -720,18 +757,38 @@ func (sc *scanner) fitsColumns(header, cells []cell) bool {
 }
 
 // wrappedUntil returns the line after the lines from j on that have text and no tab, when
-// there are at most max of them and a line of n cells glued by tabs follows; j otherwise.
-func (sc *scanner) wrappedUntil(j, max, n int) int {
-	for k := j; k <= sc.n && k < j+max+1; k++ {
+// there are at most max of them and a row of the table follows, after a blank line or
+// two at most; j otherwise. A row is a line of cells glued by tabs, as many as the header
+// has, or fewer (an empty cell at the end of the row copies as nothing) when they hold what
+// the header's code and status columns name (fitsColumns).
+func (sc *scanner) wrappedUntil(j, max int, header []cell) int {
+	n := len(header)
+	text, blank := 0, 0
+	for k := j; k <= sc.n && text <= max && blank <= 2; k++ {
 		t, line, off := sc.line(k)
 		switch {
 		case t == "":
-			return j
+			if text == 0 {
+				return j
+			}
+			blank++
 		case strings.IndexByte(t, '\t') >= 0:
-			if cells := tabCells(sc.ix, line, off); k > j && len(cells) == n {
+			if text == 0 {
+				return j
+			}
+			cells := tabCells(sc.ix, line, off)
+			if len(cells) == n && blank == 0 {
+				return k
+			}
+			if cells = edgeTabCells(sc.ix, cells, line, off, n); len(cells) >= 2 && len(cells) <= n && !sc.headerLine(cells) && sc.fitsColumns(header, cells) {
 				return k
 			}
 			return j
+		default:
+			if blank > 0 {
+				return j // text after a blank line: a paragraph of its own
+			}
+			text++
 		}
 	}
 	return j

@@ -295,15 +295,22 @@ var reInlineStatuses = []*regexp.Regexp{
 // textStatuses gives an entry that has no status the one its message or description
 // writes in parentheses ("認証に失敗しました。(HTTP 401)") or names in a sentence
 // ("Returned with HTTP 402"), when that field names one status only. The text is kept
-// as written.
+// as written, but for a status in parentheses at the end of the message ("Card number is
+// invalid (HTTP 400)", "カード番号が正しくありません（400）"): the status is no words of
+// the message the API returns, and leaves it.
 func textStatuses(entries []*catalog.Entry) {
 	for _, e := range entries {
 		if e.Status != 0 || e.Protocol != catalog.HTTP {
 			continue
 		}
-		for _, text := range []string{e.Message, e.Description} {
+		for k, text := range []string{e.Message, e.Description} {
 			if st, ok := oneTextStatus(text); ok {
 				e.Status, e.From = st, catalog.FromHeading
+				if k == 0 {
+					if own, rest := trailingStatus(text); own == st && strings.TrimSpace(rest) != "" {
+						e.Message = strings.TrimSpace(rest)
+					}
+				}
 				break
 			}
 		}

@@ -762,7 +762,7 @@ func (w *treeWalker) listsCodes(b doc.Block) bool {
 	case *doc.DefList:
 		return defListHasCodes(b)
 	case *doc.List:
-		return codeListOK(listItems(b))
+		return codeListOK(listItems(b)) || nestedCodeGroups(listItems(b)) != nil
 	case *doc.Code:
 		return codeBlockLines(b.Lang, b.Text) != nil
 	case *doc.Para:
@@ -2111,6 +2111,10 @@ func (w *treeWalker) list(b *doc.List) {
 			w.errors = true
 			return
 		}
+		if w.codeGroups(b) {
+			return // "- Authentication" over "  - `AUTH_MISSING` (401) — …"
+		}
+		w.nestedCodesLeftOut(b)
 	}
 	if o != nil {
 		o.prose++ // a list of text under a code of copied text is its text, as a paragraph is
