@@ -1490,10 +1490,11 @@ func subCodeColumn(roles []role, texts []string, rows []tableRow) {
 			parent = i
 		}
 	}
+	alias := false // "err_code" beside "code": a sub-code, or another name of the code
 	if sub < 0 && parent >= 0 && errCodeParents[foldHeader(texts[parent])] {
 		for i, h := range texts {
 			if i != parent && foldHeader(h) == "errcode" {
-				sub = i
+				sub, alias = i, true
 				break
 			}
 		}
@@ -1502,6 +1503,11 @@ func subCodeColumn(roles []role, texts []string, rows []tableRow) {
 		return
 	}
 	if c := columnStats(rows, sub); c.nonEmpty == 0 || c.tokens != c.nonEmpty || c.statuses == c.nonEmpty {
+		return
+	}
+	if alias && !parentRepeats(rows, parent) {
+		// "code | err_code" over 40001 | INVALID_PARAM, one to one: two names of each
+		// error, the first column's the code.
 		return
 	}
 	roles[sub], roles[parent] = roleCode, roleParentCode
@@ -1526,6 +1532,23 @@ func subCodeColumn(roles []role, texts []string, rows []tableRow) {
 			}
 		}
 	}
+}
+
+// parentRepeats reports whether a parent code column stands over several rows once at
+// least: a code written again on the next row, or left empty below it (merged down).
+func parentRepeats(rows []tableRow, col int) bool {
+	prev := ""
+	for k, r := range rows {
+		c := ""
+		if col < len(r.Cells) {
+			c = strings.TrimSpace(r.Cells[col].Text)
+		}
+		if k > 0 && (c == "" || c == prev) {
+			return true
+		}
+		prev = c
+	}
+	return false
 }
 
 // mayMarkSub reports cheaply whether header h may name a sub-code column: it holds a sub
