@@ -141,6 +141,20 @@ func hostileSources() map[string]string {
 		// Text many entries share, held once but written once an entry (bound.go): a 1 MB
 		// heading over 12,000 codes (11 GB of JSON, a site of tens of GB), a 100 KB note
 		// 12,000 rows mark.
+		// Today's shapes: codes under the category items of a nested list, GitBook tags
+		// around tables, codes in lenticular brackets, wrapped cells of a tab table.
+		"nested-code-lists-2MB": "# Errors\n\n" + strings.Repeat("- Billing\n  - `E1` (400) — Bad.\n    - Fix: retry.\n", 2<<20/48),
+		"nested-code-lists-deep": "# Errors\n\n- Billing\n" + func() string {
+			var b strings.Builder
+			for i := 1; i < 2000; i++ {
+				b.WriteString(strings.Repeat("  ", i) + "- `E1` (400) — Bad.\n")
+			}
+			return b.String()
+		}(),
+		"liquid-tabs-2MB":   strings.Repeat("{% tab title=\"A\" %}\n| Code | Message |\n|---|---|\n| E1 | Bad. |\n{% endtab %}\n", 2<<20/70),
+		"liquid-open-2MB":   "# Errors\n\n" + strings.Repeat("{% tab title=\"", 2<<20/14),
+		"bracket-codes-2MB": "Errors\n\n" + strings.Repeat("【E1】Bad request（HTTP 400）\n原因：x\n", 2<<20/40),
+		"tab-wrapped-2MB":   "Code\tHTTP\tMessage\nE1\t400\tBad\n" + strings.Repeat("more words of the message\n", 2<<20/26),
 		"long-group-1MB": "# Errors\n\n## " + strings.Repeat("Group ", 160000) + "\n\n" +
 			strings.Repeat("- A1 (400): x\n- A2 (400): y\n", 6000),
 		"long-note-many-marks": "# Errors\n\n| Code | Message |\n|---|---|\n" + strings.Repeat("| E1 | Bad[^1] |\n| E2 | Worse[^1] |\n", 6000) +
