@@ -124,6 +124,10 @@ type Doc struct {
 	// ("[E_AUTH](#e_auth)"), with the anchor each links to: maybe an index of codes
 	// documented again in sections of their own (mergeLinkedRows).
 	linked []linkedRow
+	// examples are the entries of code headings under a heading of examples ("##
+	// Examples" over "### ORDER_LOCKED" and its sample body): maybe samples of errors
+	// the document lists elsewhere (mergeExamples).
+	examples []*catalog.Entry
 	// marks are the footnote marks written after entries' codes ("E101¹", "E102※2"),
 	// which cleanCode leaves out of the codes, or at the end of other cells of their rows
 	// ("404¹"): footnotes.go joins the notes they mark.

@@ -36,6 +36,7 @@ func interpret(src *Source, d *doc.Document) *Doc {
 	textStatuses(w.doc.Entries)
 	categoryTables(w.doc)
 	mergeLinkedRows(w.doc, src)
+	mergeExamples(w.doc)
 	return w.doc
 }
 
@@ -1429,7 +1430,112 @@ func (w *treeWalker) newEntry(code string, pos catalog.Pos, own catalog.Status) 
 	for _, o := range w.stack {
 		o.entries++
 	}
+	if w.underExamples() {
+		w.doc.examples = append(w.doc.examples, e)
+	}
 	return e
+}
+
+// underExamples reports whether an open heading titles examples (examplesTitle).
+func (w *treeWalker) underExamples() bool {
+	for _, o := range w.stack {
+		if o.kind != hCode && o.kind != hTitle && examplesTitle(o.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// examplesEnds are the folded endings of headings of examples: "Examples", "Error
+// response examples", "응답 예시", "エラー例", "错误示例".
+var examplesEnds = []string{"examples", "example", "samples", "sample", "예시", "예제", "サンプル", "例", "示例", "样例", "範例", "範例"}
+
+// examplesTitle reports whether a heading titles examples.
+func examplesTitle(t string) bool {
+	if len(t) > 80 {
+		return false
+	}
+	f := foldHeader(t)
+	for _, w := range examplesEnds {
+		if strings.HasSuffix(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeExamples folds the entries of code headings under a heading of examples into the
+// entries of their codes elsewhere in the document: "## Examples" over "### ORDER_LOCKED"
+// and a sample body shows an error listed above, and is that error's sample, not a second
+// error. A status heading there ("### 404 Not Found") over a sample whose body names one
+// code listed elsewhere is that code's sample. The sample joins the error's description;
+// a status it gives fills one the error lacks. An example of a code listed nowhere else
+// stays an entry.
+func mergeExamples(d *Doc) {
+	if len(d.examples) == 0 {
+		return
+	}
+	ex := make(map[*catalog.Entry]bool, len(d.examples))
+	for _, e := range d.examples {
+		ex[e] = true
+	}
+	byCode := map[string][]*catalog.Entry{}
+	for _, e := range d.Entries {
+		if !ex[e] {
+			byCode[e.Code] = append(byCode[e.Code], e)
+		}
+	}
+	if len(byCode) == 0 {
+		return
+	}
+	gone := map[*catalog.Entry]bool{}
+	for _, e := range d.examples {
+		targets := byCode[e.Code]
+		if len(targets) == 0 && e.Status != 0 && e.Code == strconv.Itoa(int(e.Status)) {
+			targets = namedCodes(e.Description, byCode)
+		}
+		if len(targets) != 1 || (e.Status != 0 && targets[0].Status != 0 && e.Status != targets[0].Status && e.Code == targets[0].Code) {
+			continue
+		}
+		t := targets[0]
+		if e.Description != "" && !strings.Contains(t.Description, e.Description) {
+			t.Description = appendMarkdown(t.Description, e.Description)
+		}
+		if t.Status == 0 && e.Status != 0 {
+			t.Status, t.From = e.Status, e.From
+		}
+		gone[e] = true
+		d.note(e.Source, "heading %q under examples: a sample of %s (line %d), merged into it", e.Code, t.Code, t.Source.Line)
+	}
+	if len(gone) > 0 {
+		d.Entries = slices.DeleteFunc(d.Entries, func(e *catalog.Entry) bool { return gone[e] })
+		d.Merged += len(gone)
+	}
+}
+
+// namedCodes returns the entries of byCode whose codes a sample names as quoted strings
+// ("code": "ORDER_NOT_FOUND"), each once, in the sample's order; the first 64 strings are
+// looked at.
+func namedCodes(sample string, byCode map[string][]*catalog.Entry) []*catalog.Entry {
+	var out []*catalog.Entry
+	seen := map[string]bool{}
+	for n := 0; n < 64; n++ {
+		i := strings.IndexByte(sample, '"')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(sample[i+1:], '"')
+		if j < 0 {
+			break
+		}
+		s := sample[i+1 : i+1+j]
+		sample = sample[i+j+2:]
+		if ts := byCode[s]; len(ts) == 1 && !seen[s] {
+			seen[s] = true
+			out = append(out, ts[0])
+		}
+	}
+	return out
 }
 
 // context returns what the open headings say about the rows below them.
@@ -1734,6 +1840,9 @@ func (w *treeWalker) statusEntries(o *open, body string) {
 		}
 		resolveStatus(e, 0, st, &w.doc.Diags)
 		w.doc.Entries = append(w.doc.Entries, e)
+		if w.underExamples() {
+			w.doc.examples = append(w.doc.examples, e)
+		}
 	}
 	w.added(n)
 }

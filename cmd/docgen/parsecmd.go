@@ -140,7 +140,7 @@ func runParse(ctx context.Context, opts *ParseOptions) error {
 	}
 	merged := ""
 	if res.Merged > 0 {
-		merged = fmt.Sprintf(", %d rows merged into the entries they name (an index, notes)", res.Merged)
+		merged = fmt.Sprintf(", %d rows merged into the entries they name (an index, notes, samples)", res.Merged)
 	}
 	if keys := overrideKeys(in.Meta.Override); len(keys) > 0 {
 		reader += fmt.Sprintf(" (%s sets %s)", l.Config.Path(), strings.Join(keys, ", "))
