@@ -11,7 +11,11 @@
 //	      │    mdx.go                                MDX: Markdown without imports and JSX
 //	      │    html.go, html_text.go                 goquery; a large page in parts
 //	      │    html_parts.go                         cut between body-level elements
-//	      │    html_details.go                       <details> whose <summary> is a code
+//	      │    html_details.go                       <details> whose <summary> is a code;
+//	      │                                          Confluence expand macros read alike
+//	      │    html_status.go                        a status on a button, badge or tab
+//	      │                                          over a table: that table's heading
+//	      │    mdliquid.go                           GitBook's {% … %} tag lines
 //	      │    scraped*.go                           text copied from HTML: pipe rows, lone
 //	      │                                          pipes, one cell per line, tabs, glued
 //	      │                                          cells, cells separated by spaces
@@ -24,10 +28,12 @@
 //	      │                scalars beside them); OpenAPI: its error responses' example
 //	      │                bodies as records; CSV: one table
 //	      │    code/       protobuf, C enums and #defines, tab-separated code lists, Python
-//	      │                Enum classes and dict literals, Java/Kotlin/TypeScript enums, Go
-//	      │                constants, sentinels and the switches that map them to statuses
-//	      │                or codes: enums (members with values and comments), or records
-//	      │                when constants take arguments
+//	      │                Enum classes, exception classes and dict literals, Java/Kotlin/
+//	      │                TypeScript enums, TypeScript and Java error classes and
+//	      │                TypeScript error factories (classes.go, factories.go), Go
+//	      │                constants, sentinels, struct tables and the switches that map
+//	      │                them to statuses or codes: enums (members with values and
+//	      │                comments), or records when constants take arguments
 //	      │    formats.go  their Readers
 //	      ▼
 //	 package doc: the document tree. Headings (with a level, or none for a line of copied
@@ -38,6 +44,7 @@
 //	      │                  of codes, a code, a part of a code ("Resolution") or a
 //	      │                  section; each table, list and code section a namespace
 //	      │    tree_formats.go  where records (data files) and enums (code) stand in the walk
+//	      │    nestedlists.go  codes in a nested list under the category items that group them
 //	      │    vocab.go      header words in Korean, English, Japanese and Chinese
 //	      │    interpret.go  classify: column roles from header words and cells; error
 //	      │                  list, status glossary, reference or parameter table; lists
