@@ -86,6 +86,9 @@ func (w *htmlWalker) statusLabel(n *html.Node) (text string, last, next *html.No
 	if !labelElement(n) || w.hasBlocks(n) {
 		return "", nil, nil, false
 	}
+	if c := firstTextByte(n); c < '1' || c > '5' {
+		return "", nil, nil, false // most elements: no status first, no text made
+	}
 	text, ok = shortText(n, maxStatusLabelRunes)
 	if !ok || text[0] < '1' || text[0] > '5' {
 		return "", nil, nil, false
@@ -112,6 +115,31 @@ func (w *htmlWalker) statusLabel(n *html.Node) (text string, last, next *html.No
 		return "", nil, nil, false
 	}
 	return text, last, next, true
+}
+
+// firstTextByte returns the first byte that is not white space of the text in n, looking
+// at its first maxStatusLabelNodes nodes; 0 when there is none.
+func firstTextByte(n *html.Node) byte {
+	count := 0
+	var walk func(*html.Node) byte
+	walk = func(m *html.Node) byte {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			if count++; count > maxStatusLabelNodes {
+				return 0
+			}
+			if c.Type == html.TextNode {
+				if t := strings.TrimLeft(c.Data, " \t\r\n\u00a0"); t != "" {
+					return t[0]
+				}
+				continue
+			}
+			if b := walk(c); b != 0 {
+				return b
+			}
+		}
+		return 0
+	}
+	return walk(n)
 }
 
 // statusName reports whether a label's text, status st and the name beside it, is a

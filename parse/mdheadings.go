@@ -58,6 +58,9 @@ type open struct {
 	// operation is set for the heading of an API reference's operation (operationHeading):
 	// its part headings ("Responses") give the entries under them its name as group.
 	operation bool
+	// examples is 2 when the heading titles examples (examplesTitle), 1 when not, 0
+	// before underExamples asks.
+	examples uint8
 }
 
 // closeHeading stores what a closed heading collected, whichever reader walked it: a code's

@@ -1436,10 +1436,17 @@ func (w *treeWalker) newEntry(code string, pos catalog.Pos, own catalog.Status) 
 	return e
 }
 
-// underExamples reports whether an open heading titles examples (examplesTitle).
+// underExamples reports whether an open heading titles examples (examplesTitle), asked
+// once a heading.
 func (w *treeWalker) underExamples() bool {
 	for _, o := range w.stack {
-		if o.kind != hCode && o.kind != hTitle && examplesTitle(o.text) {
+		if o.examples == 0 {
+			o.examples = 1
+			if o.kind != hCode && o.kind != hTitle && examplesTitle(o.text) {
+				o.examples = 2
+			}
+		}
+		if o.examples == 2 {
 			return true
 		}
 	}
