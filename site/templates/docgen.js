@@ -617,6 +617,15 @@
   var known = new Map(); // document → record, from postings files
   function docRecord(m, d) {
     if (known.has(d)) return Promise.resolve(makeResult(m, known.get(d)));
+    // A postings file still on its way (asked ahead, prefetchSplit) may bring d's record,
+    // as it always has by now in search.Reader: wait for those first, so that a loaded
+    // machine fetches no documents file the record was coming with.
+    var pending = Object.keys(decoding).map(function (p) { return decoding[p].catch(function () { /* reported by its step */ }); });
+    if (pending.length) return Promise.all(pending).then(function () { return docRecordNow(m, d); });
+    return docRecordNow(m, d);
+  }
+  function docRecordNow(m, d) {
+    if (known.has(d)) return Promise.resolve(makeResult(m, known.get(d)));
     var n = Math.floor(d / m.per);
     if (!docShards[n]) {
       docShards[n] = load('d/' + n);
