@@ -98,6 +98,13 @@ func classifyTable(t table) ([]role, tableKind, string) {
 		texts = append(texts, "")
 	}
 	roles := columnRoles(texts)
+	for i, r := range roles {
+		// "항목명(영문)" over serviceKey: a parameter's name, whatever word for a name
+		// gave it the code's role, unless the header says code plainly.
+		if r == roleCode && notErrorHeader(texts[i]) && !plainCodeHeader(texts[i]) {
+			roles[i] = roleUnknown
+		}
+	}
 	cols := make([]colStats, n)
 	rows := t.Rows
 	if len(rows) > classifySample {

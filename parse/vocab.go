@@ -54,7 +54,8 @@ var headerWords = func() []headerWord {
 	add(roleMessage, false,
 		"message", "messages", "msg", "errormessage", "errormsg", "errmsg", "title", "summary", "text",
 		"메시지", "메세지", "오류메시지", "에러메시지", "문구", "처리결과",
-		"メッセージ", "エラーメッセージ", "文言", "結果メッセージ",
+		"メッセージ", "エラーメッセージ", "文言", "結果メッセージ", "画面表示メッセージ", "メッセージ内容", "表示文言",
+		"메시지내용", "화면메시지", "消息内容",
 		"消息", "信息", "错误信息", "提示", "提示信息", "错误消息", "返回信息",
 		"訊息", "錯誤訊息", "資訊", "錯誤資訊", "提示訊息", "錯誤消息")
 	// "안내" (notice) is the message a user is shown ("고객 안내 메시지"), unless a
@@ -125,6 +126,7 @@ var notErrorHeaders = []string{
 	"parameter", "param", "field", "fieldname", "property", "attribute", "argument", "header",
 	"option", "default", "flag", "variable",
 	"파라미터", "매개변수", "필드", "필드명", "속성", "항목", "헤더", "카드사", "은행", "옵션", "기본값", "변수",
+	"항목구분", "항목크기", "샘플데이터", "요청변수", "출력변수", // the public-data portals' request and response tables
 	"パラメータ", "パラメーター", "フィールド", "引数", "項目", "ヘッダ", "オプション", "デフォルト", "既定値", "変数",
 	"参数", "字段", "属性", "请求头", "參數", "欄位", "屬性", "請求頭", "选项", "默认值", "变量", "預設值", "變數",
 }
@@ -376,7 +378,14 @@ func oneEdit(a, b string) bool {
 
 // notErrorHeader reports whether a header names a parameter, field or reference column.
 func notErrorHeader(h string) bool {
-	return headerIn(h, notErrorHeaders)
+	if headerIn(h, notErrorHeaders) {
+		return true
+	}
+	// "항목명(영문)", "Field (name)": the words before a parenthesis name the column.
+	if i := strings.IndexAny(h, "(（"); i > 0 {
+		return headerIn(h[:i], notErrorHeaders)
+	}
+	return false
 }
 
 // headerIn reports whether a header is one of words, or one of them with a short word
