@@ -1542,18 +1542,18 @@ func subCodeColumn(roles []role, texts []string, rows []tableRow) {
 }
 
 // parentRepeats reports whether a parent code column stands over several rows once at
-// least: a code written again on the next row, or left empty below it (merged down).
+// least: a code written again on a later row, or left empty below it (merged down).
 func parentRepeats(rows []tableRow, col int) bool {
-	prev := ""
+	seen := make(map[string]bool, len(rows))
 	for k, r := range rows {
 		c := ""
 		if col < len(r.Cells) {
 			c = strings.TrimSpace(r.Cells[col].Text)
 		}
-		if k > 0 && (c == "" || c == prev) {
+		if k > 0 && (c == "" || seen[c]) {
 			return true
 		}
-		prev = c
+		seen[c] = true
 	}
 	return false
 }

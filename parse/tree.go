@@ -1240,7 +1240,7 @@ func operationLine(line string) bool {
 	if len(line) > 512 || len(line) < 5 {
 		return false
 	}
-	if c := strings.TrimLeft(line, "`*> ")[0:1]; !strings.Contains("GPDHO", c) {
+	if t := strings.TrimLeft(line, "`*> "); t == "" || strings.IndexByte("GPDHO", t[0]) < 0 {
 		return false // most lines: no method first
 	}
 	line = strings.Map(func(r rune) rune {
